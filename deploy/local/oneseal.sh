@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The project's two commands and their companions, as the README describes them:
+#   npm start  -> oneseal.sh start   (install what is missing, engines, build, migrations, services, URLs)
+#   npm run status / npm run stop
+#   npm test   -> oneseal.sh test    (typecheck, lint, unit, integration and end-to-end tiers on real engines)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+export ONESEAL_STATE="${ONESEAL_STATE:-$ROOT/.oneseal}"
+export NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE="${NX_SKIP_NX_CACHE:-false}"
+RESULTS="$ONESEAL_STATE/test-results"
+
+step() { printf '\n==> %s\n' "$*"; }
+die() { printf '\noneseal: %s\n' "$*" >&2; exit 1; }
+
+ensure_dependencies() {
+  # A fresh clone has no node_modules; a changed lock file means dependencies changed since the last install.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "installing npm dependencies (npm ci)"
+    npm ci --no-audit --no-fund || die "npm ci failed"
+  fi
+}
+
+load_engine_env() {
+  local paths
+  paths="$(bash deploy/local/engines.sh paths)" || die "engines.sh paths failed"
+  set -a
+  # shellcheck disable=SC1090
+  source <(printf '%s\n' "$paths")
+  set +a
+}
+
+build() {
+  step "building (tsc -b)"
+  npx tsc -b tsconfig.build.json || die "the TypeScript build failed"
+}
+
+services_up() {
+  step "migrating the database"
+  node deploy/local/stack.mjs migrate || die "database migrations failed"
+  step "starting the services"
+  node deploy/local/stack.mjs up || die "services failed to start (logs in $ONESEAL_STATE/logs)"
+}
+
+print_urls() {
+  echo
+  echo "OneSeal is up. API docs and health of each service:"
+  node deploy/local/stack.mjs urls
+  echo "  Temporal Web UI   http://127.0.0.1:${TEMPORAL_UI_PORT:-8233}"
+  echo "  PostgreSQL        ${DATABASE_URL}"
+  echo "  Kafka             ${KAFKA_BROKERS}"
+  echo
+  echo "npm run status   what is up      npm run stop   stop it all      logs: $ONESEAL_STATE/logs"
+}
+
+cmd_start() {
+  local began=$SECONDS
+  ensure_dependencies
+  step "starting the engines"
+  bash deploy/local/engines.sh up || die "the engines failed to start"
+  load_engine_env
+  build
+  services_up
+  print_urls
+  echo "(started in $((SECONDS - began)) s)"
+}
+
+cmd_status() {
+  local ok=0
+  bash deploy/local/engines.sh status || ok=1
+  node deploy/local/stack.mjs status || ok=1
+  return $ok
+}
+
+cmd_stop() {
+  node deploy/local/stack.mjs down
+  bash deploy/local/engines.sh down
+}
+
+run_jest() {
+  local tier=$1
+  shift
+  step "$tier tests"
+  npx jest -c "jest.$tier.config.js" --json --outputFile="$RESULTS/$tier.json" "$@"
+}
+
+summarize() {
+  local code=$?
+  node deploy/local/test-summary.mjs "$RESULTS" || true
+  if [ "${CI:-}" = "true" ]; then
+    # Nothing of a CI run may outlive it.
+    node deploy/local/stack.mjs down >/dev/null 2>&1 || true
+    bash deploy/local/engines.sh down >/dev/null 2>&1 || true
+  elif [ "${services_were_up:-1}" = "0" ]; then
+    node deploy/local/stack.mjs down >/dev/null 2>&1 || true
+  fi
+  exit $code
+}
+
+cmd_test() {
+  local began=$SECONDS
+  rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+  trap summarize EXIT
+  ensure_dependencies
+  step "starting the engines (if not running)"
+  bash deploy/local/engines.sh up || die "the engines failed to start"
+  load_engine_env
+  build
+  step "typecheck (tsc, tests included)"
+  npx tsc -p tsconfig.json || die "typecheck failed"
+  step "lint (eslint with Nx module boundaries)"
+  npx nx show projects >/dev/null || die "nx could not compute the project graph"
+  npx eslint --max-warnings 0 libs services workflows e2e || die "lint failed"
+  run_jest unit
+  run_jest integration
+  # The end-to-end tier runs the system exactly as `npm start` does, from this build.
+  services_were_up=0
+  if node deploy/local/stack.mjs status >/dev/null 2>&1; then services_were_up=1; fi
+  node deploy/local/stack.mjs down >/dev/null
+  services_up
+  run_jest e2e
+  echo "(npm test took $((SECONDS - began)) s)"
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  status) cmd_status ;;
+  stop) cmd_stop ;;
+  test) cmd_test ;;
+  *) die "usage: oneseal.sh start|status|stop|test" ;;
+esac

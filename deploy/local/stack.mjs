@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+// Runs OneSeal's services on this machine, beside the engines that engines.sh runs.
+// Usage: node deploy/local/stack.mjs up|down|status|migrate|urls
+import { spawn, execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const state = process.env.ONESEAL_STATE ?? join(root, '.oneseal');
+const { services } = JSON.parse(readFileSync(join(root, 'deploy/services.json'), 'utf8'));
+const names = Object.keys(services);
+
+function engineEnv() {
+  const out = execFileSync('bash', [join(root, 'deploy/local/engines.sh'), 'paths'], { encoding: 'utf8' });
+  const env = {};
+  for (const line of out.split('\n')) {
+    const match = /^(?:export\s+)?([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+    if (match) env[match[1]] = match[2].replace(/^(['"])(.*)\1$/, '$2');
+  }
+  for (const key of ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS']) {
+    if (!env[key]) fail(`engines.sh paths did not print ${key}`);
+  }
+  return env;
+}
+
+function serviceEnv(name, engines) {
+  return {
+    ...process.env,
+    DATABASE_URL: engines.DATABASE_URL,
+    KAFKA_BROKERS: engines.KAFKA_BROKERS,
+    TEMPORAL_ADDRESS: engines.TEMPORAL_ADDRESS,
+    TEMPORAL_NAMESPACE: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: String(services[name].port),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
+}
+
+const pidFile = (name) => join(state, 'pids', `service-${name}.pid`);
+const logFile = (name) => join(state, 'logs', `${name}.log`);
+const url = (name) => `http://127.0.0.1:${services[name].port}`;
+
+function runningPid(name) {
+  if (!existsSync(pidFile(name))) return undefined;
+  const pid = Number(readFileSync(pidFile(name), 'utf8'));
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    rmSync(pidFile(name), { force: true });
+    return undefined;
+  }
+}
+
+async function health(name) {
+  try {
+    const response = await fetch(`${url(name)}/health`, { signal: AbortSignal.timeout(5000) });
+    const body = await response.json().catch(() => ({}));
+    return { ok: response.status === 200, body };
+  } catch (error) {
+    return { ok: false, body: { error: error.cause?.code ?? error.message } };
+  }
+}
+
+function fail(message) {
+  process.stderr.write(`stack: ${message}\n`);
+  process.exit(1);
+}
+
+function tail(file, lines = 25) {
+  if (!existsSync(file)) return '(no log)';
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+async function waitHealthy(name, pid, deadlineMs) {
+  while (Date.now() < deadlineMs) {
+    if ((await health(name)).ok) return true;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+async function up() {
+  const engines = engineEnv();
+  mkdirSync(join(state, 'pids'), { recursive: true });
+  mkdirSync(join(state, 'logs'), { recursive: true });
+  const started = [];
+  for (const name of names) {
+    const main = join(root, 'services', name, 'dist', 'main.js');
+    if (!existsSync(main)) fail(`${main} is missing: build first (npx tsc -b tsconfig.build.json)`);
+    const pid = runningPid(name);
+    if (pid) {
+      console.log(`${name}: already running (pid ${pid})`);
+      continue;
+    }
+    const log = openSync(logFile(name), 'a');
+    const child = spawn(process.execPath, ['--enable-source-maps', main], {
+      cwd: root,
+      env: serviceEnv(name, engines),
+      detached: true,
+      stdio: ['ignore', log, log],
+    });
+    closeSync(log);
+    writeFileSync(pidFile(name), String(child.pid));
+    child.unref();
+    started.push({ name, pid: child.pid });
+  }
+  const deadline = Date.now() + Number(process.env.ONESEAL_BOOT_TIMEOUT_MS ?? 120_000);
+  const results = await Promise.all(
+    started.map(async ({ name, pid }) => ({ name, ok: await waitHealthy(name, pid, deadline) })),
+  );
+  const failed = results.filter((r) => !r.ok);
+  for (const { name } of failed) {
+    process.stderr.write(
+      `\n${name} did not become healthy; last lines of ${logFile(name)}:\n${tail(logFile(name))}\n`,
+    );
+  }
+  if (failed.length) fail(`service(s) failed to start: ${failed.map((f) => f.name).join(', ')}`);
+  for (const { name } of started) console.log(`${name}: up at ${url(name)}`);
+}
+
+async function down() {
+  const stopping = names.map(async (name) => {
+    const pid = runningPid(name);
+    if (!pid) return;
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    try {
+      process.kill(pid, 'SIGKILL');
+      console.log(`${name}: did not stop within 20 s, killed`);
+    } catch {
+      console.log(`${name}: stopped`);
+    }
+    rmSync(pidFile(name), { force: true });
+  });
+  await Promise.all(stopping);
+}
+
+async function status() {
+  let healthy = true;
+  for (const name of names) {
+    const pid = runningPid(name);
+    const result = await health(name);
+    healthy &&= result.ok;
+    const detail = result.ok
+      ? Object.keys(result.body.info ?? {}).join(', ')
+      : JSON.stringify(result.body.error ?? result.body);
+    console.log(
+      `${result.ok ? 'up  ' : 'DOWN'}  ${name.padEnd(13)} ${url(name).padEnd(24)} ${pid ? `pid ${pid}` : 'not started by us'}  ${detail}`,
+    );
+  }
+  return healthy;
+}
+
+function migrate() {
+  const engines = engineEnv();
+  for (const name of names) {
+    const script = join(root, 'services', name, 'dist', 'migrate.js');
+    execFileSync(process.execPath, [script], {
+      env: { ...process.env, DATABASE_URL: engines.DATABASE_URL },
+      stdio: 'inherit',
+    });
+  }
+}
+
+function urls() {
+  for (const name of names) {
+    console.log(`  ${services[name].title.padEnd(16)} ${url(name)}/docs   (health: ${url(name)}/health)`);
+  }
+}
+
+const command = process.argv[2];
+switch (command) {
+  case 'up':
+    await up();
+    break;
+  case 'down':
+    await down();
+    break;
+  case 'status':
+    process.exit((await status()) ? 0 : 1);
+    break;
+  case 'migrate':
+    migrate();
+    break;
+  case 'urls':
+    urls();
+    break;
+  default:
+    fail('usage: stack.mjs up|down|status|migrate|urls');
+}

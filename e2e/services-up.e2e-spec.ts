@@ -1,0 +1,22 @@
+import { SERVICE_NAMES, getJson, serviceUrl } from './system';
+
+describe('every service of the running system', () => {
+  it.each(SERVICE_NAMES)('%s reports its engines healthy on /health', async (name) => {
+    const { status, body } = await getJson<{ status: string; info: Record<string, { status: string }> }>(
+      `${serviceUrl(name)}/health`,
+    );
+    expect(status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.info.database.status).toBe('up');
+    expect(body.info.kafka.status).toBe('up');
+  });
+
+  it.each(SERVICE_NAMES)('%s publishes its OpenAPI document at /docs', async (name) => {
+    const { status, body } = await getJson<{ openapi: string; info: { title: string } }>(
+      `${serviceUrl(name)}/docs-json`,
+    );
+    expect(status).toBe(200);
+    expect(body.openapi).toMatch(/^3\./);
+    expect(body.info.title).toContain('OneSeal');
+  });
+});

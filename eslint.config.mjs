@@ -1,0 +1,90 @@
+import nx from '@nx/eslint-plugin';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist/**', '**/node_modules/**', '.nx/**', '.oneseal/**', '**/*.js', '**/*.mjs'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            // Contracts are imported everywhere, including workflow bundles: they depend on nothing of ours.
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            // Workflow code is deterministic: contracts only, never infrastructure.
+            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+            // A service may start workflows (typed by the workflows package) but never imports another service.
+            {
+              sourceTag: 'type:service',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:workflow', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:workflow'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Workflow code is replayed and must be deterministic: no I/O, no Node, no frameworks.
+    files: ['workflows/src/**/*.ts'],
+    ignores: ['workflows/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Workflow code cannot use Node built-ins; do I/O in an activity.',
+          })),
+          patterns: [
+            {
+              group: ['@nestjs/*'],
+              message: 'Workflow code cannot use Nest; it runs in the Temporal sandbox.',
+            },
+            {
+              group: ['typeorm', 'pg', 'kafkajs', 'nestjs-pino', 'pino'],
+              message: 'Workflow code does no I/O; call an activity.',
+            },
+            {
+              group: [
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+                '@temporalio/testing',
+              ],
+              message: 'Workflow code uses @temporalio/workflow only.',
+            },
+            {
+              group: ['@oneseal/*', '!@oneseal/contracts'],
+              message: 'Workflow code may import @oneseal/contracts only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'process',
+          message: 'Workflow code cannot read the process environment; pass values as workflow input.',
+        },
+        { name: 'require', message: 'Workflow code imports modules statically.' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+];

@@ -1,0 +1,27 @@
+import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ADMINISTRATIVE_LEVELS, type AdministrativeLevel } from '../../shared-fields';
+
+/** A human task (a step of a case) is waiting in the inbox of a unit at some level. */
+export class ReviewTaskOpenedV1 {
+  @IsUUID()
+  caseId!: string;
+
+  @IsUUID()
+  taskId!: string;
+
+  /** The step's name as clerks know it, e.g. 受理, 初审, 审核. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  stepName!: string;
+
+  @IsIn(ADMINISTRATIVE_LEVELS)
+  level!: AdministrativeLevel;
+
+  @IsString()
+  @IsNotEmpty()
+  unitCode!: string;
+
+  @IsISO8601({ strict: true })
+  openedAt!: string;
+}

@@ -1,0 +1,15 @@
+/**
+ * Every Kafka topic OneSeal uses, in one place. The version is part of the name: a breaking change to an
+ * event is a new topic, so old and new consumers can run side by side during a rollout.
+ */
+export const TOPICS = {
+  applicationSubmittedV1: 'oneseal.intake.application-submitted.v1',
+  caseRoutedV1: 'oneseal.routing.case-routed.v1',
+  reviewTaskOpenedV1: 'oneseal.approval.review-task-opened.v1',
+  deadLetterV1: 'oneseal.dead-letter.v1',
+} as const;
+
+export type TopicKey = keyof typeof TOPICS;
+export type TopicName = (typeof TOPICS)[TopicKey];
+
+export const ALL_TOPICS: readonly TopicName[] = Object.values(TOPICS);

@@ -1,0 +1,6 @@
+export * from './data-source-options';
+export * from './migrations/run-migrations';
+export * from './migrations/messaging-tables';
+export * from './outbox/outbox-writer';
+export * from './outbox/outbox-relay';
+export * from './inbox/process-once';

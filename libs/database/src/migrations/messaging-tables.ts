@@ -1,0 +1,46 @@
+import type { QueryRunner } from 'typeorm';
+
+/**
+ * The outbox (events this service has committed to publish) and the inbox of processed events (so a
+ * redelivered message changes nothing). Every service that produces or consumes events creates both in its
+ * own schema, from its first migration.
+ */
+export async function createMessagingTables(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE "${schema}".outbox (
+      seq          bigserial PRIMARY KEY,
+      event_id     uuid NOT NULL UNIQUE,
+      topic        text NOT NULL,
+      message_key  text NOT NULL,
+      envelope     jsonb NOT NULL,
+      created_at   timestamptz NOT NULL DEFAULT now(),
+      published_at timestamptz
+    )`);
+  await queryRunner.query(
+    `CREATE INDEX outbox_unpublished_idx ON "${schema}".outbox (seq) WHERE published_at IS NULL`,
+  );
+  // Wakes the relay at once instead of waiting for its next poll.
+  await queryRunner.query(`
+    CREATE FUNCTION "${schema}".notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('${schema}_outbox', '');
+      RETURN NULL;
+    END $$`);
+  await queryRunner.query(`
+    CREATE TRIGGER outbox_notify AFTER INSERT ON "${schema}".outbox
+    FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".notify_outbox()`);
+  await queryRunner.query(`
+    CREATE TABLE "${schema}".processed_events (
+      consumer     text NOT NULL,
+      event_id     uuid NOT NULL,
+      topic        text NOT NULL,
+      processed_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (consumer, event_id)
+    )`);
+}
+
+export async function dropMessagingTables(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`DROP TABLE "${schema}".processed_events`);
+  await queryRunner.query(`DROP TABLE "${schema}".outbox`);
+  await queryRunner.query(`DROP FUNCTION "${schema}".notify_outbox()`);
+}

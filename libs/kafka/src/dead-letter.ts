@@ -1,0 +1,33 @@
+import { TOPICS } from '@oneseal/contracts';
+import type { Producer } from 'kafkajs';
+
+export interface ReceivedMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: unknown;
+}
+
+export interface DeadLetter {
+  consumer: string;
+  originalTopic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: unknown;
+  reason: 'contract-violation' | 'permanent-failure';
+  issues: readonly string[];
+  failedAt: string;
+}
+
+/** Parks a message that can never succeed, with the reason, so it stops blocking its partition. */
+export async function sendToDeadLetter(producer: Producer, letter: DeadLetter): Promise<void> {
+  await producer.send({
+    topic: TOPICS.deadLetterV1,
+    acks: -1,
+    messages: [
+      { key: letter.key ?? undefined, value: JSON.stringify(letter), headers: { consumer: letter.consumer } },
+    ],
+  });
+}

@@ -1,0 +1,44 @@
+import { Transport, type KafkaContext, type MicroserviceOptions } from '@nestjs/microservices';
+import type { ReceivedMessage } from '../dead-letter';
+
+export interface KafkaTransportConfig {
+  clientId: string;
+  brokers: readonly string[];
+  groupId: string;
+}
+
+/** Options for app.connectMicroservice: one consumer group per service, events only (no request-reply). */
+export function kafkaTransportOptions(config: KafkaTransportConfig): MicroserviceOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: {
+        clientId: `${config.clientId}-consumer`,
+        brokers: [...config.brokers],
+        retry: { retries: 8 },
+      },
+      consumer: {
+        groupId: config.groupId,
+        sessionTimeout: 10_000,
+        heartbeatInterval: 1_000,
+        allowAutoTopicCreation: false,
+      },
+      // A new consumer group starts from the oldest retained event: nothing published before it joined is lost.
+      subscribe: { fromBeginning: true },
+      producer: { allowAutoTopicCreation: false },
+    },
+  };
+}
+
+/** The coordinates of the message a Nest @EventPattern handler received, for the consumer edge. */
+export function receivedMessage(value: unknown, context: KafkaContext): ReceivedMessage {
+  const message = context.getMessage();
+  return {
+    topic: context.getTopic(),
+    partition: context.getPartition(),
+    offset: message.offset,
+    key: message.key === null || message.key === undefined ? null : message.key.toString(),
+    value,
+  };
+}

@@ -1,0 +1,23 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import type { Kafka } from 'kafkajs';
+import { describeCluster } from '../topics-admin';
+import { KAFKA_CLIENT } from './kafka.tokens';
+
+@Injectable()
+export class KafkaHealthIndicator {
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  async check(key = 'kafka') {
+    const indicator = this.health.check(key);
+    try {
+      const cluster = await describeCluster(this.kafka);
+      return indicator.up({ brokers: cluster.brokers });
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

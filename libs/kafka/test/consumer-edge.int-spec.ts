@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { TOPICS, reviewTaskOpenedV1 } from '@oneseal/contracts';
+import { MessageCollector, eventually, testKafka } from '@oneseal/testing';
+import type { Producer } from 'kafkajs';
+import { ConsumerEdge, PermanentFailure, ensureTopics, type DeadLetter, type ReceivedMessage } from '../src';
+
+function taskOpenedEvent() {
+  const caseId = randomUUID();
+  return {
+    id: randomUUID(),
+    type: 'approval.review-task-opened',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    subject: caseId,
+    county: '140521',
+    town: '140521100',
+    actor: { kind: 'service', id: 'approval' },
+    correlationId: caseId,
+    payload: {
+      caseId,
+      taskId: randomUUID(),
+      stepName: '受理',
+      level: 'town',
+      unitCode: '140521100-window',
+      openedAt: new Date().toISOString(),
+    },
+  };
+}
+
+describe('consumer edge (real Kafka dead-letter topic)', () => {
+  const kafka = testKafka();
+  const consumerName = `test-consumer-${randomUUID().slice(0, 8)}`;
+  let producer: Producer;
+  let deadLetters: MessageCollector;
+  let edge: ConsumerEdge;
+  let offset = 0;
+
+  const received = (value: unknown): ReceivedMessage => ({
+    topic: TOPICS.reviewTaskOpenedV1,
+    partition: 0,
+    offset: String(offset++),
+    key: 'k',
+    value,
+  });
+  const ourLetters = () =>
+    deadLetters.messages
+      .map((m) => JSON.parse(m.value) as DeadLetter)
+      .filter((letter) => letter.consumer === consumerName);
+
+  beforeAll(async () => {
+    await ensureTopics(kafka, [TOPICS.deadLetterV1]);
+    producer = kafka.producer();
+    await producer.connect();
+    deadLetters = new MessageCollector(kafka, [TOPICS.deadLetterV1]);
+    await deadLetters.start();
+    edge = new ConsumerEdge(consumerName, producer, { warn: () => undefined });
+  });
+
+  afterAll(async () => {
+    await deadLetters?.stop();
+    await producer?.disconnect();
+  });
+
+  it('hands a valid event to the handler, typed', async () => {
+    const event = taskOpenedEvent();
+    const handled: string[] = [];
+    const outcome = await edge.consume(reviewTaskOpenedV1, received(event), async (parsed) =>
+      handled.push(parsed.payload.stepName),
+    );
+    expect(outcome).toBe('handled');
+    expect(handled).toEqual(['受理']);
+  });
+
+  it('dead-letters a message that violates its contract, with every issue, without calling the handler', async () => {
+    const handler = jest.fn();
+    const broken = { ...taskOpenedEvent(), county: 'x', payload: { caseId: 'nope' } };
+    const outcome = await edge.consume(reviewTaskOpenedV1, received(broken), handler);
+    expect(outcome).toBe('dead-lettered');
+    expect(handler).not.toHaveBeenCalled();
+    const [letter] = await eventually('the dead letter', async () =>
+      ourLetters().length >= 1 ? ourLetters() : undefined,
+    );
+    expect(letter.reason).toBe('contract-violation');
+    expect(letter.originalTopic).toBe(TOPICS.reviewTaskOpenedV1);
+    expect(letter.issues).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^county:/), expect.stringMatching(/^payload\.taskId:/)]),
+    );
+    expect(letter.value).toEqual(broken);
+  });
+
+  it('dead-letters an event the handler can never process, and rethrows a transient failure for redelivery', async () => {
+    const event = taskOpenedEvent();
+    await expect(
+      edge.consume(reviewTaskOpenedV1, received(event), async () => {
+        throw new PermanentFailure('该办件不存在');
+      }),
+    ).resolves.toBe('dead-lettered');
+    await expect(
+      edge.consume(reviewTaskOpenedV1, received(taskOpenedEvent()), async () => {
+        throw new Error('database unavailable');
+      }),
+    ).rejects.toThrow('database unavailable');
+
+    const letters = await eventually('the permanent-failure letter', async () => {
+      const found = ourLetters().filter((letter) => letter.reason === 'permanent-failure');
+      return found.length ? found : undefined;
+    });
+    expect(letters).toHaveLength(1);
+    expect(letters[0].issues).toEqual(['该办件不存在']);
+    expect((letters[0].value as { id: string }).id).toBe(event.id);
+  });
+});

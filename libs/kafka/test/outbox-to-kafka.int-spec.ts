@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { OutboxRelay } from '@oneseal/database';
+import {
+  MessageCollector,
+  eventually,
+  openSuiteDataSource,
+  testKafka,
+  uniqueTopic,
+  type SuiteDataSource,
+} from '@oneseal/testing';
+import type { Producer } from 'kafkajs';
+import { EventProducer, ensureTopics } from '../src';
+
+// The relay is exercised on the intake schema's outbox, as the intake service uses it, but with a topic of its
+// own so no running service ever consumes these test events.
+const SCHEMA = 'intake';
+
+describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', () => {
+  const kafka = testKafka();
+  const topic = uniqueTopic('outbox');
+  let suite: SuiteDataSource;
+  let producer: Producer;
+  let collector: MessageCollector;
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    suite = await openSuiteDataSource('outbox', { schema: SCHEMA, entities: [] });
+    await ensureTopics(kafka, [topic], { partitions: 1, replicationFactor: 1 });
+    producer = kafka.producer();
+    await producer.connect();
+    collector = new MessageCollector(kafka, [topic]);
+    await collector.start();
+    relay = new OutboxRelay({
+      dataSource: suite.dataSource,
+      databaseUrl: suite.database.url,
+      schema: SCHEMA,
+      sink: new EventProducer(producer),
+      logger: { warn: () => undefined },
+      // A long poll interval: delivery in this test has to come from the LISTEN/NOTIFY wake-up.
+      pollIntervalMs: 60_000,
+    });
+    await relay.start();
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await collector?.stop();
+    await producer?.disconnect();
+    await suite?.close();
+  });
+
+  async function insertOutboxRow(
+    manager: { query: (sql: string, params: unknown[]) => Promise<unknown> },
+    caseId: string,
+    n: number,
+  ) {
+    const id = randomUUID();
+    await manager.query(
+      `INSERT INTO ${SCHEMA}.outbox (event_id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)`,
+      [id, topic, caseId, JSON.stringify({ id, n })],
+    );
+    return id;
+  }
+
+  it('publishes committed events in commit order, keyed by case, and marks them published', async () => {
+    const caseId = randomUUID();
+    const ids = await suite.dataSource.transaction(async (manager) => [
+      await insertOutboxRow(manager, caseId, 1),
+      await insertOutboxRow(manager, caseId, 2),
+      await insertOutboxRow(manager, caseId, 3),
+    ]);
+
+    const received = await eventually('three events on Kafka', async () =>
+      collector.messages.length >= 3 ? collector.messages : undefined,
+    );
+    expect(received.map((m) => JSON.parse(m.value).n)).toEqual([1, 2, 3]);
+    expect(received.every((m) => m.key === caseId)).toBe(true);
+    expect(received.map((m) => m.headers['event-id'])).toEqual(ids);
+
+    const unpublished = await eventually('rows marked published', async () => {
+      const rows = (await suite.dataSource.query(
+        `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE topic = $1 AND published_at IS NULL`,
+        [topic],
+      )) as [{ n: number }];
+      return rows[0].n === 0 ? rows[0].n : undefined;
+    });
+    expect(unpublished).toBe(0);
+  });
+
+  it('never publishes an event whose transaction rolled back', async () => {
+    const before = collector.messages.length;
+    await expect(
+      suite.dataSource.transaction(async (manager) => {
+        await insertOutboxRow(manager, randomUUID(), 99);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const marker = await suite.dataSource.transaction((manager) =>
+      insertOutboxRow(manager, randomUUID(), 100),
+    );
+
+    await eventually('the marker event', async () =>
+      collector.messages.some((m) => m.headers['event-id'] === marker) ? true : undefined,
+    );
+    const after = collector.messages.slice(before).map((m) => JSON.parse(m.value).n);
+    expect(after).toEqual([100]);
+  });
+
+  it('keeps events that could not be published and publishes them once Kafka takes them', async () => {
+    const failing = new OutboxRelay({
+      dataSource: suite.dataSource,
+      databaseUrl: suite.database.url,
+      schema: SCHEMA,
+      sink: { publish: async () => Promise.reject(new Error('broker unavailable')) },
+      logger: { warn: () => undefined },
+    });
+    await relay.stop();
+    const id = await suite.dataSource.transaction((manager) => insertOutboxRow(manager, randomUUID(), 7));
+    await expect(failing.publishBatch()).rejects.toThrow('broker unavailable');
+    const [{ pending }] = (await suite.dataSource.query(
+      `SELECT count(*)::int AS pending FROM ${SCHEMA}.outbox WHERE event_id = $1 AND published_at IS NULL`,
+      [id],
+    )) as [{ pending: number }];
+    expect(pending).toBe(1);
+
+    await relay.start();
+    await eventually('the kept event', async () =>
+      collector.messages.some((m) => m.headers['event-id'] === id) ? true : undefined,
+    );
+  });
+});

@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { ValidationPipe, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { kafkaTransportOptions, parseBrokers } from '@oneseal/kafka';
+import { Logger } from 'nestjs-pino';
+import type { ServiceEnv } from '../env/service-env';
+import { validationErrorsToException } from '../http/validation-errors';
+
+export interface ServiceDefinition {
+  name: string;
+  env: ServiceEnv;
+  module: DynamicModule;
+  docs: { title: string; description: string };
+  /** Whether the service consumes Kafka events (then it joins its own consumer group). */
+  consumesEvents: boolean;
+}
+
+export async function createServiceApp(definition: ServiceDefinition): Promise<INestApplication> {
+  const app = await NestFactory.create(definition.module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationErrorsToException,
+    }),
+  );
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(definition.docs.title)
+      .setDescription(definition.docs.description)
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  if (definition.consumesEvents) {
+    app.connectMicroservice(
+      kafkaTransportOptions({
+        clientId: `oneseal-${definition.name}`,
+        brokers: parseBrokers(definition.env.KAFKA_BROKERS),
+        groupId: `${definition.env.KAFKA_GROUP_PREFIX}.${definition.name}`,
+      }),
+      { inheritAppConfig: true },
+    );
+  }
+  return app;
+}
+
+/** Boots a service and keeps it up; any failure on the way is fatal and says what failed. */
+export async function bootstrapService(definition: ServiceDefinition): Promise<INestApplication> {
+  const app = await createServiceApp(definition);
+  await app.startAllMicroservices();
+  await app.listen(definition.env.HTTP_PORT, definition.env.HTTP_HOST);
+  app
+    .get(Logger)
+    .log(`${definition.name} listening on http://${definition.env.HTTP_HOST}:${definition.env.HTTP_PORT}`);
+  return app;
+}
+
+/** For main.ts: turns a boot failure into one clear line on stderr and a non-zero exit. */
+export function exitOnBootFailure(service: string) {
+  return (error: unknown): never => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${service} failed to start: ${message}\n`);
+    process.exit(1);
+  };
+}

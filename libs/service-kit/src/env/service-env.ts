@@ -1,0 +1,52 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+
+/** Variables every OneSeal service needs. Defaults suit the local system started by `npm start`. */
+export class ServiceEnv {
+  @IsString()
+  @IsNotEmpty()
+  HTTP_HOST = '127.0.0.1';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  HTTP_PORT!: number;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[^\s]+$/, {
+    message: 'DATABASE_URL must look like postgres://user@host:port/database',
+  })
+  DATABASE_URL!: string;
+
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, {
+    message: 'KAFKA_BROKERS must be a comma-separated list of host:port',
+  })
+  KAFKA_BROKERS!: string;
+
+  /** Lets a test run use its own consumer groups; production leaves the default. */
+  @Matches(/^[a-z0-9][a-z0-9._-]*$/, {
+    message: 'KAFKA_GROUP_PREFIX may contain only a-z, 0-9, ".", "_" and "-"',
+  })
+  KAFKA_GROUP_PREFIX = 'oneseal';
+}
+
+/** Services that talk to Temporal (start workflows or run a worker). */
+export class TemporalServiceEnv extends ServiceEnv {
+  @Matches(/^[^:\s]+:\d+$/, { message: 'TEMPORAL_ADDRESS must be host:port' })
+  TEMPORAL_ADDRESS!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_NAMESPACE = 'default';
+
+  /** 0 turns off this service's worker, for scaling HTTP and workers apart. */
+  @Transform(({ value }) => (value === undefined ? 1 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(1)
+  TEMPORAL_WORKER_ENABLED = 1;
+}

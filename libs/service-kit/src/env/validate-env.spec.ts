@@ -1,0 +1,41 @@
+import { InvalidEnvironmentError, validateEnv } from './validate-env';
+import { TemporalServiceEnv } from './service-env';
+
+const complete = {
+  HTTP_PORT: '3102',
+  DATABASE_URL: 'postgres://oneseal@127.0.0.1:55432/oneseal',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  TEMPORAL_ADDRESS: '127.0.0.1:7233',
+};
+
+describe('validateEnv at boot', () => {
+  it('converts and defaults a complete environment', () => {
+    const env = validateEnv('routing', TemporalServiceEnv, complete);
+    expect(env.HTTP_PORT).toBe(3102);
+    expect(env.HTTP_HOST).toBe('127.0.0.1');
+    expect(env.TEMPORAL_NAMESPACE).toBe('default');
+    expect(env.TEMPORAL_WORKER_ENABLED).toBe(1);
+    expect(env.KAFKA_GROUP_PREFIX).toBe('oneseal');
+  });
+
+  it('names every missing or malformed variable in one error', () => {
+    let error: unknown;
+    try {
+      validateEnv('routing', TemporalServiceEnv, {
+        ...complete,
+        DATABASE_URL: undefined,
+        HTTP_PORT: '99999',
+        KAFKA_BROKERS: 'localhost',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidEnvironmentError);
+    const message = (error as Error).message;
+    expect(message).toContain('routing cannot start');
+    expect(message).toMatch(/DATABASE_URL: DATABASE_URL must look like postgres:\/\/.*\(got nothing\)/);
+    expect(message).toMatch(/HTTP_PORT: .*\(got 99999\)/);
+    expect(message).toMatch(/KAFKA_BROKERS: .*host:port \(got "localhost"\)/);
+    expect((error as InvalidEnvironmentError).problems).toHaveLength(3);
+  });
+});

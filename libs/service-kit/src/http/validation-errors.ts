@@ -1,0 +1,45 @@
+import { BadRequestException, type ValidationError } from '@nestjs/common';
+
+/** Chinese wording of the validation rules the services use; a rule not listed keeps its English text. */
+const RULES_IN_CHINESE: Record<string, string> = {
+  isNotEmpty: '不能为空',
+  isString: '必须是文字',
+  isInt: '必须是整数',
+  isUuid: '格式不正确（应为 UUID）',
+  isUUID: '格式不正确（应为 UUID）',
+  matches: '格式不正确',
+  isIn: '不是允许的取值',
+  maxLength: '过长',
+  minLength: '过短',
+  isIso8601: '不是有效的日期时间',
+  isISO8601: '不是有效的日期时间',
+  whitelistValidation: '是不认识的字段',
+  isDefined: '必须填写',
+};
+
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+function collect(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = `${prefix}${error.property}`;
+    const own = Object.entries(error.constraints ?? {}).map(([rule, english]) => ({
+      field,
+      rule,
+      message: RULES_IN_CHINESE[rule] ? `${field} ${RULES_IN_CHINESE[rule]}` : english,
+    }));
+    return [...own, ...collect(error.children ?? [], `${field}.`)];
+  });
+}
+
+/** ValidationPipe's exceptionFactory: one 400 listing every problem, with a stable code. */
+export function validationErrorsToException(errors: ValidationError[]): BadRequestException {
+  return new BadRequestException({
+    code: 'REQUEST.INVALID',
+    message: '提交的内容有误，请按提示修改后重新提交',
+    problems: collect(errors),
+  });
+}

@@ -1,0 +1,5 @@
+export * from './temporal-config';
+export * from './temporal-client';
+export * from './worker-host';
+export * from './managed-worker';
+export * from './temporal.module';

@@ -1,0 +1,75 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { TemporalConfig } from './temporal-config';
+
+export interface WorkerHostLogger {
+  log(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface WorkerHostOptions {
+  temporal: TemporalConfig;
+  taskQueue: string;
+  logger: WorkerHostLogger;
+  /** Activities this service runs, built from its own providers. */
+  activities?: object;
+  /** Path of a prebuilt workflow bundle, or of the workflows module to bundle at start. */
+  workflowBundlePath?: string;
+  workflowsPath?: string;
+  tuning?: Pick<
+    WorkerOptions,
+    'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'maxCachedWorkflows'
+  >;
+  /** Called when the worker stops on its own (not through stop()): the process must not run on half-alive. */
+  onFatal: (error: unknown) => void;
+}
+
+/**
+ * Runs one Temporal worker beside a service. `run()` is kept as a promise and awaited on shutdown, so
+ * in-flight activities finish before the process exits, and a worker that dies takes the process with it.
+ */
+export class WorkerHost {
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+  private stopping = false;
+
+  constructor(private readonly options: WorkerHostOptions) {}
+
+  async start(): Promise<void> {
+    const { temporal, taskQueue, logger } = this.options;
+    this.connection = await NativeConnection.connect({ address: temporal.address });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: temporal.namespace,
+      taskQueue,
+      activities: this.options.activities,
+      workflowBundle: this.options.workflowBundlePath
+        ? { codePath: this.options.workflowBundlePath }
+        : undefined,
+      workflowsPath: this.options.workflowBundlePath ? undefined : this.options.workflowsPath,
+      shutdownGraceTime: '10s',
+      ...this.options.tuning,
+    });
+    this.running = this.worker.run().then(
+      () => {
+        if (!this.stopping) this.options.onFatal(new Error(`worker on ${taskQueue} stopped unexpectedly`));
+      },
+      (error: unknown) => {
+        logger.error(`worker on ${taskQueue} failed`, error);
+        if (!this.stopping) this.options.onFatal(error);
+      },
+    );
+    logger.log(`Temporal worker polling ${taskQueue} in namespace ${temporal.namespace}`);
+  }
+
+  get state(): string {
+    return this.worker?.getState() ?? 'NOT_STARTED';
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './engine-endpoints';
+export * from './test-databases';
+export * from './eventually';
+export * from './kafka-probe';
+export * from './suite-data-source';

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+import { engineEndpoints } from './engine-endpoints';
+
+export function testKafka(): Kafka {
+  return new Kafka({
+    clientId: `oneseal-test-${randomUUID().slice(0, 8)}`,
+    brokers: engineEndpoints().kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
+}
+
+/** Topic names unique to one test, so parallel suites and earlier runs never interfere. */
+export function uniqueTopic(label: string): string {
+  return `oneseal.test.${label}.${randomUUID().slice(0, 8)}`;
+}
+
+export interface CollectedMessage {
+  topic: string;
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * A consumer in its own group that records what arrives on the given topics. `start` resolves only once the
+ * group has joined, so nothing produced afterwards can be missed.
+ */
+export class MessageCollector {
+  readonly messages: CollectedMessage[] = [];
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly topics: readonly string[],
+  ) {}
+
+  async start(): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: `oneseal-test-${randomUUID()}`,
+      sessionTimeout: 6000,
+      heartbeatInterval: 500,
+    });
+    this.consumer = consumer;
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...this.topics], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic, message }) => void this.messages.push(toCollected(topic, message)),
+    });
+    await joined;
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}
+
+function toCollected(topic: string, message: KafkaMessage): CollectedMessage {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (value !== undefined) headers[name] = value.toString();
+  }
+  return { topic, key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers };
+}

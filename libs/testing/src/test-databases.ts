@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { engineEndpoints, withDatabase } from './engine-endpoints';
+
+export const TEMPLATE_DATABASE = 'oneseal_test_template';
+
+async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: engineEndpoints().databaseAdminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Builds the template every integration suite clones: an empty database with every service's migrations
+ * applied by the services' own migrate commands (the built ones, exactly as `npm start` runs them).
+ */
+export async function prepareTemplateDatabase(workspaceRoot: string): Promise<void> {
+  const owner = new URL(engineEndpoints().databaseUrl).username;
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE} OWNER "${owner}"`);
+  });
+  const templateUrl = withDatabase(engineEndpoints().databaseUrl, TEMPLATE_DATABASE);
+  const servicesDir = join(workspaceRoot, 'services');
+  for (const service of readdirSync(servicesDir)) {
+    const migrate = join(servicesDir, service, 'dist', 'migrate.js');
+    if (!existsSync(migrate))
+      throw new Error(`${migrate} is missing: build the services before the integration tests`);
+    execFileSync(process.execPath, [migrate], {
+      env: { ...process.env, DATABASE_URL: templateUrl },
+      stdio: 'pipe',
+    });
+  }
+}
+
+export interface SuiteDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, fully migrated database for one test suite, cloned from the template in well under a second. */
+export async function createSuiteDatabase(label: string): Promise<SuiteDatabase> {
+  const name = `oneseal_t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  return {
+    url: withDatabase(engineEndpoints().databaseUrl, name),
+    drop: () =>
+      withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}

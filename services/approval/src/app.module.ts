@@ -1,0 +1,56 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { TASK_QUEUES, TOPICS } from '@oneseal/contracts';
+import { KafkaModule, parseBrokers } from '@oneseal/kafka';
+import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
+import { ManagedWorker, TemporalModule } from '@oneseal/temporal';
+import type { DataSource } from 'typeorm';
+import { createApprovalActivities } from './activities/approval.activities';
+import { APPROVAL_SCHEMA, type ApprovalEnv } from './config/approval.env';
+import { APPROVAL_WORKER, HealthController } from './health/health.controller';
+import { APPROVAL_MIGRATIONS } from './migrations';
+import { ReviewTask } from './tasks/review-task.entity';
+import { TasksController } from './tasks/tasks.controller';
+
+@Module({})
+export class ApprovalModule {
+  static forEnv(env: ApprovalEnv): DynamicModule {
+    const temporal = { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE };
+    return {
+      module: ApprovalModule,
+      imports: [
+        serviceLoggerModule('approval', env.LOG_LEVEL),
+        DatabaseModule.forRoot({
+          url: env.DATABASE_URL,
+          schema: APPROVAL_SCHEMA,
+          entities: [ReviewTask],
+          migrations: APPROVAL_MIGRATIONS,
+        }),
+        KafkaModule.forRoot({
+          clientId: 'oneseal-approval',
+          brokers: parseBrokers(env.KAFKA_BROKERS),
+          topics: [TOPICS.reviewTaskOpenedV1],
+        }),
+        OutboxRelayModule.forRoot({ schema: APPROVAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
+        TemporalModule.forRoot(temporal),
+        TerminusModule,
+      ],
+      controllers: [HealthController, TasksController],
+      providers: [
+        {
+          provide: APPROVAL_WORKER,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) =>
+            env.TEMPORAL_WORKER_ENABLED
+              ? new ManagedWorker({
+                  temporal,
+                  taskQueue: TASK_QUEUES.approvalActivities,
+                  activities: createApprovalActivities(dataSource),
+                })
+              : null,
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AdministrativeLevel } from '@oneseal/contracts';
+
+export type ReviewTaskStatus = 'open' | 'done';
+
+/** One step of one case waiting for (or decided by) a person at a level and unit. */
+@Entity({ name: 'review_tasks' })
+export class ReviewTask {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @Column({ type: 'char', length: 6 })
+  county!: string;
+
+  @Column({ type: 'char', length: 9 })
+  town!: string;
+
+  @Column({ name: 'step_name', type: 'text' })
+  stepName!: string;
+
+  @Column({ type: 'text' })
+  level!: AdministrativeLevel;
+
+  @Column({ name: 'unit_code', type: 'text' })
+  unitCode!: string;
+
+  @Column({ type: 'text' })
+  status!: ReviewTaskStatus;
+
+  @Column({ name: 'opened_at', type: 'timestamptz' })
+  openedAt!: Date;
+}

@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TOPICS } from '@oneseal/contracts';
+import { KafkaModule, parseBrokers } from '@oneseal/kafka';
+import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
+import { Application } from './applications/application.entity';
+import { ApplicationsModule } from './applications/applications.module';
+import { INTAKE_SCHEMA, type IntakeEnv } from './config/intake.env';
+import { HealthController } from './health/health.controller';
+import { INTAKE_MIGRATIONS } from './migrations';
+
+@Module({})
+export class IntakeModule {
+  static forEnv(env: IntakeEnv): DynamicModule {
+    return {
+      module: IntakeModule,
+      imports: [
+        serviceLoggerModule('intake', env.LOG_LEVEL),
+        DatabaseModule.forRoot({
+          url: env.DATABASE_URL,
+          schema: INTAKE_SCHEMA,
+          entities: [Application],
+          migrations: INTAKE_MIGRATIONS,
+        }),
+        KafkaModule.forRoot({
+          clientId: 'oneseal-intake',
+          brokers: parseBrokers(env.KAFKA_BROKERS),
+          topics: [TOPICS.applicationSubmittedV1],
+        }),
+        OutboxRelayModule.forRoot({ schema: INTAKE_SCHEMA, databaseUrl: env.DATABASE_URL }),
+        TerminusModule,
+        ApplicationsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

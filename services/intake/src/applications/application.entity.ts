@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { ApplicationChannel } from '@oneseal/contracts';
+
+@Entity({ name: 'applications' })
+export class Application {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'char', length: 6 })
+  county!: string;
+
+  @Column({ type: 'char', length: 9 })
+  town!: string;
+
+  @Column({ name: 'village_code', type: 'char', length: 12, nullable: true })
+  villageCode!: string | null;
+
+  @Column({ name: 'matter_code', type: 'text' })
+  matterCode!: string;
+
+  @Column({ type: 'text' })
+  channel!: ApplicationChannel;
+
+  @Column({ name: 'applicant_name', type: 'text' })
+  applicantName!: string;
+
+  /** Set by clients that retry: the same key (per county) always answers with the same case. */
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true })
+  idempotencyKey!: string | null;
+
+  /** What was submitted, so a retry with the same key but different content can be told apart. */
+  @Column({ name: 'request_fingerprint', type: 'text' })
+  requestFingerprint!: string;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz' })
+  submittedAt!: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

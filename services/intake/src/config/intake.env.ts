@@ -1,0 +1,9 @@
+import { ServiceEnv, validateEnv } from '@oneseal/service-kit';
+
+export class IntakeEnv extends ServiceEnv {}
+
+export const INTAKE_SCHEMA = 'intake';
+
+export function loadIntakeEnv(env: Record<string, string | undefined> = process.env): IntakeEnv {
+  return validateEnv('intake', IntakeEnv, env);
+}

@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { TOPICS } from '@oneseal/contracts';
+import { KafkaModule, parseBrokers } from '@oneseal/kafka';
+import { DatabaseModule, serviceLoggerModule } from '@oneseal/service-kit';
+import { NOTIFICATION_SCHEMA, type NotificationEnv } from './config/notification.env';
+import { HealthController } from './health/health.controller';
+import { NOTIFICATION_MIGRATIONS } from './migrations';
+import { Notification } from './notifications/notification.entity';
+import { NotificationsModule } from './notifications/notifications.module';
+
+@Module({})
+export class NotificationModule {
+  static forEnv(env: NotificationEnv): DynamicModule {
+    return {
+      module: NotificationModule,
+      imports: [
+        serviceLoggerModule('notification', env.LOG_LEVEL),
+        DatabaseModule.forRoot({
+          url: env.DATABASE_URL,
+          schema: NOTIFICATION_SCHEMA,
+          entities: [Notification],
+          migrations: NOTIFICATION_MIGRATIONS,
+        }),
+        KafkaModule.forRoot({
+          clientId: 'oneseal-notification',
+          brokers: parseBrokers(env.KAFKA_BROKERS),
+          topics: [TOPICS.reviewTaskOpenedV1, TOPICS.deadLetterV1],
+        }),
+        TerminusModule,
+        NotificationsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

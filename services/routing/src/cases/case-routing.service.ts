@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  TASK_QUEUES,
+  caseRoutedV1,
+  type ApplicationSubmittedV1,
+  type EventEnvelope,
+} from '@oneseal/contracts';
+import { enqueueEvent, processOnce, type ProcessOutcome } from '@oneseal/database';
+import { TEMPORAL_CLIENT } from '@oneseal/temporal';
+import { caseHandlingWorkflow } from '@oneseal/workflows';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import { ROUTING_SCHEMA } from '../config/routing.env';
+import { RoutedCase } from './routed-case.entity';
+
+export const ROUTING_CONSUMER = 'routing.application-submitted';
+
+@Injectable()
+export class CaseRoutingService {
+  private readonly logger = new Logger(CaseRoutingService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  /**
+   * Starts the case's workflow, then records the routing and its CaseRouted event. The workflow id is the case
+   * id and a second start is refused by Temporal, so a redelivered submission never starts a second workflow,
+   * even when the first attempt died between starting it and committing here.
+   */
+  async routeCase(event: EventEnvelope<ApplicationSubmittedV1>): Promise<ProcessOutcome> {
+    const caseId = event.payload.caseId;
+    const workflowRunId = await this.startCaseWorkflow(event);
+    const outcome = await processOnce(
+      this.dataSource,
+      ROUTING_SCHEMA,
+      ROUTING_CONSUMER,
+      { id: event.id, topic: caseRoutedV1.topic },
+      async (manager) => {
+        await manager.insert(RoutedCase, {
+          caseId,
+          county: event.county,
+          town: event.town ?? '',
+          matterCode: event.payload.matterCode,
+          workflowId: caseId,
+          workflowRunId,
+          routedAt: new Date(),
+        });
+        await enqueueEvent(manager, ROUTING_SCHEMA, caseRoutedV1, {
+          subject: caseId,
+          county: event.county,
+          town: event.town,
+          actor: { kind: 'service', id: 'routing' },
+          correlationId: event.correlationId,
+          causationId: event.id,
+          payload: { caseId, workflowId: caseId, workflowRunId, taskQueue: TASK_QUEUES.caseWorkflows },
+        });
+      },
+    );
+    this.logger.log(
+      `case ${caseId} ${outcome === 'processed' ? 'routed' : 'already routed (redelivery ignored)'}`,
+    );
+    return outcome;
+  }
+
+  private async startCaseWorkflow(event: EventEnvelope<ApplicationSubmittedV1>): Promise<string> {
+    const caseId = event.payload.caseId;
+    try {
+      const handle = await this.temporal.workflow.start(caseHandlingWorkflow, {
+        workflowId: caseId,
+        taskQueue: TASK_QUEUES.caseWorkflows,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        args: [
+          {
+            caseId,
+            county: event.county,
+            town: event.town ?? '',
+            matterCode: event.payload.matterCode,
+            correlationId: event.correlationId,
+          },
+        ],
+      });
+      return handle.firstExecutionRunId;
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      const description = await this.temporal.workflow.getHandle(caseId).describe();
+      return description.runId;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A case whose workflow routing has started; one row per case, ever. */
+@Entity({ name: 'routed_cases' })
+export class RoutedCase {
+  @PrimaryColumn({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @Column({ type: 'char', length: 6 })
+  county!: string;
+
+  @Column({ type: 'char', length: 9 })
+  town!: string;
+
+  @Column({ name: 'matter_code', type: 'text' })
+  matterCode!: string;
+
+  @Column({ name: 'workflow_id', type: 'text' })
+  workflowId!: string;
+
+  @Column({ name: 'workflow_run_id', type: 'text' })
+  workflowRunId!: string;
+
+  @Column({ name: 'routed_at', type: 'timestamptz' })
+  routedAt!: Date;
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { TOPICS, type ApplicationSubmittedV1, type EventEnvelope } from '@oneseal/contracts';
+import { connectTemporalClient } from '@oneseal/temporal';
+import { engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import type { Client } from '@temporalio/client';
+import { CaseRoutingService } from '../src/cases/case-routing.service';
+import { RoutedCase } from '../src/cases/routed-case.entity';
+import { ROUTING_SCHEMA } from '../src/config/routing.env';
+
+function submittedEvent(): EventEnvelope<ApplicationSubmittedV1> {
+  const caseId = randomUUID();
+  return {
+    id: randomUUID(),
+    type: 'intake.application-submitted',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    subject: caseId,
+    county: '140525',
+    town: '140525100',
+    actor: { kind: 'service', id: 'intake' },
+    correlationId: caseId,
+    payload: {
+      caseId,
+      matterCode: 'ZZ-T-001',
+      channel: 'town-window',
+      applicantName: '王五',
+      submittedAt: new Date().toISOString(),
+    },
+  };
+}
+
+describe('routing a submitted application (real PostgreSQL and Temporal)', () => {
+  let suite: SuiteDataSource;
+  let temporal: Client;
+  let routing: CaseRoutingService;
+  const started: string[] = [];
+
+  beforeAll(async () => {
+    suite = await openSuiteDataSource('routing', { schema: ROUTING_SCHEMA, entities: [RoutedCase] });
+    const { temporalAddress, temporalNamespace } = engineEndpoints();
+    temporal = await connectTemporalClient({ address: temporalAddress, namespace: temporalNamespace });
+    routing = new CaseRoutingService(suite.dataSource, temporal);
+  });
+
+  afterAll(async () => {
+    // No worker polls the test namespace's case queue: end what the tests started.
+    await Promise.all(
+      started.map((id) =>
+        temporal.workflow
+          .getHandle(id)
+          .terminate('test finished')
+          .catch(() => undefined),
+      ),
+    );
+    await temporal?.connection.close();
+    await suite?.close();
+  });
+
+  async function outboxFor(caseId: string) {
+    return (await suite.dataSource.query(
+      `SELECT topic, envelope FROM routing.outbox WHERE message_key = $1`,
+      [caseId],
+    )) as {
+      topic: string;
+      envelope: { payload: { workflowId: string; workflowRunId: string }; causationId: string };
+    }[];
+  }
+
+  it('starts one workflow per case and announces it once, however often the event is redelivered', async () => {
+    const event = submittedEvent();
+    const caseId = event.payload.caseId;
+    started.push(caseId);
+
+    await expect(routing.routeCase(event)).resolves.toBe('processed');
+    await expect(routing.routeCase(event)).resolves.toBe('duplicate');
+
+    const description = await temporal.workflow.getHandle(caseId).describe();
+    expect(description.type).toBe('caseHandlingWorkflow');
+    expect(description.status.name).toBe('RUNNING');
+
+    const routed = await suite.dataSource.getRepository(RoutedCase).findBy({ caseId });
+    expect(routed).toHaveLength(1);
+    expect(routed[0].workflowRunId).toBe(description.runId);
+
+    const outbox = await outboxFor(caseId);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0].topic).toBe(TOPICS.caseRoutedV1);
+    expect(outbox[0].envelope.causationId).toBe(event.id);
+    expect(outbox[0].envelope.payload.workflowRunId).toBe(description.runId);
+  });
+
+  it('recovers when a previous attempt started the workflow but died before recording it', async () => {
+    const event = submittedEvent();
+    const caseId = event.payload.caseId;
+    started.push(caseId);
+    // The first attempt's workflow start, without its database commit.
+    await routing.routeCase(event);
+    await suite.dataSource.query(`DELETE FROM routing.outbox WHERE message_key = $1`, [caseId]);
+    await suite.dataSource.query(`DELETE FROM routing.routed_cases WHERE case_id = $1`, [caseId]);
+    await suite.dataSource.query(`DELETE FROM routing.processed_events WHERE event_id = $1`, [event.id]);
+
+    await expect(routing.routeCase(event)).resolves.toBe('processed');
+    const description = await temporal.workflow.getHandle(caseId).describe();
+    const outbox = await outboxFor(caseId);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0].envelope.payload.workflowRunId).toBe(description.runId);
+  });
+});
