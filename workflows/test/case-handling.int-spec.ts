@@ -3,8 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApprovalActivities, OpenReviewTaskInput } from '@oneseal/contracts';
 import { TASK_QUEUES } from '@oneseal/contracts';
-import { engineEndpoints } from '@oneseal/testing';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { engineEndpoints, fetchWorkflowHistoryJson } from '@oneseal/testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
@@ -90,7 +89,10 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       const finished = await handle.result();
       // `RECORD_WORKFLOW_HISTORIES=1 npm test` refreshes the history the replay test below runs against.
       if (process.env.RECORD_WORKFLOW_HISTORIES === '1') {
-        writeFileSync(acceptedHistoryPath, historyToJSON(await handle.fetchHistory()));
+        writeFileSync(
+          acceptedHistoryPath,
+          fetchWorkflowHistoryJson({ address: env.connection.options.address, namespace: env.namespace ?? 'default', workflowId: input.caseId }),
+        );
       }
       return finished;
     });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { HealthIndicatorService } from '@nestjs/terminus';
+import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import type { Client } from '@temporalio/client';
 import { checkTemporal, connectTemporalClient } from './temporal-client';
 import type { TemporalConfig } from './temporal-config';
@@ -39,6 +39,7 @@ export class TemporalModule {
     return {
       module: TemporalModule,
       global: true,
+      imports: [TerminusModule],
       providers: [
         { provide: TEMPORAL_CLIENT, useFactory: () => connectTemporalClient(config) },
         TemporalHealthIndicator,

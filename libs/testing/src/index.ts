@@ -3,3 +3,4 @@ export * from './test-databases';
 export * from './eventually';
 export * from './kafka-probe';
 export * from './suite-data-source';
+export * from './workflow-history';

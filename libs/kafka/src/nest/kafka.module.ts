@@ -1,3 +1,4 @@
+import { TerminusModule } from '@nestjs/terminus';
 import {
   Inject,
   Injectable,
@@ -43,6 +44,7 @@ export class KafkaModule {
     return {
       module: KafkaModule,
       global: true,
+      imports: [TerminusModule],
       providers: [
         {
           provide: KAFKA_CLIENT,

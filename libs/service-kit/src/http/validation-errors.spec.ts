@@ -10,6 +10,10 @@ class Sample {
 
   @IsNotEmpty()
   applicantName = '';
+
+  @IsNotEmpty()
+  @Matches(/^\d+$/)
+  matterCode?: string;
 }
 
 describe('validationErrorsToException', () => {
@@ -30,5 +34,8 @@ describe('validationErrorsToException', () => {
         { field: 'applicantName', rule: 'isNotEmpty', message: 'applicantName 不能为空' },
       ]),
     );
+    expect(body.problems.filter((problem) => problem.field === 'matterCode')).toEqual([
+      { field: 'matterCode', rule: 'isDefined', message: 'matterCode 必须填写' },
+    ]);
   });
 });

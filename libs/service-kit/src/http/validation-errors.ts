@@ -26,6 +26,10 @@ export interface FieldProblem {
 function collect(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = `${prefix}${error.property}`;
+    // A missing field is one problem, not one per rule it would have had to pass.
+    if (error.value === undefined && error.constraints) {
+      return [{ field, rule: 'isDefined', message: `${field} ${RULES_IN_CHINESE.isDefined}` }];
+    }
     const own = Object.entries(error.constraints ?? {}).map(([rule, english]) => ({
       field,
       rule,
