@@ -1,8 +1,22 @@
 # PostgreSQL from Debian packages, as a cluster of the project's own under the state folder.
 
 PG_BIN="/usr/lib/postgresql/$PG_MAJOR/bin"
-PG_DATA="$ONESEAL_STATE/pg/data"
-PG_SOCKETS="$ONESEAL_STATE/pg/run"
+
+# The server runs as the `postgres` user, which must reach its data. A clone under a private folder (mode 700,
+# as mktemp makes them) is out of its reach, so the cluster then lives in /var/tmp, one per state folder.
+pg_home() {
+  if [ -n "${ONESEAL_PG_HOME:-}" ]; then echo "$ONESEAL_PG_HOME"; return; fi
+  mkdir -p "$ONESEAL_STATE"
+  if [ "$(id -u)" != 0 ] || runuser -u postgres -- test -x "$ONESEAL_STATE" 2>/dev/null; then
+    echo "$ONESEAL_STATE/pg"
+  else
+    echo "/var/tmp/oneseal-pg-$(printf '%s' "$ONESEAL_STATE" | md5sum | cut -c1-12)"
+  fi
+}
+PG_HOME="$(pg_home)"
+PG_DATA="$PG_HOME/data"
+PG_SOCKETS="$PG_HOME/run"
+PG_LOG="$PG_HOME/postgres.log"
 DATABASE_URL="postgres://oneseal@127.0.0.1:$PG_PORT/oneseal"
 
 postgres_fetch() {
@@ -26,11 +40,11 @@ postgres_running() { as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/nul
 postgres_up() {
   postgres_fetch
   if postgres_running && postgres_ready; then log postgres "already up on 127.0.0.1:$PG_PORT"; return 0; fi
-  mkdir -p "$PG_SOCKETS" "$LOGS" "$PIDS"
+  mkdir -p "$PG_DATA" "$PG_SOCKETS" "$LOGS" "$PIDS"
+  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$PG_HOME"
+  ln -sfn "$PG_LOG" "$LOGS/postgres.log"
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
     log postgres "initialising a new cluster in $PG_DATA"
-    mkdir -p "$PG_DATA"
-    [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$ONESEAL_STATE/pg"
     as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$LOGS/postgres-initdb.log" 2>&1 ||
       fail "postgres: initdb" "see the log" "$LOGS/postgres-initdb.log"
   fi
@@ -40,15 +54,14 @@ postgres_up() {
   if [ "${ONESEAL_PG_FAST:-$([ "${CI:-}" = true ] && echo 1 || echo 0)}" = 1 ]; then
     fast=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
   fi
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$LOGS" "$PG_SOCKETS" && touch "$LOGS/postgres.log" && chown postgres "$LOGS/postgres.log"
-  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$LOGS/postgres.log" -w -t "$ENGINE_READY_TIMEOUT" start \
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t "$ENGINE_READY_TIMEOUT" start \
     -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_SOCKETS -c max_connections=200 ${fast[*]:-}" \
-    >/dev/null || fail "postgres: start" "pg_ctl start failed" "$LOGS/postgres.log"
+    >/dev/null || fail "postgres: start" "pg_ctl start failed" "$PG_LOG"
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status | sed -n 's/.*PID: \([0-9]*\).*/\1/p' >"$PIDS/postgres.pid"
   postgres_create_database
   local deadline=$((SECONDS + ENGINE_READY_TIMEOUT))
   until postgres_ready; do
-    [ $SECONDS -ge $deadline ] && fail "postgres: readiness" "not answering queries" "$LOGS/postgres.log"
+    [ $SECONDS -ge $deadline ] && fail "postgres: readiness" "not answering queries" "$PG_LOG"
     sleep 1
   done
   log postgres "up on 127.0.0.1:$PG_PORT"
