@@ -18,8 +18,14 @@ function moduleBoundaries({ testCode }) {
       { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', ...testing] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
       // A service may start workflows (typed by the workflows package) but never imports another service.
-      { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:workflow', ...testing] },
-      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:workflow'] },
+      {
+        sourceTag: 'type:service',
+        onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:workflow', ...testing],
+      },
+      {
+        sourceTag: 'type:e2e',
+        onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:workflow'],
+      },
     ],
   };
 }
@@ -34,7 +40,10 @@ export default [
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testCode: false })],
     },

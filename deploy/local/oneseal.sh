@@ -111,7 +111,8 @@ cmd_test() {
   npx tsc -p tsconfig.json || die "typecheck failed"
   step "lint (eslint with Nx module boundaries)"
   npx nx show projects >/dev/null || die "nx could not compute the project graph"
-  npx eslint --max-warnings 0 libs services workflows e2e || die "lint failed"
+  npx eslint --max-warnings 0 libs services workflows e2e deploy || die "lint failed"
+  npx prettier --check . >/dev/null || die "formatting differs from Prettier: run npm run format"
   run_jest unit
   run_jest integration
   # The end-to-end tier runs the system exactly as `npm start` does, from this build.

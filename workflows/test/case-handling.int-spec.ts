@@ -91,7 +91,11 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       if (process.env.RECORD_WORKFLOW_HISTORIES === '1') {
         writeFileSync(
           acceptedHistoryPath,
-          fetchWorkflowHistoryJson({ address: env.connection.options.address, namespace: env.namespace ?? 'default', workflowId: input.caseId }),
+          fetchWorkflowHistoryJson({
+            address: env.connection.options.address,
+            namespace: env.namespace ?? 'default',
+            workflowId: input.caseId,
+          }),
         );
       }
       return finished;

@@ -16,7 +16,18 @@ export function fetchWorkflowHistoryJson(source: HistorySource): string {
   if (!cli) throw new Error('TEMPORAL_CLI is not set: export it from `bash deploy/local/engines.sh paths`');
   return execFileSync(
     cli,
-    ['workflow', 'show', '--address', source.address, '--namespace', source.namespace, '--workflow-id', source.workflowId, '--output', 'json'],
+    [
+      'workflow',
+      'show',
+      '--address',
+      source.address,
+      '--namespace',
+      source.namespace,
+      '--workflow-id',
+      source.workflowId,
+      '--output',
+      'json',
+    ],
     { encoding: 'utf8' },
   );
 }

@@ -34,7 +34,7 @@ describe('validateEnv at boot', () => {
     const message = (error as Error).message;
     expect(message).toContain('routing cannot start');
     expect(message).toMatch(/DATABASE_URL: DATABASE_URL must look like postgres:\/\/.*\(got nothing\)/);
-    expect(message).toMatch(/HTTP_PORT: .*\(got 99999\)/);
+    expect(message).toMatch(/HTTP_PORT: .*\(got "99999"\)/);
     expect(message).toMatch(/KAFKA_BROKERS: .*host:port \(got "localhost"\)/);
     expect((error as InvalidEnvironmentError).problems).toHaveLength(3);
   });

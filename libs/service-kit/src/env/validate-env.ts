@@ -15,12 +15,13 @@ export class InvalidEnvironmentError extends Error {
   }
 }
 
-function describe(errors: readonly ValidationError[]): string[] {
-  return errors.flatMap((error) =>
-    Object.values(error.constraints ?? {}).map(
-      (message) => `${error.property}: ${message} (got ${JSON.stringify(error.value) ?? 'nothing'})`,
-    ),
-  );
+// One line per variable, with the value as it was given (not as converted: "eighty" is clearer than NaN).
+function describe(errors: readonly ValidationError[], env: Record<string, string | undefined>): string[] {
+  return errors.map((error) => {
+    const given = env[error.property];
+    const messages = Object.values(error.constraints ?? {}).join('; ');
+    return `${error.property}: ${messages} (got ${given === undefined ? 'nothing' : JSON.stringify(given)})`;
+  });
 }
 
 /**
@@ -36,7 +37,7 @@ export function validateEnv<T extends object>(
     enableImplicitConversion: true,
     exposeDefaultValues: true,
   });
-  const problems = describe(validateSync(instance, { whitelist: false, skipMissingProperties: false }));
+  const problems = describe(validateSync(instance, { whitelist: false, skipMissingProperties: false }), env);
   if (problems.length > 0) throw new InvalidEnvironmentError(service, problems);
   return instance;
 }
