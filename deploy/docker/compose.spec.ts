@@ -1,0 +1,599 @@
+/**
+ * docker-compose.yml and deploy/docker/Dockerfile cannot be run where OneSeal is built and tested (no Docker
+ * engine there), so this test reads them the way an operator would and checks them against what the code
+ * expects: deploy/services.json (services, ports, which ones talk to Temporal), the env classes every service
+ * validates at boot, the npm workspaces and tsconfig.build.json.
+ */
+// Before the env classes are loaded: their decorators record the design types that validateEnv converts by.
+import 'reflect-metadata';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { getMetadataStorage } from 'class-validator';
+import * as ts from 'typescript';
+import { parse } from 'yaml';
+import { ServiceEnv, TemporalServiceEnv } from '../../libs/service-kit/src/env/service-env';
+import { validateEnv } from '../../libs/service-kit/src/env/validate-env';
+
+const root = path.resolve(__dirname, '../..');
+const readText = (relative: string): string => readFileSync(path.join(root, relative), 'utf8');
+
+const OUR_DOCKERFILE = 'deploy/docker/Dockerfile';
+const MIGRATE = 'migrate';
+
+// ----- deploy/services.json -----
+
+interface DeclaredService {
+  port: number;
+  temporal: boolean;
+}
+const declared = (
+  JSON.parse(readText('deploy/services.json')) as { services: Record<string, DeclaredService> }
+).services;
+const serviceNames = Object.keys(declared);
+const temporalServiceNames = serviceNames.filter((name) => declared[name].temporal);
+
+// ----- docker-compose.yml, read as Compose reads it -----
+
+type EnvironmentSpec = Record<string, string | number | boolean | null> | string[];
+type PortSpec = string | number | { target: number | string; published?: number | string };
+interface ComposeService {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  command?: string | string[];
+  environment?: EnvironmentSpec;
+  ports?: PortSpec[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  healthcheck?: { test?: string | string[]; disable?: boolean };
+  restart?: string;
+}
+// merge: the file shares env, depends_on and build settings through YAML merge keys (<<), as Compose allows.
+const compose = parse(readText('docker-compose.yml'), { merge: true }) as {
+  services?: Record<string, ComposeService>;
+};
+const composeServices = compose.services ?? {};
+
+function service(name: string): ComposeService {
+  const found = composeServices[name];
+  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
+  return found;
+}
+
+/** Compose's variable substitution with nothing set by the caller: ${VAR:-default} and ${VAR-default} give
+ * their default, $$ is a literal $. A variable without a default would make the file depend on the caller. */
+function interpolate(value: string): string {
+  return value.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (match: string, _braced?: string, fallback?: string) => {
+      if (match === '$$') return '$';
+      if (fallback !== undefined) return fallback;
+      throw new Error(`docker-compose.yml uses ${match} without a default`);
+    },
+  );
+}
+
+function environmentOf(name: string): Record<string, string> {
+  const spec = service(name).environment ?? {};
+  const entries: [string, string][] = Array.isArray(spec)
+    ? spec.map((item) => {
+        const at = item.indexOf('=');
+        return at < 0 ? [item, ''] : [item.slice(0, at), item.slice(at + 1)];
+      })
+    : Object.entries(spec).map(([key, value]) => [key, value === null ? '' : String(value)]);
+  return Object.fromEntries(entries.map(([key, value]) => [key, interpolate(value)]));
+}
+
+/** Every port mapping as { published (host), target (container) }; published is '' when Docker picks it. */
+function portsOf(name: string): { published: string; target: string }[] {
+  return (service(name).ports ?? []).map((spec) => {
+    if (typeof spec === 'object')
+      return { published: String(spec.published ?? ''), target: String(spec.target) };
+    const parts = interpolate(String(spec))
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
+    const target = parts[parts.length - 1];
+    return { published: parts.length > 1 ? parts[parts.length - 2] : '', target };
+  });
+}
+
+function commandOf(name: string): string[] {
+  const command = service(name).command ?? [];
+  return (typeof command === 'string' ? command.trim().split(/\s+/) : command).map((part) =>
+    interpolate(String(part)),
+  );
+}
+
+function dependenciesOf(name: string): Record<string, string> {
+  const spec = service(name).depends_on ?? {};
+  // The short (list) form means condition service_started.
+  return Array.isArray(spec)
+    ? Object.fromEntries(spec.map((dependency) => [dependency, 'service_started']))
+    : Object.fromEntries(
+        Object.entries(spec).map(([dependency, options]) => [
+          dependency,
+          options?.condition ?? 'service_started',
+        ]),
+      );
+}
+
+function dockerfileOf(name: string): string | undefined {
+  const { build } = service(name);
+  if (build === undefined) return undefined;
+  const context = typeof build === 'string' ? build : (build.context ?? '.');
+  const dockerfile = typeof build === 'string' ? 'Dockerfile' : (build.dockerfile ?? 'Dockerfile');
+  return path
+    .relative(root, path.resolve(root, context, dockerfile))
+    .split(path.sep)
+    .join('/');
+}
+
+/** The value of `--flag value` or `--flag=value` in a command, if present. */
+function flagValues(command: string[], flag: string): string[] {
+  return command.flatMap((part, index) => {
+    if (part === flag && index + 1 < command.length) return [command[index + 1]];
+    if (part.startsWith(`${flag}=`)) return [part.slice(flag.length + 1)];
+    return [];
+  });
+}
+
+/** host:port → [host, port] */
+function hostAndPort(address: string): [string, string] {
+  const match = /^([^:\s]+):(\d+)$/.exec(address);
+  if (!match) throw new Error(`"${address}" is not host:port`);
+  return [match[1], match[2]];
+}
+
+/** Kafka listener lists: "NAME://host:port,..." → { name, host, port } */
+function kafkaListeners(value: string | undefined): { name: string; host: string; port: string }[] {
+  return (value ?? '')
+    .split(',')
+    .filter((listener) => listener.trim() !== '')
+    .map((listener) => {
+      const match = /^([A-Za-z0-9_]+):\/\/(\[[^\]]*\]|[^:]*):(\d+)$/.exec(listener.trim());
+      if (!match) throw new Error(`"${listener}" is not a Kafka listener (NAME://host:port)`);
+      return { name: match[1], host: match[2], port: match[3] };
+    });
+}
+
+// ----- what the services validate at boot -----
+
+type EnvClass = typeof ServiceEnv | typeof TemporalServiceEnv;
+const envClassOf = (name: string): EnvClass => (declared[name].temporal ? TemporalServiceEnv : ServiceEnv);
+
+/** Every variable the env class (and its parents) validates, from class-validator's own metadata. */
+function validatedVariables(envClass: EnvClass): string[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(envClass, '', true, false);
+  return [...new Set(metadata.map((entry) => entry.propertyName))].sort();
+}
+
+// ----- the workspaces, tsconfig.build.json and the Dockerfile -----
+
+/** The npm workspaces as folders on disk (the globs in package.json resolved the way npm does). */
+function workspaceFolders(): string[] {
+  const manifest = JSON.parse(readText('package.json')) as {
+    workspaces?: string[] | { packages?: string[] };
+  };
+  const patterns = Array.isArray(manifest.workspaces)
+    ? manifest.workspaces
+    : (manifest.workspaces?.packages ?? []);
+  const hasManifest = (folder: string) => existsSync(path.join(root, folder, 'package.json'));
+  return patterns
+    .flatMap((pattern) => {
+      if (pattern.endsWith('/*') && !/[*?[{]/.test(pattern.slice(0, -2))) {
+        const parent = pattern.slice(0, -2);
+        return readdirSync(path.join(root, parent), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => `${parent}/${entry.name}`)
+          .filter(hasManifest);
+      }
+      if (/[*?[{]/.test(pattern))
+        throw new Error(`workspace pattern "${pattern}" is not understood by this test`);
+      return hasManifest(pattern) ? [pattern] : [];
+    })
+    .sort();
+}
+
+/** The projects `npx tsc -b tsconfig.build.json` compiles, as folders (each gets a dist/). */
+function compiledProjects(): string[] {
+  const { config, error } = ts.readConfigFile(path.join(root, 'tsconfig.build.json'), ts.sys.readFile);
+  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
+  const references = (config as { references?: { path: string }[] }).references ?? [];
+  return references
+    .map(({ path: reference }) => (reference.endsWith('.json') ? path.posix.dirname(reference) : reference))
+    .map((folder) => path.posix.normalize(folder))
+    .sort();
+}
+
+interface CopyInstruction {
+  from?: string;
+  /** Absolute paths: in the build context (as '/<path in repo>') or, with --from, in that stage. */
+  copies: { source: string; destination: string }[];
+}
+interface Stage {
+  name?: string;
+  base: string;
+  /** In order; RUN, ENV and USER keep their raw arguments, COPY is parsed. */
+  instructions: ({ keyword: 'COPY'; copy: CopyInstruction } | { keyword: string; args: string })[];
+}
+
+/** A small Dockerfile reader: stages, WORKDIR-resolved COPYs, and the raw text of the rest. */
+function parseDockerfile(text: string): Stage[] {
+  const lines: string[] = [];
+  let pending = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('#') || (line === '' && pending === '')) continue;
+    if (line.endsWith('\\')) {
+      pending += `${line.slice(0, -1)} `;
+      continue;
+    }
+    lines.push(pending + line);
+    pending = '';
+  }
+  const stages: Stage[] = [];
+  let workdir = '/';
+  for (const line of lines) {
+    const match = /^(\S+)\s+([\s\S]*)$/.exec(line);
+    if (!match) continue;
+    const keyword = match[1].toUpperCase();
+    const args = match[2].trim();
+    if (keyword === 'FROM') {
+      const words = args.split(/\s+/).filter((word) => !word.startsWith('--'));
+      stages.push({ base: words[0], name: words[2]?.toLowerCase(), instructions: [] });
+      workdir = '/';
+      continue;
+    }
+    const stage = stages[stages.length - 1];
+    if (!stage) throw new Error(`${OUR_DOCKERFILE}: "${keyword}" before any FROM`);
+    if (keyword === 'WORKDIR') workdir = path.posix.resolve(workdir, args);
+    if (keyword !== 'COPY') {
+      stage.instructions.push({ keyword, args });
+      continue;
+    }
+    const words = args.startsWith('[') ? (JSON.parse(args) as string[]) : args.split(/\s+/);
+    const from = words.find((word) => word.startsWith('--from='))?.slice('--from='.length);
+    const paths = words.filter((word) => !word.startsWith('--'));
+    const sources = paths.slice(0, -1);
+    const destination = paths[paths.length - 1];
+    const intoFolder = destination.endsWith('/') || sources.length > 1;
+    stage.instructions.push({
+      keyword: 'COPY',
+      copy: {
+        from: from?.toLowerCase(),
+        copies: sources.map((source) => ({
+          source: path.posix.resolve('/', source),
+          destination: path.posix.resolve(
+            workdir,
+            intoFolder ? path.posix.join(destination, path.posix.basename(source)) : destination,
+          ),
+        })),
+      },
+    });
+  }
+  return stages;
+}
+
+function workdirOf(stage: Stage): string {
+  return stage.instructions
+    .filter(
+      (instruction): instruction is { keyword: string; args: string } => instruction.keyword === 'WORKDIR',
+    )
+    .reduce((workdir, { args }) => path.posix.resolve(workdir, args), '/');
+}
+
+const runs = (stage: Stage): string[] =>
+  stage.instructions.flatMap((instruction) =>
+    instruction.keyword === 'RUN' && 'args' in instruction ? [instruction.args] : [],
+  );
+
+const copiesOf = (instructions: Stage['instructions'], from?: string) =>
+  instructions.flatMap((instruction) =>
+    'copy' in instruction && instruction.copy.from === from ? instruction.copy.copies : [],
+  );
+
+const dockerfile = parseDockerfile(readText(OUR_DOCKERFILE));
+const buildStage = dockerfile.find((stage) => runs(stage).some((run) => /\bnpm ci\b/.test(run)));
+const runtimeStage = dockerfile[dockerfile.length - 1];
+
+// =========================================================================================================
+
+describe('docker-compose.yml runs exactly the services of deploy/services.json', () => {
+  const builtFromOurImage = Object.keys(composeServices).filter(
+    (name) => dockerfileOf(name) === OUR_DOCKERFILE && name !== MIGRATE,
+  );
+
+  test('every service in deploy/services.json is a compose service', () => {
+    expect(serviceNames.length).toBeGreaterThan(0);
+    expect(serviceNames.filter((name) => !(name in composeServices))).toEqual([]);
+  });
+
+  test('every compose service built from the OneSeal image (besides migrate) is in deploy/services.json', () => {
+    expect(builtFromOurImage.filter((name) => !(name in declared))).toEqual([]);
+    expect([...builtFromOurImage].sort()).toEqual([...serviceNames].sort());
+  });
+});
+
+describe('the env classes the services validate at boot', () => {
+  test('are read completely (ServiceEnv and TemporalServiceEnv, parents included)', () => {
+    const base = [
+      'DATABASE_URL',
+      'HTTP_HOST',
+      'HTTP_PORT',
+      'KAFKA_BROKERS',
+      'KAFKA_GROUP_PREFIX',
+      'LOG_LEVEL',
+    ];
+    const temporal = ['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_WORKER_ENABLED'];
+    expect(validatedVariables(ServiceEnv)).toEqual(expect.arrayContaining(base));
+    expect(validatedVariables(TemporalServiceEnv)).toEqual(expect.arrayContaining([...base, ...temporal]));
+  });
+});
+
+describe.each(serviceNames)('compose service %s', (name) => {
+  const { port, temporal } = declared[name];
+
+  test('its temporal flag in deploy/services.json matches the env class its code validates', () => {
+    const configFolder = `services/${name}/src/config`;
+    const sources = readdirSync(path.join(root, configFolder))
+      .filter((file) => file.endsWith('.env.ts'))
+      .map((file) => readText(`${configFolder}/${file}`));
+    const extended = sources.flatMap((source) => [
+      ...source.matchAll(/extends\s+(TemporalServiceEnv|ServiceEnv)\b/g),
+    ]);
+    expect(extended.map((match) => match[1])).toEqual([temporal ? 'TemporalServiceEnv' : 'ServiceEnv']);
+  });
+
+  test('runs node services/<name>/dist/main.js (its npm start) from the OneSeal image', () => {
+    expect(dockerfileOf(name)).toBe(OUR_DOCKERFILE);
+    expect(commandOf(name)).toEqual(['node', `services/${name}/dist/main.js`]);
+    const manifest = JSON.parse(readText(`services/${name}/package.json`)) as {
+      scripts: Record<string, string>;
+    };
+    expect(manifest.scripts.start).toBe('node dist/main.js');
+  });
+
+  test(`publishes its port from deploy/services.json (${port}) as the same host port`, () => {
+    expect(portsOf(name)).toContainEqual({ published: String(port), target: String(port) });
+  });
+
+  test(`listens on that port (HTTP_PORT=${port}) on all interfaces`, () => {
+    const env = environmentOf(name);
+    expect(env.HTTP_PORT).toBe(String(port));
+    expect(env.HTTP_HOST).toBe('0.0.0.0');
+  });
+
+  test(`sets every variable ${temporal ? 'TemporalServiceEnv' : 'ServiceEnv'} validates`, () => {
+    const env = environmentOf(name);
+    expect(validatedVariables(envClassOf(name)).filter((variable) => !(variable in env))).toEqual([]);
+  });
+
+  test('passes the same env validation the service runs at boot', () => {
+    const env = environmentOf(name);
+    expect(() => validateEnv(name, envClassOf(name), env)).not.toThrow();
+  });
+
+  test('DATABASE_URL names the compose PostgreSQL, its port, database, user and password', () => {
+    const url = new URL(environmentOf(name).DATABASE_URL);
+    const postgres = url.hostname;
+    expect(service(postgres).image).toMatch(/^postgres:/);
+    const engine = environmentOf(postgres);
+    expect(url.port || '5432').toBe(engine.PGPORT ?? '5432');
+    const user = engine.POSTGRES_USER ?? 'postgres';
+    expect(decodeURIComponent(url.username)).toBe(user);
+    expect(url.pathname).toBe(`/${engine.POSTGRES_DB ?? user}`);
+    if (engine.POSTGRES_HOST_AUTH_METHOD !== 'trust') {
+      expect(decodeURIComponent(url.password)).toBe(engine.POSTGRES_PASSWORD);
+    }
+  });
+
+  test('KAFKA_BROKERS names compose brokers that advertise that address on a plaintext listener', () => {
+    const brokers = environmentOf(name).KAFKA_BROKERS.split(',');
+    expect(brokers.length).toBeGreaterThan(0);
+    for (const broker of brokers) {
+      const [host, brokerPort] = hostAndPort(broker);
+      const engine = environmentOf(host);
+      // Clients reconnect to the advertised address they get in the metadata: it must be this one.
+      const advertised = kafkaListeners(engine.KAFKA_ADVERTISED_LISTENERS).find(
+        (listener) => listener.host === host && listener.port === brokerPort,
+      );
+      expect(advertised).toBeDefined();
+      // ...and the broker must listen there on every interface (empty host or 0.0.0.0), not only on localhost.
+      const listener = kafkaListeners(engine.KAFKA_LISTENERS).find(
+        (candidate) => candidate.port === brokerPort,
+      );
+      expect(listener).toMatchObject({ name: advertised?.name });
+      expect(['', '0.0.0.0']).toContain(listener?.host);
+      // kafkajs is configured without TLS or SASL.
+      const protocols = Object.fromEntries(
+        (engine.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP ?? '').split(',').map((pair) => pair.split(':')),
+      );
+      expect(protocols[advertised?.name ?? '']).toBe('PLAINTEXT');
+    }
+  });
+
+  test('starts only after its engines are healthy and the migrations completed successfully', () => {
+    const env = environmentOf(name);
+    const engines = [
+      new URL(env.DATABASE_URL).hostname,
+      ...env.KAFKA_BROKERS.split(',').map((broker) => hostAndPort(broker)[0]),
+      ...(temporal ? [hostAndPort(env.TEMPORAL_ADDRESS)[0]] : []),
+    ];
+    const expected = Object.fromEntries([
+      ...engines.map((engine) => [engine, 'service_healthy']),
+      [MIGRATE, 'service_completed_successfully'],
+    ]);
+    expect(dependenciesOf(name)).toMatchObject(expected);
+  });
+
+  test(`checks its own health on http://127.0.0.1:${port}/health with node, and restarts unless stopped`, () => {
+    const check = service(name).healthcheck?.test;
+    expect(Array.isArray(check) ? check.slice(0, 2) : check).toEqual(['CMD', 'node']);
+    expect((check as string[]).join(' ')).toContain(`http://127.0.0.1:${port}/health`);
+    expect(service(name).restart).toBe('unless-stopped');
+  });
+});
+
+describe.each(temporalServiceNames)('compose service %s (uses Temporal)', (name) => {
+  test('TEMPORAL_ADDRESS names the compose Temporal server, reachable from other containers', () => {
+    const [host, port] = hostAndPort(environmentOf(name).TEMPORAL_ADDRESS);
+    const command = commandOf(host);
+    expect(command).toEqual(expect.arrayContaining(['server', 'start-dev']));
+    expect(flagValues(command, '--ip')).toEqual(['0.0.0.0']);
+    expect(flagValues(command, '--port')[0] ?? '7233').toBe(port);
+  });
+
+  test('TEMPORAL_NAMESPACE is one the dev server creates at start', () => {
+    const { TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE } = environmentOf(name);
+    const namespaces = flagValues(commandOf(hostAndPort(TEMPORAL_ADDRESS)[0]), '--namespace');
+    expect(namespaces).toContain(TEMPORAL_NAMESPACE);
+  });
+});
+
+describe('compose service migrate', () => {
+  const script = () => commandOf(MIGRATE).join(' ');
+
+  test("runs every service's migrate script (npm run database:migrate), from the OneSeal image", () => {
+    expect(dockerfileOf(MIGRATE)).toBe(OUR_DOCKERFILE);
+    for (const name of serviceNames) {
+      const manifest = JSON.parse(readText(`services/${name}/package.json`)) as {
+        scripts: Record<string, string>;
+      };
+      expect(manifest.scripts['database:migrate']).toBe('node dist/migrate.js');
+      expect(script()).toContain(`node services/${name}/dist/migrate.js`);
+    }
+  });
+
+  test('fails when any migration fails (each one must succeed before the next: &&)', () => {
+    const steps = script()
+      .replace(/^sh -c /, '')
+      .split('&&')
+      .map((step) => step.trim());
+    expect([...steps].sort()).toEqual(
+      serviceNames.map((name) => `node services/${name}/dist/migrate.js`).sort(),
+    );
+  });
+
+  test('migrates the database the services use, once PostgreSQL is healthy, and is not restarted', () => {
+    const databaseUrls = new Set(serviceNames.map((name) => environmentOf(name).DATABASE_URL));
+    expect([...databaseUrls]).toEqual([environmentOf(MIGRATE).DATABASE_URL]);
+    const postgres = new URL(environmentOf(MIGRATE).DATABASE_URL).hostname;
+    expect(dependenciesOf(MIGRATE)).toMatchObject({ [postgres]: 'service_healthy' });
+    expect(service(MIGRATE).restart ?? 'no').toBe('no');
+  });
+});
+
+describe('compose engines', () => {
+  const engines = Object.keys(composeServices).filter((name) => dockerfileOf(name) === undefined);
+
+  test('every service waited for as healthy has a healthcheck', () => {
+    const waitedFor = new Set(
+      Object.keys(composeServices).flatMap((name) =>
+        Object.entries(dependenciesOf(name))
+          .filter(([, condition]) => condition === 'service_healthy')
+          .map(([dependency]) => dependency),
+      ),
+    );
+    expect(waitedFor.size).toBeGreaterThan(0);
+    for (const dependency of waitedFor) {
+      const check = service(dependency).healthcheck;
+      expect({ dependency, test: check?.test, disabled: check?.disable ?? false }).toEqual({
+        dependency,
+        test: expect.anything(),
+        disabled: false,
+      });
+    }
+  });
+
+  test('use images with pinned tags', () => {
+    expect(engines.length).toBeGreaterThan(0);
+    for (const engine of engines) {
+      expect(service(engine).image).toMatch(/^[^:\s]+:(?!latest$)[\w.-]+$/);
+    }
+  });
+});
+
+describe('deploy/docker/Dockerfile', () => {
+  test('has a build stage (npm ci) and a separate runtime stage, both on node:20-bookworm-slim', () => {
+    expect(buildStage).toBeDefined();
+    expect(runtimeStage).not.toBe(buildStage);
+    expect(dockerfile.map((stage) => stage.base)).toEqual(dockerfile.map(() => 'node:20-bookworm-slim'));
+  });
+
+  test('build stage copies the lockfile and every workspace package.json before npm ci (layer caching)', () => {
+    if (!buildStage) throw new Error('no build stage');
+    const workspaces = workspaceFolders();
+    // The globs must have resolved to real folders, or this test would check nothing.
+    expect(workspaces).toEqual(
+      expect.arrayContaining(['workflows', ...serviceNames.map((name) => `services/${name}`)]),
+    );
+    const npmCi = buildStage.instructions.findIndex(
+      (instruction) =>
+        instruction.keyword === 'RUN' && 'args' in instruction && /\bnpm ci\b/.test(instruction.args),
+    );
+    const workdir = workdirOf(buildStage);
+    const copied = new Set(
+      copiesOf(buildStage.instructions.slice(0, npmCi))
+        .filter(
+          ({ source, destination }) =>
+            path.posix.relative('/', source) === path.posix.relative(workdir, destination),
+        )
+        .map(({ source }) => path.posix.relative('/', source)),
+    );
+    const manifests = [
+      'package.json',
+      'package-lock.json',
+      ...workspaces.map((folder) => `${folder}/package.json`),
+    ];
+    expect(manifests.filter((manifest) => !copied.has(manifest))).toEqual([]);
+  });
+
+  test('build stage compiles with tsc -b tsconfig.build.json, then prunes the dev dependencies', () => {
+    if (!buildStage) throw new Error('no build stage');
+    const commands = runs(buildStage).join('\n');
+    expect(commands).toMatch(/npx tsc -b tsconfig\.build\.json/);
+    expect(commands).toMatch(/npm prune --omit=dev/);
+    expect(commands.indexOf('npm prune')).toBeGreaterThan(commands.indexOf('tsc -b'));
+  });
+
+  test('runtime stage ships node_modules and, for every compiled project, its package.json and dist/', () => {
+    if (!buildStage?.name) throw new Error('the build stage needs a name (FROM ... AS build)');
+    const from = workdirOf(buildStage);
+    const to = workdirOf(runtimeStage);
+    const shipped = copiesOf(runtimeStage.instructions, buildStage.name).map(
+      ({ source, destination }) => `${source} -> ${destination}`,
+    );
+    const projects = compiledProjects();
+    expect(projects).toEqual(expect.arrayContaining(serviceNames.map((name) => `services/${name}`)));
+    const expected = [
+      'node_modules',
+      ...projects.flatMap((project) => [`${project}/package.json`, `${project}/dist`]),
+    ];
+    const missing = expected.filter(
+      (item) => !shipped.includes(`${path.posix.join(from, item)} -> ${path.posix.join(to, item)}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  test('runtime stage runs as the node user with NODE_ENV=production', () => {
+    const raw = runtimeStage.instructions.filter((instruction) => 'args' in instruction) as {
+      keyword: string;
+      args: string;
+    }[];
+    const users = raw.filter(({ keyword }) => keyword === 'USER').map(({ args }) => args);
+    expect(users[users.length - 1]).toBe('node');
+    expect(raw.filter(({ keyword }) => keyword === 'ENV').map(({ args }) => args)).toContainEqual(
+      expect.stringMatching(/\bNODE_ENV[= ]production\b/),
+    );
+  });
+});
+
+describe('.dockerignore', () => {
+  test('keeps host node_modules and build output out of the image build', () => {
+    const patterns = readText('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
+    for (const folder of ['node_modules', 'dist', '.git', '.nx', '.oneseal', 'coverage']) {
+      expect(patterns.filter((pattern) => pattern === folder || pattern === `**/${folder}`)).not.toEqual([]);
+    }
+  });
+});
