@@ -13,14 +13,16 @@ function moduleBoundaries({ testCode }) {
     depConstraints: [
       // Contracts are imported everywhere, including workflow bundles: they depend on nothing of ours.
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
-      // Workflow code is deterministic: contracts only, never infrastructure.
-      { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
+      // Pure domain code (calendar, routes, catalogue model): deterministic, so workflows may use it too.
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', ...testing] },
+      // Workflow code is deterministic: contracts and pure domain code only, never infrastructure.
+      { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', ...testing] },
       { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', ...testing] },
-      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra'] },
       // A service may start workflows (typed by the workflows package) but never imports another service.
       {
         sourceTag: 'type:service',
-        onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:workflow', ...testing],
+        onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:workflow', ...testing],
       },
       {
         sourceTag: 'type:e2e',
@@ -83,8 +85,8 @@ export default [
               message: 'Workflow code uses @temporalio/workflow only.',
             },
             {
-              group: ['@oneseal/*', '!@oneseal/contracts'],
-              message: 'Workflow code may import @oneseal/contracts only.',
+              group: ['@oneseal/*', '!@oneseal/contracts', '!@oneseal/domain'],
+              message: 'Workflow code may import @oneseal/contracts and @oneseal/domain only.',
             },
           ],
         },
