@@ -1,1 +1,8 @@
-export {};
+export * from './catalogue/matter-type';
+export * from './catalogue/handling-mode';
+export * from './catalogue/catalogue-error';
+export * from './catalogue/annex-table';
+export * from './catalogue/seeded-catalogue';
+export * from './routes/route-plan';
+export * from './routes/units';
+export * from './routes/derive-route';

@@ -1,0 +1,24 @@
+/**
+ * Matter types as the catalogues write them, with their GB/T 39046-2020 type codes. 其他权利 in the village list
+ * is read as 其他行政权力 (code 10): the standard has no separate "other rights" type.
+ */
+export const MATTER_TYPES = {
+  公共服务: '20',
+  行政给付: '05',
+  行政确认: '07',
+  其他行政权力: '10',
+  其他权利: '10',
+  行政征收: '04',
+} as const;
+
+export type MatterTypeName = keyof typeof MATTER_TYPES;
+export type MatterTypeCode = (typeof MATTER_TYPES)[MatterTypeName];
+
+export function isMatterTypeName(value: string): value is MatterTypeName {
+  return Object.prototype.hasOwnProperty.call(MATTER_TYPES, value);
+}
+
+/** Administrative-power types must carry a statutory time limit; public services may not have one. */
+export function isAdministrativePower(type: MatterTypeName): boolean {
+  return type !== '公共服务';
+}
