@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs OneSeal's services on this machine, beside the engines that engines.sh runs.
-// Usage: node deploy/local/stack.mjs up|down|status|migrate|urls
+// Usage: node deploy/local/stack.mjs up|down|status|migrate|seed|urls
 import { spawn, execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -177,6 +177,16 @@ function migrate() {
   }
 }
 
+/** Loads the reference data (divisions, units, the matter catalogue); safe to run again. */
+function seed() {
+  const engines = engineEnv();
+  const script = join(root, 'services', 'intake', 'dist', 'seed.js');
+  execFileSync(process.execPath, [script], {
+    env: { ...process.env, DATABASE_URL: engines.DATABASE_URL },
+    stdio: 'inherit',
+  });
+}
+
 function urls() {
   for (const name of names) {
     console.log(`  ${services[name].title.padEnd(16)} ${url(name)}/docs   (health: ${url(name)}/health)`);
@@ -197,9 +207,12 @@ switch (command) {
   case 'migrate':
     migrate();
     break;
+  case 'seed':
+    seed();
+    break;
   case 'urls':
     urls();
     break;
   default:
-    fail('usage: stack.mjs up|down|status|migrate|urls');
+    fail('usage: stack.mjs up|down|status|migrate|seed|urls');
 }

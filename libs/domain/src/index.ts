@@ -3,6 +3,7 @@ export * from './catalogue/handling-mode';
 export * from './catalogue/catalogue-error';
 export * from './catalogue/annex-table';
 export * from './catalogue/seeded-catalogue';
+export * from './guides/matter-guide';
 export * from './routes/route-plan';
 export * from './routes/units';
 export * from './routes/derive-route';

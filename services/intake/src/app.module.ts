@@ -5,6 +5,7 @@ import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { Application } from './applications/application.entity';
 import { ApplicationsModule } from './applications/applications.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { INTAKE_SCHEMA, type IntakeEnv } from './config/intake.env';
 import { HealthController } from './health/health.controller';
 import { INTAKE_MIGRATIONS } from './migrations';
@@ -30,6 +31,7 @@ export class IntakeModule {
         OutboxRelayModule.forRoot({ schema: INTAKE_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TerminusModule,
         ApplicationsModule,
+        CatalogueModule,
       ],
       controllers: [HealthController],
     };

@@ -1,4 +1,5 @@
 import { CreateApplications1763800000000 } from './1763800000000-CreateApplications';
+import { CreateCatalogue1763800000500 } from './1763800000500-CreateCatalogue';
 
 /** In the order they run. */
-export const INTAKE_MIGRATIONS = [CreateApplications1763800000000];
+export const INTAKE_MIGRATIONS = [CreateApplications1763800000000, CreateCatalogue1763800000500];

@@ -1,0 +1,184 @@
+import { defaultGuide, loadZezhouCatalogue, type CatalogueRow } from '@oneseal/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { SEEDED_COUNTIES, type SeedSources } from './seed-sources';
+
+export interface SeedSummary {
+  counties: number;
+  towns: number;
+  villages: number;
+  units: number;
+  matters: number;
+  /** Rows inserted or updated; 0 when the database already matched the sources. */
+  changedRows: number;
+  newGuideVersions: number;
+}
+
+export const countyUnitCode = (county: string, slug: string) => `${county}-${slug}`;
+
+/**
+ * Loads the reference data into intake's schema in one transaction. Idempotent: running it again changes nothing
+ * unless the sources changed, and a changed guide becomes a new version instead of overwriting the old one.
+ */
+export async function seedCatalogue(dataSource: DataSource, sources: SeedSources): Promise<SeedSummary> {
+  // Parse everything first: a table that cannot be routed refuses the whole seed before anything is written.
+  const catalogue = loadZezhouCatalogue((file) => sources.catalogueFile(file));
+  const units = sources.countyUnits();
+  const matterUnits = sources.matterUnits();
+  const defaults = sources.guideDefaults();
+  const unassigned = catalogue.filter((matter) => !matterUnits.has(matter.code));
+  if (unassigned.length > 0)
+    throw new Error(`matter-units.tsv assigns no unit to ${unassigned.map((m) => m.code).join(', ')}`);
+
+  return dataSource.transaction(async (manager) => {
+    const summary: SeedSummary = {
+      counties: 0,
+      towns: 0,
+      villages: 0,
+      units: 0,
+      matters: 0,
+      changedRows: 0,
+      newGuideVersions: 0,
+    };
+    const count = (rows: unknown) => (summary.changedRows += Array.isArray(rows) ? rows.length : 0);
+    for (const { code, matterPrefix } of SEEDED_COUNTIES) {
+      const divisions = sources.divisions(code);
+      count(
+        await manager.query(
+          `INSERT INTO intake.counties (code, name, matter_prefix, source) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, matter_prefix = EXCLUDED.matter_prefix, source = EXCLUDED.source
+         WHERE (counties.name, counties.matter_prefix, counties.source) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.matter_prefix, EXCLUDED.source)
+         RETURNING 1`,
+          [code, divisions.county.name, matterPrefix, divisions.source],
+        ),
+      );
+      summary.counties += 1;
+      for (const town of divisions.towns) {
+        count(await upsertNamed(manager, 'towns', 'county_code', [town.code, code, town.name]));
+        summary.towns += 1;
+        for (const village of town.villages) {
+          count(await upsertNamed(manager, 'villages', 'town_code', [village.code, town.code, village.name]));
+          summary.villages += 1;
+        }
+      }
+      for (const unit of units) {
+        count(
+          await manager.query(
+            `INSERT INTO intake.county_units (code, county_code, name, full_name) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, full_name = EXCLUDED.full_name
+           WHERE (county_units.name, county_units.full_name) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.full_name)
+           RETURNING 1`,
+            [countyUnitCode(code, unit.slug), code, unit.name, unit.fullName],
+          ),
+        );
+        summary.units += 1;
+      }
+      if (!matterPrefix) continue;
+      for (const matter of catalogue.filter((m) => m.code.startsWith(`${matterPrefix}-`))) {
+        const assignment = matterUnits.get(matter.code);
+        if (!assignment) continue;
+        const result = await upsertMatter(
+          manager,
+          code,
+          matter,
+          countyUnitCode(code, assignment.unit),
+          assignment.basis,
+          defaultGuide(matter, defaults),
+        );
+        summary.matters += 1;
+        summary.changedRows += result.changedRows;
+        if (result.newVersion) summary.newGuideVersions += 1;
+      }
+    }
+    return summary;
+  });
+}
+
+async function upsertNamed(
+  manager: EntityManager,
+  table: 'towns' | 'villages',
+  parent: string,
+  values: string[],
+): Promise<unknown> {
+  return manager.query(
+    `INSERT INTO intake.${table} (code, ${parent}, name) VALUES ($1, $2, $3)
+     ON CONFLICT (code) DO UPDATE SET ${parent} = EXCLUDED.${parent}, name = EXCLUDED.name
+     WHERE (${table}.${parent}, ${table}.name) IS DISTINCT FROM (EXCLUDED.${parent}, EXCLUDED.name)
+     RETURNING 1`,
+    values,
+  );
+}
+
+/** Says how many rows it changed and whether it recorded a new guide version. */
+async function upsertMatter(
+  manager: EntityManager,
+  county: string,
+  matter: CatalogueRow,
+  unitCode: string,
+  unitBasis: string,
+  guide: object,
+): Promise<{ changedRows: number; newVersion: boolean }> {
+  const [current] = (await manager.query(
+    `SELECT m.current_version AS version, v.guide FROM intake.matters m
+       JOIN intake.matter_versions v ON v.matter_code = m.code AND v.version = m.current_version
+      WHERE m.code = $1`,
+    [matter.code],
+  )) as { version: number; guide: object }[];
+  const guideChanged =
+    !current || JSON.stringify(canonical(current.guide)) !== JSON.stringify(canonical(guide));
+  const version = guideChanged ? (current?.version ?? 0) + 1 : current.version;
+  const fields = [
+    matter.code,
+    county,
+    matter.level,
+    matter.row,
+    matter.name,
+    matter.type,
+    matter.typeCode,
+    matter.handlingMode,
+    matter.note,
+    matter.delegatingUnit ?? null,
+    unitCode,
+    unitBasis,
+  ];
+  let changedRows = 0;
+  if (!current) {
+    changedRows += 1;
+    await manager.query(
+      `INSERT INTO intake.matters (code, county_code, level, source_row, name, type, type_code, handling_mode, note,
+         delegating_unit, unit_code, unit_basis, current_version) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12, 0)`,
+      fields,
+    );
+  } else {
+    const [, updated] = (await manager.query(
+      `UPDATE intake.matters SET county_code=$2, level=$3, source_row=$4, name=$5, type=$6, type_code=$7, handling_mode=$8,
+         note=$9, delegating_unit=$10, unit_code=$11, unit_basis=$12
+       WHERE code = $1 AND (county_code, level, source_row, name, type, type_code, handling_mode, note, delegating_unit, unit_code, unit_basis)
+         IS DISTINCT FROM ($2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+      fields,
+    )) as [unknown, number];
+    changedRows += updated;
+  }
+  if (!guideChanged) return { changedRows, newVersion: false };
+  await manager.query(
+    `INSERT INTO intake.matter_versions (matter_code, version, guide) VALUES ($1, $2, $3)`,
+    [matter.code, version, JSON.stringify(guide)],
+  );
+  await manager.query(`UPDATE intake.matters SET current_version = $2 WHERE code = $1`, [
+    matter.code,
+    version,
+  ]);
+  return { changedRows: changedRows + 1, newVersion: true };
+}
+
+/** Key order does not make a guide different. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, inner]) => [key, canonical(inner)]),
+    );
+  }
+  return value;
+}

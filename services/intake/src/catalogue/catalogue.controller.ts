@@ -1,0 +1,24 @@
+import { Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CatalogueQueryErrorFilter } from './catalogue.errors';
+import { CatalogueQueryService } from './catalogue-query.service';
+import { ListMattersQuery } from './dto/list-matters.query';
+
+@ApiTags('catalogue')
+@Controller('catalogue')
+@UseFilters(CatalogueQueryErrorFilter)
+export class CatalogueController {
+  constructor(private readonly catalogue: CatalogueQueryService) {}
+
+  @Get('matters')
+  @ApiOperation({ summary: '查询事项目录：按层级、类型、乡镇和名称' })
+  list(@Query() query: ListMattersQuery) {
+    return this.catalogue.listMatters(query);
+  }
+
+  @Get('matters/:code')
+  @ApiOperation({ summary: '一个事项的办事指南' })
+  get(@Param('code') code: string) {
+    return this.catalogue.getMatter(code);
+  }
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CountyGuideDefaults } from '@oneseal/domain';
+
+export interface DivisionsFile {
+  source: string;
+  county: { code: string; name: string };
+  towns: { code: string; name: string; villages: { code: string; name: string }[] }[];
+}
+
+export interface CountyUnitRow {
+  slug: string;
+  name: string;
+  fullName: string;
+}
+
+export interface MatterUnitRow {
+  code: string;
+  unit: string;
+  basis: string;
+}
+
+/** The counties OneSeal seeds, and which one's catalogue (if any) the source documents give. */
+export const SEEDED_COUNTIES = [
+  { code: '140525', matterPrefix: 'ZZ' },
+  { code: '140521', matterPrefix: null },
+] as const;
+
+function tsvRows(text: string): string[][] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(1)
+    .map((line) => line.split('\t'));
+}
+
+/** Reads the reference data kept under seeds/. */
+export class SeedSources {
+  constructor(readonly directory: string) {}
+
+  catalogueFile(file: string): string {
+    return readFileSync(join(this.directory, 'catalogue', file), 'utf8');
+  }
+
+  divisions(countyCode: string): DivisionsFile {
+    return JSON.parse(
+      readFileSync(join(this.directory, 'divisions', `${countyCode}.json`), 'utf8'),
+    ) as DivisionsFile;
+  }
+
+  countyUnits(): CountyUnitRow[] {
+    return tsvRows(this.catalogueFile('county-units.tsv')).map(([slug, name, fullName]) => ({
+      slug,
+      name,
+      fullName,
+    }));
+  }
+
+  matterUnits(): Map<string, MatterUnitRow> {
+    return new Map(
+      tsvRows(this.catalogueFile('matter-units.tsv')).map(([code, unit, basis]) => [
+        code,
+        { code, unit, basis },
+      ]),
+    );
+  }
+
+  guideDefaults(): CountyGuideDefaults {
+    return JSON.parse(this.catalogueFile('county-default-guide.json')) as CountyGuideDefaults;
+  }
+}
