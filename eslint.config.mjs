@@ -18,11 +18,20 @@ function moduleBoundaries({ testCode }) {
       // Workflow code is deterministic: contracts and pure domain code only, never infrastructure.
       { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', ...testing] },
       { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', ...testing] },
-      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra'] },
+      {
+        sourceTag: 'type:testing',
+        onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra'],
+      },
       // A service may start workflows (typed by the workflows package) but never imports another service.
       {
         sourceTag: 'type:service',
-        onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra', 'type:workflow', ...testing],
+        onlyDependOnLibsWithTags: [
+          'type:contracts',
+          'type:domain',
+          'type:infra',
+          'type:workflow',
+          ...testing,
+        ],
       },
       {
         sourceTag: 'type:e2e',
