@@ -6,3 +6,4 @@ export * from './database/database.module';
 export * from './database/outbox-relay.module';
 export * from './database/migrate-command';
 export * from './http/validation-errors';
+export * from './http/coded-error';

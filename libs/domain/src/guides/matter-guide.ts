@@ -37,17 +37,16 @@ export interface MatterGuide {
   >;
 }
 
-export interface CountyGuideDefaults {
+/** The county's defaults for what the documents leave open. */
+export type CountyGuideDefaults = Pick<
+  MatterGuide,
+  'materials' | 'fee' | 'onlineDepth' | 'onSiteVisits' | 'appointment' | 'expressDelivery'
+> & {
   committedLimitWorkingDays: number;
   statutoryLimitWorkingDays: number;
+  /** A matter whose name contains one of these is done on the spot (即办件). */
   onTheSpotNamePatterns: string[];
-  materials: GuideMaterial[];
-  fee: string;
-  onlineDepth: number;
-  onSiteVisits: number;
-  appointment: boolean;
-  expressDelivery: boolean;
-}
+};
 
 /** The guide of a matter the documents say nothing more about: the county's defaults, each marked as such. */
 export function defaultGuide(matter: CatalogueRow, defaults: CountyGuideDefaults): MatterGuide {

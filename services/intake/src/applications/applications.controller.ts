@@ -1,12 +1,12 @@
+import { CodedErrorFilter } from '@oneseal/service-kit';
 import { Body, Controller, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApplicationsService } from './applications.service';
 import { SubmitApplicationDto, SubmittedApplicationDto } from './dto/submit-application.dto';
-import { IntakeErrorFilter } from './intake-error.filter';
 
 @ApiTags('applications')
 @Controller('applications')
-@UseFilters(IntakeErrorFilter)
+@UseFilters(CodedErrorFilter)
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 

@@ -1,12 +1,12 @@
+import { CodedErrorFilter } from '@oneseal/service-kit';
 import { Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CatalogueQueryErrorFilter } from './catalogue.errors';
 import { CatalogueQueryService } from './catalogue-query.service';
 import { ListMattersQuery } from './dto/list-matters.query';
 
 @ApiTags('catalogue')
 @Controller('catalogue')
-@UseFilters(CatalogueQueryErrorFilter)
+@UseFilters(CodedErrorFilter)
 export class CatalogueController {
   constructor(private readonly catalogue: CatalogueQueryService) {}
 

@@ -1,0 +1,34 @@
+import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+
+/**
+ * An error a clerk may see: a stable code, a Chinese message, and the HTTP status its feature maps the code to
+ * (each feature keeps that mapping as an exhaustive switch over its own code enum).
+ */
+export abstract class CodedError<TCode extends string> extends Error {
+  abstract readonly httpStatus: number;
+
+  constructor(
+    readonly code: TCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Answers every CodedError as `{ code, message }` with its status. */
+@Catch(CodedError)
+export class CodedErrorFilter implements ExceptionFilter {
+  catch(error: CodedError<string>, host: ArgumentsHost): void {
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(error.httpStatus)
+      .json({ code: error.code, message: error.message });
+  }
+}
+
+export function assertUnreachable(value: never): never {
+  throw new Error(`unmapped error code: ${String(value)}`);
+}
