@@ -39,6 +39,8 @@ build() {
 services_up() {
   step "migrating the database"
   node deploy/local/stack.mjs migrate || die "database migrations failed"
+  step "creating the Kafka topics"
+  node deploy/local/stack.mjs topics || die "creating the Kafka topics failed"
   step "seeding the reference data"
   node deploy/local/stack.mjs seed || die "seeding the reference data failed"
   step "starting the services"

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs OneSeal's services on this machine, beside the engines that engines.sh runs.
-// Usage: node deploy/local/stack.mjs up|down|status|migrate|seed|urls
+// Usage: node deploy/local/stack.mjs up|down|status|migrate|topics|seed|urls
 import { spawn, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -177,6 +178,24 @@ function migrate() {
   }
 }
 
+/** Creates every topic the contracts name (services also create theirs at boot; subscribing needs them). */
+async function topics() {
+  const require = createRequire(import.meta.url);
+  const { ALL_TOPICS } = require(join(root, 'libs/contracts/dist'));
+  const { createKafkaClient, ensureTopics } = require(join(root, 'libs/kafka/dist'));
+  const engines = engineEnv();
+  const quiet = { info: () => undefined, warn: (m) => console.warn(m), error: (m) => console.error(m) };
+  const kafka = createKafkaClient({
+    clientId: 'oneseal-stack',
+    brokers: engines.KAFKA_BROKERS.split(','),
+    logger: quiet,
+  });
+  const created = await ensureTopics(kafka, ALL_TOPICS);
+  console.log(
+    `kafka: ${ALL_TOPICS.length} topics present${created.length ? `, created ${created.join(', ')}` : ''}`,
+  );
+}
+
 /** Loads the reference data (divisions, units, the matter catalogue); safe to run again. */
 function seed() {
   const engines = engineEnv();
@@ -207,6 +226,9 @@ switch (command) {
   case 'migrate':
     migrate();
     break;
+  case 'topics':
+    await topics();
+    break;
   case 'seed':
     seed();
     break;
@@ -214,5 +236,5 @@ switch (command) {
     urls();
     break;
   default:
-    fail('usage: stack.mjs up|down|status|migrate|seed|urls');
+    fail('usage: stack.mjs up|down|status|migrate|topics|seed|urls');
 }

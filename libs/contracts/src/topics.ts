@@ -6,6 +6,14 @@ export const TOPICS = {
   applicationSubmittedV1: 'oneseal.intake.application-submitted.v1',
   caseRoutedV1: 'oneseal.routing.case-routed.v1',
   reviewTaskOpenedV1: 'oneseal.approval.review-task-opened.v1',
+  caseAcceptedV1: 'oneseal.approval.case-accepted.v1',
+  caseRefusedV1: 'oneseal.approval.case-refused.v1',
+  correctionRequestedV1: 'oneseal.approval.correction-requested.v1',
+  stepDecidedV1: 'oneseal.approval.step-decided.v1',
+  deadlineWarningV1: 'oneseal.routing.deadline-warning.v1',
+  caseConcludedV1: 'oneseal.routing.case-concluded.v1',
+  documentStampedV1: 'oneseal.seal.document-stamped.v1',
+  notificationSentV1: 'oneseal.notification.notification-sent.v1',
   deadLetterV1: 'oneseal.dead-letter.v1',
 } as const;
 

@@ -1,0 +1,26 @@
+import { applicationSubmittedV1 } from './application-submitted/v1';
+import { caseAcceptedV1 } from './case-accepted/v1';
+import { caseConcludedV1 } from './case-concluded/v1';
+import { caseRefusedV1 } from './case-refused/v1';
+import { caseRoutedV1 } from './case-routed/v1';
+import { correctionRequestedV1 } from './correction-requested/v1';
+import { deadlineWarningV1 } from './deadline-warning/v1';
+import { documentStampedV1 } from './document-stamped/v1';
+import { notificationSentV1 } from './notification-sent/v1';
+import { reviewTaskOpenedV1 } from './review-task-opened/v1';
+import { stepDecidedV1 } from './step-decided/v1';
+
+/** Every event contract, for tooling that must know them all (topic creation, the audit log, docs). */
+export const EVENT_CONTRACTS = [
+  applicationSubmittedV1,
+  caseRoutedV1,
+  reviewTaskOpenedV1,
+  caseAcceptedV1,
+  caseRefusedV1,
+  correctionRequestedV1,
+  stepDecidedV1,
+  deadlineWarningV1,
+  caseConcludedV1,
+  documentStampedV1,
+  notificationSentV1,
+] as const;
