@@ -119,3 +119,26 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
     expect(accepted.body.replayed).toBe(false);
   });
 });
+
+describe('audit: every event of a case is recorded and can be verified', () => {
+  it('replays the skeleton case’s events in order, with an intact chain', async () => {
+    const submitted = await postJson<Submitted>(`${serviceUrl('intake')}/applications`, application);
+    const caseId = submitted.body.caseId;
+    const types = await eventually('three events of the case in the audit log', async () => {
+      const { body } = await getJson<{ type: string; version: number }[]>(
+        `${serviceUrl('audit')}/audit/streams/${caseId}/events`,
+      );
+      return body.length >= 3 ? body : undefined;
+    });
+    expect(types.map((e) => e.type).sort()).toEqual([
+      'approval.review-task-opened',
+      'intake.application-submitted',
+      'routing.case-routed',
+    ]);
+    expect(types.map((e) => e.version)).toEqual([1, 2, 3]);
+    const verdict = await getJson<{ intact: boolean; events: number }>(
+      `${serviceUrl('audit')}/audit/streams/${caseId}/verification`,
+    );
+    expect(verdict.body).toEqual(expect.objectContaining({ intact: true, events: 3 }));
+  });
+});

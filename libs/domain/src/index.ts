@@ -7,3 +7,4 @@ export * from './guides/matter-guide';
 export * from './routes/route-plan';
 export * from './routes/units';
 export * from './routes/derive-route';
+export * from './canonical-json';

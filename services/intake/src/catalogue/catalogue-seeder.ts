@@ -1,4 +1,4 @@
-import { defaultGuide, loadZezhouCatalogue, type CatalogueRow } from '@oneseal/domain';
+import { canonicalJson, defaultGuide, loadZezhouCatalogue, type CatalogueRow } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEEDED_COUNTIES, type SeedSources } from './seed-sources';
 
@@ -123,8 +123,7 @@ async function upsertMatter(
       WHERE m.code = $1`,
     [matter.code],
   )) as { version: number; guide: object }[];
-  const guideChanged =
-    !current || JSON.stringify(canonical(current.guide)) !== JSON.stringify(canonical(guide));
+  const guideChanged = !current || canonicalJson(current.guide) !== canonicalJson(guide);
   const version = guideChanged ? (current?.version ?? 0) + 1 : current.version;
   const fields = [
     matter.code,
@@ -168,17 +167,4 @@ async function upsertMatter(
     version,
   ]);
   return { changedRows: changedRows + 1, newVersion: true };
-}
-
-/** Key order does not make a guide different. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, inner]) => [key, canonical(inner)]),
-    );
-  }
-  return value;
 }

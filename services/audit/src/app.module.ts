@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ALL_TOPICS } from '@oneseal/contracts';
+import { KafkaModule, parseBrokers } from '@oneseal/kafka';
+import { DatabaseModule, serviceLoggerModule } from '@oneseal/service-kit';
+import { AUDIT_SCHEMA, type AuditEnv } from './config/audit.env';
+import { EventLogModule } from './event-log/event-log.module';
+import { HealthController } from './health/health.controller';
+import { AUDIT_MIGRATIONS } from './migrations';
+
+@Module({})
+export class AuditModule {
+  static forEnv(env: AuditEnv): DynamicModule {
+    return {
+      module: AuditModule,
+      imports: [
+        serviceLoggerModule('audit', env.LOG_LEVEL),
+        DatabaseModule.forRoot({
+          url: env.DATABASE_URL,
+          schema: AUDIT_SCHEMA,
+          entities: [],
+          migrations: AUDIT_MIGRATIONS,
+        }),
+        KafkaModule.forRoot({
+          clientId: 'oneseal-audit',
+          brokers: parseBrokers(env.KAFKA_BROKERS),
+          topics: ALL_TOPICS,
+        }),
+        TerminusModule,
+        EventLogModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

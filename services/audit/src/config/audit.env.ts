@@ -1,0 +1,9 @@
+import { ServiceEnv, validateEnv } from '@oneseal/service-kit';
+
+export class AuditEnv extends ServiceEnv {}
+
+export const AUDIT_SCHEMA = 'audit';
+
+export function loadAuditEnv(env: Record<string, string | undefined> = process.env): AuditEnv {
+  return validateEnv('audit', AuditEnv, env);
+}
