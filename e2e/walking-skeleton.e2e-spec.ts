@@ -47,19 +47,19 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
     await temporal?.connection.close();
   });
 
-  it('carries an application to an open acceptance task and tells the town window about it', async () => {
+  it('carries an application filed by a village agent to the first task of its route and tells the station', async () => {
     const submitted = await postJson<Submitted>(`${serviceUrl('intake')}/applications`, application, {
       'Idempotency-Key': randomUUID(),
     });
     expect(submitted.status).toBe(202);
     const { caseId } = submitted.body;
 
-    const notifications = await eventually('the town window to be notified', async () => {
+    const notifications = await eventually('the village station to be notified', async () => {
       const { body } = await notificationsOf(caseId);
       return body.length > 0 ? body : undefined;
     });
-    expect(notifications).toEqual([expect.objectContaining({ caseId, recipient: '140525100-window' })]);
-    expect(notifications[0].body).toContain('待受理');
+    expect(notifications).toEqual([expect.objectContaining({ caseId, recipient: '140525100201-station' })]);
+    expect(notifications[0].body).toContain('待代办');
 
     const { body: tasks } = await tasksOf(caseId);
     expect(tasks).toEqual([

@@ -11,6 +11,7 @@ import { APPROVAL_SCHEMA, type ApprovalEnv } from './config/approval.env';
 import { APPROVAL_WORKER, HealthController } from './health/health.controller';
 import { APPROVAL_MIGRATIONS } from './migrations';
 import { ReviewTask } from './tasks/review-task.entity';
+import { TaskDecisionsService } from './tasks/task-decisions.service';
 import { TasksController } from './tasks/tasks.controller';
 
 @Module({})
@@ -30,7 +31,7 @@ export class ApprovalModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-approval',
           brokers: parseBrokers(env.KAFKA_BROKERS),
-          topics: [TOPICS.reviewTaskOpenedV1],
+          topics: [TOPICS.reviewTaskOpenedV1, TOPICS.stepDecidedV1],
         }),
         OutboxRelayModule.forRoot({ schema: APPROVAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
@@ -38,6 +39,7 @@ export class ApprovalModule {
       ],
       controllers: [HealthController, TasksController],
       providers: [
+        TaskDecisionsService,
         {
           provide: APPROVAL_WORKER,
           inject: [getDataSourceToken()],

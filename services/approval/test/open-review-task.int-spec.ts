@@ -23,6 +23,8 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
       county: '140521',
       town: '140521100',
       correlationId: caseId,
+      stepIndex: 0,
+      visit: 1,
       stepName: '受理',
       level: 'town',
       unitCode: '140521100-window',
@@ -69,5 +71,50 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
     );
     expect(taskIds.size).toBe(1);
     expect(await suite.dataSource.getRepository(ReviewTask).countBy({ caseId: request.caseId })).toBe(1);
+  });
+
+  it('records a decision once and announces it once, however often the activity is retried', async () => {
+    const activities = createApprovalActivities(suite.dataSource);
+    const request = input();
+    const { taskId } = await activities.openReviewTask(request);
+    const decision = {
+      caseId: request.caseId,
+      county: request.county,
+      town: request.town,
+      correlationId: request.correlationId,
+      taskId,
+    };
+    await activities.closeReviewTask({
+      ...decision,
+      outcome: 'approve',
+      handlerId: 'nancun-window-01',
+      opinion: '材料齐全，予以受理',
+    });
+    await activities.closeReviewTask({
+      ...decision,
+      outcome: 'reject',
+      handlerId: 'someone-else',
+      opinion: '重复',
+    });
+
+    const task = await suite.dataSource.getRepository(ReviewTask).findOneByOrFail({ id: taskId });
+    expect(task).toEqual(
+      expect.objectContaining({
+        status: 'done',
+        outcome: 'approve',
+        handlerId: 'nancun-window-01',
+        opinion: '材料齐全，予以受理',
+      }),
+    );
+    expect(task.decidedAt).toBeInstanceOf(Date);
+    const decided = (await suite.dataSource.query(
+      `SELECT envelope FROM approval.outbox WHERE topic = $1 AND message_key = $2`,
+      [TOPICS.stepDecidedV1, request.caseId],
+    )) as { envelope: { actor: { id: string }; payload: { action: string; stepName: string } } }[];
+    expect(decided).toHaveLength(1);
+    expect(decided[0].envelope.payload).toEqual(
+      expect.objectContaining({ action: '通过', stepName: '受理' }),
+    );
+    expect(decided[0].envelope.actor.id).toBe('nancun-window-01');
   });
 });

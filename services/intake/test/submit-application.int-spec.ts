@@ -3,6 +3,14 @@ import { Application } from '../src/applications/application.entity';
 import { IntakeError, IntakeErrorCode } from '../src/applications/applications.errors';
 import { ApplicationsService } from '../src/applications/applications.service';
 import type { SubmitApplicationDto } from '../src/applications/dto/submit-application.dto';
+import { resolve } from 'node:path';
+import { seedCatalogue } from '../src/catalogue/catalogue-seeder';
+import {
+  MatterOfferingService,
+  OfferingError,
+  OfferingErrorCode,
+} from '../src/catalogue/matter-offering.service';
+import { SeedSources } from '../src/catalogue/seed-sources';
 import { INTAKE_SCHEMA } from '../src/config/intake.env';
 
 const application: SubmitApplicationDto = {
@@ -20,7 +28,8 @@ describe('submitting an application (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     suite = await openSuiteDataSource('intake', { schema: INTAKE_SCHEMA, entities: [Application] });
-    service = new ApplicationsService(suite.dataSource);
+    await seedCatalogue(suite.dataSource, new SeedSources(resolve(__dirname, '../../../seeds')));
+    service = new ApplicationsService(suite.dataSource, new MatterOfferingService(suite.dataSource));
   });
 
   afterAll(async () => {
@@ -70,6 +79,32 @@ describe('submitting an application (real PostgreSQL)', () => {
     await expect(service.submitApplication({ ...application, applicantName: '钱七' }, key)).rejects.toEqual(
       new IntakeError(IntakeErrorCode.IDEMPOTENCY_KEY_REUSED),
     );
+    expect(await suite.dataSource.getRepository(Application).count()).toBe(before);
+  });
+
+  it.each([
+    ['a town of another county', { town: '140521100' }, OfferingErrorCode.TOWN_NOT_IN_COUNTY],
+    ['a village of another town', { villageCode: '140525101200' }, OfferingErrorCode.VILLAGE_NOT_IN_TOWN],
+    [
+      'a matter not in the county catalogue',
+      { matterCode: 'ZZ-T-100' },
+      OfferingErrorCode.MATTER_NOT_OFFERED,
+    ],
+    [
+      'a village matter at the town window',
+      { matterCode: 'ZZ-V-012', channel: 'town-window' as const },
+      OfferingErrorCode.VILLAGE_STATION_REQUIRED,
+    ],
+    [
+      'an agent filing without the village',
+      { villageCode: undefined },
+      OfferingErrorCode.VILLAGE_STATION_REQUIRED,
+    ],
+  ])('refuses %s with a specific error and records nothing', async (_case, change, code) => {
+    const before = await suite.dataSource.getRepository(Application).count();
+    const attempt = service.submitApplication({ ...application, ...change });
+    await expect(attempt).rejects.toBeInstanceOf(OfferingError);
+    await expect(attempt).rejects.toEqual(expect.objectContaining({ code }));
     expect(await suite.dataSource.getRepository(Application).count()).toBe(before);
   });
 });

@@ -22,6 +22,11 @@ function submittedEvent(): EventEnvelope<ApplicationSubmittedV1> {
     payload: {
       caseId,
       matterCode: 'ZZ-T-001',
+      matterName: '老年人高龄补贴发放',
+      matterVersion: 1,
+      matterLevel: 'town',
+      handlingMode: '乡级负责受理',
+      countyUnitCode: '140525-mz',
       channel: 'town-window',
       applicantName: '王五',
       submittedAt: new Date().toISOString(),

@@ -1,12 +1,12 @@
 import type { ApprovalActivities } from '@oneseal/contracts';
 import { TASK_QUEUES } from '@oneseal/contracts';
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
-  acceptanceDecidedSignal,
   caseStatusQuery,
-  type AcceptanceDecision,
+  decideStepUpdate,
   type CaseHandlingInput,
   type CaseStatus,
+  type StepDecision,
 } from './case-handling.messages';
 
 const approval = proxyActivities<ApprovalActivities>({
@@ -16,32 +16,78 @@ const approval = proxyActivities<ApprovalActivities>({
 });
 
 /**
- * One case's handling. This first version opens the town window's acceptance task and waits for the
- * window's decision; the full 村→镇→县 route with working-day deadlines builds on it.
+ * One case, following its route step by step: each step is a task in a unit's inbox, decided by a person.
+ * Approve moves to the next step, return goes back to the previous one, reject ends the case.
  */
 export async function caseHandlingWorkflow(input: CaseHandlingInput): Promise<CaseStatus> {
-  const status: CaseStatus = { caseId: input.caseId, stage: 'opening-acceptance' };
-  let decision: AcceptanceDecision | undefined;
+  const { steps } = input.route;
+  const status: CaseStatus = { caseId: input.caseId, stage: 'in-progress', history: [] };
+  const visits = steps.map(() => 0);
+  let decision: StepDecision | undefined;
 
   setHandler(caseStatusQuery, () => status);
-  setHandler(acceptanceDecidedSignal, (received) => {
-    // Only the open acceptance task can be decided, and only once; anything else is ignored, not fatal.
-    if (!decision && received.taskId === status.acceptanceTaskId) decision = received;
-  });
+  setHandler(
+    decideStepUpdate,
+    (received) => {
+      decision = received;
+      // The task is decided: it is no longer open to a second decision, from anyone.
+      if (status.currentStep) status.currentStep.taskId = undefined;
+      return { accepted: true as const };
+    },
+    {
+      validator: (received) => {
+        const open = status.currentStep?.taskId;
+        if (!open || received.taskId !== open) {
+          throw ApplicationFailure.nonRetryable('该待办不是本办件当前环节的待办，或已办理', 'TaskNotCurrent');
+        }
+      },
+    },
+  );
 
-  const task = await approval.openReviewTask({
-    caseId: input.caseId,
-    county: input.county,
-    town: input.town,
-    correlationId: input.correlationId,
-    stepName: '受理',
-    level: 'town',
-    unitCode: `${input.town}-window`,
-  });
-  status.acceptanceTaskId = task.taskId;
-  status.stage = 'awaiting-acceptance';
+  let index = 0;
+  while (index < steps.length) {
+    const step = steps[index];
+    visits[index] += 1;
+    status.currentStep = {
+      index,
+      visit: visits[index],
+      kind: step.kind,
+      level: step.level,
+      unitCode: step.unitCode,
+    };
+    const task = await approval.openReviewTask({
+      caseId: input.caseId,
+      county: input.county,
+      town: input.town,
+      correlationId: input.correlationId,
+      stepIndex: index,
+      visit: visits[index],
+      stepName: step.kind,
+      level: step.level,
+      unitCode: step.unitCode,
+    });
+    status.currentStep.taskId = task.taskId;
 
-  await condition(() => decision !== undefined);
-  status.stage = decision?.outcome === 'accept' ? 'accepted' : 'not-accepted';
+    await condition(() => decision !== undefined);
+    const decided = decision as StepDecision;
+    decision = undefined;
+    await approval.closeReviewTask({
+      caseId: input.caseId,
+      county: input.county,
+      town: input.town,
+      correlationId: input.correlationId,
+      ...decided,
+    });
+    status.history.push({ ...decided, index, kind: step.kind, decidedAt: new Date().toISOString() });
+
+    if (decided.outcome === 'reject') {
+      status.result = 'rejected';
+      break;
+    }
+    index = decided.outcome === 'approve' ? index + 1 : Math.max(0, index - 1);
+  }
+  status.result ??= 'approved';
+  status.stage = 'concluded';
+  status.currentStep = undefined;
   return status;
 }

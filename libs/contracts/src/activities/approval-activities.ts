@@ -1,10 +1,16 @@
 import type { AdministrativeLevel } from '../events/shared-fields';
 
-export interface OpenReviewTaskInput {
+interface CaseRef {
   caseId: string;
   county: string;
   town: string;
   correlationId: string;
+}
+
+export interface OpenReviewTaskInput extends CaseRef {
+  /** Position of the step in the case's route, and how many times the case has reached it (a return re-opens it). */
+  stepIndex: number;
+  visit: number;
   stepName: string;
   level: AdministrativeLevel;
   unitCode: string;
@@ -16,7 +22,16 @@ export interface OpenedReviewTask {
   created: boolean;
 }
 
+export interface CloseReviewTaskInput extends CaseRef {
+  taskId: string;
+  outcome: 'approve' | 'return' | 'reject';
+  handlerId: string;
+  opinion: string;
+}
+
 /** Activities the approval service runs on TASK_QUEUES.approvalActivities. Workflows import this type only. */
 export interface ApprovalActivities {
   openReviewTask(input: OpenReviewTaskInput): Promise<OpenedReviewTask>;
+  /** Records a decided task (action, handler, opinion, start and end) and announces it; idempotent. */
+  closeReviewTask(input: CloseReviewTaskInput): Promise<void>;
 }

@@ -18,3 +18,7 @@ export const CASE_RESULTS = [
   '转报上级',
 ] as const;
 export type CaseResult = (typeof CASE_RESULTS)[number];
+
+/** Where a catalogue matter is handled first: the town's convenience service center or a village station. */
+export const CATALOGUE_LEVELS = ['town', 'village'] as const;
+export type CatalogueLevel = (typeof CATALOGUE_LEVELS)[number];

@@ -16,6 +16,11 @@ function validEvent() {
     payload: {
       caseId: '0b7a3c52-13f4-4d0c-8f5e-5d7b3f1c9e21',
       matterCode: 'ZZ-T-002',
+      matterName: '临时救助',
+      matterVersion: 1,
+      matterLevel: 'town',
+      handlingMode: '乡级负责受理、审核',
+      countyUnitCode: '140525-mz',
       channel: 'village-agent',
       applicantName: '李四',
       villageCode: '140525100201',

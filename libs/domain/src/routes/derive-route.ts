@@ -9,6 +9,9 @@ import {
 } from './route-plan';
 import { townUnit, villageStation } from './units';
 
+/** What route derivation needs of a matter; a catalogue row has it, and so does an ApplicationSubmitted event. */
+export type RoutableMatter = Pick<CatalogueRow, 'code' | 'level' | 'handlingMode' | 'delegatingUnit'>;
+
 export interface RouteContext {
   town: string;
   /** The applicant's village, when the case is filed through its service station (帮办代办). */
@@ -94,7 +97,7 @@ function step(
  * The route of one case of a matter, from the catalogue row and where the applicant filed. Pure and total over
  * every handling mode the catalogue parser accepts.
  */
-export function deriveRoute(matter: CatalogueRow, context: RouteContext): RoutePlan {
+export function deriveRoute(matter: RoutableMatter, context: RouteContext): RoutePlan {
   const budgets = context.budgets ?? DEFAULT_STEP_BUDGETS;
   const delegation = matter.delegatingUnit ? `；${matter.delegatingUnit}直接赋权` : '';
   const steps: RouteStep[] = [];

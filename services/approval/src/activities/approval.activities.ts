@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   reviewTaskOpenedV1,
+  stepDecidedV1,
   type ApprovalActivities,
+  type CloseReviewTaskInput,
   type OpenReviewTaskInput,
   type OpenedReviewTask,
 } from '@oneseal/contracts';
@@ -10,9 +12,12 @@ import type { DataSource } from 'typeorm';
 import { APPROVAL_SCHEMA } from '../config/approval.env';
 import { ReviewTask } from '../tasks/review-task.entity';
 
+/** The national exchange records a step's action as 通过 / 退回 / 其他. */
+const ACTION_OF = { approve: '通过', return: '退回', reject: '其他' } as const;
+
 /**
  * The approval service's activities, over its own database. Temporal retries activities, so each one is
- * idempotent: a case has at most one task per step, and only the attempt that created it announces it.
+ * idempotent: one task per visit of a step, and only the attempt that changed something announces it.
  */
 export function createApprovalActivities(dataSource: DataSource): ApprovalActivities {
   return {
@@ -23,11 +28,17 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
           caseId: input.caseId,
           county: input.county,
           town: input.town,
+          stepIndex: input.stepIndex,
+          visit: input.visit,
           stepName: input.stepName,
           level: input.level,
           unitCode: input.unitCode,
           status: 'open',
           openedAt: new Date(),
+          outcome: null,
+          handlerId: null,
+          opinion: null,
+          decidedAt: null,
         };
         const inserted = (await manager
           .createQueryBuilder()
@@ -36,11 +47,14 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
           .values(task)
           .orIgnore()
           .returning('id')
-          .execute()) as { raw: unknown[] };
+          .execute()) as {
+          raw: unknown[];
+        };
         if (inserted.raw.length === 0) {
           const existing = await manager.findOneByOrFail(ReviewTask, {
             caseId: input.caseId,
-            stepName: input.stepName,
+            stepIndex: input.stepIndex,
+            visit: input.visit,
           });
           return { taskId: existing.id, created: false };
         }
@@ -60,6 +74,47 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
           },
         });
         return { taskId: task.id, created: true };
+      });
+    },
+
+    async closeReviewTask(input: CloseReviewTaskInput): Promise<void> {
+      await dataSource.transaction(async (manager) => {
+        const [rows] = (await manager.query(
+          `UPDATE approval.review_tasks SET status = 'done', outcome = $2, handler_id = $3, opinion = $4, decided_at = now()
+            WHERE id = $1 AND status = 'open'
+            RETURNING step_name, level, unit_code, opened_at, decided_at`,
+          [input.taskId, input.outcome, input.handlerId, input.opinion],
+        )) as [
+          {
+            step_name: string;
+            level: ReviewTask['level'];
+            unit_code: string;
+            opened_at: Date;
+            decided_at: Date;
+          }[],
+          number,
+        ];
+        const closed = rows[0];
+        if (!closed) return;
+        await enqueueEvent(manager, APPROVAL_SCHEMA, stepDecidedV1, {
+          subject: input.caseId,
+          county: input.county,
+          town: input.town,
+          actor: { kind: 'person', id: input.handlerId },
+          correlationId: input.correlationId,
+          payload: {
+            caseId: input.caseId,
+            taskId: input.taskId,
+            stepName: closed.step_name,
+            level: closed.level,
+            unitCode: closed.unit_code,
+            action: ACTION_OF[input.outcome],
+            handlerId: input.handlerId,
+            opinion: input.opinion,
+            startedAt: closed.opened_at.toISOString(),
+            endedAt: closed.decided_at.toISOString(),
+          },
+        });
       });
     },
   };

@@ -1,4 +1,5 @@
 import { CreateReviewTasks1763800000200 } from './1763800000200-CreateReviewTasks';
+import { TrackStepVisitsAndDecisions1763800000900 } from './1763800000900-TrackStepVisitsAndDecisions';
 
 /** In the order they run. */
-export const APPROVAL_MIGRATIONS = [CreateReviewTasks1763800000200];
+export const APPROVAL_MIGRATIONS = [CreateReviewTasks1763800000200, TrackStepVisitsAndDecisions1763800000900];

@@ -2,8 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { AdministrativeLevel } from '@oneseal/contracts';
 
 export type ReviewTaskStatus = 'open' | 'done';
+export type ReviewTaskOutcome = 'approve' | 'return' | 'reject';
 
-/** One step of one case waiting for (or decided by) a person at a level and unit. */
+/** One visit of one step of a case, waiting for (or decided by) a person at a level and unit. */
 @Entity({ name: 'review_tasks' })
 export class ReviewTask {
   @PrimaryColumn('uuid')
@@ -17,6 +18,12 @@ export class ReviewTask {
 
   @Column({ type: 'char', length: 9 })
   town!: string;
+
+  @Column({ name: 'step_index', type: 'int' })
+  stepIndex!: number;
+
+  @Column({ type: 'int' })
+  visit!: number;
 
   @Column({ name: 'step_name', type: 'text' })
   stepName!: string;
@@ -32,4 +39,16 @@ export class ReviewTask {
 
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt!: Date;
+
+  @Column({ type: 'text', nullable: true })
+  outcome!: ReviewTaskOutcome | null;
+
+  @Column({ name: 'handler_id', type: 'text', nullable: true })
+  handlerId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  opinion!: string | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
 }

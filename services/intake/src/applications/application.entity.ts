@@ -18,6 +18,13 @@ export class Application {
   @Column({ name: 'matter_code', type: 'text' })
   matterCode!: string;
 
+  /** Null only for applications recorded before the catalogue existed. */
+  @Column({ name: 'matter_name', type: 'text', nullable: true })
+  matterName!: string | null;
+
+  @Column({ name: 'matter_version', type: 'int', nullable: true })
+  matterVersion!: number | null;
+
   @Column({ type: 'text' })
   channel!: ApplicationChannel;
 

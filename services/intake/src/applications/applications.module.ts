@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 
 @Module({
+  imports: [CatalogueModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsService],
 })

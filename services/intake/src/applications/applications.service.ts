@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { applicationSubmittedV1 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
 import { DataSource } from 'typeorm';
+import { MatterOfferingService } from '../catalogue/matter-offering.service';
 import { INTAKE_SCHEMA } from '../config/intake.env';
 import { Application } from './application.entity';
 import { IntakeError, IntakeErrorCode } from './applications.errors';
@@ -16,7 +17,10 @@ function fingerprint(dto: SubmitApplicationDto): string {
 
 @Injectable()
 export class ApplicationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly offering: MatterOfferingService,
+  ) {}
 
   /**
    * Records the application and its ApplicationSubmitted event in one transaction. With an idempotency key,
@@ -31,6 +35,7 @@ export class ApplicationsService {
       const earlier = await this.findByIdempotencyKey(dto.county, idempotencyKey);
       if (earlier) return this.replay(earlier, requestFingerprint);
     }
+    const matter = await this.offering.check(dto);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const application = manager.create(Application, {
@@ -38,7 +43,9 @@ export class ApplicationsService {
           county: dto.county,
           town: dto.town,
           villageCode: dto.villageCode ?? null,
-          matterCode: dto.matterCode,
+          matterCode: matter.code,
+          matterName: matter.name,
+          matterVersion: matter.version,
           channel: dto.channel,
           applicantName: dto.applicantName,
           idempotencyKey: idempotencyKey ?? null,
@@ -54,7 +61,13 @@ export class ApplicationsService {
           correlationId: application.id,
           payload: {
             caseId: application.id,
-            matterCode: application.matterCode,
+            matterCode: matter.code,
+            matterName: matter.name,
+            matterVersion: matter.version,
+            matterLevel: matter.level,
+            handlingMode: matter.handlingMode,
+            delegatingUnit: matter.delegatingUnit ?? undefined,
+            countyUnitCode: matter.unitCode,
             channel: application.channel,
             applicantName: application.applicantName,
             villageCode: application.villageCode ?? undefined,

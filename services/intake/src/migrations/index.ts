@@ -1,5 +1,10 @@
 import { CreateApplications1763800000000 } from './1763800000000-CreateApplications';
 import { CreateCatalogue1763800000500 } from './1763800000500-CreateCatalogue';
+import { AddMatterSnapshotToApplications1763800000700 } from './1763800000700-AddMatterSnapshotToApplications';
 
 /** In the order they run. */
-export const INTAKE_MIGRATIONS = [CreateApplications1763800000000, CreateCatalogue1763800000500];
+export const INTAKE_MIGRATIONS = [
+  CreateApplications1763800000000,
+  CreateCatalogue1763800000500,
+  AddMatterSnapshotToApplications1763800000700,
+];

@@ -7,12 +7,14 @@ import {
   type EventEnvelope,
 } from '@oneseal/contracts';
 import { enqueueEvent, processOnce, type ProcessOutcome } from '@oneseal/database';
+import type { RoutePlan } from '@oneseal/domain';
 import { TEMPORAL_CLIENT } from '@oneseal/temporal';
 import { caseHandlingWorkflow } from '@oneseal/workflows';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { ROUTING_SCHEMA } from '../config/routing.env';
+import { planRoute } from './plan-route';
 import { RoutedCase } from './routed-case.entity';
 
 export const ROUTING_CONSUMER = 'routing.application-submitted';
@@ -33,7 +35,8 @@ export class CaseRoutingService {
    */
   async routeCase(event: EventEnvelope<ApplicationSubmittedV1>): Promise<ProcessOutcome> {
     const caseId = event.payload.caseId;
-    const workflowRunId = await this.startCaseWorkflow(event);
+    const route = planRoute(event);
+    const workflowRunId = await this.startCaseWorkflow(event, route);
     const outcome = await processOnce(
       this.dataSource,
       ROUTING_SCHEMA,
@@ -66,7 +69,10 @@ export class CaseRoutingService {
     return outcome;
   }
 
-  private async startCaseWorkflow(event: EventEnvelope<ApplicationSubmittedV1>): Promise<string> {
+  private async startCaseWorkflow(
+    event: EventEnvelope<ApplicationSubmittedV1>,
+    route: RoutePlan,
+  ): Promise<string> {
     const caseId = event.payload.caseId;
     try {
       const handle = await this.temporal.workflow.start(caseHandlingWorkflow, {
@@ -80,6 +86,7 @@ export class CaseRoutingService {
             town: event.town ?? '',
             matterCode: event.payload.matterCode,
             correlationId: event.correlationId,
+            route,
           },
         ],
       });

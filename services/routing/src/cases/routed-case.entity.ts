@@ -1,3 +1,4 @@
+import type { RoutePlan } from '@oneseal/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A case whose workflow routing has started; one row per case, ever. */
@@ -20,6 +21,10 @@ export class RoutedCase {
 
   @Column({ name: 'workflow_run_id', type: 'text' })
   workflowRunId!: string;
+
+  /** The route the case follows, as derived when it was routed. */
+  @Column({ type: 'jsonb', nullable: true })
+  route!: RoutePlan | null;
 
   @Column({ name: 'routed_at', type: 'timestamptz' })
   routedAt!: Date;

@@ -1,4 +1,5 @@
 import { CreateRoutedCases1763800000100 } from './1763800000100-CreateRoutedCases';
+import { AddRouteToRoutedCases1763800000800 } from './1763800000800-AddRouteToRoutedCases';
 
 /** In the order they run. */
-export const ROUTING_MIGRATIONS = [CreateRoutedCases1763800000100];
+export const ROUTING_MIGRATIONS = [CreateRoutedCases1763800000100, AddRouteToRoutedCases1763800000800];

@@ -1,0 +1,94 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { assertUnreachable, CodedError } from '@oneseal/service-kit';
+import type { ApplicationChannel, CatalogueLevel } from '@oneseal/contracts';
+import { DataSource } from 'typeorm';
+
+export enum OfferingErrorCode {
+  TOWN_NOT_IN_COUNTY = 'INTAKE.TOWN_NOT_IN_COUNTY',
+  VILLAGE_NOT_IN_TOWN = 'INTAKE.VILLAGE_NOT_IN_TOWN',
+  MATTER_NOT_OFFERED = 'INTAKE.MATTER_NOT_OFFERED',
+  VILLAGE_STATION_REQUIRED = 'INTAKE.VILLAGE_STATION_REQUIRED',
+}
+
+const MESSAGES: Record<OfferingErrorCode, string> = {
+  [OfferingErrorCode.TOWN_NOT_IN_COUNTY]: '所选乡镇不属于该县，请核对乡镇代码',
+  [OfferingErrorCode.VILLAGE_NOT_IN_TOWN]: '所选村（社区）不属于该乡镇，请核对村代码',
+  [OfferingErrorCode.MATTER_NOT_OFFERED]: '该县的事项目录中没有这个事项，请核对事项编码',
+  [OfferingErrorCode.VILLAGE_STATION_REQUIRED]:
+    '此事项须经申请人所在村（社区）便民服务站代办，请由代办员填写村代码后提交',
+};
+
+export class OfferingError extends CodedError<OfferingErrorCode> {
+  constructor(code: OfferingErrorCode) {
+    super(code, MESSAGES[code]);
+  }
+
+  get httpStatus(): HttpStatus {
+    switch (this.code) {
+      case OfferingErrorCode.TOWN_NOT_IN_COUNTY:
+      case OfferingErrorCode.VILLAGE_NOT_IN_TOWN:
+      case OfferingErrorCode.MATTER_NOT_OFFERED:
+      case OfferingErrorCode.VILLAGE_STATION_REQUIRED:
+        return HttpStatus.UNPROCESSABLE_ENTITY;
+      default:
+        return assertUnreachable(this.code);
+    }
+  }
+}
+
+/** What intake records of the matter a case is filed under: the version it will be handled by. */
+export interface MatterSnapshot {
+  code: string;
+  name: string;
+  level: CatalogueLevel;
+  version: number;
+  handlingMode: string;
+  delegatingUnit: string | null;
+  unitCode: string;
+}
+
+export interface OfferingRequest {
+  county: string;
+  town: string;
+  villageCode?: string;
+  matterCode: string;
+  channel: ApplicationChannel;
+}
+
+/** Checks that a matter can be applied for where and how the applicant is applying. */
+@Injectable()
+export class MatterOfferingService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async check(request: OfferingRequest): Promise<MatterSnapshot> {
+    const [town] = (await this.dataSource.query(
+      `SELECT county_code AS county FROM intake.towns WHERE code = $1`,
+      [request.town],
+    )) as {
+      county: string;
+    }[];
+    if (!town || town.county !== request.county)
+      throw new OfferingError(OfferingErrorCode.TOWN_NOT_IN_COUNTY);
+    if (request.villageCode) {
+      const villages = (await this.dataSource.query(
+        `SELECT 1 FROM intake.villages WHERE code = $1 AND town_code = $2`,
+        [request.villageCode, request.town],
+      )) as unknown[];
+      if (villages.length === 0) throw new OfferingError(OfferingErrorCode.VILLAGE_NOT_IN_TOWN);
+    }
+    const [matter] = (await this.dataSource.query(
+      `SELECT code, name, level, current_version AS version, handling_mode AS "handlingMode",
+              delegating_unit AS "delegatingUnit", unit_code AS "unitCode"
+         FROM intake.matters WHERE code = $1 AND county_code = $2`,
+      [request.matterCode, request.county],
+    )) as MatterSnapshot[];
+    if (!matter) throw new OfferingError(OfferingErrorCode.MATTER_NOT_OFFERED);
+    // Village matters are filed at the applicant's village station (帮办代办), and so is anything an agent files.
+    const needsStation = matter.level === 'village' || request.channel === 'village-agent';
+    if (needsStation && (!request.villageCode || request.channel !== 'village-agent')) {
+      throw new OfferingError(OfferingErrorCode.VILLAGE_STATION_REQUIRED);
+    }
+    return matter;
+  }
+}
