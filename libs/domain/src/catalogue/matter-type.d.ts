@@ -3,12 +3,12 @@
  * is read as 其他行政权力 (code 10): the standard has no separate "other rights" type.
  */
 export declare const MATTER_TYPES: {
-    readonly 公共服务: "20";
-    readonly 行政给付: "05";
-    readonly 行政确认: "07";
-    readonly 其他行政权力: "10";
-    readonly 其他权利: "10";
-    readonly 行政征收: "04";
+  readonly 公共服务: '20';
+  readonly 行政给付: '05';
+  readonly 行政确认: '07';
+  readonly 其他行政权力: '10';
+  readonly 其他权利: '10';
+  readonly 行政征收: '04';
 };
 export type MatterTypeName = keyof typeof MATTER_TYPES;
 export type MatterTypeCode = (typeof MATTER_TYPES)[MatterTypeName];

@@ -2,39 +2,45 @@ import type { CatalogueRow } from '../catalogue/annex-table';
 /** Where a guide value comes from: the source documents, or the county's default awaiting confirmation. */
 export type GuideValueSource = 'source-document' | 'county-default';
 export interface GuideMaterial {
-    name: string;
-    issuer: string;
-    originals: number;
-    copies: number;
-    required: boolean;
+  name: string;
+  issuer: string;
+  originals: number;
+  copies: number;
+  required: boolean;
 }
 /** 办事指南: the GB/T 39046 fields OneSeal needs for a matter. */
 export interface MatterGuide {
-    /** 设定依据; null until the responsible bureau confirms it (never invented). */
-    legalBasis: string | null;
-    /** 办件类型: 1 即办件, 2 承诺件. */
-    caseKind: '即办件' | '承诺件';
-    /** 法定办结时限 in working days; null for public services without one. */
-    statutoryLimitWorkingDays: number | null;
-    /** 承诺办结时限 in working days (0 for 即办件); never more than the statutory limit. */
-    committedLimitWorkingDays: number;
-    materials: GuideMaterial[];
-    fee: string;
-    /** 网办深度, a configurable level (0 none … 4 fully online). */
-    onlineDepth: number;
-    /** 到办事现场次数. */
-    onSiteVisits: number;
-    appointment: boolean;
-    expressDelivery: boolean;
-    /** Which fields still carry the county default. */
-    sources: Record<'legalBasis' | 'timeLimits' | 'caseKind' | 'materials' | 'fee' | 'online', GuideValueSource>;
+  /** 设定依据; null until the responsible bureau confirms it (never invented). */
+  legalBasis: string | null;
+  /** 办件类型: 1 即办件, 2 承诺件. */
+  caseKind: '即办件' | '承诺件';
+  /** 法定办结时限 in working days; null for public services without one. */
+  statutoryLimitWorkingDays: number | null;
+  /** 承诺办结时限 in working days (0 for 即办件); never more than the statutory limit. */
+  committedLimitWorkingDays: number;
+  materials: GuideMaterial[];
+  fee: string;
+  /** 网办深度, a configurable level (0 none … 4 fully online). */
+  onlineDepth: number;
+  /** 到办事现场次数. */
+  onSiteVisits: number;
+  appointment: boolean;
+  expressDelivery: boolean;
+  /** Which fields still carry the county default. */
+  sources: Record<
+    'legalBasis' | 'timeLimits' | 'caseKind' | 'materials' | 'fee' | 'online',
+    GuideValueSource
+  >;
 }
 /** The county's defaults for what the documents leave open. */
-export type CountyGuideDefaults = Pick<MatterGuide, 'materials' | 'fee' | 'onlineDepth' | 'onSiteVisits' | 'appointment' | 'expressDelivery'> & {
-    committedLimitWorkingDays: number;
-    statutoryLimitWorkingDays: number;
-    /** A matter whose name contains one of these is done on the spot (即办件). */
-    onTheSpotNamePatterns: string[];
+export type CountyGuideDefaults = Pick<
+  MatterGuide,
+  'materials' | 'fee' | 'onlineDepth' | 'onSiteVisits' | 'appointment' | 'expressDelivery'
+> & {
+  committedLimitWorkingDays: number;
+  statutoryLimitWorkingDays: number;
+  /** A matter whose name contains one of these is done on the spot (即办件). */
+  onTheSpotNamePatterns: string[];
 };
 /** The guide of a matter the documents say nothing more about: the county's defaults, each marked as such. */
 export declare function defaultGuide(matter: CatalogueRow, defaults: CountyGuideDefaults): MatterGuide;

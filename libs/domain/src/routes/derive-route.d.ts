@@ -3,12 +3,12 @@ import { type RoutePlan, type StepBudgets } from './route-plan';
 /** What route derivation needs of a matter; a catalogue row has it, and so does an ApplicationSubmitted event. */
 export type RoutableMatter = Pick<CatalogueRow, 'code' | 'level' | 'handlingMode' | 'delegatingUnit'>;
 export interface RouteContext {
-    town: string;
-    /** The applicant's village, when the case is filed through its service station (帮办代办). */
-    village?: string;
-    /** Code of the county unit that owns the matter: the delegating bureau of a "…直接赋权" note, or the unit assigned to it. */
-    countyUnitCode: string;
-    budgets?: StepBudgets;
+  town: string;
+  /** The applicant's village, when the case is filed through its service station (帮办代办). */
+  village?: string;
+  /** Code of the county unit that owns the matter: the delegating bureau of a "…直接赋权" note, or the unit assigned to it. */
+  countyUnitCode: string;
+  budgets?: StepBudgets;
 }
 /**
  * The route of one case of a matter, from the catalogue row and where the applicant filed. Pure and total over
