@@ -63,11 +63,23 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
 
     const { body: tasks } = await tasksOf(caseId);
     expect(tasks).toEqual([
-      expect.objectContaining({ caseId, stepName: '受理', level: 'town', status: 'open' }),
+      expect.objectContaining({ caseId, stepName: '代办', level: 'village', status: 'open' }),
     ]);
 
     const status = await temporal.workflow.getHandle(caseId).query(caseStatusQuery);
-    expect(status).toEqual({ caseId, stage: 'awaiting-acceptance', acceptanceTaskId: tasks[0].id });
+    expect(status).toEqual({
+      caseId,
+      stage: 'in-progress',
+      history: [],
+      currentStep: {
+        index: 0,
+        visit: 1,
+        kind: '代办',
+        level: 'village',
+        unitCode: '140525100201-station',
+        taskId: tasks[0].id,
+      },
+    });
   });
 
   it('makes one case of a retried submission: one workflow, one task, one notification', async () => {

@@ -53,7 +53,7 @@ function recordingApprovalActivities() {
   const activities: ApprovalActivities = {
     async openReviewTask(input) {
       opened.push(input);
-      return { taskId: randomUUID(), created: true };
+      return { created: true };
     },
     async closeReviewTask(input) {
       closed.push(input);

@@ -19,6 +19,7 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
   function input(): OpenReviewTaskInput {
     const caseId = randomUUID();
     return {
+      taskId: randomUUID(),
       caseId,
       county: '140521',
       town: '140521100',
@@ -39,10 +40,10 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
     const retry = await activities.openReviewTask(request);
 
     expect(first.created).toBe(true);
-    expect(retry).toEqual({ taskId: first.taskId, created: false });
+    expect(retry).toEqual({ created: false });
     const tasks = await suite.dataSource.getRepository(ReviewTask).findBy({ caseId: request.caseId });
     expect(tasks).toEqual([
-      expect.objectContaining({ id: first.taskId, stepName: '受理', level: 'town', status: 'open' }),
+      expect.objectContaining({ id: request.taskId, stepName: '受理', level: 'town', status: 'open' }),
     ]);
     const events = (await suite.dataSource.query(
       `SELECT topic, envelope FROM approval.outbox WHERE message_key = $1`,
@@ -53,7 +54,7 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
     }[];
     expect(events).toHaveLength(1);
     expect(events[0].topic).toBe(TOPICS.reviewTaskOpenedV1);
-    expect(events[0].envelope.payload.taskId).toBe(first.taskId);
+    expect(events[0].envelope.payload.taskId).toBe(request.taskId);
   });
 
   it('opens concurrent duplicate requests as one task', async () => {
@@ -64,19 +65,22 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
       activities.openReviewTask(request),
       activities.openReviewTask(request),
     ]);
-    const taskIds = new Set(
-      results
-        .filter((r) => r.status === 'fulfilled')
-        .map((r) => (r as PromiseFulfilledResult<{ taskId: string }>).value.taskId),
-    );
-    expect(taskIds.size).toBe(1);
+    const created = results.map((r) => (r.status === 'fulfilled' ? r.value.created : r.reason));
+    expect(created.filter((c) => c === true)).toHaveLength(1);
+    expect(created.filter((c) => c === false)).toHaveLength(2);
     expect(await suite.dataSource.getRepository(ReviewTask).countBy({ caseId: request.caseId })).toBe(1);
+    const announced = (await suite.dataSource.query(
+      `SELECT count(*)::int AS n FROM approval.outbox WHERE message_key = $1`,
+      [request.caseId],
+    )) as [{ n: number }];
+    expect(announced[0].n).toBe(1);
   });
 
   it('records a decision once and announces it once, however often the activity is retried', async () => {
     const activities = createApprovalActivities(suite.dataSource);
     const request = input();
-    const { taskId } = await activities.openReviewTask(request);
+    await activities.openReviewTask(request);
+    const { taskId } = request;
     const decision = {
       caseId: request.caseId,
       county: request.county,

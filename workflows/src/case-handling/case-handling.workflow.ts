@@ -1,6 +1,6 @@
 import type { ApprovalActivities } from '@oneseal/contracts';
 import { TASK_QUEUES } from '@oneseal/contracts';
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import {
   caseStatusQuery,
   decideStepUpdate,
@@ -48,14 +48,19 @@ export async function caseHandlingWorkflow(input: CaseHandlingInput): Promise<Ca
   while (index < steps.length) {
     const step = steps[index];
     visits[index] += 1;
+    // The workflow names the task before the approval service creates it, so a decision that arrives the moment
+    // the task shows up in an inbox is already recognised (uuid4 is deterministic under replay).
+    const taskId = uuid4();
     status.currentStep = {
       index,
       visit: visits[index],
       kind: step.kind,
       level: step.level,
       unitCode: step.unitCode,
+      taskId,
     };
-    const task = await approval.openReviewTask({
+    await approval.openReviewTask({
+      taskId,
       caseId: input.caseId,
       county: input.county,
       town: input.town,
@@ -66,7 +71,6 @@ export async function caseHandlingWorkflow(input: CaseHandlingInput): Promise<Ca
       level: step.level,
       unitCode: step.unitCode,
     });
-    status.currentStep.taskId = task.taskId;
 
     await condition(() => decision !== undefined);
     const decided = decision as StepDecision;

@@ -8,6 +8,8 @@ interface CaseRef {
 }
 
 export interface OpenReviewTaskInput extends CaseRef {
+  /** Chosen by the workflow, so the task is known to it before it appears in any inbox. */
+  taskId: string;
   /** Position of the step in the case's route, and how many times the case has reached it (a return re-opens it). */
   stepIndex: number;
   visit: number;
@@ -17,7 +19,6 @@ export interface OpenReviewTaskInput extends CaseRef {
 }
 
 export interface OpenedReviewTask {
-  taskId: string;
   /** False when the task already existed: activities are retried, and a retry must not open a second task. */
   created: boolean;
 }

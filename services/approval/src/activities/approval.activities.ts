@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   reviewTaskOpenedV1,
   stepDecidedV1,
@@ -24,7 +23,7 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
     async openReviewTask(input: OpenReviewTaskInput): Promise<OpenedReviewTask> {
       return dataSource.transaction(async (manager) => {
         const task: ReviewTask = {
-          id: randomUUID(),
+          id: input.taskId,
           caseId: input.caseId,
           county: input.county,
           town: input.town,
@@ -50,14 +49,7 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
           .execute()) as {
           raw: unknown[];
         };
-        if (inserted.raw.length === 0) {
-          const existing = await manager.findOneByOrFail(ReviewTask, {
-            caseId: input.caseId,
-            stepIndex: input.stepIndex,
-            visit: input.visit,
-          });
-          return { taskId: existing.id, created: false };
-        }
+        if (inserted.raw.length === 0) return { created: false };
         await enqueueEvent(manager, APPROVAL_SCHEMA, reviewTaskOpenedV1, {
           subject: input.caseId,
           county: input.county,
@@ -73,7 +65,7 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
             openedAt: task.openedAt.toISOString(),
           },
         });
-        return { taskId: task.id, created: true };
+        return { created: true };
       });
     },
 
