@@ -2,6 +2,7 @@
 // Runs OneSeal's services on this machine, beside the engines that engines.sh runs.
 // Usage: node deploy/local/stack.mjs up|down|status|migrate|topics|seed|urls
 import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,9 +26,46 @@ function engineEnv() {
   return env;
 }
 
+/**
+ * Secrets generated on first start and kept in the state folder (never in git): the key that encrypts the seals'
+ * private keys at rest. A new key would make the stored seal keys unusable, so it is created once and reused.
+ */
+function localSecrets() {
+  const keys = join(state, 'keys');
+  mkdirSync(keys, { recursive: true, mode: 0o700 });
+  const sealKeyFile = join(keys, 'seal-key-encryption.key');
+  if (!existsSync(sealKeyFile)) {
+    writeFileSync(sealKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return { SEAL_KEY_ENCRYPTION_KEY: readFileSync(sealKeyFile, 'utf8').trim() };
+}
+
+/**
+ * The Ed25519 key pair identity signs login tokens with, made by identity's own command on first start and kept
+ * in the state folder. Every service gets the public key; only identity gets the private one.
+ */
+function tokenKeyEnv(name) {
+  const files = {
+    AUTH_PRIVATE_KEY_FILE: join(state, 'keys', 'token-signing.key'),
+    AUTH_PUBLIC_KEY_FILE: join(state, 'keys', 'token-signing.pub'),
+  };
+  if (!existsSync(files.AUTH_PRIVATE_KEY_FILE) || !existsSync(files.AUTH_PUBLIC_KEY_FILE)) {
+    mkdirSync(join(state, 'keys'), { recursive: true, mode: 0o700 });
+    execFileSync(process.execPath, [join(root, 'services/identity/dist/signing-keys.js')], {
+      env: { ...process.env, ...files },
+      stdio: 'inherit',
+    });
+  }
+  return name === 'identity' ? files : { AUTH_PUBLIC_KEY_FILE: files.AUTH_PUBLIC_KEY_FILE };
+}
+
 function serviceEnv(name, engines) {
+  // Only identity may see the private key, whatever the caller's environment holds.
+  const { AUTH_PRIVATE_KEY_FILE: _notForEveryService, ...inherited } = process.env;
   return {
-    ...process.env,
+    ...inherited,
+    ...tokenKeyEnv(name),
+    ...localSecrets(),
     DATABASE_URL: engines.DATABASE_URL,
     KAFKA_BROKERS: engines.KAFKA_BROKERS,
     TEMPORAL_ADDRESS: engines.TEMPORAL_ADDRESS,
@@ -196,14 +234,18 @@ async function topics() {
   );
 }
 
-/** Loads the reference data (divisions, units, the matter catalogue); safe to run again. */
+/**
+ * Loads the reference data (divisions, units, the matter catalogue; every town's approval seal and its legacy
+ * seals) and the demo accounts (one town of each county, every role); safe to run again.
+ */
 function seed() {
   const engines = engineEnv();
-  const script = join(root, 'services', 'intake', 'dist', 'seed.js');
-  execFileSync(process.execPath, [script], {
-    env: { ...process.env, DATABASE_URL: engines.DATABASE_URL },
-    stdio: 'inherit',
-  });
+  for (const service of ['intake', 'seal', 'identity']) {
+    execFileSync(process.execPath, [join(root, 'services', service, 'dist', 'seed.js')], {
+      env: { ...process.env, ...localSecrets(), DATABASE_URL: engines.DATABASE_URL },
+      stdio: 'inherit',
+    });
+  }
 }
 
 function urls() {

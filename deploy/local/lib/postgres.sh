@@ -1,9 +1,11 @@
-# PostgreSQL from Debian packages, as a cluster of the project's own under the state folder.
+# PostgreSQL from Debian packages, as a cluster of the project's own (not the system's) under the state folder.
 
 PG_BIN="/usr/lib/postgresql/$PG_MAJOR/bin"
+DATABASE_URL="postgres://oneseal@127.0.0.1:$PG_PORT/oneseal"
 
-# The server runs as the `postgres` user, which must reach its data. A clone under a private folder (mode 700,
-# as mktemp makes them) is out of its reach, so the cluster then lives in /var/tmp, one per state folder.
+# The server runs as the `postgres` user, which must reach its data. A state folder it cannot traverse (a clone
+# under a private folder, mode 700 as mktemp makes them) would make initdb fail, so the cluster then lives in
+# /var/tmp, one per state folder. ONESEAL_PG_HOME overrides both.
 pg_home() {
   if [ -n "${ONESEAL_PG_HOME:-}" ]; then echo "$ONESEAL_PG_HOME"; return; fi
   mkdir -p "$ONESEAL_STATE"
@@ -17,71 +19,108 @@ PG_HOME="$(pg_home)"
 PG_DATA="$PG_HOME/data"
 PG_SOCKETS="$PG_HOME/run"
 PG_LOG="$PG_HOME/postgres.log"
-DATABASE_URL="postgres://oneseal@127.0.0.1:$PG_PORT/oneseal"
+# initdb and pg_ctl output (the server itself logs to PG_LOG).
+PG_CTL_LOG="$LOGS/postgres-ctl.log"
 
-postgres_fetch() {
-  [ -x "$PG_BIN/pg_ctl" ] && return 0
-  log postgres "installing postgresql-$PG_MAJOR from Debian packages"
-  mkdir -p "$ONESEAL_CACHE"
-  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "postgresql-$PG_MAJOR"; } \
-    >"$ONESEAL_CACHE/apt-postgres.log" 2>&1 || fail "postgres: apt-get install postgresql-$PG_MAJOR" "see the log" "$ONESEAL_CACHE/apt-postgres.log"
-}
-
-# initdb and the server refuse to run as root: they run as the `postgres` user, which must own the data.
+# initdb and the server refuse to run as root.
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-postgres_ready() {
-  "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" &&
-    psql -q -h 127.0.0.1 -p "$PG_PORT" -U oneseal -d oneseal -tAc 'select 1' >/dev/null 2>&1
+psql_as() {
+  local user=$1 database=$2
+  shift 2
+  "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$user" -d "$database" -v ON_ERROR_STOP=1 -tA "$@"
 }
 
-postgres_running() { as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
+postgres_fetch() {
+  [ -x "$PG_BIN/pg_ctl" ] && [ -x "$PG_BIN/psql" ] && return 0
+  local apt_log="$ONESEAL_CACHE/apt-postgres.log"
+  mkdir -p "$ONESEAL_CACHE"
+  [ "$(id -u)" = 0 ] || fail "postgres: install" "postgresql-$PG_MAJOR is not installed and installing it needs root: sudo apt-get install -y postgresql-$PG_MAJOR"
+  log postgres "installing postgresql-$PG_MAJOR from Debian packages (once)"
+  local install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "postgresql-$PG_MAJOR")
+  # apt-get update is slow and only needed when the package lists are missing or stale.
+  if ! "${install[@]}" >"$apt_log" 2>&1; then
+    { apt-get update && "${install[@]}"; } >>"$apt_log" 2>&1 ||
+      fail "postgres: apt-get install postgresql-$PG_MAJOR" "apt-get failed" "$apt_log"
+  fi
+  [ -x "$PG_BIN/pg_ctl" ] || fail "postgres: apt-get install postgresql-$PG_MAJOR" "$PG_BIN/pg_ctl missing after install" "$apt_log"
+}
+
+postgres_running() { [ -f "$PG_DATA/PG_VERSION" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
+
+# Ready means the application's own role can run a query in its own database, not just an open port.
+postgres_ready() {
+  "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" &&
+    [ "$(psql_as oneseal oneseal -c 'select 1' 2>/dev/null)" = 1 ]
+}
+
+postgres_init() {
+  mkdir -p "$PG_DATA" "$PG_SOCKETS"
+  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$PG_HOME"
+  chmod 700 "$PG_DATA"
+  log postgres "initialising a new cluster in $PG_DATA"
+  as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$PG_CTL_LOG" 2>&1 ||
+    fail "postgres: initdb" "initdb exited non-zero" "$PG_CTL_LOG"
+}
+
+postgres_start() {
+  local options="-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_SOCKETS -c max_connections=200"
+  # A throwaway CI cluster trades crash safety for speed; a developer's cluster keeps its data safe.
+  # These are start options: changing ONESEAL_PG_FAST takes a down/up.
+  if [ "${ONESEAL_PG_FAST:-$([ "${CI:-}" = true ] && echo 1 || echo 0)}" = 1 ]; then
+    options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  fi
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t "$ENGINE_READY_TIMEOUT" -o "$options" start \
+    >>"$PG_CTL_LOG" 2>&1 9>&- || fail "postgres: start" "pg_ctl start failed" "$PG_LOG"
+  head -n 1 "$PG_DATA/postmaster.pid" >"$PIDS/postgres.pid"
+}
+
+# Idempotent: the role and database are created only when missing, so it also repairs a half-initialised cluster.
+postgres_create_database() {
+  [ "$(psql_as postgres postgres -c "select 1 from pg_roles where rolname = 'oneseal'")" = 1 ] ||
+    psql_as postgres postgres -c "create role oneseal login createdb" ||
+    fail "postgres: create role oneseal" "psql failed" "$PG_LOG"
+  # createdb: test suites clone a migrated template database per suite.
+  [ "$(psql_as postgres postgres -c "select 1 from pg_database where datname = 'oneseal'")" = 1 ] ||
+    psql_as postgres postgres -c "create database oneseal owner oneseal" ||
+    fail "postgres: create database oneseal" "psql failed" "$PG_LOG"
+}
 
 postgres_up() {
   postgres_fetch
   if postgres_running && postgres_ready; then log postgres "already up on 127.0.0.1:$PG_PORT"; return 0; fi
-  mkdir -p "$PG_DATA" "$PG_SOCKETS" "$LOGS" "$PIDS"
-  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$PG_HOME"
-  ln -sfn "$PG_LOG" "$LOGS/postgres.log"
-  if [ ! -f "$PG_DATA/PG_VERSION" ]; then
-    log postgres "initialising a new cluster in $PG_DATA"
-    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$LOGS/postgres-initdb.log" 2>&1 ||
-      fail "postgres: initdb" "see the log" "$LOGS/postgres-initdb.log"
+  mkdir -p "$LOGS" "$PIDS"
+  if ! postgres_running; then
+    rm -f "$PIDS/postgres.pid"
+    require_free_port postgres "$PG_PORT" PG_PORT
+    [ -f "$PG_DATA/PG_VERSION" ] || postgres_init
+    ln -sfn "$PG_LOG" "$LOGS/postgres.log"
+    postgres_start
   fi
-  require_free_port postgres "$PG_PORT" PG_PORT
-  local fast=()
-  # A throwaway CI cluster trades crash safety for speed; a developer's cluster keeps its data safe.
-  if [ "${ONESEAL_PG_FAST:-$([ "${CI:-}" = true ] && echo 1 || echo 0)}" = 1 ]; then
-    fast=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
-  fi
-  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t "$ENGINE_READY_TIMEOUT" start \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_SOCKETS -c max_connections=200 ${fast[*]:-}" \
-    >/dev/null || fail "postgres: start" "pg_ctl start failed" "$PG_LOG"
-  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status | sed -n 's/.*PID: \([0-9]*\).*/\1/p' >"$PIDS/postgres.pid"
   postgres_create_database
   local deadline=$((SECONDS + ENGINE_READY_TIMEOUT))
   until postgres_ready; do
-    [ $SECONDS -ge $deadline ] && fail "postgres: readiness" "not answering queries" "$PG_LOG"
+    [ $SECONDS -lt $deadline ] || fail "postgres: readiness" "the oneseal role cannot query the oneseal database" "$PG_LOG"
     sleep 1
   done
-  log postgres "up on 127.0.0.1:$PG_PORT"
-}
-
-postgres_create_database() {
-  local psql_admin=(psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc)
-  [ "$("${psql_admin[@]}" "select 1 from pg_roles where rolname = 'oneseal'")" = 1 ] ||
-    "${psql_admin[@]}" "create role oneseal login createdb" || fail "postgres: create role oneseal" "psql failed"
-  [ "$("${psql_admin[@]}" "select 1 from pg_database where datname = 'oneseal'")" = 1 ] ||
-    "${psql_admin[@]}" "create database oneseal owner oneseal" || fail "postgres: create database oneseal" "psql failed"
+  log postgres "up on 127.0.0.1:$PG_PORT ($DATABASE_URL)"
 }
 
 postgres_down() {
-  if [ -f "$PG_DATA/PG_VERSION" ] && postgres_running; then
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null && log postgres "stopped"
+  if postgres_running; then
+    log postgres "stopping"
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 ||
+      fail "postgres: stop" "pg_ctl stop failed" "$PG_LOG"
+    log postgres "stopped"
   fi
   rm -f "$PIDS/postgres.pid"
 }
 
 postgres_status() {
-  if [ -x "$PG_BIN/pg_isready" ] && postgres_ready; then log postgres "up    $DATABASE_URL"; else log postgres "DOWN  127.0.0.1:$PG_PORT"; return 1; fi
+  if [ -x "$PG_BIN/pg_ctl" ] && postgres_running && postgres_ready; then
+    log postgres "up    $DATABASE_URL"
+  else
+    log postgres "down  127.0.0.1:$PG_PORT"
+    return 1
+  fi
 }

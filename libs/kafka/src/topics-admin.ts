@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 
 export interface TopicLayout {
   partitions: number;
@@ -8,9 +8,9 @@ export interface TopicLayout {
 export const DEFAULT_TOPIC_LAYOUT: TopicLayout = { partitions: 3, replicationFactor: 1 };
 
 /**
- * Creates the topics that do not exist yet and waits for their leaders. A consumer that subscribes to a topic
- * the broker is still creating fails with "This server does not host this topic-partition", so topics are
- * created explicitly before any service subscribes.
+ * Creates the topics that do not exist yet and waits until the broker serves every partition with a leader. A
+ * consumer that subscribes to a topic the broker is still creating fails with "This server does not host this
+ * topic-partition", so topics are created explicitly before any service subscribes.
  */
 export async function ensureTopics(
   kafka: Kafka,
@@ -32,11 +32,45 @@ export async function ensureTopics(
         })),
       });
     }
-    await admin.fetchTopicMetadata({ topics: [...topics] });
+    await awaitServedTopics(admin, topics);
     return missing;
   } finally {
     await admin.disconnect();
   }
+}
+
+const TOPIC_READY_TIMEOUT_MS = 30_000;
+const TOPIC_READY_POLL_MS = 200;
+const NOT_YET_SERVED = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/**
+ * In KRaft mode `createTopics` can return before the broker's own metadata cache knows the new topic, so a
+ * metadata request right after it may still answer UNKNOWN_TOPIC_OR_PARTITION. Poll until every partition has a
+ * leader, or give up with the topics that never became ready.
+ */
+async function awaitServedTopics(admin: Admin, topics: readonly string[]): Promise<void> {
+  const deadline = Date.now() + TOPIC_READY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      const { topics: served } = await admin.fetchTopicMetadata({ topics: [...topics] });
+      const led = served.every(
+        (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+      );
+      if (led && served.length === topics.length) return;
+    } catch (error) {
+      if (!isNotYetServed(error)) throw error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Kafka did not serve topics within ${TOPIC_READY_TIMEOUT_MS} ms: ${topics.join(', ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, TOPIC_READY_POLL_MS));
+  }
+}
+
+function isNotYetServed(error: unknown): boolean {
+  // kafkajs wraps the protocol error when its own retries run out.
+  const { type, originalError } = error as { type?: string; originalError?: { type?: string } };
+  return NOT_YET_SERVED.has(type ?? '') || NOT_YET_SERVED.has(originalError?.type ?? '');
 }
 
 /** A cheap round trip to the broker, for health checks. */

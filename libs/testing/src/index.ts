@@ -4,3 +4,4 @@ export * from './eventually';
 export * from './kafka-probe';
 export * from './suite-data-source';
 export * from './workflow-history';
+export * from './fixtures/applicant';

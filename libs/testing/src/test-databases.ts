@@ -5,7 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { engineEndpoints, withDatabase } from './engine-endpoints';
 
-export const TEMPLATE_DATABASE = 'oneseal_test_template';
+/**
+ * Overridable so two test runs on one machine (two checkouts, or a person and CI) do not drop each other's
+ * template mid-run.
+ */
+export const TEMPLATE_DATABASE = process.env.ONESEAL_TEST_TEMPLATE ?? 'oneseal_test_template';
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(TEMPLATE_DATABASE)) {
+  throw new Error(
+    `ONESEAL_TEST_TEMPLATE must be a plain lower-case database name, got '${TEMPLATE_DATABASE}'`,
+  );
+}
 
 async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: engineEndpoints().databaseAdminUrl });
