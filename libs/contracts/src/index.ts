@@ -6,3 +6,5 @@ export * from './events';
 export * from './validation/contract-violation';
 export * from './validation/parse-event';
 export * from './activities/approval-activities';
+export * from './activities/seal-activities';
+export * from './activities/case-activities';

@@ -5,6 +5,8 @@
 export const TASK_QUEUES = {
   caseWorkflows: 'oneseal.case-workflows',
   approvalActivities: 'oneseal.approval-activities',
+  caseActivities: 'oneseal.case-activities',
+  sealActivities: 'oneseal.seal-activities',
 } as const;
 
 export type TaskQueueName = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];

@@ -14,6 +14,14 @@ export const TOPICS = {
   caseConcludedV1: 'oneseal.routing.case-concluded.v1',
   documentStampedV1: 'oneseal.seal.document-stamped.v1',
   notificationSentV1: 'oneseal.notification.notification-sent.v1',
+  correctionSuppliedV1: 'oneseal.routing.correction-supplied.v1',
+  caseSuspendedV1: 'oneseal.routing.case-suspended.v1',
+  caseResumedV1: 'oneseal.routing.case-resumed.v1',
+  deadlineExtendedV1: 'oneseal.routing.deadline-extended.v1',
+  resultDeliveredV1: 'oneseal.routing.result-delivered.v1',
+  sealRegisteredV1: 'oneseal.seal.seal-registered.v1',
+  sealActivatedV1: 'oneseal.seal.seal-activated.v1',
+  sealRetiredV1: 'oneseal.seal.seal-retired.v1',
   deadLetterV1: 'oneseal.dead-letter.v1',
 } as const;
 

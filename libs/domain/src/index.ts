@@ -8,3 +8,6 @@ export * from './routes/route-plan';
 export * from './routes/units';
 export * from './routes/derive-route';
 export * from './canonical-json';
+export * from './calendar';
+export * from './people/resident-id';
+export * from './guides/material-check';

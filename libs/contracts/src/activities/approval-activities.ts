@@ -16,6 +16,8 @@ export interface OpenReviewTaskInput extends CaseRef {
   stepName: string;
   level: AdministrativeLevel;
   unitCode: string;
+  /** The step's own deadline (YYYY-MM-DD) on the working-day calendar; absent while the clock is stopped. */
+  dueDate?: string;
 }
 
 export interface OpenedReviewTask {
@@ -25,9 +27,15 @@ export interface OpenedReviewTask {
 
 export interface CloseReviewTaskInput extends CaseRef {
   taskId: string;
-  outcome: 'approve' | 'return' | 'reject';
+  outcome: 'approve' | 'return' | 'reject' | 'request-correction';
   handlerId: string;
   opinion: string;
+}
+
+export interface CancelReviewTaskInput extends CaseRef {
+  taskId: string;
+  /** Why the open task went away without a decision (撤件, 补正不来). */
+  reason: string;
 }
 
 /** Activities the approval service runs on TASK_QUEUES.approvalActivities. Workflows import this type only. */
@@ -35,4 +43,6 @@ export interface ApprovalActivities {
   openReviewTask(input: OpenReviewTaskInput): Promise<OpenedReviewTask>;
   /** Records a decided task (action, handler, opinion, start and end) and announces it; idempotent. */
   closeReviewTask(input: CloseReviewTaskInput): Promise<void>;
+  /** Takes an open task out of every inbox when the case ends without its decision; idempotent. */
+  cancelReviewTask(input: CancelReviewTaskInput): Promise<void>;
 }

@@ -9,6 +9,14 @@ import { documentStampedV1 } from './document-stamped/v1';
 import { notificationSentV1 } from './notification-sent/v1';
 import { reviewTaskOpenedV1 } from './review-task-opened/v1';
 import { stepDecidedV1 } from './step-decided/v1';
+import { correctionSuppliedV1 } from './correction-supplied/v1';
+import { caseSuspendedV1 } from './case-suspended/v1';
+import { caseResumedV1 } from './case-resumed/v1';
+import { deadlineExtendedV1 } from './deadline-extended/v1';
+import { resultDeliveredV1 } from './result-delivered/v1';
+import { sealRegisteredV1 } from './seal-registered/v1';
+import { sealActivatedV1 } from './seal-activated/v1';
+import { sealRetiredV1 } from './seal-retired/v1';
 
 /** Every event contract, for tooling that must know them all (topic creation, the audit log, docs). */
 export const EVENT_CONTRACTS = [
@@ -23,4 +31,12 @@ export const EVENT_CONTRACTS = [
   caseConcludedV1,
   documentStampedV1,
   notificationSentV1,
+  correctionSuppliedV1,
+  caseSuspendedV1,
+  caseResumedV1,
+  deadlineExtendedV1,
+  resultDeliveredV1,
+  sealRegisteredV1,
+  sealActivatedV1,
+  sealRetiredV1,
 ] as const;

@@ -22,3 +22,24 @@ export type CaseResult = (typeof CASE_RESULTS)[number];
 /** Where a catalogue matter is handled first: the town's convenience service center or a village station. */
 export const CATALOGUE_LEVELS = ['town', 'village'] as const;
 export type CatalogueLevel = (typeof CATALOGUE_LEVELS)[number];
+
+/** 特别程序 that stop a case's clock (行政许可法 art. 45); an extension (延长审批) is not one of them: it adds days. */
+export const SPECIAL_PROCEDURES = [
+  '公示',
+  '入户调查',
+  '听证',
+  '检测',
+  '检验',
+  '检疫',
+  '鉴定',
+  '专家评审',
+] as const;
+export type SpecialProcedure = (typeof SPECIAL_PROCEDURES)[number];
+
+/** How a result reaches the applicant (送达方式). */
+export const DELIVERY_METHODS = ['pick-up', 'express', 'electronic'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+/** 办件类型 (GB/T 39046): done on the spot, or within the committed limit. */
+export const CASE_KINDS = ['即办件', '承诺件'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];

@@ -11,13 +11,15 @@ export abstract class CodedError<TCode extends string> extends Error {
   constructor(
     readonly code: TCode,
     message: string,
+    /** Structured facts the caller acts on (e.g. the list of missing materials), sent beside the message. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;
   }
 }
 
-/** Answers every CodedError as `{ code, message }` with its status. */
+/** Answers every CodedError as `{ code, message, details? }` with its status. */
 @Catch(CodedError)
 export class CodedErrorFilter implements ExceptionFilter {
   catch(error: CodedError<string>, host: ArgumentsHost): void {
@@ -25,7 +27,11 @@ export class CodedErrorFilter implements ExceptionFilter {
       .switchToHttp()
       .getResponse<Response>()
       .status(error.httpStatus)
-      .json({ code: error.code, message: error.message });
+      .json({
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+      });
   }
 }
 

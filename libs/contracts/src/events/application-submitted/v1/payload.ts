@@ -12,8 +12,12 @@ import {
 } from 'class-validator';
 import {
   APPLICATION_CHANNELS,
+  CASE_KINDS,
   CATALOGUE_LEVELS,
+  DELIVERY_METHODS,
   type ApplicationChannel,
+  type CaseKind,
+  type DeliveryMethod,
   type CatalogueLevel,
 } from '../../shared-fields';
 
@@ -62,6 +66,32 @@ export class ApplicationSubmittedV1 {
   @IsNotEmpty()
   @MaxLength(100)
   applicantName!: string;
+
+  /** Mobile number the applicant is told on (receipt, 补正, decision, result ready). */
+  @Matches(/^1\d{10}$/)
+  applicantPhone!: string;
+
+  /** 办件类型 of the guide version: a 即办件 is decided on the spot, a 承诺件 within its committed limit. */
+  @IsIn(CASE_KINDS)
+  caseKind!: CaseKind;
+
+  /** 承诺办结时限 in working days counted from the day after acceptance (0 for a 即办件). */
+  @IsInt()
+  @Min(0)
+  committedLimitWorkingDays!: number;
+
+  /** 法定办结时限 in working days; absent for public services that have none. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  statutoryLimitWorkingDays?: number;
+
+  @IsIn(DELIVERY_METHODS)
+  deliveryMethod!: DeliveryMethod;
+
+  /** 办件编号, unique in the county, given at submission and printed on the receipt. */
+  @Matches(/^\d{6}-\d{8}-\d{6}$/)
+  receiptNumber!: string;
 
   /** Village code (12 digits) when filed through a village station. */
   @IsOptional()

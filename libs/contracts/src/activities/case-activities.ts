@@ -1,0 +1,85 @@
+import type { CaseResult, DeliveryMethod, SpecialProcedure } from '../events/shared-fields';
+
+/** A stretch of dates (YYYY-MM-DD, both inclusive) the clock does not count. */
+export interface ClockStop {
+  from: string;
+  to: string;
+}
+
+export interface DeadlineRequest {
+  /** The day the clock starts from; it is not counted itself (the acceptance day, the day a task opened). */
+  startDate: string;
+  workingDays: number;
+  stops: ClockStop[];
+}
+
+export interface ComputedDeadline {
+  /** The last working day of the limit (YYYY-MM-DD, China Standard Time). */
+  dueDate: string;
+  /** True when the count ran through a year whose official holidays are not loaded yet. */
+  provisional: boolean;
+}
+
+interface MilestoneBase {
+  /** Chosen by the workflow: a retried activity announces its milestone once. */
+  milestoneId: string;
+  caseId: string;
+  county: string;
+  town: string;
+  correlationId: string;
+  at: string;
+}
+
+/** Every turn of a case the rest of OneSeal hears about, as the case workflow reports it. */
+export type CaseMilestone = MilestoneBase &
+  (
+    | {
+        kind: 'accepted';
+        receiptNumber: string;
+        matterCode: string;
+        matterVersion: number;
+        committedDueDate: string;
+        provisional: boolean;
+      }
+    | { kind: 'refused'; reason: string; handlerId: string }
+    | { kind: 'correction-requested'; missingMaterials: string[]; supplyBy: string }
+    | {
+        kind: 'correction-supplied';
+        suppliedMaterials: string[];
+        /** Absent when the 补正 came before acceptance: no committed date runs yet. */
+        committedDueDate?: string;
+        provisional: boolean;
+      }
+    | { kind: 'suspended'; procedure: SpecialProcedure; reason: string; handlerId: string }
+    | { kind: 'resumed'; procedure: SpecialProcedure; committedDueDate: string; provisional: boolean }
+    | {
+        kind: 'extended';
+        extraWorkingDays: number;
+        reason: string;
+        approvedBy: string;
+        committedDueDate: string;
+        provisional: boolean;
+      }
+    | {
+        kind: 'warning';
+        scope: 'case' | 'step';
+        stepName?: string;
+        severity: 'yellow' | 'red' | 'statutory';
+        unitCode: string;
+        dueDate: string;
+      }
+    | { kind: 'concluded'; result: CaseResult; onTime: boolean }
+    | { kind: 'delivered'; method: DeliveryMethod; documentId?: string; handlerId: string }
+  );
+
+export type CaseMilestoneKind = CaseMilestone['kind'];
+
+/**
+ * Activities the routing service runs on TASK_QUEUES.caseActivities: the working-day calendar (which an
+ * administrator may extend with a newly published year, hence not computed inside the workflow) and the case's
+ * announcements (event through the outbox, and the supervision read model).
+ */
+export interface CaseActivities {
+  computeDeadline(request: DeadlineRequest): Promise<ComputedDeadline>;
+  announce(milestone: CaseMilestone): Promise<void>;
+}

@@ -1,0 +1,22 @@
+import { IsISO8601, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
+import { DELIVERY_METHODS, type DeliveryMethod } from '../../shared-fields';
+
+/** 送达: the sealed result reached the applicant (collected at the window, sent by express, or electronically). */
+export class ResultDeliveredV1 {
+  @IsUUID()
+  caseId!: string;
+
+  @IsIn(DELIVERY_METHODS)
+  method!: DeliveryMethod;
+
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  handlerId!: string;
+
+  @IsISO8601({ strict: true })
+  deliveredAt!: string;
+}

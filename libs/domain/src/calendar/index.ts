@@ -1,0 +1,9 @@
+export { CalendarError, CalendarErrorCode } from './calendar-error';
+export {
+  WorkingDayCalendar,
+  type DeadlineResult,
+  type Provisional,
+  type Suspension,
+  type WorkingDayCount,
+  type YearSchedule,
+} from './working-day-calendar';
