@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { Controller, Get, type INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { generateKeyPairSync } from 'node:crypto';
+import type { AuthUser } from '../auth-user';
+import { issueToken } from '../tokens/tokens';
+import { Public, Roles } from './auth-metadata';
+import { AuthModule } from './auth.module';
+import { CurrentUser } from './current-user';
+
+@Controller()
+class SampleController {
+  @Public()
+  @Get('open')
+  open() {
+    return { open: true };
+  }
+
+  @Get('me')
+  me(@CurrentUser() user: AuthUser) {
+    return user;
+  }
+
+  @Roles('supervisor', 'auditor')
+  @Get('watch')
+  watch() {
+    return { watching: true };
+  }
+}
+
+const keys = generateKeyPairSync('ed25519');
+const window: AuthUser = {
+  id: 'w1',
+  name: '王窗口',
+  roles: ['town-window'],
+  county: '140525',
+  town: '140525100',
+};
+const supervisor: AuthUser = { id: 's1', name: '赵监察', roles: ['supervisor'], county: '140525' };
+
+describe('AuthModule: the guard on every route (Nest over HTTP)', () => {
+  let app: INestApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AuthModule.forPublicKey(keys.publicKey)],
+      controllers: [SampleController],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+  });
+  afterAll(() => app?.close());
+
+  const call = async (path: string, authorization?: string) => {
+    const response = await fetch(`${base}${path}`, { headers: authorization ? { authorization } : {} });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const bearer = (user: AuthUser) => `Bearer ${issueToken(user, keys.privateKey).token}`;
+
+  it('lets @Public() routes answer without a token', async () => {
+    expect(await call('/open')).toEqual({ status: 200, body: { open: true } });
+  });
+
+  it('answers 401 AUTH.TOKEN_MISSING in Chinese without a token', async () => {
+    const { status, body } = await call('/me');
+    expect(status).toBe(401);
+    expect(body).toEqual({ code: 'AUTH.TOKEN_MISSING', message: expect.stringContaining('请先登录') });
+  });
+
+  it('answers 401 AUTH.TOKEN_INVALID for a malformed header or a token of another key', async () => {
+    expect((await call('/me', 'Basic d2luZG93OnB3')).body.code).toBe('AUTH.TOKEN_INVALID');
+    const other = generateKeyPairSync('ed25519');
+    const foreign = `Bearer ${issueToken(window, other.privateKey).token}`;
+    expect(await call('/me', foreign)).toEqual({
+      status: 401,
+      body: expect.objectContaining({ code: 'AUTH.TOKEN_INVALID', message: '登录凭证无效，请重新登录' }),
+    });
+  });
+
+  it('answers 401 AUTH.TOKEN_EXPIRED for yesterday’s token', async () => {
+    const stale = issueToken(window, keys.privateKey, { now: new Date(Date.now() - 9 * 3600_000) });
+    expect((await call('/me', `Bearer ${stale.token}`)).body.code).toBe('AUTH.TOKEN_EXPIRED');
+  });
+
+  it('hands the verified user to @CurrentUser()', async () => {
+    expect(await call('/me', bearer(window))).toEqual({ status: 200, body: window });
+  });
+
+  it('answers 403 AUTH.ROLE_NOT_ALLOWED when @Roles() names none of the caller’s roles', async () => {
+    expect(await call('/watch', bearer(window))).toEqual({
+      status: 403,
+      body: {
+        code: 'AUTH.ROLE_NOT_ALLOWED',
+        message: '您的岗位无权进行此项操作',
+        details: { requiredRoles: ['supervisor', 'auditor'] },
+      },
+    });
+    expect(await call('/watch', bearer(supervisor))).toEqual({ status: 200, body: { watching: true } });
+  });
+});

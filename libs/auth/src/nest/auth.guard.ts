@@ -1,0 +1,43 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { KeyObject } from 'node:crypto';
+import { AuthError, AuthErrorCode } from '../auth-error';
+import type { Role } from '../roles';
+import { verifyToken } from '../tokens/tokens';
+import { IS_PUBLIC, REQUIRED_ROLES } from './auth-metadata';
+import type { AuthenticatedRequest } from './current-user';
+
+export const TOKEN_PUBLIC_KEY = Symbol('TOKEN_PUBLIC_KEY');
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * Installed for every route by AuthModule: a route answers only to a valid token unless it is @Public(), and
+ * only to the roles its @Roles(...) names. Kafka consumers (rpc) are not people and pass untouched.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TOKEN_PUBLIC_KEY) private readonly publicKey: KeyObject,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    if (!header) throw new AuthError(AuthErrorCode.TOKEN_MISSING);
+    const bearer = BEARER.exec(header);
+    if (!bearer) throw new AuthError(AuthErrorCode.TOKEN_INVALID, { reason: 'not a Bearer token' });
+    const user = verifyToken(bearer[1], this.publicKey);
+    request.authUser = user;
+
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (required && !required.some((role) => user.roles.includes(role)))
+      throw new AuthError(AuthErrorCode.ROLE_NOT_ALLOWED, { requiredRoles: required });
+    return true;
+  }
+}

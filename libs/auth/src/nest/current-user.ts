@@ -1,0 +1,20 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { AuthError, AuthErrorCode } from '../auth-error';
+import type { AuthUser } from '../auth-user';
+
+/** The request as the guard leaves it: with the verified user on authenticated routes. */
+export interface AuthenticatedRequest extends Request {
+  authUser?: AuthUser;
+}
+
+export function userOf(request: AuthenticatedRequest): AuthUser {
+  if (!request.authUser) throw new AuthError(AuthErrorCode.TOKEN_MISSING);
+  return request.authUser;
+}
+
+/** The verified caller of an authenticated route: `handle(@CurrentUser() user: AuthUser)`. */
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthUser =>
+    userOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
+);

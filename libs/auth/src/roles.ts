@@ -1,0 +1,43 @@
+/**
+ * The roles of the people who work in OneSeal. A role says what a person may do; where (which village, town or
+ * county bureau) comes from the scope fields of their account.
+ */
+export const ROLES = [
+  'village-agent',
+  'town-window',
+  'town-reviewer',
+  'town-leader',
+  'county-officer',
+  'seal-keeper',
+  'supervisor',
+  'auditor',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_TITLES: Record<Role, string> = {
+  'village-agent': '村（社区）便民服务站帮办代办员',
+  'town-window': '镇便民服务中心综合受理窗口',
+  'town-reviewer': '镇便民服务中心审核人员',
+  'town-leader': '镇分管领导（审批决定）',
+  'county-officer': '县直部门审批人员',
+  'seal-keeper': '镇行政审批服务专用章管理员',
+  supervisor: '县电子监察',
+  auditor: '审计人员',
+  admin: '县行政审批服务管理局管理员',
+};
+
+/** The roles that work inside one town's convenience service center. */
+export const TOWN_ROLES = ['town-window', 'town-reviewer', 'town-leader', 'seal-keeper'] as const;
+export type TownRole = (typeof TOWN_ROLES)[number];
+
+/** Roles that look at the whole county and never act on a case. */
+export const COUNTY_READ_ONLY_ROLES = ['supervisor', 'auditor', 'admin'] as const;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function isTownRole(role: Role): role is TownRole {
+  return (TOWN_ROLES as readonly string[]).includes(role);
+}

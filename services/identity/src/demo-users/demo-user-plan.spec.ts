@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROLES, scopeProblem } from '@oneseal/auth';
+import { planDemoUsers, type DivisionsFile } from './demo-user-plan';
+
+const seeds = join(__dirname, '../../../../seeds');
+const divisions = (county: string) =>
+  JSON.parse(readFileSync(join(seeds, 'divisions', `${county}.json`), 'utf8')) as DivisionsFile;
+const units = readFileSync(join(seeds, 'catalogue/county-units.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [slug, name] = line.split('\t');
+    return { slug, name };
+  });
+const matterUnits = new Set(
+  readFileSync(join(seeds, 'catalogue/matter-units.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t')[1]),
+);
+
+describe('the demo accounts', () => {
+  const users = planDemoUsers(divisions, units);
+
+  it('cover every role in the first town of 泽州县 and of 沁水县, each account with a valid scope', () => {
+    for (const county of ['140525', '140521']) {
+      const roles = new Set(users.filter((user) => user.county === county).flatMap((user) => user.roles));
+      expect([...roles].sort()).toEqual([...ROLES].sort());
+    }
+    for (const user of users)
+      expect({ login: user.loginName, problem: scopeProblem(user) }).toEqual({
+        login: user.loginName,
+        problem: undefined,
+      });
+    expect(new Set(users.map((user) => user.loginName)).size).toBe(users.length);
+  });
+
+  it('put the village agent in 原家村 of 南村镇 and the town staff in 南村镇, as the README walks through', () => {
+    const byLogin = new Map(users.map((user) => [user.loginName, user]));
+    expect(byLogin.get('zz-village-agent')).toEqual(
+      expect.objectContaining({
+        town: '140525100',
+        village: '140525100201',
+        displayName: '原家村代办员（演示）',
+      }),
+    );
+    expect(byLogin.get('zz-town-window')).toEqual(
+      expect.objectContaining({ town: '140525100', displayName: '南村镇受理窗口（演示）' }),
+    );
+    expect(byLogin.get('qs-town-leader')).toEqual(expect.objectContaining({ town: '140521100' }));
+  });
+
+  it('have a window and a reviewer in a second town of 泽州县', () => {
+    const second = users.filter((user) => user.loginName.startsWith('zz2-'));
+    expect(second.map((user) => [user.loginName, user.town, user.roles])).toEqual([
+      ['zz2-town-window', '140525101', ['town-window']],
+      ['zz2-town-reviewer', '140525101', ['town-reviewer']],
+    ]);
+  });
+
+  it('have an officer for every county bureau that a matter routes to, in both counties', () => {
+    for (const county of ['140525', '140521']) {
+      const officers = users.filter(
+        (user) => user.county === county && user.roles.includes('county-officer'),
+      );
+      expect(new Set(officers.map((user) => user.unitCode))).toEqual(
+        new Set(units.map((unit) => `${county}-${unit.slug}`)),
+      );
+    }
+    for (const slug of matterUnits)
+      expect(users.some((user) => user.unitCode === `140525-${slug}`)).toBe(true);
+    expect(users.find((user) => user.unitCode === '140525-mz')?.displayName).toBe(
+      '泽州县民政局审批人员（演示）',
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  UseFilters,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, type AuthUser } from '@oneseal/auth';
+import { CodedErrorFilter } from '@oneseal/service-kit';
+import { SigningKeys } from '../signing/signing-keys';
+import { LoginRequest } from './dto/login.request';
+import { LoginResponse, UserProfileView } from './dto/user-profile.view';
+import { LoginService } from './login.service';
+
+@ApiTags('auth')
+@Controller('auth')
+@UseFilters(CodedErrorFilter)
+export class LoginController {
+  constructor(
+    private readonly login: LoginService,
+    @Inject(SigningKeys) private readonly keys: SigningKeys,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: '登录：用户名和密码换取登录凭证（有效 8 小时）' })
+  @ApiOkResponse({ type: LoginResponse })
+  logIn(@Body() request: LoginRequest): Promise<LoginResponse> {
+    return this.login.login(request.loginName, request.password);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '当前登录人：姓名、岗位和办理范围' })
+  @ApiOkResponse({ type: UserProfileView })
+  me(@CurrentUser() user: AuthUser): Promise<UserProfileView> {
+    return this.login.profile(user.id);
+  }
+
+  @Public()
+  @Get('public-key')
+  @Header('content-type', 'application/x-pem-file')
+  @ApiOperation({ summary: '验证登录凭证用的公钥（Ed25519，PEM）' })
+  publicKey(): string {
+    return this.keys.publicKeyPem;
+  }
+}

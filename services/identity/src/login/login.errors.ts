@@ -1,0 +1,33 @@
+import { HttpStatus } from '@nestjs/common';
+import { assertUnreachable, CodedError } from '@oneseal/service-kit';
+
+export enum LoginErrorCode {
+  BAD_CREDENTIALS = 'AUTH.BAD_CREDENTIALS',
+  TOO_MANY_ATTEMPTS = 'AUTH.TOO_MANY_ATTEMPTS',
+  ACCOUNT_GONE = 'AUTH.ACCOUNT_GONE',
+}
+
+const MESSAGES: Record<LoginErrorCode, string> = {
+  // The same answer for an unknown name, a wrong password and a disabled account: it tells nobody which names exist.
+  [LoginErrorCode.BAD_CREDENTIALS]: '用户名或密码错误',
+  [LoginErrorCode.TOO_MANY_ATTEMPTS]: '登录失败次数过多，请 15 分钟后再试',
+  [LoginErrorCode.ACCOUNT_GONE]: '该账号已停用，请重新登录或联系管理员',
+};
+
+export class LoginError extends CodedError<LoginErrorCode> {
+  constructor(code: LoginErrorCode, details?: Record<string, unknown>) {
+    super(code, MESSAGES[code], details);
+  }
+
+  get httpStatus(): HttpStatus {
+    switch (this.code) {
+      case LoginErrorCode.BAD_CREDENTIALS:
+      case LoginErrorCode.ACCOUNT_GONE:
+        return HttpStatus.UNAUTHORIZED;
+      case LoginErrorCode.TOO_MANY_ATTEMPTS:
+        return HttpStatus.TOO_MANY_REQUESTS;
+      default:
+        return assertUnreachable(this.code);
+    }
+  }
+}

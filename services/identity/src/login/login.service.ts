@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { issueToken } from '@oneseal/auth';
+import { randomBytes } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { hashPassword, verifyPassword } from '../passwords/password-hash';
+import { SigningKeys } from '../signing/signing-keys';
+import { authUserOf, UserAccount } from '../users/user-account.entity';
+import { LoginResponse, UserProfileView } from './dto/user-profile.view';
+import { LoginError, LoginErrorCode } from './login.errors';
+import { LoginThrottle } from './login-throttle';
+
+export const normalizeLoginName = (loginName: string): string => loginName.trim().toLowerCase();
+
+@Injectable()
+export class LoginService {
+  private readonly logger = new Logger('Login');
+  /** Checked when the name is unknown, so that an unknown name takes as long to refuse as a wrong password. */
+  private decoyHash?: Promise<string>;
+
+  constructor(
+    @InjectRepository(UserAccount) private readonly users: Repository<UserAccount>,
+    private readonly throttle: LoginThrottle,
+    @Inject(SigningKeys) private readonly keys: SigningKeys,
+  ) {}
+
+  async login(loginName: string, password: string): Promise<LoginResponse> {
+    const name = normalizeLoginName(loginName);
+    const lockedUntil = await this.throttle.lockedUntil(name);
+    if (lockedUntil)
+      throw new LoginError(LoginErrorCode.TOO_MANY_ATTEMPTS, { retryAfter: lockedUntil.toISOString() });
+
+    const account = await this.users.findOneBy({ loginName: name });
+    this.decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    const matches = await verifyPassword(password, account?.passwordHash ?? (await this.decoyHash));
+    if (!account || !account.active || !matches) {
+      await this.throttle.recordFailure(name);
+      throw new LoginError(LoginErrorCode.BAD_CREDENTIALS);
+    }
+    await this.throttle.clear(name);
+    const { token, expiresAt } = issueToken(authUserOf(account), this.keys.privateKey);
+    this.logger.log(`user ${account.id} (${account.loginName}) logged in`);
+    return {
+      token: token,
+      tokenType: 'Bearer',
+      expiresAt: expiresAt.toISOString(),
+      user: UserProfileView.of(account),
+    };
+  }
+
+  /** The caller's account as it is now (a token outlives a change of roles by at most its lifetime). */
+  async profile(userId: string): Promise<UserProfileView> {
+    const account = await this.users.findOneBy({ id: userId });
+    if (!account || !account.active) throw new LoginError(LoginErrorCode.ACCOUNT_GONE);
+    return UserProfileView.of(account);
+  }
+}

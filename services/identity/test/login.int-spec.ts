@@ -1,0 +1,171 @@
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyToken } from '@oneseal/auth';
+import { validationErrorsToException } from '@oneseal/service-kit';
+import { createSuiteDatabase, engineEndpoints, type SuiteDatabase } from '@oneseal/testing';
+import { DataSource } from 'typeorm';
+import { IdentityModule } from '../src/app.module';
+import { loadIdentityEnv } from '../src/config/identity.env';
+import { DEMO_PASSWORD } from '../src/demo-users/demo-user-plan';
+import { seedDemoUsers } from '../src/demo-users/demo-user-seeder';
+import { SigningKeys } from '../src/signing/signing-keys';
+import { plannedDemoUsers } from './support/seeds';
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+describe('logging in (identity over HTTP, real PostgreSQL)', () => {
+  let database: SuiteDatabase;
+  let app: INestApplication;
+  let baseUrl: string;
+  let keyFolder: string;
+  const keys = generateKeyPairSync('ed25519');
+
+  beforeAll(async () => {
+    database = await createSuiteDatabase('identity_login');
+    keyFolder = mkdtempSync(join(tmpdir(), 'identity-login-'));
+    const keyFile = join(keyFolder, 'token-signing.key');
+    writeFileSync(keyFile, keys.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    // The env the service validates at boot, the key file included.
+    const env = loadIdentityEnv({
+      HTTP_PORT: '3107',
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: engineEndpoints().kafkaBrokers.join(','),
+      LOG_LEVEL: 'warn',
+      AUTH_PRIVATE_KEY_FILE: keyFile,
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [IdentityModule.forEnv(env)] }).compile();
+    app = moduleRef.createNestApplication();
+    // As createServiceApp sets it up for every service.
+    app.useGlobalPipes(
+      new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+        exceptionFactory: validationErrorsToException,
+      }),
+    );
+    await app.listen(0, '127.0.0.1');
+    baseUrl = await app.getUrl();
+    const wanted = new Set(['zz-town-window', 'zz-county-mz', 'qs-auditor']);
+    await seedDemoUsers(
+      app.get(DataSource),
+      plannedDemoUsers().filter((user) => wanted.has(user.loginName)),
+      DEMO_PASSWORD,
+    );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+    rmSync(keyFolder, { recursive: true, force: true });
+  });
+
+  async function call(
+    method: 'GET' | 'POST',
+    path: string,
+    options: { body?: unknown; token?: string } = {},
+  ): Promise<Answer> {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(options.body ? { 'content-type': 'application/json' } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
+      body: options.body ? JSON.stringify(options.body) : undefined,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+  const logIn = (loginName: string, password: string) =>
+    call('POST', '/auth/login', { body: { loginName, password } });
+
+  it('gives a token that names the person, their role and scope, verifiable with the public key', async () => {
+    const { status, body } = await logIn('ZZ-County-MZ ', DEMO_PASSWORD);
+    expect(status).toBe(200);
+    expect(body).toEqual(
+      expect.objectContaining({
+        tokenType: 'Bearer',
+        user: expect.objectContaining({
+          loginName: 'zz-county-mz',
+          name: '泽州县民政局审批人员（演示）',
+          roles: ['county-officer'],
+          roleTitles: ['县直部门审批人员'],
+          county: '140525',
+          unitCode: '140525-mz',
+        }),
+      }),
+    );
+    const token = body.token as string;
+    const served = await fetch(`${baseUrl}/auth/public-key`);
+    expect(served.status).toBe(200);
+    const pem = await served.text();
+    expect(pem).toContain('BEGIN PUBLIC KEY');
+    expect(verifyToken(token, createPublicKey(pem))).toEqual(
+      expect.objectContaining({ roles: ['county-officer'], county: '140525', unitCode: '140525-mz' }),
+    );
+    expect(new Date(body.expiresAt as string).getTime() - Date.now()).toBeGreaterThan(7.9 * 3600_000);
+
+    const me = await call('GET', '/auth/me', { token });
+    expect(me).toEqual({
+      status: 200,
+      body: expect.objectContaining({ loginName: 'zz-county-mz', unitCode: '140525-mz' }),
+    });
+  });
+
+  it('answers a wrong password and an unknown name alike: 401 AUTH.BAD_CREDENTIALS', async () => {
+    const wrong = await logIn('zz-town-window', 'guess');
+    const unknown = await logIn('nobody-here', 'guess');
+    expect(wrong).toEqual({
+      status: 401,
+      body: { code: 'AUTH.BAD_CREDENTIALS', message: '用户名或密码错误' },
+    });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('does not let a disabled account in', async () => {
+    await app
+      .get(DataSource)
+      .query(`UPDATE identity.users SET active = false WHERE login_name = 'qs-auditor'`);
+    expect((await logIn('qs-auditor', DEMO_PASSWORD)).body.code).toBe('AUTH.BAD_CREDENTIALS');
+  });
+
+  it('locks a login name after five failures, known or not, even for the right password', async () => {
+    for (const name of ['zz-county-mz', 'no-such-person']) {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        expect((await logIn(name, `wrong-${attempt}`)).status).toBe(401);
+      }
+      const locked = await logIn(name, DEMO_PASSWORD);
+      expect(locked).toEqual({
+        status: 429,
+        body: {
+          code: 'AUTH.TOO_MANY_ATTEMPTS',
+          message: '登录失败次数过多，请 15 分钟后再试',
+          details: { retryAfter: expect.any(String) },
+        },
+      });
+    }
+  });
+
+  it('wants a token for /auth/me and refuses a malformed login request', async () => {
+    expect(await call('GET', '/auth/me')).toEqual({
+      status: 401,
+      body: expect.objectContaining({ code: 'AUTH.TOKEN_MISSING' }),
+    });
+    const invalid = await call('POST', '/auth/login', { body: { loginName: 'zz-town-window' } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.code).toBe('REQUEST.INVALID');
+    expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
+  });
+
+  it('signs with the key from AUTH_PRIVATE_KEY_FILE (tokens check against its public half)', () => {
+    expect(app.get(SigningKeys).publicKeyPem).toBe(
+      createPublicKey(keys.privateKey).export({ type: 'spki', format: 'pem' }),
+    );
+  });
+});
