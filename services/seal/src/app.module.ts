@@ -1,14 +1,31 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { TASK_QUEUES, TOPICS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
+import { ManagedWorker, TemporalModule } from '@oneseal/temporal';
+import type { DataSource } from 'typeorm';
+import { createSealActivities } from './activities/seal.activities';
 import { SEAL_SCHEMA, type SealEnv } from './config/seal.env';
-import { HealthController } from './health/health.controller';
+import { KeyEncryption } from './crypto/key-encryption';
+import { DivisionNames } from './divisions/division-names';
+import { SEAL_ENTITIES } from './entities';
+import { HealthController, SEAL_WORKER } from './health/health.controller';
+import { LedgerController } from './ledger/ledger.controller';
 import { SEAL_MIGRATIONS } from './migrations';
+import { SealRegistry } from './seals/seal-registry';
+import { SealsController } from './seals/seals.controller';
+import { StampingService } from './stamps/stamping.service';
+import { StampsController } from './stamps/stamps.controller';
+import { SealVerificationService } from './verification/seal-verification.service';
+import { VerificationController } from './verification/verification.controller';
 
 @Module({})
 export class SealModule {
   static forEnv(env: SealEnv): DynamicModule {
+    const temporal = { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE };
+    const keys = new KeyEncryption(env.SEAL_KEY_ENCRYPTION_KEY);
     return {
       module: SealModule,
       imports: [
@@ -16,18 +33,61 @@ export class SealModule {
         DatabaseModule.forRoot({
           url: env.DATABASE_URL,
           schema: SEAL_SCHEMA,
-          entities: [],
+          entities: SEAL_ENTITIES,
           migrations: SEAL_MIGRATIONS,
         }),
         KafkaModule.forRoot({
           clientId: 'oneseal-seal',
           brokers: parseBrokers(env.KAFKA_BROKERS),
-          topics: [],
+          topics: [
+            TOPICS.sealRegisteredV1,
+            TOPICS.sealActivatedV1,
+            TOPICS.sealRetiredV1,
+            TOPICS.documentStampedV1,
+          ],
         }),
         OutboxRelayModule.forRoot({ schema: SEAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
+        TemporalModule.forRoot(temporal),
         TerminusModule,
       ],
-      controllers: [HealthController],
+      controllers: [
+        HealthController,
+        SealsController,
+        StampsController,
+        VerificationController,
+        LedgerController,
+      ],
+      providers: [
+        {
+          provide: SealRegistry,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) =>
+            new SealRegistry(dataSource, keys, DivisionNames.fromSeeds(env.ONESEAL_SEEDS_DIR)),
+        },
+        {
+          provide: StampingService,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) =>
+            new StampingService(dataSource, keys, env.SEAL_PUBLIC_BASE_URL),
+        },
+        {
+          provide: SealVerificationService,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => new SealVerificationService(dataSource),
+        },
+        {
+          provide: SEAL_WORKER,
+          inject: [StampingService],
+          useFactory: (stamping: StampingService) =>
+            env.TEMPORAL_WORKER_ENABLED
+              ? new ManagedWorker({
+                  temporal,
+                  taskQueue: TASK_QUEUES.sealActivities,
+                  activities: createSealActivities(stamping),
+                })
+              : null,
+        },
+      ],
     };
   }
 }

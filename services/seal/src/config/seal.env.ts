@@ -1,6 +1,24 @@
-import { ServiceEnv, validateEnv } from '@oneseal/service-kit';
+import { IsOptional, IsUrl, Matches } from 'class-validator';
+import { TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 
-export class SealEnv extends ServiceEnv {}
+export class SealEnv extends TemporalServiceEnv {
+  /**
+   * Encrypts every private key at rest (AES-256-GCM): 32 random bytes as 64 hex characters, e.g. from
+   * `openssl rand -hex 32`. Losing it makes every seal unusable; it never goes into git or the logs.
+   */
+  @Matches(/^[0-9a-fA-F]{64}$/, {
+    message: 'SEAL_KEY_ENCRYPTION_KEY must be 64 hex characters (32 random bytes, e.g. openssl rand -hex 32)',
+  })
+  SEAL_KEY_ENCRYPTION_KEY!: string;
+
+  /** Where the public verification page is reached; printed in every stamped document's QR code. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  SEAL_PUBLIC_BASE_URL = 'http://127.0.0.1:3104';
+
+  /** The reference data (division names); defaults to the repository's seeds/ folder. */
+  @IsOptional()
+  ONESEAL_SEEDS_DIR?: string;
+}
 
 export const SEAL_SCHEMA = 'seal';
 

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+
+export class LedgerQuery {
+  @ApiProperty({ description: '乡镇代码（9 位）', example: '140525100' })
+  @Matches(/^\d{9}$/)
+  town!: string;
+
+  @ApiPropertyOptional({ description: '只看一个办件' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @ApiPropertyOptional({ enum: ['stamped', 'refused'], description: 'stamped 用印，refused 被拒绝的用印' })
+  @IsOptional()
+  @IsIn(['stamped', 'refused'])
+  entry?: 'stamped' | 'refused';
+
+  @ApiPropertyOptional({ description: '从这条登记之后开始（翻页）' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiPropertyOptional({ description: '最多返回多少条（默认 100）' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}

@@ -1,0 +1,47 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** 用印登记: one line per impression made, and per attempt refused. Append-only. */
+@Entity({ name: 'ledger' })
+export class LedgerEntry {
+  @PrimaryColumn({ type: 'bigint' })
+  seq!: string;
+
+  @Column({ type: 'text' })
+  entry!: 'stamped' | 'refused';
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ type: 'char', length: 6 })
+  county!: string;
+
+  @Column({ type: 'char', length: 9 })
+  town!: string;
+
+  @Column({ name: 'seal_id', type: 'uuid', nullable: true })
+  sealId!: string | null;
+
+  @Column({ name: 'case_id', type: 'text' })
+  caseId!: string;
+
+  @Column({ name: 'decision_id', type: 'text' })
+  decisionId!: string;
+
+  @Column({ name: 'document_id', type: 'uuid', nullable: true })
+  documentId!: string | null;
+
+  @Column({ name: 'stamp_id', type: 'uuid', nullable: true })
+  stampId!: string | null;
+
+  @Column({ type: 'text' })
+  stamper!: string;
+
+  @Column({ name: 'requested_by', type: 'text' })
+  requestedBy!: string;
+
+  @Column({ name: 'reason_code', type: 'text', nullable: true })
+  reasonCode!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+}

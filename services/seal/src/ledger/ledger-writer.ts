@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+
+export interface LedgerLine {
+  entry: 'stamped' | 'refused';
+  county: string;
+  town: string;
+  sealId: string | null;
+  caseId: string;
+  decisionId: string;
+  documentId?: string | null;
+  stampId?: string | null;
+  stamper: string;
+  requestedBy: string;
+  reasonCode?: string | null;
+  reason?: string | null;
+}
+
+/** Appends one line to the seal ledger, in the caller's transaction when it has one. */
+export async function appendToLedger(manager: EntityManager, line: LedgerLine): Promise<void> {
+  await manager.query(
+    `INSERT INTO seal.ledger (entry, county, town, seal_id, case_id, decision_id, document_id, stamp_id, stamper,
+                              requested_by, reason_code, reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      line.entry,
+      line.county,
+      line.town,
+      line.sealId,
+      line.caseId,
+      line.decisionId,
+      line.documentId ?? null,
+      line.stampId ?? null,
+      line.stamper,
+      line.requestedBy,
+      line.reasonCode ?? null,
+      line.reason ?? null,
+    ],
+  );
+}

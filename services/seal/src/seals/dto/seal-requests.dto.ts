@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+
+/** Until logins exist, the person acting names themselves in the request; it goes into every record. */
+class ActorDto {
+  @ApiProperty({ description: '经办人（登录功能上线前由请求注明）', example: 'county-approval-office-01' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  actor!: string;
+}
+
+export class SealIdParam {
+  @ApiProperty({ description: '印章 ID' })
+  @IsUUID()
+  id!: string;
+}
+
+export class TownQuery {
+  @ApiProperty({ description: '乡镇代码（9 位）', example: '140525100' })
+  @Matches(/^\d{9}$/)
+  town!: string;
+}
+
+export class ApplyForSealDto extends ActorDto {
+  @ApiProperty({ description: '县代码（6 位）', example: '140525' })
+  @Matches(/^\d{6}$/)
+  county!: string;
+
+  @ApiProperty({ description: '乡镇代码（9 位）', example: '140525100' })
+  @Matches(/^\d{9}$/)
+  town!: string;
+
+  @ApiPropertyOptional({ description: '县名称（仅当乡镇不在区划种子数据中时需要）', example: '泽州县' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  countyName?: string;
+
+  @ApiPropertyOptional({ description: '乡镇名称（仅当乡镇不在区划种子数据中时需要）', example: '南村镇' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  townName?: string;
+}
+
+export class InventoryLegacySealDto extends ActorDto {
+  @ApiProperty({ description: '县代码（6 位）', example: '140525' })
+  @Matches(/^\d{6}$/)
+  county!: string;
+
+  @ApiProperty({ description: '乡镇代码（9 位）', example: '140525100' })
+  @Matches(/^\d{9}$/)
+  town!: string;
+
+  @ApiProperty({ description: '印章印文', example: '泽州县南村镇社会事务办公室' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ description: '原用章机构', example: '南村镇社会事务办公室' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  formerHolder!: string;
+}
+
+export class SealStepDto extends ActorDto {
+  @ApiPropertyOptional({ description: '意见或说明', example: '同意刻制' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class RetireSealDto extends ActorDto {
+  @ApiProperty({ description: '停用或封存的理由', example: '印章损坏，申请换刻' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}

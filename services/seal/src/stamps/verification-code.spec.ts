@@ -1,0 +1,25 @@
+import { canonicalJson } from '../crypto/canonical-json';
+import { newVerificationCode, normaliseVerificationCode } from './verification-code';
+import { chineseDate } from './result-document';
+
+describe('verification codes', () => {
+  it('are four groups of four unambiguous characters, read back however they are typed', () => {
+    const code = newVerificationCode();
+    expect(code).toMatch(/^([2-9A-HJKMNP-Z]{4}-){3}[2-9A-HJKMNP-Z]{4}$/);
+    expect(normaliseVerificationCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code);
+    expect(normaliseVerificationCode('OOOO-1111-IIII-LLLL')).toBeUndefined();
+    expect(normaliseVerificationCode('too-short')).toBeUndefined();
+  });
+});
+
+describe('what a signature covers', () => {
+  it('is canonical JSON: sorted keys at every level, whatever the order they came in', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 'x', e: null }], c: '章' } })).toBe(
+      '{"a":{"c":"章","d":[2,{"e":null,"f":"x"}]},"b":1}',
+    );
+  });
+
+  it('dates documents on China Standard Time', () => {
+    expect(chineseDate(new Date('2025-12-31T16:30:00Z'))).toBe('2026年1月1日');
+  });
+});

@@ -1,0 +1,268 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { TOPICS, type SealActivities, type StampDecisionInput } from '@oneseal/contracts';
+import { engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createSealActivities } from '../src/activities/seal.activities';
+import { SEAL_SCHEMA } from '../src/config/seal.env';
+import { KeyEncryption } from '../src/crypto/key-encryption';
+import { DivisionNames } from '../src/divisions/division-names';
+import { SEAL_ENTITIES } from '../src/entities';
+import { LedgerEntry } from '../src/ledger/ledger-entry.entity';
+import { SealRegistry, type SealView } from '../src/seals/seal-registry';
+import { SealErrorCode } from '../src/seals/seals.errors';
+import { readEmbeddedStamp } from '../src/stamps/stamp-record';
+import { StampingService } from '../src/stamps/stamping.service';
+import { SealVerificationService } from '../src/verification/seal-verification.service';
+import { decisionInput } from './fixtures/electronic-seal';
+import { stampDecisionWorkflow } from './workflows/stamp-decision.workflow';
+
+const ACTOR = 'county-approval-office-01';
+
+describe('stamping decisions with the town approval seal (real PostgreSQL and Temporal)', () => {
+  let suite: SuiteDataSource;
+  let registry: SealRegistry;
+  let stamping: StampingService;
+  let verification: SealVerificationService;
+
+  beforeAll(async () => {
+    suite = await openSuiteDataSource('seal_stamping', { schema: SEAL_SCHEMA, entities: SEAL_ENTITIES });
+    const keys = new KeyEncryption(randomBytes(32).toString('hex'));
+    registry = new SealRegistry(suite.dataSource, keys, DivisionNames.fromSeeds());
+    stamping = new StampingService(suite.dataSource, keys, 'http://127.0.0.1:3104');
+    verification = new SealVerificationService(suite.dataSource);
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  async function activeSeal(town: string): Promise<SealView> {
+    const county = town.slice(0, 6);
+    let seal = await registry.apply({ county, town, actor: ACTOR });
+    seal = await registry.approve(seal.id, ACTOR);
+    seal = await registry.engrave(seal.id, ACTOR);
+    seal = await registry.file(seal.id, ACTOR);
+    return registry.activate(seal.id, ACTOR);
+  }
+
+  const inputFor = (town: string, overrides: Partial<StampDecisionInput> = {}) =>
+    decisionInput({ county: town.slice(0, 6), town, ...overrides });
+
+  async function ledgerOf(decisionId: string): Promise<LedgerEntry[]> {
+    return suite.dataSource.getRepository(LedgerEntry).find({ where: { decisionId }, order: { seq: 'ASC' } });
+  }
+
+  async function storedPdf(documentId: string): Promise<Buffer> {
+    const [row] = (await suite.dataSource.query(`SELECT pdf FROM seal.documents WHERE id = $1`, [
+      documentId,
+    ])) as {
+      pdf: Buffer;
+    }[];
+    return row.pdf;
+  }
+
+  it('stamps a decision once, registers it in the ledger, announces it, and the document verifies', async () => {
+    const seal = await activeSeal('140525100');
+    const activities = createSealActivities(stamping);
+    const input = inputFor('140525100');
+
+    const stamped = await activities.stampDecision(input);
+    expect(stamped).toEqual(expect.objectContaining({ sealId: seal.id, created: true }));
+    expect(stamped.verificationCode).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
+
+    const pdf = await storedPdf(stamped.documentId);
+    expect(readEmbeddedStamp(pdf)?.record?.tbs.documentSm3).toBe(stamped.documentSm3);
+    expect(await verification.verifyPdf(pdf)).toEqual(
+      expect.objectContaining({ valid: true, reason: 'VALID' }),
+    );
+    expect(await verification.verifyCode(stamped.verificationCode.toLowerCase())).toEqual(
+      expect.objectContaining({ valid: true, reason: 'VALID' }),
+    );
+    expect((await verification.verifyCode('2345-6789-ABCD-EFGH')).reason).toBe('UNKNOWN_CODE');
+
+    const altered = Buffer.from(pdf);
+    altered[200] ^= 0x20;
+    expect(await verification.verifyPdf(altered)).toEqual(
+      expect.objectContaining({ valid: false, reason: 'ALTERED', message: '文件在加盖电子印章后被改动过' }),
+    );
+
+    const ledger = await ledgerOf(input.decisionId);
+    expect(ledger).toEqual([
+      expect.objectContaining({
+        entry: 'stamped',
+        sealId: seal.id,
+        caseId: input.caseId,
+        documentId: stamped.documentId,
+        stampId: stamped.stampId,
+        stamper: 'oneseal-seal:140525100',
+        requestedBy: input.decidedBy,
+      }),
+    ]);
+    const events = (await suite.dataSource.query(
+      `SELECT envelope FROM seal.outbox WHERE topic = $1 AND message_key = $2`,
+      [TOPICS.documentStampedV1, input.caseId],
+    )) as { envelope: { county: string; town: string; payload: { stampId: string } } }[];
+    expect(events).toHaveLength(1);
+    expect(events[0].envelope).toEqual(expect.objectContaining({ county: '140525', town: '140525100' }));
+    expect(events[0].envelope.payload.stampId).toBe(stamped.stampId);
+
+    await expect(suite.dataSource.query(`DELETE FROM seal.ledger`)).rejects.toThrow(/append-only/);
+    await expect(suite.dataSource.query(`UPDATE seal.stamps SET stamper = 'x'`)).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('yields one stamp however often, and however concurrently, the same decision is asked for', async () => {
+    await activeSeal('140525104');
+    const input = inputFor('140525104');
+    const results = await Promise.all([stamping.stamp(input), stamping.stamp(input), stamping.stamp(input)]);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.stampId)).size).toBe(1);
+    const again = await stamping.stamp({ ...input, opinion: '重复投递' });
+    expect(again).toEqual(expect.objectContaining({ stampId: results[0].stampId, created: false }));
+    const [row] = (await suite.dataSource.query(
+      `SELECT (SELECT count(*) FROM seal.stamps WHERE decision_id = $1)::int AS stamps,
+              (SELECT count(*) FROM seal.documents WHERE decision_id = $1)::int AS documents,
+              (SELECT count(*) FROM seal.outbox WHERE topic = $2 AND message_key = $3)::int AS events`,
+      [input.decisionId, TOPICS.documentStampedV1, input.caseId],
+    )) as { stamps: number; documents: number; events: number }[];
+    expect(row).toEqual({ stamps: 1, documents: 1, events: 1 });
+    expect((await ledgerOf(input.decisionId)).filter((l) => l.entry === 'stamped')).toHaveLength(1);
+  });
+
+  it('refuses a legacy seal and a retired seal, and records each refused attempt', async () => {
+    const town = '140525105';
+    const seal = await activeSeal(town);
+    const legacy = await registry.inventoryLegacy({
+      county: '140525',
+      town,
+      name: '泽州县大东沟镇社会事务办公室',
+      formerHolder: '大东沟镇社会事务办公室',
+      actor: ACTOR,
+    });
+    const withLegacy = inputFor(town);
+    await expect(
+      stamping.stamp(withLegacy, { sealId: legacy.id, requestedBy: 'keeper-01' }),
+    ).rejects.toMatchObject({
+      code: SealErrorCode.LEGACY_SEAL_REFUSED,
+    });
+    expect(await ledgerOf(withLegacy.decisionId)).toEqual([
+      expect.objectContaining({
+        entry: 'refused',
+        sealId: legacy.id,
+        reasonCode: 'SEAL.LEGACY_SEAL_REFUSED',
+        requestedBy: 'keeper-01',
+      }),
+    ]);
+
+    // Stamped while active, the earlier document stays valid after the seal is retired.
+    const before = await stamping.stamp(inputFor(town));
+    await registry.deactivate(seal.id, ACTOR, '印章停用');
+
+    const withRetired = inputFor(town);
+    await expect(stamping.stamp(withRetired, { sealId: seal.id })).rejects.toMatchObject({
+      code: SealErrorCode.NOT_ACTIVE,
+    });
+    const activities = createSealActivities(stamping);
+    const viaWorkflow = inputFor(town);
+    const failure = await activities.stampDecision(viaWorkflow).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toEqual(expect.objectContaining({ type: 'SealNotActive', nonRetryable: false }));
+    for (const [decision, code] of [
+      [withRetired, 'SEAL.NOT_ACTIVE'],
+      [viaWorkflow, 'SEAL.NO_ACTIVE_SEAL'],
+    ] as const) {
+      expect(await ledgerOf(decision.decisionId)).toEqual([
+        expect.objectContaining({ entry: 'refused', reasonCode: code, town }),
+      ]);
+    }
+    const [documents] = (await suite.dataSource.query(
+      `SELECT count(*)::int AS n FROM seal.documents WHERE decision_id = ANY($1)`,
+      [[withLegacy.decisionId, withRetired.decisionId, viaWorkflow.decisionId]],
+    )) as { n: number }[];
+    expect(documents.n).toBe(0);
+    expect((await verification.verifyPdf(await storedPdf(before.documentId))).reason).toBe('VALID');
+  });
+
+  describe('through a real Temporal worker', () => {
+    let connection: NativeConnection;
+    let clientConnection: Connection;
+    let client: Client;
+    const { temporalAddress, temporalNamespace } = engineEndpoints();
+
+    beforeAll(async () => {
+      connection = await NativeConnection.connect({ address: temporalAddress });
+      clientConnection = await Connection.connect({ address: temporalAddress });
+      client = new Client({ connection: clientConnection, namespace: temporalNamespace });
+    });
+
+    afterAll(async () => {
+      await clientConnection?.close();
+      await connection?.close();
+    });
+
+    async function runWithWorker<T>(
+      activities: SealActivities,
+      work: (taskQueue: string) => Promise<T>,
+    ): Promise<T> {
+      const taskQueue = `seal-test-${randomUUID()}`;
+      const worker = await Worker.create({
+        connection,
+        namespace: temporalNamespace,
+        taskQueue,
+        workflowsPath: require.resolve('./workflows/stamp-decision.workflow'),
+        activities,
+      });
+      return worker.runUntil(work(taskQueue));
+    }
+
+    it('makes one stamp when Temporal retries an attempt that stamped but did not report back', async () => {
+      await activeSeal('140525106');
+      const real = createSealActivities(stamping);
+      let attempts = 0;
+      const dyingFirstAttempt: SealActivities = {
+        async stampDecision(input) {
+          attempts += 1;
+          const stamped = await real.stampDecision(input);
+          if (attempts === 1) throw new Error('worker lost before reporting the result');
+          return stamped;
+        },
+      };
+      const input = inputFor('140525106');
+      const result = await runWithWorker(dyingFirstAttempt, (taskQueue) =>
+        client.workflow.execute(stampDecisionWorkflow, {
+          taskQueue,
+          workflowId: randomUUID(),
+          args: [input],
+        }),
+      );
+      expect(attempts).toBe(2);
+      expect(result.created).toBe(false);
+      const [row] = (await suite.dataSource.query(
+        `SELECT count(*)::int AS n, min(id::text) AS id FROM seal.stamps WHERE decision_id = $1`,
+        [input.decisionId],
+      )) as { n: number; id: string }[];
+      expect(row).toEqual({ n: 1, id: result.stampId });
+    });
+
+    it('keeps retrying, as SealNotActive, while the town has no active seal', async () => {
+      const input = inputFor('140525107');
+      const error = await runWithWorker(createSealActivities(stamping), (taskQueue) =>
+        client.workflow.execute(stampDecisionWorkflow, {
+          taskQueue,
+          workflowId: randomUUID(),
+          args: [input],
+        }),
+      ).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(WorkflowFailedError);
+      const cause = (error as WorkflowFailedError).cause?.cause;
+      expect(cause).toBeInstanceOf(ApplicationFailure);
+      expect((cause as ApplicationFailure).type).toBe('SealNotActive');
+      const refusals = await ledgerOf(input.decisionId);
+      expect(refusals.length).toBe(5);
+      refusals.forEach((line) => expect(line.reasonCode).toBe('SEAL.NO_ACTIVE_SEAL'));
+    });
+  });
+});
