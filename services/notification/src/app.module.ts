@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TOPICS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
-import { DatabaseModule, serviceLoggerModule } from '@oneseal/service-kit';
+import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { NOTIFICATION_SCHEMA, type NotificationEnv } from './config/notification.env';
 import { HealthController } from './health/health.controller';
 import { NOTIFICATION_MIGRATIONS } from './migrations';
@@ -25,10 +25,23 @@ export class NotificationModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-notification',
           brokers: parseBrokers(env.KAFKA_BROKERS),
-          topics: [TOPICS.reviewTaskOpenedV1, TOPICS.deadLetterV1],
+          topics: [
+            TOPICS.applicationSubmittedV1,
+            TOPICS.caseAcceptedV1,
+            TOPICS.correctionRequestedV1,
+            TOPICS.caseRefusedV1,
+            TOPICS.caseConcludedV1,
+            TOPICS.documentStampedV1,
+            TOPICS.resultDeliveredV1,
+            TOPICS.reviewTaskOpenedV1,
+            TOPICS.deadlineWarningV1,
+            TOPICS.notificationSentV1,
+            TOPICS.deadLetterV1,
+          ],
         }),
+        OutboxRelayModule.forRoot({ schema: NOTIFICATION_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TerminusModule,
-        NotificationsModule,
+        NotificationsModule.forEnv(env),
       ],
       controllers: [HealthController],
     };

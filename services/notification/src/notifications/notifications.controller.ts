@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
-import type { Notification } from './notification.entity';
+import { NotificationView } from './dto/notification.view';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -10,7 +10,8 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  list(@Query() query: ListNotificationsQuery): Promise<Notification[]> {
-    return this.notifications.listForCase(query.caseId);
+  @ApiOkResponse({ type: [NotificationView], description: '办件的全部通知及其发送状态' })
+  list(@Query() query: ListNotificationsQuery): Promise<NotificationView[]> {
+    return this.notifications.listForCase(query.caseId, query.recipientKind);
   }
 }

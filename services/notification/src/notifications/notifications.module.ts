@@ -1,10 +1,36 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ApplicationSubmittedConsumer } from '../contacts/application-submitted.consumer';
+import type { NotificationEnv } from '../config/notification.env';
+import { DeliveryModule } from '../delivery/delivery.module';
+import { DeliveryPoller } from '../delivery/delivery-poller.service';
+import { CaseEventsConsumer } from './case-events.consumer';
+import { NotificationPlanner } from './notification-planner';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
-import { ReviewTaskOpenedConsumer } from './review-task-opened.consumer';
 
-@Module({
-  controllers: [NotificationsController, ReviewTaskOpenedConsumer],
-  providers: [NotificationsService],
-})
-export class NotificationsModule {}
+@Module({})
+export class NotificationsModule {
+  static forEnv(env: NotificationEnv): DynamicModule {
+    return {
+      module: NotificationsModule,
+      imports: [DeliveryModule.forEnv(env)],
+      controllers: [NotificationsController, CaseEventsConsumer, ApplicationSubmittedConsumer],
+      providers: [
+        NotificationsService,
+        {
+          provide: NotificationPlanner,
+          inject: [getDataSourceToken(), DeliveryPoller],
+          useFactory: (dataSource: DataSource, poller: DeliveryPoller) => {
+            const logger = new Logger('NotificationPlanner');
+            return new NotificationPlanner(dataSource, {
+              onMessagesRecorded: () => poller.wake(),
+              logger: { warn: (message) => logger.warn(message) },
+            });
+          },
+        },
+      ],
+    };
+  }
+}

@@ -1,9 +1,179 @@
-import type { ReviewTaskOpenedV1 } from '@oneseal/contracts';
+import type { CaseResult, DeliveryMethod } from '@oneseal/contracts';
 
-/** Chinese message texts, one function per template, so wording lives in one place. */
-export const TEMPLATES = {
-  taskOpened: (task: ReviewTaskOpenedV1) =>
-    `您有一件新的待办：办件 ${task.caseId.slice(0, 8)} 待${task.stepName}，请及时办理。`,
+/**
+ * Every message text OneSeal sends, in one place. Each text is registered as is with the SMS provider (the
+ * provider only sends approved templates, with `${name}` variables: plain strings here, not JS template
+ * literals), and each function below fills one of them.
+ * Texts stay short: an SMS of more than 70 characters (the 【signature】 included) is billed as two.
+ */
+export const TEMPLATE_TEXTS = {
+  caseAccepted: '您申请的${matter}已受理，办件编号${receipt}，承诺${dueDate}前办结。',
+  correctionRequested: '您的办件${receipt}需补正：${materials}。请于${supplyBy}前补齐，逾期将终止办理。',
+  caseRefused: '您的办件${receipt}不予受理，原因：${reason}。',
+  caseDecided: '您的办件${receipt}已办结，办理结果：${outcome}。',
+  resultReady: '您的办件${receipt}办理结果已出具，${collect}。',
+  resultDelivered: '您的办件${receipt}办理结果已${delivery}，感谢您的支持。',
+  taskOpened: '您有一件新的待办：办件 ${ref} 待${stepName}，请及时办理。',
+  deadlineYellow: '黄牌预警：办件 ${ref} ${scope}将于${dueDate}到期，请抓紧办理。',
+  deadlineRed: '红牌超期：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），请立即办理。',
+  deadlineStatutory: '严重超期：办件 ${ref} ${scope}已超过法定期限（${dueDate}），请立即办理并说明原因。',
 } as const;
 
-export type TemplateName = keyof typeof TEMPLATES;
+export type TemplateName = keyof typeof TEMPLATE_TEXTS;
+
+/** Templates sent to applicants by SMS: each needs a code approved by the SMS provider. */
+export const SMS_TEMPLATES = [
+  'caseAccepted',
+  'correctionRequested',
+  'caseRefused',
+  'caseDecided',
+  'resultReady',
+  'resultDelivered',
+] as const satisfies readonly TemplateName[];
+export type SmsTemplateName = (typeof SMS_TEMPLATES)[number];
+
+/** The provider refuses a variable longer than this (通知短信: 1–35 characters per variable). */
+export const MAX_VARIABLE_LENGTH = 35;
+
+export interface RenderedMessage {
+  template: TemplateName;
+  /** The variables, as the SMS provider receives them. */
+  params: Record<string, string>;
+  /** The text the recipient reads: the template with its variables filled in. */
+  body: string;
+}
+
+function clip(value: string): string {
+  return value.length <= MAX_VARIABLE_LENGTH ? value : `${value.slice(0, MAX_VARIABLE_LENGTH - 1)}…`;
+}
+
+function render(template: TemplateName, params: Record<string, string>): RenderedMessage {
+  const clipped = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, clip(value)]));
+  const body = TEMPLATE_TEXTS[template].replace(/\$\{(\w+)\}/g, (_placeholder, name: string) => {
+    const value = clipped[name];
+    if (value === undefined) throw new Error(`template ${template} has no value for \${${name}}`);
+    return value;
+  });
+  return { template, params: clipped, body };
+}
+
+/** 2026-12-01 → 2026年12月1日: how dates read in a letter from the government. */
+export function chineseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+/** As many materials as fit in one variable, then how many more: 申请表、身份证复印件等5项. */
+export function materialsList(materials: readonly string[]): string {
+  const all = materials.join('、');
+  if (all.length <= MAX_VARIABLE_LENGTH) return all;
+  for (let shown = materials.length - 1; shown > 0; shown -= 1) {
+    const candidate = `${materials.slice(0, shown).join('、')}等${materials.length}项`;
+    if (candidate.length <= MAX_VARIABLE_LENGTH) return candidate;
+  }
+  return `${clip(materials[0]).slice(0, MAX_VARIABLE_LENGTH - 6)}等${materials.length}项`;
+}
+
+// ---- to the applicant (SMS) -----------------------------------------------------------------------------
+
+/** 受理: the receipt, with the committed completion date. */
+export function caseAccepted(input: { matterName: string; receiptNumber: string; committedDueDate: string }) {
+  return render('caseAccepted', {
+    matter: input.matterName,
+    receipt: input.receiptNumber,
+    dueDate: chineseDate(input.committedDueDate),
+  });
+}
+
+/** 补正: everything missing at once, and the day by which it must arrive. */
+export function correctionRequested(input: {
+  receiptNumber: string;
+  missingMaterials: readonly string[];
+  supplyBy: string;
+}) {
+  return render('correctionRequested', {
+    receipt: input.receiptNumber,
+    materials: materialsList(input.missingMaterials),
+    supplyBy: chineseDate(input.supplyBy),
+  });
+}
+
+/** 不予受理, with the reason the window gave. */
+export function caseRefused(input: { receiptNumber: string; reason: string }) {
+  return render('caseRefused', { receipt: input.receiptNumber, reason: input.reason });
+}
+
+/** How each result reads to the applicant; 退回 is absent: the 不予受理 message already said it. */
+export const DECISION_OUTCOMES: Record<Exclude<CaseResult, '退回'>, string> = {
+  准予: '准予许可',
+  出证: '准予许可，已出证',
+  不予许可: '不予许可',
+  作废: '办件已作废',
+  补正不来: '逾期未补正，终止办理',
+  撤件: '申请已撤回',
+  转报上级: '已转报上级机关办理',
+};
+
+/** 办结: the decision (准予 / 不予许可 / 撤件 / 补正不来 …). */
+export function caseDecided(input: { receiptNumber: string; result: Exclude<CaseResult, '退回'> }) {
+  return render('caseDecided', { receipt: input.receiptNumber, outcome: DECISION_OUTCOMES[input.result] });
+}
+
+/** The sealed result exists; how the applicant gets it depends on the 送达方式 chosen at submission. */
+export function resultReady(input: {
+  receiptNumber: string;
+  deliveryMethod: DeliveryMethod;
+  verificationCode: string;
+}) {
+  const collect: Record<DeliveryMethod, string> = {
+    'pick-up': '请携带身份证件到受理窗口领取',
+    express: '将通过快递寄送给您',
+    electronic: `电子文书核验码${input.verificationCode}`,
+  };
+  return render('resultReady', { receipt: input.receiptNumber, collect: collect[input.deliveryMethod] });
+}
+
+/** 送达: the result reached the applicant. */
+export function resultDelivered(input: { receiptNumber: string; method: DeliveryMethod }) {
+  const delivery: Record<DeliveryMethod, string> = {
+    'pick-up': '在窗口领取',
+    express: '通过快递寄出',
+    electronic: '电子送达',
+  };
+  return render('resultDelivered', { receipt: input.receiptNumber, delivery: delivery[input.method] });
+}
+
+// ---- to staff (the unit's inbox) ------------------------------------------------------------------------
+
+/** A new task in the unit's inbox. `caseRef` is the receipt number when known. */
+export function taskOpened(input: { caseRef: string; stepName: string }) {
+  return render('taskOpened', { ref: input.caseRef, stepName: input.stepName });
+}
+
+interface DeadlineInput {
+  caseRef: string;
+  /** The step's name for a step deadline; absent for the case's own committed limit. */
+  stepName?: string;
+  dueDate: string;
+}
+
+const deadlineParams = (input: DeadlineInput) => ({
+  ref: input.caseRef,
+  scope: input.stepName ? `${input.stepName}环节` : '',
+  dueDate: chineseDate(input.dueDate),
+});
+
+/** 黄牌: the deadline is near. */
+export function deadlineYellow(input: DeadlineInput) {
+  return render('deadlineYellow', deadlineParams(input));
+}
+
+/** 红牌: the committed deadline has passed. */
+export function deadlineRed(input: DeadlineInput) {
+  return render('deadlineRed', deadlineParams(input));
+}
+
+/** The statutory limit (法定时限) has passed: the case is now unlawfully late. */
+export function deadlineStatutory(input: DeadlineInput) {
+  return render('deadlineStatutory', deadlineParams(input));
+}

@@ -1,0 +1,93 @@
+import type { ApplicationSubmittedV1, DeliveryMethod, EventEnvelope } from '@oneseal/contracts';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * What this service keeps of a case's applicant, from the application-submitted event: later events carry only
+ * the case id, and must still reach the applicant.
+ */
+export interface ApplicantContact {
+  caseId: string;
+  county: string;
+  town: string | null;
+  applicantName: string;
+  phone: string;
+  receiptNumber: string;
+  matterName: string;
+  deliveryMethod: DeliveryMethod;
+}
+
+interface ApplicantContactRow {
+  case_id: string;
+  county: string;
+  town: string | null;
+  applicant_name: string;
+  phone: string;
+  receipt_number: string;
+  matter_name: string;
+  delivery_method: DeliveryMethod;
+}
+
+export function contactFromSubmission(event: EventEnvelope<ApplicationSubmittedV1>): ApplicantContact {
+  const submitted = event.payload;
+  return {
+    caseId: submitted.caseId,
+    county: event.county,
+    town: event.town ?? null,
+    applicantName: submitted.applicantName,
+    phone: submitted.applicantPhone,
+    receiptNumber: submitted.receiptNumber,
+    matterName: submitted.matterName,
+    deliveryMethod: submitted.deliveryMethod,
+  };
+}
+
+/**
+ * Serialises, per case, recording the applicant with recording an event that needs them, so an event can never
+ * be parked after the applicant's arrival has already released the parked ones (both run in READ COMMITTED, so
+ * whoever comes second sees what the first committed).
+ */
+export async function lockCase(manager: EntityManager, caseId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('notification.case'), hashtext($1))`, [caseId]);
+}
+
+export async function findApplicant(
+  manager: EntityManager,
+  caseId: string,
+): Promise<ApplicantContact | null> {
+  const rows = (await manager.query(`SELECT * FROM notification.applicant_contacts WHERE case_id = $1`, [
+    caseId,
+  ])) as ApplicantContactRow[];
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    caseId: row.case_id,
+    county: row.county,
+    town: row.town,
+    applicantName: row.applicant_name,
+    phone: row.phone,
+    receiptNumber: row.receipt_number,
+    matterName: row.matter_name,
+    deliveryMethod: row.delivery_method,
+  };
+}
+
+/** Returns false when the case's applicant was already known (a redelivered or repeated submission). */
+export async function saveApplicant(manager: EntityManager, contact: ApplicantContact): Promise<boolean> {
+  const inserted = (await manager.query(
+    `INSERT INTO notification.applicant_contacts
+       (case_id, county, town, applicant_name, phone, receipt_number, matter_name, delivery_method)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
+    [
+      contact.caseId,
+      contact.county,
+      contact.town,
+      contact.applicantName,
+      contact.phone,
+      contact.receiptNumber,
+      contact.matterName,
+      contact.deliveryMethod,
+    ],
+  )) as unknown[];
+  return inserted.length > 0;
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope } from '@oneseal/contracts';
+import type { ApplicantContact } from '../contacts/applicant-contact';
+import {
+  caseConcludedRule,
+  correctionRequestedRule,
+  deadlineWarningRule,
+  documentStampedRule,
+  NOTIFICATION_RULES,
+} from './notification-rules';
+
+const caseId = randomUUID();
+const applicant: ApplicantContact = {
+  caseId,
+  county: '140525',
+  town: '140525100',
+  applicantName: '王五',
+  phone: '13900000001',
+  receiptNumber: '140525-20261123-000001',
+  matterName: '临时救助',
+  deliveryMethod: 'electronic',
+};
+
+function event<TPayload>(payload: TPayload): EventEnvelope<TPayload> {
+  return {
+    id: randomUUID(),
+    type: 'test',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    subject: caseId,
+    county: '140525',
+    town: '140525100',
+    actor: { kind: 'service', id: 'test' },
+    correlationId: caseId,
+    payload,
+  };
+}
+
+describe('who is told what, by event', () => {
+  it('has one rule per topic', () => {
+    const topics = NOTIFICATION_RULES.map((rule) => rule.contract.topic);
+    expect(new Set(topics).size).toBe(topics.length);
+  });
+
+  it('sends the applicant a 补正 request by SMS, quoting the receipt number the submission gave', () => {
+    const [message] = correctionRequestedRule.plan(
+      event({
+        caseId,
+        missingMaterials: ['申请表'],
+        requestedAt: new Date().toISOString(),
+        supplyBy: '2026-12-20',
+      }),
+      applicant,
+    );
+    expect(message).toEqual(
+      expect.objectContaining({ recipientKind: 'applicant', recipient: '13900000001', channel: 'sms' }),
+    );
+    expect(message.message.body).toContain('140525-20261123-000001需补正：申请表');
+  });
+
+  it('gives the verification code of an electronic result', () => {
+    const [message] = documentStampedRule.plan(
+      event({
+        caseId,
+        documentId: randomUUID(),
+        sealId: 'seal-1',
+        stampId: randomUUID(),
+        documentSm3: '0'.repeat(64),
+        verificationCode: 'K7Q2-9XZ4',
+        stampedAt: new Date().toISOString(),
+      }),
+      applicant,
+    );
+    expect(message.message.body).toContain('电子文书核验码K7Q2-9XZ4');
+  });
+
+  it('says nothing for a 退回 conclusion (the 不予受理 message said it)', () => {
+    const plan = (result: '退回' | '不予许可') =>
+      caseConcludedRule.plan(
+        event({ caseId, result, concludedAt: new Date().toISOString(), onTime: true }),
+        applicant,
+      );
+    expect(plan('退回')).toEqual([]);
+    expect(plan('不予许可')[0].message.body).toContain('办理结果：不予许可');
+  });
+
+  it('warns the unit that owns the deadline, by the case’s receipt number when known', () => {
+    const warning = event({
+      caseId,
+      scope: 'step' as const,
+      stepName: '审核',
+      severity: 'red' as const,
+      unitCode: '140525100-review',
+      dueDate: '2026-12-01',
+      raisedAt: new Date().toISOString(),
+    });
+    const [known] = deadlineWarningRule.plan(warning, applicant);
+    expect(known).toEqual(
+      expect.objectContaining({
+        recipientKind: 'staff-unit',
+        recipient: '140525100-review',
+        channel: 'inbox',
+      }),
+    );
+    expect(known.message.template).toBe('deadlineRed');
+    expect(known.message.body).toContain('140525-20261123-000001 审核环节已超过承诺期限');
+    const [unknown] = deadlineWarningRule.plan(warning, null);
+    expect(unknown.message.body).toContain(`办件 ${caseId.slice(0, 8)} 审核环节`);
+  });
+});

@@ -1,0 +1,179 @@
+import {
+  caseAcceptedV1,
+  caseConcludedV1,
+  caseRefusedV1,
+  correctionRequestedV1,
+  deadlineWarningV1,
+  documentStampedV1,
+  resultDeliveredV1,
+  reviewTaskOpenedV1,
+  type EventContract,
+  type EventEnvelope,
+} from '@oneseal/contracts';
+import type { ApplicantContact } from '../contacts/applicant-contact';
+import type { Channel, RecipientKind } from './notification.entity';
+import * as templates from './templates';
+import type { RenderedMessage } from './templates';
+
+/** One message to one recipient, decided from one event. */
+export interface PlannedMessage {
+  recipientKind: RecipientKind;
+  /** The applicant's mobile number, or the unit code of a staff inbox. */
+  recipient: string;
+  channel: Channel;
+  message: RenderedMessage;
+}
+
+interface RuleBase<TPayload extends { caseId: string }> {
+  contract: EventContract<TPayload>;
+}
+
+/** Messages to the applicant: they wait for the applicant's contact if it is not known yet. */
+export interface ApplicantRule<TPayload extends { caseId: string }> extends RuleBase<TPayload> {
+  audience: 'applicant';
+  plan(event: EventEnvelope<TPayload>, applicant: ApplicantContact): PlannedMessage[];
+}
+
+/** Messages to staff: they never wait; the receipt number is used when already known. */
+export interface StaffRule<TPayload extends { caseId: string }> extends RuleBase<TPayload> {
+  audience: 'staff';
+  plan(event: EventEnvelope<TPayload>, applicant: ApplicantContact | null): PlannedMessage[];
+}
+
+export type NotificationRule<TPayload extends { caseId: string }> =
+  | ApplicantRule<TPayload>
+  | StaffRule<TPayload>;
+
+/** The consumer name under which a rule records the events it processed. */
+export const consumerOf = (rule: { contract: { type: string } }) => `notification.${rule.contract.type}`;
+
+const bySms = (applicant: ApplicantContact, message: RenderedMessage): PlannedMessage => ({
+  recipientKind: 'applicant',
+  recipient: applicant.phone,
+  channel: 'sms',
+  message,
+});
+
+const toUnitInbox = (unitCode: string, message: RenderedMessage): PlannedMessage => ({
+  recipientKind: 'staff-unit',
+  recipient: unitCode,
+  channel: 'inbox',
+  message,
+});
+
+/** Staff know a case by its receipt number; before the submission has reached us, by the start of its id. */
+const caseRef = (caseId: string, applicant: ApplicantContact | null) =>
+  applicant?.receiptNumber ?? caseId.slice(0, 8);
+
+function applicantRule<TPayload extends { caseId: string }>(
+  contract: EventContract<TPayload>,
+  plan: ApplicantRule<TPayload>['plan'],
+): ApplicantRule<TPayload> {
+  return { contract, audience: 'applicant', plan };
+}
+
+function staffRule<TPayload extends { caseId: string }>(
+  contract: EventContract<TPayload>,
+  plan: StaffRule<TPayload>['plan'],
+): StaffRule<TPayload> {
+  return { contract, audience: 'staff', plan };
+}
+
+export const caseAcceptedRule = applicantRule(caseAcceptedV1, ({ payload }, applicant) => [
+  bySms(
+    applicant,
+    templates.caseAccepted({
+      matterName: applicant.matterName,
+      receiptNumber: payload.receiptNumber,
+      committedDueDate: payload.committedDueDate,
+    }),
+  ),
+]);
+
+export const correctionRequestedRule = applicantRule(correctionRequestedV1, ({ payload }, applicant) => [
+  bySms(
+    applicant,
+    templates.correctionRequested({
+      receiptNumber: applicant.receiptNumber,
+      missingMaterials: payload.missingMaterials,
+      supplyBy: payload.supplyBy,
+    }),
+  ),
+]);
+
+export const caseRefusedRule = applicantRule(caseRefusedV1, ({ payload }, applicant) => [
+  bySms(applicant, templates.caseRefused({ receiptNumber: applicant.receiptNumber, reason: payload.reason })),
+]);
+
+export const caseConcludedRule = applicantRule(caseConcludedV1, ({ payload }, applicant) =>
+  // A refused case concludes as 退回 right after its 不予受理, which the applicant has just been told.
+  payload.result === '退回'
+    ? []
+    : [
+        bySms(
+          applicant,
+          templates.caseDecided({ receiptNumber: applicant.receiptNumber, result: payload.result }),
+        ),
+      ],
+);
+
+export const documentStampedRule = applicantRule(documentStampedV1, ({ payload }, applicant) => [
+  bySms(
+    applicant,
+    templates.resultReady({
+      receiptNumber: applicant.receiptNumber,
+      deliveryMethod: applicant.deliveryMethod,
+      verificationCode: payload.verificationCode,
+    }),
+  ),
+]);
+
+export const resultDeliveredRule = applicantRule(resultDeliveredV1, ({ payload }, applicant) => [
+  bySms(
+    applicant,
+    templates.resultDelivered({ receiptNumber: applicant.receiptNumber, method: payload.method }),
+  ),
+]);
+
+export const reviewTaskOpenedRule = staffRule(reviewTaskOpenedV1, ({ payload }, applicant) => [
+  toUnitInbox(
+    payload.unitCode,
+    templates.taskOpened({ caseRef: caseRef(payload.caseId, applicant), stepName: payload.stepName }),
+  ),
+]);
+
+const DEADLINE_TEMPLATES = {
+  yellow: templates.deadlineYellow,
+  red: templates.deadlineRed,
+  statutory: templates.deadlineStatutory,
+} as const;
+
+export const deadlineWarningRule = staffRule(deadlineWarningV1, ({ payload }, applicant) => [
+  toUnitInbox(
+    payload.unitCode,
+    DEADLINE_TEMPLATES[payload.severity]({
+      caseRef: caseRef(payload.caseId, applicant),
+      stepName: payload.scope === 'step' ? payload.stepName : undefined,
+      dueDate: payload.dueDate,
+    }),
+  ),
+]);
+
+/**
+ * Every event that tells someone something, by topic. Method parameters are bivariant in TypeScript, so rules of
+ * different payloads share one list; each is only ever called with an event parsed by its own contract.
+ */
+export const NOTIFICATION_RULES: readonly NotificationRule<{ caseId: string }>[] = [
+  caseAcceptedRule,
+  correctionRequestedRule,
+  caseRefusedRule,
+  caseConcludedRule,
+  documentStampedRule,
+  resultDeliveredRule,
+  reviewTaskOpenedRule,
+  deadlineWarningRule,
+];
+
+export function ruleForTopic(topic: string): NotificationRule<{ caseId: string }> | undefined {
+  return NOTIFICATION_RULES.find((rule) => rule.contract.topic === topic);
+}
