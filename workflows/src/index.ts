@@ -2,3 +2,4 @@
 // queries and inputs (definitions are plain objects; the worker registers only the functions).
 export * from './case-handling/case-handling.messages';
 export { caseHandlingWorkflow } from './case-handling/case-handling.workflow';
+export { bareStepsWorkflow, bareDecideSignal, type BareStepActivities } from './bench/bare-steps.workflow';

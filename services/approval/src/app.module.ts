@@ -13,6 +13,7 @@ import { APPROVAL_MIGRATIONS } from './migrations';
 import { ReviewTask } from './tasks/review-task.entity';
 import { TaskDecisionsService } from './tasks/task-decisions.service';
 import { TasksController } from './tasks/tasks.controller';
+import { CaseActionsController } from './cases/case-actions.controller';
 
 @Module({})
 export class ApprovalModule {
@@ -37,7 +38,7 @@ export class ApprovalModule {
         TemporalModule.forRoot(temporal),
         TerminusModule,
       ],
-      controllers: [HealthController, TasksController],
+      controllers: [HealthController, TasksController, CaseActionsController],
       providers: [
         TaskDecisionsService,
         {

@@ -1,4 +1,4 @@
-import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { applicantFields, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { Application } from '../src/applications/application.entity';
 import { IntakeError, IntakeErrorCode } from '../src/applications/applications.errors';
 import { ApplicationsService } from '../src/applications/applications.service';
@@ -19,7 +19,7 @@ const application: SubmitApplicationDto = {
   villageCode: '140525100201',
   matterCode: 'ZZ-T-002',
   channel: 'village-agent',
-  applicantName: '赵六',
+  ...applicantFields('赵六'),
 };
 
 describe('submitting an application (real PostgreSQL)', () => {
@@ -106,5 +106,49 @@ describe('submitting an application (real PostgreSQL)', () => {
     await expect(attempt).rejects.toBeInstanceOf(OfferingError);
     await expect(attempt).rejects.toEqual(expect.objectContaining({ code }));
     expect(await suite.dataSource.getRepository(Application).count()).toBe(before);
+  });
+
+  it('answers missing materials with one 补正 list naming everything, and records nothing', async () => {
+    const before = await suite.dataSource.getRepository(Application).count();
+    const attempt = service.submitApplication({
+      ...application,
+      materials: [{ name: '申请人有效身份证件', originals: 1, copies: 0 }],
+    });
+    await expect(attempt).rejects.toEqual(
+      expect.objectContaining({
+        code: IntakeErrorCode.MATERIALS_INCOMPLETE,
+        details: expect.objectContaining({
+          correctionNotice: ['申请人有效身份证件：复印件不足，需 1 份', '申请表（原件 1 份、复印件 0 份）'],
+        }),
+      }),
+    );
+    expect(await suite.dataSource.getRepository(Application).count()).toBe(before);
+  });
+
+  it('numbers receipts per county without gaps or repeats, even when submissions race', async () => {
+    const submitted = await Promise.all(
+      Array.from({ length: 8 }, () => service.submitApplication({ ...application, ...applicantFields() })),
+    );
+    const numbers = submitted.map((one) => one.receiptNumber);
+    expect(new Set(numbers).size).toBe(8);
+    for (const number of numbers) expect(number).toMatch(/^140525-\d{8}-\d{6}$/);
+    const sequences = numbers.map((number) => Number(number.slice(-6))).sort((a, b) => a - b);
+    expect(sequences[7] - sequences[0]).toBe(7);
+  });
+
+  it('carries the applicant phone, receipt number and the guide limits on the submitted event', async () => {
+    const submitted = await service.submitApplication({ ...application, ...applicantFields() });
+    const [row] = (await suite.dataSource.query(`SELECT envelope FROM intake.outbox WHERE message_key = $1`, [
+      submitted.caseId,
+    ])) as [{ envelope: { payload: Record<string, unknown> } }];
+    expect(row.envelope.payload).toEqual(
+      expect.objectContaining({
+        receiptNumber: submitted.receiptNumber,
+        caseKind: '承诺件',
+        committedLimitWorkingDays: expect.any(Number),
+        deliveryMethod: 'pick-up',
+      }),
+    );
+    expect(JSON.stringify(row)).not.toContain(application.applicantIdNumber);
   });
 });

@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { TASK_QUEUES, TOPICS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
@@ -7,7 +9,10 @@ import { ManagedWorker, TemporalModule } from '@oneseal/temporal';
 import { CasesModule } from './cases/cases.module';
 import { RoutedCase } from './cases/routed-case.entity';
 import { ROUTING_SCHEMA, type RoutingEnv } from './config/routing.env';
-import { CASE_WORKFLOW_WORKER, HealthController } from './health/health.controller';
+import { CASE_ACTIVITIES_WORKER, CASE_WORKFLOW_WORKER, HealthController } from './health/health.controller';
+import { CalendarController } from './calendar/calendar.controller';
+import { SupervisionController } from './supervision/supervision.controller';
+import { createCaseActivities } from './case-progress/case-activities';
 import { ROUTING_MIGRATIONS } from './migrations';
 
 @Module({})
@@ -27,14 +32,28 @@ export class RoutingModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-routing',
           brokers: parseBrokers(env.KAFKA_BROKERS),
-          topics: [TOPICS.applicationSubmittedV1, TOPICS.caseRoutedV1, TOPICS.deadLetterV1],
+          topics: [
+            TOPICS.applicationSubmittedV1,
+            TOPICS.caseRoutedV1,
+            TOPICS.caseAcceptedV1,
+            TOPICS.caseRefusedV1,
+            TOPICS.correctionRequestedV1,
+            TOPICS.correctionSuppliedV1,
+            TOPICS.caseSuspendedV1,
+            TOPICS.caseResumedV1,
+            TOPICS.deadlineExtendedV1,
+            TOPICS.deadlineWarningV1,
+            TOPICS.caseConcludedV1,
+            TOPICS.resultDeliveredV1,
+            TOPICS.deadLetterV1,
+          ],
         }),
         OutboxRelayModule.forRoot({ schema: ROUTING_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
         TerminusModule,
-        CasesModule,
+        CasesModule.forPolicy({ correctionWaitWorkingDays: env.CORRECTION_WAIT_WORKING_DAYS }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, CalendarController, SupervisionController],
       providers: [
         {
           provide: CASE_WORKFLOW_WORKER,
@@ -45,6 +64,18 @@ export class RoutingModule {
                   temporal,
                   taskQueue: TASK_QUEUES.caseWorkflows,
                   workflowsPath: require.resolve('@oneseal/workflows'),
+                })
+              : null,
+        },
+        {
+          provide: CASE_ACTIVITIES_WORKER,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) =>
+            env.TEMPORAL_WORKER_ENABLED
+              ? new ManagedWorker({
+                  temporal,
+                  taskQueue: TASK_QUEUES.caseActivities,
+                  activities: createCaseActivities(dataSource),
                 })
               : null,
         },

@@ -29,6 +29,12 @@ function submittedEvent(): EventEnvelope<ApplicationSubmittedV1> {
       countyUnitCode: '140525-mz',
       channel: 'town-window',
       applicantName: '王五',
+      applicantPhone: '13900000001',
+      receiptNumber: '140525-20261123-000001',
+      caseKind: '承诺件',
+      committedLimitWorkingDays: 10,
+      statutoryLimitWorkingDays: 20,
+      deliveryMethod: 'pick-up',
       submittedAt: new Date().toISOString(),
     },
   };
@@ -44,7 +50,7 @@ describe('routing a submitted application (real PostgreSQL and Temporal)', () =>
     suite = await openSuiteDataSource('routing', { schema: ROUTING_SCHEMA, entities: [RoutedCase] });
     const { temporalAddress, temporalNamespace } = engineEndpoints();
     temporal = await connectTemporalClient({ address: temporalAddress, namespace: temporalNamespace });
-    routing = new CaseRoutingService(suite.dataSource, temporal);
+    routing = new CaseRoutingService(suite.dataSource, temporal, { correctionWaitWorkingDays: 30 });
   });
 
   afterAll(async () => {

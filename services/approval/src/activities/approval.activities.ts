@@ -2,6 +2,7 @@ import {
   reviewTaskOpenedV1,
   stepDecidedV1,
   type ApprovalActivities,
+  type CancelReviewTaskInput,
   type CloseReviewTaskInput,
   type OpenReviewTaskInput,
   type OpenedReviewTask,
@@ -12,7 +13,12 @@ import { APPROVAL_SCHEMA } from '../config/approval.env';
 import { ReviewTask } from '../tasks/review-task.entity';
 
 /** The national exchange records a step's action as 通过 / 退回 / 其他. */
-const ACTION_OF = { approve: '通过', return: '退回', reject: '其他' } as const;
+const ACTION_OF = {
+  approve: '通过',
+  return: '退回',
+  reject: '其他',
+  'request-correction': '其他',
+} as const;
 
 /**
  * The approval service's activities, over its own database. Temporal retries activities, so each one is
@@ -38,6 +44,10 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
           handlerId: null,
           opinion: null,
           decidedAt: null,
+          dueDate: input.dueDate ?? null,
+          claimedBy: null,
+          claimedAt: null,
+          cancelReason: null,
         };
         const inserted = (await manager
           .createQueryBuilder()
@@ -72,7 +82,8 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
     async closeReviewTask(input: CloseReviewTaskInput): Promise<void> {
       await dataSource.transaction(async (manager) => {
         const [rows] = (await manager.query(
-          `UPDATE approval.review_tasks SET status = 'done', outcome = $2, handler_id = $3, opinion = $4, decided_at = now()
+          `UPDATE approval.review_tasks SET status = 'done', outcome = $2, handler_id = $3, opinion = $4, decided_at = now(),
+                  claimed_by = NULL, claimed_at = NULL
             WHERE id = $1 AND status = 'open'
             RETURNING step_name, level, unit_code, opened_at, decided_at`,
           [input.taskId, input.outcome, input.handlerId, input.opinion],
@@ -108,6 +119,14 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
           },
         });
       });
+    },
+
+    async cancelReviewTask(input: CancelReviewTaskInput): Promise<void> {
+      await dataSource.query(
+        `UPDATE approval.review_tasks SET status = 'cancelled', cancel_reason = $2, claimed_by = NULL, claimed_at = NULL
+          WHERE id = $1 AND status = 'open'`,
+        [input.taskId, input.reason],
+      );
     },
   };
 }

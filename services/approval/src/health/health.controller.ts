@@ -7,7 +7,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from '@oneseal/kafka';
-import { TemporalHealthIndicator, type ManagedWorker } from '@oneseal/temporal';
+import { TemporalHealthIndicator, workerHealth, type ManagedWorker } from '@oneseal/temporal';
 
 export const APPROVAL_WORKER = Symbol('APPROVAL_WORKER');
 
@@ -30,12 +30,7 @@ export class HealthController {
       () => this.database.pingCheck('database'),
       () => this.kafka.check(),
       () => this.temporal.check(),
-      () => {
-        const indicator = this.indicators.check('activityWorker');
-        if (!this.worker) return indicator.up({ state: 'disabled' });
-        const state = this.worker.host.state;
-        return state === 'RUNNING' ? indicator.up({ state }) : indicator.down({ state });
-      },
+      () => workerHealth(this.indicators, 'activityWorker', this.worker),
     ]);
   }
 }

@@ -1,5 +1,10 @@
 import { CreateReviewTasks1763800000200 } from './1763800000200-CreateReviewTasks';
 import { TrackStepVisitsAndDecisions1763800000900 } from './1763800000900-TrackStepVisitsAndDecisions';
+import { TaskDeadlinesClaimsAndCancellation1763801000200 } from './1763801000200-TaskDeadlinesClaimsAndCancellation';
 
 /** In the order they run. */
-export const APPROVAL_MIGRATIONS = [CreateReviewTasks1763800000200, TrackStepVisitsAndDecisions1763800000900];
+export const APPROVAL_MIGRATIONS = [
+  CreateReviewTasks1763800000200,
+  TrackStepVisitsAndDecisions1763800000900,
+  TaskDeadlinesClaimsAndCancellation1763801000200,
+];

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { AdministrativeLevel } from '@oneseal/contracts';
 
-export type ReviewTaskStatus = 'open' | 'done';
-export type ReviewTaskOutcome = 'approve' | 'return' | 'reject';
+export type ReviewTaskStatus = 'open' | 'done' | 'cancelled';
+export type ReviewTaskOutcome = 'approve' | 'return' | 'reject' | 'request-correction';
 
 /** One visit of one step of a case, waiting for (or decided by) a person at a level and unit. */
 @Entity({ name: 'review_tasks' })
@@ -51,4 +51,17 @@ export class ReviewTask {
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
+
+  /** The step's deadline on the working-day calendar; null while the case's clock is stopped. */
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @Column({ name: 'claimed_by', type: 'text', nullable: true })
+  claimedBy!: string | null;
+
+  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
+  claimedAt!: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true })
+  cancelReason!: string | null;
 }

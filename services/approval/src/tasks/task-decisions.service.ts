@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TEMPORAL_CLIENT } from '@oneseal/temporal';
 import { decideStepUpdate } from '@oneseal/workflows';
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { withCaseRefusals } from './case-refusals';
 import { DataSource } from 'typeorm';
 import type { DecideTaskDto } from './dto/decide-task.dto';
 import { ReviewTask } from './review-task.entity';
@@ -24,14 +25,10 @@ export class TaskDecisionsService {
     const task = await this.dataSource.getRepository(ReviewTask).findOneBy({ id: taskId });
     if (!task) throw new TaskError(TaskErrorCode.TASK_NOT_FOUND);
     if (task.status === 'done') throw new TaskError(TaskErrorCode.TASK_ALREADY_DECIDED);
-    try {
-      await this.temporal.workflow
-        .getHandle(task.caseId)
-        .executeUpdate(decideStepUpdate, { args: [{ taskId, ...decision }] });
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new TaskError(TaskErrorCode.TASK_NOT_CURRENT);
-      throw error;
-    }
+    if (task.status === 'cancelled') throw new TaskError(TaskErrorCode.CASE_ALREADY_DECIDED);
+    await withCaseRefusals(this.temporal.workflow.getHandle(task.caseId), (handle) =>
+      handle.executeUpdate(decideStepUpdate, { args: [{ taskId, ...decision }] }),
+    );
     return { taskId, accepted: true };
   }
 }

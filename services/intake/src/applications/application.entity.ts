@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { ApplicationChannel } from '@oneseal/contracts';
+import type { ApplicationChannel, DeliveryMethod } from '@oneseal/contracts';
+import type { SubmittedMaterial } from '@oneseal/domain';
 
 @Entity({ name: 'applications' })
 export class Application {
@@ -32,6 +33,24 @@ export class Application {
   applicantName!: string;
 
   /** Set by clients that retry: the same key (per county) always answers with the same case. */
+  @Column({ name: 'applicant_id_number', type: 'text', nullable: true })
+  applicantIdNumber!: string | null;
+
+  @Column({ name: 'applicant_phone', type: 'text', nullable: true })
+  applicantPhone!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  materials!: SubmittedMaterial[] | null;
+
+  @Column({ name: 'delivery_method', type: 'text', nullable: true })
+  deliveryMethod!: DeliveryMethod | null;
+
+  @Column({ name: 'delivery_address', type: 'text', nullable: true })
+  deliveryAddress!: string | null;
+
+  @Column({ name: 'receipt_number', type: 'text', nullable: true })
+  receiptNumber!: string | null;
+
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey!: string | null;
 

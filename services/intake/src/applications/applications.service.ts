@@ -3,12 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { applicationSubmittedV1 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
+import { describeShortfall, findMaterialShortfalls } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 import { MatterOfferingService } from '../catalogue/matter-offering.service';
 import { INTAKE_SCHEMA } from '../config/intake.env';
 import { Application } from './application.entity';
 import { IntakeError, IntakeErrorCode } from './applications.errors';
+import { nextReceiptNumber } from './receipt-numbers';
 import type { SubmitApplicationDto, SubmittedApplicationDto } from './dto/submit-application.dto';
+import type { MatterSnapshot } from '../catalogue/matter-offering.service';
 
 function fingerprint(dto: SubmitApplicationDto): string {
   const canonical = JSON.stringify(Object.entries(dto).sort(([a], [b]) => a.localeCompare(b)));
@@ -36,8 +39,10 @@ export class ApplicationsService {
       if (earlier) return this.replay(earlier, requestFingerprint);
     }
     const matter = await this.offering.check(dto);
+    checkAgainstGuide(dto, matter);
     try {
       return await this.dataSource.transaction(async (manager) => {
+        const submittedAt = new Date();
         const application = manager.create(Application, {
           id: randomUUID(),
           county: dto.county,
@@ -48,9 +53,15 @@ export class ApplicationsService {
           matterVersion: matter.version,
           channel: dto.channel,
           applicantName: dto.applicantName,
+          applicantIdNumber: dto.applicantIdNumber,
+          applicantPhone: dto.applicantPhone,
+          materials: dto.materials.map(({ name, originals, copies }) => ({ name, originals, copies })),
+          deliveryMethod: dto.deliveryMethod,
+          deliveryAddress: dto.deliveryAddress ?? null,
+          receiptNumber: await nextReceiptNumber(manager, dto.county, submittedAt),
           idempotencyKey: idempotencyKey ?? null,
           requestFingerprint,
-          submittedAt: new Date(),
+          submittedAt,
         });
         await manager.insert(Application, application);
         await enqueueEvent(manager, INTAKE_SCHEMA, applicationSubmittedV1, {
@@ -70,12 +81,19 @@ export class ApplicationsService {
             countyUnitCode: matter.unitCode,
             channel: application.channel,
             applicantName: application.applicantName,
+            applicantPhone: dto.applicantPhone,
+            receiptNumber: application.receiptNumber as string,
+            caseKind: matter.guide.caseKind,
+            committedLimitWorkingDays: matter.guide.committedLimitWorkingDays,
+            statutoryLimitWorkingDays: matter.guide.statutoryLimitWorkingDays ?? undefined,
+            deliveryMethod: dto.deliveryMethod,
             villageCode: application.villageCode ?? undefined,
             submittedAt: application.submittedAt.toISOString(),
           },
         });
         return {
           caseId: application.id,
+          receiptNumber: application.receiptNumber as string,
           status: 'submitted' as const,
           submittedAt: application.submittedAt.toISOString(),
           replayed: false,
@@ -101,10 +119,28 @@ export class ApplicationsService {
       throw new IntakeError(IntakeErrorCode.IDEMPOTENCY_KEY_REUSED);
     return {
       caseId: earlier.id,
+      receiptNumber: earlier.receiptNumber ?? '',
       status: 'submitted',
       submittedAt: earlier.submittedAt.toISOString(),
       replayed: true,
     };
+  }
+}
+
+/**
+ * The 预受理 check against the guide: everything missing is named at once (the 补正 notice), and a delivery
+ * method the matter does not offer is refused. Nothing is recorded when the check fails.
+ */
+function checkAgainstGuide(dto: SubmitApplicationDto, matter: MatterSnapshot): void {
+  const shortfalls = findMaterialShortfalls(matter.guide.materials, dto.materials);
+  if (shortfalls.length > 0) {
+    throw new IntakeError(IntakeErrorCode.MATERIALS_INCOMPLETE, {
+      correctionNotice: shortfalls.map(describeShortfall),
+      shortfalls,
+    });
+  }
+  if (dto.deliveryMethod === 'express' && !matter.guide.expressDelivery) {
+    throw new IntakeError(IntakeErrorCode.DELIVERY_NOT_OFFERED);
   }
 }
 

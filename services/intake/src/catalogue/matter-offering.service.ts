@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertUnreachable, CodedError } from '@oneseal/service-kit';
 import type { ApplicationChannel, CatalogueLevel } from '@oneseal/contracts';
+import type { MatterGuide } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 
 export enum OfferingErrorCode {
@@ -46,6 +47,8 @@ export interface MatterSnapshot {
   handlingMode: string;
   delegatingUnit: string | null;
   unitCode: string;
+  /** The guide of that version: materials, limits, case kind. */
+  guide: MatterGuide;
 }
 
 export interface OfferingRequest {
@@ -78,9 +81,11 @@ export class MatterOfferingService {
       if (villages.length === 0) throw new OfferingError(OfferingErrorCode.VILLAGE_NOT_IN_TOWN);
     }
     const [matter] = (await this.dataSource.query(
-      `SELECT code, name, level, current_version AS version, handling_mode AS "handlingMode",
-              delegating_unit AS "delegatingUnit", unit_code AS "unitCode"
-         FROM intake.matters WHERE code = $1 AND county_code = $2`,
+      `SELECT m.code, m.name, m.level, m.current_version AS version, m.handling_mode AS "handlingMode",
+              m.delegating_unit AS "delegatingUnit", m.unit_code AS "unitCode", v.guide
+         FROM intake.matters m
+         JOIN intake.matter_versions v ON v.matter_code = m.code AND v.version = m.current_version
+        WHERE m.code = $1 AND m.county_code = $2`,
       [request.matterCode, request.county],
     )) as MatterSnapshot[];
     if (!matter) throw new OfferingError(OfferingErrorCode.MATTER_NOT_OFFERED);

@@ -1,10 +1,12 @@
 import { CreateApplications1763800000000 } from './1763800000000-CreateApplications';
 import { CreateCatalogue1763800000500 } from './1763800000500-CreateCatalogue';
 import { AddMatterSnapshotToApplications1763800000700 } from './1763800000700-AddMatterSnapshotToApplications';
+import { RecordApplicantMaterialsAndReceipt1763801000000 } from './1763801000000-RecordApplicantMaterialsAndReceipt';
 
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
   CreateCatalogue1763800000500,
   AddMatterSnapshotToApplications1763800000700,
+  RecordApplicantMaterialsAndReceipt1763801000000,
 ];

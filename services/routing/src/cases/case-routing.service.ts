@@ -9,7 +9,7 @@ import {
 import { enqueueEvent, processOnce, type ProcessOutcome } from '@oneseal/database';
 import type { RoutePlan } from '@oneseal/domain';
 import { TEMPORAL_CLIENT } from '@oneseal/temporal';
-import { caseHandlingWorkflow } from '@oneseal/workflows';
+import { caseHandlingWorkflow, type CaseHandlingInput } from '@oneseal/workflows';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource } from 'typeorm';
@@ -19,6 +19,13 @@ import { RoutedCase } from './routed-case.entity';
 
 export const ROUTING_CONSUMER = 'routing.application-submitted';
 
+/** County settings every new case workflow is started with. */
+export interface CasePolicy {
+  correctionWaitWorkingDays: number;
+}
+
+export const CASE_POLICY = Symbol('CASE_POLICY');
+
 @Injectable()
 export class CaseRoutingService {
   private readonly logger = new Logger(CaseRoutingService.name);
@@ -26,6 +33,7 @@ export class CaseRoutingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(CASE_POLICY) private readonly policy: CasePolicy,
   ) {}
 
   /**
@@ -48,6 +56,8 @@ export class CaseRoutingService {
           county: event.county,
           town: event.town ?? '',
           matterCode: event.payload.matterCode,
+          receiptNumber: event.payload.receiptNumber,
+          route,
           workflowId: caseId,
           workflowRunId,
           routedAt: new Date(),
@@ -73,22 +83,31 @@ export class CaseRoutingService {
     event: EventEnvelope<ApplicationSubmittedV1>,
     route: RoutePlan,
   ): Promise<string> {
-    const caseId = event.payload.caseId;
+    const { payload } = event;
+    const caseId = payload.caseId;
+    const input: CaseHandlingInput = {
+      caseId,
+      county: event.county,
+      town: event.town ?? '',
+      matterCode: payload.matterCode,
+      matterName: payload.matterName,
+      matterVersion: payload.matterVersion,
+      receiptNumber: payload.receiptNumber,
+      applicantName: payload.applicantName,
+      correlationId: event.correlationId,
+      caseKind: payload.caseKind,
+      committedLimitWorkingDays: payload.committedLimitWorkingDays,
+      statutoryLimitWorkingDays: payload.statutoryLimitWorkingDays,
+      deliveryMethod: payload.deliveryMethod,
+      correctionWaitWorkingDays: this.policy.correctionWaitWorkingDays,
+      route,
+    };
     try {
       const handle = await this.temporal.workflow.start(caseHandlingWorkflow, {
         workflowId: caseId,
         taskQueue: TASK_QUEUES.caseWorkflows,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [
-          {
-            caseId,
-            county: event.county,
-            town: event.town ?? '',
-            matterCode: event.payload.matterCode,
-            correlationId: event.correlationId,
-            route,
-          },
-        ],
+        args: [input],
       });
       return handle.firstExecutionRunId;
     } catch (error) {

@@ -1,9 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ApplicationSubmittedConsumer } from './application-submitted.consumer';
-import { CaseRoutingService } from './case-routing.service';
+import { CASE_POLICY, CaseRoutingService, type CasePolicy } from './case-routing.service';
 
-@Module({
-  controllers: [ApplicationSubmittedConsumer],
-  providers: [CaseRoutingService],
-})
-export class CasesModule {}
+@Module({})
+export class CasesModule {
+  static forPolicy(policy: CasePolicy): DynamicModule {
+    return {
+      module: CasesModule,
+      controllers: [ApplicationSubmittedConsumer],
+      providers: [CaseRoutingService, { provide: CASE_POLICY, useValue: policy }],
+    };
+  }
+}

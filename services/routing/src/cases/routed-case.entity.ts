@@ -16,6 +16,9 @@ export class RoutedCase {
   @Column({ name: 'matter_code', type: 'text' })
   matterCode!: string;
 
+  @Column({ name: 'receipt_number', type: 'text', nullable: true })
+  receiptNumber!: string | null;
+
   @Column({ name: 'workflow_id', type: 'text' })
   workflowId!: string;
 

@@ -1,6 +1,15 @@
 import { TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
+import { Transform } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
 
-export class RoutingEnv extends TemporalServiceEnv {}
+export class RoutingEnv extends TemporalServiceEnv {
+  /** Working days an applicant has to supply a 补正 before the case ends as 补正不来 (county policy). */
+  @Transform(({ value }) => (value === undefined ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  CORRECTION_WAIT_WORKING_DAYS = 30;
+}
 
 export const ROUTING_SCHEMA = 'routing';
 

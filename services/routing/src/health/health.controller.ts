@@ -7,9 +7,10 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from '@oneseal/kafka';
-import { TemporalHealthIndicator, type ManagedWorker } from '@oneseal/temporal';
+import { TemporalHealthIndicator, workerHealth, type ManagedWorker } from '@oneseal/temporal';
 
 export const CASE_WORKFLOW_WORKER = Symbol('CASE_WORKFLOW_WORKER');
+export const CASE_ACTIVITIES_WORKER = Symbol('CASE_ACTIVITIES_WORKER');
 
 @ApiTags('health')
 @Controller('health')
@@ -21,6 +22,7 @@ export class HealthController {
     private readonly kafka: KafkaHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
     @Inject(CASE_WORKFLOW_WORKER) private readonly worker: ManagedWorker | null,
+    @Inject(CASE_ACTIVITIES_WORKER) private readonly activitiesWorker: ManagedWorker | null,
   ) {}
 
   @Get()
@@ -30,12 +32,8 @@ export class HealthController {
       () => this.database.pingCheck('database'),
       () => this.kafka.check(),
       () => this.temporal.check(),
-      () => {
-        const indicator = this.indicators.check('caseWorkflowWorker');
-        if (!this.worker) return indicator.up({ state: 'disabled' });
-        const state = this.worker.host.state;
-        return state === 'RUNNING' ? indicator.up({ state }) : indicator.down({ state });
-      },
+      () => workerHealth(this.indicators, 'caseWorkflowWorker', this.worker),
+      () => workerHealth(this.indicators, 'caseActivitiesWorker', this.activitiesWorker),
     ]);
   }
 }

@@ -1,6 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { APPLICATION_CHANNELS, type ApplicationChannel } from '@oneseal/contracts';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  APPLICATION_CHANNELS,
+  DELIVERY_METHODS,
+  type ApplicationChannel,
+  type DeliveryMethod,
+} from '@oneseal/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsMainlandMobile, IsResidentIdNumber } from './applicant-validators';
+
+/** One material handed in with the application, named as the guide names it. */
+export class SubmittedMaterialDto {
+  @ApiProperty({ description: '材料名称（与办事指南一致）', example: '申请人有效身份证件' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ description: '原件份数', example: 1 })
+  @IsInt()
+  @Min(0)
+  @Max(99)
+  originals!: number;
+
+  @ApiProperty({ description: '复印件份数', example: 1 })
+  @IsInt()
+  @Min(0)
+  @Max(99)
+  copies!: number;
+}
 
 export class SubmitApplicationDto {
   @ApiProperty({ description: '县级行政区划代码（6 位）', example: '140525' })
@@ -34,11 +76,43 @@ export class SubmitApplicationDto {
   @IsNotEmpty()
   @MaxLength(100)
   applicantName!: string;
+
+  @ApiProperty({
+    description: '申请人公民身份号码（18 位，末位校验码按 GB 11643 计算）',
+    example: '11010519491231002X',
+  })
+  @IsResidentIdNumber()
+  applicantIdNumber!: string;
+
+  @ApiProperty({ description: '申请人手机号码（受理、补正、结果通知发送至此）', example: '13800138000' })
+  @IsMainlandMobile()
+  applicantPhone!: string;
+
+  @ApiProperty({ description: '提交的材料', type: [SubmittedMaterialDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SubmittedMaterialDto)
+  materials!: SubmittedMaterialDto[];
+
+  @ApiProperty({ description: '结果送达方式：窗口领取、邮寄、电子送达', enum: DELIVERY_METHODS })
+  @IsIn(DELIVERY_METHODS)
+  deliveryMethod!: DeliveryMethod;
+
+  @ApiPropertyOptional({ description: '邮寄地址（选择邮寄送达时必填）' })
+  @ValidateIf((application: SubmitApplicationDto) => application.deliveryMethod === 'express')
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  deliveryAddress?: string;
 }
 
 export class SubmittedApplicationDto {
   @ApiProperty({ description: '办件 ID' })
   caseId!: string;
+
+  @ApiProperty({ description: '办件编号（县内唯一）', example: '140525-20261123-000001' })
+  receiptNumber!: string;
 
   @ApiProperty({ enum: ['submitted'] })
   status!: 'submitted';

@@ -1,0 +1,81 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SPECIAL_PROCEDURES, type SpecialProcedure } from '@oneseal/contracts';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export class CaseIdParam {
+  @ApiProperty({ description: '办件 ID' })
+  @IsUUID()
+  caseId!: string;
+}
+
+class HandledBy {
+  @ApiProperty({ description: '经办人', example: 'zz-town-window' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  handlerId!: string;
+}
+
+export class SupplyCorrectionDto extends HandledBy {
+  @ApiProperty({ description: '申请人补交的材料', example: ['户口簿复印件'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  suppliedMaterials!: string[];
+}
+
+export class WithdrawCaseDto extends HandledBy {
+  @ApiProperty({ description: '撤回理由（申请人所述）', example: '申请人自愿撤回' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class SuspendCaseDto extends HandledBy {
+  @ApiProperty({ description: '特别程序', enum: SPECIAL_PROCEDURES })
+  @IsIn(SPECIAL_PROCEDURES)
+  procedure!: SpecialProcedure;
+
+  @ApiProperty({ description: '启动理由', example: '低保申请须在村内公示 7 天' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class ResumeCaseDto extends HandledBy {}
+
+export class ExtendCaseDto {
+  @ApiProperty({ description: '延长的工作日数', example: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  extraWorkingDays!: number;
+
+  @ApiProperty({ description: '延长理由', example: '情况复杂，经负责人批准延长' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+
+  @ApiProperty({ description: '批准人', example: 'zz-town-leader' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  approvedBy!: string;
+}

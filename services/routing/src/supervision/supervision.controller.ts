@@ -1,0 +1,70 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SupervisionQuery, SupervisionSummaryQuery } from './dto/supervision.query';
+
+interface SupervisedCase {
+  caseId: string;
+  receiptNumber: string | null;
+  town: string;
+  matterCode: string;
+  stage: string;
+  committedDueDate: string | null;
+  dueDateProvisional: boolean;
+  warning: string | null;
+  result: string | null;
+  onTime: boolean | null;
+}
+
+/** 电子监察: every case's standing and warnings across the county's towns, from the routing read model. */
+@ApiTags('supervision')
+@Controller('supervision')
+export class SupervisionController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get('cases')
+  @ApiOperation({ summary: '办件监察列表：按乡镇、预警等级、状态筛选，临近期限的在前' })
+  async cases(@Query() query: SupervisionQuery) {
+    const filters = ['county = $1'];
+    const values: unknown[] = [query.county];
+    const add = (sql: string, value: unknown) => {
+      values.push(value);
+      filters.push(sql.replace('?', `$${values.length}`));
+    };
+    if (query.town) add('town = ?', query.town);
+    if (query.warning) add('warning = ?', query.warning);
+    if (query.stage) add('stage = ?', query.stage);
+    const where = filters.join(' AND ');
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`,
+      values,
+    )) as { total: number }[];
+    const items = (await this.dataSource.query(
+      `SELECT case_id AS "caseId", receipt_number AS "receiptNumber", town, matter_code AS "matterCode", stage,
+              committed_due_date::text AS "committedDueDate", due_date_provisional AS "dueDateProvisional",
+              warning, result, on_time AS "onTime"
+         FROM routing.routed_cases WHERE ${where}
+        ORDER BY concluded_at IS NOT NULL, committed_due_date NULLS LAST, routed_at
+        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      values,
+    )) as SupervisedCase[];
+    return { total, page: query.page, pageSize: query.pageSize, items };
+  }
+
+  @Get('summary')
+  @ApiOperation({ summary: '各乡镇办件汇总：在办、黄牌、红牌、超法定时限、按时办结率' })
+  async summary(@Query() query: SupervisionSummaryQuery) {
+    return this.dataSource.query(
+      `SELECT town,
+              count(*) FILTER (WHERE concluded_at IS NULL)::int AS "open",
+              count(*) FILTER (WHERE concluded_at IS NULL AND warning = 'yellow')::int AS "yellow",
+              count(*) FILTER (WHERE concluded_at IS NULL AND warning = 'red')::int AS "red",
+              count(*) FILTER (WHERE warning = 'statutory')::int AS "statutory",
+              count(*) FILTER (WHERE concluded_at IS NOT NULL)::int AS "concluded",
+              count(*) FILTER (WHERE on_time)::int AS "concludedOnTime"
+         FROM routing.routed_cases WHERE county = $1 GROUP BY town ORDER BY town`,
+      [query.county],
+    );
+  }
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { TOPICS, type CaseMilestone } from '@oneseal/contracts';
+import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { loadYear } from '../src/calendar/calendar-years';
+import { createCaseActivities } from '../src/case-progress/case-activities';
+import { RoutedCase } from '../src/cases/routed-case.entity';
+import { ROUTING_SCHEMA } from '../src/config/routing.env';
+
+describe('case activities of the routing service (real PostgreSQL)', () => {
+  let suite: SuiteDataSource;
+  let activities: ReturnType<typeof createCaseActivities>;
+
+  beforeAll(async () => {
+    suite = await openSuiteDataSource('routing_case_activities', {
+      schema: ROUTING_SCHEMA,
+      entities: [RoutedCase],
+    });
+    activities = createCaseActivities(suite.dataSource);
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  async function routedCase(): Promise<string> {
+    const caseId = randomUUID();
+    await suite.dataSource.getRepository(RoutedCase).insert({
+      caseId,
+      county: '140525',
+      town: '140525100',
+      matterCode: 'ZZ-T-001',
+      receiptNumber: '140525-20261123-000009',
+      route: null,
+      workflowId: caseId,
+      workflowRunId: randomUUID(),
+      routedAt: new Date(),
+    });
+    return caseId;
+  }
+
+  const milestone = (caseId: string, fields: Partial<CaseMilestone> & Pick<CaseMilestone, 'kind'>) =>
+    ({
+      milestoneId: randomUUID(),
+      caseId,
+      county: '140525',
+      town: '140525100',
+      correlationId: caseId,
+      at: new Date().toISOString(),
+      ...fields,
+    }) as CaseMilestone;
+
+  it('counts working days on the official calendar: 20 working days from 2026-09-30 skip the National Day week', async () => {
+    await expect(
+      activities.computeDeadline({ startDate: '2026-09-30', workingDays: 20, stops: [] }),
+    ).resolves.toEqual({ dueDate: '2026-11-03', provisional: false });
+  });
+
+  it('marks a deadline reaching into an unpublished year provisional, until an administrator loads that year', async () => {
+    const request = { startDate: '2026-12-28', workingDays: 5, stops: [] };
+    const before = await activities.computeDeadline(request);
+    expect(before).toEqual({ dueDate: '2027-01-04', provisional: true });
+    await loadYear(
+      suite.dataSource,
+      {
+        year: 2027,
+        holidays: ['2027-01-01', '2027-01-02', '2027-01-03'],
+        makeUpWorkdays: [],
+        source: '测试通知',
+      },
+      'county-admin',
+    );
+    await expect(activities.computeDeadline(request)).resolves.toEqual({
+      dueDate: '2027-01-05',
+      provisional: false,
+    });
+  });
+
+  it('leaves the stopped days out of the count', async () => {
+    const plain = await activities.computeDeadline({ startDate: '2026-11-02', workingDays: 10, stops: [] });
+    const stopped = await activities.computeDeadline({
+      startDate: '2026-11-02',
+      workingDays: 10,
+      stops: [{ from: '2026-11-05', to: '2026-11-09' }],
+    });
+    expect(plain.dueDate).toBe('2026-11-16');
+    // 11-05 (Thu), 11-06 (Fri) and 11-09 (Mon) are working days that no longer count.
+    expect(stopped.dueDate).toBe('2026-11-19');
+  });
+
+  it('announces a milestone once, however often the activity is retried, and updates the supervision view', async () => {
+    const caseId = await routedCase();
+    const accepted = milestone(caseId, {
+      kind: 'accepted',
+      receiptNumber: '140525-20261123-000009',
+      matterCode: 'ZZ-T-001',
+      matterVersion: 1,
+      committedDueDate: '2026-12-07',
+      provisional: false,
+    });
+    await activities.announce(accepted);
+    await activities.announce(accepted);
+    const red = milestone(caseId, {
+      kind: 'warning',
+      scope: 'case',
+      severity: 'red',
+      unitCode: 'u',
+      dueDate: '2026-12-07',
+    });
+    const yellow = milestone(caseId, {
+      kind: 'warning',
+      scope: 'step',
+      severity: 'yellow',
+      unitCode: 'u',
+      dueDate: '2026-12-01',
+      stepName: '审核',
+    });
+    await activities.announce(red);
+    await activities.announce(yellow);
+
+    const outbox = (await suite.dataSource.query(
+      `SELECT topic FROM routing.outbox WHERE message_key = $1 ORDER BY seq`,
+      [caseId],
+    )) as { topic: string }[];
+    expect(outbox.map((row) => row.topic)).toEqual([
+      TOPICS.caseAcceptedV1,
+      TOPICS.deadlineWarningV1,
+      TOPICS.deadlineWarningV1,
+    ]);
+    const [row] = (await suite.dataSource.query(
+      `SELECT stage, committed_due_date::text AS due, warning FROM routing.routed_cases WHERE case_id = $1`,
+      [caseId],
+    )) as { stage: string; due: string; warning: string }[];
+    // The worst warning stands: a later yellow does not hide a red.
+    expect(row).toEqual({ stage: 'in-progress', due: '2026-12-07', warning: 'red' });
+  });
+});
