@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { caseStatusQuery } from '@oneseal/workflows';
-import { eventually, engineEndpoints } from '@oneseal/testing';
+import { applicantFields, eventually, engineEndpoints } from '@oneseal/testing';
 import { getJson, postJson, serviceUrl } from './system';
 
 interface Submitted {
@@ -28,7 +28,7 @@ const application = {
   villageCode: '140525100201',
   matterCode: 'ZZ-T-002',
   channel: 'village-agent',
-  applicantName: '孙八',
+  ...applicantFields('孙八'),
 };
 
 const tasksOf = (caseId: string) => getJson<Task[]>(`${serviceUrl('approval')}/tasks?caseId=${caseId}`);
@@ -67,19 +67,28 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
     ]);
 
     const status = await temporal.workflow.getHandle(caseId).query(caseStatusQuery);
-    expect(status).toEqual({
-      caseId,
-      stage: 'in-progress',
-      history: [],
-      currentStep: {
-        index: 0,
-        visit: 1,
-        kind: '代办',
-        level: 'village',
-        unitCode: '140525100201-station',
-        taskId: tasks[0].id,
-      },
-    });
+    // Before 受理 no committed date runs; the open step has its own deadline.
+    expect(status).toEqual(
+      expect.objectContaining({
+        caseId,
+        stage: 'pre-acceptance',
+        history: [],
+        clockStops: [],
+        currentStep: expect.objectContaining({
+          index: 0,
+          visit: 1,
+          kind: '代办',
+          level: 'village',
+          unitCode: '140525100201-station',
+          taskId: tasks[0].id,
+          deadline: {
+            dueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+            provisional: expect.any(Boolean),
+          },
+        }),
+      }),
+    );
+    expect(status.committedDeadline).toBeUndefined();
   });
 
   it('makes one case of a retried submission: one workflow, one task, one notification', async () => {
@@ -136,21 +145,23 @@ describe('audit: every event of a case is recorded and can be verified', () => {
   it('replays the skeleton case’s events in order, with an intact chain', async () => {
     const submitted = await postJson<Submitted>(`${serviceUrl('intake')}/applications`, application);
     const caseId = submitted.body.caseId;
-    const types = await eventually('three events of the case in the audit log', async () => {
+    // Submitted, routed, the station's task opened, and the station told of it (notification-sent).
+    const types = await eventually('four events of the case in the audit log', async () => {
       const { body } = await getJson<{ type: string; version: number }[]>(
         `${serviceUrl('audit')}/audit/streams/${caseId}/events`,
       );
-      return body.length >= 3 ? body : undefined;
+      return body.length >= 4 ? body : undefined;
     });
     expect(types.map((e) => e.type).sort()).toEqual([
       'approval.review-task-opened',
       'intake.application-submitted',
+      'notification.notification-sent',
       'routing.case-routed',
     ]);
-    expect(types.map((e) => e.version)).toEqual([1, 2, 3]);
+    expect(types.map((e) => e.version)).toEqual([1, 2, 3, 4]);
     const verdict = await getJson<{ intact: boolean; events: number }>(
       `${serviceUrl('audit')}/audit/streams/${caseId}/verification`,
     );
-    expect(verdict.body).toEqual(expect.objectContaining({ intact: true, events: 3 }));
+    expect(verdict.body).toEqual(expect.objectContaining({ intact: true, events: 4 }));
   });
 });

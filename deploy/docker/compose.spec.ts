@@ -462,15 +462,23 @@ describe('compose service migrate', () => {
     }
   });
 
-  test('migrates every service, then seeds the reference data, each step only after the previous succeeded (&&)', () => {
+  test('migrates every service, makes the token signing keys, then seeds, each step only after the previous succeeded (&&)', () => {
     const steps = script()
       .replace(/^sh -c /, '')
       .split('&&')
       .map((step) => step.trim());
-    expect(steps.slice(0, -1).sort()).toEqual(
+    const seeds = steps.filter((step) => step.endsWith('/seed.js'));
+    const keys = 'node services/identity/dist/signing-keys.js';
+    expect(steps.slice(0, steps.length - seeds.length - 1).sort()).toEqual(
       serviceNames.map((name) => `node services/${name}/dist/migrate.js`).sort(),
     );
-    expect(steps[steps.length - 1]).toBe('node services/intake/dist/seed.js');
+    expect(steps[steps.length - seeds.length - 1]).toBe(keys);
+    // The same seeds, in the same order, as `npm start` (deploy/local/stack.mjs) runs.
+    expect(seeds).toEqual([
+      'node services/intake/dist/seed.js',
+      'node services/seal/dist/seed.js',
+      'node services/identity/dist/seed.js',
+    ]);
   });
 
   test('migrates the database the services use, once PostgreSQL is healthy, and is not restarted', () => {

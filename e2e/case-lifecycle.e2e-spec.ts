@@ -1,0 +1,159 @@
+import { TOPICS } from '@oneseal/contracts';
+import { engineEndpoints, eventually, testKafka } from '@oneseal/testing';
+import { Client as PgClient } from 'pg';
+import { caseAction, caseView, decide, fileCase, openTask, stageOf, supervised, tasksOf } from './case-api';
+
+// 法律援助咨询服务: a town-only matter (办理方式为空) — 受理, 审核, 决定 at the town, its seal, then 送达.
+const TOWN_MATTER = { matterCode: 'ZZ-T-018', channel: 'town-window' };
+
+describe('a case’s lifecycle on the running system', () => {
+  it('(b) a town-only 即办件 is accepted, decided, sealed and delivered electronically on the spot', async () => {
+    const filed = await fileCase({ ...TOWN_MATTER, deliveryMethod: 'electronic' });
+    expect(filed.receiptNumber).toMatch(/^140525-\d{8}-\d{6}$/);
+    const steps: string[] = [];
+    for (let nth = 0; nth < 3; nth += 1) {
+      const task = await openTask(filed.caseId, nth);
+      steps.push(`${task.stepName}@${task.unitCode}`);
+      expect((await decide(task.id, { outcome: 'approve' })).status).toBe(202);
+    }
+    expect(steps).toEqual(['受理@140525100-window', '审核@140525100-review', '决定@140525100-approval']);
+    const done = await stageOf(filed.caseId, 'concluded');
+    expect(done.result).toBe('准予');
+    // A 即办件's committed limit is 0 working days: due the day it is accepted.
+    expect(done.committedDeadline?.dueDate).toBe(done.acceptedOn);
+    expect(done.documentId).toBeDefined();
+    await eventually('the supervision view to show it done on time', async () => {
+      const row = await supervised(filed.caseId);
+      return row?.stage === 'delivered' && row.result === '准予' ? row : undefined;
+    });
+  });
+
+  it('(c) 补正: the clock stops while the applicant supplies the materials, then the same step looks again', async () => {
+    const filed = await fileCase(TOWN_MATTER);
+    const acceptance = await openTask(filed.caseId, 0);
+    expect(acceptance.stepName).toBe('受理');
+    expect((await decide(acceptance.id, { outcome: 'approve' })).status).toBe(202);
+    const review = await openTask(filed.caseId, 1);
+    const accepted = await caseView(filed.caseId);
+    expect(accepted.committedDeadline?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(review.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const incomplete = await decide(review.id, { outcome: 'request-correction' });
+    expect(incomplete.status).toBe(400);
+
+    const asked = await decide(review.id, {
+      outcome: 'request-correction',
+      opinion: '缺少收入证明',
+      missingMaterials: ['收入证明', '户口簿复印件'],
+    });
+    expect(asked.status).toBe(202);
+    const waiting = await stageOf(filed.caseId, 'awaiting-correction');
+    expect(waiting.correction?.missingMaterials).toEqual(['收入证明', '户口簿复印件']);
+    expect(waiting.clockStops).toEqual([{ reason: '补正', from: expect.any(String) }]);
+    await eventually('the supervision view to show the case waiting for the applicant', async () =>
+      (await supervised(filed.caseId))?.stage === 'awaiting-correction' ? true : undefined,
+    );
+
+    const supplied = await caseAction(filed.caseId, 'correction-supplied', {
+      handlerId: 'window-1',
+      suppliedMaterials: ['收入证明', '户口簿复印件'],
+    });
+    expect(supplied.status).toBe(202);
+    const again = await openTask(filed.caseId, 2);
+    expect(again.stepName).toBe('审核');
+    const resumed = await caseView(filed.caseId);
+    expect(resumed.clockStops[0].to).toBeDefined();
+    // A second 补正 notice for a case that is not waiting for one is refused, and changes nothing.
+    const stray = await caseAction(filed.caseId, 'correction-supplied', {
+      handlerId: 'window-1',
+      suppliedMaterials: ['收入证明'],
+    });
+    expect(stray.status).toBe(409);
+    expect(stray.body.code).toBe('APPROVAL.NO_CORRECTION_PENDING');
+    await eventually('the supervision view to show the case running again', async () =>
+      (await supervised(filed.caseId))?.stage === 'in-progress' ? true : undefined,
+    );
+    await caseAction(filed.caseId, 'withdrawal', { handlerId: 'window-1', reason: '测试结束' });
+  });
+
+  it('(d) 不予受理: the window refuses with a reason; the case ends before any clock starts', async () => {
+    const filed = await fileCase(TOWN_MATTER);
+    const acceptance = await openTask(filed.caseId, 0);
+    const noReason = await decide(acceptance.id, { outcome: 'reject', opinion: ' ' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.code).toBe('APPROVAL.REQUEST_INVALID');
+    expect((await decide(acceptance.id, { outcome: 'reject', opinion: '不属于本中心受理范围' })).status).toBe(
+      202,
+    );
+    const ended = await stageOf(filed.caseId, 'concluded');
+    expect(ended.result).toBe('退回');
+    expect(ended.acceptedOn).toBeUndefined();
+    await eventually('the supervision view to show the refusal', async () =>
+      (await supervised(filed.caseId))?.result === '退回' ? true : undefined,
+    );
+  });
+
+  it('(e) withdrawal before the decision ends the case as 撤件 and empties the inbox', async () => {
+    const filed = await fileCase(TOWN_MATTER);
+    await decide((await openTask(filed.caseId, 0)).id, { outcome: 'approve' });
+    const review = await openTask(filed.caseId, 1);
+    const withdrawn = await caseAction(filed.caseId, 'withdrawal', {
+      handlerId: 'window-1',
+      reason: '申请人自愿撤回',
+    });
+    expect(withdrawn.status).toBe(202);
+    const ended = await stageOf(filed.caseId, 'concluded');
+    expect(ended.result).toBe('撤件');
+    const tasks = await eventually('the open task to be cancelled', async () => {
+      const all = await tasksOf(filed.caseId);
+      return all.find((task) => task.id === review.id)?.status === 'cancelled' ? all : undefined;
+    });
+    expect(tasks.filter((task) => task.status === 'open')).toEqual([]);
+    const late = await decide(review.id, { outcome: 'approve' });
+    expect(late.status).toBe(409);
+    const again = await caseAction(filed.caseId, 'withdrawal', { handlerId: 'window-1', reason: '再撤' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('APPROVAL.CASE_ALREADY_DECIDED');
+  });
+
+  it('(f) a redelivered submission event starts nothing new', async () => {
+    const filed = await fileCase(TOWN_MATTER);
+    await openTask(filed.caseId, 0);
+    const db = new PgClient({ connectionString: engineEndpoints().databaseUrl });
+    await db.connect();
+    const { rows } = await db.query<{ envelope: object }>(
+      `SELECT envelope FROM intake.outbox WHERE message_key = $1 AND topic = $2`,
+      [filed.caseId, TOPICS.applicationSubmittedV1],
+    );
+    await db.end();
+    expect(rows).toHaveLength(1);
+
+    const kafka = testKafka();
+    const producer = kafka.producer();
+    await producer.connect();
+    const [sent] = await producer.send({
+      topic: TOPICS.applicationSubmittedV1,
+      messages: [{ key: filed.caseId, value: JSON.stringify(rows[0].envelope) }],
+    });
+    await producer.disconnect();
+
+    // Routing has consumed past the redelivered message once its group's committed offset is beyond it.
+    const admin = kafka.admin();
+    await admin.connect();
+    await eventually(
+      'routing to consume the redelivered event',
+      async () => {
+        const [offsets] = await admin.fetchOffsets({
+          groupId: 'oneseal.routing',
+          topics: [TOPICS.applicationSubmittedV1],
+        });
+        const partition = offsets.partitions.find((p) => p.partition === sent.partition);
+        return partition && Number(partition.offset) > Number(sent.baseOffset) ? true : undefined;
+      },
+      { timeoutMs: 60_000 },
+    );
+    await admin.disconnect();
+    expect(await tasksOf(filed.caseId)).toHaveLength(1);
+    await caseAction(filed.caseId, 'withdrawal', { handlerId: 'window-1', reason: '测试结束' });
+  });
+});
