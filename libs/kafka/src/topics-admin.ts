@@ -54,7 +54,8 @@ async function awaitServedTopics(admin: Admin, topics: readonly string[]): Promi
     try {
       const { topics: served } = await admin.fetchTopicMetadata({ topics: [...topics] });
       const led = served.every(
-        (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+        (topic) =>
+          topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
       );
       if (led && served.length === topics.length) return;
     } catch (error) {
