@@ -1,7 +1,7 @@
 import { applicantFields, eventually } from '@oneseal/testing';
-import { getJson, postJson, serviceUrl } from './system';
+import { as, serviceUrl, type Person } from './system';
 
-/** A task as the approval service lists it. */
+/** A task as the approval service lists it for a person. */
 export interface Task {
   id: string;
   caseId: string;
@@ -12,6 +12,12 @@ export interface Task {
   outcome: string | null;
   opinion: string | null;
   dueDate: string | null;
+  handlerId: string | null;
+  handlerName: string | null;
+  claimedBy: string | null;
+  claimedByName: string | null;
+  canAct: boolean;
+  claimedByMe: boolean;
 }
 
 export interface CaseView {
@@ -23,7 +29,7 @@ export interface CaseView {
   correction?: { missingMaterials: string[]; supplyBy: string };
   result?: string;
   documentId?: string;
-  history: { kind: string; outcome: string }[];
+  history: { kind: string; outcome: string; handlerId: string; handlerName?: string }[];
 }
 
 export interface FiledCase {
@@ -32,13 +38,36 @@ export interface FiledCase {
   applicantPhone: string;
 }
 
+/** 泽州县's supervisor: sees every task and case of the county, acts on none. The tests read through them. */
+export const watcher = as('zz-supervisor');
+
+const TOWN_LOGINS: Record<string, string> = { '140525100': 'zz', '140525101': 'zz2' };
+const TOWN_ROLE_OF_STEP: Record<string, string> = {
+  受理: 'window',
+  送达: 'window',
+  初审: 'reviewer',
+  审核: 'reviewer',
+  复核: 'reviewer',
+  决定: 'leader',
+  用印: 'seal-keeper',
+};
+
+/** The demo account whose role and unit take the task (services/identity demo users). */
+export function handlerOf(task: Pick<Task, 'level' | 'unitCode' | 'stepName'>): Person {
+  if (task.level === 'village') return as('zz-village-agent');
+  if (task.level === 'county') return as(`zz-county-${task.unitCode.split('-')[1]}`);
+  const town = task.unitCode.slice(0, 9);
+  return as(`${TOWN_LOGINS[town] ?? 'zz'}-town-${TOWN_ROLE_OF_STEP[task.stepName] ?? 'window'}`);
+}
+
 /** Files an application the way a clerk's screen does, and returns the case it made. */
 export async function fileCase(
   fields: { matterCode: string; channel: string; villageCode?: string; deliveryMethod?: string },
   headers: Record<string, string> = {},
+  filer: Person = as(fields.channel === 'village-agent' ? 'zz-village-agent' : 'zz-town-window'),
 ): Promise<FiledCase> {
   const applicant = applicantFields('周九');
-  const submitted = await postJson<{ caseId: string; receiptNumber: string }>(
+  const submitted = await filer.post<{ caseId: string; receiptNumber: string }>(
     `${serviceUrl('intake')}/applications`,
     { county: '140525', town: '140525100', ...applicant, ...fields },
     headers,
@@ -47,11 +76,19 @@ export async function fileCase(
   return { ...submitted.body, applicantPhone: applicant.applicantPhone };
 }
 
-export const tasksOf = async (caseId: string) =>
-  (await getJson<Task[]>(`${serviceUrl('approval')}/tasks?caseId=${caseId}`)).body;
+export const tasksOf = async (caseId: string, reader: Person = watcher) =>
+  (await reader.get<Task[]>(`${serviceUrl('approval')}/tasks?caseId=${caseId}`)).body;
 
 export const caseView = async (caseId: string) =>
-  (await getJson<CaseView>(`${serviceUrl('approval')}/cases/${caseId}`)).body;
+  (await watcher.get<CaseView>(`${serviceUrl('approval')}/cases/${caseId}`)).body;
+
+export interface Inbox {
+  total: number;
+  items: Task[];
+}
+
+export const inboxOf = async (person: Person, query = '') =>
+  (await person.get<Inbox>(`${serviceUrl('approval')}/tasks/inbox${query}`)).body;
 
 /** The case's open task once it shows in an inbox (the n-th task of the case, counting from 0). */
 export function openTask(caseId: string, nth: number): Promise<Task> {
@@ -62,17 +99,38 @@ export function openTask(caseId: string, nth: number): Promise<Task> {
   });
 }
 
-export const decide = (taskId: string, decision: Record<string, unknown>) =>
-  postJson<{ code?: string; message?: string; accepted?: boolean }>(
-    `${serviceUrl('approval')}/tasks/${taskId}/decision`,
-    { handlerId: 'clerk', opinion: '同意', ...decision },
-  );
+export interface Refusal {
+  code?: string;
+  message?: string;
+  details?: Record<string, unknown>;
+}
 
-export const caseAction = (caseId: string, action: string, body: Record<string, unknown>) =>
-  postJson<{ code?: string; message?: string; accepted?: boolean }>(
-    `${serviceUrl('approval')}/cases/${caseId}/${action}`,
-    body,
-  );
+/** Decides the task as the person whose role and unit take it, unless someone else is named. */
+export const decide = (
+  task: Pick<Task, 'id' | 'level' | 'unitCode' | 'stepName'>,
+  decision: Record<string, unknown>,
+  by: Person = handlerOf(task),
+) =>
+  by.post<Refusal & { accepted?: boolean }>(`${serviceUrl('approval')}/tasks/${task.id}/decision`, {
+    opinion: '同意',
+    ...decision,
+  });
+
+/** The applicant deals with the window; clock decisions (特别程序, 延长) are the town leader's. */
+const CASE_ACTION_BY: Record<string, string> = {
+  'correction-supplied': 'zz-town-window',
+  withdrawal: 'zz-town-window',
+  suspension: 'zz-town-leader',
+  resumption: 'zz-town-leader',
+  extension: 'zz-town-leader',
+};
+
+export const caseAction = (
+  caseId: string,
+  action: string,
+  body: Record<string, unknown>,
+  by: Person = as(CASE_ACTION_BY[action] ?? 'zz-town-window'),
+) => by.post<Refusal & { accepted?: boolean }>(`${serviceUrl('approval')}/cases/${caseId}/${action}`, body);
 
 /** Waits until the case workflow reports the stage. */
 export function stageOf(caseId: string, stage: string): Promise<CaseView> {
@@ -90,7 +148,7 @@ export interface SupervisedCase {
 }
 
 export async function supervised(caseId: string): Promise<SupervisedCase | undefined> {
-  const { body } = await getJson<{ items: SupervisedCase[] }>(
+  const { body } = await watcher.get<{ items: SupervisedCase[] }>(
     `${serviceUrl('routing')}/supervision/cases?county=140525&town=140525100&pageSize=200`,
   );
   return body.items.find((item) => item.caseId === caseId);

@@ -14,7 +14,7 @@ describe('a case’s lifecycle on the running system', () => {
     for (let nth = 0; nth < 3; nth += 1) {
       const task = await openTask(filed.caseId, nth);
       steps.push(`${task.stepName}@${task.unitCode}`);
-      expect((await decide(task.id, { outcome: 'approve' })).status).toBe(202);
+      expect((await decide(task, { outcome: 'approve' })).status).toBe(202);
     }
     expect(steps).toEqual(['受理@140525100-window', '审核@140525100-review', '决定@140525100-approval']);
     const done = await stageOf(filed.caseId, 'concluded');
@@ -32,16 +32,16 @@ describe('a case’s lifecycle on the running system', () => {
     const filed = await fileCase(TOWN_MATTER);
     const acceptance = await openTask(filed.caseId, 0);
     expect(acceptance.stepName).toBe('受理');
-    expect((await decide(acceptance.id, { outcome: 'approve' })).status).toBe(202);
+    expect((await decide(acceptance, { outcome: 'approve' })).status).toBe(202);
     const review = await openTask(filed.caseId, 1);
     const accepted = await caseView(filed.caseId);
     expect(accepted.committedDeadline?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(review.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    const incomplete = await decide(review.id, { outcome: 'request-correction' });
+    const incomplete = await decide(review, { outcome: 'request-correction' });
     expect(incomplete.status).toBe(400);
 
-    const asked = await decide(review.id, {
+    const asked = await decide(review, {
       outcome: 'request-correction',
       opinion: '缺少收入证明',
       missingMaterials: ['收入证明', '户口簿复印件'],
@@ -55,7 +55,6 @@ describe('a case’s lifecycle on the running system', () => {
     );
 
     const supplied = await caseAction(filed.caseId, 'correction-supplied', {
-      handlerId: 'window-1',
       suppliedMaterials: ['收入证明', '户口簿复印件'],
     });
     expect(supplied.status).toBe(202);
@@ -65,7 +64,6 @@ describe('a case’s lifecycle on the running system', () => {
     expect(resumed.clockStops[0].to).toBeDefined();
     // A second 补正 notice for a case that is not waiting for one is refused, and changes nothing.
     const stray = await caseAction(filed.caseId, 'correction-supplied', {
-      handlerId: 'window-1',
       suppliedMaterials: ['收入证明'],
     });
     expect(stray.status).toBe(409);
@@ -73,16 +71,16 @@ describe('a case’s lifecycle on the running system', () => {
     await eventually('the supervision view to show the case running again', async () =>
       (await supervised(filed.caseId))?.stage === 'in-progress' ? true : undefined,
     );
-    await caseAction(filed.caseId, 'withdrawal', { handlerId: 'window-1', reason: '测试结束' });
+    await caseAction(filed.caseId, 'withdrawal', { reason: '测试结束' });
   });
 
   it('(d) 不予受理: the window refuses with a reason; the case ends before any clock starts', async () => {
     const filed = await fileCase(TOWN_MATTER);
     const acceptance = await openTask(filed.caseId, 0);
-    const noReason = await decide(acceptance.id, { outcome: 'reject', opinion: ' ' });
+    const noReason = await decide(acceptance, { outcome: 'reject', opinion: ' ' });
     expect(noReason.status).toBe(422);
     expect(noReason.body.code).toBe('APPROVAL.REQUEST_INVALID');
-    expect((await decide(acceptance.id, { outcome: 'reject', opinion: '不属于本中心受理范围' })).status).toBe(
+    expect((await decide(acceptance, { outcome: 'reject', opinion: '不属于本中心受理范围' })).status).toBe(
       202,
     );
     const ended = await stageOf(filed.caseId, 'concluded');
@@ -95,10 +93,9 @@ describe('a case’s lifecycle on the running system', () => {
 
   it('(e) withdrawal before the decision ends the case as 撤件 and empties the inbox', async () => {
     const filed = await fileCase(TOWN_MATTER);
-    await decide((await openTask(filed.caseId, 0)).id, { outcome: 'approve' });
+    await decide(await openTask(filed.caseId, 0), { outcome: 'approve' });
     const review = await openTask(filed.caseId, 1);
     const withdrawn = await caseAction(filed.caseId, 'withdrawal', {
-      handlerId: 'window-1',
       reason: '申请人自愿撤回',
     });
     expect(withdrawn.status).toBe(202);
@@ -109,9 +106,9 @@ describe('a case’s lifecycle on the running system', () => {
       return all.find((task) => task.id === review.id)?.status === 'cancelled' ? all : undefined;
     });
     expect(tasks.filter((task) => task.status === 'open')).toEqual([]);
-    const late = await decide(review.id, { outcome: 'approve' });
+    const late = await decide(review, { outcome: 'approve' });
     expect(late.status).toBe(409);
-    const again = await caseAction(filed.caseId, 'withdrawal', { handlerId: 'window-1', reason: '再撤' });
+    const again = await caseAction(filed.caseId, 'withdrawal', { reason: '再撤' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('APPROVAL.CASE_ALREADY_DECIDED');
   });
@@ -154,6 +151,6 @@ describe('a case’s lifecycle on the running system', () => {
     );
     await admin.disconnect();
     expect(await tasksOf(filed.caseId)).toHaveLength(1);
-    await caseAction(filed.caseId, 'withdrawal', { handlerId: 'window-1', reason: '测试结束' });
+    await caseAction(filed.caseId, 'withdrawal', { reason: '测试结束' });
   });
 });

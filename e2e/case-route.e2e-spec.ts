@@ -2,16 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { caseStatusQuery } from '@oneseal/workflows';
 import { engineEndpoints, eventually } from '@oneseal/testing';
 import { Client, Connection } from '@temporalio/client';
-import { decide as decideTask, fileCase as fileCaseAs, openTask, tasksOf } from './case-api';
-import { getJson, serviceUrl } from './system';
+import {
+  decide as decideTask,
+  fileCase as fileCaseAs,
+  openTask,
+  tasksOf,
+  watcher,
+  type Task,
+} from './case-api';
+import { as, serviceUrl } from './system';
 
-// The clerk's API of case-api.ts; here every case is 临时救助 filed by 原家村's agent, and decisions name a handler.
+// The clerk's API of case-api.ts; here every case is 临时救助 filed by 原家村's agent, and each task is decided by
+// the demo account whose role and unit take it.
 const fileCase = async () =>
   (await fileCaseAs({ matterCode: 'ZZ-T-002', channel: 'village-agent', villageCode: '140525100201' }))
     .caseId;
 const openTaskOf = openTask;
-const decide = (taskId: string, outcome: string, handlerId: string) =>
-  decideTask(taskId, { outcome, handlerId, opinion: outcome === 'approve' ? '同意' : '材料不全，请补充' });
+const decide = (task: Pick<Task, 'id' | 'level' | 'unitCode' | 'stepName'>, outcome: string) =>
+  decideTask(task, { outcome, opinion: outcome === 'approve' ? '同意' : '材料不全，请补充' });
 
 describe('a 乡级负责受理、审核 matter along its whole route (临时救助, filed by a village agent)', () => {
   let temporal: Client;
@@ -33,7 +41,7 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
     for (let step = 0; step < 5; step += 1) {
       const task = await openTaskOf(caseId, step);
       path.push(`${task.stepName}@${task.level}:${task.unitCode}`);
-      const decided = await decide(task.id, 'approve', `clerk-${step}`);
+      const decided = await decide(task, 'approve');
       expect(decided.status).toBe(202);
     }
     // 用印 is not a person's task: the seal service stamps the decision with the town's one approval seal.
@@ -49,6 +57,14 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
     expect(result.committedDeadline?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const tasks = await tasksOf(caseId);
     expect(tasks.every((task) => task.status === 'done' && task.outcome === 'approve')).toBe(true);
+    // Every step names the person who took it, from their login.
+    expect(tasks.map((task) => task.handlerName)).toEqual([
+      '原家村代办员（演示）',
+      '南村镇受理窗口（演示）',
+      '南村镇审核员（演示）',
+      '泽州县民政局审批人员（演示）',
+      '南村镇受理窗口（演示）',
+    ]);
 
     // The stamped decision: a PDF carrying the town seal, verifiable by anyone, once in the seal ledger.
     const documentId = result.documentId ?? '';
@@ -59,14 +75,14 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
     upload.append('file', new Blob([await pdf.arrayBuffer()], { type: 'application/pdf' }), 'decision.pdf');
     const verified = await fetch(`${serviceUrl('seal')}/verification`, { method: 'POST', body: upload });
     expect(((await verified.json()) as { valid: boolean }).valid).toBe(true);
-    const { body: ledger } = await getJson<
+    const { body: ledger } = await as('zz-town-seal-keeper').get<
       { caseId: string; outcome?: string }[] | { items: { caseId: string }[] }
     >(`${serviceUrl('seal')}/ledger?town=140525100`);
     const lines = Array.isArray(ledger) ? ledger : ledger.items;
     expect(lines.filter((line) => line.caseId === caseId)).toHaveLength(1);
 
     const notified = await eventually('every unit on the route to be told of its task', async () => {
-      const { body } = await getJson<{ recipient: string }[]>(
+      const { body } = await watcher.get<{ recipient: string }[]>(
         `${serviceUrl('notification')}/notifications?caseId=${caseId}`,
       );
       const recipients = new Set(body.map((n) => n.recipient));
@@ -79,10 +95,10 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
 
   it('a return sends the case back one step; the re-opened step is a new task', async () => {
     const caseId = await fileCase();
-    await decide((await openTaskOf(caseId, 0)).id, 'approve', 'agent-1');
+    await decide(await openTaskOf(caseId, 0), 'approve');
     const acceptance = await openTaskOf(caseId, 1);
     expect(acceptance.stepName).toBe('受理');
-    await decide(acceptance.id, 'return', 'window-1');
+    await decide(acceptance, 'return');
     const again = await openTaskOf(caseId, 2);
     expect(again.stepName).toBe('代办');
     const status = await temporal.workflow.getHandle(caseId).query(caseStatusQuery);
@@ -94,11 +110,11 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
   it('refuses a second decision on a decided task and a decision on an unknown task', async () => {
     const caseId = await fileCase();
     const task = await openTaskOf(caseId, 0);
-    expect((await decide(task.id, 'approve', 'agent-1')).status).toBe(202);
-    const again = await decide(task.id, 'reject', 'agent-2');
+    expect((await decide(task, 'approve')).status).toBe(202);
+    const again = await decide(task, 'reject');
     expect(again.status).toBe(409);
     expect(['APPROVAL.TASK_ALREADY_DECIDED', 'APPROVAL.TASK_NOT_CURRENT']).toContain(again.body.code);
-    const unknown = await decide(randomUUID(), 'approve', 'agent-1');
+    const unknown = await decide({ ...task, id: randomUUID() }, 'approve');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({
       code: 'APPROVAL.TASK_NOT_FOUND',

@@ -20,8 +20,10 @@ export function serviceUrl(name: string): string {
   return `http://127.0.0.1:${service.port}`;
 }
 
-export async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(url);
+export type Reply<T> = { status: number; body: T };
+
+export async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  const response = await fetch(url, { headers });
   return { status: response.status, body: (await response.json()) as T };
 }
 
@@ -29,11 +31,49 @@ export async function postJson<T>(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: T }> {
+): Promise<Reply<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as T };
+}
+
+/** The password of every demo account `npm start` seeds (services/identity, README). */
+export const DEMO_PASSWORD = 'oneseal-demo';
+
+const tokens = new Map<string, Promise<string>>();
+
+/** Logs a demo account in once per test file, as the console does, and keeps its token. */
+export function tokenOf(loginName: string): Promise<string> {
+  let token = tokens.get(loginName);
+  if (!token) {
+    token = postJson<{ token?: string; code?: string }>(`${serviceUrl('identity')}/auth/login`, {
+      loginName,
+      password: DEMO_PASSWORD,
+    }).then(({ status, body }) => {
+      if (status !== 200 || !body.token)
+        throw new Error(`login of ${loginName} failed: ${JSON.stringify(body)}`);
+      return body.token;
+    });
+    tokens.set(loginName, token);
+  }
+  return token;
+}
+
+/** A person of the demo data using the running system with their own login. */
+export interface Person {
+  loginName: string;
+  get<T>(url: string): Promise<Reply<T>>;
+  post<T>(url: string, body: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
+}
+
+export function as(loginName: string): Person {
+  const auth = async () => ({ authorization: `Bearer ${await tokenOf(loginName)}` });
+  return {
+    loginName,
+    get: async (url) => getJson(url, await auth()),
+    post: async (url, body, headers = {}) => postJson(url, body, { ...headers, ...(await auth()) }),
+  };
 }

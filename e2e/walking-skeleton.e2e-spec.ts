@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { caseStatusQuery } from '@oneseal/workflows';
 import { applicantFields, eventually, engineEndpoints } from '@oneseal/testing';
-import { getJson, postJson, serviceUrl } from './system';
+import { as, serviceUrl } from './system';
 
 interface Submitted {
   caseId: string;
@@ -31,9 +31,14 @@ const application = {
   ...applicantFields('孙八'),
 };
 
-const tasksOf = (caseId: string) => getJson<Task[]>(`${serviceUrl('approval')}/tasks?caseId=${caseId}`);
+// 原家村's agent files; the county's supervisor and auditor look on.
+const agent = as('zz-village-agent');
+const supervisor = as('zz-supervisor');
+const auditor = as('zz-auditor');
+const tasksOf = (caseId: string) =>
+  supervisor.get<Task[]>(`${serviceUrl('approval')}/tasks?caseId=${caseId}`);
 const notificationsOf = (caseId: string) =>
-  getJson<NotificationRow[]>(`${serviceUrl('notification')}/notifications?caseId=${caseId}`);
+  supervisor.get<NotificationRow[]>(`${serviceUrl('notification')}/notifications?caseId=${caseId}`);
 
 describe('walking skeleton: intake → Kafka → routing → Temporal → approval → Kafka → notification', () => {
   let temporal: Client;
@@ -48,7 +53,7 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
   });
 
   it('carries an application filed by a village agent to the first task of its route and tells the station', async () => {
-    const submitted = await postJson<Submitted>(`${serviceUrl('intake')}/applications`, application, {
+    const submitted = await agent.post<Submitted>(`${serviceUrl('intake')}/applications`, application, {
       'Idempotency-Key': randomUUID(),
     });
     expect(submitted.status).toBe(202);
@@ -93,10 +98,10 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
 
   it('makes one case of a retried submission: one workflow, one task, one notification', async () => {
     const key = randomUUID();
-    const first = await postJson<Submitted>(`${serviceUrl('intake')}/applications`, application, {
+    const first = await agent.post<Submitted>(`${serviceUrl('intake')}/applications`, application, {
       'Idempotency-Key': key,
     });
-    const retry = await postJson<Submitted>(`${serviceUrl('intake')}/applications`, application, {
+    const retry = await agent.post<Submitted>(`${serviceUrl('intake')}/applications`, application, {
       'Idempotency-Key': key,
     });
     expect(retry.status).toBe(202);
@@ -108,7 +113,7 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
     );
     // Give any duplicate a full trip through the pipeline before counting: a second application would have
     // been announced by now, since the first one already went all the way through.
-    const marker = await postJson<Submitted>(`${serviceUrl('intake')}/applications`, application);
+    const marker = await agent.post<Submitted>(`${serviceUrl('intake')}/applications`, application);
     await eventually('a later application to go all the way', async () =>
       (await notificationsOf(marker.body.caseId)).body.length > 0 ? true : undefined,
     );
@@ -118,7 +123,7 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
 
   it('refuses a malformed application with a clear, specific error and creates nothing', async () => {
     const key = randomUUID();
-    const refused = await postJson<{
+    const refused = await agent.post<{
       code: string;
       message: string;
       problems: { field: string; message: string }[];
@@ -133,7 +138,7 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
     expect(refused.body.problems.map((p) => p.field).sort()).toEqual(['channel', 'town']);
 
     // The same key with a valid application now succeeds: the refused attempt left nothing behind.
-    const accepted = await postJson<Submitted>(`${serviceUrl('intake')}/applications`, application, {
+    const accepted = await agent.post<Submitted>(`${serviceUrl('intake')}/applications`, application, {
       'Idempotency-Key': key,
     });
     expect(accepted.status).toBe(202);
@@ -143,11 +148,11 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
 
 describe('audit: every event of a case is recorded and can be verified', () => {
   it('replays the skeleton case’s events in order, with an intact chain', async () => {
-    const submitted = await postJson<Submitted>(`${serviceUrl('intake')}/applications`, application);
+    const submitted = await agent.post<Submitted>(`${serviceUrl('intake')}/applications`, application);
     const caseId = submitted.body.caseId;
     // Submitted, routed, the station's task opened, and the station told of it (notification-sent).
     const types = await eventually('four events of the case in the audit log', async () => {
-      const { body } = await getJson<{ type: string; version: number }[]>(
+      const { body } = await auditor.get<{ type: string; version: number }[]>(
         `${serviceUrl('audit')}/audit/streams/${caseId}/events`,
       );
       return body.length >= 4 ? body : undefined;
@@ -159,7 +164,7 @@ describe('audit: every event of a case is recorded and can be verified', () => {
       'routing.case-routed',
     ]);
     expect(types.map((e) => e.version)).toEqual([1, 2, 3, 4]);
-    const verdict = await getJson<{ intact: boolean; events: number }>(
+    const verdict = await auditor.get<{ intact: boolean; events: number }>(
       `${serviceUrl('audit')}/audit/streams/${caseId}/verification`,
     );
     expect(verdict.body).toEqual(expect.objectContaining({ intact: true, events: 4 }));

@@ -45,6 +45,7 @@ interface ComposeService {
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[]; disable?: boolean };
   restart?: string;
+  volumes?: (string | { source?: string; target?: string; read_only?: boolean })[];
 }
 // merge: the file shares env, depends_on and build settings through YAML merge keys (<<), as Compose allows.
 const compose = parse(readText('docker-compose.yml'), { merge: true }) as {
@@ -445,6 +446,42 @@ describe.each(temporalServiceNames)('compose service %s (uses Temporal)', (name)
     const { TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE } = environmentOf(name);
     const namespaces = flagValues(commandOf(hostAndPort(TEMPORAL_ADDRESS)[0]), '--namespace');
     expect(namespaces).toContain(TEMPORAL_NAMESPACE);
+  });
+});
+
+describe('login tokens in compose', () => {
+  const mounts = (name: string) =>
+    (service(name).volumes ?? []).map((volume) => {
+      if (typeof volume !== 'string') return volume;
+      const [source, target, mode] = volume.split(':');
+      return { source, target, read_only: mode === 'ro' };
+    });
+  const checkers = serviceNames.filter((name) => name !== 'identity');
+
+  test.each(checkers)(
+    '%s checks tokens with the public key the migrate step writes, mounted read-only',
+    (name) => {
+      const file = environmentOf(name).AUTH_PUBLIC_KEY_FILE;
+      expect(file).toBe(environmentOf(MIGRATE).AUTH_PUBLIC_KEY_FILE);
+      const volume = mounts(MIGRATE).find((mount) => file.startsWith(`${mount.target}/`));
+      expect(volume).toBeDefined();
+      expect(mounts(name)).toContainEqual({
+        source: volume?.source,
+        target: volume?.target,
+        read_only: true,
+      });
+    },
+  );
+
+  test('only identity (and the migrate step that makes it) mounts the private signing key', () => {
+    const privateVolume = mounts('identity').find((mount) =>
+      environmentOf('identity').AUTH_PRIVATE_KEY_FILE.startsWith(`${mount.target}/`),
+    )?.source;
+    expect(privateVolume).toBeDefined();
+    const holders = Object.keys(composeServices).filter((name) =>
+      mounts(name).some((mount) => mount.source === privateVolume),
+    );
+    expect(holders.sort()).toEqual(['identity', MIGRATE].sort());
   });
 });
 

@@ -4,6 +4,7 @@ export * from './auth-error';
 export * from './keys/key-files';
 export * from './tokens/tokens';
 export * from './scope/task-scope';
+export * from './scope/place-scope';
 export * from './env/auth-env';
 export * from './nest/auth-metadata';
 export * from './nest/current-user';

@@ -5,3 +5,4 @@ export * from './kafka-probe';
 export * from './suite-data-source';
 export * from './workflow-history';
 export * from './fixtures/applicant';
+export * from './test-auth';

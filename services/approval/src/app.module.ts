@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuthModule } from '@oneseal/auth';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { TASK_QUEUES, TOPICS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
@@ -13,7 +14,10 @@ import { APPROVAL_MIGRATIONS } from './migrations';
 import { ReviewTask } from './tasks/review-task.entity';
 import { TaskDecisionsService } from './tasks/task-decisions.service';
 import { TasksController } from './tasks/tasks.controller';
+import { CaseAccess } from './cases/case-access';
 import { CaseActionsController } from './cases/case-actions.controller';
+import { TaskClaimsService } from './tasks/task-claims.service';
+import { TasksInScope } from './tasks/tasks-in-scope';
 
 @Module({})
 export class ApprovalModule {
@@ -36,11 +40,15 @@ export class ApprovalModule {
         }),
         OutboxRelayModule.forRoot({ schema: APPROVAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
+        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
         TerminusModule,
       ],
       controllers: [HealthController, TasksController, CaseActionsController],
       providers: [
+        TasksInScope,
+        TaskClaimsService,
         TaskDecisionsService,
+        CaseAccess,
         {
           provide: APPROVAL_WORKER,
           inject: [getDataSourceToken()],

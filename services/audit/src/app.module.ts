@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuthModule } from '@oneseal/auth';
 import { ALL_TOPICS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, serviceLoggerModule } from '@oneseal/service-kit';
@@ -26,6 +27,7 @@ export class AuditModule {
           brokers: parseBrokers(env.KAFKA_BROKERS),
           topics: ALL_TOPICS,
         }),
+        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
         TerminusModule,
         EventLogModule,
       ],

@@ -16,6 +16,9 @@ describe('intake boot', () => {
     );
     expect(result.stderr).toMatch(/DATABASE_URL: DATABASE_URL must look like postgres:\/\//);
     expect(result.stderr).toMatch(/HTTP_PORT: .*\(got "eighty"\)/);
+    expect(result.stderr).toMatch(
+      /AUTH_PUBLIC_KEY_FILE: AUTH_PUBLIC_KEY_FILE must name a readable Ed25519 public key PEM file/,
+    );
     expect(result.stderr).not.toMatch(/KAFKA_BROKERS:/);
   });
 });

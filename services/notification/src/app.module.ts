@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuthModule } from '@oneseal/auth';
 import { TOPICS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
@@ -40,6 +41,7 @@ export class NotificationModule {
           ],
         }),
         OutboxRelayModule.forRoot({ schema: NOTIFICATION_SCHEMA, databaseUrl: env.DATABASE_URL }),
+        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
         TerminusModule,
         NotificationsModule.forEnv(env),
       ],

@@ -4,7 +4,14 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TOPICS } from '@oneseal/contracts';
 import { OutboxRelayService, validationErrorsToException } from '@oneseal/service-kit';
-import { createSuiteDatabase, engineEndpoints, eventually, type SuiteDatabase } from '@oneseal/testing';
+import {
+  createSuiteDatabase,
+  engineEndpoints,
+  eventually,
+  testAuth,
+  TEST_PEOPLE,
+  type SuiteDatabase,
+} from '@oneseal/testing';
 import { NotificationModule } from '../src/app.module';
 import { loadNotificationEnv } from '../src/config/notification.env';
 import { NotificationPlanner } from '../src/notifications/notification-planner';
@@ -53,6 +60,7 @@ describe('notification boot', () => {
         KAFKA_BROKERS: engineEndpoints().kafkaBrokers.join(','),
         LOG_LEVEL: 'warn',
         NOTIFICATION_POLL_MS: '200',
+        AUTH_PUBLIC_KEY_FILE: testAuth().publicKeyFile,
       });
       const moduleRef = await Test.createTestingModule({ imports: [NotificationModule.forEnv(env)] })
         .overrideProvider(OutboxRelayService)
@@ -77,6 +85,8 @@ describe('notification boot', () => {
       await database?.drop();
     });
 
+    const asWindow = { headers: { authorization: testAuth().bearer(TEST_PEOPLE.nancunWindow) } };
+
     it('answers health and lists a case’s messages with their delivery state', async () => {
       expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
 
@@ -89,6 +99,7 @@ describe('notification boot', () => {
       const messages = await eventually('the receipt to be delivered', async () => {
         const response = await fetch(
           `${baseUrl}/notifications?caseId=${test.caseId}&recipientKind=applicant`,
+          asWindow,
         );
         const body = (await response.json()) as { status: string }[];
         return body[0]?.status === 'sent' ? body : undefined;
@@ -106,12 +117,24 @@ describe('notification boot', () => {
           body: expect.stringContaining(test.receiptNumber),
         }),
       ]);
-      const staff = await fetch(`${baseUrl}/notifications?caseId=${test.caseId}&recipientKind=staff-unit`);
+      const staff = await fetch(
+        `${baseUrl}/notifications?caseId=${test.caseId}&recipientKind=staff-unit`,
+        asWindow,
+      );
       expect(await staff.json()).toEqual([]);
+
+      // Without a login nothing is listed; a clerk of the neighbouring town is told the case is not theirs.
+      const anonymous = await fetch(`${baseUrl}/notifications?caseId=${test.caseId}`);
+      expect(anonymous.status).toBe(401);
+      const neighbour = await fetch(`${baseUrl}/notifications?caseId=${test.caseId}`, {
+        headers: { authorization: testAuth().bearer(TEST_PEOPLE.neighbourWindow) },
+      });
+      expect(neighbour.status).toBe(403);
+      expect(((await neighbour.json()) as { code: string }).code).toBe('AUTH.OUT_OF_SCOPE');
     });
 
     it('refuses a malformed query with the common request error', async () => {
-      const response = await fetch(`${baseUrl}/notifications?caseId=nope&recipientKind=mayor`);
+      const response = await fetch(`${baseUrl}/notifications?caseId=nope&recipientKind=mayor`, asWindow);
       expect(response.status).toBe(400);
       const body = (await response.json()) as { code: string; problems: { field: string }[] };
       expect(body.code).toBe('REQUEST.INVALID');

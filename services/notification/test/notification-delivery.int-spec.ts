@@ -1,5 +1,5 @@
 import { TOPICS } from '@oneseal/contracts';
-import { eventually, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { eventually, openSuiteDataSource, TEST_PEOPLE, type SuiteDataSource } from '@oneseal/testing';
 import { NOTIFICATION_SCHEMA } from '../src/config/notification.env';
 import { DeliveryFailure } from '../src/delivery/delivery-failure';
 import { NotificationDelivery } from '../src/delivery/notification-delivery';
@@ -253,7 +253,7 @@ describe('notification planning and delivery (real PostgreSQL)', () => {
     await deliverAll(deliveryWith(new ScriptedProvider()));
 
     const list = new NotificationsService(suite.dataSource);
-    const staff = await list.listForCase(test.caseId, 'staff-unit');
+    const staff = await list.listForCase(TEST_PEOPLE.nancunWindow, test.caseId, 'staff-unit');
     expect(staff).toEqual([
       expect.objectContaining({
         recipient: '140525100-window',
@@ -263,7 +263,7 @@ describe('notification planning and delivery (real PostgreSQL)', () => {
         body: `您有一件新的待办：办件 ${test.caseId.slice(0, 8)} 待受理，请及时办理。`,
       }),
     ]);
-    const all = await list.listForCase(test.caseId);
+    const all = await list.listForCase(TEST_PEOPLE.nancunWindow, test.caseId);
     expect(all.map((view) => view.recipientKind)).toEqual(['staff-unit', 'applicant']);
     expect(all[1].recipient).toBe(`${test.phone.slice(0, 3)}****${test.phone.slice(7)}`);
   });

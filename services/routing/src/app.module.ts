@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuthModule } from '@oneseal/auth';
 import { TASK_QUEUES, TOPICS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
@@ -50,6 +51,7 @@ export class RoutingModule {
         }),
         OutboxRelayModule.forRoot({ schema: ROUTING_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
+        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
         TerminusModule,
         CasesModule.forPolicy({ correctionWaitWorkingDays: env.CORRECTION_WAIT_WORKING_DAYS }),
       ],

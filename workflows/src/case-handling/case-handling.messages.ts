@@ -28,7 +28,9 @@ export type StepOutcome = 'approve' | 'return' | 'reject' | 'request-correction'
 export interface StepDecision {
   taskId: string;
   outcome: StepOutcome;
+  /** The person deciding, from their verified token (approval sets these, never the request body). */
   handlerId: string;
+  handlerName?: string;
   opinion: string;
   /** With request-correction: everything the applicant still has to supply, all at once. */
   missingMaterials?: string[];
@@ -84,6 +86,7 @@ export interface StepRecord {
   taskId: string;
   outcome: StepOutcome;
   handlerId: string;
+  handlerName?: string;
   opinion: string;
   decidedAt: string;
 }

@@ -514,6 +514,7 @@ export async function caseHandlingWorkflow(input: CaseHandlingInput): Promise<Ca
       taskId: decision.taskId,
       outcome: decision.outcome,
       handlerId: decision.handlerId,
+      handlerName: decision.handlerName,
       opinion: decision.opinion,
       decidedAt: new Date().toISOString(),
     });

@@ -1,7 +1,14 @@
 import type { AuthUser } from '../auth-user';
 import { AuthErrorCode } from '../auth-error';
 import type { Role } from '../roles';
-import { assertCanActOnTask, canActOnTask, canSeeTask, taskScopesOf, type TaskLocation } from './task-scope';
+import {
+  actScopesOf,
+  assertCanActOnTask,
+  canActOnTask,
+  canSeeTask,
+  taskScopesOf,
+  type TaskLocation,
+} from './task-scope';
 
 const ZEZHOU = '140525';
 const NANCUN = '140525100';
@@ -108,5 +115,18 @@ describe('who sees and acts on which task', () => {
       expect.objectContaining({ code: AuthErrorCode.OUT_OF_SCOPE, httpStatus: 403 }),
     );
     expect(() => assertCanActOnTask(clerk, townTask('受理', OTHER_TOWN))).not.toThrow();
+  });
+
+  it('names where each person acts, as an inbox query filters: a town role only its own steps, a watcher nowhere', () => {
+    expect(
+      actScopesOf(person(['town-reviewer', 'village-agent'], { town: NANCUN, village: YUANJIA })),
+    ).toEqual([
+      { kind: 'town', county: ZEZHOU, town: NANCUN, stepNames: ['初审', '审核', '复核'] },
+      { kind: 'village', county: ZEZHOU, village: YUANJIA },
+    ]);
+    expect(actScopesOf(person(['county-officer'], { unitCode: '140525-mz' }))).toEqual([
+      { kind: 'county-unit', county: ZEZHOU, unitCode: '140525-mz' },
+    ]);
+    expect(actScopesOf(person(['supervisor', 'auditor']))).toEqual([]);
   });
 });

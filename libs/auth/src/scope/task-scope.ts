@@ -71,10 +71,18 @@ const TOWN_STEPS: Record<TownRole, readonly string[]> = {
   'seal-keeper': ['用印'],
 };
 
-function roleActsOn(user: AuthUser, role: Role, task: TaskLocation & { stepName: string }): boolean {
-  const scope = scopeOfRole(user, role);
-  if (!scope || scope.kind === 'county-read-only' || !scopeCovers(scope, task)) return false;
-  return isTownRole(role) ? TOWN_STEPS[role].includes(task.stepName) : true;
+/**
+ * Where a person works, as filters an inbox query can carry: a scope they may act in, and inside a town the
+ * steps their role takes. Read-only roles have none.
+ */
+export type ActScope = Exclude<TaskScope, { kind: 'county-read-only' }> & { stepNames?: readonly string[] };
+
+export function actScopesOf(user: AuthUser): ActScope[] {
+  return user.roles.flatMap((role): ActScope[] => {
+    const scope = scopeOfRole(user, role);
+    if (!scope || scope.kind === 'county-read-only') return [];
+    return [isTownRole(role) ? { ...scope, stepNames: TOWN_STEPS[role] } : scope];
+  });
 }
 
 /**
@@ -82,7 +90,9 @@ function roleActsOn(user: AuthUser, role: Role, task: TaskLocation & { stepName:
  * town their role takes that step (the window accepts and delivers, the reviewer reviews, the leader decides).
  */
 export function canActOnTask(user: AuthUser, task: TaskLocation & { stepName: string }): boolean {
-  return user.roles.some((role) => roleActsOn(user, role, task));
+  return actScopesOf(user).some(
+    (scope) => scopeCovers(scope, task) && (!scope.stepNames || scope.stepNames.includes(task.stepName)),
+  );
 }
 
 /** For a service about to act: refuses with 403 AUTH.OUT_OF_SCOPE (what is not yours is not shown either). */

@@ -29,6 +29,8 @@ export interface CloseReviewTaskInput extends CaseRef {
   taskId: string;
   outcome: 'approve' | 'return' | 'reject' | 'request-correction';
   handlerId: string;
+  /** The handler's display name from their token. */
+  handlerName?: string;
   opinion: string;
 }
 

@@ -7,3 +7,9 @@ export const townUnit = {
 };
 
 export const villageStation = (village: string) => `${village}-station`;
+
+/** The village whose station an inbox code names, or undefined for any other unit. */
+export function villageOfStation(unitCode: string): string | undefined {
+  const match = /^(\d{12})-station$/.exec(unitCode);
+  return match?.[1];
+}

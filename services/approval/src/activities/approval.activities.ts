@@ -42,10 +42,12 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
           openedAt: new Date(),
           outcome: null,
           handlerId: null,
+          handlerName: null,
           opinion: null,
           decidedAt: null,
           dueDate: input.dueDate ?? null,
           claimedBy: null,
+          claimedByName: null,
           claimedAt: null,
           cancelReason: null,
         };
@@ -83,10 +85,10 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
       await dataSource.transaction(async (manager) => {
         const [rows] = (await manager.query(
           `UPDATE approval.review_tasks SET status = 'done', outcome = $2, handler_id = $3, opinion = $4, decided_at = now(),
-                  claimed_by = NULL, claimed_at = NULL
+                  handler_name = $5, claimed_by = NULL, claimed_by_name = NULL, claimed_at = NULL
             WHERE id = $1 AND status = 'open'
             RETURNING step_name, level, unit_code, opened_at, decided_at`,
-          [input.taskId, input.outcome, input.handlerId, input.opinion],
+          [input.taskId, input.outcome, input.handlerId, input.opinion, input.handlerName ?? null],
         )) as [
           {
             step_name: string;
@@ -113,6 +115,7 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
             unitCode: closed.unit_code,
             action: ACTION_OF[input.outcome],
             handlerId: input.handlerId,
+            ...(input.handlerName ? { handlerName: input.handlerName } : {}),
             opinion: input.opinion,
             startedAt: closed.opened_at.toISOString(),
             endedAt: closed.decided_at.toISOString(),

@@ -1,6 +1,10 @@
+import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 
-export class ApprovalEnv extends TemporalServiceEnv {}
+export class ApprovalEnv extends TemporalServiceEnv {
+  @IsTokenPublicKeyFile()
+  AUTH_PUBLIC_KEY_FILE!: string;
+}
 
 export const APPROVAL_SCHEMA = 'approval';
 

@@ -1,3 +1,4 @@
+import { Public } from '@oneseal/auth';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -12,6 +13,7 @@ import { TemporalHealthIndicator, workerHealth, type ManagedWorker } from '@ones
 export const APPROVAL_WORKER = Symbol('APPROVAL_WORKER');
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

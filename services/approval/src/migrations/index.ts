@@ -1,10 +1,12 @@
 import { CreateReviewTasks1763800000200 } from './1763800000200-CreateReviewTasks';
 import { TrackStepVisitsAndDecisions1763800000900 } from './1763800000900-TrackStepVisitsAndDecisions';
 import { TaskDeadlinesClaimsAndCancellation1763801000200 } from './1763801000200-TaskDeadlinesClaimsAndCancellation';
+import { PersonalInboxes1763804000100 } from './1763804000100-PersonalInboxes';
 
 /** In the order they run. */
 export const APPROVAL_MIGRATIONS = [
   CreateReviewTasks1763800000200,
   TrackStepVisitsAndDecisions1763800000900,
   TaskDeadlinesClaimsAndCancellation1763801000200,
+  PersonalInboxes1763804000100,
 ];

@@ -46,6 +46,9 @@ export class ReviewTask {
   @Column({ name: 'handler_id', type: 'text', nullable: true })
   handlerId!: string | null;
 
+  @Column({ name: 'handler_name', type: 'text', nullable: true })
+  handlerName!: string | null;
+
   @Column({ type: 'text', nullable: true })
   opinion!: string | null;
 
@@ -58,6 +61,9 @@ export class ReviewTask {
 
   @Column({ name: 'claimed_by', type: 'text', nullable: true })
   claimedBy!: string | null;
+
+  @Column({ name: 'claimed_by_name', type: 'text', nullable: true })
+  claimedByName!: string | null;
 
   @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
   claimedAt!: Date | null;

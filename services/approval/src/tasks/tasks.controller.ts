@@ -1,34 +1,56 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type AuthUser } from '@oneseal/auth';
 import { CodedErrorFilter } from '@oneseal/service-kit';
-import { DataSource } from 'typeorm';
 import { DecideTaskDto, TaskIdParam } from './dto/decide-task.dto';
-import { ListTasksQuery } from './dto/list-tasks.query';
-import { ReviewTask } from './review-task.entity';
+import { InboxQuery, ListTasksQuery } from './dto/list-tasks.query';
+import { TaskClaimsService } from './task-claims.service';
 import { TaskDecisionsService } from './task-decisions.service';
+import { TasksInScope, type InboxTask } from './tasks-in-scope';
 
 @ApiTags('tasks')
+@ApiBearerAuth()
 @Controller('tasks')
 @UseFilters(CodedErrorFilter)
 export class TasksController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: TasksInScope,
+    private readonly claims: TaskClaimsService,
     private readonly decisions: TaskDecisionsService,
   ) {}
 
+  @Get('inbox')
+  @ApiOperation({
+    summary: '我的待办：本人岗位和单位可办理的待办（村站、本镇、本部门），最早打开的在前',
+  })
+  inbox(@CurrentUser() user: AuthUser, @Query() query: InboxQuery) {
+    return this.tasks.inbox(user, query);
+  }
+
   @Get()
-  @ApiOperation({ summary: '一个办件的全部待办（含已办），按打开顺序' })
-  list(@Query() query: ListTasksQuery): Promise<ReviewTask[]> {
-    return this.dataSource
-      .getRepository(ReviewTask)
-      .find({ where: { caseId: query.caseId }, order: { openedAt: 'ASC' } });
+  @ApiOperation({ summary: '一个办件中本人可查看的待办（含已办），按打开顺序' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery): Promise<InboxTask[]> {
+    return this.tasks.ofCase(user, query.caseId);
+  }
+
+  @Post(':taskId/claim')
+  @HttpCode(200)
+  @ApiOperation({ summary: '签收待办：签收后同单位的其他人不能再办理' })
+  claim(@CurrentUser() user: AuthUser, @Param() params: TaskIdParam): Promise<InboxTask> {
+    return this.claims.claim(user, params.taskId);
+  }
+
+  @Post(':taskId/release')
+  @HttpCode(200)
+  @ApiOperation({ summary: '退回待办池：放弃本人的签收' })
+  release(@CurrentUser() user: AuthUser, @Param() params: TaskIdParam): Promise<InboxTask> {
+    return this.claims.release(user, params.taskId);
   }
 
   @Post(':taskId/decision')
   @HttpCode(202)
-  @ApiOperation({ summary: '办理当前环节的待办：通过、退回或不予通过' })
-  decide(@Param() params: TaskIdParam, @Body() decision: DecideTaskDto) {
-    return this.decisions.decide(params.taskId, decision);
+  @ApiOperation({ summary: '办理当前环节的待办：通过、退回、要求补正或不予通过（办理人取自登录凭证）' })
+  decide(@CurrentUser() user: AuthUser, @Param() params: TaskIdParam, @Body() decision: DecideTaskDto) {
+    return this.decisions.decide(user, params.taskId, decision);
   }
 }

@@ -5,6 +5,8 @@ export enum TaskErrorCode {
   TASK_NOT_FOUND = 'APPROVAL.TASK_NOT_FOUND',
   TASK_ALREADY_DECIDED = 'APPROVAL.TASK_ALREADY_DECIDED',
   TASK_NOT_CURRENT = 'APPROVAL.TASK_NOT_CURRENT',
+  TASK_CLAIMED_BY_OTHER = 'APPROVAL.TASK_CLAIMED_BY_OTHER',
+  TASK_NOT_CLAIMED_BY_YOU = 'APPROVAL.TASK_NOT_CLAIMED_BY_YOU',
   CASE_NOT_FOUND = 'APPROVAL.CASE_NOT_FOUND',
   NO_CORRECTION_PENDING = 'APPROVAL.NO_CORRECTION_PENDING',
   CASE_ALREADY_DECIDED = 'APPROVAL.CASE_ALREADY_DECIDED',
@@ -18,6 +20,8 @@ const MESSAGES: Record<TaskErrorCode, string> = {
   [TaskErrorCode.TASK_NOT_FOUND]: '没有这个待办，请刷新待办列表',
   [TaskErrorCode.TASK_ALREADY_DECIDED]: '该待办已经办理过，不能重复办理',
   [TaskErrorCode.TASK_NOT_CURRENT]: '该待办不是本办件当前环节的待办，请刷新后再办理',
+  [TaskErrorCode.TASK_CLAIMED_BY_OTHER]: '该待办已由他人签收办理，请刷新待办列表',
+  [TaskErrorCode.TASK_NOT_CLAIMED_BY_YOU]: '该待办不是由您签收的，不能退回待办池',
   [TaskErrorCode.CASE_NOT_FOUND]: '没有这个办件，请核对办件 ID',
   [TaskErrorCode.NO_CORRECTION_PENDING]: '该办件当前没有待补正的材料',
   [TaskErrorCode.CASE_ALREADY_DECIDED]: '该办件已作出决定或已办结，不能再撤回或办理',
@@ -29,8 +33,8 @@ const MESSAGES: Record<TaskErrorCode, string> = {
 
 export class TaskError extends CodedError<TaskErrorCode> {
   /** The workflow's own explanation, when it has a more precise one than the code's standard message. */
-  constructor(code: TaskErrorCode, message?: string) {
-    super(code, message ?? MESSAGES[code]);
+  constructor(code: TaskErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(code, message ?? MESSAGES[code], details);
   }
 
   get httpStatus(): HttpStatus {
@@ -40,6 +44,8 @@ export class TaskError extends CodedError<TaskErrorCode> {
         return HttpStatus.NOT_FOUND;
       case TaskErrorCode.TASK_ALREADY_DECIDED:
       case TaskErrorCode.TASK_NOT_CURRENT:
+      case TaskErrorCode.TASK_CLAIMED_BY_OTHER:
+      case TaskErrorCode.TASK_NOT_CLAIMED_BY_YOU:
       case TaskErrorCode.NO_CORRECTION_PENDING:
       case TaskErrorCode.CASE_ALREADY_DECIDED:
       case TaskErrorCode.CASE_NOT_SUSPENDABLE:

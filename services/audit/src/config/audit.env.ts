@@ -1,6 +1,10 @@
+import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { ServiceEnv, validateEnv } from '@oneseal/service-kit';
 
-export class AuditEnv extends ServiceEnv {}
+export class AuditEnv extends ServiceEnv {
+  @IsTokenPublicKeyFile()
+  AUTH_PUBLIC_KEY_FILE!: string;
+}
 
 export const AUDIT_SCHEMA = 'audit';
 

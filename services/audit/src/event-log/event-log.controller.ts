@@ -1,22 +1,34 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { StreamIdParam } from './dto/stream-id.param';
 import { EventLogService } from './event-log.service';
 
+/** Auditors replay and verify a case's events; supervisors and administrators may look too, in their county. */
 @ApiTags('audit')
+@ApiBearerAuth()
 @Controller('audit/streams')
+@Roles('auditor', 'supervisor', 'admin')
 export class EventLogController {
   constructor(private readonly log: EventLogService) {}
 
+  private async inReach(user: AuthUser, streamId: string) {
+    const events = await this.log.replay(streamId);
+    const county = events[0]?.envelope.county;
+    if (county) assertReachesPlace(user, { county });
+    return events;
+  }
+
   @Get(':streamId/events')
   @ApiOperation({ summary: '回放一个办件的全部事件（按记录顺序）' })
-  replay(@Param() params: StreamIdParam) {
-    return this.log.replay(params.streamId);
+  replay(@CurrentUser() user: AuthUser, @Param() params: StreamIdParam) {
+    return this.inReach(user, params.streamId);
   }
 
   @Get(':streamId/verification')
   @ApiOperation({ summary: '核验一个办件的事件链：是否有事件被篡改、删除或调换' })
-  verify(@Param() params: StreamIdParam) {
+  async verify(@CurrentUser() user: AuthUser, @Param() params: StreamIdParam) {
+    await this.inReach(user, params.streamId);
     return this.log.verify(params.streamId);
   }
 }

@@ -61,6 +61,13 @@ export class Application {
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt!: Date;
 
+  /** The clerk or village agent who filed it (their account id and name from the token). */
+  @Column({ name: 'filed_by', type: 'text', nullable: true })
+  filedBy!: string | null;
+
+  @Column({ name: 'filed_by_name', type: 'text', nullable: true })
+  filedByName!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

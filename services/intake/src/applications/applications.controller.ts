@@ -1,10 +1,13 @@
 import { CodedErrorFilter } from '@oneseal/service-kit';
 import { Body, Controller, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { ApplicationsService } from './applications.service';
 import { SubmitApplicationDto, SubmittedApplicationDto } from './dto/submit-application.dto';
+import { assertMayFile } from './filing-scope';
 
 @ApiTags('applications')
+@ApiBearerAuth()
 @Controller('applications')
 @UseFilters(CodedErrorFilter)
 export class ApplicationsController {
@@ -12,6 +15,7 @@ export class ApplicationsController {
 
   @Post()
   @HttpCode(202)
+  @Roles('village-agent', 'town-window')
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -19,9 +23,11 @@ export class ApplicationsController {
   })
   @ApiOkResponse({ type: SubmittedApplicationDto })
   submit(
+    @CurrentUser() user: AuthUser,
     @Body() dto: SubmitApplicationDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<SubmittedApplicationDto> {
-    return this.applications.submitApplication(dto, idempotencyKey?.trim() || undefined);
+    assertMayFile(user, dto);
+    return this.applications.submitApplication(dto, idempotencyKey?.trim() || undefined, user);
   }
 }

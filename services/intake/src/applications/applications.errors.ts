@@ -5,12 +5,17 @@ export enum IntakeErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'INTAKE.IDEMPOTENCY_KEY_REUSED',
   MATERIALS_INCOMPLETE = 'INTAKE.MATERIALS_INCOMPLETE',
   DELIVERY_NOT_OFFERED = 'INTAKE.DELIVERY_NOT_OFFERED',
+  CHANNEL_NOT_YOURS = 'INTAKE.CHANNEL_NOT_YOURS',
+  VILLAGE_NOT_YOURS = 'INTAKE.VILLAGE_NOT_YOURS',
 }
 
 const MESSAGES: Record<IntakeErrorCode, string> = {
   [IntakeErrorCode.IDEMPOTENCY_KEY_REUSED]: '该提交编号已用于另一份不同内容的申请，请勿重复使用',
   [IntakeErrorCode.MATERIALS_INCOMPLETE]: '申请材料不齐全，请按补正清单一次性补齐后再提交',
   [IntakeErrorCode.DELIVERY_NOT_OFFERED]: '该事项不支持邮寄送达，请选择窗口领取或电子送达',
+  [IntakeErrorCode.CHANNEL_NOT_YOURS]:
+    '您的岗位不能通过该渠道提交申请：帮办代办员使用“帮办代办”渠道，受理窗口使用窗口、自助终端或网上申请渠道',
+  [IntakeErrorCode.VILLAGE_NOT_YOURS]: '帮办代办员只能为本村（社区）的申请人提交申请',
 };
 
 export class IntakeError extends CodedError<IntakeErrorCode> {
@@ -25,6 +30,9 @@ export class IntakeError extends CodedError<IntakeErrorCode> {
       case IntakeErrorCode.MATERIALS_INCOMPLETE:
       case IntakeErrorCode.DELIVERY_NOT_OFFERED:
         return HttpStatus.UNPROCESSABLE_ENTITY;
+      case IntakeErrorCode.CHANNEL_NOT_YOURS:
+      case IntakeErrorCode.VILLAGE_NOT_YOURS:
+        return HttpStatus.FORBIDDEN;
       default:
         return assertUnreachable(this.code);
     }

@@ -32,6 +32,7 @@ export class ApplicationsService {
   async submitApplication(
     dto: SubmitApplicationDto,
     idempotencyKey?: string,
+    filedBy?: { id: string; name: string },
   ): Promise<SubmittedApplicationDto> {
     const requestFingerprint = fingerprint(dto);
     if (idempotencyKey) {
@@ -62,13 +63,15 @@ export class ApplicationsService {
           idempotencyKey: idempotencyKey ?? null,
           requestFingerprint,
           submittedAt,
+          filedBy: filedBy?.id ?? null,
+          filedByName: filedBy?.name ?? null,
         });
         await manager.insert(Application, application);
         await enqueueEvent(manager, INTAKE_SCHEMA, applicationSubmittedV1, {
           subject: application.id,
           county: application.county,
           town: application.town,
-          actor: { kind: 'service', id: 'intake' },
+          actor: filedBy ? { kind: 'person', id: filedBy.id } : { kind: 'service', id: 'intake' },
           correlationId: application.id,
           payload: {
             caseId: application.id,

@@ -1,3 +1,4 @@
+import { Public } from '@oneseal/auth';
 import { CodedErrorFilter } from '@oneseal/service-kit';
 import { Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -5,6 +6,8 @@ import { CatalogueQueryService } from './catalogue-query.service';
 import { ListMattersQuery } from './dto/list-matters.query';
 
 @ApiTags('catalogue')
+// The catalogue and its guides (办事指南) are public: applicants read them before they come.
+@Public()
 @Controller('catalogue')
 @UseFilters(CodedErrorFilter)
 export class CatalogueController {

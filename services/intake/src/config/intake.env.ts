@@ -1,6 +1,10 @@
+import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { ServiceEnv, validateEnv } from '@oneseal/service-kit';
 
-export class IntakeEnv extends ServiceEnv {}
+export class IntakeEnv extends ServiceEnv {
+  @IsTokenPublicKeyFile()
+  AUTH_PUBLIC_KEY_FILE!: string;
+}
 
 export const INTAKE_SCHEMA = 'intake';
 

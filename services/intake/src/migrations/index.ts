@@ -2,6 +2,7 @@ import { CreateApplications1763800000000 } from './1763800000000-CreateApplicati
 import { CreateCatalogue1763800000500 } from './1763800000500-CreateCatalogue';
 import { AddMatterSnapshotToApplications1763800000700 } from './1763800000700-AddMatterSnapshotToApplications';
 import { RecordApplicantMaterialsAndReceipt1763801000000 } from './1763801000000-RecordApplicantMaterialsAndReceipt';
+import { RecordWhoFiled1763804000000 } from './1763804000000-RecordWhoFiled';
 
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const INTAKE_MIGRATIONS = [
   CreateCatalogue1763800000500,
   AddMatterSnapshotToApplications1763800000700,
   RecordApplicantMaterialsAndReceipt1763801000000,
+  RecordWhoFiled1763804000000,
 ];

@@ -1,3 +1,4 @@
+import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -47,6 +48,9 @@ class CoversEverySmsTemplate implements ValidatorConstraintInterface {
 // Numbers are converted explicitly: a property whose type is inferred from its default emits no design type
 // for implicit conversion to go by.
 export class NotificationEnv extends ServiceEnv {
+  @IsTokenPublicKeyFile()
+  AUTH_PUBLIC_KEY_FILE!: string;
+
   /** Where applicants' SMS go: `recording` keeps them in the database only (tests, demo machines). */
   @IsIn(SMS_PROVIDERS)
   SMS_PROVIDER: SmsProviderName = 'recording';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Put, UseFilters } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { CalendarError } from '@oneseal/domain';
 import { CodedErrorFilter } from '@oneseal/service-kit';
 import { DataSource } from 'typeorm';
@@ -9,6 +10,7 @@ import { currentCalendar, loadedYears, loadYear } from './calendar-years';
 import { LoadCalendarYearDto } from './dto/load-calendar-year.dto';
 
 @ApiTags('calendar')
+@ApiBearerAuth()
 @Controller('calendar')
 @UseFilters(CodedErrorFilter)
 export class CalendarController {
@@ -32,17 +34,22 @@ export class CalendarController {
 
   @Put('years/:year')
   @HttpCode(200)
+  @Roles('admin')
   @ApiOperation({
     summary: '录入（或更正）某年的节假日安排（国务院办公厅通知发布后）',
     description:
       '放假日期与调休上班日期均须属于该年；录入后新计算的期限即按此执行，已计算的期限在下次重算时更新。',
   })
-  async load(@Param('year', ParseIntPipe) year: number, @Body() body: LoadCalendarYearDto) {
+  async load(
+    @CurrentUser() user: AuthUser,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: LoadCalendarYearDto,
+  ) {
     try {
       await loadYear(
         this.dataSource,
         { year, holidays: body.holidays, makeUpWorkdays: body.makeUpWorkdays, source: body.source },
-        body.loadedBy,
+        `${user.name}（${user.id}）`,
       );
     } catch (error) {
       if (error instanceof CalendarError) throw new CalendarYearError(error.message);

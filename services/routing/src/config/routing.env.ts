@@ -1,8 +1,12 @@
+import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
 export class RoutingEnv extends TemporalServiceEnv {
+  @IsTokenPublicKeyFile()
+  AUTH_PUBLIC_KEY_FILE!: string;
+
   /** Working days an applicant has to supply a 补正 before the case ends as 补正不来 (county policy). */
   @Transform(({ value }) => (value === undefined ? 30 : Number(value)))
   @IsInt()

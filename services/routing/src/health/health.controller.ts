@@ -1,3 +1,4 @@
+import { Public } from '@oneseal/auth';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -13,6 +14,7 @@ export const CASE_WORKFLOW_WORKER = Symbol('CASE_WORKFLOW_WORKER');
 export const CASE_ACTIVITIES_WORKER = Symbol('CASE_ACTIVITIES_WORKER');
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SupervisionQuery, SupervisionSummaryQuery } from './dto/supervision.query';
@@ -17,15 +18,21 @@ interface SupervisedCase {
   onTime: boolean | null;
 }
 
-/** 电子监察: every case's standing and warnings across the county's towns, from the routing read model. */
+/**
+ * 电子监察: every case's standing and warnings across the county's towns, from the routing read model. Supervisors,
+ * auditors and administrators watch their county; a town's leader watches their own town.
+ */
 @ApiTags('supervision')
+@ApiBearerAuth()
 @Controller('supervision')
+@Roles('supervisor', 'auditor', 'admin', 'town-leader')
 export class SupervisionController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get('cases')
   @ApiOperation({ summary: '办件监察列表：按乡镇、预警等级、状态筛选，临近期限的在前' })
-  async cases(@Query() query: SupervisionQuery) {
+  async cases(@CurrentUser() user: AuthUser, @Query() query: SupervisionQuery) {
+    assertReachesPlace(user, query);
     const filters = ['county = $1'];
     const values: unknown[] = [query.county];
     const add = (sql: string, value: unknown) => {
@@ -54,7 +61,8 @@ export class SupervisionController {
 
   @Get('summary')
   @ApiOperation({ summary: '各乡镇办件汇总：在办、黄牌、红牌、超法定时限、按时办结率' })
-  async summary(@Query() query: SupervisionSummaryQuery) {
+  async summary(@CurrentUser() user: AuthUser, @Query() query: SupervisionSummaryQuery) {
+    assertReachesPlace(user, query);
     return this.dataSource.query(
       `SELECT town,
               count(*) FILTER (WHERE concluded_at IS NULL)::int AS "open",

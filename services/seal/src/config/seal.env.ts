@@ -1,7 +1,11 @@
+import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { IsOptional, IsUrl, Matches } from 'class-validator';
 import { TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 
 export class SealEnv extends TemporalServiceEnv {
+  @IsTokenPublicKeyFile()
+  AUTH_PUBLIC_KEY_FILE!: string;
+
   /**
    * Encrypts every private key at rest (AES-256-GCM): 32 random bytes as 64 hex characters, e.g. from
    * `openssl rand -hex 32`. Losing it makes every seal unusable; it never goes into git or the logs.

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Res, UseFilters } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { assertReachesPlace, CurrentUser, Public, Roles, type AuthUser } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CodedErrorFilter } from '@oneseal/service-kit';
 import type { Response } from 'express';
@@ -19,14 +20,20 @@ export class StampsController {
   ) {}
 
   @Post('stamps')
+  @ApiBearerAuth()
+  @Roles('seal-keeper')
   @ApiOperation({
     summary: '为一项决定的结果文书用印（同一决定只盖一次章；非本乡镇启用的专用章一律拒绝并登记）',
   })
-  stamp(@Body() request: StampRequestDto) {
-    const { sealId, actor, ...decision } = request;
-    return this.stamping.stamp(decision, { sealId, requestedBy: actor });
+  stamp(@CurrentUser() user: AuthUser, @Body() request: StampRequestDto) {
+    assertReachesPlace(user, request);
+    const { sealId, ...decision } = request;
+    return this.stamping.stamp(decision, { sealId, requestedBy: user.id });
   }
 
+  // The document id is the applicant's electronic delivery link (电子送达): an unguessable id, answered without a
+  // login, as the verification of a printed copy is.
+  @Public()
   @Get('documents/:id')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: '加盖电子印章的结果文书（PDF）' })

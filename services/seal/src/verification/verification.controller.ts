@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@oneseal/auth';
 import { CodedErrorFilter } from '@oneseal/service-kit';
 import { SealError, SealErrorCode } from '../seals/seals.errors';
 import { VerificationCodeParam, VerifyRequestDto } from './dto/verify-code.dto';
@@ -27,6 +28,8 @@ interface UploadedPdf {
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 @ApiTags('verification')
+// Anyone holding a sealed document may check it: the public verification counter needs no login.
+@Public()
 @Controller('verification')
 @UseFilters(CodedErrorFilter)
 export class VerificationController {

@@ -20,15 +20,7 @@ export class CaseIdParam {
   caseId!: string;
 }
 
-class HandledBy {
-  @ApiProperty({ description: '经办人', example: 'zz-town-window' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  handlerId!: string;
-}
-
-export class SupplyCorrectionDto extends HandledBy {
+export class SupplyCorrectionDto {
   @ApiProperty({ description: '申请人补交的材料', example: ['户口簿复印件'] })
   @IsArray()
   @ArrayNotEmpty()
@@ -38,7 +30,7 @@ export class SupplyCorrectionDto extends HandledBy {
   suppliedMaterials!: string[];
 }
 
-export class WithdrawCaseDto extends HandledBy {
+export class WithdrawCaseDto {
   @ApiProperty({ description: '撤回理由（申请人所述）', example: '申请人自愿撤回' })
   @IsString()
   @IsNotEmpty()
@@ -46,7 +38,7 @@ export class WithdrawCaseDto extends HandledBy {
   reason!: string;
 }
 
-export class SuspendCaseDto extends HandledBy {
+export class SuspendCaseDto {
   @ApiProperty({ description: '特别程序', enum: SPECIAL_PROCEDURES })
   @IsIn(SPECIAL_PROCEDURES)
   procedure!: SpecialProcedure;
@@ -58,7 +50,8 @@ export class SuspendCaseDto extends HandledBy {
   reason!: string;
 }
 
-export class ResumeCaseDto extends HandledBy {}
+/** Nothing to say but who resumes, and that comes from the token. */
+export class ResumeCaseDto {}
 
 export class ExtendCaseDto {
   @ApiProperty({ description: '延长的工作日数', example: 10 })
@@ -72,10 +65,4 @@ export class ExtendCaseDto {
   @IsNotEmpty()
   @MaxLength(500)
   reason!: string;
-
-  @ApiProperty({ description: '批准人', example: 'zz-town-leader' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  approvedBy!: string;
 }

@@ -43,10 +43,4 @@ export class DecideTaskDto {
   @IsNotEmpty()
   @MaxLength(1000)
   opinion!: string;
-
-  @ApiProperty({ description: '办理人', example: 'nancun-window-01' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  handlerId!: string;
 }

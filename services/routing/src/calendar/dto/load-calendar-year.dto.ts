@@ -19,10 +19,4 @@ export class LoadCalendarYearDto {
   @IsNotEmpty()
   @MaxLength(200)
   source!: string;
-
-  @ApiProperty({ description: '录入人', example: 'county-admin' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  loadedBy!: string;
 }

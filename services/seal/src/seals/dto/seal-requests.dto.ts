@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
-/** Until logins exist, the person acting names themselves in the request; it goes into every record. */
-class ActorDto {
-  @ApiProperty({ description: '经办人（登录功能上线前由请求注明）', example: 'county-approval-office-01' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  actor!: string;
-}
-
 export class SealIdParam {
   @ApiProperty({ description: '印章 ID' })
   @IsUUID()
@@ -22,7 +13,7 @@ export class TownQuery {
   town!: string;
 }
 
-export class ApplyForSealDto extends ActorDto {
+export class ApplyForSealDto {
   @ApiProperty({ description: '县代码（6 位）', example: '140525' })
   @Matches(/^\d{6}$/)
   county!: string;
@@ -46,7 +37,7 @@ export class ApplyForSealDto extends ActorDto {
   townName?: string;
 }
 
-export class InventoryLegacySealDto extends ActorDto {
+export class InventoryLegacySealDto {
   @ApiProperty({ description: '县代码（6 位）', example: '140525' })
   @Matches(/^\d{6}$/)
   county!: string;
@@ -68,7 +59,7 @@ export class InventoryLegacySealDto extends ActorDto {
   formerHolder!: string;
 }
 
-export class SealStepDto extends ActorDto {
+export class SealStepDto {
   @ApiPropertyOptional({ description: '意见或说明', example: '同意刻制' })
   @IsOptional()
   @IsString()
@@ -77,7 +68,7 @@ export class SealStepDto extends ActorDto {
   reason?: string;
 }
 
-export class RetireSealDto extends ActorDto {
+export class RetireSealDto {
   @ApiProperty({ description: '停用或封存的理由', example: '印章损坏，申请换刻' })
   @IsString()
   @IsNotEmpty()

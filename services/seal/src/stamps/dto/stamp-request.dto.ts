@@ -92,10 +92,4 @@ export class StampRequestDto implements StampDecisionInput {
   @IsOptional()
   @IsUUID()
   sealId?: string;
-
-  @ApiProperty({ description: '申请用印的人（印章管理员）' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  actor!: string;
 }

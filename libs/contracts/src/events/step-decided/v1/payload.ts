@@ -1,4 +1,4 @@
-import { IsISO8601, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsISO8601, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, type AdministrativeLevel } from '../../shared-fields';
 
 /** A person decided one step of a case (初审, 审核, 决定 ...): who, what, with which opinion, from when to when. */
@@ -27,6 +27,12 @@ export class StepDecidedV1 {
   @IsString()
   @IsNotEmpty()
   handlerId!: string;
+
+  /** The handler's name as their account shows it, so a record reads without a lookup (absent before identity). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  handlerName?: string;
 
   @IsString()
   @MaxLength(1000)

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  actScopesOf,
+  AuthError,
+  AuthErrorCode,
+  canActOnTask,
+  canSeeTask,
+  taskScopesOf,
+  type ActScope,
+  type AuthUser,
+  type TaskLocation,
+  type TaskScope,
+} from '@oneseal/auth';
+import { villageOfStation, villageStation } from '@oneseal/domain';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { ReviewTask, type ReviewTaskStatus } from './review-task.entity';
+import { TaskError, TaskErrorCode } from './tasks.errors';
+
+export type LocatedTask = TaskLocation & { stepName: string };
+
+export function locationOf(task: ReviewTask): LocatedTask {
+  return {
+    county: task.county,
+    town: task.town,
+    villageCode: task.level === 'village' ? (villageOfStation(task.unitCode) ?? null) : null,
+    level: task.level,
+    unitCode: task.unitCode,
+    stepName: task.stepName,
+  };
+}
+
+/** A task as one person's inbox shows it: what they may do with it is decided here, not in the browser. */
+export interface InboxTask extends ReviewTask {
+  canAct: boolean;
+  claimedByMe: boolean;
+}
+
+export function inboxViewOf(user: AuthUser, task: ReviewTask): InboxTask {
+  return { ...task, canAct: canActOnTask(user, locationOf(task)), claimedByMe: task.claimedBy === user.id };
+}
+
+export interface InboxFilter {
+  /** 'mine': the tasks the person may act on; 'unit': everything their scope shows (a watcher's only view). */
+  view: 'mine' | 'unit';
+  status: ReviewTaskStatus;
+  page: number;
+  pageSize: number;
+}
+
+type Condition = { sql: string; params: Record<string, unknown> };
+
+function conditionOf(scope: TaskScope | ActScope, n: number): Condition {
+  const county = { [`county${n}`]: scope.county };
+  const steps: Condition =
+    'stepNames' in scope && scope.stepNames
+      ? { sql: ` AND t.step_name IN (:...steps${n})`, params: { [`steps${n}`]: scope.stepNames } }
+      : { sql: '', params: {} };
+  switch (scope.kind) {
+    case 'village':
+      return {
+        sql: `(t.county = :county${n} AND t.level = 'village' AND t.unit_code = :unit${n}${steps.sql})`,
+        params: { ...county, [`unit${n}`]: villageStation(scope.village), ...steps.params },
+      };
+    case 'town':
+      return {
+        sql: `(t.county = :county${n} AND t.level = 'town' AND t.town = :town${n}${steps.sql})`,
+        params: { ...county, [`town${n}`]: scope.town, ...steps.params },
+      };
+    case 'county-unit':
+      return {
+        sql: `(t.county = :county${n} AND t.level = 'county' AND t.unit_code = :unit${n}${steps.sql})`,
+        params: { ...county, [`unit${n}`]: scope.unitCode, ...steps.params },
+      };
+    case 'county-read-only':
+      return { sql: `(t.county = :county${n})`, params: county };
+  }
+}
+
+/** The union of a person's scopes as one WHERE clause; a person without any scope matches nothing. */
+function whereScopes(query: SelectQueryBuilder<ReviewTask>, scopes: readonly (TaskScope | ActScope)[]) {
+  if (scopes.length === 0) return query.andWhere('FALSE');
+  const conditions = scopes.map(conditionOf);
+  return query.andWhere(
+    `(${conditions.map((condition) => condition.sql).join(' OR ')})`,
+    Object.assign({}, ...conditions.map((condition) => condition.params)) as Record<string, unknown>,
+  );
+}
+
+/**
+ * Every read of tasks on behalf of a person goes through here and names the person, so no inbox, list or lookup
+ * can forget to apply their scope (a village agent their station, a town role their town, a county officer their
+ * bureau, a watcher their county).
+ */
+@Injectable()
+export class TasksInScope {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private tasks() {
+    return this.dataSource.getRepository(ReviewTask).createQueryBuilder('t');
+  }
+
+  async inbox(user: AuthUser, filter: InboxFilter): Promise<{ total: number; items: InboxTask[] }> {
+    const scopes = filter.view === 'mine' ? actScopesOf(user) : taskScopesOf(user);
+    const query = whereScopes(this.tasks(), scopes)
+      .andWhere('t.status = :status', { status: filter.status })
+      // Open work oldest first (the longest waiting is due soonest); finished work newest first.
+      .orderBy('t.openedAt', filter.status === 'open' ? 'ASC' : 'DESC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize);
+    const [rows, total] = await query.getManyAndCount();
+    return { total, items: rows.map((task) => inboxViewOf(user, task)) };
+  }
+
+  /** The tasks of one case the person may see, in the order they were opened. */
+  async ofCase(user: AuthUser, caseId: string): Promise<InboxTask[]> {
+    const rows = await whereScopes(this.tasks(), taskScopesOf(user))
+      .andWhere('t.case_id = :caseId', { caseId })
+      .orderBy('t.openedAt', 'ASC')
+      .getMany();
+    return rows.map((task) => inboxViewOf(user, task));
+  }
+
+  /**
+   * One task the person may see: 404 APPROVAL.TASK_NOT_FOUND when there is no such task, 403 AUTH.OUT_OF_SCOPE
+   * when it lies outside their scope (a task id reveals nothing of the case behind it).
+   */
+  async visible(user: AuthUser, taskId: string): Promise<ReviewTask> {
+    const task = await this.dataSource.getRepository(ReviewTask).findOneBy({ id: taskId });
+    if (!task) throw new TaskError(TaskErrorCode.TASK_NOT_FOUND);
+    if (!canSeeTask(user, locationOf(task))) throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { taskId });
+    return task;
+  }
+}
