@@ -23,8 +23,10 @@ export async function ensureTopics(
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
+      // Not kafkajs's waitForLeaders: it gives up at the first UNKNOWN_TOPIC_OR_PARTITION a KRaft broker answers
+      // while its metadata cache catches up. awaitServedTopics below waits for that instead.
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic,
           numPartitions: layout.partitions,
@@ -69,9 +71,9 @@ async function awaitServedTopics(admin: Admin, topics: readonly string[]): Promi
 }
 
 function isNotYetServed(error: unknown): boolean {
-  // kafkajs wraps the protocol error when its own retries run out.
-  const { type, originalError } = error as { type?: string; originalError?: { type?: string } };
-  return NOT_YET_SERVED.has(type ?? '') || NOT_YET_SERVED.has(originalError?.type ?? '');
+  // kafkajs wraps the protocol error (as `cause`) when its own retries run out.
+  const { type, cause } = error as { type?: string; cause?: { type?: string } };
+  return NOT_YET_SERVED.has(type ?? '') || NOT_YET_SERVED.has(cause?.type ?? '');
 }
 
 /** A cheap round trip to the broker, for health checks. */

@@ -1,4 +1,5 @@
 import { InvalidEnvironmentError } from '@oneseal/service-kit';
+import { testAuth } from '@oneseal/testing';
 import { loadNotificationEnv } from './notification.env';
 import { parseSmsTemplateCodes } from './sms-template-codes';
 
@@ -6,6 +7,7 @@ const base = {
   HTTP_PORT: '3105',
   DATABASE_URL: 'postgres://oneseal@127.0.0.1:55432/oneseal',
   KAFKA_BROKERS: '127.0.0.1:9092',
+  AUTH_PUBLIC_KEY_FILE: testAuth().publicKeyFile,
 };
 
 const allCodes =
