@@ -146,6 +146,13 @@ describe('(g) every person works only in their own scope', () => {
       status: 403,
       body: expect.objectContaining({ code: 'AUTH.ROLE_NOT_ALLOWED' }),
     });
+    // A town's leader watches their own town, not the county; a seal keeper of another county sees no ledger here.
+    const supervision = `${serviceUrl('routing')}/supervision/cases`;
+    expect((await leader.get(`${supervision}?county=140525&town=140525100&pageSize=1`)).status).toBe(200);
+    expect(await leader.get(`${supervision}?county=140525&pageSize=1`)).toEqual(OUT_OF_SCOPE);
+    expect(await as('qs-town-seal-keeper').get(`${serviceUrl('seal')}/ledger?town=140525100`)).toEqual(
+      OUT_OF_SCOPE,
+    );
     // A supervisor of another county sees nothing of 泽州县.
     expect(
       await as('qs-supervisor').get(`${serviceUrl('routing')}/supervision/cases?county=140525&pageSize=1`),
