@@ -164,8 +164,16 @@ describe('inboxes, claims and who may act (real PostgreSQL)', () => {
     const loser = winner === window ? secondWindow : window;
     expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({
       code: 'APPROVAL.TASK_CLAIMED_BY_OTHER',
+      message: `该待办已由${winner.name}签收办理，请刷新待办列表`,
       details: expect.objectContaining({ claimedBy: winner.name }),
     });
+    // A decision takes the task the same way first, so the other clerk cannot decide it either.
+    await expect(claims.hold(loser, taskId)).rejects.toMatchObject({
+      code: 'APPROVAL.TASK_CLAIMED_BY_OTHER',
+    });
+    expect((await tasks.ofCase(loser, opened.acceptance.caseId))[0]).toEqual(
+      expect.objectContaining({ claimedByMe: false, canAct: false }),
+    );
     // The other clerk can neither decide it nor release it while it is claimed...
     await expect(taskToActOn(tasks, loser, taskId)).rejects.toMatchObject({
       code: 'APPROVAL.TASK_CLAIMED_BY_OTHER',
@@ -204,5 +212,18 @@ describe('inboxes, claims and who may act (real PostgreSQL)', () => {
     await expect(claims.claim(reviewer, task.taskId)).rejects.toMatchObject({
       code: 'APPROVAL.TASK_ALREADY_DECIDED',
     });
+  });
+
+  it('tells a clerk claiming a task of a withdrawn case that the case is over, and leaves no name on it', async () => {
+    const task = opened.otherVillage;
+    const otherAgent = { ...agent, id: 'agent-202', village: '140525100202' };
+    await claims.claim(otherAgent, task.taskId);
+    await createApprovalActivities(suite.dataSource).cancelReviewTask({ ...task, reason: '撤件' });
+    await expect(claims.claim(otherAgent, task.taskId)).rejects.toMatchObject({
+      code: 'APPROVAL.CASE_ALREADY_DECIDED',
+    });
+    expect((await tasks.ofCase(otherAgent, task.caseId))[0]).toEqual(
+      expect.objectContaining({ status: 'cancelled', claimedBy: null, claimedByName: null, canAct: false }),
+    );
   });
 });

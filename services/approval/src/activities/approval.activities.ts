@@ -126,7 +126,8 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
 
     async cancelReviewTask(input: CancelReviewTaskInput): Promise<void> {
       await dataSource.query(
-        `UPDATE approval.review_tasks SET status = 'cancelled', cancel_reason = $2, claimed_by = NULL, claimed_at = NULL
+        `UPDATE approval.review_tasks SET status = 'cancelled', cancel_reason = $2, claimed_by = NULL, claimed_by_name = NULL,
+                claimed_at = NULL
           WHERE id = $1 AND status = 'open'`,
         [input.taskId, input.reason],
       );

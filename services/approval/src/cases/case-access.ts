@@ -71,7 +71,7 @@ export class CaseAccess {
       .getRepository(ReviewTask)
       .find({ where: { caseId }, order: { openedAt: 'ASC' } });
     const first = rows[0];
-    // A case shows up here with its first task; before that (or with no such case) there is nothing to act on.
+    // A case shows up here with its first task, a second or so after filing; before that there is nothing to act on.
     if (!first) throw new TaskError(TaskErrorCode.CASE_NOT_FOUND);
     const tasks = rows.map(locationOf);
     return {

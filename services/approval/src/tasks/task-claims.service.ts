@@ -6,28 +6,37 @@ import { ReviewTask } from './review-task.entity';
 import { TaskError, TaskErrorCode } from './tasks.errors';
 import { inboxViewOf, locationOf, TasksInScope, type InboxTask } from './tasks-in-scope';
 
+const claimedByOther = (task: ReviewTask) => {
+  const who = task.claimedByName ?? task.claimedBy ?? '他人';
+  return new TaskError(TaskErrorCode.TASK_CLAIMED_BY_OTHER, `该待办已由${who}签收办理，请刷新待办列表`, {
+    claimedBy: who,
+    claimedAt: task.claimedAt?.toISOString(),
+  });
+};
+
+/** Why a task that is no longer open cannot be worked on. */
+function closedError(task: ReviewTask): TaskError {
+  return new TaskError(
+    task.status === 'cancelled' ? TaskErrorCode.CASE_ALREADY_DECIDED : TaskErrorCode.TASK_ALREADY_DECIDED,
+  );
+}
+
 /**
  * The task a person is about to work on, checked in the order a clerk would want to hear about it: it exists and
  * is theirs to see, it is still open, their role and unit take it, and nobody else has claimed it.
  */
 export async function taskToActOn(tasks: TasksInScope, user: AuthUser, taskId: string): Promise<ReviewTask> {
   const task = await tasks.visible(user, taskId);
-  if (task.status === 'done') throw new TaskError(TaskErrorCode.TASK_ALREADY_DECIDED);
-  if (task.status === 'cancelled') throw new TaskError(TaskErrorCode.CASE_ALREADY_DECIDED);
+  if (task.status !== 'open') throw closedError(task);
   assertCanActOnTask(user, locationOf(task));
   if (task.claimedBy && task.claimedBy !== user.id) throw claimedByOther(task);
   return task;
 }
 
-const claimedByOther = (task: ReviewTask) =>
-  new TaskError(TaskErrorCode.TASK_CLAIMED_BY_OTHER, undefined, {
-    claimedBy: task.claimedByName ?? task.claimedBy,
-    claimedAt: task.claimedAt?.toISOString(),
-  });
-
 /**
  * 签收 and 退回待办池: a claim keeps two clerks of one unit from working the same case. Both are single
- * conditional UPDATEs, so of two people claiming at once exactly one wins and the other is told who did.
+ * conditional UPDATEs, so of two people claiming at once exactly one wins and the other is told who did. A
+ * decision claims the task the same way first, so nobody decides a task someone else holds.
  */
 @Injectable()
 export class TaskClaimsService {
@@ -37,24 +46,31 @@ export class TaskClaimsService {
   ) {}
 
   async claim(user: AuthUser, taskId: string): Promise<InboxTask> {
+    return inboxViewOf(user, await this.hold(user, taskId));
+  }
+
+  /** Claims the task for the person (or confirms they hold it) and returns it as it now stands. */
+  async hold(user: AuthUser, taskId: string): Promise<ReviewTask> {
     await taskToActOn(this.tasks, user, taskId);
-    const [rows] = (await this.dataSource.query(
-      `UPDATE approval.review_tasks SET claimed_by = $2, claimed_by_name = $3, claimed_at = now()
-        WHERE id = $1 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $2)
-        RETURNING id`,
-      [taskId, user.id, user.name],
-    )) as [{ id: string }[], number];
-    const task = await this.reload(taskId);
-    if (rows.length === 0) {
-      // Lost a race: someone claimed it, or it was decided, between the check and the update.
-      if (task.status !== 'open') throw new TaskError(TaskErrorCode.TASK_ALREADY_DECIDED);
-      throw claimedByOther(task);
+    // Two attempts: between the check and the update the task may have been claimed and released again.
+    for (let attempt = 0; ; attempt += 1) {
+      const [rows] = (await this.dataSource.query(
+        `UPDATE approval.review_tasks SET claimed_by = $2, claimed_by_name = $3,
+                claimed_at = CASE WHEN claimed_by = $2 THEN claimed_at ELSE now() END
+          WHERE id = $1 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $2)
+          RETURNING id`,
+        [taskId, user.id, user.name],
+      )) as [{ id: string }[], number];
+      const task = await this.reload(taskId);
+      if (rows.length > 0) return task;
+      if (task.status !== 'open') throw closedError(task);
+      if (task.claimedBy || attempt > 0) throw claimedByOther(task);
     }
-    return inboxViewOf(user, task);
   }
 
   async release(user: AuthUser, taskId: string): Promise<InboxTask> {
-    await this.tasks.visible(user, taskId);
+    const task = await this.tasks.visible(user, taskId);
+    if (task.status !== 'open') throw closedError(task);
     const [rows] = (await this.dataSource.query(
       `UPDATE approval.review_tasks SET claimed_by = NULL, claimed_by_name = NULL, claimed_at = NULL
         WHERE id = $1 AND status = 'open' AND claimed_by = $2

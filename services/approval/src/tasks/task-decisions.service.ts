@@ -5,19 +5,18 @@ import { decideStepUpdate } from '@oneseal/workflows';
 import type { Client } from '@temporalio/client';
 import { withCaseRefusals } from './case-refusals';
 import type { DecideTaskDto } from './dto/decide-task.dto';
-import { taskToActOn } from './task-claims.service';
-import { TasksInScope } from './tasks-in-scope';
+import { TaskClaimsService } from './task-claims.service';
 
 /**
  * Hands a person's decision to the case's workflow. Who decides comes from their token and must be allowed to
- * act on the task; the workflow is then the judge of whether the task is the one it waits for (a Temporal update,
+ * act on the task and hold it (TaskClaimsService.hold); the workflow is then the judge of whether the task is the one it waits for (a Temporal update,
  * answered at once), and it records the decision through an activity, so a decision is never recorded without
  * the case moving on, nor the other way round.
  */
 @Injectable()
 export class TaskDecisionsService {
   constructor(
-    private readonly tasks: TasksInScope,
+    private readonly claims: TaskClaimsService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -26,7 +25,8 @@ export class TaskDecisionsService {
     taskId: string,
     decision: DecideTaskDto,
   ): Promise<{ taskId: string; accepted: true }> {
-    const task = await taskToActOn(this.tasks, user, taskId);
+    // Deciding takes the task first: if a colleague claimed it a moment ago, they keep it.
+    const task = await this.claims.hold(user, taskId);
     await withCaseRefusals(this.temporal.workflow.getHandle(task.caseId), (handle) =>
       handle.executeUpdate(decideStepUpdate, {
         args: [{ taskId, ...decision, handlerId: user.id, handlerName: user.name }],

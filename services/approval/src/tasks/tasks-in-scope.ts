@@ -30,14 +30,22 @@ export function locationOf(task: ReviewTask): LocatedTask {
   };
 }
 
-/** A task as one person's inbox shows it: what they may do with it is decided here, not in the browser. */
+/**
+ * A task as one person's inbox shows it: what they may do with it is decided here, not in the browser (`canAct`:
+ * open, not held by someone else, and their role and unit take it).
+ */
 export interface InboxTask extends ReviewTask {
   canAct: boolean;
   claimedByMe: boolean;
 }
 
 export function inboxViewOf(user: AuthUser, task: ReviewTask): InboxTask {
-  return { ...task, canAct: canActOnTask(user, locationOf(task)), claimedByMe: task.claimedBy === user.id };
+  const free = task.status === 'open' && (!task.claimedBy || task.claimedBy === user.id);
+  return {
+    ...task,
+    canAct: free && canActOnTask(user, locationOf(task)),
+    claimedByMe: task.claimedBy === user.id,
+  };
 }
 
 export interface InboxFilter {
@@ -106,6 +114,7 @@ export class TasksInScope {
       .andWhere('t.status = :status', { status: filter.status })
       // Open work oldest first (the longest waiting is due soonest); finished work newest first.
       .orderBy('t.openedAt', filter.status === 'open' ? 'ASC' : 'DESC')
+      .addOrderBy('t.id', 'ASC')
       .skip((filter.page - 1) * filter.pageSize)
       .take(filter.pageSize);
     const [rows, total] = await query.getManyAndCount();
@@ -117,6 +126,7 @@ export class TasksInScope {
     const rows = await whereScopes(this.tasks(), taskScopesOf(user))
       .andWhere('t.case_id = :caseId', { caseId })
       .orderBy('t.openedAt', 'ASC')
+      .addOrderBy('t.id', 'ASC')
       .getMany();
     return rows.map((task) => inboxViewOf(user, task));
   }

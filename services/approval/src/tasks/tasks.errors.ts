@@ -22,7 +22,7 @@ const MESSAGES: Record<TaskErrorCode, string> = {
   [TaskErrorCode.TASK_NOT_CURRENT]: '该待办不是本办件当前环节的待办，请刷新后再办理',
   [TaskErrorCode.TASK_CLAIMED_BY_OTHER]: '该待办已由他人签收办理，请刷新待办列表',
   [TaskErrorCode.TASK_NOT_CLAIMED_BY_YOU]: '该待办不是由您签收的，不能退回待办池',
-  [TaskErrorCode.CASE_NOT_FOUND]: '没有这个办件，请核对办件 ID',
+  [TaskErrorCode.CASE_NOT_FOUND]: '没有这个办件，或办件刚提交、尚在分派中；请核对办件 ID，稍后再试',
   [TaskErrorCode.NO_CORRECTION_PENDING]: '该办件当前没有待补正的材料',
   [TaskErrorCode.CASE_ALREADY_DECIDED]: '该办件已作出决定或已办结，不能再撤回或办理',
   [TaskErrorCode.CASE_NOT_SUSPENDABLE]: '该办件当前不能启动特别程序或在特别程序中办理',

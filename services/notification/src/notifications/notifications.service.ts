@@ -10,8 +10,8 @@ export class NotificationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Every message of a case, for a person whose reach covers the case's town (or, for a case without a
-   * located message, for anyone: there is then nothing to show).
+   * Every message of a case, for a person whose reach covers every town its messages were about. Messages
+   * without a place (recorded before places were kept) are shown only beside located ones that pass.
    */
   async listForCase(
     viewer: AuthUser,
@@ -19,12 +19,15 @@ export class NotificationsService {
     recipientKind?: RecipientKind,
   ): Promise<NotificationView[]> {
     const notifications = await this.dataSource.getRepository(Notification).find({
-      where: recipientKind ? { caseId, recipientKind } : { caseId },
+      where: { caseId },
       order: { createdAt: 'ASC' },
     });
-    const located = notifications.find((notification) => notification.county);
-    if (located?.county)
-      assertReachesPlace(viewer, { county: located.county, town: located.town ?? undefined });
-    return notifications.map(toView);
+    const located = notifications.filter((notification) => notification.county);
+    if (located.length === 0) return [];
+    for (const { county, town } of located)
+      assertReachesPlace(viewer, { county: county ?? '', town: town ?? undefined });
+    return notifications
+      .filter((notification) => !recipientKind || notification.recipientKind === recipientKind)
+      .map(toView);
   }
 }

@@ -60,6 +60,8 @@ export class SupervisionController {
   }
 
   @Get('summary')
+  // County-wide figures: not for a town's leader, who watches their own town's cases.
+  @Roles('supervisor', 'auditor', 'admin')
   @ApiOperation({ summary: '各乡镇办件汇总：在办、黄牌、红牌、超法定时限、按时办结率' })
   async summary(@CurrentUser() user: AuthUser, @Query() query: SupervisionSummaryQuery) {
     assertReachesPlace(user, query);

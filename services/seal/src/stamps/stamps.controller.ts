@@ -1,35 +1,23 @@
-import { Body, Controller, Get, Inject, Param, Post, Res, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { assertReachesPlace, CurrentUser, Public, Roles, type AuthUser } from '@oneseal/auth';
+import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Public } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CodedErrorFilter } from '@oneseal/service-kit';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { SealError, SealErrorCode } from '../seals/seals.errors';
-import { DocumentIdParam, StampRequestDto } from './dto/stamp-request.dto';
+import { DocumentIdParam } from './dto/document-id.param';
 import { StampedDocument } from './stamped-document.entity';
-import { StampingService } from './stamping.service';
 
+/**
+ * Stamped documents. Stamping itself has no HTTP route: a seal goes on a result only at the 用印 step of the case
+ * workflow (the seal activity), from the decision the workflow recorded, never from what a request says.
+ */
 @ApiTags('stamps')
 @Controller()
 @UseFilters(CodedErrorFilter)
 export class StampsController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(StampingService) private readonly stamping: StampingService,
-  ) {}
-
-  @Post('stamps')
-  @ApiBearerAuth()
-  @Roles('seal-keeper')
-  @ApiOperation({
-    summary: '为一项决定的结果文书用印（同一决定只盖一次章；非本乡镇启用的专用章一律拒绝并登记）',
-  })
-  stamp(@CurrentUser() user: AuthUser, @Body() request: StampRequestDto) {
-    assertReachesPlace(user, request);
-    const { sealId, ...decision } = request;
-    return this.stamping.stamp(decision, { sealId, requestedBy: user.id });
-  }
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   // The document id is the applicant's electronic delivery link (电子送达): an unguessable id, answered without a
   // login, as the verification of a printed copy is.
