@@ -13,6 +13,7 @@ import * as ts from 'typescript';
 import { parse } from 'yaml';
 import { ServiceEnv, TemporalServiceEnv } from '../../libs/service-kit/src/env/service-env';
 import { validateEnv } from '../../libs/service-kit/src/env/validate-env';
+import { ConsoleEnv, parseUpstreams } from '../../services/console/src/config/console.env';
 
 const root = path.resolve(__dirname, '../..');
 const readText = (relative: string): string => readFileSync(path.join(root, relative), 'utf8');
@@ -25,11 +26,15 @@ const MIGRATE = 'migrate';
 interface DeclaredService {
   port: number;
   temporal: boolean;
+  /** false for the console, which keeps no data (no database, Kafka or migrations). */
+  database?: boolean;
 }
 const declared = (
   JSON.parse(readText('deploy/services.json')) as { services: Record<string, DeclaredService> }
 ).services;
 const serviceNames = Object.keys(declared);
+const dataServiceNames = serviceNames.filter((name) => declared[name].database !== false);
+const webServiceNames = serviceNames.filter((name) => declared[name].database === false);
 const temporalServiceNames = serviceNames.filter((name) => declared[name].temporal);
 
 // ----- docker-compose.yml, read as Compose reads it -----
@@ -330,19 +335,7 @@ describe('the env classes the services validate at boot', () => {
 });
 
 describe.each(serviceNames)('compose service %s', (name) => {
-  const { port, temporal } = declared[name];
-
-  test('its temporal flag in deploy/services.json matches the env class its code validates', () => {
-    const configFolder = `services/${name}/src/config`;
-    const sources = readdirSync(path.join(root, configFolder))
-      .filter((file) => file.endsWith('.env.ts'))
-      .map((file) => readText(`${configFolder}/${file}`));
-    const extended = sources.flatMap((source) => [
-      ...source.matchAll(/extends\s+(TemporalServiceEnv|ServiceEnv)\b/g),
-    ]);
-    expect(extended.map((match) => match[1])).toEqual([temporal ? 'TemporalServiceEnv' : 'ServiceEnv']);
-  });
-
+  const { port } = declared[name];
   test('runs node services/<name>/dist/main.js (its npm start) from the OneSeal image', () => {
     expect(dockerfileOf(name)).toBe(OUR_DOCKERFILE);
     expect(commandOf(name)).toEqual(['node', `services/${name}/dist/main.js`]);
@@ -360,6 +353,27 @@ describe.each(serviceNames)('compose service %s', (name) => {
     const env = environmentOf(name);
     expect(env.HTTP_PORT).toBe(String(port));
     expect(env.HTTP_HOST).toBe('0.0.0.0');
+  });
+
+  test(`checks its own health on http://127.0.0.1:${port}/health with node, and restarts unless stopped`, () => {
+    const check = service(name).healthcheck?.test;
+    expect(Array.isArray(check) ? check.slice(0, 2) : check).toEqual(['CMD', 'node']);
+    expect((check as string[]).join(' ')).toContain(`http://127.0.0.1:${port}/health`);
+    expect(service(name).restart).toBe('unless-stopped');
+  });
+});
+
+describe.each(dataServiceNames)('compose service %s (keeps data)', (name) => {
+  const { temporal } = declared[name];
+  test('its temporal flag in deploy/services.json matches the env class its code validates', () => {
+    const configFolder = `services/${name}/src/config`;
+    const sources = readdirSync(path.join(root, configFolder))
+      .filter((file) => file.endsWith('.env.ts'))
+      .map((file) => readText(`${configFolder}/${file}`));
+    const extended = sources.flatMap((source) => [
+      ...source.matchAll(/extends\s+(TemporalServiceEnv|ServiceEnv)\b/g),
+    ]);
+    expect(extended.map((match) => match[1])).toEqual([temporal ? 'TemporalServiceEnv' : 'ServiceEnv']);
   });
 
   test(`sets every variable ${temporal ? 'TemporalServiceEnv' : 'ServiceEnv'} validates`, () => {
@@ -424,12 +438,24 @@ describe.each(serviceNames)('compose service %s', (name) => {
     ]);
     expect(dependenciesOf(name)).toMatchObject(expected);
   });
+});
 
-  test(`checks its own health on http://127.0.0.1:${port}/health with node, and restarts unless stopped`, () => {
-    const check = service(name).healthcheck?.test;
-    expect(Array.isArray(check) ? check.slice(0, 2) : check).toEqual(['CMD', 'node']);
-    expect((check as string[]).join(' ')).toContain(`http://127.0.0.1:${port}/health`);
-    expect(service(name).restart).toBe('unless-stopped');
+describe.each(webServiceNames)('compose service %s (the console, keeps no data)', (name) => {
+  test('passes the env validation the console runs at boot', () => {
+    expect(() => validateEnv(name, ConsoleEnv, environmentOf(name))).not.toThrow();
+  });
+
+  test('passes /api/<service>/ to every other service at its compose name and port', () => {
+    const upstreams = parseUpstreams(environmentOf(name).CONSOLE_UPSTREAMS) ?? {};
+    expect(Object.keys(upstreams).sort()).toEqual([...dataServiceNames].sort());
+    for (const upstream of dataServiceNames)
+      expect(upstreams[upstream]).toBe(`http://${upstream}:${declared[upstream].port}`);
+  });
+
+  test('needs neither the database nor Kafka', () => {
+    const env = environmentOf(name);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.KAFKA_BROKERS).toBeUndefined();
   });
 });
 
@@ -456,7 +482,7 @@ describe('login tokens in compose', () => {
       const [source, target, mode] = volume.split(':');
       return { source, target, read_only: mode === 'ro' };
     });
-  const checkers = serviceNames.filter((name) => name !== 'identity');
+  const checkers = dataServiceNames.filter((name) => name !== 'identity');
 
   test.each(checkers)(
     '%s checks tokens with the public key the migrate step writes, mounted read-only',
@@ -490,7 +516,7 @@ describe('compose service migrate', () => {
 
   test("runs every service's migrate script (npm run database:migrate), from the OneSeal image", () => {
     expect(dockerfileOf(MIGRATE)).toBe(OUR_DOCKERFILE);
-    for (const name of serviceNames) {
+    for (const name of dataServiceNames) {
       const manifest = JSON.parse(readText(`services/${name}/package.json`)) as {
         scripts: Record<string, string>;
       };
@@ -507,7 +533,7 @@ describe('compose service migrate', () => {
     const seeds = steps.filter((step) => step.endsWith('/seed.js'));
     const keys = 'node services/identity/dist/signing-keys.js';
     expect(steps.slice(0, steps.length - seeds.length - 1).sort()).toEqual(
-      serviceNames.map((name) => `node services/${name}/dist/migrate.js`).sort(),
+      dataServiceNames.map((name) => `node services/${name}/dist/migrate.js`).sort(),
     );
     expect(steps[steps.length - seeds.length - 1]).toBe(keys);
     // The same seeds, in the same order, as `npm start` (deploy/local/stack.mjs) runs.
@@ -519,7 +545,7 @@ describe('compose service migrate', () => {
   });
 
   test('migrates the database the services use, once PostgreSQL is healthy, and is not restarted', () => {
-    const databaseUrls = new Set(serviceNames.map((name) => environmentOf(name).DATABASE_URL));
+    const databaseUrls = new Set(dataServiceNames.map((name) => environmentOf(name).DATABASE_URL));
     expect([...databaseUrls]).toEqual([environmentOf(MIGRATE).DATABASE_URL]);
     const postgres = new URL(environmentOf(MIGRATE).DATABASE_URL).hostname;
     expect(dependenciesOf(MIGRATE)).toMatchObject({ [postgres]: 'service_healthy' });

@@ -12,6 +12,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const state = process.env.ONESEAL_STATE ?? join(root, '.oneseal');
 const { services } = JSON.parse(readFileSync(join(root, 'deploy/services.json'), 'utf8'));
 const names = Object.keys(services);
+/** Services with a database of their own (all but the console): they migrate, and get the engines' settings. */
+const hasDatabase = (name) => services[name].database !== false;
 
 function engineEnv() {
   const out = execFileSync('bash', [join(root, 'deploy/local/engines.sh'), 'paths'], { encoding: 'utf8' });
@@ -59,6 +61,14 @@ function tokenKeyEnv(name) {
   return name === 'identity' ? files : { AUTH_PUBLIC_KEY_FILE: files.AUTH_PUBLIC_KEY_FILE };
 }
 
+/** The console passes /api/<name>/… to each service's own address. */
+function consoleUpstreams() {
+  return names
+    .filter(hasDatabase)
+    .map((name) => `${name}=${url(name)}`)
+    .join(',');
+}
+
 function serviceEnv(name, engines) {
   // Only identity may see the private key, whatever the caller's environment holds.
   const { AUTH_PRIVATE_KEY_FILE: _notForEveryService, ...inherited } = process.env;
@@ -73,6 +83,7 @@ function serviceEnv(name, engines) {
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: String(services[name].port),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    ...(hasDatabase(name) ? {} : { CONSOLE_UPSTREAMS: consoleUpstreams() }),
   };
 }
 
@@ -207,7 +218,7 @@ async function status() {
 
 function migrate() {
   const engines = engineEnv();
-  for (const name of names) {
+  for (const name of names.filter(hasDatabase)) {
     const script = join(root, 'services', name, 'dist', 'migrate.js');
     execFileSync(process.execPath, [script], {
       env: { ...process.env, DATABASE_URL: engines.DATABASE_URL },
@@ -249,7 +260,12 @@ function seed() {
 }
 
 function urls() {
-  for (const name of names) {
+  for (const name of names.filter((name) => !hasDatabase(name))) {
+    console.log(
+      `  ${services[name].title.padEnd(16)} ${url(name)}/   (open in a browser; log in as a demo account)`,
+    );
+  }
+  for (const name of names.filter(hasDatabase)) {
     console.log(`  ${services[name].title.padEnd(16)} ${url(name)}/docs   (health: ${url(name)}/health)`);
   }
 }

@@ -1,23 +1,52 @@
 import 'reflect-metadata';
 import { ValidationPipe, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { kafkaTransportOptions, parseBrokers } from '@oneseal/kafka';
 import { Logger } from 'nestjs-pino';
-import type { ServiceEnv } from '../env/service-env';
+import type { HttpServiceEnv, ServiceEnv } from '../env/service-env';
 import { validationErrorsToException } from '../http/validation-errors';
 
-export interface ServiceDefinition {
+interface CommonDefinition {
   name: string;
-  env: ServiceEnv;
   module: DynamicModule;
   docs: { title: string; description: string };
-  /** Whether the service consumes Kafka events (then it joins its own consumer group). */
+}
+
+/** A service with its own data; it may consume Kafka events (then it joins its own consumer group). */
+interface DataServiceDefinition extends CommonDefinition {
+  env: ServiceEnv;
   consumesEvents: boolean;
 }
 
+/**
+ * The console: files for the browser from `publicDir`, and requests passed through untouched (so Nest must not
+ * parse bodies; the upstream service validates them).
+ */
+interface WebServiceDefinition extends CommonDefinition {
+  env: HttpServiceEnv;
+  consumesEvents: false;
+  publicDir: string;
+}
+
+export type ServiceDefinition = DataServiceDefinition | WebServiceDefinition;
+
 export async function createServiceApp(definition: ServiceDefinition): Promise<INestApplication> {
-  const app = await NestFactory.create(definition.module, { bufferLogs: true });
+  const web = 'publicDir' in definition;
+  const app = await NestFactory.create<NestExpressApplication>(definition.module, {
+    bufferLogs: true,
+    bodyParser: !web,
+  });
+  if (web)
+    app.useStaticAssets(definition.publicDir, {
+      // The page runs only its own files and calls only its own origin: an injected script has nowhere to run.
+      setHeaders: (response) =>
+        response.setHeader(
+          'content-security-policy',
+          "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        ),
+    });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.useGlobalPipes(

@@ -3,8 +3,8 @@ import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-vali
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 
-/** Variables every OneSeal service needs. Defaults suit the local system started by `npm start`. */
-export class ServiceEnv {
+/** What every OneSeal process that answers HTTP needs. Defaults suit the local system started by `npm start`. */
+export class HttpServiceEnv {
   @IsString()
   @IsNotEmpty()
   HTTP_HOST = '127.0.0.1';
@@ -16,7 +16,10 @@ export class ServiceEnv {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}
 
+/** Variables every OneSeal service with its own data needs: its database and the event bus. */
+export class ServiceEnv extends HttpServiceEnv {
   @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[^\s]+$/, {
     message: 'DATABASE_URL must look like postgres://user@host:port/database',
   })

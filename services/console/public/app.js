@@ -1,0 +1,115 @@
+import { api, hasRole, session, whenUnauthorized } from './js/api.js';
+import { html, mount, showMessage } from './js/html.js';
+import { renderAudit } from './js/views/audit.js';
+import { renderCase } from './js/views/case-detail.js';
+import { renderInbox } from './js/views/inbox.js';
+import { renderIntake } from './js/views/intake.js';
+import { renderLedger } from './js/views/ledger.js';
+import { renderLogin, setLoginNotice } from './js/views/login.js';
+import { renderSupervision } from './js/views/supervision.js';
+import { renderVerify } from './js/views/verify.js';
+
+const STEP_TAKERS = ['village-agent', 'town-window', 'town-reviewer', 'town-leader', 'county-officer'];
+
+/** Menu order is landing order: a person lands on the first entry their roles allow. */
+const ROUTES = [
+  { path: 'inbox', title: '我的待办', roles: STEP_TAKERS, render: renderInbox },
+  { path: 'intake', title: '受理申请', roles: ['village-agent', 'town-window'], render: renderIntake },
+  {
+    path: 'supervision',
+    title: '监察',
+    roles: ['supervisor', 'auditor', 'admin', 'town-leader'],
+    render: renderSupervision,
+  },
+  {
+    path: 'ledger',
+    title: '用印登记',
+    roles: ['seal-keeper', 'admin', 'supervisor', 'auditor'],
+    render: renderLedger,
+  },
+  { path: 'audit', title: '审计', roles: ['auditor', 'supervisor', 'admin'], render: renderAudit },
+  { path: 'cases', title: '办件详情', render: renderCase },
+  { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },
+  { path: 'login', isPublic: true, hidden: true, render: renderLogin },
+];
+
+const mayOpen = (route, user) =>
+  route.isPublic || (!!user && (!route.roles || hasRole(user, ...route.roles)));
+
+function parseHash() {
+  const [path = '', ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  return { path, params };
+}
+
+function renderHeader(user, activePath) {
+  mount(
+    document.getElementById('who'),
+    user
+      ? html`<span class="user-name">${user.name}</span>
+          <span class="user-roles">${user.roleTitles.join('、')}</span>
+          <button type="button" id="logout" class="link">退出</button>`
+      : html`<a href="#/login">登录</a>`,
+  );
+  document.getElementById('logout')?.addEventListener('click', () => {
+    session.clear();
+    location.hash = '#/login';
+  });
+  const entries = ROUTES.filter((route) => !route.hidden && mayOpen(route, user));
+  mount(
+    document.getElementById('nav'),
+    user
+      ? entries.map(
+          (route) =>
+            html`<a href="#/${route.path}" class="${route.path === activePath ? 'active' : ''}"
+              >${route.title}</a
+            >`,
+        )
+      : '',
+  );
+}
+
+function route() {
+  const user = session.user;
+  const { path, params } = parseHash();
+  const target = ROUTES.find((candidate) => candidate.path === path);
+  if (!target) {
+    const landing = ROUTES.find((candidate) => !candidate.hidden && mayOpen(candidate, user));
+    location.replace(user ? `#/${landing.path}` : '#/login');
+    return;
+  }
+  if (!target.isPublic && !user) {
+    location.replace('#/login');
+    return;
+  }
+  renderHeader(user, path);
+  // Each visit renders into a fresh section: an answer arriving after the clerk moved on lands in a detached node.
+  const section = document.createElement('section');
+  section.className = `view view-${target.path}`;
+  document.getElementById('main').replaceChildren(section);
+  if (!mayOpen(target, user)) {
+    showMessage(section, 'error', '您的岗位不能使用此功能');
+    return;
+  }
+  target.render(section, { params, user });
+}
+
+whenUnauthorized((message) => {
+  setLoginNotice(message || '登录已失效，请重新登录');
+  location.hash = '#/login';
+});
+
+async function start() {
+  // Roles may have changed since the token was issued: refresh the profile the menu is built from.
+  if (session.token) {
+    try {
+      const user = await api('identity', '/auth/me');
+      session.save(session.token, user);
+    } catch {
+      // A 401 already sent us to the login page; anything else leaves the stored profile in use.
+    }
+  }
+  window.addEventListener('hashchange', route);
+  route();
+}
+
+start();

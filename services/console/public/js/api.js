@@ -1,0 +1,102 @@
+/**
+ * Calls the services through the console's same-origin gateway (/api/<service>/…) with the login token, and
+ * turns every refusal into an ApiError carrying the service's Chinese message.
+ */
+const TOKEN_KEY = 'oneseal.token';
+const USER_KEY = 'oneseal.user';
+
+// sessionStorage, not localStorage: a token should not outlive the browser tab on a shared window PC.
+export const session = {
+  get token() {
+    return sessionStorage.getItem(TOKEN_KEY);
+  },
+  get user() {
+    const raw = sessionStorage.getItem(USER_KEY);
+    return raw ? JSON.parse(raw) : null;
+  },
+  save(token, user) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    sessionStorage.setItem(USER_KEY, JSON.stringify(user));
+  },
+  clear() {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(USER_KEY);
+  },
+};
+
+export const hasRole = (user, ...roles) => !!user && user.roles.some((role) => roles.includes(role));
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.message ?? `请求失败（HTTP ${status}）`);
+    this.status = status;
+    this.code = body?.code;
+    this.details = body?.details;
+    this.problems = body?.problems ?? [];
+  }
+}
+
+let onUnauthorized = () => {};
+
+/** The app decides what a lost login means (back to the login page); set once at start. */
+export function whenUnauthorized(handler) {
+  onUnauthorized = handler;
+}
+
+function queryString(query) {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * api('approval', '/tasks/inbox', { query, method, body, form, headers }): JSON in, JSON out. `form` is a
+ * FormData sent as multipart (the browser sets its boundary).
+ */
+export async function api(service, path, { method = 'GET', query, body, form, headers = {} } = {}) {
+  const init = { method, headers: { accept: 'application/json', ...headers } };
+  if (session.token) init.headers.authorization = `Bearer ${session.token}`;
+  if (form) {
+    init.body = form;
+  } else if (body !== undefined) {
+    init.headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(`/api/${service}${path}${queryString(query)}`, init);
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: '无法连接工作台服务，请检查网络后重试' });
+  }
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (response.ok) return data;
+  // A 401 on a request that carried a token means the login ended; a failed login itself has no token.
+  if (response.status === 401 && session.token) {
+    session.clear();
+    onUnauthorized(data?.message);
+  }
+  throw new ApiError(response.status, data);
+}
+
+/** An Idempotency-Key; randomUUID exists only on secure origins, so plain-http LAN access gets the fallback. */
+export function newIdempotencyKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The URL of a stamped PDF: public, so a plain link opens it without the token. */
+export const documentUrl = (documentId) => `/api/seal/documents/${encodeURIComponent(documentId)}`;

@@ -1,0 +1,120 @@
+/**
+ * The one way this app builds HTML: the `html` tag escapes every interpolated value unless it is itself the
+ * result of `html`, so a name typed by an applicant can never become markup.
+ */
+class SafeHtml {
+  constructor(text) {
+    this.text = text;
+  }
+}
+
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(value) {
+  return String(value).replace(/[&<>"']/g, (char) => ENTITIES[char]);
+}
+
+function piece(value) {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof SafeHtml) return value.text;
+  if (Array.isArray(value)) return value.map(piece).join('');
+  return escapeHtml(value);
+}
+
+export function html(strings, ...values) {
+  return new SafeHtml(
+    strings.reduce((out, text, i) => out + text + (i < values.length ? piece(values[i]) : ''), ''),
+  );
+}
+
+/** Replaces the element's content; returns the element so callers can query into it. */
+export function mount(element, content) {
+  element.innerHTML = piece(content);
+  return element;
+}
+
+/** A table from column titles and rows of cells: plain values are escaped, html`` cells are kept. */
+export function tableHtml(heads, rows, empty = '暂无。') {
+  if (rows.length === 0) return html`<p class="muted">${empty}</p>`;
+  return html`<table>
+    <thead>
+      <tr>
+        ${heads.map((head) => html`<th>${head}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (cells) =>
+          html`<tr>
+            ${cells.map((cell) => html`<td>${cell}</td>`)}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** A link to a case's page, labelled with its short id unless told otherwise. */
+export const caseLink = (caseId, text = shortId(caseId)) =>
+  html`<a href="#/cases/${encodeURIComponent(caseId)}" title="${caseId}">${text}</a>`;
+
+/** A message box: kind is 'ok', 'error' or 'info'; lines are shown as a list under the text. */
+export function messageHtml(kind, text, lines = []) {
+  return html`<div class="msg msg-${kind}" role="${kind === 'error' ? 'alert' : 'status'}">
+    <p>${text}</p>
+    ${lines.length
+      ? html`<ul>
+          ${lines.map((line) => html`<li>${line}</li>`)}
+        </ul>`
+      : ''}
+  </div>`;
+}
+
+/** Shows an ApiError (or any error): the server's Chinese message and, for 400s, each field's problem. */
+export function showError(element, error) {
+  const problems = (error.problems ?? []).map((problem) => problem.message);
+  mount(element, messageHtml('error', error.message || '操作失败', problems));
+}
+
+export function showMessage(element, kind, text, lines) {
+  mount(element, messageHtml(kind, text, lines));
+}
+
+const pad = (n) => String(n).padStart(2, '0');
+
+/** Today on the browser's calendar as YYYY-MM-DD, to compare with the services' working-day dates. */
+export function todayIso() {
+  const now = new Date();
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function formatDateTime(value) {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The first block of a UUID: enough for a clerk to tell cases apart in a list. */
+export const shortId = (id) => (id ? String(id).split('-')[0] : '');
+
+/** A deadline object { dueDate, provisional } as text; provisional dates await next year's holiday calendar. */
+export function deadlineText(deadline) {
+  if (!deadline?.dueDate) return '';
+  return deadline.provisional ? `${deadline.dueDate}（暂定）` : deadline.dueDate;
+}
+
+/** Reads a form's named fields as trimmed strings. */
+export function formValues(form) {
+  const values = {};
+  for (const [name, value] of new FormData(form)) if (typeof value === 'string') values[name] = value.trim();
+  return values;
+}
+
+/** Non-empty lines of a textarea, for lists of materials. */
+export const linesOf = (text) =>
+  (text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+export const isUuid = (text) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);

@@ -1,0 +1,80 @@
+/** Chinese words for the codes the services answer with; an unknown code is shown as it is. */
+
+export const CASE_STAGES = {
+  'pre-acceptance': '待受理',
+  'in-progress': '办理中',
+  'awaiting-correction': '待补正',
+  suspended: '特别程序（计时中止）',
+  sealing: '用印中',
+  delivering: '送达中',
+  concluded: '已办结',
+};
+
+/** The supervision read model has its own stages (routing.routed_cases), not the workflow's. */
+export const SUPERVISED_STAGES = {
+  routed: '已分派（未受理）',
+  'in-progress': '办理中',
+  'awaiting-correction': '待补正',
+  suspended: '特别程序',
+  refused: '不予受理/不予许可',
+  concluded: '已办结',
+  delivered: '已送达',
+};
+
+export const OUTCOMES = {
+  approve: '通过',
+  return: '退回上一环节',
+  'request-correction': '要求补正',
+  reject: '不予通过',
+};
+
+export const WARNINGS = { yellow: '黄牌预警', red: '红牌预警', statutory: '超法定时限' };
+
+export const CHANNELS = {
+  'village-agent': '帮办代办',
+  'town-window': '窗口受理',
+  kiosk: '自助终端',
+  online: '网上申请',
+};
+
+export const DELIVERY_METHODS = { 'pick-up': '窗口领取', express: '邮寄送达', electronic: '电子送达' };
+
+export const LEVELS = { village: '村', town: '镇', county: '县' };
+
+export const TASK_STATUSES = { open: '待办', done: '已办', cancelled: '已撤销' };
+
+export const NOTIFICATION_STATUSES = { pending: '待发送', sent: '已发送', failed: '发送失败' };
+
+export const RECIPIENT_KINDS = { applicant: '申请人', 'staff-unit': '单位待办' };
+
+export const LEDGER_ENTRIES = { stamped: '用印', refused: '拒绝用印' };
+
+export const SPECIAL_PROCEDURES = ['公示', '入户调查', '听证', '检测', '检验', '检疫', '鉴定', '专家评审'];
+
+export const EVENT_TYPES = {
+  'intake.application-submitted': '提交申请',
+  'routing.case-routed': '分派流转',
+  'approval.review-task-opened': '生成待办',
+  'approval.step-decided': '环节办理',
+  'approval.case-accepted': '受理',
+  'approval.correction-requested': '要求补正',
+  'routing.correction-supplied': '补正已收到',
+  'routing.case-suspended': '启动特别程序',
+  'routing.case-resumed': '结束特别程序',
+  'routing.deadline-extended': '延长办理时限',
+  'routing.deadline-warning': '时限预警',
+  'approval.case-refused': '不予受理/不予许可',
+  'seal.document-stamped': '文书用印',
+  'routing.result-delivered': '结果送达',
+  'routing.case-concluded': '办结',
+  'notification.notification-sent': '发送通知',
+};
+
+export const label = (labels, code) => (code === null || code === undefined ? '' : (labels[code] ?? code));
+
+/** A raised warning's key, `scope:severity:stepName:dueDate`, as a sentence. */
+export function describeWarningKey(key) {
+  const [scope, severity, stepName, dueDate] = String(key).split(':');
+  const what = scope === 'step' ? `环节「${stepName}」` : '办件';
+  return `${what}${label(WARNINGS, severity)}（期限 ${dueDate ?? ''}）`;
+}

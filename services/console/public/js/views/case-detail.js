@@ -1,0 +1,254 @@
+import { api, documentUrl, hasRole } from '../api.js';
+import {
+  deadlineText,
+  formatDateTime,
+  formValues,
+  html,
+  isUuid,
+  linesOf,
+  messageHtml,
+  mount,
+  showError,
+  showMessage,
+  tableHtml,
+} from '../html.js';
+import {
+  CASE_STAGES,
+  describeWarningKey,
+  label,
+  LEVELS,
+  NOTIFICATION_STATUSES,
+  OUTCOMES,
+  RECIPIENT_KINDS,
+  SPECIAL_PROCEDURES,
+  TASK_STATUSES,
+} from '../labels.js';
+
+function factsOf(status) {
+  const step = status.currentStep;
+  const stepText =
+    step &&
+    `${step.kind}（${label(LEVELS, step.level)} · ${step.unitCode}），${step.openedOn} 起，` +
+      `环节期限 ${deadlineText(step.deadline) || '计时中止'}`;
+  return [
+    ['办件编号', status.receiptNumber],
+    ['状态', label(CASE_STAGES, status.stage)],
+    ['当前环节', stepText],
+    ['受理日期', status.acceptedOn],
+    ['承诺办结日期', deadlineText(status.committedDeadline)],
+    ['法定办结日期', deadlineText(status.statutoryDeadline)],
+    ['已延长', status.extensionWorkingDays ? `${status.extensionWorkingDays} 个工作日` : ''],
+    ['办结结果', status.result],
+    [
+      '结果文书',
+      status.documentId &&
+        html`<a href="${documentUrl(status.documentId)}" target="_blank" rel="noopener"
+          >查看加盖电子印章的文书（PDF）</a
+        >`,
+    ],
+  ].filter(([, value]) => value);
+}
+
+function statusHtml(status) {
+  const correction = status.correction;
+  return html`<dl class="facts">
+      ${factsOf(status).map(
+        ([name, value]) =>
+          html`<dt>${name}</dt>
+            <dd>${value}</dd>`,
+      )}
+    </dl>
+    ${correction &&
+    messageHtml(
+      'info',
+      `待补正：请申请人于 ${correction.supplyBy} 前补齐以下材料（逾期按补正不来办结）`,
+      correction.missingMaterials,
+    )}
+    ${status.warningsRaised.length > 0 &&
+    messageHtml('error', '已发出的时限预警', status.warningsRaised.map(describeWarningKey))}
+    <h3>计时中止记录</h3>
+    ${tableHtml(
+      ['原因', '起', '止'],
+      status.clockStops.map((stop) => [stop.reason, stop.from, stop.to ?? '进行中']),
+    )}
+    <h3>办理记录</h3>
+    ${tableHtml(
+      ['环节', '办理结果', '办理人', '办理意见', '办理时间'],
+      status.history.map((record) => [
+        record.kind,
+        label(OUTCOMES, record.outcome),
+        record.handlerName ?? record.handlerId,
+        record.opinion,
+        formatDateTime(record.decidedAt),
+      ]),
+    )}`;
+}
+
+const tasksHtml = (tasks) =>
+  tableHtml(
+    ['环节', '办理单位', '状态', '到期日', '签收/办理人', '办理结果', '打开时间'],
+    tasks.map((task) => [
+      task.stepName,
+      `${label(LEVELS, task.level)} · ${task.unitCode}`,
+      label(TASK_STATUSES, task.status),
+      task.dueDate,
+      task.handlerName ?? task.claimedByName,
+      `${label(OUTCOMES, task.outcome)}${task.cancelReason ? `（${task.cancelReason}）` : ''}`,
+      formatDateTime(task.openedAt),
+    ]),
+  );
+
+const notificationsHtml = (notifications) =>
+  tableHtml(
+    ['时间', '接收方', '渠道', '内容', '发送状态'],
+    notifications.map((note) => [
+      formatDateTime(note.createdAt),
+      `${label(RECIPIENT_KINDS, note.recipientKind)} ${note.recipient}`,
+      note.channel === 'sms' ? '短信' : '站内',
+      note.body,
+      `${label(NOTIFICATION_STATUSES, note.status)}${note.lastError ? `（${note.lastError}）` : ''}`,
+    ]),
+  );
+
+const actionForm = (action, title, fields, submit) =>
+  html`<details>
+    <summary>${title}</summary>
+    <form data-action="${action}">${fields}<button type="submit">${submit}</button></form>
+  </details>`;
+
+/** The case actions, each a small form; which appear follows who may ask (the service still decides). */
+function actionsHtml(user, status) {
+  const reason = html`<label>理由 <input name="reason" required maxlength="500" /></label>`;
+  const missing = (status?.correction?.missingMaterials ?? []).join('\n');
+  const forms = [];
+  if (hasRole(user, 'town-window', 'village-agent')) {
+    forms.push(
+      actionForm(
+        'correction-supplied',
+        '补正已收到',
+        html`<label
+          >申请人补交的材料（每行一项）<textarea name="suppliedMaterials" rows="3" required>
+${missing}</textarea
+          >
+        </label>`,
+        '确认补正已收到',
+      ),
+      actionForm('withdrawal', '撤回申请', reason, '确认撤回'),
+    );
+  }
+  if (hasRole(user, 'town-leader', 'county-officer')) {
+    const procedures = SPECIAL_PROCEDURES.map((name) => html`<option>${name}</option>`);
+    forms.push(
+      actionForm(
+        'suspension',
+        '启动特别程序',
+        html`<label
+            >特别程序
+            <select name="procedure">
+              ${procedures}
+            </select></label
+          >${reason}`,
+        '启动（计时中止）',
+      ),
+      actionForm('resumption', '结束特别程序', '', '结束特别程序（计时恢复）'),
+      actionForm(
+        'extension',
+        '延长办理时限',
+        html`<label
+            >延长工作日数 <input name="extraWorkingDays" type="number" min="1" max="30" required /></label
+          >${reason}`,
+        '批准延长',
+      ),
+    );
+  }
+  return forms.length
+    ? html`<h3>办件操作</h3>
+        <div class="case-actions">${forms}</div>
+        <div class="action-message"></div>`
+    : '';
+}
+
+const BODY_OF = {
+  'correction-supplied': (values) => ({ suppliedMaterials: linesOf(values.suppliedMaterials) }),
+  withdrawal: (values) => ({ reason: values.reason }),
+  suspension: (values) => ({ procedure: values.procedure, reason: values.reason }),
+  resumption: () => ({}),
+  extension: (values) => ({ extraWorkingDays: Number(values.extraWorkingDays), reason: values.reason }),
+};
+
+function renderLookup(root) {
+  mount(
+    root,
+    html`<h2>办件详情</h2>
+      <form class="toolbar">
+        <label>办件 ID <input name="caseId" required size="40" /></label><button type="submit">查看</button>
+      </form>
+      <div class="message"></div>`,
+  );
+  root.querySelector('form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const { caseId } = formValues(event.target);
+    if (isUuid(caseId)) location.hash = `#/cases/${encodeURIComponent(caseId)}`;
+    else showMessage(root.querySelector('.message'), 'error', '办件 ID 格式不正确，应为 UUID（如 3f2a…-…）');
+  });
+}
+
+export async function renderCase(root, { params, user }) {
+  const caseId = params[0];
+  if (!caseId) return renderLookup(root);
+  const id = encodeURIComponent(caseId);
+  const mayAudit = hasRole(user, 'auditor', 'supervisor', 'admin');
+  mount(
+    root,
+    html`<h2>办件详情 <small>${caseId}</small></h2>
+      ${mayAudit && html`<p><a href="#/audit/${id}">审计回放此办件的事件</a></p>`}
+      <div class="status"><p class="muted">加载中…</p></div>
+      <div class="actions-area"></div>
+      <h3>待办</h3>
+      <div class="tasks"></div>
+      <div class="notifications"></div>`,
+  );
+  const box = (name) => root.querySelector(`.${name}`);
+
+  async function load() {
+    const [status, tasks, notifications] = await Promise.allSettled([
+      api('approval', `/cases/${id}`),
+      api('approval', '/tasks', { query: { caseId } }),
+      api('notification', '/notifications', { query: { caseId } }),
+    ]);
+    if (status.status === 'fulfilled') mount(box('status'), statusHtml(status.value));
+    else showError(box('status'), status.reason);
+    if (tasks.status === 'fulfilled') mount(box('tasks'), tasksHtml(tasks.value));
+    else showError(box('tasks'), tasks.reason);
+    // Village agents and county officers may not read the town's message log: leave it out without a word.
+    if (notifications.status === 'fulfilled')
+      mount(
+        box('notifications'),
+        html`<h3>通知</h3>
+          ${notificationsHtml(notifications.value)}`,
+      );
+    else if (notifications.reason.status !== 403) showError(box('notifications'), notifications.reason);
+    return status.status === 'fulfilled' ? status.value : null;
+  }
+
+  mount(box('actions-area'), actionsHtml(user, await load()));
+  box('actions-area').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const details = form.closest('details');
+    const message = box('action-message');
+    const submit = form.querySelector('button');
+    submit.disabled = true;
+    try {
+      const body = BODY_OF[form.dataset.action](formValues(form));
+      await api('approval', `/cases/${id}/${form.dataset.action}`, { method: 'POST', body });
+      showMessage(message, 'ok', `已办理：${details.querySelector('summary').textContent}`);
+      details.open = false;
+      await load();
+    } catch (error) {
+      showError(message, error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+}

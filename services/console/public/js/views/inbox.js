@@ -1,0 +1,168 @@
+import { api } from '../api.js';
+import {
+  caseLink,
+  formatDateTime,
+  html,
+  mount,
+  shortId,
+  showError,
+  showMessage,
+  tableHtml,
+  todayIso,
+} from '../html.js';
+import { label, LEVELS, OUTCOMES, TASK_STATUSES } from '../labels.js';
+import { openDecisionDialog } from './decision-dialog.js';
+
+const PAGE_SIZE = 50;
+
+// Kept across visits, so coming back from a case lands on the same tab and page.
+const filter = { view: 'mine', status: 'open', page: 1 };
+
+function dueText(task) {
+  if (task.status !== 'open') return task.dueDate ?? '';
+  if (!task.dueDate) return html`<span class="muted">计时中止</span>`;
+  const today = todayIso();
+  if (task.dueDate < today) return html`<span class="due-overdue">${task.dueDate}（已超期）</span>`;
+  if (task.dueDate === today) return html`<span class="due-today">${task.dueDate}（今日到期）</span>`;
+  return task.dueDate;
+}
+
+function whoText(task) {
+  if (task.status !== 'open')
+    return task.outcome ? `${label(OUTCOMES, task.outcome)}（${task.handlerName ?? ''}）` : '';
+  if (task.claimedByMe) return '本人';
+  return task.claimedByName ?? '未签收';
+}
+
+const button = (action, task, title, className = '') =>
+  html`<button type="button" class="${className}" data-action="${action}" data-id="${task.id}">
+    ${title}
+  </button>`;
+
+const actionsOf = (task) =>
+  html`<span class="actions">
+    ${task.canAct && !task.claimedBy ? button('claim', task, '签收') : ''}
+    ${task.status === 'open' && task.claimedByMe ? button('release', task, '退回待办池') : ''}
+    ${task.canAct ? button('decide', task, '办理', 'primary') : ''} ${caseLink(task.caseId, '查看办件')}</span
+  >`;
+
+const cellsOf = (task) => [
+  caseLink(task.caseId),
+  task.stepName,
+  `${label(LEVELS, task.level)} · ${task.unitCode}`,
+  formatDateTime(task.openedAt),
+  dueText(task),
+  whoText(task),
+  actionsOf(task),
+];
+
+export function renderInbox(root) {
+  mount(
+    root,
+    html`<h2>我的待办</h2>
+      <div class="toolbar">
+        <div class="tabs" role="tablist">
+          ${Object.entries(TASK_STATUSES).map(
+            ([status, title]) =>
+              html`<button
+                type="button"
+                role="tab"
+                data-status="${status}"
+                aria-selected="${status === filter.status}"
+              >
+                ${title}
+              </button>`,
+          )}
+        </div>
+        <label
+          ><input type="checkbox" name="unit" ${filter.view === 'unit' ? 'checked' : ''} /> 本单位全部</label
+        >
+        <button type="button" data-action="refresh">刷新</button>
+      </div>
+      <div class="message"></div>
+      <div class="list"></div>`,
+  );
+  const message = root.querySelector('.message');
+  const list = root.querySelector('.list');
+  let tasks = [];
+
+  async function load() {
+    mount(list, html`<p class="muted">加载中…</p>`);
+    try {
+      const { total, items } = await api('approval', '/tasks/inbox', {
+        query: { ...filter, pageSize: PAGE_SIZE },
+      });
+      tasks = items;
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const heads = [
+        '办件',
+        '环节',
+        '办理单位',
+        '打开时间',
+        '到期日',
+        filter.status === 'open' ? '签收人' : '办理结果',
+        '操作',
+      ];
+      mount(
+        list,
+        html`${tableHtml(heads, items.map(cellsOf), `没有${label(TASK_STATUSES, filter.status)}事项。`)}
+          <div class="pager">
+            共 ${total} 条，第 ${filter.page}/${pages} 页
+            <button type="button" data-page="-1" ${filter.page <= 1 ? 'disabled' : ''}>上一页</button>
+            <button type="button" data-page="1" ${filter.page >= pages ? 'disabled' : ''}>下一页</button>
+          </div>`,
+      );
+    } catch (error) {
+      mount(list, '');
+      showError(message, error);
+    }
+  }
+
+  async function act(action, task) {
+    mount(message, '');
+    try {
+      if (action === 'decide') {
+        if (!(await openDecisionDialog(task))) return;
+        showMessage(
+          message,
+          'ok',
+          `已提交办理意见：${task.stepName}（办件 ${shortId(task.caseId)}）。下一环节的待办稍后生成。`,
+        );
+      } else {
+        await api('approval', `/tasks/${encodeURIComponent(task.id)}/${action}`, { method: 'POST' });
+        showMessage(
+          message,
+          'ok',
+          action === 'claim' ? '已签收，同单位其他人不能再办理此待办' : '已退回待办池',
+        );
+      }
+    } catch (error) {
+      showError(message, error);
+    }
+    await load();
+  }
+
+  root.addEventListener('click', (event) => {
+    const clicked = event.target.closest('button');
+    if (!clicked) return;
+    if (clicked.dataset.status) {
+      Object.assign(filter, { status: clicked.dataset.status, page: 1 });
+      root
+        .querySelectorAll('[data-status]')
+        .forEach((tab) => tab.setAttribute('aria-selected', String(tab === clicked)));
+    } else if (clicked.dataset.page) {
+      filter.page += Number(clicked.dataset.page);
+    } else if (clicked.dataset.action && clicked.dataset.action !== 'refresh') {
+      const task = tasks.find((candidate) => candidate.id === clicked.dataset.id);
+      if (task) void act(clicked.dataset.action, task);
+      return;
+    }
+    mount(message, '');
+    void load();
+  });
+  root.querySelector('[name=unit]').addEventListener('change', (event) => {
+    Object.assign(filter, { view: event.target.checked ? 'unit' : 'mine', page: 1 });
+    void load();
+  });
+  void load();
+}

@@ -1,0 +1,200 @@
+import { api, hasRole, newIdempotencyKey } from '../api.js';
+import { caseLink, formValues, html, messageHtml, mount, showError, tableHtml } from '../html.js';
+import { CHANNELS, DELIVERY_METHODS, label, LEVELS } from '../labels.js';
+
+/** The channels each filing role keys applications in through (as intake's filing scope allows). */
+function channelsOf(user) {
+  const channels = [];
+  if (hasRole(user, 'village-agent')) channels.push('village-agent');
+  if (hasRole(user, 'town-window')) channels.push('town-window', 'kiosk', 'online');
+  return channels;
+}
+
+const count = (name) => html`<input type="number" name="${name}" min="0" max="99" value="0" required />`;
+const option = (code, title) => html`<option value="${code}">${title}</option>`;
+
+const mattersHtml = ({ total, items }) =>
+  html`${tableHtml(
+    ['事项', '编码', '层级', '办件类型', '承诺时限', ''],
+    items.map((item) => [
+      item.name,
+      item.code,
+      label(LEVELS, item.level),
+      item.caseKind,
+      `${item.committedLimitWorkingDays} 个工作日`,
+      html`<button type="button" data-code="${item.code}">选择</button>`,
+    ]),
+    '没有找到符合的事项。',
+  )}
+  ${total > items.length &&
+  html`<p class="muted">共 ${total} 项，仅列出前 ${items.length} 项，请输入更准确的名称。</p>`}`;
+
+function guideHtml(matter, user) {
+  const guide = matter.guide;
+  const deliveries = Object.entries(DELIVERY_METHODS).filter(
+    ([code]) => code !== 'express' || guide.expressDelivery,
+  );
+  const materials = guide.materials.map((material, i) => [
+    material.name,
+    material.issuer,
+    `${material.required ? '必需' : '可选'}：原件 ${material.originals} 份、复印件 ${material.copies} 份`,
+    count(`originals-${i}`),
+    count(`copies-${i}`),
+  ]);
+  const statutory = guide.statutoryLimitWorkingDays
+    ? ` · 法定 ${guide.statutoryLimitWorkingDays} 个工作日`
+    : '';
+  return html`<h3>${matter.name}（${matter.code}）</h3>
+    <p class="muted">
+      ${guide.caseKind} · 承诺办结 ${guide.committedLimitWorkingDays} 个工作日${statutory} ·
+      收费：${guide.fee} · 办理单位：${matter.unit?.name}
+    </p>
+    <fieldset>
+      <legend>申请材料（收到的份数）</legend>
+      ${tableHtml(
+        ['材料', '出具单位', '指南要求', '原件', '复印件'],
+        materials,
+        '该事项的办事指南未列材料。',
+      )}
+      <button type="button" data-action="fill">按指南份数填入</button>
+    </fieldset>
+    <fieldset class="grid">
+      <legend>申请人</legend>
+      <label>姓名 <input name="applicantName" required maxlength="100" /></label>
+      <label
+        >公民身份号码 <input name="applicantIdNumber" required pattern="\\d{17}[\\dXx]" maxlength="18"
+      /></label>
+      <label>手机号码 <input name="applicantPhone" required pattern="1\\d{10}" maxlength="11" /></label>
+    </fieldset>
+    <fieldset class="grid">
+      <legend>受理与送达</legend>
+      <label
+        >受理渠道
+        <select name="channel">
+          ${channelsOf(user).map((code) => option(code, label(CHANNELS, code)))}
+        </select></label
+      >
+      <label
+        >送达方式
+        <select name="deliveryMethod">
+          ${deliveries.map(([code, title]) => option(code, title))}
+        </select></label
+      >
+      <label class="address" hidden>邮寄地址 <input name="deliveryAddress" maxlength="300" /></label>
+    </fieldset>
+    <div class="message"></div>
+    <button type="submit" class="primary">提交申请</button>`;
+}
+
+function applicationOf(matter, user, values) {
+  return {
+    county: user.county,
+    town: user.town,
+    ...(values.channel === 'village-agent' ? { villageCode: user.village } : {}),
+    matterCode: matter.code,
+    channel: values.channel,
+    applicantName: values.applicantName,
+    applicantIdNumber: values.applicantIdNumber.toUpperCase(),
+    applicantPhone: values.applicantPhone,
+    materials: matter.guide.materials
+      .map((material, i) => ({
+        name: material.name,
+        originals: Number(values[`originals-${i}`]),
+        copies: Number(values[`copies-${i}`]),
+      }))
+      .filter((material) => material.originals + material.copies > 0),
+    deliveryMethod: values.deliveryMethod,
+    ...(values.deliveryMethod === 'express' ? { deliveryAddress: values.deliveryAddress } : {}),
+  };
+}
+
+const resultHtml = (answer) =>
+  messageHtml('ok', answer.replayed ? '该申请此前已提交（重复提交不会重复建件）' : '申请已提交', [
+    html`办件编号：<strong>${answer.receiptNumber}</strong>`,
+    html`办件 ID：${caseLink(answer.caseId, answer.caseId)}`,
+  ]);
+
+export function renderIntake(root, { user }) {
+  mount(
+    root,
+    html`<h2>受理申请</h2>
+      <form class="search toolbar">
+        <label>事项名称 <input name="q" maxlength="50" placeholder="如：救助" /></label>
+        <button type="submit">查询本镇可办事项</button>
+      </form>
+      <div class="search-message"></div>
+      <div class="matters"></div>
+      <form class="application card" hidden></form>`,
+  );
+  const matters = root.querySelector('.matters');
+  const searchMessage = root.querySelector('.search-message');
+  const form = root.querySelector('form.application');
+  let matter = null;
+  // Reused only when the same content is sent again (a retry after a lost answer), so a retry never files twice.
+  let lastAttempt = null;
+
+  root.querySelector('form.search').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    mount(searchMessage, '');
+    try {
+      const query = { town: user.town, q: formValues(event.target).q, pageSize: 50 };
+      mount(matters, mattersHtml(await api('intake', '/catalogue/matters', { query })));
+    } catch (error) {
+      showError(searchMessage, error);
+    }
+  });
+
+  matters.addEventListener('click', async (event) => {
+    const code = event.target.closest('button[data-code]')?.dataset.code;
+    if (!code) return;
+    try {
+      matter = await api('intake', `/catalogue/matters/${encodeURIComponent(code)}`);
+      lastAttempt = null;
+      mount(form, guideHtml(matter, user));
+      form.hidden = false;
+      form.scrollIntoView({ behavior: 'smooth' });
+    } catch (error) {
+      showError(searchMessage, error);
+    }
+  });
+
+  form.addEventListener('click', (event) => {
+    if (event.target.dataset.action !== 'fill') return;
+    matter.guide.materials.forEach((material, i) => {
+      form.elements[`originals-${i}`].value = material.originals;
+      form.elements[`copies-${i}`].value = material.copies;
+    });
+  });
+  form.addEventListener('change', () => {
+    form.querySelector('.address').hidden = form.elements.deliveryMethod.value !== 'express';
+  });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const message = form.querySelector('.message');
+    const application = applicationOf(matter, user, formValues(form));
+    const json = JSON.stringify(application);
+    const key = lastAttempt?.json === json ? lastAttempt.key : newIdempotencyKey();
+    lastAttempt = { json, key };
+    const submit = form.querySelector('button[type=submit]');
+    submit.disabled = true;
+    try {
+      const headers = { 'idempotency-key': key };
+      mount(
+        message,
+        resultHtml(await api('intake', '/applications', { method: 'POST', body: application, headers })),
+      );
+    } catch (error) {
+      if (error.code === 'INTAKE.MATERIALS_INCOMPLETE') {
+        mount(
+          message,
+          messageHtml('error', `补正告知：${error.message}`, error.details?.correctionNotice ?? []),
+        );
+      } else {
+        showError(message, error);
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+}

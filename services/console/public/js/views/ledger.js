@@ -1,0 +1,97 @@
+import { api, documentUrl, hasRole } from '../api.js';
+import { caseLink, formatDateTime, formValues, html, mount, showError, tableHtml } from '../html.js';
+import { label, LEDGER_ENTRIES } from '../labels.js';
+
+const LIMIT = 100;
+
+const cellsOf = (line) => [
+  line.seq,
+  formatDateTime(line.at),
+  line.entry === 'refused'
+    ? html`<span class="due-overdue">${label(LEDGER_ENTRIES, line.entry)}</span>`
+    : label(LEDGER_ENTRIES, line.entry),
+  caseLink(line.caseId),
+  line.documentId &&
+    html`<a href="${documentUrl(line.documentId)}" target="_blank" rel="noopener">文书 PDF</a>`,
+  line.stamper,
+  line.requestedBy,
+  line.reason,
+];
+
+export function renderLedger(root, { user }) {
+  // The seal keeper keeps their own town's ledger; the county's watchers may open any town's.
+  const anyTown = hasRole(user, 'admin', 'supervisor', 'auditor');
+  mount(
+    root,
+    html`<h2>用印登记</h2>
+      <form class="toolbar">
+        ${anyTown
+          ? html`<label
+              >乡镇代码
+              <input name="town" required pattern="\\d{9}" maxlength="9" size="10" value="${user.town ?? ''}"
+            /></label>`
+          : html`<span>乡镇：${user.town}</span>`}
+        <label
+          >只看
+          <select name="entry">
+            <option value="">全部</option>
+            ${Object.entries(LEDGER_ENTRIES).map(
+              ([code, title]) => html`<option value="${code}">${title}</option>`,
+            )}
+          </select></label
+        >
+        <button type="submit">查询</button>
+      </form>
+      <div class="message"></div>
+      <div class="ledger"></div>`,
+  );
+  const form = root.querySelector('form');
+  const message = root.querySelector('.message');
+  // Pages are "after this sequence number": the ledger is append-only and read in order.
+  let pageStarts = [0];
+
+  async function load() {
+    mount(message, '');
+    const { town, entry } = formValues(form);
+    const after = pageStarts.at(-1);
+    try {
+      const query = { town: anyTown ? town : user.town, entry, after, limit: LIMIT };
+      const lines = await api('seal', '/ledger', { query });
+      mount(
+        root.querySelector('.ledger'),
+        html`${tableHtml(
+            ['序号', '时间', '类别', '办件', '文书', '用印人', '决定人', '拒绝原因'],
+            lines.map(cellsOf),
+            '暂无用印登记。',
+          )}
+          <div class="pager">
+            <button type="button" data-page="back" ${pageStarts.length <= 1 ? 'disabled' : ''}>上一页</button>
+            <button
+              type="button"
+              data-page="next"
+              data-after="${lines.at(-1)?.seq}"
+              ${lines.length < LIMIT ? 'disabled' : ''}
+            >
+              下一页
+            </button>
+          </div>`,
+      );
+    } catch (error) {
+      showError(message, error);
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    pageStarts = [0];
+    void load();
+  });
+  root.addEventListener('click', (event) => {
+    const clicked = event.target.closest('button[data-page]');
+    if (!clicked) return;
+    if (clicked.dataset.page === 'next') pageStarts.push(Number(clicked.dataset.after));
+    else pageStarts.pop();
+    void load();
+  });
+  if (!anyTown || user.town) void load();
+}

@@ -1,0 +1,124 @@
+import { api, hasRole } from '../api.js';
+import { caseLink, formValues, html, mount, shortId, showError, tableHtml } from '../html.js';
+import { label, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
+
+const PAGE_SIZE = 50;
+const WARNING_CLASSES = { yellow: 'due-today', red: 'due-overdue', statutory: 'due-overdue' };
+
+const options = (labels) =>
+  html`<option value="">全部</option>
+    ${Object.entries(labels).map(([code, title]) => html`<option value="${code}">${title}</option>`)}`;
+
+const percent = (part, whole) => (whole ? `${Math.round((part / whole) * 100)}%` : '—');
+
+/** A count that turns the warning's colour when it is not zero. */
+const flagged = (count, warning) =>
+  count ? html`<span class="${WARNING_CLASSES[warning]}">${count}</span>` : count;
+
+const summaryHtml = (rows) =>
+  tableHtml(
+    ['乡镇', '在办', '黄牌', '红牌', '超法定时限', '已办结', '按时办结率'],
+    rows.map((row) => [
+      html`<button type="button" class="link" data-town="${row.town}">${row.town}</button>`,
+      row.open,
+      flagged(row.yellow, 'yellow'),
+      flagged(row.red, 'red'),
+      flagged(row.statutory, 'statutory'),
+      row.concluded,
+      percent(row.concludedOnTime, row.concluded),
+    ]),
+    '暂无办件。',
+  );
+
+const casesHtml = ({ total, page, items }) =>
+  html`${tableHtml(
+      ['办件', '乡镇', '事项', '状态', '承诺办结日期', '预警', '结果', '按时办结'],
+      items.map((item) => [
+        caseLink(item.caseId, item.receiptNumber ?? shortId(item.caseId)),
+        item.town,
+        item.matterCode,
+        label(SUPERVISED_STAGES, item.stage),
+        `${item.committedDueDate ?? ''}${item.dueDateProvisional ? '（暂定）' : ''}`,
+        item.warning &&
+          html`<span class="${WARNING_CLASSES[item.warning]}">${label(WARNINGS, item.warning)}</span>`,
+        item.result,
+        item.onTime === null ? '' : item.onTime ? '是' : '否',
+      ]),
+      '没有符合条件的办件。',
+    )}
+    <div class="pager">
+      共 ${total} 件，第 ${page}/${Math.max(1, Math.ceil(total / PAGE_SIZE))} 页
+      <button type="button" data-page="-1" ${page <= 1 ? 'disabled' : ''}>上一页</button>
+      <button type="button" data-page="1" ${page * PAGE_SIZE >= total ? 'disabled' : ''}>下一页</button>
+    </div>`;
+
+export function renderSupervision(root, { user }) {
+  // A town's leader watches their own town only, and the county summary is not theirs to see.
+  const countyWide = hasRole(user, 'supervisor', 'auditor', 'admin');
+  const filter = { town: countyWide ? '' : user.town, warning: '', stage: '', page: 1 };
+  mount(
+    root,
+    html`<h2>电子监察</h2>
+      ${countyWide &&
+      html`<h3>各乡镇汇总</h3>
+        <div class="summary"></div>`}
+      <h3>办件</h3>
+      <form class="toolbar filters">
+        ${countyWide
+          ? html`<label>乡镇代码 <input name="town" pattern="\\d{9}" maxlength="9" size="10" /></label>`
+          : html`<span>乡镇：${user.town}</span>`}
+        <label
+          >预警
+          <select name="warning">
+            ${options(WARNINGS)}
+          </select></label
+        >
+        <label
+          >状态
+          <select name="stage">
+            ${options(SUPERVISED_STAGES)}
+          </select></label
+        >
+        <button type="submit">查询</button>
+      </form>
+      <div class="message"></div>
+      <div class="cases"></div>`,
+  );
+  const form = root.querySelector('form.filters');
+  const message = root.querySelector('.message');
+
+  async function loadCases() {
+    mount(message, '');
+    try {
+      const query = { county: user.county, ...filter, pageSize: PAGE_SIZE };
+      mount(root.querySelector('.cases'), casesHtml(await api('routing', '/supervision/cases', { query })));
+    } catch (error) {
+      showError(message, error);
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const { town, warning, stage } = formValues(form);
+    Object.assign(filter, { warning, stage, page: 1 }, countyWide ? { town } : {});
+    void loadCases();
+  });
+  root.addEventListener('click', (event) => {
+    const clicked = event.target.closest('button');
+    if (clicked?.dataset.page) {
+      filter.page += Number(clicked.dataset.page);
+      void loadCases();
+    } else if (clicked?.dataset.town) {
+      form.elements.town.value = clicked.dataset.town;
+      form.requestSubmit();
+    }
+  });
+
+  if (countyWide) {
+    api('routing', '/supervision/summary', { query: { county: user.county } }).then(
+      (rows) => mount(root.querySelector('.summary'), summaryHtml(rows)),
+      (error) => showError(root.querySelector('.summary'), error),
+    );
+  }
+  void loadCases();
+}

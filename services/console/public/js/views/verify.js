@@ -1,0 +1,57 @@
+import { api, session } from '../api.js';
+import { formatDateTime, html, mount, showError, showMessage } from '../html.js';
+
+const stampLines = (stamp) =>
+  stamp
+    ? [
+        `印章：${stamp.sealName}`,
+        `用印时间：${formatDateTime(stamp.stampedAt)}`,
+        `办件 ID：${stamp.caseId}`,
+        `验证码：${stamp.verificationCode}`,
+        `文书 SM3 摘要：${stamp.documentSm3}`,
+      ]
+    : [];
+
+/** The public verification counter: anyone holding a stamped document may check it, logged in or not. */
+export function renderVerify(root) {
+  mount(
+    root,
+    html`<h2>文书核验</h2>
+      <form class="card">
+        <p>上传加盖电子印章的 PDF 文书，或输入文书上印的验证码，核验文书是否完整、印章是否有效。</p>
+        <label>PDF 文书 <input type="file" name="file" accept="application/pdf,.pdf" /></label>
+        <label>或验证码 <input name="code" maxlength="40" placeholder="K7QX-2MZP-9RTA-H4WC" /></label>
+        <button type="submit" class="primary">核验</button>
+      </form>
+      <div class="message"></div>
+      ${session.token ? '' : html`<p class="aside"><a href="#/login">返回登录</a></p>`}`,
+  );
+  const form = root.querySelector('form');
+  const message = root.querySelector('.message');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = form.elements.file.files[0];
+    const code = form.elements.code.value.trim();
+    if (!file && !code) {
+      showMessage(message, 'error', '请选择 PDF 文书或输入验证码');
+      return;
+    }
+    const request = { method: 'POST' };
+    if (file) {
+      request.form = new FormData();
+      request.form.append('file', file);
+    } else {
+      request.body = { code };
+    }
+    const button = form.querySelector('button');
+    button.disabled = true;
+    try {
+      const result = await api('seal', '/verification', request);
+      showMessage(message, result.valid ? 'ok' : 'error', result.message, stampLines(result.stamp));
+    } catch (error) {
+      showError(message, error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}

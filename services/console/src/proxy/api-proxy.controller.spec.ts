@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConsoleModule } from '../app.module';
+import { loadConsoleEnv, UPSTREAM_SERVICES } from '../config/console.env';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+}
+
+/** A stand-in HTTP service that records what reached it and answers with a PDF-like body and headers. */
+function startUpstream(seen: Seen[]): Promise<Server> {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      seen.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks),
+      });
+      response.writeHead(request.url?.startsWith('/missing') ? 404 : 201, {
+        'content-type': 'application/pdf',
+        'x-document-sm3': 'abc',
+        'set-cookie': 'tracking=1',
+      });
+      response.end(Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]));
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+describe('the console passes /api/<service>/… through to the service', () => {
+  const seen: Seen[] = [];
+  let upstream: Server;
+  let app: INestApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    upstream = await startUpstream(seen);
+    const { port } = upstream.address() as AddressInfo;
+    const upstreams = UPSTREAM_SERVICES.map((name) =>
+      name === 'seal' ? `${name}=http://127.0.0.1:1` : `${name}=http://127.0.0.1:${port}`,
+    ).join(',');
+    const env = loadConsoleEnv({ HTTP_PORT: '3100', CONSOLE_UPSTREAMS: upstreams, LOG_LEVEL: 'warn' });
+    const moduleRef = await Test.createTestingModule({ imports: [ConsoleModule.forEnv(env)] }).compile();
+    // As bootstrapService creates the console: bodies are not parsed, they are passed on.
+    app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await new Promise((resolve) => upstream?.close(resolve));
+  });
+
+  beforeEach(() => void seen.splice(0));
+
+  it('forwards method, path, query, the token and the idempotency key, and nothing else of the browser’s', async () => {
+    const response = await fetch(`${base}/api/approval/tasks/inbox?view=unit&status=open`, {
+      headers: { authorization: 'Bearer t0k3n', cookie: 'session=secret', 'x-forwarded-for': '10.0.0.9' },
+    });
+    expect(response.status).toBe(201);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ method: 'GET', url: '/tasks/inbox?view=unit&status=open' });
+    expect(seen[0].headers.authorization).toBe('Bearer t0k3n');
+    expect(seen[0].headers.cookie).toBeUndefined();
+    expect(seen[0].headers['x-forwarded-for']).toBeUndefined();
+  });
+
+  it('passes a body through byte for byte, and the answer’s status, type and document headers back', async () => {
+    const body = Buffer.from('{"outcome":"approve","opinion":"同意"}');
+    const response = await fetch(`${base}/api/intake/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'k-1' },
+      body,
+    });
+    expect(seen[0]).toMatchObject({ method: 'POST', url: '/applications' });
+    expect(seen[0].body.equals(body)).toBe(true);
+    expect(seen[0].headers['idempotency-key']).toBe('k-1');
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('x-document-sm3')).toBe('abc');
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(
+      Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]),
+    );
+  });
+
+  it('answers 404 CONSOLE.UNKNOWN_SERVICE for a name that is not a service, without calling anything', async () => {
+    const response = await fetch(`${base}/api/payroll/salaries`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ code: 'CONSOLE.UNKNOWN_SERVICE', message: '没有这个服务接口' });
+    expect(seen).toEqual([]);
+  });
+
+  it('answers 502 CONSOLE.UPSTREAM_UNAVAILABLE in Chinese when the service cannot be reached', async () => {
+    const response = await fetch(`${base}/api/seal/ledger?town=140525100`);
+    expect(response.status).toBe(502);
+    expect(await response.json()).toEqual({
+      code: 'CONSOLE.UPSTREAM_UNAVAILABLE',
+      message: '服务暂时不可用，请稍后重试',
+    });
+  });
+});
