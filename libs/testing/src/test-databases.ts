@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -26,6 +26,16 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** The services deploy/services.json lists with data of their own (the console has none, and no migrations). */
+function servicesWithDatabase(workspaceRoot: string): string[] {
+  const { services } = JSON.parse(readFileSync(join(workspaceRoot, 'deploy/services.json'), 'utf8')) as {
+    services: Record<string, { database?: boolean }>;
+  };
+  return Object.entries(services)
+    .filter(([, service]) => service.database !== false)
+    .map(([name]) => name);
+}
+
 /**
  * Builds the template every integration suite clones: an empty database with every service's migrations
  * applied by the services' own migrate commands (the built ones, exactly as `npm start` runs them).
@@ -38,7 +48,7 @@ export async function prepareTemplateDatabase(workspaceRoot: string): Promise<vo
   });
   const templateUrl = withDatabase(engineEndpoints().databaseUrl, TEMPLATE_DATABASE);
   const servicesDir = join(workspaceRoot, 'services');
-  for (const service of readdirSync(servicesDir)) {
+  for (const service of servicesWithDatabase(workspaceRoot)) {
     const migrate = join(servicesDir, service, 'dist', 'migrate.js');
     if (!existsSync(migrate))
       throw new Error(`${migrate} is missing: build the services before the integration tests`);
