@@ -7,3 +7,4 @@ export * from './database/outbox-relay.module';
 export * from './database/migrate-command';
 export * from './http/validation-errors';
 export * from './http/coded-error';
+export * from './http/page-query';

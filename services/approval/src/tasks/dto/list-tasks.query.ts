@@ -1,6 +1,6 @@
+import { PageQuery } from '@oneseal/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
 export class ListTasksQuery {
   @ApiProperty({ description: '办件 ID' })
@@ -11,7 +11,7 @@ export class ListTasksQuery {
 const VIEWS = ['mine', 'unit'] as const;
 const STATUSES = ['open', 'done', 'cancelled'] as const;
 
-export class InboxQuery {
+export class InboxQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'mine：本人岗位可办理的待办（默认）；unit：本人可查看的全部（监察、审计只有此视图）',
     enum: VIEWS,
@@ -25,19 +25,4 @@ export class InboxQuery {
   @IsOptional()
   @IsIn(STATUSES)
   status: (typeof STATUSES)[number] = 'open';
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }

@@ -1,6 +1,6 @@
+import { PageQuery } from '@oneseal/service-kit';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 
 export const SUPERVISED_STAGES = [
   'routed',
@@ -12,7 +12,7 @@ export const SUPERVISED_STAGES = [
   'refused',
 ] as const;
 
-export class SupervisionQuery {
+export class SupervisionQuery extends PageQuery {
   @ApiProperty({ description: '县级行政区划代码（6 位）', example: '140525' })
   @Matches(/^\d{6}$/, { message: 'county 应为 6 位县级行政区划代码' })
   county!: string;
@@ -31,21 +31,6 @@ export class SupervisionQuery {
   @IsOptional()
   @IsIn(SUPERVISED_STAGES)
   stage?: (typeof SUPERVISED_STAGES)[number];
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }
 
 export class SupervisionSummaryQuery {
