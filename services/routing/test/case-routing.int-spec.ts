@@ -6,9 +6,14 @@ import type { Client } from '@temporalio/client';
 import { CaseRoutingService } from '../src/cases/case-routing.service';
 import { RoutedCase } from '../src/cases/routed-case.entity';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
+import { progressKeyOf } from '../src/progress/progress-key';
+
+// Receipt numbers are unique per county, as intake issues them (the suite has a database of its own).
+let receipts = 0;
 
 function submittedEvent(): EventEnvelope<ApplicationSubmittedV1> {
   const caseId = randomUUID();
+  receipts += 1;
   return {
     id: randomUUID(),
     type: 'intake.application-submitted',
@@ -30,7 +35,7 @@ function submittedEvent(): EventEnvelope<ApplicationSubmittedV1> {
       channel: 'town-window',
       applicantName: '王五',
       applicantPhone: '13900000001',
-      receiptNumber: '140525-20261123-000001',
+      receiptNumber: `140525-20261123-${String(receipts).padStart(6, '0')}`,
       caseKind: '承诺件',
       committedLimitWorkingDays: 10,
       statutoryLimitWorkingDays: 20,
@@ -92,6 +97,11 @@ describe('routing a submitted application (real PostgreSQL and Temporal)', () =>
     const routed = await suite.dataSource.getRepository(RoutedCase).findBy({ caseId });
     expect(routed).toHaveLength(1);
     expect(routed[0].workflowRunId).toBe(description.runId);
+    // The applicant finds the case by receipt number and mobile; the read model keeps only their digest.
+    expect(routed[0].progressKey).toBe(
+      progressKeyOf(event.payload.receiptNumber, event.payload.applicantPhone),
+    );
+    expect(JSON.stringify(routed[0])).not.toContain(event.payload.applicantPhone);
 
     const outbox = await outboxFor(caseId);
     expect(outbox).toHaveLength(1);
