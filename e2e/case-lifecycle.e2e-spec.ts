@@ -1,7 +1,17 @@
 import { TOPICS } from '@oneseal/contracts';
 import { engineEndpoints, eventually, testKafka } from '@oneseal/testing';
 import { Client as PgClient } from 'pg';
-import { caseAction, caseView, decide, fileCase, openTask, stageOf, supervised, tasksOf } from './case-api';
+import {
+  caseAction,
+  caseView,
+  decide,
+  fileCase,
+  openTask,
+  stageOf,
+  supervised,
+  tasksOf,
+  watcher,
+} from './case-api';
 import { getJson, serviceUrl } from './system';
 
 // 法律援助咨询服务: a town-only matter (办理方式为空) — 受理, 审核, 决定 at the town, its seal, then 送达.
@@ -26,6 +36,23 @@ describe('a case’s lifecycle on the running system', () => {
     await eventually('the supervision view to show it done on time', async () => {
       const row = await supervised(filed.caseId);
       return row?.stage === 'delivered' && row.result === '准予' ? row : undefined;
+    });
+
+    // The county's report for today (China) counts it among the town's decisions; a reversed period is refused.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const report = (from: string, to: string) =>
+      watcher.get<{ town: string; concluded: number; approved: number }[] | { code: string }>(
+        `${serviceUrl('routing')}/supervision/report?county=140525&from=${from}&to=${to}`,
+      );
+    const { status, body } = await report(today, today);
+    expect(status).toBe(200);
+    const nancun = (body as { town: string; concluded: number; approved: number }[]).find(
+      (row) => row.town === '140525100',
+    );
+    expect(nancun?.approved).toBeGreaterThanOrEqual(1);
+    expect(await report('2026-12-31', '2026-01-01')).toEqual({
+      status: 422,
+      body: expect.objectContaining({ code: 'SUPERVISION.PERIOD_INVALID' }),
     });
 
     // The applicant looks it up without a login, by the receipt number and the mobile they applied with.

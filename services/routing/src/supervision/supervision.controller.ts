@@ -1,9 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CodedErrorFilter } from '@oneseal/service-kit';
 import { DataSource } from 'typeorm';
-import { SupervisionQuery, SupervisionSummaryQuery } from './dto/supervision.query';
+import { SupervisionQuery, SupervisionSummaryQuery, TownReportQuery } from './dto/supervision.query';
+import { SupervisionError, SupervisionErrorCode } from './supervision.errors';
+import { townReport, type TownReport } from './town-report';
 
 interface SupervisedCase {
   caseId: string;
@@ -25,6 +28,7 @@ interface SupervisedCase {
 @ApiTags('supervision')
 @ApiBearerAuth()
 @Controller('supervision')
+@UseFilters(CodedErrorFilter)
 @Roles('supervisor', 'auditor', 'admin', 'town-leader')
 export class SupervisionController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -76,5 +80,18 @@ export class SupervisionController {
          FROM routing.routed_cases WHERE county = $1 GROUP BY town ORDER BY town`,
       [query.county],
     );
+  }
+
+  @Get('report')
+  @Roles('supervisor', 'auditor', 'admin')
+  @ApiOperation({
+    summary:
+      '各乡镇期间报告：收件、受理、办结（准予、不予、撤件）、按时办结率、期末超期在办（按北京时间日期）',
+  })
+  async report(@CurrentUser() user: AuthUser, @Query() query: TownReportQuery): Promise<TownReport[]> {
+    assertReachesPlace(user, query);
+    const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
+    if (!(days >= 0 && days < 366)) throw new SupervisionError(SupervisionErrorCode.PERIOD_INVALID);
+    return townReport(this.dataSource, query);
   }
 }

@@ -30,6 +30,32 @@ const summaryHtml = (rows) =>
     '暂无办件。',
   );
 
+const reportHtml = (rows) =>
+  tableHtml(
+    ['乡镇', '收件', '受理', '办结', '准予', '不予', '撤件', '按时办结率', '期末超期在办'],
+    rows.map((row) => [
+      row.town,
+      row.received,
+      row.accepted,
+      row.concluded,
+      row.approved,
+      row.refused,
+      row.withdrawn,
+      row.onTimeRate === null ? '—' : `${Math.round(row.onTimeRate * 100)}%`,
+      flagged(row.overdueAtEnd, 'red'),
+    ]),
+    '该期间没有办件。',
+  );
+
+/** First and last day of the current month in China, as the default reporting period. */
+function thisMonth() {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const [year, month] = today.split('-').map(Number);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const prefix = today.slice(0, 8);
+  return { from: `${prefix}01`, to: `${prefix}${String(last).padStart(2, '0')}` };
+}
+
 const casesHtml = ({ total, page, items }) =>
   html`${tableHtml(
       ['办件', '乡镇', '事项', '状态', '承诺办结日期', '预警', '结果', '按时办结'],
@@ -61,7 +87,14 @@ export function renderSupervision(root, { user }) {
     html`<h2>电子监察</h2>
       ${countyWide &&
       html`<h3>各乡镇汇总</h3>
-        <div class="summary"></div>`}
+        <div class="summary"></div>
+        <h3>期间报告</h3>
+        <form class="toolbar period">
+          <label>自 <input type="date" name="from" required /></label>
+          <label>至 <input type="date" name="to" required /></label>
+          <button type="submit">统计</button>
+        </form>
+        <div class="report"></div>`}
       <h3>办件</h3>
       <form class="toolbar filters">
         ${countyWide
@@ -119,6 +152,26 @@ export function renderSupervision(root, { user }) {
       (rows) => mount(root.querySelector('.summary'), summaryHtml(rows)),
       (error) => showError(root.querySelector('.summary'), error),
     );
+    const period = root.querySelector('form.period');
+    const report = root.querySelector('.report');
+    const month = thisMonth();
+    period.elements.from.value = month.from;
+    period.elements.to.value = month.to;
+    period.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const { from, to } = formValues(period);
+      try {
+        mount(
+          report,
+          reportHtml(
+            await api('routing', '/supervision/report', { query: { county: user.county, from, to } }),
+          ),
+        );
+      } catch (error) {
+        showError(report, error);
+      }
+    });
+    period.requestSubmit();
   }
   void loadCases();
 }

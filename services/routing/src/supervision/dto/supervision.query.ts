@@ -1,6 +1,6 @@
 import { PageQuery } from '@oneseal/service-kit';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 
 export const SUPERVISED_STAGES = [
   'routed',
@@ -37,4 +37,18 @@ export class SupervisionSummaryQuery {
   @ApiProperty({ description: '县级行政区划代码（6 位）', example: '140525' })
   @Matches(/^\d{6}$/, { message: 'county 应为 6 位县级行政区划代码' })
   county!: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class TownReportQuery extends SupervisionSummaryQuery {
+  @ApiProperty({ description: '统计开始日期（含），北京时间', example: '2026-11-01' })
+  @Matches(DAY, { message: 'from 应为日期，如 2026-11-01' })
+  @IsISO8601({ strict: true }, { message: 'from 不是有效日期' })
+  from!: string;
+
+  @ApiProperty({ description: '统计结束日期（含），北京时间', example: '2026-11-30' })
+  @Matches(DAY, { message: 'to 应为日期，如 2026-11-30' })
+  @IsISO8601({ strict: true }, { message: 'to 不是有效日期' })
+  to!: string;
 }

@@ -1,0 +1,67 @@
+import type { DataSource } from 'typeorm';
+
+/** One town's work in a period, as the county reports it (dates are China Standard Time calendar days). */
+export interface TownReport {
+  town: string;
+  /** Applications filed in the period. */
+  received: number;
+  /** Cases accepted (受理) in the period. */
+  accepted: number;
+  /** Cases that ended in the period, by result. */
+  concluded: number;
+  concludedOnTime: number;
+  approved: number;
+  refused: number;
+  withdrawn: number;
+  /** On-time share of the cases decided in the period that had a committed date (null: none). */
+  onTimeRate: number | null;
+  /** Cases open at the end of the period whose committed date had passed by then. */
+  overdueAtEnd: number;
+}
+
+export interface ReportPeriod {
+  county: string;
+  /** First and last day, inclusive, YYYY-MM-DD. */
+  from: string;
+  to: string;
+}
+
+/**
+ * Per-town figures for a period from the supervision read model: what came in, what was accepted and ended, how
+ * much of it on time, and what stood overdue at the end. Towns without any case in the period are left out.
+ */
+export async function townReport(dataSource: DataSource, period: ReportPeriod): Promise<TownReport[]> {
+  const rows = (await dataSource.query(
+    `WITH cases AS (
+       SELECT town, result, on_time, committed_due_date, concluded_at,
+              (routed_at AT TIME ZONE 'Asia/Shanghai')::date AS received_on,
+              (accepted_at AT TIME ZONE 'Asia/Shanghai')::date AS accepted_on,
+              (concluded_at AT TIME ZONE 'Asia/Shanghai')::date AS concluded_on
+         FROM routing.routed_cases WHERE county = $1)
+     SELECT town,
+            count(*) FILTER (WHERE received_on BETWEEN $2 AND $3)::int AS received,
+            count(*) FILTER (WHERE accepted_on BETWEEN $2 AND $3)::int AS accepted,
+            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3)::int AS concluded,
+            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND on_time)::int AS "concludedOnTime",
+            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND on_time IS NOT NULL)::int AS timed,
+            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND result IN ('准予', '出证'))::int AS approved,
+            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND result IN ('不予许可', '退回', '补正不来'))::int
+              AS refused,
+            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND result = '撤件')::int AS withdrawn,
+            count(*) FILTER (WHERE received_on <= $3 AND (concluded_on IS NULL OR concluded_on > $3)
+                               AND committed_due_date < $3)::int AS "overdueAtEnd"
+       FROM cases
+      GROUP BY town
+     HAVING count(*) FILTER (WHERE received_on BETWEEN $2 AND $3
+                               OR accepted_on BETWEEN $2 AND $3
+                               OR concluded_on BETWEEN $2 AND $3) > 0
+             OR count(*) FILTER (WHERE received_on <= $3 AND (concluded_on IS NULL OR concluded_on > $3)
+                                   AND committed_due_date < $3) > 0
+      ORDER BY town`,
+    [period.county, period.from, period.to],
+  )) as (Omit<TownReport, 'onTimeRate'> & { timed: number })[];
+  return rows.map(({ timed, ...town }) => ({
+    ...town,
+    onTimeRate: timed === 0 ? null : Math.round((town.concludedOnTime / timed) * 1000) / 1000,
+  }));
+}
