@@ -12,7 +12,7 @@ import {
   tasksOf,
   watcher,
 } from './case-api';
-import { getJson, serviceUrl } from './system';
+import { serviceUrl } from './system';
 
 // 法律援助咨询服务: a town-only matter (办理方式为空) — 受理, 审核, 决定 at the town, its seal, then 送达.
 const TOWN_MATTER = { matterCode: 'ZZ-T-018', channel: 'town-window' };
@@ -54,27 +54,6 @@ describe('a case’s lifecycle on the running system', () => {
       status: 422,
       body: expect.objectContaining({ code: 'SUPERVISION.PERIOD_INVALID' }),
     });
-
-    // The applicant looks it up without a login, by the receipt number and the mobile they applied with.
-    const lookUp = (receiptNumber: string, mobile: string) =>
-      getJson<Record<string, unknown>>(
-        `${serviceUrl('routing')}/progress?receiptNumber=${receiptNumber}&mobile=${mobile}`,
-      );
-    expect(await lookUp(filed.receiptNumber, filed.applicantPhone)).toEqual({
-      status: 200,
-      body: expect.objectContaining({
-        receiptNumber: filed.receiptNumber,
-        matterName: '法律援助咨询服务',
-        stage: 'delivered',
-        result: '准予',
-        committedDueDate: done.committedDeadline?.dueDate,
-      }),
-    });
-    const otherMobile = filed.applicantPhone.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
-    const wrong = await lookUp(filed.receiptNumber, otherMobile);
-    const unknown = await lookUp('140525-20000101-999999', filed.applicantPhone);
-    expect(wrong).toEqual({ status: 404, body: expect.objectContaining({ code: 'PROGRESS.NOT_FOUND' }) });
-    expect(unknown).toEqual(wrong);
   });
 
   it('(c) 补正: the clock stops while the applicant supplies the materials, then the same step looks again', async () => {

@@ -6,7 +6,6 @@ import { renderInbox } from './js/views/inbox.js';
 import { renderIntake } from './js/views/intake.js';
 import { renderLedger } from './js/views/ledger.js';
 import { renderLogin, setLoginNotice } from './js/views/login.js';
-import { renderProgress } from './js/views/progress.js';
 import { renderSupervision } from './js/views/supervision.js';
 import { renderVerify } from './js/views/verify.js';
 
@@ -31,7 +30,6 @@ const ROUTES = [
   { path: 'audit', title: '审计', roles: ['auditor', 'supervisor', 'admin'], render: renderAudit },
   { path: 'cases', title: '办件详情', render: renderCase },
   { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },
-  { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },
   { path: 'login', isPublic: true, hidden: true, render: renderLogin },
 ];
 

@@ -13,7 +13,6 @@ import { ROUTING_SCHEMA, type RoutingEnv } from './config/routing.env';
 import { CASE_ACTIVITIES_WORKER, CASE_WORKFLOW_WORKER, HealthController } from './health/health.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { SupervisionController } from './supervision/supervision.controller';
-import { ProgressController } from './progress/progress.controller';
 import { createCaseActivities } from './case-progress/case-activities';
 import { ROUTING_MIGRATIONS } from './migrations';
 
@@ -56,7 +55,7 @@ export class RoutingModule {
         TerminusModule,
         CasesModule.forPolicy({ correctionWaitWorkingDays: env.CORRECTION_WAIT_WORKING_DAYS }),
       ],
-      controllers: [HealthController, CalendarController, SupervisionController, ProgressController],
+      controllers: [HealthController, CalendarController, SupervisionController],
       providers: [
         {
           provide: CASE_WORKFLOW_WORKER,

@@ -14,7 +14,6 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { ROUTING_SCHEMA } from '../config/routing.env';
-import { progressKeyOf } from '../progress/progress-key';
 import { planRoute } from './plan-route';
 import { RoutedCase } from './routed-case.entity';
 
@@ -57,9 +56,7 @@ export class CaseRoutingService {
           county: event.county,
           town: event.town ?? '',
           matterCode: event.payload.matterCode,
-          matterName: event.payload.matterName,
           receiptNumber: event.payload.receiptNumber,
-          progressKey: progressKeyOf(event.payload.receiptNumber, event.payload.applicantPhone),
           route,
           workflowId: caseId,
           workflowRunId,

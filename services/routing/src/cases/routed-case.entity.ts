@@ -19,13 +19,6 @@ export class RoutedCase {
   @Column({ name: 'receipt_number', type: 'text', nullable: true })
   receiptNumber!: string | null;
 
-  @Column({ name: 'matter_name', type: 'text', nullable: true })
-  matterName!: string | null;
-
-  /** progressKeyOf(receipt number, applicant's mobile): how the applicant finds the case, nothing more. */
-  @Column({ name: 'progress_key', type: 'char', length: 64, nullable: true })
-  progressKey!: string | null;
-
   @Column({ name: 'workflow_id', type: 'text' })
   workflowId!: string;
 

@@ -1,12 +1,10 @@
 import { CreateRoutedCases1763800000100 } from './1763800000100-CreateRoutedCases';
 import { AddRouteToRoutedCases1763800000800 } from './1763800000800-AddRouteToRoutedCases';
 import { TrackCaseProgress1763801000100 } from './1763801000100-TrackCaseProgress';
-import { ApplicantProgressLookup1763804000300 } from './1763804000300-ApplicantProgressLookup';
 
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
   AddRouteToRoutedCases1763800000800,
   TrackCaseProgress1763801000100,
-  ApplicantProgressLookup1763804000300,
 ];
