@@ -36,8 +36,17 @@ const ROUTES = [
 const mayOpen = (route, user) =>
   route.isPublic || (!!user && (!route.roles || hasRole(user, ...route.roles)));
 
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A mangled link (#/cases/%E0) should land on a page that says so, not stop the app.
+    return segment;
+  }
+}
+
 function parseHash() {
-  const [path = '', ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [path = '', ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeSegment);
   return { path, params };
 }
 

@@ -78,6 +78,13 @@ describe('the per-town report for a period (real PostgreSQL)', () => {
       concludedAt: '2026-11-12T09:00:00+08:00',
       result: '撤件',
     });
+    // Voided (作废): counted as ended, under neither approved, refused nor withdrawn.
+    await insert({
+      town: nancun,
+      routedAt: '2026-11-14T09:00:00+08:00',
+      concludedAt: '2026-11-15T09:00:00+08:00',
+      result: '作废',
+    });
     // A neighbouring town with nothing in November, and a case of another county.
     await insert({
       town: '140525101',
@@ -99,13 +106,14 @@ describe('the per-town report for a period (real PostgreSQL)', () => {
     ).toEqual([
       {
         town: '140525100',
-        received: 3,
+        received: 4,
         accepted: 2,
-        concluded: 3,
+        concluded: 4,
         concludedOnTime: 1,
         approved: 1,
         refused: 1,
         withdrawn: 1,
+        otherResults: 1,
         onTimeRate: 0.5,
         overdueAtEnd: 1,
       },

@@ -3,7 +3,9 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { ConsoleModule } from '../app.module';
+import { upstreamUrl } from './api-proxy.controller';
 import { loadConsoleEnv, UPSTREAM_SERVICES } from '../config/console.env';
 
 interface Seen {
@@ -108,5 +110,52 @@ describe('the console passes /api/<service>/… through to the service', () => {
       code: 'CONSOLE.UPSTREAM_UNAVAILABLE',
       message: '服务暂时不可用，请稍后重试',
     });
+  });
+
+  it('never leaves the service it names, whatever the raw request target holds', async () => {
+    // An absolute-form target with a user-info "@" and "..": as a browser never sends it, as a scanner might.
+    const status = await new Promise<number>((resolve, reject) => {
+      const sent = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: new URL(base).port,
+          path: 'http://x@127.0.0.1:1/api/intake/../../elsewhere',
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      sent.on('error', reject);
+      sent.end();
+    });
+    expect([400, 404]).toContain(status);
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('where the console sends a request', () => {
+  const base = 'http://intake:3101';
+
+  it('keeps path and query under the service it names', () => {
+    expect(upstreamUrl(base, 'intake', '/api/intake/catalogue/matters?q=救助')?.href).toBe(
+      'http://intake:3101/catalogue/matters?q=%E6%95%91%E5%8A%A9',
+    );
+  });
+
+  it('refuses targets that would leave the service or name another one', () => {
+    for (const target of [
+      'http://x@169.254.169.254:8080/api/intake/../../latest/meta-data/',
+      '/api/intake//169.254.169.254/latest',
+      '/api/intake/../approval/tasks',
+      '/api/intake/%2e%2e/%2e%2e/x',
+      'http://evil.example/api/intake/x',
+    ])
+      expect(upstreamUrl(base, 'intake', target)?.origin ?? 'refused').toMatch(
+        /^(refused|http:\/\/intake:3101)$/,
+      );
+    expect(upstreamUrl(base, 'intake', '/api/intake//169.254.169.254/latest')).toBeUndefined();
+    expect(upstreamUrl(base, 'intake', 'http://evil.example/api/intake/x')).toBeUndefined();
+    expect(upstreamUrl(base, 'intake', '/api/intake/../approval/tasks')).toBeUndefined();
   });
 });

@@ -15,7 +15,26 @@ const isUpstream = (name: string): name is UpstreamService =>
   (UPSTREAM_SERVICES as readonly string[]).includes(name);
 
 function answer(response: Response, status: number, code: string, message: string): void {
-  response.status(status).json({ code, message });
+  if (response.headersSent) response.destroy();
+  else response.status(status).json({ code, message });
+}
+
+/**
+ * The service's address for what the browser asked, or undefined when the request does not name a path under
+ * /api/<service>/ of that very service. The raw request target may be an absolute URL or hold "..", "@" and the
+ * like: it is parsed first, and the result must stay on the service's own origin.
+ */
+export function upstreamUrl(base: string, service: string, requestTarget: string): URL | undefined {
+  let asked: URL;
+  try {
+    asked = new URL(requestTarget, 'http://console.invalid');
+  } catch {
+    return undefined;
+  }
+  const prefix = `/api/${service}/`;
+  if (asked.origin !== 'http://console.invalid' || !asked.pathname.startsWith(prefix)) return undefined;
+  const target = new URL(`${asked.pathname.slice(prefix.length - 1)}${asked.search}`, `${base}/`);
+  return target.origin === new URL(base).origin ? target : undefined;
 }
 
 /**
@@ -41,16 +60,19 @@ export class ApiProxyController {
       answer(response, 404, 'CONSOLE.UNKNOWN_SERVICE', '没有这个服务接口');
       return;
     }
-    const suffix = request.originalUrl.slice(`/api/${service}`.length);
+    const target = upstreamUrl(this.upstreams[service], service, request.originalUrl);
+    if (!target) {
+      answer(response, 400, 'CONSOLE.BAD_PATH', '请求地址有误');
+      return;
+    }
     const headers = new Headers();
     for (const name of REQUEST_HEADERS) {
       const value = request.headers[name];
       if (typeof value === 'string') headers.set(name, value);
     }
     const hasBody = !['GET', 'HEAD'].includes(request.method);
-    let upstream: globalThis.Response;
     try {
-      upstream = await fetch(`${this.upstreams[service]}${suffix}`, {
+      const upstream = await fetch(target, {
         method: request.method,
         headers,
         body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
@@ -59,6 +81,13 @@ export class ApiProxyController {
         signal: AbortSignal.timeout(this.timeoutMs),
         redirect: 'manual',
       } as RequestInit);
+      const body = Buffer.from(await upstream.arrayBuffer());
+      response.status(upstream.status);
+      for (const name of RESPONSE_HEADERS) {
+        const value = upstream.headers.get(name);
+        if (value) response.setHeader(name, value);
+      }
+      response.end(body);
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       answer(
@@ -67,13 +96,6 @@ export class ApiProxyController {
         timedOut ? 'CONSOLE.UPSTREAM_TIMEOUT' : 'CONSOLE.UPSTREAM_UNAVAILABLE',
         timedOut ? '服务响应超时，请稍后重试' : '服务暂时不可用，请稍后重试',
       );
-      return;
     }
-    response.status(upstream.status);
-    for (const name of RESPONSE_HEADERS) {
-      const value = upstream.headers.get(name);
-      if (value) response.setHeader(name, value);
-    }
-    response.end(Buffer.from(await upstream.arrayBuffer()));
   }
 }

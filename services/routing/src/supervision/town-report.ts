@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 /** One town's work in a period, as the county reports it (dates are China Standard Time calendar days). */
 export interface TownReport {
   town: string;
-  /** Applications filed in the period. */
+  /** Applications filed in the period (routed, within seconds of filing while the system runs). */
   received: number;
   /** Cases accepted (受理) in the period. */
   accepted: number;
@@ -13,6 +13,8 @@ export interface TownReport {
   approved: number;
   refused: number;
   withdrawn: number;
+  /** Ended otherwise (作废, 转报上级): with the three above it adds up to `concluded`. */
+  otherResults: number;
   /** On-time share of the cases decided in the period that had a committed date (null: none). */
   onTimeRate: number | null;
   /** Cases open at the end of the period whose committed date had passed by then. */
@@ -48,6 +50,9 @@ export async function townReport(dataSource: DataSource, period: ReportPeriod): 
             count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND result IN ('不予许可', '退回', '补正不来'))::int
               AS refused,
             count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND result = '撤件')::int AS withdrawn,
+            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3
+                               AND result NOT IN ('准予', '出证', '不予许可', '退回', '补正不来', '撤件'))::int
+              AS "otherResults",
             count(*) FILTER (WHERE received_on <= $3 AND (concluded_on IS NULL OR concluded_on > $3)
                                AND committed_due_date < $3)::int AS "overdueAtEnd"
        FROM cases

@@ -47,12 +47,14 @@ export function renderLedger(root, { user }) {
   );
   const form = root.querySelector('form');
   const message = root.querySelector('.message');
-  // Pages are "after this sequence number": the ledger is append-only and read in order.
+  // Pages are "after this sequence number": the ledger is append-only and read in order. Paging keeps the filter
+  // last submitted, so a cursor is never applied to a town or kind it was not read from.
   let pageStarts = [0];
+  let filter = formValues(form);
 
   async function load() {
     mount(message, '');
-    const { town, entry } = formValues(form);
+    const { town, entry } = filter;
     const after = pageStarts.at(-1);
     try {
       const query = { town: anyTown ? town : user.town, entry, after, limit: LIMIT };
@@ -84,6 +86,7 @@ export function renderLedger(root, { user }) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     pageStarts = [0];
+    filter = formValues(form);
     void load();
   });
   root.addEventListener('click', (event) => {

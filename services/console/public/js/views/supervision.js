@@ -32,7 +32,7 @@ const summaryHtml = (rows) =>
 
 const reportHtml = (rows) =>
   tableHtml(
-    ['乡镇', '收件', '受理', '办结', '准予', '不予', '撤件', '按时办结率', '期末超期在办'],
+    ['乡镇', '收件', '受理', '办结', '准予', '不予', '撤件', '其他', '按时办结率', '期末超期在办'],
     rows.map((row) => [
       row.town,
       row.received,
@@ -41,6 +41,7 @@ const reportHtml = (rows) =>
       row.approved,
       row.refused,
       row.withdrawn,
+      row.otherResults,
       row.onTimeRate === null ? '—' : `${Math.round(row.onTimeRate * 100)}%`,
       flagged(row.overdueAtEnd, 'red'),
     ]),
