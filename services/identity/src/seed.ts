@@ -1,33 +1,13 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ROLE_TITLES } from '@oneseal/auth';
 import { serviceDataSourceOptions } from '@oneseal/database';
 import { exitOnBootFailure } from '@oneseal/service-kit';
 import { DataSource } from 'typeorm';
 import { IDENTITY_SCHEMA } from './config/identity.env';
-import {
-  DEMO_PASSWORD,
-  planDemoUsers,
-  type CountyUnit,
-  type DemoUser,
-  type DivisionsFile,
-} from './demo-users/demo-user-plan';
+import { DEMO_PASSWORD, planDemoUsers, type DemoUser } from './demo-users/demo-user-plan';
+import { readDemoSeeds } from './demo-users/demo-seed-sources';
 import { seedDemoUsers } from './demo-users/demo-user-seeder';
-
-function readSeeds(directory: string) {
-  const divisions = (county: string) =>
-    JSON.parse(readFileSync(join(directory, 'divisions', `${county}.json`), 'utf8')) as DivisionsFile;
-  const units: CountyUnit[] = readFileSync(join(directory, 'catalogue', 'county-units.tsv'), 'utf8')
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [slug, name] = line.split('\t');
-      return { slug, name };
-    });
-  return { divisions, units };
-}
 
 function table(users: readonly DemoUser[]): string {
   const rows = users.map((user) => [
@@ -46,7 +26,7 @@ function table(users: readonly DemoUser[]): string {
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
-  const { divisions, units } = readSeeds(
+  const { divisions, units } = readDemoSeeds(
     process.env.ONESEAL_SEEDS_DIR ?? resolve(__dirname, '../../../seeds'),
   );
   const users = planDemoUsers(divisions, units);

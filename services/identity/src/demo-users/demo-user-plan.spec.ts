@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES, scopeProblem } from '@oneseal/auth';
-import { planDemoUsers, type DivisionsFile } from './demo-user-plan';
+import { readDemoSeeds } from './demo-seed-sources';
+import { planDemoUsers } from './demo-user-plan';
 
 const seeds = join(__dirname, '../../../../seeds');
-const divisions = (county: string) =>
-  JSON.parse(readFileSync(join(seeds, 'divisions', `${county}.json`), 'utf8')) as DivisionsFile;
-const units = readFileSync(join(seeds, 'catalogue/county-units.tsv'), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [slug, name] = line.split('\t');
-    return { slug, name };
-  });
+const { divisions, units } = readDemoSeeds(seeds);
 const matterUnits = new Set(
   readFileSync(join(seeds, 'catalogue/matter-units.tsv'), 'utf8')
     .trim()
