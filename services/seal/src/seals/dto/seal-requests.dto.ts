@@ -13,7 +13,8 @@ export class TownQuery {
   town!: string;
 }
 
-export class ApplyForSealDto {
+/** The town a seal belongs to, in its county. */
+class TownOfCounty {
   @ApiProperty({ description: '县代码（6 位）', example: '140525' })
   @Matches(/^\d{6}$/)
   county!: string;
@@ -21,7 +22,9 @@ export class ApplyForSealDto {
   @ApiProperty({ description: '乡镇代码（9 位）', example: '140525100' })
   @Matches(/^\d{9}$/)
   town!: string;
+}
 
+export class ApplyForSealDto extends TownOfCounty {
   @ApiPropertyOptional({ description: '县名称（仅当乡镇不在区划种子数据中时需要）', example: '泽州县' })
   @IsOptional()
   @IsString()
@@ -37,15 +40,7 @@ export class ApplyForSealDto {
   townName?: string;
 }
 
-export class InventoryLegacySealDto {
-  @ApiProperty({ description: '县代码（6 位）', example: '140525' })
-  @Matches(/^\d{6}$/)
-  county!: string;
-
-  @ApiProperty({ description: '乡镇代码（9 位）', example: '140525100' })
-  @Matches(/^\d{9}$/)
-  town!: string;
-
+export class InventoryLegacySealDto extends TownOfCounty {
   @ApiProperty({ description: '印章印文', example: '泽州县南村镇社会事务办公室' })
   @IsString()
   @IsNotEmpty()
