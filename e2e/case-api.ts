@@ -1,4 +1,4 @@
-import { applicantFields, eventually } from '@oneseal/testing';
+import { applicantFields, demoLoginFor, eventually } from '@oneseal/testing';
 import { as, serviceUrl, type Person } from './system';
 
 /** A task as the approval service lists it for a person. */
@@ -41,23 +41,9 @@ export interface FiledCase {
 /** 泽州县's supervisor: sees every task and case of the county, acts on none. The tests read through them. */
 export const watcher = as('zz-supervisor');
 
-const TOWN_LOGINS: Record<string, string> = { '140525100': 'zz', '140525101': 'zz2' };
-const TOWN_ROLE_OF_STEP: Record<string, string> = {
-  受理: 'window',
-  送达: 'window',
-  初审: 'reviewer',
-  审核: 'reviewer',
-  复核: 'reviewer',
-  决定: 'leader',
-  用印: 'seal-keeper',
-};
-
 /** The demo account whose role and unit take the task (services/identity demo users). */
 export function handlerOf(task: Pick<Task, 'level' | 'unitCode' | 'stepName'>): Person {
-  if (task.level === 'village') return as('zz-village-agent');
-  if (task.level === 'county') return as(`zz-county-${task.unitCode.split('-')[1]}`);
-  const town = task.unitCode.slice(0, 9);
-  return as(`${TOWN_LOGINS[town] ?? 'zz'}-town-${TOWN_ROLE_OF_STEP[task.stepName] ?? 'window'}`);
+  return as(demoLoginFor(task));
 }
 
 /** Files an application the way a clerk's screen does, and returns the case it made. */

@@ -6,3 +6,4 @@ export * from './suite-data-source';
 export * from './workflow-history';
 export * from './fixtures/applicant';
 export * from './test-auth';
+export * from './demo-accounts';

@@ -7,6 +7,7 @@ import {
   canActOnTask,
   canSeeTask,
   taskScopesOf,
+  townRoleTaking,
   type TaskLocation,
 } from './task-scope';
 
@@ -115,6 +116,17 @@ describe('who sees and acts on which task', () => {
       expect.objectContaining({ code: AuthErrorCode.OUT_OF_SCOPE, httpStatus: 403 }),
     );
     expect(() => assertCanActOnTask(clerk, townTask('受理', OTHER_TOWN))).not.toThrow();
+  });
+
+  it('names the town role that takes each step of the center, and none for steps outside it', () => {
+    expect(['受理', '审核', '决定', '用印', '送达', '代办'].map(townRoleTaking)).toEqual([
+      'town-window',
+      'town-reviewer',
+      'town-leader',
+      'seal-keeper',
+      'town-window',
+      undefined,
+    ]);
   });
 
   it('names where each person acts, as an inbox query filters: a town role only its own steps, a watcher nowhere', () => {

@@ -71,6 +71,11 @@ const TOWN_STEPS: Record<TownRole, readonly string[]> = {
   'seal-keeper': ['用印'],
 };
 
+/** The town role that takes a step inside the town's center, if any. */
+export function townRoleTaking(stepName: string): TownRole | undefined {
+  return (Object.keys(TOWN_STEPS) as TownRole[]).find((role) => TOWN_STEPS[role].includes(stepName));
+}
+
 /**
  * Where a person works, as filters an inbox query can carry: a scope they may act in, and inside a town the
  * steps their role takes. Read-only roles have none.

@@ -1,0 +1,19 @@
+import { townRoleTaking, type TownRole } from '@oneseal/auth';
+
+/** The towns with demo staff (services/identity demo-user-plan) and their login prefixes. */
+const TOWN_PREFIXES: Record<string, string> = { '140525100': 'zz', '140525101': 'zz2' };
+const LOGIN_OF_ROLE: Record<TownRole, string> = {
+  'town-window': 'window',
+  'town-reviewer': 'reviewer',
+  'town-leader': 'leader',
+  'seal-keeper': 'seal-keeper',
+};
+
+/** The 泽州县 demo account whose role and unit take the task, by the same rule the services check. */
+export function demoLoginFor(task: { level: string; unitCode: string; stepName: string }): string {
+  if (task.level === 'village') return 'zz-village-agent';
+  if (task.level === 'county') return `zz-county-${task.unitCode.split('-')[1]}`;
+  const role = townRoleTaking(task.stepName);
+  if (!role) throw new Error(`no town role takes the step ${task.stepName}`);
+  return `${TOWN_PREFIXES[task.unitCode.slice(0, 9)] ?? 'zz'}-town-${LOGIN_OF_ROLE[role]}`;
+}
