@@ -1,4 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { caseStatusQuery } from '@oneseal/workflows';
 import { engineEndpoints, eventually } from '@oneseal/testing';
 import { Client, Connection } from '@temporalio/client';
@@ -20,6 +25,36 @@ const fileCase = async () =>
 const openTaskOf = openTask;
 const decide = (task: Pick<Task, 'id' | 'level' | 'unitCode' | 'stepName'>, outcome: string) =>
   decideTask(task, { outcome, opinion: outcome === 'approve' ? '同意' : '材料不全，请补充' });
+
+const execFileAsync = promisify(execFile);
+
+/** Runs the seal service's offline verifier (built by `npm test`) on a document and one exported seal record. */
+async function verifyOffline(
+  pdf: Buffer,
+  sealRecordJson: string,
+): Promise<{ exitCode: number; reason: string }> {
+  const folder = await mkdtemp(join(tmpdir(), 'oneseal-verify-'));
+  try {
+    await writeFile(join(folder, 'document.pdf'), pdf);
+    await writeFile(join(folder, 'seal.json'), sealRecordJson);
+    const cli = join(__dirname, '../services/seal/dist/verify-cli.js');
+    const run = await execFileAsync(process.execPath, [
+      cli,
+      join(folder, 'document.pdf'),
+      '--seal-record',
+      join(folder, 'seal.json'),
+    ]).then(
+      (done) => ({ exitCode: 0, stdout: done.stdout }),
+      (failed: { code?: number; stdout?: string }) => ({
+        exitCode: failed.code ?? -1,
+        stdout: failed.stdout ?? '',
+      }),
+    );
+    return { exitCode: run.exitCode, reason: (JSON.parse(run.stdout) as { reason: string }).reason };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
 
 describe('a 乡级负责受理、审核 matter along its whole route (临时救助, filed by a village agent)', () => {
   let temporal: Client;
@@ -72,9 +107,23 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toContain('application/pdf');
     const upload = new FormData();
-    upload.append('file', new Blob([await pdf.arrayBuffer()], { type: 'application/pdf' }), 'decision.pdf');
+    const pdfBytes = pdf.arrayBuffer();
+    upload.append('file', new Blob([await pdfBytes], { type: 'application/pdf' }), 'decision.pdf');
     const verified = await fetch(`${serviceUrl('seal')}/verification`, { method: 'POST', body: upload });
-    expect(((await verified.json()) as { valid: boolean }).valid).toBe(true);
+    const verdict = (await verified.json()) as { valid: boolean; stamp?: { sealId: string } };
+    expect(verdict.valid).toBe(true);
+
+    // Offline, as a court or another county would check it: the exported seal record and the verify CLI, no service.
+    const record = await fetch(`${serviceUrl('seal')}/seals/${verdict.stamp?.sealId ?? ''}/record`);
+    expect(record.status).toBe(200);
+    const sealRecord = await record.text();
+    const offline = await verifyOffline(Buffer.from(await pdfBytes), sealRecord);
+    expect(offline).toEqual(expect.objectContaining({ exitCode: 0, reason: 'VALID' }));
+    const altered = Buffer.from(await pdfBytes);
+    altered[200] ^= 0x01;
+    expect(await verifyOffline(altered, sealRecord)).toEqual(
+      expect.objectContaining({ exitCode: 1, reason: 'ALTERED' }),
+    );
     const { body: ledger } = await as('zz-town-seal-keeper').get<
       { caseId: string; outcome?: string }[] | { items: { caseId: string }[] }
     >(`${serviceUrl('seal')}/ledger?town=140525100`);
