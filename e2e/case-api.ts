@@ -35,6 +35,8 @@ export interface CaseView {
 export interface FiledCase {
   caseId: string;
   receiptNumber: string;
+  /** 查询码 on the receipt: with the receipt number, the applicant's key to the public progress lookup. */
+  queryCode: string;
   applicantPhone: string;
 }
 
@@ -53,7 +55,7 @@ export async function fileCase(
   filer: Person = as(fields.channel === 'village-agent' ? 'zz-village-agent' : 'zz-town-window'),
 ): Promise<FiledCase> {
   const applicant = applicantFields('周九');
-  const submitted = await filer.post<{ caseId: string; receiptNumber: string }>(
+  const submitted = await filer.post<{ caseId: string; receiptNumber: string; queryCode: string }>(
     `${serviceUrl('intake')}/applications`,
     { county: '140525', town: '140525100', ...applicant, ...fields },
     headers,

@@ -19,6 +19,7 @@ export const TOPICS = {
   caseResumedV1: 'oneseal.routing.case-resumed.v1',
   deadlineExtendedV1: 'oneseal.routing.deadline-extended.v1',
   resultDeliveredV1: 'oneseal.routing.result-delivered.v1',
+  serviceRatedV1: 'oneseal.routing.service-rated.v1',
   sealRegisteredV1: 'oneseal.seal.seal-registered.v1',
   sealActivatedV1: 'oneseal.seal.seal-activated.v1',
   sealRetiredV1: 'oneseal.seal.seal-retired.v1',

@@ -11,3 +11,4 @@ export * from './canonical-json';
 export * from './calendar';
 export * from './people/resident-id';
 export * from './guides/material-check';
+export * from './codes/typed-code';

@@ -6,6 +6,7 @@ import { renderInbox } from './js/views/inbox.js';
 import { renderIntake } from './js/views/intake.js';
 import { renderLedger } from './js/views/ledger.js';
 import { renderLogin, setLoginNotice } from './js/views/login.js';
+import { renderProgress } from './js/views/progress.js';
 import { renderSupervision } from './js/views/supervision.js';
 import { renderVerify } from './js/views/verify.js';
 
@@ -29,6 +30,7 @@ const ROUTES = [
   },
   { path: 'audit', title: '审计', roles: ['auditor', 'supervisor', 'admin'], render: renderAudit },
   { path: 'cases', title: '办件详情', render: renderCase },
+  { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },
   { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },
   { path: 'login', isPublic: true, hidden: true, render: renderLogin },
 ];
@@ -63,17 +65,16 @@ function renderHeader(user, activePath) {
     session.clear();
     location.hash = '#/login';
   });
+  // Without a login only the public counters are listed: applicants use them and never log in.
   const entries = ROUTES.filter((route) => !route.hidden && mayOpen(route, user));
   mount(
     document.getElementById('nav'),
-    user
-      ? entries.map(
-          (route) =>
-            html`<a href="#/${route.path}" class="${route.path === activePath ? 'active' : ''}"
-              >${route.title}</a
-            >`,
-        )
-      : '',
+    entries.map(
+      (route) =>
+        html`<a href="#/${route.path}" class="${route.path === activePath ? 'active' : ''}"
+          >${route.title}</a
+        >`,
+    ),
   );
 }
 

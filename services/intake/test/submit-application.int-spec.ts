@@ -46,6 +46,13 @@ describe('submitting an application (real PostgreSQL)', () => {
   it('records the application together with its ApplicationSubmitted event', async () => {
     const submitted = await service.submitApplication(application);
     expect(submitted.replayed).toBe(false);
+    // The 查询码 for the receipt: given to the applicant, and carried to routing and notification.
+    expect(submitted.queryCode).toMatch(/^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){2}$/);
+    const [event] = (await suite.dataSource.query(
+      `SELECT envelope FROM intake.outbox WHERE message_key = $1`,
+      [submitted.caseId],
+    )) as { envelope: { payload: { progressQueryCode?: string } } }[];
+    expect(event.envelope.payload.progressQueryCode).toBe(submitted.queryCode);
     const stored = await suite.dataSource
       .getRepository(Application)
       .findOneByOrFail({ id: submitted.caseId });
@@ -67,7 +74,9 @@ describe('submitting an application (real PostgreSQL)', () => {
     ]);
     const third = await service.submitApplication(application, key);
     expect(second.caseId).toBe(first.caseId);
+    // The same receipt and the same 查询码: the applicant may already hold the first answer's.
     expect(third).toEqual({ ...first, replayed: true });
+    expect(third.queryCode).toBeDefined();
     expect(await suite.dataSource.getRepository(Application).countBy({ idempotencyKey: key })).toBe(1);
     expect(await outboxCount(first.caseId)).toBe(1);
   });

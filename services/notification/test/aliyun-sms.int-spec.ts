@@ -45,6 +45,7 @@ describe('Aliyun SMS adapter against a local server speaking its protocol', () =
     const rendered = caseAccepted({
       matterName: '临时救助',
       receiptNumber: '140525-20261123-000001',
+      queryCode: 'K7QM-3XPD-9RTA',
       committedDueDate: '2026-12-07',
     });
     return { notificationId: '0b7c6a52-1111-4c4c-9a9a-0123456789ab', recipient: phone, ...rendered };
@@ -77,6 +78,7 @@ describe('Aliyun SMS adapter against a local server speaking its protocol', () =
     expect(JSON.parse(request?.TemplateParam ?? '')).toEqual({
       matter: '临时救助',
       receipt: '140525-20261123-000001',
+      code: 'K7QM-3XPD-9RTA',
       dueDate: '2026年12月7日',
     });
   });

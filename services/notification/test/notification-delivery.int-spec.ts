@@ -90,6 +90,7 @@ describe('notification planning and delivery (real PostgreSQL)', () => {
       }),
     ]);
     expect(messages[0].body).toContain(test.receiptNumber);
+    expect(messages[0].body).toContain('查询码K7QM-3XPD-9RTA');
     expect(sms.calls).toHaveLength(1);
     const announced = await announcedSent(messages[0].id);
     expect(announced).toHaveLength(1);

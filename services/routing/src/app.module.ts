@@ -13,6 +13,8 @@ import { ROUTING_SCHEMA, type RoutingEnv } from './config/routing.env';
 import { CASE_ACTIVITIES_WORKER, CASE_WORKFLOW_WORKER, HealthController } from './health/health.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { SupervisionController } from './supervision/supervision.controller';
+import { ApplicantProgressController } from './applicant-progress/applicant-progress.controller';
+import { ApplicantProgressService } from './applicant-progress/applicant-progress.service';
 import { createCaseActivities } from './case-progress/case-activities';
 import { ROUTING_MIGRATIONS } from './migrations';
 
@@ -46,6 +48,7 @@ export class RoutingModule {
             TOPICS.deadlineWarningV1,
             TOPICS.caseConcludedV1,
             TOPICS.resultDeliveredV1,
+            TOPICS.serviceRatedV1,
             TOPICS.deadLetterV1,
           ],
         }),
@@ -55,8 +58,9 @@ export class RoutingModule {
         TerminusModule,
         CasesModule.forPolicy({ correctionWaitWorkingDays: env.CORRECTION_WAIT_WORKING_DAYS }),
       ],
-      controllers: [HealthController, CalendarController, SupervisionController],
+      controllers: [HealthController, CalendarController, SupervisionController, ApplicantProgressController],
       providers: [
+        ApplicantProgressService,
         {
           provide: CASE_WORKFLOW_WORKER,
           // The case workflows' worker; only `workflows/` holds workflow code.

@@ -3,6 +3,7 @@ import { TOPICS, type ApplicationSubmittedV1, type EventEnvelope } from '@onesea
 import { connectTemporalClient } from '@oneseal/temporal';
 import { engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import type { Client } from '@temporalio/client';
+import { progressQueryDigest } from '../src/applicant-progress/progress-query-digest';
 import { CaseRoutingService } from '../src/cases/case-routing.service';
 import { RoutedCase } from '../src/cases/routed-case.entity';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
@@ -35,6 +36,7 @@ function submittedEvent(): EventEnvelope<ApplicationSubmittedV1> {
       applicantName: '王五',
       applicantPhone: '13900000001',
       receiptNumber: `140525-20261123-${String(receipts).padStart(6, '0')}`,
+      progressQueryCode: 'K7QM-3XPD-9RTA',
       caseKind: '承诺件',
       committedLimitWorkingDays: 10,
       statutoryLimitWorkingDays: 20,
@@ -96,6 +98,14 @@ describe('routing a submitted application (real PostgreSQL and Temporal)', () =>
     const routed = await suite.dataSource.getRepository(RoutedCase).findBy({ caseId });
     expect(routed).toHaveLength(1);
     expect(routed[0].workflowRunId).toBe(description.runId);
+    // The applicant's 查询码 is kept only as its digest.
+    expect(routed[0]).toEqual(
+      expect.objectContaining({
+        matterName: '老年人高龄补贴发放',
+        progressQuerySha256: progressQueryDigest('K7QM-3XPD-9RTA'),
+      }),
+    );
+    expect(JSON.stringify(routed[0])).not.toContain('K7QM');
 
     const outbox = await outboxFor(caseId);
     expect(outbox).toHaveLength(1);

@@ -16,6 +16,7 @@ export * from './case-suspended/v1';
 export * from './case-resumed/v1';
 export * from './deadline-extended/v1';
 export * from './result-delivered/v1';
+export * from './service-rated/v1';
 export * from './seal-registered/v1';
 export * from './seal-activated/v1';
 export * from './seal-retired/v1';

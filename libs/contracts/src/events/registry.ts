@@ -14,6 +14,7 @@ import { caseSuspendedV1 } from './case-suspended/v1';
 import { caseResumedV1 } from './case-resumed/v1';
 import { deadlineExtendedV1 } from './deadline-extended/v1';
 import { resultDeliveredV1 } from './result-delivered/v1';
+import { serviceRatedV1 } from './service-rated/v1';
 import { sealRegisteredV1 } from './seal-registered/v1';
 import { sealActivatedV1 } from './seal-activated/v1';
 import { sealRetiredV1 } from './seal-retired/v1';
@@ -36,6 +37,7 @@ export const EVENT_CONTRACTS = [
   caseResumedV1,
   deadlineExtendedV1,
   resultDeliveredV1,
+  serviceRatedV1,
   sealRegisteredV1,
   sealActivatedV1,
   sealRetiredV1,

@@ -49,6 +49,9 @@ export const RECIPIENT_KINDS = { applicant: '申请人', 'staff-unit': '单位�
 
 export const LEDGER_ENTRIES = { stamped: '用印', refused: '拒绝用印' };
 
+/** The applicant's rating of the service (好差评); 2 and below count as dissatisfied and need a reason. */
+export const RATING_SCORES = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
+
 export const SPECIAL_PROCEDURES = ['公示', '入户调查', '听证', '检测', '检验', '检疫', '鉴定', '专家评审'];
 
 export const EVENT_TYPES = {
@@ -66,6 +69,7 @@ export const EVENT_TYPES = {
   'approval.case-refused': '不予受理/不予许可',
   'seal.document-stamped': '文书用印',
   'routing.result-delivered': '结果送达',
+  'routing.service-rated': '办事评价',
   'routing.case-concluded': '办结',
   'notification.notification-sent': '发送通知',
 };

@@ -51,6 +51,10 @@ export class Application {
   @Column({ name: 'receipt_number', type: 'text', nullable: true })
   receiptNumber!: string | null;
 
+  /** 查询码 on the receipt: the applicant's key to follow the case (null for applications filed before it). */
+  @Column({ name: 'progress_query_code', type: 'text', nullable: true })
+  progressQueryCode!: string | null;
+
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey!: string | null;
 

@@ -1,9 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { applicationSubmittedV1 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
-import { describeShortfall, findMaterialShortfalls } from '@oneseal/domain';
+import {
+  describeShortfall,
+  findMaterialShortfalls,
+  formatTypedCode,
+  PROGRESS_QUERY_CODE_GROUPS,
+} from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 import { MatterOfferingService } from '../catalogue/matter-offering.service';
 import { INTAKE_SCHEMA } from '../config/intake.env';
@@ -60,6 +65,10 @@ export class ApplicationsService {
           deliveryMethod: dto.deliveryMethod,
           deliveryAddress: dto.deliveryAddress ?? null,
           receiptNumber: await nextReceiptNumber(manager, dto.county, submittedAt),
+          progressQueryCode: formatTypedCode(
+            randomBytes(PROGRESS_QUERY_CODE_GROUPS * 4),
+            PROGRESS_QUERY_CODE_GROUPS,
+          ),
           idempotencyKey: idempotencyKey ?? null,
           requestFingerprint,
           submittedAt,
@@ -86,6 +95,7 @@ export class ApplicationsService {
             applicantName: application.applicantName,
             applicantPhone: dto.applicantPhone,
             receiptNumber: application.receiptNumber as string,
+            progressQueryCode: application.progressQueryCode ?? undefined,
             caseKind: matter.guide.caseKind,
             committedLimitWorkingDays: matter.guide.committedLimitWorkingDays,
             statutoryLimitWorkingDays: matter.guide.statutoryLimitWorkingDays ?? undefined,
@@ -97,6 +107,7 @@ export class ApplicationsService {
         return {
           caseId: application.id,
           receiptNumber: application.receiptNumber as string,
+          queryCode: application.progressQueryCode ?? undefined,
           status: 'submitted' as const,
           submittedAt: application.submittedAt.toISOString(),
           replayed: false,
@@ -123,6 +134,7 @@ export class ApplicationsService {
     return {
       caseId: earlier.id,
       receiptNumber: earlier.receiptNumber ?? '',
+      queryCode: earlier.progressQueryCode ?? undefined,
       status: 'submitted',
       submittedAt: earlier.submittedAt.toISOString(),
       replayed: true,

@@ -3,6 +3,7 @@ import { CreateCatalogue1763800000500 } from './1763800000500-CreateCatalogue';
 import { AddMatterSnapshotToApplications1763800000700 } from './1763800000700-AddMatterSnapshotToApplications';
 import { RecordApplicantMaterialsAndReceipt1763801000000 } from './1763801000000-RecordApplicantMaterialsAndReceipt';
 import { RecordWhoFiled1763804000000 } from './1763804000000-RecordWhoFiled';
+import { GiveApplicantsAQueryCode1764600000000 } from './1764600000000-GiveApplicantsAQueryCode';
 
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const INTAKE_MIGRATIONS = [
   AddMatterSnapshotToApplications1763800000700,
   RecordApplicantMaterialsAndReceipt1763801000000,
   RecordWhoFiled1763804000000,
+  GiveApplicantsAQueryCode1764600000000,
 ];

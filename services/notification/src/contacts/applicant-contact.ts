@@ -14,6 +14,8 @@ export interface ApplicantContact {
   receiptNumber: string;
   matterName: string;
   deliveryMethod: DeliveryMethod;
+  /** 查询码 of the receipt; null for a case filed before codes were given. */
+  progressQueryCode: string | null;
 }
 
 interface ApplicantContactRow {
@@ -25,6 +27,7 @@ interface ApplicantContactRow {
   receipt_number: string;
   matter_name: string;
   delivery_method: DeliveryMethod;
+  progress_query_code: string | null;
 }
 
 export function contactFromSubmission(event: EventEnvelope<ApplicationSubmittedV1>): ApplicantContact {
@@ -38,6 +41,7 @@ export function contactFromSubmission(event: EventEnvelope<ApplicationSubmittedV
     receiptNumber: submitted.receiptNumber,
     matterName: submitted.matterName,
     deliveryMethod: submitted.deliveryMethod,
+    progressQueryCode: submitted.progressQueryCode ?? null,
   };
 }
 
@@ -68,6 +72,7 @@ export async function findApplicant(
     receiptNumber: row.receipt_number,
     matterName: row.matter_name,
     deliveryMethod: row.delivery_method,
+    progressQueryCode: row.progress_query_code,
   };
 }
 
@@ -75,8 +80,9 @@ export async function findApplicant(
 export async function saveApplicant(manager: EntityManager, contact: ApplicantContact): Promise<boolean> {
   const inserted = (await manager.query(
     `INSERT INTO notification.applicant_contacts
-       (case_id, county, town, applicant_name, phone, receipt_number, matter_name, delivery_method)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       (case_id, county, town, applicant_name, phone, receipt_number, matter_name, delivery_method,
+        progress_query_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
     [
       contact.caseId,
@@ -87,6 +93,7 @@ export async function saveApplicant(manager: EntityManager, contact: ApplicantCo
       contact.receiptNumber,
       contact.matterName,
       contact.deliveryMethod,
+      contact.progressQueryCode,
     ],
   )) as unknown[];
   return inserted.length > 0;

@@ -19,6 +19,7 @@ const applicant: ApplicantContact = {
   receiptNumber: '140525-20261123-000001',
   matterName: '临时救助',
   deliveryMethod: 'electronic',
+  progressQueryCode: 'K7QM-3XPD-9RTA',
 };
 
 function event<TPayload>(payload: TPayload): EventEnvelope<TPayload> {

@@ -85,6 +85,7 @@ export const caseAcceptedRule = applicantRule(caseAcceptedV1, ({ payload }, appl
     templates.caseAccepted({
       matterName: applicant.matterName,
       receiptNumber: payload.receiptNumber,
+      queryCode: applicant.progressQueryCode,
       committedDueDate: payload.committedDueDate,
     }),
   ),

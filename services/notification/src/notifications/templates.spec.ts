@@ -7,17 +7,34 @@ const receipt = '140525-20261123-000001';
 const SMS_LIMIT = 70 - '【泽州政务】'.length;
 
 describe('message templates', () => {
-  it('writes the receipt with the committed date, in one SMS', () => {
+  it('writes the receipt with its 查询码 and the committed date, in at most two SMS', () => {
     const message = templates.caseAccepted({
       matterName: '老年人高龄补贴发放',
       receiptNumber: receipt,
+      queryCode: 'K7QM-3XPD-9RTA',
       committedDueDate: '2026-12-01',
     });
     expect(message.body).toBe(
-      `您申请的老年人高龄补贴发放已受理，办件编号${receipt}，承诺2026年12月1日前办结。`,
+      `您申请的老年人高龄补贴发放已受理，办件编号${receipt}，查询码K7QM-3XPD-9RTA，承诺2026年12月1日前办结。`,
     );
-    expect(message.params).toEqual({ matter: '老年人高龄补贴发放', receipt, dueDate: '2026年12月1日' });
-    expect(message.body.length).toBeLessThanOrEqual(SMS_LIMIT);
+    expect(message.params).toEqual({
+      matter: '老年人高龄补贴发放',
+      receipt,
+      code: 'K7QM-3XPD-9RTA',
+      dueDate: '2026年12月1日',
+    });
+    // A long SMS goes out in segments of 67 characters, the signature in the first.
+    expect(message.body.length).toBeLessThanOrEqual(2 * 67 - '【泽州政务】'.length);
+  });
+
+  it('points to the paper receipt for a case filed before 查询码 were given', () => {
+    const message = templates.caseAccepted({
+      matterName: '临时救助',
+      receiptNumber: receipt,
+      queryCode: null,
+      committedDueDate: '2026-12-01',
+    });
+    expect(message.body).toContain('查询码见受理回执');
   });
 
   it('lists every missing material of a 补正 and the day to bring them by', () => {
@@ -92,14 +109,9 @@ describe('message templates', () => {
     expect(templates.deadlineStatutory(warning).body).toContain('已超过法定期限');
   });
 
-  it('keeps every applicant SMS within one message for typical values', () => {
+  it('keeps every other applicant SMS within one message for typical values', () => {
     const longest = Math.max(
       ...[
-        templates.caseAccepted({
-          matterName: '临时救助',
-          receiptNumber: receipt,
-          committedDueDate: '2026-12-31',
-        }),
         templates.correctionRequested({
           receiptNumber: receipt,
           missingMaterials: ['申请表'],

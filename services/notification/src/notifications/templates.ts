@@ -4,10 +4,11 @@ import type { CaseResult, DeliveryMethod } from '@oneseal/contracts';
  * Every message text OneSeal sends, in one place. Each text is registered as is with the SMS provider (the
  * provider only sends approved templates, with `${name}` variables: plain strings here, not JS template
  * literals), and each function below fills one of them.
- * Texts stay short: an SMS of more than 70 characters (the 【signature】 included) is billed as two.
+ * Texts stay short: an SMS of more than 70 characters (the 【signature】 included) is billed as two. Only the
+ * receipt (caseAccepted) may take two: it carries the receipt number and the 查询码 the applicant keeps.
  */
 export const TEMPLATE_TEXTS = {
-  caseAccepted: '您申请的${matter}已受理，办件编号${receipt}，承诺${dueDate}前办结。',
+  caseAccepted: '您申请的${matter}已受理，办件编号${receipt}，查询码${code}，承诺${dueDate}前办结。',
   correctionRequested: '您的办件${receipt}需补正：${materials}。请于${supplyBy}前补齐，逾期将终止办理。',
   caseRefused: '您的办件${receipt}不予受理，原因：${reason}。',
   caseDecided: '您的办件${receipt}已办结，办理结果：${outcome}。',
@@ -76,11 +77,18 @@ export function materialsList(materials: readonly string[]): string {
 
 // ---- to the applicant (SMS) -----------------------------------------------------------------------------
 
-/** 受理: the receipt, with the committed completion date. */
-export function caseAccepted(input: { matterName: string; receiptNumber: string; committedDueDate: string }) {
+/** 受理: the receipt, with the 查询码 to follow the case by and the committed completion date. */
+export function caseAccepted(input: {
+  matterName: string;
+  receiptNumber: string;
+  /** null for a case filed before codes were given: the paper receipt is all the applicant has then. */
+  queryCode: string | null;
+  committedDueDate: string;
+}) {
   return render('caseAccepted', {
     matter: input.matterName,
     receipt: input.receiptNumber,
+    code: input.queryCode ?? '见受理回执',
     dueDate: chineseDate(input.committedDueDate),
   });
 }

@@ -66,6 +66,7 @@ export function submitted(test: TestCase): EventEnvelope<ApplicationSubmittedV1>
     committedLimitWorkingDays: 10,
     deliveryMethod: 'pick-up',
     receiptNumber: test.receiptNumber,
+    progressQueryCode: 'K7QM-3XPD-9RTA',
     submittedAt: new Date().toISOString(),
   });
 }

@@ -14,6 +14,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { ROUTING_SCHEMA } from '../config/routing.env';
+import { progressQueryDigest } from '../applicant-progress/progress-query-digest';
 import { planRoute } from './plan-route';
 import { RoutedCase } from './routed-case.entity';
 
@@ -57,6 +58,10 @@ export class CaseRoutingService {
           town: event.town ?? '',
           matterCode: event.payload.matterCode,
           receiptNumber: event.payload.receiptNumber,
+          matterName: event.payload.matterName,
+          progressQuerySha256: event.payload.progressQueryCode
+            ? progressQueryDigest(event.payload.progressQueryCode)
+            : null,
           route,
           workflowId: caseId,
           workflowRunId,

@@ -19,6 +19,13 @@ export class RoutedCase {
   @Column({ name: 'receipt_number', type: 'text', nullable: true })
   receiptNumber!: string | null;
 
+  @Column({ name: 'matter_name', type: 'text', nullable: true })
+  matterName!: string | null;
+
+  /** SHA-256 (hex) of the receipt's 查询码; null for cases filed before codes were given. */
+  @Column({ name: 'progress_query_sha256', type: 'text', nullable: true })
+  progressQuerySha256!: string | null;
+
   @Column({ name: 'workflow_id', type: 'text' })
   workflowId!: string;
 

@@ -1,10 +1,12 @@
 import { CreateRoutedCases1763800000100 } from './1763800000100-CreateRoutedCases';
 import { AddRouteToRoutedCases1763800000800 } from './1763800000800-AddRouteToRoutedCases';
 import { TrackCaseProgress1763801000100 } from './1763801000100-TrackCaseProgress';
+import { ApplicantProgressAndRatings1764600000100 } from './1764600000100-ApplicantProgressAndRatings';
 
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
   AddRouteToRoutedCases1763800000800,
   TrackCaseProgress1763801000100,
+  ApplicantProgressAndRatings1764600000100,
 ];

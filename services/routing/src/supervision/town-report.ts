@@ -19,6 +19,11 @@ export interface TownReport {
   onTimeRate: number | null;
   /** Cases open at the end of the period whose committed date had passed by then. */
   overdueAtEnd: number;
+  /** 好差评 given by applicants in the period, and how many of them were 不满意 or 非常不满意. */
+  ratings: number;
+  dissatisfied: number;
+  /** Share of the period's ratings that were not 差评 (null: none). */
+  satisfactionRate: number | null;
 }
 
 export interface ReportPeriod {
@@ -35,11 +40,13 @@ export interface ReportPeriod {
 export async function townReport(dataSource: DataSource, period: ReportPeriod): Promise<TownReport[]> {
   const rows = (await dataSource.query(
     `WITH cases AS (
-       SELECT town, result, on_time, committed_due_date, concluded_at,
-              (routed_at AT TIME ZONE 'Asia/Shanghai')::date AS received_on,
-              (accepted_at AT TIME ZONE 'Asia/Shanghai')::date AS accepted_on,
-              (concluded_at AT TIME ZONE 'Asia/Shanghai')::date AS concluded_on
-         FROM routing.routed_cases WHERE county = $1)
+       SELECT c.town, c.result, c.on_time, c.committed_due_date, c.concluded_at, r.score,
+              (c.routed_at AT TIME ZONE 'Asia/Shanghai')::date AS received_on,
+              (c.accepted_at AT TIME ZONE 'Asia/Shanghai')::date AS accepted_on,
+              (c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date AS concluded_on,
+              (r.rated_at AT TIME ZONE 'Asia/Shanghai')::date AS rated_on
+         FROM routing.routed_cases c LEFT JOIN routing.service_ratings r ON r.case_id = c.case_id
+        WHERE c.county = $1)
      SELECT town,
             count(*) FILTER (WHERE received_on BETWEEN $2 AND $3)::int AS received,
             count(*) FILTER (WHERE accepted_on BETWEEN $2 AND $3)::int AS accepted,
@@ -54,19 +61,27 @@ export async function townReport(dataSource: DataSource, period: ReportPeriod): 
                                AND result NOT IN ('准予', '出证', '不予许可', '退回', '补正不来', '撤件'))::int
               AS "otherResults",
             count(*) FILTER (WHERE received_on <= $3 AND (concluded_on IS NULL OR concluded_on > $3)
-                               AND committed_due_date < $3)::int AS "overdueAtEnd"
+                               AND committed_due_date < $3)::int AS "overdueAtEnd",
+            count(*) FILTER (WHERE rated_on BETWEEN $2 AND $3)::int AS ratings,
+            count(*) FILTER (WHERE rated_on BETWEEN $2 AND $3 AND score <= 2)::int AS dissatisfied
        FROM cases
       GROUP BY town
      HAVING count(*) FILTER (WHERE received_on BETWEEN $2 AND $3
                                OR accepted_on BETWEEN $2 AND $3
-                               OR concluded_on BETWEEN $2 AND $3) > 0
+                               OR concluded_on BETWEEN $2 AND $3
+                               OR rated_on BETWEEN $2 AND $3) > 0
              OR count(*) FILTER (WHERE received_on <= $3 AND (concluded_on IS NULL OR concluded_on > $3)
                                    AND committed_due_date < $3) > 0
       ORDER BY town`,
     [period.county, period.from, period.to],
-  )) as (Omit<TownReport, 'onTimeRate'> & { timed: number })[];
+  )) as (Omit<TownReport, 'onTimeRate' | 'satisfactionRate'> & { timed: number })[];
   return rows.map(({ timed, ...town }) => ({
     ...town,
-    onTimeRate: timed === 0 ? null : Math.round((town.concludedOnTime / timed) * 1000) / 1000,
+    onTimeRate: share(town.concludedOnTime, timed),
+    satisfactionRate: share(town.ratings - town.dissatisfied, town.ratings),
   }));
+}
+
+function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 }

@@ -108,11 +108,21 @@ function applicationOf(matter, user, values) {
   };
 }
 
+// Absent only in an answer from an intake that predates query codes: then there is nothing to hand over.
+const codesHtml = (answer) =>
+  html`办件编号：<strong class="typed-code">${answer.receiptNumber}</strong> ${answer.queryCode &&
+    html`<span class="query-code">查询码：<strong class="typed-code">${answer.queryCode}</strong></span>`}`;
+
 const resultHtml = (answer) =>
-  messageHtml('ok', answer.replayed ? '该申请此前已提交（重复提交不会重复建件）' : '申请已提交', [
-    html`办件编号：<strong>${answer.receiptNumber}</strong>`,
-    html`办件 ID：${caseLink(answer.caseId, answer.caseId)}`,
-  ]);
+  messageHtml(
+    'ok',
+    answer.replayed ? '该申请此前已提交（重复提交不会重复建件）' : '申请已提交',
+    [
+      codesHtml(answer),
+      answer.queryCode && '请将办件编号和查询码告知申请人，凭此查询办理进度、评价服务',
+      html`办件 ID：${caseLink(answer.caseId, answer.caseId)}`,
+    ].filter(Boolean),
+  );
 
 export function renderIntake(root, { user }) {
   mount(

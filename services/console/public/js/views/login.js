@@ -23,6 +23,7 @@ export function renderLogin(root) {
         <div class="message"></div>
         <button type="submit" class="primary">登录</button>
       </form>
+      <p class="aside">申请人查询办理进度？<a href="#/progress">办件查询（无需登录）</a></p>
       <p class="aside">持有加盖电子印章的文书？<a href="#/verify">文书核验（无需登录）</a></p>`,
   );
   const form = root.querySelector('form');

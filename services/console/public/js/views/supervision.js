@@ -11,6 +11,9 @@ const options = (labels) =>
 
 const percent = (part, whole) => (whole ? `${Math.round((part / whole) * 100)}%` : '—');
 
+/** A rate the service computed (null when there is nothing to rate), with one decimal. */
+const rateText = (rate) => (typeof rate === 'number' ? `${(rate * 100).toFixed(1)}%` : '—');
+
 /** A count that turns the warning's colour when it is not zero. */
 const flagged = (count, warning) =>
   count ? html`<span class="${WARNING_CLASSES[warning]}">${count}</span>` : count;
@@ -32,7 +35,21 @@ const summaryHtml = (rows) =>
 
 const reportHtml = (rows) =>
   tableHtml(
-    ['乡镇', '收件', '受理', '办结', '准予', '不予', '撤件', '其他', '按时办结率', '期末超期在办'],
+    [
+      '乡镇',
+      '收件',
+      '受理',
+      '办结',
+      '准予',
+      '不予',
+      '撤件',
+      '其他',
+      '按时办结率',
+      '期末超期在办',
+      '评价数',
+      '差评数',
+      '满意率',
+    ],
     rows.map((row) => [
       row.town,
       row.received,
@@ -44,6 +61,9 @@ const reportHtml = (rows) =>
       row.otherResults,
       row.onTimeRate === null ? '—' : `${Math.round(row.onTimeRate * 100)}%`,
       flagged(row.overdueAtEnd, 'red'),
+      row.ratings,
+      flagged(row.dissatisfied, 'red'),
+      rateText(row.satisfactionRate),
     ]),
     '该期间没有办件。',
   );

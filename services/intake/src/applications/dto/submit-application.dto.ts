@@ -114,6 +114,12 @@ export class SubmittedApplicationDto {
   @ApiProperty({ description: '办件编号（县内唯一）', example: '140525-20261123-000001' })
   receiptNumber!: string;
 
+  @ApiPropertyOptional({
+    description: '查询码：打印在受理回执上并短信告知申请人，凭办件编号和查询码查询进度、评价服务',
+    example: 'K7QM-3XPD-9RTA',
+  })
+  queryCode?: string;
+
   @ApiProperty({ enum: ['submitted'] })
   status!: 'submitted';
 

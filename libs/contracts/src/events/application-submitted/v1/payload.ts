@@ -93,6 +93,14 @@ export class ApplicationSubmittedV1 {
   @Matches(/^\d{6}-\d{8}-\d{6}$/)
   receiptNumber!: string;
 
+  /**
+   * 查询码 printed on the receipt and sent by SMS: the applicant's key to follow the case and rate the service.
+   * Absent on events published before it existed.
+   */
+  @IsOptional()
+  @Matches(/^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){2}$/)
+  progressQueryCode?: string;
+
   /** Village code (12 digits) when filed through a village station. */
   @IsOptional()
   @Matches(/^\d{12}$/)

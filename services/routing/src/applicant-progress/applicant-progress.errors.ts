@@ -1,0 +1,37 @@
+import { HttpStatus } from '@nestjs/common';
+import { assertUnreachable, CodedError } from '@oneseal/service-kit';
+
+export enum ProgressErrorCode {
+  NOT_FOUND = 'PROGRESS.NOT_FOUND',
+  NOT_CONCLUDED = 'PROGRESS.NOT_CONCLUDED',
+  ALREADY_RATED = 'PROGRESS.ALREADY_RATED',
+  REASON_REQUIRED = 'PROGRESS.REASON_REQUIRED',
+}
+
+const MESSAGES: Record<ProgressErrorCode, string> = {
+  // One answer for an unknown receipt and a wrong code: the lookup must not tell which receipts exist.
+  [ProgressErrorCode.NOT_FOUND]: '没有找到该办件：请核对办件编号和查询码',
+  [ProgressErrorCode.NOT_CONCLUDED]: '办件办结后才能评价',
+  [ProgressErrorCode.ALREADY_RATED]: '该办件已经评价过，每件只能评价一次',
+  [ProgressErrorCode.REASON_REQUIRED]: '差评请说明原因，以便整改',
+};
+
+export class ProgressError extends CodedError<ProgressErrorCode> {
+  constructor(code: ProgressErrorCode) {
+    super(code, MESSAGES[code]);
+  }
+
+  get httpStatus(): HttpStatus {
+    switch (this.code) {
+      case ProgressErrorCode.NOT_FOUND:
+        return HttpStatus.NOT_FOUND;
+      case ProgressErrorCode.NOT_CONCLUDED:
+      case ProgressErrorCode.ALREADY_RATED:
+        return HttpStatus.CONFLICT;
+      case ProgressErrorCode.REASON_REQUIRED:
+        return HttpStatus.UNPROCESSABLE_ENTITY;
+      default:
+        return assertUnreachable(this.code);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import type { RoutePlan } from '@oneseal/domain';
+import type { CaseStatus } from '@oneseal/workflows';
+import { publicProgress, type ProgressRow } from './public-progress';
+
+const route: RoutePlan = {
+  matterCode: 'ZZ-T-002',
+  rule: '乡级负责受理、审核',
+  steps: [
+    { kind: '受理', level: 'town', unitCode: '140525100-window', budgetWorkingDays: 1, because: '' },
+    { kind: '审核', level: 'town', unitCode: '140525100-review', budgetWorkingDays: 3, because: '' },
+    { kind: '决定', level: 'county', unitCode: '140525-mz', budgetWorkingDays: 5, because: '' },
+  ],
+};
+
+const row: ProgressRow = {
+  receiptNumber: '140525-20261202-000001',
+  matterName: '临时救助',
+  matterCode: 'ZZ-T-002',
+  stage: 'awaiting-correction',
+  routedAt: new Date('2026-12-02T01:00:00Z'),
+  acceptedAt: new Date('2026-12-02T02:00:00Z'),
+  committedDueDate: '2026-12-16',
+  result: null,
+  concludedAt: null,
+  route,
+};
+
+const status = {
+  caseId: 'c',
+  receiptNumber: row.receiptNumber,
+  stage: 'awaiting-correction',
+  currentStep: {
+    index: 1,
+    visit: 1,
+    kind: '审核',
+    level: 'town',
+    unitCode: '140525100-review',
+    openedOn: '2026-12-02',
+  },
+  extensionWorkingDays: 0,
+  clockStops: [{ reason: '补正', from: '2026-12-03T01:00:00Z' }],
+  correction: { missingMaterials: ['收入证明', '户口簿复印件'], supplyBy: '2026-12-09' },
+  warningsRaised: [],
+  history: [
+    {
+      index: 0,
+      kind: '受理',
+      taskId: 't0',
+      outcome: 'approve',
+      handlerId: 'u-window',
+      handlerName: '南村镇受理窗口（演示）',
+      opinion: '同意',
+      decidedAt: '2026-12-02T02:00:00Z',
+    },
+    {
+      index: 1,
+      kind: '审核',
+      taskId: 't1',
+      outcome: 'request-correction',
+      handlerId: 'u-review',
+      handlerName: '南村镇审核员（演示）',
+      opinion: '缺少收入证明',
+      decidedAt: '2026-12-03T01:00:00Z',
+    },
+  ],
+} satisfies CaseStatus;
+
+describe('what the applicant sees of their case', () => {
+  it('tells where it stands, what to bring and by when, and why a step did not pass', () => {
+    const view = publicProgress(row, status, undefined);
+    expect(view).toEqual(
+      expect.objectContaining({
+        stage: 'awaiting-correction',
+        stageText: '待补正材料（暂停计时）',
+        matterName: '临时救助',
+        committedDueDate: '2026-12-16',
+        currentStep: { stepName: '审核', levelText: '镇', openedOn: '2026-12-02' },
+        correction: { missingMaterials: ['收入证明', '户口簿复印件'], supplyBy: '2026-12-09' },
+        mayRate: false,
+        rating: null,
+      }),
+    );
+    expect(view.history).toEqual([
+      { stepName: '受理', levelText: '镇', outcomeText: '通过', decidedAt: '2026-12-02T02:00:00Z' },
+      {
+        stepName: '审核',
+        levelText: '镇',
+        outcomeText: '需补正材料',
+        reason: '缺少收入证明',
+        decidedAt: '2026-12-03T01:00:00Z',
+      },
+    ]);
+  });
+
+  it('never shows who handled it', () => {
+    const shown = JSON.stringify(publicProgress(row, status, undefined));
+    expect(shown).not.toContain('u-window');
+    expect(shown).not.toContain('南村镇审核员');
+    expect(shown).not.toContain('140525100-review');
+  });
+
+  it('answers from the read model alone when the workflow cannot be asked', () => {
+    const view = publicProgress(
+      { ...row, stage: 'routed', acceptedAt: null, committedDueDate: null },
+      undefined,
+      undefined,
+    );
+    expect(view).toEqual(
+      expect.objectContaining({
+        stage: 'submitted',
+        stageText: '已提交，待受理',
+        history: [],
+        currentStep: null,
+      }),
+    );
+  });
+
+  it('offers the rating once the case has ended, and shows it once given', () => {
+    const ended: ProgressRow = {
+      ...row,
+      stage: 'delivered',
+      result: '准予',
+      concludedAt: new Date('2026-12-04T01:00:00Z'),
+    };
+    expect(publicProgress(ended, undefined, undefined)).toEqual(
+      expect.objectContaining({ resultText: '准予许可', mayRate: true, currentStep: null, correction: null }),
+    );
+    const rated = publicProgress(ended, undefined, {
+      score: 2,
+      comment: '跑了两趟',
+      ratedAt: new Date('2026-12-05T01:00:00Z'),
+    });
+    expect(rated.mayRate).toBe(false);
+    expect(rated.rating).toEqual({
+      score: 2,
+      scoreText: '不满意',
+      comment: '跑了两趟',
+      ratedAt: '2026-12-05T01:00:00.000Z',
+    });
+  });
+});

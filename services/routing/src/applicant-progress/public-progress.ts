@@ -1,0 +1,148 @@
+import type { AdministrativeLevel, CaseResult, ServiceScore } from '@oneseal/contracts';
+import type { RoutePlan } from '@oneseal/domain';
+import type { CaseStatus, StepOutcome } from '@oneseal/workflows';
+
+/** The read-model stages, as an applicant is told them. */
+const STAGE_TEXTS = {
+  routed: '已提交，待受理',
+  'in-progress': '办理中',
+  'awaiting-correction': '待补正材料（暂停计时）',
+  suspended: '特别程序中（暂停计时）',
+  refused: '不予受理',
+  concluded: '已办结',
+  delivered: '已办结并送达',
+} as const;
+export type ReadModelStage = keyof typeof STAGE_TEXTS;
+export type PublicStage = Exclude<ReadModelStage, 'routed'> | 'submitted';
+
+const LEVEL_TEXTS: Record<AdministrativeLevel, string> = { village: '村', town: '镇', county: '县' };
+
+const OUTCOME_TEXTS: Record<StepOutcome, string> = {
+  approve: '通过',
+  return: '退回上一环节重办',
+  reject: '不通过',
+  'request-correction': '需补正材料',
+};
+
+const RESULT_TEXTS: Record<CaseResult, string> = {
+  准予: '准予许可',
+  出证: '准予许可，已出证',
+  不予许可: '不予许可',
+  退回: '不予受理',
+  作废: '办件已作废',
+  补正不来: '逾期未补正，终止办理',
+  撤件: '申请已撤回',
+  转报上级: '已转报上级机关办理',
+};
+
+export const SCORE_TEXTS: Record<ServiceScore, string> = {
+  5: '非常满意',
+  4: '满意',
+  3: '基本满意',
+  2: '不满意',
+  1: '非常不满意',
+};
+
+/** Stages at which the applicant has had their answer and may rate the service. */
+const RATABLE: readonly ReadModelStage[] = ['refused', 'concluded', 'delivered'];
+
+export interface ProgressRow {
+  receiptNumber: string;
+  matterName: string | null;
+  matterCode: string;
+  stage: ReadModelStage;
+  routedAt: Date;
+  acceptedAt: Date | null;
+  committedDueDate: string | null;
+  result: CaseResult | null;
+  concludedAt: Date | null;
+  /** The route the case follows: where each step of the history was taken. */
+  route: RoutePlan | null;
+}
+
+export interface RatingRow {
+  score: ServiceScore;
+  comment: string | null;
+  ratedAt: Date;
+}
+
+export interface PublicStep {
+  stepName: string;
+  levelText: string;
+  outcomeText: string;
+  /** Why a step did not pass (the applicant is owed the reason of a refusal); absent when it passed. */
+  reason?: string;
+  decidedAt: string;
+}
+
+export interface PublicProgress {
+  receiptNumber: string;
+  matterName: string;
+  stage: PublicStage;
+  stageText: string;
+  submittedAt: string;
+  acceptedAt: string | null;
+  committedDueDate: string | null;
+  currentStep: { stepName: string; levelText: string; openedOn: string } | null;
+  correction: { missingMaterials: string[]; supplyBy: string } | null;
+  history: PublicStep[];
+  result: CaseResult | null;
+  resultText: string | null;
+  concludedAt: string | null;
+  documentId: string | null;
+  rating: { score: ServiceScore; scoreText: string; comment: string | null; ratedAt: string } | null;
+  mayRate: boolean;
+}
+
+/**
+ * What the public lookup shows: where the case stands and why, never who handled it or anything about the
+ * applicant. The read model always answers; the workflow's own status adds the steps when Temporal has it.
+ */
+export function publicProgress(
+  row: ProgressRow,
+  status: CaseStatus | undefined,
+  rating: RatingRow | undefined,
+): PublicProgress {
+  const open = status?.currentStep && !row.concludedAt ? status.currentStep : undefined;
+  return {
+    receiptNumber: row.receiptNumber,
+    matterName: row.matterName ?? row.matterCode,
+    stage: row.stage === 'routed' ? 'submitted' : row.stage,
+    stageText: STAGE_TEXTS[row.stage],
+    submittedAt: row.routedAt.toISOString(),
+    acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    committedDueDate: row.committedDueDate,
+    currentStep: open
+      ? { stepName: open.kind, levelText: LEVEL_TEXTS[open.level], openedOn: open.openedOn }
+      : null,
+    correction:
+      row.stage === 'awaiting-correction' && status?.correction
+        ? { missingMaterials: [...status.correction.missingMaterials], supplyBy: status.correction.supplyBy }
+        : null,
+    history: (status?.history ?? []).map((step) => ({
+      stepName: step.kind,
+      levelText: levelTextOf(row, step.index),
+      outcomeText: OUTCOME_TEXTS[step.outcome],
+      ...(step.outcome === 'approve' ? {} : { reason: step.opinion }),
+      decidedAt: step.decidedAt,
+    })),
+    result: row.result,
+    resultText: row.result ? RESULT_TEXTS[row.result] : null,
+    concludedAt: row.concludedAt?.toISOString() ?? null,
+    documentId: status?.documentId ?? null,
+    rating: rating
+      ? {
+          score: rating.score,
+          scoreText: SCORE_TEXTS[rating.score],
+          comment: rating.comment,
+          ratedAt: rating.ratedAt.toISOString(),
+        }
+      : null,
+    mayRate: !rating && RATABLE.includes(row.stage),
+  };
+}
+
+function levelTextOf(row: ProgressRow, stepIndex: number): string {
+  const level = row.route?.steps[stepIndex]?.level;
+  return level ? LEVEL_TEXTS[level] : '';
+}
