@@ -110,6 +110,10 @@ cmd_test() {
   step "starting the engines (if not running)"
   bash deploy/local/engines.sh up || die "the engines failed to start"
   load_engine_env
+  step "a browser for the console's screen tests"
+  ONESEAL_CHROMIUM="$(bash deploy/local/browser.sh ensure)" || die "no browser for the console's screen tests"
+  export ONESEAL_CHROMIUM
+  echo "  browser:  $ONESEAL_CHROMIUM"
   build
   step "typecheck (tsc, tests included)"
   npx tsc -p tsconfig.json || die "typecheck failed"

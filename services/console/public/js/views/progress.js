@@ -124,6 +124,7 @@ export function renderProgress(root, { params }) {
           <input
             name="receiptNumber"
             required
+            size="24"
             maxlength="40"
             placeholder="140525-20261202-000001"
             autocomplete="off"

@@ -1,0 +1,204 @@
+import { existsSync } from 'node:fs';
+import { eventually, residentIdNumber } from '@oneseal/testing';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { decide, fileCase, openTask, stageOf } from './case-api';
+import { serviceUrl } from './system';
+
+// The console's screens in a real browser (Debian's chromium, headless), against the running system: what a window
+// clerk and an applicant see and click. `npm test` installs the browser (deploy/local/browser.sh) and passes its
+// path in ONESEAL_CHROMIUM.
+const CHROMIUM = process.env.ONESEAL_CHROMIUM ?? '/usr/bin/chromium';
+const workbench = serviceUrl('console');
+
+// This machine's network is closed: without these Chromium spends its start-up on connections that are refused.
+const QUIET_CHROMIUM = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe('the console in a browser', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `no browser at ${CHROMIUM}: run "bash deploy/local/browser.sh ensure" or set ONESEAL_CHROMIUM`,
+      );
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: QUIET_CHROMIUM });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A fresh browser profile: no login kept from another test. */
+  async function freshPage(): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    // A script error on a screen is a defect even when the screen still shows something.
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    return page;
+  }
+
+  async function logIn(page: Page, loginName: string, password = 'oneseal-demo') {
+    await page.goto(`${workbench}/#/login`);
+    await page.getByLabel('用户名').fill(loginName);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+  }
+
+  it('refuses a wrong password with a message the clerk understands', async () => {
+    const page = await freshPage();
+    await logIn(page, 'zz-town-window', 'not-the-password');
+    await expectText(page.locator('form.login .message'), '用户名或密码错误');
+    await page.context().close();
+  });
+
+  it('takes an application at the window, hands out receipt and 查询码, and the applicant follows it', async () => {
+    const clerk = await freshPage();
+    await logIn(clerk, 'zz-town-window');
+    await clerk.getByRole('link', { name: '受理申请' }).click();
+
+    // 法律援助咨询服务 (ZZ-T-018): find it, take the guide's materials, fill in the applicant.
+    await clerk.getByLabel('事项名称').fill('法律援助');
+    await clerk.getByRole('button', { name: '查询本镇可办事项' }).click();
+    await clerk.locator('button[data-code="ZZ-T-018"]').click();
+    const application = clerk.locator('form.application');
+    await expectText(application.locator('h3'), '法律援助咨询服务（ZZ-T-018）');
+    await application.getByRole('button', { name: '按指南份数填入' }).click();
+    await application.getByLabel('姓名').fill('吴十');
+    await application.getByLabel('公民身份号码').fill(residentIdNumber());
+    await application.getByLabel('手机号码').fill('13912345678');
+    await application.getByLabel('受理渠道').selectOption('town-window');
+    await application.getByLabel('送达方式').selectOption('electronic');
+    await application.getByRole('button', { name: '提交申请' }).click();
+
+    const receipt = application.locator('.msg-ok');
+    await expectText(receipt, '申请已提交');
+    await expectText(receipt, '请将办件编号和查询码告知申请人');
+    const [receiptNumber, queryCode] = await receipt.locator('.typed-code').allInnerTexts();
+    expect(receiptNumber).toMatch(/^140525-\d{8}-\d{6}$/);
+    expect(queryCode).toMatch(/^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){2}$/);
+    const caseId = (await receipt.locator('a[href^="#/cases/"]').innerText()).trim();
+
+    // The applicant, on another device and without an account, opens the link the SMS may carry.
+    const applicant = await freshPage();
+    await applicant.goto(`${workbench}/#/progress/${receiptNumber}/${queryCode}`);
+    const answer = applicant.locator('.answer');
+    await expectText(answer, '法律援助咨询服务');
+    await expectText(answer, '办结后，可凭办件编号和查询码在此评价本次服务');
+    // The code does not stay in the address bar of a shared computer.
+    expect(new URL(applicant.url()).hash).toBe('#/progress');
+
+    // The clerk's inbox lists the case's 受理 step; 办理 opens the dialog and the decision goes through.
+    await clerk.getByRole('link', { name: '我的待办' }).click();
+    const row = clerk.locator('tr', { has: clerk.locator(`a[href="#/cases/${caseId}"]`) });
+    await expectText(row, '受理', () => clerk.getByRole('button', { name: '刷新' }).click());
+    await row.getByRole('button', { name: '办理' }).click();
+    const dialog = clerk.locator('dialog.decision');
+    await dialog.getByLabel('办理意见').fill('材料齐全，予以受理');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await expectText(clerk.locator('main .message'), '已提交办理意见：受理');
+
+    // The applicant looks again: accepted at the town, with a committed date.
+    const lookAgain = async () => {
+      await applicant.getByLabel('办件编号').fill(receiptNumber);
+      await applicant.getByLabel('查询码').fill(queryCode.toLowerCase());
+      await applicant.getByRole('button', { name: '查询' }).click();
+    };
+    await lookAgain();
+    await expectText(answer, '承诺办结日期', lookAgain);
+    await expectText(answer.locator('table'), '受理');
+    await expectText(answer.locator('table'), '通过');
+
+    await clerk.context().close();
+    await applicant.context().close();
+  });
+
+  it('shows a supervisor the county’s period report, the applicants’ ratings included', async () => {
+    const page = await freshPage();
+    await logIn(page, 'zz-supervisor');
+    await expectText(page.locator('main h2'), '电子监察');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const period = page.locator('form.period');
+    await period.getByLabel('自').fill(today);
+    await period.getByLabel('至').fill(today);
+    await period.getByRole('button', { name: '统计' }).click();
+    const report = page.locator('.report table');
+    await expectText(report, '评价数');
+    await expectText(report, '满意率');
+    // Today's cases of 南村镇, filed by this and the other tests of the run.
+    await expectText(report, '140525100');
+    await page.context().close();
+  });
+
+  it('verifies a stamped document uploaded at the public counter, and catches a changed byte', async () => {
+    const filed = await fileCase({
+      matterCode: 'ZZ-T-018',
+      channel: 'town-window',
+      deliveryMethod: 'electronic',
+    });
+    for (let nth = 0; nth < 3; nth += 1) {
+      expect((await decide(await openTask(filed.caseId, nth), { outcome: 'approve' })).status).toBe(202);
+    }
+    const { documentId } = await stageOf(filed.caseId, 'concluded');
+    const pdf = Buffer.from(
+      await (await fetch(`${serviceUrl('seal')}/documents/${documentId ?? ''}`)).arrayBuffer(),
+    );
+
+    const page = await freshPage();
+    const verify = async (bytes: Buffer) => {
+      await page.goto(`${workbench}/#/verify`);
+      await page
+        .getByLabel('PDF 文书')
+        .setInputFiles({ name: '决定书.pdf', mimeType: 'application/pdf', buffer: bytes });
+      await page.getByRole('button', { name: '核验' }).click();
+    };
+    await verify(pdf);
+    await expectText(page.locator('main .message'), '文件完整，电子印章有效');
+    await expectText(page.locator('main .message'), '泽州县南村镇人民政府行政审批服务专用章');
+    const altered = Buffer.from(pdf);
+    altered[200] ^= 0x01;
+    await verify(altered);
+    await expectText(page.locator('main .message'), '文件在加盖电子印章后被改动过');
+    await page.context().close();
+  });
+
+  it('tells an applicant with a mistyped code that nothing was found, and shows nothing', async () => {
+    const page = await freshPage();
+    await page.goto(`${workbench}/#/progress`);
+    await page.getByLabel('办件编号').fill('140525-20261202-000001');
+    await page.getByLabel('查询码').fill('AAAA-BBBB-CCCC');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expectText(page.locator('main .message'), '没有找到该办件：请核对办件编号和查询码');
+    expect(await page.locator('.answer').innerText()).toBe('');
+    await page.context().close();
+  });
+});
+
+type Locator = ReturnType<Page['locator']>;
+
+/** Waits until the element shows the text (screens load asynchronously); `retry` runs between looks. */
+async function expectText(locator: Locator, text: string, retry?: () => Promise<unknown>): Promise<void> {
+  let seen = '';
+  await eventually(
+    `"${text}" on screen`,
+    async () => {
+      seen = (await locator.count()) > 0 ? await locator.first().innerText() : '';
+      if (seen.includes(text)) return true;
+      await retry?.();
+      return undefined;
+    },
+    { intervalMs: 250 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; the screen showed: ${seen.slice(0, 400)}`);
+  });
+}
