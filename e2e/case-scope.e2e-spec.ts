@@ -157,6 +157,22 @@ describe('(g) every person works only in their own scope', () => {
     expect(
       await as('qs-supervisor').get(`${serviceUrl('routing')}/supervision/cases?county=140525&pageSize=1`),
     ).toEqual(OUT_OF_SCOPE);
+    // The breakdowns by step and person, and by matter: the same reach.
+    const openTasks = `${serviceUrl('approval')}/supervision/open-tasks`;
+    const matters = `${serviceUrl('routing')}/supervision/matters`;
+    const byPerson = await watcher.get<{ town: string; unitCode: string; open: number }[]>(
+      `${openTasks}?county=140525`,
+    );
+    expect(byPerson.status).toBe(200);
+    expect(byPerson.body.some((group) => group.town === '140525100' && group.open > 0)).toBe(true);
+    const byMatter = await watcher.get<{ matterCode: string; open: number }[]>(`${matters}?county=140525`);
+    expect(byMatter.body.find((group) => group.matterCode === 'ZZ-T-018')?.open).toBeGreaterThan(0);
+    expect((await leader.get(`${openTasks}?county=140525&town=140525100`)).status).toBe(200);
+    expect(await leader.get(`${openTasks}?county=140525`)).toEqual(OUT_OF_SCOPE);
+    expect(await as('qs-supervisor').get(`${matters}?county=140525`)).toEqual(OUT_OF_SCOPE);
+    expect((await window.get(`${openTasks}?county=140525&town=140525100`)).body).toEqual(
+      expect.objectContaining({ code: 'AUTH.ROLE_NOT_ALLOWED' }),
+    );
     await caseAction(filed.caseId, 'withdrawal', { reason: '测试结束' });
   });
 });

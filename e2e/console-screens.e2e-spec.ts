@@ -123,7 +123,7 @@ describe('the console in a browser', () => {
     await applicant.context().close();
   });
 
-  it('shows a supervisor the county’s period report, the applicants’ ratings included', async () => {
+  it('shows a supervisor the period report with the applicants’ ratings, and the open work by person and matter', async () => {
     const page = await freshPage();
     await logIn(page, 'zz-supervisor');
     await expectText(page.locator('main h2'), '电子监察');
@@ -137,6 +137,10 @@ describe('the console in a browser', () => {
     await expectText(report, '满意率');
     // Today's cases of 南村镇, filed by this and the other tests of the run.
     await expectText(report, '140525100');
+    // Where the work in hand waits, by step and person, and by matter.
+    await expectText(page.locator('.open-tasks table'), '最早到期日');
+    await expectText(page.locator('.open-tasks table'), '140525100');
+    await expectText(page.locator('.matters table'), '法律援助咨询服务');
     await page.context().close();
   });
 

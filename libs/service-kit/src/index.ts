@@ -8,3 +8,4 @@ export * from './database/migrate-command';
 export * from './http/validation-errors';
 export * from './http/coded-error';
 export * from './http/page-query';
+export * from './http/place-query';

@@ -18,6 +18,7 @@ import { CaseAccess } from './cases/case-access';
 import { CaseActionsController } from './cases/case-actions.controller';
 import { TaskClaimsService } from './tasks/task-claims.service';
 import { TasksInScope } from './tasks/tasks-in-scope';
+import { TaskSupervisionController } from './supervision/task-supervision.controller';
 
 @Module({})
 export class ApprovalModule {
@@ -43,7 +44,7 @@ export class ApprovalModule {
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
         TerminusModule,
       ],
-      controllers: [HealthController, TasksController, CaseActionsController],
+      controllers: [HealthController, TasksController, CaseActionsController, TaskSupervisionController],
       providers: [
         TasksInScope,
         TaskClaimsService,

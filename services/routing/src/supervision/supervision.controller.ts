@@ -2,10 +2,11 @@ import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CodedErrorFilter } from '@oneseal/service-kit';
+import { CodedErrorFilter, PlaceQuery } from '@oneseal/service-kit';
 import { DataSource } from 'typeorm';
 import { SupervisionQuery, SupervisionSummaryQuery, TownReportQuery } from './dto/supervision.query';
 import { SupervisionError, SupervisionErrorCode } from './supervision.errors';
+import { matterBreakdown, type MatterGroup } from './matter-breakdown';
 import { townReport, type TownReport } from './town-report';
 
 interface SupervisedCase {
@@ -80,6 +81,13 @@ export class SupervisionController {
          FROM routing.routed_cases WHERE county = $1 GROUP BY town ORDER BY town`,
       [query.county],
     );
+  }
+
+  @Get('matters')
+  @ApiOperation({ summary: '在办件按事项汇总：黄牌、红牌、超法定时限、待补正、特别程序，预警多的在前' })
+  matters(@CurrentUser() user: AuthUser, @Query() place: PlaceQuery): Promise<MatterGroup[]> {
+    assertReachesPlace(user, place);
+    return matterBreakdown(this.dataSource, place);
   }
 
   @Get('report')

@@ -1,6 +1,6 @@
 import { api, hasRole } from '../api.js';
-import { caseLink, formValues, html, mount, shortId, showError, tableHtml } from '../html.js';
-import { label, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
+import { caseLink, formatDateTime, formValues, html, mount, shortId, showError, tableHtml } from '../html.js';
+import { label, LEVELS, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
 
 const PAGE_SIZE = 50;
 const WARNING_CLASSES = { yellow: 'due-today', red: 'due-overdue', statutory: 'due-overdue' };
@@ -66,6 +66,58 @@ const reportHtml = (rows) =>
       rateText(row.satisfactionRate),
     ]),
     '该期间没有办件。',
+  );
+
+const openTasksHtml = (rows) =>
+  tableHtml(
+    [
+      '乡镇',
+      '层级',
+      '办理单位',
+      '环节',
+      '签收人',
+      '在办',
+      '超期',
+      '今日到期',
+      '计时中止',
+      '最早到期日',
+      '最早打开时间',
+    ],
+    rows.map((row) => [
+      row.town,
+      label(LEVELS, row.level),
+      row.unitCode,
+      row.stepName,
+      // Unclaimed tasks sit in the unit's pool: anyone of the unit may take them, so nobody is answerable yet.
+      row.holderName ?? html`<span class="muted">未签收（待办池）</span>`,
+      row.open,
+      flagged(row.overdue, 'red'),
+      flagged(row.dueToday, 'yellow'),
+      row.clockStopped,
+      row.earliestDueDate ?? '',
+      formatDateTime(row.oldestOpenedAt),
+    ]),
+    '没有在办待办。',
+  );
+
+/** A matter by its name, with the code beside it; a matter missing from the catalogue has only its code. */
+const matterText = (row) =>
+  row.matterName ? html`${row.matterName} <small class="muted">${row.matterCode}</small>` : row.matterCode;
+
+const mattersHtml = (rows) =>
+  tableHtml(
+    ['事项', '在办', '黄牌', '红牌', '超法定时限', '待补正', '特别程序', '最早承诺办结日期'],
+    rows.map((row) => [
+      matterText(row),
+      row.open,
+      flagged(row.yellow, 'yellow'),
+      flagged(row.red, 'red'),
+      flagged(row.statutory, 'statutory'),
+      row.awaitingCorrection,
+      row.suspended,
+      row.earliestDueDate ?? '',
+    ]),
+    '没有在办件。',
   );
 
 /** First and last day of the current month in China, as the default reporting period. */
@@ -136,7 +188,11 @@ export function renderSupervision(root, { user }) {
         <button type="submit">查询</button>
       </form>
       <div class="message"></div>
-      <div class="cases"></div>`,
+      <div class="cases"></div>
+      <h3>在办待办（按环节和人员）</h3>
+      <div class="open-tasks"></div>
+      <h3>在办件（按事项）</h3>
+      <div class="matters"></div>`,
   );
   const form = root.querySelector('form.filters');
   const message = root.querySelector('.message');
@@ -151,11 +207,28 @@ export function renderSupervision(root, { user }) {
     }
   }
 
+  // Both breakdowns follow the town of the case filter, so a county watcher who narrows to a town sees that
+  // town's desks and matters; each section reports its own failure and leaves the others standing.
+  function loadBreakdowns() {
+    const query = { county: user.county, town: filter.town };
+    const openTasks = root.querySelector('.open-tasks');
+    const matters = root.querySelector('.matters');
+    api('approval', '/supervision/open-tasks', { query }).then(
+      (rows) => mount(openTasks, openTasksHtml(rows)),
+      (error) => showError(openTasks, error),
+    );
+    api('routing', '/supervision/matters', { query }).then(
+      (rows) => mount(matters, mattersHtml(rows)),
+      (error) => showError(matters, error),
+    );
+  }
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const { town, warning, stage } = formValues(form);
     Object.assign(filter, { warning, stage, page: 1 }, countyWide ? { town } : {});
     void loadCases();
+    loadBreakdowns();
   });
   root.addEventListener('click', (event) => {
     const clicked = event.target.closest('button');
@@ -195,4 +268,5 @@ export function renderSupervision(root, { user }) {
     period.requestSubmit();
   }
   void loadCases();
+  loadBreakdowns();
 }

@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
+import { PlaceQuery } from '@oneseal/service-kit';
+import { DataSource } from 'typeorm';
+import { openTaskBreakdown, type OpenTaskGroup } from './open-task-breakdown';
+
+/** 电子监察 of the work in hand: the county's watchers see every town, a town's leader their own town. */
+@ApiTags('supervision')
+@ApiBearerAuth()
+@Controller('supervision')
+@Roles('supervisor', 'auditor', 'admin', 'town-leader')
+export class TaskSupervisionController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get('open-tasks')
+  @ApiOperation({ summary: '在办待办按环节和人员汇总：超期、今日到期、计时中止，超期多的在前' })
+  openTasks(@CurrentUser() user: AuthUser, @Query() place: PlaceQuery): Promise<OpenTaskGroup[]> {
+    assertReachesPlace(user, place);
+    return openTaskBreakdown(this.dataSource, place);
+  }
+}
