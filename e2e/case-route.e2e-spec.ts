@@ -140,6 +140,19 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
     for (const unit of ['140525100201-station', '140525100-window', '140525100-review', '140525-mz']) {
       expect(notified).toContain(unit);
     }
+    // The bureau officer reads it in their own unit's messages; the village agent in the station's.
+    for (const [login, unit] of [
+      ['zz-county-mz', '140525-mz'],
+      ['zz-village-agent', '140525100201-station'],
+    ]) {
+      const { status, body } = await as(login).get<{
+        units: string[];
+        items: { caseId: string; template: string }[];
+      }>(`${serviceUrl('notification')}/notifications/inbox?pageSize=200`);
+      expect(status).toBe(200);
+      expect(body.units).toEqual([unit]);
+      expect(body.items).toContainEqual(expect.objectContaining({ caseId, template: 'taskOpened' }));
+    }
   });
 
   it('a return sends the case back one step; the re-opened step is a new task', async () => {

@@ -107,6 +107,10 @@ describe('the console in a browser', () => {
     await dialog.getByLabel('办理意见').fill('材料齐全，予以受理');
     await dialog.getByRole('button', { name: '提交' }).click();
     await expectText(clerk.locator('main .message'), '已提交办理意见：受理');
+    // The window's own messages told it of the new task.
+    await clerk.getByRole('link', { name: '单位消息' }).click();
+    await expectText(clerk.locator('main'), '140525100-window');
+    await expectText(clerk.locator('main table'), '新待办');
 
     // The applicant looks again: accepted at the town, with a committed date.
     const lookAgain = async () => {

@@ -6,6 +6,7 @@ import { renderInbox } from './js/views/inbox.js';
 import { renderIntake } from './js/views/intake.js';
 import { renderLedger } from './js/views/ledger.js';
 import { renderLogin, setLoginNotice } from './js/views/login.js';
+import { renderMessages } from './js/views/messages.js';
 import { renderProgress } from './js/views/progress.js';
 import { renderSupervision } from './js/views/supervision.js';
 import { renderVerify } from './js/views/verify.js';
@@ -27,6 +28,13 @@ const ROUTES = [
     title: '用印登记',
     roles: ['seal-keeper', 'admin', 'supervisor', 'auditor'],
     render: renderLedger,
+  },
+  // After 用印登记, not beside 我的待办: seal keepers, supervisors and admins keep landing on their own desks.
+  {
+    path: 'messages',
+    title: '单位消息',
+    roles: [...STEP_TAKERS, 'seal-keeper', 'supervisor', 'admin'],
+    render: renderMessages,
   },
   { path: 'audit', title: '审计', roles: ['auditor', 'supervisor', 'admin'], render: renderAudit },
   { path: 'cases', title: '办件详情', render: renderCase },

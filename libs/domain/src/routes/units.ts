@@ -13,3 +13,6 @@ export function villageOfStation(unitCode: string): string | undefined {
   const match = /^(\d{12})-station$/.exec(unitCode);
   return match?.[1];
 }
+
+/** The county's 电子监察 (supervision) inbox: told of statutory overruns and of county bureaus running late. */
+export const countySupervision = (county: string) => `${county}-supervision`;

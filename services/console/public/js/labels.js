@@ -47,6 +47,16 @@ export const NOTIFICATION_STATUSES = { pending: '待发送', sent: '已发送', 
 
 export const RECIPIENT_KINDS = { applicant: '申请人', 'staff-unit': '单位待办' };
 
+/** A unit message's kind, by the template it was written from. */
+export const MESSAGE_KINDS = {
+  taskOpened: '新待办',
+  deadlineYellow: '黄牌预警',
+  deadlineRed: '红牌超期',
+  deadlineStatutory: '严重超期',
+  escalationRed: '督办',
+  escalationStatutory: '严重超期督办',
+};
+
 export const LEDGER_ENTRIES = { stamped: '用印', refused: '拒绝用印' };
 
 /** The applicant's rating of the service (好差评); 2 and below count as dissatisfied and need a reason. */

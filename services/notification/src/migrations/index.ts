@@ -1,10 +1,12 @@
 import { CreateNotifications1763800000300 } from './1763800000300-CreateNotifications';
 import { DeliverNotifications1763800000310 } from './1763800000310-DeliverNotifications';
 import { KeepApplicantsQueryCode1764600000300 } from './1764600000300-KeepApplicantsQueryCode';
+import { IndexUnitInboxes1764600000310 } from './1764600000310-IndexUnitInboxes';
 
 /** In the order they run. */
 export const NOTIFICATION_MIGRATIONS = [
   CreateNotifications1763800000300,
   DeliverNotifications1763800000310,
   KeepApplicantsQueryCode1764600000300,
+  IndexUnitInboxes1764600000310,
 ];

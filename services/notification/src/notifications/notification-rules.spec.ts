@@ -108,4 +108,45 @@ describe('who is told what, by event', () => {
     const [unknown] = deadlineWarningRule.plan(warning, null);
     expect(unknown.message.body).toContain(`办件 ${caseId.slice(0, 8)} 审核环节`);
   });
+
+  it('escalates late work (督办) to whoever oversees the late unit, and a statutory overrun to the county too', () => {
+    const warning = (severity: 'yellow' | 'red' | 'statutory', unitCode: string) =>
+      event({
+        caseId,
+        scope: 'step' as const,
+        stepName: '审核',
+        severity,
+        unitCode,
+        dueDate: '2026-12-01',
+        raisedAt: new Date().toISOString(),
+      });
+    const told = (severity: 'yellow' | 'red' | 'statutory', unitCode: string) =>
+      deadlineWarningRule
+        .plan(warning(severity, unitCode), applicant)
+        .map((m) => `${m.recipient}:${m.message.template}`);
+
+    expect(told('yellow', '140525100-review')).toEqual(['140525100-review:deadlineYellow']);
+    expect(told('red', '140525100-review')).toEqual([
+      '140525100-review:deadlineRed',
+      '140525100-approval:escalationRed',
+    ]);
+    expect(told('red', '140525100201-station')).toEqual([
+      '140525100201-station:deadlineRed',
+      '140525100-approval:escalationRed',
+    ]);
+    expect(told('red', '140525-mz')).toEqual(['140525-mz:deadlineRed', '140525-supervision:escalationRed']);
+    expect(told('red', '140525100-approval')).toEqual([
+      '140525100-approval:deadlineRed',
+      '140525-supervision:escalationRed',
+    ]);
+    expect(told('statutory', '140525100-review')).toEqual([
+      '140525100-review:deadlineStatutory',
+      '140525100-approval:escalationStatutory',
+      '140525-supervision:escalationStatutory',
+    ]);
+    const [, escalated] = deadlineWarningRule.plan(warning('red', '140525100-review'), applicant);
+    expect(escalated.message.body).toBe(
+      '督办：办件 140525-20261123-000001 审核环节已超过承诺期限（2026年12月1日），承办单位 140525100-review，请督促办理。',
+    );
+  });
 });

@@ -10,6 +10,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@oneseal/contracts';
+import { countySupervision, townUnit } from '@oneseal/domain';
 import type { ApplicantContact } from '../contacts/applicant-contact';
 import type { Channel, RecipientKind } from './notification.entity';
 import * as templates from './templates';
@@ -149,16 +150,42 @@ const DEADLINE_TEMPLATES = {
   statutory: templates.deadlineStatutory,
 } as const;
 
-export const deadlineWarningRule = staffRule(deadlineWarningV1, ({ payload }, applicant) => [
-  toUnitInbox(
-    payload.unitCode,
-    DEADLINE_TEMPLATES[payload.severity]({
-      caseRef: caseRef(payload.caseId, applicant),
-      stepName: payload.scope === 'step' ? payload.stepName : undefined,
-      dueDate: payload.dueDate,
-    }),
-  ),
-]);
+export const deadlineWarningRule = staffRule(deadlineWarningV1, ({ payload, county, town }, applicant) => {
+  const deadline = {
+    caseRef: caseRef(payload.caseId, applicant),
+    stepName: payload.scope === 'step' ? payload.stepName : undefined,
+    dueDate: payload.dueDate,
+  };
+  const told = toUnitInbox(payload.unitCode, DEADLINE_TEMPLATES[payload.severity](deadline));
+  if (payload.severity === 'yellow') return [told];
+  const severity = payload.severity;
+  return [
+    told,
+    ...overseersOf(payload.unitCode, severity, county, town).map((overseer) =>
+      toUnitInbox(overseer, templates.escalation({ ...deadline, severity, lateUnit: payload.unitCode })),
+    ),
+  ];
+});
+
+/**
+ * Who is told when work runs late (督办): past the committed date, the town's leader for a town or village unit
+ * and the county's 电子监察 for a county bureau or the leader's own desk; past the statutory limit, the county's
+ * 电子监察 as well.
+ */
+export function overseersOf(
+  lateUnit: string,
+  severity: 'red' | 'statutory',
+  county: string,
+  town: string | undefined,
+): string[] {
+  // The leader's own late decision goes over their head, to the county.
+  const leader = town && lateUnit.startsWith(town) ? townUnit.approval(town) : undefined;
+  const townOverseer = leader !== lateUnit ? leader : undefined;
+  return [
+    ...(townOverseer ? [townOverseer] : []),
+    ...(severity === 'statutory' || !townOverseer ? [countySupervision(county)] : []),
+  ];
+}
 
 /**
  * Every event that tells someone something, by topic. Method parameters are bivariant in TypeScript, so rules of

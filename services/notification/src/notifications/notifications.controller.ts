@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQuery } from '@oneseal/service-kit';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { NotificationView } from './dto/notification.view';
-import { NotificationsService } from './notifications.service';
+import { NotificationsService, type UnitInboxPage } from './notifications.service';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -13,6 +14,23 @@ import { NotificationsService } from './notifications.service';
 @Roles('town-window', 'town-reviewer', 'town-leader', 'seal-keeper', 'supervisor', 'auditor', 'admin')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
+
+  @Get('inbox')
+  // Everyone who works at a unit, village stations and county bureaus included; auditors read the audit log.
+  @Roles(
+    'village-agent',
+    'town-window',
+    'town-reviewer',
+    'town-leader',
+    'seal-keeper',
+    'county-officer',
+    'supervisor',
+    'admin',
+  )
+  @ApiOperation({ summary: '本单位消息：新待办、时限预警、督办，最新的在前' })
+  inbox(@CurrentUser() user: AuthUser, @Query() query: PageQuery): Promise<UnitInboxPage> {
+    return this.notifications.unitInbox(user, query.page, query.pageSize);
+  }
 
   @Get()
   @ApiOkResponse({ type: [NotificationView], description: '办件的全部通知及其发送状态' })

@@ -1,9 +1,19 @@
 import { assertReachesPlace, type AuthUser } from '@oneseal/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { toView, type NotificationView } from './dto/notification.view';
 import { Notification, type RecipientKind } from './notification.entity';
+import { inboxUnitsOf } from './unit-inbox';
+
+export interface UnitInboxPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The units whose messages these are. */
+  units: string[];
+  items: NotificationView[];
+}
 
 @Injectable()
 export class NotificationsService {
@@ -29,5 +39,18 @@ export class NotificationsService {
     return notifications
       .filter((notification) => !recipientKind || notification.recipientKind === recipientKind)
       .map(toView);
+  }
+
+  /** Messages to the person's own units (new tasks, warnings, 督办), newest first, within their county. */
+  async unitInbox(viewer: AuthUser, page: number, pageSize: number): Promise<UnitInboxPage> {
+    const units = inboxUnitsOf(viewer);
+    if (units.length === 0) return { total: 0, page, pageSize, units, items: [] };
+    const [notifications, total] = await this.dataSource.getRepository(Notification).findAndCount({
+      where: { recipientKind: 'staff-unit', recipient: In(units), county: viewer.county },
+      order: { createdAt: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { total, page, pageSize, units, items: notifications.map(toView) };
   }
 }

@@ -18,6 +18,9 @@ export const TEMPLATE_TEXTS = {
   deadlineYellow: '黄牌预警：办件 ${ref} ${scope}将于${dueDate}到期，请抓紧办理。',
   deadlineRed: '红牌超期：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），请立即办理。',
   deadlineStatutory: '严重超期：办件 ${ref} ${scope}已超过法定期限（${dueDate}），请立即办理并说明原因。',
+  escalationRed: '督办：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），承办单位 ${unit}，请督促办理。',
+  escalationStatutory:
+    '严重超期督办：办件 ${ref} ${scope}已超过法定期限（${dueDate}），承办单位 ${unit}，请督促办理并说明原因。',
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATE_TEXTS;
@@ -170,6 +173,14 @@ const deadlineParams = (input: DeadlineInput) => ({
   scope: input.stepName ? `${input.stepName}环节` : '',
   dueDate: chineseDate(input.dueDate),
 });
+
+/** 督办: the late work, as told to whoever oversees the unit that holds it. */
+export function escalation(input: DeadlineInput & { severity: 'red' | 'statutory'; lateUnit: string }) {
+  return render(input.severity === 'red' ? 'escalationRed' : 'escalationStatutory', {
+    ...deadlineParams(input),
+    unit: input.lateUnit,
+  });
+}
 
 /** 黄牌: the deadline is near. */
 export function deadlineYellow(input: DeadlineInput) {

@@ -6,8 +6,10 @@ import type {
   EventContract,
   EventEnvelope,
   ReviewTaskOpenedV1,
+  DeadlineWarningV1,
 } from '@oneseal/contracts';
 import {
+  deadlineWarningV1,
   applicationSubmittedV1,
   caseAcceptedV1,
   caseConcludedV1,
@@ -100,5 +102,21 @@ export function taskOpened(test: TestCase, unitCode = '140525100-window'): Event
     level: 'town',
     unitCode,
     openedAt: new Date().toISOString(),
+  });
+}
+
+export function deadlineWarning(
+  test: TestCase,
+  severity: DeadlineWarningV1['severity'],
+  unitCode: string,
+): EventEnvelope<DeadlineWarningV1> {
+  return envelope(deadlineWarningV1, {
+    caseId: test.caseId,
+    scope: 'step',
+    stepName: '审核',
+    severity,
+    unitCode,
+    dueDate: '2026-12-01',
+    raisedAt: new Date().toISOString(),
   });
 }
