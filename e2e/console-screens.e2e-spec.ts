@@ -180,6 +180,36 @@ describe('the console in a browser', () => {
     await page.context().close();
   });
 
+  it('lets the county administrator confirm a matter’s guide and publish it as a new version', async () => {
+    const page = await freshPage();
+    await logIn(page, 'zz-admin');
+    await page.getByRole('link', { name: '办事指南' }).click();
+    await page.getByLabel('事项名称').fill('企业退休人员');
+    await page.getByRole('button', { name: '查询本县事项' }).click();
+    await page.locator('button[data-code="ZZ-T-031"]').click();
+    const form = page.locator('form.guide-form');
+    await form.getByLabel('设定依据').fill('《社会保险法》第八条');
+    // A guide that does not hold together is refused with every problem named; nothing is published.
+    await form.getByLabel('办件类型').selectOption('即办件');
+    await form.getByLabel('承诺办结时限（工作日）').fill('5');
+    await form.getByLabel('修订说明').fill('县人社局确认');
+    await form.getByRole('button', { name: '发布新版本' }).click();
+    await expectText(page.locator('main'), '即办件当场办结，承诺办结时限应为 0 个工作日');
+    await form.getByLabel('承诺办结时限（工作日）').fill('0');
+    // A run before this one may have published the same material: take it out first, so it is not listed twice.
+    const earlier = form.locator('.materials tbody tr', { has: page.locator('input[value="退休证"]') });
+    if ((await earlier.count()) > 0) await earlier.getByRole('button', { name: '删除' }).click();
+    await form.getByRole('button', { name: '添加材料' }).click();
+    const added = form.locator('.materials tbody tr').last();
+    await added.getByLabel('材料名称').fill('退休证');
+    await added.getByLabel('出具单位').fill('人社部门');
+    await added.getByLabel('原件份数').fill('1');
+    await form.getByRole('button', { name: '发布新版本' }).click();
+    await expectText(page.locator('.outcome'), '此后受理的申请按新版本核对材料');
+    await expectText(page.locator('.versions table'), '县人社局确认');
+    await page.context().close();
+  });
+
   it('tells an applicant with a mistyped code that nothing was found, and shows nothing', async () => {
     const page = await freshPage();
     await page.goto(`${workbench}/#/progress`);

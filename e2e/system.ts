@@ -31,9 +31,10 @@ export async function postJson<T>(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
+  method: 'POST' | 'PUT' = 'POST',
 ): Promise<Reply<T>> {
   const response = await fetch(url, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
@@ -67,6 +68,7 @@ export interface Person {
   loginName: string;
   get<T>(url: string): Promise<Reply<T>>;
   post<T>(url: string, body: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
+  put<T>(url: string, body: unknown): Promise<Reply<T>>;
 }
 
 export function as(loginName: string): Person {
@@ -75,5 +77,6 @@ export function as(loginName: string): Person {
     loginName,
     get: async (url) => getJson(url, await auth()),
     post: async (url, body, headers = {}) => postJson(url, body, { ...headers, ...(await auth()) }),
+    put: async (url, body) => postJson(url, body, await auth(), 'PUT'),
   };
 }

@@ -1,8 +1,11 @@
 import type { CatalogueRow } from '../catalogue/annex-table';
 import { isAdministrativePower } from '../catalogue/matter-type';
 
-/** Where a guide value comes from: the source documents, or the county's default awaiting confirmation. */
-export type GuideValueSource = 'source-document' | 'county-default';
+/**
+ * Where a guide value comes from: the source documents, the county's default awaiting confirmation, or the
+ * county's administration bureau, which confirmed it by publishing a version.
+ */
+export type GuideValueSource = 'source-document' | 'county-default' | 'administrator';
 
 export interface GuideMaterial {
   name: string;

@@ -118,3 +118,16 @@ export const linesOf = (text) =>
     .filter(Boolean);
 
 export const isUuid = (text) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
+
+/**
+ * 上一页 / 下一页 under a numbered list; the buttons carry data-page="-1" and "1" for the screen's own click
+ * handler. `unit` is the counter word (条, 件).
+ */
+export function pagerHtml({ total, page, pageSize, unit = '条' }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return html`<div class="pager">
+    共 ${total} ${unit}，第 ${page}/${pages} 页
+    <button type="button" data-page="-1" ${page <= 1 ? 'disabled' : ''}>上一页</button>
+    <button type="button" data-page="1" ${page >= pages ? 'disabled' : ''}>下一页</button>
+  </div>`;
+}

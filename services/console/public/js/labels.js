@@ -84,6 +84,13 @@ export const EVENT_TYPES = {
   'notification.notification-sent': '发送通知',
 };
 
+/** Where a value of a matter's 办事指南 comes from (the guide's `sources`). */
+export const GUIDE_SOURCES = {
+  'source-document': '依据来源文件',
+  'county-default': '县级默认值，待确认',
+  administrator: '已由管理员确认',
+};
+
 export const label = (labels, code) => (code === null || code === undefined ? '' : (labels[code] ?? code));
 
 /** A raised warning's key, `scope:severity:stepName:dueDate`, as a sentence. */

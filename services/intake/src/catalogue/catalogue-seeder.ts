@@ -118,12 +118,15 @@ async function upsertMatter(
   guide: object,
 ): Promise<{ changedRows: number; newVersion: boolean }> {
   const [current] = (await manager.query(
-    `SELECT m.current_version AS version, v.guide FROM intake.matters m
+    `SELECT m.current_version AS version, v.guide, v.published_by IS NOT NULL AS "byAdministrator"
+       FROM intake.matters m
        JOIN intake.matter_versions v ON v.matter_code = m.code AND v.version = m.current_version
       WHERE m.code = $1`,
     [matter.code],
-  )) as { version: number; guide: object }[];
-  const guideChanged = !current || canonicalJson(current.guide) !== canonicalJson(guide);
+  )) as { version: number; guide: object; byAdministrator: boolean }[];
+  // A guide the county's administrator published is the county's word: the seed data never overwrites it.
+  const guideChanged =
+    !current || (!current.byAdministrator && canonicalJson(current.guide) !== canonicalJson(guide));
   const version = guideChanged ? (current?.version ?? 0) + 1 : current.version;
   const fields = [
     matter.code,

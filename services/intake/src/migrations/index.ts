@@ -4,6 +4,7 @@ import { AddMatterSnapshotToApplications1763800000700 } from './1763800000700-Ad
 import { RecordApplicantMaterialsAndReceipt1763801000000 } from './1763801000000-RecordApplicantMaterialsAndReceipt';
 import { RecordWhoFiled1763804000000 } from './1763804000000-RecordWhoFiled';
 import { GiveApplicantsAQueryCode1764600000000 } from './1764600000000-GiveApplicantsAQueryCode';
+import { RecordWhoPublishedGuides1764600000100 } from './1764600000100-RecordWhoPublishedGuides';
 
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const INTAKE_MIGRATIONS = [
   RecordApplicantMaterialsAndReceipt1763801000000,
   RecordWhoFiled1763804000000,
   GiveApplicantsAQueryCode1764600000000,
+  RecordWhoPublishedGuides1764600000100,
 ];

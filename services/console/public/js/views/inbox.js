@@ -4,6 +4,7 @@ import {
   formatDateTime,
   html,
   mount,
+  pagerHtml,
   shortId,
   showError,
   showMessage,
@@ -93,7 +94,6 @@ export function renderInbox(root) {
         query: { ...filter, pageSize: PAGE_SIZE },
       });
       tasks = items;
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
       const heads = [
         '办件',
         '环节',
@@ -106,11 +106,7 @@ export function renderInbox(root) {
       mount(
         list,
         html`${tableHtml(heads, items.map(cellsOf), `没有${label(TASK_STATUSES, filter.status)}事项。`)}
-          <div class="pager">
-            共 ${total} 条，第 ${filter.page}/${pages} 页
-            <button type="button" data-page="-1" ${filter.page <= 1 ? 'disabled' : ''}>上一页</button>
-            <button type="button" data-page="1" ${filter.page >= pages ? 'disabled' : ''}>下一页</button>
-          </div>`,
+        ${pagerHtml({ total, page: filter.page, pageSize: PAGE_SIZE })}`,
       );
     } catch (error) {
       mount(list, '');

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { caseLink, formatDateTime, html, mount, showError, tableHtml } from '../html.js';
+import { caseLink, formatDateTime, html, mount, pagerHtml, showError, tableHtml } from '../html.js';
 import { label, MESSAGE_KINDS } from '../labels.js';
 
 const PAGE_SIZE = 50;
@@ -54,16 +54,11 @@ export function renderMessages(root) {
       const { total, units, items } = await api('notification', '/notifications/inbox', {
         query: { page: filter.page, pageSize: PAGE_SIZE },
       });
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
       mount(
         list,
         html`${unitsText(units ?? [])}
-          ${tableHtml(['时间', '类别', '接收单位', '内容', '办件'], items.map(cellsOf), '暂无消息。')}
-          <div class="pager">
-            共 ${total} 条，第 ${filter.page}/${pages} 页
-            <button type="button" data-page="-1" ${filter.page <= 1 ? 'disabled' : ''}>上一页</button>
-            <button type="button" data-page="1" ${filter.page >= pages ? 'disabled' : ''}>下一页</button>
-          </div>`,
+        ${tableHtml(['时间', '类别', '接收单位', '内容', '办件'], items.map(cellsOf), '暂无消息。')}
+        ${pagerHtml({ total, page: filter.page, pageSize: PAGE_SIZE })}`,
       );
     } catch (error) {
       mount(list, '');

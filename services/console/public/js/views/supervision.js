@@ -1,5 +1,15 @@
 import { api, hasRole } from '../api.js';
-import { caseLink, formatDateTime, formValues, html, mount, shortId, showError, tableHtml } from '../html.js';
+import {
+  caseLink,
+  formatDateTime,
+  formValues,
+  html,
+  mount,
+  pagerHtml,
+  shortId,
+  showError,
+  tableHtml,
+} from '../html.js';
 import { label, LEVELS, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
 
 const PAGE_SIZE = 50;
@@ -131,25 +141,21 @@ function thisMonth() {
 
 const casesHtml = ({ total, page, items }) =>
   html`${tableHtml(
-      ['办件', '乡镇', '事项', '状态', '承诺办结日期', '预警', '结果', '按时办结'],
-      items.map((item) => [
-        caseLink(item.caseId, item.receiptNumber ?? shortId(item.caseId)),
-        item.town,
-        item.matterCode,
-        label(SUPERVISED_STAGES, item.stage),
-        `${item.committedDueDate ?? ''}${item.dueDateProvisional ? '（暂定）' : ''}`,
-        item.warning &&
-          html`<span class="${WARNING_CLASSES[item.warning]}">${label(WARNINGS, item.warning)}</span>`,
-        item.result,
-        item.onTime === null ? '' : item.onTime ? '是' : '否',
-      ]),
-      '没有符合条件的办件。',
-    )}
-    <div class="pager">
-      共 ${total} 件，第 ${page}/${Math.max(1, Math.ceil(total / PAGE_SIZE))} 页
-      <button type="button" data-page="-1" ${page <= 1 ? 'disabled' : ''}>上一页</button>
-      <button type="button" data-page="1" ${page * PAGE_SIZE >= total ? 'disabled' : ''}>下一页</button>
-    </div>`;
+    ['办件', '乡镇', '事项', '状态', '承诺办结日期', '预警', '结果', '按时办结'],
+    items.map((item) => [
+      caseLink(item.caseId, item.receiptNumber ?? shortId(item.caseId)),
+      item.town,
+      item.matterCode,
+      label(SUPERVISED_STAGES, item.stage),
+      `${item.committedDueDate ?? ''}${item.dueDateProvisional ? '（暂定）' : ''}`,
+      item.warning &&
+        html`<span class="${WARNING_CLASSES[item.warning]}">${label(WARNINGS, item.warning)}</span>`,
+      item.result,
+      item.onTime === null ? '' : item.onTime ? '是' : '否',
+    ]),
+    '没有符合条件的办件。',
+  )}
+  ${pagerHtml({ total, page, pageSize: PAGE_SIZE, unit: '件' })}`;
 
 export function renderSupervision(root, { user }) {
   // A town's leader watches their own town only, and the county summary is not theirs to see.
