@@ -135,9 +135,11 @@ export interface SupervisedCase {
   result: string | null;
 }
 
+/** The case as supervision lists it, found by its 办件编号 as a supervisor would search for it. */
 export async function supervised(caseId: string): Promise<SupervisedCase | undefined> {
+  const { receiptNumber } = await caseView(caseId);
   const { body } = await watcher.get<{ items: SupervisedCase[] }>(
-    `${serviceUrl('routing')}/supervision/cases?county=140525&town=140525100&pageSize=200`,
+    `${serviceUrl('routing')}/supervision/cases?county=140525&town=140525100&receiptNumber=${receiptNumber}`,
   );
   return body.items.find((item) => item.caseId === caseId);
 }

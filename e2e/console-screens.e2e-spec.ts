@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { eventually, residentIdNumber } from '@oneseal/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { decide, fileCase, openTask, stageOf } from './case-api';
-import { serviceUrl } from './system';
+import { as, serviceUrl } from './system';
 
 // The console's screens in a real browser (Debian's chromium, headless), against the running system: what a window
 // clerk and an applicant see and click. `npm test` installs the browser (deploy/local/browser.sh) and passes its
@@ -207,6 +207,30 @@ describe('the console in a browser', () => {
     await form.getByRole('button', { name: '发布新版本' }).click();
     await expectText(page.locator('.outcome'), '此后受理的申请按新版本核对材料');
     await expectText(page.locator('.versions table'), '县人社局确认');
+    await page.context().close();
+  });
+
+  it('lets a bureau officer grant a town direct authority for one of the bureau’s matters, and take it back', async () => {
+    // A run that stopped halfway may have left the grant in force.
+    await as('zz-county-mz').post(
+      `${serviceUrl('intake')}/catalogue/matters/ZZ-T-011/delegations/140525101/revocation`,
+      { reason: '测试开始前复原' },
+    );
+    const page = await freshPage();
+    await logIn(page, 'zz-county-mz');
+    await page.getByRole('link', { name: '直接赋权' }).click();
+    await page.locator('button[data-code="ZZ-T-011"]').click();
+    const grant = page.locator('form.grant');
+    await grant.getByLabel('乡镇代码').fill('140525101');
+    await grant.getByLabel('依据（文件号、原因）').fill('泽民发〔2026〕13号');
+    await grant.getByRole('button', { name: '赋权', exact: true }).click();
+    await expectText(page.locator('.outcome'), '已赋权');
+    const row = page.locator('.delegations tr', { hasText: '泽民发〔2026〕13号' }).first();
+    await expectText(row, '赋权中');
+    await row.getByLabel('收回原因').fill('试点结束');
+    await row.getByRole('button', { name: '收回', exact: true }).click();
+    await expectText(page.locator('.outcome'), '已收回');
+    await expectText(page.locator('.delegations tr', { hasText: '泽民发〔2026〕13号' }).first(), '已收回');
     await page.context().close();
   });
 

@@ -2,6 +2,7 @@ import { api, hasRole, session, whenUnauthorized } from './js/api.js';
 import { html, mount, showMessage } from './js/html.js';
 import { renderAudit } from './js/views/audit.js';
 import { renderCase } from './js/views/case-detail.js';
+import { renderDelegations } from './js/views/delegations.js';
 import { renderGuides } from './js/views/guides.js';
 import { renderInbox } from './js/views/inbox.js';
 import { renderIntake } from './js/views/intake.js';
@@ -40,6 +41,8 @@ const ROUTES = [
   { path: 'audit', title: '审计', roles: ['auditor', 'supervisor', 'admin'], render: renderAudit },
   // Last of the role-restricted screens: the administrator keeps landing on 监察.
   { path: 'guides', title: '办事指南', roles: ['admin'], render: renderGuides },
+  // After 办事指南: county officers keep landing on 我的待办 and the administrator on 监察.
+  { path: 'delegations', title: '直接赋权', roles: ['county-officer', 'admin'], render: renderDelegations },
   { path: 'cases', title: '办件详情', render: renderCase },
   { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },
   { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },

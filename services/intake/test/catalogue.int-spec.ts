@@ -120,6 +120,13 @@ describe('the reference data seed and the public catalogue (real PostgreSQL)', (
     expect(inTown.items.every((m) => m.type === '行政给付')).toBe(true);
     const village = await catalogue.listMatters(query({ level: 'village', pageSize: 100 }));
     expect(village.total).toBe(44);
+    // A county bureau's own matters: what it may grant a town direct authority for.
+    const civilAffairs = await catalogue.listMatters(
+      query({ county: '140525', unit: '140525-mz', pageSize: 100 }),
+    );
+    expect(civilAffairs.total).toBeGreaterThan(0);
+    expect(civilAffairs.items.every((m) => m.unit.code === '140525-mz')).toBe(true);
+    expect(civilAffairs.items.map((m) => m.code)).toContain('ZZ-T-011');
     // 沁水县's documents give no matter list of its own yet: its towns are known, but offer nothing.
     expect((await catalogue.listMatters(query({ town: '140521100' }))).total).toBe(0);
   });

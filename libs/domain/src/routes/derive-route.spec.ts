@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadZezhouCatalogue } from '../catalogue/seeded-catalogue';
-import { deriveRoute } from './derive-route';
+import { deriveRoute, isDelegable } from './derive-route';
 
 const seeds = join(resolve(__dirname, '../../../..'), 'seeds/catalogue');
 const catalogue = loadZezhouCatalogue((file) => readFileSync(join(seeds, file), 'utf8'));
@@ -60,6 +60,27 @@ describe('deriveRoute', () => {
       '140525-rs',
       '140525-rs',
     ]);
+  });
+
+  it('sends to the town what the county would have done once the county unit grants it direct authority', () => {
+    const plan = deriveRoute(byCode('ZZ-T-011'), { ...context, village: undefined, delegatedToTown: true });
+    expect(plan.steps.map((s) => `${s.kind}@${s.level}:${s.unitCode}`)).toEqual([
+      '受理@town:140525100-window',
+      '审核@town:140525100-review',
+      '决定@town:140525100-approval',
+      '用印@town:140525100-seal',
+      '送达@town:140525100-window',
+    ]);
+    expect(plan.rule).toBe(
+      '乡级负责受理：乡镇受理后转县直部门审核、决定；县直部门已直接赋权本镇：乡镇审核、决定，加盖乡镇行政审批服务专用章',
+    );
+    // A matter the town already decides has nothing to hand over; a village matter is not the town's.
+    expect(isDelegable(byCode('ZZ-T-011'))).toBe(true);
+    expect(isDelegable(byCode('ZZ-T-007'))).toBe(false);
+    expect(isDelegable(catalogue.find((m) => m.level === 'village') ?? byCode('ZZ-T-007'))).toBe(false);
+    expect(summary('ZZ-T-007', { ...context, village: undefined, delegatedToTown: true })).toEqual(
+      summary('ZZ-T-007', { ...context, village: undefined }),
+    );
   });
 
   it('village matters start at the applicant’s station; 接受申请 is finished there', () => {

@@ -18,7 +18,22 @@ export interface RouteContext {
   village?: string;
   /** Code of the county unit that owns the matter: the delegating bureau of a "…直接赋权" note, or the unit assigned to it. */
   countyUnitCode: string;
+  /**
+   * The county unit has granted this town direct authority (直接赋权) for the matter: the town then reviews, decides
+   * and seals what the county would have.
+   */
+  delegatedToTown?: boolean;
   budgets?: StepBudgets;
+}
+
+/** What a town with direct authority does for a matter whose mode sends it to the county. */
+const DELEGATED: Omit<TownRule, 'text'> = { townSteps: ['审核', '决定', '用印'], countySteps: [] };
+
+/** Whether the county could hand this matter's steps to the town at all (a town or village that decides needs none). */
+export function isDelegable(matter: Pick<RoutableMatter, 'level' | 'handlingMode'>): boolean {
+  return (
+    matter.level === 'town' && TOWN_RULES[matter.handlingMode as TownHandlingMode]?.countySteps.length > 0
+  );
 }
 
 interface TownRule {
@@ -121,7 +136,14 @@ export function deriveRoute(matter: RoutableMatter, context: RouteContext): Rout
     return { matterCode: matter.code, rule: '初审或帮办代办：村初审、乡镇受理、县直部门决定', steps };
   }
 
-  const rule = TOWN_RULES[matter.handlingMode as TownHandlingMode];
+  const modeRule = TOWN_RULES[matter.handlingMode as TownHandlingMode];
+  const rule: TownRule =
+    context.delegatedToTown && modeRule.countySteps.length > 0
+      ? {
+          ...DELEGATED,
+          text: `${modeRule.text}；县直部门已直接赋权本镇：乡镇审核、决定，加盖乡镇行政审批服务专用章`,
+        }
+      : modeRule;
   if (context.village) {
     steps.push(
       step('代办', 'village', villageStation(context.village), budgets, '经村（社区）便民服务站帮办代办'),

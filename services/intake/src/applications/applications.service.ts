@@ -91,6 +91,7 @@ export class ApplicationsService {
             handlingMode: matter.handlingMode,
             delegatingUnit: matter.delegatingUnit ?? undefined,
             countyUnitCode: matter.unitCode,
+            delegatedToTown: matter.delegatedToTown,
             channel: application.channel,
             applicantName: application.applicantName,
             applicantPhone: dto.applicantPhone,

@@ -58,6 +58,7 @@ export class CatalogueQueryService {
     if (county) where('m.county_code = ?', county);
     if (query.level) where('m.level = ?', query.level);
     if (query.type) where('m.type = ?', query.type);
+    if (query.unit) where('m.unit_code = ?', query.unit);
     if (query.q) where(`m.name LIKE '%' || ? || '%'`, query.q.trim());
     const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ total }] = (await this.dataSource.query(

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { GuidePublishingService } from '../guides/guide-publishing.service';
 import { GuidesController } from '../guides/guides.controller';
+import { TownDelegationsController } from '../delegations/town-delegations.controller';
+import { TownDelegationsService } from '../delegations/town-delegations.service';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueQueryService } from './catalogue-query.service';
 import { MatterOfferingService } from './matter-offering.service';
 
 @Module({
-  controllers: [CatalogueController, GuidesController],
-  providers: [CatalogueQueryService, MatterOfferingService, GuidePublishingService],
+  controllers: [CatalogueController, GuidesController, TownDelegationsController],
+  providers: [CatalogueQueryService, MatterOfferingService, GuidePublishingService, TownDelegationsService],
   exports: [MatterOfferingService],
 })
 export class CatalogueModule {}

@@ -49,6 +49,8 @@ export interface MatterSnapshot {
   unitCode: string;
   /** The guide of that version: materials, limits, case kind. */
   guide: MatterGuide;
+  /** The owning county unit has granted the applicant's town direct authority (直接赋权) for this matter. */
+  delegatedToTown: boolean;
 }
 
 export interface OfferingRequest {
@@ -82,11 +84,13 @@ export class MatterOfferingService {
     }
     const [matter] = (await this.dataSource.query(
       `SELECT m.code, m.name, m.level, m.current_version AS version, m.handling_mode AS "handlingMode",
-              m.delegating_unit AS "delegatingUnit", m.unit_code AS "unitCode", v.guide
+              m.delegating_unit AS "delegatingUnit", m.unit_code AS "unitCode", v.guide,
+              EXISTS (SELECT 1 FROM intake.town_delegations d
+                       WHERE d.matter_code = m.code AND d.town_code = $3 AND d.revoked_at IS NULL) AS "delegatedToTown"
          FROM intake.matters m
          JOIN intake.matter_versions v ON v.matter_code = m.code AND v.version = m.current_version
         WHERE m.code = $1 AND m.county_code = $2`,
-      [request.matterCode, request.county],
+      [request.matterCode, request.county, request.town],
     )) as MatterSnapshot[];
     if (!matter) throw new OfferingError(OfferingErrorCode.MATTER_NOT_OFFERED);
     // Village matters are filed at the applicant's village station (帮办代办), and so is anything an agent files.

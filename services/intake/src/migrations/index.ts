@@ -5,6 +5,7 @@ import { RecordApplicantMaterialsAndReceipt1763801000000 } from './1763801000000
 import { RecordWhoFiled1763804000000 } from './1763804000000-RecordWhoFiled';
 import { GiveApplicantsAQueryCode1764600000000 } from './1764600000000-GiveApplicantsAQueryCode';
 import { RecordWhoPublishedGuides1764600000100 } from './1764600000100-RecordWhoPublishedGuides';
+import { KeepTownDelegations1764600000200 } from './1764600000200-KeepTownDelegations';
 
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const INTAKE_MIGRATIONS = [
   RecordWhoFiled1763804000000,
   GiveApplicantsAQueryCode1764600000000,
   RecordWhoPublishedGuides1764600000100,
+  KeepTownDelegations1764600000200,
 ];

@@ -31,6 +31,7 @@ export function planRoute(event: EventEnvelope<ApplicationSubmittedV1>): RoutePl
         town: event.town,
         village: payload.channel === 'village-agent' ? payload.villageCode : undefined,
         countyUnitCode: payload.countyUnitCode,
+        delegatedToTown: payload.delegatedToTown === true,
       },
     );
   } catch (error) {

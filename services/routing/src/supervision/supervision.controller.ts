@@ -47,6 +47,7 @@ export class SupervisionController {
     if (query.town) add('town = ?', query.town);
     if (query.warning) add('warning = ?', query.warning);
     if (query.stage) add('stage = ?', query.stage);
+    if (query.receiptNumber) add('receipt_number = ?', query.receiptNumber);
     const where = filters.join(' AND ');
     const [{ total }] = (await this.dataSource.query(
       `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`,

@@ -160,7 +160,7 @@ const casesHtml = ({ total, page, items }) =>
 export function renderSupervision(root, { user }) {
   // A town's leader watches their own town only, and the county summary is not theirs to see.
   const countyWide = hasRole(user, 'supervisor', 'auditor', 'admin');
-  const filter = { town: countyWide ? '' : user.town, warning: '', stage: '', page: 1 };
+  const filter = { town: countyWide ? '' : user.town, receiptNumber: '', warning: '', stage: '', page: 1 };
   mount(
     root,
     html`<h2>电子监察</h2>
@@ -179,6 +179,10 @@ export function renderSupervision(root, { user }) {
         ${countyWide
           ? html`<label>乡镇代码 <input name="town" pattern="\\d{9}" maxlength="9" size="10" /></label>`
           : html`<span>乡镇：${user.town}</span>`}
+        <label
+          >办件编号
+          <input name="receiptNumber" pattern="\\d{6}-\\d{8}-\\d{6}" maxlength="22" size="22" />
+        </label>
         <label
           >预警
           <select name="warning">
@@ -231,8 +235,12 @@ export function renderSupervision(root, { user }) {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const { town, warning, stage } = formValues(form);
-    Object.assign(filter, { warning, stage, page: 1 }, countyWide ? { town } : {});
+    const { town, receiptNumber, warning, stage } = formValues(form);
+    Object.assign(
+      filter,
+      { receiptNumber: receiptNumber.trim(), warning, stage, page: 1 },
+      countyWide ? { town } : {},
+    );
     void loadCases();
     loadBreakdowns();
   });

@@ -27,6 +27,11 @@ export class ListMattersQuery {
   @Matches(/^\d{9}$/)
   town?: string;
 
+  @ApiPropertyOptional({ description: '主管的县直部门（单位代码）：列出该部门的事项', example: '140525-mz' })
+  @IsOptional()
+  @Matches(/^\d{6}-[a-z]+$/, { message: 'unit 应为县直部门单位代码，如 140525-mz' })
+  unit?: string;
+
   @ApiPropertyOptional({ description: '按事项名称查找（中文）', example: '救助' })
   @IsOptional()
   @IsString()

@@ -27,6 +27,11 @@ export class SupervisionQuery extends PageQuery {
   @IsIn(['yellow', 'red', 'statutory'])
   warning?: 'yellow' | 'red' | 'statutory';
 
+  @ApiPropertyOptional({ description: '办件编号', example: '140525-20261202-000001' })
+  @IsOptional()
+  @Matches(/^\d{6}-\d{8}-\d{6}$/, { message: '办件编号格式应为：6 位县代码-8 位日期-6 位序号' })
+  receiptNumber?: string;
+
   @ApiPropertyOptional({ description: '办件状态', enum: SUPERVISED_STAGES })
   @IsOptional()
   @IsIn(SUPERVISED_STAGES)

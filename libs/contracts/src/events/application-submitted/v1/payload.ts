@@ -1,4 +1,5 @@
 import {
+  IsBoolean,
   IsISO8601,
   IsIn,
   IsInt,
@@ -53,6 +54,14 @@ export class ApplicationSubmittedV1 {
   @IsOptional()
   @IsString()
   delegatingUnit?: string;
+
+  /**
+   * The county unit has granted the case's town direct authority (直接赋权) for the matter: the town decides what
+   * the county would have. Absent on events published before delegations were kept.
+   */
+  @IsOptional()
+  @IsBoolean()
+  delegatedToTown?: boolean;
 
   /** The county unit that owns the matter above the town. */
   @IsString()
