@@ -1,5 +1,5 @@
 import { eventually } from '@oneseal/testing';
-import { decide, fileCase, openTask, watcher, type FiledCase } from './case-api';
+import { caseAction, decide, fileCase, openTask, watcher, type FiledCase } from './case-api';
 import { as, postJson, serviceUrl } from './system';
 
 // 法律援助咨询服务: a town-only 即办件, decided and sealed at the town and delivered electronically.
@@ -79,10 +79,13 @@ describe('the applicant follows their case with the receipt number and 查询码
       const { body } = await watcher.get<{ recipient: string; template: string; body: string }[]>(
         `${serviceUrl('notification')}/notifications?caseId=${filed.caseId}`,
       );
-      return body.find((message) => message.template === 'caseAccepted');
+      return body.find((message) => message.template === 'caseAcceptedWithQueryCode');
     });
-    expect(sms.body).toContain(`查询码${filed.queryCode}`);
+    // Staff see it masked: the code would let them look the case up and rate it in the applicant's name.
+    expect(sms.body).toContain(`查询码****-****-${filed.queryCode.slice(-4)}`);
+    expect(sms.body).not.toContain(filed.queryCode);
 
+    const ratedBefore = await nancunRatingsToday();
     // 差评 needs a reason; then one rating, and only one.
     expect(await publicly('/progress/rating', { ...codeOf(filed), score: 2 })).toEqual({
       status: 422,
@@ -105,18 +108,19 @@ describe('the applicant follows their case with the receipt number and 查询码
     );
 
     // The county sees it in the town's report, and the auditor in the case's history.
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const { body: report } = await watcher.get<{ town: string; ratings: number; dissatisfied: number }[]>(
-      `${serviceUrl('routing')}/supervision/report?county=140525&from=${today}&to=${today}`,
-    );
-    const nancun = report.find((row) => row.town === '140525100');
-    expect(nancun?.dissatisfied).toBeGreaterThanOrEqual(1);
-    await eventually('the rating in the audit log', async () => {
+    expect(await nancunRatingsToday()).toEqual({
+      ratings: ratedBefore.ratings + 1,
+      dissatisfied: ratedBefore.dissatisfied + 1,
+    });
+    const history = await eventually('the rating in the audit log', async () => {
       const { body } = await as('zz-auditor').get<{ type: string }[]>(
         `${serviceUrl('audit')}/audit/streams/${filed.caseId}/events`,
       );
       return body.some((event) => event.type === 'routing.service-rated') ? body : undefined;
     });
+    // The long-term record keeps the submission, not the applicant's credential.
+    expect(JSON.stringify(history)).not.toContain(filed.queryCode);
+    expect(JSON.stringify(history)).toContain('[redacted]');
   });
 
   it('answers through the console, on the same origin, without a login', async () => {
@@ -129,8 +133,19 @@ describe('the applicant follows their case with the receipt number and 查询码
       return reply.status === 200 ? reply.body : undefined;
     });
     expect(answer.matterName).toBe('法律援助咨询服务');
+    await caseAction(filed.caseId, 'withdrawal', { reason: '测试结束' });
   });
 });
+
+/** 南村镇's ratings given today (China Standard Time), as the county's period report counts them. */
+async function nancunRatingsToday(): Promise<{ ratings: number; dissatisfied: number }> {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const { body } = await watcher.get<{ town: string; ratings: number; dissatisfied: number }[]>(
+    `${serviceUrl('routing')}/supervision/report?county=140525&from=${today}&to=${today}`,
+  );
+  const nancun = body.find((row) => row.town === '140525100');
+  return { ratings: nancun?.ratings ?? 0, dissatisfied: nancun?.dissatisfied ?? 0 };
+}
 
 function codeOf(filed: FiledCase) {
   return { receiptNumber: filed.receiptNumber, queryCode: filed.queryCode };

@@ -50,7 +50,13 @@ export function handlerOf(task: Pick<Task, 'level' | 'unitCode' | 'stepName'>): 
 
 /** Files an application the way a clerk's screen does, and returns the case it made. */
 export async function fileCase(
-  fields: { matterCode: string; channel: string; villageCode?: string; deliveryMethod?: string },
+  fields: {
+    matterCode: string;
+    channel: string;
+    town?: string;
+    villageCode?: string;
+    deliveryMethod?: string;
+  },
   headers: Record<string, string> = {},
   filer: Person = as(fields.channel === 'village-agent' ? 'zz-village-agent' : 'zz-town-window'),
 ): Promise<FiledCase> {

@@ -157,16 +157,32 @@ describe('(g) every person works only in their own scope', () => {
     expect(
       await as('qs-supervisor').get(`${serviceUrl('routing')}/supervision/cases?county=140525&pageSize=1`),
     ).toEqual(OUT_OF_SCOPE);
-    // The breakdowns by step and person, and by matter: the same reach.
+    // The breakdowns by step and person, and by matter: a new case in 下村镇 (where no other test files) shows up
+    // in both, counted once; the same reach rules apply.
     const openTasks = `${serviceUrl('approval')}/supervision/open-tasks`;
     const matters = `${serviceUrl('routing')}/supervision/matters`;
-    const byPerson = await watcher.get<{ town: string; unitCode: string; open: number }[]>(
-      `${openTasks}?county=140525`,
-    );
-    expect(byPerson.status).toBe(200);
-    expect(byPerson.body.some((group) => group.town === '140525100' && group.open > 0)).toBe(true);
-    const byMatter = await watcher.get<{ matterCode: string; open: number }[]>(`${matters}?county=140525`);
-    expect(byMatter.body.find((group) => group.matterCode === 'ZZ-T-018')?.open).toBeGreaterThan(0);
+    const xiacun = async () => {
+      const { body: byPerson } = await watcher.get<
+        { unitCode: string; stepName: string; holderId: string | null; open: number }[]
+      >(`${openTasks}?county=140525&town=140525101`);
+      const { body: byMatter } = await watcher.get<{ matterCode: string; open: number }[]>(
+        `${matters}?county=140525&town=140525101`,
+      );
+      return {
+        unclaimedAcceptances:
+          byPerson.find((g) => g.unitCode === '140525101-window' && g.stepName === '受理' && !g.holderId)
+            ?.open ?? 0,
+        openOfMatter: byMatter.find((g) => g.matterCode === 'ZZ-T-018')?.open ?? 0,
+      };
+    };
+    const before = await xiacun();
+    const neighbours = await fileCase({ ...TOWN_MATTER, town: '140525101' }, {}, as('zz2-town-window'));
+    await openTask(neighbours.caseId, 0);
+    expect(await xiacun()).toEqual({
+      unclaimedAcceptances: before.unclaimedAcceptances + 1,
+      openOfMatter: before.openOfMatter + 1,
+    });
+    await caseAction(neighbours.caseId, 'withdrawal', { reason: '测试结束' }, as('zz2-town-window'));
     expect((await leader.get(`${openTasks}?county=140525&town=140525100`)).status).toBe(200);
     expect(await leader.get(`${openTasks}?county=140525`)).toEqual(OUT_OF_SCOPE);
     expect(await as('qs-supervisor').get(`${matters}?county=140525`)).toEqual(OUT_OF_SCOPE);

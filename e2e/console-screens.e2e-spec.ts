@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { eventually, residentIdNumber } from '@oneseal/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { decide, fileCase, openTask, stageOf } from './case-api';
+import { caseAction, decide, fileCase, openTask, stageOf } from './case-api';
 import { as, serviceUrl } from './system';
 
 // The console's screens in a real browser (Debian's chromium, headless), against the running system: what a window
@@ -122,6 +122,8 @@ describe('the console in a browser', () => {
     await expectText(answer, '承诺办结日期', lookAgain);
     await expectText(answer.locator('table'), '受理');
     await expectText(answer.locator('table'), '通过');
+    // Not left open to run late on the next days' runs.
+    expect((await caseAction(caseId, 'withdrawal', { reason: '测试结束' })).status).toBe(202);
 
     await clerk.context().close();
     await applicant.context().close();

@@ -1,4 +1,5 @@
 import { applicantFields } from '@oneseal/testing';
+import { caseAction, openTask } from './case-api';
 import { as, getJson, serviceUrl } from './system';
 
 // 社保政策咨询服务 (ZZ-T-030), a town matter no other test files: the administrator confirms its guide, adding a
@@ -82,11 +83,14 @@ describe('the county administrator keeps a matter’s 办事指南', () => {
     );
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.details.correctionNotice.join('')).toContain(ADDED);
-    const complete = await window.post(`${serviceUrl('intake')}/applications`, {
+    const complete = await window.post<{ caseId: string }>(`${serviceUrl('intake')}/applications`, {
       ...application,
       materials: [...application.materials, { name: ADDED, originals: 1, copies: 0 }],
     });
     expect(complete.status).toBe(202);
+    // Not left open to run late on the next days' runs.
+    await openTask(complete.body.caseId, 0);
+    expect((await caseAction(complete.body.caseId, 'withdrawal', { reason: '测试结束' })).status).toBe(202);
 
     const versions = await as('zz-supervisor').get<{ version: number; publishedByName: string | null }[]>(
       `${catalogue}/guide/versions`,

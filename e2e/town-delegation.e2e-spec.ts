@@ -1,4 +1,4 @@
-import { decide, fileCase, openTask, stageOf, tasksOf } from './case-api';
+import { caseAction, decide, fileCase, openTask, stageOf, tasksOf } from './case-api';
 import { as, getJson, serviceUrl } from './system';
 
 // 农村五保对象入住敬老院批准 (ZZ-T-011): 乡级负责受理, so 县民政局 reviews and decides — until it grants 南村镇 direct
@@ -52,5 +52,6 @@ describe('直接赋权 on the running system', () => {
     expect(await openTask(county.caseId, 1)).toEqual(
       expect.objectContaining({ stepName: '审核', unitCode: '140525-mz' }),
     );
+    expect((await caseAction(county.caseId, 'withdrawal', { reason: '测试结束' })).status).toBe(202);
   });
 });

@@ -17,7 +17,7 @@ import { accepted, newCase, submitted } from './support/events';
 const ACCESS_KEY_ID = 'LTAI-test-notification';
 const ACCESS_KEY_SECRET = 'oneseal-test-secret';
 const TEMPLATE_CODES = parseSmsTemplateCodes(
-  'caseAccepted=SMS_460001,correctionRequested=SMS_460002,caseRefused=SMS_460003,caseDecided=SMS_460004,resultReady=SMS_460005,resultDelivered=SMS_460006',
+  'caseAccepted=SMS_460001,caseAcceptedWithQueryCode=SMS_460007,correctionRequested=SMS_460002,caseRefused=SMS_460003,caseDecided=SMS_460004,resultReady=SMS_460005,resultDelivered=SMS_460006',
 );
 
 describe('Aliyun SMS adapter against a local server speaking its protocol', () => {
@@ -71,7 +71,7 @@ describe('Aliyun SMS adapter against a local server speaking its protocol', () =
         Version: '2017-05-25',
         PhoneNumbers: '13900000001',
         SignName: '泽州县政务服务',
-        TemplateCode: 'SMS_460001',
+        TemplateCode: 'SMS_460007',
         OutId: '0b7c6a52-1111-4c4c-9a9a-0123456789ab',
       }),
     );
@@ -164,7 +164,7 @@ describe('Aliyun SMS adapter against a local server speaking its protocol', () =
       );
       const request = fake.accepted.find((params) => params.PhoneNumbers === test.phone);
       expect(request?.OutId).toBe(sent.id);
-      expect(request?.TemplateCode).toBe('SMS_460001');
+      expect(request?.TemplateCode).toBe('SMS_460007');
       const announced = (await suite.dataSource.query(
         `SELECT count(*)::int AS n FROM notification.outbox WHERE topic = $1 AND envelope->'payload'->>'notificationId' = $2`,
         [TOPICS.notificationSentV1, sent.id],

@@ -110,7 +110,7 @@ describe('notification boot', () => {
           recipientKind: 'applicant',
           recipient: `${test.phone.slice(0, 3)}****${test.phone.slice(7)}`,
           channel: 'sms',
-          template: 'caseAccepted',
+          template: 'caseAcceptedWithQueryCode',
           status: 'sent',
           attempts: 1,
           lastError: null,

@@ -82,7 +82,7 @@ describe('notification planning and delivery (real PostgreSQL)', () => {
         recipientKind: 'applicant',
         recipient: test.phone,
         channel: 'sms',
-        template: 'caseAccepted',
+        template: 'caseAcceptedWithQueryCode',
         status: 'sent',
         attempts: 1,
         provider: 'scripted',
@@ -96,7 +96,7 @@ describe('notification planning and delivery (real PostgreSQL)', () => {
     expect(announced).toHaveLength(1);
     expect(announced[0].envelope.causationId).toBe(event.id);
     expect(announced[0].envelope.payload).toEqual(
-      expect.objectContaining({ channel: 'sms', template: 'caseAccepted' }),
+      expect.objectContaining({ channel: 'sms', template: 'caseAcceptedWithQueryCode' }),
     );
   });
 
@@ -213,7 +213,7 @@ describe('notification planning and delivery (real PostgreSQL)', () => {
     const messages = await messagesOf(test.caseId);
     expect(messages).toEqual([
       expect.objectContaining({
-        template: 'caseAccepted',
+        template: 'caseAcceptedWithQueryCode',
         recipient: test.phone,
         status: 'sent',
         sourceEventId: event.id,

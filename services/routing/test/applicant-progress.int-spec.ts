@@ -39,7 +39,7 @@ describe('the applicant’s progress lookup and rating (real PostgreSQL and Temp
                                          progress_query_sha256)
        VALUES ($1::uuid, '140525', '140525100', 'ZZ-T-018', '法律援助咨询服务', $2, $1::text, $1::text, now(), $3, $4,
                CASE WHEN $4::text IS NULL THEN NULL ELSE now() END, $5)`,
-      [caseId, receiptNumber, stage, result, progressQueryDigest(CODE)],
+      [caseId, receiptNumber, stage, result, progressQueryDigest(receiptNumber, CODE)],
     );
     return { caseId, receiptNumber };
   }
@@ -122,7 +122,7 @@ describe('the applicant’s progress lookup and rating (real PostgreSQL and Temp
     expect(await ratingsOf(open.caseId)).toEqual([]);
   });
 
-  it('refuses a rating with the wrong code before looking at anything else', async () => {
+  it('refuses a rating with the wrong code, and stores nothing', async () => {
     const ended = await routedCase('concluded', '不予许可');
     expect(
       await refusalOf(progress.rate({ ...ended, queryCode: 'K7QM-3XPD-9RTB', score: 1, comment: '不满意' })),

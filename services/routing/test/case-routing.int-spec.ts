@@ -102,7 +102,7 @@ describe('routing a submitted application (real PostgreSQL and Temporal)', () =>
     expect(routed[0]).toEqual(
       expect.objectContaining({
         matterName: '老年人高龄补贴发放',
-        progressQuerySha256: progressQueryDigest('K7QM-3XPD-9RTA'),
+        progressQuerySha256: progressQueryDigest(event.payload.receiptNumber, 'K7QM-3XPD-9RTA'),
       }),
     );
     expect(JSON.stringify(routed[0])).not.toContain('K7QM');

@@ -26,9 +26,6 @@ export interface RouteContext {
   budgets?: StepBudgets;
 }
 
-/** What a town with direct authority does for a matter whose mode sends it to the county. */
-const DELEGATED: Omit<TownRule, 'text'> = { townSteps: ['审核', '决定', '用印'], countySteps: [] };
-
 /** Whether the county could hand this matter's steps to the town at all (a town or village that decides needs none). */
 export function isDelegable(matter: Pick<RoutableMatter, 'level' | 'handlingMode'>): boolean {
   return (
@@ -140,7 +137,8 @@ export function deriveRoute(matter: RoutableMatter, context: RouteContext): Rout
   const rule: TownRule =
     context.delegatedToTown && modeRule.countySteps.length > 0
       ? {
-          ...DELEGATED,
+          // With direct authority the town does what it does for a matter it handles to the end.
+          ...TOWN_RULES[''],
           text: `${modeRule.text}；县直部门已直接赋权本镇：乡镇审核、决定，加盖乡镇行政审批服务专用章`,
         }
       : modeRule;

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload, type KafkaContext } from '@nestjs/microservices';
-import { EVENT_CONTRACTS } from '@oneseal/contracts';
+import { EVENT_CONTRACTS, withoutCredentials } from '@oneseal/contracts';
 import { ConsumerEdge, receivedMessage } from '@oneseal/kafka';
 import { EventLogService } from './event-log.service';
 
@@ -21,7 +21,7 @@ export class AllEventsConsumer {
     const contract = CONTRACT_BY_TOPIC.get(context.getTopic());
     if (!contract) return;
     await this.edge.consume<object>(contract, receivedMessage(value, context), (event) =>
-      this.log.append(event, contract.topic),
+      this.log.append(withoutCredentials(contract, event), contract.topic),
     );
   }
 }

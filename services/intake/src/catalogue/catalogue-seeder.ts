@@ -121,7 +121,7 @@ async function upsertMatter(
     `SELECT m.current_version AS version, v.guide, v.published_by IS NOT NULL AS "byAdministrator"
        FROM intake.matters m
        JOIN intake.matter_versions v ON v.matter_code = m.code AND v.version = m.current_version
-      WHERE m.code = $1`,
+      WHERE m.code = $1 FOR UPDATE OF m`,
     [matter.code],
   )) as { version: number; guide: object; byAdministrator: boolean }[];
   // A guide the county's administrator published is the county's word: the seed data never overwrites it.

@@ -11,7 +11,7 @@ const base = {
 };
 
 const allCodes =
-  'caseAccepted=SMS_1,correctionRequested=SMS_2,caseRefused=SMS_3,caseDecided=SMS_4,resultReady=SMS_5,resultDelivered=SMS_6';
+  'caseAccepted=SMS_1,caseAcceptedWithQueryCode=SMS_7,correctionRequested=SMS_2,caseRefused=SMS_3,caseDecided=SMS_4,resultReady=SMS_5,resultDelivered=SMS_6';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
@@ -69,7 +69,7 @@ describe('notification environment', () => {
       ALIYUN_SMS_TEMPLATE_CODES: 'caseAccepted=SMS_1',
     });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('no code for: correctionRequested, caseRefused');
+    expect(problems[0]).toContain('no code for: caseAcceptedWithQueryCode, correctionRequested, caseRefused');
   });
 
   it('reads template codes', () => {

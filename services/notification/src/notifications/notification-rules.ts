@@ -10,7 +10,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@oneseal/contracts';
-import { countySupervision, townUnit } from '@oneseal/domain';
+import { countySupervision, townUnit, villageOfStation } from '@oneseal/domain';
 import type { ApplicantContact } from '../contacts/applicant-contact';
 import type { Channel, RecipientKind } from './notification.entity';
 import * as templates from './templates';
@@ -179,7 +179,10 @@ export function overseersOf(
   town: string | undefined,
 ): string[] {
   // The leader's own late decision goes over their head, to the county.
-  const leader = town && lateUnit.startsWith(town) ? townUnit.approval(town) : undefined;
+  const inTown =
+    town !== undefined &&
+    (lateUnit.startsWith(`${town}-`) || villageOfStation(lateUnit)?.startsWith(town) === true);
+  const leader = inTown ? townUnit.approval(town) : undefined;
   const townOverseer = leader !== lateUnit ? leader : undefined;
   return [
     ...(townOverseer ? [townOverseer] : []),

@@ -14,6 +14,7 @@ describe('message templates', () => {
       queryCode: 'K7QM-3XPD-9RTA',
       committedDueDate: '2026-12-01',
     });
+    expect(message.template).toBe('caseAcceptedWithQueryCode');
     expect(message.body).toBe(
       `您申请的老年人高龄补贴发放已受理，办件编号${receipt}，查询码K7QM-3XPD-9RTA，承诺2026年12月1日前办结。`,
     );
@@ -27,14 +28,16 @@ describe('message templates', () => {
     expect(message.body.length).toBeLessThanOrEqual(2 * 67 - '【泽州政务】'.length);
   });
 
-  it('points to the paper receipt for a case filed before 查询码 were given', () => {
+  it('sends a case filed before 查询码 were given the receipt it was approved with, in one SMS', () => {
     const message = templates.caseAccepted({
       matterName: '临时救助',
       receiptNumber: receipt,
       queryCode: null,
       committedDueDate: '2026-12-01',
     });
-    expect(message.body).toContain('查询码见受理回执');
+    expect(message.template).toBe('caseAccepted');
+    expect(message.body).toBe(`您申请的临时救助已受理，办件编号${receipt}，承诺2026年12月1日前办结。`);
+    expect(message.body.length).toBeLessThanOrEqual(SMS_LIMIT);
   });
 
   it('lists every missing material of a 补正 and the day to bring them by', () => {

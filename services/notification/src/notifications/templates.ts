@@ -5,10 +5,13 @@ import type { CaseResult, DeliveryMethod } from '@oneseal/contracts';
  * provider only sends approved templates, with `${name}` variables: plain strings here, not JS template
  * literals), and each function below fills one of them.
  * Texts stay short: an SMS of more than 70 characters (the 【signature】 included) is billed as two. Only the
- * receipt (caseAccepted) may take two: it carries the receipt number and the 查询码 the applicant keeps.
+ * receipt with its 查询码 (caseAcceptedWithQueryCode) may take two: the applicant keeps both numbers. A changed text
+ * is a new template: the provider approved the old one under its code.
  */
 export const TEMPLATE_TEXTS = {
-  caseAccepted: '您申请的${matter}已受理，办件编号${receipt}，查询码${code}，承诺${dueDate}前办结。',
+  caseAccepted: '您申请的${matter}已受理，办件编号${receipt}，承诺${dueDate}前办结。',
+  caseAcceptedWithQueryCode:
+    '您申请的${matter}已受理，办件编号${receipt}，查询码${code}，承诺${dueDate}前办结。',
   correctionRequested: '您的办件${receipt}需补正：${materials}。请于${supplyBy}前补齐，逾期将终止办理。',
   caseRefused: '您的办件${receipt}不予受理，原因：${reason}。',
   caseDecided: '您的办件${receipt}已办结，办理结果：${outcome}。',
@@ -28,6 +31,7 @@ export type TemplateName = keyof typeof TEMPLATE_TEXTS;
 /** Templates sent to applicants by SMS: each needs a code approved by the SMS provider. */
 export const SMS_TEMPLATES = [
   'caseAccepted',
+  'caseAcceptedWithQueryCode',
   'correctionRequested',
   'caseRefused',
   'caseDecided',
@@ -84,16 +88,19 @@ export function materialsList(materials: readonly string[]): string {
 export function caseAccepted(input: {
   matterName: string;
   receiptNumber: string;
-  /** null for a case filed before codes were given: the paper receipt is all the applicant has then. */
+  /** null for a case filed before codes were given. */
   queryCode: string | null;
   committedDueDate: string;
 }) {
-  return render('caseAccepted', {
+  const receipt = {
     matter: input.matterName,
     receipt: input.receiptNumber,
-    code: input.queryCode ?? '见受理回执',
     dueDate: chineseDate(input.committedDueDate),
-  });
+  };
+  // A case filed before codes were given has none on its paper receipt either: it gets the receipt without one.
+  return input.queryCode
+    ? render('caseAcceptedWithQueryCode', { ...receipt, code: input.queryCode })
+    : render('caseAccepted', receipt);
 }
 
 /** 补正: everything missing at once, and the day by which it must arrive. */

@@ -12,6 +12,7 @@ import { ProgressError, ProgressErrorCode } from './applicant-progress.errors';
 import type { ProgressLookupDto, RateServiceDto } from './dto/progress.dto';
 import { digestMatches } from './progress-query-digest';
 import {
+  isRatable,
   publicProgress,
   SCORE_TEXTS,
   type ProgressRow,
@@ -63,7 +64,7 @@ export class ApplicantProgressService {
     const comment = rating.comment?.trim() || null;
     if (rating.score <= 2 && !comment) throw new ProgressError(ProgressErrorCode.REASON_REQUIRED);
     const found = await this.caseProvenBy(rating);
-    if (!['refused', 'concluded', 'delivered'].includes(found.stage)) {
+    if (!isRatable(found.stage)) {
       throw new ProgressError(ProgressErrorCode.NOT_CONCLUDED);
     }
     return this.dataSource.transaction(async (manager) => {
@@ -97,7 +98,9 @@ export class ApplicantProgressService {
          FROM routing.routed_cases WHERE receipt_number = $1`,
       [proof.receiptNumber],
     )) as ProvenCase[];
-    const found = candidates.find((candidate) => digestMatches(code, candidate.progressQuerySha256));
+    const found = candidates.find((candidate) =>
+      digestMatches(proof.receiptNumber, code, candidate.progressQuerySha256),
+    );
     if (!found) throw new ProgressError(ProgressErrorCode.NOT_FOUND);
     return found;
   }

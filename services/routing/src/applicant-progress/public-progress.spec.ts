@@ -92,8 +92,31 @@ describe('what the applicant sees of their case', () => {
     ]);
   });
 
-  it('never shows who handled it', () => {
-    const shown = JSON.stringify(publicProgress(row, status, undefined));
+  it('never shows who handled it, nor the notes colleagues leave each other on a return', () => {
+    const returned = {
+      ...status,
+      history: [
+        ...status.history,
+        {
+          index: 1,
+          kind: '审核',
+          taskId: 't2',
+          outcome: 'return',
+          handlerId: 'u-review',
+          opinion: '请王科长再看一下受理意见',
+          decidedAt: '2026-12-04T01:00:00Z',
+        },
+      ],
+    } satisfies CaseStatus;
+    const view = publicProgress(row, returned, undefined);
+    expect(view.history[2]).toEqual({
+      stepName: '审核',
+      levelText: '镇',
+      outcomeText: '退回上一环节重办',
+      decidedAt: '2026-12-04T01:00:00Z',
+    });
+    const shown = JSON.stringify(view);
+    expect(shown).not.toContain('王科长');
     expect(shown).not.toContain('u-window');
     expect(shown).not.toContain('南村镇审核员');
     expect(shown).not.toContain('140525100-review');

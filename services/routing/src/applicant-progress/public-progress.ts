@@ -43,8 +43,16 @@ export const SCORE_TEXTS: Record<ServiceScore, string> = {
   1: '非常不满意',
 };
 
+/**
+ * The outcomes whose reason the applicant is owed (a refusal, what to supply). A return is a note between
+ * colleagues and may name them: it is not shown.
+ */
+const OWED_A_REASON: readonly StepOutcome[] = ['reject', 'request-correction'];
+
 /** Stages at which the applicant has had their answer and may rate the service. */
-const RATABLE: readonly ReadModelStage[] = ['refused', 'concluded', 'delivered'];
+const RATABLE: readonly string[] = ['refused', 'concluded', 'delivered'];
+
+export const isRatable = (stage: string): boolean => RATABLE.includes(stage);
 
 export interface ProgressRow {
   receiptNumber: string;
@@ -70,7 +78,7 @@ export interface PublicStep {
   stepName: string;
   levelText: string;
   outcomeText: string;
-  /** Why a step did not pass (the applicant is owed the reason of a refusal); absent when it passed. */
+  /** Why a step refused or asked for more (the applicant is owed that reason); absent otherwise. */
   reason?: string;
   decidedAt: string;
 }
@@ -123,7 +131,7 @@ export function publicProgress(
       stepName: step.kind,
       levelText: levelTextOf(row, step.index),
       outcomeText: OUTCOME_TEXTS[step.outcome],
-      ...(step.outcome === 'approve' ? {} : { reason: step.opinion }),
+      ...(OWED_A_REASON.includes(step.outcome) ? { reason: step.opinion } : {}),
       decidedAt: step.decidedAt,
     })),
     result: row.result,
@@ -138,7 +146,7 @@ export function publicProgress(
           ratedAt: rating.ratedAt.toISOString(),
         }
       : null,
-    mayRate: !rating && RATABLE.includes(row.stage),
+    mayRate: !rating && isRatable(row.stage),
   };
 }
 

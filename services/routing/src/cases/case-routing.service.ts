@@ -60,7 +60,7 @@ export class CaseRoutingService {
           receiptNumber: event.payload.receiptNumber,
           matterName: event.payload.matterName,
           progressQuerySha256: event.payload.progressQueryCode
-            ? progressQueryDigest(event.payload.progressQueryCode)
+            ? progressQueryDigest(event.payload.receiptNumber, event.payload.progressQueryCode)
             : null,
           route,
           workflowId: caseId,

@@ -1,3 +1,4 @@
+import { Trimmed } from '@oneseal/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   APPLICATION_CHANNELS,
@@ -26,6 +27,7 @@ import { IsMainlandMobile, IsResidentIdNumber } from './applicant-validators';
 /** One material handed in with the application, named as the guide names it. */
 export class SubmittedMaterialDto {
   @ApiProperty({ description: '材料名称（与办事指南一致）', example: '申请人有效身份证件' })
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

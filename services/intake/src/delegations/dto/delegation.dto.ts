@@ -1,3 +1,4 @@
+import { Trimmed } from '@oneseal/service-kit';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -15,6 +16,7 @@ export class DelegationParams {
 export class DelegationReasonDto {
   @ApiProperty({ description: '赋权或收回的依据（文件号、原因）', example: '泽民发〔2026〕12号' })
   @IsString()
+  @Trimmed()
   @IsNotEmpty({ message: '请填写赋权或收回的依据' })
   @MaxLength(500)
   reason!: string;

@@ -1,3 +1,4 @@
+import { Trimmed } from '@oneseal/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -20,6 +21,7 @@ import { SubmittedMaterialDto } from '../../applications/dto/submit-application.
 export class GuideMaterialDto extends SubmittedMaterialDto {
   @ApiProperty({ description: '出具单位', example: '申请人' })
   @IsString()
+  @Trimmed()
   @IsNotEmpty({ message: '请填写材料的出具单位' })
   @MaxLength(100)
   issuer!: string;
@@ -41,12 +43,14 @@ export class PublishGuideDto {
 
   @ApiProperty({ description: '修订说明', example: '依据县行政审批服务管理局2026年第3号通知确认材料清单' })
   @IsString()
+  @Trimmed()
   @IsNotEmpty({ message: '请填写修订说明' })
   @MaxLength(500)
   reason!: string;
 
   @ApiProperty({ description: '设定依据（法律、法规、规章条款）' })
   @IsString()
+  @Trimmed()
   @IsNotEmpty({ message: '请填写设定依据' })
   @MaxLength(2000)
   legalBasis!: string;
@@ -76,6 +80,7 @@ export class PublishGuideDto {
   materials!: GuideMaterialDto[];
 
   @ApiProperty({ description: '收费标准', example: '不收费' })
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Channel, DeliveryStatus, Notification, RecipientKind } from '../notification.entity';
 import type { TemplateName } from '../templates';
 
-/** A message as staff see it: the applicant's mobile number is masked (138****0000). */
+/** A message as staff see it: the applicant's mobile number (138****0000) and 查询码 are masked. */
 export class NotificationView {
   @ApiProperty() id!: string;
   @ApiProperty() caseId!: string;
@@ -23,6 +23,15 @@ export function maskMobile(phone: string): string {
   return /^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
 }
 
+/**
+ * The applicant's 查询码 as staff see it in a sent message: only its last group, enough to tell codes apart on the
+ * phone, never enough to look the case up or rate it in the applicant's name.
+ */
+export function maskQueryCode(body: string, code: string | undefined): string {
+  if (!code) return body;
+  return body.split(code).join(`****-****-${code.slice(-4)}`);
+}
+
 export function toView(notification: Notification): NotificationView {
   return {
     id: notification.id,
@@ -34,7 +43,7 @@ export function toView(notification: Notification): NotificationView {
         : notification.recipient,
     channel: notification.channel,
     template: notification.template,
-    body: notification.body,
+    body: maskQueryCode(notification.body, notification.templateParams?.code),
     status: notification.status,
     attempts: notification.attempts,
     lastError: notification.lastError,

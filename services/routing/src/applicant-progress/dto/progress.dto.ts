@@ -1,3 +1,4 @@
+import { Trimmed } from '@oneseal/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SERVICE_SCORES, type ServiceScore } from '@oneseal/contracts';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -23,6 +24,7 @@ export class RateServiceDto extends ProgressLookupDto {
   score!: ServiceScore;
 
   @ApiPropertyOptional({ description: '意见（不满意、非常不满意时必填），不超过 200 字' })
+  @Trimmed()
   @IsOptional()
   @IsString()
   @MaxLength(200, { message: '意见不超过 200 字' })

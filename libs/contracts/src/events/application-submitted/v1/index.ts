@@ -9,4 +9,5 @@ export const applicationSubmittedV1 = defineEventContract({
   type: 'intake.application-submitted',
   version: 1,
   payloadClass: ApplicationSubmittedV1,
+  credentialFields: ['progressQueryCode'],
 });
