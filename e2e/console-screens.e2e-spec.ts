@@ -130,6 +130,9 @@ describe('the console in a browser', () => {
   });
 
   it('shows a supervisor the period report with the applicants’ ratings, and the open work by person and matter', async () => {
+    // A case of its own waiting at 南村镇's window: the breakdowns have at least this to show.
+    const waiting = await fileCase({ matterCode: 'ZZ-T-018', channel: 'town-window' });
+    await openTask(waiting.caseId, 0);
     const page = await freshPage();
     await logIn(page, 'zz-supervisor');
     await expectText(page.locator('main h2'), '电子监察');
@@ -141,13 +144,15 @@ describe('the console in a browser', () => {
     const report = page.locator('.report table');
     await expectText(report, '评价数');
     await expectText(report, '满意率');
-    // Today's cases of 南村镇, filed by this and the other tests of the run.
+    // Today's cases of 南村镇, this one among them.
     await expectText(report, '140525100');
     // Where the work in hand waits, by step and person, and by matter.
     await expectText(page.locator('.open-tasks table'), '最早到期日');
     await expectText(page.locator('.open-tasks table'), '140525100');
+    await expectText(page.locator('.open-tasks table'), '140525100-window');
     await expectText(page.locator('.matters table'), '法律援助咨询服务');
     await page.context().close();
+    expect((await caseAction(waiting.caseId, 'withdrawal', { reason: '测试结束' })).status).toBe(202);
   });
 
   it('verifies a stamped document uploaded at the public counter, and catches a changed byte', async () => {

@@ -63,6 +63,10 @@ describe('unit inboxes and 督办 (real PostgreSQL)', () => {
   });
 
   it('shows nobody the messages of another county or another town', async () => {
+    const test = newCase();
+    await planner.recordApplicant(submitted(test), TOPICS.applicationSubmittedV1);
+    await planner.handleEvent(deadlineWarningRule, deadlineWarning(test, 'statutory', '140525100-window'));
+    expect(await inboxOf(supervisor)).toContain('140525-supervision:escalationStatutory');
     expect(await inboxOf(otherSupervisor)).toEqual([]);
     expect(await inboxOf(TEST_PEOPLE.neighbourWindow)).toEqual([]);
     const page = await notifications.unitInbox({ ...supervisor, roles: ['auditor'] }, 1, 50);
