@@ -118,6 +118,27 @@ describe('the applicant follows their case with the receipt number and 查询码
       );
       return body.some((event) => event.type === 'routing.service-rated') ? body : undefined;
     });
+    // The 差评 reaches the town's leader, who answers it with what was changed; the county sees the answer.
+    const leader = as('zz-town-leader');
+    await eventually('the 差评 in the leader’s messages', async () => {
+      const { body } = await leader.get<{ items: { caseId: string; template: string }[] }>(
+        `${serviceUrl('notification')}/notifications/inbox?pageSize=50`,
+      );
+      return body.items.find((m) => m.caseId === filed.caseId && m.template === 'dissatisfiedRating');
+    });
+    const answered = await leader.post<{ response: string }>(
+      `${serviceUrl('routing')}/supervision/ratings/${filed.caseId}/response`,
+      { measures: '高峰时段增开一个综合窗口' },
+    );
+    expect(answered).toEqual({
+      status: 200,
+      body: expect.objectContaining({ response: '高峰时段增开一个综合窗口' }),
+    });
+    const { body: onRecord } = await watcher.get<{ caseId: string; respondedByName: string | null }[]>(
+      `${serviceUrl('routing')}/supervision/ratings?county=140525&town=140525100`,
+    );
+    expect(onRecord.find((r) => r.caseId === filed.caseId)?.respondedByName).toBe('南村镇分管领导（演示）');
+
     // The long-term record keeps the submission, not the applicant's credential.
     expect(JSON.stringify(history)).not.toContain(filed.queryCode);
     expect(JSON.stringify(history)).toContain('[redacted]');

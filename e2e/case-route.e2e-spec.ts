@@ -126,7 +126,7 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
     );
     const { body: ledger } = await as('zz-town-seal-keeper').get<
       { caseId: string; outcome?: string }[] | { items: { caseId: string }[] }
-    >(`${serviceUrl('seal')}/ledger?town=140525100`);
+    >(`${serviceUrl('seal')}/ledger?town=140525100&caseId=${caseId}`);
     const lines = Array.isArray(ledger) ? ledger : ledger.items;
     expect(lines.filter((line) => line.caseId === caseId)).toHaveLength(1);
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { eventually, residentIdNumber } from '@oneseal/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { caseAction, decide, fileCase, openTask, stageOf } from './case-api';
-import { as, serviceUrl } from './system';
+import { as, postJson, serviceUrl } from './system';
 
 // The console's screens in a real browser (Debian's chromium, headless), against the running system: what a window
 // clerk and an applicant see and click. `npm test` installs the browser (deploy/local/browser.sh) and passes its
@@ -141,6 +141,10 @@ describe('the console in a browser', () => {
     await period.getByLabel('自').fill(today);
     await period.getByLabel('至').fill(today);
     await period.getByRole('button', { name: '统计' }).click();
+    // The figures as charts as well as tables.
+    await expectText(page.locator('figure.chart-town-open'), '各乡镇在办件');
+    await expectText(page.locator('figure.chart-town-rates'), '按时办结率与满意率');
+    expect(await page.locator('figure.chart-town-open svg rect.bar-open').count()).toBeGreaterThan(0);
     const report = page.locator('.report table');
     await expectText(report, '评价数');
     await expectText(report, '满意率');
@@ -238,6 +242,39 @@ describe('the console in a browser', () => {
     await row.getByRole('button', { name: '收回', exact: true }).click();
     await expectText(page.locator('.outcome'), '已收回');
     await expectText(page.locator('.delegations tr', { hasText: '泽民发〔2026〕13号' }).first(), '已收回');
+    await page.context().close();
+  });
+
+  it('lets the town’s leader answer a 差评 with what was changed', async () => {
+    const filed = await fileCase({
+      matterCode: 'ZZ-T-018',
+      channel: 'town-window',
+      deliveryMethod: 'electronic',
+    });
+    for (let nth = 0; nth < 3; nth += 1) {
+      expect((await decide(await openTask(filed.caseId, nth), { outcome: 'approve' })).status).toBe(202);
+    }
+    const proof = { receiptNumber: filed.receiptNumber, queryCode: filed.queryCode };
+    await eventually('the case delivered', async () => {
+      const { body } = await postJson<{ stage: string }>(`${serviceUrl('routing')}/progress/lookup`, proof);
+      return body.stage === 'delivered' ? true : undefined;
+    });
+    const rated = await postJson(`${serviceUrl('routing')}/progress/rating`, {
+      ...proof,
+      score: 1,
+      comment: '材料清单与窗口要求不一致',
+    });
+    expect(rated.status).toBe(201);
+
+    const page = await freshPage();
+    await logIn(page, 'zz-town-leader');
+    await page.getByRole('link', { name: '监察' }).click();
+    const form = page.locator(`form.rating-response[data-case-id="${filed.caseId}"]`);
+    await expectText(page.locator('.ratings table'), '材料清单与窗口要求不一致');
+    await form.getByLabel('整改措施').fill('已统一窗口与办事指南的材料清单');
+    await form.getByRole('button', { name: '提交整改回复' }).click();
+    await expectText(page.locator('.ratings-message'), '已回复整改措施');
+    await expectText(page.locator('.ratings table'), '已统一窗口与办事指南的材料清单');
     await page.context().close();
   });
 

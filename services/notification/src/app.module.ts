@@ -36,6 +36,7 @@ export class NotificationModule {
             TOPICS.resultDeliveredV1,
             TOPICS.reviewTaskOpenedV1,
             TOPICS.deadlineWarningV1,
+            TOPICS.serviceRatedV1,
             TOPICS.notificationSentV1,
             TOPICS.deadLetterV1,
           ],

@@ -15,6 +15,8 @@ import { CalendarController } from './calendar/calendar.controller';
 import { SupervisionController } from './supervision/supervision.controller';
 import { ApplicantProgressController } from './applicant-progress/applicant-progress.controller';
 import { ApplicantProgressService } from './applicant-progress/applicant-progress.service';
+import { RatingFollowUpController } from './rating-follow-up/rating-follow-up.controller';
+import { RatingFollowUpService } from './rating-follow-up/rating-follow-up.service';
 import { createCaseActivities } from './case-progress/case-activities';
 import { ROUTING_MIGRATIONS } from './migrations';
 
@@ -58,9 +60,16 @@ export class RoutingModule {
         TerminusModule,
         CasesModule.forPolicy({ correctionWaitWorkingDays: env.CORRECTION_WAIT_WORKING_DAYS }),
       ],
-      controllers: [HealthController, CalendarController, SupervisionController, ApplicantProgressController],
+      controllers: [
+        HealthController,
+        CalendarController,
+        SupervisionController,
+        ApplicantProgressController,
+        RatingFollowUpController,
+      ],
       providers: [
         ApplicantProgressService,
+        RatingFollowUpService,
         {
           provide: CASE_WORKFLOW_WORKER,
           // The case workflows' worker; only `workflows/` holds workflow code.

@@ -12,6 +12,7 @@ import {
   documentStampedRule,
   resultDeliveredRule,
   reviewTaskOpenedRule,
+  serviceRatedRule,
   type NotificationRule,
 } from './notification-rules';
 
@@ -51,6 +52,11 @@ export class CaseEventsConsumer {
   @EventPattern(TOPICS.resultDeliveredV1)
   onResultDelivered(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
     return this.consume(resultDeliveredRule, value, context);
+  }
+
+  @EventPattern(TOPICS.serviceRatedV1)
+  onServiceRated(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    return this.consume(serviceRatedRule, value, context);
   }
 
   @EventPattern(TOPICS.reviewTaskOpenedV1)

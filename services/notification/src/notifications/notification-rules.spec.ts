@@ -7,6 +7,7 @@ import {
   deadlineWarningRule,
   documentStampedRule,
   NOTIFICATION_RULES,
+  serviceRatedRule,
 } from './notification-rules';
 
 const caseId = randomUUID();
@@ -148,5 +149,20 @@ describe('who is told what, by event', () => {
     expect(escalated.message.body).toBe(
       '督办：办件 140525-20261123-000001 审核环节已超过承诺期限（2026年12月1日），承办单位 140525100-review，请督促办理。',
     );
+  });
+
+  it('tells the town’s leader of a 差评 to follow up, and nobody of a good rating', () => {
+    const rated = (score: 1 | 2 | 3 | 4 | 5, comment?: string) =>
+      serviceRatedRule.plan(event({ caseId, score, comment, ratedAt: new Date().toISOString() }), applicant);
+    const [told, ...others] = rated(2, '窗口等候时间较长');
+    expect(others).toEqual([]);
+    expect(told).toEqual(
+      expect.objectContaining({ recipientKind: 'staff-unit', recipient: '140525100-approval' }),
+    );
+    expect(told.message.body).toBe(
+      '差评待整改：办件 140525-20261123-000001（临时救助）申请人评价为不满意：窗口等候时间较长。请核实整改并在监察中回复。',
+    );
+    expect(rated(3)).toEqual([]);
+    expect(rated(5)).toEqual([]);
   });
 });

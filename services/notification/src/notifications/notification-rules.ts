@@ -7,6 +7,7 @@ import {
   documentStampedV1,
   resultDeliveredV1,
   reviewTaskOpenedV1,
+  serviceRatedV1,
   type EventContract,
   type EventEnvelope,
 } from '@oneseal/contracts';
@@ -167,6 +168,24 @@ export const deadlineWarningRule = staffRule(deadlineWarningV1, ({ payload, coun
   ];
 });
 
+const DISSATISFIED = { 1: '非常不满意', 2: '不满意' } as const;
+
+/** A 差评 goes to the town's leader, who follows it up; other ratings tell nobody anything. */
+export const serviceRatedRule = staffRule(serviceRatedV1, ({ payload, town }, applicant) => {
+  if (payload.score > 2 || !town) return [];
+  return [
+    toUnitInbox(
+      townUnit.approval(town),
+      templates.dissatisfiedRating({
+        caseRef: caseRef(payload.caseId, applicant),
+        matterName: applicant?.matterName ?? '',
+        scoreText: DISSATISFIED[payload.score as 1 | 2],
+        comment: payload.comment ?? '',
+      }),
+    ),
+  ];
+});
+
 /**
  * Who is told when work runs late (督办): past the committed date, the town's leader for a town or village unit
  * and the county's 电子监察 for a county bureau or the leader's own desk; past the statutory limit, the county's
@@ -203,6 +222,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule<{ caseId: string }>[]
   resultDeliveredRule,
   reviewTaskOpenedRule,
   deadlineWarningRule,
+  serviceRatedRule,
 ];
 
 export function ruleForTopic(topic: string): NotificationRule<{ caseId: string }> | undefined {

@@ -21,6 +21,8 @@ export const TEMPLATE_TEXTS = {
   deadlineYellow: '黄牌预警：办件 ${ref} ${scope}将于${dueDate}到期，请抓紧办理。',
   deadlineRed: '红牌超期：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），请立即办理。',
   deadlineStatutory: '严重超期：办件 ${ref} ${scope}已超过法定期限（${dueDate}），请立即办理并说明原因。',
+  dissatisfiedRating:
+    '差评待整改：办件 ${ref}（${matter}）申请人评价为${score}：${comment}。请核实整改并在监察中回复。',
   escalationRed: '督办：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），承办单位 ${unit}，请督促办理。',
   escalationStatutory:
     '严重超期督办：办件 ${ref} ${scope}已超过法定期限（${dueDate}），承办单位 ${unit}，请督促办理并说明原因。',
@@ -180,6 +182,21 @@ const deadlineParams = (input: DeadlineInput) => ({
   scope: input.stepName ? `${input.stepName}环节` : '',
   dueDate: chineseDate(input.dueDate),
 });
+
+/** 差评: the applicant was not satisfied; the town's leader follows it up (整改) and answers on the record. */
+export function dissatisfiedRating(input: {
+  caseRef: string;
+  matterName: string;
+  scoreText: string;
+  comment: string;
+}) {
+  return render('dissatisfiedRating', {
+    ref: input.caseRef,
+    matter: input.matterName,
+    score: input.scoreText,
+    comment: input.comment,
+  });
+}
 
 /** 督办: the late work, as told to whoever oversees the unit that holds it. */
 export function escalation(input: DeadlineInput & { severity: 'red' | 'statutory'; lateUnit: string }) {

@@ -2,6 +2,7 @@ import { CreateRoutedCases1763800000100 } from './1763800000100-CreateRoutedCase
 import { AddRouteToRoutedCases1763800000800 } from './1763800000800-AddRouteToRoutedCases';
 import { TrackCaseProgress1763801000100 } from './1763801000100-TrackCaseProgress';
 import { ApplicantProgressAndRatings1764600000100 } from './1764600000100-ApplicantProgressAndRatings';
+import { AnswerDissatisfiedRatings1764600000200 } from './1764600000200-AnswerDissatisfiedRatings';
 
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const ROUTING_MIGRATIONS = [
   AddRouteToRoutedCases1763800000800,
   TrackCaseProgress1763801000100,
   ApplicantProgressAndRatings1764600000100,
+  AnswerDissatisfiedRatings1764600000200,
 ];

@@ -1,4 +1,5 @@
 import { api, hasRole } from '../api.js';
+import { barChartHtml } from '../chart.js';
 import {
   caseLink,
   formatDateTime,
@@ -8,6 +9,7 @@ import {
   pagerHtml,
   shortId,
   showError,
+  showMessage,
   tableHtml,
 } from '../html.js';
 import { label, LEVELS, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
@@ -28,54 +30,121 @@ const rateText = (rate) => (typeof rate === 'number' ? `${(rate * 100).toFixed(1
 const flagged = (count, warning) =>
   count ? html`<span class="${WARNING_CLASSES[warning]}">${count}</span>` : count;
 
+/*
+ * The summary's statutory count is not a part of its open count: it also holds cases concluded after running
+ * past the statutory limit (a case keeps its worst warning). So the open bar stacks only what open is made of
+ * (yellow and red are open cases), and statutory gets a bar of its own rather than being subtracted.
+ */
+const OPEN_SERIES = [
+  { kind: 'open', name: '在办' },
+  { kind: 'yellow', name: '黄牌' },
+  { kind: 'red', name: '红牌' },
+  { kind: 'statutory', name: '超法定时限' },
+];
+
+const openChartHtml = (rows) =>
+  barChartHtml({
+    title: '各乡镇在办件',
+    className: 'chart-town-open',
+    series: OPEN_SERIES,
+    rows: rows.map((row) => ({
+      label: row.town,
+      bars: [
+        [
+          { kind: 'open', value: Math.max(0, row.open - row.yellow - row.red) },
+          { kind: 'yellow', value: row.yellow },
+          { kind: 'red', value: row.red },
+        ],
+        // Most towns have none; an empty bar under every town would only add noise.
+        ...(row.statutory ? [[{ kind: 'statutory', value: row.statutory }]] : []),
+      ],
+    })),
+  });
+
+const RATE_SERIES = [
+  { kind: 'rate', name: '按时办结率' },
+  { kind: 'satisfaction', name: '满意率' },
+];
+
+/** Rates arrive as fractions, null when there is nothing to rate; null must not become 0% (null * 100 is 0). */
+const asPercent = (rate) => (typeof rate === 'number' ? rate * 100 : null);
+
+const ratesChartHtml = (rows) =>
+  barChartHtml({
+    title: '按时办结率与满意率',
+    className: 'chart-town-rates',
+    series: RATE_SERIES,
+    max: 100,
+    unit: '%',
+    format: (value) => `${value.toFixed(1)}%`,
+    rows: rows.map((row) => ({
+      label: row.town,
+      bars: [
+        [{ kind: 'rate', value: asPercent(row.onTimeRate) }],
+        [{ kind: 'satisfaction', value: asPercent(row.satisfactionRate) }],
+      ],
+    })),
+  });
+
+/** The chart goes only over a table that has rows, so an empty county shows just the table's 暂无 line. */
+const withChart = (chart, rows, table) => html`${rows.length > 0 && chart(rows)}${table}`;
+
 const summaryHtml = (rows) =>
-  tableHtml(
-    ['乡镇', '在办', '黄牌', '红牌', '超法定时限', '已办结', '按时办结率'],
-    rows.map((row) => [
-      html`<button type="button" class="link" data-town="${row.town}">${row.town}</button>`,
-      row.open,
-      flagged(row.yellow, 'yellow'),
-      flagged(row.red, 'red'),
-      flagged(row.statutory, 'statutory'),
-      row.concluded,
-      percent(row.concludedOnTime, row.concluded),
-    ]),
-    '暂无办件。',
+  withChart(
+    openChartHtml,
+    rows,
+    tableHtml(
+      ['乡镇', '在办', '黄牌', '红牌', '超法定时限', '已办结', '按时办结率'],
+      rows.map((row) => [
+        html`<button type="button" class="link" data-town="${row.town}">${row.town}</button>`,
+        row.open,
+        flagged(row.yellow, 'yellow'),
+        flagged(row.red, 'red'),
+        flagged(row.statutory, 'statutory'),
+        row.concluded,
+        percent(row.concludedOnTime, row.concluded),
+      ]),
+      '暂无办件。',
+    ),
   );
 
 const reportHtml = (rows) =>
-  tableHtml(
-    [
-      '乡镇',
-      '收件',
-      '受理',
-      '办结',
-      '准予',
-      '不予',
-      '撤件',
-      '其他',
-      '按时办结率',
-      '期末超期在办',
-      '评价数',
-      '差评数',
-      '满意率',
-    ],
-    rows.map((row) => [
-      row.town,
-      row.received,
-      row.accepted,
-      row.concluded,
-      row.approved,
-      row.refused,
-      row.withdrawn,
-      row.otherResults,
-      row.onTimeRate === null ? '—' : `${Math.round(row.onTimeRate * 100)}%`,
-      flagged(row.overdueAtEnd, 'red'),
-      row.ratings,
-      flagged(row.dissatisfied, 'red'),
-      rateText(row.satisfactionRate),
-    ]),
-    '该期间没有办件。',
+  withChart(
+    ratesChartHtml,
+    rows,
+    tableHtml(
+      [
+        '乡镇',
+        '收件',
+        '受理',
+        '办结',
+        '准予',
+        '不予',
+        '撤件',
+        '其他',
+        '按时办结率',
+        '期末超期在办',
+        '评价数',
+        '差评数',
+        '满意率',
+      ],
+      rows.map((row) => [
+        row.town,
+        row.received,
+        row.accepted,
+        row.concluded,
+        row.approved,
+        row.refused,
+        row.withdrawn,
+        row.otherResults,
+        row.onTimeRate === null ? '—' : `${Math.round(row.onTimeRate * 100)}%`,
+        flagged(row.overdueAtEnd, 'red'),
+        row.ratings,
+        flagged(row.dissatisfied, 'red'),
+        rateText(row.satisfactionRate),
+      ]),
+      '该期间没有办件。',
+    ),
   );
 
 const openTasksHtml = (rows) =>
@@ -130,6 +199,43 @@ const mattersHtml = (rows) =>
     '没有在办件。',
   );
 
+/** 非常不满意 (1) and 不满意 (2): the ratings a town must answer with what it changed. */
+const isDissatisfied = (row) => row.score <= 2;
+
+/** The form a town leader answers an unanswered 差评 with, in its row; one listener serves them all. */
+const responseFormHtml = (row) =>
+  html`<form class="rating-response" data-case-id="${row.caseId}">
+    <label
+      >整改措施
+      <textarea name="measures" rows="2" required maxlength="500"></textarea>
+    </label>
+    <button type="submit">提交整改回复</button>
+  </form>`;
+
+function responseCell(row, mayAnswer) {
+  if (row.response) {
+    return html`${row.response}
+      <div class="muted">——${row.respondedByName}，${formatDateTime(row.respondedAt)}</div>`;
+  }
+  if (!isDissatisfied(row)) return '';
+  return html`<span class="due-overdue">待整改</span>${mayAnswer && responseFormHtml(row)}`;
+}
+
+const ratingsHtml = (rows, mayAnswer) =>
+  tableHtml(
+    ['办件编号', '事项', '乡镇', '评价', '意见', '评价时间', '整改回复'],
+    rows.map((row) => [
+      caseLink(row.caseId, row.receiptNumber ?? row.caseId),
+      row.matterName,
+      row.town,
+      isDissatisfied(row) ? html`<span class="due-overdue">${row.scoreText}</span>` : row.scoreText,
+      row.comment ?? '',
+      formatDateTime(row.ratedAt),
+      responseCell(row, mayAnswer),
+    ]),
+    '暂无评价。',
+  );
+
 /** First and last day of the current month in China, as the default reporting period. */
 function thisMonth() {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -160,6 +266,8 @@ const casesHtml = ({ total, page, items }) =>
 export function renderSupervision(root, { user }) {
   // A town's leader watches their own town only, and the county summary is not theirs to see.
   const countyWide = hasRole(user, 'supervisor', 'auditor', 'admin');
+  // Answering a 差评 is the town's own duty: the service takes it from its town leader only.
+  const mayAnswer = hasRole(user, 'town-leader');
   const filter = { town: countyWide ? '' : user.town, receiptNumber: '', warning: '', stage: '', page: 1 };
   mount(
     root,
@@ -202,10 +310,38 @@ export function renderSupervision(root, { user }) {
       <h3>在办待办（按环节和人员）</h3>
       <div class="open-tasks"></div>
       <h3>在办件（按事项）</h3>
-      <div class="matters"></div>`,
+      <div class="matters"></div>
+      <h3>好差评</h3>
+      <div class="toolbar ratings-filter">
+        <label><input type="checkbox" name="unanswered" /> 只看待整改差评</label>
+      </div>
+      <div class="ratings-message"></div>
+      <div class="ratings"></div>`,
   );
   const form = root.querySelector('form.filters');
   const message = root.querySelector('.message');
+  const ratings = root.querySelector('.ratings');
+  const ratingsMessage = root.querySelector('.ratings-message');
+  const unansweredOnly = root.querySelector('.ratings-filter [name="unanswered"]');
+  let ratingsLoad = 0;
+
+  // Ratings follow the breakdowns' town too. A reload after an answer can cross one the filters started,
+  // so only the latest request may fill the table.
+  async function loadRatings() {
+    const load = ++ratingsLoad;
+    mount(ratingsMessage, '');
+    const query = {
+      county: user.county,
+      town: filter.town,
+      unanswered: unansweredOnly.checked ? 'true' : '',
+    };
+    try {
+      const rows = await api('routing', '/supervision/ratings', { query });
+      if (load === ratingsLoad) mount(ratings, ratingsHtml(rows, mayAnswer));
+    } catch (error) {
+      if (load === ratingsLoad) showError(ratings, error);
+    }
+  }
 
   async function loadCases() {
     mount(message, '');
@@ -231,6 +367,7 @@ export function renderSupervision(root, { user }) {
       (rows) => mount(matters, mattersHtml(rows)),
       (error) => showError(matters, error),
     );
+    void loadRatings();
   }
 
   form.addEventListener('submit', (event) => {
@@ -243,6 +380,29 @@ export function renderSupervision(root, { user }) {
     );
     void loadCases();
     loadBreakdowns();
+  });
+  unansweredOnly.addEventListener('change', () => void loadRatings());
+  ratings.addEventListener('submit', async (event) => {
+    const answer = event.target.closest('form.rating-response');
+    if (!answer) return;
+    event.preventDefault();
+    const button = answer.querySelector('button[type="submit"]');
+    mount(ratingsMessage, '');
+    button.disabled = true;
+    try {
+      await api('routing', `/supervision/ratings/${encodeURIComponent(answer.dataset.caseId)}/response`, {
+        method: 'POST',
+        body: { measures: formValues(answer).measures },
+      });
+    } catch (error) {
+      // The typed measures stay in place so the leader can fix them and send again.
+      button.disabled = false;
+      showError(ratingsMessage, error);
+      return;
+    }
+    // The reload clears the message box, so the confirmation goes in after it.
+    await loadRatings();
+    showMessage(ratingsMessage, 'ok', '已回复整改措施');
   });
   root.addEventListener('click', (event) => {
     const clicked = event.target.closest('button');

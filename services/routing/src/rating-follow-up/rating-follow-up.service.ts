@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { assertReachesPlace, type AuthUser } from '@oneseal/auth';
+import type { ServiceScore } from '@oneseal/contracts';
+import { DataSource } from 'typeorm';
+import { SCORE_TEXTS } from '../applicant-progress/public-progress';
+import { RatingFollowUpError, RatingFollowUpErrorCode } from './rating-follow-up.errors';
+
+export interface RatingOnRecord {
+  caseId: string;
+  receiptNumber: string | null;
+  matterName: string | null;
+  town: string;
+  score: ServiceScore;
+  scoreText: string;
+  comment: string | null;
+  ratedAt: Date;
+  response: string | null;
+  respondedByName: string | null;
+  respondedAt: Date | null;
+}
+
+const COLUMNS = `r.case_id AS "caseId", c.receipt_number AS "receiptNumber", c.matter_name AS "matterName", r.town,
+  r.score, r.comment, r.rated_at AS "ratedAt", r.response, r.responded_by_name AS "respondedByName",
+  r.responded_at AS "respondedAt"`;
+
+/**
+ * 好差评 follow-up: the applicants' ratings of a county or town, and a 差评 answered on the record by the town's
+ * leader with what was changed (整改).
+ */
+@Injectable()
+export class RatingFollowUpService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(viewer: AuthUser, place: { county: string; town?: string }, unanswered: boolean) {
+    assertReachesPlace(viewer, place);
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS}
+         FROM routing.service_ratings r JOIN routing.routed_cases c ON c.case_id = r.case_id
+        WHERE r.county = $1 AND ($2::text IS NULL OR r.town = $2)
+          AND (NOT $3 OR (r.score <= 2 AND r.response IS NULL))
+        ORDER BY (r.score <= 2 AND r.response IS NULL) DESC, r.rated_at DESC
+        LIMIT 200`,
+      [place.county, place.town ?? null, unanswered],
+    )) as Omit<RatingOnRecord, 'scoreText'>[];
+    return rows.map(withScoreText);
+  }
+
+  async answer(leader: AuthUser, caseId: string, measures: string): Promise<RatingOnRecord> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rating] = (await manager.query(
+        `SELECT county, town, score, response FROM routing.service_ratings WHERE case_id = $1 FOR UPDATE`,
+        [caseId],
+      )) as { county: string; town: string; score: number; response: string | null }[];
+      if (!rating) throw new RatingFollowUpError(RatingFollowUpErrorCode.NOT_FOUND);
+      assertReachesPlace(leader, { county: rating.county, town: rating.town });
+      if (rating.score > 2) throw new RatingFollowUpError(RatingFollowUpErrorCode.NOT_DISSATISFIED);
+      if (rating.response !== null) throw new RatingFollowUpError(RatingFollowUpErrorCode.ALREADY_ANSWERED);
+      await manager.query(
+        `UPDATE routing.service_ratings
+            SET response = $2, responded_by = $3, responded_by_name = $4, responded_at = now()
+          WHERE case_id = $1`,
+        [caseId, measures, leader.id, leader.name],
+      );
+      const [answered] = (await manager.query(
+        `SELECT ${COLUMNS} FROM routing.service_ratings r JOIN routing.routed_cases c ON c.case_id = r.case_id
+          WHERE r.case_id = $1`,
+        [caseId],
+      )) as Omit<RatingOnRecord, 'scoreText'>[];
+      return withScoreText(answered);
+    });
+  }
+}
+
+function withScoreText(row: Omit<RatingOnRecord, 'scoreText'>): RatingOnRecord {
+  return { ...row, scoreText: SCORE_TEXTS[row.score] };
+}
