@@ -1,23 +1,17 @@
 import { api, hasRole } from '../api.js';
 import { formatDateTime, formValues, html, messageHtml, mount, showError, tableHtml } from '../html.js';
+import { matterListHtml } from './matter-list.js';
 
 // An empty mode means the town already decides: there is nothing of the county's left to hand over.
 const handlingModeText = (mode) => mode || '乡镇办结（无需赋权）';
 
-const mattersHtml = ({ total, items }) =>
-  html`${tableHtml(
-    ['事项', '编码', '办理方式', '主管部门', ''],
-    items.map((item) => [
-      item.name,
-      item.code,
-      handlingModeText(item.handlingMode),
-      item.unit?.name ?? '',
-      html`<button type="button" data-code="${item.code}">查看赋权</button>`,
-    ]),
-    '没有找到可赋权的乡镇事项。',
-  )}
-  ${total > items.length &&
-  html`<p class="muted">共 ${total} 项，仅列出前 ${items.length} 项，请输入更准确的名称。</p>`}`;
+const mattersHtml = (found) =>
+  matterListHtml(found, {
+    heads: ['事项', '编码', '办理方式', '主管部门'],
+    cells: (item) => [item.name, item.code, handlingModeText(item.handlingMode), item.unit?.name ?? ''],
+    button: '查看赋权',
+    empty: '没有找到可赋权的乡镇事项。',
+  });
 
 // The reason sits in the row itself, so taking back one town's authority never needs a second screen.
 const revokeFormHtml = (delegation) =>

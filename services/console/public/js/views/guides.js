@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { formatDateTime, formValues, html, messageHtml, mount, showError, tableHtml } from '../html.js';
-import { GUIDE_SOURCES, label, LEVELS } from '../labels.js';
+import { GUIDE_SOURCES, label } from '../labels.js';
+import { GUIDE_COLUMNS, matterListHtml } from './matter-list.js';
 
 const CASE_KINDS = ['即办件', '承诺件'];
 const ONLINE_DEPTHS = { 0: '0 不能网办', 1: '1', 2: '2', 3: '3', 4: '4 全程网办' };
@@ -9,21 +10,8 @@ const BLANK_MATERIAL = { name: '', issuer: '', originals: 1, copies: 0, required
 const selected = (on) => (on ? 'selected' : '');
 const checked = (on) => (on ? 'checked' : '');
 
-const mattersHtml = ({ total, items }) =>
-  html`${tableHtml(
-    ['事项', '编码', '层级', '办件类型', '承诺时限', ''],
-    items.map((item) => [
-      item.name,
-      item.code,
-      label(LEVELS, item.level),
-      item.caseKind,
-      `${item.committedLimitWorkingDays} 个工作日`,
-      html`<button type="button" data-code="${item.code}">选择</button>`,
-    ]),
-    '本县没有找到符合的事项。',
-  )}
-  ${total > items.length &&
-  html`<p class="muted">共 ${total} 项，仅列出前 ${items.length} 项，请输入更准确的名称。</p>`}`;
+const mattersHtml = (found) =>
+  matterListHtml(found, { ...GUIDE_COLUMNS, button: '选择', empty: '本县没有找到符合的事项。' });
 
 // Guides written before sources were recorded carry none: then nothing is claimed about where a value came from.
 const sourceNote = (source) => source && html`<span class="muted">（${label(GUIDE_SOURCES, source)}）</span>`;

@@ -1,6 +1,7 @@
 import { api, hasRole, newIdempotencyKey } from '../api.js';
 import { caseLink, formValues, html, messageHtml, mount, showError, tableHtml } from '../html.js';
-import { CHANNELS, DELIVERY_METHODS, label, LEVELS } from '../labels.js';
+import { CHANNELS, DELIVERY_METHODS, label } from '../labels.js';
+import { GUIDE_COLUMNS, matterListHtml } from './matter-list.js';
 
 /** The channels each filing role keys applications in through (as intake's filing scope allows). */
 function channelsOf(user) {
@@ -13,21 +14,8 @@ function channelsOf(user) {
 const count = (name) => html`<input type="number" name="${name}" min="0" max="99" value="0" required />`;
 const option = (code, title) => html`<option value="${code}">${title}</option>`;
 
-const mattersHtml = ({ total, items }) =>
-  html`${tableHtml(
-    ['事项', '编码', '层级', '办件类型', '承诺时限', ''],
-    items.map((item) => [
-      item.name,
-      item.code,
-      label(LEVELS, item.level),
-      item.caseKind,
-      `${item.committedLimitWorkingDays} 个工作日`,
-      html`<button type="button" data-code="${item.code}">选择</button>`,
-    ]),
-    '没有找到符合的事项。',
-  )}
-  ${total > items.length &&
-  html`<p class="muted">共 ${total} 项，仅列出前 ${items.length} 项，请输入更准确的名称。</p>`}`;
+const mattersHtml = (found) =>
+  matterListHtml(found, { ...GUIDE_COLUMNS, button: '选择', empty: '没有找到符合的事项。' });
 
 function guideHtml(matter, user) {
   const guide = matter.guide;

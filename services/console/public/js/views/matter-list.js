@@ -1,0 +1,31 @@
+import { html, tableHtml } from '../html.js';
+import { label, LEVELS } from '../labels.js';
+
+/**
+ * A catalogue search's answer as a table with one button per matter (data-code for the screen's click handler),
+ * and a note when the search matched more than it lists.
+ */
+export function matterListHtml({ total, items }, { heads, cells, button, empty }) {
+  return html`${tableHtml(
+    [...heads, ''],
+    items.map((item) => [
+      ...cells(item),
+      html`<button type="button" data-code="${item.code}">${button}</button>`,
+    ]),
+    empty,
+  )}
+  ${total > items.length &&
+  html`<p class="muted">共 ${total} 项，仅列出前 ${items.length} 项，请输入更准确的名称。</p>`}`;
+}
+
+/** The columns a clerk picks a matter by: what it is, where and how it is handled, how long it takes. */
+export const GUIDE_COLUMNS = {
+  heads: ['事项', '编码', '层级', '办件类型', '承诺时限'],
+  cells: (item) => [
+    item.name,
+    item.code,
+    label(LEVELS, item.level),
+    item.caseKind,
+    `${item.committedLimitWorkingDays} 个工作日`,
+  ],
+};
