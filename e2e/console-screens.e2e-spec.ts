@@ -278,6 +278,19 @@ describe('the console in a browser', () => {
     await page.context().close();
   });
 
+  it('lets an auditor replay a town’s record and verify every chain of it', async () => {
+    const page = await freshPage();
+    await logIn(page, 'zz-auditor');
+    await page.getByRole('link', { name: '审计' }).click();
+    const place = page.locator('form.place');
+    await place.getByLabel('乡镇代码').fill('140525100');
+    await place.getByRole('button', { name: '回放', exact: true }).click();
+    await expectText(page.locator('.place-events table'), '提交申请');
+    await place.getByRole('button', { name: '核验全部事件链' }).click();
+    await expectText(page.locator('.place-verdict'), '事件链完整');
+    await page.context().close();
+  });
+
   it('tells an applicant with a mistyped code that nothing was found, and shows nothing', async () => {
     const page = await freshPage();
     await page.goto(`${workbench}/#/progress`);

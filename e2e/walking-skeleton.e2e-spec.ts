@@ -168,5 +168,30 @@ describe('audit: every event of a case is recorded and can be verified', () => {
       `${serviceUrl('audit')}/audit/streams/${caseId}/verification`,
     );
     expect(verdict.body).toEqual(expect.objectContaining({ intact: true, events: 4 }));
+
+    // The town's whole record of today, in the order it was recorded, this case's submission among it; and every
+    // chain of the town verified at once. Another county's auditor sees none of it.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const place = 'county=140525&town=140525100';
+    const replayed = await eventually('the case in the town’s record', async () => {
+      let after = 0;
+      for (;;) {
+        const { body } = await auditor.get<{ seq: string; streamId: string; type: string }[]>(
+          `${serviceUrl('audit')}/audit/events?${place}&from=${today}&to=${today}&type=intake.application-submitted&after=${after}&limit=500`,
+        );
+        const found = body.find((e) => e.streamId === caseId);
+        if (found || body.length < 500) return found;
+        after = Number(body[body.length - 1].seq);
+      }
+    });
+    expect(replayed.type).toBe('intake.application-submitted');
+    const town = await auditor.get<{ intact: boolean; streams: number }>(
+      `${serviceUrl('audit')}/audit/verification?${place}`,
+    );
+    expect(town.body).toEqual(expect.objectContaining({ intact: true }));
+    expect(town.body.streams).toBeGreaterThan(0);
+    expect((await as('qs-auditor').get(`${serviceUrl('audit')}/audit/verification?${place}`)).status).toBe(
+      403,
+    );
   });
 });

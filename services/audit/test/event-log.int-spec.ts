@@ -84,4 +84,61 @@ describe('the audit event log (real PostgreSQL)', () => {
       expect.objectContaining({ intact: false, brokenAtVersion: 2, events: 3 }),
     );
   });
+
+  describe('a whole town or county at once', () => {
+    // Streams of a town of their own, so what the tests above recorded does not count here.
+    const town = '140525107';
+    const inTown = (caseId: string, type: string) => ({ ...event(caseId, type), town });
+
+    it('replays the town’s events in the order they were recorded, a page at a time, with who acted', async () => {
+      const [first, second] = [randomUUID(), randomUUID()];
+      await log.append(inTown(first, 'intake.application-submitted'), 'topic');
+      await log.append(inTown(second, 'intake.application-submitted'), 'topic');
+      await log.append(inTown(first, 'routing.case-routed'), 'topic');
+      await log.append(
+        { ...inTown(randomUUID(), 'intake.application-submitted'), county: '140521', town: '140521100' },
+        'topic',
+      );
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const page = (after: number, limit: number) =>
+        log.inPlace({ county: '140525', town, from: today, to: today, after, limit });
+      const firstPage = await page(0, 2);
+      expect(firstPage.map((e) => [e.streamId, e.type])).toEqual([
+        [first, 'intake.application-submitted'],
+        [second, 'intake.application-submitted'],
+      ]);
+      expect(firstPage[0].actor).toEqual({ kind: 'service', id: 'test' });
+      const rest = await page(Number(firstPage[1].seq), 10);
+      expect(rest.map((e) => [e.streamId, e.type])).toEqual([[first, 'routing.case-routed']]);
+    });
+
+    it('verifies every chain of the town and names the one altered', async () => {
+      expect(await log.verifyPlace({ county: '140525', town })).toEqual({
+        county: '140525',
+        town,
+        streams: 2,
+        events: 3,
+        intact: true,
+        brokenStreams: 0,
+        broken: [],
+      });
+      const [altered] = (await suite.dataSource.query(
+        `SELECT stream_id AS "streamId" FROM audit.events WHERE town = $1 AND version = 2`,
+        [town],
+      )) as { streamId: string }[];
+      await suite.dataSource.transaction(async (manager) => {
+        await manager.query(`ALTER TABLE audit.events DISABLE TRIGGER events_append_only`);
+        await manager.query(`DELETE FROM audit.events WHERE stream_id = $1 AND version = 1`, [
+          altered.streamId,
+        ]);
+        await manager.query(`ALTER TABLE audit.events ENABLE TRIGGER events_append_only`);
+      });
+      expect(await log.verifyPlace({ county: '140525', town })).toEqual(
+        expect.objectContaining({
+          intact: false,
+          broken: [{ streamId: altered.streamId, brokenAtVersion: 1 }],
+        }),
+      );
+    });
+  });
 });

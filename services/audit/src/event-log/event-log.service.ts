@@ -71,32 +71,126 @@ export class EventLogService {
   /** Every event of a stream (a case), in the order it was recorded. */
   async replay(streamId: string): Promise<LoggedEvent[]> {
     return (await this.dataSource.query(
-      `SELECT version, event_id AS "eventId", topic, type, occurred_at AS "occurredAt", recorded_at AS "recordedAt",
-              envelope, prev_hash AS "prevHash", hash
-         FROM audit.events WHERE stream_id = $1 ORDER BY version`,
+      `SELECT ${EVENT_COLUMNS} FROM audit.events WHERE stream_id = $1 ORDER BY version`,
       [streamId],
     )) as LoggedEvent[];
   }
 
   /** Recomputes the stream's chain from the stored events: any altered, removed or reordered event shows. */
   async verify(streamId: string): Promise<ChainVerdict> {
-    const events = await this.replay(streamId);
-    let expectedPrev = GENESIS_HASH;
-    for (const [index, event] of events.entries()) {
-      const intactLink =
-        event.version === index + 1 &&
-        event.prevHash === expectedPrev &&
-        event.hash === eventHash(expectedPrev, event.envelope);
-      if (!intactLink)
-        return {
-          streamId,
-          events: events.length,
-          intact: false,
-          brokenAtVersion: index + 1,
-          headHash: expectedPrev,
-        };
-      expectedPrev = event.hash;
-    }
-    return { streamId, events: events.length, intact: true, headHash: expectedPrev };
+    return verifyChain(streamId, await this.replay(streamId));
   }
+
+  /**
+   * Verifies every stream with an event in a county (or town): the whole chain of each, since a chain can only
+   * be checked from its start. Streams are read one batch at a time, so a county's history never sits in memory.
+   */
+  async verifyPlace(place: { county: string; town?: string }): Promise<PlaceVerdict> {
+    const streams = (await this.dataSource.query(
+      `SELECT DISTINCT stream_id AS "streamId" FROM audit.events
+        WHERE county = $1 AND ($2::text IS NULL OR town = $2) ORDER BY stream_id`,
+      [place.county, place.town ?? null],
+    )) as { streamId: string }[];
+    const verdict: PlaceVerdict = {
+      ...place,
+      streams: streams.length,
+      events: 0,
+      intact: true,
+      brokenStreams: 0,
+      broken: [],
+    };
+    for (let start = 0; start < streams.length; start += STREAM_BATCH) {
+      const batch = streams.slice(start, start + STREAM_BATCH).map((s) => s.streamId);
+      const rows = (await this.dataSource.query(
+        `SELECT stream_id AS "streamId", ${EVENT_COLUMNS}
+           FROM audit.events WHERE stream_id = ANY($1) ORDER BY stream_id, version`,
+        [batch],
+      )) as (LoggedEvent & { streamId: string })[];
+      const byStream = new Map<string, LoggedEvent[]>();
+      for (const row of rows) byStream.set(row.streamId, [...(byStream.get(row.streamId) ?? []), row]);
+      for (const streamId of batch) {
+        const chain = verifyChain(streamId, byStream.get(streamId) ?? []);
+        verdict.events += chain.events;
+        if (!chain.intact) {
+          verdict.intact = false;
+          verdict.brokenStreams += 1;
+          if (verdict.broken.length < MAX_BROKEN_LISTED)
+            verdict.broken.push({ streamId, brokenAtVersion: chain.brokenAtVersion ?? 1 });
+        }
+      }
+    }
+    return verdict;
+  }
+
+  /** The events of a county (or town) recorded in a period, in the order they were recorded, a page at a time. */
+  async inPlace(query: PlaceEventsQuery): Promise<PlaceEvent[]> {
+    return (await this.dataSource.query(
+      `SELECT seq, stream_id AS "streamId", version, type, occurred_at AS "occurredAt", recorded_at AS "recordedAt",
+              town, envelope->'actor' AS actor
+         FROM audit.events
+        WHERE county = $1 AND ($2::text IS NULL OR town = $2) AND seq > $3
+          AND (recorded_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $4 AND $5
+          AND ($6::text IS NULL OR type = $6)
+        ORDER BY seq LIMIT $7`,
+      [query.county, query.town ?? null, query.after, query.from, query.to, query.type ?? null, query.limit],
+    )) as PlaceEvent[];
+  }
+}
+
+const EVENT_COLUMNS = `version, event_id AS "eventId", topic, type, occurred_at AS "occurredAt",
+  recorded_at AS "recordedAt", envelope, prev_hash AS "prevHash", hash`;
+const STREAM_BATCH = 500;
+const MAX_BROKEN_LISTED = 50;
+
+export interface PlaceVerdict {
+  county: string;
+  town?: string;
+  streams: number;
+  events: number;
+  intact: boolean;
+  brokenStreams: number;
+  /** The broken streams (the first 50), each with the first version that no longer follows. */
+  broken: { streamId: string; brokenAtVersion: number }[];
+}
+
+export interface PlaceEventsQuery {
+  county: string;
+  town?: string;
+  from: string;
+  to: string;
+  type?: string;
+  after: number;
+  limit: number;
+}
+
+export interface PlaceEvent {
+  seq: string;
+  streamId: string;
+  version: number;
+  type: string;
+  occurredAt: Date;
+  recordedAt: Date;
+  town: string | null;
+  actor: { kind: string; id: string; role?: string };
+}
+
+/** Walks a stream's events from the genesis hash: the first link that does not follow is where it broke. */
+export function verifyChain(streamId: string, events: readonly LoggedEvent[]): ChainVerdict {
+  let expectedPrev = GENESIS_HASH;
+  for (const [index, event] of events.entries()) {
+    const intactLink =
+      event.version === index + 1 &&
+      event.prevHash === expectedPrev &&
+      event.hash === eventHash(expectedPrev, event.envelope);
+    if (!intactLink)
+      return {
+        streamId,
+        events: events.length,
+        intact: false,
+        brokenAtVersion: index + 1,
+        headHash: expectedPrev,
+      };
+    expectedPrev = event.hash;
+  }
+  return { streamId, events: events.length, intact: true, headHash: expectedPrev };
 }

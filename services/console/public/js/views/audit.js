@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import {
+  caseLink,
   formatDateTime,
   formValues,
   html,
@@ -13,7 +14,7 @@ import { EVENT_TYPES, label } from '../labels.js';
 
 const actorText = (actor) =>
   actor
-    ? `${actor.kind === 'person' ? '人员' : '服务'} ${actor.id}${actor.role ? `（${actor.role}）` : ''}`
+    ? `${actor.kind === 'person' ? '人员' : '系统'} ${actor.id}${actor.role ? `（${actor.role}）` : ''}`
     : '';
 
 const eventsHtml = (events) =>
@@ -40,20 +41,148 @@ function showVerdict(element, verdict) {
     );
 }
 
-export function renderAudit(root, { params }) {
+const PAGE_SIZE = 200;
+
+/** Today on China's calendar: the service counts record dates in Beijing time, whatever the PC's clock says. */
+function chinaToday() {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date());
+  const part = (type) => parts.find((p) => p.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+const placeEventsHtml = (events, page) =>
+  html`${tableHtml(
+      ['序号', '记录时间', '乡镇', '办件', '版本', '事件', '操作者'],
+      events.map((event) => [
+        event.seq,
+        formatDateTime(event.recordedAt),
+        event.town,
+        caseLink(event.streamId),
+        event.version,
+        html`<span title="${event.type}">${label(EVENT_TYPES, event.type)}</span>`,
+        actorText(event.actor),
+      ]),
+      page > 1 ? '没有更多事件了。' : '这段时间内没有符合条件的事件。',
+    )}
+    <div class="pager">
+      第 ${page} 页 ${page > 1 && html`<button type="button" data-pager="start">从头</button>`}
+      ${events.length === PAGE_SIZE && html`<button type="button" data-pager="next">下一页</button>`}
+    </div>`;
+
+function showPlaceVerdict(element, verdict) {
+  if (verdict.intact) {
+    showMessage(element, 'ok', `共 ${verdict.streams} 个办件、${verdict.events} 条事件，事件链完整`);
+    return;
+  }
+  const more =
+    verdict.brokenStreams > verdict.broken.length ? `（只列出前 ${verdict.broken.length} 个）` : '';
+  showMessage(
+    element,
+    'error',
+    `发现 ${verdict.brokenStreams} 个办件的事件链被改动${more}`,
+    verdict.broken.map((chain) => html`${caseLink(chain.streamId)} 自第 ${chain.brokenAtVersion} 条起不连续`),
+  );
+}
+
+/** The second part of the screen: a town's (or the whole county's) record replayed a page at a time, and verified. */
+function setUpPlaceAudit(root, user) {
+  const form = root.querySelector('form.place');
+  const eventsBox = root.querySelector('.place-events');
+  const verdictBox = root.querySelector('.place-verdict');
+  // The filter of the replay on screen: paging goes on with it even if the form has been edited since.
+  let shown = null;
+  let pageLoad = 0;
+  let verifyLoad = 0;
+
+  async function loadPage(query, after, page) {
+    const load = ++pageLoad;
+    showMessage(eventsBox, 'info', '正在回放…');
+    try {
+      const events = await api('audit', '/audit/events', {
+        query: { ...query, after, limit: PAGE_SIZE },
+      });
+      if (load !== pageLoad) return;
+      shown = { query, page, last: events.at(-1)?.seq ?? after };
+      mount(eventsBox, placeEventsHtml(events, page));
+    } catch (error) {
+      if (load === pageLoad) showError(eventsBox, error);
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const { town, from, to, type } = formValues(form);
+    void loadPage({ county: user.county, town, from, to, type }, 0, 1);
+  });
+
+  eventsBox.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-pager]');
+    if (!button || !shown) return;
+    if (button.dataset.pager === 'next') void loadPage(shown.query, shown.last, shown.page + 1);
+    else void loadPage(shown.query, 0, 1);
+  });
+
+  // Verifying needs only the place, so the dates may be left as they are; the town must still be well-formed.
+  root.querySelector('button.verify-place').addEventListener('click', async () => {
+    const townInput = form.elements.namedItem('town');
+    if (!townInput.reportValidity()) return;
+    const load = ++verifyLoad;
+    showMessage(verdictBox, 'info', '正在核验，全县的办件较多时需要一些时间…');
+    try {
+      const verdict = await api('audit', '/audit/verification', {
+        query: { county: user.county, town: townInput.value.trim() },
+      });
+      if (load === verifyLoad) showPlaceVerdict(verdictBox, verdict);
+    } catch (error) {
+      if (load === verifyLoad) showError(verdictBox, error);
+    }
+  });
+}
+
+export function renderAudit(root, { params, user }) {
   const caseId = params[0] ?? '';
+  const today = chinaToday();
   mount(
     root,
     html`<h2>审计回放</h2>
-      <form class="toolbar">
+      <h3>按办件回放与核验</h3>
+      <form class="toolbar case">
         <label>办件 ID <input name="caseId" required size="40" value="${caseId}" /></label>
-        <button type="submit">回放并核验</button>
+        <button type="submit">查看并核验</button>
       </form>
       <div class="verdict"></div>
-      <div class="events"></div>`,
+      <div class="events"></div>
+      <h3>按乡镇或全县回放与核验</h3>
+      <form class="toolbar place">
+        <label
+          >乡镇代码
+          <input name="town" pattern="\\d{9}" maxlength="9" size="10" placeholder="不填为全县" />
+        </label>
+        <label>自 <input type="date" name="from" required value="${today}" /></label>
+        <label>至 <input type="date" name="to" required value="${today}" /></label>
+        <label
+          >事件类型
+          <select name="type">
+            <option value="">全部</option>
+            ${Object.entries(EVENT_TYPES).map(
+              ([code, text]) => html`<option value="${code}">${text}</option>`,
+            )}
+          </select></label
+        >
+        <button type="submit">回放</button>
+        <button type="button" class="verify-place">核验全部事件链</button>
+      </form>
+      <div class="place-verdict"></div>
+      <div class="place-events"></div>`,
   );
+  setUpPlaceAudit(root, user);
   const verdictBox = root.querySelector('.verdict');
-  root.querySelector('form').addEventListener('submit', (event) => {
+  root.querySelector('form.case').addEventListener('submit', (event) => {
     event.preventDefault();
     const { caseId: typed } = formValues(event.target);
     if (isUuid(typed)) location.hash = `#/audit/${encodeURIComponent(typed)}`;

@@ -1,0 +1,53 @@
+import { Controller, Get, HttpStatus, Query, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
+import { assertUnreachable, CodedError, CodedErrorFilter, PlaceQuery } from '@oneseal/service-kit';
+import { PlaceEventsQuery } from './dto/place-events.query';
+import { EventLogService } from './event-log.service';
+
+export enum AuditErrorCode {
+  PERIOD_INVALID = 'AUDIT.PERIOD_INVALID',
+}
+
+export class AuditError extends CodedError<AuditErrorCode> {
+  constructor(code: AuditErrorCode) {
+    super(code, '回放期间有误：开始日期不能晚于结束日期，且一次最多回放 366 天');
+  }
+
+  get httpStatus(): HttpStatus {
+    switch (this.code) {
+      case AuditErrorCode.PERIOD_INVALID:
+        return HttpStatus.UNPROCESSABLE_ENTITY;
+      default:
+        return assertUnreachable(this.code);
+    }
+  }
+}
+
+/** The whole record of a town or the county: replayed in the order it was recorded, and every chain verified. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+@UseFilters(CodedErrorFilter)
+@Roles('auditor', 'supervisor', 'admin')
+export class PlaceAuditController {
+  constructor(private readonly log: EventLogService) {}
+
+  @Get('events')
+  @ApiOperation({
+    summary: '回放一个乡镇或全县在一段时间内的全部事件（按记录顺序，分页）：谁、何时、做了什么',
+  })
+  events(@CurrentUser() user: AuthUser, @Query() query: PlaceEventsQuery) {
+    assertReachesPlace(user, query);
+    const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
+    if (!(days >= 0 && days < 366)) throw new AuditError(AuditErrorCode.PERIOD_INVALID);
+    return this.log.inPlace(query);
+  }
+
+  @Get('verification')
+  @ApiOperation({ summary: '核验一个乡镇或全县的全部事件链：列出被篡改、删除或调换的办件' })
+  verification(@CurrentUser() user: AuthUser, @Query() place: PlaceQuery) {
+    assertReachesPlace(user, place);
+    return this.log.verifyPlace({ county: place.county, town: place.town });
+  }
+}
