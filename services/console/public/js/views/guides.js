@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import { formatDateTime, formValues, html, messageHtml, mount, showError, tableHtml } from '../html.js';
 import { GUIDE_SOURCES, label } from '../labels.js';
-import { GUIDE_COLUMNS, matterListHtml } from './matter-list.js';
+import { GUIDE_COLUMNS, matterListHtml, wireMatterSearch } from './matter-list.js';
 
 const CASE_KINDS = ['即办件', '承诺件'];
 const ONLINE_DEPTHS = { 0: '0 不能网办', 1: '1', 2: '2', 3: '3', 4: '4 全程网办' };
@@ -269,15 +269,11 @@ export function renderGuides(root, { user }) {
     void loadVersions(code, load);
   }
 
-  root.querySelector('form.search').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    mount(searchMessage, '');
-    try {
-      const query = { county: user.county, q: formValues(event.target).q, pageSize: 50 };
-      mount(matters, mattersHtml(await api('intake', '/catalogue/matters', { query })));
-    } catch (error) {
-      showError(searchMessage, error);
-    }
+  wireMatterSearch(root, {
+    scope: { county: user.county },
+    list: matters,
+    message: searchMessage,
+    render: mattersHtml,
   });
 
   matters.addEventListener('click', async (event) => {

@@ -1,7 +1,7 @@
 import { api, hasRole, newIdempotencyKey } from '../api.js';
 import { caseLink, formValues, html, messageHtml, mount, showError, tableHtml } from '../html.js';
 import { CHANNELS, DELIVERY_METHODS, label } from '../labels.js';
-import { GUIDE_COLUMNS, matterListHtml } from './matter-list.js';
+import { GUIDE_COLUMNS, matterListHtml, wireMatterSearch } from './matter-list.js';
 
 /** The channels each filing role keys applications in through (as intake's filing scope allows). */
 function channelsOf(user) {
@@ -131,15 +131,11 @@ export function renderIntake(root, { user }) {
   // Reused only when the same content is sent again (a retry after a lost answer), so a retry never files twice.
   let lastAttempt = null;
 
-  root.querySelector('form.search').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    mount(searchMessage, '');
-    try {
-      const query = { town: user.town, q: formValues(event.target).q, pageSize: 50 };
-      mount(matters, mattersHtml(await api('intake', '/catalogue/matters', { query })));
-    } catch (error) {
-      showError(searchMessage, error);
-    }
+  wireMatterSearch(root, {
+    scope: { town: user.town },
+    list: matters,
+    message: searchMessage,
+    render: mattersHtml,
   });
 
   matters.addEventListener('click', async (event) => {

@@ -1,4 +1,5 @@
-import { html, tableHtml } from '../html.js';
+import { api } from '../api.js';
+import { formValues, html, mount, showError, tableHtml } from '../html.js';
 import { label, LEVELS } from '../labels.js';
 
 /**
@@ -29,3 +30,17 @@ export const GUIDE_COLUMNS = {
     `${item.committedLimitWorkingDays} 个工作日`,
   ],
 };
+
+/** Runs a screen's catalogue search form (form.search) into its matter list, with any error beside the form. */
+export function wireMatterSearch(root, { scope, list, message, render }) {
+  root.querySelector('form.search').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    mount(message, '');
+    try {
+      const query = { ...scope, q: formValues(event.target).q, pageSize: 50 };
+      mount(list, render(await api('intake', '/catalogue/matters', { query })));
+    } catch (error) {
+      showError(message, error);
+    }
+  });
+}
