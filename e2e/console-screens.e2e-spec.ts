@@ -291,6 +291,26 @@ describe('the console in a browser', () => {
     await page.context().close();
   });
 
+  it('lets the county administrator create an account and stop its login', async () => {
+    const loginName = `e2e-ui-${Date.now().toString(36)}`;
+    const page = await freshPage();
+    await logIn(page, 'zz-admin');
+    await page.getByRole('link', { name: '人员与岗位' }).click();
+    await page.getByLabel('登录名').fill(loginName);
+    await page.getByLabel('姓名').fill('界面测试窗口');
+    await page.getByLabel('初始密码').fill('ui-password-2026');
+    await page.getByLabel('镇便民服务中心综合受理窗口').check();
+    await page.getByLabel('乡镇代码').fill('140525101');
+    await page.getByRole('button', { name: '新建账号' }).click();
+    await expectText(page.locator('.staff-message'), `已新建账号：${loginName}`);
+    const row = page.locator('.staff-list tr', { hasText: loginName });
+    await expectText(row, '可登录');
+    await row.getByRole('button', { name: '停用' }).click();
+    await expectText(page.locator('.staff-message'), '不能再登录');
+    await expectText(page.locator('.staff-list tr', { hasText: loginName }), '已停用');
+    await page.context().close();
+  });
+
   it('tells an applicant with a mistyped code that nothing was found, and shows nothing', async () => {
     const page = await freshPage();
     await page.goto(`${workbench}/#/progress`);

@@ -10,6 +10,7 @@ import { renderLedger } from './js/views/ledger.js';
 import { renderLogin, setLoginNotice } from './js/views/login.js';
 import { renderMessages } from './js/views/messages.js';
 import { renderProgress } from './js/views/progress.js';
+import { renderStaff } from './js/views/staff.js';
 import { renderSupervision } from './js/views/supervision.js';
 import { renderVerify } from './js/views/verify.js';
 
@@ -39,10 +40,12 @@ const ROUTES = [
     render: renderMessages,
   },
   { path: 'audit', title: '审计', roles: ['auditor', 'supervisor', 'admin'], render: renderAudit },
-  // Last of the role-restricted screens: the administrator keeps landing on 监察.
+  // Admin-only, so placed after the shared screens: the administrator keeps landing on 监察.
   { path: 'guides', title: '办事指南', roles: ['admin'], render: renderGuides },
   // After 办事指南: county officers keep landing on 我的待办 and the administrator on 监察.
   { path: 'delegations', title: '直接赋权', roles: ['county-officer', 'admin'], render: renderDelegations },
+  // Last of the role-restricted screens: the administrator keeps landing on 监察.
+  { path: 'staff', title: '人员与岗位', roles: ['admin'], render: renderStaff },
   { path: 'cases', title: '办件详情', render: renderCase },
   { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },
   { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },

@@ -5,6 +5,7 @@ import { DatabaseModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { IDENTITY_SCHEMA, type IdentityEnv } from './config/identity.env';
 import { HealthController } from './health/health.controller';
 import { LoginModule } from './login/login.module';
+import { StaffModule } from './staff/staff.module';
 import { IDENTITY_MIGRATIONS } from './migrations';
 import { SigningKeys } from './signing/signing-keys';
 import { SigningModule } from './signing/signing.module';
@@ -31,6 +32,7 @@ export class IdentityModule {
         AuthModule.forPublicKey(keys.publicKey),
         TerminusModule,
         LoginModule,
+        StaffModule,
       ],
       controllers: [HealthController],
     };

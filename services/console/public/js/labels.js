@@ -39,6 +39,19 @@ export const CHANNELS = {
 
 export const DELIVERY_METHODS = { 'pick-up': '窗口领取', express: '邮寄送达', electronic: '电子送达' };
 
+/** Kept in the services' order (libs/auth ROLES): 人员与岗位 lists its role checkboxes in this order. */
+export const ROLE_TITLES = {
+  'village-agent': '村（社区）便民服务站帮办代办员',
+  'town-window': '镇便民服务中心综合受理窗口',
+  'town-reviewer': '镇便民服务中心审核人员',
+  'town-leader': '镇分管领导（审批决定）',
+  'county-officer': '县直部门审批人员',
+  'seal-keeper': '镇行政审批服务专用章管理员',
+  supervisor: '县电子监察',
+  auditor: '审计人员',
+  admin: '县行政审批服务管理局管理员',
+};
+
 export const LEVELS = { village: '村', town: '镇', county: '县' };
 
 export const TASK_STATUSES = { open: '待办', done: '已办', cancelled: '已撤销' };

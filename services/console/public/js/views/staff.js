@@ -1,0 +1,280 @@
+import { api } from '../api.js';
+import { html, mount, showError, showMessage, tableHtml } from '../html.js';
+import { ROLE_TITLES } from '../labels.js';
+
+/** Who an account is in a notice: names repeat across a county, login names do not. */
+const who = (account) => `${account.name}（${account.loginName}）`;
+
+const scopeText = (account) => {
+  const parts = [
+    account.town && `乡镇 ${account.town}`,
+    account.village && `村（社区） ${account.village}`,
+    account.unitCode && `部门 ${account.unitCode}`,
+  ].filter(Boolean);
+  return parts.length ? parts.join('；') : '全县';
+};
+
+// The new password is asked for in the row itself, hidden until wanted, so the list stays one line per person.
+const resetFormHtml = (account) =>
+  html`<form class="reset-password" data-id="${account.id}" hidden>
+    <label
+      >新密码
+      <input
+        name="password"
+        type="password"
+        required
+        minlength="10"
+        placeholder="至少 10 位"
+        maxlength="200"
+        size="14"
+        autocomplete="new-password"
+    /></label>
+    <button type="submit">确认重置</button>
+  </form>`;
+
+function accessButtonHtml(account, self) {
+  // The service refuses to let administrators lock themselves out: on their own row the button could only fail.
+  if (account.id === self.id) return '';
+  return account.active
+    ? html`<button type="button" data-action="deactivate" data-id="${account.id}">停用</button>`
+    : html`<button type="button" data-action="activate" data-id="${account.id}">恢复</button>`;
+}
+
+const actionsHtml = (account, self) =>
+  html`<span class="actions">
+      ${accessButtonHtml(account, self)}
+      <button type="button" data-action="reset" data-id="${account.id}" aria-expanded="false">
+        重置密码
+      </button>
+    </span>
+    ${resetFormHtml(account)}`;
+
+const accountsHtml = (accounts, self) =>
+  tableHtml(
+    ['登录名', '姓名', '岗位', '工作范围', '状态', ''],
+    accounts.map((account) => [
+      account.loginName,
+      account.name,
+      account.roleTitles.join('、'),
+      scopeText(account),
+      account.active ? '可登录' : '已停用',
+      actionsHtml(account, self),
+    ]),
+    '本县还没有账号。',
+  );
+
+const roleBoxesHtml = () =>
+  Object.entries(ROLE_TITLES).map(
+    ([role, title]) => html`<label><input type="checkbox" name="roles" value="${role}" /> ${title}</label>`,
+  );
+
+export function renderStaff(root, { user }) {
+  mount(
+    root,
+    html`<h2>人员与岗位 <small>本县账号的岗位、工作范围与登录</small></h2>
+      <div class="staff-message"></div>
+      <div class="staff-list"><p class="muted">加载中…</p></div>
+      <form class="create card">
+        <h3>新建账号</h3>
+        <fieldset class="grid">
+          <legend>账号</legend>
+          <label
+            >登录名
+            <input
+              name="loginName"
+              required
+              maxlength="64"
+              pattern="[a-z0-9][a-z0-9._\\-]{1,63}"
+              title="小写字母、数字、点和横线，2 到 64 位"
+              placeholder="如：zz-town-window-2"
+              autocomplete="off"
+              autocapitalize="off"
+              spellcheck="false"
+          /></label>
+          <label
+            >姓名
+            <input
+              name="displayName"
+              required
+              placeholder="如：李四"
+              maxlength="100"
+              size="10"
+              autocomplete="off"
+          /></label>
+          <label
+            >初始密码
+            <input
+              name="password"
+              type="password"
+              required
+              minlength="10"
+              placeholder="至少 10 位"
+              maxlength="200"
+              autocomplete="new-password"
+          /></label>
+        </fieldset>
+        <fieldset class="grid roles">
+          <legend>岗位</legend>
+          ${roleBoxesHtml()}
+        </fieldset>
+        <fieldset class="grid">
+          <legend>工作范围</legend>
+          <label
+            >乡镇代码
+            <input
+              name="town"
+              class="typed-code"
+              pattern="[0-9]{9}"
+              inputmode="numeric"
+              maxlength="9"
+              size="11"
+              placeholder="140525100"
+              title="9 位乡镇代码"
+          /></label>
+          <label
+            >村（社区）代码
+            <input
+              name="village"
+              class="typed-code"
+              pattern="[0-9]{12}"
+              inputmode="numeric"
+              maxlength="12"
+              size="14"
+              placeholder="140525100201"
+              title="12 位村（社区）代码"
+          /></label>
+          <label
+            >县直部门代码
+            <input
+              name="unitCode"
+              class="typed-code"
+              pattern="[0-9]{6}-[a-z]+"
+              maxlength="40"
+              size="12"
+              placeholder="140525-mz"
+              title="县直部门代码，如 140525-mz"
+          /></label>
+        </fieldset>
+        <p class="muted">
+          镇岗位（窗口、审核、分管领导、印章管理员）需填乡镇代码；代办员需填乡镇和村（社区）代码；县直部门审批人员需填县直部门代码；都须在本县。监察、审计、管理员不填，即为全县。
+        </p>
+        <button type="submit" class="primary">新建账号</button>
+      </form>`,
+  );
+  const message = root.querySelector('.staff-message');
+  const list = root.querySelector('.staff-list');
+  const createForm = root.querySelector('form.create');
+  let accounts = new Map();
+  // Counts loads, so an older answer arriving after a newer one cannot put back a stale list.
+  let loads = 0;
+
+  // The list and the form can be far apart on a long county list: bring the outcome into view.
+  const tell = (kind, text) => {
+    showMessage(message, kind, text);
+    message.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  };
+  const fail = (error) => {
+    // details.problem is the service's English diagnosis for developers; the message already says it in Chinese.
+    showError(message, error);
+    message.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  };
+
+  async function load() {
+    const current = ++loads;
+    try {
+      const found = await api('identity', '/staff');
+      if (current !== loads) return;
+      accounts = new Map(found.map((account) => [account.id, account]));
+      mount(list, accountsHtml(found, user));
+    } catch (error) {
+      if (current !== loads) return;
+      mount(list, '');
+      fail(error);
+    }
+  }
+
+  createForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    mount(message, '');
+    const field = (name) => createForm.elements[name].value.trim();
+    const roles = [...createForm.querySelectorAll('input[name=roles]:checked')].map((box) => box.value);
+    if (roles.length === 0) {
+      fail({ message: '至少选择一个岗位' });
+      return;
+    }
+    // The password goes as typed: spaces may be part of it.
+    const body = { loginName: field('loginName'), displayName: field('displayName'), roles };
+    body.password = createForm.elements.password.value;
+    // An empty code is left out, not sent as '': the service checks the format of every code it is given.
+    for (const name of ['town', 'village', 'unitCode']) if (field(name)) body[name] = field(name);
+    const submit = createForm.querySelector('button[type=submit]');
+    submit.disabled = true;
+    try {
+      const created = await api('identity', '/staff', { method: 'POST', body });
+      createForm.reset();
+      tell('ok', `已新建账号：${created.loginName}`);
+      await load();
+    } catch (error) {
+      fail(error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  list.addEventListener('click', async (event) => {
+    const button = event.target.closest('button[data-action]');
+    const account = accounts.get(button?.dataset.id);
+    if (!account) return;
+    if (button.dataset.action === 'reset') {
+      const form = button.closest('td').querySelector('form.reset-password');
+      form.hidden = !form.hidden;
+      button.setAttribute('aria-expanded', String(!form.hidden));
+      if (!form.hidden) form.elements.password.focus();
+      return;
+    }
+    const deactivating = button.dataset.action === 'deactivate';
+    mount(message, '');
+    button.disabled = true;
+    try {
+      const changed = await api(
+        'identity',
+        `/staff/${encodeURIComponent(account.id)}/${deactivating ? 'deactivation' : 'activation'}`,
+        { method: 'POST' },
+      );
+      tell(
+        'ok',
+        deactivating
+          ? `已停用 ${who(changed)}，${changed.name}不能再登录（已登录的最多 8 小时后失效）`
+          : `已恢复 ${who(changed)}`,
+      );
+      await load();
+    } catch (error) {
+      fail(error);
+      button.disabled = false;
+    }
+  });
+
+  list.addEventListener('submit', async (event) => {
+    const form = event.target.closest('form.reset-password');
+    if (!form) return;
+    event.preventDefault();
+    const account = accounts.get(form.dataset.id);
+    if (!account) return;
+    mount(message, '');
+    const submit = form.querySelector('button[type=submit]');
+    submit.disabled = true;
+    try {
+      const changed = await api('identity', `/staff/${encodeURIComponent(account.id)}/password`, {
+        method: 'POST',
+        body: { password: form.elements.password.value },
+      });
+      tell('ok', `已重置 ${who(changed)} 的密码`);
+      await load();
+    } catch (error) {
+      fail(error);
+      submit.disabled = false;
+    }
+  });
+
+  void load();
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserAccount } from '../users/user-account.entity';
+import { StaffAccountsController } from './staff-accounts.controller';
+import { StaffAccountsService } from './staff-accounts.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserAccount])],
+  controllers: [StaffAccountsController],
+  providers: [StaffAccountsService],
+})
+export class StaffModule {}
