@@ -305,6 +305,11 @@ describe('the console in a browser', () => {
     await expectText(page.locator('.staff-message'), `已新建账号：${loginName}`);
     const row = page.locator('.staff-list tr', { hasText: loginName });
     await expectText(row, '可登录');
+    await row.getByRole('button', { name: '调整岗位' }).click();
+    await row.getByLabel('镇便民服务中心审核人员').check();
+    await row.getByRole('button', { name: '保存岗位' }).click();
+    await expectText(page.locator('.staff-message'), '下次登录生效');
+    await expectText(page.locator('.staff-list tr', { hasText: loginName }), '镇便民服务中心审核人员');
     await row.getByRole('button', { name: '停用' }).click();
     await expectText(page.locator('.staff-message'), '不能再登录');
     await expectText(page.locator('.staff-list tr', { hasText: loginName }), '已停用');

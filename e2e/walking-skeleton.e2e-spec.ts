@@ -40,6 +40,15 @@ const tasksOf = (caseId: string) =>
 const notificationsOf = (caseId: string) =>
   supervisor.get<NotificationRow[]>(`${serviceUrl('notification')}/notifications?caseId=${caseId}`);
 
+// The cases this file files, withdrawn at the end so that they do not sit open (and later run late) in the
+// station's inbox of a long-lived development database.
+const filedHere: string[] = [];
+afterAll(async () => {
+  for (const caseId of filedHere) {
+    await agent.post(`${serviceUrl('approval')}/cases/${caseId}/withdrawal`, { reason: '测试结束' });
+  }
+});
+
 describe('walking skeleton: intake → Kafka → routing → Temporal → approval → Kafka → notification', () => {
   let temporal: Client;
 
@@ -58,6 +67,7 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
     });
     expect(submitted.status).toBe(202);
     const { caseId } = submitted.body;
+    filedHere.push(caseId);
 
     const notifications = await eventually('the village station to be notified', async () => {
       const { body } = await notificationsOf(caseId);
@@ -107,6 +117,7 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
     expect(retry.status).toBe(202);
     expect(retry.body).toEqual({ ...first.body, replayed: true });
     const caseId = first.body.caseId;
+    filedHere.push(caseId);
 
     await eventually('the notification', async () =>
       (await notificationsOf(caseId)).body.length > 0 ? true : undefined,
@@ -114,6 +125,7 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
     // Give any duplicate a full trip through the pipeline before counting: a second application would have
     // been announced by now, since the first one already went all the way through.
     const marker = await agent.post<Submitted>(`${serviceUrl('intake')}/applications`, application);
+    filedHere.push(marker.body.caseId);
     await eventually('a later application to go all the way', async () =>
       (await notificationsOf(marker.body.caseId)).body.length > 0 ? true : undefined,
     );
@@ -143,6 +155,7 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
     });
     expect(accepted.status).toBe(202);
     expect(accepted.body.replayed).toBe(false);
+    filedHere.push(accepted.body.caseId);
   });
 });
 
@@ -150,6 +163,7 @@ describe('audit: every event of a case is recorded and can be verified', () => {
   it('replays the skeleton case’s events in order, with an intact chain', async () => {
     const submitted = await agent.post<Submitted>(`${serviceUrl('intake')}/applications`, application);
     const caseId = submitted.body.caseId;
+    filedHere.push(caseId);
     // Submitted, routed, the station's task opened, and the station told of it (notification-sent).
     const types = await eventually('four events of the case in the audit log', async () => {
       const { body } = await auditor.get<{ type: string; version: number }[]>(

@@ -32,22 +32,105 @@ const resetFormHtml = (account) =>
     <button type="submit">确认重置</button>
   </form>`;
 
-function accessButtonHtml(account, self) {
-  // The service refuses to let administrators lock themselves out: on their own row the button could only fail.
+const roleBoxesHtml = (checked = []) =>
+  Object.entries(ROLE_TITLES).map(
+    ([role, title]) =>
+      html`<label
+        ><input type="checkbox" name="roles" value="${role}" ${checked.includes(role) ? 'checked' : ''} />
+        ${title}</label
+      >`,
+  );
+
+// One set of code fields for the create form and the row's form, so both check the same formats before sending.
+const scopeFieldsHtml = (account = {}) =>
+  html`<label
+      >乡镇代码
+      <input
+        name="town"
+        class="typed-code"
+        value="${account.town ?? ''}"
+        pattern="[0-9]{9}"
+        inputmode="numeric"
+        maxlength="9"
+        size="11"
+        placeholder="140525100"
+        title="9 位乡镇代码"
+    /></label>
+    <label
+      >村（社区）代码
+      <input
+        name="village"
+        class="typed-code"
+        value="${account.village ?? ''}"
+        pattern="[0-9]{12}"
+        inputmode="numeric"
+        maxlength="12"
+        size="14"
+        placeholder="140525100201"
+        title="12 位村（社区）代码"
+    /></label>
+    <label
+      >县直部门代码
+      <input
+        name="unitCode"
+        class="typed-code"
+        value="${account.unitCode ?? ''}"
+        pattern="[0-9]{6}-[a-z]+"
+        maxlength="40"
+        size="12"
+        placeholder="140525-mz"
+        title="县直部门代码，如 140525-mz"
+    /></label>`;
+
+/*
+ * Put into the row only when opened, never rendered hidden: its labels (乡镇代码, the role titles) repeat the
+ * create form's, and a closed copy in every row would make those labels name many fields on the page.
+ */
+const rolesFormHtml = (account) =>
+  html`<form class="change-roles" data-id="${account.id}">
+    <fieldset class="grid roles">
+      <legend>岗位</legend>
+      ${roleBoxesHtml(account.roles)}
+    </fieldset>
+    <fieldset class="grid">
+      <legend>工作范围</legend>
+      ${scopeFieldsHtml(account)}
+    </fieldset>
+    <button type="submit">保存岗位</button>
+  </form>`;
+
+/** The roles ticked and the codes typed in a form, as the service takes them. */
+function scopeOf(form) {
+  const scope = { roles: [...form.querySelectorAll('input[name=roles]:checked')].map((box) => box.value) };
+  // An empty code is left out, not sent as '': the service checks the format of every code it is given.
+  for (const name of ['town', 'village', 'unitCode']) {
+    const value = form.elements[name].value.trim();
+    if (value) scope[name] = value;
+  }
+  return scope;
+}
+
+// The service refuses to let administrators lock themselves out or change their own roles: on their own row
+// these buttons could only fail.
+function othersOnlyButtonsHtml(account, self) {
   if (account.id === self.id) return '';
-  return account.active
-    ? html`<button type="button" data-action="deactivate" data-id="${account.id}">停用</button>`
-    : html`<button type="button" data-action="activate" data-id="${account.id}">恢复</button>`;
+  return html`${account.active
+      ? html`<button type="button" data-action="deactivate" data-id="${account.id}">停用</button>`
+      : html`<button type="button" data-action="activate" data-id="${account.id}">恢复</button>`}
+    <button type="button" data-action="roles" data-id="${account.id}" aria-expanded="false">
+      调整岗位
+    </button>`;
 }
 
 const actionsHtml = (account, self) =>
   html`<span class="actions">
-      ${accessButtonHtml(account, self)}
+      ${othersOnlyButtonsHtml(account, self)}
       <button type="button" data-action="reset" data-id="${account.id}" aria-expanded="false">
         重置密码
       </button>
     </span>
-    ${resetFormHtml(account)}`;
+    ${resetFormHtml(account)}
+    <div class="roles-slot"></div>`;
 
 const accountsHtml = (accounts, self) =>
   tableHtml(
@@ -61,11 +144,6 @@ const accountsHtml = (accounts, self) =>
       actionsHtml(account, self),
     ]),
     '本县还没有账号。',
-  );
-
-const roleBoxesHtml = () =>
-  Object.entries(ROLE_TITLES).map(
-    ([role, title]) => html`<label><input type="checkbox" name="roles" value="${role}" /> ${title}</label>`,
   );
 
 export function renderStaff(root, { user }) {
@@ -119,41 +197,7 @@ export function renderStaff(root, { user }) {
         </fieldset>
         <fieldset class="grid">
           <legend>工作范围</legend>
-          <label
-            >乡镇代码
-            <input
-              name="town"
-              class="typed-code"
-              pattern="[0-9]{9}"
-              inputmode="numeric"
-              maxlength="9"
-              size="11"
-              placeholder="140525100"
-              title="9 位乡镇代码"
-          /></label>
-          <label
-            >村（社区）代码
-            <input
-              name="village"
-              class="typed-code"
-              pattern="[0-9]{12}"
-              inputmode="numeric"
-              maxlength="12"
-              size="14"
-              placeholder="140525100201"
-              title="12 位村（社区）代码"
-          /></label>
-          <label
-            >县直部门代码
-            <input
-              name="unitCode"
-              class="typed-code"
-              pattern="[0-9]{6}-[a-z]+"
-              maxlength="40"
-              size="12"
-              placeholder="140525-mz"
-              title="县直部门代码，如 140525-mz"
-          /></label>
+          ${scopeFieldsHtml()}
         </fieldset>
         <p class="muted">
           镇岗位（窗口、审核、分管领导、印章管理员）需填乡镇代码；代办员需填乡镇和村（社区）代码；县直部门审批人员需填县直部门代码；都须在本县。监察、审计、管理员不填，即为全县。
@@ -197,16 +241,14 @@ export function renderStaff(root, { user }) {
     event.preventDefault();
     mount(message, '');
     const field = (name) => createForm.elements[name].value.trim();
-    const roles = [...createForm.querySelectorAll('input[name=roles]:checked')].map((box) => box.value);
-    if (roles.length === 0) {
+    const scope = scopeOf(createForm);
+    if (scope.roles.length === 0) {
       fail({ message: '至少选择一个岗位' });
       return;
     }
     // The password goes as typed: spaces may be part of it.
-    const body = { loginName: field('loginName'), displayName: field('displayName'), roles };
+    const body = { loginName: field('loginName'), displayName: field('displayName'), ...scope };
     body.password = createForm.elements.password.value;
-    // An empty code is left out, not sent as '': the service checks the format of every code it is given.
-    for (const name of ['town', 'village', 'unitCode']) if (field(name)) body[name] = field(name);
     const submit = createForm.querySelector('button[type=submit]');
     submit.disabled = true;
     try {
@@ -225,6 +267,15 @@ export function renderStaff(root, { user }) {
     const button = event.target.closest('button[data-action]');
     const account = accounts.get(button?.dataset.id);
     if (!account) return;
+    if (button.dataset.action === 'roles') {
+      const slot = button.closest('td').querySelector('.roles-slot');
+      const opening = !slot.querySelector('form');
+      // Opened afresh each time, so it starts from the account as last loaded rather than half-edited ticks.
+      mount(slot, opening ? rolesFormHtml(account) : '');
+      button.setAttribute('aria-expanded', String(opening));
+      if (opening) slot.querySelector('input').focus();
+      return;
+    }
     if (button.dataset.action === 'reset') {
       const form = button.closest('td').querySelector('form.reset-password');
       form.hidden = !form.hidden;
@@ -269,6 +320,33 @@ export function renderStaff(root, { user }) {
         body: { password: form.elements.password.value },
       });
       tell('ok', `已重置 ${who(changed)} 的密码`);
+      await load();
+    } catch (error) {
+      fail(error);
+      submit.disabled = false;
+    }
+  });
+
+  list.addEventListener('submit', async (event) => {
+    const form = event.target.closest('form.change-roles');
+    if (!form) return;
+    event.preventDefault();
+    const account = accounts.get(form.dataset.id);
+    if (!account) return;
+    mount(message, '');
+    const body = scopeOf(form);
+    if (body.roles.length === 0) {
+      fail({ message: '至少选择一个岗位' });
+      return;
+    }
+    const submit = form.querySelector('button[type=submit]');
+    submit.disabled = true;
+    try {
+      const changed = await api('identity', `/staff/${encodeURIComponent(account.id)}/roles`, {
+        method: 'PUT',
+        body,
+      });
+      tell('ok', `已调整 ${who(changed)} 的岗位，下次登录生效`);
       await load();
     } catch (error) {
       fail(error);
