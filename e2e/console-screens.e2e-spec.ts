@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { eventually, residentIdNumber } from '@oneseal/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { caseAction, decide, fileCase, openTask, stageOf } from './case-api';
+import { approvedTownCase, caseAction, fileCase, openTask, stageOf } from './case-api';
 import { as, postJson, serviceUrl } from './system';
 
 // The console's screens in a real browser (Debian's chromium, headless), against the running system: what a window
@@ -160,14 +160,7 @@ describe('the console in a browser', () => {
   });
 
   it('verifies a stamped document uploaded at the public counter, and catches a changed byte', async () => {
-    const filed = await fileCase({
-      matterCode: 'ZZ-T-018',
-      channel: 'town-window',
-      deliveryMethod: 'electronic',
-    });
-    for (let nth = 0; nth < 3; nth += 1) {
-      expect((await decide(await openTask(filed.caseId, nth), { outcome: 'approve' })).status).toBe(202);
-    }
+    const filed = await approvedTownCase();
     const { documentId } = await stageOf(filed.caseId, 'concluded');
     const pdf = Buffer.from(
       await (await fetch(`${serviceUrl('seal')}/documents/${documentId ?? ''}`)).arrayBuffer(),
@@ -246,14 +239,7 @@ describe('the console in a browser', () => {
   });
 
   it('lets the town’s leader answer a 差评 with what was changed', async () => {
-    const filed = await fileCase({
-      matterCode: 'ZZ-T-018',
-      channel: 'town-window',
-      deliveryMethod: 'electronic',
-    });
-    for (let nth = 0; nth < 3; nth += 1) {
-      expect((await decide(await openTask(filed.caseId, nth), { outcome: 'approve' })).status).toBe(202);
-    }
+    const filed = await approvedTownCase();
     const proof = { receiptNumber: filed.receiptNumber, queryCode: filed.queryCode };
     await eventually('the case delivered', async () => {
       const { body } = await postJson<{ stage: string }>(`${serviceUrl('routing')}/progress/lookup`, proof);

@@ -305,54 +305,52 @@ export function renderStaff(root, { user }) {
     }
   });
 
-  list.addEventListener('submit', async (event) => {
-    const form = event.target.closest('form.reset-password');
-    if (!form) return;
-    event.preventDefault();
-    const account = accounts.get(form.dataset.id);
-    if (!account) return;
-    mount(message, '');
-    const submit = form.querySelector('button[type=submit]');
-    submit.disabled = true;
-    try {
-      const changed = await api('identity', `/staff/${encodeURIComponent(account.id)}/password`, {
-        method: 'POST',
-        body: { password: form.elements.password.value },
-      });
-      tell('ok', `已重置 ${who(changed)} 的密码`);
-      await load();
-    } catch (error) {
-      fail(error);
-      submit.disabled = false;
-    }
-  });
+  /**
+   * A form inside an account's row (password reset, role change): checked, sent for that account, confirmed, and
+   * the table reloaded; on failure the form stays open with what was typed.
+   */
+  const onRowForm = (selector, prepare, send, confirmation) =>
+    list.addEventListener('submit', async (event) => {
+      const form = event.target.closest(selector);
+      if (!form) return;
+      event.preventDefault();
+      const account = accounts.get(form.dataset.id);
+      if (!account) return;
+      mount(message, '');
+      const body = prepare(form);
+      if (!body) return;
+      const submit = form.querySelector('button[type=submit]');
+      submit.disabled = true;
+      try {
+        const changed = await send(account, body);
+        tell('ok', confirmation(changed));
+        await load();
+      } catch (error) {
+        fail(error);
+        submit.disabled = false;
+      }
+    });
 
-  list.addEventListener('submit', async (event) => {
-    const form = event.target.closest('form.change-roles');
-    if (!form) return;
-    event.preventDefault();
-    const account = accounts.get(form.dataset.id);
-    if (!account) return;
-    mount(message, '');
-    const body = scopeOf(form);
-    if (body.roles.length === 0) {
+  onRowForm(
+    'form.reset-password',
+    (form) => ({ password: form.elements.password.value }),
+    (account, body) =>
+      api('identity', `/staff/${encodeURIComponent(account.id)}/password`, { method: 'POST', body }),
+    (changed) => `已重置 ${who(changed)} 的密码`,
+  );
+
+  onRowForm(
+    'form.change-roles',
+    (form) => {
+      const body = scopeOf(form);
+      if (body.roles.length > 0) return body;
       fail({ message: '至少选择一个岗位' });
-      return;
-    }
-    const submit = form.querySelector('button[type=submit]');
-    submit.disabled = true;
-    try {
-      const changed = await api('identity', `/staff/${encodeURIComponent(account.id)}/roles`, {
-        method: 'PUT',
-        body,
-      });
-      tell('ok', `已调整 ${who(changed)} 的岗位，下次登录生效`);
-      await load();
-    } catch (error) {
-      fail(error);
-      submit.disabled = false;
-    }
-  });
+      return null;
+    },
+    (account, body) =>
+      api('identity', `/staff/${encodeURIComponent(account.id)}/roles`, { method: 'PUT', body }),
+    (changed) => `已调整 ${who(changed)} 的岗位，下次登录生效`,
+  );
 
   void load();
 }
