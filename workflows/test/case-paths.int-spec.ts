@@ -1,0 +1,226 @@
+import { writeFileSync } from 'node:fs';
+import { fetchWorkflowHistoryJson } from '@oneseal/testing';
+import {
+  extendUpdate,
+  resumeUpdate,
+  supplyCorrectionUpdate,
+  suspendUpdate,
+  withdrawUpdate,
+  type CaseHandlingInput,
+  type CaseStatus,
+} from '../src';
+import { CASE_PATHS, historyPathOf, type CasePathName } from './support/case-paths';
+import {
+  CaseHarness,
+  DAY,
+  caseInput,
+  decide,
+  openTask,
+  recordingActivities,
+  type CaseHandle,
+  type Recording,
+} from './support/case-harness';
+
+interface PathRun {
+  input?: Partial<CaseHandlingInput>;
+  drive: (handle: CaseHandle, harness: CaseHarness) => Promise<void>;
+  expected: {
+    result: CaseStatus['result'];
+    milestones: string[];
+    stamps: string[];
+    opened: string[];
+  };
+}
+
+const approveRest = async (handle: CaseHandle, steps: number) => {
+  for (let step = 0; step < steps; step += 1) await decide(handle, 'approve');
+};
+
+/**
+ * Every path a case can take through its workflow, walked to its end on the time-skipping server. The histories
+ * these runs leave are what the replay test holds every later version of the workflow to: a workflow change that
+ * running cases could not replay fails there. `RECORD_WORKFLOW_HISTORIES=1 npm test` re-records them, which is
+ * only right together with a `patched()` guard for the cases still running on the old code.
+ */
+const RUNS: Record<CasePathName, PathRun> = {
+  approved: {
+    drive: (handle) => approveRest(handle, 4),
+    expected: {
+      result: '准予',
+      milestones: ['accepted', 'concluded', 'delivered'],
+      stamps: ['准予'],
+      opened: ['受理', '审核', '决定', '送达'],
+    },
+  },
+  'correction-loop': {
+    drive: async (handle, harness) => {
+      await decide(handle, 'approve');
+      await decide(handle, 'request-correction', { opinion: '缺收入证明', missingMaterials: ['收入证明'] });
+      await harness.env.sleep(2 * DAY);
+      await handle.executeUpdate(supplyCorrectionUpdate, {
+        args: [{ handlerId: 'clerk-1', suppliedMaterials: ['收入证明'] }],
+      });
+      await approveRest(handle, 3);
+    },
+    expected: {
+      result: '准予',
+      milestones: ['accepted', 'correction-requested', 'correction-supplied', 'concluded', 'delivered'],
+      stamps: ['准予'],
+      opened: ['受理', '审核', '审核', '决定', '送达'],
+    },
+  },
+  'special-procedure': {
+    drive: async (handle, harness) => {
+      await decide(handle, 'approve');
+      await openTask(handle);
+      await handle.executeUpdate(suspendUpdate, {
+        args: [{ procedure: '公示', reason: '村内公示 7 天', handlerId: 'leader-1' }],
+      });
+      await harness.env.sleep(7 * DAY);
+      await handle.executeUpdate(resumeUpdate, { args: [{ handlerId: 'leader-1' }] });
+      await approveRest(handle, 3);
+    },
+    expected: {
+      result: '准予',
+      milestones: ['accepted', 'suspended', 'resumed', 'concluded', 'delivered'],
+      stamps: ['准予'],
+      opened: ['受理', '审核', '决定', '送达'],
+    },
+  },
+  extension: {
+    drive: async (handle) => {
+      await decide(handle, 'approve');
+      await openTask(handle);
+      await handle.executeUpdate(extendUpdate, {
+        args: [{ extraWorkingDays: 5, reason: '情况复杂', approvedBy: 'leader-1' }],
+      });
+      await approveRest(handle, 3);
+    },
+    expected: {
+      result: '准予',
+      milestones: ['accepted', 'extended', 'concluded', 'delivered'],
+      stamps: ['准予'],
+      opened: ['受理', '审核', '决定', '送达'],
+    },
+  },
+  withdrawal: {
+    drive: async (handle) => {
+      await decide(handle, 'approve');
+      await openTask(handle);
+      await handle.executeUpdate(withdrawUpdate, {
+        args: [{ requestedBy: 'clerk-1', reason: '申请人不再需要' }],
+      });
+    },
+    expected: { result: '撤件', milestones: ['accepted', 'concluded'], stamps: [], opened: ['受理', '审核'] },
+  },
+  'refused-at-acceptance': {
+    drive: async (handle) => {
+      await decide(handle, 'reject', { opinion: '不属于本中心受理范围' });
+    },
+    expected: { result: '退回', milestones: ['refused', 'concluded'], stamps: [], opened: ['受理'] },
+  },
+  'refused-after-acceptance': {
+    input: { deliveryMethod: 'electronic' },
+    drive: async (handle) => {
+      await decide(handle, 'approve');
+      await decide(handle, 'reject', { opinion: '不符合救助条件' });
+    },
+    expected: {
+      result: '不予许可',
+      milestones: ['accepted', 'concluded', 'delivered'],
+      stamps: ['不予许可'],
+      opened: ['受理', '审核'],
+    },
+  },
+  'returned-to-earlier-step': {
+    drive: async (handle) => {
+      await decide(handle, 'approve');
+      await decide(handle, 'return', { opinion: '材料登记有误，退回受理' });
+      await approveRest(handle, 4);
+    },
+    expected: {
+      result: '准予',
+      milestones: ['accepted', 'concluded', 'delivered'],
+      stamps: ['准予'],
+      opened: ['受理', '审核', '受理', '审核', '决定', '送达'],
+    },
+  },
+  'correction-expired': {
+    input: { correctionWaitWorkingDays: 2 },
+    drive: async (handle) => {
+      await decide(handle, 'approve');
+      await decide(handle, 'request-correction', { opinion: '缺材料', missingMaterials: ['收入证明'] });
+    },
+    expected: {
+      result: '补正不来',
+      milestones: ['accepted', 'correction-requested', 'concluded'],
+      stamps: [],
+      opened: ['受理', '审核'],
+    },
+  },
+  'late-with-warnings': {
+    input: { committedLimitWorkingDays: 3, statutoryLimitWorkingDays: 5 },
+    drive: async (handle, harness) => {
+      await decide(handle, 'approve');
+      await openTask(handle);
+      await harness.env.sleep(30 * DAY);
+      await approveRest(handle, 3);
+    },
+    expected: {
+      result: '准予',
+      milestones: [
+        'accepted',
+        'warning',
+        'warning',
+        'warning',
+        'warning',
+        'warning',
+        'concluded',
+        'delivered',
+      ],
+      stamps: ['准予'],
+      opened: ['受理', '审核', '决定', '送达'],
+    },
+  },
+};
+
+describe('every path of a case, walked to its end (Temporal time-skipping test server)', () => {
+  let harness: CaseHarness;
+
+  beforeAll(async () => {
+    harness = await CaseHarness.create();
+  });
+
+  afterAll(async () => {
+    await harness?.teardown();
+  });
+
+  const record = (name: CasePathName, workflowId: string) => {
+    if (process.env.RECORD_WORKFLOW_HISTORIES !== '1') return;
+    writeFileSync(
+      historyPathOf(name),
+      fetchWorkflowHistoryJson({
+        address: harness.env.connection.options.address,
+        namespace: harness.env.namespace ?? 'default',
+        workflowId,
+      }),
+    );
+  };
+
+  it.each(CASE_PATHS)('%s', async (name) => {
+    const run = RUNS[name];
+    const recording: Recording = recordingActivities();
+    const input = caseInput(run.input);
+    const status = await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, input);
+      await run.drive(handle, harness);
+      return handle.result();
+    });
+    record(name, input.caseId);
+    expect(status.stage).toBe('concluded');
+    expect(status.result).toBe(run.expected.result);
+    expect(recording.kinds()).toEqual(run.expected.milestones);
+    expect(recording.stamps.map((stamp) => stamp.result)).toEqual(run.expected.stamps);
+    expect(recording.opened.map((task) => task.stepName)).toEqual(run.expected.opened);
+  });
+});

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import {
+  TASK_QUEUES,
+  type ApprovalActivities,
+  type CaseActivities,
+  type CaseMilestone,
+  type CloseReviewTaskInput,
+  type OpenReviewTaskInput,
+  type SealActivities,
+  type StampDecisionInput,
+} from '@oneseal/contracts';
+import { deriveRoute, WorkingDayCalendar, type RoutePlan } from '@oneseal/domain';
+import { engineEndpoints, eventually } from '@oneseal/testing';
+import type { WorkflowHandle } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  caseHandlingWorkflow,
+  caseStatusQuery,
+  decideStepUpdate,
+  type CaseHandlingInput,
+  type StepDecision,
+  type StepOutcome,
+} from '../../src';
+
+export const workflowsPath = require.resolve('../../src');
+export const DAY = 86_400_000;
+
+export type CaseHandle = WorkflowHandle<typeof caseHandlingWorkflow>;
+
+/** A town-handled matter (办理方式为空), routed exactly as deriveRoute routes it. */
+export const townRoute: RoutePlan = deriveRoute(
+  { code: 'ZZ-T-007', level: 'town', handlingMode: '' },
+  { town: '140525100', countyUnitCode: '140525-mz' },
+);
+
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/** The activities of the three services as the workflow sees them, recording what it asked for. */
+export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCalendar.official()) {
+  // Cases of earlier tests may still run on the shared test server: only this test's cases are recorded.
+  const own = new Set<string>();
+  const opened: OpenReviewTaskInput[] = [];
+  const closed: CloseReviewTaskInput[] = [];
+  const cancelled: string[] = [];
+  const milestones: CaseMilestone[] = [];
+  const stamps: StampDecisionInput[] = [];
+  const approval: ApprovalActivities = {
+    async openReviewTask(input) {
+      if (own.has(input.caseId)) opened.push(input);
+      return { created: true };
+    },
+    async closeReviewTask(input) {
+      if (own.has(input.caseId)) closed.push(input);
+    },
+    async cancelReviewTask(input) {
+      if (own.has(input.caseId)) cancelled.push(input.taskId);
+    },
+  };
+  const cases: CaseActivities = {
+    async computeDeadline({ startDate, workingDays, stops }) {
+      const due = calendar.addWorkingDays(
+        startDate,
+        workingDays,
+        stops.map((stop) => ({ ...stop, reason: 'stop' })),
+      );
+      if (due.kind !== 'due') throw new Error('open stop');
+      return { dueDate: due.date, provisional: due.provisional };
+    },
+    async announce(milestone) {
+      if (own.has(milestone.caseId)) milestones.push(milestone);
+    },
+  };
+  const seal: SealActivities = {
+    async stampDecision(input) {
+      if (own.has(input.caseId)) stamps.push(input);
+      return {
+        documentId: randomUUID(),
+        stampId: randomUUID(),
+        sealId: 'seal-140525100',
+        documentSm3: '0'.repeat(64),
+        verificationCode: 'TEST-0001',
+        stampedAt: new Date().toISOString(),
+        created: true,
+      };
+    },
+  };
+  const kinds = () => milestones.map((milestone) => milestone.kind);
+  return { own, approval, cases, seal, opened, closed, cancelled, milestones, stamps, kinds };
+}
+
+export type Recording = ReturnType<typeof recordingActivities>;
+
+export function caseInput(overrides: Partial<CaseHandlingInput> = {}): CaseHandlingInput {
+  const caseId = randomUUID();
+  return {
+    caseId,
+    county: '140525',
+    town: '140525100',
+    matterCode: 'ZZ-T-007',
+    matterName: '测试事项',
+    matterVersion: 1,
+    receiptNumber: '140525-20261123-000001',
+    applicantName: '张三',
+    correlationId: caseId,
+    caseKind: '承诺件',
+    committedLimitWorkingDays: 10,
+    statutoryLimitWorkingDays: 20,
+    deliveryMethod: 'pick-up',
+    correctionWaitWorkingDays: 5,
+    route: townRoute,
+    ...overrides,
+  };
+}
+
+/**
+ * The time-skipping test server with one bundle of the workflow code, and workers for the workflow and the three
+ * services' activities (recorded, not real: these tests are about the workflow's own decisions).
+ */
+export class CaseHarness {
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    readonly bundle: WorkflowBundleWithSourceMap,
+  ) {}
+
+  static async create(): Promise<CaseHarness> {
+    const testServer = engineEndpoints().temporalTestServer;
+    if (!testServer)
+      throw new Error(
+        'TEMPORAL_TEST_SERVER is not set: run through `npm test`, or export it from `bash deploy/local/engines.sh paths`',
+      );
+    const env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: testServer } },
+    });
+    // One bundle for the suite; building it also proves the workflow code and what it imports bundle for the sandbox.
+    return new CaseHarness(env, await bundleWorkflowCode({ workflowsPath }));
+  }
+
+  async teardown(): Promise<void> {
+    await this.env.teardown();
+  }
+
+  async withWorkers<T>(recording: Recording, work: () => Promise<T>): Promise<T> {
+    const connection = this.env.nativeConnection;
+    const workers = await Promise.all([
+      Worker.create({ connection, taskQueue: TASK_QUEUES.caseWorkflows, workflowBundle: this.bundle }),
+      Worker.create({
+        connection,
+        taskQueue: TASK_QUEUES.approvalActivities,
+        activities: recording.approval,
+      }),
+      Worker.create({ connection, taskQueue: TASK_QUEUES.caseActivities, activities: recording.cases }),
+      Worker.create({ connection, taskQueue: TASK_QUEUES.sealActivities, activities: recording.seal }),
+    ]);
+    let running: Promise<T> = work();
+    for (const worker of workers) running = worker.runUntil(running);
+    return running;
+  }
+
+  start(recording: Recording, input: CaseHandlingInput): Promise<CaseHandle> {
+    recording.own.add(input.caseId);
+    return this.env.client.workflow.start(caseHandlingWorkflow, {
+      workflowId: input.caseId,
+      taskQueue: TASK_QUEUES.caseWorkflows,
+      args: [input],
+    });
+  }
+
+  /**
+   * Ends a test's case by cancelling it and waiting for the end: a terminated workflow on the time-skipping
+   * test server leaves its timers holding back time skipping for the tests after it.
+   */
+  async finish(handle: CaseHandle): Promise<void> {
+    await handle.cancel();
+    await handle.result().catch(() => undefined);
+  }
+}
+
+/** Waits (with a deadline) until the workflow has opened the task of its current step, and returns it. */
+export async function openTask(handle: CaseHandle) {
+  return eventually('the open task of the current step', async () => {
+    const status = await handle.query(caseStatusQuery);
+    if (status.stage === 'concluded') throw new Error(`the case concluded as ${status.result}`);
+    return status.currentStep?.taskId ? status.currentStep : undefined;
+  });
+}
+
+/** Decides the open task of the current step and returns the step it was. */
+export async function decide(handle: CaseHandle, outcome: StepOutcome, extra: Partial<StepDecision> = {}) {
+  const step = await openTask(handle);
+  await handle.executeUpdate(decideStepUpdate, {
+    args: [{ taskId: step.taskId ?? '', outcome, handlerId: 'clerk-1', opinion: '同意', ...extra }],
+  });
+  return step;
+}
+
+/** The ApplicationFailure type an update was refused with (the workflow validator's refusal), or a failure. */
+export async function refusalOf(update: Promise<unknown>): Promise<string> {
+  try {
+    await update;
+  } catch (error) {
+    const cause = (error as { cause?: { type?: string } }).cause;
+    if (cause?.type) return cause.type;
+    throw error;
+  }
+  throw new Error('the update was accepted, expected a refusal');
+}
