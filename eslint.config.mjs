@@ -13,14 +13,23 @@ function moduleBoundaries({ testCode }) {
     depConstraints: [
       // Contracts are imported everywhere, including workflow bundles: they depend on nothing of ours.
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
-      // Pure domain code (calendar, routes, catalogue model): deterministic, so workflows may use it too.
+      // Pure domain code (calendar, routes, catalogue model): no I/O, no framework.
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', ...testing] },
-      // Workflow code is deterministic: contracts and pure domain code only, never infrastructure.
-      { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', ...testing] },
-      { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', ...testing] },
+      // Workflow code is deterministic: the workflow-safe contracts only (the rule below names the entry point).
+      // Its tests may use the domain's calendar and route derivation to build inputs and check dates.
+      {
+        sourceTag: 'type:workflow',
+        onlyDependOnLibsWithTags: ['type:contracts', ...(testCode ? ['type:domain'] : []), ...testing],
+      },
+      // The coded errors every layer answers with depend on nothing of ours (so auth need not pull in Kafka).
+      { sourceTag: 'type:errors', onlyDependOnLibsWithTags: [] },
+      {
+        sourceTag: 'type:infra',
+        onlyDependOnLibsWithTags: ['type:contracts', 'type:errors', 'type:infra', ...testing],
+      },
       {
         sourceTag: 'type:testing',
-        onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:infra'],
+        onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:errors', 'type:infra'],
       },
       // A service may start workflows (typed by the workflows package) but never imports another service.
       {
@@ -28,6 +37,7 @@ function moduleBoundaries({ testCode }) {
         onlyDependOnLibsWithTags: [
           'type:contracts',
           'type:domain',
+          'type:errors',
           'type:infra',
           'type:workflow',
           ...testing,
@@ -40,6 +50,9 @@ function moduleBoundaries({ testCode }) {
     ],
   };
 }
+
+const WORKFLOW_CONTRACTS_ONLY =
+  'Workflow code may import @oneseal/contracts/workflow only: plain contracts, no validation or I/O libraries.';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -71,10 +84,13 @@ export default [
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({
-            name,
-            message: 'Workflow code cannot use Node built-ins; do I/O in an activity.',
-          })),
+          paths: [
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'Workflow code cannot use Node built-ins; do I/O in an activity.',
+            })),
+            { name: '@oneseal/contracts', message: WORKFLOW_CONTRACTS_ONLY },
+          ],
           patterns: [
             {
               group: ['@nestjs/*'],
@@ -94,8 +110,18 @@ export default [
               message: 'Workflow code uses @temporalio/workflow only.',
             },
             {
-              group: ['@oneseal/*', '!@oneseal/contracts', '!@oneseal/domain'],
-              message: 'Workflow code may import @oneseal/contracts and @oneseal/domain only.',
+              group: [
+                '@oneseal/*',
+                '!@oneseal/contracts',
+                '@oneseal/contracts/*',
+                '!@oneseal/contracts/workflow',
+              ],
+              message: WORKFLOW_CONTRACTS_ONLY,
+            },
+            {
+              group: ['class-validator', 'class-transformer'],
+              message:
+                'Workflow code does not validate; contracts are checked at the edges that receive them.',
             },
           ],
         },

@@ -91,7 +91,7 @@ export const tasksOf = async (caseId: string, reader: Person = watcher) =>
   (await reader.get<Task[]>(`${serviceUrl('approval')}/tasks?caseId=${caseId}`)).body;
 
 export const caseView = async (caseId: string) =>
-  (await watcher.get<CaseView>(`${serviceUrl('approval')}/cases/${caseId}`)).body;
+  (await watcher.get<CaseView>(`${serviceUrl('routing')}/cases/${caseId}`)).body;
 
 export interface Inbox {
   total: number;
@@ -141,7 +141,7 @@ export const caseAction = (
   action: string,
   body: Record<string, unknown>,
   by: Person = as(CASE_ACTION_BY[action] ?? 'zz-town-window'),
-) => by.post<Refusal & { accepted?: boolean }>(`${serviceUrl('approval')}/cases/${caseId}/${action}`, body);
+) => by.post<Refusal & { accepted?: boolean }>(`${serviceUrl('routing')}/cases/${caseId}/${action}`, body);
 
 /** Waits until the case workflow reports the stage. */
 export function stageOf(caseId: string, stage: string): Promise<CaseView> {

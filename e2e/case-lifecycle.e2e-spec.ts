@@ -19,6 +19,20 @@ const TOWN_MATTER = { matterCode: 'ZZ-T-018', channel: 'town-window' };
 
 describe('a case’s lifecycle on the running system', () => {
   it('(b) a town-only 即办件 is accepted, decided, sealed and delivered electronically on the spot', async () => {
+    // The county's report for today (China) counts it among the town's decisions; a reversed period is refused.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    type ReportRow = { town: string; concluded: number; approved: number };
+    const report = (from: string, to: string) =>
+      watcher.get<ReportRow[] | { code: string }>(
+        `${serviceUrl('routing')}/supervision/report?county=140525&from=${from}&to=${to}`,
+      );
+    const approvedInNancun = async () => {
+      const { status, body } = await report(today, today);
+      expect(status).toBe(200);
+      return (body as ReportRow[]).find((row) => row.town === '140525100')?.approved ?? 0;
+    };
+    const approvedBefore = await approvedInNancun();
+
     const filed = await fileCase({ ...TOWN_MATTER, deliveryMethod: 'electronic' });
     expect(filed.receiptNumber).toMatch(/^140525-\d{8}-\d{6}$/);
     const steps: string[] = [];
@@ -38,18 +52,8 @@ describe('a case’s lifecycle on the running system', () => {
       return row?.stage === 'delivered' && row.result === '准予' ? row : undefined;
     });
 
-    // The county's report for today (China) counts it among the town's decisions; a reversed period is refused.
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const report = (from: string, to: string) =>
-      watcher.get<{ town: string; concluded: number; approved: number }[] | { code: string }>(
-        `${serviceUrl('routing')}/supervision/report?county=140525&from=${from}&to=${to}`,
-      );
-    const { status, body } = await report(today, today);
-    expect(status).toBe(200);
-    const nancun = (body as { town: string; concluded: number; approved: number }[]).find(
-      (row) => row.town === '140525100',
-    );
-    expect(nancun?.approved).toBeGreaterThanOrEqual(1);
+    // End-to-end tests run one at a time: this case is the one decision the town's count gained.
+    expect(await approvedInNancun()).toBe(approvedBefore + 1);
     expect(await report('2026-12-31', '2026-01-01')).toEqual({
       status: 422,
       body: expect.objectContaining({ code: 'SUPERVISION.PERIOD_INVALID' }),
@@ -95,7 +99,7 @@ describe('a case’s lifecycle on the running system', () => {
       suppliedMaterials: ['收入证明'],
     });
     expect(stray.status).toBe(409);
-    expect(stray.body.code).toBe('APPROVAL.NO_CORRECTION_PENDING');
+    expect(stray.body.code).toBe('CASE.NO_CORRECTION_PENDING');
     await eventually('the supervision view to show the case running again', async () =>
       (await supervised(filed.caseId))?.stage === 'in-progress' ? true : undefined,
     );
@@ -107,7 +111,7 @@ describe('a case’s lifecycle on the running system', () => {
     const acceptance = await openTask(filed.caseId, 0);
     const noReason = await decide(acceptance, { outcome: 'reject', opinion: ' ' });
     expect(noReason.status).toBe(422);
-    expect(noReason.body.code).toBe('APPROVAL.REQUEST_INVALID');
+    expect(noReason.body.code).toBe('APPROVAL.DECISION_INCOMPLETE');
     expect((await decide(acceptance, { outcome: 'reject', opinion: '不属于本中心受理范围' })).status).toBe(
       202,
     );
@@ -136,9 +140,10 @@ describe('a case’s lifecycle on the running system', () => {
     expect(tasks.filter((task) => task.status === 'open')).toEqual([]);
     const late = await decide(review, { outcome: 'approve' });
     expect(late.status).toBe(409);
+    expect(late.body.code).toBe('APPROVAL.TASK_CANCELLED');
     const again = await caseAction(filed.caseId, 'withdrawal', { reason: '再撤' });
     expect(again.status).toBe(409);
-    expect(again.body.code).toBe('APPROVAL.CASE_ALREADY_DECIDED');
+    expect(again.body.code).toBe('CASE.ALREADY_DECIDED');
   });
 
   it('(f) a redelivered submission event starts nothing new', async () => {

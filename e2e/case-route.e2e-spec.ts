@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { caseStatusQuery } from '@oneseal/workflows';
+import { caseStatusQuery } from '@oneseal/contracts';
 import { engineEndpoints, eventually } from '@oneseal/testing';
 import { Client, Connection } from '@temporalio/client';
 import {

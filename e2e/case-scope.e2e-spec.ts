@@ -24,7 +24,7 @@ describe('(g) every person works only in their own scope', () => {
     const theirs = await inboxOf(neighbourWindow, '?pageSize=200');
     expect(theirs.items.map((task) => task.caseId)).not.toContain(filed.caseId);
     expect(await tasksOf(filed.caseId, neighbourWindow)).toEqual([]);
-    expect(await neighbourWindow.get(`${approval}/cases/${filed.caseId}`)).toEqual(OUT_OF_SCOPE);
+    expect(await neighbourWindow.get(`${serviceUrl('routing')}/cases/${filed.caseId}`)).toEqual(OUT_OF_SCOPE);
 
     // Nor can they claim, decide, withdraw it, or file an application for the town.
     expect(await neighbourWindow.post(`${approval}/tasks/${acceptance.id}/claim`, {})).toEqual(OUT_OF_SCOPE);

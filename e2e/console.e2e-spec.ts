@@ -44,7 +44,7 @@ describe('the console on the running system', () => {
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as { message: string }).message).toContain('请先登录');
     await postJson(
-      `${workbench}/api/approval/cases/${filed.caseId}/withdrawal`,
+      `${workbench}/api/routing/cases/${filed.caseId}/withdrawal`,
       { reason: '测试结束' },
       { authorization: `Bearer ${login.body.token}` },
     );

@@ -30,4 +30,31 @@ describe('every service of the running system', () => {
     expect(body.openapi).toMatch(/^3\./);
     expect(body.info.title).toContain('OneSeal');
   });
+
+  it('routing alone answers the case’s own commands; approval keeps the tasks', async () => {
+    const pathsOf = async (name: (typeof SERVICE_NAMES)[number]) =>
+      Object.keys(
+        (await getJson<{ paths: Record<string, unknown> }>(`${serviceUrl(name)}/docs-json`)).body.paths,
+      );
+    const caseCommands = [
+      '/cases/{caseId}',
+      '/cases/{caseId}/correction-supplied',
+      '/cases/{caseId}/withdrawal',
+      '/cases/{caseId}/suspension',
+      '/cases/{caseId}/resumption',
+      '/cases/{caseId}/extension',
+    ];
+    const servingCases = await Promise.all(
+      SERVICE_NAMES.map(async (name) => ({
+        name,
+        cases: (await pathsOf(name)).filter((path) => path.startsWith('/cases')).sort(),
+      })),
+    );
+    expect(servingCases.filter((service) => service.cases.length > 0)).toEqual([
+      { name: 'routing', cases: [...caseCommands].sort() },
+    ]);
+    expect(await pathsOf('approval')).toEqual(
+      expect.arrayContaining(['/tasks/inbox', '/tasks/{taskId}/claim', '/tasks/{taskId}/decision']),
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { caseStatusQuery } from '@oneseal/workflows';
+import { caseStatusQuery } from '@oneseal/contracts';
 import { applicantFields, eventually, engineEndpoints } from '@oneseal/testing';
 import { as, serviceUrl } from './system';
 
@@ -45,7 +45,7 @@ const notificationsOf = (caseId: string) =>
 const filedHere: string[] = [];
 afterAll(async () => {
   for (const caseId of filedHere) {
-    await agent.post(`${serviceUrl('approval')}/cases/${caseId}/withdrawal`, { reason: '测试结束' });
+    await agent.post(`${serviceUrl('routing')}/cases/${caseId}/withdrawal`, { reason: '测试结束' });
   }
 });
 
@@ -161,6 +161,14 @@ describe('walking skeleton: intake → Kafka → routing → Temporal → approv
 
 describe('audit: every event of a case is recorded and can be verified', () => {
   it('replays the skeleton case’s events in order, with an intact chain', async () => {
+    const place = 'county=140525&town=140525100';
+    const townChains = async () =>
+      (
+        await auditor.get<{ intact: boolean; streams: number }>(
+          `${serviceUrl('audit')}/audit/verification?${place}`,
+        )
+      ).body;
+    const chainsBefore = await townChains();
     const submitted = await agent.post<Submitted>(`${serviceUrl('intake')}/applications`, application);
     const caseId = submitted.body.caseId;
     filedHere.push(caseId);
@@ -186,7 +194,6 @@ describe('audit: every event of a case is recorded and can be verified', () => {
     // The town's whole record of today, in the order it was recorded, this case's submission among it; and every
     // chain of the town verified at once. Another county's auditor sees none of it.
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const place = 'county=140525&town=140525100';
     const replayed = await eventually('the case in the town’s record', async () => {
       let after = 0;
       for (;;) {
@@ -199,11 +206,10 @@ describe('audit: every event of a case is recorded and can be verified', () => {
       }
     });
     expect(replayed.type).toBe('intake.application-submitted');
-    const town = await auditor.get<{ intact: boolean; streams: number }>(
-      `${serviceUrl('audit')}/audit/verification?${place}`,
-    );
-    expect(town.body).toEqual(expect.objectContaining({ intact: true }));
-    expect(town.body.streams).toBeGreaterThan(0);
+    const chainsAfter = await townChains();
+    expect(chainsAfter.intact).toBe(true);
+    // This case's chain is among those verified (other streams may have begun meanwhile, none ended).
+    expect(chainsAfter.streams).toBeGreaterThanOrEqual(chainsBefore.streams + 1);
     expect((await as('qs-auditor').get(`${serviceUrl('audit')}/audit/verification?${place}`)).status).toBe(
       403,
     );

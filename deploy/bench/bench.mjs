@@ -111,7 +111,7 @@ async function lifecycle(timings) {
       const open = tasks.find((task) => task.status === 'open' && !decidedTasks.has(task.id));
       if (open) return open;
       // Until routing has started the case's workflow, the case is not known yet (404).
-      const view = await call('GET', `${url('approval')}/cases/${submitted.caseId}`).catch(() => undefined);
+      const view = await call('GET', `${url('routing')}/cases/${submitted.caseId}`).catch(() => undefined);
       return view?.stage === 'concluded' ? 'done' : undefined;
     }, `the next task of ${submitted.caseId}`);
     if (next === 'done') break;

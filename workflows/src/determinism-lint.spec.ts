@@ -43,12 +43,34 @@ describe('workflow determinism lint', () => {
     );
   });
 
-  it('accepts what workflow code may use: @temporalio/workflow and the contracts', () => {
+  it('keeps validation out of workflow code: the whole contracts barrel, the domain and class-validator are refused', () => {
+    const messages = lintAsWorkflowFile(
+      [
+        "import { TOPICS } from '@oneseal/contracts';",
+        "import { deriveRoute } from '@oneseal/domain';",
+        "import { validateSync } from 'class-validator';",
+        'export const leaks = [TOPICS, deriveRoute, validateSync];',
+      ].join('\n'),
+    );
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^no-restricted-imports: '@oneseal\/contracts' import is restricted.*contracts\/workflow only/,
+        ),
+        expect.stringMatching(/^no-restricted-imports: '@oneseal\/domain' import is restricted/),
+        expect.stringMatching(
+          /^no-restricted-imports: 'class-validator' import is restricted.*does not validate/,
+        ),
+      ]),
+    );
+  });
+
+  it('accepts what workflow code may use: @temporalio/workflow and the workflow-safe contracts', () => {
     const messages = lintAsWorkflowFile(
       [
         "import { condition } from '@temporalio/workflow';",
-        "import { TASK_QUEUES } from '@oneseal/contracts';",
-        'export const allowed = [condition, TASK_QUEUES];',
+        "import { TASK_QUEUES, decideStepUpdate } from '@oneseal/contracts/workflow';",
+        'export const allowed = [condition, TASK_QUEUES, decideStepUpdate];',
       ].join('\n'),
     );
     expect(messages).toEqual([]);

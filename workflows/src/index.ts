@@ -1,5 +1,4 @@
-// The workflow bundle's entry and the clients' import: workflow functions plus their typed signals,
-// queries and inputs (definitions are plain objects; the worker registers only the functions).
-export * from './case-handling/case-handling.messages';
+// The workflow bundle's entry: workflow functions only. Their inputs, updates, queries and refusals are contracts
+// (libs/contracts/src/workflows), which clients import from @oneseal/contracts.
 export { caseHandlingWorkflow } from './case-handling/case-handling.workflow';
 export { bareStepsWorkflow, bareDecideSignal, type BareStepActivities } from './bench/bare-steps.workflow';

@@ -8,7 +8,7 @@ import {
   extendUpdate,
   supplyCorrectionUpdate,
   withdrawUpdate,
-} from '../src';
+} from '@oneseal/contracts';
 import { cstDate } from '../src/case-handling/case-time';
 import {
   CaseHarness,
@@ -212,7 +212,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
             ],
           }),
         ),
-      ).toBe(CASE_REFUSALS.invalidRequest);
+      ).toBe(CASE_REFUSALS.decisionIncomplete);
       await harness.finish(handle);
     });
   });

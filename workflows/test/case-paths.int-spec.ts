@@ -8,7 +8,7 @@ import {
   withdrawUpdate,
   type CaseHandlingInput,
   type CaseStatus,
-} from '../src';
+} from '@oneseal/contracts';
 import { CASE_PATHS, historyPathOf, type CasePathName } from './support/case-paths';
 import {
   CaseHarness,

@@ -29,4 +29,15 @@ describe('case workflow replay over recorded histories', () => {
       Worker.runReplayHistory({ workflowBundle: bundle }, history, file.replace(/\.json$/, '')),
     ).resolves.toBeUndefined();
   });
+
+  it('holds the workflow bundle free of validation and I/O libraries', () => {
+    // The contracts the workflow imports must stay plain: class-validator in the sandbox would be dead weight at
+    // best and a source of non-determinism at worst.
+    for (const library of ['class-validator', 'class-transformer', 'typeorm', 'kafkajs', '@nestjs']) {
+      expect({ library, bundled: bundle.code.includes(`node_modules/${library}/`) }).toEqual({
+        library,
+        bundled: false,
+      });
+    }
+  });
 });

@@ -6,9 +6,9 @@ export const TOPICS = {
   applicationSubmittedV1: 'oneseal.intake.application-submitted.v1',
   caseRoutedV1: 'oneseal.routing.case-routed.v1',
   reviewTaskOpenedV1: 'oneseal.approval.review-task-opened.v1',
-  caseAcceptedV1: 'oneseal.approval.case-accepted.v1',
-  caseRefusedV1: 'oneseal.approval.case-refused.v1',
-  correctionRequestedV1: 'oneseal.approval.correction-requested.v1',
+  caseAcceptedV1: 'oneseal.routing.case-accepted.v1',
+  caseRefusedV1: 'oneseal.routing.case-refused.v1',
+  correctionRequestedV1: 'oneseal.routing.correction-requested.v1',
   stepDecidedV1: 'oneseal.approval.step-decided.v1',
   deadlineWarningV1: 'oneseal.routing.deadline-warning.v1',
   caseConcludedV1: 'oneseal.routing.case-concluded.v1',
@@ -30,3 +30,13 @@ export type TopicKey = keyof typeof TOPICS;
 export type TopicName = (typeof TOPICS)[TopicKey];
 
 export const ALL_TOPICS: readonly TopicName[] = Object.values(TOPICS);
+
+/**
+ * Names topics had before their events moved to the service that emits them. Consumers keep reading these too
+ * until what was published there before an upgrade has been consumed; producers never write to them.
+ */
+export const FORMER_TOPICS = {
+  caseAcceptedV1: 'oneseal.approval.case-accepted.v1',
+  caseRefusedV1: 'oneseal.approval.case-refused.v1',
+  correctionRequestedV1: 'oneseal.approval.correction-requested.v1',
+} as const satisfies Partial<Record<TopicKey, string>>;

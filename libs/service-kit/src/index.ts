@@ -6,7 +6,6 @@ export * from './database/database.module';
 export * from './database/outbox-relay.module';
 export * from './database/migrate-command';
 export * from './http/validation-errors';
-export * from './http/coded-error';
 export * from './http/page-query';
 export * from './http/place-query';
 export * from './http/trimmed';

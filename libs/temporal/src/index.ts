@@ -3,4 +3,4 @@ export * from './temporal-client';
 export * from './worker-host';
 export * from './managed-worker';
 export * from './temporal.module';
-export * from './worker-health';
+export * from './temporal-workers';

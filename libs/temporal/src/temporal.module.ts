@@ -33,6 +33,7 @@ class TemporalClientShutdown implements OnApplicationShutdown {
   }
 }
 
+/** The Temporal client a service starts, queries and updates workflows with; its workers come with TemporalWorkers. */
 @Module({})
 export class TemporalModule {
   static forRoot(config: TemporalConfig): DynamicModule {

@@ -2,20 +2,18 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { TASK_QUEUES, TOPICS } from '@oneseal/contracts';
+import { TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
-import { ManagedWorker, TemporalModule } from '@oneseal/temporal';
+import { activityWorker, TemporalModule, TemporalWorkers } from '@oneseal/temporal';
 import type { DataSource } from 'typeorm';
 import { createApprovalActivities } from './activities/approval.activities';
 import { APPROVAL_SCHEMA, type ApprovalEnv } from './config/approval.env';
-import { APPROVAL_WORKER, HealthController } from './health/health.controller';
+import { HealthController } from './health/health.controller';
 import { APPROVAL_MIGRATIONS } from './migrations';
 import { ReviewTask } from './tasks/review-task.entity';
 import { TaskDecisionsService } from './tasks/task-decisions.service';
 import { TasksController } from './tasks/tasks.controller';
-import { CaseAccess } from './cases/case-access';
-import { CaseActionsController } from './cases/case-actions.controller';
 import { TaskClaimsService } from './tasks/task-claims.service';
 import { TasksInScope } from './tasks/tasks-in-scope';
 import { TaskSupervisionController } from './supervision/task-supervision.controller';
@@ -37,31 +35,30 @@ export class ApprovalModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-approval',
           brokers: parseBrokers(env.KAFKA_BROKERS),
-          topics: [TOPICS.reviewTaskOpenedV1, TOPICS.stepDecidedV1],
+          produces: 'approval',
         }),
         OutboxRelayModule.forRoot({ schema: APPROVAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
         TerminusModule,
       ],
-      controllers: [HealthController, TasksController, CaseActionsController, TaskSupervisionController],
+      controllers: [HealthController, TasksController, TaskSupervisionController],
       providers: [
         TasksInScope,
         TaskClaimsService,
         TaskDecisionsService,
-        CaseAccess,
-        {
-          provide: APPROVAL_WORKER,
-          inject: [getDataSourceToken()],
-          useFactory: (dataSource: DataSource) =>
-            env.TEMPORAL_WORKER_ENABLED
-              ? new ManagedWorker({
-                  temporal,
-                  taskQueue: TASK_QUEUES.approvalActivities,
-                  activities: createApprovalActivities(dataSource),
-                })
-              : null,
-        },
+        TemporalWorkers.provide({
+          temporal,
+          enabled: env.TEMPORAL_WORKER_ENABLED === 1,
+          workers: [
+            activityWorker<[DataSource]>({
+              name: 'activityWorker',
+              taskQueue: TASK_QUEUES.approvalActivities,
+              inject: [getDataSourceToken()],
+              activities: createApprovalActivities,
+            }),
+          ],
+        }),
       ],
     };
   }

@@ -220,7 +220,7 @@ describe('inboxes, claims and who may act (real PostgreSQL)', () => {
     await claims.claim(otherAgent, task.taskId);
     await createApprovalActivities(suite.dataSource).cancelReviewTask({ ...task, reason: '撤件' });
     await expect(claims.claim(otherAgent, task.taskId)).rejects.toMatchObject({
-      code: 'APPROVAL.CASE_ALREADY_DECIDED',
+      code: 'APPROVAL.TASK_CANCELLED',
     });
     expect((await tasks.ofCase(otherAgent, task.caseId))[0]).toEqual(
       expect.objectContaining({ status: 'cancelled', claimedBy: null, claimedByName: null, canAct: false }),

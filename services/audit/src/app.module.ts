@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
-import { ALL_TOPICS } from '@oneseal/contracts';
+import { EVENT_CONTRACTS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { AUDIT_SCHEMA, type AuditEnv } from './config/audit.env';
@@ -25,7 +25,7 @@ export class AuditModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-audit',
           brokers: parseBrokers(env.KAFKA_BROKERS),
-          topics: ALL_TOPICS,
+          consumes: EVENT_CONTRACTS,
         }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
         TerminusModule,

@@ -1,11 +1,11 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyToken } from '@oneseal/auth';
-import { validationErrorsToException } from '@oneseal/service-kit';
+import { configureServiceApp } from '@oneseal/service-kit';
 import { createSuiteDatabase, engineEndpoints, type SuiteDatabase } from '@oneseal/testing';
 import { DataSource } from 'typeorm';
 import { IdentityModule } from '../src/app.module';
@@ -42,15 +42,7 @@ describe('logging in (identity over HTTP, real PostgreSQL)', () => {
     });
     const moduleRef = await Test.createTestingModule({ imports: [IdentityModule.forEnv(env)] }).compile();
     app = moduleRef.createNestApplication();
-    // As createServiceApp sets it up for every service.
-    app.useGlobalPipes(
-      new ValidationPipe({
-        whitelist: true,
-        forbidNonWhitelisted: true,
-        transform: true,
-        exceptionFactory: validationErrorsToException,
-      }),
-    );
+    configureServiceApp(app);
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
     const wanted = new Set(['zz-town-window', 'zz-county-mz', 'qs-auditor']);

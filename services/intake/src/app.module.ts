@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
-import { TOPICS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { Application } from './applications/application.entity';
@@ -27,7 +26,7 @@ export class IntakeModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-intake',
           brokers: parseBrokers(env.KAFKA_BROKERS),
-          topics: [TOPICS.applicationSubmittedV1],
+          produces: 'intake',
         }),
         OutboxRelayModule.forRoot({ schema: INTAKE_SCHEMA, databaseUrl: env.DATABASE_URL }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),

@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
-import { TOPICS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { NOTIFICATION_SCHEMA, type NotificationEnv } from './config/notification.env';
 import { HealthController } from './health/health.controller';
 import { NOTIFICATION_MIGRATIONS } from './migrations';
 import { Notification } from './notifications/notification.entity';
+import { NOTIFICATION_CONSUMES } from './notifications/case-events.consumer';
 import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
@@ -26,20 +26,8 @@ export class NotificationModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-notification',
           brokers: parseBrokers(env.KAFKA_BROKERS),
-          topics: [
-            TOPICS.applicationSubmittedV1,
-            TOPICS.caseAcceptedV1,
-            TOPICS.correctionRequestedV1,
-            TOPICS.caseRefusedV1,
-            TOPICS.caseConcludedV1,
-            TOPICS.documentStampedV1,
-            TOPICS.resultDeliveredV1,
-            TOPICS.reviewTaskOpenedV1,
-            TOPICS.deadlineWarningV1,
-            TOPICS.serviceRatedV1,
-            TOPICS.notificationSentV1,
-            TOPICS.deadLetterV1,
-          ],
+          produces: 'notification',
+          consumes: NOTIFICATION_CONSUMES,
         }),
         OutboxRelayModule.forRoot({ schema: NOTIFICATION_SCHEMA, databaseUrl: env.DATABASE_URL }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TOPICS } from '@oneseal/contracts';
-import { OutboxRelayService, validationErrorsToException } from '@oneseal/service-kit';
+import { OutboxRelayService, configureServiceApp } from '@oneseal/service-kit';
 import {
   createSuiteDatabase,
   engineEndpoints,
@@ -67,15 +67,7 @@ describe('notification boot', () => {
         .useValue({})
         .compile();
       app = moduleRef.createNestApplication();
-      // As createServiceApp sets it up for every service.
-      app.useGlobalPipes(
-        new ValidationPipe({
-          whitelist: true,
-          forbidNonWhitelisted: true,
-          transform: true,
-          exceptionFactory: validationErrorsToException,
-        }),
-      );
+      configureServiceApp(app);
       await app.listen(0, '127.0.0.1');
       baseUrl = await app.getUrl();
     });

@@ -3,14 +3,16 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
-import { TASK_QUEUES, TOPICS } from '@oneseal/contracts';
+import { TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
-import { ManagedWorker, TemporalModule } from '@oneseal/temporal';
+import { activityWorker, TemporalModule, TemporalWorkers, workflowWorker } from '@oneseal/temporal';
+import { ROUTING_CONSUMES } from './cases/application-submitted.consumer';
 import { CasesModule } from './cases/cases.module';
 import { RoutedCase } from './cases/routed-case.entity';
+import { CaseCommandsModule } from './case-commands/case-commands.module';
 import { ROUTING_SCHEMA, type RoutingEnv } from './config/routing.env';
-import { CASE_ACTIVITIES_WORKER, CASE_WORKFLOW_WORKER, HealthController } from './health/health.controller';
+import { HealthController } from './health/health.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { SupervisionController } from './supervision/supervision.controller';
 import { ApplicantProgressController } from './applicant-progress/applicant-progress.controller';
@@ -20,6 +22,10 @@ import { RatingFollowUpService } from './rating-follow-up/rating-follow-up.servi
 import { createCaseActivities } from './case-progress/case-activities';
 import { ROUTING_MIGRATIONS } from './migrations';
 
+/**
+ * The case's home: routing starts each case's workflow and hosts it, takes the case's own commands, keeps the
+ * case read model (supervision, the applicant's progress, ratings) and the working-day calendar.
+ */
 @Module({})
 export class RoutingModule {
   static forEnv(env: RoutingEnv): DynamicModule {
@@ -37,28 +43,15 @@ export class RoutingModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-routing',
           brokers: parseBrokers(env.KAFKA_BROKERS),
-          topics: [
-            TOPICS.applicationSubmittedV1,
-            TOPICS.caseRoutedV1,
-            TOPICS.caseAcceptedV1,
-            TOPICS.caseRefusedV1,
-            TOPICS.correctionRequestedV1,
-            TOPICS.correctionSuppliedV1,
-            TOPICS.caseSuspendedV1,
-            TOPICS.caseResumedV1,
-            TOPICS.deadlineExtendedV1,
-            TOPICS.deadlineWarningV1,
-            TOPICS.caseConcludedV1,
-            TOPICS.resultDeliveredV1,
-            TOPICS.serviceRatedV1,
-            TOPICS.deadLetterV1,
-          ],
+          produces: 'routing',
+          consumes: ROUTING_CONSUMES,
         }),
         OutboxRelayModule.forRoot({ schema: ROUTING_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
         TerminusModule,
         CasesModule.forPolicy({ correctionWaitWorkingDays: env.CORRECTION_WAIT_WORKING_DAYS }),
+        CaseCommandsModule,
       ],
       controllers: [
         HealthController,
@@ -70,30 +63,24 @@ export class RoutingModule {
       providers: [
         ApplicantProgressService,
         RatingFollowUpService,
-        {
-          provide: CASE_WORKFLOW_WORKER,
-          // The case workflows' worker; only `workflows/` holds workflow code.
-          useFactory: () =>
-            env.TEMPORAL_WORKER_ENABLED
-              ? new ManagedWorker({
-                  temporal,
-                  taskQueue: TASK_QUEUES.caseWorkflows,
-                  workflowsPath: require.resolve('@oneseal/workflows'),
-                })
-              : null,
-        },
-        {
-          provide: CASE_ACTIVITIES_WORKER,
-          inject: [getDataSourceToken()],
-          useFactory: (dataSource: DataSource) =>
-            env.TEMPORAL_WORKER_ENABLED
-              ? new ManagedWorker({
-                  temporal,
-                  taskQueue: TASK_QUEUES.caseActivities,
-                  activities: createCaseActivities(dataSource),
-                })
-              : null,
-        },
+        TemporalWorkers.provide({
+          temporal,
+          enabled: env.TEMPORAL_WORKER_ENABLED === 1,
+          workers: [
+            // The case workflows' worker; only `workflows/` holds workflow code.
+            workflowWorker({
+              name: 'caseWorkflowWorker',
+              taskQueue: TASK_QUEUES.caseWorkflows,
+              workflowsPath: require.resolve('@oneseal/workflows'),
+            }),
+            activityWorker<[DataSource]>({
+              name: 'caseActivitiesWorker',
+              taskQueue: TASK_QUEUES.caseActivities,
+              inject: [getDataSourceToken()],
+              activities: createCaseActivities,
+            }),
+          ],
+        }),
       ],
     };
   }

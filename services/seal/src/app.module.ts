@@ -2,17 +2,17 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { TASK_QUEUES, TOPICS } from '@oneseal/contracts';
+import { TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
-import { ManagedWorker, TemporalModule } from '@oneseal/temporal';
+import { activityWorker, TemporalModule, TemporalWorkers } from '@oneseal/temporal';
 import type { DataSource } from 'typeorm';
 import { createSealActivities } from './activities/seal.activities';
 import { SEAL_SCHEMA, type SealEnv } from './config/seal.env';
 import { KeyEncryption } from './crypto/key-encryption';
 import { DivisionNames } from './divisions/division-names';
 import { SEAL_ENTITIES } from './entities';
-import { HealthController, SEAL_WORKER } from './health/health.controller';
+import { HealthController } from './health/health.controller';
 import { LedgerController } from './ledger/ledger.controller';
 import { SEAL_MIGRATIONS } from './migrations';
 import { SealRegistry } from './seals/seal-registry';
@@ -40,12 +40,7 @@ export class SealModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-seal',
           brokers: parseBrokers(env.KAFKA_BROKERS),
-          topics: [
-            TOPICS.sealRegisteredV1,
-            TOPICS.sealActivatedV1,
-            TOPICS.sealRetiredV1,
-            TOPICS.documentStampedV1,
-          ],
+          produces: 'seal',
         }),
         OutboxRelayModule.forRoot({ schema: SEAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
@@ -77,18 +72,18 @@ export class SealModule {
           inject: [getDataSourceToken()],
           useFactory: (dataSource: DataSource) => new SealVerificationService(dataSource),
         },
-        {
-          provide: SEAL_WORKER,
-          inject: [StampingService],
-          useFactory: (stamping: StampingService) =>
-            env.TEMPORAL_WORKER_ENABLED
-              ? new ManagedWorker({
-                  temporal,
-                  taskQueue: TASK_QUEUES.sealActivities,
-                  activities: createSealActivities(stamping),
-                })
-              : null,
-        },
+        TemporalWorkers.provide({
+          temporal,
+          enabled: env.TEMPORAL_WORKER_ENABLED === 1,
+          workers: [
+            activityWorker<[StampingService]>({
+              name: 'activityWorker',
+              taskQueue: TASK_QUEUES.sealActivities,
+              inject: [StampingService],
+              activities: createSealActivities,
+            }),
+          ],
+        }),
       ],
     };
   }

@@ -1,27 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import {
   TASK_QUEUES,
+  caseStatusQuery,
+  decideStepUpdate,
   type ApprovalActivities,
+  type CaseHandlingInput,
   type CaseActivities,
   type CaseMilestone,
   type CloseReviewTaskInput,
   type OpenReviewTaskInput,
+  type RoutePlan,
   type SealActivities,
   type StampDecisionInput,
+  type StepDecision,
+  type StepOutcome,
 } from '@oneseal/contracts';
-import { deriveRoute, WorkingDayCalendar, type RoutePlan } from '@oneseal/domain';
+import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
 import { engineEndpoints, eventually } from '@oneseal/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import {
-  caseHandlingWorkflow,
-  caseStatusQuery,
-  decideStepUpdate,
-  type CaseHandlingInput,
-  type StepDecision,
-  type StepOutcome,
-} from '../../src';
+import { caseHandlingWorkflow } from '../../src';
 
 export const workflowsPath = require.resolve('../../src');
 export const DAY = 86_400_000;

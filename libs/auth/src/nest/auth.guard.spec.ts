@@ -7,6 +7,7 @@ import { issueToken } from '../tokens/tokens';
 import { Public, Roles } from './auth-metadata';
 import { AuthModule } from './auth.module';
 import { CurrentUser } from './current-user';
+import { CodedErrorFilter } from '@oneseal/errors';
 
 @Controller()
 class SampleController {
@@ -48,6 +49,8 @@ describe('AuthModule: the guard on every route (Nest over HTTP)', () => {
       controllers: [SampleController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
+    // As every service installs it (createServiceApp): errors answer as { code, message }.
+    app.useGlobalFilters(new CodedErrorFilter());
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
   });

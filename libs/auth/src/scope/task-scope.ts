@@ -62,7 +62,7 @@ export function canSeeTask(user: AuthUser, task: TaskLocation): boolean {
 
 /**
  * Which town role takes which step inside the town's center (前台综合受理、后台分类审批、综合窗口出件). Step names
- * are the route's step kinds (libs/domain STEP_KINDS); a step not listed is taken by no town role.
+ * are the route's step kinds (STEP_KINDS in libs/contracts); a step not listed is taken by no town role.
  */
 const TOWN_STEPS: Record<TownRole, readonly string[]> = {
   'town-window': ['受理', '送达'],

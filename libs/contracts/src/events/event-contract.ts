@@ -1,11 +1,16 @@
 import type { TopicName } from '../topics';
 
+/** The services that publish events; an event's type and topic begin with its producer's name. */
+export const EVENT_PRODUCERS = ['intake', 'routing', 'approval', 'seal', 'notification'] as const;
+export type ProducingService = (typeof EVENT_PRODUCERS)[number];
+
 /**
  * One versioned event: the topic it travels on, its type and version as written in the envelope, and the
  * class that validates its payload at every consumer edge.
  */
 export interface EventContract<TPayload extends object> {
   readonly topic: TopicName;
+  /** `<producer>.<event>`, e.g. `routing.case-accepted`. */
   readonly type: string;
   readonly version: number;
   readonly payloadClass: new () => TPayload;
@@ -14,12 +19,32 @@ export interface EventContract<TPayload extends object> {
    * them, and the long-term record (the audit log) keeps them blanked out.
    */
   readonly credentialFields?: readonly string[];
+  /**
+   * The topic and type the same event had before it moved to another producer: consumers still accept them, so
+   * nothing published under the old names before an upgrade is lost; producers use the current ones only.
+   */
+  readonly formerly?: { readonly topic: string; readonly type: string };
 }
 
 export function defineEventContract<TPayload extends object>(
   contract: EventContract<TPayload> & { credentialFields?: readonly (keyof TPayload & string)[] },
 ): EventContract<TPayload> {
   return contract;
+}
+
+/** The service that publishes events of this contract. */
+export function producerOf(contract: Pick<EventContract<object>, 'type'>): string {
+  return contract.type.split('.')[0];
+}
+
+/** Every topic a consumer of this contract reads: the current one, and the former one while it may hold events. */
+export function topicsOf(contract: Pick<EventContract<object>, 'topic' | 'formerly'>): string[] {
+  return contract.formerly ? [contract.topic, contract.formerly.topic] : [contract.topic];
+}
+
+/** The envelope types a consumer of this contract accepts. */
+export function typesOf(contract: Pick<EventContract<object>, 'type' | 'formerly'>): string[] {
+  return contract.formerly ? [contract.type, contract.formerly.type] : [contract.type];
 }
 
 /** What a credential reads as on the long-term record. */

@@ -18,6 +18,7 @@ import { serviceRatedV1 } from './service-rated/v1';
 import { sealRegisteredV1 } from './seal-registered/v1';
 import { sealActivatedV1 } from './seal-activated/v1';
 import { sealRetiredV1 } from './seal-retired/v1';
+import { producerOf, topicsOf, type EventContract, type ProducingService } from './event-contract';
 
 /** Every event contract, for tooling that must know them all (topic creation, the audit log, docs). */
 export const EVENT_CONTRACTS = [
@@ -42,3 +43,15 @@ export const EVENT_CONTRACTS = [
   sealActivatedV1,
   sealRetiredV1,
 ] as const;
+
+export type AnyEventContract = (typeof EVENT_CONTRACTS)[number];
+
+/** The contract a message on this topic is read by (former topics included). */
+export function contractForTopic(topic: string): AnyEventContract | undefined {
+  return EVENT_CONTRACTS.find((contract) => topicsOf(contract).includes(topic));
+}
+
+/** The contracts a service publishes: what its outbox may hold. */
+export function contractsProducedBy(producer: ProducingService): EventContract<object>[] {
+  return EVENT_CONTRACTS.filter((contract) => producerOf(contract) === producer);
+}

@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { EventActorDto, EventEnvelopeDto } from '../envelope/event-envelope.dto';
 import type { EventEnvelope } from '../envelope/event-envelope';
-import type { EventContract } from '../events/event-contract';
+import { typesOf, type EventContract } from '../events/event-contract';
 import { ContractViolation } from './contract-violation';
 
 function describe(errors: readonly ValidationError[], prefix = ''): string[] {
@@ -34,7 +34,7 @@ export function parseEvent<TPayload extends object>(
   if (rawActor !== null && typeof rawActor === 'object')
     envelope.actor = plainToInstance(EventActorDto, rawActor);
   const issues = validateObject(envelope, '');
-  if (envelope.type !== contract.type) {
+  if (!typesOf(contract).includes(envelope.type)) {
     issues.push(`type: expected ${contract.type}, got ${String(envelope.type)}`);
   }
   if (envelope.version !== contract.version) {

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { EventActor, EventContract, EventEnvelope } from '@oneseal/contracts';
+import {
+  EVENT_PRODUCERS,
+  producerOf,
+  type EventActor,
+  type EventContract,
+  type EventEnvelope,
+  type ProducingService,
+} from '@oneseal/contracts';
+
+const isEventProducer = (schema: string): schema is ProducingService =>
+  (EVENT_PRODUCERS as readonly string[]).includes(schema);
 
 export interface NewEvent<TPayload extends object> {
   subject: string;
@@ -24,6 +34,12 @@ export async function enqueueEvent<TPayload extends object>(
 ): Promise<EventEnvelope<TPayload>> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('enqueueEvent must run inside a transaction, together with the change it announces');
+  }
+  // Each service's schema is named after it: an event goes out only through the outbox of the service it is named after.
+  if (isEventProducer(schema) && producerOf(contract) !== schema) {
+    throw new Error(
+      `the ${schema} service does not publish ${contract.type}: its events are ${producerOf(contract)}'s`,
+    );
   }
   const envelope: EventEnvelope<TPayload> = {
     id: randomUUID(),

@@ -1,12 +1,7 @@
 import type { CatalogueRow } from '../catalogue/annex-table';
 import type { TownHandlingMode } from '../catalogue/handling-mode';
-import {
-  DEFAULT_STEP_BUDGETS,
-  type RoutePlan,
-  type RouteStep,
-  type StepBudgets,
-  type StepKind,
-} from './route-plan';
+import type { RoutePlan, RouteStep, StepKind } from '@oneseal/contracts';
+import { DEFAULT_STEP_BUDGETS, type StepBudgets } from './route-plan';
 import { townUnit, villageStation } from './units';
 
 /** What route derivation needs of a matter; a catalogue row has it, and so does an ApplicationSubmitted event. */

@@ -7,6 +7,13 @@ import {
   type DynamicModule,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import {
+  TOPICS,
+  contractsProducedBy,
+  topicsOf,
+  type EventContract,
+  type ProducingService,
+} from '@oneseal/contracts';
 import type { Kafka, Producer } from 'kafkajs';
 import { ConsumerEdge } from '../consumer-edge';
 import { EventProducer } from '../event-producer';
@@ -18,8 +25,23 @@ import { KAFKA_CLIENT, KAFKA_PRODUCER } from './kafka.tokens';
 export interface KafkaModuleOptions {
   clientId: string;
   brokers: readonly string[];
-  /** Topics this service produces to or consumes from; created at boot when missing. */
-  topics: readonly string[];
+  /** The service whose events this one publishes through its outbox (none for a service that only consumes). */
+  produces?: ProducingService;
+  /** The contracts its consumers read. */
+  consumes?: readonly EventContract<object>[];
+}
+
+/**
+ * The topics a service needs, derived from the contract registry rather than listed by hand: those of the events it
+ * publishes, those it consumes (former names included while they may hold events), and the dead-letter topic its
+ * consumer edge writes to. Created at boot when missing.
+ */
+export function serviceTopics(options: Pick<KafkaModuleOptions, 'produces' | 'consumes'>): string[] {
+  const produced = options.produces
+    ? contractsProducedBy(options.produces).map((contract) => contract.topic)
+    : [];
+  const consumed = (options.consumes ?? []).flatMap(topicsOf);
+  return [...new Set([...produced, ...consumed, TOPICS.deadLetterV1])];
 }
 
 @Injectable()
@@ -54,7 +76,7 @@ export class KafkaModule {
               brokers: options.brokers,
               logger: kafkaLogger,
             });
-            await ensureTopics(kafka, options.topics);
+            await ensureTopics(kafka, serviceTopics(options));
             return kafka;
           },
         },

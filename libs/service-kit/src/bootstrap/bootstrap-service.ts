@@ -3,6 +3,7 @@ import { ValidationPipe, type DynamicModule, type INestApplication } from '@nest
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { CodedErrorFilter } from '@oneseal/errors';
 import { kafkaTransportOptions, parseBrokers } from '@oneseal/kafka';
 import { Logger } from 'nestjs-pino';
 import type { HttpServiceEnv, ServiceEnv } from '../env/service-env';
@@ -32,6 +33,23 @@ interface WebServiceDefinition extends CommonDefinition {
 
 export type ServiceDefinition = DataServiceDefinition | WebServiceDefinition;
 
+/**
+ * What every service answers with, whatever the route: request bodies and queries validated at the edge (one 400
+ * naming every problem), and every CodedError as `{ code, message, details? }` with its status. Tests that build a
+ * service's module themselves call this too, so they answer exactly as the running service does.
+ */
+export function configureServiceApp(app: INestApplication): void {
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationErrorsToException,
+    }),
+  );
+  app.useGlobalFilters(new CodedErrorFilter());
+}
+
 export async function createServiceApp(definition: ServiceDefinition): Promise<INestApplication> {
   const web = 'publicDir' in definition;
   const app = await NestFactory.create<NestExpressApplication>(definition.module, {
@@ -49,14 +67,7 @@ export async function createServiceApp(definition: ServiceDefinition): Promise<I
     });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: validationErrorsToException,
-    }),
-  );
+  configureServiceApp(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

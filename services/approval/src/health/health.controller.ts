@@ -1,5 +1,5 @@
 import { Public } from '@oneseal/auth';
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -8,9 +8,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from '@oneseal/kafka';
-import { TemporalHealthIndicator, workerHealth, type ManagedWorker } from '@oneseal/temporal';
-
-export const APPROVAL_WORKER = Symbol('APPROVAL_WORKER');
+import { TemporalHealthIndicator, TemporalWorkers } from '@oneseal/temporal';
 
 @ApiTags('health')
 @Public()
@@ -22,7 +20,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly kafka: KafkaHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
-    @Inject(APPROVAL_WORKER) private readonly worker: ManagedWorker | null,
+    private readonly workers: TemporalWorkers,
   ) {}
 
   @Get()
@@ -32,7 +30,7 @@ export class HealthController {
       () => this.database.pingCheck('database'),
       () => this.kafka.check(),
       () => this.temporal.check(),
-      () => workerHealth(this.indicators, 'activityWorker', this.worker),
+      ...this.workers.health(this.indicators),
     ]);
   }
 }

@@ -17,7 +17,7 @@ const claimedByOther = (task: ReviewTask) => {
 /** Why a task that is no longer open cannot be worked on. */
 function closedError(task: ReviewTask): TaskError {
   return new TaskError(
-    task.status === 'cancelled' ? TaskErrorCode.CASE_ALREADY_DECIDED : TaskErrorCode.TASK_ALREADY_DECIDED,
+    task.status === 'cancelled' ? TaskErrorCode.TASK_CANCELLED : TaskErrorCode.TASK_ALREADY_DECIDED,
   );
 }
 

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '@oneseal/auth';
-import { CodedErrorFilter } from '@oneseal/service-kit';
 import { DecideTaskDto, TaskIdParam } from './dto/decide-task.dto';
 import { InboxQuery, ListTasksQuery } from './dto/list-tasks.query';
 import { TaskClaimsService } from './task-claims.service';
@@ -11,7 +10,6 @@ import { TasksInScope, type InboxTask } from './tasks-in-scope';
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller('tasks')
-@UseFilters(CodedErrorFilter)
 export class TasksController {
   constructor(
     private readonly tasks: TasksInScope,

@@ -1,12 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload, type KafkaContext } from '@nestjs/microservices';
-import { EVENT_CONTRACTS, withoutCredentials } from '@oneseal/contracts';
+import { contractForTopic, EVENT_CONTRACTS, topicsOf, withoutCredentials } from '@oneseal/contracts';
 import { ConsumerEdge, receivedMessage } from '@oneseal/kafka';
 import { EventLogService } from './event-log.service';
-
-const CONTRACT_BY_TOPIC = new Map<string, (typeof EVENT_CONTRACTS)[number]>(
-  EVENT_CONTRACTS.map((contract) => [contract.topic, contract]),
-);
 
 /** Subscribes to every event topic and records each event, validated like at any other consumer edge. */
 @Controller()
@@ -16,9 +12,9 @@ export class AllEventsConsumer {
     private readonly log: EventLogService,
   ) {}
 
-  @EventPattern(EVENT_CONTRACTS.map((contract) => contract.topic))
+  @EventPattern(EVENT_CONTRACTS.flatMap(topicsOf))
   async onEvent(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    const contract = CONTRACT_BY_TOPIC.get(context.getTopic());
+    const contract = contractForTopic(context.getTopic());
     if (!contract) return;
     await this.edge.consume<object>(contract, receivedMessage(value, context), (event) =>
       this.log.append(withoutCredentials(contract, event), contract.topic),

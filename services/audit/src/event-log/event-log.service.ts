@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EventEnvelope } from '@oneseal/contracts';
+import { EVENT_CONTRACTS, typesOf, type EventEnvelope } from '@oneseal/contracts';
 import { DataSource } from 'typeorm';
 import { GENESIS_HASH, eventHash } from './event-hash';
 
@@ -130,11 +130,25 @@ export class EventLogService {
          FROM audit.events
         WHERE county = $1 AND ($2::text IS NULL OR town = $2) AND seq > $3
           AND (recorded_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $4 AND $5
-          AND ($6::text IS NULL OR type = $6)
+          AND ($6::text[] IS NULL OR type = ANY($6))
         ORDER BY seq LIMIT $7`,
-      [query.county, query.town ?? null, query.after, query.from, query.to, query.type ?? null, query.limit],
+      [
+        query.county,
+        query.town ?? null,
+        query.after,
+        query.from,
+        query.to,
+        query.type ? sameEventTypes(query.type) : null,
+        query.limit,
+      ],
     )) as PlaceEvent[];
   }
+}
+
+/** A type and the names the same event had before (events recorded earlier keep the name they had then). */
+function sameEventTypes(type: string): string[] {
+  const contract = EVENT_CONTRACTS.find((candidate) => typesOf(candidate).includes(type));
+  return contract ? typesOf(contract) : [type];
 }
 
 const EVENT_COLUMNS = `version, event_id AS "eventId", topic, type, occurred_at AS "occurredAt",

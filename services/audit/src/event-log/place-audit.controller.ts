@@ -1,9 +1,10 @@
-import { Controller, Get, HttpStatus, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
-import { assertUnreachable, CodedError, CodedErrorFilter, PlaceQuery } from '@oneseal/service-kit';
+import { PlaceQuery } from '@oneseal/service-kit';
 import { PlaceEventsQuery } from './dto/place-events.query';
 import { EventLogService } from './event-log.service';
+import { CodedError, assertUnreachable } from '@oneseal/errors';
 
 export enum AuditErrorCode {
   PERIOD_INVALID = 'AUDIT.PERIOD_INVALID',
@@ -28,7 +29,6 @@ export class AuditError extends CodedError<AuditErrorCode> {
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
-@UseFilters(CodedErrorFilter)
 @Roles('auditor', 'supervisor', 'admin')
 export class PlaceAuditController {
   constructor(private readonly log: EventLogService) {}

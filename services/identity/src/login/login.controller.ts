@@ -1,17 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  HttpStatus,
-  Inject,
-  Post,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type AuthUser } from '@oneseal/auth';
-import { CodedErrorFilter } from '@oneseal/service-kit';
 import { SigningKeys } from '../signing/signing-keys';
 import { LoginRequest } from './dto/login.request';
 import { LoginResponse, UserProfileView } from './dto/user-profile.view';
@@ -19,7 +8,6 @@ import { LoginService } from './login.service';
 
 @ApiTags('auth')
 @Controller('auth')
-@UseFilters(CodedErrorFilter)
 export class LoginController {
   constructor(
     private readonly login: LoginService,

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
-import { CodedErrorFilter } from '@oneseal/service-kit';
 import { CreateStaffDto, NewPasswordDto, StaffIdParam, StaffScopeDto } from './dto/staff.dto';
 import { StaffAccountsService } from './staff-accounts.service';
 
@@ -9,7 +8,6 @@ import { StaffAccountsService } from './staff-accounts.service';
 @ApiTags('staff')
 @ApiBearerAuth()
 @Controller('staff')
-@UseFilters(CodedErrorFilter)
 @Roles('admin')
 export class StaffAccountsController {
   constructor(private readonly staff: StaffAccountsService) {}

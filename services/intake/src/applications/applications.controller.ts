@@ -1,5 +1,4 @@
-import { CodedErrorFilter } from '@oneseal/service-kit';
-import { Body, Controller, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { ApplicationsService } from './applications.service';
@@ -9,7 +8,6 @@ import { assertMayFile } from './filing-scope';
 @ApiTags('applications')
 @ApiBearerAuth()
 @Controller('applications')
-@UseFilters(CodedErrorFilter)
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 

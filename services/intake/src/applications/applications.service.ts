@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { applicationSubmittedV1 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
 import {
+  canonicalJson,
   describeShortfall,
   findMaterialShortfalls,
   formatTypedCode,
@@ -18,9 +19,9 @@ import { nextReceiptNumber } from './receipt-numbers';
 import type { SubmitApplicationDto, SubmittedApplicationDto } from './dto/submit-application.dto';
 import type { MatterSnapshot } from '../catalogue/matter-offering.service';
 
+/** What makes two submissions under one Idempotency-Key the same request. */
 function fingerprint(dto: SubmitApplicationDto): string {
-  const canonical = JSON.stringify(Object.entries(dto).sort(([a], [b]) => a.localeCompare(b)));
-  return createHash('sha256').update(canonical).digest('hex');
+  return createHash('sha256').update(canonicalJson(dto)).digest('hex');
 }
 
 @Injectable()

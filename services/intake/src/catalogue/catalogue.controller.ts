@@ -1,6 +1,5 @@
 import { Public } from '@oneseal/auth';
-import { CodedErrorFilter } from '@oneseal/service-kit';
-import { Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CatalogueQueryService } from './catalogue-query.service';
 import { ListMattersQuery } from './dto/list-matters.query';
@@ -9,7 +8,6 @@ import { ListMattersQuery } from './dto/list-matters.query';
 // The catalogue and its guides (办事指南) are public: applicants read them before they come.
 @Public()
 @Controller('catalogue')
-@UseFilters(CodedErrorFilter)
 export class CatalogueController {
   constructor(private readonly catalogue: CatalogueQueryService) {}
 

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertUnreachable, CodedError } from '@oneseal/service-kit';
 import type { ApplicationChannel, CatalogueLevel } from '@oneseal/contracts';
 import type { MatterGuide } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
+import { CodedError, assertUnreachable } from '@oneseal/errors';
 
 export enum OfferingErrorCode {
   TOWN_NOT_IN_COUNTY = 'INTAKE.TOWN_NOT_IN_COUNTY',

@@ -1,13 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, type AuthUser } from '@oneseal/auth';
-import { CodedErrorFilter } from '@oneseal/service-kit';
 import { DelegationParams, DelegationReasonDto } from './dto/delegation.dto';
 import { TownDelegationsService } from './town-delegations.service';
 
 @ApiTags('catalogue')
 @Controller('catalogue/matters')
-@UseFilters(CodedErrorFilter)
 export class TownDelegationsController {
   constructor(private readonly delegations: TownDelegationsService) {}
 

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Param, Put, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
-import { CodedErrorFilter } from '@oneseal/service-kit';
 import { PublishGuideDto } from './dto/publish-guide.dto';
 import { GuidePublishingService } from './guide-publishing.service';
 
@@ -9,7 +8,6 @@ import { GuidePublishingService } from './guide-publishing.service';
 @ApiTags('catalogue')
 @ApiBearerAuth()
 @Controller('catalogue/matters')
-@UseFilters(CodedErrorFilter)
 export class GuidesController {
   constructor(private readonly guides: GuidePublishingService) {}
 

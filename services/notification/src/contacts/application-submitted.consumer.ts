@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload, type KafkaContext } from '@nestjs/microservices';
-import { TOPICS, applicationSubmittedV1 } from '@oneseal/contracts';
+import { applicationSubmittedV1, topicsOf } from '@oneseal/contracts';
 import { ConsumerEdge, receivedMessage } from '@oneseal/kafka';
 import { NotificationPlanner } from '../notifications/notification-planner';
 
@@ -12,7 +12,7 @@ export class ApplicationSubmittedConsumer {
     private readonly planner: NotificationPlanner,
   ) {}
 
-  @EventPattern(TOPICS.applicationSubmittedV1)
+  @EventPattern(topicsOf(applicationSubmittedV1))
   async onApplicationSubmitted(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
     await this.edge.consume(applicationSubmittedV1, receivedMessage(value, context), (event) =>
       this.planner.recordApplicant(event, applicationSubmittedV1.topic),

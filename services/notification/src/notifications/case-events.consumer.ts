@@ -1,20 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload, type KafkaContext } from '@nestjs/microservices';
-import { TOPICS } from '@oneseal/contracts';
+import { applicationSubmittedV1, topicsOf } from '@oneseal/contracts';
 import { ConsumerEdge, receivedMessage } from '@oneseal/kafka';
 import { NotificationPlanner } from './notification-planner';
-import {
-  caseAcceptedRule,
-  caseConcludedRule,
-  caseRefusedRule,
-  correctionRequestedRule,
-  deadlineWarningRule,
-  documentStampedRule,
-  resultDeliveredRule,
-  reviewTaskOpenedRule,
-  serviceRatedRule,
-  type NotificationRule,
-} from './notification-rules';
+import { NOTIFICATION_RULES, ruleForTopic } from './notification-rules';
+
+/** What notification reads from Kafka: the submission (who the applicant is), and every event a rule speaks of. */
+export const NOTIFICATION_CONSUMES = [
+  applicationSubmittedV1,
+  ...NOTIFICATION_RULES.map((rule) => rule.contract),
+] as const;
 
 /** The events that tell someone something; each goes through the consumer edge, then its rule. */
 @Controller()
@@ -24,56 +19,10 @@ export class CaseEventsConsumer {
     private readonly planner: NotificationPlanner,
   ) {}
 
-  @EventPattern(TOPICS.caseAcceptedV1)
-  onCaseAccepted(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consume(caseAcceptedRule, value, context);
-  }
-
-  @EventPattern(TOPICS.correctionRequestedV1)
-  onCorrectionRequested(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consume(correctionRequestedRule, value, context);
-  }
-
-  @EventPattern(TOPICS.caseRefusedV1)
-  onCaseRefused(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consume(caseRefusedRule, value, context);
-  }
-
-  @EventPattern(TOPICS.caseConcludedV1)
-  onCaseConcluded(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consume(caseConcludedRule, value, context);
-  }
-
-  @EventPattern(TOPICS.documentStampedV1)
-  onDocumentStamped(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consume(documentStampedRule, value, context);
-  }
-
-  @EventPattern(TOPICS.resultDeliveredV1)
-  onResultDelivered(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consume(resultDeliveredRule, value, context);
-  }
-
-  @EventPattern(TOPICS.serviceRatedV1)
-  onServiceRated(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consume(serviceRatedRule, value, context);
-  }
-
-  @EventPattern(TOPICS.reviewTaskOpenedV1)
-  onReviewTaskOpened(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consume(reviewTaskOpenedRule, value, context);
-  }
-
-  @EventPattern(TOPICS.deadlineWarningV1)
-  onDeadlineWarning(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consume(deadlineWarningRule, value, context);
-  }
-
-  private async consume<TPayload extends { caseId: string }>(
-    rule: NotificationRule<TPayload>,
-    value: unknown,
-    context: KafkaContext,
-  ): Promise<void> {
+  @EventPattern(NOTIFICATION_RULES.flatMap((rule) => topicsOf(rule.contract)))
+  async onCaseEvent(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    const rule = ruleForTopic(context.getTopic());
+    if (!rule) return;
     await this.edge.consume(rule.contract, receivedMessage(value, context), (event) =>
       this.planner.handleEvent(rule, event),
     );

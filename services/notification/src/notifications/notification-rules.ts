@@ -8,6 +8,7 @@ import {
   resultDeliveredV1,
   reviewTaskOpenedV1,
   serviceRatedV1,
+  topicsOf,
   type EventContract,
   type EventEnvelope,
 } from '@oneseal/contracts';
@@ -47,7 +48,12 @@ export type NotificationRule<TPayload extends { caseId: string }> =
   | StaffRule<TPayload>;
 
 /** The consumer name under which a rule records the events it processed. */
-export const consumerOf = (rule: { contract: { type: string } }) => `notification.${rule.contract.type}`;
+/**
+ * The name a rule's processed events are recorded under. It is the type the contract was first published with, so
+ * an event redelivered after its contract moved to another producer is still recognised as processed.
+ */
+export const consumerOf = (rule: { contract: Pick<EventContract<object>, 'type' | 'formerly'> }) =>
+  `notification.${rule.contract.formerly?.type ?? rule.contract.type}`;
 
 const bySms = (applicant: ApplicantContact, message: RenderedMessage): PlannedMessage => ({
   recipientKind: 'applicant',
@@ -225,6 +231,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule<{ caseId: string }>[]
   serviceRatedRule,
 ];
 
+/** The rule for a message's topic; a former topic name finds the same rule (events parked under it included). */
 export function ruleForTopic(topic: string): NotificationRule<{ caseId: string }> | undefined {
-  return NOTIFICATION_RULES.find((rule) => rule.contract.topic === topic);
+  return NOTIFICATION_RULES.find((rule) => topicsOf(rule.contract).includes(topic));
 }

@@ -1,6 +1,6 @@
 import type { AuthUser, Role } from '@oneseal/auth';
 import { countySupervision, townUnit, villageStation } from '@oneseal/domain';
-import { assertUnreachable } from '@oneseal/service-kit';
+import { assertUnreachable } from '@oneseal/errors';
 
 /**
  * The unit inboxes a person reads: the station, desk or bureau their role works at, and for the county's

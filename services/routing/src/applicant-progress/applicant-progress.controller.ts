@@ -1,7 +1,6 @@
-import { Body, Controller, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@oneseal/auth';
-import { CodedErrorFilter } from '@oneseal/service-kit';
 import { ApplicantProgressService } from './applicant-progress.service';
 import { ProgressLookupDto, RateServiceDto } from './dto/progress.dto';
 
@@ -9,7 +8,6 @@ import { ProgressLookupDto, RateServiceDto } from './dto/progress.dto';
 @ApiTags('applicant progress')
 @Public()
 @Controller('progress')
-@UseFilters(CodedErrorFilter)
 export class ApplicantProgressController {
   constructor(private readonly progress: ApplicantProgressService) {}
 

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { serviceRatedV1, type ServiceScore } from '@oneseal/contracts';
+import { caseStatusQuery, serviceRatedV1, type CaseStatus, type ServiceScore } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
 import { normaliseTypedCode, PROGRESS_QUERY_CODE_GROUPS } from '@oneseal/domain';
 import { TEMPORAL_CLIENT } from '@oneseal/temporal';
-import { caseStatusQuery, type CaseStatus } from '@oneseal/workflows';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { ROUTING_SCHEMA } from '../config/routing.env';

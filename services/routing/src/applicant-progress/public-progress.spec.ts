@@ -1,5 +1,4 @@
-import type { RoutePlan } from '@oneseal/domain';
-import type { CaseStatus } from '@oneseal/workflows';
+import type { CaseStatus, RoutePlan } from '@oneseal/contracts';
 import { publicProgress, type ProgressRow } from './public-progress';
 
 const route: RoutePlan = {

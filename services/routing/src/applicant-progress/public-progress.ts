@@ -1,6 +1,11 @@
-import type { AdministrativeLevel, CaseResult, ServiceScore } from '@oneseal/contracts';
-import type { RoutePlan } from '@oneseal/domain';
-import type { CaseStatus, StepOutcome } from '@oneseal/workflows';
+import type {
+  AdministrativeLevel,
+  CaseResult,
+  CaseStatus,
+  RoutePlan,
+  ServiceScore,
+  StepOutcome,
+} from '@oneseal/contracts';
 
 /** The read-model stages, as an applicant is told them. */
 const STAGE_TEXTS = {

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Put, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { CalendarError } from '@oneseal/domain';
-import { CodedErrorFilter } from '@oneseal/service-kit';
 import { DataSource } from 'typeorm';
 import { CalendarYearError } from './calendar.errors';
 import { currentCalendar, loadedYears, loadYear } from './calendar-years';
@@ -12,7 +11,6 @@ import { LoadCalendarYearDto } from './dto/load-calendar-year.dto';
 @ApiTags('calendar')
 @ApiBearerAuth()
 @Controller('calendar')
-@UseFilters(CodedErrorFilter)
 export class CalendarController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

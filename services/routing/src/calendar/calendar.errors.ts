@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { CodedError } from '@oneseal/service-kit';
+import { CodedError } from '@oneseal/errors';
 
 export enum CalendarYearErrorCode {
   INVALID_SCHEDULE = 'CALENDAR.INVALID_SCHEDULE',

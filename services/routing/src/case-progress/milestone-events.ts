@@ -12,7 +12,7 @@ import {
   type CaseMilestone,
   type EventContract,
 } from '@oneseal/contracts';
-import { assertUnreachable } from '@oneseal/service-kit';
+import { assertUnreachable } from '@oneseal/errors';
 
 /** The event a milestone is announced as: its contract and payload, typed together. */
 export interface MilestoneEvent<TPayload extends object = object> {

@@ -1,8 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload, type KafkaContext } from '@nestjs/microservices';
-import { TOPICS, applicationSubmittedV1 } from '@oneseal/contracts';
+import { applicationSubmittedV1, topicsOf } from '@oneseal/contracts';
 import { ConsumerEdge, receivedMessage } from '@oneseal/kafka';
 import { CaseRoutingService } from './case-routing.service';
+
+/** What routing reads from Kafka: every submission starts a case. */
+export const ROUTING_CONSUMES = [applicationSubmittedV1] as const;
 
 @Controller()
 export class ApplicationSubmittedConsumer {
@@ -11,7 +14,7 @@ export class ApplicationSubmittedConsumer {
     private readonly routing: CaseRoutingService,
   ) {}
 
-  @EventPattern(TOPICS.applicationSubmittedV1)
+  @EventPattern(topicsOf(applicationSubmittedV1))
   async onApplicationSubmitted(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
     await this.edge.consume(applicationSubmittedV1, receivedMessage(value, context), (event) =>
       this.routing.routeCase(event),

@@ -4,12 +4,13 @@ import {
   TASK_QUEUES,
   caseRoutedV1,
   type ApplicationSubmittedV1,
+  type CaseHandlingInput,
   type EventEnvelope,
+  type RoutePlan,
 } from '@oneseal/contracts';
 import { enqueueEvent, processOnce, type ProcessOutcome } from '@oneseal/database';
-import type { RoutePlan } from '@oneseal/domain';
 import { TEMPORAL_CLIENT } from '@oneseal/temporal';
-import { caseHandlingWorkflow, type CaseHandlingInput } from '@oneseal/workflows';
+import { caseHandlingWorkflow } from '@oneseal/workflows';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource } from 'typeorm';

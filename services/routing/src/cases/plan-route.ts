@@ -1,11 +1,5 @@
-import type { ApplicationSubmittedV1, EventEnvelope } from '@oneseal/contracts';
-import {
-  deriveRoute,
-  isTownHandlingMode,
-  isVillageHandlingMode,
-  type HandlingMode,
-  type RoutePlan,
-} from '@oneseal/domain';
+import type { ApplicationSubmittedV1, EventEnvelope, RoutePlan } from '@oneseal/contracts';
+import { deriveRoute, isTownHandlingMode, isVillageHandlingMode, type HandlingMode } from '@oneseal/domain';
 import { PermanentFailure } from '@oneseal/kafka';
 
 /**

@@ -1,4 +1,4 @@
-import type { RoutePlan } from '@oneseal/domain';
+import type { RoutePlan } from '@oneseal/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A case whose workflow routing has started; one row per case, ever. */

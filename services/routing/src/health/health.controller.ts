@@ -1,5 +1,5 @@
 import { Public } from '@oneseal/auth';
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -8,10 +8,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from '@oneseal/kafka';
-import { TemporalHealthIndicator, workerHealth, type ManagedWorker } from '@oneseal/temporal';
-
-export const CASE_WORKFLOW_WORKER = Symbol('CASE_WORKFLOW_WORKER');
-export const CASE_ACTIVITIES_WORKER = Symbol('CASE_ACTIVITIES_WORKER');
+import { TemporalHealthIndicator, TemporalWorkers } from '@oneseal/temporal';
 
 @ApiTags('health')
 @Public()
@@ -23,8 +20,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly kafka: KafkaHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
-    @Inject(CASE_WORKFLOW_WORKER) private readonly worker: ManagedWorker | null,
-    @Inject(CASE_ACTIVITIES_WORKER) private readonly activitiesWorker: ManagedWorker | null,
+    private readonly workers: TemporalWorkers,
   ) {}
 
   @Get()
@@ -34,8 +30,7 @@ export class HealthController {
       () => this.database.pingCheck('database'),
       () => this.kafka.check(),
       () => this.temporal.check(),
-      () => workerHealth(this.indicators, 'caseWorkflowWorker', this.worker),
-      () => workerHealth(this.indicators, 'caseActivitiesWorker', this.activitiesWorker),
+      ...this.workers.health(this.indicators),
     ]);
   }
 }

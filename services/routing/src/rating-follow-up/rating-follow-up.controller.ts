@@ -1,14 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
-import { CodedErrorFilter } from '@oneseal/service-kit';
 import { AnswerRatingDto, RatingCaseParam, RatingsQuery } from './dto/rating-follow-up.dto';
 import { RatingFollowUpService } from './rating-follow-up.service';
 
 @ApiTags('supervision')
 @ApiBearerAuth()
 @Controller('supervision/ratings')
-@UseFilters(CodedErrorFilter)
 export class RatingFollowUpController {
   constructor(private readonly ratings: RatingFollowUpService) {}
 

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { assertUnreachable, CodedError } from '@oneseal/service-kit';
+import { CodedError, assertUnreachable } from '@oneseal/errors';
 
 export enum RatingFollowUpErrorCode {
   NOT_FOUND = 'RATING.NOT_FOUND',

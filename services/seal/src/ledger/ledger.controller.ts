@@ -4,7 +4,8 @@ import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LedgerQuery } from './dto/ledger-query.dto';
-import { LedgerEntry } from './ledger-entry.entity';
+import type { LedgerEntry } from './ledger-entry.entity';
+import { ledgerLines } from './ledger-lines';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -19,15 +20,6 @@ export class LedgerController {
   })
   list(@CurrentUser() user: AuthUser, @Query() query: LedgerQuery): Promise<LedgerEntry[]> {
     assertReachesPlace(user, { county: query.town.slice(0, 6), town: query.town });
-    const entries = this.dataSource
-      .getRepository(LedgerEntry)
-      .createQueryBuilder('line')
-      .where('line.town = :town', { town: query.town })
-      .andWhere('line.seq > :after', { after: query.after ?? 0 })
-      .orderBy('line.seq', 'ASC')
-      .limit(query.limit ?? 100);
-    if (query.caseId) entries.andWhere('line.caseId = :caseId', { caseId: query.caseId });
-    if (query.entry) entries.andWhere('line.entry = :entry', { entry: query.entry });
-    return entries.getMany();
+    return ledgerLines(this.dataSource, query);
   }
 }

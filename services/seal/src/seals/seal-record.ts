@@ -1,4 +1,4 @@
-import { canonicalJson, type JsonValue } from '../crypto/canonical-json';
+import { canonicalJson } from '@oneseal/domain';
 import { sm2Sign, sm2Verify } from '../crypto/sm2';
 
 /**
@@ -31,7 +31,7 @@ export interface SignedSealRecord {
 }
 
 export function sealRecordSigningInput(body: SealRecordBody): string {
-  return canonicalJson(body as unknown as JsonValue);
+  return canonicalJson(body);
 }
 
 export function signSealRecord(

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Public, Roles, type AuthUser } from '@oneseal/auth';
-import { CodedErrorFilter } from '@oneseal/service-kit';
 import {
   ApplyForSealDto,
   InventoryLegacySealDto,
@@ -19,7 +18,6 @@ import { SealRegistry } from './seal-registry';
 @ApiTags('seals')
 @ApiBearerAuth()
 @Controller('seals')
-@UseFilters(CodedErrorFilter)
 @Roles('admin', 'seal-keeper', 'supervisor', 'auditor')
 export class SealsController {
   constructor(@Inject(SealRegistry) private readonly registry: SealRegistry) {}

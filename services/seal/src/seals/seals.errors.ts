@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { assertUnreachable, CodedError } from '@oneseal/service-kit';
+import { CodedError, assertUnreachable } from '@oneseal/errors';
 
 export enum SealErrorCode {
   NOT_FOUND = 'SEAL.NOT_FOUND',

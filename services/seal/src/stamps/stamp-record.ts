@@ -1,4 +1,4 @@
-import { canonicalJson, type JsonValue } from '../crypto/canonical-json';
+import { canonicalJson } from '@oneseal/domain';
 import { sm2Sign, sm2Verify } from '../crypto/sm2';
 import type { SignedSealRecord } from '../seals/seal-record';
 
@@ -35,7 +35,7 @@ export interface StampRecord {
 }
 
 export function stampSigningInput(body: StampRecordBody): string {
-  return canonicalJson(body as unknown as JsonValue);
+  return canonicalJson(body);
 }
 
 export function signStamp(

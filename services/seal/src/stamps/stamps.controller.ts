@@ -1,13 +1,12 @@
-import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CodedErrorFilter } from '@oneseal/service-kit';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { SealError, SealErrorCode } from '../seals/seals.errors';
 import { DocumentIdParam } from './dto/document-id.param';
-import { StampedDocument } from './stamped-document.entity';
+import { stampedDocumentFile } from './stamped-document-file';
 
 /**
  * Stamped documents. Stamping itself has no HTTP route: a seal goes on a result only at the 用印 step of the case
@@ -15,7 +14,6 @@ import { StampedDocument } from './stamped-document.entity';
  */
 @ApiTags('stamps')
 @Controller()
-@UseFilters(CodedErrorFilter)
 export class StampsController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -26,13 +24,8 @@ export class StampsController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: '加盖电子印章的结果文书（PDF）' })
   async document(@Param() params: DocumentIdParam, @Res() response: Response): Promise<void> {
-    const document = await this.dataSource
-      .getRepository(StampedDocument)
-      .createQueryBuilder('document')
-      .addSelect('document.pdf')
-      .where('document.id = :id', { id: params.id })
-      .getOne();
-    if (!document?.pdf) throw new SealError(SealErrorCode.DOCUMENT_NOT_FOUND);
+    const document = await stampedDocumentFile(this.dataSource, params.id);
+    if (!document) throw new SealError(SealErrorCode.DOCUMENT_NOT_FOUND);
     response
       .status(200)
       .set({

@@ -7,13 +7,11 @@ import {
   Param,
   Post,
   UploadedFile,
-  UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@oneseal/auth';
-import { CodedErrorFilter } from '@oneseal/service-kit';
 import { SealError, SealErrorCode } from '../seals/seals.errors';
 import { VerificationCodeParam, VerifyRequestDto } from './dto/verify-code.dto';
 import { SealVerificationService } from './seal-verification.service';
@@ -31,7 +29,6 @@ const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 // Anyone holding a sealed document may check it: the public verification counter needs no login.
 @Public()
 @Controller('verification')
-@UseFilters(CodedErrorFilter)
 export class VerificationController {
   constructor(@Inject(SealVerificationService) private readonly verification: SealVerificationService) {}
 

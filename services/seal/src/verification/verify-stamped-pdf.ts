@@ -1,4 +1,4 @@
-import { canonicalJson, type JsonValue } from '../crypto/canonical-json';
+import { canonicalJson } from '@oneseal/domain';
 import { sm3Hex } from '../crypto/sm2';
 import { verifySealRecord, type SignedSealRecord } from '../seals/seal-record';
 import {
@@ -37,7 +37,7 @@ export function stampSummary(record: StampRecord): StampSummary {
 }
 
 function sameRecord(a: SignedSealRecord, b: SignedSealRecord): boolean {
-  return canonicalJson(a as unknown as JsonValue) === canonicalJson(b as unknown as JsonValue);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 function withinActivity(at: Date, trusted: TrustedSeal): boolean {

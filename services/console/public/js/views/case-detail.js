@@ -212,7 +212,7 @@ export async function renderCase(root, { params, user }) {
 
   async function load() {
     const [status, tasks, notifications] = await Promise.allSettled([
-      api('approval', `/cases/${id}`),
+      api('routing', `/cases/${id}`),
       api('approval', '/tasks', { query: { caseId } }),
       api('notification', '/notifications', { query: { caseId } }),
     ]);
@@ -241,7 +241,7 @@ export async function renderCase(root, { params, user }) {
     submit.disabled = true;
     try {
       const body = BODY_OF[form.dataset.action](formValues(form));
-      await api('approval', `/cases/${id}/${form.dataset.action}`, { method: 'POST', body });
+      await api('routing', `/cases/${id}/${form.dataset.action}`, { method: 'POST', body });
       showMessage(message, 'ok', `已办理：${details.querySelector('summary').textContent}`);
       details.open = false;
       await load();

@@ -1,6 +1,3 @@
-import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
-
 /**
  * An error a clerk may see: a stable code, a Chinese message, and the HTTP status its feature maps the code to
  * (each feature keeps that mapping as an exhaustive switch over its own code enum).
@@ -19,22 +16,7 @@ export abstract class CodedError<TCode extends string> extends Error {
   }
 }
 
-/** Answers every CodedError as `{ code, message, details? }` with its status. */
-@Catch(CodedError)
-export class CodedErrorFilter implements ExceptionFilter {
-  catch(error: CodedError<string>, host: ArgumentsHost): void {
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(error.httpStatus)
-      .json({
-        code: error.code,
-        message: error.message,
-        ...(error.details ? { details: error.details } : {}),
-      });
-  }
-}
-
+/** The default branch of an exhaustive switch: a code added to an enum and not mapped fails to compile. */
 export function assertUnreachable(value: never): never {
   throw new Error(`unmapped error code: ${String(value)}`);
 }

@@ -1,0 +1,71 @@
+import type { CaseResult, SpecialProcedure } from '../../events/shared-fields';
+import type { RoutePlan, StepKind } from '../../routes/route-plan';
+import type { StepOutcome } from './case-requests';
+
+/** A deadline on the working-day calendar. */
+export interface Deadline {
+  dueDate: string;
+  /** True when the count ran through a year whose official holidays are not loaded yet. */
+  provisional: boolean;
+}
+
+export interface CurrentStep {
+  /** Position of the step in the case's route. */
+  index: number;
+  /** How many times the case has reached this step (a return or a 补正 opens it again). */
+  visit: number;
+  kind: StepKind;
+  level: RoutePlan['steps'][number]['level'];
+  unitCode: string;
+  /** Set while the step's task waits for a decision. */
+  taskId?: string;
+  openedOn: string;
+  deadline?: Deadline;
+}
+
+export interface StepRecord {
+  index: number;
+  kind: StepKind;
+  taskId: string;
+  outcome: StepOutcome;
+  handlerId: string;
+  handlerName?: string;
+  opinion: string;
+  decidedAt: string;
+}
+
+/** A stretch during which the clock stood still (补正 or a special procedure); `to` is absent while it lasts. */
+export interface ClockStopRecord {
+  reason: '补正' | SpecialProcedure;
+  from: string;
+  to?: string;
+}
+
+export type CaseStage =
+  | 'pre-acceptance'
+  | 'in-progress'
+  | 'awaiting-correction'
+  | 'suspended'
+  | 'sealing'
+  | 'delivering'
+  | 'concluded';
+
+/** Where a case stands, as its workflow answers the caseStatus query. */
+export interface CaseStatus {
+  caseId: string;
+  receiptNumber: string;
+  stage: CaseStage;
+  currentStep?: CurrentStep;
+  acceptedOn?: string;
+  /** The committed completion date; moved only by recomputation from the clock stops and extensions. */
+  committedDeadline?: Deadline;
+  statutoryDeadline?: Deadline;
+  extensionWorkingDays: number;
+  clockStops: ClockStopRecord[];
+  /** While awaiting a 补正: what was asked and the date after which the case ends as 补正不来. */
+  correction?: { missingMaterials: string[]; supplyBy: string };
+  warningsRaised: string[];
+  result?: CaseResult;
+  documentId?: string;
+  history: StepRecord[];
+}

@@ -1,0 +1,2 @@
+export * from './coded-error';
+export * from './coded-error.filter';

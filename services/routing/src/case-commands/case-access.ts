@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AuthError,
+  AuthErrorCode,
+  canActOnTask,
+  canSeeTask,
+  taskScopesOf,
+  type AuthUser,
+  type TaskLocation,
+} from '@oneseal/auth';
+import { caseStatusQuery, type CaseStatus, type RoutePlan, type RouteStep } from '@oneseal/contracts';
+import { villageOfStation } from '@oneseal/domain';
+import { TEMPORAL_CLIENT } from '@oneseal/temporal';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { RoutedCase } from '../cases/routed-case.entity';
+import { withCaseRefusals } from './case-refusals';
+import { CaseError, CaseErrorCode } from './case.errors';
+
+/** What a person may do to a case outside its tasks. */
+export type CaseAction = 'view' | 'supply-correction' | 'withdraw' | 'suspend' | 'resume' | 'extend';
+
+export type LocatedStep = TaskLocation & { stepName: string };
+
+/** Where a case is handled: its town, the village station it came through, and the steps it has reached. */
+export interface CasePlace {
+  county: string;
+  town: string;
+  /** The village whose station handles it, when the route passes through one. */
+  village?: string;
+  /** Every step the case has reached (decided or open), located as its task was. */
+  reached: LocatedStep[];
+  /** The step whose task is open now. */
+  open?: LocatedStep;
+}
+
+const has = (user: AuthUser, role: AuthUser['roles'][number]) => user.roles.includes(role);
+
+/**
+ * The applicant deals with the window that took the case (or the village agent who filed it): they bring the 补正
+ * and ask to withdraw there. Clock decisions (特别程序, 延长) belong to the town's leader, or to the county officer who
+ * holds the case's open step. Everyone who saw a step of the case, works in its town or watches its county may
+ * look at it.
+ */
+export function mayOnCase(user: AuthUser, action: CaseAction, place: CasePlace): boolean {
+  if (user.county !== place.county) return false;
+  const inTown = user.town === place.town;
+  const agentOfVillage = has(user, 'village-agent') && !!place.village && user.village === place.village;
+  switch (action) {
+    case 'view':
+      return (
+        place.reached.some((step) => canSeeTask(user, step)) ||
+        taskScopesOf(user).some(
+          (scope) =>
+            scope.kind === 'county-read-only' ||
+            (scope.kind === 'town' && scope.town === place.town) ||
+            (scope.kind === 'village' && scope.village === place.village),
+        )
+      );
+    case 'supply-correction':
+    case 'withdraw':
+      return (has(user, 'town-window') && inTown) || agentOfVillage;
+    case 'suspend':
+    case 'resume':
+    case 'extend':
+      return (
+        (has(user, 'town-leader') && inTown) ||
+        (has(user, 'county-officer') && place.open?.level === 'county' && canActOnTask(user, place.open))
+      );
+  }
+}
+
+/** The place of a case from its route (as routed) and its workflow's status (which steps it has reached). */
+export function placeOf(
+  routed: Pick<RoutedCase, 'county' | 'town' | 'route'>,
+  status: CaseStatus,
+): CasePlace {
+  const { county, town } = routed;
+  const locate = (step: Pick<RouteStep, 'kind' | 'level' | 'unitCode'>): LocatedStep => ({
+    county,
+    town,
+    villageCode: step.level === 'village' ? (villageOfStation(step.unitCode) ?? null) : null,
+    level: step.level,
+    unitCode: step.unitCode,
+    stepName: step.kind,
+  });
+  const steps: RoutePlan['steps'] = routed.route?.steps ?? [];
+  const current = status.stage === 'concluded' ? undefined : status.currentStep;
+  const reached = status.history.flatMap((record) =>
+    steps[record.index] ? [locate(steps[record.index])] : [],
+  );
+  const open = current ? locate(current) : undefined;
+  const village = steps
+    .map((step) => (step.level === 'village' ? villageOfStation(step.unitCode) : undefined))
+    .find(Boolean);
+  return { county, town, village, reached: open ? [...reached, open] : reached, open };
+}
+
+/** A case as a person may act on it: its workflow, and its status when they asked. */
+export interface CaseInHand {
+  handle: WorkflowHandle;
+  status: CaseStatus;
+}
+
+@Injectable()
+export class CaseAccess {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  /**
+   * Refuses with 404 CASE.NOT_FOUND when there is no such case (or it is still being routed), and with 403
+   * AUTH.OUT_OF_SCOPE unless the person may do this to it.
+   */
+  async take(user: AuthUser, action: CaseAction, caseId: string): Promise<CaseInHand> {
+    const routed = await this.dataSource
+      .getRepository(RoutedCase)
+      .findOne({ where: { caseId }, select: { caseId: true, county: true, town: true, route: true } });
+    if (!routed) throw new CaseError(CaseErrorCode.NOT_FOUND);
+    const handle = this.temporal.workflow.getHandle(caseId);
+    const status = await withCaseRefusals(handle, (workflow) => workflow.query(caseStatusQuery));
+    if (!mayOnCase(user, action, placeOf(routed, status)))
+      throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { caseId, action });
+    return { handle, status };
+  }
+}

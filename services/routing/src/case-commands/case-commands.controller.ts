@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type AuthUser } from '@oneseal/auth';
+import {
+  extendUpdate,
+  resumeUpdate,
+  supplyCorrectionUpdate,
+  suspendUpdate,
+  withdrawUpdate,
+  type CaseStatus,
+} from '@oneseal/contracts';
+import type { UpdateDefinition } from '@temporalio/common';
+import { CaseAccess, type CaseAction } from './case-access';
+import { withCaseRefusals } from './case-refusals';
+import {
+  CaseIdParam,
+  ExtendCaseDto,
+  ResumeCaseDto,
+  SupplyCorrectionDto,
+  SuspendCaseDto,
+  WithdrawCaseDto,
+} from './dto/case-commands.dto';
+
+/**
+ * What happens to a case outside its tasks: the applicant supplies a 补正 or withdraws, a special procedure stops
+ * the clock, an extension is approved. Each is an update the case workflow accepts or refuses at once; who may ask
+ * is checked first (CaseAccess), and who asked comes from the token. Decisions on a step's task are the approval
+ * service's (its inbox, claims and decisions).
+ */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases/:caseId')
+export class CaseCommandsController {
+  constructor(private readonly access: CaseAccess) {}
+
+  @Get()
+  @ApiOperation({ summary: '办件当前状态：所处环节、承诺办结日期、计时中止记录、已办环节' })
+  async status(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam): Promise<CaseStatus> {
+    return (await this.access.take(user, 'view', caseId)).status;
+  }
+
+  @Post('correction-supplied')
+  @HttpCode(202)
+  @ApiOperation({ summary: '申请人已补正：计时恢复，退回的环节重新办理（受理窗口或帮办代办员）' })
+  supplyCorrection(
+    @CurrentUser() user: AuthUser,
+    @Param() { caseId }: CaseIdParam,
+    @Body() body: SupplyCorrectionDto,
+  ) {
+    return this.command(user, 'supply-correction', caseId, supplyCorrectionUpdate, {
+      ...body,
+      handlerId: user.id,
+    });
+  }
+
+  @Post('withdrawal')
+  @HttpCode(202)
+  @ApiOperation({ summary: '申请人撤回申请（作出决定前；受理窗口或帮办代办员）' })
+  withdraw(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam, @Body() body: WithdrawCaseDto) {
+    return this.command(user, 'withdraw', caseId, withdrawUpdate, {
+      requestedBy: user.id,
+      reason: body.reason,
+    });
+  }
+
+  @Post('suspension')
+  @HttpCode(202)
+  @ApiOperation({ summary: '启动特别程序（公示、入户调查、听证等），计时中止（镇分管领导或承办的县直部门）' })
+  suspend(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam, @Body() body: SuspendCaseDto) {
+    return this.command(user, 'suspend', caseId, suspendUpdate, { ...body, handlerId: user.id });
+  }
+
+  @Post('resumption')
+  @HttpCode(202)
+  @ApiOperation({ summary: '特别程序结束，计时恢复（镇分管领导或承办的县直部门）' })
+  resume(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam, @Body() _body: ResumeCaseDto) {
+    return this.command(user, 'resume', caseId, resumeUpdate, { handlerId: user.id });
+  }
+
+  @Post('extension')
+  @HttpCode(202)
+  @ApiOperation({ summary: '延长审批：批准延长办理时限（镇分管领导或承办的县直部门）' })
+  extend(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam, @Body() body: ExtendCaseDto) {
+    return this.command(user, 'extend', caseId, extendUpdate, { ...body, approvedBy: user.id });
+  }
+
+  /** Checks who asks, then hands the request to the case workflow, which takes it or refuses it at once. */
+  private async command<TRequest>(
+    user: AuthUser,
+    action: CaseAction,
+    caseId: string,
+    update: UpdateDefinition<{ accepted: true }, [TRequest]>,
+    request: TRequest,
+  ): Promise<{ accepted: true }> {
+    const { handle } = await this.access.take(user, action, caseId);
+    return withCaseRefusals(handle, (workflow) => workflow.executeUpdate(update, { args: [request] }));
+  }
+}

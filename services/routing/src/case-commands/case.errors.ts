@@ -1,0 +1,46 @@
+import { HttpStatus } from '@nestjs/common';
+import { assertUnreachable, CodedError } from '@oneseal/errors';
+
+export enum CaseErrorCode {
+  NOT_FOUND = 'CASE.NOT_FOUND',
+  NO_CORRECTION_PENDING = 'CASE.NO_CORRECTION_PENDING',
+  ALREADY_DECIDED = 'CASE.ALREADY_DECIDED',
+  NOT_SUSPENDABLE = 'CASE.NOT_SUSPENDABLE',
+  NOT_SUSPENDED = 'CASE.NOT_SUSPENDED',
+  NOT_EXTENDABLE = 'CASE.NOT_EXTENDABLE',
+  EXTENSION_INVALID = 'CASE.EXTENSION_INVALID',
+}
+
+const MESSAGES: Record<CaseErrorCode, string> = {
+  [CaseErrorCode.NOT_FOUND]: '没有这个办件，或办件刚提交、尚在分派中；请核对后稍后再试',
+  [CaseErrorCode.NO_CORRECTION_PENDING]: '该办件当前没有待补正的材料',
+  [CaseErrorCode.ALREADY_DECIDED]: '该办件已作出决定或已办结，不能再撤回或办理',
+  [CaseErrorCode.NOT_SUSPENDABLE]: '该办件当前不能启动特别程序',
+  [CaseErrorCode.NOT_SUSPENDED]: '该办件不在特别程序中',
+  [CaseErrorCode.NOT_EXTENDABLE]: '该办件当前不能延长办理时限',
+  [CaseErrorCode.EXTENSION_INVALID]: '延长的工作日数应为正整数',
+};
+
+/** What a case command was refused for; the case workflow's own explanation is kept when it has one. */
+export class CaseError extends CodedError<CaseErrorCode> {
+  constructor(code: CaseErrorCode, message?: string) {
+    super(code, message ?? MESSAGES[code]);
+  }
+
+  get httpStatus(): HttpStatus {
+    switch (this.code) {
+      case CaseErrorCode.NOT_FOUND:
+        return HttpStatus.NOT_FOUND;
+      case CaseErrorCode.NO_CORRECTION_PENDING:
+      case CaseErrorCode.ALREADY_DECIDED:
+      case CaseErrorCode.NOT_SUSPENDABLE:
+      case CaseErrorCode.NOT_SUSPENDED:
+      case CaseErrorCode.NOT_EXTENDABLE:
+        return HttpStatus.CONFLICT;
+      case CaseErrorCode.EXTENSION_INVALID:
+        return HttpStatus.UNPROCESSABLE_ENTITY;
+      default:
+        return assertUnreachable(this.code);
+    }
+  }
+}

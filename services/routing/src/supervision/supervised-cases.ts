@@ -1,0 +1,82 @@
+import type { DataSource } from 'typeorm';
+import type { SupervisionQuery } from './dto/supervision.query';
+
+export interface SupervisedCase {
+  caseId: string;
+  receiptNumber: string | null;
+  town: string;
+  matterCode: string;
+  stage: string;
+  committedDueDate: string | null;
+  dueDateProvisional: boolean;
+  warning: string | null;
+  result: string | null;
+  onTime: boolean | null;
+}
+
+export interface SupervisedCasePage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: SupervisedCase[];
+}
+
+/**
+ * 电子监察's list: the county's (or a town's) cases from the routing read model, filtered by warning, stage or
+ * receipt number; open cases first, the nearest committed date first.
+ */
+export async function supervisedCases(
+  dataSource: DataSource,
+  query: SupervisionQuery,
+): Promise<SupervisedCasePage> {
+  const filters = ['county = $1'];
+  const values: unknown[] = [query.county];
+  const add = (column: string, value: unknown) => {
+    values.push(value);
+    filters.push(`${column} = $${values.length}`);
+  };
+  if (query.town) add('town', query.town);
+  if (query.warning) add('warning', query.warning);
+  if (query.stage) add('stage', query.stage);
+  if (query.receiptNumber) add('receipt_number', query.receiptNumber);
+  const where = filters.join(' AND ');
+  const [{ total }] = (await dataSource.query(
+    `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`,
+    values,
+  )) as { total: number }[];
+  const items = (await dataSource.query(
+    `SELECT case_id AS "caseId", receipt_number AS "receiptNumber", town, matter_code AS "matterCode", stage,
+            committed_due_date::text AS "committedDueDate", due_date_provisional AS "dueDateProvisional",
+            warning, result, on_time AS "onTime"
+       FROM routing.routed_cases WHERE ${where}
+      ORDER BY concluded_at IS NOT NULL, committed_due_date NULLS LAST, routed_at
+      LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+    [...values, query.pageSize, (query.page - 1) * query.pageSize],
+  )) as SupervisedCase[];
+  return { total, page: query.page, pageSize: query.pageSize, items };
+}
+
+export interface TownSummary {
+  town: string;
+  open: number;
+  yellow: number;
+  red: number;
+  statutory: number;
+  concluded: number;
+  concludedOnTime: number;
+}
+
+/** Each town of a county at a glance: open cases and their warnings, and how many ended on time. */
+export async function townSummaries(dataSource: DataSource, county: string): Promise<TownSummary[]> {
+  return (await dataSource.query(
+    `SELECT town,
+            count(*) FILTER (WHERE concluded_at IS NULL)::int AS "open",
+            count(*) FILTER (WHERE concluded_at IS NULL AND warning = 'yellow')::int AS "yellow",
+            count(*) FILTER (WHERE concluded_at IS NULL AND warning = 'red')::int AS "red",
+            count(*) FILTER (WHERE warning = 'statutory')::int AS "statutory",
+            count(*) FILTER (WHERE concluded_at IS NOT NULL)::int AS "concluded",
+            count(*) FILTER (WHERE on_time)::int AS "concludedOnTime"
+       FROM routing.routed_cases WHERE county = $1 GROUP BY town ORDER BY town`,
+    [county],
+  )) as TownSummary[];
+}

@@ -1,0 +1,137 @@
+import { CASE_REFUSALS, type CaseHandlingInput, type RoutePlan } from '@oneseal/contracts/workflow';
+import { CaseState } from './case-state';
+
+const route: RoutePlan = {
+  matterCode: 'ZZ-T-007',
+  rule: '办理方式为空',
+  steps: [
+    { kind: '受理', level: 'town', unitCode: '140525100-window', budgetWorkingDays: 1, because: '' },
+    { kind: '审核', level: 'town', unitCode: '140525100-review', budgetWorkingDays: 5, because: '' },
+    { kind: '决定', level: 'town', unitCode: '140525100-approval', budgetWorkingDays: 5, because: '' },
+    { kind: '用印', level: 'town', unitCode: '140525100-seal', budgetWorkingDays: 1, because: '' },
+    { kind: '送达', level: 'town', unitCode: '140525100-window', budgetWorkingDays: 10, because: '' },
+  ],
+};
+
+const input: CaseHandlingInput = {
+  caseId: 'c1',
+  county: '140525',
+  town: '140525100',
+  matterCode: 'ZZ-T-007',
+  matterName: '测试事项',
+  matterVersion: 1,
+  receiptNumber: '140525-20261204-000001',
+  applicantName: '张三',
+  correlationId: 'c1',
+  caseKind: '承诺件',
+  committedLimitWorkingDays: 10,
+  statutoryLimitWorkingDays: 20,
+  deliveryMethod: 'pick-up',
+  correctionWaitWorkingDays: 5,
+  route,
+};
+
+const decision = (
+  taskId: string,
+  outcome: 'approve' | 'reject' | 'return' | 'request-correction' = 'approve',
+) => ({
+  taskId,
+  outcome,
+  handlerId: 'h1',
+  opinion: '同意',
+});
+
+/** A case accepted today, its 审核 task open. */
+function underReview(): CaseState {
+  const state = new CaseState(input);
+  state.openStep(0, 'task-accept', '2026-12-04');
+  state.recordDecision(0, decision('task-accept'), '2026-12-04T01:00:00Z');
+  state.accept('2026-12-04');
+  state.openStep(1, 'task-review', '2026-12-04');
+  return state;
+}
+
+const typeOf = (refusal: { type: string } | undefined) => refusal?.type;
+
+describe('CaseState: every change of a case in one place, and what it refuses', () => {
+  it('takes a decision on the open task only, once', () => {
+    const state = underReview();
+    expect(typeOf(state.refuseDecision(decision('another-task')))).toBe(CASE_REFUSALS.taskNotCurrent);
+    expect(state.refuseDecision(decision('task-review'))).toBeUndefined();
+    state.takeDecision(decision('task-review'));
+    expect(typeOf(state.refuseDecision(decision('task-review')))).toBe(CASE_REFUSALS.taskNotCurrent);
+    expect(state.nextRequest()).toEqual({ kind: 'decision', decision: decision('task-review') });
+    expect(state.hasRequest()).toBe(false);
+  });
+
+  it('asks a refusal or a return for its reason, and a 补正 for everything missing at once', () => {
+    const state = underReview();
+    const incomplete = [
+      { ...decision('task-review', 'reject'), opinion: '  ' },
+      { ...decision('task-review', 'return'), opinion: '' },
+      { ...decision('task-review', 'request-correction'), missingMaterials: [] },
+    ];
+    for (const asked of incomplete) {
+      expect(typeOf(state.refuseDecision(asked))).toBe(CASE_REFUSALS.decisionIncomplete);
+    }
+  });
+
+  it('stops the clock for a special procedure at once: decisions wait, the stop is recorded, resumption closes it', () => {
+    const state = underReview();
+    expect(typeOf(state.refuseResumption())).toBe(CASE_REFUSALS.notSuspended);
+    state.takeSuspension({ procedure: '公示', reason: '公示 7 天', handlerId: 'l1' }, '2026-12-07');
+    expect(state.clockRunning).toBe(false);
+    expect(typeOf(state.refuseDecision(decision('task-review')))).toBe(CASE_REFUSALS.caseSuspended);
+    expect(typeOf(state.refuseSuspension())).toBe(CASE_REFUSALS.notSuspendable);
+    state.takeResumption('l1', '2026-12-14');
+    expect(state.closedStops()).toEqual([{ from: '2026-12-07', to: '2026-12-14' }]);
+    expect(state.refuseDecision(decision('task-review'))).toBeUndefined();
+  });
+
+  it('counts a 补正 as a clock stop until it is supplied, and refuses a 补正 nobody asked for', () => {
+    const state = underReview();
+    expect(typeOf(state.refuseCorrectionSupplied())).toBe(CASE_REFUSALS.noCorrectionPending);
+    state.recordDecision(1, decision('task-review', 'request-correction'), '2026-12-04T02:00:00Z');
+    state.requestCorrection(['收入证明'], '2027-01-15', '2026-12-04');
+    expect(state.status.stage).toBe('awaiting-correction');
+    expect(state.refuseCorrectionSupplied()).toBeUndefined();
+    state.takeCorrectionSupplied({ handlerId: 'w1', suppliedMaterials: ['收入证明'] });
+    state.correctionSupplied('2026-12-09');
+    expect(state.status.stage).toBe('in-progress');
+    expect(state.closedStops()).toEqual([{ from: '2026-12-04', to: '2026-12-09' }]);
+  });
+
+  it('bounds an extension by the statutory limit plus the 10 days the law allows, and only before the decision', () => {
+    expect(
+      typeOf(new CaseState(input).refuseExtension({ extraWorkingDays: 5, reason: '', approvedBy: 'l' })),
+    ).toBe(CASE_REFUSALS.notExtendable);
+    const state = underReview();
+    expect(typeOf(state.refuseExtension({ extraWorkingDays: 0, reason: '', approvedBy: 'l' }))).toBe(
+      CASE_REFUSALS.extensionInvalid,
+    );
+    expect(state.refuseExtension({ extraWorkingDays: 20, reason: '', approvedBy: 'l' })).toBeUndefined();
+    expect(typeOf(state.refuseExtension({ extraWorkingDays: 21, reason: '', approvedBy: 'l' }))).toBe(
+      CASE_REFUSALS.notExtendable,
+    );
+    state.decide('准予', decision('task-review'));
+    expect(typeOf(state.refuseExtension({ extraWorkingDays: 1, reason: '', approvedBy: 'l' }))).toBe(
+      CASE_REFUSALS.notExtendable,
+    );
+  });
+
+  it('refuses a withdrawal once the decision is taken, from the moment the deciding update is taken', () => {
+    const state = underReview();
+    state.recordDecision(1, decision('task-review'), '2026-12-04T02:00:00Z');
+    state.openStep(2, 'task-decide', '2026-12-05');
+    expect(state.refuseWithdrawal()).toBeUndefined();
+    state.takeDecision(decision('task-decide'));
+    expect(typeOf(state.refuseWithdrawal())).toBe(CASE_REFUSALS.alreadyDecided);
+  });
+
+  it('refuses decisions once the applicant has withdrawn', () => {
+    const state = underReview();
+    state.takeWithdrawal({ requestedBy: 'w1', reason: '不再需要' });
+    expect(typeOf(state.refuseDecision(decision('task-review')))).toBe(CASE_REFUSALS.caseWithdrawn);
+    expect(typeOf(state.refuseWithdrawal())).toBe(CASE_REFUSALS.alreadyDecided);
+  });
+});
