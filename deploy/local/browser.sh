@@ -18,15 +18,16 @@ ensure_chromium() {
     return
   fi
   local found
-  if found="$(command -v chromium)"; then
+  # A Chinese font too: without one, screenshots of the console show every character as a box.
+  if found="$(command -v chromium)" && fc-list :lang=zh 2>/dev/null | grep -q .; then
     echo "$found"
     return
   fi
   local apt_log="$ONESEAL_CACHE/apt-chromium.log"
   mkdir -p "$ONESEAL_CACHE"
-  [ "$(id -u)" = 0 ] || fail "browser: install" "chromium is not installed and installing it needs root: sudo apt-get install -y chromium (or set ONESEAL_CHROMIUM)"
-  log browser "installing chromium from Debian packages (once)" >&2
-  local install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium)
+  [ "$(id -u)" = 0 ] || fail "browser: install" "chromium or a Chinese font is not installed and installing them needs root: sudo apt-get install -y chromium fonts-wqy-microhei (or set ONESEAL_CHROMIUM)"
+  log browser "installing chromium and a Chinese font from Debian packages (once)" >&2
+  local install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-wqy-microhei)
   if ! "${install[@]}" >"$apt_log" 2>&1; then
     { apt-get update && "${install[@]}"; } >>"$apt_log" 2>&1 || fail "browser: apt-get install chromium" "apt-get failed" "$apt_log"
   fi
