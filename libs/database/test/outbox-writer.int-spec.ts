@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import {
+  applicationSubmittedV1,
+  caseAcceptedV1,
+  type ApplicationSubmittedV1,
+  type CaseAcceptedV1,
+} from '@oneseal/contracts';
+import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { enqueueEvent } from '../src';
+
+// The outbox of intake's schema, as the intake service writes it.
+const SCHEMA = 'intake';
+
+describe('enqueueEvent (real PostgreSQL)', () => {
+  let suite: SuiteDataSource;
+
+  beforeAll(async () => {
+    suite = await openSuiteDataSource('outbox-writer', { schema: SCHEMA, entities: [] });
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  const outboxCount = async () =>
+    Number(
+      ((await suite.dataSource.query(`SELECT count(*) AS n FROM ${SCHEMA}.outbox`)) as { n: string }[])[0].n,
+    );
+
+  const accepted = (): CaseAcceptedV1 => ({
+    caseId: randomUUID(),
+    receiptNumber: '140525-20261204-000001',
+    matterCode: 'ZZ-T-002',
+    matterVersion: 1,
+    acceptedAt: new Date().toISOString(),
+    committedDueDate: '2026-12-18',
+    dueDateProvisional: false,
+  });
+
+  const event = <T extends object>(payload: T) => ({
+    subject: randomUUID(),
+    county: '140525',
+    town: '140525100',
+    actor: { kind: 'service' as const, id: 'test' },
+    correlationId: randomUUID(),
+    payload,
+  });
+
+  it('refuses an event another service is named after, and writes nothing', async () => {
+    const before = await outboxCount();
+    await expect(
+      suite.dataSource.transaction((manager) =>
+        enqueueEvent(manager, SCHEMA, caseAcceptedV1, event(accepted())),
+      ),
+    ).rejects.toThrow('the intake service does not publish routing.case-accepted');
+    expect(await outboxCount()).toBe(before);
+  });
+
+  it('records its own event with the contract’s current topic and type', async () => {
+    const before = await outboxCount();
+    const envelope = await suite.dataSource.transaction((manager) =>
+      enqueueEvent(
+        manager,
+        SCHEMA,
+        applicationSubmittedV1,
+        // The outbox does not validate payloads (consumers do); the shape here is beside the point.
+        event({ caseId: randomUUID() } as unknown as ApplicationSubmittedV1),
+      ),
+    );
+    expect(await outboxCount()).toBe(before + 1);
+    const [row] = (await suite.dataSource.query(
+      `SELECT topic, envelope FROM ${SCHEMA}.outbox WHERE event_id = $1`,
+      [envelope.id],
+    )) as { topic: string; envelope: { type: string } }[];
+    expect(row.topic).toBe('oneseal.intake.application-submitted.v1');
+    expect(row.envelope.type).toBe('intake.application-submitted');
+  });
+
+  it('refuses to write outside a transaction: the event must commit with the change it announces', async () => {
+    await expect(
+      enqueueEvent(suite.dataSource.manager, SCHEMA, applicationSubmittedV1, event({} as never)),
+    ).rejects.toThrow('inside a transaction');
+  });
+});
