@@ -3,6 +3,7 @@ import { engineEndpoints } from '@oneseal/testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { bareDecideSignal, bareStepsWorkflow } from '../src';
+import { within } from './support/case-harness';
 
 // The benchmark's ceiling workflow: `npm run bench` sends every decision at once, as this test does.
 describe('bench: the bare steps workflow (Temporal time-skipping test server)', () => {
@@ -39,7 +40,7 @@ describe('bench: the bare steps workflow (Temporal time-skipping test server)', 
         args: [3],
       });
       for (let step = 0; step < 3; step += 1) await handle.signal(bareDecideSignal, step);
-      return handle.result();
+      return within('the bare workflow to end', handle.result());
     });
     expect(result).toBe(3);
     expect(calls).toEqual(['open 0', 'close 0', 'open 1', 'close 1', 'open 2', 'close 2']);

@@ -16,6 +16,7 @@ import {
   addDays,
   caseInput,
   decide,
+  ended,
   openTask,
   recordingActivities,
   refusalOf,
@@ -62,7 +63,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
         const step = await decide(handle, 'approve');
         expect(step.kind).toBe(kind);
       }
-      return handle.result();
+      return ended(handle);
     });
     expect(result.result).toBe('准予');
     expect(result.stage).toBe('concluded');
@@ -222,7 +223,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     const result = await harness.withWorkers(recording, async () => {
       const handle = await harness.start(recording, caseInput());
       await decide(handle, 'reject', { opinion: '不属于本中心受理范围' });
-      return handle.result();
+      return ended(handle);
     });
     expect(result.result).toBe('退回');
     expect(result.acceptedOn).toBeUndefined();
@@ -240,7 +241,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       await handle.executeUpdate(withdrawUpdate, {
         args: [{ requestedBy: 'applicant', reason: '不再需要' }],
       });
-      const finished = await handle.result();
+      const finished = await ended(handle);
       expect(recording.cancelled).toEqual([open.taskId]);
       return finished;
     });

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { fetchWorkflowHistoryJson } from '@oneseal/testing';
 import {
+  decideStepUpdate,
   extendUpdate,
   resumeUpdate,
   supplyCorrectionUpdate,
@@ -9,13 +9,15 @@ import {
   type CaseHandlingInput,
   type CaseStatus,
 } from '@oneseal/contracts';
-import { CASE_PATHS, historyPathOf, type CasePathName } from './support/case-paths';
+import { CASE_PATHS, recordHistory, type CasePathName } from './support/case-paths';
 import {
   CaseHarness,
   DAY,
   caseInput,
   decide,
+  ended,
   openTask,
+  reached,
   recordingActivities,
   type CaseHandle,
   type Recording,
@@ -182,6 +184,56 @@ const RUNS: Record<CasePathName, PathRun> = {
       opened: ['受理', '审核', '决定', '送达'],
     },
   },
+  'withdrawn-during-correction': {
+    drive: async (handle) => {
+      await decide(handle, 'approve');
+      await decide(handle, 'request-correction', { opinion: '缺收入证明', missingMaterials: ['收入证明'] });
+      await handle.executeUpdate(withdrawUpdate, {
+        args: [{ requestedBy: 'clerk-1', reason: '申请人不再申请' }],
+      });
+    },
+    expected: {
+      result: '撤件',
+      milestones: ['accepted', 'correction-requested', 'concluded'],
+      stamps: [],
+      opened: ['受理', '审核'],
+    },
+  },
+  'correction-before-acceptance': {
+    drive: async (handle) => {
+      await decide(handle, 'request-correction', { opinion: '缺户口簿', missingMaterials: ['户口簿复印件'] });
+      await reached(handle, 'awaiting-correction');
+      await handle.executeUpdate(supplyCorrectionUpdate, {
+        args: [{ handlerId: 'clerk-1', suppliedMaterials: ['户口簿复印件'] }],
+      });
+      await approveRest(handle, 4);
+    },
+    expected: {
+      result: '准予',
+      milestones: ['correction-requested', 'correction-supplied', 'accepted', 'concluded', 'delivered'],
+      stamps: ['准予'],
+      opened: ['受理', '受理', '审核', '决定', '送达'],
+    },
+  },
+  'withdrawn-while-moving-on': {
+    // The withdrawal arrives while the workflow is still closing the decided task and opening the next one.
+    drive: async (handle) => {
+      await decide(handle, 'approve');
+      const review = await openTask(handle);
+      await handle.executeUpdate(decideStepUpdate, {
+        args: [{ taskId: review.taskId ?? '', outcome: 'approve', handlerId: 'clerk-2', opinion: '同意' }],
+      });
+      await handle.executeUpdate(withdrawUpdate, {
+        args: [{ requestedBy: 'clerk-1', reason: '申请人撤回' }],
+      });
+    },
+    expected: {
+      result: '撤件',
+      milestones: ['accepted', 'concluded'],
+      stamps: [],
+      opened: ['受理', '审核', '决定'],
+    },
+  },
 };
 
 describe('every path of a case, walked to its end (Temporal time-skipping test server)', () => {
@@ -195,17 +247,14 @@ describe('every path of a case, walked to its end (Temporal time-skipping test s
     await harness?.teardown();
   });
 
-  const record = (name: CasePathName, workflowId: string) => {
-    if (process.env.RECORD_WORKFLOW_HISTORIES !== '1') return;
-    writeFileSync(
-      historyPathOf(name),
+  const record = (name: CasePathName, workflowId: string) =>
+    recordHistory(name, () =>
       fetchWorkflowHistoryJson({
         address: harness.env.connection.options.address,
         namespace: harness.env.namespace ?? 'default',
         workflowId,
       }),
     );
-  };
 
   it.each(CASE_PATHS)('%s', async (name) => {
     const run = RUNS[name];
@@ -214,7 +263,7 @@ describe('every path of a case, walked to its end (Temporal time-skipping test s
     const status = await harness.withWorkers(recording, async () => {
       const handle = await harness.start(recording, input);
       await run.drive(handle, harness);
-      return handle.result();
+      return ended(handle);
     });
     record(name, input.caseId);
     expect(status.stage).toBe('concluded');

@@ -4,3 +4,4 @@ export * from './worker-host';
 export * from './managed-worker';
 export * from './temporal.module';
 export * from './temporal-workers';
+export * from './workflow-refusal';

@@ -56,7 +56,7 @@ export class TemporalWorkers implements OnApplicationBootstrap, OnApplicationShu
   /**
    * The provider a service lists in its root module (so its activities can be built from that module's providers):
    *
-   *   TemporalWorkers.provide({ temporal, enabled: env.TEMPORAL_WORKER_ENABLED, workers: [activityWorker({ … })] })
+   *   TemporalWorkers.provide({ temporal, enabled: env.TEMPORAL_WORKER_ENABLED === 1, workers: [activityWorker({ … })] })
    */
   static provide(options: {
     temporal: TemporalConfig;

@@ -294,6 +294,7 @@ export class CaseState {
   }
 
   close(): CaseStatus {
+    if (this.status.currentStep) this.status.endedDuring = this.status.currentStep;
     this.status.stage = 'concluded';
     this.status.currentStep = undefined;
     this.status.correction = undefined;

@@ -5,6 +5,7 @@ import {
   decideStepUpdate,
   type ApprovalActivities,
   type CaseHandlingInput,
+  type CaseStatus,
   type CaseActivities,
   type CaseMilestone,
   type CloseReviewTaskInput,
@@ -172,9 +173,28 @@ export class CaseHarness {
    */
   async finish(handle: CaseHandle): Promise<void> {
     await handle.cancel();
-    await handle.result().catch(() => undefined);
+    await within(
+      'the cancelled case to end',
+      handle.result().catch(() => undefined),
+    );
   }
 }
+
+/** A promise that fails with `description` when it has not settled within `ms` (real time, not skipped time). */
+export async function within<T>(description: string, promise: Promise<T>, ms = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${description}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The case's end, within a deadline. */
+export const ended = (handle: CaseHandle) => within('the case to end', handle.result());
 
 /** Waits (with a deadline) until the workflow has opened the task of its current step, and returns it. */
 export async function openTask(handle: CaseHandle) {
@@ -182,6 +202,14 @@ export async function openTask(handle: CaseHandle) {
     const status = await handle.query(caseStatusQuery);
     if (status.stage === 'concluded') throw new Error(`the case concluded as ${status.result}`);
     return status.currentStep?.taskId ? status.currentStep : undefined;
+  });
+}
+
+/** Waits (with a deadline) until the case has reached a stage, and returns its status then. */
+export async function reached(handle: CaseHandle, stage: CaseStatus['stage']) {
+  return eventually(`the case to be ${stage}`, async () => {
+    const status = await handle.query(caseStatusQuery);
+    return status.stage === stage ? status : undefined;
   });
 }
 

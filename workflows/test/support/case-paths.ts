@@ -1,3 +1,4 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -15,10 +16,31 @@ export const CASE_PATHS = [
   'returned-to-earlier-step',
   'correction-expired',
   'late-with-warnings',
+  'withdrawn-during-correction',
+  'correction-before-acceptance',
+  'withdrawn-while-moving-on',
 ] as const;
 
 export type CasePathName = (typeof CASE_PATHS)[number];
 
 export const HISTORIES_DIR = join(__dirname, '..', 'histories');
 
-export const historyPathOf = (name: CasePathName) => join(HISTORIES_DIR, `case-${name}.json`);
+/** `case-<path>.json`, the first history of a path; `case-<path>.<label>.json` those of later workflow versions. */
+export const historyPathOf = (name: CasePathName, label?: string) =>
+  join(HISTORIES_DIR, label ? `case-${name}.${label}.json` : `case-${name}.json`);
+
+/**
+ * Keeps a history a test just produced, as `RECORD_WORKFLOW_HISTORIES` asks: `1` records the paths that have no
+ * history yet; any other value (say `v2`, after a change guarded with `patched()`) records every path under that
+ * label. A recorded history is never overwritten: running cases were started by the code it shows.
+ */
+export function recordHistory(name: CasePathName, fetchJson: () => string): void {
+  const label = process.env.RECORD_WORKFLOW_HISTORIES;
+  if (!label) return;
+  const path = historyPathOf(name, label === '1' ? undefined : label);
+  if (existsSync(path)) {
+    if (label === '1') return;
+    throw new Error(`${path} is recorded already: record a new workflow version under a new label`);
+  }
+  writeFileSync(path, fetchJson());
+}

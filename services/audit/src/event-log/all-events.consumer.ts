@@ -16,8 +16,9 @@ export class AllEventsConsumer {
   async onEvent(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
     const contract = contractForTopic(context.getTopic());
     if (!contract) return;
+    // Recorded with the topic it really came on: an event read from a former topic name says so.
     await this.edge.consume<object>(contract, receivedMessage(value, context), (event) =>
-      this.log.append(withoutCredentials(contract, event), contract.topic),
+      this.log.append(withoutCredentials(contract, event), context.getTopic()),
     );
   }
 }

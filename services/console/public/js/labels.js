@@ -77,29 +77,36 @@ export const RATING_SCORES = { 5: '非常满意', 4: '满意', 3: '基本满意'
 
 export const SPECIAL_PROCEDURES = ['公示', '入户调查', '听证', '检测', '检验', '检疫', '鉴定', '专家评审'];
 
-/** Event types as the audit log records them; events recorded before a type moved keep the old name. */
+/** Event types as events are published today. */
 export const EVENT_TYPES = {
   'intake.application-submitted': '提交申请',
   'routing.case-routed': '分派流转',
   'approval.review-task-opened': '生成待办',
   'approval.step-decided': '环节办理',
   'routing.case-accepted': '受理',
-  'approval.case-accepted': '受理',
   'routing.correction-requested': '要求补正',
-  'approval.correction-requested': '要求补正',
   'routing.correction-supplied': '补正已收到',
   'routing.case-suspended': '启动特别程序',
   'routing.case-resumed': '结束特别程序',
   'routing.deadline-extended': '延长办理时限',
   'routing.deadline-warning': '时限预警',
   'routing.case-refused': '不予受理',
-  'approval.case-refused': '不予受理',
   'seal.document-stamped': '文书用印',
   'routing.result-delivered': '结果送达',
   'routing.service-rated': '办事评价',
   'routing.case-concluded': '办结',
   'notification.notification-sent': '发送通知',
 };
+
+/** Types events had before they moved to the service that emits them: the audit log keeps them as recorded. */
+const FORMER_EVENT_TYPES = {
+  'approval.case-accepted': 'routing.case-accepted',
+  'approval.correction-requested': 'routing.correction-requested',
+  'approval.case-refused': 'routing.case-refused',
+};
+
+/** What an event type is called, whichever name it was recorded under. */
+export const eventTypeLabel = (type) => label(EVENT_TYPES, FORMER_EVENT_TYPES[type] ?? type);
 
 /** Where a value of a matter's 办事指南 comes from (the guide's `sources`). */
 export const GUIDE_SOURCES = {

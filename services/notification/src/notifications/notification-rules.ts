@@ -47,7 +47,6 @@ export type NotificationRule<TPayload extends { caseId: string }> =
   | ApplicantRule<TPayload>
   | StaffRule<TPayload>;
 
-/** The consumer name under which a rule records the events it processed. */
 /**
  * The name a rule's processed events are recorded under. It is the type the contract was first published with, so
  * an event redelivered after its contract moved to another producer is still recognised as processed.

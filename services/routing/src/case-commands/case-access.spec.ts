@@ -115,4 +115,18 @@ describe('who may do what to a case (routing, the case’s home)', () => {
       [neighbourWindow, otherAgent, otherCountySupervisor].map((u) => may(u, 'view', beforeCounty)),
     ).toEqual([false, false, false]);
   });
+
+  it('keeps showing the case to the unit whose task went away unanswered when the applicant withdrew', () => {
+    const open = statusAt('决定');
+    const withdrawn: CaseStatus = {
+      ...open,
+      stage: 'concluded',
+      result: '撤件',
+      currentStep: undefined,
+      endedDuring: open.currentStep,
+    };
+    expect(may(civilAffairs, 'view', withdrawn)).toBe(true);
+    expect(may(civilAffairs, 'extend', withdrawn)).toBe(false);
+    expect(may(education, 'view', withdrawn)).toBe(false);
+  });
 });

@@ -9,13 +9,13 @@ import {
   type AuthUser,
   type TaskLocation,
 } from '@oneseal/auth';
-import { caseStatusQuery, type CaseStatus, type RoutePlan, type RouteStep } from '@oneseal/contracts';
+import type { CaseStatus, RoutePlan, RouteStep } from '@oneseal/contracts';
 import { villageOfStation } from '@oneseal/domain';
 import { TEMPORAL_CLIENT } from '@oneseal/temporal';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { RoutedCase } from '../cases/routed-case.entity';
-import { withCaseRefusals } from './case-refusals';
+import { queryCaseStatus } from './case-refusals';
 import { CaseError, CaseErrorCode } from './case.errors';
 
 /** What a person may do to a case outside its tasks. */
@@ -29,7 +29,7 @@ export interface CasePlace {
   town: string;
   /** The village whose station handles it, when the route passes through one. */
   village?: string;
-  /** Every step the case has reached (decided or open), located as its task was. */
+  /** Every step the case has reached (decided, open, or open when the case ended), located as its task was. */
   reached: LocatedStep[];
   /** The step whose task is open now. */
   open?: LocatedStep;
@@ -87,9 +87,11 @@ export function placeOf(
   });
   const steps: RoutePlan['steps'] = routed.route?.steps ?? [];
   const current = status.stage === 'concluded' ? undefined : status.currentStep;
-  const reached = status.history.flatMap((record) =>
+  const decided = status.history.flatMap((record) =>
     steps[record.index] ? [locate(steps[record.index])] : [],
   );
+  // A unit whose task went away unanswered (撤件, 补正不来) keeps seeing the case it had in its inbox.
+  const reached = status.endedDuring ? [...decided, locate(status.endedDuring)] : decided;
   const open = current ? locate(current) : undefined;
   const village = steps
     .map((step) => (step.level === 'village' ? villageOfStation(step.unitCode) : undefined))
@@ -120,7 +122,7 @@ export class CaseAccess {
       .findOne({ where: { caseId }, select: { caseId: true, county: true, town: true, route: true } });
     if (!routed) throw new CaseError(CaseErrorCode.NOT_FOUND);
     const handle = this.temporal.workflow.getHandle(caseId);
-    const status = await withCaseRefusals(handle, (workflow) => workflow.query(caseStatusQuery));
+    const status = await queryCaseStatus(handle);
     if (!mayOnCase(user, action, placeOf(routed, status)))
       throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { caseId, action });
     return { handle, status };

@@ -1,10 +1,11 @@
-import { isCaseCommandRefusal, type CaseCommandRefusal } from '@oneseal/contracts';
 import {
-  ApplicationFailure,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type WorkflowHandle,
-} from '@temporalio/client';
+  caseStatusQuery,
+  isCaseCommandRefusal,
+  type CaseCommandRefusal,
+  type CaseStatus,
+} from '@oneseal/contracts';
+import { workflowRefusalOf } from '@oneseal/temporal';
+import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { CaseError, CaseErrorCode } from './case.errors';
 
 /** Every refusal a case command can meet in the case workflow, as the error a clerk reads. */
@@ -18,32 +19,45 @@ const CODE_OF: Record<CaseCommandRefusal, CaseErrorCode> = {
 };
 
 /**
- * Runs a query or update on a case workflow and turns the workflow's refusal (its validator's ApplicationFailure)
- * into the case error of the same meaning, with the workflow's precise Chinese explanation.
+ * What workflows started before the case's refusals were split answer with. Kept until no such case runs any more
+ * (they end within their statutory limits): remove with the next workflow change.
+ */
+const FORMER_CODE_OF: Record<string, CaseErrorCode> = {
+  InvalidCaseRequest: CaseErrorCode.EXTENSION_INVALID,
+};
+
+/**
+ * Runs an update on a case workflow and turns the workflow's refusal (its validator's ApplicationFailure) into the
+ * case error of the same meaning, with the workflow's precise Chinese explanation.
  */
 export async function withCaseRefusals<T>(
   handle: WorkflowHandle,
-  work: (handle: WorkflowHandle) => Promise<T>,
+  update: (handle: WorkflowHandle) => Promise<T>,
 ): Promise<T> {
   try {
-    return await work(handle);
+    return await update(handle);
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) {
-      // Temporal answers an update to a finished workflow as "not found": tell a finished case from no case.
-      const exists = await handle.describe().then(
-        () => true,
-        () => false,
-      );
-      throw new CaseError(exists ? CaseErrorCode.ALREADY_DECIDED : CaseErrorCode.NOT_FOUND);
+    const refusal = workflowRefusalOf(error);
+    if (!refusal) throw error;
+    if (refusal.kind === 'refused') {
+      const code = isCaseCommandRefusal(refusal.type) ? CODE_OF[refusal.type] : FORMER_CODE_OF[refusal.type];
+      throw new CaseError(code ?? CaseErrorCode.ALREADY_DECIDED, refusal.message);
     }
-    if (error instanceof WorkflowUpdateFailedError) {
-      const cause = error.cause;
-      if (cause instanceof ApplicationFailure && isCaseCommandRefusal(cause.type)) {
-        throw new CaseError(CODE_OF[cause.type], cause.message);
-      }
-      // A finished workflow refuses every update: the case is over.
-      throw new CaseError(CaseErrorCode.ALREADY_DECIDED);
-    }
-    throw error;
+    // A finished workflow refuses every update, or answers it as not found: the case is over.
+    throw new CaseError(CaseErrorCode.ALREADY_DECIDED);
+  }
+}
+
+/**
+ * Where a routed case stands, from its workflow. A case routed here whose workflow Temporal no longer has ended
+ * long ago (its history outlived the namespace's retention): its record is the audit log's. A workflow that cannot
+ * answer now (its worker restarting) is a temporary failure, said as such.
+ */
+export async function queryCaseStatus(handle: WorkflowHandle): Promise<CaseStatus> {
+  try {
+    return await handle.query(caseStatusQuery);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new CaseError(CaseErrorCode.HISTORY_EXPIRED);
+    throw new CaseError(CaseErrorCode.UNAVAILABLE);
   }
 }

@@ -9,6 +9,8 @@ export enum CaseErrorCode {
   NOT_SUSPENDED = 'CASE.NOT_SUSPENDED',
   NOT_EXTENDABLE = 'CASE.NOT_EXTENDABLE',
   EXTENSION_INVALID = 'CASE.EXTENSION_INVALID',
+  HISTORY_EXPIRED = 'CASE.HISTORY_EXPIRED',
+  UNAVAILABLE = 'CASE.UNAVAILABLE',
 }
 
 const MESSAGES: Record<CaseErrorCode, string> = {
@@ -19,6 +21,8 @@ const MESSAGES: Record<CaseErrorCode, string> = {
   [CaseErrorCode.NOT_SUSPENDED]: '该办件不在特别程序中',
   [CaseErrorCode.NOT_EXTENDABLE]: '该办件当前不能延长办理时限',
   [CaseErrorCode.EXTENSION_INVALID]: '延长的工作日数应为正整数',
+  [CaseErrorCode.HISTORY_EXPIRED]: '该办件早已办结，办理流程记录已超过保存期限，办理经过请查阅审计记录',
+  [CaseErrorCode.UNAVAILABLE]: '办件流程暂时无法访问，请稍后再试',
 };
 
 /** What a case command was refused for; the case workflow's own explanation is kept when it has one. */
@@ -39,6 +43,10 @@ export class CaseError extends CodedError<CaseErrorCode> {
         return HttpStatus.CONFLICT;
       case CaseErrorCode.EXTENSION_INVALID:
         return HttpStatus.UNPROCESSABLE_ENTITY;
+      case CaseErrorCode.HISTORY_EXPIRED:
+        return HttpStatus.GONE;
+      case CaseErrorCode.UNAVAILABLE:
+        return HttpStatus.SERVICE_UNAVAILABLE;
       default:
         return assertUnreachable(this.code);
     }

@@ -56,6 +56,8 @@ export interface CaseStatus {
   receiptNumber: string;
   stage: CaseStage;
   currentStep?: CurrentStep;
+  /** The step whose task was open when the case ended without its decision (撤件, 补正不来). */
+  endedDuring?: CurrentStep;
   acceptedOn?: string;
   /** The committed completion date; moved only by recomputation from the clock stops and extensions. */
   committedDeadline?: Deadline;

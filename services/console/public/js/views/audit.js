@@ -10,7 +10,7 @@ import {
   showMessage,
   tableHtml,
 } from '../html.js';
-import { EVENT_TYPES, label } from '../labels.js';
+import { EVENT_TYPES, eventTypeLabel } from '../labels.js';
 
 const actorText = (actor) =>
   actor
@@ -22,7 +22,7 @@ const eventsHtml = (events) =>
     ['版本', '事件', '发生时间', '记录时间', '操作者'],
     events.map((event) => [
       event.version,
-      html`<span title="${event.type}">${label(EVENT_TYPES, event.type)}</span>`,
+      html`<span title="${event.type}">${eventTypeLabel(event.type)}</span>`,
       formatDateTime(event.occurredAt),
       formatDateTime(event.recordedAt),
       actorText(event.envelope?.actor),
@@ -64,7 +64,7 @@ const placeEventsHtml = (events, page) =>
         event.town,
         caseLink(event.streamId),
         event.version,
-        html`<span title="${event.type}">${label(EVENT_TYPES, event.type)}</span>`,
+        html`<span title="${event.type}">${eventTypeLabel(event.type)}</span>`,
         actorText(event.actor),
       ]),
       page > 1 ? '没有更多事件了。' : '这段时间内没有符合条件的事件。',
