@@ -1,5 +1,11 @@
-import { applicantFields, demoLoginFor, eventually } from '@oneseal/testing';
-import { as, serviceUrl, type Person } from './system';
+import {
+  AGENT_AUTHORISATION,
+  applicantFields,
+  demoLoginFor,
+  eventually,
+  formDataFor,
+} from '@oneseal/testing';
+import { as, getJson, serviceUrl, type Person } from './system';
 
 /** A task as the approval service lists it for a person. */
 export interface Task {
@@ -48,6 +54,20 @@ export function handlerOf(task: Pick<Task, 'level' | 'unitCode' | 'stepName'>): 
   return as(demoLoginFor(task));
 }
 
+/**
+ * What a clerk's screen fills in beyond the applicant: the 申请表 of the matter's guide in force (every required
+ * field), and for 帮办代办 the 授权委托书.
+ */
+export async function filingOf(matterCode: string, channel: string) {
+  const { body } = await getJson<{ guide: { form?: Parameters<typeof formDataFor>[0] } }>(
+    `${serviceUrl('intake')}/catalogue/matters/${matterCode}`,
+  );
+  return {
+    formData: formDataFor(body.guide.form),
+    ...(channel === 'village-agent' ? { authorisation: AGENT_AUTHORISATION } : {}),
+  };
+}
+
 /** Files an application the way a clerk's screen does, and returns the case it made. */
 export async function fileCase(
   fields: {
@@ -63,7 +83,13 @@ export async function fileCase(
   const applicant = applicantFields('周九');
   const submitted = await filer.post<{ caseId: string; receiptNumber: string; queryCode: string }>(
     `${serviceUrl('intake')}/applications`,
-    { county: '140525', town: '140525100', ...applicant, ...fields },
+    {
+      county: '140525',
+      town: '140525100',
+      ...applicant,
+      ...(await filingOf(fields.matterCode, fields.channel)),
+      ...fields,
+    },
     headers,
   );
   if (submitted.status !== 202) throw new Error(`filing failed: ${JSON.stringify(submitted.body)}`);

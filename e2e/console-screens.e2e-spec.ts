@@ -79,6 +79,12 @@ describe('the console in a browser', () => {
     await application.getByLabel('手机号码').fill('13912345678');
     await application.getByLabel('受理渠道').selectOption('town-window');
     await application.getByLabel('送达方式').selectOption('electronic');
+    // The matter's own 申请表, from its guide: left empty, each missing answer is named beside its box.
+    await application.getByRole('button', { name: '提交申请' }).click();
+    await expectText(application.locator('.msg-error'), '具体问题：必须填写');
+    await expectText(application.locator('[data-cell="consultQuestion"] .field-problem'), '必须填写');
+    await application.getByLabel('咨询事项').selectOption('劳动争议');
+    await application.getByLabel('具体问题').fill('在外务工被拖欠工资三个月，想了解如何申请法律援助');
     await application.getByRole('button', { name: '提交申请' }).click();
 
     const receipt = application.locator('.msg-ok');

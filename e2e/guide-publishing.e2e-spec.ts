@@ -1,5 +1,5 @@
 import { applicantFields } from '@oneseal/testing';
-import { caseAction, openTask } from './case-api';
+import { caseAction, filingOf, openTask } from './case-api';
 import { as, getJson, serviceUrl } from './system';
 
 // 社保政策咨询服务 (ZZ-T-030), a town matter no other test files: the administrator confirms its guide, adding a
@@ -75,6 +75,7 @@ describe('the county administrator keeps a matter’s 办事指南', () => {
       matterCode: MATTER,
       channel: 'town-window',
       ...applicantFields('郑十一'),
+      ...(await filingOf(MATTER, 'town-window')),
       materials: withoutAdded.map(({ name, originals, copies }) => ({ name, originals, copies })),
     };
     const incomplete = await window.post<{ code: string; details: { correctionNotice: string[] } }>(

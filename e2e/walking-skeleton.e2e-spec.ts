@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { caseStatusQuery } from '@oneseal/contracts';
 import { applicantFields, eventually, engineEndpoints } from '@oneseal/testing';
 import { as, serviceUrl } from './system';
+import { filingOf } from './case-api';
 
 interface Submitted {
   caseId: string;
@@ -22,14 +23,19 @@ interface NotificationRow {
   body: string;
 }
 
-const application = {
-  county: '140525',
-  town: '140525100',
-  villageCode: '140525100201',
-  matterCode: 'ZZ-T-002',
-  channel: 'village-agent',
-  ...applicantFields('孙八'),
-};
+// 临时救助 filed through 原家村's station: the applicant, the matter's 申请表 and the agent's 授权委托书.
+let application: Record<string, unknown>;
+beforeAll(async () => {
+  application = {
+    county: '140525',
+    town: '140525100',
+    villageCode: '140525100201',
+    matterCode: 'ZZ-T-002',
+    channel: 'village-agent',
+    ...applicantFields('孙八'),
+    ...(await filingOf('ZZ-T-002', 'village-agent')),
+  };
+});
 
 // 原家村's agent files; the county's supervisor and auditor look on.
 const agent = as('zz-village-agent');

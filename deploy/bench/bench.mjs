@@ -96,6 +96,8 @@ async function lifecycle(timings) {
         { name: '申请表', originals: 1, copies: 0 },
       ],
       deliveryMethod: 'electronic',
+      // 法律援助咨询服务's 申请表 (seeds/forms): what the consultation is about.
+      formData: { consultTopic: '劳动争议', consultQuestion: '被拖欠工资，如何申请法律援助' },
     },
     { 'Idempotency-Key': randomUUID() },
   );

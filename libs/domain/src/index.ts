@@ -12,3 +12,4 @@ export * from './calendar';
 export * from './people/resident-id';
 export * from './guides/material-check';
 export * from './codes/typed-code';
+export * from './forms';

@@ -7,3 +7,4 @@ export * from './workflow-history';
 export * from './fixtures/applicant';
 export * from './test-auth';
 export * from './demo-accounts';
+export * from './fixtures/form-data';

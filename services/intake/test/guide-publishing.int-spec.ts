@@ -123,6 +123,49 @@ describe('publishing a matter’s 办事指南 (real PostgreSQL)', () => {
     expect((await guides.versions(admin, 'ZZ-T-017')).map((v) => v.version)).toEqual([2, 1]);
   });
 
+  it('versions the 申请表 with the guide: a new form is checked and kept, an edit without one keeps the old', async () => {
+    const seeded = await catalogue.getMatter('ZZ-T-016');
+    expect(seeded.guide.form?.sections.length).toBeGreaterThan(0);
+    expect(seeded.guide.sources.form).toBe('county-default');
+    await guides.publish(admin, 'ZZ-T-016', guide({ expectedVersion: seeded.version }));
+    const kept = await catalogue.getMatter('ZZ-T-016');
+    expect(kept.guide.form).toEqual(seeded.guide.form);
+    expect(kept.guide.sources.form).toBe('county-default');
+
+    const form = {
+      sections: [
+        {
+          title: '护理情况',
+          fields: [{ key: 'careGiver', label: '护理人姓名', type: 'text', required: true }],
+        },
+      ],
+    };
+    await guides.publish(admin, 'ZZ-T-016', guide({ expectedVersion: kept.version, form }));
+    const confirmed = await catalogue.getMatter('ZZ-T-016');
+    expect(confirmed.guide.form).toEqual(form);
+    expect(confirmed.guide.sources.form).toBe('administrator');
+
+    const broken = {
+      sections: [
+        { title: '护理情况', fields: [{ key: 'Care Giver', label: '', type: 'text', required: true }] },
+      ],
+    };
+    expect(
+      await refusal(
+        guides.publish(admin, 'ZZ-T-016', guide({ expectedVersion: confirmed.version, form: broken })),
+      ),
+    ).toEqual({
+      code: 'CATALOGUE.GUIDE_INVALID',
+      details: {
+        problems: [
+          '申请表第 1 栏“护理情况”的“Care Giver”：键名“Care Giver”应为小写字母开头的英文字母和数字',
+          '申请表第 1 栏“护理情况”的“Care Giver”：没有名称',
+        ],
+      },
+    });
+    expect((await catalogue.getMatter('ZZ-T-016')).version).toBe(confirmed.version);
+  });
+
   it('is never overwritten by the seed data on the next start', async () => {
     const summary = await seedCatalogue(suite.dataSource, new SeedSources(seeds));
     expect(summary.newGuideVersions).toBe(0);

@@ -1,4 +1,11 @@
-import { applicantFields, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import {
+  AGENT_AUTHORISATION,
+  applicantFields,
+  formDataFor,
+  residentIdNumber,
+  openSuiteDataSource,
+  type SuiteDataSource,
+} from '@oneseal/testing';
 import { Application } from '../src/applications/application.entity';
 import { IntakeError, IntakeErrorCode } from '../src/applications/applications.errors';
 import { ApplicationsService } from '../src/applications/applications.service';
@@ -13,6 +20,9 @@ import {
 import { SeedSources } from '../src/catalogue/seed-sources';
 import { INTAKE_SCHEMA } from '../src/config/intake.env';
 
+const seeds = new SeedSources(resolve(__dirname, '../../../seeds'));
+// 临时救助 through 原家村's station: the applicant, the 申请表 of the seeded guide, and the agent's 授权委托书.
+const reliefForm = seeds.forms().forMatter('ZZ-T-002');
 const application: SubmitApplicationDto = {
   county: '140525',
   town: '140525100',
@@ -20,6 +30,8 @@ const application: SubmitApplicationDto = {
   matterCode: 'ZZ-T-002',
   channel: 'village-agent',
   ...applicantFields('赵六'),
+  formData: formDataFor(reliefForm),
+  authorisation: AGENT_AUTHORISATION,
 };
 
 describe('submitting an application (real PostgreSQL)', () => {
@@ -28,7 +40,7 @@ describe('submitting an application (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     suite = await openSuiteDataSource('intake', { schema: INTAKE_SCHEMA, entities: [Application] });
-    await seedCatalogue(suite.dataSource, new SeedSources(resolve(__dirname, '../../../seeds')));
+    await seedCatalogue(suite.dataSource, seeds);
     service = new ApplicationsService(suite.dataSource, new MatterOfferingService(suite.dataSource));
   });
 
@@ -131,6 +143,58 @@ describe('submitting an application (real PostgreSQL)', () => {
         }),
       }),
     );
+    expect(await suite.dataSource.getRepository(Application).count()).toBe(before);
+  });
+
+  it('keeps the 申请表 as the guide version in force asks it, and the 授权委托书 of the agent', async () => {
+    const submitted = await service.submitApplication({
+      ...application,
+      formData: { ...formDataFor(reliefForm), hardshipDescription: '  因病住院，医疗支出大  ' },
+    });
+    const stored = await suite.dataSource
+      .getRepository(Application)
+      .findOneByOrFail({ id: submitted.caseId });
+    expect(stored.formData).toEqual(expect.objectContaining({ hardshipDescription: '因病住院，医疗支出大' }));
+    expect(stored.authorisation).toEqual(AGENT_AUTHORISATION);
+  });
+
+  it('names every problem of the 申请表 at once, with the materials still missing, and records nothing', async () => {
+    const before = await suite.dataSource.getRepository(Application).count();
+    const attempt = service.submitApplication({
+      ...application,
+      formData: {
+        ...formDataFor(reliefForm),
+        householdMembers: [{ name: '李明', idNumber: residentIdNumber() }],
+        extra: 1,
+      },
+      materials: [{ name: '申请人有效身份证件', originals: 1, copies: 1 }],
+    });
+    await expect(attempt).rejects.toEqual(
+      expect.objectContaining({
+        code: IntakeErrorCode.FORM_INVALID,
+        details: expect.objectContaining({
+          problems: expect.arrayContaining([
+            expect.objectContaining({ field: 'extra', message: '申请表中没有这一项' }),
+            expect.objectContaining({ field: 'householdMembers[0].relation', message: '必须填写' }),
+          ]),
+          correctionNotice: ['申请表（原件 1 份、复印件 0 份）'],
+        }),
+      }),
+    );
+    expect(await suite.dataSource.getRepository(Application).count()).toBe(before);
+  });
+
+  it('refuses a 帮办代办 filing without the applicant’s 授权委托书, or with one signed in the future', async () => {
+    const before = await suite.dataSource.getRepository(Application).count();
+    await expect(service.submitApplication({ ...application, authorisation: undefined })).rejects.toEqual(
+      expect.objectContaining({ code: IntakeErrorCode.AUTHORISATION_REQUIRED }),
+    );
+    await expect(
+      service.submitApplication({
+        ...application,
+        authorisation: { signedOn: '2099-01-01', scope: '代为申请' },
+      }),
+    ).rejects.toEqual(expect.objectContaining({ code: IntakeErrorCode.AUTHORISATION_INVALID }));
     expect(await suite.dataSource.getRepository(Application).count()).toBe(before);
   });
 

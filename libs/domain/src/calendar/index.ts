@@ -7,3 +7,4 @@ export {
   type WorkingDayCount,
   type YearSchedule,
 } from './working-day-calendar';
+export { chinaDate, parseIsoDate } from './iso-date';

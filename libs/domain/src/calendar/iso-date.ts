@@ -69,3 +69,8 @@ function civilFromDays(dayNumber: number): [number, number, number] {
 function pad2(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in China Standard Time (UTC+8, no daylight saving). */
+export function chinaDate(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

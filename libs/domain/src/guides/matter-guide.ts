@@ -1,5 +1,6 @@
 import type { CatalogueRow } from '../catalogue/annex-table';
 import { isAdministrativePower } from '../catalogue/matter-type';
+import type { ApplicationForm } from '../forms/application-form';
 
 /**
  * Where a guide value comes from: the source documents, the county's default awaiting confirmation, or the
@@ -33,11 +34,13 @@ export interface MatterGuide {
   onSiteVisits: number;
   appointment: boolean;
   expressDelivery: boolean;
+  /** 申请表: what the applicant fills in; absent in versions published before guides carried forms (nothing asked). */
+  form?: ApplicationForm;
   /** Which fields still carry the county default. */
   sources: Record<
     'legalBasis' | 'timeLimits' | 'caseKind' | 'materials' | 'fee' | 'online',
     GuideValueSource
-  >;
+  > & { form?: GuideValueSource };
 }
 
 /** The county's defaults for what the documents leave open. */
@@ -52,7 +55,11 @@ export type CountyGuideDefaults = Pick<
 };
 
 /** The guide of a matter the documents say nothing more about: the county's defaults, each marked as such. */
-export function defaultGuide(matter: CatalogueRow, defaults: CountyGuideDefaults): MatterGuide {
+export function defaultGuide(
+  matter: CatalogueRow,
+  defaults: CountyGuideDefaults,
+  form?: ApplicationForm,
+): MatterGuide {
   const onTheSpot = defaults.onTheSpotNamePatterns.some((pattern) => matter.name.includes(pattern));
   const statutory = isAdministrativePower(matter.type) ? defaults.statutoryLimitWorkingDays : null;
   const committed = onTheSpot
@@ -69,6 +76,7 @@ export function defaultGuide(matter: CatalogueRow, defaults: CountyGuideDefaults
     onSiteVisits: defaults.onSiteVisits,
     appointment: defaults.appointment,
     expressDelivery: defaults.expressDelivery,
+    ...(form ? { form } : {}),
     sources: {
       legalBasis: 'county-default',
       timeLimits: 'county-default',
@@ -76,6 +84,7 @@ export function defaultGuide(matter: CatalogueRow, defaults: CountyGuideDefaults
       materials: 'county-default',
       fee: 'county-default',
       online: 'county-default',
+      ...(form ? { form: 'county-default' as const } : {}),
     },
   };
 }

@@ -1,6 +1,12 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { ApplicationChannel, DeliveryMethod } from '@oneseal/contracts';
-import type { SubmittedMaterial } from '@oneseal/domain';
+import type { FormData, SubmittedMaterial } from '@oneseal/domain';
+
+/** The 授权委托书 of a 帮办代办 filing: when the applicant signed it and what it lets the agent do. */
+export interface AgentAuthorisation {
+  signedOn: string;
+  scope: string;
+}
 
 @Entity({ name: 'applications' })
 export class Application {
@@ -41,6 +47,14 @@ export class Application {
 
   @Column({ type: 'jsonb', nullable: true })
   materials!: SubmittedMaterial[] | null;
+
+  /** The 申请表 as filled in, checked against the form of the guide version `matterVersion`. */
+  @Column({ name: 'form_data', type: 'jsonb', nullable: true })
+  formData!: FormData | null;
+
+  /** Present when someone applies on the applicant's behalf (帮办代办, or a family member with a 委托书). */
+  @Column({ type: 'jsonb', nullable: true })
+  authorisation!: AgentAuthorisation | null;
 
   @Column({ name: 'delivery_method', type: 'text', nullable: true })
   deliveryMethod!: DeliveryMethod | null;

@@ -5,7 +5,11 @@ import { applicationSubmittedV1 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
 import {
   canonicalJson,
+  chinaDate,
+  checkFormData,
   describeShortfall,
+  parseIsoDate,
+  type FormData,
   findMaterialShortfalls,
   formatTypedCode,
   PROGRESS_QUERY_CODE_GROUPS,
@@ -22,6 +26,15 @@ import type { MatterSnapshot } from '../catalogue/matter-offering.service';
 /** What makes two submissions under one Idempotency-Key the same request. */
 function fingerprint(dto: SubmitApplicationDto): string {
   return createHash('sha256').update(canonicalJson(dto)).digest('hex');
+}
+
+/**
+ * The fingerprint of applications recorded before fingerprints used the one canonical JSON: a retry sent across
+ * the upgrade still finds its case. Remove once no such retry can come (keys are retried within minutes).
+ */
+function formerFingerprint(dto: SubmitApplicationDto): string {
+  const entries = JSON.stringify(Object.entries(dto).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash('sha256').update(entries).digest('hex');
 }
 
 @Injectable()
@@ -43,10 +56,10 @@ export class ApplicationsService {
     const requestFingerprint = fingerprint(dto);
     if (idempotencyKey) {
       const earlier = await this.findByIdempotencyKey(dto.county, idempotencyKey);
-      if (earlier) return this.replay(earlier, requestFingerprint);
+      if (earlier) return this.replay(earlier, dto);
     }
     const matter = await this.offering.check(dto);
-    checkAgainstGuide(dto, matter);
+    const { formData } = checkAgainstGuide(dto, matter, chinaDate(new Date()));
     try {
       return await this.dataSource.transaction(async (manager) => {
         const submittedAt = new Date();
@@ -63,6 +76,10 @@ export class ApplicationsService {
           applicantIdNumber: dto.applicantIdNumber,
           applicantPhone: dto.applicantPhone,
           materials: dto.materials.map(({ name, originals, copies }) => ({ name, originals, copies })),
+          formData,
+          authorisation: dto.authorisation
+            ? { signedOn: dto.authorisation.signedOn, scope: dto.authorisation.scope }
+            : null,
           deliveryMethod: dto.deliveryMethod,
           deliveryAddress: dto.deliveryAddress ?? null,
           receiptNumber: await nextReceiptNumber(manager, dto.county, submittedAt),
@@ -121,7 +138,7 @@ export class ApplicationsService {
         idempotencyKey && isUniqueViolation(error)
           ? await this.findByIdempotencyKey(dto.county, idempotencyKey)
           : null;
-      if (earlier) return this.replay(earlier, requestFingerprint);
+      if (earlier) return this.replay(earlier, dto);
       throw error;
     }
   }
@@ -130,8 +147,11 @@ export class ApplicationsService {
     return this.dataSource.getRepository(Application).findOneBy({ county, idempotencyKey });
   }
 
-  private replay(earlier: Application, requestFingerprint: string): SubmittedApplicationDto {
-    if (earlier.requestFingerprint !== requestFingerprint)
+  private replay(earlier: Application, dto: SubmitApplicationDto): SubmittedApplicationDto {
+    if (
+      earlier.requestFingerprint !== fingerprint(dto) &&
+      earlier.requestFingerprint !== formerFingerprint(dto)
+    )
       throw new IntakeError(IntakeErrorCode.IDEMPOTENCY_KEY_REUSED);
     return {
       caseId: earlier.id,
@@ -145,21 +165,37 @@ export class ApplicationsService {
 }
 
 /**
- * The 预受理 check against the guide: everything missing is named at once (the 补正 notice), and a delivery
- * method the matter does not offer is refused. Nothing is recorded when the check fails.
+ * The 预受理 check against the guide version in force: the 申请表 as its form asks, everything missing named at once
+ * (the 补正 notice), a 帮办代办 filing with its 授权委托书, and only a delivery method the matter offers. Nothing is
+ * recorded when the check fails. Answers the form data as it is kept (trimmed, numbers as numbers).
  */
-function checkAgainstGuide(dto: SubmitApplicationDto, matter: MatterSnapshot): void {
+function checkAgainstGuide(
+  dto: SubmitApplicationDto,
+  matter: MatterSnapshot,
+  today: string,
+): { formData: FormData } {
+  const form = matter.guide.form ?? { sections: [] };
+  const formCheck = checkFormData(form, dto.formData ?? {}, today);
   const shortfalls = findMaterialShortfalls(matter.guide.materials, dto.materials);
-  if (shortfalls.length > 0) {
-    throw new IntakeError(IntakeErrorCode.MATERIALS_INCOMPLETE, {
-      correctionNotice: shortfalls.map(describeShortfall),
-      shortfalls,
-    });
+  const materialDetails =
+    shortfalls.length > 0 ? { correctionNotice: shortfalls.map(describeShortfall), shortfalls } : {};
+  if (!formCheck.ok) {
+    throw new IntakeError(IntakeErrorCode.FORM_INVALID, { problems: formCheck.problems, ...materialDetails });
+  }
+  if (shortfalls.length > 0) throw new IntakeError(IntakeErrorCode.MATERIALS_INCOMPLETE, materialDetails);
+  if (dto.channel === 'village-agent' && !dto.authorisation) {
+    throw new IntakeError(IntakeErrorCode.AUTHORISATION_REQUIRED);
+  }
+  if (dto.authorisation && !(isIsoDate(dto.authorisation.signedOn) && dto.authorisation.signedOn <= today)) {
+    throw new IntakeError(IntakeErrorCode.AUTHORISATION_INVALID);
   }
   if (dto.deliveryMethod === 'express' && !matter.guide.expressDelivery) {
     throw new IntakeError(IntakeErrorCode.DELIVERY_NOT_OFFERED);
   }
+  return { formData: formCheck.data };
 }
+
+const isIsoDate = (value: string) => parseIsoDate(value) !== undefined;
 
 function isUniqueViolation(error: unknown): boolean {
   return (

@@ -1,9 +1,8 @@
+import { chinaDate } from '@oneseal/domain';
 import type { EntityManager } from 'typeorm';
 
 /** The day a receipt is numbered under: the county's calendar day (China Standard Time, no DST). */
-export function receiptDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export const receiptDay = chinaDate;
 
 /**
  * 办件编号 `<county>-<yyyymmdd>-<6-digit sequence>`: unique in the county. The counter row is locked by the

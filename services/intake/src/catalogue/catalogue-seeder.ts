@@ -25,6 +25,7 @@ export async function seedCatalogue(dataSource: DataSource, sources: SeedSources
   const units = sources.countyUnits();
   const matterUnits = sources.matterUnits();
   const defaults = sources.guideDefaults();
+  const forms = sources.forms();
   const unassigned = catalogue.filter((matter) => !matterUnits.has(matter.code));
   if (unassigned.length > 0)
     throw new Error(`matter-units.tsv assigns no unit to ${unassigned.map((m) => m.code).join(', ')}`);
@@ -82,7 +83,7 @@ export async function seedCatalogue(dataSource: DataSource, sources: SeedSources
           matter,
           countyUnitCode(code, assignment.unit),
           assignment.basis,
-          defaultGuide(matter, defaults),
+          defaultGuide(matter, defaults, forms.forMatter(matter.code)),
         );
         summary.matters += 1;
         summary.changedRows += result.changedRows;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CountyGuideDefaults } from '@oneseal/domain';
+import { loadFormSeeds, type ApplicationForm, type CountyGuideDefaults } from '@oneseal/domain';
 
 export interface DivisionsFile {
   source: string;
@@ -46,6 +46,11 @@ export class SeedSources {
     return JSON.parse(
       readFileSync(join(this.directory, 'divisions', `${countyCode}.json`), 'utf8'),
     ) as DivisionsFile;
+  }
+
+  /** The application form of each matter (seeds/forms): the county's starting point, confirmed per guide. */
+  forms(): { forMatter(code: string): ApplicationForm } {
+    return loadFormSeeds(readFileSync(join(this.directory, 'forms', 'zezhou-forms.json'), 'utf8'));
   }
 
   countyUnits(): CountyUnitRow[] {

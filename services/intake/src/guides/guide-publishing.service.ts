@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertReachesPlace, type AuthUser } from '@oneseal/auth';
-import type { MatterGuide } from '@oneseal/domain';
+import type { ApplicationForm, MatterGuide } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 import { CatalogueQueryError, CatalogueQueryErrorCode } from '../catalogue/catalogue.errors';
 import type { PublishGuideDto } from './dto/publish-guide.dto';
@@ -50,11 +50,23 @@ export class GuidePublishingService {
           currentVersion: matter.version,
         });
       }
+      // Read after the lock: the version being replaced, whose form carries over when none is sent.
+      const [edited] = (await manager.query(
+        `SELECT guide FROM intake.matter_versions WHERE matter_code = $1 AND version = $2`,
+        [matterCode, matter.version],
+      )) as { guide: MatterGuide }[];
       const version = matter.version + 1;
       const [published] = (await manager.query(
         `INSERT INTO intake.matter_versions (matter_code, version, guide, published_by, published_by_name, reason)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING created_at AS "createdAt"`,
-        [matterCode, version, JSON.stringify(guideOf(dto)), publisher.id, publisher.name, dto.reason.trim()],
+        [
+          matterCode,
+          version,
+          JSON.stringify(guideOf(dto, edited.guide)),
+          publisher.id,
+          publisher.name,
+          dto.reason.trim(),
+        ],
       )) as { createdAt: Date }[];
       await manager.query(`UPDATE intake.matters SET current_version = $2 WHERE code = $1`, [
         matterCode,
@@ -81,7 +93,10 @@ export class GuidePublishingService {
   }
 }
 
-function guideOf(dto: PublishGuideDto): MatterGuide {
+/** The new version: what the administrator confirmed; the form carried over from the edited version if not sent. */
+function guideOf(dto: PublishGuideDto, edited: MatterGuide): MatterGuide {
+  const form = (dto.form as ApplicationForm | undefined) ?? edited.form;
+  const formSource = dto.form ? 'administrator' : edited.sources.form;
   return {
     legalBasis: dto.legalBasis.trim(),
     caseKind: dto.caseKind,
@@ -99,6 +114,7 @@ function guideOf(dto: PublishGuideDto): MatterGuide {
     onSiteVisits: dto.onSiteVisits,
     appointment: dto.appointment,
     expressDelivery: dto.expressDelivery,
+    ...(form ? { form } : {}),
     sources: {
       legalBasis: 'administrator',
       timeLimits: 'administrator',
@@ -106,6 +122,7 @@ function guideOf(dto: PublishGuideDto): MatterGuide {
       materials: 'administrator',
       fee: 'administrator',
       online: 'administrator',
+      ...(formSource ? { form: formSource } : {}),
     },
   };
 }

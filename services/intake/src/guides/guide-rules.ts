@@ -1,4 +1,8 @@
+import { checkFormDefinition, type ApplicationForm } from '@oneseal/domain';
 import type { PublishGuideDto } from './dto/publish-guide.dto';
+
+/** A form of a few hundred fields is far beyond any 申请表; anything larger is a mistake. */
+const MAX_FORM_JSON = 100_000;
 
 /**
  * What a guide must hold together beyond each field's own check, in the words the administrator reads. Every
@@ -30,6 +34,10 @@ export function guideProblems(guide: PublishGuideDto): string[] {
   }
   if (guide.onlineDepth === 4 && guide.onSiteVisits > 0) {
     problems.push('全程网办（网办深度 4）的事项到现场次数应为 0');
+  }
+  if (guide.form !== undefined) {
+    if (JSON.stringify(guide.form).length > MAX_FORM_JSON) problems.push('申请表过于庞大，请精简填写项');
+    else problems.push(...checkFormDefinition(guide.form as ApplicationForm));
   }
   return problems;
 }

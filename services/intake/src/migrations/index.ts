@@ -6,6 +6,7 @@ import { RecordWhoFiled1763804000000 } from './1763804000000-RecordWhoFiled';
 import { GiveApplicantsAQueryCode1764600000000 } from './1764600000000-GiveApplicantsAQueryCode';
 import { RecordWhoPublishedGuides1764600000100 } from './1764600000100-RecordWhoPublishedGuides';
 import { KeepTownDelegations1764600000200 } from './1764600000200-KeepTownDelegations';
+import { KeepFormDataAndAuthorisation1764900000000 } from './1764900000000-KeepFormDataAndAuthorisation';
 
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const INTAKE_MIGRATIONS = [
   GiveApplicantsAQueryCode1764600000000,
   RecordWhoPublishedGuides1764600000100,
   KeepTownDelegations1764600000200,
+  KeepFormDataAndAuthorisation1764900000000,
 ];

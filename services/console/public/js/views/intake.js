@@ -1,6 +1,12 @@
 import { api, hasRole, newIdempotencyKey } from '../api.js';
 import { caseLink, formValues, html, messageHtml, mount, showError, tableHtml } from '../html.js';
 import { CHANNELS, DELIVERY_METHODS, label } from '../labels.js';
+import {
+  applicationFormHtml,
+  readFormData,
+  showFormProblems,
+  wireApplicationForm,
+} from './application-form.js';
 import { GUIDE_COLUMNS, matterListHtml, wireMatterSearch } from './matter-list.js';
 
 /** The channels each filing role keys applications in through (as intake's filing scope allows). */
@@ -54,6 +60,15 @@ function guideHtml(matter, user) {
       /></label>
       <label>手机号码 <input name="applicantPhone" required pattern="1\\d{10}" maxlength="11" /></label>
     </fieldset>
+    ${applicationFormHtml(guide.form)}
+    <fieldset class="grid authorisation" ${channelsOf(user)[0] === 'village-agent' ? '' : 'hidden'}>
+      <legend>授权委托书（帮办代办）</legend>
+      <label>签署日期 <input type="date" name="authorisationSignedOn" /></label>
+      <label class="wide"
+        >委托事项
+        <input name="authorisationScope" maxlength="200" value="代为提交申请、补交材料、领取办理结果"
+      /></label>
+    </fieldset>
     <fieldset class="grid">
       <legend>受理与送达</legend>
       <label
@@ -74,7 +89,8 @@ function guideHtml(matter, user) {
     <button type="submit" class="primary">提交申请</button>`;
 }
 
-function applicationOf(matter, user, values) {
+function applicationOf(matter, user, values, form) {
+  const byAgent = values.channel === 'village-agent';
   return {
     county: user.county,
     town: user.town,
@@ -93,6 +109,10 @@ function applicationOf(matter, user, values) {
       .filter((material) => material.originals + material.copies > 0),
     deliveryMethod: values.deliveryMethod,
     ...(values.deliveryMethod === 'express' ? { deliveryAddress: values.deliveryAddress } : {}),
+    formData: readFormData(form, matter.guide.form),
+    ...(byAgent
+      ? { authorisation: { signedOn: values.authorisationSignedOn, scope: values.authorisationScope } }
+      : {}),
   };
 }
 
@@ -145,6 +165,7 @@ export function renderIntake(root, { user }) {
       matter = await api('intake', `/catalogue/matters/${encodeURIComponent(code)}`);
       lastAttempt = null;
       mount(form, guideHtml(matter, user));
+      wireApplicationForm(form, matter.guide.form);
       form.hidden = false;
       form.scrollIntoView({ behavior: 'smooth' });
     } catch (error) {
@@ -161,12 +182,13 @@ export function renderIntake(root, { user }) {
   });
   form.addEventListener('change', () => {
     form.querySelector('.address').hidden = form.elements.deliveryMethod.value !== 'express';
+    form.querySelector('.authorisation').hidden = form.elements.channel.value !== 'village-agent';
   });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const message = form.querySelector('.message');
-    const application = applicationOf(matter, user, formValues(form));
+    const application = applicationOf(matter, user, formValues(form), form);
     const json = JSON.stringify(application);
     const key = lastAttempt?.json === json ? lastAttempt.key : newIdempotencyKey();
     lastAttempt = { json, key };
@@ -179,7 +201,12 @@ export function renderIntake(root, { user }) {
         resultHtml(await api('intake', '/applications', { method: 'POST', body: application, headers })),
       );
     } catch (error) {
-      if (error.code === 'INTAKE.MATERIALS_INCOMPLETE') {
+      showFormProblems(form, error.details?.problems);
+      if (error.code === 'INTAKE.FORM_INVALID') {
+        const problems = error.details.problems.map((problem) => `${problem.label}：${problem.message}`);
+        const notice = (error.details.correctionNotice ?? []).map((line) => `需补齐材料：${line}`);
+        mount(message, messageHtml('error', error.message, [...problems, ...notice]));
+      } else if (error.code === 'INTAKE.MATERIALS_INCOMPLETE') {
         mount(
           message,
           messageHtml('error', `补正告知：${error.message}`, error.details?.correctionNotice ?? []),

@@ -13,6 +13,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -44,6 +45,20 @@ export class SubmittedMaterialDto {
   @Min(0)
   @Max(99)
   copies!: number;
+}
+
+/** 授权委托书: someone files on the applicant's behalf (a 帮办代办 agent always does). */
+export class AgentAuthorisationDto {
+  @ApiProperty({ description: '委托书签署日期（不晚于今天）', example: '2026-12-04' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '委托书签署日期应为日期，如 2026-12-04' })
+  signedOn!: string;
+
+  @ApiProperty({ description: '委托事项', example: '代为提交申请、补交材料、领取办理结果' })
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty({ message: '请填写委托事项' })
+  @MaxLength(200)
+  scope!: string;
 }
 
 export class SubmitApplicationDto {
@@ -100,6 +115,22 @@ export class SubmitApplicationDto {
   @ApiProperty({ description: '结果送达方式：窗口领取、邮寄、电子送达', enum: DELIVERY_METHODS })
   @IsIn(DELIVERY_METHODS)
   deliveryMethod!: DeliveryMethod;
+
+  @ApiPropertyOptional({
+    description: '申请表：按办事指南中该事项申请表的填写项（键名）填写',
+    type: 'object',
+    additionalProperties: true,
+    example: { hardship: '支出型', description: '因病住院，医疗支出较大' },
+  })
+  @IsOptional()
+  @IsObject({ message: '申请表格式不正确' })
+  formData?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: '授权委托书（帮办代办时必填）', type: AgentAuthorisationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgentAuthorisationDto)
+  authorisation?: AgentAuthorisationDto;
 
   @ApiPropertyOptional({ description: '邮寄地址（选择邮寄送达时必填）' })
   @ValidateIf((application: SubmitApplicationDto) => application.deliveryMethod === 'express')

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -105,4 +106,13 @@ export class PublishGuideDto {
   @ApiProperty({ description: '是否支持邮寄送达结果' })
   @IsBoolean()
   expressDelivery!: boolean;
+
+  @ApiPropertyOptional({
+    description: '申请表（栏目与填写项）；不填则沿用所修改版本的申请表',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsOptional()
+  @IsObject({ message: '申请表格式不正确' })
+  form?: object;
 }
