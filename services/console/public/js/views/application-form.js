@@ -97,8 +97,19 @@ function listHtml(field) {
 function fieldHtml(field) {
   if (field.type === 'person-list') return listHtml(field);
   const wide = ['textarea', 'address', 'bank-account', 'multi-choice'].includes(field.type);
-  return html`<div class="field ${wide ? 'wide' : ''}" data-cell="${field.key}">
-    <label>${field.label}${required(field)} ${controlHtml(field, 'data-field')}</label>
+  // A group of boxes (choices, the three parts of an account) is named by its title, not wrapped in one label.
+  const grouped = field.type === 'bank-account' || field.type === 'multi-choice';
+  return html`<div
+    class="field ${wide ? 'wide' : ''}"
+    data-cell="${field.key}"
+    ${grouped ? html`role="group" aria-label="${field.label}"` : ''}
+  >
+    ${grouped
+      ? html`<span class="field-title">${field.label}${required(field)}</span> ${controlHtml(
+            field,
+            'data-field',
+          )}`
+      : html`<label>${field.label}${required(field)} ${controlHtml(field, 'data-field')}</label>`}
     ${help(field)} ${problemSlot()}
   </div>`;
 }
