@@ -1,59 +1,21 @@
-import { existsSync } from 'node:fs';
 import { eventually, residentIdNumber } from '@oneseal/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { expectText, freshPage as openPage, launchBrowser, logIn, workbench } from './browser';
 import { approvedTownCase, caseAction, fileCase, openTask, stageOf } from './case-api';
 import { as, postJson, serviceUrl } from './system';
-
-// The console's screens in a real browser (Debian's chromium, headless), against the running system: what a window
-// clerk and an applicant see and click. `npm test` installs the browser (deploy/local/browser.sh) and passes its
-// path in ONESEAL_CHROMIUM.
-const CHROMIUM = process.env.ONESEAL_CHROMIUM ?? '/usr/bin/chromium';
-const workbench = serviceUrl('console');
-
-// This machine's network is closed: without these Chromium spends its start-up on connections that are refused.
-const QUIET_CHROMIUM = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('the console in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `no browser at ${CHROMIUM}: run "bash deploy/local/browser.sh ensure" or set ONESEAL_CHROMIUM`,
-      );
-    }
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: QUIET_CHROMIUM });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
   });
 
-  /** A fresh browser profile: no login kept from another test. */
-  async function freshPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    // A script error on a screen is a defect even when the screen still shows something.
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    return page;
-  }
-
-  async function logIn(page: Page, loginName: string, password = 'oneseal-demo') {
-    await page.goto(`${workbench}/#/login`);
-    await page.getByLabel('用户名').fill(loginName);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-  }
+  const freshPage = () => openPage(browser);
 
   it('refuses a wrong password with a message the clerk understands', async () => {
     const page = await freshPage();
@@ -93,7 +55,24 @@ describe('the console in a browser', () => {
     const [receiptNumber, queryCode] = await receipt.locator('.typed-code').allInnerTexts();
     expect(receiptNumber).toMatch(/^140525-\d{8}-\d{6}$/);
     expect(queryCode).toMatch(/^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){2}$/);
-    const caseId = (await receipt.locator('a[href^="#/cases/"]').innerText()).trim();
+    // The 受理回执 to hand over: receipt number, 查询码, and a QR code to the public progress page at the public
+    // address (PUBLIC_BASE_URL, never this machine's loopback). Printing itself is the browser's.
+    await clerk.evaluate('window.print = () => undefined');
+    await application.getByRole('button', { name: '打印受理回执（A4）' }).click();
+    const printed = application.locator('.receipt');
+    await expectText(printed, '受理回执');
+    await expectText(printed, receiptNumber);
+    await expectText(printed, queryCode);
+    await expectText(printed, '法律援助咨询服务');
+    const qr = printed.locator('.qr img');
+    if (process.env.PUBLIC_BASE_URL) {
+      await qr.waitFor();
+      await expectText(printed, new URL(process.env.PUBLIC_BASE_URL).origin);
+    }
+    expect(await printed.innerText()).not.toContain('127.0.0.1');
+    const caseLink = receipt.locator('a[href^="#/cases/"]');
+    await expectText(caseLink, '查看办件详情');
+    const caseId = decodeURIComponent((await caseLink.getAttribute('href'))?.slice('#/cases/'.length) ?? '');
 
     // The applicant, on another device and without an account, opens the link the SMS may carry.
     const applicant = await freshPage();
@@ -115,8 +94,10 @@ describe('the console in a browser', () => {
     await expectText(clerk.locator('main .message'), '已提交办理意见：受理');
     // The window's own messages told it of the new task.
     await clerk.getByRole('link', { name: '单位消息' }).click();
-    await expectText(clerk.locator('main'), '140525100-window');
+    // Its desk by name, and the new task with the matter it is about.
+    await expectText(clerk.locator('main'), '南村镇便民服务中心综合受理窗口');
     await expectText(clerk.locator('main table'), '新待办');
+    expect(await clerk.locator('main').innerText()).not.toContain('140525100-window');
 
     // The applicant looks again: accepted at the town, with a committed date.
     const lookAgain = async () => {
@@ -155,11 +136,11 @@ describe('the console in a browser', () => {
     await expectText(report, '评价数');
     await expectText(report, '满意率');
     // Today's cases of 南村镇, this one among them.
-    await expectText(report, '140525100');
-    // Where the work in hand waits, by step and person, and by matter.
+    await expectText(report, '南村镇');
+    // Where the work in hand waits, by step and person, and by matter: towns and desks by name, never by code.
     await expectText(page.locator('.open-tasks table'), '最早到期日');
-    await expectText(page.locator('.open-tasks table'), '140525100');
-    await expectText(page.locator('.open-tasks table'), '140525100-window');
+    await expectText(page.locator('.open-tasks table'), '南村镇便民服务中心综合受理窗口');
+    expect(await page.locator('.open-tasks table').innerText()).not.toMatch(/\d{9}/);
     await expectText(page.locator('.matters table'), '法律援助咨询服务');
     await page.context().close();
     expect((await caseAction(waiting.caseId, 'withdrawal', { reason: '测试结束' })).status).toBe(202);
@@ -231,7 +212,7 @@ describe('the console in a browser', () => {
     await page.getByRole('link', { name: '直接赋权' }).click();
     await page.locator('button[data-code="ZZ-T-011"]').click();
     const grant = page.locator('form.grant');
-    await grant.getByLabel('乡镇代码').fill('140525101');
+    await grant.getByLabel('乡镇').selectOption({ label: '下村镇' });
     await grant.getByLabel('依据（文件号、原因）').fill('泽民发〔2026〕13号');
     await grant.getByRole('button', { name: '赋权', exact: true }).click();
     await expectText(page.locator('.outcome'), '已赋权');
@@ -275,7 +256,7 @@ describe('the console in a browser', () => {
     await logIn(page, 'zz-auditor');
     await page.getByRole('link', { name: '审计' }).click();
     const place = page.locator('form.place');
-    await place.getByLabel('乡镇代码').fill('140525100');
+    await place.getByLabel('乡镇').selectOption({ label: '南村镇' });
     await place.getByRole('button', { name: '回放', exact: true }).click();
     await expectText(page.locator('.place-events table'), '提交申请');
     await place.getByRole('button', { name: '核验全部事件链' }).click();
@@ -292,7 +273,7 @@ describe('the console in a browser', () => {
     await page.getByLabel('姓名').fill('界面测试窗口');
     await page.getByLabel('初始密码').fill('ui-password-2026');
     await page.getByLabel('镇便民服务中心综合受理窗口').check();
-    await page.getByLabel('乡镇代码').fill('140525101');
+    await page.locator('form.create').getByLabel('乡镇').selectOption({ label: '下村镇' });
     await page.getByRole('button', { name: '新建账号' }).click();
     await expectText(page.locator('.staff-message'), `已新建账号：${loginName}`);
     const row = page.locator('.staff-list tr', { hasText: loginName });
@@ -319,22 +300,3 @@ describe('the console in a browser', () => {
     await page.context().close();
   });
 });
-
-type Locator = ReturnType<Page['locator']>;
-
-/** Waits until the element shows the text (screens load asynchronously); `retry` runs between looks. */
-async function expectText(locator: Locator, text: string, retry?: () => Promise<unknown>): Promise<void> {
-  let seen = '';
-  await eventually(
-    `"${text}" on screen`,
-    async () => {
-      seen = (await locator.count()) > 0 ? await locator.first().innerText() : '';
-      if (seen.includes(text)) return true;
-      await retry?.();
-      return undefined;
-    },
-    { intervalMs: 250 },
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}; the screen showed: ${seen.slice(0, 400)}`);
-  });
-}

@@ -37,7 +37,9 @@ describe('every service of the running system', () => {
         (await getJson<{ paths: Record<string, unknown> }>(`${serviceUrl(name)}/docs-json`)).body.paths,
       );
     const caseCommands = [
+      '/cases',
       '/cases/{caseId}',
+      '/cases/{caseId}/access',
       '/cases/{caseId}/correction-supplied',
       '/cases/{caseId}/withdrawal',
       '/cases/{caseId}/suspension',

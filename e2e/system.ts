@@ -69,6 +69,14 @@ export interface Person {
   get<T>(url: string): Promise<Reply<T>>;
   post<T>(url: string, body: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
   put<T>(url: string, body: unknown): Promise<Reply<T>>;
+  /** A multipart form with one file, as a browser's upload sends it. */
+  upload<T>(
+    url: string,
+    fields: Record<string, string>,
+    file: { name: string; content: Buffer },
+  ): Promise<Reply<T>>;
+  /** A file the service answers with: its bytes and headers (or the refusal's JSON). */
+  bytes(url: string): Promise<{ status: number; content: Buffer; headers: Headers }>;
 }
 
 export function as(loginName: string): Person {
@@ -78,5 +86,24 @@ export function as(loginName: string): Person {
     get: async (url) => getJson(url, await auth()),
     post: async (url, body, headers = {}) => postJson(url, body, { ...headers, ...(await auth()) }),
     put: async (url, body) => postJson(url, body, await auth(), 'PUT'),
+    upload: async <T>(
+      url: string,
+      fields: Record<string, string>,
+      file: { name: string; content: Buffer },
+    ) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append('file', new Blob([file.content]), file.name);
+      const response = await fetch(url, { method: 'POST', headers: await auth(), body: form });
+      return { status: response.status, body: (await response.json()) as T };
+    },
+    bytes: async (url) => {
+      const response = await fetch(url, { headers: await auth() });
+      return {
+        status: response.status,
+        content: Buffer.from(await response.arrayBuffer()),
+        headers: response.headers,
+      };
+    },
   };
 }

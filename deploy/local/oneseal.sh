@@ -123,7 +123,9 @@ cmd_test() {
   npx prettier --check . >/dev/null || die "formatting differs from Prettier: run npm run format"
   run_jest unit
   run_jest integration
-  # The end-to-end tier runs the system exactly as `npm start` does, from this build.
+  # The end-to-end tier runs the system exactly as `npm start` does, from this build; receipts carry a public address
+  # (a reserved test name, RFC 2606) so their QR codes are checked too.
+  export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://oneseal.test}"
   services_were_up=0
   if node deploy/local/stack.mjs status >/dev/null 2>&1; then services_were_up=1; fi
   node deploy/local/stack.mjs down >/dev/null

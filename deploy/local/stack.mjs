@@ -39,7 +39,14 @@ function localSecrets() {
   if (!existsSync(sealKeyFile)) {
     writeFileSync(sealKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
-  return { SEAL_KEY_ENCRYPTION_KEY: readFileSync(sealKeyFile, 'utf8').trim() };
+  const lookupKeyFile = join(keys, 'applicant-lookup.key');
+  if (!existsSync(lookupKeyFile)) {
+    writeFileSync(lookupKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return {
+    SEAL_KEY_ENCRYPTION_KEY: readFileSync(sealKeyFile, 'utf8').trim(),
+    APPLICANT_LOOKUP_KEY: readFileSync(lookupKeyFile, 'utf8').trim(),
+  };
 }
 
 /**
@@ -84,6 +91,8 @@ function serviceEnv(name, engines) {
     HTTP_PORT: String(services[name].port),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(hasDatabase(name) ? {} : { CONSOLE_UPSTREAMS: consoleUpstreams() }),
+    // Intake asks routing (the case's home) who may read a case file.
+    ...(name === 'intake' ? { ROUTING_URL: url('routing') } : {}),
   };
 }
 

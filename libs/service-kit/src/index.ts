@@ -9,3 +9,4 @@ export * from './http/validation-errors';
 export * from './http/page-query';
 export * from './http/place-query';
 export * from './http/trimmed';
+export * from './env/secret-key';

@@ -92,7 +92,15 @@ describe('the audit event log (real PostgreSQL)', () => {
 
     it('replays the town’s events in the order they were recorded, a page at a time, with who acted', async () => {
       const [first, second] = [randomUUID(), randomUUID()];
-      await log.append(inTown(first, 'intake.application-submitted'), 'topic');
+      const filed = inTown(first, 'intake.application-submitted');
+      await log.append(
+        {
+          ...filed,
+          actor: { kind: 'person', id: 'agent-201', name: '赵代办' },
+          payload: { caseId: first, receiptNumber: '140525-20261204-000077' },
+        },
+        'topic',
+      );
       await log.append(inTown(second, 'intake.application-submitted'), 'topic');
       await log.append(inTown(first, 'routing.case-routed'), 'topic');
       await log.append(
@@ -107,9 +115,13 @@ describe('the audit event log (real PostgreSQL)', () => {
         [first, 'intake.application-submitted'],
         [second, 'intake.application-submitted'],
       ]);
-      expect(firstPage[0].actor).toEqual({ kind: 'service', id: 'test' });
+      expect(firstPage[0].actor).toEqual({ kind: 'person', id: 'agent-201', name: '赵代办' });
+      expect(firstPage[1].actor).toEqual({ kind: 'service', id: 'test' });
       const rest = await page(Number(firstPage[1].seq), 10);
       expect(rest.map((e) => [e.streamId, e.type])).toEqual([[first, 'routing.case-routed']]);
+      // Every event of a case is listed under its 办件编号; a stream with no submission on record has none.
+      expect(rest[0].receiptNumber).toBe('140525-20261204-000077');
+      expect(firstPage.map((e) => e.receiptNumber)).toEqual(['140525-20261204-000077', null]);
     });
 
     it('verifies every chain of the town and names the one altered', async () => {
@@ -136,7 +148,7 @@ describe('the audit event log (real PostgreSQL)', () => {
       expect(await log.verifyPlace({ county: '140525', town })).toEqual(
         expect.objectContaining({
           intact: false,
-          broken: [{ streamId: altered.streamId, brokenAtVersion: 1 }],
+          broken: [{ streamId: altered.streamId, brokenAtVersion: 1, receiptNumber: null }],
         }),
       );
     });

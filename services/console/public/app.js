@@ -13,6 +13,7 @@ import { renderProgress } from './js/views/progress.js';
 import { renderStaff } from './js/views/staff.js';
 import { renderSupervision } from './js/views/supervision.js';
 import { renderVerify } from './js/views/verify.js';
+import { loadPlaces } from './js/names.js';
 
 const STEP_TAKERS = ['village-agent', 'town-window', 'town-reviewer', 'town-leader', 'county-officer'];
 
@@ -95,7 +96,7 @@ function renderHeader(user, activePath) {
   );
 }
 
-function route() {
+async function route() {
   const user = session.user;
   const { path, params } = parseHash();
   const target = ROUTES.find((candidate) => candidate.path === path);
@@ -117,6 +118,8 @@ function route() {
     showMessage(section, 'error', '您的岗位不能使用此功能');
     return;
   }
+  // Screens name places and units, not codes: the county's names come first (once per page load).
+  if (user) await loadPlaces(user.county);
   target.render(section, { params, user });
 }
 

@@ -5,6 +5,7 @@ import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { Application } from './applications/application.entity';
 import { ApplicationsModule } from './applications/applications.module';
+import { CaseFilesModule } from './case-files/case-files.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { INTAKE_SCHEMA, type IntakeEnv } from './config/intake.env';
 import { HealthController } from './health/health.controller';
@@ -31,8 +32,9 @@ export class IntakeModule {
         OutboxRelayModule.forRoot({ schema: INTAKE_SCHEMA, databaseUrl: env.DATABASE_URL }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
         TerminusModule,
-        ApplicationsModule,
+        ApplicationsModule.forKey(Buffer.from(env.APPLICANT_LOOKUP_KEY, 'hex')),
         CatalogueModule,
+        CaseFilesModule.forEnv(env),
       ],
       controllers: [HealthController],
     };

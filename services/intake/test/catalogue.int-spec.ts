@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { CatalogueQueryError } from '../src/catalogue/catalogue.errors';
 import { CatalogueQueryService } from '../src/catalogue/catalogue-query.service';
+import { PlaceNamesService } from '../src/catalogue/place-names.service';
 import { seedCatalogue } from '../src/catalogue/catalogue-seeder';
 import { SeedSources } from '../src/catalogue/seed-sources';
 import { ListMattersQuery } from '../src/catalogue/dto/list-matters.query';
@@ -141,5 +142,27 @@ describe('the reference data seed and the public catalogue (real PostgreSQL)', (
       expect.objectContaining({ caseKind: '即办件', committedLimitWorkingDays: 0, legalBasis: null }),
     );
     expect(guide.sources.legalBasis).toBe('county-default');
+  });
+
+  it('names every place and desk of a county, so no screen has to show a code', async () => {
+    const places = await new PlaceNamesService(suite.dataSource).ofCounty('140525');
+    expect(places.county).toEqual({ code: '140525', name: '泽州县' });
+    expect(places.towns).toHaveLength(16);
+    const nancun = places.towns.find((town) => town.code === '140525100');
+    expect(nancun?.name).toBe('南村镇');
+    expect(nancun?.villages).toContainEqual({ code: '140525100200', name: '南村村委会' });
+    expect(places.bureaus).toContainEqual({ code: '140525-mz', name: '县民政局' });
+    expect(places.units).toEqual(
+      expect.objectContaining({
+        '140525100-window': '南村镇便民服务中心综合受理窗口',
+        '140525-mz': '县民政局',
+        '140525-supervision': '泽州县电子监察',
+      }),
+    );
+    // Every desk has a name: a code left as its own name would show up on a screen.
+    expect(Object.entries(places.units).filter(([code, name]) => code === name)).toEqual([]);
+    await expect(new PlaceNamesService(suite.dataSource).ofCounty('140599')).rejects.toEqual(
+      expect.any(CatalogueQueryError),
+    );
   });
 });

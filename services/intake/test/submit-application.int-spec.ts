@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   AGENT_AUTHORISATION,
   applicantFields,
@@ -41,7 +42,11 @@ describe('submitting an application (real PostgreSQL)', () => {
   beforeAll(async () => {
     suite = await openSuiteDataSource('intake', { schema: INTAKE_SCHEMA, entities: [Application] });
     await seedCatalogue(suite.dataSource, seeds);
-    service = new ApplicationsService(suite.dataSource, new MatterOfferingService(suite.dataSource));
+    service = new ApplicationsService(
+      suite.dataSource,
+      new MatterOfferingService(suite.dataSource),
+      randomBytes(32),
+    );
   });
 
   afterAll(async () => {

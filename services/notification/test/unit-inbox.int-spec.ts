@@ -59,7 +59,7 @@ describe('unit inboxes and 督办 (real PostgreSQL)', () => {
     expect(await inboxOf(supervisor)).toEqual(['140525-supervision:escalationStatutory']);
     const [escalated] = (await notifications.unitInbox(leader, 1, 50)).items;
     expect(escalated.body).toContain(`办件 ${test.receiptNumber} 审核环节已超过法定期限`);
-    expect(escalated.body).toContain('承办单位 140525100-review');
+    expect(escalated.body).toContain('承办单位 南村镇便民服务中心审核岗');
   });
 
   it('shows nobody the messages of another county or another town', async () => {

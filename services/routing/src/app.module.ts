@@ -8,6 +8,7 @@ import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { activityWorker, TemporalModule, TemporalWorkers, workflowWorker } from '@oneseal/temporal';
 import { ROUTING_CONSUMES } from './cases/application-submitted.consumer';
+import { CASE_STEPS_CONSUMES } from './case-steps/case-steps.consumer';
 import { CasesModule } from './cases/cases.module';
 import { RoutedCase } from './cases/routed-case.entity';
 import { CaseCommandsModule } from './case-commands/case-commands.module';
@@ -44,13 +45,16 @@ export class RoutingModule {
           clientId: 'oneseal-routing',
           brokers: parseBrokers(env.KAFKA_BROKERS),
           produces: 'routing',
-          consumes: ROUTING_CONSUMES,
+          consumes: [...ROUTING_CONSUMES, ...CASE_STEPS_CONSUMES],
         }),
         OutboxRelayModule.forRoot({ schema: ROUTING_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
         TerminusModule,
-        CasesModule.forPolicy({ correctionWaitWorkingDays: env.CORRECTION_WAIT_WORKING_DAYS }),
+        CasesModule.forPolicy({
+          correctionWaitWorkingDays: env.CORRECTION_WAIT_WORKING_DAYS,
+          applicantLookupKey: Buffer.from(env.APPLICANT_LOOKUP_KEY, 'hex'),
+        }),
         CaseCommandsModule,
       ],
       controllers: [

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { TOPICS, type ApplicationSubmittedV1, type EventEnvelope } from '@oneseal/contracts';
 import { connectTemporalClient } from '@oneseal/temporal';
 import { engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
@@ -56,7 +56,10 @@ describe('routing a submitted application (real PostgreSQL and Temporal)', () =>
     suite = await openSuiteDataSource('routing', { schema: ROUTING_SCHEMA, entities: [RoutedCase] });
     const { temporalAddress, temporalNamespace } = engineEndpoints();
     temporal = await connectTemporalClient({ address: temporalAddress, namespace: temporalNamespace });
-    routing = new CaseRoutingService(suite.dataSource, temporal, { correctionWaitWorkingDays: 30 });
+    routing = new CaseRoutingService(suite.dataSource, temporal, {
+      correctionWaitWorkingDays: 30,
+      applicantLookupKey: randomBytes(32),
+    });
   });
 
   afterAll(async () => {

@@ -98,6 +98,10 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
         stampId: stamped.stampId,
         stamper: 'oneseal-seal:140525100',
         requestedBy: input.decidedBy,
+        // The keeper reads the case and the person by name, not by their ids.
+        receiptNumber: input.receiptNumber,
+        matterName: '临时救助',
+        requestedByName: '张建国',
       }),
     ]);
     const events = (await suite.dataSource.query(
@@ -154,6 +158,8 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
         sealId: legacy.id,
         reasonCode: 'SEAL.LEGACY_SEAL_REFUSED',
         requestedBy: 'keeper-01',
+        // Someone other than the decider asked: the decider's name is not theirs.
+        requestedByName: null,
       }),
     ]);
 

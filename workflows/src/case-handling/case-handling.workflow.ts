@@ -168,6 +168,9 @@ class CaseRouteWalk {
       level: step.level,
       unitCode: step.unitCode,
       dueDate: current.deadline?.dueDate,
+      receiptNumber: state.input.receiptNumber,
+      matterName: state.input.matterName,
+      applicantName: state.input.applicantName,
     });
 
     let decision: StepDecision | undefined;
@@ -248,6 +251,7 @@ class CaseRouteWalk {
       documentKind: 'decision',
       opinion: by?.opinion ?? '',
       decidedBy: by?.handlerId ?? 'system',
+      ...(by?.handlerName ? { decidedByName: by.handlerName } : {}),
       decidedAt: new Date().toISOString(),
     });
     state.recordDocument(stamped.documentId);

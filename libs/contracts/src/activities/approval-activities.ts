@@ -18,6 +18,10 @@ export interface OpenReviewTaskInput extends CaseRef {
   unitCode: string;
   /** The step's own deadline (YYYY-MM-DD) on the working-day calendar; absent while the clock is stopped. */
   dueDate?: string;
+  /** What an inbox shows of the case and finds it by (absent from workflows started before they were sent). */
+  receiptNumber?: string;
+  matterName?: string;
+  applicantName?: string;
 }
 
 export interface OpenedReviewTask {

@@ -23,6 +23,8 @@ export interface StampDecisionInput {
   opinion: string;
   /** The person who decided; the stamper recorded in the ledger is the seal service acting for the town. */
   decidedBy: string;
+  /** The decider's name, for the document and the 用印登记; absent from workflows started before it was sent. */
+  decidedByName?: string;
   decidedAt: string;
 }
 

@@ -1,4 +1,6 @@
 import { applicationSubmittedV1 } from './application-submitted/v1';
+import { attachmentAddedV1 } from './attachment-added/v1';
+import { personalDataViewedV1 } from './personal-data-viewed/v1';
 import { caseAcceptedV1 } from './case-accepted/v1';
 import { caseConcludedV1 } from './case-concluded/v1';
 import { caseRefusedV1 } from './case-refused/v1';
@@ -23,6 +25,8 @@ import { producerOf, topicsOf, type EventContract, type ProducingService } from 
 /** Every event contract, for tooling that must know them all (topic creation, the audit log, docs). */
 export const EVENT_CONTRACTS = [
   applicationSubmittedV1,
+  attachmentAddedV1,
+  personalDataViewedV1,
   caseRoutedV1,
   reviewTaskOpenedV1,
   caseAcceptedV1,

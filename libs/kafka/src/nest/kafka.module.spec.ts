@@ -5,6 +5,8 @@ describe('the topics a service needs, from the contract registry', () => {
   it('are those of the events it publishes, those it reads (former names too) and the dead-letter topic', () => {
     expect(serviceTopics({ produces: 'intake' })).toEqual([
       TOPICS.applicationSubmittedV1,
+      TOPICS.attachmentAddedV1,
+      TOPICS.personalDataViewedV1,
       TOPICS.deadLetterV1,
     ]);
     expect(

@@ -29,6 +29,8 @@ interface WebServiceDefinition extends CommonDefinition {
   env: HttpServiceEnv;
   consumesEvents: false;
   publicDir: string;
+  /** Files of npm packages the page loads (the PDF viewer), under their own URL prefix. */
+  vendorDirs?: { prefix: string; directory: string }[];
 }
 
 export type ServiceDefinition = DataServiceDefinition | WebServiceDefinition;
@@ -56,15 +58,18 @@ export async function createServiceApp(definition: ServiceDefinition): Promise<I
     bufferLogs: true,
     bodyParser: !web,
   });
-  if (web)
-    app.useStaticAssets(definition.publicDir, {
-      // The page runs only its own files and calls only its own origin: an injected script has nowhere to run.
-      setHeaders: (response) =>
-        response.setHeader(
-          'content-security-policy',
-          "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-        ),
-    });
+  if (web) {
+    // The page runs only its own files and calls only its own origin: an injected script has nowhere to run. Pages
+    // of a case file are shown from blob: URLs the page itself makes from what it fetched.
+    const setHeaders = (response: { setHeader(name: string, value: string): void }) =>
+      response.setHeader(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      );
+    app.useStaticAssets(definition.publicDir, { setHeaders });
+    for (const vendor of definition.vendorDirs ?? [])
+      app.useStaticAssets(vendor.directory, { prefix: vendor.prefix, setHeaders });
+  }
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   configureServiceApp(app);

@@ -1,4 +1,5 @@
 import {
+  personActor,
   reviewTaskOpenedV1,
   stepDecidedV1,
   type ApprovalActivities,
@@ -31,6 +32,9 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
         const task: ReviewTask = {
           id: input.taskId,
           caseId: input.caseId,
+          receiptNumber: input.receiptNumber ?? null,
+          matterName: input.matterName ?? null,
+          applicantName: input.applicantName ?? null,
           county: input.county,
           town: input.town,
           stepIndex: input.stepIndex,
@@ -75,6 +79,7 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
             level: task.level,
             unitCode: task.unitCode,
             openedAt: task.openedAt.toISOString(),
+            ...(input.dueDate ? { dueDate: input.dueDate } : {}),
           },
         });
         return { created: true };
@@ -105,7 +110,7 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
           subject: input.caseId,
           county: input.county,
           town: input.town,
-          actor: { kind: 'person', id: input.handlerId },
+          actor: personActor({ id: input.handlerId, name: input.handlerName }),
           correlationId: input.correlationId,
           payload: {
             caseId: input.caseId,

@@ -2,6 +2,7 @@ import { CreateReviewTasks1763800000200 } from './1763800000200-CreateReviewTask
 import { TrackStepVisitsAndDecisions1763800000900 } from './1763800000900-TrackStepVisitsAndDecisions';
 import { TaskDeadlinesClaimsAndCancellation1763801000200 } from './1763801000200-TaskDeadlinesClaimsAndCancellation';
 import { PersonalInboxes1763804000100 } from './1763804000100-PersonalInboxes';
+import { NameTheCaseOfEachTask1764900000300 } from './1764900000300-NameTheCaseOfEachTask';
 
 /** In the order they run. */
 export const APPROVAL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const APPROVAL_MIGRATIONS = [
   TrackStepVisitsAndDecisions1763800000900,
   TaskDeadlinesClaimsAndCancellation1763801000200,
   PersonalInboxes1763804000100,
+  NameTheCaseOfEachTask1764900000300,
 ];

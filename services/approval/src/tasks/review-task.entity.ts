@@ -13,6 +13,16 @@ export class ReviewTask {
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;
 
+  /** 办件编号, the matter and the applicant: what the inbox shows of the case and finds it by. */
+  @Column({ name: 'receipt_number', type: 'text', nullable: true })
+  receiptNumber!: string | null;
+
+  @Column({ name: 'matter_name', type: 'text', nullable: true })
+  matterName!: string | null;
+
+  @Column({ name: 'applicant_name', type: 'text', nullable: true })
+  applicantName!: string | null;
+
   @Column({ type: 'char', length: 6 })
   county!: string;
 

@@ -52,6 +52,8 @@ export interface InboxFilter {
   /** 'mine': the tasks the person may act on; 'unit': everything their scope shows (a watcher's only view). */
   view: 'mine' | 'unit';
   status: ReviewTaskStatus;
+  /** 办件编号 or its last digits, the applicant's or the matter's name. */
+  q?: string;
   page: number;
   pageSize: number;
 }
@@ -110,8 +112,15 @@ export class TasksInScope {
 
   async inbox(user: AuthUser, filter: InboxFilter): Promise<{ total: number; items: InboxTask[] }> {
     const scopes = filter.view === 'mine' ? actScopesOf(user) : taskScopesOf(user);
-    const query = whereScopes(this.tasks(), scopes)
-      .andWhere('t.status = :status', { status: filter.status })
+    const query = whereScopes(this.tasks(), scopes).andWhere('t.status = :status', { status: filter.status });
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      query.andWhere(
+        '(t.receipt_number LIKE :like OR t.applicant_name LIKE :like OR t.matter_name LIKE :like)',
+        { like },
+      );
+    }
+    query
       // Open work oldest first (the longest waiting is due soonest); finished work newest first.
       .orderBy('t.openedAt', filter.status === 'open' ? 'ASC' : 'DESC')
       .addOrderBy('t.id', 'ASC')

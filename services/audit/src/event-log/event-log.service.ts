@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EVENT_CONTRACTS, typesOf, type EventEnvelope } from '@oneseal/contracts';
+import {
+  applicationSubmittedV1,
+  EVENT_CONTRACTS,
+  typesOf,
+  type EventActor,
+  type EventEnvelope,
+} from '@oneseal/contracts';
 import { DataSource } from 'typeorm';
 import { GENESIS_HASH, eventHash } from './event-hash';
 
@@ -109,24 +115,35 @@ export class EventLogService {
       const byStream = new Map<string, LoggedEvent[]>();
       for (const row of rows) byStream.set(row.streamId, [...(byStream.get(row.streamId) ?? []), row]);
       for (const streamId of batch) {
-        const chain = verifyChain(streamId, byStream.get(streamId) ?? []);
+        const events = byStream.get(streamId) ?? [];
+        const chain = verifyChain(streamId, events);
         verdict.events += chain.events;
         if (!chain.intact) {
           verdict.intact = false;
           verdict.brokenStreams += 1;
           if (verdict.broken.length < MAX_BROKEN_LISTED)
-            verdict.broken.push({ streamId, brokenAtVersion: chain.brokenAtVersion ?? 1 });
+            verdict.broken.push({
+              streamId,
+              brokenAtVersion: chain.brokenAtVersion ?? 1,
+              receiptNumber: receiptNumberOf(events),
+            });
         }
       }
     }
     return verdict;
   }
 
-  /** The events of a county (or town) recorded in a period, in the order they were recorded, a page at a time. */
+  /**
+   * The events of a county (or town) recorded in a period, in the order they were recorded, a page at a time; each
+   * with its case's 办件编号, so the auditor reads which case without opening it.
+   */
   async inPlace(query: PlaceEventsQuery): Promise<PlaceEvent[]> {
     return (await this.dataSource.query(
       `SELECT seq, stream_id AS "streamId", version, type, occurred_at AS "occurredAt", recorded_at AS "recordedAt",
-              town, envelope->'actor' AS actor
+              town, envelope->'actor' AS actor,
+              (SELECT submitted.envelope->'payload'->>'receiptNumber' FROM audit.events submitted
+                WHERE submitted.stream_id = events.stream_id AND submitted.type = ANY($8)
+                LIMIT 1) AS "receiptNumber"
          FROM audit.events
         WHERE county = $1 AND ($2::text IS NULL OR town = $2) AND seq > $3
           AND (recorded_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $4 AND $5
@@ -140,9 +157,19 @@ export class EventLogService {
         query.to,
         query.type ? sameEventTypes(query.type) : null,
         query.limit,
+        SUBMITTED_TYPES,
       ],
     )) as PlaceEvent[];
   }
+}
+
+const SUBMITTED_TYPES = typesOf(applicationSubmittedV1);
+
+/** A case's 办件编号 as its submission on record gives it. */
+function receiptNumberOf(events: readonly LoggedEvent[]): string | null {
+  const submitted = events.find((event) => SUBMITTED_TYPES.includes(event.type));
+  const payload = submitted?.envelope.payload as { receiptNumber?: unknown } | undefined;
+  return typeof payload?.receiptNumber === 'string' ? payload.receiptNumber : null;
 }
 
 /** A type and the names the same event had before (events recorded earlier keep the name they had then). */
@@ -163,8 +190,11 @@ export interface PlaceVerdict {
   events: number;
   intact: boolean;
   brokenStreams: number;
-  /** The broken streams (the first 50), each with the first version that no longer follows. */
-  broken: { streamId: string; brokenAtVersion: number }[];
+  /**
+   * The broken streams (the first 50), each with the first version that no longer follows and its 办件编号 (null
+   * when the submission itself is what went missing).
+   */
+  broken: { streamId: string; brokenAtVersion: number; receiptNumber: string | null }[];
 }
 
 export interface PlaceEventsQuery {
@@ -185,7 +215,9 @@ export interface PlaceEvent {
   occurredAt: Date;
   recordedAt: Date;
   town: string | null;
-  actor: { kind: string; id: string; role?: string };
+  actor: EventActor;
+  /** The case's 办件编号, from its submission on record; null for a stream that is not a case. */
+  receiptNumber: string | null;
 }
 
 /** Walks a stream's events from the genesis hash: the first link that does not follow is where it broke. */

@@ -88,6 +88,19 @@ export async function api(service, path, { method = 'GET', query, body, form, he
   throw new ApiError(response.status, data);
 }
 
+/** A file a service answers with (a page of a case file), fetched with the login token, as a Blob. */
+export async function apiBlob(service, path) {
+  const headers = session.token ? { authorization: `Bearer ${session.token}` } : {};
+  let response;
+  try {
+    response = await fetch(`/api/${service}${path}`, { headers });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: '无法连接工作台服务，请检查网络后重试' });
+  }
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  return { blob: await response.blob(), sha256: response.headers.get('x-content-sha256') };
+}
+
 /** An Idempotency-Key; randomUUID exists only on secure origins, so plain-http LAN access gets the fallback. */
 export function newIdempotencyKey() {
   if (crypto.randomUUID) return crypto.randomUUID();

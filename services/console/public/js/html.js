@@ -117,8 +117,6 @@ export const linesOf = (text) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-export const isUuid = (text) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
-
 /**
  * 上一页 / 下一页 under a numbered list; the buttons carry data-page="-1" and "1" for the screen's own click
  * handler. `unit` is the counter word (条, 件).

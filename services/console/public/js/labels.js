@@ -54,6 +54,17 @@ export const ROLE_TITLES = {
 
 export const LEVELS = { village: '村', town: '镇', county: '县' };
 
+/** The services that act on their own (an SLA alarm, a routed case), as an audit replay names them. */
+export const SERVICE_ACTORS = {
+  intake: '收件受理系统',
+  routing: '办件流转系统',
+  approval: '审批系统',
+  seal: '电子印章系统',
+  notification: '消息系统',
+  audit: '审计系统',
+  identity: '账号系统',
+};
+
 export const TASK_STATUSES = { open: '待办', done: '已办', cancelled: '已撤销' };
 
 export const NOTIFICATION_STATUSES = { pending: '待发送', sent: '已发送', failed: '发送失败' };
@@ -80,6 +91,8 @@ export const SPECIAL_PROCEDURES = ['公示', '入户调查', '听证', '检测',
 /** Event types as events are published today. */
 export const EVENT_TYPES = {
   'intake.application-submitted': '提交申请',
+  'intake.attachment-added': '上传材料页面',
+  'intake.personal-data-viewed': '查看完整个人信息',
   'routing.case-routed': '分派流转',
   'approval.review-task-opened': '生成待办',
   'approval.step-decided': '环节办理',
@@ -92,6 +105,9 @@ export const EVENT_TYPES = {
   'routing.deadline-warning': '时限预警',
   'routing.case-refused': '不予受理',
   'seal.document-stamped': '文书用印',
+  'seal.seal-registered': '印章登记备案',
+  'seal.seal-activated': '印章启用',
+  'seal.seal-retired': '印章停用',
   'routing.result-delivered': '结果送达',
   'routing.service-rated': '办事评价',
   'routing.case-concluded': '办结',

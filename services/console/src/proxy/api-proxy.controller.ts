@@ -9,7 +9,14 @@ export const UPSTREAM_TIMEOUT_MS = Symbol('UPSTREAM_TIMEOUT_MS');
 
 /** What a browser may send on and what comes back; anything else (cookies, hop-by-hop headers) stays here. */
 const REQUEST_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'accept'];
-const RESPONSE_HEADERS = ['content-type', 'content-disposition', 'x-document-sm3'];
+const RESPONSE_HEADERS = [
+  'content-type',
+  'content-disposition',
+  'x-document-sm3',
+  'x-content-sha256',
+  'cache-control',
+  'x-content-type-options',
+];
 
 const isUpstream = (name: string): name is UpstreamService =>
   (UPSTREAM_SERVICES as readonly string[]).includes(name);

@@ -1,13 +1,15 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { applicationSubmittedV1 } from '@oneseal/contracts';
+import { applicationSubmittedV1, personActor } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
 import {
   canonicalJson,
   chinaDate,
   checkFormData,
   describeShortfall,
+  idNumberTail,
+  lookupDigest,
   parseIsoDate,
   type FormData,
   findMaterialShortfalls,
@@ -37,11 +39,14 @@ function formerFingerprint(dto: SubmitApplicationDto): string {
   return createHash('sha256').update(entries).digest('hex');
 }
 
+export const APPLICANT_LOOKUP_KEY = Symbol('APPLICANT_LOOKUP_KEY');
+
 @Injectable()
 export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly offering: MatterOfferingService,
+    @Inject(APPLICANT_LOOKUP_KEY) private readonly lookupKey: Buffer,
   ) {}
 
   /**
@@ -98,7 +103,7 @@ export class ApplicationsService {
           subject: application.id,
           county: application.county,
           town: application.town,
-          actor: filedBy ? { kind: 'person', id: filedBy.id } : { kind: 'service', id: 'intake' },
+          actor: filedBy ? personActor(filedBy) : { kind: 'service', id: 'intake' },
           correlationId: application.id,
           payload: {
             caseId: application.id,
@@ -113,6 +118,8 @@ export class ApplicationsService {
             channel: application.channel,
             applicantName: application.applicantName,
             applicantPhone: dto.applicantPhone,
+            applicantIdDigest: lookupDigest(this.lookupKey, 'id-number', dto.applicantIdNumber),
+            applicantIdTail: idNumberTail(dto.applicantIdNumber),
             receiptNumber: application.receiptNumber as string,
             progressQueryCode: application.progressQueryCode ?? undefined,
             caseKind: matter.guide.caseKind,

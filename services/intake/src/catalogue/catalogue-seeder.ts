@@ -1,4 +1,10 @@
-import { canonicalJson, defaultGuide, loadZezhouCatalogue, type CatalogueRow } from '@oneseal/domain';
+import {
+  canonicalJson,
+  countyUnitCode,
+  defaultGuide,
+  loadZezhouCatalogue,
+  type CatalogueRow,
+} from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEEDED_COUNTIES, type SeedSources } from './seed-sources';
 
@@ -12,8 +18,6 @@ export interface SeedSummary {
   changedRows: number;
   newGuideVersions: number;
 }
-
-export const countyUnitCode = (county: string, slug: string) => `${county}-${slug}`;
 
 /**
  * Loads the reference data into intake's schema in one transaction. Idempotent: running it again changes nothing

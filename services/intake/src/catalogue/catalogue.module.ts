@@ -6,10 +6,17 @@ import { TownDelegationsService } from '../delegations/town-delegations.service'
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueQueryService } from './catalogue-query.service';
 import { MatterOfferingService } from './matter-offering.service';
+import { PlaceNamesService } from './place-names.service';
 
 @Module({
   controllers: [CatalogueController, GuidesController, TownDelegationsController],
-  providers: [CatalogueQueryService, MatterOfferingService, GuidePublishingService, TownDelegationsService],
+  providers: [
+    CatalogueQueryService,
+    MatterOfferingService,
+    GuidePublishingService,
+    TownDelegationsService,
+    PlaceNamesService,
+  ],
   exports: [MatterOfferingService],
 })
 export class CatalogueModule {}

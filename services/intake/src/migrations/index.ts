@@ -7,6 +7,7 @@ import { GiveApplicantsAQueryCode1764600000000 } from './1764600000000-GiveAppli
 import { RecordWhoPublishedGuides1764600000100 } from './1764600000100-RecordWhoPublishedGuides';
 import { KeepTownDelegations1764600000200 } from './1764600000200-KeepTownDelegations';
 import { KeepFormDataAndAuthorisation1764900000000 } from './1764900000000-KeepFormDataAndAuthorisation';
+import { KeepAttachments1764900000100 } from './1764900000100-KeepAttachments';
 
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const INTAKE_MIGRATIONS = [
   RecordWhoPublishedGuides1764600000100,
   KeepTownDelegations1764600000200,
   KeepFormDataAndAuthorisation1764900000000,
+  KeepAttachments1764900000100,
 ];

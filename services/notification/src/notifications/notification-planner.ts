@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseEvent, type ApplicationSubmittedV1, type EventEnvelope } from '@oneseal/contracts';
 import { processOnce, type ProcessOutcome } from '@oneseal/database';
+import { SeededPlaceNames } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   contactFromSubmission,
@@ -9,8 +10,14 @@ import {
   saveApplicant,
   type ApplicantContact,
 } from '../contacts/applicant-contact';
-import { NOTIFICATION_SCHEMA } from '../config/notification.env';
-import { consumerOf, ruleForTopic, type NotificationRule, type PlannedMessage } from './notification-rules';
+import { defaultSeedsDirectory, NOTIFICATION_SCHEMA } from '../config/notification.env';
+import {
+  consumerOf,
+  ruleForTopic,
+  type NotificationRule,
+  type PlannedMessage,
+  type UnitNames,
+} from './notification-rules';
 import { parkEvent, parkedEventsOf, releaseParkedEvent } from './parked-events';
 
 export const APPLICANT_CONSUMER = 'notification.applicant-contacts';
@@ -23,6 +30,8 @@ export interface NotificationPlannerOptions {
   /** Called after a transaction recorded new messages: the delivery poller need not wait for its next tick. */
   onMessagesRecorded?: () => void;
   logger?: PlannerLogger;
+  /** Desk names for staff texts; by default from the repository's reference data. */
+  places?: UnitNames;
 }
 
 /**
@@ -31,10 +40,14 @@ export interface NotificationPlannerOptions {
  * poller sends them.
  */
 export class NotificationPlanner {
+  private readonly places: UnitNames;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: NotificationPlannerOptions = {},
-  ) {}
+  ) {
+    this.places = options.places ?? SeededPlaceNames.fromSeeds(defaultSeedsDirectory());
+  }
 
   /** The messages an event causes, or, when they need an applicant we do not know yet, the event parked. */
   async handleEvent<TPayload extends { caseId: string }>(
@@ -51,7 +64,7 @@ export class NotificationPlanner {
         await lockCase(manager, caseId);
         const applicant = await findApplicant(manager, caseId);
         if (rule.audience === 'staff') {
-          await recordMessages(manager, event, rule.plan(event, applicant));
+          await recordMessages(manager, event, rule.plan(event, applicant, this.places));
         } else if (applicant) {
           await recordMessages(manager, event, rule.plan(event, applicant));
         } else {
@@ -97,7 +110,7 @@ export class NotificationPlanner {
         continue;
       }
       const event = parseEvent(rule.contract, parked.envelope);
-      await recordMessages(manager, event, rule.plan(event, applicant));
+      await recordMessages(manager, event, rule.plan(event, applicant, this.places));
       await releaseParkedEvent(manager, parked.eventId);
     }
   }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { EventEnvelope } from '@oneseal/contracts';
+import { SeededPlaceNames } from '@oneseal/domain';
 import type { ApplicantContact } from '../contacts/applicant-contact';
 import {
   caseConcludedRule,
@@ -10,6 +12,7 @@ import {
   serviceRatedRule,
 } from './notification-rules';
 
+const places = SeededPlaceNames.fromSeeds(resolve(__dirname, '../../../../seeds'));
 const caseId = randomUUID();
 const applicant: ApplicantContact = {
   caseId,
@@ -96,7 +99,7 @@ describe('who is told what, by event', () => {
       dueDate: '2026-12-01',
       raisedAt: new Date().toISOString(),
     });
-    const [known] = deadlineWarningRule.plan(warning, applicant);
+    const [known] = deadlineWarningRule.plan(warning, applicant, places);
     expect(known).toEqual(
       expect.objectContaining({
         recipientKind: 'staff-unit',
@@ -106,7 +109,7 @@ describe('who is told what, by event', () => {
     );
     expect(known.message.template).toBe('deadlineRed');
     expect(known.message.body).toContain('140525-20261123-000001 审核环节已超过承诺期限');
-    const [unknown] = deadlineWarningRule.plan(warning, null);
+    const [unknown] = deadlineWarningRule.plan(warning, null, places);
     expect(unknown.message.body).toContain(`办件 ${caseId.slice(0, 8)} 审核环节`);
   });
 
@@ -123,7 +126,7 @@ describe('who is told what, by event', () => {
       });
     const told = (severity: 'yellow' | 'red' | 'statutory', unitCode: string) =>
       deadlineWarningRule
-        .plan(warning(severity, unitCode), applicant)
+        .plan(warning(severity, unitCode), applicant, places)
         .map((m) => `${m.recipient}:${m.message.template}`);
 
     expect(told('yellow', '140525100-review')).toEqual(['140525100-review:deadlineYellow']);
@@ -145,15 +148,19 @@ describe('who is told what, by event', () => {
       '140525100-approval:escalationStatutory',
       '140525-supervision:escalationStatutory',
     ]);
-    const [, escalated] = deadlineWarningRule.plan(warning('red', '140525100-review'), applicant);
+    const [, escalated] = deadlineWarningRule.plan(warning('red', '140525100-review'), applicant, places);
     expect(escalated.message.body).toBe(
-      '督办：办件 140525-20261123-000001 审核环节已超过承诺期限（2026年12月1日），承办单位 140525100-review，请督促办理。',
+      '督办：办件 140525-20261123-000001 审核环节已超过承诺期限（2026年12月1日），承办单位 南村镇便民服务中心审核岗，请督促办理。',
     );
   });
 
   it('tells the town’s leader of a 差评 to follow up, and nobody of a good rating', () => {
     const rated = (score: 1 | 2 | 3 | 4 | 5, comment?: string) =>
-      serviceRatedRule.plan(event({ caseId, score, comment, ratedAt: new Date().toISOString() }), applicant);
+      serviceRatedRule.plan(
+        event({ caseId, score, comment, ratedAt: new Date().toISOString() }),
+        applicant,
+        places,
+      );
     const [told, ...others] = rated(2, '窗口等候时间较长');
     expect(others).toEqual([]);
     expect(told).toEqual(

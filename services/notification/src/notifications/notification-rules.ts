@@ -37,10 +37,19 @@ export interface ApplicantRule<TPayload extends { caseId: string }> extends Rule
   plan(event: EventEnvelope<TPayload>, applicant: ApplicantContact): PlannedMessage[];
 }
 
+/** What staff texts call a desk instead of its code (SeededPlaceNames in the service). */
+export interface UnitNames {
+  unit(unitCode: string): string;
+}
+
 /** Messages to staff: they never wait; the receipt number is used when already known. */
 export interface StaffRule<TPayload extends { caseId: string }> extends RuleBase<TPayload> {
   audience: 'staff';
-  plan(event: EventEnvelope<TPayload>, applicant: ApplicantContact | null): PlannedMessage[];
+  plan(
+    event: EventEnvelope<TPayload>,
+    applicant: ApplicantContact | null,
+    places: UnitNames,
+  ): PlannedMessage[];
 }
 
 export type NotificationRule<TPayload extends { caseId: string }> =
@@ -146,7 +155,11 @@ export const resultDeliveredRule = applicantRule(resultDeliveredV1, ({ payload }
 export const reviewTaskOpenedRule = staffRule(reviewTaskOpenedV1, ({ payload }, applicant) => [
   toUnitInbox(
     payload.unitCode,
-    templates.taskOpened({ caseRef: caseRef(payload.caseId, applicant), stepName: payload.stepName }),
+    templates.taskOpened({
+      caseRef: caseRef(payload.caseId, applicant),
+      matterName: applicant?.matterName,
+      stepName: payload.stepName,
+    }),
   ),
 ]);
 
@@ -156,22 +169,28 @@ const DEADLINE_TEMPLATES = {
   statutory: templates.deadlineStatutory,
 } as const;
 
-export const deadlineWarningRule = staffRule(deadlineWarningV1, ({ payload, county, town }, applicant) => {
-  const deadline = {
-    caseRef: caseRef(payload.caseId, applicant),
-    stepName: payload.scope === 'step' ? payload.stepName : undefined,
-    dueDate: payload.dueDate,
-  };
-  const told = toUnitInbox(payload.unitCode, DEADLINE_TEMPLATES[payload.severity](deadline));
-  if (payload.severity === 'yellow') return [told];
-  const severity = payload.severity;
-  return [
-    told,
-    ...overseersOf(payload.unitCode, severity, county, town).map((overseer) =>
-      toUnitInbox(overseer, templates.escalation({ ...deadline, severity, lateUnit: payload.unitCode })),
-    ),
-  ];
-});
+export const deadlineWarningRule = staffRule(
+  deadlineWarningV1,
+  ({ payload, county, town }, applicant, places) => {
+    const deadline = {
+      caseRef: caseRef(payload.caseId, applicant),
+      stepName: payload.scope === 'step' ? payload.stepName : undefined,
+      dueDate: payload.dueDate,
+    };
+    const told = toUnitInbox(payload.unitCode, DEADLINE_TEMPLATES[payload.severity](deadline));
+    if (payload.severity === 'yellow') return [told];
+    const severity = payload.severity;
+    return [
+      told,
+      ...overseersOf(payload.unitCode, severity, county, town).map((overseer) =>
+        toUnitInbox(
+          overseer,
+          templates.escalation({ ...deadline, severity, lateUnit: places.unit(payload.unitCode) }),
+        ),
+      ),
+    ];
+  },
+);
 
 const DISSATISFIED = { 1: '非常不满意', 2: '不满意' } as const;
 

@@ -99,6 +99,9 @@ describe('message templates', () => {
   });
 
   it('tells a unit of a new task and warns it yellow, red and statutory', () => {
+    expect(templates.taskOpened({ caseRef: receipt, matterName: '临时救助', stepName: '受理' }).body).toBe(
+      `您有一件新的待办（临时救助）：办件 ${receipt} 待受理，请及时办理。`,
+    );
     expect(templates.taskOpened({ caseRef: receipt, stepName: '受理' }).body).toBe(
       `您有一件新的待办：办件 ${receipt} 待受理，请及时办理。`,
     );

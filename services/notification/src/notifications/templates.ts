@@ -17,7 +17,7 @@ export const TEMPLATE_TEXTS = {
   caseDecided: '您的办件${receipt}已办结，办理结果：${outcome}。',
   resultReady: '您的办件${receipt}办理结果已出具，${collect}。',
   resultDelivered: '您的办件${receipt}办理结果已${delivery}，感谢您的支持。',
-  taskOpened: '您有一件新的待办：办件 ${ref} 待${stepName}，请及时办理。',
+  taskOpened: '您有一件新的待办${matter}：办件 ${ref} 待${stepName}，请及时办理。',
   deadlineYellow: '黄牌预警：办件 ${ref} ${scope}将于${dueDate}到期，请抓紧办理。',
   deadlineRed: '红牌超期：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），请立即办理。',
   deadlineStatutory: '严重超期：办件 ${ref} ${scope}已超过法定期限（${dueDate}），请立即办理并说明原因。',
@@ -166,8 +166,13 @@ export function resultDelivered(input: { receiptNumber: string; method: Delivery
 // ---- to staff (the unit's inbox) ------------------------------------------------------------------------
 
 /** A new task in the unit's inbox. `caseRef` is the receipt number when known. */
-export function taskOpened(input: { caseRef: string; stepName: string }) {
-  return render('taskOpened', { ref: input.caseRef, stepName: input.stepName });
+export function taskOpened(input: { caseRef: string; matterName?: string; stepName: string }) {
+  return render('taskOpened', {
+    ref: input.caseRef,
+    // Before the submission has reached notification the matter is not known yet: the notice goes without it.
+    matter: input.matterName ? `（${input.matterName}）` : '',
+    stepName: input.stepName,
+  });
 }
 
 interface DeadlineInput {
@@ -198,7 +203,7 @@ export function dissatisfiedRating(input: {
   });
 }
 
-/** 督办: the late work, as told to whoever oversees the unit that holds it. */
+/** 督办: the late work, as told to whoever oversees the unit that holds it (the unit by its name). */
 export function escalation(input: DeadlineInput & { severity: 'red' | 'statutory'; lateUnit: string }) {
   return render(input.severity === 'red' ? 'escalationRed' : 'escalationStatutory', {
     ...deadlineParams(input),

@@ -129,4 +129,16 @@ describe('who may do what to a case (routing, the case’s home)', () => {
     expect(may(civilAffairs, 'extend', withdrawn)).toBe(false);
     expect(may(education, 'view', withdrawn)).toBe(false);
   });
+
+  it('shows the full ID number and phone to those who work the case: town window, reviewer, leader, the bureau reached', () => {
+    const reviewer = person(['town-reviewer'], nancun);
+    const beforeCounty = statusAt('审核');
+    expect(
+      [window, reviewer, leader, civilAffairs, agent, supervisor].map((u) =>
+        may(u, 'read-personal-data', beforeCounty),
+      ),
+    ).toEqual([true, true, true, false, false, false]);
+    expect(may(civilAffairs, 'read-personal-data', statusAt('决定'))).toBe(true);
+    expect(may(neighbourWindow, 'read-personal-data', beforeCounty)).toBe(false);
+  });
 });

@@ -19,7 +19,16 @@ import { queryCaseStatus } from './case-refusals';
 import { CaseError, CaseErrorCode } from './case.errors';
 
 /** What a person may do to a case outside its tasks. */
-export type CaseAction = 'view' | 'supply-correction' | 'withdraw' | 'suspend' | 'resume' | 'extend';
+export const CASE_ACTIONS = [
+  'view',
+  'read-personal-data',
+  'supply-correction',
+  'withdraw',
+  'suspend',
+  'resume',
+  'extend',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export type LocatedStep = TaskLocation & { stepName: string };
 
@@ -41,7 +50,8 @@ const has = (user: AuthUser, role: AuthUser['roles'][number]) => user.roles.incl
  * The applicant deals with the window that took the case (or the village agent who filed it): they bring the 补正
  * and ask to withdraw there. Clock decisions (特别程序, 延长) belong to the town's leader, or to the county officer who
  * holds the case's open step. Everyone who saw a step of the case, works in its town or watches its county may
- * look at it.
+ * look at it; the applicant's full ID number and phone only those who work the case with them: the town's window,
+ * reviewer and leader, and the county bureau the case reached.
  */
 export function mayOnCase(user: AuthUser, action: CaseAction, place: CasePlace): boolean {
   if (user.county !== place.county) return false;
@@ -57,6 +67,12 @@ export function mayOnCase(user: AuthUser, action: CaseAction, place: CasePlace):
             (scope.kind === 'town' && scope.town === place.town) ||
             (scope.kind === 'village' && scope.village === place.village),
         )
+      );
+    case 'read-personal-data':
+      return (
+        (inTown && (has(user, 'town-window') || has(user, 'town-reviewer') || has(user, 'town-leader'))) ||
+        (has(user, 'county-officer') &&
+          place.reached.some((step) => step.level === 'county' && step.unitCode === user.unitCode))
       );
     case 'supply-correction':
     case 'withdraw':
@@ -99,6 +115,15 @@ export function placeOf(
   return { county, town, village, reached: open ? [...reached, open] : reached, open };
 }
 
+/** Everything a person may do to a case, for a screen to offer (and for intake, which keeps the application). */
+export type CaseAllowance = Record<CaseAction, boolean>;
+
+export function allowanceOn(user: AuthUser, place: CasePlace): CaseAllowance {
+  return Object.fromEntries(
+    CASE_ACTIONS.map((action) => [action, mayOnCase(user, action, place)]),
+  ) as CaseAllowance;
+}
+
 /** A case as a person may act on it: its workflow, and its status when they asked. */
 export interface CaseInHand {
   handle: WorkflowHandle;
@@ -117,14 +142,23 @@ export class CaseAccess {
    * AUTH.OUT_OF_SCOPE unless the person may do this to it.
    */
   async take(user: AuthUser, action: CaseAction, caseId: string): Promise<CaseInHand> {
+    const { handle, status, place } = await this.locate(caseId);
+    if (!mayOnCase(user, action, place)) throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { caseId, action });
+    return { handle, status };
+  }
+
+  /** What the person may do to the case (404 when there is no such case, never an error for what they may not). */
+  async allowance(user: AuthUser, caseId: string): Promise<CaseAllowance> {
+    return allowanceOn(user, (await this.locate(caseId)).place);
+  }
+
+  private async locate(caseId: string) {
     const routed = await this.dataSource
       .getRepository(RoutedCase)
       .findOne({ where: { caseId }, select: { caseId: true, county: true, town: true, route: true } });
     if (!routed) throw new CaseError(CaseErrorCode.NOT_FOUND);
     const handle = this.temporal.workflow.getHandle(caseId);
     const status = await queryCaseStatus(handle);
-    if (!mayOnCase(user, action, placeOf(routed, status)))
-      throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { caseId, action });
-    return { handle, status };
+    return { handle, status, place: placeOf(routed, status) };
   }
 }

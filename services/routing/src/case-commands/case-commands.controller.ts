@@ -10,7 +10,7 @@ import {
   type CaseStatus,
 } from '@oneseal/contracts';
 import type { UpdateDefinition } from '@temporalio/common';
-import { CaseAccess, type CaseAction } from './case-access';
+import { CaseAccess, type CaseAction, type CaseAllowance } from './case-access';
 import { withCaseRefusals } from './case-refusals';
 import {
   CaseIdParam,
@@ -31,12 +31,21 @@ import {
 @ApiBearerAuth()
 @Controller('cases/:caseId')
 export class CaseCommandsController {
-  constructor(private readonly access: CaseAccess) {}
+  constructor(private readonly cases: CaseAccess) {}
 
   @Get()
   @ApiOperation({ summary: '办件当前状态：所处环节、承诺办结日期、计时中止记录、已办环节' })
   async status(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam): Promise<CaseStatus> {
-    return (await this.access.take(user, 'view', caseId)).status;
+    return (await this.cases.take(user, 'view', caseId)).status;
+  }
+
+  @Get('access')
+  @ApiOperation({
+    summary:
+      '本人对该办件可做什么：查看、查看完整身份信息、补正已收到、撤回、特别程序、延长（供工作台和受理服务使用）',
+  })
+  access(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam): Promise<CaseAllowance> {
+    return this.cases.allowance(user, caseId);
   }
 
   @Post('correction-supplied')
@@ -92,7 +101,7 @@ export class CaseCommandsController {
     update: UpdateDefinition<{ accepted: true }, [TRequest]>,
     request: TRequest,
   ): Promise<{ accepted: true }> {
-    const { handle } = await this.access.take(user, action, caseId);
+    const { handle } = await this.cases.take(user, action, caseId);
     return withCaseRefusals(handle, (workflow) => workflow.executeUpdate(update, { args: [request] }));
   }
 }

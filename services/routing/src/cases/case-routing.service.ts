@@ -14,6 +14,7 @@ import { caseHandlingWorkflow } from '@oneseal/workflows';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource } from 'typeorm';
+import { lookupDigest, phoneTail } from '@oneseal/domain';
 import { ROUTING_SCHEMA } from '../config/routing.env';
 import { progressQueryDigest } from '../applicant-progress/progress-query-digest';
 import { planRoute } from './plan-route';
@@ -21,9 +22,10 @@ import { RoutedCase } from './routed-case.entity';
 
 export const ROUTING_CONSUMER = 'routing.application-submitted';
 
-/** County settings every new case workflow is started with. */
+/** County settings every new case workflow is started with, and the key of the digests staff search by. */
 export interface CasePolicy {
   correctionWaitWorkingDays: number;
+  applicantLookupKey: Buffer;
 }
 
 export const CASE_POLICY = Symbol('CASE_POLICY');
@@ -60,6 +62,16 @@ export class CaseRoutingService {
           matterCode: event.payload.matterCode,
           receiptNumber: event.payload.receiptNumber,
           matterName: event.payload.matterName,
+          applicantName: event.payload.applicantName,
+          applicantIdTail: event.payload.applicantIdTail ?? null,
+          applicantIdDigest: event.payload.applicantIdDigest ?? null,
+          applicantPhoneTail: phoneTail(event.payload.applicantPhone),
+          applicantPhoneDigest: lookupDigest(
+            this.policy.applicantLookupKey,
+            'phone',
+            event.payload.applicantPhone,
+          ),
+          villageCode: event.payload.villageCode ?? null,
           progressQuerySha256: event.payload.progressQueryCode
             ? progressQueryDigest(event.payload.receiptNumber, event.payload.progressQueryCode)
             : null,

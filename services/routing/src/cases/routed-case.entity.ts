@@ -32,6 +32,26 @@ export class RoutedCase {
   @Column({ name: 'workflow_run_id', type: 'text' })
   workflowRunId!: string;
 
+  /** What staff find the case by: the applicant's name, and the tails and keyed digests of their ID and phone. */
+  @Column({ name: 'applicant_name', type: 'text', nullable: true })
+  applicantName!: string | null;
+
+  @Column({ name: 'applicant_id_tail', type: 'text', nullable: true })
+  applicantIdTail!: string | null;
+
+  @Column({ name: 'applicant_id_digest', type: 'char', length: 64, nullable: true })
+  applicantIdDigest!: string | null;
+
+  @Column({ name: 'applicant_phone_tail', type: 'text', nullable: true })
+  applicantPhoneTail!: string | null;
+
+  @Column({ name: 'applicant_phone_digest', type: 'char', length: 64, nullable: true })
+  applicantPhoneDigest!: string | null;
+
+  /** The village station the case came through (帮办代办). */
+  @Column({ name: 'village_code', type: 'char', length: 12, nullable: true })
+  villageCode!: string | null;
+
   /** The route the case follows, as derived when it was routed. */
   @Column({ type: 'jsonb', nullable: true })
   route!: RoutePlan | null;

@@ -1,11 +1,18 @@
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
-import { TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
+import { IsHexKey, TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
 export class RoutingEnv extends TemporalServiceEnv {
   @IsTokenPublicKeyFile()
   AUTH_PUBLIC_KEY_FILE!: string;
+
+  /**
+   * The key of the digests staff search cases by (公民身份号码, phone), shared by intake and routing: without it a
+   * digest cannot be turned back into a number. Never in git or the logs.
+   */
+  @IsHexKey('APPLICANT_LOOKUP_KEY')
+  APPLICANT_LOOKUP_KEY!: string;
 
   /** Working days an applicant has to supply a 补正 before the case ends as 补正不来 (county policy). */
   @Transform(({ value }) => (value === undefined ? 30 : Number(value)))

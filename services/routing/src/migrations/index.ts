@@ -3,6 +3,7 @@ import { AddRouteToRoutedCases1763800000800 } from './1763800000800-AddRouteToRo
 import { TrackCaseProgress1763801000100 } from './1763801000100-TrackCaseProgress';
 import { ApplicantProgressAndRatings1764600000100 } from './1764600000100-ApplicantProgressAndRatings';
 import { AnswerDissatisfiedRatings1764600000200 } from './1764600000200-AnswerDissatisfiedRatings';
+import { FindCasesByWhatAClerkKnows1764900000200 } from './1764900000200-FindCasesByWhatAClerkKnows';
 
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ROUTING_MIGRATIONS = [
   TrackCaseProgress1763801000100,
   ApplicantProgressAndRatings1764600000100,
   AnswerDissatisfiedRatings1764600000200,
+  FindCasesByWhatAClerkKnows1764900000200,
 ];

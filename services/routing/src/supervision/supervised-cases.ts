@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { whatWasTyped } from '../case-search/what-was-typed';
 import type { SupervisionQuery } from './dto/supervision.query';
 
 export interface SupervisedCase {
@@ -6,6 +7,8 @@ export interface SupervisedCase {
   receiptNumber: string | null;
   town: string;
   matterCode: string;
+  /** As the guide named it when the case was filed; null for cases routed before names were kept. */
+  matterName: string | null;
   stage: string;
   committedDueDate: string | null;
   dueDateProvisional: boolean;
@@ -22,12 +25,14 @@ export interface SupervisedCasePage {
 }
 
 /**
- * 电子监察's list: the county's (or a town's) cases from the routing read model, filtered by warning, stage or
- * receipt number; open cases first, the nearest committed date first.
+ * 电子监察's list: the county's (or a town's) cases from the routing read model, filtered by warning, stage,
+ * receipt number or what was typed in the search box (as staff search reads it); open cases first, the nearest
+ * committed date first.
  */
 export async function supervisedCases(
   dataSource: DataSource,
   query: SupervisionQuery,
+  applicantLookupKey: Buffer,
 ): Promise<SupervisedCasePage> {
   const filters = ['county = $1'];
   const values: unknown[] = [query.county];
@@ -39,13 +44,15 @@ export async function supervisedCases(
   if (query.warning) add('warning', query.warning);
   if (query.stage) add('stage', query.stage);
   if (query.receiptNumber) add('receipt_number', query.receiptNumber);
+  if (query.q) filters.push(whatWasTyped(query.q, applicantLookupKey, values));
   const where = filters.join(' AND ');
   const [{ total }] = (await dataSource.query(
     `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`,
     values,
   )) as { total: number }[];
   const items = (await dataSource.query(
-    `SELECT case_id AS "caseId", receipt_number AS "receiptNumber", town, matter_code AS "matterCode", stage,
+    `SELECT case_id AS "caseId", receipt_number AS "receiptNumber", town, matter_code AS "matterCode",
+            matter_name AS "matterName", stage,
             committed_due_date::text AS "committedDueDate", due_date_provisional AS "dueDateProvisional",
             warning, result, on_time AS "onTime"
        FROM routing.routed_cases WHERE ${where}

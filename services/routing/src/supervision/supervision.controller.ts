@@ -1,9 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlaceQuery } from '@oneseal/service-kit';
 import { DataSource } from 'typeorm';
+import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import { SupervisionQuery, SupervisionSummaryQuery, TownReportQuery } from './dto/supervision.query';
 import { SupervisionError, SupervisionErrorCode } from './supervision.errors';
 import { matterBreakdown, type MatterGroup } from './matter-breakdown';
@@ -24,13 +25,16 @@ import {
 @Controller('supervision')
 @Roles('supervisor', 'auditor', 'admin', 'town-leader')
 export class SupervisionController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CASE_POLICY) private readonly policy: CasePolicy,
+  ) {}
 
   @Get('cases')
   @ApiOperation({ summary: '办件监察列表：按乡镇、预警等级、状态筛选，临近期限的在前' })
   cases(@CurrentUser() user: AuthUser, @Query() query: SupervisionQuery): Promise<SupervisedCasePage> {
     assertReachesPlace(user, query);
-    return supervisedCases(this.dataSource, query);
+    return supervisedCases(this.dataSource, query, this.policy.applicantLookupKey);
   }
 
   @Get('summary')

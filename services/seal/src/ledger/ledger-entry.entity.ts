@@ -44,4 +44,13 @@ export class LedgerEntry {
 
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
+
+  @Column({ name: 'receipt_number', type: 'text', nullable: true })
+  receiptNumber!: string | null;
+
+  @Column({ name: 'matter_name', type: 'text', nullable: true })
+  matterName!: string | null;
+
+  @Column({ name: 'requested_by_name', type: 'text', nullable: true })
+  requestedByName!: string | null;
 }

@@ -11,6 +11,10 @@ export interface LedgerLine {
   stampId?: string | null;
   stamper: string;
   requestedBy: string;
+  /** What the keeper reads: the case's 办件编号 and matter, the requester by name (when the request carried them). */
+  receiptNumber?: string | null;
+  matterName?: string | null;
+  requestedByName?: string | null;
   reasonCode?: string | null;
   reason?: string | null;
 }
@@ -19,8 +23,8 @@ export interface LedgerLine {
 export async function appendToLedger(manager: EntityManager, line: LedgerLine): Promise<void> {
   await manager.query(
     `INSERT INTO seal.ledger (entry, county, town, seal_id, case_id, decision_id, document_id, stamp_id, stamper,
-                              requested_by, reason_code, reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+                              requested_by, reason_code, reason, receipt_number, matter_name, requested_by_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       line.entry,
       line.county,
@@ -34,6 +38,9 @@ export async function appendToLedger(manager: EntityManager, line: LedgerLine): 
       line.requestedBy,
       line.reasonCode ?? null,
       line.reason ?? null,
+      line.receiptNumber ?? null,
+      line.matterName ?? null,
+      line.requestedByName ?? null,
     ],
   );
 }

@@ -1,8 +1,10 @@
 import { CreateSealMessaging1763800000400 } from './1763800000400-CreateSealMessaging';
 import { CreateSealRegistryStampsAndLedger1763802000400 } from './1763802000400-CreateSealRegistryStampsAndLedger';
+import { NameTheCaseAndPersonInTheLedger1764900000400 } from './1764900000400-NameTheCaseAndPersonInTheLedger';
 
 /** In the order they run. */
 export const SEAL_MIGRATIONS = [
   CreateSealMessaging1763800000400,
   CreateSealRegistryStampsAndLedger1763802000400,
+  NameTheCaseAndPersonInTheLedger1764900000400,
 ];

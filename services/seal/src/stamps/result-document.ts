@@ -17,6 +17,7 @@ export interface ResultDocumentContent {
     | 'documentKind'
     | 'opinion'
     | 'decidedBy'
+    | 'decidedByName'
     | 'decidedAt'
   >;
   /** "<county><town>人民政府": the issuing authority. */
@@ -109,7 +110,7 @@ export function renderResultDocument(content: ResultDocumentContent): Promise<Bu
   doc.text(decisionText(decision), { ...paragraph, indent: 26 });
   doc.moveDown(0.6);
   if (decision.opinion) doc.text(`审查意见：${decision.opinion}`, paragraph);
-  doc.text(`决定人：${decision.decidedBy}`, paragraph);
+  doc.text(`决定人：${decision.decidedByName ?? decision.decidedBy}`, paragraph);
 
   // The issuer and date block, with the seal pressed over it as on paper.
   const issuerRight = left + width;

@@ -23,6 +23,15 @@ export interface StampOptions {
   requestedBy?: string;
 }
 
+/** What a keeper reads in the ledger: the case by 办件编号 and matter, the requester by name when it is the decider. */
+function ledgerNamesOf(input: StampDecisionInput, requestedBy: string) {
+  return {
+    receiptNumber: input.receiptNumber,
+    matterName: input.matterName,
+    requestedByName: requestedBy === input.decidedBy ? (input.decidedByName ?? null) : null,
+  };
+}
+
 /** The refusals that only the town's seal registry can lift (the case waits for its seal, retrying). */
 export const SEAL_NOT_ACTIVE_REFUSALS: readonly SealErrorCode[] = [
   SealErrorCode.NO_ACTIVE_SEAL,
@@ -156,6 +165,7 @@ export class StampingService {
           stampId,
           stamper,
           requestedBy,
+          ...ledgerNamesOf(input, requestedBy),
         });
         await enqueueEvent(manager, SEAL_SCHEMA, documentStampedV1, {
           subject: input.caseId,
@@ -261,6 +271,7 @@ export class StampingService {
       decisionId: input.decisionId,
       stamper: townStamperId(input.town),
       requestedBy,
+      ...ledgerNamesOf(input, requestedBy),
       reasonCode: code,
       reason: sealErrorMessage(code),
     });

@@ -15,6 +15,8 @@ export interface StampSummary {
   stampId: string;
   documentId: string;
   caseId: string;
+  /** 办件编号 as the signed stamp record states it: what the holder of the document recognises. */
+  receiptNumber: string;
   sealId: string;
   sealName: string;
   stamper: string;

@@ -27,6 +27,7 @@ export function stampSummary(record: StampRecord): StampSummary {
     stampId: tbs.stampId,
     documentId: tbs.documentId,
     caseId: tbs.caseId,
+    receiptNumber: tbs.properties.receiptNumber,
     sealId: tbs.seal.seal.esId,
     sealName: tbs.seal.seal.name,
     stamper: tbs.stamper,

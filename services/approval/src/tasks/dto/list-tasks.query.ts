@@ -1,6 +1,6 @@
-import { PageQuery } from '@oneseal/service-kit';
+import { PageQuery, Trimmed } from '@oneseal/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class ListTasksQuery {
   @ApiProperty({ description: '办件 ID' })
@@ -25,4 +25,14 @@ export class InboxQuery extends PageQuery {
   @IsOptional()
   @IsIn(STATUSES)
   status: (typeof STATUSES)[number] = 'open';
+
+  @ApiPropertyOptional({
+    description: '按办件编号（或其末几位）、申请人姓名、事项名称查找',
+    example: '王秀英',
+  })
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
 }

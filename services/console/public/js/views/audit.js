@@ -4,18 +4,27 @@ import {
   formatDateTime,
   formValues,
   html,
-  isUuid,
   mount,
   showError,
   showMessage,
   tableHtml,
 } from '../html.js';
-import { EVENT_TYPES, eventTypeLabel } from '../labels.js';
+import { EVENT_TYPES, eventTypeLabel, label, ROLE_TITLES, SERVICE_ACTORS } from '../labels.js';
+import { townLabel, townOptionsHtml } from '../names.js';
+import { caseSearchFormHtml, wireCaseSearch } from './case-search.js';
 
-const actorText = (actor) =>
-  actor
-    ? `${actor.kind === 'person' ? '人员' : '系统'} ${actor.id}${actor.role ? `（${actor.role}）` : ''}`
-    : '';
+/**
+ * Who acted, by name: a person's name as recorded with the event (their account number only on hover), a
+ * service by what it is. Events recorded before names were kept show the role, or 工作人员.
+ */
+function actorText(actor) {
+  if (!actor) return '';
+  if (actor.kind !== 'person')
+    return html`<span title="${actor.id}">${label(SERVICE_ACTORS, actor.id)}</span>`;
+  if (actor.id === 'applicant') return '申请人';
+  const who = actor.name ?? (actor.role ? label(ROLE_TITLES, actor.role) : '工作人员');
+  return html`<span title="账号 ${actor.id}">${who}</span>`;
+}
 
 const eventsHtml = (events) =>
   tableHtml(
@@ -55,14 +64,20 @@ function chinaToday() {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+/** A case by its 办件编号; a seal's own record (登记, 启用, 停用) is not a case and has no case to open. */
+const streamText = (event) =>
+  event.type.startsWith('seal.seal-')
+    ? html`<span class="muted">印章记录</span>`
+    : caseLink(event.streamId, event.receiptNumber ?? '查看办件');
+
 const placeEventsHtml = (events, page) =>
   html`${tableHtml(
       ['序号', '记录时间', '乡镇', '办件', '版本', '事件', '操作者'],
       events.map((event) => [
         event.seq,
         formatDateTime(event.recordedAt),
-        event.town,
-        caseLink(event.streamId),
+        townLabel(event.town),
+        streamText(event),
         event.version,
         html`<span title="${event.type}">${eventTypeLabel(event.type)}</span>`,
         actorText(event.actor),
@@ -85,7 +100,11 @@ function showPlaceVerdict(element, verdict) {
     element,
     'error',
     `发现 ${verdict.brokenStreams} 个办件的事件链被改动${more}`,
-    verdict.broken.map((chain) => html`${caseLink(chain.streamId)} 自第 ${chain.brokenAtVersion} 条起不连续`),
+    verdict.broken.map(
+      (chain) =>
+        html`${caseLink(chain.streamId, chain.receiptNumber ?? '办件（受理记录已缺失）')} 自第
+        ${chain.brokenAtVersion} 条起不连续`,
+    ),
   );
 }
 
@@ -127,10 +146,9 @@ function setUpPlaceAudit(root, user) {
     else void loadPage(shown.query, 0, 1);
   });
 
-  // Verifying needs only the place, so the dates may be left as they are; the town must still be well-formed.
+  // Verifying needs only the place, so the dates may be left as they are.
   root.querySelector('button.verify-place').addEventListener('click', async () => {
     const townInput = form.elements.namedItem('town');
-    if (!townInput.reportValidity()) return;
     const load = ++verifyLoad;
     showMessage(verdictBox, 'info', '正在核验，全县的办件较多时需要一些时间…');
     try {
@@ -151,17 +169,17 @@ export function renderAudit(root, { params, user }) {
     root,
     html`<h2>审计回放</h2>
       <h3>按办件回放与核验</h3>
-      <form class="toolbar case">
-        <label>办件 ID <input name="caseId" required size="40" value="${caseId}" /></label>
-        <button type="submit">查看并核验</button>
-      </form>
+      ${caseSearchFormHtml()}
+      <div class="found"></div>
       <div class="verdict"></div>
       <div class="events"></div>
       <h3>按乡镇或全县回放与核验</h3>
       <form class="toolbar place">
         <label
-          >乡镇代码
-          <input name="town" pattern="\\d{9}" maxlength="9" size="10" placeholder="不填为全县" />
+          >乡镇
+          <select name="town">
+            ${townOptionsHtml()}
+          </select>
         </label>
         <label>自 <input type="date" name="from" required value="${today}" /></label>
         <label>至 <input type="date" name="to" required value="${today}" /></label>
@@ -182,11 +200,11 @@ export function renderAudit(root, { params, user }) {
   );
   setUpPlaceAudit(root, user);
   const verdictBox = root.querySelector('.verdict');
-  root.querySelector('form.case').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const { caseId: typed } = formValues(event.target);
-    if (isUuid(typed)) location.hash = `#/audit/${encodeURIComponent(typed)}`;
-    else showMessage(verdictBox, 'error', '办件 ID 格式不正确，应为 UUID');
+  wireCaseSearch(root, {
+    list: root.querySelector('.found'),
+    message: verdictBox,
+    pick: '回放并核验',
+    onPick: (picked) => (location.hash = `#/audit/${encodeURIComponent(picked)}`),
   });
   if (!caseId) return;
 

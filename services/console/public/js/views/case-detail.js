@@ -4,7 +4,6 @@ import {
   formatDateTime,
   formValues,
   html,
-  isUuid,
   linesOf,
   messageHtml,
   mount,
@@ -16,19 +15,21 @@ import {
   CASE_STAGES,
   describeWarningKey,
   label,
-  LEVELS,
   NOTIFICATION_STATUSES,
   OUTCOMES,
   RECIPIENT_KINDS,
   SPECIAL_PROCEDURES,
   TASK_STATUSES,
 } from '../labels.js';
+import { unitLabel } from '../names.js';
+import { renderCaseFile } from './case-file.js';
+import { caseSearchFormHtml, wireCaseSearch } from './case-search.js';
 
 function factsOf(status) {
   const step = status.currentStep;
   const stepText =
     step &&
-    `${step.kind}（${label(LEVELS, step.level)} · ${step.unitCode}），${step.openedOn} 起，` +
+    `${step.kind}（${unitLabel(step.unitCode)}），${step.openedOn} 起，` +
       `环节期限 ${deadlineText(step.deadline) || '计时中止'}`;
   return [
     ['办件编号', status.receiptNumber],
@@ -89,7 +90,7 @@ const tasksHtml = (tasks) =>
     ['环节', '办理单位', '状态', '到期日', '签收/办理人', '办理结果', '打开时间'],
     tasks.map((task) => [
       task.stepName,
-      `${label(LEVELS, task.level)} · ${task.unitCode}`,
+      unitLabel(task.unitCode),
       label(TASK_STATUSES, task.status),
       task.dueDate,
       task.handlerName ?? task.claimedByName,
@@ -103,7 +104,7 @@ const notificationsHtml = (notifications) =>
     ['时间', '接收方', '渠道', '内容', '发送状态'],
     notifications.map((note) => [
       formatDateTime(note.createdAt),
-      `${label(RECIPIENT_KINDS, note.recipientKind)} ${note.recipient}`,
+      `${label(RECIPIENT_KINDS, note.recipientKind)} ${note.recipientKind === 'staff-unit' ? unitLabel(note.recipient) : note.recipient}`,
       note.channel === 'sms' ? '短信' : '站内',
       note.body,
       `${label(NOTIFICATION_STATUSES, note.status)}${note.lastError ? `（${note.lastError}）` : ''}`,
@@ -180,17 +181,16 @@ function renderLookup(root) {
   mount(
     root,
     html`<h2>办件详情</h2>
-      <form class="toolbar">
-        <label>办件 ID <input name="caseId" required size="40" /></label><button type="submit">查看</button>
-      </form>
-      <div class="message"></div>`,
+      ${caseSearchFormHtml()}
+      <div class="message"></div>
+      <div class="found"></div>`,
   );
-  root.querySelector('form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const { caseId } = formValues(event.target);
-    if (isUuid(caseId)) location.hash = `#/cases/${encodeURIComponent(caseId)}`;
-    else showMessage(root.querySelector('.message'), 'error', '办件 ID 格式不正确，应为 UUID（如 3f2a…-…）');
+  wireCaseSearch(root, {
+    list: root.querySelector('.found'),
+    message: root.querySelector('.message'),
+    onPick: (caseId) => (location.hash = `#/cases/${encodeURIComponent(caseId)}`),
   });
+  root.querySelector('form.case-search input').focus();
 }
 
 export async function renderCase(root, { params, user }) {
@@ -200,9 +200,10 @@ export async function renderCase(root, { params, user }) {
   const mayAudit = hasRole(user, 'auditor', 'supervisor', 'admin');
   mount(
     root,
-    html`<h2>办件详情 <small>${caseId}</small></h2>
+    html`<h2>办件详情 <small class="receipt-number"></small></h2>
       ${mayAudit && html`<p><a href="#/audit/${id}">审计回放此办件的事件</a></p>`}
       <div class="status"><p class="muted">加载中…</p></div>
+      <section class="case-file"><p class="muted">正在载入申请…</p></section>
       <div class="actions-area"></div>
       <h3>待办</h3>
       <div class="tasks"></div>
@@ -216,8 +217,10 @@ export async function renderCase(root, { params, user }) {
       api('approval', '/tasks', { query: { caseId } }),
       api('notification', '/notifications', { query: { caseId } }),
     ]);
-    if (status.status === 'fulfilled') mount(box('status'), statusHtml(status.value));
-    else showError(box('status'), status.reason);
+    if (status.status === 'fulfilled') {
+      mount(box('status'), statusHtml(status.value));
+      root.querySelector('h2 .receipt-number').textContent = status.value.receiptNumber;
+    } else showError(box('status'), status.reason);
     if (tasks.status === 'fulfilled') mount(box('tasks'), tasksHtml(tasks.value));
     else showError(box('tasks'), tasks.reason);
     // Village agents and county officers may not read the town's message log: leave it out without a word.
@@ -231,6 +234,7 @@ export async function renderCase(root, { params, user }) {
     return status.status === 'fulfilled' ? status.value : null;
   }
 
+  renderCaseFile(box('case-file'), caseId);
   mount(box('actions-area'), actionsHtml(user, await load()));
   box('actions-area').addEventListener('submit', async (event) => {
     event.preventDefault();

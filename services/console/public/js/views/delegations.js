@@ -1,5 +1,6 @@
 import { api, hasRole } from '../api.js';
 import { formatDateTime, formValues, html, messageHtml, mount, showError, tableHtml } from '../html.js';
+import { townLabel, townOptionsHtml } from '../names.js';
 import { matterListHtml } from './matter-list.js';
 
 // An empty mode means the town already decides: there is nothing of the county's left to hand over.
@@ -26,7 +27,7 @@ const delegationsHtml = (delegations) =>
     delegations.map((delegation) => {
       const inForce = delegation.revokedAt === null || delegation.revokedAt === undefined;
       return [
-        `${delegation.townName}（${delegation.town}）`,
+        delegation.townName ?? townLabel(delegation.town),
         inForce ? '赋权中' : '已收回',
         delegation.reason,
         formatDateTime(delegation.grantedAt),
@@ -59,18 +60,11 @@ export function renderDelegations(root, { user }) {
           <fieldset class="grid">
             <legend>向乡镇直接赋权</legend>
             <label
-              >乡镇代码
-              <input
-                name="town"
-                class="typed-code"
-                required
-                pattern="[0-9]{9}"
-                inputmode="numeric"
-                maxlength="9"
-                size="11"
-                placeholder="140525100"
-                title="9 位乡镇代码"
-            /></label>
+              >乡镇
+              <select name="town" required>
+                ${townOptionsHtml('', '请选择乡镇')}
+              </select></label
+            >
             <label
               >依据（文件号、原因）
               <input name="reason" required maxlength="500" size="32" placeholder="如：泽民发〔2026〕12号"

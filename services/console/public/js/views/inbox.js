@@ -5,13 +5,13 @@ import {
   html,
   mount,
   pagerHtml,
-  shortId,
   showError,
   showMessage,
   tableHtml,
   todayIso,
 } from '../html.js';
-import { label, LEVELS, OUTCOMES, TASK_STATUSES } from '../labels.js';
+import { label, OUTCOMES, TASK_STATUSES } from '../labels.js';
+import { unitLabel } from '../names.js';
 import { openDecisionDialog } from './decision-dialog.js';
 
 const PAGE_SIZE = 50;
@@ -47,10 +47,17 @@ const actionsOf = (task) =>
     ${task.canAct ? button('decide', task, '办理', 'primary') : ''} ${caseLink(task.caseId, '查看办件')}</span
   >`;
 
+/** The case a task belongs to, as a clerk knows it: receipt number, applicant, matter (tasks of old cases: a link). */
+const caseText = (task) =>
+  task.receiptNumber
+    ? html`${caseLink(task.caseId, task.receiptNumber)}<br /><small>${task.applicantName ?? ''}</small>`
+    : caseLink(task.caseId, '查看办件');
+
 const cellsOf = (task) => [
-  caseLink(task.caseId),
+  caseText(task),
+  task.matterName ?? '',
   task.stepName,
-  `${label(LEVELS, task.level)} · ${task.unitCode}`,
+  unitLabel(task.unitCode),
   formatDateTime(task.openedAt),
   dueText(task),
   whoText(task),
@@ -80,6 +87,18 @@ export function renderInbox(root) {
         >
         <button type="button" data-action="refresh">刷新</button>
       </div>
+      <form class="toolbar task-search">
+        <label
+          >查找
+          <input
+            name="q"
+            maxlength="50"
+            size="30"
+            value="${filter.q ?? ''}"
+            placeholder="办件编号或末几位、申请人姓名、事项名称"
+        /></label>
+        <button type="submit">查找</button>
+      </form>
       <div class="message"></div>
       <div class="list"></div>`,
   );
@@ -95,7 +114,8 @@ export function renderInbox(root) {
       });
       tasks = items;
       const heads = [
-        '办件',
+        '办件编号 / 申请人',
+        '事项',
         '环节',
         '办理单位',
         '打开时间',
@@ -122,7 +142,7 @@ export function renderInbox(root) {
         showMessage(
           message,
           'ok',
-          `已提交办理意见：${task.stepName}（办件 ${shortId(task.caseId)}）。下一环节的待办稍后生成。`,
+          `已提交办理意见：${task.stepName}（${task.receiptNumber ?? task.matterName ?? '该办件'}）。下一环节的待办稍后生成。`,
         );
       } else {
         await api('approval', `/tasks/${encodeURIComponent(task.id)}/${action}`, { method: 'POST' });
@@ -153,6 +173,12 @@ export function renderInbox(root) {
       if (task) void act(clicked.dataset.action, task);
       return;
     }
+    mount(message, '');
+    void load();
+  });
+  root.querySelector('form.task-search').addEventListener('submit', (event) => {
+    event.preventDefault();
+    Object.assign(filter, { q: event.target.elements.q.value.trim() || undefined, page: 1 });
     mount(message, '');
     void load();
   });

@@ -8,6 +8,17 @@ import {
   wireApplicationForm,
 } from './application-form.js';
 import { GUIDE_COLUMNS, matterListHtml, wireMatterSearch } from './matter-list.js';
+import { printReceipt, receiptCode, receiptHtml } from './receipt.js';
+
+/** After a filing: the form cannot be sent again; the receipt and the next applicant are a click away. */
+function lockFiledForm(form) {
+  for (const element of form.querySelectorAll(
+    'input, select, textarea, button[data-action="fill"], [data-action="add-row"], [data-action="remove-row"]',
+  ))
+    element.disabled = true;
+  form.querySelector('button[type=submit]').hidden = true;
+  form.querySelector('.after-filing').hidden = false;
+}
 
 /** The channels each filing role keys applications in through (as intake's filing scope allows). */
 function channelsOf(user) {
@@ -18,6 +29,17 @@ function channelsOf(user) {
 }
 
 const count = (name) => html`<input type="number" name="${name}" min="0" max="99" value="0" required />`;
+
+/** The 高拍仪's scans or photos of a material, uploaded to the case once it is filed. */
+const PAGE_TYPES = '.pdf,.jpg,.jpeg,.png,.ofd,application/pdf,image/jpeg,image/png';
+const pagesInput = (key, material) =>
+  html`<input
+    type="file"
+    multiple
+    accept="${PAGE_TYPES}"
+    data-pages="${key}"
+    aria-label="${material}的扫描件"
+  />`;
 const option = (code, title) => html`<option value="${code}">${title}</option>`;
 
 const mattersHtml = (found) =>
@@ -34,6 +56,7 @@ function guideHtml(matter, user) {
     `${material.required ? '必需' : '可选'}：原件 ${material.originals} 份、复印件 ${material.copies} 份`,
     count(`originals-${i}`),
     count(`copies-${i}`),
+    pagesInput(i, material.name),
   ]);
   const statutory = guide.statutoryLimitWorkingDays
     ? ` · 法定 ${guide.statutoryLimitWorkingDays} 个工作日`
@@ -46,7 +69,7 @@ function guideHtml(matter, user) {
     <fieldset>
       <legend>申请材料（收到的份数）</legend>
       ${tableHtml(
-        ['材料', '出具单位', '指南要求', '原件', '复印件'],
+        ['材料', '出具单位', '指南要求', '原件', '复印件', '扫描件 / 照片'],
         materials,
         '该事项的办事指南未列材料。',
       )}
@@ -68,6 +91,7 @@ function guideHtml(matter, user) {
         >委托事项
         <input name="authorisationScope" maxlength="200" value="代为提交申请、补交材料、领取办理结果"
       /></label>
+      <label>委托书扫描件 ${pagesInput('authorisation', '授权委托书')}</label>
     </fieldset>
     <fieldset class="grid">
       <legend>受理与送达</legend>
@@ -86,7 +110,43 @@ function guideHtml(matter, user) {
       <label class="address" hidden>邮寄地址 <input name="deliveryAddress" maxlength="300" /></label>
     </fieldset>
     <div class="message"></div>
+    <div class="after-filing" hidden>
+      <button type="button" data-action="print-a4" class="primary">打印受理回执（A4）</button>
+      <button type="button" data-action="print-slip">打印小票</button>
+      <button type="button" data-action="next">办理下一件</button>
+    </div>
+    <div class="receipt-area" hidden></div>
     <button type="submit" class="primary">提交申请</button>`;
+}
+
+/** The files chosen for each material (and the 委托书), as uploads to make once the case exists. */
+function chosenPages(form, matter) {
+  return [...form.querySelectorAll('input[data-pages]')].flatMap((input) => {
+    const key = input.dataset.pages;
+    const materialName = key === 'authorisation' ? '授权委托书' : matter.guide.materials[Number(key)].name;
+    return [...input.files].map((file) => ({ materialName, file }));
+  });
+}
+
+/** Uploads the chosen pages one by one; answers what was kept and what was refused (and why). */
+async function uploadPages(caseId, pages) {
+  const results = [];
+  for (const { materialName, file } of pages) {
+    const body = new FormData();
+    body.append('materialName', materialName);
+    body.append('stage', 'filing');
+    body.append('file', file);
+    try {
+      await api('intake', `/applications/${encodeURIComponent(caseId)}/attachments`, {
+        method: 'POST',
+        form: body,
+      });
+      results.push({ ok: true, text: `${materialName}：${file.name}` });
+    } catch (error) {
+      results.push({ ok: false, text: `${materialName}：${file.name}（${error.message}）` });
+    }
+  }
+  return results;
 }
 
 function applicationOf(matter, user, values, form) {
@@ -121,16 +181,27 @@ const codesHtml = (answer) =>
   html`办件编号：<strong class="typed-code">${answer.receiptNumber}</strong> ${answer.queryCode &&
     html`<span class="query-code">查询码：<strong class="typed-code">${answer.queryCode}</strong></span>`}`;
 
-const resultHtml = (answer) =>
-  messageHtml(
+const resultHtml = (answer, uploads) => {
+  const kept = uploads.filter((upload) => upload.ok);
+  const refused = uploads.filter((upload) => !upload.ok);
+  return html`${messageHtml(
     'ok',
     answer.replayed ? '该申请此前已提交（重复提交不会重复建件）' : '申请已提交',
     [
       codesHtml(answer),
-      answer.queryCode && '请将办件编号和查询码告知申请人，凭此查询办理进度、评价服务',
-      html`办件 ID：${caseLink(answer.caseId, answer.caseId)}`,
+      answer.queryCode &&
+        '请将办件编号和查询码告知申请人，凭此查询办理进度、评价服务；可打印受理回执交申请人',
+      kept.length > 0 && `已上传扫描件 ${kept.length} 份`,
+      html`${caseLink(answer.caseId, '查看办件详情')}`,
     ].filter(Boolean),
-  );
+  )}
+  ${refused.length > 0 &&
+  messageHtml(
+    'error',
+    '以下扫描件未能上传，可在办件详情中重新上传：',
+    refused.map((upload) => upload.text),
+  )}`;
+};
 
 export function renderIntake(root, { user }) {
   mount(
@@ -148,6 +219,8 @@ export function renderIntake(root, { user }) {
   const searchMessage = root.querySelector('.search-message');
   const form = root.querySelector('form.application');
   let matter = null;
+  // The filing just made, for its 受理回执 (the 查询码 is shown once, on the counter's screen and the receipt).
+  let filed = null;
   // Reused only when the same content is sent again (a retry after a lost answer), so a retry never files twice.
   let lastAttempt = null;
 
@@ -174,7 +247,28 @@ export function renderIntake(root, { user }) {
   });
 
   form.addEventListener('click', (event) => {
-    if (event.target.dataset.action !== 'fill') return;
+    const action = event.target.dataset.action;
+    if (action === 'print-a4' || action === 'print-slip') {
+      const area = form.querySelector('.receipt-area');
+      mount(area, receiptHtml({ ...filed, matter, user }));
+      area.hidden = false;
+      printReceipt(action === 'print-a4' ? 'a4' : 'slip');
+      return;
+    }
+    if (action === 'next') {
+      // 办理下一件: nothing of the last applicant stays on the screen.
+      filed = null;
+      matter = null;
+      lastAttempt = null;
+      mount(form, '');
+      form.hidden = true;
+      mount(matters, '');
+      root.querySelector('form.search').reset();
+      root.querySelector('form.search input').focus();
+      window.scrollTo({ top: 0 });
+      return;
+    }
+    if (action !== 'fill') return;
     matter.guide.materials.forEach((material, i) => {
       form.elements[`originals-${i}`].value = material.originals;
       form.elements[`copies-${i}`].value = material.copies;
@@ -196,10 +290,17 @@ export function renderIntake(root, { user }) {
     submit.disabled = true;
     try {
       const headers = { 'idempotency-key': key };
-      mount(
-        message,
-        resultHtml(await api('intake', '/applications', { method: 'POST', body: application, headers })),
-      );
+      const answer = await api('intake', '/applications', { method: 'POST', body: application, headers });
+      showFormProblems(form, []);
+      const uploads = await uploadPages(answer.caseId, chosenPages(form, matter));
+      mount(message, resultHtml(answer, uploads));
+      filed = {
+        answer,
+        application,
+        code: answer.queryCode ? await receiptCode(answer.caseId, answer.queryCode) : null,
+      };
+      lockFiledForm(form);
+      return;
     } catch (error) {
       showFormProblems(form, error.details?.problems);
       if (error.code === 'INTAKE.FORM_INVALID') {

@@ -1,8 +1,15 @@
 import { api, documentUrl, hasRole } from '../api.js';
 import { caseLink, formatDateTime, formValues, html, mount, showError, tableHtml } from '../html.js';
 import { label, LEDGER_ENTRIES } from '../labels.js';
+import { townLabel, townOptionsHtml } from '../names.js';
 
 const LIMIT = 100;
+
+/** The town's seal is applied by the seal service on the town's behalf, never by a person's hand. */
+const stamperText = (line) =>
+  line.stamper.startsWith('oneseal-seal:')
+    ? html`<span title="${line.stamper}">系统自动用印（${townLabel(line.town)}）</span>`
+    : line.stamper;
 
 const cellsOf = (line) => [
   line.seq,
@@ -10,11 +17,13 @@ const cellsOf = (line) => [
   line.entry === 'refused'
     ? html`<span class="due-overdue">${label(LEDGER_ENTRIES, line.entry)}</span>`
     : label(LEDGER_ENTRIES, line.entry),
-  caseLink(line.caseId),
+  caseLink(line.caseId, line.receiptNumber ?? '查看办件'),
+  line.matterName ?? '',
   line.documentId &&
     html`<a href="${documentUrl(line.documentId)}" target="_blank" rel="noopener">文书 PDF</a>`,
-  line.stamper,
-  line.requestedBy,
+  stamperText(line),
+  // Lines written before names were kept show the account on hover only.
+  line.requestedByName ?? html`<span class="muted" title="账号 ${line.requestedBy}">（未记录姓名）</span>`,
   line.reason,
 ];
 
@@ -27,10 +36,12 @@ export function renderLedger(root, { user }) {
       <form class="toolbar">
         ${anyTown
           ? html`<label
-              >乡镇代码
-              <input name="town" required pattern="\\d{9}" maxlength="9" size="10" value="${user.town ?? ''}"
-            /></label>`
-          : html`<span>乡镇：${user.town}</span>`}
+              >乡镇
+              <select name="town" required>
+                ${townOptionsHtml(user.town ?? '', '请选择乡镇')}
+              </select></label
+            >`
+          : html`<span>乡镇：${townLabel(user.town)}</span>`}
         <label
           >只看
           <select name="entry">
@@ -62,7 +73,7 @@ export function renderLedger(root, { user }) {
       mount(
         root.querySelector('.ledger'),
         html`${tableHtml(
-            ['序号', '时间', '类别', '办件', '文书', '用印人', '决定人', '拒绝原因'],
+            ['序号', '时间', '类别', '办件编号', '事项', '文书', '用印方式', '申请用印人', '拒绝原因'],
             lines.map(cellsOf),
             '暂无用印登记。',
           )}

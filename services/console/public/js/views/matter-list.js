@@ -19,13 +19,23 @@ export function matterListHtml({ total, items }, { heads, cells, button, empty }
   html`<p class="muted">共 ${total} 项，仅列出前 ${items.length} 项，请输入更准确的名称。</p>`}`;
 }
 
-/** The columns a clerk picks a matter by: what it is, where and how it is handled, how long it takes. */
+/** How a matter is handled above the town, in the words of the catalogue (blank: the town handles it to the end). */
+const modeText = (item) =>
+  item.level === 'village' ? '村站初审或帮办代办' : item.handlingMode || '乡镇办结';
+
+/**
+ * The columns a clerk picks a matter by: what it is and, for the same name at several rows (临时救助 is a village,
+ * a town 给付 and a town 公共服务 matter), what tells them apart: level, type, how it is handled and by whom, and how
+ * long it takes.
+ */
 export const GUIDE_COLUMNS = {
-  heads: ['事项', '编码', '层级', '办件类型', '承诺时限'],
+  heads: ['事项', '层级', '事项类型', '办理方式', '主管部门', '办件类型', '承诺时限'],
   cells: (item) => [
-    item.name,
-    item.code,
+    html`${item.name}<br /><small class="muted">${item.code}</small>`,
     label(LEVELS, item.level),
+    item.type,
+    modeText(item),
+    item.unit?.name,
     item.caseKind,
     `${item.committedLimitWorkingDays} 个工作日`,
   ],

@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { caseLink, formatDateTime, html, mount, pagerHtml, showError, tableHtml } from '../html.js';
 import { label, MESSAGE_KINDS } from '../labels.js';
+import { unitLabel } from '../names.js';
 
 const PAGE_SIZE = 50;
 
@@ -24,7 +25,7 @@ const kindText = (template) =>
 const cellsOf = (note) => [
   formatDateTime(note.createdAt),
   kindText(note.template),
-  note.recipient,
+  unitLabel(note.recipient),
   note.body,
   caseLink(note.caseId, '查看办件'),
 ];
@@ -32,7 +33,7 @@ const cellsOf = (note) => [
 // The units come from the person's roles; a role without its town or station on the account reads none.
 const unitsText = (units) =>
   units.length
-    ? html`<p class="muted">本页显示以下单位的消息：${units.join('、')}</p>`
+    ? html`<p class="muted">本页显示以下单位的消息：${units.map(unitLabel).join('、')}</p>`
     : html`<p class="muted">您的账号未关联单位，没有可显示的单位消息。</p>`;
 
 export function renderMessages(root) {

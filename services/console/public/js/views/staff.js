@@ -1,15 +1,22 @@
 import { api } from '../api.js';
 import { html, mount, showError, showMessage, tableHtml } from '../html.js';
 import { ROLE_TITLES } from '../labels.js';
+import {
+  bureauOptionsHtml,
+  townLabel,
+  townOptionsHtml,
+  unitLabel,
+  villageLabel,
+  villageOptionsHtml,
+} from '../names.js';
 
 /** Who an account is in a notice: names repeat across a county, login names do not. */
 const who = (account) => `${account.name}（${account.loginName}）`;
 
 const scopeText = (account) => {
   const parts = [
-    account.town && `乡镇 ${account.town}`,
-    account.village && `村（社区） ${account.village}`,
-    account.unitCode && `部门 ${account.unitCode}`,
+    account.village ? villageLabel(account.village) : townLabel(account.town),
+    unitLabel(account.unitCode),
   ].filter(Boolean);
   return parts.length ? parts.join('；') : '全县';
 };
@@ -41,46 +48,26 @@ const roleBoxesHtml = (checked = []) =>
       >`,
   );
 
-// One set of code fields for the create form and the row's form, so both check the same formats before sending.
+// One set of place choices for the create form and the row's form: places are chosen by name, never typed as codes.
 const scopeFieldsHtml = (account = {}) =>
   html`<label
-      >乡镇代码
-      <input
-        name="town"
-        class="typed-code"
-        value="${account.town ?? ''}"
-        pattern="[0-9]{9}"
-        inputmode="numeric"
-        maxlength="9"
-        size="11"
-        placeholder="140525100"
-        title="9 位乡镇代码"
-    /></label>
+      >乡镇
+      <select name="town">
+        ${townOptionsHtml(account.town ?? '', '不限（全县）')}
+      </select></label
+    >
     <label
-      >村（社区）代码
-      <input
-        name="village"
-        class="typed-code"
-        value="${account.village ?? ''}"
-        pattern="[0-9]{12}"
-        inputmode="numeric"
-        maxlength="12"
-        size="14"
-        placeholder="140525100201"
-        title="12 位村（社区）代码"
-    /></label>
+      >村（社区）
+      <select name="village">
+        ${villageOptionsHtml(account.town, account.village ?? '')}
+      </select></label
+    >
     <label
-      >县直部门代码
-      <input
-        name="unitCode"
-        class="typed-code"
-        value="${account.unitCode ?? ''}"
-        pattern="[0-9]{6}-[a-z]+"
-        maxlength="40"
-        size="12"
-        placeholder="140525-mz"
-        title="县直部门代码，如 140525-mz"
-    /></label>`;
+      >县直部门
+      <select name="unitCode">
+        ${bureauOptionsHtml(account.unitCode ?? '')}
+      </select></label
+    >`;
 
 /*
  * Put into the row only when opened, never rendered hidden: its labels (乡镇代码, the role titles) repeat the
@@ -99,10 +86,10 @@ const rolesFormHtml = (account) =>
     <button type="submit">保存岗位</button>
   </form>`;
 
-/** The roles ticked and the codes typed in a form, as the service takes them. */
+/** The roles ticked and the places chosen in a form, as the service takes them. */
 function scopeOf(form) {
   const scope = { roles: [...form.querySelectorAll('input[name=roles]:checked')].map((box) => box.value) };
-  // An empty code is left out, not sent as '': the service checks the format of every code it is given.
+  // An empty choice is left out, not sent as '': the service checks the format of every code it is given.
   for (const name of ['town', 'village', 'unitCode']) {
     const value = form.elements[name].value.trim();
     if (value) scope[name] = value;
@@ -200,7 +187,7 @@ export function renderStaff(root, { user }) {
           ${scopeFieldsHtml()}
         </fieldset>
         <p class="muted">
-          镇岗位（窗口、审核、分管领导、印章管理员）需填乡镇代码；代办员需填乡镇和村（社区）代码；县直部门审批人员需填县直部门代码；都须在本县。监察、审计、管理员不填，即为全县。
+          镇岗位（窗口、审核、分管领导、印章管理员）须选乡镇；代办员须选乡镇和村（社区）；县直部门审批人员须选县直部门。监察、审计、管理员不选，即为全县。
         </p>
         <button type="submit" class="primary">新建账号</button>
       </form>`,
@@ -208,6 +195,12 @@ export function renderStaff(root, { user }) {
   const message = root.querySelector('.staff-message');
   const list = root.querySelector('.staff-list');
   const createForm = root.querySelector('form.create');
+  // A village belongs to a town: choosing the town offers its villages, in either form.
+  root.addEventListener('change', (event) => {
+    const townChoice = event.target.closest('select[name="town"]');
+    const villageChoice = townChoice?.form.elements.namedItem('village');
+    if (villageChoice) mount(villageChoice, villageOptionsHtml(townChoice.value));
+  });
   let accounts = new Map();
   // Counts loads, so an older answer arriving after a newer one cannot put back a stale list.
   let loads = 0;

@@ -7,12 +7,12 @@ import {
   html,
   mount,
   pagerHtml,
-  shortId,
   showError,
   showMessage,
   tableHtml,
 } from '../html.js';
 import { label, LEVELS, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
+import { townLabel, townOptionsHtml, unitLabel } from '../names.js';
 
 const PAGE_SIZE = 50;
 const WARNING_CLASSES = { yellow: 'due-today', red: 'due-overdue', statutory: 'due-overdue' };
@@ -48,7 +48,7 @@ const openChartHtml = (rows) =>
     className: 'chart-town-open',
     series: OPEN_SERIES,
     rows: rows.map((row) => ({
-      label: row.town,
+      label: townLabel(row.town),
       bars: [
         [
           { kind: 'open', value: Math.max(0, row.open - row.yellow - row.red) },
@@ -78,7 +78,7 @@ const ratesChartHtml = (rows) =>
     unit: '%',
     format: (value) => `${value.toFixed(1)}%`,
     rows: rows.map((row) => ({
-      label: row.town,
+      label: townLabel(row.town),
       bars: [
         [{ kind: 'rate', value: asPercent(row.onTimeRate) }],
         [{ kind: 'satisfaction', value: asPercent(row.satisfactionRate) }],
@@ -96,7 +96,7 @@ const summaryHtml = (rows) =>
     tableHtml(
       ['乡镇', '在办', '黄牌', '红牌', '超法定时限', '已办结', '按时办结率'],
       rows.map((row) => [
-        html`<button type="button" class="link" data-town="${row.town}">${row.town}</button>`,
+        html`<button type="button" class="link" data-town="${row.town}">${townLabel(row.town)}</button>`,
         row.open,
         flagged(row.yellow, 'yellow'),
         flagged(row.red, 'red'),
@@ -129,7 +129,7 @@ const reportHtml = (rows) =>
         '满意率',
       ],
       rows.map((row) => [
-        row.town,
+        townLabel(row.town),
         row.received,
         row.accepted,
         row.concluded,
@@ -163,9 +163,9 @@ const openTasksHtml = (rows) =>
       '最早打开时间',
     ],
     rows.map((row) => [
-      row.town,
+      townLabel(row.town),
       label(LEVELS, row.level),
-      row.unitCode,
+      unitLabel(row.unitCode),
       row.stepName,
       // Unclaimed tasks sit in the unit's pool: anyone of the unit may take them, so nobody is answerable yet.
       row.holderName ?? html`<span class="muted">未签收（待办池）</span>`,
@@ -225,9 +225,9 @@ const ratingsHtml = (rows, mayAnswer) =>
   tableHtml(
     ['办件编号', '事项', '乡镇', '评价', '意见', '评价时间', '整改回复'],
     rows.map((row) => [
-      caseLink(row.caseId, row.receiptNumber ?? row.caseId),
+      caseLink(row.caseId, row.receiptNumber ?? '查看办件'),
       row.matterName,
-      row.town,
+      townLabel(row.town),
       isDissatisfied(row) ? html`<span class="due-overdue">${row.scoreText}</span>` : row.scoreText,
       row.comment ?? '',
       formatDateTime(row.ratedAt),
@@ -249,9 +249,9 @@ const casesHtml = ({ total, page, items }) =>
   html`${tableHtml(
     ['办件', '乡镇', '事项', '状态', '承诺办结日期', '预警', '结果', '按时办结'],
     items.map((item) => [
-      caseLink(item.caseId, item.receiptNumber ?? shortId(item.caseId)),
-      item.town,
-      item.matterCode,
+      caseLink(item.caseId, item.receiptNumber ?? '查看办件'),
+      townLabel(item.town),
+      matterText(item),
       label(SUPERVISED_STAGES, item.stage),
       `${item.committedDueDate ?? ''}${item.dueDateProvisional ? '（暂定）' : ''}`,
       item.warning &&
@@ -268,7 +268,7 @@ export function renderSupervision(root, { user }) {
   const countyWide = hasRole(user, 'supervisor', 'auditor', 'admin');
   // Answering a 差评 is the town's own duty: the service takes it from its town leader only.
   const mayAnswer = hasRole(user, 'town-leader');
-  const filter = { town: countyWide ? '' : user.town, receiptNumber: '', warning: '', stage: '', page: 1 };
+  const filter = { town: countyWide ? '' : user.town, q: '', warning: '', stage: '', page: 1 };
   mount(
     root,
     html`<h2>电子监察</h2>
@@ -285,12 +285,22 @@ export function renderSupervision(root, { user }) {
       <h3>办件</h3>
       <form class="toolbar filters">
         ${countyWide
-          ? html`<label>乡镇代码 <input name="town" pattern="\\d{9}" maxlength="9" size="10" /></label>`
-          : html`<span>乡镇：${user.town}</span>`}
+          ? html`<label
+              >乡镇
+              <select name="town">
+                ${townOptionsHtml()}
+              </select></label
+            >`
+          : html`<span>乡镇：${townLabel(user.town)}</span>`}
         <label
-          >办件编号
-          <input name="receiptNumber" pattern="\\d{6}-\\d{8}-\\d{6}" maxlength="22" size="22" />
-        </label>
+          >查找
+          <input
+            name="q"
+            type="search"
+            maxlength="50"
+            size="24"
+            placeholder="办件编号、申请人、身份证后几位、事项"
+        /></label>
         <label
           >预警
           <select name="warning">
@@ -372,12 +382,8 @@ export function renderSupervision(root, { user }) {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const { town, receiptNumber, warning, stage } = formValues(form);
-    Object.assign(
-      filter,
-      { receiptNumber: receiptNumber.trim(), warning, stage, page: 1 },
-      countyWide ? { town } : {},
-    );
+    const { town, q, warning, stage } = formValues(form);
+    Object.assign(filter, { q: q.trim(), warning, stage, page: 1 }, countyWide ? { town } : {});
     void loadCases();
     loadBreakdowns();
   });

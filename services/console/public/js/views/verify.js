@@ -6,7 +6,7 @@ const stampLines = (stamp) =>
     ? [
         `印章：${stamp.sealName}`,
         `用印时间：${formatDateTime(stamp.stampedAt)}`,
-        `办件 ID：${stamp.caseId}`,
+        `办件编号：${stamp.receiptNumber ?? '—'}`,
         `验证码：${stamp.verificationCode}`,
         `文书 SM3 摘要：${stamp.documentSm3}`,
       ]

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MATTER_TYPES, type MatterTypeName } from '@oneseal/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -52,4 +52,10 @@ export class ListMattersQuery {
   @Min(1)
   @Max(100)
   pageSize = 20;
+}
+
+export class CountyParam {
+  @ApiProperty({ description: '县级行政区划代码（6 位）', example: '140525' })
+  @Matches(/^\d{6}$/, { message: 'county 应为 6 位县级行政区划代码' })
+  county!: string;
 }

@@ -1,6 +1,6 @@
-import { PageQuery } from '@oneseal/service-kit';
+import { PageQuery, Trimmed } from '@oneseal/service-kit';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const SUPERVISED_STAGES = [
   'routed',
@@ -31,6 +31,15 @@ export class SupervisionQuery extends PageQuery {
   @IsOptional()
   @Matches(/^\d{6}-\d{8}-\d{6}$/, { message: '办件编号格式应为：6 位县代码-8 位日期-6 位序号' })
   receiptNumber?: string;
+
+  @ApiPropertyOptional({
+    description: '办件编号（或末几位）、申请人姓名、公民身份号码（或后 4 至 6 位）、手机号码、事项名称',
+  })
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
 
   @ApiPropertyOptional({ description: '办件状态', enum: SUPERVISED_STAGES })
   @IsOptional()

@@ -80,6 +80,19 @@ export class ApplicationSubmittedV1 {
   @Matches(/^1\d{10}$/)
   applicantPhone!: string;
 
+  /**
+   * What staff find the case by, instead of the 公民身份号码 itself (which stays with intake): its keyed digest
+   * (HMAC-SHA256 under the key intake and routing share) and its last six characters. Absent for cases filed before
+   * searches by ID number existed.
+   */
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/)
+  applicantIdDigest?: string;
+
+  @IsOptional()
+  @Matches(/^[0-9X]{6}$/)
+  applicantIdTail?: string;
+
   /** 办件类型 of the guide version: a 即办件 is decided on the spot, a 承诺件 within its committed limit. */
   @IsIn(CASE_KINDS)
   caseKind!: CaseKind;

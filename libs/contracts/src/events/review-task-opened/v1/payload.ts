@@ -1,4 +1,13 @@
-import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { ADMINISTRATIVE_LEVELS, type AdministrativeLevel } from '../../shared-fields';
 
 /** A human task (a step of a case) is waiting in the inbox of a unit at some level. */
@@ -24,4 +33,9 @@ export class ReviewTaskOpenedV1 {
 
   @IsISO8601({ strict: true })
   openedAt!: string;
+
+  /** The step's own deadline (YYYY-MM-DD); absent while the clock stands still, and in events before it was sent. */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  dueDate?: string;
 }

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { eventually } from '@oneseal/testing';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serviceUrl } from './system';
+
+// The console's screens in a real browser (Debian's chromium, headless), against the running system. `npm test`
+// installs the browser (deploy/local/browser.sh) and passes its path in ONESEAL_CHROMIUM.
+const CHROMIUM = process.env.ONESEAL_CHROMIUM ?? '/usr/bin/chromium';
+export const workbench = serviceUrl('console');
+
+// This machine's network is closed: without these Chromium spends its start-up on connections that are refused.
+const QUIET_CHROMIUM = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `no browser at ${CHROMIUM}: run "bash deploy/local/browser.sh ensure" or set ONESEAL_CHROMIUM`,
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: QUIET_CHROMIUM });
+}
+
+/** A fresh browser profile: no login kept from another test. A script error on a screen fails the test. */
+export async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+export async function logIn(page: Page, loginName: string, password = 'oneseal-demo'): Promise<void> {
+  await page.goto(`${workbench}/#/login`);
+  await page.getByLabel('用户名').fill(loginName);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  // Signed in (the token is kept) or told why not: either way the page has answered.
+  // A function, not a string: the console's CSP forbids eval. Typed loosely because the e2e tier has no DOM types.
+  await page.waitForFunction(() => {
+    const browser = globalThis as unknown as {
+      sessionStorage: { getItem(key: string): string | null };
+      document: { querySelector(selector: string): { textContent: string | null } | null };
+    };
+    return (
+      browser.sessionStorage.getItem('oneseal.token') ??
+      browser.document.querySelector('form.login .message')?.textContent
+    );
+  });
+}
+
+type Locator = ReturnType<Page['locator']>;
+
+/** Waits until the element shows the text (screens load asynchronously); `retry` runs between looks. */
+export async function expectText(
+  locator: Locator,
+  text: string,
+  retry?: () => Promise<unknown>,
+): Promise<void> {
+  let seen = '';
+  await eventually(
+    `"${text}" on screen`,
+    async () => {
+      seen = (await locator.count()) > 0 ? await locator.first().innerText() : '';
+      if (seen.includes(text)) return true;
+      await retry?.();
+      return undefined;
+    },
+    { intervalMs: 250 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; the screen showed: ${seen.slice(0, 400)}`);
+  });
+}

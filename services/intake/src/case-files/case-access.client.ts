@@ -1,0 +1,53 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuthError, AuthErrorCode } from '@oneseal/auth';
+import { CaseFileError, CaseFileErrorCode } from './case-files.errors';
+
+/** What routing (the case's home) says a person may do with a case; the keys are its CASE_ACTIONS. */
+export interface CaseAllowance {
+  view: boolean;
+  'read-personal-data': boolean;
+  'supply-correction': boolean;
+}
+
+export const ROUTING_URL = Symbol('ROUTING_URL');
+
+/**
+ * Asks routing, with the reader's own token, what they may do with a case: the case access rule has one home
+ * (routing), and the application it guards stays here. Nothing is cached: a person moved off a case loses it at once.
+ */
+@Injectable()
+export class CaseAccessClient {
+  private readonly logger = new Logger(CaseAccessClient.name);
+
+  constructor(@Inject(ROUTING_URL) private readonly routingUrl: string) {}
+
+  async allowance(authorization: string, caseId: string): Promise<CaseAllowance> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.routingUrl}/cases/${encodeURIComponent(caseId)}/access`, {
+        headers: { authorization },
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (error) {
+      this.logger.warn(
+        `routing did not answer the access check: ${error instanceof Error ? error.message : error}`,
+      );
+      throw new CaseFileError(CaseFileErrorCode.ACCESS_UNAVAILABLE);
+    }
+    if (response.status === 404) throw new CaseFileError(CaseFileErrorCode.CASE_NOT_FOUND);
+    if (response.status === 401) throw new AuthError(AuthErrorCode.TOKEN_INVALID);
+    if (response.status === 403) throw new AuthError(AuthErrorCode.OUT_OF_SCOPE);
+    if (!response.ok) {
+      this.logger.warn(`routing answered the access check with HTTP ${response.status}`);
+      throw new CaseFileError(CaseFileErrorCode.ACCESS_UNAVAILABLE);
+    }
+    return (await response.json()) as CaseAllowance;
+  }
+
+  /** Refuses with 403 AUTH.OUT_OF_SCOPE unless the person may see the case. */
+  async assertMayView(authorization: string, caseId: string): Promise<CaseAllowance> {
+    const allowance = await this.allowance(authorization, caseId);
+    if (!allowance.view) throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { caseId });
+    return allowance;
+  }
+}

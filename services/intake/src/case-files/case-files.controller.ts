@@ -1,0 +1,117 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AuthError, AuthErrorCode, CurrentUser, type AuthUser } from '@oneseal/auth';
+import type { Response } from 'express';
+import type { ApplicationView } from './application-view';
+import { AttachmentUploadInterceptor, type UploadedPage } from './attachments/attachment-upload.interceptor';
+import { AttachmentsService, type AttachmentSummary } from './attachments/attachments.service';
+import { CaseAccessClient } from './case-access.client';
+import { CaseFileError, CaseFileErrorCode } from './case-files.errors';
+import { CaseFilesService } from './case-files.service';
+import { AddAttachmentDto, AttachmentParams, CaseIdParam } from './dto/case-file.dto';
+
+/**
+ * 案卷: the application of a case, its 申请表 and its pages, for everyone whose role and place reach the case (the
+ * case's access rule is routing's: asked with the reader's own token). The full ID number, phone and account only for
+ * those who work the case with the applicant, each view on the record.
+ */
+@ApiTags('case files')
+@ApiBearerAuth()
+@Controller('applications/:caseId')
+export class CaseFilesController {
+  constructor(
+    private readonly access: CaseAccessClient,
+    private readonly caseFiles: CaseFilesService,
+    private readonly attachments: AttachmentsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      '案卷：申请人、代办与委托、事项、申请表、材料清单（收到的份数、已上传页面、缺少的材料）、送达、受理渠道与经办人',
+  })
+  async read(
+    @CurrentUser() user: AuthUser,
+    @Headers('authorization') authorization: string,
+    @Param() { caseId }: CaseIdParam,
+  ): Promise<ApplicationView> {
+    const allowance = await this.access.assertMayView(authorization, caseId);
+    return this.caseFiles.read(user, caseId, allowance['read-personal-data']);
+  }
+
+  @Post('attachments')
+  @HttpCode(201)
+  @UseInterceptors(AttachmentUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'materialName', 'stage'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'PDF、JPG、PNG 或 OFD，不超过 10 MB' },
+        materialName: { type: 'string' },
+        stage: { type: 'string', enum: ['filing', 'correction', 'scan'] },
+      },
+    },
+  })
+  @ApiOperation({
+    summary: '上传材料页面（扫描件、照片、PDF），归入办事指南中的一项材料（受理窗口、帮办代办员）',
+  })
+  async add(
+    @CurrentUser() user: AuthUser,
+    @Headers('authorization') authorization: string,
+    @Param() { caseId }: CaseIdParam,
+    @Body() body: AddAttachmentDto,
+    @UploadedFile() file: UploadedPage | undefined,
+  ): Promise<AttachmentSummary> {
+    if (!file) throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_MISSING);
+    // Whoever filed the case adds its pages at once, before routing has placed it; afterwards those who take in its
+    // paper (the case's window, its village agent).
+    const filer = await this.caseFiles.filerOf(caseId);
+    if (filer !== user.id && !(await this.access.allowance(authorization, caseId))['supply-correction'])
+      throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { caseId });
+    return this.attachments.add(
+      caseId,
+      {
+        materialName: body.materialName,
+        fileName: file.originalname,
+        content: file.buffer,
+        stage: body.stage,
+      },
+      user,
+    );
+  }
+
+  @Get('attachments/:attachmentId')
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'application/ofd')
+  @ApiOperation({ summary: '查看材料页面（原文件，附 SHA-256）' })
+  async page(
+    @Headers('authorization') authorization: string,
+    @Param() { caseId, attachmentId }: AttachmentParams,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.access.assertMayView(authorization, caseId);
+    const page = await this.attachments.content(caseId, attachmentId);
+    response
+      .status(200)
+      .set({
+        'content-type': page.contentType,
+        'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(page.fileName)}`,
+        'x-content-sha256': page.sha256,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      })
+      .send(page.content);
+  }
+}

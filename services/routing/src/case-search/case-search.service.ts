@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { taskScopesOf, type AuthUser } from '@oneseal/auth';
+import { chinaDate, type WorkingDayCalendar } from '@oneseal/domain';
+import { DataSource } from 'typeorm';
+import { currentCalendar } from '../calendar/calendar-years';
+import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
+import { whatWasTyped } from './what-was-typed';
+import type { CaseSearchQuery } from './dto/case-search.query';
+
+/** A case as a list shows it to staff: never an id fragment, always what a clerk reads. */
+export interface FoundCase {
+  caseId: string;
+  receiptNumber: string | null;
+  applicantName: string | null;
+  /** The last four of the applicant's ID number, for telling two people of one name apart. */
+  applicantIdTail: string | null;
+  matterCode: string;
+  matterName: string | null;
+  town: string;
+  villageCode: string | null;
+  stage: string;
+  currentStep: string | null;
+  currentUnit: string | null;
+  /** Until when: the open step's own deadline, else the case's committed date. */
+  dueDate: string | null;
+  dueDateProvisional: boolean;
+  /** Working days from today to the due date; negative when past it. */
+  workingDaysLeft: number | null;
+  warning: string | null;
+  result: string | null;
+  routedAt: Date;
+}
+
+export interface FoundCases {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: FoundCase[];
+}
+
+/** Where a person may look for cases, as one SQL condition over routing.routed_cases. */
+function scopeCondition(user: AuthUser, values: unknown[]): string {
+  const add = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const conditions = taskScopesOf(user).map((scope) => {
+    const county = `county = ${add(scope.county)}`;
+    switch (scope.kind) {
+      case 'county-read-only':
+        return `(${county})`;
+      case 'town':
+        return `(${county} AND town = ${add(scope.town)})`;
+      case 'village':
+        return `(${county} AND village_code = ${add(scope.village)})`;
+      case 'county-unit':
+        return `(${county} AND ${add(scope.unitCode)} = ANY(reached_units))`;
+    }
+  });
+  return conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE';
+}
+
+@Injectable()
+export class CaseSearchService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CASE_POLICY) private readonly policy: CasePolicy,
+  ) {}
+
+  async search(user: AuthUser, query: CaseSearchQuery): Promise<FoundCases> {
+    const values: unknown[] = [];
+    const add = (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    const filters = [scopeCondition(user, values)];
+    if (query.q) filters.push(whatWasTyped(query.q, this.policy.applicantLookupKey, values));
+    if (query.stage) filters.push(`stage = ${add(query.stage)}`);
+    if (query.open) filters.push(`concluded_at IS NULL AND stage <> 'refused'`);
+    if (query.warning) filters.push(`warning = ${add(query.warning)}`);
+    if (query.matterCode) filters.push(`matter_code = ${add(query.matterCode)}`);
+    if (query.town) filters.push(`town = ${add(query.town)}`);
+    if (query.from) filters.push(`(routed_at AT TIME ZONE 'Asia/Shanghai')::date >= ${add(query.from)}`);
+    if (query.to) filters.push(`(routed_at AT TIME ZONE 'Asia/Shanghai')::date <= ${add(query.to)}`);
+    const where = filters.join(' AND ');
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`,
+      values,
+    )) as { total: number }[];
+    const rows = (await this.dataSource.query(
+      `SELECT case_id AS "caseId", receipt_number AS "receiptNumber", applicant_name AS "applicantName",
+              right(applicant_id_tail, 4) AS "applicantIdTail", matter_code AS "matterCode",
+              matter_name AS "matterName", town, village_code AS "villageCode", stage,
+              current_step AS "currentStep", current_unit AS "currentUnit",
+              coalesce(current_step_due_date, committed_due_date)::text AS "dueDate",
+              due_date_provisional AS "dueDateProvisional", warning, result, routed_at AS "routedAt",
+              concluded_at IS NOT NULL AS concluded
+         FROM routing.routed_cases WHERE ${where}
+        ORDER BY concluded_at IS NOT NULL, coalesce(current_step_due_date, committed_due_date) NULLS LAST,
+                 routed_at DESC
+        LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+      [...values, query.pageSize, (query.page - 1) * query.pageSize],
+    )) as (Omit<FoundCase, 'workingDaysLeft'> & { concluded: boolean })[];
+    const calendar = await currentCalendar(this.dataSource);
+    const today = chinaDate(new Date());
+    const items = rows.map(({ concluded, ...row }) => ({
+      ...row,
+      workingDaysLeft: row.dueDate && !concluded ? workingDaysLeft(calendar, today, row.dueDate) : null,
+    }));
+    return { total, page: query.page, pageSize: query.pageSize, items };
+  }
+}
+
+/** Working days from today to a due date: 0 on the day itself, negative once it has passed. */
+export function workingDaysLeft(calendar: WorkingDayCalendar, today: string, due: string): number {
+  if (due === today) return 0;
+  return due > today
+    ? calendar.workingDaysBetween(today, due).days
+    : -calendar.workingDaysBetween(due, today).days;
+}

@@ -1,0 +1,185 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AuthUser } from '@oneseal/auth';
+import { idNumberTail, lookupDigest, phoneTail } from '@oneseal/domain';
+import { openSuiteDataSource, residentIdNumber, type SuiteDataSource } from '@oneseal/testing';
+import { CaseSearchService } from '../src/case-search/case-search.service';
+import { CaseStepsService } from '../src/case-steps/case-steps.service';
+import { RoutedCase } from '../src/cases/routed-case.entity';
+import { supervisedCases } from '../src/supervision/supervised-cases';
+import { ROUTING_SCHEMA } from '../src/config/routing.env';
+
+const key = randomBytes(32);
+const person = (roles: AuthUser['roles'], where: Partial<AuthUser> = {}): AuthUser => ({
+  id: roles.join('+'),
+  name: roles.join('+'),
+  roles,
+  county: '140525',
+  ...where,
+});
+const nancunWindow = person(['town-window'], { town: '140525100' });
+const neighbourWindow = person(['town-window'], { town: '140525101' });
+const agent = person(['village-agent'], { town: '140525100', village: '140525100201' });
+const civilAffairs = person(['county-officer'], { unitCode: '140525-mz' });
+const supervisor = person(['supervisor']);
+const qinshuiSupervisor = person(['supervisor'], { county: '140521' });
+
+describe('finding a case by what a clerk knows, within their scope (real PostgreSQL)', () => {
+  let suite: SuiteDataSource;
+  let search: CaseSearchService;
+  let steps: CaseStepsService;
+  const idNumber = residentIdNumber(1985);
+  let wang: string;
+  let li: string;
+  let elsewhere: string;
+
+  async function routed(fields: {
+    applicantName: string;
+    idNumber: string;
+    phone: string;
+    receiptNumber: string;
+    town?: string;
+    village?: string;
+    matterName?: string;
+  }): Promise<string> {
+    const caseId = randomUUID();
+    await suite.dataSource.query(
+      `INSERT INTO routing.routed_cases
+         (case_id, county, town, matter_code, matter_name, workflow_id, workflow_run_id, routed_at, receipt_number,
+          applicant_name, applicant_id_tail, applicant_id_digest, applicant_phone_tail, applicant_phone_digest,
+          village_code, committed_due_date)
+       VALUES ($1::uuid, '140525', $2, 'ZZ-T-002', $3, $1::text, $1::text, now(), $4, $5, $6, $7, $8, $9, $10,
+               current_date + 10)`,
+      [
+        caseId,
+        fields.town ?? '140525100',
+        fields.matterName ?? '临时救助',
+        fields.receiptNumber,
+        fields.applicantName,
+        idNumberTail(fields.idNumber),
+        lookupDigest(key, 'id-number', fields.idNumber),
+        phoneTail(fields.phone),
+        lookupDigest(key, 'phone', fields.phone),
+        fields.village ?? null,
+      ],
+    );
+    return caseId;
+  }
+
+  beforeAll(async () => {
+    suite = await openSuiteDataSource('routing_search', { schema: ROUTING_SCHEMA, entities: [RoutedCase] });
+    search = new CaseSearchService(suite.dataSource, {
+      correctionWaitWorkingDays: 30,
+      applicantLookupKey: key,
+    });
+    steps = new CaseStepsService(suite.dataSource);
+    wang = await routed({
+      applicantName: '王秀英',
+      idNumber,
+      phone: '13903561234',
+      receiptNumber: '140525-20261204-000017',
+      village: '140525100201',
+    });
+    li = await routed({
+      applicantName: '李明',
+      idNumber: residentIdNumber(1970),
+      phone: '13512345678',
+      receiptNumber: '140525-20261204-000018',
+      matterName: '老年人高龄补贴发放',
+    });
+    elsewhere = await routed({
+      applicantName: '王秀英',
+      idNumber: residentIdNumber(1990),
+      phone: '13700000000',
+      receiptNumber: '140525-20261204-000019',
+      town: '140525101',
+    });
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  const found = async (user: AuthUser, q: string) =>
+    (await search.search(user, { q, page: 1, pageSize: 50 })).items.map((item) => item.caseId);
+
+  it('finds by receipt number or its last digits, name, ID number or its last digits, phone or its tail', async () => {
+    expect(await found(nancunWindow, '140525-20261204-000017')).toEqual([wang]);
+    expect(await found(nancunWindow, '0017')).toEqual([wang]);
+    expect(await found(nancunWindow, '王秀英')).toEqual([wang]);
+    expect(await found(nancunWindow, idNumber)).toEqual([wang]);
+    expect(await found(nancunWindow, idNumber.slice(-6).toLowerCase())).toEqual([wang]);
+    expect(await found(nancunWindow, '139 0356 1234')).toEqual([wang]);
+    expect(await found(nancunWindow, '1234')).toEqual([wang]);
+    expect(await found(nancunWindow, '高龄补贴')).toEqual([li]);
+    expect(await found(nancunWindow, '%')).toEqual([]);
+  });
+
+  it('shows each person only the cases their role and place reach', async () => {
+    expect(await found(neighbourWindow, '王秀英')).toEqual([elsewhere]);
+    expect(await found(agent, '王秀英')).toEqual([wang]);
+    expect((await found(supervisor, '王秀英')).sort()).toEqual([wang, elsewhere].sort());
+    expect(await found(qinshuiSupervisor, '王秀英')).toEqual([]);
+    // A county bureau sees a case once a step of it has reached the bureau.
+    expect(await found(civilAffairs, '王秀英')).toEqual([]);
+    await steps.opened({
+      caseId: wang,
+      taskId: randomUUID(),
+      stepName: '决定',
+      level: 'county',
+      unitCode: '140525-mz',
+      openedAt: new Date().toISOString(),
+      dueDate: '2026-12-20',
+    });
+    expect(await found(civilAffairs, '王秀英')).toEqual([wang]);
+  });
+
+  it('lists the step a case waits at and its due date; a late decision never clears a newer step', async () => {
+    const [review, decide] = [randomUUID(), randomUUID()];
+    const opened = (taskId: string, stepName: string, unitCode: string, at: string, dueDate: string) =>
+      steps.opened({ caseId: li, taskId, stepName, level: 'town', unitCode, openedAt: at, dueDate });
+    await opened(decide, '决定', '140525100-approval', '2026-12-04T03:00:00.000Z', '2026-12-11');
+    // The review's opening and decision arrive after the next step opened (two topics, no order between them).
+    await opened(review, '审核', '140525100-review', '2026-12-04T02:00:00.000Z', '2026-12-09');
+    await steps.decided({
+      caseId: li,
+      taskId: review,
+      stepName: '审核',
+      level: 'town',
+      unitCode: '140525100-review',
+      action: '通过',
+      handlerId: 'rev-1',
+      opinion: '同意',
+      startedAt: '2026-12-04T02:00:00.000Z',
+      endedAt: '2026-12-04T02:30:00.000Z',
+    });
+    const [row] = (await search.search(nancunWindow, { q: '李明', page: 1, pageSize: 10 })).items;
+    expect(row).toEqual(
+      expect.objectContaining({
+        receiptNumber: '140525-20261204-000018',
+        applicantName: '李明',
+        matterName: '老年人高龄补贴发放',
+        currentStep: '决定',
+        currentUnit: '140525100-approval',
+        dueDate: '2026-12-11',
+      }),
+    );
+    expect(typeof row.workingDaysLeft).toBe('number');
+    const [reached] = (await suite.dataSource.query(
+      `SELECT reached_units FROM routing.routed_cases WHERE case_id = $1`,
+      [li],
+    )) as { reached_units: string[] }[];
+    expect(reached.reached_units.sort()).toEqual(['140525100-approval', '140525100-review']);
+  });
+
+  it('lets 电子监察 find a case the same way, by name or the last digits of the ID or receipt, with the matter’s name', async () => {
+    const watched = async (q: string, town?: string) =>
+      (await supervisedCases(suite.dataSource, { county: '140525', town, q, page: 1, pageSize: 50 }, key))
+        .items;
+    expect((await watched('王秀英')).map((item) => item.caseId).sort()).toEqual([wang, elsewhere].sort());
+    expect((await watched('王秀英', '140525101')).map((item) => item.caseId)).toEqual([elsewhere]);
+    expect((await watched(idNumber.slice(-6))).map((item) => item.caseId)).toEqual([wang]);
+    const [row] = await watched('0018');
+    expect(row).toEqual(expect.objectContaining({ caseId: li, matterName: '老年人高龄补贴发放' }));
+    expect(await watched('王秀英', '140525102')).toEqual([]);
+  });
+});
