@@ -25,6 +25,11 @@ const PDF = Buffer.from(
 );
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
+interface AttachmentAdded {
+  id: string;
+  stage: 'filing' | 'correction' | 'scan';
+}
+
 interface CaseFile {
   applicant: { name: string; idNumber: string; phone: string };
   authorisation: { agentName: string; signedOn: string } | null;
@@ -78,7 +83,7 @@ describe('the case file: what was applied for, its pages, found by what a clerk 
     ] as const) {
       const added = await agent.upload<{ id: string; sha256: string }>(
         `${intake}/applications/${caseId}/attachments`,
-        { materialName, stage: 'filing' },
+        { materialName },
         { name, content },
       );
       expect(added.status).toBe(201);
@@ -197,7 +202,7 @@ describe('the case file: what was applied for, its pages, found by what a clerk 
     }
     const refused = await window.upload<Refusal>(
       `${intake}/applications/${caseId}/attachments`,
-      { materialName: '申请表', stage: 'scan' },
+      { materialName: '申请表' },
       { name: '申请表.pdf', content: Buffer.from('MZ this is a program, not a scan') },
     );
     expect(refused).toEqual({
@@ -206,7 +211,7 @@ describe('the case file: what was applied for, its pages, found by what a clerk 
     });
     const tooBig = await window.upload<Refusal>(
       `${intake}/applications/${caseId}/attachments`,
-      { materialName: '申请表', stage: 'scan' },
+      { materialName: '申请表' },
       { name: '大文件.pdf', content: Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]) },
     );
     expect(tooBig).toEqual({
@@ -215,5 +220,41 @@ describe('the case file: what was applied for, its pages, found by what a clerk 
     });
     const { body } = await reviewer.get<CaseFile>(`${intake}/applications/${caseId}`);
     expect(body.materials.flatMap((line) => line.attachments)).toHaveLength(2);
+  });
+
+  it('marks each page by when it came: filing, paper scanned at the window, a 补正; an ended case takes none', async () => {
+    // Each page its own content: the same file sent twice is one page.
+    const addPage = (person: ReturnType<typeof as>, name: string) =>
+      person.upload<AttachmentAdded & Refusal>(
+        `${intake}/applications/${caseId}/attachments`,
+        { materialName: '申请表' },
+        { name, content: Buffer.concat([PDF, Buffer.from(`%${name}\n`)]) },
+      );
+    const stageIs = (stage: string) =>
+      eventually(`the case ${stage}`, async () => {
+        const { body } = await window.get<{ stage: string }>(`${routing}/cases/${caseId}`);
+        return body.stage === stage ? true : undefined;
+      });
+    const scanned = await addPage(window, '窗口补扫.pdf');
+    expect(scanned).toEqual({ status: 201, body: expect.objectContaining({ stage: 'scan' }) });
+    // Someone who does not take in the case's paper cannot add to it, even while they decide it.
+    expect((await addPage(civilAffairs, '部门上传.pdf')).body.code).toBe('AUTH.OUT_OF_SCOPE');
+    const decision = await openTask(caseId, 3);
+    const asked = await decide(decision, {
+      outcome: 'request-correction',
+      missingMaterials: ['户口簿复印件'],
+    });
+    expect(asked.status).toBe(202);
+    await stageIs('awaiting-correction');
+    const supplied = await addPage(agent, '户口簿.pdf');
+    expect(supplied).toEqual({ status: 201, body: expect.objectContaining({ stage: 'correction' }) });
+    expect((await caseAction(caseId, 'withdrawal', { reason: '申请人撤回' })).status).toBe(202);
+    await stageIs('concluded');
+    const late = await addPage(window, '迟到的.pdf');
+    expect(late).toEqual({ status: 409, body: expect.objectContaining({ code: 'CASE_FILE.CASE_ENDED' }) });
+    const { body } = await reviewer.get<CaseFile>(`${intake}/applications/${caseId}`);
+    expect(body.materials.flatMap((line) => line.attachments.map((page) => page.fileName)).sort()).toEqual(
+      ['临时救助申请书.pdf', '身份证.png', '窗口补扫.pdf', '户口簿.pdf'].sort(),
+    );
   });
 });

@@ -7,6 +7,8 @@ export interface CaseAllowance {
   view: boolean;
   'read-personal-data': boolean;
   'supply-correction': boolean;
+  /** Where the case stands (pre-acceptance, in-progress, awaiting-correction, …, concluded). */
+  stage: string;
 }
 
 export const ROUTING_URL = Symbol('ROUTING_URL');

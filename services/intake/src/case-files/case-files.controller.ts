@@ -11,11 +11,12 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AuthError, AuthErrorCode, CurrentUser, type AuthUser } from '@oneseal/auth';
+import { CurrentUser, type AuthUser } from '@oneseal/auth';
 import type { Response } from 'express';
 import type { ApplicationView } from './application-view';
 import { AttachmentUploadInterceptor, type UploadedPage } from './attachments/attachment-upload.interceptor';
 import { AttachmentsService, type AttachmentSummary } from './attachments/attachments.service';
+import { uploadStage, type CaseStanding } from './attachments/upload-stage';
 import { CaseAccessClient } from './case-access.client';
 import { CaseFileError, CaseFileErrorCode } from './case-files.errors';
 import { CaseFilesService } from './case-files.service';
@@ -57,16 +58,16 @@ export class CaseFilesController {
   @ApiBody({
     schema: {
       type: 'object',
-      required: ['file', 'materialName', 'stage'],
+      required: ['file', 'materialName'],
       properties: {
         file: { type: 'string', format: 'binary', description: 'PDF、JPG、PNG 或 OFD，不超过 10 MB' },
         materialName: { type: 'string' },
-        stage: { type: 'string', enum: ['filing', 'correction', 'scan'] },
       },
     },
   })
   @ApiOperation({
-    summary: '上传材料页面（扫描件、照片、PDF），归入办事指南中的一项材料（受理窗口、帮办代办员）',
+    summary:
+      '上传材料页面（扫描件、照片、PDF），归入办事指南中的一项材料（受理窗口、帮办代办员）；受理时、补正时或窗口扫描由办件所处阶段确定',
   })
   async add(
     @CurrentUser() user: AuthUser,
@@ -76,18 +77,15 @@ export class CaseFilesController {
     @UploadedFile() file: UploadedPage | undefined,
   ): Promise<AttachmentSummary> {
     if (!file) throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_MISSING);
-    // Whoever filed the case adds its pages at once, before routing has placed it; afterwards those who take in its
-    // paper (the case's window, its village agent).
-    const filer = await this.caseFiles.filerOf(caseId);
-    if (filer !== user.id && !(await this.access.allowance(authorization, caseId))['supply-correction'])
-      throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { caseId });
+    const isFiler = (await this.caseFiles.filerOf(caseId)) === user.id;
+    const stage = uploadStage(isFiler, await this.standingOf(authorization, caseId, isFiler));
     return this.attachments.add(
       caseId,
       {
         materialName: body.materialName,
         fileName: file.originalname,
         content: file.buffer,
-        stage: body.stage,
+        stage,
       },
       user,
     );
@@ -113,5 +111,23 @@ export class CaseFilesController {
         'x-content-type-options': 'nosniff',
       })
       .send(page.content);
+  }
+
+  /**
+   * Where the case stands for this person. The filer may add pages before routing has placed the case (routing
+   * does not know it yet); anyone else needs routing's word.
+   */
+  private async standingOf(
+    authorization: string,
+    caseId: string,
+    isFiler: boolean,
+  ): Promise<CaseStanding | null> {
+    try {
+      return await this.access.allowance(authorization, caseId);
+    } catch (error) {
+      if (isFiler && error instanceof CaseFileError && error.code === CaseFileErrorCode.CASE_NOT_FOUND)
+        return null;
+      throw error;
+    }
   }
 }

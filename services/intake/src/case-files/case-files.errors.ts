@@ -10,6 +10,7 @@ export enum CaseFileErrorCode {
   ATTACHMENT_TOO_LARGE = 'CASE_FILE.ATTACHMENT_TOO_LARGE',
   ATTACHMENTS_TOO_MANY = 'CASE_FILE.ATTACHMENTS_TOO_MANY',
   ATTACHMENT_MATERIAL_UNKNOWN = 'CASE_FILE.ATTACHMENT_MATERIAL_UNKNOWN',
+  CASE_ENDED = 'CASE_FILE.CASE_ENDED',
 }
 
 const MESSAGES: Record<CaseFileErrorCode, string> = {
@@ -22,6 +23,7 @@ const MESSAGES: Record<CaseFileErrorCode, string> = {
   [CaseFileErrorCode.ATTACHMENT_TOO_LARGE]: '单个文件不能超过 10 MB，请压缩或分页扫描后上传',
   [CaseFileErrorCode.ATTACHMENTS_TOO_MANY]: '一个办件最多上传 40 份材料页面，请合并为 PDF 后上传',
   [CaseFileErrorCode.ATTACHMENT_MATERIAL_UNKNOWN]: '所选材料不在该事项办事指南的材料清单中',
+  [CaseFileErrorCode.CASE_ENDED]: '该办件已办结或已终止，案卷不再添加材料',
 };
 
 export class CaseFileError extends CodedError<CaseFileErrorCode> {
@@ -43,6 +45,7 @@ export class CaseFileError extends CodedError<CaseFileErrorCode> {
       case CaseFileErrorCode.ATTACHMENT_TOO_LARGE:
         return HttpStatus.PAYLOAD_TOO_LARGE;
       case CaseFileErrorCode.ATTACHMENTS_TOO_MANY:
+      case CaseFileErrorCode.CASE_ENDED:
         return HttpStatus.CONFLICT;
       case CaseFileErrorCode.ATTACHMENT_MATERIAL_UNKNOWN:
         return HttpStatus.UNPROCESSABLE_ENTITY;

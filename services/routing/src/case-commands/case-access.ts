@@ -9,7 +9,7 @@ import {
   type AuthUser,
   type TaskLocation,
 } from '@oneseal/auth';
-import type { CaseStatus, RoutePlan, RouteStep } from '@oneseal/contracts';
+import type { CaseStage, CaseStatus, RoutePlan, RouteStep } from '@oneseal/contracts';
 import { villageOfStation } from '@oneseal/domain';
 import { TEMPORAL_CLIENT } from '@oneseal/temporal';
 import type { Client, WorkflowHandle } from '@temporalio/client';
@@ -118,6 +118,9 @@ export function placeOf(
 /** Everything a person may do to a case, for a screen to offer (and for intake, which keeps the application). */
 export type CaseAllowance = Record<CaseAction, boolean>;
 
+/** GET /cases/:id/access: the allowance and the case's stage as its workflow answers it. */
+export type CaseAccessAnswer = CaseAllowance & { stage: CaseStage };
+
 export function allowanceOn(user: AuthUser, place: CasePlace): CaseAllowance {
   return Object.fromEntries(
     CASE_ACTIONS.map((action) => [action, mayOnCase(user, action, place)]),
@@ -148,8 +151,10 @@ export class CaseAccess {
   }
 
   /** What the person may do to the case (404 when there is no such case, never an error for what they may not). */
-  async allowance(user: AuthUser, caseId: string): Promise<CaseAllowance> {
-    return allowanceOn(user, (await this.locate(caseId)).place);
+  /** What the person may do, with where the case stands (intake decides from it when a page was added). */
+  async allowance(user: AuthUser, caseId: string): Promise<CaseAccessAnswer> {
+    const { status, place } = await this.locate(caseId);
+    return { ...allowanceOn(user, place), stage: status.stage };
   }
 
   private async locate(caseId: string) {

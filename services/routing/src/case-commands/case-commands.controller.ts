@@ -10,7 +10,7 @@ import {
   type CaseStatus,
 } from '@oneseal/contracts';
 import type { UpdateDefinition } from '@temporalio/common';
-import { CaseAccess, type CaseAction, type CaseAllowance } from './case-access';
+import { CaseAccess, type CaseAccessAnswer, type CaseAction } from './case-access';
 import { withCaseRefusals } from './case-refusals';
 import {
   CaseIdParam,
@@ -44,7 +44,7 @@ export class CaseCommandsController {
     summary:
       '本人对该办件可做什么：查看、查看完整身份信息、补正已收到、撤回、特别程序、延长（供工作台和受理服务使用）',
   })
-  access(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam): Promise<CaseAllowance> {
+  access(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam): Promise<CaseAccessAnswer> {
     return this.cases.allowance(user, caseId);
   }
 

@@ -81,20 +81,16 @@ function materialsHtml(materials) {
   );
 }
 
-function uploadHtml(materials) {
-  return html`<details class="upload">
-    <summary>上传材料页面（扫描件、照片、PDF）</summary>
+function uploadHtml(materials, stage) {
+  return html`<details class="upload" ${stage === 'awaiting-correction' ? 'open' : ''}>
+    <summary>
+      ${stage === 'awaiting-correction' ? '上传补正材料' : '上传材料页面（窗口扫描件、照片、PDF）'}
+    </summary>
     <form class="upload-form grid">
       <label
         >所属材料
         <select name="materialName" required>
           ${materials.map((line) => html`<option>${line.name}</option>`)}
-        </select></label
-      >
-      <label
-        >上传时机
-        <select name="stage">
-          ${Object.entries(STAGES).map(([code, text]) => html`<option value="${code}">${text}</option>`)}
         </select></label
       >
       <label
@@ -107,7 +103,9 @@ function uploadHtml(materials) {
   </details>`;
 }
 
-function caseFileHtml(file, mayUpload) {
+function caseFileHtml(file, access) {
+  // Pages go in while the case is open, by those who take in its paper (its window, its village agent).
+  const mayUpload = access['supply-correction'] && access.stage !== 'concluded';
   const agent = file.authorisation;
   const facts = [
     ['申请人', file.applicant.name],
@@ -145,7 +143,7 @@ function caseFileHtml(file, mayUpload) {
     <h3>申请表</h3>
     ${answersHtml(file.form, file.formData)}
     <h3>材料清单</h3>
-    ${materialsHtml(file.materials)} ${mayUpload ? uploadHtml(file.materials) : ''}
+    ${materialsHtml(file.materials)} ${mayUpload ? uploadHtml(file.materials, access.stage) : ''}
     <div class="page-area"></div>`;
 }
 
@@ -160,7 +158,7 @@ export async function renderCaseFile(container, caseId) {
       api('intake', `/applications/${id}`),
       api('routing', `/cases/${id}/access`).catch(() => ({})),
     ]);
-    mount(container, caseFileHtml(file, access['supply-correction']));
+    mount(container, caseFileHtml(file, access));
     return file;
   };
   let file;

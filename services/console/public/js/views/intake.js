@@ -134,7 +134,6 @@ async function uploadPages(caseId, pages) {
   for (const { materialName, file } of pages) {
     const body = new FormData();
     body.append('materialName', materialName);
-    body.append('stage', 'filing');
     body.append('file', file);
     try {
       await api('intake', `/applications/${encodeURIComponent(caseId)}/attachments`, {

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ATTACHMENT_STAGES, type AttachmentStage } from '@oneseal/contracts';
 import { Trimmed } from '@oneseal/service-kit';
-import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class CaseIdParam {
   @ApiProperty({ description: '办件 ID' })
@@ -25,11 +24,4 @@ export class AddAttachmentDto {
   @IsNotEmpty({ message: '请选择该文件所属的材料' })
   @MaxLength(200)
   materialName!: string;
-
-  @ApiProperty({
-    description: '上传时机：filing 受理时，correction 补正时，scan 窗口扫描纸质材料',
-    enum: ATTACHMENT_STAGES,
-  })
-  @IsIn(ATTACHMENT_STAGES, { message: '上传时机应为受理时、补正时或窗口扫描' })
-  stage!: AttachmentStage;
 }
