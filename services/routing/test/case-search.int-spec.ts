@@ -169,6 +169,18 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
       [li],
     )) as { reached_units: string[] }[];
     expect(reached.reached_units.sort()).toEqual(['140525100-approval', '140525100-review']);
+    // Once it has ended (here withdrawn during 决定) it waits at no step, and has no days left to count.
+    await suite.dataSource.query(
+      `UPDATE routing.routed_cases SET concluded_at = now(), stage = 'concluded', result = '撤件' WHERE case_id = $1`,
+      [li],
+    );
+    const [ended] = (await search.search(nancunWindow, { q: '李明', page: 1, pageSize: 10 })).items;
+    expect(ended).toEqual(
+      expect.objectContaining({ currentStep: null, currentUnit: null, dueDate: null, workingDaysLeft: null }),
+    );
+    expect(
+      (await search.search(nancunWindow, { q: '李明', open: 'true', page: 1, pageSize: 10 })).total,
+    ).toBe(0);
   });
 
   it('lets 电子监察 find a case the same way, by name or the last digits of the ID or receipt, with the matter’s name', async () => {

@@ -61,6 +61,9 @@ function scopeCondition(user: AuthUser, values: unknown[]): string {
   return conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE';
 }
 
+/** A case still being handled: not concluded, not refused at 受理. */
+const OPEN = `(concluded_at IS NULL AND stage <> 'refused')`;
+
 @Injectable()
 export class CaseSearchService {
   constructor(
@@ -77,7 +80,7 @@ export class CaseSearchService {
     const filters = [scopeCondition(user, values)];
     if (query.q) filters.push(whatWasTyped(query.q, this.policy.applicantLookupKey, values));
     if (query.stage) filters.push(`stage = ${add(query.stage)}`);
-    if (query.open) filters.push(`concluded_at IS NULL AND stage <> 'refused'`);
+    if (query.open) filters.push(OPEN);
     if (query.warning) filters.push(`warning = ${add(query.warning)}`);
     if (query.matterCode) filters.push(`matter_code = ${add(query.matterCode)}`);
     if (query.town) filters.push(`town = ${add(query.town)}`);
@@ -92,10 +95,12 @@ export class CaseSearchService {
       `SELECT case_id AS "caseId", receipt_number AS "receiptNumber", applicant_name AS "applicantName",
               right(applicant_id_tail, 4) AS "applicantIdTail", matter_code AS "matterCode",
               matter_name AS "matterName", town, village_code AS "villageCode", stage,
-              current_step AS "currentStep", current_unit AS "currentUnit",
-              coalesce(current_step_due_date, committed_due_date)::text AS "dueDate",
+              -- An ended case waits at no step any more, whatever step it ended during.
+              CASE WHEN ${OPEN} THEN current_step END AS "currentStep",
+              CASE WHEN ${OPEN} THEN current_unit END AS "currentUnit",
+              CASE WHEN ${OPEN} THEN coalesce(current_step_due_date, committed_due_date)::text END AS "dueDate",
               due_date_provisional AS "dueDateProvisional", warning, result, routed_at AS "routedAt",
-              concluded_at IS NOT NULL AS concluded
+              NOT (${OPEN}) AS concluded
          FROM routing.routed_cases WHERE ${where}
         ORDER BY concluded_at IS NOT NULL, coalesce(current_step_due_date, committed_due_date) NULLS LAST,
                  routed_at DESC
