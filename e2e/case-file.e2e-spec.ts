@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AGENT_AUTHORISATION, applicantFields, eventually, formDataFor } from '@oneseal/testing';
 import { caseAction, decide, openTask, tasksOf, type Refusal } from './case-api';
-import { as, getJson, serviceUrl } from './system';
+import { as, getJson, serviceUrl, tokenOf } from './system';
 
 // 临时救助 (ZZ-T-002, town-reviewed, decided by 县民政局), filed by 原家村's agent with its 申请表 and two pages.
 const intake = serviceUrl('intake');
@@ -157,7 +157,11 @@ describe('the case file: what was applied for, its pages, found by what a clerk 
       );
       const added = body.filter((event) => event.type === 'intake.attachment-added');
       const viewed = body.filter((event) => event.type === 'intake.personal-data-viewed');
-      return added.length === 2 && viewed.length > 0 ? { added, viewed } : undefined;
+      // The reviewer opened the application and then its PDF page: both are on the record.
+      const pageOpened = viewed.some((event) =>
+        (event.envelope.payload.fields as string[]).includes(`attachments/${pages[1].id}`),
+      );
+      return added.length === 2 && pageOpened ? { added, viewed } : undefined;
     });
     expect(events.added.map((event) => event.envelope.payload.sha256).sort()).toEqual(
       [sha256(PNG), sha256(PDF)].sort(),
@@ -166,6 +170,12 @@ describe('the case file: what was applied for, its pages, found by what a clerk 
       expect.objectContaining({ viewerName: expect.any(String) }),
     );
     expect(JSON.stringify(events.viewed)).not.toContain(applicant.applicantIdNumber);
+    // The auditor replays the record without working the case: the applicant's mobile number shows masked.
+    const { body: replayed } = await auditor.get<unknown[]>(
+      `${serviceUrl('audit')}/audit/streams/${caseId}/events`,
+    );
+    expect(JSON.stringify(replayed)).not.toContain(applicant.applicantPhone);
+    expect(JSON.stringify(replayed)).toContain(`${applicant.applicantPhone.slice(0, 3)}****`);
   });
 
   it('masks the ID number for a supervisor; opens the file to 县民政局 once the case reaches it', async () => {
@@ -175,6 +185,12 @@ describe('the case file: what was applied for, its pages, found by what a clerk 
     expect(watched.body.applicant.idNumber).toBe(
       `${applicant.applicantIdNumber.slice(0, 6)}********${applicant.applicantIdNumber.slice(-4)}`,
     );
+    // A scan shows the ID card in full: the supervisor sees that it is there, and cannot open it.
+    const scan = await as('zz-supervisor').bytes(
+      `${intake}/applications/${caseId}/attachments/${pages[0].id}`,
+    );
+    expect(scan.status).toBe(403);
+    expect(JSON.parse(scan.content.toString()).code).toBe('CASE_FILE.PAGES_NOT_FOR_YOUR_ROLE');
     expect((await civilAffairs.get<Refusal>(`${intake}/applications/${caseId}`)).body.code).toBe(
       'AUTH.OUT_OF_SCOPE',
     );
@@ -218,16 +234,28 @@ describe('the case file: what was applied for, its pages, found by what a clerk 
       status: 413,
       body: expect.objectContaining({ code: 'CASE_FILE.ATTACHMENT_TOO_LARGE' }),
     });
+    // Two files in one request: refused in the case file's words, not the upload library's.
+    const twoFiles = new FormData();
+    twoFiles.append('materialName', '申请表');
+    twoFiles.append('file', new Blob([PDF]), '第一页.pdf');
+    twoFiles.append('file', new Blob([PDF]), '第二页.pdf');
+    const both = await fetch(`${intake}/applications/${caseId}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenOf('zz-town-window')}` },
+      body: twoFiles,
+    });
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as Refusal).code).toBe('CASE_FILE.UPLOAD_MALFORMED');
     const { body } = await reviewer.get<CaseFile>(`${intake}/applications/${caseId}`);
     expect(body.materials.flatMap((line) => line.attachments)).toHaveLength(2);
   });
 
   it('marks each page by when it came: filing, paper scanned at the window, a 补正; an ended case takes none', async () => {
     // Each page its own content: the same file sent twice is one page.
-    const addPage = (person: ReturnType<typeof as>, name: string) =>
+    const addPage = (person: ReturnType<typeof as>, name: string, materialName = '申请表') =>
       person.upload<AttachmentAdded & Refusal>(
         `${intake}/applications/${caseId}/attachments`,
-        { materialName: '申请表' },
+        { materialName },
         { name, content: Buffer.concat([PDF, Buffer.from(`%${name}\n`)]) },
       );
     const stageIs = (stage: string) =>
@@ -246,7 +274,8 @@ describe('the case file: what was applied for, its pages, found by what a clerk 
     });
     expect(asked.status).toBe(202);
     await stageIs('awaiting-correction');
-    const supplied = await addPage(agent, '户口簿.pdf');
+    // Filed under what the 补正 asked for, though the guide does not list it as such.
+    const supplied = await addPage(agent, '户口簿.pdf', '户口簿复印件');
     expect(supplied).toEqual({ status: 201, body: expect.objectContaining({ stage: 'correction' }) });
     expect((await caseAction(caseId, 'withdrawal', { reason: '申请人撤回' })).status).toBe(202);
     await stageIs('concluded');
@@ -256,5 +285,6 @@ describe('the case file: what was applied for, its pages, found by what a clerk 
     expect(body.materials.flatMap((line) => line.attachments.map((page) => page.fileName)).sort()).toEqual(
       ['临时救助申请书.pdf', '身份证.png', '窗口补扫.pdf', '户口簿.pdf'].sort(),
     );
+    expect(body.materials.find((line) => line.name === '户口簿复印件')?.attachments).toHaveLength(1);
   });
 });

@@ -174,8 +174,25 @@ describe('the case file: the application readable, its pages kept (real PostgreS
     expect((await outboxOf('intake.attachment-added')).length).toBe(events);
   });
 
-  it(`keeps at most ${MAX_ATTACHMENTS_PER_CASE} pages a case`, async () => {
-    const room = MAX_ATTACHMENTS_PER_CASE - (await pagesOf());
+  it('keeps one page, announced once, when the same file arrives several times at once', async () => {
+    const [pages, events] = [await pagesOf(), (await outboxOf('intake.attachment-added')).length];
+    const page = Buffer.concat([PDF, Buffer.from('% sent three times\n')]);
+    const sent = await Promise.all(
+      [1, 2, 3].map(() =>
+        attachments.add(
+          caseId,
+          { materialName: '申请表', fileName: '重复提交.pdf', content: page, stage: 'scan' },
+          agent,
+        ),
+      ),
+    );
+    expect(new Set(sent.map((added) => added.id)).size).toBe(1);
+    expect(await pagesOf()).toBe(pages + 1);
+    expect((await outboxOf('intake.attachment-added')).length).toBe(events + 1);
+  });
+
+  it(`keeps at most ${MAX_ATTACHMENTS_PER_CASE} pages a case, however many arrive at once for the last place`, async () => {
+    const room = MAX_ATTACHMENTS_PER_CASE - (await pagesOf()) - 1;
     for (let i = 0; i < room; i += 1) {
       const page = Buffer.concat([PDF, Buffer.from(`% page ${i}\n`)]);
       await attachments.add(
@@ -184,18 +201,23 @@ describe('the case file: the application readable, its pages kept (real PostgreS
         agent,
       );
     }
-    await expect(
-      attachments.add(
-        caseId,
-        {
-          materialName: '申请表',
-          fileName: '多一页.pdf',
-          content: Buffer.concat([PDF, Buffer.from('% one more\n')]),
-          stage: 'scan',
-        },
-        agent,
+    const lastPlace = await Promise.allSettled(
+      ['甲', '乙', '丙'].map((name) =>
+        attachments.add(
+          caseId,
+          {
+            materialName: '申请表',
+            fileName: `最后一页${name}.pdf`,
+            content: Buffer.concat([PDF, Buffer.from(`% last ${name}\n`)]),
+            stage: 'scan',
+          },
+          agent,
+        ),
       ),
-    ).rejects.toMatchObject({ code: 'CASE_FILE.ATTACHMENTS_TOO_MANY' });
+    );
+    expect(lastPlace.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    for (const outcome of lastPlace.filter((each) => each.status === 'rejected'))
+      expect(outcome.reason).toMatchObject({ code: 'CASE_FILE.ATTACHMENTS_TOO_MANY' });
     expect(await pagesOf()).toBe(MAX_ATTACHMENTS_PER_CASE);
   });
 

@@ -31,6 +31,7 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
   let wang: string;
   let li: string;
   let elsewhere: string;
+  let atWindow: string;
 
   async function routed(fields: {
     applicantName: string;
@@ -39,6 +40,8 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     receiptNumber: string;
     town?: string;
     village?: string;
+    /** Filed through the village's station (帮办代办): its route begins there. */
+    viaStation?: boolean;
     matterName?: string;
   }): Promise<string> {
     const caseId = randomUUID();
@@ -46,9 +49,9 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
       `INSERT INTO routing.routed_cases
          (case_id, county, town, matter_code, matter_name, workflow_id, workflow_run_id, routed_at, receipt_number,
           applicant_name, applicant_id_tail, applicant_id_digest, applicant_phone_tail, applicant_phone_digest,
-          village_code, committed_due_date)
+          village_code, committed_due_date, route)
        VALUES ($1::uuid, '140525', $2, 'ZZ-T-002', $3, $1::text, $1::text, now(), $4, $5, $6, $7, $8, $9, $10,
-               current_date + 10)`,
+               current_date + 10, $11::jsonb)`,
       [
         caseId,
         fields.town ?? '140525100',
@@ -60,6 +63,11 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
         phoneTail(fields.phone),
         lookupDigest(key, 'phone', fields.phone),
         fields.village ?? null,
+        JSON.stringify({
+          steps: fields.viaStation
+            ? [{ kind: '代办', level: 'village', unitCode: `${fields.village}-station` }]
+            : [],
+        }),
       ],
     );
     return caseId;
@@ -77,6 +85,15 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
       idNumber,
       phone: '13903561234',
       receiptNumber: '140525-20261204-000017',
+      village: '140525100201',
+      viaStation: true,
+    });
+    // Filed at the town's window by someone of the same village: the village's station had no part in it.
+    atWindow = await routed({
+      applicantName: '赵大勇',
+      idNumber: residentIdNumber(1960),
+      phone: '13600000000',
+      receiptNumber: '140525-20261204-000020',
       village: '140525100201',
     });
     li = await routed({
@@ -117,6 +134,8 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
   it('shows each person only the cases their role and place reach', async () => {
     expect(await found(neighbourWindow, '王秀英')).toEqual([elsewhere]);
     expect(await found(agent, '王秀英')).toEqual([wang]);
+    expect(await found(agent, '赵大勇')).toEqual([]);
+    expect(await found(nancunWindow, '赵大勇')).toEqual([atWindow]);
     expect((await found(supervisor, '王秀英')).sort()).toEqual([wang, elsewhere].sort());
     expect(await found(qinshuiSupervisor, '王秀英')).toEqual([]);
     // A county bureau sees a case once a step of it has reached the bureau.
@@ -164,6 +183,13 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
       }),
     );
     expect(typeof row.workingDaysLeft).toBe('number');
+    // While a 补正 is awaited the clock stands still: no days are counted down against it.
+    await suite.dataSource.query(
+      `UPDATE routing.routed_cases SET stage = 'awaiting-correction' WHERE case_id = $1`,
+      [li],
+    );
+    const [waiting] = (await search.search(nancunWindow, { q: '李明', page: 1, pageSize: 10 })).items;
+    expect(waiting).toEqual(expect.objectContaining({ dueDate: '2026-12-11', workingDaysLeft: null }));
     const [reached] = (await suite.dataSource.query(
       `SELECT reached_units FROM routing.routed_cases WHERE case_id = $1`,
       [li],
@@ -193,5 +219,54 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     const [row] = await watched('0018');
     expect(row).toEqual(expect.objectContaining({ caseId: li, matterName: '老年人高龄补贴发放' }));
     expect(await watched('王秀英', '140525102')).toEqual([]);
+  });
+
+  it('keeps a decided step decided, whatever order its events arrive in and however often', async () => {
+    const caseId = await routed({
+      applicantName: '孙桂兰',
+      idNumber: residentIdNumber(1955),
+      phone: '13300000000',
+      receiptNumber: '140525-20261204-000021',
+    });
+    const [accept, review] = [randomUUID(), randomUUID()];
+    const acceptance = {
+      caseId,
+      taskId: accept,
+      stepName: '受理',
+      level: 'town' as const,
+      unitCode: '140525100-window',
+      openedAt: '2026-12-04T01:00:00.000Z',
+      dueDate: '2026-12-07',
+    };
+    const decision = {
+      ...acceptance,
+      action: '通过' as const,
+      handlerId: 'win-1',
+      opinion: '予以受理',
+      startedAt: acceptance.openedAt,
+      endedAt: '2026-12-04T01:10:00.000Z',
+    };
+    const stepOf = async () =>
+      (
+        (await suite.dataSource.query(
+          `SELECT current_step AS step, current_task_id AS task FROM routing.routed_cases WHERE case_id = $1`,
+          [caseId],
+        )) as { step: string | null; task: string | null }[]
+      )[0];
+    // The decision comes in before the opening (two topics), then the opening again (a redelivery).
+    await steps.decided(decision);
+    await steps.opened(acceptance);
+    await steps.opened(acceptance);
+    expect(await stepOf()).toEqual({ step: null, task: null });
+    await steps.opened({
+      ...acceptance,
+      taskId: review,
+      stepName: '审核',
+      unitCode: '140525100-review',
+      openedAt: '2026-12-04T01:10:00.001Z',
+    });
+    await steps.opened(acceptance);
+    await steps.decided(decision);
+    expect(await stepOf()).toEqual({ step: '审核', task: review });
   });
 });

@@ -20,6 +20,11 @@ export interface EventContract<TPayload extends object> {
    */
   readonly credentialFields?: readonly string[];
   /**
+   * Payload fields that are an applicant's personal data (the mobile number): kept on the record as sent, shown
+   * masked to those who replay the record without working the case (withPersonalDataMasked).
+   */
+  readonly personalFields?: readonly string[];
+  /**
    * The topic and type the same event had before it moved to another producer: consumers still accept them, so
    * nothing published under the old names before an upgrade is lost; producers use the current ones only.
    */
@@ -27,7 +32,10 @@ export interface EventContract<TPayload extends object> {
 }
 
 export function defineEventContract<TPayload extends object>(
-  contract: EventContract<TPayload> & { credentialFields?: readonly (keyof TPayload & string)[] },
+  contract: EventContract<TPayload> & {
+    credentialFields?: readonly (keyof TPayload & string)[];
+    personalFields?: readonly (keyof TPayload & string)[];
+  },
 ): EventContract<TPayload> {
   return contract;
 }
@@ -61,6 +69,27 @@ export function withoutCredentials<TEnvelope extends { payload: object }>(
   return {
     ...envelope,
     payload: { ...envelope.payload, ...Object.fromEntries(fields.map((field) => [field, REDACTED])) },
+  };
+}
+
+/** A personal value as someone without the need to know sees it: its first three and last four characters. */
+export const maskPersonalValue = (value: string) =>
+  value.length >= 8 ? `${value.slice(0, 3)}****${value.slice(-4)}` : '****';
+
+/** The envelope with the contract's personal fields masked, for showing the record to people who audit it. */
+export function withPersonalDataMasked<TEnvelope extends { payload: unknown }>(
+  contract: Pick<EventContract<object>, 'personalFields'> | undefined,
+  envelope: TEnvelope,
+): TEnvelope {
+  const payload = envelope.payload as Record<string, unknown>;
+  const fields = (contract?.personalFields ?? []).filter((field) => typeof payload?.[field] === 'string');
+  if (fields.length === 0) return envelope;
+  return {
+    ...envelope,
+    payload: {
+      ...payload,
+      ...Object.fromEntries(fields.map((field) => [field, maskPersonalValue(payload[field] as string)])),
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import {
   topicsOf,
   typesOf,
   withoutCredentials,
+  withPersonalDataMasked,
 } from './event-contract';
 import { contractForTopic, contractsProducedBy, EVENT_CONTRACTS } from './registry';
 
@@ -40,6 +41,22 @@ describe('credentials in events', () => {
     expect(envelope.payload.progressQueryCode).toBe('K7QM-3XPD-9RTA');
     const routed = { id: 'e2', payload: { caseId: 'c1' } };
     expect(withoutCredentials(caseRoutedV1, routed)).toBe(routed);
+  });
+
+  it('show an applicant’s mobile number masked to whoever replays the record, and leave the record as it is', () => {
+    const envelope = {
+      id: 'e1',
+      payload: { caseId: 'c1', applicantPhone: '13800138000', applicantName: '张三' },
+    };
+    expect(withPersonalDataMasked(applicationSubmittedV1, envelope).payload).toEqual({
+      caseId: 'c1',
+      applicantPhone: '138****8000',
+      applicantName: '张三',
+    });
+    expect(envelope.payload.applicantPhone).toBe('13800138000');
+    const routed = { id: 'e2', payload: { caseId: 'c1' } };
+    expect(withPersonalDataMasked(caseRoutedV1, routed)).toBe(routed);
+    expect(withPersonalDataMasked(undefined, routed)).toBe(routed);
   });
 });
 

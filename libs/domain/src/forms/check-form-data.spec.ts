@@ -100,7 +100,7 @@ describe('checkFormData: what an applicant filled in, against the form of the gu
     if (check.ok) return;
     expect(check.problems.map((problem) => `${problem.label}：${problem.message}`)).toEqual(
       expect.arrayContaining([
-        'extra：申请表中没有这一项',
+        '申请表：本事项的申请表没有“extra”这一项，请按当前办事指南的申请表填写',
         '困难情形：应从以下选项中选择：急难型、支出型',
         '困难情况说明：必须填写',
         '申请救助金额：金额最多精确到分（两位小数）',
@@ -112,6 +112,15 @@ describe('checkFormData: what an applicant filled in, against the form of the gu
     expect(check.problems.find((problem) => problem.label.startsWith('家庭成员第 2 条'))?.field).toBe(
       'household[1].idNumber',
     );
+  });
+
+  it('takes amounts to the cent, whatever their binary fractions', () => {
+    for (const amount of [0.07, 0.29, 1.13, 4.35, 19.99, 3000.5, 12345.67]) {
+      const check = checkFormData(relief, { ...filled(), amountRequested: amount }, TODAY);
+      expect(check).toEqual(expect.objectContaining({ ok: true }));
+    }
+    const fraction = checkFormData(relief, { ...filled(), amountRequested: 19.999 }, TODAY);
+    expect(fraction.ok).toBe(false);
   });
 
   it('refuses characters nobody types: NUL and broken surrogates', () => {
@@ -154,6 +163,33 @@ describe('checkFormDefinition', () => {
       '申请表第 1 栏“基本情况”的“类别”：选择题没有选项',
       '申请表第 1 栏“基本情况”的“kind”：键名“kind”重复',
       '申请表第 1 栏“基本情况”的“kind”：没有名称',
+    ]);
+  });
+
+  it('names a form of the wrong shape instead of failing on it', () => {
+    expect(checkFormDefinition(null)).toEqual(['申请表至少要有一个栏目']);
+    expect(checkFormDefinition({ sections: [null, { title: 7, fields: [null] }] })).toEqual([
+      '申请表第 1 栏不是栏目（应有标题和填写项）',
+      '申请表第 2 栏“”没有标题',
+      '申请表第 2 栏“”的第 1 项不是填写项',
+    ]);
+    expect(
+      checkFormDefinition({
+        sections: [
+          {
+            title: '情况',
+            fields: [
+              { key: 'kind', label: '类别', type: 'choice', options: '急难型', required: true },
+              { key: 'cause', label: '原因', type: 'choice', options: ['疾病', '疾病'], required: true },
+              { key: 'note', label: '说明', type: 'text', maxLength: '200', required: false },
+            ],
+          },
+        ],
+      }),
+    ).toEqual([
+      '申请表第 1 栏“情况”的“类别”：选择题没有选项',
+      '申请表第 1 栏“情况”的“原因”：选项有重复',
+      '申请表第 1 栏“情况”的“说明”：maxLength 应为不小于 0 的数字',
     ]);
   });
 });

@@ -79,7 +79,9 @@ function checkScalar(field: ScalarFormField, raw: unknown, today: string): Check
     case 'money': {
       const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
       if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: '应填写金额（元）' };
-      if (Math.round(value * 100) !== value * 100) return { problem: '金额最多精确到分（两位小数）' };
+      // Binary fractions: 19.99 * 100 is 1998.9999999999998, so compare with a tolerance far below a cent.
+      if (Math.abs(value * 100 - Math.round(value * 100)) > 1e-6)
+        return { problem: '金额最多精确到分（两位小数）' };
       const min = field.min ?? 0;
       const max = field.max ?? MAX_MONEY;
       if (value < min) return { problem: `金额不能小于 ${min} 元` };
@@ -162,7 +164,12 @@ export function checkFormData(form: ApplicationForm, raw: unknown, today: string
   const fields = formFields(form);
   const known = new Set(fields.map((field) => field.key));
   for (const key of Object.keys(raw)) {
-    if (!known.has(key)) problems.push({ field: key, label: key, message: '申请表中没有这一项' });
+    if (!known.has(key))
+      problems.push({
+        field: key,
+        label: '申请表',
+        message: `本事项的申请表没有“${key}”这一项，请按当前办事指南的申请表填写`,
+      });
   }
   for (const field of fields) {
     const value = checkField(field, raw[field.key], today, field.key, field.label, problems);

@@ -54,6 +54,8 @@ export interface MaterialLine {
   attachments: AttachmentSummary[];
   /** Required and handed in short of what the guide asks. */
   missing: boolean;
+  /** Asked for by a 补正 rather than listed by the guide: known only by the pages filed under it. */
+  fromCorrection?: true;
 }
 
 export interface ApplicationView {
@@ -184,6 +186,22 @@ function materialLines(record: ApplicationRecord, attachments: AttachmentSummary
       received: { originals: 1, copies: 0 },
       attachments: attachments.filter((attachment) => attachment.materialName === AUTHORISATION_MATERIAL),
       missing: false,
+    });
+  }
+  const listed = new Set(lines.map((line) => line.name));
+  const supplied = [...new Set(attachments.map((attachment) => attachment.materialName))].filter(
+    (name) => !listed.has(name),
+  );
+  for (const name of supplied) {
+    lines.push({
+      name,
+      issuer: '',
+      required: false,
+      needed: { originals: 0, copies: 0 },
+      received: { originals: 0, copies: 0 },
+      attachments: attachments.filter((attachment) => attachment.materialName === name),
+      missing: false,
+      fromCorrection: true,
     });
   }
   return lines;

@@ -9,6 +9,8 @@ export interface CaseAllowance {
   'supply-correction': boolean;
   /** Where the case stands (pre-acceptance, in-progress, awaiting-correction, …, concluded). */
   stage: string;
+  /** While a 补正 is awaited: the materials it asks for. */
+  correctionMaterials?: string[];
 }
 
 export const ROUTING_URL = Symbol('ROUTING_URL');

@@ -78,7 +78,8 @@ export class CaseFilesController {
   ): Promise<AttachmentSummary> {
     if (!file) throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_MISSING);
     const isFiler = (await this.caseFiles.filerOf(caseId)) === user.id;
-    const stage = uploadStage(isFiler, await this.standingOf(authorization, caseId, isFiler));
+    const standing = await this.standingOf(authorization, caseId, isFiler);
+    const stage = uploadStage(isFiler, standing);
     return this.attachments.add(
       caseId,
       {
@@ -88,6 +89,8 @@ export class CaseFilesController {
         stage,
       },
       user,
+      // A 补正's pages go under what the reviewer asked for, which the guide may not list as such.
+      stage === 'correction' ? (standing?.correctionMaterials ?? []) : [],
     );
   }
 
@@ -95,12 +98,17 @@ export class CaseFilesController {
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'application/ofd')
   @ApiOperation({ summary: '查看材料页面（原文件，附 SHA-256）' })
   async page(
+    @CurrentUser() user: AuthUser,
     @Headers('authorization') authorization: string,
     @Param() { caseId, attachmentId }: AttachmentParams,
     @Res() response: Response,
   ): Promise<void> {
-    await this.access.assertMayView(authorization, caseId);
+    // A scan shows what the case file masks (the ID card, the household register, the bank card): the same people
+    // who read the full numbers open the pages, and each opening is on the record.
+    const allowance = await this.access.assertMayView(authorization, caseId);
+    if (!allowance['read-personal-data']) throw new CaseFileError(CaseFileErrorCode.PAGES_NOT_FOR_YOUR_ROLE);
     const page = await this.attachments.content(caseId, attachmentId);
+    await this.caseFiles.pageViewed(user, caseId, attachmentId);
     response
       .status(200)
       .set({

@@ -11,6 +11,8 @@ export enum CaseFileErrorCode {
   ATTACHMENTS_TOO_MANY = 'CASE_FILE.ATTACHMENTS_TOO_MANY',
   ATTACHMENT_MATERIAL_UNKNOWN = 'CASE_FILE.ATTACHMENT_MATERIAL_UNKNOWN',
   CASE_ENDED = 'CASE_FILE.CASE_ENDED',
+  PAGES_NOT_FOR_YOUR_ROLE = 'CASE_FILE.PAGES_NOT_FOR_YOUR_ROLE',
+  UPLOAD_MALFORMED = 'CASE_FILE.UPLOAD_MALFORMED',
 }
 
 const MESSAGES: Record<CaseFileErrorCode, string> = {
@@ -24,6 +26,10 @@ const MESSAGES: Record<CaseFileErrorCode, string> = {
   [CaseFileErrorCode.ATTACHMENTS_TOO_MANY]: '一个办件最多上传 40 份材料页面，请合并为 PDF 后上传',
   [CaseFileErrorCode.ATTACHMENT_MATERIAL_UNKNOWN]: '所选材料不在该事项办事指南的材料清单中',
   [CaseFileErrorCode.CASE_ENDED]: '该办件已办结或已终止，案卷不再添加材料',
+  [CaseFileErrorCode.PAGES_NOT_FOR_YOUR_ROLE]:
+    '材料页面含完整的身份证件、户籍和账户信息，仅受理、审核、决定人员可以查看',
+  [CaseFileErrorCode.UPLOAD_MALFORMED]:
+    '上传内容不完整或不符合要求：每次上传一个文件并选择所属材料，请重新上传',
 };
 
 export class CaseFileError extends CodedError<CaseFileErrorCode> {
@@ -38,7 +44,10 @@ export class CaseFileError extends CodedError<CaseFileErrorCode> {
         return HttpStatus.NOT_FOUND;
       case CaseFileErrorCode.ACCESS_UNAVAILABLE:
         return HttpStatus.SERVICE_UNAVAILABLE;
+      case CaseFileErrorCode.PAGES_NOT_FOR_YOUR_ROLE:
+        return HttpStatus.FORBIDDEN;
       case CaseFileErrorCode.ATTACHMENT_MISSING:
+      case CaseFileErrorCode.UPLOAD_MALFORMED:
         return HttpStatus.BAD_REQUEST;
       case CaseFileErrorCode.ATTACHMENT_TYPE_NOT_ALLOWED:
         return HttpStatus.UNSUPPORTED_MEDIA_TYPE;

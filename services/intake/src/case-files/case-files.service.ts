@@ -27,26 +27,37 @@ export class CaseFilesService {
       await this.attachments.list(caseId),
       showPersonalData,
     );
-    if (personalFields.length > 0) {
-      await this.dataSource.transaction((manager) =>
-        enqueueEvent(manager, INTAKE_SCHEMA, personalDataViewedV1, {
-          subject: caseId,
-          county: record.county,
-          town: record.town,
-          actor: personActor(reader),
-          correlationId: caseId,
-          payload: {
-            caseId,
-            viewerId: reader.id,
-            viewerName: reader.name,
-            viewerRoles: reader.roles,
-            fields: personalFields,
-            viewedAt: new Date().toISOString(),
-          },
-        }),
-      );
-    }
+    if (personalFields.length > 0) await this.recordView(reader, record, personalFields);
     return view;
+  }
+
+  /** A page opened: scans show the ID card, household register and bank card in full, so each view is recorded. */
+  async pageViewed(reader: AuthUser, caseId: string, attachmentId: string): Promise<void> {
+    await this.recordView(reader, await this.record(caseId), [`attachments/${attachmentId}`]);
+  }
+
+  private async recordView(
+    reader: AuthUser,
+    record: Pick<ApplicationRecord, 'caseId' | 'county' | 'town'>,
+    fields: string[],
+  ): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      enqueueEvent(manager, INTAKE_SCHEMA, personalDataViewedV1, {
+        subject: record.caseId,
+        county: record.county,
+        town: record.town,
+        actor: personActor(reader),
+        correlationId: record.caseId,
+        payload: {
+          caseId: record.caseId,
+          viewerId: reader.id,
+          viewerName: reader.name,
+          viewerRoles: reader.roles,
+          fields,
+          viewedAt: new Date().toISOString(),
+        },
+      }),
+    );
   }
 
   /** Who filed a case: they may add its pages before routing has placed it. */

@@ -9,11 +9,18 @@ export const maskPhone = (value: string) =>
 
 const maskAccountNumber = (value: string) => `****${value.slice(-4)}`;
 
-const PERSONAL_TYPES = new Set(['id-number', 'phone', 'bank-account']);
+/** An address down to its village, community or street; the house itself hidden (泽州县南村镇原家村****). */
+export function maskAddress(value: string): string {
+  const place = /^.*(村|社区|街道|镇|乡|街|路)/.exec(value);
+  return `${place ? place[0] : value.slice(0, Math.min(6, Math.floor(value.length / 2)))}****`;
+}
+
+const PERSONAL_TYPES = new Set(['id-number', 'phone', 'bank-account', 'address']);
 
 function masked(field: FormField, value: FormValue): FormValue {
   if (field.type === 'id-number' && typeof value === 'string') return maskIdNumber(value);
   if (field.type === 'phone' && typeof value === 'string') return maskPhone(value);
+  if (field.type === 'address' && typeof value === 'string') return maskAddress(value);
   if (
     field.type === 'bank-account' &&
     typeof value === 'object' &&

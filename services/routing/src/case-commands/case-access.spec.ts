@@ -1,7 +1,7 @@
 import type { AuthUser } from '@oneseal/auth';
 import type { CaseStatus } from '@oneseal/contracts';
 import { deriveRoute } from '@oneseal/domain';
-import { mayOnCase, placeOf, type CaseAction } from './case-access';
+import { mayOnCase, placeOf, placeOfEndedCase, type CaseAction } from './case-access';
 
 // 临时救助 filed through 南村镇's 东村 station: the village 代办, the town 受理 and 审核, then 县民政局 decides.
 const route = deriveRoute(
@@ -140,5 +140,24 @@ describe('who may do what to a case (routing, the case’s home)', () => {
     ).toEqual([true, true, true, false, false, false]);
     expect(may(civilAffairs, 'read-personal-data', statusAt('决定'))).toBe(true);
     expect(may(neighbourWindow, 'read-personal-data', beforeCounty)).toBe(false);
+  });
+});
+
+describe('a case read from the record once Temporal has let its history go', () => {
+  const ended = (reachedUnits: string[]) => placeOfEndedCase({ ...routed, reachedUnits });
+
+  it('is still seen by the town, its station and the bureau its steps reached, and by nobody else', () => {
+    const place = ended(['140525100201-station', '140525100-window', '140525100-review', '140525-mz']);
+    expect(place.open).toBeUndefined();
+    for (const who of [window, agent, leader, civilAffairs]) expect(mayOnCase(who, 'view', place)).toBe(true);
+    for (const who of [neighbourWindow, otherAgent, education])
+      expect(mayOnCase(who, 'view', place)).toBe(false);
+    expect(mayOnCase(civilAffairs, 'read-personal-data', place)).toBe(true);
+  });
+
+  it('keeps a bureau out that the case never reached (it ended at the town)', () => {
+    const place = ended(['140525100201-station', '140525100-window']);
+    expect(mayOnCase(civilAffairs, 'view', place)).toBe(false);
+    expect(mayOnCase(window, 'view', place)).toBe(true);
   });
 });

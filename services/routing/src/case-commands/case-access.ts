@@ -88,12 +88,10 @@ export function mayOnCase(user: AuthUser, action: CaseAction, place: CasePlace):
 }
 
 /** The place of a case from its route (as routed) and its workflow's status (which steps it has reached). */
-export function placeOf(
-  routed: Pick<RoutedCase, 'county' | 'town' | 'route'>,
-  status: CaseStatus,
-): CasePlace {
-  const { county, town } = routed;
-  const locate = (step: Pick<RouteStep, 'kind' | 'level' | 'unitCode'>): LocatedStep => ({
+/** A step of the route located as its task is (town, village, level, unit). */
+const locatedIn =
+  ({ county, town }: Pick<RoutedCase, 'county' | 'town'>) =>
+  (step: Pick<RouteStep, 'kind' | 'level' | 'unitCode'>): LocatedStep => ({
     county,
     town,
     villageCode: step.level === 'village' ? (villageOfStation(step.unitCode) ?? null) : null,
@@ -101,6 +99,17 @@ export function placeOf(
     unitCode: step.unitCode,
     stepName: step.kind,
   });
+
+/** The village whose station the route passes through, if any. */
+const villageOfRoute = (steps: RoutePlan['steps']) =>
+  steps.map((step) => (step.level === 'village' ? villageOfStation(step.unitCode) : undefined)).find(Boolean);
+
+export function placeOf(
+  routed: Pick<RoutedCase, 'county' | 'town' | 'route'>,
+  status: CaseStatus,
+): CasePlace {
+  const { county, town } = routed;
+  const locate = locatedIn(routed);
   const steps: RoutePlan['steps'] = routed.route?.steps ?? [];
   const current = status.stage === 'concluded' ? undefined : status.currentStep;
   const decided = status.history.flatMap((record) =>
@@ -109,17 +118,30 @@ export function placeOf(
   // A unit whose task went away unanswered (撤件, 补正不来) keeps seeing the case it had in its inbox.
   const reached = status.endedDuring ? [...decided, locate(status.endedDuring)] : decided;
   const open = current ? locate(current) : undefined;
-  const village = steps
-    .map((step) => (step.level === 'village' ? villageOfStation(step.unitCode) : undefined))
-    .find(Boolean);
-  return { county, town, village, reached: open ? [...reached, open] : reached, open };
+  return { county, town, village: villageOfRoute(steps), reached: open ? [...reached, open] : reached, open };
+}
+
+/**
+ * An ended case whose workflow history is gone: the steps its read model recorded as reached (the units whose
+ * inbox it was in), and no open step.
+ */
+export function placeOfEndedCase(
+  routed: Pick<RoutedCase, 'county' | 'town' | 'route' | 'reachedUnits'>,
+): CasePlace {
+  const steps: RoutePlan['steps'] = routed.route?.steps ?? [];
+  const reached = steps.filter((step) => routed.reachedUnits.includes(step.unitCode)).map(locatedIn(routed));
+  return { county: routed.county, town: routed.town, village: villageOfRoute(steps), reached };
 }
 
 /** Everything a person may do to a case, for a screen to offer (and for intake, which keeps the application). */
 export type CaseAllowance = Record<CaseAction, boolean>;
 
 /** GET /cases/:id/access: the allowance and the case's stage as its workflow answers it. */
-export type CaseAccessAnswer = CaseAllowance & { stage: CaseStage };
+export type CaseAccessAnswer = CaseAllowance & {
+  stage: CaseStage;
+  /** While a 补正 is awaited: what it asks for (pages may be filed under these names as well as the guide's). */
+  correctionMaterials?: string[];
+};
 
 export function allowanceOn(user: AuthUser, place: CasePlace): CaseAllowance {
   return Object.fromEntries(
@@ -150,18 +172,42 @@ export class CaseAccess {
     return { handle, status };
   }
 
-  /** What the person may do to the case (404 when there is no such case, never an error for what they may not). */
-  /** What the person may do, with where the case stands (intake decides from it when a page was added). */
+  /**
+   * What the person may do to the case, with where it stands (intake decides from it when a page was added): 404
+   * when there is no such case, never an error for what they may not. Once Temporal has let the case's history go
+   * (long after it ended) the case is read from the record: who may still see it, and nothing left to do.
+   */
   async allowance(user: AuthUser, caseId: string): Promise<CaseAccessAnswer> {
-    const { status, place } = await this.locate(caseId);
-    return { ...allowanceOn(user, place), stage: status.stage };
+    try {
+      const { status, place } = await this.locate(caseId);
+      const correction = status.stage === 'awaiting-correction' ? status.correction : undefined;
+      return {
+        ...allowanceOn(user, place),
+        stage: status.stage,
+        ...(correction ? { correctionMaterials: correction.missingMaterials } : {}),
+      };
+    } catch (error) {
+      if (!(error instanceof CaseError) || error.code !== CaseErrorCode.HISTORY_EXPIRED) throw error;
+      const place = placeOfEndedCase(await this.routedCase(caseId));
+      const readOnly = new Set<CaseAction>(['view', 'read-personal-data']);
+      const allowance = Object.fromEntries(
+        CASE_ACTIONS.map((action) => [action, readOnly.has(action) && mayOnCase(user, action, place)]),
+      ) as CaseAllowance;
+      return { ...allowance, stage: 'concluded' };
+    }
+  }
+
+  private async routedCase(caseId: string): Promise<RoutedCase> {
+    const routed = await this.dataSource.getRepository(RoutedCase).findOne({
+      where: { caseId },
+      select: { caseId: true, county: true, town: true, route: true, reachedUnits: true },
+    });
+    if (!routed) throw new CaseError(CaseErrorCode.NOT_FOUND);
+    return routed;
   }
 
   private async locate(caseId: string) {
-    const routed = await this.dataSource
-      .getRepository(RoutedCase)
-      .findOne({ where: { caseId }, select: { caseId: true, county: true, town: true, route: true } });
-    if (!routed) throw new CaseError(CaseErrorCode.NOT_FOUND);
+    const routed = await this.routedCase(caseId);
     const handle = this.temporal.workflow.getHandle(caseId);
     const status = await queryCaseStatus(handle);
     return { handle, status, place: placeOf(routed, status) };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { taskScopesOf, type AuthUser } from '@oneseal/auth';
-import { chinaDate, type WorkingDayCalendar } from '@oneseal/domain';
+import { chinaDate, villageStation, type WorkingDayCalendar } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 import { currentCalendar } from '../calendar/calendar-years';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
@@ -53,13 +53,19 @@ function scopeCondition(user: AuthUser, values: unknown[]): string {
       case 'town':
         return `(${county} AND town = ${add(scope.town)})`;
       case 'village':
-        return `(${county} AND village_code = ${add(scope.village)})`;
+        // The station's own cases are those whose route goes through it (帮办代办), as the case access rule reads
+        // them; a window filing that merely names the applicant's village is not the station's.
+        return `(${county} AND route->'steps' @> ${add(
+          JSON.stringify([{ level: 'village', unitCode: villageStation(scope.village) }]),
+        )}::jsonb)`;
       case 'county-unit':
         return `(${county} AND ${add(scope.unitCode)} = ANY(reached_units))`;
     }
   });
   return conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE';
 }
+
+const CLOCK_STOPPED = new Set(['awaiting-correction', 'suspended']);
 
 /** A case still being handled: not concluded, not refused at 受理. */
 const OPEN = `(concluded_at IS NULL AND stage <> 'refused')`;
@@ -109,9 +115,12 @@ export class CaseSearchService {
     )) as (Omit<FoundCase, 'workingDaysLeft'> & { concluded: boolean })[];
     const calendar = await currentCalendar(this.dataSource);
     const today = chinaDate(new Date());
+    // While a 补正 is awaited or a special procedure runs the clock stands still: no days are counted down.
+    const counting = (row: { stage: string; dueDate: string | null }, concluded: boolean) =>
+      row.dueDate !== null && !concluded && !CLOCK_STOPPED.has(row.stage);
     const items = rows.map(({ concluded, ...row }) => ({
       ...row,
-      workingDaysLeft: row.dueDate && !concluded ? workingDaysLeft(calendar, today, row.dueDate) : null,
+      workingDaysLeft: counting(row, concluded) ? workingDaysLeft(calendar, today, row.dueDate ?? '') : null,
     }));
     return { total, page: query.page, pageSize: query.pageSize, items };
   }

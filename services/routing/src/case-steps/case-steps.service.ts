@@ -33,16 +33,15 @@ export class CaseStepsService {
 
   async opened(task: ReviewTaskOpenedV1): Promise<void> {
     await this.assertRouted(task.caseId, task.openedAt);
+    // Only a task opened after everything seen so far is the current step: a redelivered or late 'opened' of a task
+    // that has since been decided (its 'decided' moved the mark to its opening) changes nothing.
+    const fresh = `(current_step_opened_at IS NULL OR current_step_opened_at < $3)`;
     await this.dataSource.query(
       `UPDATE routing.routed_cases
-          SET current_task_id = CASE WHEN current_step_opened_at IS NULL OR current_step_opened_at <= $3
-                                     THEN $2::uuid ELSE current_task_id END,
-              current_step = CASE WHEN current_step_opened_at IS NULL OR current_step_opened_at <= $3
-                                  THEN $4 ELSE current_step END,
-              current_unit = CASE WHEN current_step_opened_at IS NULL OR current_step_opened_at <= $3
-                                  THEN $5 ELSE current_unit END,
-              current_step_due_date = CASE WHEN current_step_opened_at IS NULL OR current_step_opened_at <= $3
-                                           THEN $6::date ELSE current_step_due_date END,
+          SET current_task_id = CASE WHEN ${fresh} THEN $2::uuid ELSE current_task_id END,
+              current_step = CASE WHEN ${fresh} THEN $4 ELSE current_step END,
+              current_unit = CASE WHEN ${fresh} THEN $5 ELSE current_unit END,
+              current_step_due_date = CASE WHEN ${fresh} THEN $6::date ELSE current_step_due_date END,
               current_step_opened_at = GREATEST(current_step_opened_at, $3),
               reached_units = CASE WHEN $5 = ANY(reached_units) THEN reached_units ELSE reached_units || $5 END,
               updated_at = now()
@@ -53,12 +52,19 @@ export class CaseStepsService {
 
   async decided(step: StepDecidedV1): Promise<void> {
     await this.assertRouted(step.caseId, step.endedAt);
+    // The decided task, or any older one still shown (its own 'decided' not here yet), no longer waits. The mark
+    // moves to the decided task's opening, so its 'opened' arriving after this is recognised as old.
+    const superseded = `(current_task_id = $2 OR current_step_opened_at IS NULL OR current_step_opened_at < $3)`;
     await this.dataSource.query(
       `UPDATE routing.routed_cases
-          SET current_task_id = NULL, current_step = NULL, current_unit = NULL, current_step_due_date = NULL,
+          SET current_task_id = CASE WHEN ${superseded} THEN NULL ELSE current_task_id END,
+              current_step = CASE WHEN ${superseded} THEN NULL ELSE current_step END,
+              current_unit = CASE WHEN ${superseded} THEN NULL ELSE current_unit END,
+              current_step_due_date = CASE WHEN ${superseded} THEN NULL ELSE current_step_due_date END,
+              current_step_opened_at = GREATEST(current_step_opened_at, $3),
               updated_at = now()
-        WHERE case_id = $1 AND current_task_id = $2`,
-      [step.caseId, step.taskId],
+        WHERE case_id = $1`,
+      [step.caseId, step.taskId, step.startedAt],
     );
   }
 }

@@ -56,6 +56,10 @@ export class RoutedCase {
   @Column({ type: 'jsonb', nullable: true })
   route!: RoutePlan | null;
 
+  /** The units whose inbox the case has been in (kept by case-steps): who may still see it after it ended. */
+  @Column({ name: 'reached_units', type: 'text', array: true, default: () => `'{}'` })
+  reachedUnits!: string[];
+
   @Column({ name: 'routed_at', type: 'timestamptz' })
   routedAt!: Date;
 }

@@ -56,41 +56,49 @@ function answersHtml(form, data) {
   );
 }
 
-const pagesHtml = (line) =>
+// Pages open only for those who may read the full personal data they show; others see that they are there.
+const pageHtml = (page, mayOpen) =>
+  html`${mayOpen
+      ? html`<button type="button" class="link page-link" data-attachment="${page.id}">
+          ${page.fileName}
+        </button>`
+      : html`<span>${page.fileName}</span>`}
+    <small class="muted">（${STAGES[page.stage] ?? page.stage}）</small><br />`;
+
+const pagesHtml = (line, mayOpen) =>
   line.attachments.length
-    ? line.attachments.map(
-        (page) =>
-          html`<button type="button" class="link page-link" data-attachment="${page.id}">
-              ${page.fileName}
-            </button>
-            <small class="muted">（${STAGES[page.stage] ?? page.stage}）</small><br />`,
-      )
+    ? line.attachments.map((page) => pageHtml(page, mayOpen))
     : html`<span class="muted">未上传</span>`;
 
-function materialsHtml(materials) {
+function materialsHtml(materials, mayOpen) {
   return tableHtml(
     ['材料', '指南要求', '收到', '页面', '状态'],
     materials.map((line) => [
       line.name,
-      `${line.required ? '必需' : '可选'}：原件 ${line.needed.originals}、复印件 ${line.needed.copies}`,
-      `原件 ${line.received.originals}、复印件 ${line.received.copies}`,
-      pagesHtml(line),
+      line.fromCorrection
+        ? '补正要求补交'
+        : `${line.required ? '必需' : '可选'}：原件 ${line.needed.originals}、复印件 ${line.needed.copies}`,
+      line.fromCorrection ? '—' : `原件 ${line.received.originals}、复印件 ${line.received.copies}`,
+      pagesHtml(line, mayOpen),
       line.missing ? html`<strong class="bad">缺少</strong>` : html`<span class="good">齐全</span>`,
     ]),
     '该事项的办事指南未列材料。',
   );
 }
 
-function uploadHtml(materials, stage) {
-  return html`<details class="upload" ${stage === 'awaiting-correction' ? 'open' : ''}>
-    <summary>
-      ${stage === 'awaiting-correction' ? '上传补正材料' : '上传材料页面（窗口扫描件、照片、PDF）'}
-    </summary>
+function uploadHtml(materials, { stage, correctionMaterials = [] }) {
+  const correcting = stage === 'awaiting-correction';
+  // What the 补正 asks for comes first; the guide's materials stay choosable for a page that belongs to one of them.
+  const names = [
+    ...new Set([...(correcting ? correctionMaterials : []), ...materials.map((line) => line.name)]),
+  ];
+  return html`<details class="upload" ${correcting ? 'open' : ''}>
+    <summary>${correcting ? '上传补正材料' : '上传材料页面（窗口扫描件、照片、PDF）'}</summary>
     <form class="upload-form grid">
       <label
         >所属材料
         <select name="materialName" required>
-          ${materials.map((line) => html`<option>${line.name}</option>`)}
+          ${names.map((name) => html`<option>${name}</option>`)}
         </select></label
       >
       <label
@@ -132,7 +140,9 @@ function caseFileHtml(file, access) {
   return html`<h3>申请</h3>
     ${file.personalDataShown
       ? ''
-      : html`<p class="muted">身份证号、电话、账号已部分隐去：仅受理、审核、决定人员可见完整信息。</p>`}
+      : html`<p class="muted">
+          身份证号、电话、账号已部分隐去，材料页面不可打开：仅受理、审核、决定人员可见完整信息。
+        </p>`}
     <dl class="facts">
       ${facts.map(
         ([name, value]) =>
@@ -143,7 +153,8 @@ function caseFileHtml(file, access) {
     <h3>申请表</h3>
     ${answersHtml(file.form, file.formData)}
     <h3>材料清单</h3>
-    ${materialsHtml(file.materials)} ${mayUpload ? uploadHtml(file.materials, access.stage) : ''}
+    ${materialsHtml(file.materials, file.personalDataShown)}
+    ${mayUpload ? uploadHtml(file.materials, access) : ''}
     <div class="page-area"></div>`;
 }
 

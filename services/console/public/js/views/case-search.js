@@ -17,6 +17,8 @@ export const caseSearchFormHtml = (
   </form>`;
 
 function daysLeftText(row) {
+  if (row.stage === 'awaiting-correction') return html`<span class="muted">计时中止（待补正）</span>`;
+  if (row.stage === 'suspended') return html`<span class="muted">计时中止（特别程序）</span>`;
   if (row.workingDaysLeft === null || row.workingDaysLeft === undefined) return '';
   if (row.workingDaysLeft < 0)
     return html`<strong class="bad">超期 ${-row.workingDaysLeft} 个工作日</strong>`;

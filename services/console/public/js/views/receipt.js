@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import { formatDateTime, html } from '../html.js';
 import { CHANNELS, DELIVERY_METHODS, label } from '../labels.js';
-import { townLabel, villageLabel } from '../names.js';
+import { townLabel, unitLabel } from '../names.js';
 
 /**
  * 受理回执: what the window hands the applicant when it takes an application — receipt number, 查询码 and a QR code to
@@ -29,9 +29,9 @@ export function receiptHtml({ answer, matter, application, user, code }) {
       <dd>${application.applicantName}</dd>
       <dt>申请事项</dt>
       <dd>${matter.name}</dd>
-      ${application.villageCode
+      ${application.channel === 'village-agent' && application.villageCode
         ? html`<dt>代办站点</dt>
-            <dd>${villageLabel(application.villageCode)}便民服务站</dd>`
+            <dd>${unitLabel(`${application.villageCode}-station`)}</dd>`
         : ''}
       <dt>受理渠道</dt>
       <dd>${label(CHANNELS, application.channel)}</dd>

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Injectable,
   PayloadTooLargeException,
   type CallHandler,
@@ -20,7 +21,10 @@ const MulterSingleFile = FileInterceptor('file', {
   limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, fieldSize: 1_000 },
 });
 
-/** One file per request, at most 10 MB; a larger one is refused with the case file's own message, not multer's. */
+/**
+ * One file per request, at most 10 MB. What multer refuses is answered with the case file's own codes and Chinese
+ * messages (multer's English diagnosis kept in details for whoever wrote the client), never its default body.
+ */
 @Injectable()
 export class AttachmentUploadInterceptor implements NestInterceptor {
   private readonly multer = new MulterSingleFile();
@@ -31,6 +35,8 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
     } catch (error) {
       if (error instanceof PayloadTooLargeException)
         throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_TOO_LARGE);
+      if (error instanceof BadRequestException)
+        throw new CaseFileError(CaseFileErrorCode.UPLOAD_MALFORMED, { problem: error.message });
       throw error;
     }
   }

@@ -13,7 +13,12 @@ import type { MatterGuide } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 import { INTAKE_SCHEMA } from '../../config/intake.env';
 import { CaseFileError, CaseFileErrorCode } from '../case-files.errors';
-import { contentTypeOf, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_CASE } from './attachment-content';
+import {
+  contentTypeOf,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_CASE,
+  withExtensionOf,
+} from './attachment-content';
 
 /** The paper a 帮办代办 agent files with beside the guide's materials. */
 export const AUTHORISATION_MATERIAL = '授权委托书';
@@ -67,7 +72,12 @@ function cleanFileName(name: string): string {
 export class AttachmentsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async add(caseId: string, file: NewAttachment, by: AuthUser): Promise<AttachmentSummary> {
+  async add(
+    caseId: string,
+    file: NewAttachment,
+    by: AuthUser,
+    correctionMaterials: readonly string[] = [],
+  ): Promise<AttachmentSummary> {
     if (file.content.length === 0) throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_MISSING);
     if (file.content.length > MAX_ATTACHMENT_BYTES)
       throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_TOO_LARGE);
@@ -86,6 +96,7 @@ export class AttachmentsService {
       if (!application) throw new CaseFileError(CaseFileErrorCode.CASE_NOT_FOUND);
       const materials = application.guide.materials.map((material) => material.name);
       if (application.hasAuthorisation) materials.push(AUTHORISATION_MATERIAL);
+      materials.push(...correctionMaterials.filter((name) => !materials.includes(name)));
       if (!materials.includes(file.materialName))
         throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_MATERIAL_UNKNOWN, { materials });
       const [existing] = (await manager.query(
@@ -100,7 +111,7 @@ export class AttachmentsService {
       )) as { count: number }[];
       if (count >= MAX_ATTACHMENTS_PER_CASE) throw new CaseFileError(CaseFileErrorCode.ATTACHMENTS_TOO_MANY);
       const id = randomUUID();
-      const fileName = cleanFileName(file.fileName);
+      const fileName = withExtensionOf(contentType, cleanFileName(file.fileName));
       const [added] = (await manager.query(
         `INSERT INTO intake.attachments
            (id, case_id, material_name, file_name, content_type, size_bytes, sha256, stage, added_by, added_by_name, content)

@@ -6,6 +6,7 @@ import { CaseFileError, CaseFileErrorCode } from '../case-files.errors';
 export interface CaseStanding {
   stage: string;
   'supply-correction': boolean;
+  correctionMaterials?: string[];
 }
 
 /**

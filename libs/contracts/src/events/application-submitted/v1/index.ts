@@ -10,4 +10,5 @@ export const applicationSubmittedV1 = defineEventContract({
   version: 1,
   payloadClass: ApplicationSubmittedV1,
   credentialFields: ['progressQueryCode'],
+  personalFields: ['applicantPhone'],
 });
