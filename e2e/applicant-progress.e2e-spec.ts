@@ -67,9 +67,9 @@ describe('the applicant follows their case with the receipt number and 查询码
       }),
     );
     expect(done.history.map((step) => `${step.stepName}@${step.levelText}:${step.outcomeText}`)).toEqual([
-      '受理@镇:通过',
-      '审核@镇:通过',
-      '决定@镇:通过',
+      '受理@镇:已受理',
+      '审核@镇:审核通过',
+      '决定@镇:准予',
     ]);
     // Who handled it stays inside: no names, no ids of the staff.
     expect(JSON.stringify(done)).not.toMatch(/演示|handler/);

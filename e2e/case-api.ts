@@ -24,6 +24,10 @@ export interface Task {
   claimedByName: string | null;
   canAct: boolean;
   claimedByMe: boolean;
+  /** The step's own choices, in its words. */
+  outcomes?: { outcome: string; label: string }[];
+  /** The step of this case the person took that keeps them from this one (审批分离). */
+  separatedFrom?: string;
 }
 
 export interface CaseView {
@@ -150,8 +154,17 @@ export const decide = (
 ) =>
   by.post<Refusal & { accepted?: boolean }>(`${serviceUrl('approval')}/tasks/${task.id}/decision`, {
     opinion: '同意',
+    // 送达 records how, to whom and when the result was handed over.
+    ...(task.stepName === '送达' ? { delivery: handedOver() } : {}),
     ...decision,
   });
+
+/** A 送达 record as the window fills it in: handed over at the window today. */
+export const handedOver = () => ({
+  method: 'pick-up',
+  recipient: '申请人本人',
+  deliveredOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+});
 
 /** The applicant deals with the window; clock decisions (特别程序, 延长) are the town leader's. */
 const CASE_ACTION_BY: Record<string, string> = {

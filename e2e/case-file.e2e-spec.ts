@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AGENT_AUTHORISATION, applicantFields, eventually, formDataFor } from '@oneseal/testing';
-import { caseAction, decide, openTask, tasksOf, type Refusal } from './case-api';
+import { caseAction, decide, fileCase, openTask, tasksOf, type Refusal } from './case-api';
 import { as, getJson, serviceUrl, tokenOf } from './system';
 
 // 临时救助 (ZZ-T-002, town-reviewed, decided by 县民政局), filed by 原家村's agent with its 申请表 and two pages.
@@ -250,41 +250,55 @@ describe('the case file: what was applied for, its pages, found by what a clerk 
     expect(body.materials.flatMap((line) => line.attachments)).toHaveLength(2);
   });
 
-  it('marks each page by when it came: filing, paper scanned at the window, a 补正; an ended case takes none', async () => {
-    // Each page its own content: the same file sent twice is one page.
-    const addPage = (person: ReturnType<typeof as>, name: string, materialName = '申请表') =>
-      person.upload<AttachmentAdded & Refusal>(
-        `${intake}/applications/${caseId}/attachments`,
-        { materialName },
-        { name, content: Buffer.concat([PDF, Buffer.from(`%${name}\n`)]) },
-      );
-    const stageIs = (stage: string) =>
-      eventually(`the case ${stage}`, async () => {
-        const { body } = await window.get<{ stage: string }>(`${routing}/cases/${caseId}`);
-        return body.stage === stage ? true : undefined;
-      });
-    const scanned = await addPage(window, '窗口补扫.pdf');
+  // Each page its own content: the same file sent twice is one page.
+  const addPage = (person: ReturnType<typeof as>, onCase: string, name: string, materialName = '申请表') =>
+    person.upload<AttachmentAdded & Refusal>(
+      `${intake}/applications/${onCase}/attachments`,
+      { materialName },
+      { name, content: Buffer.concat([PDF, Buffer.from(`%${name}\n`)]) },
+    );
+  const stageIs = (onCase: string, stage: string) =>
+    eventually(`the case ${stage}`, async () => {
+      const { body } = await window.get<{ stage: string }>(`${routing}/cases/${onCase}`);
+      return body.stage === stage ? true : undefined;
+    });
+
+  it('marks paper scanned at the window later as 窗口扫描; the bureau deciding it adds nothing', async () => {
+    const scanned = await addPage(window, caseId, '窗口补扫.pdf');
     expect(scanned).toEqual({ status: 201, body: expect.objectContaining({ stage: 'scan' }) });
     // Someone who does not take in the case's paper cannot add to it, even while they decide it.
-    expect((await addPage(civilAffairs, '部门上传.pdf')).body.code).toBe('AUTH.OUT_OF_SCOPE');
-    const decision = await openTask(caseId, 3);
-    const asked = await decide(decision, {
+    expect((await addPage(civilAffairs, caseId, '部门上传.pdf')).body.code).toBe('AUTH.OUT_OF_SCOPE');
+    const { body } = await reviewer.get<CaseFile>(`${intake}/applications/${caseId}`);
+    expect(body.materials.flatMap((line) => line.attachments.map((page) => page.fileName)).sort()).toEqual(
+      ['临时救助申请书.pdf', '身份证.png', '窗口补扫.pdf'].sort(),
+    );
+  });
+
+  it('files the pages of a 补正 under what it asked for, as 补正时; an ended case takes no more', async () => {
+    // A second case of the station's, asked for a 补正 at its 代办 (before 受理, as art. 32 has it).
+    const filed = await fileCase({
+      matterCode: 'ZZ-T-002',
+      channel: 'village-agent',
+      villageCode: '140525100201',
+    });
+    const station = await openTask(filed.caseId, 0);
+    expect(station.stepName).toBe('代办');
+    const asked = await decide(station, {
       outcome: 'request-correction',
       missingMaterials: ['户口簿复印件'],
     });
     expect(asked.status).toBe(202);
-    await stageIs('awaiting-correction');
+    await stageIs(filed.caseId, 'awaiting-correction');
     // Filed under what the 补正 asked for, though the guide does not list it as such.
-    const supplied = await addPage(agent, '户口簿.pdf', '户口簿复印件');
+    const supplied = await addPage(agent, filed.caseId, '户口簿.pdf', '户口簿复印件');
     expect(supplied).toEqual({ status: 201, body: expect.objectContaining({ stage: 'correction' }) });
-    expect((await caseAction(caseId, 'withdrawal', { reason: '申请人撤回' })).status).toBe(202);
-    await stageIs('concluded');
-    const late = await addPage(window, '迟到的.pdf');
+    expect((await caseAction(filed.caseId, 'withdrawal', { reason: '申请人撤回' })).status).toBe(202);
+    await stageIs(filed.caseId, 'concluded');
+    const late = await addPage(window, filed.caseId, '迟到的.pdf');
     expect(late).toEqual({ status: 409, body: expect.objectContaining({ code: 'CASE_FILE.CASE_ENDED' }) });
-    const { body } = await reviewer.get<CaseFile>(`${intake}/applications/${caseId}`);
-    expect(body.materials.flatMap((line) => line.attachments.map((page) => page.fileName)).sort()).toEqual(
-      ['临时救助申请书.pdf', '身份证.png', '窗口补扫.pdf', '户口簿.pdf'].sort(),
-    );
-    expect(body.materials.find((line) => line.name === '户口簿复印件')?.attachments).toHaveLength(1);
+    const { body } = await window.get<CaseFile>(`${intake}/applications/${filed.caseId}`);
+    expect(body.materials.find((line) => line.name === '户口簿复印件')?.attachments).toEqual([
+      expect.objectContaining({ fileName: '户口簿.pdf' }),
+    ]);
   });
 });

@@ -61,20 +61,15 @@ describe('a case’s lifecycle on the running system', () => {
     });
   });
 
-  it('(c) 补正: the clock stops while the applicant supplies the materials, then the same step looks again', async () => {
+  it('(c) 补正: asked for at 受理, once, everything at once; the clock stops until it is supplied, then 受理 looks again', async () => {
     const filed = await fileCase(TOWN_MATTER);
     const acceptance = await openTask(filed.caseId, 0);
     expect(acceptance.stepName).toBe('受理');
-    expect((await decide(acceptance, { outcome: 'approve' })).status).toBe(202);
-    const review = await openTask(filed.caseId, 1);
-    const accepted = await caseView(filed.caseId);
-    expect(accepted.committedDeadline?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(review.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    const incomplete = await decide(review, { outcome: 'request-correction' });
+    const incomplete = await decide(acceptance, { outcome: 'request-correction' });
     expect(incomplete.status).toBe(400);
 
-    const asked = await decide(review, {
+    const asked = await decide(acceptance, {
       outcome: 'request-correction',
       opinion: '缺少收入证明',
       missingMaterials: ['收入证明', '户口簿复印件'],
@@ -91,17 +86,28 @@ describe('a case’s lifecycle on the running system', () => {
       suppliedMaterials: ['收入证明', '户口簿复印件'],
     });
     expect(supplied.status).toBe(202);
-    const again = await openTask(filed.caseId, 2);
-    expect(again.stepName).toBe('审核');
+    const again = await openTask(filed.caseId, 1);
+    expect(again.stepName).toBe('受理');
     const resumed = await caseView(filed.caseId);
     expect(resumed.clockStops[0].to).toBeDefined();
-    // A second 补正 notice for a case that is not waiting for one is refused, and changes nothing.
+    // 行政许可法 art. 32: one 补正 per case; a second request is refused and changes nothing.
+    const secondAsk = await decide(again, {
+      outcome: 'request-correction',
+      opinion: '还缺结婚证',
+      missingMaterials: ['结婚证'],
+    });
+    expect(secondAsk.status).toBe(422);
+    expect(secondAsk.body.code).toBe('APPROVAL.OUTCOME_NOT_FOR_STEP');
+    // A 补正 notice for a case that is not waiting for one is refused, and changes nothing.
     const stray = await caseAction(filed.caseId, 'correction-supplied', {
       suppliedMaterials: ['收入证明'],
     });
     expect(stray.status).toBe(409);
     expect(stray.body.code).toBe('CASE.NO_CORRECTION_PENDING');
-    await eventually('the supervision view to show the case running again', async () =>
+    expect((await decide(again, { outcome: 'approve', opinion: '材料已补齐，予以受理' })).status).toBe(202);
+    const accepted = await stageOf(filed.caseId, 'in-progress');
+    expect(accepted.committedDeadline?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await eventually('the supervision view to show the case running', async () =>
       (await supervised(filed.caseId))?.stage === 'in-progress' ? true : undefined,
     );
     await caseAction(filed.caseId, 'withdrawal', { reason: '测试结束' });

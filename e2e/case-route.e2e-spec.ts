@@ -97,7 +97,8 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
       '原家村代办员（演示）',
       '南村镇受理窗口（演示）',
       '南村镇审核员（演示）',
-      '泽州县民政局审批人员（演示）',
+      // The bureau decides by its leader (审批分离 keeps the decision apart from any review).
+      '泽州县民政局分管负责人（演示）',
       '南村镇受理窗口（演示）',
     ]);
 
@@ -155,17 +156,27 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
     }
   });
 
-  it('a return sends the case back one step; the re-opened step is a new task', async () => {
+  it('a return sends the case back one step; the re-opened step is a new task; 受理 itself cannot return', async () => {
     const caseId = await fileCase();
     await decide(await openTaskOf(caseId, 0), 'approve');
     const acceptance = await openTaskOf(caseId, 1);
     expect(acceptance.stepName).toBe('受理');
-    await decide(acceptance, 'return');
-    const again = await openTaskOf(caseId, 2);
-    expect(again.stepName).toBe('代办');
+    const refused = await decide(acceptance, 'return');
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('APPROVAL.OUTCOME_NOT_FOR_STEP');
+    await decide(acceptance, 'approve');
+    const review = await openTaskOf(caseId, 2);
+    expect(review.stepName).toBe('审核');
+    await decide(review, 'return');
+    const again = await openTaskOf(caseId, 3);
+    expect(again.stepName).toBe('受理');
     const status = await temporal.workflow.getHandle(caseId).query(caseStatusQuery);
-    expect(status.currentStep).toEqual(expect.objectContaining({ kind: '代办', visit: 2, taskId: again.id }));
-    expect(status.history.map((h) => `${h.kind}:${h.outcome}`)).toEqual(['代办:approve', '受理:return']);
+    expect(status.currentStep).toEqual(expect.objectContaining({ kind: '受理', visit: 2, taskId: again.id }));
+    expect(status.history.map((h) => `${h.kind}:${h.outcome}`)).toEqual([
+      '代办:approve',
+      '受理:approve',
+      '审核:return',
+    ]);
     await temporal.workflow.getHandle(caseId).cancel();
   });
 

@@ -142,14 +142,11 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     expect(stepRed?.kind === 'warning' && stepRed.dueDate).toBe(recording.opened[1].dueDate);
   });
 
-  it('补正 stops the clock: the committed date moves by exactly the working days the correction took', async () => {
+  it('补正 comes before 受理 and once only: the clock stops, and the committed limit runs from the 受理 after it', async () => {
     const calendar = WorkingDayCalendar.official();
     const recording = recordingActivities(calendar);
-    const { before, after } = await harness.withWorkers(recording, async () => {
+    const status = await harness.withWorkers(recording, async () => {
       const handle = await harness.start(recording, caseInput());
-      await decide(handle, 'approve');
-      await openTask(handle);
-      const first = await handle.query(caseStatusQuery);
       await decide(handle, 'request-correction', {
         opinion: '缺户口簿',
         missingMaterials: ['户口簿复印件', '收入证明'],
@@ -159,38 +156,132 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
         args: [{ handlerId: 'clerk-1', suppliedMaterials: ['户口簿复印件', '收入证明'] }],
       });
       const reopened = await openTask(handle);
-      expect(reopened.kind).toBe('审核');
+      expect(reopened.kind).toBe('受理');
       expect(reopened.visit).toBe(2);
-      const later = await handle.query(caseStatusQuery);
+      // 行政许可法 art. 32: everything missing is asked for at once; a second 补正 is refused.
+      expect(
+        await refusalOf(
+          handle.executeUpdate(decideStepUpdate, {
+            args: [
+              {
+                taskId: reopened.taskId ?? '',
+                outcome: 'request-correction',
+                handlerId: 'clerk-受理',
+                opinion: '还缺',
+                missingMaterials: ['结婚证'],
+              },
+            ],
+          }),
+        ),
+      ).toBe(CASE_REFUSALS.outcomeNotForStep);
+      await decide(handle, 'approve');
+      await openTask(handle);
+      const accepted = await handle.query(caseStatusQuery);
       await harness.finish(handle);
-      return { before: first, after: later };
+      return accepted;
     });
-    const stop = after.clockStops[0];
-    expect(stop.reason).toBe('补正');
-    expect(stop.to).toBeDefined();
-    const expected = calendar.addWorkingDays(before.acceptedOn ?? '', 10, [
-      { from: stop.from, to: stop.to ?? '', reason: '补正' },
-    ]);
-    expect(after.committedDeadline?.dueDate).toBe(expected.kind === 'due' ? expected.date : undefined);
-    const moved = calendar.workingDaysBetween(
-      before.committedDeadline?.dueDate ?? '',
-      after.committedDeadline?.dueDate ?? '',
-    );
-    // The working days inside the stop that the limit would have counted: the acceptance day never counts, so a
-    // stop that begins on it moves the date by the days after it only.
-    const dayBeforeStop = addDays(stop.from, -1);
-    const acceptedOn = before.acceptedOn ?? '';
-    const stopped = calendar.workingDaysBetween(
-      dayBeforeStop > acceptedOn ? dayBeforeStop : acceptedOn,
-      stop.to ?? '',
-    );
-    expect(moved.days).toBe(stopped.days);
-    expect(recording.kinds()).toEqual(['accepted', 'correction-requested', 'correction-supplied']);
-    const requested = recording.milestones[1];
+    const stop = status.clockStops[0];
+    expect(stop).toEqual(expect.objectContaining({ reason: '补正', to: status.acceptedOn }));
+    const expected = calendar.addWorkingDays(status.acceptedOn ?? '', 10);
+    expect(status.committedDeadline?.dueDate).toBe(expected.kind === 'due' ? expected.date : undefined);
+    expect(recording.kinds()).toEqual(['correction-requested', 'correction-supplied', 'accepted']);
+    const requested = recording.milestones[0];
     expect(requested.kind === 'correction-requested' && requested.missingMaterials).toEqual([
       '户口簿复印件',
       '收入证明',
     ]);
+  });
+
+  it('a review cannot refuse: its 拟不予 goes to the decider, who alone grants or refuses', async () => {
+    const recording = recordingActivities();
+    const result = await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput());
+      await decide(handle, 'approve');
+      const review = await openTask(handle);
+      for (const outcome of ['request-correction', 'approve-and-seal'] as const) {
+        expect(
+          await refusalOf(
+            handle.executeUpdate(decideStepUpdate, {
+              args: [
+                {
+                  taskId: review.taskId ?? '',
+                  outcome: outcome as 'request-correction',
+                  handlerId: 'clerk-审核',
+                  opinion: '—',
+                  missingMaterials: ['x'],
+                },
+              ],
+            }),
+          ),
+        ).toBe(CASE_REFUSALS.outcomeNotForStep);
+      }
+      await decide(handle, 'reject', { opinion: '家庭收入超过救助标准，拟不予救助' });
+      const decision = await openTask(handle);
+      expect(decision.kind).toBe('决定');
+      const seen = await handle.query(caseStatusQuery);
+      expect(seen.history.map((record) => [record.kind, record.outcome])).toEqual([
+        ['受理', 'approve'],
+        ['审核', 'reject'],
+      ]);
+      await decide(handle, 'approve', { opinion: '经核实符合救助条件，准予' });
+      await decide(handle, 'approve');
+      return ended(handle);
+    });
+    expect(result.result).toBe('准予');
+    expect(recording.stamps.map((stamp) => stamp.result)).toEqual(['准予']);
+  });
+
+  it('keeps review and decision apart: whoever reviewed a case cannot decide it, nor take a pair the county separates', async () => {
+    const recording = recordingActivities();
+    await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput({ separatedSteps: [['受理', '审核']] }));
+      await decide(handle, 'approve', { handlerId: 'wang' });
+      const review = await openTask(handle);
+      const byWang = await refusalOf(
+        handle.executeUpdate(decideStepUpdate, {
+          args: [{ taskId: review.taskId ?? '', outcome: 'approve', handlerId: 'wang', opinion: '同意' }],
+        }),
+      );
+      expect(byWang).toBe(CASE_REFUSALS.dutiesNotSeparated);
+      await decide(handle, 'approve', { handlerId: 'li' });
+      const decision = await openTask(handle);
+      const byLi = await refusalOf(
+        handle.executeUpdate(decideStepUpdate, {
+          args: [{ taskId: decision.taskId ?? '', outcome: 'approve', handlerId: 'li', opinion: '同意' }],
+        }),
+      );
+      expect(byLi).toBe(CASE_REFUSALS.dutiesNotSeparated);
+      // The window's clerk who accepted it may decide it: only the county's pairs and review-decision are apart.
+      await decide(handle, 'approve', { handlerId: 'wang' });
+      await harness.finish(handle);
+    });
+  });
+
+  it('送达 records how, to whom and when the result was handed over, and nothing else', async () => {
+    const recording = recordingActivities();
+    await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput());
+      for (let step = 0; step < 3; step += 1) await decide(handle, 'approve');
+      const delivery = await openTask(handle);
+      expect(delivery.kind).toBe('送达');
+      const send = (extra: object) =>
+        handle.executeUpdate(decideStepUpdate, {
+          args: [
+            { taskId: delivery.taskId ?? '', handlerId: 'clerk-送达', opinion: '已送达', ...extra },
+          ] as never,
+        });
+      expect(await refusalOf(send({ outcome: 'approve' }))).toBe(CASE_REFUSALS.decisionIncomplete);
+      expect(await refusalOf(send({ outcome: 'reject' }))).toBe(CASE_REFUSALS.outcomeNotForStep);
+      await send({
+        outcome: 'approve',
+        delivery: { method: 'pick-up', recipient: '张三', deliveredOn: '2026-12-10' },
+      });
+      await ended(handle);
+    });
+    const delivered = recording.milestones.find((milestone) => milestone.kind === 'delivered');
+    expect(delivered).toEqual(
+      expect.objectContaining({ method: 'pick-up', recipient: '张三', deliveredOn: '2026-12-10' }),
+    );
   });
 
   it('refuses a 补正 nobody asked for, and a 补正 request that lists nothing', async () => {

@@ -54,23 +54,6 @@ const RUNS: Record<CasePathName, PathRun> = {
       opened: ['受理', '审核', '决定', '送达'],
     },
   },
-  'correction-loop': {
-    drive: async (handle, harness) => {
-      await decide(handle, 'approve');
-      await decide(handle, 'request-correction', { opinion: '缺收入证明', missingMaterials: ['收入证明'] });
-      await harness.env.sleep(2 * DAY);
-      await handle.executeUpdate(supplyCorrectionUpdate, {
-        args: [{ handlerId: 'clerk-1', suppliedMaterials: ['收入证明'] }],
-      });
-      await approveRest(handle, 3);
-    },
-    expected: {
-      result: '准予',
-      milestones: ['accepted', 'correction-requested', 'correction-supplied', 'concluded', 'delivered'],
-      stamps: ['准予'],
-      opened: ['受理', '审核', '审核', '决定', '送达'],
-    },
-  },
   'special-procedure': {
     drive: async (handle, harness) => {
       await decide(handle, 'approve');
@@ -125,13 +108,15 @@ const RUNS: Record<CasePathName, PathRun> = {
     input: { deliveryMethod: 'electronic' },
     drive: async (handle) => {
       await decide(handle, 'approve');
-      await decide(handle, 'reject', { opinion: '不符合救助条件' });
+      // The reviewer recommends a refusal (拟不予); the decider decides it.
+      await decide(handle, 'reject', { opinion: '家庭收入超过救助标准，拟不予救助' });
+      await decide(handle, 'reject', { opinion: '不符合临时救助条件' });
     },
     expected: {
       result: '不予许可',
       milestones: ['accepted', 'concluded', 'delivered'],
       stamps: ['不予许可'],
-      opened: ['受理', '审核'],
+      opened: ['受理', '审核', '决定'],
     },
   },
   'returned-to-earlier-step': {
@@ -150,14 +135,13 @@ const RUNS: Record<CasePathName, PathRun> = {
   'correction-expired': {
     input: { correctionWaitWorkingDays: 2 },
     drive: async (handle) => {
-      await decide(handle, 'approve');
       await decide(handle, 'request-correction', { opinion: '缺材料', missingMaterials: ['收入证明'] });
     },
     expected: {
       result: '补正不来',
-      milestones: ['accepted', 'correction-requested', 'concluded'],
+      milestones: ['correction-requested', 'concluded'],
       stamps: [],
-      opened: ['受理', '审核'],
+      opened: ['受理'],
     },
   },
   'late-with-warnings': {
@@ -186,7 +170,6 @@ const RUNS: Record<CasePathName, PathRun> = {
   },
   'withdrawn-during-correction': {
     drive: async (handle) => {
-      await decide(handle, 'approve');
       await decide(handle, 'request-correction', { opinion: '缺收入证明', missingMaterials: ['收入证明'] });
       await handle.executeUpdate(withdrawUpdate, {
         args: [{ requestedBy: 'clerk-1', reason: '申请人不再申请' }],
@@ -194,9 +177,9 @@ const RUNS: Record<CasePathName, PathRun> = {
     },
     expected: {
       result: '撤件',
-      milestones: ['accepted', 'correction-requested', 'concluded'],
+      milestones: ['correction-requested', 'concluded'],
       stamps: [],
-      opened: ['受理', '审核'],
+      opened: ['受理'],
     },
   },
   'correction-before-acceptance': {

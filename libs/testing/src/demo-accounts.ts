@@ -9,10 +9,14 @@ const LOGIN_OF_ROLE: Record<TownRole, string> = {
   'seal-keeper': 'seal-keeper',
 };
 
-/** The 泽州县 demo account whose role and unit take the task, by the same rule the services check. */
+/**
+ * The 泽州县 demo account whose role and unit take the task, by the same rule the services check. A bureau's 决定 is its
+ * leader's: the officer who reviewed the case may not decide it (审批分离).
+ */
 export function demoLoginFor(task: { level: string; unitCode: string; stepName: string }): string {
   if (task.level === 'village') return 'zz-village-agent';
-  if (task.level === 'county') return `zz-county-${task.unitCode.split('-')[1]}`;
+  if (task.level === 'county')
+    return `zz-county-${task.unitCode.split('-')[1]}${task.stepName === '决定' ? '-leader' : ''}`;
   const role = townRoleTaking(task.stepName);
   if (!role) throw new Error(`no town role takes the step ${task.stepName}`);
   return `${TOWN_PREFIXES[task.unitCode.slice(0, 9)] ?? 'zz'}-town-${LOGIN_OF_ROLE[role]}`;

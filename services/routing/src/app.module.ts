@@ -22,6 +22,7 @@ import { RatingFollowUpController } from './rating-follow-up/rating-follow-up.co
 import { RatingFollowUpService } from './rating-follow-up/rating-follow-up.service';
 import { createCaseActivities } from './case-progress/case-activities';
 import { ROUTING_MIGRATIONS } from './migrations';
+import { parseSeparatedSteps } from './config/separated-steps';
 
 /**
  * The case's home: routing starts each case's workflow and hosts it, takes the case's own commands, keeps the
@@ -53,6 +54,7 @@ export class RoutingModule {
         TerminusModule,
         CasesModule.forPolicy({
           correctionWaitWorkingDays: env.CORRECTION_WAIT_WORKING_DAYS,
+          separatedSteps: parseSeparatedSteps(env.SEPARATED_STEPS),
           applicantLookupKey: Buffer.from(env.APPLICANT_LOOKUP_KEY, 'hex'),
         }),
         CaseCommandsModule,

@@ -18,7 +18,14 @@ import {
   type SealActivities,
   type StepDecision,
 } from '@oneseal/contracts/workflow';
-import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  condition,
+  patched,
+  proxyActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import { pendingAlarms } from './case-alarms';
 import { CaseState, type CaseRequest, type Refusal } from './case-state';
 import { cstDate, endOfCstDay } from './case-time';
@@ -44,6 +51,12 @@ const seal = proxyActivities<SealActivities>({
 });
 
 const today = () => cstDate(Date.now());
+
+/**
+ * From this version on a review's 'reject' is a recommendation (拟不予) that the decider sees, and the case goes on
+ * to the decision; cases whose reviewer refused under the earlier version ended there with a sealed refusal.
+ */
+const REVIEW_REFUSAL_IS_RECOMMENDATION = 'review-refusal-is-a-recommendation';
 
 /**
  * One case, from application to delivery. Each route step is a task in a unit's inbox with a deadline on the
@@ -134,11 +147,13 @@ class CaseRouteWalk {
       const end = await this.takeStep(index);
       if ('ended' in end) return end.ended;
       if (step.kind === '送达') {
+        const record = end.decided.delivery;
         await this.announce({
           kind: 'delivered',
-          method: state.input.deliveryMethod,
+          method: record?.method ?? state.input.deliveryMethod,
           documentId: state.status.documentId,
           handlerId: end.decided.handlerId,
+          ...(record ? { recipient: record.recipient, deliveredOn: record.deliveredOn } : {}),
         });
         break;
       }
@@ -201,6 +216,7 @@ class CaseRouteWalk {
         return Math.max(0, index - 1);
       case 'reject':
         if (!state.status.acceptedOn) return this.refuseToAccept(decision);
+        if (state.steps[index].kind !== '决定' && patched(REVIEW_REFUSAL_IS_RECOMMENDATION)) return index + 1;
         state.decide('不予许可', decision);
         return index + 1;
       case 'request-correction': {

@@ -69,11 +69,30 @@ describe('CaseState: every change of a case in one place, and what it refuses', 
     const incomplete = [
       { ...decision('task-review', 'reject'), opinion: '  ' },
       { ...decision('task-review', 'return'), opinion: '' },
-      { ...decision('task-review', 'request-correction'), missingMaterials: [] },
     ];
     for (const asked of incomplete) {
       expect(typeOf(state.refuseDecision(asked))).toBe(CASE_REFUSALS.decisionIncomplete);
     }
+    const atWindow = new CaseState(input);
+    atWindow.openStep(0, 'task-accept', '2026-12-04');
+    expect(
+      typeOf(
+        atWindow.refuseDecision({ ...decision('task-accept', 'request-correction'), missingMaterials: [] }),
+      ),
+    ).toBe(CASE_REFUSALS.decisionIncomplete);
+  });
+
+  it('offers each step only its own outcomes: a review neither refuses for good nor asks a 补正', () => {
+    const state = underReview();
+    expect(typeOf(state.refuseDecision(decision('task-review', 'request-correction')))).toBe(
+      CASE_REFUSALS.outcomeNotForStep,
+    );
+    expect(state.refuseDecision({ ...decision('task-review', 'reject'), opinion: '拟不予' })).toBeUndefined();
+    const atWindow = new CaseState(input);
+    atWindow.openStep(0, 'task-accept', '2026-12-04');
+    expect(typeOf(atWindow.refuseDecision({ ...decision('task-accept', 'return'), opinion: '退回' }))).toBe(
+      CASE_REFUSALS.outcomeNotForStep,
+    );
   });
 
   it('stops the clock for a special procedure at once: decisions wait, the stop is recorded, resumption closes it', () => {

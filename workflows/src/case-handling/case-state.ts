@@ -1,5 +1,8 @@
 import {
   CASE_REFUSALS,
+  STEP_OUTCOMES,
+  clashingStep,
+  stepRoleOf,
   type CaseHandlingInput,
   type CaseRefusal,
   type CaseResult,
@@ -98,8 +101,32 @@ export class CaseState {
       return refusal(CASE_REFUSALS.caseSuspended, '办件处于特别程序中，程序结束后方可办理');
     if (this.withdrawalRequested)
       return refusal(CASE_REFUSALS.caseWithdrawn, '申请人已撤回申请，该待办不再办理');
-    if (current.kind === '送达' && decision.outcome !== 'approve')
-      return refusal(CASE_REFUSALS.decisionIncomplete, '送达环节只能确认已送达');
+    const role = stepRoleOf(current.kind, current.level);
+    if (!role || !(decision.outcome in STEP_OUTCOMES[role])) {
+      const offered = role ? Object.values(STEP_OUTCOMES[role]).join('、') : '';
+      return refusal(CASE_REFUSALS.outcomeNotForStep, `${current.kind}环节只能：${offered}`);
+    }
+    if (
+      decision.outcome === 'request-correction' &&
+      this.status.clockStops.some((stop) => stop.reason === '补正')
+    )
+      return refusal(
+        CASE_REFUSALS.outcomeNotForStep,
+        '本办件已一次性告知过需补正的全部材料，不能再次要求补正（行政许可法第三十二条）',
+      );
+    const clash = clashingStep(
+      current.kind,
+      decision.handlerId,
+      this.status.history,
+      this.input.separatedSteps,
+    );
+    if (clash)
+      return refusal(
+        CASE_REFUSALS.dutiesNotSeparated,
+        `您已办理本办件的${clash}环节，按审批分离的要求不能再办理${current.kind}环节，请由其他人员办理`,
+      );
+    if (current.kind === '送达' && !decision.delivery?.recipient.trim())
+      return refusal(CASE_REFUSALS.decisionIncomplete, '送达时须记录送达方式、签收人和送达日期');
     if (decision.outcome === 'request-correction' && !decision.missingMaterials?.length)
       return refusal(CASE_REFUSALS.decisionIncomplete, '要求补正时须一次性列明需补正的全部材料');
     if ((decision.outcome === 'reject' || decision.outcome === 'return') && !decision.opinion.trim())
@@ -152,9 +179,11 @@ export class CaseState {
 
   takeDecision(decision: StepDecision): void {
     const current = this.status.currentStep;
-    // Decided from this moment: a withdrawal arriving before the route walk has run the decision is refused.
-    if (current?.kind === '决定' && decision.outcome === 'approve') this.decisionTaken = true;
-    if (decision.outcome === 'reject' && this.status.acceptedOn) this.decisionTaken = true;
+    // Decided from this moment: a withdrawal arriving before the route walk has run the decision is refused. Only the
+    // decision step decides; a review's 拟不予 is a recommendation. (Under the earlier version a review's refusal
+    // decided too; the route walk still decides such cases when it replays them, see REVIEW_REFUSAL_IS_RECOMMENDATION.)
+    if (current?.kind === '决定' && (decision.outcome === 'approve' || decision.outcome === 'reject'))
+      this.decisionTaken = true;
     if (current) current.taskId = undefined;
     this.requests.push({ kind: 'decision', decision });
   }

@@ -214,10 +214,26 @@ export async function reached(handle: CaseHandle, stage: CaseStatus['stage']) {
 }
 
 /** Decides the open task of the current step and returns the step it was. */
+/** Who takes a step in these tests: one person per step, as 审批分离 requires of review and decision. */
+export const handlerOfStep = (kind: string) => `clerk-${kind}`;
+
+/** What a 送达 records, as the window fills it in. */
+export const HANDED_OVER = { method: 'pick-up', recipient: '王五', deliveredOn: '2026-12-10' } as const;
+
 export async function decide(handle: CaseHandle, outcome: StepOutcome, extra: Partial<StepDecision> = {}) {
   const step = await openTask(handle);
+  const delivery = step.kind === '送达' ? { delivery: HANDED_OVER } : {};
   await handle.executeUpdate(decideStepUpdate, {
-    args: [{ taskId: step.taskId ?? '', outcome, handlerId: 'clerk-1', opinion: '同意', ...extra }],
+    args: [
+      {
+        taskId: step.taskId ?? '',
+        outcome,
+        handlerId: handlerOfStep(step.kind),
+        opinion: '同意',
+        ...delivery,
+        ...extra,
+      },
+    ],
   });
   return step;
 }

@@ -7,7 +7,6 @@ import { join } from 'node:path';
  */
 export const CASE_PATHS = [
   'approved',
-  'correction-loop',
   'special-procedure',
   'extension',
   'withdrawal',
@@ -22,6 +21,12 @@ export const CASE_PATHS = [
 ] as const;
 
 export type CasePathName = (typeof CASE_PATHS)[number];
+
+/**
+ * Paths no case can take any more, whose histories stay for the cases that took them before: a 补正 asked for at
+ * 审核, after acceptance (since 行政许可法 art. 32 was modelled, only before 受理).
+ */
+export const FORMER_PATHS = ['correction-loop'] as const;
 
 export const HISTORIES_DIR = join(__dirname, '..', 'histories');
 

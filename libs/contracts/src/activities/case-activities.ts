@@ -69,7 +69,15 @@ export type CaseMilestone = MilestoneBase &
         dueDate: string;
       }
     | { kind: 'concluded'; result: CaseResult; onTime: boolean }
-    | { kind: 'delivered'; method: DeliveryMethod; documentId?: string; handlerId: string }
+    | {
+        kind: 'delivered';
+        method: DeliveryMethod;
+        documentId?: string;
+        handlerId: string;
+        /** Who received the result and on which day, as the 送达 record says (absent for electronic delivery). */
+        recipient?: string;
+        deliveredOn?: string;
+      }
   );
 
 export type CaseMilestoneKind = CaseMilestone['kind'];

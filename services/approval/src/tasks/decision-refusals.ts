@@ -8,6 +8,8 @@ const CODE_OF: Record<DecisionRefusal, TaskErrorCode> = {
   CaseSuspended: TaskErrorCode.CASE_SUSPENDED,
   CaseWithdrawn: TaskErrorCode.CASE_WITHDRAWN,
   DecisionIncomplete: TaskErrorCode.DECISION_INCOMPLETE,
+  OutcomeNotForStep: TaskErrorCode.OUTCOME_NOT_FOR_STEP,
+  DutiesNotSeparated: TaskErrorCode.DUTIES_NOT_SEPARATED,
 };
 
 /**

@@ -4,7 +4,8 @@ import { assertCanActOnTask, type AuthUser } from '@oneseal/auth';
 import { DataSource } from 'typeorm';
 import { ReviewTask } from './review-task.entity';
 import { TaskError, TaskErrorCode } from './tasks.errors';
-import { inboxViewOf, locationOf, TasksInScope, type InboxTask } from './tasks-in-scope';
+import { clashingStep, type StepKind } from '@oneseal/contracts';
+import { dutiesNotSeparated, inboxViewOf, locationOf, TasksInScope, type InboxTask } from './tasks-in-scope';
 
 const claimedByOther = (task: ReviewTask) => {
   const who = task.claimedByName ?? task.claimedBy ?? '他人';
@@ -30,6 +31,10 @@ export async function taskToActOn(tasks: TasksInScope, user: AuthUser, taskId: s
   if (task.status !== 'open') throw closedError(task);
   assertCanActOnTask(user, locationOf(task));
   if (task.claimedBy && task.claimedBy !== user.id) throw claimedByOther(task);
+  // 审批分离: whoever reviewed the case does not claim or decide its decision (the workflow refuses it as well).
+  const taken = (await tasks.stepsTakenBy(user, [task])).get(task.caseId) ?? [];
+  const clash = clashingStep(task.stepName as StepKind, user.id, taken);
+  if (clash) throw dutiesNotSeparated(clash, task.stepName);
   return task;
 }
 
@@ -46,7 +51,8 @@ export class TaskClaimsService {
   ) {}
 
   async claim(user: AuthUser, taskId: string): Promise<InboxTask> {
-    return inboxViewOf(user, await this.hold(user, taskId));
+    const task = await this.hold(user, taskId);
+    return inboxViewOf(user, task, (await this.tasks.stepsTakenBy(user, [task])).get(task.caseId));
   }
 
   /** Claims the task for the person (or confirms they hold it) and returns it as it now stands. */

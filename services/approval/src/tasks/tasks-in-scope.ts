@@ -12,6 +12,7 @@ import {
   type TaskLocation,
   type TaskScope,
 } from '@oneseal/auth';
+import { clashingStep, outcomesOf, stepRoleOf, type StepKind, type StepOutcome } from '@oneseal/contracts';
 import { villageOfStation, villageStation } from '@oneseal/domain';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { ReviewTask, type ReviewTaskStatus } from './review-task.entity';
@@ -37,15 +38,36 @@ export function locationOf(task: ReviewTask): LocatedTask {
 export interface InboxTask extends ReviewTask {
   canAct: boolean;
   claimedByMe: boolean;
+  /** What the step offers, in its own words (受理 / 不予受理 / 补正 at 受理, 准予 / 不予 / 退回 at 决定…). */
+  outcomes: { outcome: StepOutcome; label: string }[];
+  /** The step of this case the person took that keeps them from this one (审批分离); absent when none. */
+  separatedFrom?: StepKind;
 }
 
-export function inboxViewOf(user: AuthUser, task: ReviewTask): InboxTask {
+/** The steps of one case a person has taken, as 审批分离 weighs them. */
+export type StepsTaken = readonly { kind: StepKind; handlerId: string }[];
+
+export function inboxViewOf(user: AuthUser, task: ReviewTask, taken: StepsTaken = []): InboxTask {
   const free = task.status === 'open' && (!task.claimedBy || task.claimedBy === user.id);
+  const separatedFrom =
+    task.status === 'open' ? clashingStep(task.stepName as StepKind, user.id, taken) : undefined;
+  const role = stepRoleOf(task.stepName as StepKind, task.level);
   return {
     ...task,
-    canAct: free && canActOnTask(user, locationOf(task)),
+    canAct: free && !separatedFrom && canActOnTask(user, locationOf(task)),
     claimedByMe: task.claimedBy === user.id,
+    outcomes: role ? outcomesOf(role) : [],
+    ...(separatedFrom ? { separatedFrom } : {}),
   };
+}
+
+/** 403 APPROVAL.DUTIES_NOT_SEPARATED, naming the step the person took. */
+export function dutiesNotSeparated(taken: StepKind, step: string): TaskError {
+  return new TaskError(
+    TaskErrorCode.DUTIES_NOT_SEPARATED,
+    `您已办理本办件的${taken}环节，按审批分离的要求不能再办理${step}环节，请由其他人员办理`,
+    { taken, step },
+  );
 }
 
 export interface InboxFilter {
@@ -127,7 +149,26 @@ export class TasksInScope {
       .skip((filter.page - 1) * filter.pageSize)
       .take(filter.pageSize);
     const [rows, total] = await query.getManyAndCount();
-    return { total, items: rows.map((task) => inboxViewOf(user, task)) };
+    const taken = await this.stepsTakenBy(user, rows);
+    return { total, items: rows.map((task) => inboxViewOf(user, task, taken.get(task.caseId))) };
+  }
+
+  /** The steps the person has decided in each of these tasks' cases (a reviewer's 审核 keeps them off its 决定). */
+  async stepsTakenBy(
+    user: AuthUser,
+    tasks: readonly Pick<ReviewTask, 'caseId'>[],
+  ): Promise<Map<string, StepsTaken>> {
+    const caseIds = [...new Set(tasks.map((task) => task.caseId))];
+    if (caseIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT case_id AS "caseId", step_name AS kind FROM approval.review_tasks
+        WHERE handler_id = $1 AND status = 'done' AND case_id = ANY($2::uuid[])`,
+      [user.id, caseIds],
+    )) as { caseId: string; kind: StepKind }[];
+    const taken = new Map<string, { kind: StepKind; handlerId: string }[]>();
+    for (const row of rows)
+      taken.set(row.caseId, [...(taken.get(row.caseId) ?? []), { kind: row.kind, handlerId: user.id }]);
+    return taken;
   }
 
   /** The tasks of one case the person may see, in the order they were opened. */
@@ -137,7 +178,8 @@ export class TasksInScope {
       .orderBy('t.openedAt', 'ASC')
       .addOrderBy('t.id', 'ASC')
       .getMany();
-    return rows.map((task) => inboxViewOf(user, task));
+    const taken = await this.stepsTakenBy(user, rows);
+    return rows.map((task) => inboxViewOf(user, task, taken.get(task.caseId)));
   }
 
   /**

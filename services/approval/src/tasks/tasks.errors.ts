@@ -11,6 +11,8 @@ export enum TaskErrorCode {
   CASE_SUSPENDED = 'APPROVAL.CASE_SUSPENDED',
   CASE_WITHDRAWN = 'APPROVAL.CASE_WITHDRAWN',
   DECISION_INCOMPLETE = 'APPROVAL.DECISION_INCOMPLETE',
+  OUTCOME_NOT_FOR_STEP = 'APPROVAL.OUTCOME_NOT_FOR_STEP',
+  DUTIES_NOT_SEPARATED = 'APPROVAL.DUTIES_NOT_SEPARATED',
 }
 
 const MESSAGES: Record<TaskErrorCode, string> = {
@@ -23,6 +25,9 @@ const MESSAGES: Record<TaskErrorCode, string> = {
   [TaskErrorCode.CASE_SUSPENDED]: '办件处于特别程序中，程序结束后方可办理',
   [TaskErrorCode.CASE_WITHDRAWN]: '申请人已撤回申请，该待办不再办理',
   [TaskErrorCode.DECISION_INCOMPLETE]: '办理意见不完整，请按提示补充后再提交',
+  [TaskErrorCode.OUTCOME_NOT_FOR_STEP]: '本环节不能作出这项办理结果，请从本环节可选的结果中选择',
+  [TaskErrorCode.DUTIES_NOT_SEPARATED]:
+    '您已办理本办件的审核环节，按审批分离的要求不能再作决定，请由其他人员办理',
 };
 
 export class TaskError extends CodedError<TaskErrorCode> {
@@ -44,7 +49,10 @@ export class TaskError extends CodedError<TaskErrorCode> {
       case TaskErrorCode.CASE_WITHDRAWN:
         return HttpStatus.CONFLICT;
       case TaskErrorCode.DECISION_INCOMPLETE:
+      case TaskErrorCode.OUTCOME_NOT_FOR_STEP:
         return HttpStatus.UNPROCESSABLE_ENTITY;
+      case TaskErrorCode.DUTIES_NOT_SEPARATED:
+        return HttpStatus.FORBIDDEN;
       default:
         return assertUnreachable(this.code);
     }

@@ -28,6 +28,57 @@ export const OUTCOMES = {
   reject: '不予通过',
 };
 
+/**
+ * What each step's choices are called there (the services' STEP_OUTCOMES; the inbox sends the open step's own list):
+ * a review's refusal is only a recommendation (拟不予), and only 受理 refuses to accept.
+ */
+const STEP_WORDS = {
+  'pre-acceptance': { approve: '报送', 'request-correction': '补正' },
+  acceptance: { approve: '受理', reject: '不予受理', 'request-correction': '补正' },
+  review: { approve: '通过（拟同意）', return: '退回', reject: '拟不予' },
+  decision: { approve: '准予', reject: '不予', return: '退回' },
+  delivery: { approve: '已送达' },
+};
+
+function stepRole(stepName, level) {
+  if (stepName === '代办' || (stepName === '初审' && level === 'village')) return 'pre-acceptance';
+  if (stepName === '受理') return 'acceptance';
+  if (stepName === '决定') return 'decision';
+  if (stepName === '送达') return 'delivery';
+  return 'review';
+}
+
+/** An outcome in the words of the step it was taken at (受理 → 不予受理, 审核 → 拟不予, 决定 → 不予). */
+export const outcomeWord = (stepName, outcome, level) =>
+  STEP_WORDS[stepRole(stepName, level)][outcome] ?? label(OUTCOMES, outcome);
+
+/** 常用意见: the opinions a desk writes most, one click from the opinion box. */
+export const COMMON_OPINIONS = {
+  'pre-acceptance': {
+    approve: ['材料已收齐，报乡镇便民服务中心受理'],
+    'request-correction': ['申请材料不齐全，请按补正告知书一次性补齐'],
+  },
+  acceptance: {
+    approve: ['申请材料齐全，符合法定形式，予以受理', '申请人按要求提交了全部补正材料，予以受理'],
+    reject: ['申请事项依法不需要取得行政许可', '申请事项不属于本机关职权范围，请向有关行政机关申请'],
+    'request-correction': ['申请材料不齐全，请按补正告知书一次性补齐'],
+  },
+  review: {
+    approve: ['经审核，申请材料真实有效，符合条件，拟同意', '经入户核查，情况属实，拟同意'],
+    return: ['材料登记有误，请核对后重新办理'],
+    reject: ['经审核，不符合规定条件，拟不予'],
+  },
+  decision: {
+    approve: ['同意', '经研究，准予'],
+    reject: ['经研究，不符合规定条件，不予'],
+    return: ['请补充核实后重新审核'],
+  },
+  delivery: { approve: ['已送达申请人'] },
+};
+
+export const commonOpinionsOf = (stepName, outcome, level) =>
+  COMMON_OPINIONS[stepRole(stepName, level)][outcome] ?? [];
+
 export const WARNINGS = { yellow: '黄牌预警', red: '红牌预警', statutory: '超法定时限' };
 
 export const CHANNELS = {

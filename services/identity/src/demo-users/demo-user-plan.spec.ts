@@ -67,5 +67,12 @@ describe('the demo accounts', () => {
     expect(users.find((user) => user.unitCode === '140525-mz')?.displayName).toBe(
       '泽州县民政局审批人员（演示）',
     );
+    // A bureau that reviews and decides one case needs two people for it (审批分离).
+    expect(
+      users.filter((user) => user.unitCode === '140525-mz').map((user) => [user.loginName, user.displayName]),
+    ).toEqual([
+      ['zz-county-mz', '泽州县民政局审批人员（演示）'],
+      ['zz-county-mz-leader', '泽州县民政局分管负责人（演示）'],
+    ]);
   });
 });

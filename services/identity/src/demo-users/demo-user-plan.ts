@@ -89,15 +89,20 @@ export function planDemoUsers(divisions: (county: string) => DivisionsFile, unit
             ['town-window', 'town-reviewer'].includes(roles[0]),
           )
         : []),
-      ...units.map(
-        (unit): DemoUser => ({
-          loginName: `${prefix}-county-${unit.slug}`,
-          displayName: demo(`${unit.name.replace(/^县/, countyName)}审批人员`),
-          roles: ['county-officer'],
-          county,
-          unitCode: `${county}-${unit.slug}`,
-        }),
-      ),
+      // Two people per bureau: where a bureau both reviews and decides a case, 审批分离 wants the two steps taken by
+      // different people (the officer reviews, the bureau's leader decides).
+      ...units.flatMap((unit): DemoUser[] => {
+        const bureau = unit.name.replace(/^县/, countyName);
+        const officer = { roles: ['county-officer' as const], county, unitCode: `${county}-${unit.slug}` };
+        return [
+          { loginName: `${prefix}-county-${unit.slug}`, displayName: demo(`${bureau}审批人员`), ...officer },
+          {
+            loginName: `${prefix}-county-${unit.slug}-leader`,
+            displayName: demo(`${bureau}分管负责人`),
+            ...officer,
+          },
+        ];
+      }),
       ...COUNTY_STAFF.map(
         ({ role, login, title }): DemoUser => ({
           loginName: `${prefix}-${login}`,

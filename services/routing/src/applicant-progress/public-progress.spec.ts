@@ -80,7 +80,7 @@ describe('what the applicant sees of their case', () => {
       }),
     );
     expect(view.history).toEqual([
-      { stepName: '受理', levelText: '镇', outcomeText: '通过', decidedAt: '2026-12-02T02:00:00Z' },
+      { stepName: '受理', levelText: '镇', outcomeText: '已受理', decidedAt: '2026-12-02T02:00:00Z' },
       {
         stepName: '审核',
         levelText: '镇',
@@ -116,6 +116,32 @@ describe('what the applicant sees of their case', () => {
     });
     const shown = JSON.stringify(view);
     expect(shown).not.toContain('王科长');
+    // A reviewer's 拟不予 is for the decider: the applicant reads that the review is done, not a refusal.
+    const recommended = publicProgress(
+      row,
+      {
+        ...status,
+        history: [
+          ...status.history,
+          {
+            index: 1,
+            kind: '审核',
+            taskId: 't3',
+            outcome: 'reject',
+            handlerId: 'u-review',
+            opinion: '收入超标，拟不予',
+            decidedAt: '2026-12-05T01:00:00Z',
+          },
+        ],
+      },
+      undefined,
+    );
+    expect(recommended.history[2]).toEqual({
+      stepName: '审核',
+      levelText: '镇',
+      outcomeText: '已审核',
+      decidedAt: '2026-12-05T01:00:00Z',
+    });
     expect(shown).not.toContain('u-window');
     expect(shown).not.toContain('南村镇审核员');
     expect(shown).not.toContain('140525100-review');

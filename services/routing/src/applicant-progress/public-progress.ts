@@ -1,10 +1,12 @@
-import type {
-  AdministrativeLevel,
-  CaseResult,
-  CaseStatus,
-  RoutePlan,
-  ServiceScore,
-  StepOutcome,
+import {
+  stepRoleOf,
+  type AdministrativeLevel,
+  type CaseResult,
+  type CaseStatus,
+  type RoutePlan,
+  type ServiceScore,
+  type StepOutcome,
+  type StepRole,
 } from '@oneseal/contracts';
 
 /** The read-model stages, as an applicant is told them. */
@@ -22,12 +24,21 @@ export type PublicStage = Exclude<ReadModelStage, 'routed'> | 'submitted';
 
 const LEVEL_TEXTS: Record<AdministrativeLevel, string> = { village: '村', town: '镇', county: '县' };
 
-const OUTCOME_TEXTS: Record<StepOutcome, string> = {
-  approve: '通过',
-  return: '退回上一环节重办',
-  reject: '不通过',
-  'request-correction': '需补正材料',
+/**
+ * Each step's outcome as the applicant is told it. A review's 拟不予 is a recommendation to the decider, not an answer
+ * to the applicant: it reads as 已审核, with no reason, until the decision says what was decided.
+ */
+const OUTCOME_TEXTS: Record<StepRole, Partial<Record<StepOutcome, string>>> = {
+  'pre-acceptance': { approve: '已报送', 'request-correction': '需补正材料' },
+  acceptance: { approve: '已受理', reject: '不予受理', 'request-correction': '需补正材料' },
+  review: { approve: '审核通过', return: '退回上一环节重办', reject: '已审核' },
+  decision: { approve: '准予', reject: '不予', return: '退回上一环节重办' },
+  delivery: { approve: '已送达' },
 };
+
+/** Outcomes the applicant is owed the reason of, at the steps that answer them. */
+const OWES_A_REASON = (role: StepRole | undefined, outcome: StepOutcome) =>
+  outcome === 'request-correction' || (outcome === 'reject' && role !== 'review');
 
 const RESULT_TEXTS: Record<CaseResult, string> = {
   准予: '准予许可',
@@ -52,8 +63,6 @@ export const SCORE_TEXTS: Record<ServiceScore, string> = {
  * The outcomes whose reason the applicant is owed (a refusal, what to supply). A return is a note between
  * colleagues and may name them: it is not shown.
  */
-const OWED_A_REASON: readonly StepOutcome[] = ['reject', 'request-correction'];
-
 /** Stages at which the applicant has had their answer and may rate the service. */
 const RATABLE: readonly string[] = ['refused', 'concluded', 'delivered'];
 
@@ -135,8 +144,7 @@ export function publicProgress(
     history: (status?.history ?? []).map((step) => ({
       stepName: step.kind,
       levelText: levelTextOf(row, step.index),
-      outcomeText: OUTCOME_TEXTS[step.outcome],
-      ...(OWED_A_REASON.includes(step.outcome) ? { reason: step.opinion } : {}),
+      ...answerOf(row, step),
       decidedAt: step.decidedAt,
     })),
     result: row.result,
@@ -154,6 +162,25 @@ export function publicProgress(
     mayRate: !rating && isRatable(row.stage),
   };
 }
+
+/** A step's outcome in the words the applicant reads, with the reason where they are owed one. */
+function answerOf(
+  row: ProgressRow,
+  step: CaseStatus['history'][number],
+): { outcomeText: string; reason?: string } {
+  const level = row.route?.steps[step.index]?.level;
+  const role = level ? stepRoleOf(step.kind, level) : undefined;
+  const outcomeText = (role && OUTCOME_TEXTS[role][step.outcome]) ?? FALLBACK_TEXTS[step.outcome];
+  return OWES_A_REASON(role, step.outcome) ? { outcomeText, reason: step.opinion } : { outcomeText };
+}
+
+/** For a step the route no longer names (a case routed before routes were kept). */
+const FALLBACK_TEXTS: Record<StepOutcome, string> = {
+  approve: '通过',
+  return: '退回上一环节重办',
+  reject: '不通过',
+  'request-correction': '需补正材料',
+};
 
 function levelTextOf(row: ProgressRow, stepIndex: number): string {
   const level = row.route?.steps[stepIndex]?.level;

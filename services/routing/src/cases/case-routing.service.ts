@@ -5,6 +5,7 @@ import {
   caseRoutedV1,
   type ApplicationSubmittedV1,
   type CaseHandlingInput,
+  type SeparatedSteps,
   type EventEnvelope,
   type RoutePlan,
 } from '@oneseal/contracts';
@@ -26,6 +27,8 @@ export const ROUTING_CONSUMER = 'routing.application-submitted';
 export interface CasePolicy {
   correctionWaitWorkingDays: number;
   applicantLookupKey: Buffer;
+  /** Pairs of steps one person may not both take, beyond review and decision. */
+  separatedSteps?: SeparatedSteps[];
 }
 
 export const CASE_POLICY = Symbol('CASE_POLICY');
@@ -119,6 +122,7 @@ export class CaseRoutingService {
       deliveryMethod: payload.deliveryMethod,
       correctionWaitWorkingDays: this.policy.correctionWaitWorkingDays,
       route,
+      ...(this.policy.separatedSteps?.length ? { separatedSteps: this.policy.separatedSteps } : {}),
     };
     try {
       const handle = await this.temporal.workflow.start(caseHandlingWorkflow, {

@@ -1,7 +1,28 @@
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { IsHexKey, TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, Validate, ValidatorConstraint } from 'class-validator';
+import type { ValidatorConstraintInterface } from 'class-validator';
+import { parseSeparatedSteps } from './separated-steps';
+
+@ValidatorConstraint({ name: 'separatedSteps' })
+class ReadableSeparatedSteps implements ValidatorConstraintInterface {
+  private problem = '';
+
+  validate(value: unknown): boolean {
+    try {
+      parseSeparatedSteps(String(value));
+      return true;
+    } catch (error) {
+      this.problem = (error as Error).message;
+      return false;
+    }
+  }
+
+  defaultMessage(): string {
+    return `SEPARATED_STEPS must list pairs of steps like 受理:审核,审核:复核: ${this.problem}`;
+  }
+}
 
 export class RoutingEnv extends TemporalServiceEnv {
   @IsTokenPublicKeyFile()
@@ -20,6 +41,14 @@ export class RoutingEnv extends TemporalServiceEnv {
   @Min(1)
   @Max(120)
   CORRECTION_WAIT_WORKING_DAYS = 30;
+
+  /**
+   * Pairs of steps one person may not both take in a case, beyond review and decision (always apart): county policy,
+   * e.g. `受理:审核`. Empty: none.
+   */
+  @IsOptional()
+  @Validate(ReadableSeparatedSteps)
+  SEPARATED_STEPS?: string;
 }
 
 export const ROUTING_SCHEMA = 'routing';

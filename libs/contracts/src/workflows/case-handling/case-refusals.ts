@@ -11,6 +11,10 @@ export const CASE_REFUSALS = {
   caseWithdrawn: 'CaseWithdrawn',
   /** A decision that does not say what the step needs (the 补正 list, the reason for a refusal). */
   decisionIncomplete: 'DecisionIncomplete',
+  /** An outcome the step does not offer (a reviewer refusing, a station refusing to accept…). */
+  outcomeNotForStep: 'OutcomeNotForStep',
+  /** The person took a step of this case that must be kept apart from this one (审核 and 决定). */
+  dutiesNotSeparated: 'DutiesNotSeparated',
   noCorrectionPending: 'NoCorrectionPending',
   alreadyDecided: 'CaseAlreadyDecided',
   notSuspendable: 'CaseNotSuspendable',
@@ -28,6 +32,8 @@ export const DECISION_REFUSALS = [
   CASE_REFUSALS.caseSuspended,
   CASE_REFUSALS.caseWithdrawn,
   CASE_REFUSALS.decisionIncomplete,
+  CASE_REFUSALS.outcomeNotForStep,
+  CASE_REFUSALS.dutiesNotSeparated,
 ] as const;
 export type DecisionRefusal = (typeof DECISION_REFUSALS)[number];
 

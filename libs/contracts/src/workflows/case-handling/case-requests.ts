@@ -1,5 +1,6 @@
 import type { CaseKind, DeliveryMethod, SpecialProcedure } from '../../events/shared-fields';
 import type { RoutePlan } from '../../routes/route-plan';
+import type { SeparatedSteps } from './step-outcomes';
 
 /** What routing starts a case's workflow with; the workflow id is the case id. */
 export interface CaseHandlingInput {
@@ -20,6 +21,11 @@ export interface CaseHandlingInput {
   correctionWaitWorkingDays: number;
   /** The route derived when the case was routed; the case follows it even if the catalogue changes later. */
   route: RoutePlan;
+  /**
+   * Steps the county keeps apart beyond review and decision (always apart): nobody takes both of a pair in one case.
+   * Absent for cases started before the county could set them.
+   */
+  separatedSteps?: SeparatedSteps[];
 }
 
 /** What a person may decide on the open task of a case. */
@@ -35,6 +41,17 @@ export interface StepDecision {
   opinion: string;
   /** With request-correction: everything the applicant still has to supply, all at once. */
   missingMaterials?: string[];
+  /** At 送达: how the result was handed over, to whom, on which day (China Standard Time). */
+  delivery?: DeliveryRecord;
+}
+
+/** 送达: what the 送达回证 records. */
+export interface DeliveryRecord {
+  method: DeliveryMethod;
+  /** Who received it: the applicant, or the person they sent (by name). */
+  recipient: string;
+  /** YYYY-MM-DD. */
+  deliveredOn: string;
 }
 
 /** The applicant brought what a 补正 asked for (recorded by the window or the village agent). */

@@ -16,7 +16,7 @@ import {
   describeWarningKey,
   label,
   NOTIFICATION_STATUSES,
-  OUTCOMES,
+  outcomeWord,
   RECIPIENT_KINDS,
   SPECIAL_PROCEDURES,
   TASK_STATUSES,
@@ -77,7 +77,7 @@ function statusHtml(status) {
       ['环节', '办理结果', '办理人', '办理意见', '办理时间'],
       status.history.map((record) => [
         record.kind,
-        label(OUTCOMES, record.outcome),
+        outcomeWord(record.kind, record.outcome),
         record.handlerName ?? record.handlerId,
         record.opinion,
         formatDateTime(record.decidedAt),
@@ -94,7 +94,7 @@ const tasksHtml = (tasks) =>
       label(TASK_STATUSES, task.status),
       task.dueDate,
       task.handlerName ?? task.claimedByName,
-      `${label(OUTCOMES, task.outcome)}${task.cancelReason ? `（${task.cancelReason}）` : ''}`,
+      `${task.outcome ? outcomeWord(task.stepName, task.outcome, task.level) : ''}${task.cancelReason ? `（${task.cancelReason}）` : ''}`,
       formatDateTime(task.openedAt),
     ]),
   );

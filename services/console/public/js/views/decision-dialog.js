@@ -1,6 +1,6 @@
 import { api } from '../api.js';
-import { html, linesOf, mount, showError } from '../html.js';
-import { OUTCOMES } from '../labels.js';
+import { formatDateTime, html, linesOf, mount, showError, todayIso } from '../html.js';
+import { commonOpinionsOf, DELIVERY_METHODS, OUTCOMES, outcomeWord } from '../labels.js';
 import { renderCaseFile } from './case-file.js';
 
 /** The case as the clerk knows it: receipt number, matter and applicant (the inbox row carries all three). */
@@ -10,36 +10,84 @@ const caseTitle = (task) =>
     .map((part) => ` · ${part}`)
     .join('');
 
+/** The step's own choices, as the inbox sent them; tasks listed by an older service get the plain four. */
+const outcomesOf = (task) =>
+  task.outcomes?.length
+    ? task.outcomes
+    : Object.entries(OUTCOMES).map(([outcome, text]) => ({ outcome, label: text }));
+
+const outcomesHtml = (task) =>
+  outcomesOf(task).map(
+    ({ outcome, label: text }, index) =>
+      html`<label
+        ><input type="radio" name="outcome" value="${outcome}" required ${index === 0 ? 'checked' : ''} />
+        ${text}</label
+      >`,
+  );
+
+/** 送达: the 送达回证's facts, filled in with what the case already says. */
+const deliveryHtml = (task) =>
+  html`<fieldset class="grid delivery">
+    <legend>送达记录</legend>
+    <label
+      >送达方式
+      <select name="method">
+        ${Object.entries(DELIVERY_METHODS).map(
+          ([code, text]) => html`<option value="${code}">${text}</option>`,
+        )}
+      </select></label
+    >
+    <label
+      >签收人 <input name="recipient" required maxlength="50" size="12" value="${task.applicantName ?? ''}"
+    /></label>
+    <label>送达日期 <input type="date" name="deliveredOn" required value="${todayIso()}" /></label>
+  </fieldset>`;
+
+/** What the steps before said (a reviewer's 拟不予 is for the decider to weigh), newest last. */
+const earlierHtml = (status) =>
+  status.history.length
+    ? html`<details class="earlier" open>
+        <summary>前序环节意见</summary>
+        <ol>
+          ${status.history.map(
+            (record) =>
+              html`<li>
+                <strong>${record.kind}</strong>（${record.handlerName ?? '工作人员'}，${formatDateTime(
+                  record.decidedAt,
+                )}）：${outcomeWord(record.kind, record.outcome)}。${record.opinion}
+              </li>`,
+          )}
+        </ol>
+      </details>`
+    : '';
+
+const opinionButtonsHtml = (task, outcome) =>
+  commonOpinionsOf(task.stepName, outcome, task.level).map(
+    (text) => html`<button type="button" class="chip" data-opinion="${text}">${text}</button>`,
+  );
+
 /**
- * The 办理 dialog for one task, with the application and its pages above the decision: nobody decides on a case
- * they cannot read. Resolves with the service's answer once the decision is taken, or null when the
- * clerk cancels.
+ * The 办理 dialog for one task: the application and its pages, what the earlier steps said, then the step's own
+ * choices (nobody decides on a case they cannot read, and each step offers only what it may decide). Resolves with
+ * the service's answer once the decision is taken, or null when the clerk cancels.
  */
 export function openDecisionDialog(task) {
   const dialog = document.createElement('dialog');
   dialog.className = 'decision';
+  const delivering = task.stepName === '送达';
   mount(
     dialog,
     html`<h3>办理：${task.stepName}<span class="case-title">${caseTitle(task)}</span></h3>
       <section class="case-file dialog-case-file"><p class="muted">正在载入申请…</p></section>
+      <div class="earlier-steps"></div>
       <form class="decision-form">
         <fieldset class="outcomes">
           <legend>办理结果</legend>
-          ${Object.entries(OUTCOMES).map(
-            ([code, title]) =>
-              html`<label
-                ><input
-                  type="radio"
-                  name="outcome"
-                  value="${code}"
-                  required
-                  ${code === 'approve' ? 'checked' : ''}
-                />
-                ${title}</label
-              >`,
-          )}
+          ${outcomesHtml(task)}
         </fieldset>
+        ${delivering ? deliveryHtml(task) : ''}
         <label>办理意见 <textarea name="opinion" required maxlength="1000" rows="3"></textarea></label>
+        <div class="common-opinions" aria-label="常用意见"></div>
         <label class="missing" hidden
           >需补正的全部材料（每行一项）
           <textarea name="missingMaterials" rows="4" placeholder="户口簿复印件"></textarea>
@@ -54,6 +102,7 @@ export function openDecisionDialog(task) {
   document.body.append(dialog);
   // A task opened before cases were named carries no title of its own: the application names the case.
   void renderCaseFile(dialog.querySelector('.case-file'), task.caseId).then((file) => {
+    if (file && delivering) dialog.querySelector('[name=method]').value = file.delivery.method;
     if (!file || task.receiptNumber) return;
     const named = {
       receiptNumber: file.receiptNumber,
@@ -62,9 +111,20 @@ export function openDecisionDialog(task) {
     };
     mount(dialog.querySelector('.case-title'), caseTitle(named));
   });
+  api('routing', `/cases/${encodeURIComponent(task.caseId)}`).then(
+    (status) => mount(dialog.querySelector('.earlier-steps'), earlierHtml(status)),
+    () => undefined,
+  );
   const form = dialog.querySelector('form.decision-form');
   const missing = dialog.querySelector('.missing');
   const message = dialog.querySelector('.message');
+  const opinions = dialog.querySelector('.common-opinions');
+  const showChoices = () => {
+    const outcome = form.elements.outcome.value;
+    missing.hidden = outcome !== 'request-correction';
+    mount(opinions, opinionButtonsHtml(task, outcome));
+  };
+  showChoices();
 
   return new Promise((resolve) => {
     const finish = (answer) => {
@@ -72,8 +132,12 @@ export function openDecisionDialog(task) {
       dialog.remove();
       resolve(answer);
     };
-    form.addEventListener('change', () => {
-      missing.hidden = form.elements.outcome.value !== 'request-correction';
+    form.addEventListener('change', (event) => {
+      if (event.target.name === 'outcome') showChoices();
+    });
+    opinions.addEventListener('click', (event) => {
+      const chosen = event.target.closest('[data-opinion]');
+      if (chosen) form.elements.opinion.value = chosen.dataset.opinion;
     });
     dialog.querySelector('[data-action=cancel]').addEventListener('click', () => finish(null));
     dialog.addEventListener('cancel', (event) => {
@@ -95,6 +159,13 @@ export function openDecisionDialog(task) {
           showError(message, { message: '要求补正时，请逐行列出需补正的全部材料' });
           return;
         }
+      }
+      if (delivering) {
+        decision.delivery = {
+          method: form.elements.method.value,
+          recipient: form.elements.recipient.value.trim(),
+          deliveredOn: form.elements.deliveredOn.value,
+        };
       }
       const button = form.querySelector('button[type=submit]');
       button.disabled = true;

@@ -10,7 +10,7 @@ import {
   tableHtml,
   todayIso,
 } from '../html.js';
-import { label, OUTCOMES, TASK_STATUSES } from '../labels.js';
+import { label, outcomeWord, TASK_STATUSES } from '../labels.js';
 import { unitLabel } from '../names.js';
 import { openDecisionDialog } from './decision-dialog.js';
 
@@ -30,7 +30,9 @@ function dueText(task) {
 
 function whoText(task) {
   if (task.status !== 'open')
-    return task.outcome ? `${label(OUTCOMES, task.outcome)}（${task.handlerName ?? ''}）` : '';
+    return task.outcome
+      ? `${outcomeWord(task.stepName, task.outcome, task.level)}（${task.handlerName ?? ''}）`
+      : '';
   if (task.claimedByMe) return '本人';
   return task.claimedByName ?? '未签收';
 }
@@ -44,7 +46,11 @@ const actionsOf = (task) =>
   html`<span class="actions">
     ${task.canAct && !task.claimedBy ? button('claim', task, '签收') : ''}
     ${task.status === 'open' && task.claimedByMe ? button('release', task, '退回待办池') : ''}
-    ${task.canAct ? button('decide', task, '办理', 'primary') : ''} ${caseLink(task.caseId, '查看办件')}</span
+    ${task.canAct ? button('decide', task, '办理', 'primary') : ''}
+    ${task.separatedFrom
+      ? html`<small class="muted" title="审批分离">您办理过本件${task.separatedFrom}，由他人办理</small>`
+      : ''}
+    ${caseLink(task.caseId, '查看办件')}</span
   >`;
 
 /** The case a task belongs to, as a clerk knows it: receipt number, applicant, matter (tasks of old cases: a link). */
