@@ -105,7 +105,10 @@ describe('a case’s lifecycle on the running system', () => {
     expect(stray.status).toBe(409);
     expect(stray.body.code).toBe('CASE.NO_CORRECTION_PENDING');
     expect((await decide(again, { outcome: 'approve', opinion: '材料已补齐，予以受理' })).status).toBe(202);
-    const accepted = await stageOf(filed.caseId, 'in-progress');
+    // Accepted: by the time the next step's task is open the committed date has been counted.
+    expect((await openTask(filed.caseId, 2)).stepName).toBe('审核');
+    const accepted = await caseView(filed.caseId);
+    expect(accepted.stage).toBe('in-progress');
     expect(accepted.committedDeadline?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await eventually('the supervision view to show the case running', async () =>
       (await supervised(filed.caseId))?.stage === 'in-progress' ? true : undefined,

@@ -282,6 +282,16 @@ describe('the console in a browser', () => {
     await row.getByRole('button', { name: '保存岗位' }).click();
     await expectText(page.locator('.staff-message'), '下次登录生效');
     await expectText(page.locator('.staff-list tr', { hasText: loginName }), '镇便民服务中心审核人员');
+    // The new clerk's first login asks for their own password, then lets them in.
+    const clerk = await freshPage();
+    await logIn(clerk, loginName, 'ui-password-2026');
+    await expectText(clerk.locator('form.login h2'), '设置新密码');
+    await expectText(clerk.locator('form.login .message'), '请先设置您自己的新密码');
+    await clerk.getByLabel('新密码', { exact: true }).fill('my-own-password-2026');
+    await clerk.getByLabel('再次输入新密码').fill('my-own-password-2026');
+    await clerk.getByRole('button', { name: '设置新密码并登录' }).click();
+    await expectText(clerk.locator('main h2'), '我的待办');
+    await clerk.context().close();
     await row.getByRole('button', { name: '停用' }).click();
     await expectText(page.locator('.staff-message'), '不能再登录');
     await expectText(page.locator('.staff-list tr', { hasText: loginName }), '已停用');

@@ -4,6 +4,12 @@ import { as, postJson, serviceUrl } from './system';
 const identity = serviceUrl('identity');
 const logIn = (loginName: string, password: string) =>
   postJson<{ token?: string; code?: string }>(`${identity}/auth/login`, { loginName, password });
+const setOwnPassword = (loginName: string, currentPassword: string, newPassword: string) =>
+  postJson<{ token?: string; code?: string }>(`${identity}/auth/password`, {
+    loginName,
+    currentPassword,
+    newPassword,
+  });
 
 describe('the county administrator keeps people and roles', () => {
   it('creates a window clerk who can log in, stops and restores the login, and resets the password', async () => {
@@ -23,8 +29,12 @@ describe('the county administrator keeps people and roles', () => {
     });
     const { id } = created.body;
 
-    // The new clerk works at once, within their own town only.
-    const login = await logIn(loginName, password);
+    // The administrator's password lets the clerk in once, to set their own; then they work, in their own town only.
+    expect(await logIn(loginName, password)).toEqual({
+      status: 403,
+      body: expect.objectContaining({ code: 'AUTH.PASSWORD_CHANGE_REQUIRED' }),
+    });
+    const login = await setOwnPassword(loginName, password, 'own-password-2026');
     expect(login.status).toBe(200);
     const inbox = await fetch(`${serviceUrl('approval')}/tasks/inbox`, {
       headers: { authorization: `Bearer ${login.body.token ?? ''}` },
@@ -58,13 +68,18 @@ describe('the county administrator keeps people and roles', () => {
     ).toBe('STAFF.NOT_FOUND');
 
     expect((await admin.post(`${identity}/staff/${id}/deactivation`, {})).status).toBe(200);
-    expect((await logIn(loginName, password)).body.code).toBe('AUTH.BAD_CREDENTIALS');
+    expect((await logIn(loginName, 'own-password-2026')).body.code).toBe('AUTH.BAD_CREDENTIALS');
     expect((await admin.post(`${identity}/staff/${id}/activation`, {})).status).toBe(200);
     expect(
       (await admin.post(`${identity}/staff/${id}/password`, { password: 'second-password-2026' })).status,
     ).toBe(200);
-    expect((await logIn(loginName, password)).status).toBe(401);
-    expect((await logIn(loginName, 'second-password-2026')).status).toBe(200);
+    expect((await logIn(loginName, 'own-password-2026')).status).toBe(401);
+    expect((await logIn(loginName, 'second-password-2026')).body.code).toBe('AUTH.PASSWORD_CHANGE_REQUIRED');
+    expect((await setOwnPassword(loginName, 'second-password-2026', 'second-password-2026')).body.code).toBe(
+      'AUTH.NEW_PASSWORD_SAME',
+    );
+    expect((await setOwnPassword(loginName, 'second-password-2026', 'another-own-2026')).status).toBe(200);
+    expect((await logIn(loginName, 'another-own-2026')).status).toBe(200);
     const listed = await admin.get<{ loginName: string; active: boolean }[]>(`${identity}/staff`);
     expect(listed.body.find((account) => account.loginName === loginName)).toEqual(
       expect.objectContaining({ active: true }),

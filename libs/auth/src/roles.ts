@@ -41,3 +41,17 @@ export function isRole(value: unknown): value is Role {
 export function isTownRole(role: Role): role is TownRole {
   return (TOWN_ROLES as readonly string[]).includes(role);
 }
+
+/**
+ * Roles one account may not hold together, because their steps must be taken by different people: who reviews does
+ * not decide (审核 and 决定), and who decides does not keep the seal that stamps the decision (批准 and 监印).
+ */
+export const INCOMPATIBLE_ROLES: readonly (readonly [Role, Role])[] = [
+  ['town-reviewer', 'town-leader'],
+  ['town-leader', 'seal-keeper'],
+];
+
+/** The first pair of incompatible roles among these, if any. */
+export function incompatibleRolesIn(roles: readonly Role[]): readonly [Role, Role] | undefined {
+  return INCOMPATIBLE_ROLES.find(([a, b]) => roles.includes(a) && roles.includes(b));
+}

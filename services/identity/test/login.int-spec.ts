@@ -127,6 +127,34 @@ describe('logging in (identity over HTTP, real PostgreSQL)', () => {
     expect((await logIn('qs-auditor', DEMO_PASSWORD)).body.code).toBe('AUTH.BAD_CREDENTIALS');
   });
 
+  it('lets a person in with an administrator’s password only to set their own, then logs them in', async () => {
+    const dataSource = app.get(DataSource);
+    await dataSource.query(
+      `UPDATE identity.users SET must_change_password = true WHERE login_name = 'zz-town-window'`,
+    );
+    const setOwn = (currentPassword: string, newPassword: string) =>
+      call('POST', '/auth/password', { body: { loginName: 'zz-town-window', currentPassword, newPassword } });
+    expect(await logIn('zz-town-window', DEMO_PASSWORD)).toEqual({
+      status: 403,
+      body: {
+        code: 'AUTH.PASSWORD_CHANGE_REQUIRED',
+        message: '当前密码由管理员设置，请先设置您自己的新密码再登录',
+      },
+    });
+    expect((await setOwn('guess', 'my-own-password-1')).body.code).toBe('AUTH.BAD_CREDENTIALS');
+    expect((await setOwn(DEMO_PASSWORD, DEMO_PASSWORD)).body.code).toBe('AUTH.NEW_PASSWORD_SAME');
+    expect((await setOwn(DEMO_PASSWORD, 'short')).status).toBe(400);
+    const changed = await setOwn(DEMO_PASSWORD, 'my-own-password-1');
+    expect(changed.status).toBe(200);
+    expect(verifyToken(String(changed.body.token), createPublicKey(keys.privateKey))).toEqual(
+      expect.objectContaining({ name: expect.any(String) }),
+    );
+    expect((await logIn('zz-town-window', 'my-own-password-1')).status).toBe(200);
+    expect((await logIn('zz-town-window', DEMO_PASSWORD)).status).toBe(401);
+    // Back as the other tests expect it.
+    await setOwn('my-own-password-1', DEMO_PASSWORD);
+  });
+
   it('locks a login name after five failures, known or not, even for the right password', async () => {
     for (const name of ['zz-county-mz', 'no-such-person']) {
       for (let attempt = 0; attempt < 5; attempt += 1) {

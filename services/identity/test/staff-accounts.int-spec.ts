@@ -84,6 +84,33 @@ describe('the county administrator keeps the county’s accounts (real PostgreSQ
     );
   });
 
+  it('keeps apart the roles whose steps must be different people’s (审核 and 决定, 决定 and 监印)', async () => {
+    const attempt = (roles: Parameters<StaffAccountsService['create']>[1]['roles']) =>
+      staff.create(admin, {
+        loginName: 'duties-test',
+        displayName: '兼岗测试',
+        roles,
+        town: '140525101',
+        password: 'x'.repeat(12),
+      });
+    await expect(attempt(['town-reviewer', 'town-leader'])).rejects.toMatchObject({
+      code: 'STAFF.ROLES_INCOMPATIBLE',
+      message:
+        '镇便民服务中心审核人员与镇分管领导（审批决定）须由不同人员担任（审批分离），不能由同一账号兼任',
+    });
+    await expect(attempt(['town-leader', 'seal-keeper'])).rejects.toMatchObject({
+      code: 'STAFF.ROLES_INCOMPATIBLE',
+    });
+    const { id } = await stored('xiacun-window');
+    await expect(
+      staff.changeScope(admin, id, { roles: ['town-reviewer', 'town-leader'], town: '140525101' }),
+    ).rejects.toMatchObject({ code: 'STAFF.ROLES_INCOMPATIBLE' });
+    expect((await stored('xiacun-window')).roles).not.toContain('town-leader');
+    expect(await suite.dataSource.getRepository(UserAccount).existsBy({ loginName: 'duties-test' })).toBe(
+      false,
+    );
+  });
+
   it('changes roles, stops and restores logins, resets passwords — only in its own county, never its own access', async () => {
     const { id } = await stored('xiacun-window');
     expect(

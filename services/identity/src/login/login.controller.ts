@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, HttpStatus, Inject, Post } fro
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type AuthUser } from '@oneseal/auth';
 import { SigningKeys } from '../signing/signing-keys';
-import { LoginRequest } from './dto/login.request';
+import { ChangePasswordRequest, LoginRequest } from './dto/login.request';
 import { LoginResponse, UserProfileView } from './dto/user-profile.view';
 import { LoginService } from './login.service';
 
@@ -21,6 +21,17 @@ export class LoginController {
   @ApiOkResponse({ type: LoginResponse })
   logIn(@Body() request: LoginRequest): Promise<LoginResponse> {
     return this.login.login(request.loginName, request.password);
+  }
+
+  @Public()
+  @Post('password')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '设置本人新密码（管理员新建账号或重置密码后首次登录须先设置），成功后即登录',
+  })
+  @ApiOkResponse({ type: LoginResponse })
+  changePassword(@Body() request: ChangePasswordRequest): Promise<LoginResponse> {
+    return this.login.changePassword(request.loginName, request.currentPassword, request.newPassword);
   }
 
   @Get('me')

@@ -25,6 +25,31 @@ export class LoginService {
   ) {}
 
   async login(loginName: string, password: string): Promise<LoginResponse> {
+    const account = await this.checkedAccount(loginName, password);
+    if (account.mustChangePassword) throw new LoginError(LoginErrorCode.PASSWORD_CHANGE_REQUIRED);
+    return this.session(account);
+  }
+
+  /**
+   * The person sets their own password, proving the current one (an administrator's one-time password, or their own):
+   * then they are logged in. Checked and throttled as a login is.
+   */
+  async changePassword(
+    loginName: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<LoginResponse> {
+    const account = await this.checkedAccount(loginName, currentPassword);
+    if (newPassword === currentPassword) throw new LoginError(LoginErrorCode.NEW_PASSWORD_SAME);
+    account.passwordHash = await hashPassword(newPassword);
+    account.mustChangePassword = false;
+    await this.users.save(account);
+    this.logger.log(`user ${account.id} (${account.loginName}) set a new password`);
+    return this.session(account);
+  }
+
+  /** The account the name and password open: one answer for an unknown name, a wrong password and a stopped login. */
+  private async checkedAccount(loginName: string, password: string): Promise<UserAccount> {
     const name = normalizeLoginName(loginName);
     const lockedUntil = await this.throttle.lockedUntil(name);
     if (lockedUntil)
@@ -38,6 +63,10 @@ export class LoginService {
       throw new LoginError(LoginErrorCode.BAD_CREDENTIALS);
     }
     await this.throttle.clear(name);
+    return account;
+  }
+
+  private session(account: UserAccount): LoginResponse {
     const { token, expiresAt } = issueToken(authUserOf(account), this.keys.privateKey);
     this.logger.log(`user ${account.id} (${account.loginName}) logged in`);
     return {

@@ -1,4 +1,5 @@
 import { CreateUsers1763803000700 } from './1763803000700-CreateUsers';
+import { AskForOwnPasswordAfterReset1764900000500 } from './1764900000500-AskForOwnPasswordAfterReset';
 
 /** In the order they run. */
-export const IDENTITY_MIGRATIONS = [CreateUsers1763803000700];
+export const IDENTITY_MIGRATIONS = [CreateUsers1763803000700, AskForOwnPasswordAfterReset1764900000500];

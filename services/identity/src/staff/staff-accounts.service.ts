@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { scopeProblem, type AuthUser } from '@oneseal/auth';
+import { incompatibleRolesIn, ROLE_TITLES, scopeProblem, type AuthUser } from '@oneseal/auth';
 import { Repository } from 'typeorm';
 import { UserProfileView } from '../login/dto/user-profile.view';
 import { normalizeLoginName } from '../login/login.service';
@@ -49,6 +49,7 @@ export class StaffAccountsService {
       village: scope.village ?? null,
       unitCode: scope.unitCode ?? null,
       active: true,
+      mustChangePassword: true,
     });
     try {
       await this.users.insert(account);
@@ -87,6 +88,8 @@ export class StaffAccountsService {
   async resetPassword(admin: AuthUser, id: string, password: string): Promise<StaffAccountView> {
     const account = await this.ofCounty(admin, id, { mayBeSelf: true });
     account.passwordHash = await hashPassword(password);
+    // The administrator knows this one: it lets the person in once, to set their own.
+    account.mustChangePassword = true;
     await this.users.save(account);
     this.logger.log(`password of account ${id} reset by ${admin.id}`);
     return viewOf(account);
@@ -114,6 +117,13 @@ function scopeIn(county: string, dto: StaffScopeDto): StaffScopeDto {
     ...(dto.village ? { village: dto.village } : {}),
     ...(dto.unitCode ? { unitCode: dto.unitCode } : {}),
   };
+  const clash = incompatibleRolesIn(scope.roles);
+  if (clash)
+    throw new StaffError(
+      StaffErrorCode.ROLES_INCOMPATIBLE,
+      { roles: clash },
+      `${ROLE_TITLES[clash[0]]}与${ROLE_TITLES[clash[1]]}须由不同人员担任（审批分离），不能由同一账号兼任`,
+    );
   const problem = scopeProblem(scope);
   if (problem) throw new StaffError(StaffErrorCode.SCOPE_INVALID, { problem });
   return scope;

@@ -33,6 +33,10 @@ export class UserAccount {
 
   @Column({ type: 'boolean' })
   active!: boolean;
+
+  /** The password was set by an administrator: the person sets their own at their next login. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
 }
 
 /** What the token says about the account. */

@@ -17,9 +17,10 @@ export function renderLogin(root) {
           >用户名 <input name="loginName" required maxlength="64" autocomplete="username" autofocus
         /></label>
         <label
-          >密码
+          ><span class="password-title">密码</span>
           <input name="password" type="password" required maxlength="200" autocomplete="current-password"
         /></label>
+        <div class="new-password"></div>
         <div class="message"></div>
         <button type="submit" class="primary">登录</button>
       </form>
@@ -30,19 +31,64 @@ export function renderLogin(root) {
   const message = root.querySelector('.message');
   if (notice) showMessage(message, 'info', notice);
   notice = '';
+  // After an administrator set the password (new account, reset): the same form asks for the person's own.
+  const askForOwnPassword = (reason) => {
+    form.querySelector('h2').textContent = '设置新密码';
+    form.querySelector('.password-title').textContent = '管理员设置的密码';
+    mount(
+      form.querySelector('.new-password'),
+      html`<label
+          >新密码
+          <input
+            name="newPassword"
+            type="password"
+            required
+            minlength="10"
+            maxlength="200"
+            autocomplete="new-password"
+            placeholder="至少 10 位"
+        /></label>
+        <label
+          >再次输入新密码
+          <input
+            name="newPasswordAgain"
+            type="password"
+            required
+            minlength="10"
+            maxlength="200"
+            autocomplete="new-password"
+        /></label>`,
+    );
+    form.querySelector('button').textContent = '设置新密码并登录';
+    showMessage(message, 'info', reason);
+    form.elements.newPassword.focus();
+  };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     // The password is sent exactly as typed: spaces may be part of it.
     const loginName = form.elements.loginName.value.trim();
     const password = form.elements.password.value;
+    const newPassword = form.elements.newPassword?.value;
+    if (newPassword !== undefined && newPassword !== form.elements.newPasswordAgain.value) {
+      showMessage(message, 'error', '两次输入的新密码不一致');
+      return;
+    }
     const button = form.querySelector('button');
     button.disabled = true;
     try {
-      const answer = await api('identity', '/auth/login', { method: 'POST', body: { loginName, password } });
+      const answer =
+        newPassword === undefined
+          ? await api('identity', '/auth/login', { method: 'POST', body: { loginName, password } })
+          : await api('identity', '/auth/password', {
+              method: 'POST',
+              body: { loginName, currentPassword: password, newPassword },
+            });
       session.save(answer.token, answer.user);
       location.hash = '#/';
     } catch (error) {
-      showError(message, error);
+      if (error.code === 'AUTH.PASSWORD_CHANGE_REQUIRED' && newPassword === undefined)
+        askForOwnPassword(error.message);
+      else showError(message, error);
     } finally {
       button.disabled = false;
     }
