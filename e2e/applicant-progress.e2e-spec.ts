@@ -62,7 +62,8 @@ describe('the applicant follows their case with the receipt number and 查询码
       expect.objectContaining({
         stageText: '已办结并送达',
         result: '准予',
-        resultText: '准予许可',
+        // 法律援助咨询服务 is a public service: it is 办结, not 准予许可.
+        resultText: '已办结',
         mayRate: true,
       }),
     );

@@ -1,4 +1,5 @@
 export * from './catalogue/matter-type';
+export * from './catalogue/result-wording';
 export * from './catalogue/handling-mode';
 export * from './catalogue/catalogue-error';
 export * from './catalogue/annex-table';

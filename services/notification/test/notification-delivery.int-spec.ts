@@ -150,7 +150,7 @@ describe('notification planning and delivery (real PostgreSQL)', () => {
   it('records a permanent failure once, with its reason, and never tries it again', async () => {
     const test = newCase();
     await planner.recordApplicant(submitted(test), TOPICS.applicationSubmittedV1);
-    await planner.handleEvent(caseConcludedRule, concluded(test, '准予'));
+    await planner.handleEvent(caseConcludedRule, concluded(test, '撤件'));
     const sms = new ScriptedProvider([
       () => {
         throw DeliveryFailure.permanent('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');

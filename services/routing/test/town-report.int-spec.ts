@@ -89,6 +89,16 @@ describe('the per-town report for a period (real PostgreSQL)', () => {
       concludedAt: '2026-11-12T09:00:00+08:00',
       result: '撤件',
     });
+    // Withdrawn after acceptance, past its date: the applicant ended it, so it counts in no on-time rate.
+    await insert({
+      town: nancun,
+      routedAt: '2026-11-03T09:00:00+08:00',
+      acceptedAt: '2026-11-03T10:00:00+08:00',
+      committedDueDate: '2026-11-10',
+      concludedAt: '2026-11-18T09:00:00+08:00',
+      result: '撤件',
+      onTime: false,
+    });
     // Voided (作废): counted as ended, under neither approved, refused nor withdrawn.
     await insert({
       town: nancun,
@@ -119,13 +129,13 @@ describe('the per-town report for a period (real PostgreSQL)', () => {
     ).toEqual([
       {
         town: '140525100',
-        received: 4,
-        accepted: 2,
-        concluded: 4,
+        received: 5,
+        accepted: 3,
+        concluded: 5,
         concludedOnTime: 1,
         approved: 1,
         refused: 1,
-        withdrawn: 1,
+        withdrawn: 2,
         otherResults: 1,
         onTimeRate: 0.5,
         overdueAtEnd: 1,

@@ -111,6 +111,7 @@ export class ApplicationsService {
             matterName: matter.name,
             matterVersion: matter.version,
             matterLevel: matter.level,
+            matterTypeCode: matter.typeCode,
             handlingMode: matter.handlingMode,
             delegatingUnit: matter.delegatingUnit ?? undefined,
             countyUnitCode: matter.unitCode,

@@ -45,6 +45,8 @@ export interface MatterSnapshot {
   level: CatalogueLevel;
   version: number;
   handlingMode: string;
+  /** GB/T 39046 type code (05 行政给付, 07 行政确认, 20 公共服务 …). */
+  typeCode: string;
   delegatingUnit: string | null;
   unitCode: string;
   /** The guide of that version: materials, limits, case kind. */
@@ -84,6 +86,7 @@ export class MatterOfferingService {
     }
     const [matter] = (await this.dataSource.query(
       `SELECT m.code, m.name, m.level, m.current_version AS version, m.handling_mode AS "handlingMode",
+              m.type_code AS "typeCode",
               m.delegating_unit AS "delegatingUnit", m.unit_code AS "unitCode", v.guide,
               EXISTS (SELECT 1 FROM intake.town_delegations d
                        WHERE d.matter_code = m.code AND d.town_code = $3 AND d.revoked_at IS NULL) AS "delegatedToTown"

@@ -79,14 +79,17 @@ describe('who is told what, by event', () => {
     expect(message.message.body).toContain('电子文书核验码K7Q2-9XZ4');
   });
 
-  it('says nothing for a 退回 conclusion (the 不予受理 message said it)', () => {
-    const plan = (result: '退回' | '不予许可') =>
+  it('says 办结 only of a case that ended without a decision to hand over', () => {
+    const plan = (result: '退回' | '不予许可' | '准予' | '撤件') =>
       caseConcludedRule.plan(
         event({ caseId, result, concludedAt: new Date().toISOString(), onTime: true }),
         applicant,
       );
+    // 不予受理 was told at once; a decision is told when it is ready and when it is handed over.
     expect(plan('退回')).toEqual([]);
-    expect(plan('不予许可')[0].message.body).toContain('办理结果：不予许可');
+    expect(plan('不予许可')).toEqual([]);
+    expect(plan('准予')).toEqual([]);
+    expect(plan('撤件')[0].message.body).toContain('办理结果：申请人撤回申请');
   });
 
   it('warns the unit that owns the deadline, by the case’s receipt number when known', () => {

@@ -12,7 +12,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@oneseal/contracts';
-import { countySupervision, townUnit, villageOfStation } from '@oneseal/domain';
+import { countySupervision, DELIVERED_RESULTS, townUnit, villageOfStation } from '@oneseal/domain';
 import type { ApplicantContact } from '../contacts/applicant-contact';
 import type { Channel, RecipientKind } from './notification.entity';
 import * as templates from './templates';
@@ -122,17 +122,24 @@ export const caseRefusedRule = applicantRule(caseRefusedV1, ({ payload }, applic
   bySms(applicant, templates.caseRefused({ receiptNumber: applicant.receiptNumber, reason: payload.reason })),
 ]);
 
-export const caseConcludedRule = applicantRule(caseConcludedV1, ({ payload }, applicant) =>
-  // A refused case concludes as 退回 right after its 不予受理, which the applicant has just been told.
-  payload.result === '退回'
-    ? []
-    : [
-        bySms(
-          applicant,
-          templates.caseDecided({ receiptNumber: applicant.receiptNumber, result: payload.result }),
-        ),
-      ],
-);
+/**
+ * A case that ended without a decision to hand over (撤件, 补正不来 …) is told so. Nothing for a refusal at 受理 (the
+ * 不予受理 message said it) nor for a decision: that is 办结 for the applicant only once handed over, and the
+ * result-ready and delivered messages tell them.
+ */
+export const caseConcludedRule = applicantRule(caseConcludedV1, ({ payload }, applicant) => {
+  const result = payload.result;
+  if (result === '退回' || DELIVERED_RESULTS.includes(result)) return [];
+  return [
+    bySms(
+      applicant,
+      templates.caseDecided({
+        receiptNumber: applicant.receiptNumber,
+        result: result as templates.EndingWithoutDelivery,
+      }),
+    ),
+  ];
+});
 
 export const documentStampedRule = applicantRule(documentStampedV1, ({ payload }, applicant) => [
   bySms(

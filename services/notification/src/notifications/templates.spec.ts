@@ -77,11 +77,10 @@ describe('message templates', () => {
   });
 
   it.each([
-    ['准予', '准予许可'],
-    ['不予许可', '不予许可'],
-    ['撤件', '申请已撤回'],
+    ['撤件', '申请人撤回申请'],
     ['补正不来', '逾期未补正，终止办理'],
-  ] as const)('words the decision %s as %s', (result, outcome) => {
+    ['作废', '办件作废'],
+  ] as const)('words the ending %s as %s', (result, outcome) => {
     expect(templates.caseDecided({ receiptNumber: receipt, result }).body).toBe(
       `您的办件${receipt}已办结，办理结果：${outcome}。`,
     );

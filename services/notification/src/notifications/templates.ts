@@ -1,4 +1,5 @@
 import type { CaseResult, DeliveryMethod } from '@oneseal/contracts';
+import { resultWording } from '@oneseal/domain';
 
 /**
  * Every message text OneSeal sends, in one place. Each text is registered as is with the SMS provider (the
@@ -124,19 +125,18 @@ export function caseRefused(input: { receiptNumber: string; reason: string }) {
 }
 
 /** How each result reads to the applicant; 退回 is absent: the 不予受理 message already said it. */
-export const DECISION_OUTCOMES: Record<Exclude<CaseResult, '退回'>, string> = {
-  准予: '准予许可',
-  出证: '准予许可，已出证',
-  不予许可: '不予许可',
-  作废: '办件已作废',
-  补正不来: '逾期未补正，终止办理',
-  撤件: '申请已撤回',
-  转报上级: '已转报上级机关办理',
-};
+/** The results that end a case without a decision to hand over: the conclusion is the applicant's last word. */
+export type EndingWithoutDelivery = Exclude<CaseResult, '退回' | '准予' | '出证' | '不予许可'>;
 
-/** 办结: the decision (准予 / 不予许可 / 撤件 / 补正不来 …). */
-export function caseDecided(input: { receiptNumber: string; result: Exclude<CaseResult, '退回'> }) {
-  return render('caseDecided', { receipt: input.receiptNumber, outcome: DECISION_OUTCOMES[input.result] });
+/**
+ * 办结 of a case that ended without a decision to hand over (撤件, 补正不来 …). A decision is not 办结 for the applicant
+ * until it is handed over: resultReady and resultDelivered tell them of it.
+ */
+export function caseDecided(input: { receiptNumber: string; result: EndingWithoutDelivery }) {
+  return render('caseDecided', {
+    receipt: input.receiptNumber,
+    outcome: resultWording(undefined, input.result),
+  });
 }
 
 /** The sealed result exists; how the applicant gets it depends on the 送达方式 chosen at submission. */

@@ -63,7 +63,7 @@ export class ApplicantProgressService {
     const comment = rating.comment?.trim() || null;
     if (rating.score <= 2 && !comment) throw new ProgressError(ProgressErrorCode.REASON_REQUIRED);
     const found = await this.caseProvenBy(rating);
-    if (!isRatable(found.stage)) {
+    if (!isRatable(found.stage, found.result)) {
       throw new ProgressError(ProgressErrorCode.NOT_CONCLUDED);
     }
     return this.dataSource.transaction(async (manager) => {
@@ -93,6 +93,7 @@ export class ApplicantProgressService {
       `SELECT case_id AS "caseId", county, town, matter_code AS "matterCode", matter_name AS "matterName",
               receipt_number AS "receiptNumber", route, stage, routed_at AS "routedAt", accepted_at AS "acceptedAt",
               committed_due_date::text AS "committedDueDate", result, concluded_at AS "concludedAt",
+              matter_type_code AS "matterTypeCode",
               progress_query_sha256 AS "progressQuerySha256"
          FROM routing.routed_cases WHERE receipt_number = $1`,
       [proof.receiptNumber],

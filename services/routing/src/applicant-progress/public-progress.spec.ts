@@ -20,6 +20,7 @@ const row: ProgressRow = {
   acceptedAt: new Date('2026-12-02T02:00:00Z'),
   committedDueDate: '2026-12-16',
   result: null,
+  matterTypeCode: '05',
   concludedAt: null,
   route,
 };
@@ -163,15 +164,24 @@ describe('what the applicant sees of their case', () => {
     );
   });
 
-  it('offers the rating once the case has ended, and shows it once given', () => {
-    const ended: ProgressRow = {
+  it('offers the rating once the result is handed over (or the case ended without one), and shows it once given', () => {
+    const decided: ProgressRow = {
       ...row,
-      stage: 'delivered',
+      stage: 'concluded',
       result: '准予',
       concludedAt: new Date('2026-12-04T01:00:00Z'),
     };
+    // 临时救助 is a 行政给付: granted as 给付; not done for the applicant until it is handed over.
+    expect(publicProgress(decided, undefined, undefined)).toEqual(
+      expect.objectContaining({ stageText: '已作出决定，待送达', resultText: '准予给付', mayRate: false }),
+    );
+    const ended: ProgressRow = { ...decided, stage: 'delivered' };
     expect(publicProgress(ended, undefined, undefined)).toEqual(
-      expect.objectContaining({ resultText: '准予许可', mayRate: true, currentStep: null, correction: null }),
+      expect.objectContaining({ resultText: '准予给付', mayRate: true, currentStep: null, correction: null }),
+    );
+    const withdrawn: ProgressRow = { ...decided, result: '撤件' };
+    expect(publicProgress(withdrawn, undefined, undefined)).toEqual(
+      expect.objectContaining({ stageText: '已办结', resultText: '申请人撤回申请', mayRate: true }),
     );
     const rated = publicProgress(ended, undefined, {
       score: 2,

@@ -8,6 +8,7 @@ import {
   type StepOutcome,
   type StepRole,
 } from '@oneseal/contracts';
+import { DELIVERED_RESULTS, resultWording } from '@oneseal/domain';
 
 /** The read-model stages, as an applicant is told them. */
 const STAGE_TEXTS = {
@@ -19,6 +20,9 @@ const STAGE_TEXTS = {
   concluded: '已办结',
   delivered: '已办结并送达',
 } as const;
+
+/** A decision with a document to hand over is not done for the applicant until it is handed over. */
+const AWAITING_DELIVERY = '已作出决定，待送达';
 export type ReadModelStage = keyof typeof STAGE_TEXTS;
 export type PublicStage = Exclude<ReadModelStage, 'routed'> | 'submitted';
 
@@ -40,17 +44,6 @@ const OUTCOME_TEXTS: Record<StepRole, Partial<Record<StepOutcome, string>>> = {
 const OWES_A_REASON = (role: StepRole | undefined, outcome: StepOutcome) =>
   outcome === 'request-correction' || (outcome === 'reject' && role !== 'review');
 
-const RESULT_TEXTS: Record<CaseResult, string> = {
-  准予: '准予许可',
-  出证: '准予许可，已出证',
-  不予许可: '不予许可',
-  退回: '不予受理',
-  作废: '办件已作废',
-  补正不来: '逾期未补正，终止办理',
-  撤件: '申请已撤回',
-  转报上级: '已转报上级机关办理',
-};
-
 export const SCORE_TEXTS: Record<ServiceScore, string> = {
   5: '非常满意',
   4: '满意',
@@ -63,10 +56,18 @@ export const SCORE_TEXTS: Record<ServiceScore, string> = {
  * The outcomes whose reason the applicant is owed (a refusal, what to supply). A return is a note between
  * colleagues and may name them: it is not shown.
  */
-/** Stages at which the applicant has had their answer and may rate the service. */
-const RATABLE: readonly string[] = ['refused', 'concluded', 'delivered'];
+/**
+ * Whether the applicant has had their answer and may rate the service: refused at 受理, handed the result, or ended
+ * without a decision to hand over (撤件, 补正不来). A decision still waiting at the window is not done for them.
+ */
+export function isRatable(stage: string, result: CaseResult | null): boolean {
+  if (stage === 'refused' || stage === 'delivered') return true;
+  return stage === 'concluded' && result !== null && !DELIVERED_RESULTS.includes(result);
+}
 
-export const isRatable = (stage: string): boolean => RATABLE.includes(stage);
+/** Decided but not yet handed over. */
+const awaitingDelivery = (row: Pick<ProgressRow, 'stage' | 'result'>) =>
+  row.stage === 'concluded' && row.result !== null && DELIVERED_RESULTS.includes(row.result);
 
 export interface ProgressRow {
   receiptNumber: string;
@@ -77,6 +78,8 @@ export interface ProgressRow {
   acceptedAt: Date | null;
   committedDueDate: string | null;
   result: CaseResult | null;
+  /** What the case's outcome is called (GB/T 39046 type code); null for cases routed before it was kept. */
+  matterTypeCode: string | null;
   concludedAt: Date | null;
   /** The route the case follows: where each step of the history was taken. */
   route: RoutePlan | null;
@@ -130,7 +133,7 @@ export function publicProgress(
     receiptNumber: row.receiptNumber,
     matterName: row.matterName ?? row.matterCode,
     stage: row.stage === 'routed' ? 'submitted' : row.stage,
-    stageText: STAGE_TEXTS[row.stage],
+    stageText: awaitingDelivery(row) ? AWAITING_DELIVERY : STAGE_TEXTS[row.stage],
     submittedAt: row.routedAt.toISOString(),
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     committedDueDate: row.committedDueDate,
@@ -148,7 +151,7 @@ export function publicProgress(
       decidedAt: step.decidedAt,
     })),
     result: row.result,
-    resultText: row.result ? RESULT_TEXTS[row.result] : null,
+    resultText: row.result ? resultWording(row.matterTypeCode, row.result) : null,
     concludedAt: row.concludedAt?.toISOString() ?? null,
     documentId: status?.documentId ?? null,
     rating: rating
@@ -159,7 +162,7 @@ export function publicProgress(
           ratedAt: rating.ratedAt.toISOString(),
         }
       : null,
-    mayRate: !rating && isRatable(row.stage),
+    mayRate: !rating && isRatable(row.stage, row.result),
   };
 }
 

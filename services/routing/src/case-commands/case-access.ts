@@ -153,6 +153,8 @@ export function allowanceOn(user: AuthUser, place: CasePlace): CaseAllowance {
 export interface CaseInHand {
   handle: WorkflowHandle;
   status: CaseStatus;
+  /** What the case's outcome is called (GB/T 39046 type code of its matter). */
+  matterTypeCode: string | null;
 }
 
 @Injectable()
@@ -167,9 +169,9 @@ export class CaseAccess {
    * AUTH.OUT_OF_SCOPE unless the person may do this to it.
    */
   async take(user: AuthUser, action: CaseAction, caseId: string): Promise<CaseInHand> {
-    const { handle, status, place } = await this.locate(caseId);
+    const { handle, status, place, routed } = await this.locate(caseId);
     if (!mayOnCase(user, action, place)) throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { caseId, action });
-    return { handle, status };
+    return { handle, status, matterTypeCode: routed.matterTypeCode };
   }
 
   /**
@@ -200,7 +202,14 @@ export class CaseAccess {
   private async routedCase(caseId: string): Promise<RoutedCase> {
     const routed = await this.dataSource.getRepository(RoutedCase).findOne({
       where: { caseId },
-      select: { caseId: true, county: true, town: true, route: true, reachedUnits: true },
+      select: {
+        caseId: true,
+        county: true,
+        town: true,
+        route: true,
+        reachedUnits: true,
+        matterTypeCode: true,
+      },
     });
     if (!routed) throw new CaseError(CaseErrorCode.NOT_FOUND);
     return routed;
@@ -210,6 +219,6 @@ export class CaseAccess {
     const routed = await this.routedCase(caseId);
     const handle = this.temporal.workflow.getHandle(caseId);
     const status = await queryCaseStatus(handle);
-    return { handle, status, place: placeOf(routed, status) };
+    return { handle, status, routed, place: placeOf(routed, status) };
   }
 }

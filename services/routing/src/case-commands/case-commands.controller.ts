@@ -1,3 +1,4 @@
+import { resultWording } from '@oneseal/domain';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '@oneseal/auth';
@@ -35,8 +36,13 @@ export class CaseCommandsController {
 
   @Get()
   @ApiOperation({ summary: '办件当前状态：所处环节、承诺办结日期、计时中止记录、已办环节' })
-  async status(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam): Promise<CaseStatus> {
-    return (await this.cases.take(user, 'view', caseId)).status;
+  async status(
+    @CurrentUser() user: AuthUser,
+    @Param() { caseId }: CaseIdParam,
+  ): Promise<CaseStatus & { resultText?: string }> {
+    const { status, matterTypeCode } = await this.cases.take(user, 'view', caseId);
+    // The result as staff and applicants read it: 准予给付, 不予受理 … never the bare code 退回.
+    return status.result ? { ...status, resultText: resultWording(matterTypeCode, status.result) } : status;
   }
 
   @Get('access')

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { taskScopesOf, type AuthUser } from '@oneseal/auth';
-import { chinaDate, villageStation, type WorkingDayCalendar } from '@oneseal/domain';
+import type { CaseResult } from '@oneseal/contracts';
+import { chinaDate, resultWording, villageStation, type WorkingDayCalendar } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 import { currentCalendar } from '../calendar/calendar-years';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
@@ -29,6 +30,8 @@ export interface FoundCase {
   workingDaysLeft: number | null;
   warning: string | null;
   result: string | null;
+  /** The result in the words of the matter's type (准予给付, 不予受理 …). */
+  resultText: string | null;
   routedAt: Date;
 }
 
@@ -106,20 +109,24 @@ export class CaseSearchService {
               CASE WHEN ${OPEN} THEN current_unit END AS "currentUnit",
               CASE WHEN ${OPEN} THEN coalesce(current_step_due_date, committed_due_date)::text END AS "dueDate",
               due_date_provisional AS "dueDateProvisional", warning, result, routed_at AS "routedAt",
-              NOT (${OPEN}) AS concluded
+              NOT (${OPEN}) AS concluded, matter_type_code AS "matterTypeCode"
          FROM routing.routed_cases WHERE ${where}
         ORDER BY concluded_at IS NOT NULL, coalesce(current_step_due_date, committed_due_date) NULLS LAST,
                  routed_at DESC
         LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
       [...values, query.pageSize, (query.page - 1) * query.pageSize],
-    )) as (Omit<FoundCase, 'workingDaysLeft'> & { concluded: boolean })[];
+    )) as (Omit<FoundCase, 'workingDaysLeft' | 'resultText'> & {
+      concluded: boolean;
+      matterTypeCode: string | null;
+    })[];
     const calendar = await currentCalendar(this.dataSource);
     const today = chinaDate(new Date());
     // While a 补正 is awaited or a special procedure runs the clock stands still: no days are counted down.
     const counting = (row: { stage: string; dueDate: string | null }, concluded: boolean) =>
       row.dueDate !== null && !concluded && !CLOCK_STOPPED.has(row.stage);
-    const items = rows.map(({ concluded, ...row }) => ({
+    const items = rows.map(({ concluded, matterTypeCode, ...row }) => ({
       ...row,
+      resultText: row.result ? resultWording(matterTypeCode, row.result as CaseResult) : null,
       workingDaysLeft: counting(row, concluded) ? workingDaysLeft(calendar, today, row.dueDate ?? '') : null,
     }));
     return { total, page: query.page, pageSize: query.pageSize, items };

@@ -65,6 +65,7 @@ export class CaseRoutingService {
           matterCode: event.payload.matterCode,
           receiptNumber: event.payload.receiptNumber,
           matterName: event.payload.matterName,
+          matterTypeCode: event.payload.matterTypeCode ?? null,
           applicantName: event.payload.applicantName,
           applicantIdTail: event.payload.applicantIdTail ?? null,
           applicantIdDigest: event.payload.applicantIdDigest ?? null,

@@ -19,6 +19,10 @@ export class RoutedCase {
   @Column({ name: 'receipt_number', type: 'text', nullable: true })
   receiptNumber!: string | null;
 
+  /** GB/T 39046 type code of the matter: what its outcome is called. */
+  @Column({ name: 'matter_type_code', type: 'text', nullable: true })
+  matterTypeCode!: string | null;
+
   @Column({ name: 'matter_name', type: 'text', nullable: true })
   matterName!: string | null;
 

@@ -4,6 +4,7 @@ import { TrackCaseProgress1763801000100 } from './1763801000100-TrackCaseProgres
 import { ApplicantProgressAndRatings1764600000100 } from './1764600000100-ApplicantProgressAndRatings';
 import { AnswerDissatisfiedRatings1764600000200 } from './1764600000200-AnswerDissatisfiedRatings';
 import { FindCasesByWhatAClerkKnows1764900000200 } from './1764900000200-FindCasesByWhatAClerkKnows';
+import { KeepTheMatterType1764900000600 } from './1764900000600-KeepTheMatterType';
 
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ROUTING_MIGRATIONS = [
   ApplicantProgressAndRatings1764600000100,
   AnswerDissatisfiedRatings1764600000200,
   FindCasesByWhatAClerkKnows1764900000200,
+  KeepTheMatterType1764900000600,
 ];

@@ -1,3 +1,5 @@
+import type { CaseResult } from '@oneseal/contracts';
+import { resultWording } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 import { whatWasTyped } from '../case-search/what-was-typed';
 import type { SupervisionQuery } from './dto/supervision.query';
@@ -14,6 +16,8 @@ export interface SupervisedCase {
   dueDateProvisional: boolean;
   warning: string | null;
   result: string | null;
+  /** The result in the words of the matter's type (准予给付, 不予受理 …). */
+  resultText: string | null;
   onTime: boolean | null;
 }
 
@@ -54,13 +58,21 @@ export async function supervisedCases(
     `SELECT case_id AS "caseId", receipt_number AS "receiptNumber", town, matter_code AS "matterCode",
             matter_name AS "matterName", stage,
             committed_due_date::text AS "committedDueDate", due_date_provisional AS "dueDateProvisional",
-            warning, result, on_time AS "onTime"
+            warning, result, on_time AS "onTime", matter_type_code AS "matterTypeCode"
        FROM routing.routed_cases WHERE ${where}
       ORDER BY concluded_at IS NOT NULL, committed_due_date NULLS LAST, routed_at
       LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
     [...values, query.pageSize, (query.page - 1) * query.pageSize],
-  )) as SupervisedCase[];
-  return { total, page: query.page, pageSize: query.pageSize, items };
+  )) as (Omit<SupervisedCase, 'resultText'> & { matterTypeCode: string | null })[];
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    items: items.map(({ matterTypeCode, ...item }) => ({
+      ...item,
+      resultText: item.result ? resultWording(matterTypeCode, item.result as CaseResult) : null,
+    })),
+  };
 }
 
 export interface TownSummary {
@@ -70,6 +82,8 @@ export interface TownSummary {
   red: number;
   statutory: number;
   concluded: number;
+  /** Ended with a committed date, withdrawn ones left out: what the on-time rate is of. */
+  timed: number;
   concludedOnTime: number;
 }
 
@@ -82,7 +96,8 @@ export async function townSummaries(dataSource: DataSource, county: string): Pro
             count(*) FILTER (WHERE concluded_at IS NULL AND warning = 'red')::int AS "red",
             count(*) FILTER (WHERE warning = 'statutory')::int AS "statutory",
             count(*) FILTER (WHERE concluded_at IS NOT NULL)::int AS "concluded",
-            count(*) FILTER (WHERE on_time)::int AS "concludedOnTime"
+            count(*) FILTER (WHERE on_time IS NOT NULL AND result IS DISTINCT FROM '撤件')::int AS "timed",
+            count(*) FILTER (WHERE on_time AND result IS DISTINCT FROM '撤件')::int AS "concludedOnTime"
        FROM routing.routed_cases WHERE county = $1 GROUP BY town ORDER BY town`,
     [county],
   )) as TownSummary[];

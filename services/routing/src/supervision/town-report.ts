@@ -15,7 +15,10 @@ export interface TownReport {
   withdrawn: number;
   /** Ended otherwise (作废, 转报上级): with the three above it adds up to `concluded`. */
   otherResults: number;
-  /** On-time share of the cases decided in the period that had a committed date (null: none). */
+  /**
+   * On-time share of the cases that ended in the period with a committed date, withdrawn ones left out (the applicant
+   * ended those, not the office); null when there are none.
+   */
   onTimeRate: number | null;
   /** Cases open at the end of the period whose committed date had passed by then. */
   overdueAtEnd: number;
@@ -51,8 +54,10 @@ export async function townReport(dataSource: DataSource, period: ReportPeriod): 
             count(*) FILTER (WHERE received_on BETWEEN $2 AND $3)::int AS received,
             count(*) FILTER (WHERE accepted_on BETWEEN $2 AND $3)::int AS accepted,
             count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3)::int AS concluded,
-            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND on_time)::int AS "concludedOnTime",
-            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND on_time IS NOT NULL)::int AS timed,
+            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND on_time
+                               AND result IS DISTINCT FROM '撤件')::int AS "concludedOnTime",
+            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND on_time IS NOT NULL
+                               AND result IS DISTINCT FROM '撤件')::int AS timed,
             count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND result IN ('准予', '出证'))::int AS approved,
             count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND result IN ('不予许可', '退回', '补正不来'))::int
               AS refused,

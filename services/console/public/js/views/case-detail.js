@@ -39,7 +39,7 @@ function factsOf(status) {
     ['承诺办结日期', deadlineText(status.committedDeadline)],
     ['法定办结日期', deadlineText(status.statutoryDeadline)],
     ['已延长', status.extensionWorkingDays ? `${status.extensionWorkingDays} 个工作日` : ''],
-    ['办结结果', status.result],
+    ['办结结果', status.resultText ?? status.result],
     [
       '结果文书',
       status.documentId &&

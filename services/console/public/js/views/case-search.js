@@ -45,7 +45,7 @@ export function foundCasesHtml(
         : '',
       row.dueDate ? `${row.dueDate}${row.dueDateProvisional ? '（暂定）' : ''}` : '',
       daysLeftText(row),
-      `${label(SUPERVISED_STAGES, row.stage)}${row.result ? `（${row.result}）` : ''}`,
+      `${label(SUPERVISED_STAGES, row.stage)}${row.result ? `（${row.resultText ?? row.result}）` : ''}`,
       html`<button type="button" data-case="${row.caseId}">${pick}</button>`,
     ]),
     empty,

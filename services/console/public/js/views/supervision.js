@@ -102,7 +102,7 @@ const summaryHtml = (rows) =>
         flagged(row.red, 'red'),
         flagged(row.statutory, 'statutory'),
         row.concluded,
-        percent(row.concludedOnTime, row.concluded),
+        percent(row.concludedOnTime, row.timed ?? row.concluded),
       ]),
       '暂无办件。',
     ),
@@ -256,7 +256,7 @@ const casesHtml = ({ total, page, items }) =>
       `${item.committedDueDate ?? ''}${item.dueDateProvisional ? '（暂定）' : ''}`,
       item.warning &&
         html`<span class="${WARNING_CLASSES[item.warning]}">${label(WARNINGS, item.warning)}</span>`,
-      item.result,
+      item.resultText ?? item.result,
       item.onTime === null ? '' : item.onTime ? '是' : '否',
     ]),
     '没有符合条件的办件。',

@@ -42,6 +42,14 @@ export class ApplicationSubmittedV1 {
   @Min(1)
   matterVersion!: number;
 
+  /**
+   * The matter's type (GB/T 39046 code: 05 行政给付, 07 行政确认, 20 公共服务 …): what its outcome is called. Absent on
+   * events published before it was sent.
+   */
+  @IsOptional()
+  @Matches(/^\d{2}$/)
+  matterTypeCode?: string;
+
   @IsIn(CATALOGUE_LEVELS)
   matterLevel!: CatalogueLevel;
 

@@ -1,0 +1,41 @@
+import type { CaseResult } from '@oneseal/contracts';
+
+/**
+ * How a case ended, in the words of its matter's type (GB/T 39046 type codes): a 行政给付 is granted as 给付, a
+ * 行政确认 as 确认, a public service is 办结 or 不予办理; only a 行政许可 is 准予许可. A refusal at 受理 is 不予受理,
+ * never 退回. Unknown or missing types (cases filed before the type was kept) read as plain 准予 / 不予批准.
+ */
+const DECISION_WORDS: Record<string, { granted: string; refused: string }> = {
+  '01': { granted: '准予许可', refused: '不予许可' },
+  '04': { granted: '准予征收', refused: '不予征收' },
+  '05': { granted: '准予给付', refused: '不予给付' },
+  '07': { granted: '予以确认', refused: '不予确认' },
+  '10': { granted: '准予', refused: '不予批准' },
+  '20': { granted: '已办结', refused: '不予办理' },
+};
+const PLAIN = { granted: '准予', refused: '不予批准' };
+
+const ENDINGS: Record<Exclude<CaseResult, '准予' | '出证' | '不予许可'>, string> = {
+  退回: '不予受理',
+  作废: '办件作废',
+  补正不来: '逾期未补正，终止办理',
+  撤件: '申请人撤回申请',
+  转报上级: '转报上级机关办理',
+};
+
+export function resultWording(matterTypeCode: string | null | undefined, result: CaseResult): string {
+  const words = (matterTypeCode && DECISION_WORDS[matterTypeCode]) || PLAIN;
+  switch (result) {
+    case '准予':
+      return words.granted;
+    case '出证':
+      return `${words.granted}，已出证`;
+    case '不予许可':
+      return words.refused;
+    default:
+      return ENDINGS[result];
+  }
+}
+
+/** Results that are a decision with a document to hand over: the case is done for the applicant once it is. */
+export const DELIVERED_RESULTS: readonly CaseResult[] = ['准予', '出证', '不予许可'];
