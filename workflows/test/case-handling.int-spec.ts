@@ -192,6 +192,48 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     ]);
   });
 
+  it('deems a case accepted from receipt when nobody accepted it nor asked a 补正 within five working days', async () => {
+    const calendar = WorkingDayCalendar.official();
+    const recording = recordingActivities(calendar);
+    const { status, waiting } = await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput());
+      const acceptance = await openTask(handle);
+      expect(acceptance.kind).toBe('受理');
+      await harness.env.sleep(10 * DAY);
+      const next = await openTask(handle);
+      expect(next.kind).toBe('审核');
+      const seen = await handle.query(caseStatusQuery);
+      await harness.finish(handle);
+      return { status: seen, waiting: acceptance };
+    });
+    expect(status.deemedAccepted).toBe(true);
+    expect(status.acceptedOn).toBe(status.receivedOn);
+    const fifth = calendar.addWorkingDays(status.receivedOn ?? '', 5);
+    expect(status.deemedAcceptanceOn).toBe(fifth.kind === 'due' ? fifth.date : undefined);
+    const committed = calendar.addWorkingDays(status.receivedOn ?? '', 10);
+    expect(status.committedDeadline?.dueDate).toBe(committed.kind === 'due' ? committed.date : undefined);
+    // The 受理 task left the window's inbox; nobody decided it.
+    expect(recording.cancelled).toContain(waiting.taskId);
+    expect(status.history.map((record) => record.kind)).not.toContain('受理');
+    const accepted = recording.milestones.find((milestone) => milestone.kind === 'accepted');
+    expect(accepted).toEqual(expect.objectContaining({ deemed: true }));
+  });
+
+  it('is not deemed accepted once a 补正 was asked for in time', async () => {
+    const recording = recordingActivities();
+    await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput({ correctionWaitWorkingDays: 30 }));
+      await decide(handle, 'request-correction', { opinion: '缺收入证明', missingMaterials: ['收入证明'] });
+      await harness.env.sleep(10 * DAY);
+      const status = await handle.query(caseStatusQuery);
+      expect(status.stage).toBe('awaiting-correction');
+      expect(status.acceptedOn).toBeUndefined();
+      await handle.executeUpdate(withdrawUpdate, { args: [{ requestedBy: 'clerk-1', reason: '测试结束' }] });
+      await ended(handle);
+    });
+    expect(recording.kinds()).toEqual(['correction-requested', 'concluded']);
+  });
+
   it('a review cannot refuse: its 拟不予 goes to the decider, who alone grants or refuses', async () => {
     const recording = recordingActivities();
     const result = await harness.withWorkers(recording, async () => {
@@ -354,7 +396,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     });
   });
 
-  it('an approved extension moves the committed date by the extra working days, and no further than the law allows', async () => {
+  it('an approved extension moves the committed date by the extra working days, once and by ten days at most', async () => {
     const calendar = WorkingDayCalendar.official();
     const recording = recordingActivities(calendar);
     const status = await harness.withWorkers(recording, async () => {
@@ -371,13 +413,15 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       await handle.executeUpdate(extendUpdate, {
         args: [{ extraWorkingDays: 5, reason: '情况复杂', approvedBy: 'leader-1' }],
       });
-      expect(
-        await refusalOf(
+      // 行政许可法 art. 42: once, by ten working days at most.
+      const again = (extraWorkingDays: number) =>
+        refusalOf(
           handle.executeUpdate(extendUpdate, {
-            args: [{ extraWorkingDays: 30, reason: '再延', approvedBy: 'leader-1' }],
+            args: [{ extraWorkingDays, reason: '再延', approvedBy: 'leader-1' }],
           }),
-        ),
-      ).toBe(CASE_REFUSALS.notExtendable);
+        );
+      expect(await again(3)).toBe(CASE_REFUSALS.notExtendable);
+      expect(await again(11)).toBe(CASE_REFUSALS.extensionInvalid);
       const extended = await eventually('the extension announced', async () =>
         recording.kinds().includes('extended') ? handle.query(caseStatusQuery) : undefined,
       );

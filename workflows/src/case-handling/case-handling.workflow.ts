@@ -59,6 +59,15 @@ const today = () => cstDate(Date.now());
 const REVIEW_REFUSAL_IS_RECOMMENDATION = 'review-refusal-is-a-recommendation';
 
 /**
+ * From this version on a case nobody accepted or asked a 补正 of within five working days of receipt is deemed
+ * accepted from receipt (行政许可法 art. 32); cases started before keep waiting for their 受理.
+ */
+const DEEMED_ACCEPTANCE = 'deemed-acceptance-after-five-working-days';
+
+/** 行政许可法 art. 32: 五日内一次告知. */
+const CORRECTION_NOTICE_WORKING_DAYS = 5;
+
+/**
  * One case, from application to delivery. Each route step is a task in a unit's inbox with a deadline on the
  * working-day calendar; 受理 starts the committed limit; 补正 and special procedures stop the clock and the
  * deadlines are recomputed from the recorded stops (never edited); an approved extension adds days; the applicant
@@ -97,8 +106,11 @@ function takeRequests(state: CaseState): void {
   });
 }
 
-/** A step either ends with a decision on its task, or the case ends while it waits (撤件). */
-type StepEnd = { decided: StepDecision } | { ended: CaseStatus };
+/**
+ * A step either ends with a decision on its task, or the case ends while it waits (撤件), or — before 受理 — the law
+ * deems the case accepted while it waits.
+ */
+type StepEnd = { decided: StepDecision } | { ended: CaseStatus } | { deemedAccepted: true };
 
 /** Walks the case's route step by step, running the activities each turn needs and announcing each milestone. */
 class CaseRouteWalk {
@@ -116,6 +128,7 @@ class CaseRouteWalk {
 
   async run(): Promise<CaseStatus> {
     const { state } = this;
+    if (patched(DEEMED_ACCEPTANCE)) await this.noteReceipt();
     let index = 0;
     while (index < state.steps.length) {
       const step = state.steps[index];
@@ -146,6 +159,11 @@ class CaseRouteWalk {
 
       const end = await this.takeStep(index);
       if ('ended' in end) return end.ended;
+      if ('deemedAccepted' in end) {
+        await this.acceptAsDeemed();
+        index = state.acceptIndex + 1;
+        continue;
+      }
       if (step.kind === '送达') {
         const record = end.decided.delivery;
         await this.announce({
@@ -192,6 +210,7 @@ class CaseRouteWalk {
     while (!decision) {
       const request = await this.nextRequest();
       if (request === 'correction-expired') continue; // only while awaiting a 补正, handled there
+      if (request === 'deemed-accepted') return { deemedAccepted: true };
       if (request.kind === 'withdraw') {
         return { ended: await this.endWithoutDecision('撤件', request.withdrawal.reason) };
       }
@@ -245,6 +264,45 @@ class CaseRouteWalk {
     });
   }
 
+  /** The day of receipt, and the fifth working day after it: the art. 32 deadline for a 补正 notice. */
+  private async noteReceipt(): Promise<void> {
+    const receivedOn = today();
+    const deadline = await cases.computeDeadline({
+      startDate: receivedOn,
+      workingDays: CORRECTION_NOTICE_WORKING_DAYS,
+      stops: [],
+    });
+    this.state.noteReceipt(receivedOn, deadline.dueDate);
+  }
+
+  /**
+   * 视为受理: five working days passed with neither 受理 nor a 补正 notice. The task waiting before 受理 leaves its inbox,
+   * the committed limit runs from receipt, and the applicant is told the case is accepted.
+   */
+  private async acceptAsDeemed(): Promise<void> {
+    const { state } = this;
+    const waiting = state.status.currentStep?.taskId;
+    if (waiting)
+      await approval.cancelReviewTask({
+        ...this.caseRef,
+        taskId: waiting,
+        reason: '五个工作日内未受理也未告知补正，依法视为受理（行政许可法第三十二条）',
+      });
+    state.leaveStep();
+    state.acceptAsDeemed();
+    await this.recomputeCaseDeadlines();
+    const deadline = state.status.committedDeadline as Deadline;
+    await this.announce({
+      kind: 'accepted',
+      receiptNumber: state.input.receiptNumber,
+      matterCode: state.input.matterCode,
+      matterVersion: state.input.matterVersion,
+      committedDueDate: deadline.dueDate,
+      provisional: deadline.provisional,
+      deemed: true,
+    });
+  }
+
   /** 不予受理: the case never started; the applicant is told why and gets the materials back. */
   private async refuseToAccept(decision: StepDecision): Promise<CaseStatus> {
     await this.announce({ kind: 'refused', reason: decision.opinion, handlerId: decision.handlerId });
@@ -288,6 +346,8 @@ class CaseRouteWalk {
     for (;;) {
       const request = await this.nextRequest();
       if (request === 'correction-expired') return 'expired';
+      // A case waiting for its 补正 is never deemed accepted (the notice came in time); nothing else to wait for.
+      if (request === 'deemed-accepted') continue;
       if (request.kind === 'withdraw') return 'withdrawn';
       if (request.kind !== 'supply') {
         await this.handleClockRequest(request);
@@ -309,13 +369,20 @@ class CaseRouteWalk {
    * Waits for the next request, raising warnings as their time comes; 'correction-expired' when the applicant let
    * the supply-by date of a 补正 pass.
    */
-  private async nextRequest(): Promise<CaseRequest | 'correction-expired'> {
+  private async nextRequest(): Promise<CaseRequest | 'correction-expired' | 'deemed-accepted'> {
     const { state } = this;
     for (;;) {
       const alarms = pendingAlarms(state);
       const correction = state.status.correction;
       const correctionEnds = correction ? endOfCstDay(correction.supplyBy) : undefined;
-      const wakeAt = Math.min(...alarms.map((alarm) => alarm.at), correctionEnds ?? Number.POSITIVE_INFINITY);
+      const deemedAt = state.awaitingDeemedAcceptance
+        ? endOfCstDay(state.status.deemedAcceptanceOn as string)
+        : undefined;
+      const wakeAt = Math.min(
+        ...alarms.map((alarm) => alarm.at),
+        correctionEnds ?? Number.POSITIVE_INFINITY,
+        deemedAt ?? Number.POSITIVE_INFINITY,
+      );
       if (!Number.isFinite(wakeAt)) {
         await condition(() => state.hasRequest());
         return state.nextRequest();
@@ -330,6 +397,8 @@ class CaseRouteWalk {
       }
       if (correctionEnds !== undefined && correctionEnds <= now && state.status.correction)
         return 'correction-expired';
+      if (deemedAt !== undefined && deemedAt <= now && state.awaitingDeemedAcceptance)
+        return 'deemed-accepted';
     }
   }
 
@@ -343,6 +412,9 @@ class CaseRouteWalk {
           procedure: request.suspension.procedure,
           reason: request.suspension.reason,
           handlerId: request.suspension.handlerId,
+          ...(request.suspension.expectedWorkingDays
+            ? { expectedWorkingDays: request.suspension.expectedWorkingDays }
+            : {}),
         });
         return;
       case 'resume': {

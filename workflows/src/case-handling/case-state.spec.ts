@@ -120,22 +120,26 @@ describe('CaseState: every change of a case in one place, and what it refuses', 
     expect(state.closedStops()).toEqual([{ from: '2026-12-04', to: '2026-12-09' }]);
   });
 
-  it('bounds an extension by the statutory limit plus the 10 days the law allows, and only before the decision', () => {
-    expect(
-      typeOf(new CaseState(input).refuseExtension({ extraWorkingDays: 5, reason: '', approvedBy: 'l' })),
-    ).toBe(CASE_REFUSALS.notExtendable);
+  it('extends once, by at most 10 working days, within the statutory limit plus 10, and only before the decision', () => {
+    const extend = (state: CaseState, extraWorkingDays: number) =>
+      typeOf(state.refuseExtension({ extraWorkingDays, reason: '情况复杂', approvedBy: 'l' }));
+    expect(extend(new CaseState(input), 5)).toBe(CASE_REFUSALS.notExtendable);
     const state = underReview();
-    expect(typeOf(state.refuseExtension({ extraWorkingDays: 0, reason: '', approvedBy: 'l' }))).toBe(
-      CASE_REFUSALS.extensionInvalid,
-    );
-    expect(state.refuseExtension({ extraWorkingDays: 20, reason: '', approvedBy: 'l' })).toBeUndefined();
-    expect(typeOf(state.refuseExtension({ extraWorkingDays: 21, reason: '', approvedBy: 'l' }))).toBe(
-      CASE_REFUSALS.notExtendable,
-    );
-    state.decide('准予', decision('task-review'));
-    expect(typeOf(state.refuseExtension({ extraWorkingDays: 1, reason: '', approvedBy: 'l' }))).toBe(
-      CASE_REFUSALS.notExtendable,
-    );
+    expect(extend(state, 0)).toBe(CASE_REFUSALS.extensionInvalid);
+    // 行政许可法 art. 42: ten working days at most, and once.
+    expect(extend(state, 11)).toBe(CASE_REFUSALS.extensionInvalid);
+    expect(extend(state, 10)).toBeUndefined();
+    state.extendBy(10);
+    expect(extend(state, 1)).toBe(CASE_REFUSALS.notExtendable);
+    // A committed limit close to the statutory one leaves less room.
+    const tight = new CaseState({ ...input, committedLimitWorkingDays: 25 });
+    tight.openStep(0, 'task-accept', '2026-12-04');
+    tight.accept('2026-12-04');
+    expect(extend(tight, 6)).toBe(CASE_REFUSALS.notExtendable);
+    expect(extend(tight, 5)).toBeUndefined();
+    const decided = underReview();
+    decided.decide('准予', decision('task-review'));
+    expect(extend(decided, 1)).toBe(CASE_REFUSALS.notExtendable);
   });
 
   it('refuses a withdrawal once the decision is taken, from the moment the deciding update is taken', () => {

@@ -162,6 +162,14 @@ export class CaseState {
       return refusal(CASE_REFUSALS.notExtendable, '只有已受理、尚未作出决定的办件可以延长办理时限');
     if (!Number.isInteger(extension.extraWorkingDays) || extension.extraWorkingDays < 1)
       return refusal(CASE_REFUSALS.extensionInvalid, '延长的工作日数应为正整数');
+    // 行政许可法 art. 42: with the approval of the organ's leader, once, by at most ten days.
+    if (extension.extraWorkingDays > 10)
+      return refusal(CASE_REFUSALS.extensionInvalid, '延长期限最多 10 个工作日（行政许可法第四十二条）');
+    if (this.status.extensionWorkingDays > 0)
+      return refusal(
+        CASE_REFUSALS.notExtendable,
+        '本办件已延长过一次办理期限，不能再次延长（行政许可法第四十二条）',
+      );
     const statutory = this.input.statutoryLimitWorkingDays;
     const total =
       this.input.committedLimitWorkingDays + this.status.extensionWorkingDays + extension.extraWorkingDays;
@@ -201,7 +209,11 @@ export class CaseState {
   /** A special procedure stops the clock at once: decisions wait until it ends. */
   takeSuspension(suspension: SuspensionRequest, today: string): void {
     this.status.stage = 'suspended';
-    this.status.clockStops.push({ reason: suspension.procedure, from: today });
+    this.status.clockStops.push({
+      reason: suspension.procedure,
+      from: today,
+      ...(suspension.expectedWorkingDays ? { expectedWorkingDays: suspension.expectedWorkingDays } : {}),
+    });
     this.requests.push({ kind: 'suspend', suspension });
   }
 
@@ -268,6 +280,29 @@ export class CaseState {
   accept(today: string): void {
     this.status.acceptedOn = today;
     this.status.stage = 'in-progress';
+  }
+
+  /** The application was received today; unless a 补正 is asked for by `deemedOn`, the law counts it accepted. */
+  noteReceipt(receivedOn: string, deemedOn: string): void {
+    this.status.receivedOn = receivedOn;
+    this.status.deemedAcceptanceOn = deemedOn;
+  }
+
+  /** Still waiting for 受理 or a 补正 request, with the art. 32 deadline running. */
+  get awaitingDeemedAcceptance(): boolean {
+    return (
+      this.status.deemedAcceptanceOn !== undefined &&
+      !this.status.acceptedOn &&
+      this.status.stage === 'pre-acceptance' &&
+      !this.withdrawalRequested &&
+      !this.status.clockStops.some((stop) => stop.reason === '补正')
+    );
+  }
+
+  /** 视为受理: accepted from the day it was received (行政许可法 art. 32). */
+  acceptAsDeemed(): void {
+    this.accept(this.status.receivedOn as string);
+    this.status.deemedAccepted = true;
   }
 
   /** The case's dates, recomputed from acceptance, the limits, the extensions and the recorded clock stops. */

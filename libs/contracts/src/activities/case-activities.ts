@@ -40,6 +40,8 @@ export type CaseMilestone = MilestoneBase &
         matterVersion: number;
         committedDueDate: string;
         provisional: boolean;
+        /** Deemed accepted from receipt: no 补正 was asked for within five working days (行政许可法 art. 32). */
+        deemed?: true;
       }
     | { kind: 'refused'; reason: string; handlerId: string }
     | { kind: 'correction-requested'; missingMaterials: string[]; supplyBy: string }
@@ -50,7 +52,14 @@ export type CaseMilestone = MilestoneBase &
         committedDueDate?: string;
         provisional: boolean;
       }
-    | { kind: 'suspended'; procedure: SpecialProcedure; reason: string; handlerId: string }
+    | {
+        kind: 'suspended';
+        procedure: SpecialProcedure;
+        reason: string;
+        handlerId: string;
+        /** Expected length in working days, as the applicant is told it (absent for requests before it was asked). */
+        expectedWorkingDays?: number;
+      }
     | { kind: 'resumed'; procedure: SpecialProcedure; committedDueDate: string; provisional: boolean }
     | {
         kind: 'extended';

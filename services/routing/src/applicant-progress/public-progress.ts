@@ -110,6 +110,8 @@ export interface PublicProgress {
   committedDueDate: string | null;
   currentStep: { stepName: string; levelText: string; openedOn: string } | null;
   correction: { missingMaterials: string[]; supplyBy: string } | null;
+  /** While a special procedure stops the clock: which, since when, and how long it is expected to take (art. 45). */
+  specialProcedure: { procedure: string; since: string; expectedWorkingDays: number | null } | null;
   history: PublicStep[];
   result: CaseResult | null;
   resultText: string | null;
@@ -144,6 +146,7 @@ export function publicProgress(
       row.stage === 'awaiting-correction' && status?.correction
         ? { missingMaterials: [...status.correction.missingMaterials], supplyBy: status.correction.supplyBy }
         : null,
+    specialProcedure: specialProcedureOf(row, status),
     history: (status?.history ?? []).map((step) => ({
       stepName: step.kind,
       levelText: levelTextOf(row, step.index),
@@ -164,6 +167,15 @@ export function publicProgress(
       : null,
     mayRate: !rating && isRatable(row.stage, row.result),
   };
+}
+
+function specialProcedureOf(
+  row: ProgressRow,
+  status: CaseStatus | undefined,
+): PublicProgress['specialProcedure'] {
+  const stop = status?.clockStops[status.clockStops.length - 1];
+  if (row.stage !== 'suspended' || !stop || stop.to || stop.reason === '补正') return null;
+  return { procedure: stop.reason, since: stop.from, expectedWorkingDays: stop.expectedWorkingDays ?? null };
 }
 
 /** A step's outcome in the words the applicant reads, with the reason where they are owed one. */

@@ -38,6 +38,7 @@ export function milestoneEvent(milestone: CaseMilestone): MilestoneEvent {
         acceptedAt: at,
         committedDueDate: milestone.committedDueDate,
         dueDateProvisional: milestone.provisional,
+        ...(milestone.deemed ? { deemedAccepted: true } : {}),
       });
     case 'refused':
       return event(caseRefusedV1, {
@@ -67,6 +68,7 @@ export function milestoneEvent(milestone: CaseMilestone): MilestoneEvent {
         procedure: milestone.procedure,
         reason: milestone.reason,
         handlerId: milestone.handlerId,
+        ...(milestone.expectedWorkingDays ? { expectedWorkingDays: milestone.expectedWorkingDays } : {}),
         suspendedAt: at,
       });
     case 'resumed':

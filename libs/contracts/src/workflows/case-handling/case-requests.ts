@@ -69,6 +69,8 @@ export interface SuspensionRequest {
   procedure: SpecialProcedure;
   reason: string;
   handlerId: string;
+  /** How many working days the procedure is expected to take (art. 45: the applicant is told); absent before. */
+  expectedWorkingDays?: number;
 }
 
 export interface ResumptionRequest {

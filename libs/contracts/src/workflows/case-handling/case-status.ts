@@ -39,6 +39,8 @@ export interface ClockStopRecord {
   reason: '补正' | SpecialProcedure;
   from: string;
   to?: string;
+  /** A special procedure's expected length in working days, as the applicant is told it (行政许可法 art. 45). */
+  expectedWorkingDays?: number;
 }
 
 export type CaseStage =
@@ -64,6 +66,14 @@ export interface CaseStatus {
   statutoryDeadline?: Deadline;
   extensionWorkingDays: number;
   clockStops: ClockStopRecord[];
+  /**
+   * The day the application was received, and the end of the fifth working day after it: unless a 补正 is asked for
+   * by then, the case is deemed accepted from receipt (行政许可法 art. 32). Absent for cases started before.
+   */
+  receivedOn?: string;
+  deemedAcceptanceOn?: string;
+  /** True once the case was deemed accepted rather than accepted at the window. */
+  deemedAccepted?: true;
   /** While awaiting a 补正: what was asked and the date after which the case ends as 补正不来. */
   correction?: { missingMaterials: string[]; supplyBy: string };
   warningsRaised: string[];

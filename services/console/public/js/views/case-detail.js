@@ -35,7 +35,11 @@ function factsOf(status) {
     ['办件编号', status.receiptNumber],
     ['状态', label(CASE_STAGES, status.stage)],
     ['当前环节', stepText],
-    ['受理日期', status.acceptedOn],
+    [
+      '受理日期',
+      status.acceptedOn &&
+        `${status.acceptedOn}${status.deemedAccepted ? '（五个工作日内未受理也未告知补正，依法视为受理）' : ''}`,
+    ],
     ['承诺办结日期', deadlineText(status.committedDeadline)],
     ['法定办结日期', deadlineText(status.statutoryDeadline)],
     ['已延长', status.extensionWorkingDays ? `${status.extensionWorkingDays} 个工作日` : ''],
@@ -148,6 +152,9 @@ ${missing}</textarea
             <select name="procedure">
               ${procedures}
             </select></label
+          ><label
+            >预计工作日
+            <input name="expectedWorkingDays" type="number" min="1" max="60" required size="4" /></label
           >${reason}`,
         '启动（计时中止）',
       ),
@@ -156,7 +163,8 @@ ${missing}</textarea
         'extension',
         '延长办理时限',
         html`<label
-            >延长工作日数 <input name="extraWorkingDays" type="number" min="1" max="30" required /></label
+            >延长工作日数（最多 10 日，限一次）
+            <input name="extraWorkingDays" type="number" min="1" max="10" required /></label
           >${reason}`,
         '批准延长',
       ),
@@ -172,7 +180,11 @@ ${missing}</textarea
 const BODY_OF = {
   'correction-supplied': (values) => ({ suppliedMaterials: linesOf(values.suppliedMaterials) }),
   withdrawal: (values) => ({ reason: values.reason }),
-  suspension: (values) => ({ procedure: values.procedure, reason: values.reason }),
+  suspension: (values) => ({
+    procedure: values.procedure,
+    reason: values.reason,
+    expectedWorkingDays: Number(values.expectedWorkingDays),
+  }),
   resumption: () => ({}),
   extension: (values) => ({ extraWorkingDays: Number(values.extraWorkingDays), reason: values.reason }),
 };

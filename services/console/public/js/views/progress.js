@@ -79,6 +79,12 @@ function ratingHtml(answer) {
     : '';
 }
 
+/** 行政许可法 art. 45: the applicant is told which procedure stops the clock and how long it is expected to take. */
+const specialProcedureText = ({ procedure, since, expectedWorkingDays }) =>
+  `本办件自 ${since} 起进行${procedure}，计时中止${
+    expectedWorkingDays ? `，预计需 ${expectedWorkingDays} 个工作日` : ''
+  }；${procedure}所需时间不计入办理期限。`;
+
 function answerHtml(answer) {
   const correction = answer.correction;
   return html`${correction &&
@@ -86,7 +92,7 @@ function answerHtml(answer) {
       'error',
       `需补正的材料：请于补正期限 ${correction.supplyBy} 前补齐以下材料（逾期未补正的，按补正不来办结）`,
       correction.missingMaterials,
-    )}
+    )}${answer.specialProcedure && messageHtml('info', specialProcedureText(answer.specialProcedure))}
     <dl class="facts">
       ${factsOf(answer).map(
         ([name, value]) =>

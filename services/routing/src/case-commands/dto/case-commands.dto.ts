@@ -48,13 +48,19 @@ export class SuspendCaseDto {
   @IsNotEmpty()
   @MaxLength(500)
   reason!: string;
+
+  @ApiProperty({ description: '预计所需工作日（行政许可法第四十五条：告知申请人）', example: 7 })
+  @IsInt({ message: '请填写特别程序预计所需的工作日数' })
+  @Min(1)
+  @Max(60)
+  expectedWorkingDays!: number;
 }
 
 /** Nothing to say but who resumes, and that comes from the token. */
 export class ResumeCaseDto {}
 
 export class ExtendCaseDto {
-  @ApiProperty({ description: '延长的工作日数', example: 10 })
+  @ApiProperty({ description: '延长的工作日数（最多 10 个工作日，每件限一次）', example: 10 })
   @IsInt()
   @Min(1)
   @Max(30)

@@ -3,6 +3,7 @@ import {
   IsISO8601,
   IsInt,
   IsNotEmpty,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -40,4 +41,12 @@ export class CaseAcceptedV1 {
   /** True when the due date reaches into a year whose official holidays are not published yet. */
   @IsBoolean()
   dueDateProvisional!: boolean;
+
+  /**
+   * 视为受理: nobody accepted it or asked for a 补正 within five working days of receipt, so the law counts it accepted
+   * from receipt (行政许可法 art. 32). Absent for a case accepted at the window, and in earlier events.
+   */
+  @IsOptional()
+  @IsBoolean()
+  deemedAccepted?: boolean;
 }
