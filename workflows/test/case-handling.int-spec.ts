@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WorkingDayCalendar } from '@oneseal/domain';
+import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
 import { eventually } from '@oneseal/testing';
 import {
   CASE_REFUSALS,
@@ -73,15 +73,26 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       '2.1 决定@140525100-approval',
       '4.1 送达@140525100-window',
     ]);
-    expect(recording.stamps).toHaveLength(1);
-    expect(recording.stamps[0]).toEqual(
+    expect(recording.issued.map((document) => document.content.kind)).toEqual([
+      'acceptance-notice',
+      'decision',
+      'delivery-receipt',
+    ]);
+    expect(recording.issued[1]).toEqual(
       expect.objectContaining({
         caseId: input.caseId,
         town: '140525100',
-        result: '准予',
-        documentKind: 'decision',
+        // The town decides this matter: its approval seal goes on the decision.
+        issuer: { level: 'town' },
+        content: expect.objectContaining({ kind: 'decision', result: '准予' }),
       }),
     );
+    expect(result.documents?.map((document) => document.kind)).toEqual([
+      'acceptance-notice',
+      'decision',
+      'delivery-receipt',
+    ]);
+    expect(result.documentId).toBe(result.documents?.[1].documentId);
     expect(recording.kinds()).toEqual(['accepted', 'concluded', 'delivered']);
     const accepted = recording.milestones[0];
     expect(accepted).toEqual(
@@ -270,7 +281,9 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       return ended(handle);
     });
     expect(result.result).toBe('准予');
-    expect(recording.stamps.map((stamp) => stamp.result)).toEqual(['准予']);
+    expect(
+      recording.issued.filter(({ content }) => content.kind === 'decision').map(({ content }) => content),
+    ).toEqual([expect.objectContaining({ result: '准予' })]);
   });
 
   it('keeps review and decision apart: whoever reviewed a case cannot decide it, nor take a pair the county separates', async () => {
@@ -430,6 +443,79 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     });
     const expected = calendar.addWorkingDays(status.acceptedOn ?? '', 15);
     expect(status.committedDeadline?.dueDate).toBe(expected.kind === 'due' ? expected.date : undefined);
+  });
+
+  it('a bureau decides what the county keeps: its seal on the decision and the extension, the town on what its window issues', async () => {
+    const recording = recordingActivities();
+    const route = deriveRoute(
+      { code: 'ZZ-T-002', level: 'town', handlingMode: '乡级负责受理' },
+      { town: '140525100', countyUnitCode: '140525-mz' },
+    );
+    const input = caseInput({ route, matterTypeCode: '05', legalBasis: '《社会救助暂行办法》第四十七条' });
+    await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, input);
+      await decide(handle, 'approve');
+      await openTask(handle);
+      await handle.executeUpdate(extendUpdate, {
+        args: [
+          { extraWorkingDays: 5, reason: '需核对家庭收入', approvedBy: 'mz-head', approvedByName: '王局长' },
+        ],
+      });
+      await decide(handle, 'approve');
+      await decide(handle, 'approve', {
+        opinion: '符合临时救助条件',
+        grant: { amount: '一次性发放 2000 元', form: '打入社会保障卡' },
+      });
+      await decide(handle, 'approve', {
+        delivery: { method: 'pick-up', recipient: '张三', deliveredOn: cstDate(Date.now()) },
+      });
+      return ended(handle);
+    });
+    const issued = recording.issued.map(({ content, issuer, handledBy }) => ({
+      kind: content.kind,
+      issuer,
+      handledBy,
+    }));
+    expect(issued).toEqual([
+      {
+        kind: 'acceptance-notice',
+        issuer: { level: 'town' },
+        handledBy: expect.objectContaining({ title: '综合受理窗口' }),
+      },
+      {
+        kind: 'extension-notice',
+        issuer: { level: 'county', unitCode: '140525-mz' },
+        handledBy: { id: 'mz-head', name: '王局长', title: '县直部门负责人' },
+      },
+      {
+        kind: 'decision',
+        issuer: { level: 'county', unitCode: '140525-mz' },
+        handledBy: expect.objectContaining({ title: '县直部门负责人' }),
+      },
+      {
+        kind: 'delivery-receipt',
+        issuer: { level: 'town' },
+        handledBy: expect.objectContaining({ title: '综合受理窗口' }),
+      },
+    ]);
+    const decision = recording.issued[2];
+    expect(decision).toEqual(
+      expect.objectContaining({ matterTypeCode: '05', legalBasis: '《社会救助暂行办法》第四十七条' }),
+    );
+    expect(decision.content).toEqual(
+      expect.objectContaining({
+        result: '准予',
+        grant: { amount: '一次性发放 2000 元', form: '打入社会保障卡' },
+      }),
+    );
+    const delivery = recording.issued[3].content;
+    expect(delivery).toEqual(
+      expect.objectContaining({
+        method: 'pick-up',
+        recipient: '张三',
+        deliveredDocumentId: expect.any(String),
+      }),
+    );
   });
 
   it('refuses a decision on a task that is not the open one, and a second decision on the same task', async () => {

@@ -29,7 +29,8 @@ interface PathRun {
   expected: {
     result: CaseStatus['result'];
     milestones: string[];
-    stamps: string[];
+    /** The documents issued, in order (a decision as decision:<result>). */
+    documents: string[];
     opened: string[];
   };
 }
@@ -50,7 +51,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     expected: {
       result: '准予',
       milestones: ['accepted', 'concluded', 'delivered'],
-      stamps: ['准予'],
+      documents: ['acceptance-notice', 'decision:准予', 'delivery-receipt'],
       opened: ['受理', '审核', '决定', '送达'],
     },
   },
@@ -68,7 +69,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     expected: {
       result: '准予',
       milestones: ['accepted', 'suspended', 'resumed', 'concluded', 'delivered'],
-      stamps: ['准予'],
+      documents: ['acceptance-notice', 'special-procedure-notice', 'decision:准予', 'delivery-receipt'],
       opened: ['受理', '审核', '决定', '送达'],
     },
   },
@@ -84,7 +85,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     expected: {
       result: '准予',
       milestones: ['accepted', 'extended', 'concluded', 'delivered'],
-      stamps: ['准予'],
+      documents: ['acceptance-notice', 'extension-notice', 'decision:准予', 'delivery-receipt'],
       opened: ['受理', '审核', '决定', '送达'],
     },
   },
@@ -96,13 +97,23 @@ const RUNS: Record<CasePathName, PathRun> = {
         args: [{ requestedBy: 'clerk-1', reason: '申请人不再需要' }],
       });
     },
-    expected: { result: '撤件', milestones: ['accepted', 'concluded'], stamps: [], opened: ['受理', '审核'] },
+    expected: {
+      result: '撤件',
+      milestones: ['accepted', 'concluded'],
+      documents: ['acceptance-notice'],
+      opened: ['受理', '审核'],
+    },
   },
   'refused-at-acceptance': {
     drive: async (handle) => {
       await decide(handle, 'reject', { opinion: '不属于本中心受理范围' });
     },
-    expected: { result: '退回', milestones: ['refused', 'concluded'], stamps: [], opened: ['受理'] },
+    expected: {
+      result: '退回',
+      milestones: ['refused', 'concluded'],
+      documents: ['non-acceptance'],
+      opened: ['受理'],
+    },
   },
   'refused-after-acceptance': {
     input: { deliveryMethod: 'electronic' },
@@ -115,7 +126,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     expected: {
       result: '不予许可',
       milestones: ['accepted', 'concluded', 'delivered'],
-      stamps: ['不予许可'],
+      documents: ['acceptance-notice', 'decision:不予许可', 'delivery-receipt'],
       opened: ['受理', '审核', '决定'],
     },
   },
@@ -128,7 +139,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     expected: {
       result: '准予',
       milestones: ['accepted', 'concluded', 'delivered'],
-      stamps: ['准予'],
+      documents: ['acceptance-notice', 'decision:准予', 'delivery-receipt'],
       opened: ['受理', '审核', '受理', '审核', '决定', '送达'],
     },
   },
@@ -140,7 +151,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     expected: {
       result: '补正不来',
       milestones: ['correction-requested', 'concluded'],
-      stamps: [],
+      documents: ['correction-notice'],
       opened: ['受理'],
     },
   },
@@ -164,7 +175,7 @@ const RUNS: Record<CasePathName, PathRun> = {
         'concluded',
         'delivered',
       ],
-      stamps: ['准予'],
+      documents: ['acceptance-notice', 'decision:准予', 'delivery-receipt'],
       opened: ['受理', '审核', '决定', '送达'],
     },
   },
@@ -178,7 +189,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     expected: {
       result: '撤件',
       milestones: ['correction-requested', 'concluded'],
-      stamps: [],
+      documents: ['correction-notice'],
       opened: ['受理'],
     },
   },
@@ -194,7 +205,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     expected: {
       result: '准予',
       milestones: ['correction-requested', 'correction-supplied', 'accepted', 'concluded', 'delivered'],
-      stamps: ['准予'],
+      documents: ['correction-notice', 'acceptance-notice', 'decision:准予', 'delivery-receipt'],
       opened: ['受理', '受理', '审核', '决定', '送达'],
     },
   },
@@ -213,7 +224,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     expected: {
       result: '撤件',
       milestones: ['accepted', 'concluded'],
-      stamps: [],
+      documents: ['acceptance-notice'],
       opened: ['受理', '审核', '决定'],
     },
   },
@@ -252,7 +263,13 @@ describe('every path of a case, walked to its end (Temporal time-skipping test s
     expect(status.stage).toBe('concluded');
     expect(status.result).toBe(run.expected.result);
     expect(recording.kinds()).toEqual(run.expected.milestones);
-    expect(recording.stamps.map((stamp) => stamp.result)).toEqual(run.expected.stamps);
+    expect(
+      recording.issued.map(({ content }) =>
+        content.kind === 'decision' ? `decision:${content.result}` : content.kind,
+      ),
+    ).toEqual(run.expected.documents);
+    // Cases started with this version never use the town-only stamping of earlier versions.
+    expect(recording.stamps).toEqual([]);
     expect(recording.opened.map((task) => task.stepName)).toEqual(run.expected.opened);
   });
 });

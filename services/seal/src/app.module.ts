@@ -11,13 +11,14 @@ import { createSealActivities } from './activities/seal.activities';
 import { SEAL_SCHEMA, type SealEnv } from './config/seal.env';
 import { KeyEncryption } from './crypto/key-encryption';
 import { DivisionNames } from './divisions/division-names';
+import { DocumentIssuingService } from './documents/document-issuing.service';
 import { SEAL_ENTITIES } from './entities';
 import { HealthController } from './health/health.controller';
 import { LedgerController } from './ledger/ledger.controller';
 import { SEAL_MIGRATIONS } from './migrations';
+import { OrgansController } from './organs/organs.controller';
 import { SealRegistry } from './seals/seal-registry';
 import { SealsController } from './seals/seals.controller';
-import { StampingService } from './stamps/stamping.service';
 import { StampsController } from './stamps/stamps.controller';
 import { SealVerificationService } from './verification/seal-verification.service';
 import { VerificationController } from './verification/verification.controller';
@@ -27,6 +28,7 @@ export class SealModule {
   static forEnv(env: SealEnv): DynamicModule {
     const temporal = { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE };
     const keys = new KeyEncryption(env.SEAL_KEY_ENCRYPTION_KEY);
+    const divisions = DivisionNames.fromSeeds(env.ONESEAL_SEEDS_DIR);
     return {
       module: SealModule,
       imports: [
@@ -53,19 +55,19 @@ export class SealModule {
         StampsController,
         VerificationController,
         LedgerController,
+        OrgansController,
       ],
       providers: [
         {
           provide: SealRegistry,
           inject: [getDataSourceToken()],
-          useFactory: (dataSource: DataSource) =>
-            new SealRegistry(dataSource, keys, DivisionNames.fromSeeds(env.ONESEAL_SEEDS_DIR)),
+          useFactory: (dataSource: DataSource) => new SealRegistry(dataSource, keys, divisions),
         },
         {
-          provide: StampingService,
+          provide: DocumentIssuingService,
           inject: [getDataSourceToken()],
           useFactory: (dataSource: DataSource) =>
-            new StampingService(dataSource, keys, env.SEAL_PUBLIC_BASE_URL),
+            new DocumentIssuingService(dataSource, keys, divisions, env.PUBLIC_BASE_URL),
         },
         {
           provide: SealVerificationService,
@@ -76,10 +78,10 @@ export class SealModule {
           temporal,
           enabled: env.TEMPORAL_WORKER_ENABLED === 1,
           workers: [
-            activityWorker<[StampingService]>({
+            activityWorker<[DocumentIssuingService]>({
               name: 'activityWorker',
               taskQueue: TASK_QUEUES.sealActivities,
-              inject: [StampingService],
+              inject: [DocumentIssuingService],
               activities: createSealActivities,
             }),
           ],

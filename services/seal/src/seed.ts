@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     const summary = await seedTownSeals(dataSource, registry, divisions);
     process.stdout.write(
       `seal: ${summary.towns} towns: ${summary.activated} approval seals activated, ` +
-        `${summary.legacyInventoried} legacy seals inventoried as 封存\n`,
+        `${summary.legacyInventoried} legacy seals inventoried as 封存; ${summary.organsRegistered} issuing organs ` +
+        `registered, ${summary.bureauSealsActivated} bureau seals activated\n`,
     );
   } finally {
     await dataSource.destroy();

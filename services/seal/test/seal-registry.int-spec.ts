@@ -146,16 +146,30 @@ describe('the town seal registry (real PostgreSQL)', () => {
     expect(row.n).toBe(0);
   });
 
-  it('seeds every town with one active approval seal and its old seals 封存, and a second run changes nothing', async () => {
+  it('seeds every town with one active approval seal and its old seals 封存, every bureau with its own seal, and a second run changes nothing', async () => {
     const first = await seedTownSeals(suite.dataSource, registry, divisions);
     expect(first.towns).toBe(28);
+    // Two counties, fourteen bureaus each (county-units.tsv), besides the towns.
+    expect(first.organsRegistered).toBe(28 + 2 * 14);
+    expect(first.bureauSealsActivated).toBe(2 * 14);
     const second = await seedTownSeals(suite.dataSource, registry, divisions);
-    expect(second).toEqual({ towns: 28, activated: 0, legacyInventoried: 0 });
+    expect(second).toEqual({
+      towns: 28,
+      activated: 0,
+      legacyInventoried: 0,
+      organsRegistered: 0,
+      bureauSealsActivated: 0,
+    });
+    const bureauSeals = (await suite.dataSource.query(
+      `SELECT organ, name FROM seal.seals WHERE kind = 'bureau' AND status = '启用' ORDER BY organ`,
+    )) as { organ: string; name: string }[];
+    expect(bureauSeals).toContainEqual({ organ: '140525-mz', name: '泽州县民政局' });
+    expect(bureauSeals).toContainEqual({ organ: '140521-rs', name: '沁水县人力资源和社会保障局' });
     const perTown = (await suite.dataSource.query(
       `SELECT town,
               count(*) FILTER (WHERE kind = 'approval' AND status = '启用')::int AS active,
               count(*) FILTER (WHERE kind = 'legacy' AND status = '封存')::int AS legacy
-         FROM seal.seals GROUP BY town`,
+         FROM seal.seals WHERE town IS NOT NULL GROUP BY town`,
     )) as { town: string; active: number; legacy: number }[];
     const seededTowns = new Set(divisions.all().map((town) => town.town));
     const seeded = perTown.filter((row) => seededTowns.has(row.town));

@@ -5,6 +5,7 @@ import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createSealActivities } from '../src/activities/seal.activities';
+import { DocumentIssuingService } from '../src/documents/document-issuing.service';
 import { SEAL_SCHEMA } from '../src/config/seal.env';
 import { KeyEncryption } from '../src/crypto/key-encryption';
 import { DivisionNames } from '../src/divisions/division-names';
@@ -13,7 +14,6 @@ import { LedgerEntry } from '../src/ledger/ledger-entry.entity';
 import { SealRegistry, type SealView } from '../src/seals/seal-registry';
 import { SealErrorCode } from '../src/seals/seals.errors';
 import { readEmbeddedStamp } from '../src/stamps/stamp-record';
-import { StampingService } from '../src/stamps/stamping.service';
 import { SealVerificationService } from '../src/verification/seal-verification.service';
 import { decisionInput } from './fixtures/electronic-seal';
 import { stampDecisionWorkflow } from './workflows/stamp-decision.workflow';
@@ -23,14 +23,19 @@ const ACTOR = 'county-approval-office-01';
 describe('stamping decisions with the town approval seal (real PostgreSQL and Temporal)', () => {
   let suite: SuiteDataSource;
   let registry: SealRegistry;
-  let stamping: StampingService;
+  let stamping: DocumentIssuingService;
   let verification: SealVerificationService;
 
   beforeAll(async () => {
     suite = await openSuiteDataSource('seal_stamping', { schema: SEAL_SCHEMA, entities: SEAL_ENTITIES });
     const keys = new KeyEncryption(randomBytes(32).toString('hex'));
     registry = new SealRegistry(suite.dataSource, keys, DivisionNames.fromSeeds());
-    stamping = new StampingService(suite.dataSource, keys, 'http://127.0.0.1:3104');
+    stamping = new DocumentIssuingService(
+      suite.dataSource,
+      keys,
+      DivisionNames.fromSeeds(),
+      'http://oneseal.test',
+    );
     verification = new SealVerificationService(suite.dataSource);
   });
 
@@ -121,10 +126,14 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
   it('yields one stamp however often, and however concurrently, the same decision is asked for', async () => {
     await activeSeal('140525104');
     const input = inputFor('140525104');
-    const results = await Promise.all([stamping.stamp(input), stamping.stamp(input), stamping.stamp(input)]);
+    const results = await Promise.all([
+      stamping.stampDecision(input),
+      stamping.stampDecision(input),
+      stamping.stampDecision(input),
+    ]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.stampId)).size).toBe(1);
-    const again = await stamping.stamp({ ...input, opinion: '重复投递' });
+    const again = await stamping.stampDecision({ ...input, opinion: '重复投递' });
     expect(again).toEqual(expect.objectContaining({ stampId: results[0].stampId, created: false }));
     const [row] = (await suite.dataSource.query(
       `SELECT (SELECT count(*) FROM seal.stamps WHERE decision_id = $1)::int AS stamps,
@@ -148,7 +157,7 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
     });
     const withLegacy = inputFor(town);
     await expect(
-      stamping.stamp(withLegacy, { sealId: legacy.id, requestedBy: 'keeper-01' }),
+      stamping.stampDecision(withLegacy, { sealId: legacy.id, requestedBy: 'keeper-01' }),
     ).rejects.toMatchObject({
       code: SealErrorCode.LEGACY_SEAL_REFUSED,
     });
@@ -164,11 +173,11 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
     ]);
 
     // Stamped while active, the earlier document stays valid after the seal is retired.
-    const before = await stamping.stamp(inputFor(town));
+    const before = await stamping.stampDecision(inputFor(town));
     await registry.deactivate(seal.id, ACTOR, '印章停用');
 
     const withRetired = inputFor(town);
-    await expect(stamping.stamp(withRetired, { sealId: seal.id })).rejects.toMatchObject({
+    await expect(stamping.stampDecision(withRetired, { sealId: seal.id })).rejects.toMatchObject({
       code: SealErrorCode.NOT_ACTIVE,
     });
     const activities = createSealActivities(stamping);
@@ -229,6 +238,7 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
       const real = createSealActivities(stamping);
       let attempts = 0;
       const dyingFirstAttempt: SealActivities = {
+        issueDocument: real.issueDocument,
         async stampDecision(input) {
           attempts += 1;
           const stamped = await real.stampDecision(input);

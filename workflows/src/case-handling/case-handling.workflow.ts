@@ -13,8 +13,12 @@ import {
   type CaseMilestone,
   type CaseResult,
   type CaseStatus,
+  type CaseDocumentContent,
   type CurrentStep,
   type Deadline,
+  type DocumentIssuer,
+  type NamedPerson,
+  type RouteStep,
   type SealActivities,
   type StepDecision,
 } from '@oneseal/contracts/workflow';
@@ -27,6 +31,14 @@ import {
   uuid4,
 } from '@temporalio/workflow';
 import { pendingAlarms } from './case-alarms';
+import {
+  decidingIssuer,
+  handlerTitle,
+  ISSUE_CASE_DOCUMENTS,
+  issuerOfStep,
+  leaderTitle,
+  reachesAnIssuingOrgan,
+} from './case-documents';
 import { CaseState, type CaseRequest, type Refusal } from './case-state';
 import { cstDate, endOfCstDay } from './case-time';
 
@@ -115,6 +127,8 @@ type StepEnd = { decided: StepDecision } | { ended: CaseStatus } | { deemedAccep
 /** Walks the case's route step by step, running the activities each turn needs and announcing each milestone. */
 class CaseRouteWalk {
   private readonly caseRef: { caseId: string; county: string; town: string; correlationId: string };
+  /** Whether this case issues its documents as it goes (see ISSUE_CASE_DOCUMENTS). */
+  private issuesDocuments = false;
 
   constructor(private readonly state: CaseState) {
     const { input } = state;
@@ -129,6 +143,7 @@ class CaseRouteWalk {
   async run(): Promise<CaseStatus> {
     const { state } = this;
     if (patched(DEEMED_ACCEPTANCE)) await this.noteReceipt();
+    this.issuesDocuments = patched(ISSUE_CASE_DOCUMENTS) && reachesAnIssuingOrgan(state.steps);
     let index = 0;
     while (index < state.steps.length) {
       const step = state.steps[index];
@@ -148,6 +163,17 @@ class CaseRouteWalk {
             documentId: state.status.documentId,
             handlerId: 'system',
           });
+          await this.issue(
+            { level: 'town' },
+            { id: 'system', title: '电子送达' },
+            {
+              kind: 'delivery-receipt',
+              method: 'electronic',
+              recipient: state.input.applicantName,
+              deliveredOn: today(),
+              ...(state.status.documentId ? { deliveredDocumentId: state.status.documentId } : {}),
+            },
+          );
           break;
         }
       }
@@ -172,6 +198,13 @@ class CaseRouteWalk {
           documentId: state.status.documentId,
           handlerId: end.decided.handlerId,
           ...(record ? { recipient: record.recipient, deliveredOn: record.deliveredOn } : {}),
+        });
+        await this.issue(issuerOfStep(step), this.handler(step, end.decided), {
+          kind: 'delivery-receipt',
+          method: record?.method ?? state.input.deliveryMethod,
+          recipient: record?.recipient ?? state.input.applicantName,
+          deliveredOn: record?.deliveredOn ?? today(),
+          ...(state.status.documentId ? { deliveredDocumentId: state.status.documentId } : {}),
         });
         break;
       }
@@ -228,7 +261,7 @@ class CaseRouteWalk {
     const { state } = this;
     switch (decision.outcome) {
       case 'approve':
-        if (index === state.acceptIndex && !state.status.acceptedOn) await this.accept();
+        if (index === state.acceptIndex && !state.status.acceptedOn) await this.accept(decision);
         if (state.steps[index].kind === '决定') state.decide('准予', decision);
         return index + 1;
       case 'return':
@@ -239,7 +272,7 @@ class CaseRouteWalk {
         state.decide('不予许可', decision);
         return index + 1;
       case 'request-correction': {
-        const outcome = await this.awaitCorrection(decision.missingMaterials ?? []);
+        const outcome = await this.awaitCorrection(decision, state.steps[index]);
         if (outcome === 'withdrawn') return this.endWithoutDecision('撤件', '申请人撤回申请');
         if (outcome === 'expired') return this.endWithoutDecision('补正不来', '逾期未补正');
         // Supplied: the same step looks at the case again, as a new visit with its own deadline.
@@ -249,7 +282,7 @@ class CaseRouteWalk {
   }
 
   /** 受理: the committed limit starts to run from today. */
-  private async accept(): Promise<void> {
+  private async accept(decision: StepDecision): Promise<void> {
     const { state } = this;
     state.accept(today());
     await this.recomputeCaseDeadlines();
@@ -261,6 +294,22 @@ class CaseRouteWalk {
       matterVersion: state.input.matterVersion,
       committedDueDate: deadline.dueDate,
       provisional: deadline.provisional,
+    });
+    await this.issueAcceptanceNotice(this.handler(state.steps[state.acceptIndex], decision), false);
+  }
+
+  private async issueAcceptanceNotice(
+    handledBy: NamedPerson & { title: string },
+    deemed: boolean,
+  ): Promise<void> {
+    const { status } = this.state;
+    const acceptedOn = status.acceptedOn as string;
+    await this.issue({ level: 'town' }, handledBy, {
+      kind: 'acceptance-notice',
+      receivedOn: status.receivedOn ?? acceptedOn,
+      acceptedOn,
+      committedDueDate: (status.committedDeadline as Deadline).dueDate,
+      deemed,
     });
   }
 
@@ -301,11 +350,17 @@ class CaseRouteWalk {
       provisional: deadline.provisional,
       deemed: true,
     });
+    await this.issueAcceptanceNotice({ id: 'system', title: '依法视为受理' }, true);
   }
 
   /** 不予受理: the case never started; the applicant is told why and gets the materials back. */
   private async refuseToAccept(decision: StepDecision): Promise<CaseStatus> {
     await this.announce({ kind: 'refused', reason: decision.opinion, handlerId: decision.handlerId });
+    const step = this.state.steps[this.state.status.currentStep?.index ?? this.state.acceptIndex];
+    await this.issue(issuerOfStep(step), this.handler(step, decision), {
+      kind: 'non-acceptance',
+      reason: decision.opinion,
+    });
     await this.conclude('退回');
     return this.state.close();
   }
@@ -314,6 +369,22 @@ class CaseRouteWalk {
     const { state } = this;
     state.startSealing();
     const { result, by } = state.decision;
+    if (this.issuesDocuments) {
+      const deciding = state.steps.find((step) => step.kind === '决定') as RouteStep;
+      const documentId = await this.issue(
+        decidingIssuer(state.steps),
+        by ? this.handler(deciding, by) : { id: 'system', title: handlerTitle(deciding) },
+        {
+          kind: 'decision',
+          result,
+          opinion: by?.opinion ?? '',
+          ...(result === '准予' && by?.grant ? { grant: by.grant } : {}),
+        },
+      );
+      if (documentId) state.recordDocument(documentId);
+      await this.conclude(result);
+      return;
+    }
     const stamped = await seal.stampDecision({
       ...this.caseRef,
       decisionId: uuid4(),
@@ -333,8 +404,12 @@ class CaseRouteWalk {
   }
 
   /** 补正: the clock stops until the applicant supplies everything asked for, or the wait runs out. */
-  private async awaitCorrection(missingMaterials: string[]): Promise<'supplied' | 'withdrawn' | 'expired'> {
+  private async awaitCorrection(
+    decision: StepDecision,
+    step: RouteStep,
+  ): Promise<'supplied' | 'withdrawn' | 'expired'> {
     const { state } = this;
+    const missingMaterials = decision.missingMaterials ?? [];
     const requestedOn = today();
     const supplyBy = await cases.computeDeadline({
       startDate: requestedOn,
@@ -343,6 +418,13 @@ class CaseRouteWalk {
     });
     state.requestCorrection(missingMaterials, supplyBy.dueDate, requestedOn);
     await this.announce({ kind: 'correction-requested', missingMaterials, supplyBy: supplyBy.dueDate });
+    await this.issue(issuerOfStep(step), this.handler(step, decision), {
+      kind: 'correction-notice',
+      ...(state.status.receivedOn ? { receivedOn: state.status.receivedOn } : {}),
+      missingMaterials,
+      supplyBy: supplyBy.dueDate,
+      opinion: decision.opinion,
+    });
     for (;;) {
       const request = await this.nextRequest();
       if (request === 'correction-expired') return 'expired';
@@ -406,7 +488,7 @@ class CaseRouteWalk {
   private async handleClockRequest(request: CaseRequest): Promise<void> {
     const { state } = this;
     switch (request.kind) {
-      case 'suspend':
+      case 'suspend': {
         await this.announce({
           kind: 'suspended',
           procedure: request.suspension.procedure,
@@ -416,7 +498,21 @@ class CaseRouteWalk {
             ? { expectedWorkingDays: request.suspension.expectedWorkingDays }
             : {}),
         });
+        const issuer = this.currentIssuer();
+        await this.issue(
+          issuer,
+          this.person(request.suspension.handlerId, request.suspension.handlerName, leaderTitle(issuer)),
+          {
+            kind: 'special-procedure-notice',
+            procedure: request.suspension.procedure,
+            reason: request.suspension.reason,
+            ...(request.suspension.expectedWorkingDays
+              ? { expectedWorkingDays: request.suspension.expectedWorkingDays }
+              : {}),
+          },
+        );
         return;
+      }
       case 'resume': {
         await this.recomputeCaseDeadlines();
         await this.recomputeStepDeadline();
@@ -444,11 +540,72 @@ class CaseRouteWalk {
           committedDueDate: deadline.dueDate,
           provisional: deadline.provisional,
         });
+        const extension = request.extension;
+        const issuer = decidingIssuer(state.steps);
+        const approvedBy = this.person(extension.approvedBy, extension.approvedByName, leaderTitle(issuer));
+        await this.issue(issuer, approvedBy, {
+          kind: 'extension-notice',
+          extraWorkingDays: extension.extraWorkingDays,
+          reason: extension.reason,
+          approvedBy,
+          committedDueDate: deadline.dueDate,
+        });
         return;
       }
       default:
         return;
     }
+  }
+
+  // ---- documents: each under its issuing organ's seal, once per key (uuid4 is deterministic under replay) -----
+
+  /** Issues one document of the case, if this case issues them; the id of the document issued. */
+  private async issue(
+    issuer: DocumentIssuer,
+    handledBy: NamedPerson & { title: string },
+    content: CaseDocumentContent,
+  ): Promise<string | undefined> {
+    if (!this.issuesDocuments) return undefined;
+    const { input } = this.state;
+    const issued = await seal.issueDocument({
+      ...this.caseRef,
+      documentKey: uuid4(),
+      issuer,
+      receiptNumber: input.receiptNumber,
+      matterCode: input.matterCode,
+      matterName: input.matterName,
+      ...(input.matterTypeCode ? { matterTypeCode: input.matterTypeCode } : {}),
+      ...(input.legalBasis ? { legalBasis: input.legalBasis } : {}),
+      applicantName: input.applicantName,
+      handledBy,
+      issuedAt: new Date().toISOString(),
+      content,
+    });
+    this.state.recordIssued({
+      documentId: issued.documentId,
+      kind: issued.kind,
+      title: issued.title,
+      number: issued.number,
+      issuerName: issued.issuerName,
+      fileName: issued.fileName,
+      verificationCode: issued.verificationCode,
+      issuedAt: issued.stampedAt,
+    });
+    return issued.documentId;
+  }
+
+  private handler(step: RouteStep, decision: StepDecision): NamedPerson & { title: string } {
+    return this.person(decision.handlerId, decision.handlerName, handlerTitle(step));
+  }
+
+  private person(id: string, name: string | undefined, title: string): NamedPerson & { title: string } {
+    return { id, ...(name ? { name } : {}), title };
+  }
+
+  /** The organ of the step the case is at (a special procedure is the handling organ's act). */
+  private currentIssuer(): DocumentIssuer {
+    const current = this.state.status.currentStep;
+    return current ? issuerOfStep(this.state.steps[current.index]) : decidingIssuer(this.state.steps);
   }
 
   private async conclude(result: CaseResult): Promise<void> {

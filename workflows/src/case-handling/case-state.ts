@@ -16,6 +16,7 @@ import {
   type StepDecision,
   type SuspensionRequest,
   type WithdrawalRequest,
+  type CaseDocumentRef,
 } from '@oneseal/contracts/workflow';
 
 /** A request an update handler took, waiting for the route walk (which runs the activities it needs). */
@@ -347,6 +348,11 @@ export class CaseState {
 
   recordDocument(documentId: string): void {
     this.status.documentId = documentId;
+  }
+
+  /** A document was issued for the case: its page lists it. */
+  recordIssued(document: CaseDocumentRef): void {
+    this.status.documents = [...(this.status.documents ?? []), document];
   }
 
   startDelivering(): void {

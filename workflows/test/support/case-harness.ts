@@ -13,6 +13,7 @@ import {
   type RoutePlan,
   type SealActivities,
   type StampDecisionInput,
+  type IssueDocumentInput,
   type StepDecision,
   type StepOutcome,
 } from '@oneseal/contracts';
@@ -46,6 +47,7 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
   const cancelled: string[] = [];
   const milestones: CaseMilestone[] = [];
   const stamps: StampDecisionInput[] = [];
+  const issued: IssueDocumentInput[] = [];
   const approval: ApprovalActivities = {
     async openReviewTask(input) {
       if (own.has(input.caseId)) opened.push(input);
@@ -73,6 +75,23 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
     },
   };
   const seal: SealActivities = {
+    async issueDocument(input) {
+      if (own.has(input.caseId)) issued.push(input);
+      return {
+        documentId: randomUUID(),
+        stampId: randomUUID(),
+        sealId: input.issuer.level === 'town' ? 'seal-140525100' : `seal-${input.issuer.unitCode}`,
+        documentSm3: '0'.repeat(64),
+        verificationCode: 'TEST-0002',
+        stampedAt: new Date().toISOString(),
+        created: true,
+        kind: input.content.kind,
+        title: input.content.kind,
+        number: `测〔2026〕${issued.length}号`,
+        issuerName: input.issuer.level === 'town' ? '泽州县南村镇人民政府' : input.issuer.unitCode,
+        fileName: `${input.receiptNumber}-${input.content.kind}.pdf`,
+      };
+    },
     async stampDecision(input) {
       if (own.has(input.caseId)) stamps.push(input);
       return {
@@ -87,7 +106,7 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
     },
   };
   const kinds = () => milestones.map((milestone) => milestone.kind);
-  return { own, approval, cases, seal, opened, closed, cancelled, milestones, stamps, kinds };
+  return { own, approval, cases, seal, opened, closed, cancelled, milestones, stamps, issued, kinds };
 }
 
 export type Recording = ReturnType<typeof recordingActivities>;

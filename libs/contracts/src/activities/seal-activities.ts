@@ -1,3 +1,5 @@
+import type { DeliveryMethod, SpecialProcedure } from '../events/shared-fields';
+
 /** What the case workflow hands the seal service once a case is decided, to have its result document stamped. */
 export interface StampDecisionInput {
   caseId: string;
@@ -28,6 +30,102 @@ export interface StampDecisionInput {
   decidedAt: string;
 }
 
+/**
+ * The documents a case produces (行政许可法 art. 32, 38, 42, 44, 45): what the window issues at intake, the decision,
+ * the notices during handling, and the record of delivery.
+ */
+export const CASE_DOCUMENT_KINDS = [
+  'acceptance-notice',
+  'correction-notice',
+  'non-acceptance',
+  'decision',
+  'extension-notice',
+  'special-procedure-notice',
+  'delivery-receipt',
+] as const;
+export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
+
+/** The organ that issues a document and whose seal it carries: the town (its approval seal) or a county bureau. */
+export type DocumentIssuer = { level: 'town' } | { level: 'county'; unitCode: string };
+
+/** A person a document names, as they are called and what they are. */
+export interface NamedPerson {
+  id: string;
+  name?: string;
+}
+
+export type CaseDocumentContent =
+  | {
+      kind: 'acceptance-notice';
+      receivedOn: string;
+      acceptedOn: string;
+      committedDueDate: string;
+      /** 视为受理 (art. 32): accepted by law from the day of receipt. */
+      deemed: boolean;
+    }
+  | {
+      kind: 'correction-notice';
+      receivedOn?: string;
+      missingMaterials: string[];
+      supplyBy: string;
+      opinion: string;
+    }
+  | { kind: 'non-acceptance'; reason: string }
+  | {
+      kind: 'decision';
+      result: '准予' | '不予许可';
+      opinion: string;
+      /** What a 给付 grants, as the decider recorded it (amount, form, from when). */
+      grant?: { amount?: string; form?: string; from?: string };
+    }
+  | {
+      kind: 'extension-notice';
+      extraWorkingDays: number;
+      reason: string;
+      approvedBy: NamedPerson;
+      committedDueDate: string;
+    }
+  | {
+      kind: 'special-procedure-notice';
+      procedure: SpecialProcedure;
+      reason: string;
+      expectedWorkingDays?: number;
+    }
+  | {
+      kind: 'delivery-receipt';
+      method: DeliveryMethod;
+      recipient: string;
+      deliveredOn: string;
+      /** The document handed over (its id), printed by title and 文号. */
+      deliveredDocumentId?: string;
+    };
+
+/** What the case workflow asks the seal service to issue: one document, under its issuing organ's seal. */
+export interface IssueDocumentInput {
+  caseId: string;
+  county: string;
+  town: string;
+  correlationId: string;
+  /**
+   * Identifies the document: exactly one is issued per key, however often the activity is retried. The workflow
+   * derives it deterministically (uuid4 under replay).
+   */
+  documentKey: string;
+  issuer: DocumentIssuer;
+  receiptNumber: string;
+  matterCode: string;
+  matterName: string;
+  /** GB/T 39046 type code: the decision's words follow it; absent for cases filed before it was kept. */
+  matterTypeCode?: string;
+  /** 设定依据 of the matter's guide, when the responsible bureau has confirmed it. */
+  legalBasis?: string;
+  applicantName: string;
+  /** Who handled the act the document records (the window clerk, the deciding leader). */
+  handledBy: NamedPerson & { title: string };
+  issuedAt: string;
+  content: CaseDocumentContent;
+}
+
 export interface StampedDocument {
   documentId: string;
   stampId: string;
@@ -41,11 +139,26 @@ export interface StampedDocument {
   created: boolean;
 }
 
+/** A document as issued: what the case's page lists. */
+export interface IssuedDocument extends StampedDocument {
+  kind: CaseDocumentKind;
+  /** 受理通知书, 给付决定书 …: the title printed on it. */
+  title: string;
+  /** 文号, e.g. 南村便审〔2026〕17号. */
+  number: string;
+  /** The issuing organ's name. */
+  issuerName: string;
+  /** 140525-20261205-000135-受理通知书.pdf */
+  fileName: string;
+}
+
 /**
- * Activities the seal service runs on TASK_QUEUES.sealActivities. A town without an active approval seal makes
- * stampDecision fail with the retryable type 'SealNotActive' (the attempt is recorded): the case waits, with
- * backoff, until the town's seal is activated.
+ * Activities the seal service runs on TASK_QUEUES.sealActivities. An issuing organ without an active seal makes
+ * them fail with the retryable type 'SealNotActive' (the attempt is recorded): the case waits, with backoff, until
+ * the seal is activated.
  */
 export interface SealActivities {
+  /** The decision of cases started before documents were issued per organ: stamped with the town's seal. */
   stampDecision(input: StampDecisionInput): Promise<StampedDocument>;
+  issueDocument(input: IssueDocumentInput): Promise<IssuedDocument>;
 }

@@ -39,3 +39,29 @@ export function resultWording(matterTypeCode: string | null | undefined, result:
 
 /** Results that are a decision with a document to hand over: the case is done for the applicant once it is. */
 export const DELIVERED_RESULTS: readonly CaseResult[] = ['准予', '出证', '不予许可'];
+
+/**
+ * The decision document's title in the words of the matter's type: 准予/不予行政许可决定书, 给付/不予给付决定书,
+ * a 行政确认 that certifies issues the 证明 itself, a public service ends with a 办结通知书 or a 不予办理告知书.
+ */
+export function decisionDocumentTitle(
+  matterTypeCode: string | null | undefined,
+  granted: boolean,
+  matterName: string,
+): string {
+  switch (matterTypeCode) {
+    case '01':
+      return granted ? '准予行政许可决定书' : '不予行政许可决定书';
+    case '04':
+      return granted ? '征收决定书' : '不予征收决定书';
+    case '05':
+      return granted ? '给付决定书' : '不予给付决定书';
+    case '07':
+      if (!granted) return '不予确认决定书';
+      return /证明$/.test(matterName) ? matterName : '确认决定书';
+    case '20':
+      return granted ? '办结通知书' : '不予办理告知书';
+    default:
+      return granted ? '审批决定书' : '不予批准决定书';
+  }
+}

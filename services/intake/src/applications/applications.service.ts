@@ -112,6 +112,7 @@ export class ApplicationsService {
             matterVersion: matter.version,
             matterLevel: matter.level,
             matterTypeCode: matter.typeCode,
+            ...(matter.guide.legalBasis ? { legalBasis: matter.guide.legalBasis } : {}),
             handlingMode: matter.handlingMode,
             delegatingUnit: matter.delegatingUnit ?? undefined,
             countyUnitCode: matter.unitCode,

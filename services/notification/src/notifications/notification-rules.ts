@@ -2,7 +2,9 @@ import {
   caseAcceptedV1,
   caseConcludedV1,
   caseRefusedV1,
+  caseSuspendedV1,
   correctionRequestedV1,
+  deadlineExtendedV1,
   deadlineWarningV1,
   documentStampedV1,
   resultDeliveredV1,
@@ -141,13 +143,40 @@ export const caseConcludedRule = applicantRule(caseConcludedV1, ({ payload }, ap
   ];
 });
 
-export const documentStampedRule = applicantRule(documentStampedV1, ({ payload }, applicant) => [
+// Only the decision is a result to collect: notices (受理, 补正 …) have their own messages, the 送达回证 ends it.
+export const documentStampedRule = applicantRule(documentStampedV1, ({ payload }, applicant) =>
+  payload.kind === undefined || payload.kind === 'decision'
+    ? [
+        bySms(
+          applicant,
+          templates.resultReady({
+            receiptNumber: applicant.receiptNumber,
+            deliveryMethod: applicant.deliveryMethod,
+            verificationCode: payload.verificationCode,
+          }),
+        ),
+      ]
+    : [],
+);
+
+export const deadlineExtendedRule = applicantRule(deadlineExtendedV1, ({ payload }, applicant) => [
   bySms(
     applicant,
-    templates.resultReady({
+    templates.caseExtended({
       receiptNumber: applicant.receiptNumber,
-      deliveryMethod: applicant.deliveryMethod,
-      verificationCode: payload.verificationCode,
+      extraWorkingDays: payload.extraWorkingDays,
+      committedDueDate: payload.committedDueDate,
+    }),
+  ),
+]);
+
+export const caseSuspendedRule = applicantRule(caseSuspendedV1, ({ payload }, applicant) => [
+  bySms(
+    applicant,
+    templates.caseSuspended({
+      receiptNumber: applicant.receiptNumber,
+      procedure: payload.procedure,
+      ...(payload.expectedWorkingDays ? { expectedWorkingDays: payload.expectedWorkingDays } : {}),
     }),
   ),
 ]);
@@ -250,6 +279,8 @@ export const NOTIFICATION_RULES: readonly NotificationRule<{ caseId: string }>[]
   caseRefusedRule,
   caseConcludedRule,
   documentStampedRule,
+  deadlineExtendedRule,
+  caseSuspendedRule,
   resultDeliveredRule,
   reviewTaskOpenedRule,
   deadlineWarningRule,

@@ -18,6 +18,9 @@ export const TEMPLATE_TEXTS = {
   caseDecided: '您的办件${receipt}已办结，办理结果：${outcome}。',
   resultReady: '您的办件${receipt}办理结果已出具，${collect}。',
   resultDelivered: '您的办件${receipt}办理结果已${delivery}，感谢您的支持。',
+  caseExtended:
+    '您的办件${receipt}经批准延长办理期限${days}个工作日，将于${dueDate}前办结，延期告知书已出具。',
+  caseSuspended: '您的办件${receipt}需进行${procedure}，${expected}，所需时间不计入办理期限。',
   taskOpened: '您有一件新的待办${matter}：办件 ${ref} 待${stepName}，请及时办理。',
   deadlineYellow: '黄牌预警：办件 ${ref} ${scope}将于${dueDate}到期，请抓紧办理。',
   deadlineRed: '红牌超期：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），请立即办理。',
@@ -40,6 +43,8 @@ export const SMS_TEMPLATES = [
   'caseDecided',
   'resultReady',
   'resultDelivered',
+  'caseExtended',
+  'caseSuspended',
 ] as const satisfies readonly TemplateName[];
 export type SmsTemplateName = (typeof SMS_TEMPLATES)[number];
 
@@ -151,6 +156,32 @@ export function resultReady(input: {
     electronic: `电子文书核验码${input.verificationCode}`,
   };
   return render('resultReady', { receipt: input.receiptNumber, collect: collect[input.deliveryMethod] });
+}
+
+/** 延期 (行政许可法 art. 42): by how much, and the new date. */
+export function caseExtended(input: {
+  receiptNumber: string;
+  extraWorkingDays: number;
+  committedDueDate: string;
+}) {
+  return render('caseExtended', {
+    receipt: input.receiptNumber,
+    days: String(input.extraWorkingDays),
+    dueDate: chineseDate(input.committedDueDate),
+  });
+}
+
+/** 特别程序 (art. 45): which, and how long it should take. */
+export function caseSuspended(input: {
+  receiptNumber: string;
+  procedure: string;
+  expectedWorkingDays?: number;
+}) {
+  return render('caseSuspended', {
+    receipt: input.receiptNumber,
+    procedure: input.procedure,
+    expected: input.expectedWorkingDays ? `预计${input.expectedWorkingDays}个工作日` : '所需时间另行告知',
+  });
 }
 
 /** 送达: the result reached the applicant. */

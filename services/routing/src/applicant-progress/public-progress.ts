@@ -117,6 +117,8 @@ export interface PublicProgress {
   resultText: string | null;
   concludedAt: string | null;
   documentId: string | null;
+  /** The documents the applicant has been issued (受理通知书, 补正材料告知书, the decision …), by title and 文号. */
+  documents: { documentId: string; title: string; number: string; issuedAt: string }[];
   rating: { score: ServiceScore; scoreText: string; comment: string | null; ratedAt: string } | null;
   mayRate: boolean;
 }
@@ -157,6 +159,12 @@ export function publicProgress(
     resultText: row.result ? resultWording(row.matterTypeCode, row.result) : null,
     concludedAt: row.concludedAt?.toISOString() ?? null,
     documentId: status?.documentId ?? null,
+    documents: (status?.documents ?? []).map(({ documentId, title, number, issuedAt }) => ({
+      documentId,
+      title,
+      number,
+      issuedAt,
+    })),
     rating: rating
       ? {
           score: rating.score,

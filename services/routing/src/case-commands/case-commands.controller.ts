@@ -82,7 +82,11 @@ export class CaseCommandsController {
   @HttpCode(202)
   @ApiOperation({ summary: '启动特别程序（公示、入户调查、听证等），计时中止（镇分管领导或承办的县直部门）' })
   suspend(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam, @Body() body: SuspendCaseDto) {
-    return this.command(user, 'suspend', caseId, suspendUpdate, { ...body, handlerId: user.id });
+    return this.command(user, 'suspend', caseId, suspendUpdate, {
+      ...body,
+      handlerId: user.id,
+      handlerName: user.name,
+    });
   }
 
   @Post('resumption')
@@ -96,7 +100,11 @@ export class CaseCommandsController {
   @HttpCode(202)
   @ApiOperation({ summary: '延长审批：批准延长办理时限（镇分管领导或承办的县直部门）' })
   extend(@CurrentUser() user: AuthUser, @Param() { caseId }: CaseIdParam, @Body() body: ExtendCaseDto) {
-    return this.command(user, 'extend', caseId, extendUpdate, { ...body, approvedBy: user.id });
+    return this.command(user, 'extend', caseId, extendUpdate, {
+      ...body,
+      approvedBy: user.id,
+      approvedByName: user.name,
+    });
   }
 
   /** Checks who asks, then hands the request to the case workflow, which takes it or refuses it at once. */

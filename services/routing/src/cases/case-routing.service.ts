@@ -114,6 +114,8 @@ export class CaseRoutingService {
       matterCode: payload.matterCode,
       matterName: payload.matterName,
       matterVersion: payload.matterVersion,
+      ...(payload.matterTypeCode ? { matterTypeCode: payload.matterTypeCode } : {}),
+      ...(payload.legalBasis ? { legalBasis: payload.legalBasis } : {}),
       receiptNumber: payload.receiptNumber,
       applicantName: payload.applicantName,
       correlationId: event.correlationId,

@@ -1,25 +1,28 @@
-import type { SealActivities, StampDecisionInput, StampedDocument } from '@oneseal/contracts';
+import type { SealActivities } from '@oneseal/contracts';
 import { ApplicationFailure } from '@temporalio/common';
+import { SEAL_NOT_ACTIVE_REFUSALS, type DocumentIssuingService } from '../documents/document-issuing.service';
 import { SealError } from '../seals/seals.errors';
-import { SEAL_NOT_ACTIVE_REFUSALS, type StampingService } from '../stamps/stamping.service';
+
+/** A refusal the seal registry can lift (a seal activated) is retryable: the case waits, with backoff, for it. */
+async function waitingForSeal<T>(issue: () => Promise<T>): Promise<T> {
+  try {
+    return await issue();
+  } catch (error) {
+    if (error instanceof SealError && SEAL_NOT_ACTIVE_REFUSALS.includes(error.code)) {
+      throw ApplicationFailure.retryable(`${error.code}: ${error.message}`, 'SealNotActive');
+    }
+    throw error;
+  }
+}
 
 /**
- * The seal service's activities (TASK_QUEUES.sealActivities). A town without an active approval seal fails with
- * the retryable type 'SealNotActive' — the refusal is in the ledger, and the case waits, with the workflow's
- * backoff, until the town's seal is activated. Temporal may run an attempt twice: stamping is idempotent per
- * decision.
+ * The seal service's activities (TASK_QUEUES.sealActivities). An organ without an active seal fails with the
+ * retryable type 'SealNotActive' — the refusal is in the ledger. Temporal may run an attempt twice: issuing is
+ * idempotent per document.
  */
-export function createSealActivities(stamping: StampingService): SealActivities {
+export function createSealActivities(issuing: DocumentIssuingService): SealActivities {
   return {
-    async stampDecision(input: StampDecisionInput): Promise<StampedDocument> {
-      try {
-        return await stamping.stamp(input);
-      } catch (error) {
-        if (error instanceof SealError && SEAL_NOT_ACTIVE_REFUSALS.includes(error.code)) {
-          throw ApplicationFailure.retryable(`${error.code}: ${error.message}`, 'SealNotActive');
-        }
-        throw error;
-      }
-    },
+    stampDecision: (input) => waitingForSeal(() => issuing.stampDecision(input)),
+    issueDocument: (input) => waitingForSeal(() => issuing.issue(input)),
   };
 }

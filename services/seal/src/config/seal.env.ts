@@ -15,9 +15,12 @@ export class SealEnv extends TemporalServiceEnv {
   })
   SEAL_KEY_ENCRYPTION_KEY!: string;
 
-  /** Where the public verification page is reached; printed in every stamped document's QR code. */
+  /**
+   * The public console's address: every document's QR code and printed link lead to its 文书核验 page
+   * (<PUBLIC_BASE_URL>/#/verify/<验证码>). Intake prints the same address on receipts.
+   */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
-  SEAL_PUBLIC_BASE_URL = 'http://127.0.0.1:3104';
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3100';
 
   /** The reference data (division names); defaults to the repository's seeds/ folder. */
   @IsOptional()

@@ -29,8 +29,10 @@ export function drawSeal(
     centredText(doc, glyph.char, 0, 0, geometry.arcFontSize * 1.5);
     doc.restore();
   }
-  doc.fontSize(geometry.purpose.fontSize);
-  centredText(doc, geometry.purpose.text, 0, geometry.purpose.y, geometry.purpose.width * 1.2);
+  if (geometry.purpose.text) {
+    doc.fontSize(geometry.purpose.fontSize);
+    centredText(doc, geometry.purpose.text, 0, geometry.purpose.y, geometry.purpose.width * 1.2);
+  }
   doc.restore();
 }
 

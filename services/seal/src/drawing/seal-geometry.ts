@@ -24,7 +24,7 @@ export interface SealGeometry {
   arcFontSize: number;
   /** The issuing authority's name, clockwise along the upper arc. */
   arc: ArcGlyph[];
-  /** The purpose (行政审批服务专用章), on one horizontal line under the star. */
+  /** The purpose (行政审批服务专用章), on one horizontal line under the star; empty on an organ's own seal. */
   purpose: { text: string; y: number; fontSize: number; width: number };
 }
 
@@ -62,7 +62,17 @@ function arcGlyphs(text: string, radius: number, fontSize: number): ArcGlyph[] {
   });
 }
 
+/** A town's approval seal: the government's name, the star, and 行政审批服务专用章 under it. */
 export function approvalSealGeometry(authorityName: string, diameter = SEAL_DIAMETER_MM): SealGeometry {
+  return officialSealGeometry(authorityName, APPROVAL_SEAL_PURPOSE, diameter);
+}
+
+/** An organ's own seal (a county bureau's 公章): its name around the star, no purpose line. */
+export function organSealGeometry(organName: string, diameter = SEAL_DIAMETER_MM): SealGeometry {
+  return officialSealGeometry(organName, '', diameter);
+}
+
+function officialSealGeometry(authorityName: string, purposeText: string, diameter: number): SealGeometry {
   const scale = diameter / SEAL_DIAMETER_MM;
   const ringWidth = 1.2 * scale;
   const ringRadius = diameter / 2 - ringWidth / 2;
@@ -78,10 +88,10 @@ export function approvalSealGeometry(authorityName: string, diameter = SEAL_DIAM
     arcFontSize,
     arc: arcGlyphs(authorityName, arcRadius, arcFontSize),
     purpose: {
-      text: APPROVAL_SEAL_PURPOSE,
+      text: purposeText,
       y: 10 * scale,
       fontSize: purposeFontSize,
-      width: [...APPROVAL_SEAL_PURPOSE].length * purposeFontSize,
+      width: [...purposeText].length * purposeFontSize,
     },
   };
 }

@@ -29,8 +29,15 @@ export function sealSvg(geometry: SealGeometry): string {
     `<g fill="${SEAL_RED}" font-family="${FONT_FAMILY}">` +
     `<circle r="${round(geometry.ringRadius)}" fill="none" stroke="${SEAL_RED}" stroke-width="${round(geometry.ringWidth)}"/>` +
     `<polygon points="${star}"/>${arc}` +
-    `<text y="${round(geometry.purpose.y)}" font-size="${round(geometry.purpose.fontSize)}" text-anchor="middle" ` +
-    `dominant-baseline="central" textLength="${round(geometry.purpose.width)}">${escapeXml(geometry.purpose.text)}</text>` +
+    purpose(geometry) +
     `</g></svg>`
+  );
+}
+
+function purpose(geometry: SealGeometry): string {
+  if (!geometry.purpose.text) return '';
+  return (
+    `<text y="${round(geometry.purpose.y)}" font-size="${round(geometry.purpose.fontSize)}" text-anchor="middle" ` +
+    `dominant-baseline="central" textLength="${round(geometry.purpose.width)}">${escapeXml(geometry.purpose.text)}</text>`
   );
 }

@@ -15,8 +15,13 @@ export class LedgerEntry {
   @Column({ type: 'char', length: 6 })
   county!: string;
 
+  /** The town of the case. */
   @Column({ type: 'char', length: 9 })
   town!: string;
+
+  /** Whose seal: the town's code or a bureau's (140525-mz); null on lines written before (the town's). */
+  @Column({ type: 'text', nullable: true })
+  organ!: string | null;
 
   @Column({ name: 'seal_id', type: 'uuid', nullable: true })
   sealId!: string | null;

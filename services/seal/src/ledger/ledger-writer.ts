@@ -4,6 +4,8 @@ export interface LedgerLine {
   entry: 'stamped' | 'refused';
   county: string;
   town: string;
+  /** Whose seal; the town's when absent. */
+  organ?: string;
   sealId: string | null;
   caseId: string;
   decisionId: string;
@@ -23,8 +25,8 @@ export interface LedgerLine {
 export async function appendToLedger(manager: EntityManager, line: LedgerLine): Promise<void> {
   await manager.query(
     `INSERT INTO seal.ledger (entry, county, town, seal_id, case_id, decision_id, document_id, stamp_id, stamper,
-                              requested_by, reason_code, reason, receipt_number, matter_name, requested_by_name)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+                              requested_by, reason_code, reason, receipt_number, matter_name, requested_by_name, organ)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
     [
       line.entry,
       line.county,
@@ -41,6 +43,7 @@ export async function appendToLedger(manager: EntityManager, line: LedgerLine): 
       line.receiptNumber ?? null,
       line.matterName ?? null,
       line.requestedByName ?? null,
+      line.organ ?? line.town,
     ],
   );
 }

@@ -1,10 +1,12 @@
 import { CreateSealMessaging1763800000400 } from './1763800000400-CreateSealMessaging';
 import { CreateSealRegistryStampsAndLedger1763802000400 } from './1763802000400-CreateSealRegistryStampsAndLedger';
 import { NameTheCaseAndPersonInTheLedger1764900000400 } from './1764900000400-NameTheCaseAndPersonInTheLedger';
+import { IssueDocumentsPerOrgan1765000000400 } from './1765000000400-IssueDocumentsPerOrgan';
 
 /** In the order they run. */
 export const SEAL_MIGRATIONS = [
   CreateSealMessaging1763800000400,
   CreateSealRegistryStampsAndLedger1763802000400,
   NameTheCaseAndPersonInTheLedger1764900000400,
+  IssueDocumentsPerOrgan1765000000400,
 ];

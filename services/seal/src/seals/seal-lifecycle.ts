@@ -6,7 +6,8 @@
 export const SEAL_STATUSES = ['申报', '审批', '刻制', '备案', '启用', '停用', '封存'] as const;
 export type SealStatus = (typeof SEAL_STATUSES)[number];
 
-export const SEAL_KINDS = ['approval', 'legacy'] as const;
+/** A town's approval seal, a county bureau's own seal, or an old seal inventoried and sealed away. */
+export const SEAL_KINDS = ['approval', 'bureau', 'legacy'] as const;
 export type SealKind = (typeof SEAL_KINDS)[number];
 
 export type SealAction = 'approve' | 'engrave' | 'file' | 'activate' | 'deactivate' | 'sealAway';

@@ -14,8 +14,9 @@ export interface SealRecordBody {
   type: { code: 1; name: '单位印章'; purpose: string };
   name: string;
   county: string;
+  /** The organ the seal stands for: a town's 9-digit code, or a county bureau's (140525-mz). */
   town: string;
-  /** Who may stamp with this seal: the seal service acting for the town, with the seal's own SM2 key. */
+  /** Who may stamp with this seal: the seal service acting for the organ, with the seal's own SM2 key. */
   signers: { id: string; publicKey: string }[];
   validFrom: string;
   validTo: string;
@@ -55,10 +56,12 @@ export function verifySealRecord(record: SignedSealRecord, trustedMakerPublicKey
   );
 }
 
-/** The identity under which the seal service stamps for a town (the seal record's only signer). */
-export function townStamperId(town: string): string {
-  return `oneseal-seal:${town}`;
+/** The identity under which the seal service stamps for an organ, town or bureau (the seal record's only signer). */
+export function organStamperId(organ: string): string {
+  return `oneseal-seal:${organ}`;
 }
+
+export const townStamperId = organStamperId;
 
 export function countySealMakerId(county: string): string {
   return `county-seal-maker:${county}`;

@@ -6,12 +6,18 @@ import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
 import { generateSm2KeyPair } from '../crypto/sm2';
 import type { DivisionNames, TownDivision } from '../divisions/division-names';
-import { APPROVAL_SEAL_PURPOSE, approvalSealGeometry, SEAL_DIAMETER_MM } from '../drawing/seal-geometry';
+import {
+  APPROVAL_SEAL_PURPOSE,
+  approvalSealGeometry,
+  organSealGeometry,
+  SEAL_DIAMETER_MM,
+} from '../drawing/seal-geometry';
 import { sealSvg } from '../drawing/seal-svg';
 import { countySealMaker, sealMakerPublicKey } from './seal-makers';
 import { nextSealStatus, statusesAllowing, type SealAction, type SealStatus } from './seal-lifecycle';
 import { approvalSealName, townGovernmentName } from './seal-naming';
-import { signSealRecord, townStamperId, type SealRecordBody, type SignedSealRecord } from './seal-record';
+import { organOrFail } from '../organs/issuing-organs';
+import { organStamperId, signSealRecord, type SealRecordBody, type SignedSealRecord } from './seal-record';
 import { Seal } from './seal.entity';
 import { SealTransition } from './seal-transition.entity';
 import { SealError, SealErrorCode } from './seals.errors';
@@ -19,6 +25,7 @@ import { SealError, SealErrorCode } from './seals.errors';
 /** How long an engraved electronic seal's record says it is valid (the registry can end it sooner). */
 const SEAL_VALIDITY_YEARS = 10;
 const ONE_ACTIVE_PER_TOWN_INDEX = 'seals_one_active_approval_seal_per_town';
+const ONE_ACTIVE_PER_BUREAU_INDEX = 'seals_one_active_bureau_seal';
 
 export interface ApplyForSeal {
   county: string;
@@ -26,6 +33,12 @@ export interface ApplyForSeal {
   /** Only needed for a town the seed files do not list. */
   countyName?: string;
   townName?: string;
+  actor: string;
+}
+
+export interface ApplyForBureauSeal {
+  /** The bureau's code: the county's and the bureau's short name (140525-mz). */
+  bureau: string;
   actor: string;
 }
 
@@ -50,6 +63,16 @@ export interface SealRecordExport {
   makerPublicKey: string;
   activatedAt: string | null;
   retiredAt: string | null;
+}
+
+/** A town's seals stand for its government. */
+function townOrgan(division: TownDivision): { organ: string; organName: string } {
+  return { organ: division.town, organName: townGovernmentName(division.countyName, division.townName) };
+}
+
+/** Where a seal event says the seal belongs: the town, or the bureau. */
+function sealPlace(town: string | null, organ: string): { town: string } | { bureau: string } {
+  return town ? { town } : { bureau: organ };
 }
 
 function view(seal: Seal): SealView {
@@ -100,6 +123,7 @@ export class SealRegistry {
     return this.dataSource.transaction(async (manager) => {
       const seal = await this.insertSeal(manager, {
         division,
+        ...townOrgan(division),
         kind: 'approval',
         name: approvalSealName(division.countyName, division.townName),
         status: '申报',
@@ -110,11 +134,40 @@ export class SealRegistry {
     });
   }
 
+  /** A county bureau's own seal, for the decisions the bureau takes: the same lifecycle as a town's. */
+  async applyForBureau(request: ApplyForBureauSeal): Promise<SealView> {
+    return this.dataSource.transaction(async (manager) => {
+      const organ = await organOrFail(manager, request.bureau);
+      if (organ.level !== 'county') throw new SealError(SealErrorCode.UNKNOWN_ORGAN);
+      const countyName = this.divisions.all().find((town) => town.county === organ.county)?.countyName;
+      if (!countyName) throw new SealError(SealErrorCode.UNKNOWN_ORGAN);
+      const seal = await this.insertSeal(manager, {
+        division: { county: organ.county, town: null, countyName, townName: null },
+        organ: organ.code,
+        organName: organ.name,
+        kind: 'bureau',
+        name: organ.name,
+        status: '申报',
+        formerHolder: null,
+        actor: request.actor,
+      });
+      return view(seal);
+    });
+  }
+
+  async listForOrgan(organ: string): Promise<SealView[]> {
+    const seals = await this.dataSource
+      .getRepository(Seal)
+      .find({ where: { organ }, order: { createdAt: 'ASC' } });
+    return seals.map(view);
+  }
+
   async inventoryLegacy(request: InventoryLegacySeal): Promise<SealView> {
     const division = this.division(request.county, request.town, {});
     return this.dataSource.transaction(async (manager) => {
       const seal = await this.insertSeal(manager, {
         division,
+        ...townOrgan(division),
         kind: 'legacy',
         name: request.name,
         status: '封存',
@@ -150,13 +203,6 @@ export class SealRegistry {
     return this.transition(id, 'sealAway', actor, reason);
   }
 
-  async listForTown(town: string): Promise<SealView[]> {
-    const seals = await this.dataSource
-      .getRepository(Seal)
-      .find({ where: { town }, order: { createdAt: 'ASC' } });
-    return seals.map(view);
-  }
-
   async get(id: string): Promise<SealView & { transitions: SealTransition[] }> {
     const seal = await this.dataSource.getRepository(Seal).findOneBy({ id });
     if (!seal) throw new SealError(SealErrorCode.NOT_FOUND);
@@ -187,7 +233,9 @@ export class SealRegistry {
   private async insertSeal(
     manager: EntityManager,
     seal: {
-      division: TownDivision;
+      division: Omit<TownDivision, 'town' | 'townName'> & { town: string | null; townName: string | null };
+      organ: string;
+      organName: string;
       kind: Seal['kind'];
       name: string;
       status: SealStatus;
@@ -199,12 +247,15 @@ export class SealRegistry {
     const id = randomUUID();
     const { division } = seal;
     await manager.query(
-      `INSERT INTO seal.seals (id, county, town, county_name, town_name, kind, name, status, former_holder)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO seal.seals (id, county, town, organ, organ_name, county_name, town_name, kind, name, status,
+                               former_holder)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         id,
         division.county,
         division.town,
+        seal.organ,
+        seal.organName,
         division.countyName,
         division.townName,
         seal.kind,
@@ -218,13 +269,13 @@ export class SealRegistry {
     await enqueueEvent(manager, SEAL_SCHEMA, sealRegisteredV1, {
       subject: id,
       county: division.county,
-      town: division.town,
+      ...(division.town ? { town: division.town } : {}),
       actor: { kind: 'person', id: seal.actor },
       correlationId: id,
       payload: {
         sealId: id,
         county: division.county,
-        town: division.town,
+        ...sealPlace(division.town, seal.organ),
         name: seal.name,
         kind: seal.kind,
         status: seal.status,
@@ -289,6 +340,11 @@ export class SealRegistry {
       // Two activations at once: the partial unique index lets one through; the other is told why.
       if (isUniqueViolation(error, ONE_ACTIVE_PER_TOWN_INDEX))
         throw new SealError(SealErrorCode.ALREADY_ACTIVE);
+      if (isUniqueViolation(error, ONE_ACTIVE_PER_BUREAU_INDEX))
+        throw new SealError(
+          SealErrorCode.ALREADY_ACTIVE,
+          '该县直部门已有启用的印章，须先停用或封存原章，才能启用新章',
+        );
       throw error;
     }
   }
@@ -296,8 +352,13 @@ export class SealRegistry {
   private async refuseSecondActiveSeal(manager: EntityManager, seal: Seal): Promise<void> {
     const active = await manager
       .getRepository(Seal)
-      .findOneBy({ town: seal.town, kind: 'approval', status: '启用' });
-    if (active) throw new SealError(SealErrorCode.ALREADY_ACTIVE, undefined, { activeSealId: active.id });
+      .findOneBy({ organ: seal.organ, kind: seal.kind, status: '启用' });
+    if (!active) return;
+    throw new SealError(
+      SealErrorCode.ALREADY_ACTIVE,
+      seal.kind === 'bureau' ? '该县直部门已有启用的印章，须先停用或封存原章，才能启用新章' : undefined,
+      { activeSealId: active.id },
+    );
   }
 
   /** 刻制: the seal's SM2 key pair and its seal record, signed by the county's seal maker. */
@@ -313,18 +374,20 @@ export class SealRegistry {
     const body: SealRecordBody = {
       format: 'OneSeal-SESeal/1',
       esId: seal.id,
-      type: { code: 1, name: '单位印章', purpose: APPROVAL_SEAL_PURPOSE },
+      type: { code: 1, name: '单位印章', purpose: seal.kind === 'bureau' ? '公章' : APPROVAL_SEAL_PURPOSE },
       name: seal.name,
       county: seal.county,
-      town: seal.town,
-      signers: [{ id: townStamperId(seal.town), publicKey: keyPair.publicKey }],
+      town: seal.organ,
+      signers: [{ id: organStamperId(seal.organ), publicKey: keyPair.publicKey }],
       validFrom: now.toISOString(),
       validTo: validTo.toISOString(),
       picture: {
         type: 'svg',
         widthMm: SEAL_DIAMETER_MM,
         heightMm: SEAL_DIAMETER_MM,
-        data: sealSvg(approvalSealGeometry(townGovernmentName(seal.countyName, seal.townName))),
+        data: sealSvg(
+          seal.kind === 'bureau' ? organSealGeometry(seal.organName) : approvalSealGeometry(seal.organName),
+        ),
       },
       maker: { id: maker.id, name: maker.name, publicKey: maker.keys.publicKey },
       madeAt: now.toISOString(),
@@ -349,7 +412,7 @@ export class SealRegistry {
     const envelope = {
       subject: seal.id,
       county: seal.county,
-      town: seal.town,
+      ...(seal.town ? { town: seal.town } : {}),
       actor: { kind: 'person' as const, id: actor },
       correlationId: seal.id,
     };
@@ -359,7 +422,7 @@ export class SealRegistry {
         payload: {
           sealId: seal.id,
           county: seal.county,
-          town: seal.town,
+          ...sealPlace(seal.town, seal.organ),
           actor,
           activatedAt: at.toISOString(),
         },
@@ -370,7 +433,7 @@ export class SealRegistry {
         payload: {
           sealId: seal.id,
           county: seal.county,
-          town: seal.town,
+          ...sealPlace(seal.town, seal.organ),
           status: action === 'deactivate' ? '停用' : '封存',
           reason: reason ?? '',
           actor,

@@ -2,7 +2,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { SealKind, SealStatus } from './seal-lifecycle';
 import type { SignedSealRecord } from './seal-record';
 
-/** A seal of a town: its one approval seal (or one on its way to it), or an old seal inventoried and sealed away. */
+/**
+ * A seal of an issuing organ: a town's one approval seal (or one on its way to it), a county bureau's own seal, or
+ * an old seal inventoried and sealed away.
+ */
 @Entity({ name: 'seals' })
 export class Seal {
   @PrimaryColumn('uuid')
@@ -11,14 +14,23 @@ export class Seal {
   @Column({ type: 'char', length: 6 })
   county!: string;
 
-  @Column({ type: 'char', length: 9 })
-  town!: string;
+  /** The town, for a town's seals; null for a bureau's. */
+  @Column({ type: 'char', length: 9, nullable: true })
+  town!: string | null;
+
+  /** Who the seal stands for: the town's code, or the bureau's (140525-mz). */
+  @Column({ type: 'text' })
+  organ!: string;
+
+  /** 泽州县南村镇人民政府, 泽州县民政局: the name on the seal's arc. */
+  @Column({ name: 'organ_name', type: 'text' })
+  organName!: string;
 
   @Column({ name: 'county_name', type: 'text' })
   countyName!: string;
 
-  @Column({ name: 'town_name', type: 'text' })
-  townName!: string;
+  @Column({ name: 'town_name', type: 'text', nullable: true })
+  townName!: string | null;
 
   @Column({ type: 'text' })
   kind!: SealKind;

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@ne
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Public, Roles, type AuthUser } from '@oneseal/auth';
 import {
+  ApplyForBureauSealDto,
   ApplyForSealDto,
   InventoryLegacySealDto,
   RetireSealDto,
@@ -25,15 +26,24 @@ export class SealsController {
   /** Loads the seal first so a seal of another county is refused before anything changes. */
   private async inReach(user: AuthUser, id: string) {
     const seal = await this.registry.get(id);
-    assertReachesPlace(user, { county: seal.county, town: seal.town });
+    assertReachesPlace(user, { county: seal.county, ...(seal.town ? { town: seal.town } : {}) });
     return seal;
   }
 
   @Get()
-  @ApiOperation({ summary: '一个乡镇的全部印章（专用章及已封存的旧印章）' })
+  @ApiOperation({ summary: '一个乡镇的全部印章（专用章及已封存的旧印章），或一个县直部门的印章' })
   list(@CurrentUser() user: AuthUser, @Query() query: TownQuery) {
-    assertReachesPlace(user, { county: query.town.slice(0, 6), town: query.town });
-    return this.registry.listForTown(query.town);
+    const bureau = query.town.includes('-');
+    assertReachesPlace(user, { county: query.town.slice(0, 6), ...(bureau ? {} : { town: query.town }) });
+    return this.registry.listForOrgan(query.town);
+  }
+
+  @Post('bureau')
+  @ApiOperation({ summary: '申报：为县直部门申请刻制本部门印章（用于本部门作出的决定）' })
+  @Roles('admin')
+  applyForBureau(@CurrentUser() user: AuthUser, @Body() request: ApplyForBureauSealDto) {
+    assertReachesPlace(user, { county: request.bureau.slice(0, 6) });
+    return this.registry.applyForBureau({ ...request, actor: user.id });
   }
 
   @Post()

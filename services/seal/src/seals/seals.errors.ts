@@ -12,6 +12,9 @@ export enum SealErrorCode {
   WRONG_TOWN = 'SEAL.WRONG_TOWN',
   DOCUMENT_NOT_FOUND = 'SEAL.DOCUMENT_NOT_FOUND',
   NOTHING_TO_VERIFY = 'SEAL.NOTHING_TO_VERIFY',
+  UNKNOWN_ORGAN = 'SEAL.UNKNOWN_ORGAN',
+  NUMBER_PATTERN_INVALID = 'SEAL.NUMBER_PATTERN_INVALID',
+  NO_ACTIVE_BUREAU_SEAL = 'SEAL.NO_ACTIVE_BUREAU_SEAL',
 }
 
 const MESSAGES: Record<SealErrorCode, string> = {
@@ -25,6 +28,9 @@ const MESSAGES: Record<SealErrorCode, string> = {
   [SealErrorCode.WRONG_TOWN]: '该印章不是本乡镇的行政审批服务专用章，不能用于本乡镇的文书',
   [SealErrorCode.DOCUMENT_NOT_FOUND]: '没有这份文书，请核对文书 ID',
   [SealErrorCode.NOTHING_TO_VERIFY]: '请上传要核验的 PDF 文件，或填写文书上的验证码',
+  [SealErrorCode.UNKNOWN_ORGAN]: '没有这个发文机关，请核对乡镇代码或县直部门代码',
+  [SealErrorCode.NUMBER_PATTERN_INVALID]: '文号格式不正确',
+  [SealErrorCode.NO_ACTIVE_BUREAU_SEAL]: '该县直部门没有启用的印章，暂不能出具文书',
 };
 
 export class SealError extends CodedError<SealErrorCode> {
@@ -36,6 +42,7 @@ export class SealError extends CodedError<SealErrorCode> {
     switch (this.code) {
       case SealErrorCode.NOT_FOUND:
       case SealErrorCode.DOCUMENT_NOT_FOUND:
+      case SealErrorCode.UNKNOWN_ORGAN:
         return HttpStatus.NOT_FOUND;
       case SealErrorCode.TRANSITION_NOT_ALLOWED:
       case SealErrorCode.ALREADY_ACTIVE:
@@ -43,8 +50,10 @@ export class SealError extends CodedError<SealErrorCode> {
       case SealErrorCode.LEGACY_SEAL_REFUSED:
       case SealErrorCode.NOT_ACTIVE:
       case SealErrorCode.WRONG_TOWN:
+      case SealErrorCode.NO_ACTIVE_BUREAU_SEAL:
         return HttpStatus.CONFLICT;
       case SealErrorCode.UNKNOWN_TOWN:
+      case SealErrorCode.NUMBER_PATTERN_INVALID:
         return HttpStatus.UNPROCESSABLE_ENTITY;
       case SealErrorCode.NOTHING_TO_VERIFY:
         return HttpStatus.BAD_REQUEST;

@@ -25,7 +25,15 @@ export interface StampRecordBody {
   documentSm3: string;
   byteRange: [number, number, number, number];
   verificationCode: string;
-  properties: { matterCode: string; receiptNumber: string; result: string; documentKind: string };
+  properties: {
+    matterCode: string;
+    receiptNumber: string;
+    result: string;
+    documentKind: string;
+    /** Title and 文号 as printed; absent on decisions stamped before organs numbered their documents. */
+    title?: string;
+    number?: string;
+  };
 }
 
 export interface StampRecord {

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { StampDecisionInput } from '@oneseal/contracts';
+import type { CaseDocumentKind } from '@oneseal/contracts';
 
-/** The PDF of a decision's result as stamped, kept so it can be served and checked again. */
+/** A case's document as issued and stamped, kept so it can be served, printed and checked again. */
 @Entity({ name: 'documents' })
 export class StampedDocument {
   @PrimaryColumn('uuid')
@@ -19,8 +19,23 @@ export class StampedDocument {
   @Column({ type: 'char', length: 9 })
   town!: string;
 
+  /** Whose seal it carries: the town's code or a bureau's (140525-mz). */
   @Column({ type: 'text' })
-  kind!: StampDecisionInput['documentKind'];
+  organ!: string;
+
+  /** Decisions stamped before notices were issued say 'proof' or 'certificate' where the matter issued one. */
+  @Column({ type: 'text' })
+  kind!: CaseDocumentKind | 'proof' | 'certificate';
+
+  /** 文号; null on decisions stamped before organs numbered their documents. */
+  @Column({ type: 'text', nullable: true })
+  number!: string | null;
+
+  @Column({ name: 'file_name', type: 'text', nullable: true })
+  fileName!: string | null;
+
+  @Column({ name: 'issued_at', type: 'timestamptz', nullable: true })
+  issuedAt!: Date | null;
 
   @Column({ type: 'text' })
   title!: string;

@@ -30,7 +30,10 @@ export class StampsController {
       .status(200)
       .set({
         'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="${document.id}.pdf"`,
+        // 140525-20261205-000135-受理通知书.pdf when saved or printed; an ASCII fallback for old clients.
+        'content-disposition':
+          `inline; filename="${document.id}.pdf"; ` +
+          `filename*=UTF-8''${encodeURIComponent(document.fileName ?? `${document.id}.pdf`)}`,
         'x-document-sm3': document.sm3,
       })
       .send(document.pdf);

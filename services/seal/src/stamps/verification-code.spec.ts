@@ -1,5 +1,5 @@
 import { newVerificationCode, normaliseVerificationCode } from './verification-code';
-import { chineseDate } from './result-document';
+import { chineseDay } from '../documents/document-text';
 
 describe('verification codes', () => {
   it('are four groups of four unambiguous characters, read back however they are typed', () => {
@@ -13,6 +13,6 @@ describe('verification codes', () => {
 
 describe('documents', () => {
   it('dates documents on China Standard Time', () => {
-    expect(chineseDate(new Date('2025-12-31T16:30:00Z'))).toBe('2026年1月1日');
+    expect(chineseDay(new Date('2025-12-31T16:30:00Z'))).toBe('2026年1月1日');
   });
 });

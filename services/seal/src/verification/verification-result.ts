@@ -23,6 +23,9 @@ export interface StampSummary {
   stampedAt: string;
   documentSm3: string;
   verificationCode: string;
+  /** The document's title and 文号 as the signed record states them (absent on decisions stamped before). */
+  title?: string;
+  number?: string;
 }
 
 export interface VerificationResult {

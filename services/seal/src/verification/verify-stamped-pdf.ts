@@ -34,6 +34,8 @@ export function stampSummary(record: StampRecord): StampSummary {
     stampedAt: tbs.stampedAt,
     documentSm3: tbs.documentSm3,
     verificationCode: tbs.verificationCode,
+    ...(tbs.properties.title ? { title: tbs.properties.title } : {}),
+    ...(tbs.properties.number ? { number: tbs.properties.number } : {}),
   };
 }
 

@@ -10,6 +10,10 @@ export interface CaseHandlingInput {
   matterCode: string;
   matterName: string;
   matterVersion: number;
+  /** GB/T 39046 type code: the words of the decision follow it. Absent for cases started before it was passed. */
+  matterTypeCode?: string;
+  /** 设定依据 of the guide the case is handled under, when confirmed: the documents cite it. */
+  legalBasis?: string;
   receiptNumber: string;
   applicantName: string;
   correlationId: string;
@@ -43,6 +47,18 @@ export interface StepDecision {
   missingMaterials?: string[];
   /** At 送达: how the result was handed over, to whom, on which day (China Standard Time). */
   delivery?: DeliveryRecord;
+  /** At 决定 of a 行政给付, granting it: what is granted, as the decision document states it. */
+  grant?: GrantRecord;
+}
+
+/** 给付: what a decision grants (amount, form, from when). */
+export interface GrantRecord {
+  /** 每月 600 元, 一次性 2000 元. */
+  amount?: string;
+  /** 现金（打卡发放）, 实物. */
+  form?: string;
+  /** YYYY-MM-DD. */
+  from?: string;
 }
 
 /** 送达: what the 送达回证 records. */
@@ -71,6 +87,7 @@ export interface SuspensionRequest {
   handlerId: string;
   /** How many working days the procedure is expected to take (art. 45: the applicant is told); absent before. */
   expectedWorkingDays?: number;
+  handlerName?: string;
 }
 
 export interface ResumptionRequest {
@@ -81,4 +98,6 @@ export interface ExtensionRequest {
   extraWorkingDays: number;
   reason: string;
   approvedBy: string;
+  /** The approving leader's name, printed on the 延期告知书; absent before it was sent. */
+  approvedByName?: string;
 }

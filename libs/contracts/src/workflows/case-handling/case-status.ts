@@ -1,3 +1,4 @@
+import type { CaseDocumentKind } from '../../activities/seal-activities';
 import type { CaseResult, SpecialProcedure } from '../../events/shared-fields';
 import type { RoutePlan, StepKind } from '../../routes/route-plan';
 import type { StepOutcome } from './case-requests';
@@ -78,6 +79,22 @@ export interface CaseStatus {
   correction?: { missingMaterials: string[]; supplyBy: string };
   warningsRaised: string[];
   result?: CaseResult;
+  /** The decision's document (the result handed over). */
   documentId?: string;
+  /** Every document issued for the case, in order (absent for cases started before documents were issued). */
+  documents?: CaseDocumentRef[];
   history: StepRecord[];
+}
+
+/** A document the case produced, as its page lists it. */
+export interface CaseDocumentRef {
+  documentId: string;
+  kind: CaseDocumentKind;
+  title: string;
+  /** 文号. */
+  number: string;
+  issuerName: string;
+  fileName: string;
+  verificationCode: string;
+  issuedAt: string;
 }

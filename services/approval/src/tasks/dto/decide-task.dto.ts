@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DELIVERY_METHODS, type DeliveryMethod, type DeliveryRecord } from '@oneseal/contracts';
+import {
+  DELIVERY_METHODS,
+  type DeliveryMethod,
+  type DeliveryRecord,
+  type GrantRecord,
+} from '@oneseal/contracts';
 import { Trimmed } from '@oneseal/service-kit';
 import { Type } from 'class-transformer';
 import {
@@ -45,6 +50,31 @@ export class DeliveryRecordDto implements DeliveryRecord {
   deliveredOn!: string;
 }
 
+/** 给付: what a 行政给付 decision grants, printed on the 给付决定书. */
+export class GrantRecordDto implements GrantRecord {
+  @ApiPropertyOptional({ description: '给付金额', example: '一次性发放临时救助金 2000 元' })
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty({ message: '给付金额不能为空' })
+  @MaxLength(100, { message: '给付金额不能超过 100 个字' })
+  amount?: string;
+
+  @ApiPropertyOptional({ description: '给付方式', example: '打入申请人社会保障卡' })
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty({ message: '给付方式不能为空' })
+  @MaxLength(100, { message: '给付方式不能超过 100 个字' })
+  form?: string;
+
+  @ApiPropertyOptional({ description: '给付起始日期', example: '2026-12-10' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '给付起始日期应为日期，如 2026-12-10' })
+  @IsISO8601({ strict: true }, { message: '给付起始日期不是有效日期' })
+  from?: string;
+}
+
 export class DecideTaskDto {
   @ApiProperty({
     description:
@@ -75,4 +105,13 @@ export class DecideTaskDto {
   @ValidateNested()
   @Type(() => DeliveryRecordDto)
   delivery?: DeliveryRecordDto;
+
+  @ApiPropertyOptional({
+    description: '给付内容（行政给付事项在决定环节准予时填写，写入给付决定书）',
+    type: GrantRecordDto,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GrantRecordDto)
+  grant?: GrantRecordDto;
 }

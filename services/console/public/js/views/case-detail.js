@@ -47,11 +47,60 @@ function factsOf(status) {
     [
       '结果文书',
       status.documentId &&
+        !status.documents &&
         html`<a href="${documentUrl(status.documentId)}" target="_blank" rel="noopener"
           >查看加盖电子印章的文书（PDF）</a
         >`,
     ],
   ].filter(([, value]) => value);
+}
+
+/** Every document the case produced, each under its issuing organ's seal: open, save under its name, print. */
+function documentsHtml(documents) {
+  if (!documents?.length) return '';
+  return html`<h3>文书</h3>
+    <table class="documents">
+      <thead>
+        <tr>
+          <th>文书</th>
+          <th>文号</th>
+          <th>发文机关</th>
+          <th>出具时间</th>
+          <th>验证码</th>
+          <th></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${documents.map(
+          (document) =>
+            html`<tr>
+              <td>${document.title}</td>
+              <td>${document.number}</td>
+              <td>${document.issuerName}</td>
+              <td>${formatDateTime(document.issuedAt)}</td>
+              <td>${document.verificationCode}</td>
+              <td class="document-actions">
+                <a href="${documentUrl(document.documentId)}" target="_blank" rel="noopener">查看</a>
+                <a href="${documentUrl(document.documentId)}" download="${document.fileName}">下载</a>
+                <button type="button" class="link" data-print="${document.documentId}">打印</button>
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+}
+
+/** Prints a PDF as it is (A4, the seal where the organ put it), through a hidden frame. */
+function printDocument(documentId) {
+  const frame = document.createElement('iframe');
+  frame.className = 'print-frame';
+  frame.src = documentUrl(documentId);
+  frame.addEventListener('load', () => {
+    frame.contentWindow?.focus();
+    frame.contentWindow?.print();
+  });
+  document.body.append(frame);
+  setTimeout(() => frame.remove(), 60_000);
 }
 
 function statusHtml(status) {
@@ -63,6 +112,7 @@ function statusHtml(status) {
             <dd>${value}</dd>`,
       )}
     </dl>
+    ${documentsHtml(status.documents)}
     ${correction &&
     messageHtml(
       'info',
@@ -231,6 +281,9 @@ export async function renderCase(root, { params, user }) {
     ]);
     if (status.status === 'fulfilled') {
       mount(box('status'), statusHtml(status.value));
+      box('status')
+        .querySelectorAll('[data-print]')
+        .forEach((button) => button.addEventListener('click', () => printDocument(button.dataset.print)));
       root.querySelector('h2 .receipt-number').textContent = status.value.receiptNumber;
     } else showError(box('status'), status.reason);
     if (tasks.status === 'fulfilled') mount(box('tasks'), tasksHtml(tasks.value));

@@ -32,9 +32,26 @@ function factsOf(answer) {
     [
       '结果文书',
       answer.documentId &&
+        !answer.documents?.length &&
         html`<a href="${documentUrl(answer.documentId)}" target="_blank" rel="noopener"
             >查看加盖电子印章的文书（PDF）</a
           >
+          <span class="muted">可在<a href="#/verify">文书核验</a>核验文书真伪（无需登录）</span>`,
+    ],
+    [
+      '文书',
+      answer.documents?.length &&
+        html`<ul class="plain">
+            ${answer.documents.map(
+              (document) =>
+                html`<li>
+                  <a href="${documentUrl(document.documentId)}" target="_blank" rel="noopener"
+                    >${document.title}</a
+                  >
+                  <span class="muted">${document.number}</span>
+                </li>`,
+            )}
+          </ul>
           <span class="muted">可在<a href="#/verify">文书核验</a>核验文书真伪（无需登录）</span>`,
     ],
   ].filter(([, value]) => value);

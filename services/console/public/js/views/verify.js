@@ -8,19 +8,23 @@ const stampLines = (stamp) =>
         `用印时间：${formatDateTime(stamp.stampedAt)}`,
         `办件编号：${stamp.receiptNumber ?? '—'}`,
         `验证码：${stamp.verificationCode}`,
+        ...(stamp.title ? [`文书：${stamp.title}${stamp.number ? `（${stamp.number}）` : ''}`] : []),
         `文书 SM3 摘要：${stamp.documentSm3}`,
       ]
     : [];
 
 /** The public verification counter: anyone holding a stamped document may check it, logged in or not. */
-export function renderVerify(root) {
+export function renderVerify(root, { params = [] } = {}) {
   mount(
     root,
     html`<h2>文书核验</h2>
       <form class="card">
         <p>上传加盖电子印章的 PDF 文书，或输入文书上印的验证码，核验文书是否完整、印章是否有效。</p>
         <label>PDF 文书 <input type="file" name="file" accept="application/pdf,.pdf" /></label>
-        <label>或验证码 <input name="code" maxlength="40" placeholder="K7QX-2MZP-9RTA-H4WC" /></label>
+        <label
+          >或验证码
+          <input name="code" maxlength="40" placeholder="K7QX-2MZP-9RTA-H4WC" value="${params[0] ?? ''}"
+        /></label>
         <button type="submit" class="primary">核验</button>
       </form>
       <div class="message"></div>
@@ -54,4 +58,6 @@ export function renderVerify(root) {
       button.disabled = false;
     }
   });
+  // Opened from a document's QR code (#/verify/<验证码>): check it straight away.
+  if (params[0]) form.requestSubmit();
 }

@@ -3,8 +3,11 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 export class LedgerQuery {
-  @ApiProperty({ description: '乡镇代码（9 位）', example: '140525100' })
-  @Matches(/^\d{9}$/)
+  @ApiProperty({
+    description: '发文机关：乡镇代码（9 位），或县直部门代码（县代码-简称，如 140525-mz）',
+    example: '140525100',
+  })
+  @Matches(/^(\d{9}|\d{6}-[a-z]{1,12})$/, { message: '请填写 9 位乡镇代码，或县直部门代码（如 140525-mz）' })
   town!: string;
 
   @ApiPropertyOptional({ description: '只看一个办件' })

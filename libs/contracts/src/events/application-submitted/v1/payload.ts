@@ -50,6 +50,13 @@ export class ApplicationSubmittedV1 {
   @Matches(/^\d{2}$/)
   matterTypeCode?: string;
 
+  /** 设定依据 of the guide in force, when the responsible bureau confirmed it: the case's documents cite it. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  legalBasis?: string;
+
   @IsIn(CATALOGUE_LEVELS)
   matterLevel!: CatalogueLevel;
 

@@ -1,6 +1,16 @@
-import { IsISO8601, IsNotEmpty, IsString, IsUUID, Matches } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { CASE_DOCUMENT_KINDS, type CaseDocumentKind } from '../../../activities/seal-activities';
 
-/** The result document of a decision carries the town approval seal: exactly one stamp per decision. */
+/** A case's document carries its issuing organ's seal: exactly one stamp per document. */
 export class DocumentStampedV1 {
   @IsUUID()
   caseId!: string;
@@ -25,4 +35,20 @@ export class DocumentStampedV1 {
 
   @IsISO8601({ strict: true })
   stampedAt!: string;
+
+  /** Which document; absent in events of decisions stamped before notices were issued (those are decisions). */
+  @IsOptional()
+  @IsIn(CASE_DOCUMENT_KINDS)
+  kind?: CaseDocumentKind;
+
+  /** The title and 文号 printed on it (受理通知书, 南村便审〔2026〕17号). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  title?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  number?: string;
 }

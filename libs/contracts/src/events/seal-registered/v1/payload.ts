@@ -1,4 +1,13 @@
-import { IsISO8601, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsISO8601,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
 /** A seal entered the town's seal registry (a new approval seal being applied for, or a legacy seal inventoried). */
 export class SealRegisteredV1 {
@@ -9,16 +18,23 @@ export class SealRegisteredV1 {
   @Matches(/^\d{6}$/)
   county!: string;
 
+  /** The town, for a town's seal. */
+  @ValidateIf((event: { bureau?: string }) => event.bureau === undefined)
   @Matches(/^\d{9}$/)
-  town!: string;
+  town?: string;
+
+  /** The county bureau (140525-mz), for a bureau's own seal; absent in earlier events. */
+  @IsOptional()
+  @Matches(/^\d{6}-[a-z]{1,12}$/)
+  bureau?: string;
 
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   name!: string;
 
-  @IsIn(['approval', 'legacy'])
-  kind!: 'approval' | 'legacy';
+  @IsIn(['approval', 'bureau', 'legacy'])
+  kind!: 'approval' | 'bureau' | 'legacy';
 
   @IsString()
   @IsNotEmpty()

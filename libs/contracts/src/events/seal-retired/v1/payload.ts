@@ -1,4 +1,13 @@
-import { IsISO8601, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsISO8601,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
 /** 停用 / 封存: a seal may no longer stamp anything. */
 export class SealRetiredV1 {
@@ -9,8 +18,15 @@ export class SealRetiredV1 {
   @Matches(/^\d{6}$/)
   county!: string;
 
+  /** The town, for a town's seal. */
+  @ValidateIf((event: { bureau?: string }) => event.bureau === undefined)
   @Matches(/^\d{9}$/)
-  town!: string;
+  town?: string;
+
+  /** The county bureau (140525-mz), for a bureau's own seal; absent in earlier events. */
+  @IsOptional()
+  @Matches(/^\d{6}-[a-z]{1,12}$/)
+  bureau?: string;
 
   @IsIn(['停用', '封存'])
   status!: '停用' | '封存';

@@ -1,0 +1,438 @@
+import { randomUUID } from 'node:crypto';
+import {
+  documentStampedV1,
+  type IssueDocumentInput,
+  type IssuedDocument,
+  type StampDecisionInput,
+} from '@oneseal/contracts';
+import { enqueueEvent } from '@oneseal/database';
+import { chinaDate } from '@oneseal/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { SEAL_SCHEMA } from '../config/seal.env';
+import type { KeyEncryption } from '../crypto/key-encryption';
+import { sm3Hex } from '../crypto/sm2';
+import type { DivisionNames } from '../divisions/division-names';
+import { approvalSealGeometry, organSealGeometry } from '../drawing/seal-geometry';
+import { appendToLedger } from '../ledger/ledger-writer';
+import { findOrgan, organOrFail, registerOrgans } from '../organs/issuing-organs';
+import { townOrganDefaults, type OrganSettings } from '../organs/organ-directory';
+import { organStamperId } from '../seals/seal-record';
+import { Seal } from '../seals/seal.entity';
+import { SealError, SealErrorCode, sealErrorMessage } from '../seals/seals.errors';
+import { signPdf } from '../stamps/sign-pdf';
+import { newVerificationCode } from '../stamps/verification-code';
+import { formatDocumentNumber, nextDocumentNumber } from './document-numbers';
+import { composeDocument, documentTitleOf, type DocumentContext } from './document-text';
+import { renderCaseDocument } from './render-document';
+
+export interface IssueOptions {
+  /** The seal a person asked to stamp with; the issuing organ's one active seal is the only one accepted. */
+  sealId?: string;
+  /** Who asked for the impression (recorded in the ledger); the person who handled the act when the workflow asks. */
+  requestedBy?: string;
+}
+
+/** The refusals that only the seal registry can lift (the case waits for the seal, retrying). */
+export const SEAL_NOT_ACTIVE_REFUSALS: readonly SealErrorCode[] = [
+  SealErrorCode.NO_ACTIVE_SEAL,
+  SealErrorCode.NO_ACTIVE_BUREAU_SEAL,
+  SealErrorCode.NOT_ACTIVE,
+];
+
+/** Another attempt for the same document committed first: its stamp is the one. */
+class AlreadyIssued extends Error {}
+
+type UsableSeal = Seal & {
+  privateKeyEncrypted: string;
+  publicKey: string;
+  record: NonNullable<Seal['record']>;
+};
+
+/** The organ that issues a document: the case's town, or the county bureau the workflow names. */
+export function issuingOrganOf(input: Pick<IssueDocumentInput, 'issuer' | 'town'>): string {
+  return input.issuer.level === 'town' ? input.town : input.issuer.unitCode;
+}
+
+/** 140525-20261205-000135-受理通知书.pdf: the case's 办件编号 and what the document is. */
+export function documentFileName(receiptNumber: string, title: string): string {
+  return `${receiptNumber}-${title}.pdf`;
+}
+
+/** A decision of a case started before documents were issued per organ: the town's decision, as before. */
+export function decisionAsDocument(input: StampDecisionInput): IssueDocumentInput {
+  return {
+    caseId: input.caseId,
+    county: input.county,
+    town: input.town,
+    correlationId: input.correlationId,
+    documentKey: input.decisionId,
+    issuer: { level: 'town' },
+    receiptNumber: input.receiptNumber,
+    matterCode: input.matterCode,
+    matterName: input.matterName,
+    applicantName: input.applicantName,
+    handledBy: {
+      id: input.decidedBy,
+      ...(input.decidedByName ? { name: input.decidedByName } : {}),
+      title: '分管领导',
+    },
+    issuedAt: input.decidedAt,
+    content: { kind: 'decision', result: input.result, opinion: input.opinion },
+  };
+}
+
+/**
+ * Issues one document of a case under its issuing organ's one active seal: numbers it (文号, gapless per organ and
+ * year), writes its text, lays it out, signs it (stamp-record.ts), stores it, registers the impression in the
+ * ledger and announces it, all in one transaction. Exactly one document per key: a retry, a redelivery or a
+ * concurrent duplicate gets the first back and takes no number. Any other seal, or none, is refused and recorded.
+ */
+export class DocumentIssuingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keys: KeyEncryption,
+    private readonly divisions: DivisionNames,
+    private readonly publicBaseUrl: string,
+  ) {}
+
+  stampDecision(input: StampDecisionInput, options: IssueOptions = {}): Promise<IssuedDocument> {
+    return this.issue(decisionAsDocument(input), options);
+  }
+
+  async issue(input: IssueDocumentInput, options: IssueOptions = {}): Promise<IssuedDocument> {
+    const earlier = await this.findIssued(input.documentKey);
+    if (earlier) return earlier;
+    const requestedBy = options.requestedBy ?? input.handledBy.id;
+    const organCode = issuingOrganOf(input);
+    const seal = await this.usableSeal(input, organCode, options.sealId, requestedBy);
+    try {
+      const issued = await this.dataSource.transaction((manager) =>
+        this.issueWith(manager, input, seal, requestedBy),
+      );
+      return issued;
+    } catch (error) {
+      if (error instanceof AlreadyIssued) return (await this.findIssued(input.documentKey)) as IssuedDocument;
+      if (error instanceof SealError) await this.recordRefusal(input, seal.id, requestedBy, error.code);
+      throw error;
+    }
+  }
+
+  /** The documents of a case, in the order they were issued (newest decisions of old cases have no 文号). */
+  async documentsOf(caseId: string): Promise<IssuedDocument[]> {
+    const keys = (await this.dataSource.query(
+      `SELECT decision_id AS key FROM seal.documents WHERE case_id = $1 ORDER BY created_at, id`,
+      [caseId],
+    )) as { key: string }[];
+    const documents = await Promise.all(keys.map(({ key }) => this.findIssued(key)));
+    return documents.filter((document): document is IssuedDocument => document !== undefined);
+  }
+
+  private async issueWith(
+    manager: EntityManager,
+    input: IssueDocumentInput,
+    seal: UsableSeal,
+    requestedBy: string,
+  ): Promise<IssuedDocument> {
+    await this.lockActiveSeal(manager, seal.id);
+    const organ = await this.organOf(manager, seal);
+    const stampedAt = new Date();
+    const year = Number(chinaDate(stampedAt).slice(0, 4));
+    const number = formatDocumentNumber(
+      organ.numberPattern,
+      year,
+      await nextDocumentNumber(manager, organ.code, year),
+    );
+    const title = documentTitleOf(input);
+    const text = composeDocument(input, await this.contextFor(manager, input, organ));
+    const stampId = randomUUID();
+    const documentId = randomUUID();
+    const verificationCode = newVerificationCode();
+    const unsigned = await renderCaseDocument({
+      text,
+      issuerName: organ.name,
+      number,
+      receiptNumber: input.receiptNumber,
+      seal: seal.kind === 'bureau' ? organSealGeometry(seal.organName) : approvalSealGeometry(seal.organName),
+      verificationCode,
+      verificationUrl: `${this.publicBaseUrl.replace(/\/+$/, '')}/#/verify/${verificationCode}`,
+      issuedAt: stampedAt,
+      subject: `${input.matterName} ${title}`,
+    });
+    const stamper = organStamperId(seal.organ);
+    const { pdf, record } = signPdf(
+      unsigned,
+      {
+        format: 'OneSeal-SES_Signature/1',
+        stampId,
+        documentId,
+        decisionId: input.documentKey,
+        caseId: input.caseId,
+        seal: seal.record,
+        stamper,
+        stampedAt: stampedAt.toISOString(),
+        verificationCode,
+        properties: {
+          matterCode: input.matterCode,
+          receiptNumber: input.receiptNumber,
+          result: input.content.kind === 'decision' ? input.content.result : title,
+          documentKind: input.content.kind,
+          title,
+          number,
+        },
+      },
+      { privateKey: this.keys.decrypt(seal.privateKeyEncrypted, seal.id), publicKey: seal.publicKey },
+    );
+    const fileName = documentFileName(input.receiptNumber, title);
+    const inserted = (await manager.query(
+      `INSERT INTO seal.documents (id, decision_id, case_id, county, town, organ, kind, title, number, file_name,
+                                   issued_at, pdf, sm3)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (decision_id) DO NOTHING RETURNING id`,
+      [
+        documentId,
+        input.documentKey,
+        input.caseId,
+        input.county,
+        input.town,
+        seal.organ,
+        input.content.kind,
+        title,
+        number,
+        fileName,
+        stampedAt,
+        pdf,
+        sm3Hex(pdf),
+      ],
+    )) as unknown[];
+    if (inserted.length === 0) throw new AlreadyIssued();
+    await manager.query(
+      `INSERT INTO seal.stamps (id, decision_id, document_id, seal_id, case_id, county, town, stamper, requested_by,
+                                stamped_at, document_sm3, signature, verification_code, record)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [
+        stampId,
+        input.documentKey,
+        documentId,
+        seal.id,
+        input.caseId,
+        input.county,
+        input.town,
+        stamper,
+        requestedBy,
+        stampedAt,
+        record.tbs.documentSm3,
+        record.signature,
+        verificationCode,
+        JSON.stringify(record),
+      ],
+    );
+    await appendToLedger(manager, {
+      entry: 'stamped',
+      county: input.county,
+      town: input.town,
+      organ: seal.organ,
+      sealId: seal.id,
+      caseId: input.caseId,
+      decisionId: input.documentKey,
+      documentId,
+      stampId,
+      stamper,
+      requestedBy,
+      ...this.ledgerNames(input, requestedBy),
+    });
+    await enqueueEvent(manager, SEAL_SCHEMA, documentStampedV1, {
+      subject: input.caseId,
+      county: input.county,
+      town: input.town,
+      actor: { kind: 'service', id: 'seal' },
+      correlationId: input.correlationId,
+      payload: {
+        caseId: input.caseId,
+        documentId,
+        sealId: seal.id,
+        stampId,
+        documentSm3: record.tbs.documentSm3,
+        verificationCode,
+        stampedAt: stampedAt.toISOString(),
+        kind: input.content.kind,
+        title,
+        number,
+      },
+    });
+    return {
+      documentId,
+      stampId,
+      sealId: seal.id,
+      documentSm3: record.tbs.documentSm3,
+      verificationCode,
+      stampedAt: stampedAt.toISOString(),
+      created: true,
+      kind: input.content.kind,
+      title,
+      number,
+      issuerName: organ.name,
+      fileName,
+    };
+  }
+
+  /** The organ's settings; a town whose seal was applied for by name gets the defaults on its first document. */
+  private async organOf(manager: EntityManager, seal: UsableSeal): Promise<OrganSettings> {
+    const known = await findOrgan(manager, seal.organ);
+    if (known || seal.kind !== 'approval' || !seal.town || !seal.townName) {
+      return known ?? organOrFail(manager, seal.organ);
+    }
+    const defaults = townOrganDefaults({
+      county: seal.county,
+      countyName: seal.countyName,
+      town: seal.town,
+      townName: seal.townName,
+    });
+    await registerOrgans(manager, [defaults], 'oneseal-seal');
+    return organOrFail(manager, seal.organ);
+  }
+
+  private async contextFor(
+    manager: EntityManager,
+    input: IssueDocumentInput,
+    organ: DocumentContext['organ'],
+  ): Promise<DocumentContext> {
+    const townName = this.divisions.town(input.town)?.townName ?? '乡镇';
+    const context: DocumentContext = { organ, townName };
+    if (input.content.kind === 'delivery-receipt' && input.content.deliveredDocumentId) {
+      const [delivered] = (await manager.query(`SELECT title, number FROM seal.documents WHERE id = $1`, [
+        input.content.deliveredDocumentId,
+      ])) as { title: string; number: string | null }[];
+      if (delivered) context.delivered = delivered;
+    }
+    return context;
+  }
+
+  /** What a keeper reads in the ledger: the case by 办件编号 and matter, the requester by name. */
+  private ledgerNames(input: IssueDocumentInput, requestedBy: string) {
+    return {
+      receiptNumber: input.receiptNumber,
+      matterName: input.matterName,
+      requestedByName: requestedBy === input.handledBy.id ? (input.handledBy.name ?? null) : null,
+    };
+  }
+
+  private async findIssued(documentKey: string): Promise<IssuedDocument | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT d.id, d.kind, d.title, d.number, d.file_name, d.organ, s.id AS stamp_id, s.seal_id, s.document_sm3,
+              s.verification_code, s.stamped_at, o.name AS organ_name, seal.organ_name AS seal_organ_name
+         FROM seal.documents d
+         JOIN seal.stamps s ON s.document_id = d.id
+         JOIN seal.seals seal ON seal.id = s.seal_id
+         LEFT JOIN seal.issuing_organs o ON o.code = d.organ
+        WHERE d.decision_id = $1`,
+      [documentKey],
+    )) as {
+      id: string;
+      kind: string;
+      title: string;
+      number: string | null;
+      file_name: string | null;
+      stamp_id: string;
+      seal_id: string;
+      document_sm3: string;
+      verification_code: string;
+      stamped_at: Date;
+      organ_name: string | null;
+      seal_organ_name: string;
+    }[];
+    if (!row) return undefined;
+    return {
+      documentId: row.id,
+      stampId: row.stamp_id,
+      sealId: row.seal_id,
+      documentSm3: row.document_sm3,
+      verificationCode: row.verification_code,
+      stampedAt: row.stamped_at.toISOString(),
+      created: false,
+      // Decisions stamped before notices were issued were kept as 'decision' too.
+      kind:
+        row.kind === 'proof' || row.kind === 'certificate'
+          ? 'decision'
+          : (row.kind as IssuedDocument['kind']),
+      title: row.title,
+      number: row.number ?? '',
+      issuerName: row.organ_name ?? row.seal_organ_name,
+      fileName: row.file_name ?? `${row.id}.pdf`,
+    };
+  }
+
+  /** The organ's active seal, if it is the one asked for; otherwise the attempt is refused and recorded. */
+  private async usableSeal(
+    input: IssueDocumentInput,
+    organ: string,
+    sealId: string | undefined,
+    requestedBy: string,
+  ): Promise<UsableSeal> {
+    const seals = this.dataSource.getRepository(Seal);
+    const kind = input.issuer.level === 'town' ? 'approval' : 'bureau';
+    if (sealId) {
+      const asked = await seals.findOneBy({ id: sealId });
+      const refusal = !asked
+        ? SealErrorCode.NOT_FOUND
+        : asked.kind === 'legacy'
+          ? SealErrorCode.LEGACY_SEAL_REFUSED
+          : asked.organ !== organ
+            ? SealErrorCode.WRONG_TOWN
+            : asked.status !== '启用'
+              ? SealErrorCode.NOT_ACTIVE
+              : undefined;
+      if (refusal) return this.refuse(input, asked ? sealId : null, requestedBy, refusal);
+    }
+    const active = await seals
+      .createQueryBuilder('seal')
+      .addSelect('seal.privateKeyEncrypted')
+      .where(`seal.organ = :organ AND seal.kind = :kind AND seal.status = '启用'`, { organ, kind })
+      .getOne();
+    if (!active?.privateKeyEncrypted || !active.publicKey || !active.record) {
+      const code = kind === 'bureau' ? SealErrorCode.NO_ACTIVE_BUREAU_SEAL : SealErrorCode.NO_ACTIVE_SEAL;
+      return this.refuse(input, null, requestedBy, code);
+    }
+    return active as UsableSeal;
+  }
+
+  /** Holds the seal in 启用 until the stamp commits: a deactivation waits for it, or wins and refuses it. */
+  private async lockActiveSeal(manager: EntityManager, sealId: string): Promise<void> {
+    const [row] = (await manager.query(`SELECT status FROM seal.seals WHERE id = $1 FOR SHARE`, [
+      sealId,
+    ])) as { status: string }[];
+    if (row?.status !== '启用') throw new SealError(SealErrorCode.NOT_ACTIVE);
+  }
+
+  private async refuse(
+    input: IssueDocumentInput,
+    sealId: string | null,
+    requestedBy: string,
+    code: SealErrorCode,
+  ): Promise<never> {
+    await this.recordRefusal(input, sealId, requestedBy, code);
+    throw new SealError(code);
+  }
+
+  private async recordRefusal(
+    input: IssueDocumentInput,
+    sealId: string | null,
+    requestedBy: string,
+    code: SealErrorCode,
+  ): Promise<void> {
+    const organ = issuingOrganOf(input);
+    await appendToLedger(this.dataSource.manager, {
+      entry: 'refused',
+      county: input.county,
+      town: input.town,
+      organ,
+      sealId,
+      caseId: input.caseId,
+      decisionId: input.documentKey,
+      stamper: organStamperId(organ),
+      requestedBy,
+      ...this.ledgerNames(input, requestedBy),
+      reasonCode: code,
+      reason: sealErrorMessage(code),
+    });
+  }
+}

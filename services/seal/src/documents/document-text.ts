@@ -1,0 +1,242 @@
+import type { CaseDocumentKind, DeliveryMethod, IssueDocumentInput } from '@oneseal/contracts';
+import { decisionDocumentTitle, resultWording } from '@oneseal/domain';
+import type { OrganSettings } from '../organs/organ-directory';
+
+/** What a document says, before it is laid out on paper: pure text, so the wording can be read and tested. */
+export interface ComposedDocument {
+  title: string;
+  /** 张三： — whom a letter is addressed to; absent on a record (送达回证). */
+  addressee?: string;
+  paragraphs: string[];
+  /** 一次性告知: numbered items after the first paragraph. */
+  items?: string[];
+  /** A record's rows (送达回证), drawn as a table. */
+  rows?: [string, string][];
+  /** The remedies a refusal tells of. */
+  remedies?: string;
+  /** 特此通知。 */
+  closing?: string;
+  /** 经办人：王芳（综合受理窗口）. */
+  handledBy: string;
+}
+
+/** What the issuing service knows besides the request: the organ, and for a 送达回证 what was handed over. */
+export interface DocumentContext {
+  organ: OrganSettings;
+  /** 南村镇: the town whose window takes applications and hands results out. */
+  townName: string;
+  delivered?: { title: string; number: string | null };
+}
+
+const TITLES: Record<Exclude<CaseDocumentKind, 'decision'>, string> = {
+  'acceptance-notice': '受理通知书',
+  'correction-notice': '补正材料告知书',
+  'non-acceptance': '不予受理决定书',
+  'extension-notice': '延期办理告知书',
+  'special-procedure-notice': '特别程序告知书',
+  'delivery-receipt': '送达回证',
+};
+
+const DELIVERY_WORDS: Record<DeliveryMethod, string> = {
+  'pick-up': '直接送达（窗口领取）',
+  express: '邮寄送达',
+  electronic: '电子送达',
+};
+
+/** 2026-12-05 → 2026年12月5日. */
+export function chineseIsoDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+/** An instant as a person in China reads it: 2026年12月5日 09:03 (China Standard Time). */
+export function chineseDateTime(instant: Date): string {
+  const cst = new Date(instant.getTime() + 8 * 3_600_000);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return (
+    `${cst.getUTCFullYear()}年${cst.getUTCMonth() + 1}月${cst.getUTCDate()}日 ` +
+    `${pad(cst.getUTCHours())}:${pad(cst.getUTCMinutes())}`
+  );
+}
+
+/** The day of an instant in China Standard Time, in Chinese (2026年12月5日). */
+export function chineseDay(instant: Date): string {
+  return chineseDateTime(instant).split(' ')[0];
+}
+
+export function documentTitleOf(
+  input: Pick<IssueDocumentInput, 'content' | 'matterTypeCode' | 'matterName'>,
+): string {
+  const { content } = input;
+  if (content.kind === 'decision') {
+    return decisionDocumentTitle(input.matterTypeCode, content.result === '准予', input.matterName);
+  }
+  return TITLES[content.kind];
+}
+
+const sentence = (text: string) => (/[。！？；]$/.test(text.trim()) ? text.trim() : `${text.trim()}。`);
+
+/** The law is applied where it governs (行政许可, type 01) and followed by analogy elsewhere. */
+const lawVerb = (typeCode: string | undefined) => (typeCode === '01' ? '依照' : '参照');
+
+function remedies(organ: OrganSettings, documentWord: string): string {
+  return (
+    `你（单位）如对本${documentWord}不服，可以自收到本${documentWord}之日起六十日内向${organ.reviewOrgan}申请行政复议，` +
+    `也可以自收到本${documentWord}之日起六个月内向${organ.court}提起行政诉讼。`
+  );
+}
+
+function basis(input: IssueDocumentInput, lawArticle: string): string {
+  const law = `${lawVerb(input.matterTypeCode)}《中华人民共和国行政许可法》${lawArticle}`;
+  return input.legalBasis ? `${law}及${input.legalBasis}的规定` : `${law}的规定`;
+}
+
+/** The application as every document names it. */
+function applicationOf(input: IssueDocumentInput, receivedOn: string | undefined): string {
+  const when = receivedOn ? `于${chineseIsoDate(receivedOn)}` : '';
+  return `你（单位）${when}提出的“${input.matterName}”申请（办件编号：${input.receiptNumber}）`;
+}
+
+/** The text of one document of a case, in the form a township service hall issues it. */
+export function composeDocument(input: IssueDocumentInput, context: DocumentContext): ComposedDocument {
+  const { content } = input;
+  const title = documentTitleOf(input);
+  const addressee = `${input.applicantName}：`;
+  const handledBy = `经办人：${input.handledBy.name ?? input.handledBy.id}（${input.handledBy.title}）`;
+  switch (content.kind) {
+    case 'acceptance-notice': {
+      const intro = applicationOf(input, content.receivedOn);
+      const accepted = content.deemed
+        ? `${intro}，本机关未在五个工作日内告知需要补正的内容。${basis(input, '第三十二条第一款第（四）项')}，` +
+          `该申请自收到申请材料之日（${chineseIsoDate(content.receivedOn)}）起即为受理。`
+        : `${intro}，申请材料齐全、符合法定形式，本机关决定予以受理。`;
+      return {
+        title,
+        addressee,
+        paragraphs: [
+          accepted,
+          `本机关将在承诺期限内办结，于${chineseIsoDate(content.committedDueDate)}前作出决定（法定节假日、补正材料和特别程序所需时间不计算在内）。` +
+            '你可凭办件编号和查询码随时查询办理进度。',
+        ],
+        closing: '特此通知。',
+        handledBy,
+      };
+    }
+    case 'correction-notice': {
+      const paragraphs = [
+        `${applicationOf(input, content.receivedOn)}，经审查，申请材料不齐全或者不符合法定形式。` +
+          `${basis(input, '第三十二条第一款第（四）项')}，现一次性告知你需要补正的全部内容：`,
+      ];
+      const after = [
+        `请于${chineseIsoDate(content.supplyBy)}前将上述材料送交${context.townName}便民服务中心综合受理窗口，` +
+          '或经所在村（社区）便民服务站代为提交。逾期未补正的，本机关将终止办理。',
+        '补正材料所需时间不计算在办理期限内；收到全部补正材料后，本机关将继续办理。',
+      ];
+      if (content.opinion.trim()) after.unshift(`补正说明：${sentence(content.opinion)}`);
+      return {
+        title,
+        addressee,
+        paragraphs: [...paragraphs, ...after],
+        items: content.missingMaterials,
+        closing: '特此告知。',
+        handledBy,
+      };
+    }
+    case 'non-acceptance':
+      return {
+        title,
+        addressee,
+        paragraphs: [
+          `${applicationOf(input, undefined)}，经审查：${sentence(content.reason)}`,
+          `${basis(input, '第三十二条第一款')}，本机关决定不予受理。申请材料已退还申请人。`,
+        ],
+        remedies: remedies(context.organ, '决定'),
+        handledBy,
+      };
+    case 'decision': {
+      const granted = content.result === '准予';
+      const decided = resultWording(input.matterTypeCode, granted ? '准予' : '不予许可');
+      const intro = `${applicationOf(input, undefined)}，本机关已依法受理。`;
+      if (!granted) {
+        return {
+          title,
+          addressee,
+          paragraphs: [
+            `${intro}经审查：${sentence(content.opinion || '申请不符合规定条件')}`,
+            `${basis(input, '第三十八条第二款')}，本机关决定${decided}。`,
+          ],
+          remedies: remedies(context.organ, '决定'),
+          handledBy: `审批人：${input.handledBy.name ?? input.handledBy.id}（${input.handledBy.title}）`,
+        };
+      }
+      const paragraphs = [
+        `${intro}经审查，申请符合规定条件、标准，${basis(input, '第三十八条第一款')}，本机关决定${decided}。`,
+      ];
+      const grant = content.grant;
+      const rows: [string, string][] = [];
+      if (input.matterTypeCode === '05') {
+        if (grant?.amount) rows.push(['给付金额', grant.amount]);
+        if (grant?.form) rows.push(['给付方式', grant.form]);
+        if (grant?.from) rows.push(['给付起始日期', chineseIsoDate(grant.from)]);
+      }
+      if (content.opinion.trim()) paragraphs.push(`审查意见：${sentence(content.opinion)}`);
+      return {
+        title,
+        addressee,
+        paragraphs,
+        ...(rows.length > 0 ? { rows } : {}),
+        closing: '特此决定。',
+        handledBy: `审批人：${input.handledBy.name ?? input.handledBy.id}（${input.handledBy.title}）`,
+      };
+    }
+    case 'extension-notice':
+      return {
+        title,
+        addressee,
+        paragraphs: [
+          `${applicationOf(input, undefined)}，本机关已依法受理。因${content.reason.replace(/[。.]$/, '')}，` +
+            '不能在承诺期限内作出决定。',
+          `经本机关负责人${content.approvedBy.name ?? content.approvedBy.id}批准，${basis(input, '第四十二条第一款')}，` +
+            `办理期限延长${content.extraWorkingDays}个工作日，本机关将于${chineseIsoDate(content.committedDueDate)}前作出决定。`,
+        ],
+        closing: '特此告知。',
+        handledBy,
+      };
+    case 'special-procedure-notice': {
+      const expected = content.expectedWorkingDays
+        ? `预计需要${content.expectedWorkingDays}个工作日`
+        : '所需时间将另行告知';
+      return {
+        title,
+        addressee,
+        paragraphs: [
+          `${applicationOf(input, undefined)}，本机关已依法受理。因${content.reason.replace(/[。.]$/, '')}，需要进行${content.procedure}。`,
+          `${basis(input, '第四十五条')}，${content.procedure}所需时间不计算在办理期限内，${expected}。` +
+            `${content.procedure}结束后，本机关将继续办理，并告知你重新计算的办结日期。`,
+        ],
+        closing: '特此告知。',
+        handledBy,
+      };
+    }
+    case 'delivery-receipt': {
+      const delivered = context.delivered
+        ? `${context.delivered.title}${context.delivered.number ? `（${context.delivered.number}）` : ''}`
+        : '办理结果';
+      return {
+        title,
+        paragraphs: [],
+        rows: [
+          ['受送达人', input.applicantName],
+          ['送达文书', delivered],
+          ['办件编号', input.receiptNumber],
+          ['申请事项', input.matterName],
+          ['送达方式', DELIVERY_WORDS[content.method]],
+          ['签收人', content.recipient],
+          ['送达日期', chineseIsoDate(content.deliveredOn)],
+          ['送达人', `${input.handledBy.name ?? input.handledBy.id}（${input.handledBy.title}）`],
+        ],
+        handledBy: `签收确认：${content.recipient}已于${chineseIsoDate(content.deliveredOn)}签收`,
+      };
+    }
+  }
+}

@@ -1,0 +1,221 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { CaseDocumentContent, DocumentIssuer, IssueDocumentInput } from '@oneseal/contracts';
+import { chinaDate } from '@oneseal/domain';
+import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { SEAL_SCHEMA } from '../src/config/seal.env';
+import { KeyEncryption } from '../src/crypto/key-encryption';
+import { DivisionNames } from '../src/divisions/division-names';
+import { DocumentIssuingService } from '../src/documents/document-issuing.service';
+import { SEAL_ENTITIES } from '../src/entities';
+import { registerOrgans } from '../src/organs/issuing-organs';
+import { seededOrgans } from '../src/organs/organ-directory';
+import { SealRegistry, type SealView } from '../src/seals/seal-registry';
+import { SealErrorCode } from '../src/seals/seals.errors';
+import { SealVerificationService } from '../src/verification/seal-verification.service';
+
+const ACTOR = 'county-approval-office-01';
+const TOWN = '140525100';
+const BUREAU = '140525-mz';
+
+const CONTENTS: Record<IssueDocumentInput['content']['kind'], CaseDocumentContent> = {
+  'acceptance-notice': {
+    kind: 'acceptance-notice',
+    receivedOn: '2026-12-03',
+    acceptedOn: '2026-12-04',
+    committedDueDate: '2026-12-18',
+    deemed: false,
+  },
+  'correction-notice': {
+    kind: 'correction-notice',
+    receivedOn: '2026-12-03',
+    missingMaterials: ['户口簿复印件', '近三个月收入证明'],
+    supplyBy: '2026-12-11',
+    opinion: '缺收入证明',
+  },
+  'non-acceptance': { kind: 'non-acceptance', reason: '申请人户籍不在本镇，不属于本中心受理范围' },
+  decision: {
+    kind: 'decision',
+    result: '准予',
+    opinion: '符合临时救助条件',
+    grant: { amount: '一次性发放 2000 元', form: '打入社会保障卡' },
+  },
+  'extension-notice': {
+    kind: 'extension-notice',
+    extraWorkingDays: 5,
+    reason: '需入户核对家庭收入',
+    approvedBy: { id: 'mz-head', name: '王建军' },
+    committedDueDate: '2026-12-25',
+  },
+  'special-procedure-notice': {
+    kind: 'special-procedure-notice',
+    procedure: '公示',
+    reason: '救助对象须在村内公示',
+    expectedWorkingDays: 7,
+  },
+  'delivery-receipt': {
+    kind: 'delivery-receipt',
+    method: 'pick-up',
+    recipient: '张三',
+    deliveredOn: '2026-12-20',
+  },
+};
+
+describe('documents of a case, each under its issuing organ’s seal (real PostgreSQL)', () => {
+  let suite: SuiteDataSource;
+  let registry: SealRegistry;
+  let issuing: DocumentIssuingService;
+  let verification: SealVerificationService;
+  const year = Number(chinaDate(new Date()).slice(0, 4));
+
+  beforeAll(async () => {
+    suite = await openSuiteDataSource('seal_case_documents', {
+      schema: SEAL_SCHEMA,
+      entities: SEAL_ENTITIES,
+    });
+    const keys = new KeyEncryption(randomBytes(32).toString('hex'));
+    const divisions = DivisionNames.fromSeeds();
+    registry = new SealRegistry(suite.dataSource, keys, divisions);
+    issuing = new DocumentIssuingService(suite.dataSource, keys, divisions, 'http://oneseal.test');
+    verification = new SealVerificationService(suite.dataSource);
+    await registerOrgans(suite.dataSource.manager, seededOrgans(divisions), ACTOR);
+    await inForce(await registry.apply({ county: '140525', town: TOWN, actor: ACTOR }));
+    await inForce(await registry.applyForBureau({ bureau: BUREAU, actor: ACTOR }));
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  async function inForce(seal: SealView): Promise<SealView> {
+    let current = await registry.approve(seal.id, ACTOR);
+    current = await registry.engrave(current.id, ACTOR);
+    current = await registry.file(current.id, ACTOR);
+    return registry.activate(current.id, ACTOR);
+  }
+
+  function documentInput(
+    content: CaseDocumentContent,
+    issuer: DocumentIssuer = { level: 'town' },
+    caseId = randomUUID(),
+  ): IssueDocumentInput {
+    return {
+      caseId,
+      county: '140525',
+      town: TOWN,
+      correlationId: caseId,
+      documentKey: randomUUID(),
+      issuer,
+      receiptNumber: '140525-20261203-000135',
+      matterCode: 'ZZ-T-002',
+      matterName: '临时救助',
+      matterTypeCode: '05',
+      applicantName: '张三',
+      handledBy: { id: 'nancun-window-01', name: '李娜', title: '综合受理窗口' },
+      issuedAt: new Date().toISOString(),
+      content,
+    };
+  }
+
+  async function storedPdf(documentId: string): Promise<Buffer> {
+    const [row] = (await suite.dataSource.query(`SELECT pdf FROM seal.documents WHERE id = $1`, [
+      documentId,
+    ])) as { pdf: Buffer }[];
+    return row.pdf;
+  }
+
+  it('issues every kind a case needs, numbered per organ and year, each verifying with the seal of the organ that issued it', async () => {
+    const caseId = randomUUID();
+    const issuerOf = (kind: string): DocumentIssuer =>
+      kind === 'decision' || kind === 'extension-notice'
+        ? { level: 'county', unitCode: BUREAU }
+        : { level: 'town' };
+    const issued = [];
+    for (const content of Object.values(CONTENTS)) {
+      issued.push(await issuing.issue(documentInput(content, issuerOf(content.kind), caseId)));
+    }
+    expect(issued.map(({ title, issuerName }) => `${issuerName} ${title}`)).toEqual([
+      '泽州县南村镇人民政府 受理通知书',
+      '泽州县南村镇人民政府 补正材料告知书',
+      '泽州县南村镇人民政府 不予受理决定书',
+      '泽州县民政局 给付决定书',
+      '泽州县民政局 延期办理告知书',
+      '泽州县南村镇人民政府 特别程序告知书',
+      '泽州县南村镇人民政府 送达回证',
+    ]);
+    const townNumbers = issued.filter((d) => d.issuerName.endsWith('人民政府')).map((d) => d.number);
+    expect(townNumbers).toEqual([1, 2, 3, 4, 5].map((n) => `南村便审〔${year}〕${n}号`));
+    expect(issued.filter((d) => d.issuerName === '泽州县民政局').map((d) => d.number)).toEqual([
+      `泽民审〔${year}〕1号`,
+      `泽民审〔${year}〕2号`,
+    ]);
+    expect(issued[0].fileName).toBe('140525-20261203-000135-受理通知书.pdf');
+
+    for (const document of issued) {
+      const result = await verification.verifyPdf(await storedPdf(document.documentId));
+      expect(result).toEqual(expect.objectContaining({ valid: true, reason: 'VALID' }));
+      expect(result.stamp).toEqual(
+        expect.objectContaining({
+          sealName:
+            document.issuerName === '泽州县民政局'
+              ? '泽州县民政局'
+              : '泽州县南村镇人民政府行政审批服务专用章',
+          title: document.title,
+          number: document.number,
+        }),
+      );
+    }
+    expect((await issuing.documentsOf(caseId)).map((document) => document.documentId)).toEqual(
+      issued.map((document) => document.documentId),
+    );
+    // The bureau's 用印登记 holds its own impressions, the town's its own.
+    const [lines] = (await suite.dataSource.query(
+      `SELECT count(*) FILTER (WHERE organ = $2)::int AS bureau, count(*) FILTER (WHERE organ = $3)::int AS town
+         FROM seal.ledger WHERE case_id = $1 AND entry = 'stamped'`,
+      [caseId, BUREAU, TOWN],
+    )) as { bureau: number; town: number }[];
+    expect(lines).toEqual({ bureau: 2, town: 5 });
+  });
+
+  it('gives concurrent documents of one organ unique numbers without gaps, and a repeated request no second number', async () => {
+    const [before] = (await suite.dataSource.query(
+      `SELECT coalesce(max(last_number), 0)::int AS n FROM seal.document_numbers WHERE organ = $1 AND year = $2`,
+      [BUREAU, year],
+    )) as { n: number }[];
+    const inputs = Array.from({ length: 12 }, () =>
+      documentInput(CONTENTS.decision, { level: 'county', unitCode: BUREAU }),
+    );
+    // Every request twice at once: the second of each pair must get the first's document back.
+    const results = await Promise.all([...inputs, ...inputs].map((input) => issuing.issue(input)));
+    const numbers = new Set(results.map((result) => result.number));
+    expect(numbers.size).toBe(12);
+    const expected = Array.from({ length: 12 }, (_, index) => `泽民审〔${year}〕${before.n + index + 1}号`);
+    expect([...numbers].sort()).toEqual(expected.sort());
+    expect(results.filter((result) => result.created)).toHaveLength(12);
+  });
+
+  it('refuses a bureau without a seal in force, records the refusal, and takes no number', async () => {
+    const input = documentInput(CONTENTS.decision, { level: 'county', unitCode: '140525-sw' });
+    await expect(issuing.issue(input)).rejects.toMatchObject({ code: SealErrorCode.NO_ACTIVE_BUREAU_SEAL });
+    const ledger = (await suite.dataSource.query(
+      `SELECT entry, organ, reason_code FROM seal.ledger WHERE decision_id = $1`,
+      [input.documentKey],
+    )) as { entry: string; organ: string; reason_code: string }[];
+    expect(ledger).toEqual([
+      { entry: 'refused', organ: '140525-sw', reason_code: 'SEAL.NO_ACTIVE_BUREAU_SEAL' },
+    ]);
+    const taken = (await suite.dataSource.query(
+      `SELECT 1 FROM seal.document_numbers WHERE organ = '140525-sw'`,
+    )) as unknown[];
+    expect(taken).toHaveLength(0);
+  });
+
+  it('keeps one bureau seal in force at a time, as a town keeps one approval seal', async () => {
+    const second = await registry.applyForBureau({ bureau: BUREAU, actor: ACTOR });
+    let current = await registry.approve(second.id, ACTOR);
+    current = await registry.engrave(current.id, ACTOR);
+    current = await registry.file(current.id, ACTOR);
+    await expect(registry.activate(current.id, ACTOR)).rejects.toMatchObject({
+      code: SealErrorCode.ALREADY_ACTIVE,
+    });
+  });
+});
