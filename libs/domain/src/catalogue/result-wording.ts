@@ -58,7 +58,8 @@ export function decisionDocumentTitle(
       return granted ? '给付决定书' : '不予给付决定书';
     case '07':
       if (!granted) return '不予确认决定书';
-      return /证明$/.test(matterName) ? matterName : '确认决定书';
+      // 收养人生育情况证明出具 issues the 证明 itself.
+      return /证明(出具|开具)?$/.test(matterName) ? matterName.replace(/(出具|开具)$/, '') : '确认决定书';
     case '20':
       return granted ? '办结通知书' : '不予办理告知书';
     default:

@@ -120,7 +120,25 @@ describe('the text of a case’s documents', () => {
       context,
     );
     expect(certificate.title).toBe('婚姻生育情况证明');
-    expect(certificate.paragraphs[0]).toContain('本机关决定予以确认');
+    expect(certificate.paragraphs[0]).toBe('兹证明：经本机关审查核实，情况属实。');
+    expect(certificate.closing).toBe('特此证明。');
+    const issuedProof = composeDocument(
+      input(
+        { kind: 'decision', result: '准予', opinion: '申请人张三夫妇现有子女一名' },
+        { matterTypeCode: '07', matterName: '收养人生育情况证明出具' },
+      ),
+      context,
+    );
+    expect(issuedProof.title).toBe('收养人生育情况证明');
+    const confirmed = composeDocument(
+      input(
+        { kind: 'decision', result: '准予', opinion: '情况属实' },
+        { matterTypeCode: '07', matterName: '畜禽养殖登记' },
+      ),
+      context,
+    );
+    expect(confirmed.title).toBe('确认决定书');
+    expect(confirmed.paragraphs[0]).toContain('本机关决定予以确认');
 
     const refusedService = composeDocument(
       input({ kind: 'decision', result: '不予许可', opinion: '不符合条件' }, { matterTypeCode: '20' }),

@@ -169,6 +169,20 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
           handledBy: `审批人：${input.handledBy.name ?? input.handledBy.id}（${input.handledBy.title}）`,
         };
       }
+      if (input.matterTypeCode === '07' && /证明$/.test(title)) {
+        // A 证明 certifies what the review found, in its own words: 兹证明 …, 特此证明。
+        const application = applicationOf(input, undefined).replace(/^你（单位）/, input.applicantName);
+        return {
+          title,
+          addressee,
+          paragraphs: [
+            `兹证明：经本机关审查核实，${sentence(content.opinion || '所申请证明的情况属实')}`,
+            `本证明依${application}出具。`,
+          ],
+          closing: '特此证明。',
+          handledBy: `审批人：${input.handledBy.name ?? input.handledBy.id}（${input.handledBy.title}）`,
+        };
+      }
       const paragraphs = [
         `${intro}经审查，申请符合规定条件、标准，${basis(input, '第三十八条第一款')}，本机关决定${decided}。`,
       ];

@@ -23,7 +23,7 @@ export interface DocumentPage {
 
 const ISSUER_RED = '#c8161d';
 const MARGIN = 72;
-const BODY_SIZE = 14;
+const BODY_SIZE = 13;
 const FOOTER_HEIGHT = 28 * POINTS_PER_MM + 64;
 
 function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
@@ -41,7 +41,7 @@ function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number,
 /** The head: the organ in red over a red rule (GB/T 9704 版头), the title, the 文号. */
 function drawHead(doc: PDFKit.PDFDocument, page: DocumentPage, width: number): void {
   doc.font('song-bold').fontSize(24).fillColor(ISSUER_RED);
-  doc.text(page.issuerName, MARGIN, 80, { width, align: 'center' });
+  doc.text(page.issuerName, MARGIN, 60, { width, align: 'center' });
   const ruleY = doc.y + 6;
   doc
     .save()
@@ -52,10 +52,10 @@ function drawHead(doc: PDFKit.PDFDocument, page: DocumentPage, width: number): v
     .stroke()
     .restore();
   doc.fillColor('#000000').font('song-bold').fontSize(20);
-  doc.text(page.text.title, MARGIN, ruleY + 18, { width, align: 'center' });
+  doc.text(page.text.title, MARGIN, ruleY + 14, { width, align: 'center' });
   doc.font('song').fontSize(12);
   if (page.number) doc.text(page.number, MARGIN, doc.y + 6, { width, align: 'center' });
-  doc.moveDown(1.2);
+  doc.moveDown(0.8);
 }
 
 function drawRows(doc: PDFKit.PDFDocument, rows: [string, string][], width: number): void {
@@ -77,9 +77,9 @@ function drawRows(doc: PDFKit.PDFDocument, rows: [string, string][], width: numb
 }
 
 function drawBody(doc: PDFKit.PDFDocument, text: ComposedDocument, width: number): void {
-  const paragraph = { width, lineGap: 7, indent: BODY_SIZE * 2 };
+  const paragraph = { width, lineGap: 5, indent: BODY_SIZE * 2 };
   doc.font('song').fontSize(BODY_SIZE).fillColor('#000000');
-  if (text.addressee) doc.text(text.addressee, MARGIN, doc.y, { width, lineGap: 7 });
+  if (text.addressee) doc.text(text.addressee, MARGIN, doc.y, { width, lineGap: 5 });
   const [first, ...rest] = text.paragraphs;
   if (first) doc.text(first, MARGIN, doc.y, paragraph);
   (text.items ?? []).forEach((item, index) => {
@@ -127,8 +127,9 @@ export function renderCaseDocument(page: DocumentPage): Promise<Buffer> {
   drawBody(doc, page.text, width);
 
   // The issuer and date, on the same page as the text's end, with the seal pressed over them as on paper.
-  let issuerTop = Math.max(doc.y + 36, 470);
-  if (issuerTop > doc.page.height - FOOTER_HEIGHT - 90) {
+  let issuerTop = Math.max(doc.y + 30, 440);
+  // The seal reaches about 60 pt below the issuer line; the footer (who handled it, the QR code) starts below that.
+  if (issuerTop > doc.page.height - FOOTER_HEIGHT - 98) {
     doc.addPage();
     issuerTop = 140;
   }
