@@ -228,6 +228,16 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     expect(status.history.map((record) => record.kind)).not.toContain('受理');
     const accepted = recording.milestones.find((milestone) => milestone.kind === 'accepted');
     expect(accepted).toEqual(expect.objectContaining({ deemed: true }));
+    // The applicant is told in writing: a 受理通知书 that says the case counts as accepted from receipt.
+    expect(recording.issued.map(({ content }) => content)).toEqual([
+      {
+        kind: 'acceptance-notice',
+        receivedOn: status.receivedOn,
+        acceptedOn: status.receivedOn,
+        committedDueDate: status.committedDeadline?.dueDate,
+        deemed: true,
+      },
+    ]);
   });
 
   it('is not deemed accepted once a 补正 was asked for in time', async () => {

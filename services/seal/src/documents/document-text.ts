@@ -176,7 +176,8 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
           title,
           addressee,
           paragraphs: [
-            `兹证明：经本机关审查核实，${sentence(content.opinion || '所申请证明的情况属实')}`,
+            // The reviewer's opinion often begins as the sentence does (经核实，…): said once.
+            `兹证明：经本机关审查核实，${sentence(content.opinion.replace(/^经(本机关)?(审查)?(核实|审查)[，,]\s*/, '') || '所申请证明的情况属实')}`,
             `本证明依${application}出具。`,
           ],
           closing: '特此证明。',
