@@ -2,8 +2,8 @@ import { eventually } from '@oneseal/testing';
 import { caseAction, decide, fileCase, openTask, watcher, type FiledCase } from './case-api';
 import { as, postJson, serviceUrl } from './system';
 
-// 法律援助咨询服务: a town-only 即办件, decided and sealed at the town and delivered electronically.
-const TOWN_MATTER = { matterCode: 'ZZ-T-018', channel: 'town-window', deliveryMethod: 'electronic' };
+// 婚姻生育情况证明: a town-only matter, decided and sealed at the town and delivered electronically.
+const TOWN_MATTER = { matterCode: 'ZZ-T-007', channel: 'town-window', deliveryMethod: 'electronic' };
 
 interface Progress {
   stage: string;
@@ -34,7 +34,7 @@ describe('the applicant follows their case with the receipt number and 查询码
       const { status, body } = await lookup(typed);
       return status === 200 ? body : undefined;
     });
-    expect(waiting).toEqual(expect.objectContaining({ matterName: '法律援助咨询服务', mayRate: false }));
+    expect(waiting).toEqual(expect.objectContaining({ matterName: '婚姻生育情况证明', mayRate: false }));
 
     const wrong = await lookup({
       ...filed,
@@ -62,7 +62,7 @@ describe('the applicant follows their case with the receipt number and 查询码
       expect.objectContaining({
         stageText: '已办结并送达',
         result: '准予',
-        // 法律援助咨询服务 is a public service: it is 办结, not 准予许可.
+        // 婚姻生育情况证明 is a public service: it is 办结, not 准予许可.
         resultText: '已办结',
         mayRate: true,
       }),
@@ -154,7 +154,7 @@ describe('the applicant follows their case with the receipt number and 查询码
       );
       return reply.status === 200 ? reply.body : undefined;
     });
-    expect(answer.matterName).toBe('法律援助咨询服务');
+    expect(answer.matterName).toBe('婚姻生育情况证明');
     await caseAction(filed.caseId, 'withdrawal', { reason: '测试结束' });
   });
 });

@@ -38,6 +38,8 @@ export interface CaseView {
   clockStops: { reason: string; from: string; to?: string }[];
   correction?: { missingMaterials: string[]; supplyBy: string };
   result?: string;
+  /** The result in the words of the matter's type (已办结, 准予给付 …). */
+  resultText?: string;
   documentId?: string;
   history: { kind: string; outcome: string; handlerId: string; handlerName?: string }[];
 }
@@ -101,12 +103,12 @@ export async function fileCase(
 }
 
 /**
- * A town 即办件 (法律援助咨询服务) filed at 南村镇's window for electronic delivery, its 受理, 审核 and 决定 approved by
+ * A town matter (婚姻生育情况证明, 办理方式为空) filed at 南村镇's window for electronic delivery, its 受理, 审核 and 决定 approved by
  * the people whose steps they are: from here the town seal stamps it and it is delivered on its own.
  */
 export async function approvedTownCase(): Promise<FiledCase> {
   const filed = await fileCase({
-    matterCode: 'ZZ-T-018',
+    matterCode: 'ZZ-T-007',
     channel: 'town-window',
     deliveryMethod: 'electronic',
   });

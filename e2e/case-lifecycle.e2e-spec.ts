@@ -12,13 +12,47 @@ import {
   tasksOf,
   watcher,
 } from './case-api';
-import { serviceUrl } from './system';
+import { as, serviceUrl } from './system';
 
-// 法律援助咨询服务: a town-only matter (办理方式为空) — 受理, 审核, 决定 at the town, its seal, then 送达.
-const TOWN_MATTER = { matterCode: 'ZZ-T-018', channel: 'town-window' };
+// 婚姻生育情况证明: a town-only matter (办理方式为空) — 受理, 审核, 决定 at the town, its seal, then 送达.
+const TOWN_MATTER = { matterCode: 'ZZ-T-007', channel: 'town-window' };
+
+/** Publishes the matter's guide as a 即办件 (0 working days), unless the guide in force already is one. */
+async function asOnTheSpotMatter(matterCode: string): Promise<void> {
+  const url = `${serviceUrl('intake')}/catalogue/matters/${matterCode}`;
+  const { body: matter } = await watcher.get<{
+    version: number;
+    guide: {
+      caseKind: string;
+      legalBasis: string | null;
+      materials: unknown[];
+      fee: string;
+      onlineDepth: number;
+      onSiteVisits: number;
+      appointment: boolean;
+      expressDelivery: boolean;
+    };
+  }>(url);
+  if (matter.guide.caseKind === '即办件') return;
+  const published = await as('zz-admin').put(`${url}/guide`, {
+    expectedVersion: matter.version,
+    reason: '县确认：当场办结',
+    legalBasis: matter.guide.legalBasis ?? '《中华人民共和国大气污染防治法》',
+    caseKind: '即办件',
+    statutoryLimitWorkingDays: null,
+    committedLimitWorkingDays: 0,
+    materials: matter.guide.materials,
+    fee: matter.guide.fee,
+    onlineDepth: matter.guide.onlineDepth,
+    onSiteVisits: matter.guide.onSiteVisits,
+    appointment: matter.guide.appointment,
+    expressDelivery: matter.guide.expressDelivery,
+  });
+  expect(published.status).toBe(200);
+}
 
 describe('a case’s lifecycle on the running system', () => {
-  it('(b) a town-only 即办件 is accepted, decided, sealed and delivered electronically on the spot', async () => {
+  it('(b) a 即办件 stays in the town: accepted, decided, sealed and delivered electronically the same day', async () => {
     // The county's report for today (China) counts it among the town's decisions; a reversed period is refused.
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     type ReportRow = { town: string; concluded: number; approved: number };
@@ -33,19 +67,29 @@ describe('a case’s lifecycle on the running system', () => {
     };
     const approvedBefore = await approvedInNancun();
 
-    const filed = await fileCase({ ...TOWN_MATTER, deliveryMethod: 'electronic' });
+    // 农户煤改电、煤改气申请 (乡级负责受理: 县直部门 would review and decide) as the county confirms it a 即办件
+    // (0 working days): it then stays in the town — the window accepts, the town's leader decides, the same day.
+    await asOnTheSpotMatter('ZZ-T-053');
+    const filed = await fileCase({
+      matterCode: 'ZZ-T-053',
+      channel: 'town-window',
+      deliveryMethod: 'electronic',
+    });
     expect(filed.receiptNumber).toMatch(/^140525-\d{8}-\d{6}$/);
     const steps: string[] = [];
-    for (let nth = 0; nth < 3; nth += 1) {
+    const dueDates: (string | null)[] = [];
+    for (let nth = 0; nth < 2; nth += 1) {
       const task = await openTask(filed.caseId, nth);
       steps.push(`${task.stepName}@${task.unitCode}`);
+      dueDates.push(task.dueDate);
       expect((await decide(task, { outcome: 'approve' })).status).toBe(202);
     }
-    expect(steps).toEqual(['受理@140525100-window', '审核@140525100-review', '决定@140525100-approval']);
+    expect(steps).toEqual(['受理@140525100-window', '决定@140525100-approval']);
     const done = await stageOf(filed.caseId, 'concluded');
     expect(done.result).toBe('准予');
-    // A 即办件's committed limit is 0 working days: due the day it is accepted.
+    // A 即办件's committed limit is 0 working days: due the day it is accepted, and so is each of its steps.
     expect(done.committedDeadline?.dueDate).toBe(done.acceptedOn);
+    expect(dueDates.slice(1)).toEqual([done.committedDeadline?.dueDate]);
     expect(done.documentId).toBeDefined();
     await eventually('the supervision view to show it done on time', async () => {
       const row = await supervised(filed.caseId);
@@ -59,6 +103,21 @@ describe('a case’s lifecycle on the running system', () => {
       status: 422,
       body: expect.objectContaining({ code: 'SUPERVISION.PERIOD_INVALID' }),
     });
+  });
+
+  it('an information service (法律援助咨询服务) is answered at the window: 办结 there, nothing decided, sealed or handed over', async () => {
+    const filed = await fileCase({ matterCode: 'ZZ-T-018', channel: 'town-window' });
+    const only = await openTask(filed.caseId, 0);
+    expect(`${only.stepName}@${only.unitCode}`).toBe('受理@140525100-window');
+    expect((await decide(only, { outcome: 'approve', opinion: '已当场解答' })).status).toBe(202);
+    const done = await stageOf(filed.caseId, 'concluded');
+    expect(done).toEqual(expect.objectContaining({ result: '准予', resultText: '已办结' }));
+    expect(done.documentId).toBeUndefined();
+    expect((await tasksOf(filed.caseId)).map((task) => task.stepName)).toEqual(['受理']);
+    const { body: ledger } = await watcher.get<unknown[]>(
+      `${serviceUrl('seal')}/ledger?town=140525100&caseId=${filed.caseId}`,
+    );
+    expect(ledger).toEqual([]);
   });
 
   it('(c) 补正: asked for at 受理, once, everything at once; the clock stops until it is supplied, then 受理 looks again', async () => {

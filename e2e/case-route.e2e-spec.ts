@@ -70,7 +70,7 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
     await temporal?.connection.close();
   });
 
-  it('(a) village files, town accepts and reviews, county decides, the town seal stamps, the window hands out', async () => {
+  it('(a) village files, town accepts and reviews, county decides and seals, the window hands out', async () => {
     const caseId = await fileCase();
     const path: string[] = [];
     for (let step = 0; step < 5; step += 1) {
@@ -102,7 +102,8 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
       '南村镇受理窗口（演示）',
     ]);
 
-    // The stamped decision: a PDF carrying the town seal, verifiable by anyone, once in the seal ledger.
+    // The stamped decision: a PDF carrying the deciding bureau's seal (县民政局), verifiable by anyone, once in its
+    // ledger; the town's seal went on what the town's window issued (受理通知书, 送达回证).
     const documentId = result.documentId ?? '';
     const pdf = await fetch(`${serviceUrl('seal')}/documents/${documentId}`);
     expect(pdf.status).toBe(200);
@@ -111,8 +112,12 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
     const pdfBytes = pdf.arrayBuffer();
     upload.append('file', new Blob([await pdfBytes], { type: 'application/pdf' }), 'decision.pdf');
     const verified = await fetch(`${serviceUrl('seal')}/verification`, { method: 'POST', body: upload });
-    const verdict = (await verified.json()) as { valid: boolean; stamp?: { sealId: string } };
+    const verdict = (await verified.json()) as {
+      valid: boolean;
+      stamp?: { sealId: string; sealName: string };
+    };
     expect(verdict.valid).toBe(true);
+    expect(verdict.stamp?.sealName).toBe('泽州县民政局');
 
     // Offline, as a court or another county would check it: the exported seal record and the verify CLI, no service.
     const record = await fetch(`${serviceUrl('seal')}/seals/${verdict.stamp?.sealId ?? ''}/record`);
@@ -129,7 +134,11 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
       { caseId: string; outcome?: string }[] | { items: { caseId: string }[] }
     >(`${serviceUrl('seal')}/ledger?town=140525100&caseId=${caseId}`);
     const lines = Array.isArray(ledger) ? ledger : ledger.items;
-    expect(lines.filter((line) => line.caseId === caseId)).toHaveLength(1);
+    expect(lines.filter((line) => line.caseId === caseId)).toHaveLength(2);
+    const { body: bureauLedger } = await watcher.get<{ caseId: string; documentId: string }[]>(
+      `${serviceUrl('seal')}/ledger?town=140525-mz&caseId=${caseId}`,
+    );
+    expect(bureauLedger.map((line) => line.documentId)).toEqual([documentId]);
 
     const notified = await eventually('every unit on the route to be told of its task', async () => {
       const { body } = await watcher.get<{ recipient: string }[]>(
@@ -199,6 +208,23 @@ describe('a 乡级负责受理、审核 matter along its whole route (临时救�
       return task.status === 'done' ? task : undefined;
     });
     expect(first).toEqual(expect.objectContaining({ status: 'done', outcome: 'approve', opinion: '同意' }));
+    await temporal.workflow.getHandle(caseId).cancel();
+  });
+
+  it('a village matter with a town twin (临时救助 at the village) is handled as the town’s 临时救助 after the village’s 初审', async () => {
+    const { caseId } = await fileCaseAs({
+      matterCode: 'ZZ-V-012',
+      channel: 'village-agent',
+      villageCode: '140525100201',
+    });
+    const steps: string[] = [];
+    for (let nth = 0; nth < 3; nth += 1) {
+      const task = await openTaskOf(caseId, nth);
+      steps.push(`${task.stepName}@${task.unitCode}`);
+      if (nth < 2) expect((await decide(task, 'approve')).status).toBe(202);
+    }
+    // Its twin ZZ-T-002 is 乡级负责受理、审核: the town reviews before 县民政局 decides, as it does for its own.
+    expect(steps).toEqual(['初审@140525100201-station', '受理@140525100-window', '审核@140525100-review']);
     await temporal.workflow.getHandle(caseId).cancel();
   });
 });

@@ -2,8 +2,8 @@ import { applicantFields, eventually } from '@oneseal/testing';
 import { caseAction, decide, fileCase, inboxOf, openTask, tasksOf, watcher, type Refusal } from './case-api';
 import { as, getJson, serviceUrl } from './system';
 
-// 法律援助咨询服务, a town-only matter, filed at 南村镇 (140525100). 140525101 is the neighbouring town.
-const TOWN_MATTER = { matterCode: 'ZZ-T-018', channel: 'town-window' };
+// 婚姻生育情况证明, a town-only matter, filed at 南村镇 (140525100). 140525101 is the neighbouring town.
+const TOWN_MATTER = { matterCode: 'ZZ-T-007', channel: 'town-window' };
 const approval = serviceUrl('approval');
 
 const window = as('zz-town-window');
@@ -172,7 +172,7 @@ describe('(g) every person works only in their own scope', () => {
         unclaimedAcceptances:
           byPerson.find((g) => g.unitCode === '140525101-window' && g.stepName === '受理' && !g.holderId)
             ?.open ?? 0,
-        openOfMatter: byMatter.find((g) => g.matterCode === 'ZZ-T-018')?.open ?? 0,
+        openOfMatter: byMatter.find((g) => g.matterCode === 'ZZ-T-007')?.open ?? 0,
       };
     };
     const before = await xiacun();

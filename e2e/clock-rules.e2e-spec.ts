@@ -9,7 +9,7 @@ interface Progress {
 
 describe('the clock as the law runs it: special procedures (art. 45) and extensions (art. 42)', () => {
   it('tells the applicant which procedure stops the clock and for how long; extends once, by ten days at most', async () => {
-    const filed = await fileCase({ matterCode: 'ZZ-T-018', channel: 'town-window' });
+    const filed = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
     expect((await decide(await openTask(filed.caseId, 0), { outcome: 'approve' })).status).toBe(202);
     await openTask(filed.caseId, 1);
 

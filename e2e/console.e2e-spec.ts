@@ -21,7 +21,7 @@ describe('the console on the running system', () => {
   });
 
   it('logs a window clerk in through /api/identity and shows their inbox through /api/approval', async () => {
-    const filed = await fileCase({ matterCode: 'ZZ-T-018', channel: 'town-window' });
+    const filed = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
     const acceptance = await openTask(filed.caseId, 0);
 
     const login = await postJson<{ token: string; user: { name: string } }>(

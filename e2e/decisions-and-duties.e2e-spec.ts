@@ -24,8 +24,8 @@ describe('each step decides only what it may, and nobody decides what they revie
   });
 
   it('a reviewer cannot refuse: the 拟不予 goes on to the decider, who decides', async () => {
-    // 法律援助咨询服务: the town accepts, reviews and decides.
-    const filed = await fileCase({ matterCode: 'ZZ-T-018', channel: 'town-window' });
+    // 婚姻生育情况证明: the town accepts, reviews and decides.
+    const filed = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
     expect((await decide(await openTask(filed.caseId, 0), { outcome: 'approve' })).status).toBe(202);
     const review = await openTask(filed.caseId, 1);
     expect(review.stepName).toBe('审核');
@@ -37,7 +37,10 @@ describe('each step decides only what it may, and nobody decides what they revie
     });
     expect(correction.status).toBe(422);
     expect(correction.body.code).toBe('APPROVAL.OUTCOME_NOT_FOR_STEP');
-    const recommended = await decide(review, { outcome: 'reject', opinion: '不属于法律援助范围，拟不予' });
+    const recommended = await decide(review, {
+      outcome: 'reject',
+      opinion: '所需证明不属于本镇出具范围，拟不予',
+    });
     expect(recommended.status).toBe(202);
     const decision = await openTask(filed.caseId, 2);
     expect(decision.stepName).toBe('决定');

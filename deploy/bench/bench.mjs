@@ -25,8 +25,9 @@ const { values: options } = parseArgs({
 });
 const CASES = Number(options.cases);
 const CONCURRENCY = Number(options.concurrency);
-// 法律援助咨询服务: a town-only matter; electronic delivery, so the lifecycle ends without a person at the window.
-const MATTER = 'ZZ-T-018';
+// 婚姻生育情况证明: a town-only matter (受理, 审核, 决定, 用印, 送达 at the town); electronic delivery, so the lifecycle
+// ends without a person at the window.
+const MATTER = 'ZZ-T-007';
 
 // The demo accounts of 南村镇 whose roles take the matter's steps (services/identity seeds them).
 const WINDOW = 'zz-town-window';
@@ -97,7 +98,7 @@ async function lifecycle(timings) {
       ],
       deliveryMethod: 'electronic',
       // 法律援助咨询服务's 申请表 (seeds/forms): what the consultation is about.
-      formData: { consultTopic: '劳动争议', consultQuestion: '被拖欠工资，如何申请法律援助' },
+      formData: { certPurpose: '办理收养登记', maritalStatus: '初婚' },
     },
     { 'Idempotency-Key': randomUUID() },
   );

@@ -18,9 +18,12 @@ export function decidingIssuer(steps: readonly RouteStep[]): DocumentIssuer {
   return sealing ? issuerOfStep(sealing) : { level: 'town' };
 }
 
-/** A route handled only at a village station has no organ with a seal: it issues no documents. */
-export function reachesAnIssuingOrgan(steps: readonly RouteStep[]): boolean {
-  return steps.some((step) => step.level !== 'village');
+/**
+ * A route handled only at a village station has no organ with a seal, and an information service (answered at the
+ * window, no 决定) ends with its 办结 record: neither issues documents.
+ */
+export function issuesDocuments(steps: readonly RouteStep[]): boolean {
+  return steps.some((step) => step.level !== 'village') && steps.some((step) => step.kind === '决定');
 }
 
 const TOWN_TITLES: Record<StepKind, string> = {

@@ -37,7 +37,7 @@ import {
   ISSUE_CASE_DOCUMENTS,
   issuerOfStep,
   leaderTitle,
-  reachesAnIssuingOrgan,
+  issuesDocuments,
 } from './case-documents';
 import { CaseState, type CaseRequest, type Refusal } from './case-state';
 import { cstDate, endOfCstDay } from './case-time';
@@ -128,7 +128,7 @@ type StepEnd = { decided: StepDecision } | { ended: CaseStatus } | { deemedAccep
 class CaseRouteWalk {
   private readonly caseRef: { caseId: string; county: string; town: string; correlationId: string };
   /** Whether this case issues its documents as it goes (see ISSUE_CASE_DOCUMENTS). */
-  private issuesDocuments = false;
+  private issuing = false;
 
   constructor(private readonly state: CaseState) {
     const { input } = state;
@@ -143,7 +143,7 @@ class CaseRouteWalk {
   async run(): Promise<CaseStatus> {
     const { state } = this;
     if (patched(DEEMED_ACCEPTANCE)) await this.noteReceipt();
-    this.issuesDocuments = patched(ISSUE_CASE_DOCUMENTS) && reachesAnIssuingOrgan(state.steps);
+    this.issuing = patched(ISSUE_CASE_DOCUMENTS) && issuesDocuments(state.steps);
     let index = 0;
     while (index < state.steps.length) {
       const step = state.steps[index];
@@ -369,7 +369,7 @@ class CaseRouteWalk {
     const { state } = this;
     state.startSealing();
     const { result, by } = state.decision;
-    if (this.issuesDocuments) {
+    if (this.issuing) {
       const deciding = state.steps.find((step) => step.kind === '决定') as RouteStep;
       const documentId = await this.issue(
         decidingIssuer(state.steps),
@@ -565,7 +565,7 @@ class CaseRouteWalk {
     handledBy: NamedPerson & { title: string },
     content: CaseDocumentContent,
   ): Promise<string | undefined> {
-    if (!this.issuesDocuments) return undefined;
+    if (!this.issuing) return undefined;
     const { input } = this.state;
     const issued = await seal.issueDocument({
       ...this.caseRef,

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadZezhouCatalogue } from '../catalogue/seeded-catalogue';
-import { deriveRoute, isDelegable } from './derive-route';
+import {
+  deriveRoute,
+  townTwinOf,
+  isDelegable,
+  isInformationService,
+  routeBudgetProblem,
+  stepsWithinLimit,
+} from './derive-route';
 
 const seeds = join(resolve(__dirname, '../../../..'), 'seeds/catalogue');
 const catalogue = loadZezhouCatalogue((file) => readFileSync(join(seeds, file), 'utf8'));
@@ -23,6 +30,58 @@ describe('deriveRoute', () => {
       expect(plan.rule).not.toBe('');
       expect(plan.steps.every((s) => s.budgetWorkingDays > 0 && s.because !== '')).toBe(true);
     }
+  });
+
+  it('never lets the steps after 受理 spend more than the committed limit, for every matter, place and limit', () => {
+    const contexts = [context, { ...context, village: undefined }, { ...context, delegatedToTown: true }];
+    for (const matter of catalogue) {
+      for (const committedLimitWorkingDays of [0, 1, 3, 5, 10, 15, 20]) {
+        for (const place of contexts) {
+          if (matter.level === 'village' && !place.village) continue;
+          const plan = deriveRoute(matter, { ...place, committedLimitWorkingDays });
+          const spent = stepsWithinLimit(plan).reduce((sum, s) => sum + s.budgetWorkingDays, 0);
+          expect(spent).toBeLessThanOrEqual(committedLimitWorkingDays);
+          expect(routeBudgetProblem(plan, committedLimitWorkingDays)).toBeUndefined();
+        }
+      }
+    }
+    // 临时救助 with the county's 10 days: 审核 5 + 决定 5 + 用印 1 = 11 shared out as 5 + 4 + 1.
+    const fitted = deriveRoute(byCode('ZZ-T-002'), { ...context, committedLimitWorkingDays: 10 });
+    expect(stepsWithinLimit(fitted).map((s) => `${s.kind}${s.budgetWorkingDays}`)).toEqual([
+      '审核5',
+      '决定4',
+      '用印1',
+    ]);
+    expect(
+      routeBudgetProblem({ ...fitted, steps: fitted.steps.map((s) => ({ ...s, budgetWorkingDays: 5 })) }, 10),
+    ).toBe('事项 ZZ-T-002 受理后各环节时限合计 15 个工作日，超过承诺办结时限 10 个工作日');
+  });
+
+  it('answers an information service where it is asked, with no decision; a 即办件 stays in the town the same day', () => {
+    expect(isInformationService('法律援助咨询服务')).toBe(true);
+    expect(isInformationService('城乡居民社会养老保险信息查询')).toBe(true);
+    expect(isInformationService('临时救助')).toBe(false);
+    const information = deriveRoute(byCode('ZZ-T-042'), {
+      ...context,
+      village: undefined,
+      informationOnly: true,
+      caseKind: '即办件',
+      committedLimitWorkingDays: 0,
+    });
+    expect(information.steps.map((s) => `${s.kind}@${s.unitCode}`)).toEqual(['受理@140525100-window']);
+    expect(information.rule).toContain('不作决定');
+    const onTheSpot = deriveRoute(byCode('ZZ-T-001'), {
+      ...context,
+      village: undefined,
+      caseKind: '即办件',
+      committedLimitWorkingDays: 0,
+    });
+    expect(onTheSpot.steps.map((s) => `${s.kind}@${s.unitCode}:${s.budgetWorkingDays}`)).toEqual([
+      '受理@140525100-window:0',
+      '决定@140525100-approval:0',
+      '用印@140525100-seal:0',
+      '送达@140525100-window:0',
+    ]);
   });
 
   it('乡级负责受理、审核 filed by a village agent: village files, town accepts and reviews, county decides and seals', () => {
@@ -95,6 +154,39 @@ describe('deriveRoute', () => {
     ]);
     expect(() => deriveRoute(byCode('ZZ-V-012'), { ...context, village: undefined })).toThrow(
       '须由申请人所在村（社区）便民服务站办理',
+    );
+  });
+
+  it('a village matter with a town twin follows the twin’s route after the village’s 初审, and comes back through the station', () => {
+    const twinOf = (code: string) => {
+      const twin = townTwinOf(byCode(code), catalogue);
+      if (!twin) throw new Error(`no twin of ${code}`);
+      return { code: twin.code, handlingMode: twin.handlingMode, countyUnitCode: '140525-mz' };
+    };
+    // 临时救助 has two town rows (行政给付 and 公共服务): the twin is the one of its own type.
+    expect(twinOf('ZZ-V-012').code).toBe('ZZ-T-002');
+    expect(twinOf('ZZ-V-001').code).toBe('ZZ-T-099');
+    expect(townTwinOf(byCode('ZZ-V-002'), catalogue)).toBeUndefined();
+    expect(summary('ZZ-V-012', { ...context, townTwin: twinOf('ZZ-V-012') })).toEqual([
+      '初审@village:140525100201-station',
+      '受理@town:140525100-window',
+      '审核@town:140525100-review',
+      '决定@county:140525-mz',
+      '用印@county:140525-mz',
+      '送达@village:140525100201-station',
+    ]);
+    // 兵役登记 and 婚姻生育情况证明: the town decides them under its own seal, as it does its own.
+    const plan = deriveRoute(byCode('ZZ-V-005'), { ...context, townTwin: twinOf('ZZ-V-005') });
+    expect(plan.steps.map((s) => `${s.kind}@${s.unitCode}`)).toEqual([
+      '初审@140525100201-station',
+      '受理@140525100-window',
+      '审核@140525100-review',
+      '决定@140525100-approval',
+      '用印@140525100-seal',
+      '送达@140525100201-station',
+    ]);
+    expect(plan.rule).toBe(
+      '初审或帮办代办：村初审后按乡镇同名事项（ZZ-T-007）办理——办理方式为空：乡镇受理、审核、决定，加盖乡镇行政审批服务专用章',
     );
   });
 });

@@ -1,6 +1,6 @@
 import type { CatalogueRow } from '../catalogue/annex-table';
 import type { TownHandlingMode } from '../catalogue/handling-mode';
-import type { RoutePlan, RouteStep, StepKind } from '@oneseal/contracts';
+import type { CaseKind, RoutePlan, RouteStep, StepKind } from '@oneseal/contracts';
 import { DEFAULT_STEP_BUDGETS, type StepBudgets } from './route-plan';
 import { townUnit, villageStation } from './units';
 
@@ -19,6 +19,91 @@ export interface RouteContext {
    */
   delegatedToTown?: boolean;
   budgets?: StepBudgets;
+  /**
+   * The committed limit of the guide the case is handled under: the steps between 受理 and 送达 share it, so their
+   * budgets never add up to more. Absent: the county's step budgets as they are.
+   */
+  committedLimitWorkingDays?: number;
+  /** 即办件: handled in the town the day it is received (a 0-day limit). */
+  caseKind?: CaseKind;
+  /** 咨询, 查询, 宣传, 信息发布 (isInformationService): answered where it is asked, with no decision to make. */
+  informationOnly?: boolean;
+  /**
+   * The town matter of the same name (兵役登记, 临时救助 …) a village's 初审或帮办代办 matter is handled as after the
+   * village step: its mode, its bureau, and whether the bureau empowered this town.
+   */
+  townTwin?: TownTwin;
+}
+
+/** A village matter's twin in the town catalogue, as the case needs it to follow the twin's route. */
+export interface TownTwin {
+  code: string;
+  handlingMode: string;
+  delegatingUnit?: string;
+  countyUnitCode: string;
+  delegatedToTown?: boolean;
+}
+
+/** The town matter of the same name (and, among several, the same type) as a village matter, if there is one. */
+export function townTwinOf<T extends Pick<CatalogueRow, 'name' | 'level' | 'type'>>(
+  matter: Pick<CatalogueRow, 'name' | 'level' | 'type'>,
+  catalogue: readonly T[],
+): T | undefined {
+  if (matter.level !== 'village') return undefined;
+  const named = catalogue.filter((candidate) => candidate.level === 'town' && candidate.name === matter.name);
+  return named.find((candidate) => candidate.type === matter.type) ?? named[0];
+}
+
+/** Services that only inform (DOMAIN: 咨询, 查询, 宣传, 发布): they end with a 办结 record, never a decision. */
+export const INFORMATION_SERVICE_WORDS = ['咨询', '查询', '宣传', '信息发布'] as const;
+
+export function isInformationService(matterName: string): boolean {
+  return INFORMATION_SERVICE_WORDS.some((word) => matterName.includes(word));
+}
+
+/** The steps that spend the committed limit: after 受理, before 送达 (art. 44 gives 送达 its own ten days). */
+export function stepsWithinLimit(plan: RoutePlan): RouteStep[] {
+  const accept = plan.steps.findIndex((step) => step.kind === '受理');
+  return plan.steps.filter((step, index) => index > accept && step.kind !== '送达');
+}
+
+/** Why a route does not fit its committed limit, or undefined when it does. */
+export function routeBudgetProblem(plan: RoutePlan, committedLimitWorkingDays: number): string | undefined {
+  const spent = stepsWithinLimit(plan).reduce((sum, step) => sum + step.budgetWorkingDays, 0);
+  return spent > committedLimitWorkingDays
+    ? `事项 ${plan.matterCode} 受理后各环节时限合计 ${spent} 个工作日，超过承诺办结时限 ${committedLimitWorkingDays} 个工作日`
+    : undefined;
+}
+
+/**
+ * Shares the committed limit among the steps after 受理 in proportion to the county's budgets (largest remainders
+ * get the spare days), so that they never add up to more than the limit. A 0-day limit gives every such step 0:
+ * due the day it opens.
+ */
+function fitToLimit(plan: RoutePlan, limit: number | undefined): RoutePlan {
+  if (limit === undefined) return plan;
+  const within = new Set(stepsWithinLimit(plan));
+  const total = [...within].reduce((sum, step) => sum + step.budgetWorkingDays, 0);
+  if (total <= limit) return plan;
+  const shares = plan.steps.map((step) => (within.has(step) ? (limit * step.budgetWorkingDays) / total : 0));
+  const budgets = shares.map(Math.floor);
+  let spare =
+    limit - budgets.reduce((sum, days, index) => sum + (within.has(plan.steps[index]) ? days : 0), 0);
+  const byRemainder = shares
+    .map((share, index) => ({ index, remainder: share - Math.floor(share) }))
+    .filter(({ index }) => within.has(plan.steps[index]))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const { index } of byRemainder) {
+    if (spare === 0) break;
+    budgets[index] += 1;
+    spare -= 1;
+  }
+  return {
+    ...plan,
+    steps: plan.steps.map((step, index) =>
+      within.has(step) ? { ...step, budgetWorkingDays: budgets[index] } : step,
+    ),
+  };
 }
 
 /** Whether the county could hand this matter's steps to the town at all (a town or village that decides needs none). */
@@ -105,6 +190,107 @@ function step(
  * every handling mode the catalogue parser accepts.
  */
 export function deriveRoute(matter: RoutableMatter, context: RouteContext): RoutePlan {
+  const limit = context.caseKind === '即办件' ? 0 : context.committedLimitWorkingDays;
+  const plan = fitToLimit(
+    context.informationOnly
+      ? informationRoute(matter, context)
+      : context.caseKind === '即办件' && matter.level === 'town'
+        ? onTheSpotRoute(matter, context)
+        : routeOfMode(matter, context),
+    limit,
+  );
+  // The derivation proves its own result: a route that would spend more than the committed limit is never handed out.
+  const problem = limit === undefined ? undefined : routeBudgetProblem(plan, limit);
+  if (problem) throw new Error(problem);
+  return plan;
+}
+
+/** 咨询、查询、宣传、信息发布: the window (or the village station) answers; the case ends with its 办结 record. */
+function informationRoute(matter: RoutableMatter, context: RouteContext): RoutePlan {
+  const budgets = { ...(context.budgets ?? DEFAULT_STEP_BUDGETS), 受理: 0 };
+  const atStation = matter.level === 'village' && context.village;
+  const unit = atStation ? villageStation(context.village as string) : townUnit.window(context.town);
+  return {
+    matterCode: matter.code,
+    rule: '信息服务（咨询、查询、宣传、信息发布）：当场答复办结，不作决定、不出具决定文书',
+    steps: [
+      step(
+        '受理',
+        atStation ? 'village' : 'town',
+        unit,
+        budgets,
+        atStation ? '村（社区）便民服务站当场答复' : '综合窗口当场答复',
+      ),
+    ],
+  };
+}
+
+/** 即办件: the town's window accepts, its leader decides and the town seals the same day; nothing goes to the county. */
+function onTheSpotRoute(matter: RoutableMatter, context: RouteContext): RoutePlan {
+  const budgets = Object.fromEntries(
+    Object.keys(context.budgets ?? DEFAULT_STEP_BUDGETS).map((kind) => [kind, 0]),
+  ) as StepBudgets;
+  const steps: RouteStep[] = [];
+  if (context.village) {
+    steps.push(
+      step('代办', 'village', villageStation(context.village), budgets, '经村（社区）便民服务站帮办代办'),
+    );
+  }
+  steps.push(step('受理', 'town', townUnit.window(context.town), budgets, '乡镇便民服务中心综合窗口受理'));
+  steps.push(step('决定', 'town', townUnit.approval(context.town), budgets, '即办件：乡镇当日决定'));
+  steps.push(
+    step(
+      '用印',
+      'town',
+      townUnit.seal(context.town),
+      budgets,
+      '加盖乡镇行政审批服务专用章（一枚印章管审批）',
+    ),
+  );
+  steps.push(step('送达', 'town', townUnit.window(context.town), budgets, '综合窗口当日出件'));
+  return { matterCode: matter.code, rule: '即办件：乡镇综合窗口受理，当日决定、用印、出件', steps };
+}
+
+/**
+ * After the village's 初审, the case is handled as the town's matter of the same name is — its 受理, reviews,
+ * decision and seal — and the result comes back through the village station.
+ */
+function followTwin(
+  matter: RoutableMatter,
+  context: RouteContext,
+  twin: TownTwin,
+  villageSteps: RouteStep[],
+  station: string,
+  budgets: StepBudgets,
+): RoutePlan {
+  const twinPlan = routeOfMode(
+    {
+      code: twin.code,
+      level: 'town',
+      handlingMode: twin.handlingMode as RoutableMatter['handlingMode'],
+      delegatingUnit: twin.delegatingUnit,
+    },
+    {
+      ...context,
+      village: undefined,
+      townTwin: undefined,
+      countyUnitCode: twin.countyUnitCode,
+      delegatedToTown: twin.delegatedToTown,
+    },
+  );
+  const handled = twinPlan.steps.filter((twinStep) => twinStep.kind !== '送达');
+  return {
+    matterCode: matter.code,
+    rule: `初审或帮办代办：村初审后按乡镇同名事项（${twin.code}）办理——${twinPlan.rule}`,
+    steps: [
+      ...villageSteps,
+      ...handled,
+      step('送达', 'village', station, budgets, '经村（社区）便民服务站送达申请人'),
+    ],
+  };
+}
+
+function routeOfMode(matter: RoutableMatter, context: RouteContext): RoutePlan {
   const budgets = context.budgets ?? DEFAULT_STEP_BUDGETS;
   const delegation = matter.delegatingUnit ? `；${matter.delegatingUnit}直接赋权` : '';
   const steps: RouteStep[] = [];
@@ -120,6 +306,7 @@ export function deriveRoute(matter: RoutableMatter, context: RouteContext): Rout
       return { matterCode: matter.code, rule: '接受申请：村（社区）便民服务站受理并办结', steps };
     }
     steps.push(step('初审', 'village', station, budgets, '初审或帮办代办：村（社区）便民服务站初审后报乡镇'));
+    if (context.townTwin) return followTwin(matter, context, context.townTwin, steps, station, budgets);
     steps.push(step('受理', 'town', townUnit.window(context.town), budgets, '乡镇便民服务中心综合窗口受理'));
     steps.push(step('审核', 'county', context.countyUnitCode, budgets, '县直部门审核'));
     steps.push(step('决定', 'county', context.countyUnitCode, budgets, '县直部门决定'));
@@ -128,7 +315,8 @@ export function deriveRoute(matter: RoutableMatter, context: RouteContext): Rout
     return { matterCode: matter.code, rule: '初审或帮办代办：村初审、乡镇受理、县直部门决定', steps };
   }
 
-  const modeRule = TOWN_RULES[matter.handlingMode as TownHandlingMode];
+  const modeRule = TOWN_RULES[matter.handlingMode as TownHandlingMode] as TownRule | undefined;
+  if (!modeRule) throw new Error(`事项 ${matter.code} 的办理方式“${matter.handlingMode}”没有对应的办理路径`);
   const rule: TownRule =
     context.delegatedToTown && modeRule.countySteps.length > 0
       ? {

@@ -117,6 +117,15 @@ export class ApplicationsService {
             delegatingUnit: matter.delegatingUnit ?? undefined,
             countyUnitCode: matter.unitCode,
             delegatedToTown: matter.delegatedToTown,
+            ...(matter.townTwin
+              ? {
+                  townTwinCode: matter.townTwin.code,
+                  townTwinHandlingMode: matter.townTwin.handlingMode,
+                  townTwinDelegatingUnit: matter.townTwin.delegatingUnit,
+                  townTwinCountyUnitCode: matter.townTwin.countyUnitCode,
+                  townTwinDelegatedToTown: matter.townTwin.delegatedToTown,
+                }
+              : {}),
             channel: application.channel,
             applicantName: application.applicantName,
             applicantPhone: dto.applicantPhone,

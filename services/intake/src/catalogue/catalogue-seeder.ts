@@ -2,8 +2,14 @@ import {
   canonicalJson,
   countyUnitCode,
   defaultGuide,
+  deriveRoute,
+  isInformationService,
   loadZezhouCatalogue,
+  routeBudgetProblem,
+  townTwinOf,
   type CatalogueRow,
+  type MatterGuide,
+  type StepBudgets,
 } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEEDED_COUNTIES, type SeedSources } from './seed-sources';
@@ -20,6 +26,46 @@ export interface SeedSummary {
 }
 
 /**
+ * Why a matter's route would not fit its guide (its steps after 受理 spending more than the committed limit), or
+ * undefined: derived for a town and, for a village matter, a village station, as a case of it would be.
+ */
+export function routeProblem(
+  matter: CatalogueRow,
+  guide: Pick<MatterGuide, 'caseKind' | 'committedLimitWorkingDays'>,
+  twin?: Pick<CatalogueRow, 'code' | 'handlingMode' | 'delegatingUnit'>,
+  budgets?: StepBudgets,
+): string | undefined {
+  const committedLimitWorkingDays = guide.committedLimitWorkingDays;
+  try {
+    const plan = deriveRoute(matter, {
+      town: SAMPLE_TOWN,
+      ...(matter.level === 'village' ? { village: `${SAMPLE_TOWN}001` } : {}),
+      countyUnitCode: 'sample-unit',
+      committedLimitWorkingDays,
+      caseKind: guide.caseKind,
+      informationOnly: isInformationService(matter.name),
+      ...(twin
+        ? {
+            townTwin: {
+              code: twin.code,
+              handlingMode: twin.handlingMode,
+              delegatingUnit: twin.delegatingUnit,
+              countyUnitCode: 'sample-unit',
+            },
+          }
+        : {}),
+      ...(budgets ? { budgets } : {}),
+    });
+    return routeBudgetProblem(plan, committedLimitWorkingDays);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Any town: a route's shape and budgets do not depend on which. */
+const SAMPLE_TOWN = '140525100';
+
+/**
  * Loads the reference data into intake's schema in one transaction. Idempotent: running it again changes nothing
  * unless the sources changed, and a changed guide becomes a new version instead of overwriting the old one.
  */
@@ -33,6 +79,16 @@ export async function seedCatalogue(dataSource: DataSource, sources: SeedSources
   const unassigned = catalogue.filter((matter) => !matterUnits.has(matter.code));
   if (unassigned.length > 0)
     throw new Error(`matter-units.tsv assigns no unit to ${unassigned.map((m) => m.code).join(', ')}`);
+  const unroutable = catalogue
+    .map((matter) =>
+      routeProblem(
+        matter,
+        defaultGuide(matter, defaults, forms.forMatter(matter.code)),
+        townTwinOf(matter, catalogue),
+      ),
+    )
+    .filter((problem): problem is string => problem !== undefined);
+  if (unroutable.length > 0) throw new Error(`routes that do not fit: ${unroutable.join('; ')}`);
 
   return dataSource.transaction(async (manager) => {
     const summary: SeedSummary = {

@@ -1,3 +1,4 @@
+import type { TownTwin } from '@oneseal/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationChannel, CatalogueLevel } from '@oneseal/contracts';
@@ -53,6 +54,8 @@ export interface MatterSnapshot {
   guide: MatterGuide;
   /** The owning county unit has granted the applicant's town direct authority (直接赋权) for this matter. */
   delegatedToTown: boolean;
+  /** A village matter's town matter of the same name, whose route the case follows after the village's 初审. */
+  townTwin?: TownTwin;
 }
 
 export interface OfferingRequest {
@@ -96,11 +99,34 @@ export class MatterOfferingService {
       [request.matterCode, request.county, request.town],
     )) as MatterSnapshot[];
     if (!matter) throw new OfferingError(OfferingErrorCode.MATTER_NOT_OFFERED);
+    if (matter.level === 'village') {
+      const twin = await this.townTwin(request);
+      if (twin) matter.townTwin = twin;
+    }
     // Village matters are filed at the applicant's village station (帮办代办), and so is anything an agent files.
     const needsStation = matter.level === 'village' || request.channel === 'village-agent';
     if (needsStation && (!request.villageCode || request.channel !== 'village-agent')) {
       throw new OfferingError(OfferingErrorCode.VILLAGE_STATION_REQUIRED);
     }
     return matter;
+  }
+
+  /** The town matter of the same name (the same type first, as townTwinOf picks from the catalogue files). */
+  private async townTwin(request: OfferingRequest): Promise<TownTwin | undefined> {
+    const [twin] = (await this.dataSource.query(
+      `SELECT t.code, t.handling_mode AS "handlingMode", t.delegating_unit AS "delegatingUnit",
+              t.unit_code AS "countyUnitCode",
+              EXISTS (SELECT 1 FROM intake.town_delegations d
+                       WHERE d.matter_code = t.code AND d.town_code = $3 AND d.revoked_at IS NULL) AS "delegatedToTown"
+         FROM intake.matters v
+         JOIN intake.matters t ON t.county_code = v.county_code AND t.level = 'town' AND t.name = v.name
+        WHERE v.code = $1 AND v.county_code = $2
+        ORDER BY (t.type_code = v.type_code) DESC, t.code
+        LIMIT 1`,
+      [request.matterCode, request.county, request.town],
+    )) as (Omit<TownTwin, 'delegatingUnit'> & { delegatingUnit: string | null })[];
+    if (!twin) return undefined;
+    const { delegatingUnit, ...rest } = twin;
+    return delegatingUnit ? { ...rest, delegatingUnit } : rest;
   }
 }

@@ -63,7 +63,7 @@ export class ApplicantProgressService {
     const comment = rating.comment?.trim() || null;
     if (rating.score <= 2 && !comment) throw new ProgressError(ProgressErrorCode.REASON_REQUIRED);
     const found = await this.caseProvenBy(rating);
-    if (!isRatable(found.stage, found.result)) {
+    if (!isRatable(found)) {
       throw new ProgressError(ProgressErrorCode.NOT_CONCLUDED);
     }
     return this.dataSource.transaction(async (manager) => {

@@ -8,6 +8,8 @@ const route: RoutePlan = {
     { kind: '受理', level: 'town', unitCode: '140525100-window', budgetWorkingDays: 1, because: '' },
     { kind: '审核', level: 'town', unitCode: '140525100-review', budgetWorkingDays: 3, because: '' },
     { kind: '决定', level: 'county', unitCode: '140525-mz', budgetWorkingDays: 5, because: '' },
+    { kind: '用印', level: 'county', unitCode: '140525-mz', budgetWorkingDays: 1, because: '' },
+    { kind: '送达', level: 'town', unitCode: '140525100-window', budgetWorkingDays: 10, because: '' },
   ],
 };
 
@@ -178,6 +180,21 @@ describe('what the applicant sees of their case', () => {
     const ended: ProgressRow = { ...decided, stage: 'delivered' };
     expect(publicProgress(ended, undefined, undefined)).toEqual(
       expect.objectContaining({ resultText: '准予给付', mayRate: true, currentStep: null, correction: null }),
+    );
+    // An information service is answered at the window: nothing to hand over, done when it concludes.
+    const answered: ProgressRow = {
+      ...decided,
+      matterTypeCode: '20',
+      route: {
+        matterCode: 'ZZ-T-018',
+        rule: '信息服务',
+        steps: [
+          { kind: '受理', level: 'town', unitCode: '140525100-window', budgetWorkingDays: 0, because: '' },
+        ],
+      },
+    };
+    expect(publicProgress(answered, undefined, undefined)).toEqual(
+      expect.objectContaining({ stageText: '已办结', resultText: '已办结', mayRate: true }),
     );
     const withdrawn: ProgressRow = { ...decided, result: '撤件' };
     expect(publicProgress(withdrawn, undefined, undefined)).toEqual(

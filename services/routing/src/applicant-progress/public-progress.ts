@@ -60,14 +60,25 @@ export const SCORE_TEXTS: Record<ServiceScore, string> = {
  * Whether the applicant has had their answer and may rate the service: refused at 受理, handed the result, or ended
  * without a decision to hand over (撤件, 补正不来). A decision still waiting at the window is not done for them.
  */
-export function isRatable(stage: string, result: CaseResult | null): boolean {
-  if (stage === 'refused' || stage === 'delivered') return true;
-  return stage === 'concluded' && result !== null && !DELIVERED_RESULTS.includes(result);
+export function isRatable(row: Pick<ProgressRow, 'stage' | 'result' | 'route'>): boolean {
+  if (row.stage === 'refused' || row.stage === 'delivered') return true;
+  return (
+    row.stage === 'concluded' &&
+    row.result !== null &&
+    (!DELIVERED_RESULTS.includes(row.result) || !handsOver(row))
+  );
 }
 
+/** An information service answers at the window: its route hands nothing over, it is done when it concludes. */
+const handsOver = (row: Pick<ProgressRow, 'route'>) =>
+  row.route?.steps.some((step) => step.kind === '送达') ?? true;
+
 /** Decided but not yet handed over. */
-const awaitingDelivery = (row: Pick<ProgressRow, 'stage' | 'result'>) =>
-  row.stage === 'concluded' && row.result !== null && DELIVERED_RESULTS.includes(row.result);
+const awaitingDelivery = (row: Pick<ProgressRow, 'stage' | 'result' | 'route'>) =>
+  row.stage === 'concluded' &&
+  row.result !== null &&
+  DELIVERED_RESULTS.includes(row.result) &&
+  handsOver(row);
 
 export interface ProgressRow {
   receiptNumber: string;
@@ -173,7 +184,7 @@ export function publicProgress(
           ratedAt: rating.ratedAt.toISOString(),
         }
       : null,
-    mayRate: !rating && isRatable(row.stage, row.result),
+    mayRate: !rating && isRatable(row),
   };
 }
 

@@ -1,5 +1,11 @@
 import type { ApplicationSubmittedV1, EventEnvelope, RoutePlan } from '@oneseal/contracts';
-import { deriveRoute, isTownHandlingMode, isVillageHandlingMode, type HandlingMode } from '@oneseal/domain';
+import {
+  deriveRoute,
+  isInformationService,
+  isTownHandlingMode,
+  isVillageHandlingMode,
+  type HandlingMode,
+} from '@oneseal/domain';
 import { PermanentFailure } from '@oneseal/kafka';
 
 /**
@@ -26,6 +32,20 @@ export function planRoute(event: EventEnvelope<ApplicationSubmittedV1>): RoutePl
         village: payload.channel === 'village-agent' ? payload.villageCode : undefined,
         countyUnitCode: payload.countyUnitCode,
         delegatedToTown: payload.delegatedToTown === true,
+        committedLimitWorkingDays: payload.committedLimitWorkingDays,
+        caseKind: payload.caseKind,
+        informationOnly: isInformationService(payload.matterName),
+        ...(payload.townTwinCode && payload.townTwinCountyUnitCode
+          ? {
+              townTwin: {
+                code: payload.townTwinCode,
+                handlingMode: payload.townTwinHandlingMode ?? '',
+                delegatingUnit: payload.townTwinDelegatingUnit,
+                countyUnitCode: payload.townTwinCountyUnitCode,
+                delegatedToTown: payload.townTwinDelegatedToTown === true,
+              },
+            }
+          : {}),
       },
     );
   } catch (error) {

@@ -10,6 +10,7 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import {
   APPLICATION_CHANNELS,
@@ -77,6 +78,35 @@ export class ApplicationSubmittedV1 {
   @IsOptional()
   @IsBoolean()
   delegatedToTown?: boolean;
+
+  /**
+   * For a village matter with a town matter of the same name (兵役登记, 临时救助 …): that matter, whose route the case
+   * follows after the village's 初审 — its code, 办理方式, owning county unit, and whether that unit empowered the
+   * case's town (flat fields: event payloads are validated without nested classes).
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  townTwinCode?: string;
+
+  @ValidateIf((payload: ApplicationSubmittedV1) => payload.townTwinCode !== undefined)
+  @IsString()
+  @MaxLength(40)
+  townTwinHandlingMode?: string;
+
+  @IsOptional()
+  @IsString()
+  townTwinDelegatingUnit?: string;
+
+  @ValidateIf((payload: ApplicationSubmittedV1) => payload.townTwinCode !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  townTwinCountyUnitCode?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  townTwinDelegatedToTown?: boolean;
 
   /** The county unit that owns the matter above the town. */
   @IsString()
