@@ -111,15 +111,25 @@ describe('the documents the law requires, each under its issuing organ’s seal 
       as('zz-county-mz-leader'),
     );
     expect(extended.status).toBe(202);
-    expect(
-      (
-        await decide(decision, {
-          outcome: 'approve',
-          opinion: '符合临时救助条件，同意救助',
-          grant: { amount: '一次性发放临时救助金 2000 元', form: '打入申请人社会保障卡' },
-        })
-      ).status,
-    ).toBe(202);
+    // The bureau's leader decides in the console: the 办理 dialog of a 行政给付 asks what is granted.
+    const leader = await freshPage(browser);
+    await leader.setViewportSize({ width: 1280, height: 1000 });
+    await logIn(leader, 'zz-county-mz-leader');
+    const row = leader.locator('tr', { has: leader.locator(`a[href="#/cases/${filed.caseId}"]`) });
+    await expectText(row, '决定', () => leader.getByRole('button', { name: '刷新' }).click());
+    await row.getByRole('button', { name: '办理' }).click();
+    const dialog = leader.locator('dialog.decision');
+    const grant = dialog.locator('fieldset.grant');
+    await grant.waitFor({ state: 'visible' });
+    await dialog.getByLabel('办理意见').fill('符合临时救助条件，同意救助');
+    await dialog.getByRole('button', { name: '提交', exact: true }).click();
+    await expectText(dialog.locator('.message'), '请填写给付金额和给付方式');
+    await grant.getByLabel('给付金额').fill('一次性发放临时救助金 2000 元');
+    await grant.getByLabel('给付方式').fill('打入申请人社会保障卡');
+    await leader.screenshot({ path: join(SHOTS, 'decision-grant-dialog.png') });
+    await dialog.getByRole('button', { name: '提交', exact: true }).click();
+    await expectText(leader.locator('main .message'), '已提交办理意见：决定');
+    await leader.context().close();
     expect(
       (await decide(await openTask(filed.caseId, 3), { outcome: 'approve', opinion: '已送达' })).status,
     ).toBe(202);

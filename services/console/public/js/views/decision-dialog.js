@@ -43,6 +43,29 @@ const deliveryHtml = (task) =>
     <label>送达日期 <input type="date" name="deliveredOn" required value="${todayIso()}" /></label>
   </fieldset>`;
 
+/**
+ * 给付: what the decision grants, printed on the 给付决定书. Shown to the decider of a 行政给付; the amount starts from
+ * what the applicant asked for, when the form asked it.
+ */
+const grantHtml = () =>
+  html`<fieldset class="grid grant" hidden>
+    <legend>给付内容（写入给付决定书）</legend>
+    <label
+      >给付金额
+      <input name="grantAmount" maxlength="100" size="24" placeholder="如：一次性发放临时救助金 2000 元"
+    /></label>
+    <label
+      >给付方式 <input name="grantForm" maxlength="100" size="18" placeholder="如：打入申请人社会保障卡"
+    /></label>
+    <label>给付起始日期 <input type="date" name="grantFrom" /></label>
+  </fieldset>`;
+
+/** The amount the applicant asked for, from the 申请表 (requestedAmount), as the decider's starting point. */
+function askedAmount(file) {
+  const asked = file?.formData?.requestedAmount;
+  return typeof asked === 'number' || (typeof asked === 'string' && asked.trim() !== '') ? `${asked} 元` : '';
+}
+
 /** What the steps before said (a reviewer's 拟不予 is for the decider to weigh), newest last. */
 const earlierHtml = (status) =>
   status.history.length
@@ -75,6 +98,7 @@ export function openDecisionDialog(task) {
   const dialog = document.createElement('dialog');
   dialog.className = 'decision';
   const delivering = task.stepName === '送达';
+  const deciding = task.stepName === '决定';
   mount(
     dialog,
     html`<h3>办理：${task.stepName}<span class="case-title">${caseTitle(task)}</span></h3>
@@ -85,7 +109,7 @@ export function openDecisionDialog(task) {
           <legend>办理结果</legend>
           ${outcomesHtml(task)}
         </fieldset>
-        ${delivering ? deliveryHtml(task) : ''}
+        ${delivering ? deliveryHtml(task) : ''} ${deciding ? grantHtml() : ''}
         <label>办理意见 <textarea name="opinion" required maxlength="1000" rows="3"></textarea></label>
         <div class="common-opinions" aria-label="常用意见"></div>
         <label class="missing" hidden
@@ -103,6 +127,11 @@ export function openDecisionDialog(task) {
   // A task opened before cases were named carries no title of its own: the application names the case.
   void renderCaseFile(dialog.querySelector('.case-file'), task.caseId).then((file) => {
     if (file && delivering) dialog.querySelector('[name=method]').value = file.delivery.method;
+    if (file && deciding && file.matter.typeCode === '05') {
+      granting = true;
+      dialog.querySelector('[name=grantAmount]').value = askedAmount(file);
+      showChoices();
+    }
     if (!file || task.receiptNumber) return;
     const named = {
       receiptNumber: file.receiptNumber,
@@ -119,9 +148,13 @@ export function openDecisionDialog(task) {
   const missing = dialog.querySelector('.missing');
   const message = dialog.querySelector('.message');
   const opinions = dialog.querySelector('.common-opinions');
+  // A 行政给付's decision says what it grants: known once the application has loaded.
+  let granting = false;
   const showChoices = () => {
     const outcome = form.elements.outcome.value;
     missing.hidden = outcome !== 'request-correction';
+    const grant = dialog.querySelector('.grant');
+    if (grant) grant.hidden = !(granting && outcome === 'approve');
     mount(opinions, opinionButtonsHtml(task, outcome));
   };
   showChoices();
@@ -159,6 +192,18 @@ export function openDecisionDialog(task) {
           showError(message, { message: '要求补正时，请逐行列出需补正的全部材料' });
           return;
         }
+      }
+      if (granting && outcome === 'approve') {
+        const grant = {
+          amount: form.elements.grantAmount.value.trim(),
+          form: form.elements.grantForm.value.trim(),
+          from: form.elements.grantFrom.value,
+        };
+        if (!grant.amount || !grant.form) {
+          showError(message, { message: '准予给付时，请填写给付金额和给付方式（写入给付决定书）' });
+          return;
+        }
+        decision.grant = Object.fromEntries(Object.entries(grant).filter(([, value]) => value));
       }
       if (delivering) {
         decision.delivery = {
