@@ -173,6 +173,14 @@ describe('the documents the law requires, each under its issuing organ’s seal 
     await expectText(visitor.locator('.message'), MZ_SEAL);
     await expectText(visitor.locator('.message'), documents[2].number);
     await visitor.screenshot({ path: join(SHOTS, 'verify-decision-phone.png'), fullPage: true });
+
+    // The applicant, on a phone, with the receipt's 查询码: done once handed over, every document listed by title.
+    await visitor.goto(`${workbench}/#/progress/${filed.receiptNumber}/${filed.queryCode}`);
+    const answer = visitor.locator('.answer');
+    await expectText(answer, '准予给付');
+    for (const document of documents) await expectText(answer, document.title);
+    await expectText(answer, documents[2].number);
+    await visitor.screenshot({ path: join(SHOTS, 'progress-documents-phone.png'), fullPage: true });
     await page.context().close();
     await visitor.context().close();
   });

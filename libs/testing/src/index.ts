@@ -8,3 +8,4 @@ export * from './fixtures/applicant';
 export * from './test-auth';
 export * from './demo-accounts';
 export * from './fixtures/form-data';
+export * from './fixtures/calendar-deadlines';

@@ -9,7 +9,13 @@ import {
   type CaseStatus,
 } from '@oneseal/contracts';
 import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
-import { engineEndpoints, eventually, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import {
+  deadlinesOn,
+  engineEndpoints,
+  eventually,
+  openSuiteDataSource,
+  type SuiteDataSource,
+} from '@oneseal/testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { createSealActivities } from '../src/activities/seal.activities';
@@ -75,15 +81,7 @@ describe('a case nobody accepted in five working days gets its 受理通知书 a
       cancelReviewTask: async (input) => void cancelled.push(input.reason),
     };
     const cases: CaseActivities = {
-      async computeDeadline({ startDate, workingDays, stops }) {
-        const due = calendar.addWorkingDays(
-          startDate,
-          workingDays,
-          stops.map((stop) => ({ ...stop, reason: 'stop' })),
-        );
-        if (due.kind !== 'due') throw new Error('open stop');
-        return { dueDate: due.date, provisional: due.provisional };
-      },
+      computeDeadline: deadlinesOn(calendar),
       announce: async () => undefined,
     };
     const caseId = randomUUID();

@@ -285,6 +285,12 @@ class CaseRouteWalk {
   private async accept(decision: StepDecision): Promise<void> {
     const { state } = this;
     state.accept(today());
+    await this.announceAccepted(this.handler(state.steps[state.acceptIndex], decision), false);
+  }
+
+  /** The committed dates from acceptance, the 受理 milestone, and the 受理通知书 (of a deemed acceptance, if so). */
+  private async announceAccepted(handledBy: NamedPerson & { title: string }, deemed: boolean): Promise<void> {
+    const { state } = this;
     await this.recomputeCaseDeadlines();
     const deadline = state.status.committedDeadline as Deadline;
     await this.announce({
@@ -294,8 +300,9 @@ class CaseRouteWalk {
       matterVersion: state.input.matterVersion,
       committedDueDate: deadline.dueDate,
       provisional: deadline.provisional,
+      ...(deemed ? { deemed: true } : {}),
     });
-    await this.issueAcceptanceNotice(this.handler(state.steps[state.acceptIndex], decision), false);
+    await this.issueAcceptanceNotice(handledBy, deemed);
   }
 
   private async issueAcceptanceNotice(
@@ -339,18 +346,7 @@ class CaseRouteWalk {
       });
     state.leaveStep();
     state.acceptAsDeemed();
-    await this.recomputeCaseDeadlines();
-    const deadline = state.status.committedDeadline as Deadline;
-    await this.announce({
-      kind: 'accepted',
-      receiptNumber: state.input.receiptNumber,
-      matterCode: state.input.matterCode,
-      matterVersion: state.input.matterVersion,
-      committedDueDate: deadline.dueDate,
-      provisional: deadline.provisional,
-      deemed: true,
-    });
-    await this.issueAcceptanceNotice({ id: 'system', title: '依法视为受理' }, true);
+    await this.announceAccepted({ id: 'system', title: '依法视为受理' }, true);
   }
 
   /** 不予受理: the case never started; the applicant is told why and gets the materials back. */

@@ -131,6 +131,10 @@ describe('CaseState: every change of a case in one place, and what it refuses', 
     expect(extend(state, 10)).toBeUndefined();
     state.extendBy(10);
     expect(extend(state, 1)).toBe(CASE_REFUSALS.notExtendable);
+    // Taken but not yet run (the walk is busy issuing a document): a second one is refused all the same.
+    const busy = underReview();
+    busy.takeExtension({ extraWorkingDays: 3, reason: '情况复杂', approvedBy: 'l' });
+    expect(extend(busy, 2)).toBe(CASE_REFUSALS.notExtendable);
     // A committed limit close to the statutory one leaves less room.
     const tight = new CaseState({ ...input, committedLimitWorkingDays: 25 });
     tight.openStep(0, 'task-accept', '2026-12-04');

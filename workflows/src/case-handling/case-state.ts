@@ -166,7 +166,8 @@ export class CaseState {
     // 行政许可法 art. 42: with the approval of the organ's leader, once, by at most ten days.
     if (extension.extraWorkingDays > 10)
       return refusal(CASE_REFUSALS.extensionInvalid, '延长期限最多 10 个工作日（行政许可法第四十二条）');
-    if (this.status.extensionWorkingDays > 0)
+    // One taken but not yet run (the route walk was busy issuing a document) counts as the one extension too.
+    if (this.status.extensionWorkingDays > 0 || this.requests.some((request) => request.kind === 'extend'))
       return refusal(
         CASE_REFUSALS.notExtendable,
         '本办件已延长过一次办理期限，不能再次延长（行政许可法第四十二条）',

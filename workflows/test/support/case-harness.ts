@@ -18,7 +18,7 @@ import {
   type StepOutcome,
 } from '@oneseal/contracts';
 import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
-import { engineEndpoints, eventually } from '@oneseal/testing';
+import { deadlinesOn, engineEndpoints, eventually } from '@oneseal/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -61,15 +61,7 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
     },
   };
   const cases: CaseActivities = {
-    async computeDeadline({ startDate, workingDays, stops }) {
-      const due = calendar.addWorkingDays(
-        startDate,
-        workingDays,
-        stops.map((stop) => ({ ...stop, reason: 'stop' })),
-      );
-      if (due.kind !== 'due') throw new Error('open stop');
-      return { dueDate: due.date, provisional: due.provisional };
-    },
+    computeDeadline: deadlinesOn(calendar),
     async announce(milestone) {
       if (own.has(milestone.caseId)) milestones.push(milestone);
     },
