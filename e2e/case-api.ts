@@ -158,8 +158,13 @@ export const decide = (
     opinion: '同意',
     // 送达 records how, to whom and when the result was handed over.
     ...(task.stepName === '送达' ? { delivery: handedOver() } : {}),
+    // A 行政给付 is granted with what it grants (the workflow ignores it for other matters).
+    ...(task.stepName === '决定' && decision.outcome === 'approve' ? { grant: GRANTED } : {}),
     ...decision,
   });
+
+/** What a 给付 decision grants in these tests. */
+export const GRANTED = { amount: '一次性发放临时救助金 1000 元', form: '打入申请人社会保障卡' };
 
 /** A 送达 record as the window fills it in: handed over at the window today. */
 export const handedOver = () => ({

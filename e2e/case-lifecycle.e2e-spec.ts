@@ -37,7 +37,7 @@ async function asOnTheSpotMatter(matterCode: string): Promise<void> {
   const published = await as('zz-admin').put(`${url}/guide`, {
     expectedVersion: matter.version,
     reason: '县确认：当场办结',
-    legalBasis: matter.guide.legalBasis ?? '《中华人民共和国大气污染防治法》',
+    legalBasis: matter.guide.legalBasis ?? '《蓄滞洪区运用补偿暂行办法》',
     caseKind: '即办件',
     statutoryLimitWorkingDays: null,
     committedLimitWorkingDays: 0,
@@ -67,11 +67,11 @@ describe('a case’s lifecycle on the running system', () => {
     };
     const approvedBefore = await approvedInNancun();
 
-    // 农户煤改电、煤改气申请 (乡级负责受理: 县直部门 would review and decide) as the county confirms it a 即办件
-    // (0 working days): it then stays in the town — the window accepts, the town's leader decides, the same day.
-    await asOnTheSpotMatter('ZZ-T-053');
+    // 蓄滞洪区居民财产变更核实登记 (the town decides it) as the county confirms it a 即办件 (0 working days): the
+    // window accepts, the town's leader decides, the town seals, all the same day.
+    await asOnTheSpotMatter('ZZ-T-050');
     const filed = await fileCase({
-      matterCode: 'ZZ-T-053',
+      matterCode: 'ZZ-T-050',
       channel: 'town-window',
       deliveryMethod: 'electronic',
     });

@@ -236,8 +236,45 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
         acceptedOn: status.receivedOn,
         committedDueDate: status.committedDeadline?.dueDate,
         deemed: true,
+        decidingOrgan: { level: 'town' },
       },
     ]);
+  });
+
+  it('counts the five days from the town’s receipt, never deems an information service, nor a village station’s days', async () => {
+    const recording = recordingActivities();
+    const viaVillage = deriveRoute(
+      { code: 'ZZ-T-007', level: 'town', handlingMode: '' },
+      { town: '140525100', village: '140525100201', countyUnitCode: '140525-mz' },
+    );
+    const information = deriveRoute(
+      { code: 'ZZ-T-018', level: 'town', handlingMode: '' },
+      { town: '140525100', countyUnitCode: '140525-mz', informationOnly: true },
+    );
+    await harness.withWorkers(recording, async () => {
+      // Ten days at the village station: the town has received nothing, so nothing is deemed.
+      const filed = await harness.start(recording, caseInput({ route: viaVillage }));
+      expect((await openTask(filed)).kind).toBe('代办');
+      await harness.env.sleep(10 * DAY);
+      const atStation = await filed.query(caseStatusQuery);
+      expect(atStation.currentStep?.kind).toBe('代办');
+      expect(atStation.receivedOn).toBeUndefined();
+      // Handed to the town: the days run from the day its window got it.
+      await decide(filed, 'approve');
+      const atWindow = await openTask(filed);
+      expect(atWindow.kind).toBe('受理');
+      expect((await filed.query(caseStatusQuery)).receivedOn).toBe(atWindow.openedOn);
+      await harness.finish(filed);
+
+      // An information service is answered at the window; however long it waits, it is not "accepted" by law.
+      const asked = await harness.start(recording, caseInput({ route: information }));
+      expect((await openTask(asked)).kind).toBe('受理');
+      await harness.env.sleep(10 * DAY);
+      const waiting = await asked.query(caseStatusQuery);
+      expect(waiting.stage).toBe('pre-acceptance');
+      expect(waiting.deemedAcceptanceOn).toBeUndefined();
+      await harness.finish(asked);
+    });
   });
 
   it('is not deemed accepted once a 补正 was asked for in time', async () => {
@@ -495,12 +532,12 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       {
         kind: 'extension-notice',
         issuer: { level: 'county', unitCode: '140525-mz' },
-        handledBy: { id: 'mz-head', name: '王局长', title: '县直部门负责人' },
+        handledBy: { id: 'mz-head', name: '王局长', title: '县直部门审批人员' },
       },
       {
         kind: 'decision',
         issuer: { level: 'county', unitCode: '140525-mz' },
-        handledBy: expect.objectContaining({ title: '县直部门负责人' }),
+        handledBy: expect.objectContaining({ title: '县直部门审批人员' }),
       },
       {
         kind: 'delivery-receipt',

@@ -10,3 +10,4 @@ export * from './http/page-query';
 export * from './http/place-query';
 export * from './http/trimmed';
 export * from './env/secret-key';
+export * from './env/public-address';

@@ -40,11 +40,11 @@ const TOWN_TITLES: Record<StepKind, string> = {
 /** What the person who took a step is, as a document names them (审批人：张建国（分管领导）). */
 export function handlerTitle(step: RouteStep): string {
   if (step.level === 'village') return step.kind === '送达' ? '村（社区）便民服务站' : '帮办代办员';
-  if (step.level === 'county') return step.kind === '决定' ? '县直部门负责人' : '县直部门承办人';
+  if (step.level === 'county') return step.kind === '决定' ? '县直部门审批人员' : '县直部门承办人';
   return TOWN_TITLES[step.kind];
 }
 
-/** Who approves an extension or starts a special procedure for an organ: the town's leader, or the bureau's head. */
+/** Who approves an extension or starts a special procedure for an organ: the town's leader, or the bureau's 审批人员. */
 export function leaderTitle(issuer: DocumentIssuer): string {
-  return issuer.level === 'county' ? '县直部门负责人' : '分管领导';
+  return issuer.level === 'county' ? '县直部门审批人员' : '分管领导';
 }

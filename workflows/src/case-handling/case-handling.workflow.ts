@@ -76,6 +76,13 @@ const REVIEW_REFUSAL_IS_RECOMMENDATION = 'review-refusal-is-a-recommendation';
  */
 const DEEMED_ACCEPTANCE = 'deemed-acceptance-after-five-working-days';
 
+/**
+ * From this version on the five working days of art. 32 run from the day the town received the application (its 受理
+ * step opened), and only for a case the organs will decide: an information service is answered at the window, and a
+ * village station's days are not the organ's. Cases started under DEEMED_ACCEPTANCE count from the workflow's start.
+ */
+const DEEMED_FROM_THE_TOWNS_RECEIPT = 'deemed-acceptance-from-the-towns-receipt';
+
 /** 行政许可法 art. 32: 五日内一次告知. */
 const CORRECTION_NOTICE_WORKING_DAYS = 5;
 
@@ -129,6 +136,8 @@ class CaseRouteWalk {
   private readonly caseRef: { caseId: string; county: string; town: string; correlationId: string };
   /** Whether this case issues its documents as it goes (see ISSUE_CASE_DOCUMENTS). */
   private issuing = false;
+  /** Whether the art. 32 days start when the town's 受理 step opens (see DEEMED_FROM_THE_TOWNS_RECEIPT). */
+  private deemsFromTownReceipt = false;
 
   constructor(private readonly state: CaseState) {
     const { input } = state;
@@ -142,7 +151,10 @@ class CaseRouteWalk {
 
   async run(): Promise<CaseStatus> {
     const { state } = this;
-    if (patched(DEEMED_ACCEPTANCE)) await this.noteReceipt();
+    // The order of these checks is part of every recorded history: keep it.
+    const fromTownReceipt = patched(DEEMED_FROM_THE_TOWNS_RECEIPT);
+    if (!fromTownReceipt && patched(DEEMED_ACCEPTANCE)) await this.noteReceipt();
+    this.deemsFromTownReceipt = fromTownReceipt && state.mayBeDeemedAccepted();
     this.issuing = patched(ISSUE_CASE_DOCUMENTS) && issuesDocuments(state.steps);
     let index = 0;
     while (index < state.steps.length) {
@@ -222,6 +234,9 @@ class CaseRouteWalk {
     const step = state.steps[index];
     // The workflow names the task before the approval service creates it, so a decision that arrives the moment
     // the task shows up in an inbox is already recognised (uuid4 is deterministic under replay).
+    if (this.deemsFromTownReceipt && index === state.acceptIndex && !state.status.receivedOn) {
+      await this.noteReceipt();
+    }
     const taskId = uuid4();
     const current = state.openStep(index, taskId, today());
     await this.recomputeStepDeadline();
@@ -267,7 +282,7 @@ class CaseRouteWalk {
       case 'return':
         return Math.max(0, index - 1);
       case 'reject':
-        if (!state.status.acceptedOn) return this.refuseToAccept(decision);
+        if (!state.status.acceptedOn) return this.refuseToAccept(index, decision);
         if (state.steps[index].kind !== '决定' && patched(REVIEW_REFUSAL_IS_RECOMMENDATION)) return index + 1;
         state.decide('不予许可', decision);
         return index + 1;
@@ -317,6 +332,7 @@ class CaseRouteWalk {
       acceptedOn,
       committedDueDate: (status.committedDeadline as Deadline).dueDate,
       deemed,
+      decidingOrgan: decidingIssuer(this.state.steps),
     });
   }
 
@@ -350,9 +366,9 @@ class CaseRouteWalk {
   }
 
   /** 不予受理: the case never started; the applicant is told why and gets the materials back. */
-  private async refuseToAccept(decision: StepDecision): Promise<CaseStatus> {
+  private async refuseToAccept(index: number, decision: StepDecision): Promise<CaseStatus> {
     await this.announce({ kind: 'refused', reason: decision.opinion, handlerId: decision.handlerId });
-    const step = this.state.steps[this.state.status.currentStep?.index ?? this.state.acceptIndex];
+    const step = this.state.steps[index];
     await this.issue(issuerOfStep(step), this.handler(step, decision), {
       kind: 'non-acceptance',
       reason: decision.opinion,

@@ -1,4 +1,9 @@
-import { CASE_REFUSALS, type CaseHandlingInput, type RoutePlan } from '@oneseal/contracts/workflow';
+import {
+  CASE_REFUSALS,
+  type CaseHandlingInput,
+  type RoutePlan,
+  type StepDecision,
+} from '@oneseal/contracts/workflow';
 import { CaseState } from './case-state';
 
 const route: RoutePlan = {
@@ -62,6 +67,26 @@ describe('CaseState: every change of a case in one place, and what it refuses', 
     expect(typeOf(state.refuseDecision(decision('task-review')))).toBe(CASE_REFUSALS.taskNotCurrent);
     expect(state.nextRequest()).toEqual({ kind: 'decision', decision: decision('task-review') });
     expect(state.hasRequest()).toBe(false);
+  });
+
+  it('grants a 行政给付 only with what it grants: amount and form', () => {
+    const granting = new CaseState({ ...input, matterTypeCode: '05' });
+    granting.openStep(0, 'task-accept', '2026-12-04');
+    granting.accept('2026-12-04');
+    granting.recordDecision(0, decision('task-accept'), '2026-12-04T01:00:00Z');
+    const decideAt = granting.steps.findIndex((step) => step.kind === '决定');
+    granting.openStep(decideAt, 'task-decide', '2026-12-04');
+    const approve = (grant?: StepDecision['grant']) =>
+      typeOf(
+        granting.refuseDecision({
+          ...decision('task-decide'),
+          handlerId: 'leader',
+          ...(grant ? { grant } : {}),
+        }),
+      );
+    expect(approve()).toBe(CASE_REFUSALS.decisionIncomplete);
+    expect(approve({ amount: '2000 元' })).toBe(CASE_REFUSALS.decisionIncomplete);
+    expect(approve({ amount: '2000 元', form: '打入社会保障卡' })).toBeUndefined();
   });
 
   it('asks a refusal or a return for its reason, and a 补正 for everything missing at once', () => {

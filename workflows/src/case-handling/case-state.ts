@@ -132,6 +132,18 @@ export class CaseState {
       return refusal(CASE_REFUSALS.decisionIncomplete, '要求补正时须一次性列明需补正的全部材料');
     if ((decision.outcome === 'reject' || decision.outcome === 'return') && !decision.opinion.trim())
       return refusal(CASE_REFUSALS.decisionIncomplete, '退回或不予办理时须填写理由');
+    // A 给付决定书 states what is granted: a 行政给付 is not granted without it.
+    const grant = decision.grant;
+    if (
+      current.kind === '决定' &&
+      decision.outcome === 'approve' &&
+      this.input.matterTypeCode === '05' &&
+      !(grant?.amount?.trim() && grant.form?.trim())
+    )
+      return refusal(
+        CASE_REFUSALS.decisionIncomplete,
+        '准予给付时须写明给付金额和给付方式（写入给付决定书）',
+      );
     return undefined;
   }
 
@@ -288,6 +300,15 @@ export class CaseState {
   noteReceipt(receivedOn: string, deemedOn: string): void {
     this.status.receivedOn = receivedOn;
     this.status.deemedAcceptanceOn = deemedOn;
+  }
+
+  /**
+   * Art. 32 applies to a case the town accepts for an organ's decision: not to an information service (no 决定), nor
+   * to what a village station accepts and finishes itself.
+   */
+  mayBeDeemedAccepted(): boolean {
+    const acceptance = this.steps[this.acceptIndex];
+    return acceptance?.level === 'town' && this.steps.some((step) => step.kind === '决定');
   }
 
   /** Still waiting for 受理 or a 补正 request, with the art. 32 deadline running. */

@@ -62,6 +62,8 @@ export type CaseDocumentContent =
       committedDueDate: string;
       /** 视为受理 (art. 32): accepted by law from the day of receipt. */
       deemed: boolean;
+      /** The organ that will decide, when it is not the accepting town (the notice names it). */
+      decidingOrgan?: DocumentIssuer;
     }
   | {
       kind: 'correction-notice';

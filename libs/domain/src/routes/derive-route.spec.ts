@@ -70,17 +70,28 @@ describe('deriveRoute', () => {
     });
     expect(information.steps.map((s) => `${s.kind}@${s.unitCode}`)).toEqual(['受理@140525100-window']);
     expect(information.rule).toContain('不作决定');
-    const onTheSpot = deriveRoute(byCode('ZZ-T-001'), {
+    const sameDay = {
       ...context,
       village: undefined,
-      caseKind: '即办件',
+      caseKind: '即办件' as const,
       committedLimitWorkingDays: 0,
-    });
+    };
+    // 婚姻生育情况证明 (the town decides it): accepted, decided and sealed in the town, every step due the same day.
+    const onTheSpot = deriveRoute(byCode('ZZ-T-007'), sameDay);
     expect(onTheSpot.steps.map((s) => `${s.kind}@${s.unitCode}:${s.budgetWorkingDays}`)).toEqual([
       '受理@140525100-window:0',
       '决定@140525100-approval:0',
       '用印@140525100-seal:0',
       '送达@140525100-window:0',
+    ]);
+    // 老年人高龄补贴发放 (乡级负责受理): the county decides it; as a 即办件 it still goes there, the same day.
+    const countyDecides = deriveRoute(byCode('ZZ-T-001'), sameDay);
+    expect(countyDecides.steps.map((s) => `${s.kind}@${s.level}:${s.budgetWorkingDays}`)).toEqual([
+      '受理@town:1',
+      '审核@county:0',
+      '决定@county:0',
+      '用印@county:0',
+      '送达@town:10',
     ]);
   });
 

@@ -194,7 +194,7 @@ export function deriveRoute(matter: RoutableMatter, context: RouteContext): Rout
   const plan = fitToLimit(
     context.informationOnly
       ? informationRoute(matter, context)
-      : context.caseKind === '即办件' && matter.level === 'town'
+      : context.caseKind === '即办件' && decidedInTown(matter, context)
         ? onTheSpotRoute(matter, context)
         : routeOfMode(matter, context),
     limit,
@@ -225,7 +225,17 @@ function informationRoute(matter: RoutableMatter, context: RouteContext): RouteP
   };
 }
 
-/** 即办件: the town's window accepts, its leader decides and the town seals the same day; nothing goes to the county. */
+/**
+ * Whether the town decides the matter: its mode keeps every step in the town, or the county empowered the town
+ * (直接赋权). A 即办件 the county decides still goes to the county, the same day.
+ */
+function decidedInTown(matter: RoutableMatter, context: RouteContext): boolean {
+  if (matter.level !== 'town') return false;
+  const rule = TOWN_RULES[matter.handlingMode as TownHandlingMode] as TownRule | undefined;
+  return !!rule && (rule.countySteps.length === 0 || context.delegatedToTown === true);
+}
+
+/** 即办件 the town decides: its window accepts, its leader decides and the town seals the same day. */
 function onTheSpotRoute(matter: RoutableMatter, context: RouteContext): RoutePlan {
   const budgets = Object.fromEntries(
     Object.keys(context.budgets ?? DEFAULT_STEP_BUDGETS).map((kind) => [kind, 0]),

@@ -1,25 +1,6 @@
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
-import { IsHexKey, ServiceEnv, validateEnv } from '@oneseal/service-kit';
-import { IsOptional, IsUrl, ValidateBy } from 'class-validator';
-
-/** An address applicants can reach: not this machine's loopback, which means nothing on their phone. */
-const IsPublicAddress = () =>
-  ValidateBy({
-    name: 'isPublicAddress',
-    validator: {
-      validate: (value: unknown) => {
-        if (typeof value !== 'string') return false;
-        try {
-          const { hostname } = new URL(value);
-          return !['localhost', '127.0.0.1', '::1', '[::1]', '0.0.0.0'].includes(hostname);
-        } catch {
-          return false;
-        }
-      },
-      defaultMessage: () =>
-        'PUBLIC_BASE_URL must be the address applicants open the public pages at (not localhost or 127.0.0.1)',
-    },
-  });
+import { IsHexKey, IsPublicAddress, ServiceEnv, validateEnv } from '@oneseal/service-kit';
+import { IsOptional, IsUrl } from 'class-validator';
 
 export class IntakeEnv extends ServiceEnv {
   @IsTokenPublicKeyFile()

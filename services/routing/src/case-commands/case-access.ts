@@ -42,14 +42,17 @@ export interface CasePlace {
   reached: LocatedStep[];
   /** The step whose task is open now. */
   open?: LocatedStep;
+  /** The route's 决定 step: its organ approves an extension and issues the 延期告知书. */
+  deciding?: LocatedStep;
 }
 
 const has = (user: AuthUser, role: AuthUser['roles'][number]) => user.roles.includes(role);
 
 /**
  * The applicant deals with the window that took the case (or the village agent who filed it): they bring the 补正
- * and ask to withdraw there. Clock decisions (特别程序, 延长) belong to the town's leader, or to the county officer who
- * holds the case's open step. Everyone who saw a step of the case, works in its town or watches its county may
+ * and ask to withdraw there. Clock decisions belong to the organ whose notice it is: a special procedure to the
+ * town's leader or the county officer holding the open step, an extension to the deciding organ (the town's leader,
+ * or an officer of the deciding bureau). Everyone who saw a step of the case, works in its town or watches its county may
  * look at it; the applicant's full ID number and phone only those who work the case with them: the town's window,
  * reviewer and leader, and the county bureau the case reached.
  */
@@ -77,13 +80,18 @@ export function mayOnCase(user: AuthUser, action: CaseAction, place: CasePlace):
     case 'supply-correction':
     case 'withdraw':
       return (has(user, 'town-window') && inTown) || agentOfVillage;
+    // The organ whose act it is, and whose seal is on the notice: a special procedure is the organ's at the open
+    // step (the town's leader, or the bureau officer who holds it); an extension the deciding organ's.
     case 'suspend':
     case 'resume':
+      return place.open?.level === 'county'
+        ? has(user, 'county-officer') && canActOnTask(user, place.open)
+        : has(user, 'town-leader') && inTown;
     case 'extend':
-      return (
-        (has(user, 'town-leader') && inTown) ||
-        (has(user, 'county-officer') && place.open?.level === 'county' && canActOnTask(user, place.open))
-      );
+      if (!place.open) return false;
+      return place.deciding?.level === 'county'
+        ? has(user, 'county-officer') && user.unitCode === place.deciding.unitCode
+        : has(user, 'town-leader') && inTown;
   }
 }
 
@@ -118,7 +126,15 @@ export function placeOf(
   // A unit whose task went away unanswered (撤件, 补正不来) keeps seeing the case it had in its inbox.
   const reached = status.endedDuring ? [...decided, locate(status.endedDuring)] : decided;
   const open = current ? locate(current) : undefined;
-  return { county, town, village: villageOfRoute(steps), reached: open ? [...reached, open] : reached, open };
+  const decidingStep = steps.find((step) => step.kind === '决定');
+  return {
+    county,
+    town,
+    village: villageOfRoute(steps),
+    reached: open ? [...reached, open] : reached,
+    open,
+    ...(decidingStep ? { deciding: locate(decidingStep) } : {}),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
-import { IsOptional, IsUrl, Matches } from 'class-validator';
-import { TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
+import { IsOptional, Matches } from 'class-validator';
+import { IsPublicAddress, TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 
 export class SealEnv extends TemporalServiceEnv {
   @IsTokenPublicKeyFile()
@@ -17,10 +17,11 @@ export class SealEnv extends TemporalServiceEnv {
 
   /**
    * The public console's address: every document's QR code and printed link lead to its 文书核验 page
-   * (<PUBLIC_BASE_URL>/#/verify/<验证码>). Intake prints the same address on receipts.
+   * (<PUBLIC_BASE_URL>/#/verify/<验证码>), and are signed with the document, so a wrong one is wrong for good: there is
+   * no default, and loopback is refused. Intake prints the same address on receipts.
    */
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
-  PUBLIC_BASE_URL = 'http://127.0.0.1:3100';
+  @IsPublicAddress()
+  PUBLIC_BASE_URL!: string;
 
   /** The reference data (division names); defaults to the repository's seeds/ folder. */
   @IsOptional()

@@ -298,6 +298,11 @@ export class DocumentIssuingService {
   ): Promise<DocumentContext> {
     const townName = this.divisions.town(input.town)?.townName ?? '乡镇';
     const context: DocumentContext = { organ, townName };
+    const { content } = input;
+    if (content.kind === 'acceptance-notice' && content.decidingOrgan?.level === 'county') {
+      const deciding = await findOrgan(manager, content.decidingOrgan.unitCode);
+      if (deciding) context.decidingOrganName = deciding.name;
+    }
     if (input.content.kind === 'delivery-receipt' && input.content.deliveredDocumentId) {
       const [delivered] = (await manager.query(`SELECT title, number FROM seal.documents WHERE id = $1`, [
         input.content.deliveredDocumentId,

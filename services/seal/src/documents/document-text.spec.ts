@@ -149,14 +149,15 @@ describe('the text of a case’s documents', () => {
     expect(refusedService.remedies).toContain('六十日内向泽州县人民政府申请行政复议');
   });
 
-  it('cites the confirmed legal basis, follows 行政许可法 by analogy outside 行政许可, and applies it within', () => {
+  it('rests a decision on the matter’s confirmed basis; only a 行政许可 cites 行政许可法', () => {
     const refusal = { kind: 'decision', result: '不予许可', opinion: '收入超标' } as const;
     expect(
       composeDocument(input(refusal, { legalBasis: '《社会救助暂行办法》第四十七条' }), context)
         .paragraphs[1],
-    ).toContain('参照《中华人民共和国行政许可法》第三十八条第二款及《社会救助暂行办法》第四十七条的规定');
+    ).toBe('依照《社会救助暂行办法》第四十七条的规定，本机关决定不予给付。');
+    expect(composeDocument(input(refusal), context).paragraphs[1]).toBe('本机关决定不予给付。');
     expect(composeDocument(input(refusal, { matterTypeCode: '01' }), context).paragraphs[1]).toContain(
-      '依照《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定不予许可',
+      '依照《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定不予行政许可',
     );
   });
 
@@ -171,7 +172,7 @@ describe('the text of a case’s documents', () => {
       }),
       context,
     );
-    expect(wholeText(extension)).toContain('经本机关负责人王建军批准');
+    expect(wholeText(extension)).toContain('经本机关批准（批准人：王建军）');
     expect(wholeText(extension)).toContain('办理期限延长5个工作日，本机关将于2026年12月25日前作出决定');
     const procedure = composeDocument(
       input({
@@ -184,6 +185,7 @@ describe('the text of a case’s documents', () => {
     );
     expect(wholeText(procedure)).toContain('需要进行公示');
     expect(wholeText(procedure)).toContain('公示所需时间不计算在办理期限内，预计需要7个工作日');
+    expect(wholeText(procedure)).not.toContain('第四十五条');
   });
 
   it('a 送达回证 records method, recipient, date and what was handed over', () => {
@@ -204,6 +206,84 @@ describe('the text of a case’s documents', () => {
         ['送达日期', '2026年12月20日'],
       ]),
     );
+  });
+
+  it('a public service is done, not decided; a 其他行政权力 is 批准; nobody reads “system” as a person', () => {
+    const done = composeDocument(
+      input({ kind: 'decision', result: '准予', opinion: '已为申请人出具材料' }, { matterTypeCode: '20' }),
+      context,
+    );
+    expect(done.title).toBe('办结通知书');
+    expect(done.paragraphs).toEqual([
+      '你（单位）提出的“临时救助”申请（办件编号：140525-20261203-000135），本机关已依法受理。现已办理完结。',
+      '办理结果：已为申请人出具材料。',
+    ]);
+    expect(done.closing).toBe('特此通知。');
+    const approved = composeDocument(
+      input({ kind: 'decision', result: '准予', opinion: '' }, { matterTypeCode: '10' }),
+      context,
+    );
+    expect(approved.paragraphs[0]).toContain('本机关决定予以批准。');
+    const deemed = composeDocument(
+      input(
+        {
+          kind: 'acceptance-notice',
+          receivedOn: '2026-12-03',
+          acceptedOn: '2026-12-03',
+          committedDueDate: '2026-12-17',
+          deemed: true,
+        },
+        { handledBy: { id: 'system', title: '依法视为受理' } },
+      ),
+      context,
+    );
+    expect(deemed.handledBy).toBe('出具机关：泽州县南村镇人民政府（依法视为受理）');
+    const electronic = composeDocument(
+      input(
+        { kind: 'delivery-receipt', method: 'electronic', recipient: '张三', deliveredOn: '2026-12-20' },
+        { handledBy: { id: 'system', title: '电子送达' } },
+      ),
+      context,
+    );
+    expect(electronic.rows).toContainEqual(['送达人', '泽州县南村镇人民政府（电子送达）']);
+    expect(electronic.handledBy).toBe('电子送达：已于2026年12月20日向申请人送达电子文书');
+    expect(wholeText(electronic)).not.toContain('system');
+  });
+
+  it('a town’s 受理通知书 for a bureau’s matter names the bureau that decides; art. 45 only for the procedures it names', () => {
+    const accepted = composeDocument(
+      input({
+        kind: 'acceptance-notice',
+        receivedOn: '2026-12-03',
+        acceptedOn: '2026-12-04',
+        committedDueDate: '2026-12-18',
+        deemed: false,
+      }),
+      { ...context, decidingOrganName: '泽州县民政局' },
+    );
+    expect(accepted.paragraphs[1]).toContain(
+      '本机关受理后依规定转泽州县民政局作出决定，承诺于2026年12月18日前办结',
+    );
+    const publicNotice = composeDocument(
+      input({
+        kind: 'special-procedure-notice',
+        procedure: '公示',
+        reason: '须在村内公示',
+        expectedWorkingDays: 7,
+      }),
+      context,
+    );
+    expect(wholeText(publicNotice)).not.toContain('第四十五条');
+    const hearing = composeDocument(
+      input({
+        kind: 'special-procedure-notice',
+        procedure: '听证',
+        reason: '申请人要求听证',
+        expectedWorkingDays: 10,
+      }),
+      context,
+    );
+    expect(wholeText(hearing)).toContain('第四十五条');
   });
 
   it('numbers and times read as they do on paper', () => {

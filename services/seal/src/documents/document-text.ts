@@ -1,5 +1,5 @@
 import type { CaseDocumentKind, DeliveryMethod, IssueDocumentInput } from '@oneseal/contracts';
-import { decisionDocumentTitle, resultWording } from '@oneseal/domain';
+import { decisionDocumentTitle } from '@oneseal/domain';
 import type { OrganSettings } from '../organs/organ-directory';
 
 /** What a document says, before it is laid out on paper: pure text, so the wording can be read and tested. */
@@ -26,6 +26,8 @@ export interface DocumentContext {
   /** 南村镇: the town whose window takes applications and hands results out. */
   townName: string;
   delivered?: { title: string; number: string | null };
+  /** The organ that decides, named on a 受理通知书 the town issues for a bureau's decision. */
+  decidingOrganName?: string;
 }
 
 const TITLES: Record<Exclude<CaseDocumentKind, 'decision'>, string> = {
@@ -91,6 +93,39 @@ function basis(input: IssueDocumentInput, lawArticle: string): string {
   return input.legalBasis ? `${law}及${input.legalBasis}的规定` : `${law}的规定`;
 }
 
+/** The procedures art. 45 names (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审); 公示 and 入户调查 are not among them. */
+const ART_45_PROCEDURES = ['听证', '招标', '拍卖', '检验', '检测', '检疫', '鉴定', '专家评审'];
+
+/** What a decision decides, in the words of its matter's type (a public service is 办结, not decided). */
+const GRANTED: Record<string, string> = {
+  '01': '准予行政许可',
+  '04': '准予征收',
+  '05': '准予给付',
+  '07': '予以确认',
+  '10': '予以批准',
+};
+const REFUSED: Record<string, string> = {
+  '01': '不予行政许可',
+  '04': '不予征收',
+  '05': '不予给付',
+  '07': '不予确认',
+  '10': '不予批准',
+  '20': '不予办理',
+};
+
+/** The basis of a decision: 行政许可法 governs a 行政许可; any other decision rests on the matter's own basis. */
+function decisionBasis(input: IssueDocumentInput, article: string): string {
+  if (input.matterTypeCode === '01') return `${basis(input, article)}，`;
+  return input.legalBasis ? `依照${input.legalBasis}的规定，` : '';
+}
+
+/** Who the document names as having handled it; the organ itself when nobody did (视为受理, 电子送达). */
+function handlerOf(input: IssueDocumentInput, organ: OrganSettings): string {
+  const handler = input.handledBy;
+  if (handler.id === 'system') return `${organ.name}（${handler.title}）`;
+  return `${handler.name ?? '本机关工作人员'}（${handler.title}）`;
+}
+
 /** The application as every document names it. */
 function applicationOf(input: IssueDocumentInput, receivedOn: string | undefined): string {
   const when = receivedOn ? `于${chineseIsoDate(receivedOn)}` : '';
@@ -102,7 +137,9 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
   const { content } = input;
   const title = documentTitleOf(input);
   const addressee = `${input.applicantName}：`;
-  const handledBy = `经办人：${input.handledBy.name ?? input.handledBy.id}（${input.handledBy.title}）`;
+  const handler = handlerOf(input, context.organ);
+  const handledBy = input.handledBy.id === 'system' ? `出具机关：${handler}` : `经办人：${handler}`;
+  const decidedBy = `审批人：${handler}`;
   switch (content.kind) {
     case 'acceptance-notice': {
       const intro = applicationOf(input, content.receivedOn);
@@ -115,8 +152,10 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
         addressee,
         paragraphs: [
           accepted,
-          `本机关将在承诺期限内办结，于${chineseIsoDate(content.committedDueDate)}前作出决定（法定节假日、补正材料和特别程序所需时间不计算在内）。` +
-            '你可凭办件编号和查询码随时查询办理进度。',
+          (context.decidingOrganName && context.decidingOrganName !== context.organ.name
+            ? `本机关受理后依规定转${context.decidingOrganName}作出决定，承诺于${chineseIsoDate(content.committedDueDate)}前办结`
+            : `本机关将在承诺期限内办结，于${chineseIsoDate(content.committedDueDate)}前作出决定`) +
+            '（法定节假日、补正材料和特别程序所需时间不计算在内）。你可凭办件编号和查询码随时查询办理进度。',
         ],
         closing: '特此通知。',
         handledBy,
@@ -148,14 +187,14 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
         addressee,
         paragraphs: [
           `${applicationOf(input, undefined)}，经审查：${sentence(content.reason)}`,
-          `${basis(input, '第三十二条第一款')}，本机关决定不予受理。申请材料已退还申请人。`,
+          `${basis(input, '第三十二条第一款')}，本机关决定不予受理。`,
         ],
         remedies: remedies(context.organ, '决定'),
         handledBy,
       };
     case 'decision': {
       const granted = content.result === '准予';
-      const decided = resultWording(input.matterTypeCode, granted ? '准予' : '不予许可');
+      const type = input.matterTypeCode ?? '';
       const intro = `${applicationOf(input, undefined)}，本机关已依法受理。`;
       if (!granted) {
         return {
@@ -163,10 +202,23 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
           addressee,
           paragraphs: [
             `${intro}经审查：${sentence(content.opinion || '申请不符合规定条件')}`,
-            `${basis(input, '第三十八条第二款')}，本机关决定${decided}。`,
+            `${decisionBasis(input, '第三十八条第二款')}本机关决定${REFUSED[type] ?? '不予批准'}。`,
           ],
-          remedies: remedies(context.organ, '决定'),
-          handledBy: `审批人：${input.handledBy.name ?? input.handledBy.id}（${input.handledBy.title}）`,
+          remedies: remedies(context.organ, type === '20' ? '告知' : '决定'),
+          handledBy: decidedBy,
+        };
+      }
+      if (type === '20') {
+        // A public service is done, not decided: the 办结通知书 says so.
+        return {
+          title,
+          addressee,
+          paragraphs: [
+            `${intro}现已办理完结。`,
+            ...(content.opinion.trim() ? [`办理结果：${sentence(content.opinion)}`] : []),
+          ],
+          closing: '特此通知。',
+          handledBy: decidedBy,
         };
       }
       if (input.matterTypeCode === '07' && /证明$/.test(title)) {
@@ -181,11 +233,11 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
             `本证明依${application}出具。`,
           ],
           closing: '特此证明。',
-          handledBy: `审批人：${input.handledBy.name ?? input.handledBy.id}（${input.handledBy.title}）`,
+          handledBy: decidedBy,
         };
       }
       const paragraphs = [
-        `${intro}经审查，申请符合规定条件、标准，${basis(input, '第三十八条第一款')}，本机关决定${decided}。`,
+        `${intro}经审查，申请符合规定条件、标准，${decisionBasis(input, '第三十八条第一款')}本机关决定${GRANTED[type] ?? '予以批准'}。`,
       ];
       const grant = content.grant;
       const rows: [string, string][] = [];
@@ -201,7 +253,7 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
         paragraphs,
         ...(rows.length > 0 ? { rows } : {}),
         closing: '特此决定。',
-        handledBy: `审批人：${input.handledBy.name ?? input.handledBy.id}（${input.handledBy.title}）`,
+        handledBy: decidedBy,
       };
     }
     case 'extension-notice':
@@ -211,7 +263,7 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
         paragraphs: [
           `${applicationOf(input, undefined)}，本机关已依法受理。因${content.reason.replace(/[。.]$/, '')}，` +
             '不能在承诺期限内作出决定。',
-          `经本机关负责人${content.approvedBy.name ?? content.approvedBy.id}批准，${basis(input, '第四十二条第一款')}，` +
+          `经本机关批准（批准人：${content.approvedBy.name ?? '本机关负责人'}），${basis(input, '第四十二条第一款')}，` +
             `办理期限延长${content.extraWorkingDays}个工作日，本机关将于${chineseIsoDate(content.committedDueDate)}前作出决定。`,
         ],
         closing: '特此告知。',
@@ -226,7 +278,12 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
         addressee,
         paragraphs: [
           `${applicationOf(input, undefined)}，本机关已依法受理。因${content.reason.replace(/[。.]$/, '')}，需要进行${content.procedure}。`,
-          `${basis(input, '第四十五条')}，${content.procedure}所需时间不计算在办理期限内，${expected}。` +
+          (ART_45_PROCEDURES.includes(content.procedure)
+            ? `${basis(input, '第四十五条')}，`
+            : input.legalBasis
+              ? `依照${input.legalBasis}的规定，`
+              : '') +
+            `${content.procedure}所需时间不计算在办理期限内，${expected}。` +
             `${content.procedure}结束后，本机关将继续办理，并告知你重新计算的办结日期。`,
         ],
         closing: '特此告知。',
@@ -248,9 +305,12 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
           ['送达方式', DELIVERY_WORDS[content.method]],
           ['签收人', content.recipient],
           ['送达日期', chineseIsoDate(content.deliveredOn)],
-          ['送达人', `${input.handledBy.name ?? input.handledBy.id}（${input.handledBy.title}）`],
+          ['送达人', handler],
         ],
-        handledBy: `签收确认：${content.recipient}已于${chineseIsoDate(content.deliveredOn)}签收`,
+        handledBy:
+          content.method === 'electronic'
+            ? `电子送达：已于${chineseIsoDate(content.deliveredOn)}向申请人送达电子文书`
+            : `签收确认：${content.recipient}已于${chineseIsoDate(content.deliveredOn)}签收`,
       };
     }
   }

@@ -1,6 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
+import {
+  assertReachesPlace,
+  AuthError,
+  AuthErrorCode,
+  CurrentUser,
+  Roles,
+  type AuthUser,
+} from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LedgerQuery } from './dto/ledger-query.dto';
@@ -10,7 +17,7 @@ import { ledgerLines } from './ledger-lines';
 @ApiTags('ledger')
 @ApiBearerAuth()
 @Controller('ledger')
-@Roles('seal-keeper', 'admin', 'supervisor', 'auditor')
+@Roles('seal-keeper', 'admin', 'supervisor', 'auditor', 'county-officer')
 export class LedgerController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -22,6 +29,9 @@ export class LedgerController {
   list(@CurrentUser() user: AuthUser, @Query() query: LedgerQuery): Promise<LedgerEntry[]> {
     const bureau = query.town.includes('-');
     assertReachesPlace(user, { county: query.town.slice(0, 6), ...(bureau ? {} : { town: query.town }) });
+    // A bureau's officers keep its 用印登记: their own bureau's, nobody else's.
+    const onlyBureauOfficer = user.roles.every((role) => role === 'county-officer');
+    if (onlyBureauOfficer && query.town !== user.unitCode) throw new AuthError(AuthErrorCode.OUT_OF_SCOPE);
     return ledgerLines(this.dataSource, query);
   }
 }

@@ -77,6 +77,16 @@ export class IssueDocumentsPerOrgan1765000000400 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    // Stamps and seal transitions are append-only: once a notice or a bureau seal exists, there is no going back.
+    const [issued] = (await queryRunner.query(
+      `SELECT (SELECT count(*) FROM seal.documents WHERE kind NOT IN ('decision', 'proof', 'certificate'))::int
+            + (SELECT count(*) FROM seal.seals WHERE kind = 'bureau')::int AS n`,
+    )) as { n: number }[];
+    if (issued.n > 0) {
+      throw new Error(
+        'IssueDocumentsPerOrgan cannot be reverted: notices or bureau seals exist, and stamps and seal transitions are append-only',
+      );
+    }
     await queryRunner.query(`DROP INDEX seal.ledger_by_organ`);
     await queryRunner.query(`ALTER TABLE seal.ledger DROP COLUMN organ`);
     await queryRunner.query(`DROP INDEX seal.documents_by_case`);

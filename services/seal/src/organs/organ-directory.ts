@@ -93,7 +93,8 @@ export function seededOrgans(
         county,
         level: 'county',
         name: bureauName(countyName, bureau.fullName),
-        numberPattern: `${countyShortName(countyName)}${bureau.numberPrefix}审〔{year}〕{n}号`,
+        // 泽民审〔2026〕1号; a prefix that already says 审批 takes no second 审 (泽审批〔2026〕1号).
+        numberPattern: `${countyShortName(countyName)}${bureau.numberPrefix}${/审(批)?$/.test(bureau.numberPrefix) ? '' : '审'}〔{year}〕{n}号`,
         ...remedies(countyName),
       });
     }

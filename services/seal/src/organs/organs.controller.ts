@@ -16,7 +16,7 @@ import type { OrganSettings } from './organ-directory';
 @ApiTags('organs')
 @ApiBearerAuth()
 @Controller('organs')
-@Roles('admin', 'seal-keeper', 'supervisor', 'auditor')
+@Roles('admin', 'supervisor', 'auditor', 'county-officer')
 export class OrgansController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 

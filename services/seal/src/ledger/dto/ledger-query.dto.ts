@@ -7,7 +7,9 @@ export class LedgerQuery {
     description: '发文机关：乡镇代码（9 位），或县直部门代码（县代码-简称，如 140525-mz）',
     example: '140525100',
   })
-  @Matches(/^(\d{9}|\d{6}-[a-z]{1,12})$/, { message: '请填写 9 位乡镇代码，或县直部门代码（如 140525-mz）' })
+  @Matches(/^(\d{9}|\d{6}-[a-z][a-z0-9]{0,15})$/, {
+    message: '请填写 9 位乡镇代码，或县直部门代码（如 140525-mz）',
+  })
   town!: string;
 
   @ApiPropertyOptional({ description: '只看一个办件' })

@@ -6,7 +6,9 @@ export class OrganCodeParam {
     description: '发文机关：乡镇代码（9 位）或县直部门代码（如 140525-mz）',
     example: '140525100',
   })
-  @Matches(/^(\d{9}|\d{6}-[a-z]{1,12})$/, { message: '请填写 9 位乡镇代码，或县直部门代码（如 140525-mz）' })
+  @Matches(/^(\d{9}|\d{6}-[a-z][a-z0-9]{0,15})$/, {
+    message: '请填写 9 位乡镇代码，或县直部门代码（如 140525-mz）',
+  })
   code!: string;
 }
 

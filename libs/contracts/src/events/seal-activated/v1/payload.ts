@@ -16,7 +16,7 @@ export class SealActivatedV1 {
 
   /** The county bureau (140525-mz), for a bureau's own seal; absent in earlier events. */
   @IsOptional()
-  @Matches(/^\d{6}-[a-z]{1,12}$/)
+  @Matches(/^\d{6}-[a-z][a-z0-9]{0,15}$/)
   bureau?: string;
 
   @IsString()

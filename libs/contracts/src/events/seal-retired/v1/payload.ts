@@ -25,7 +25,7 @@ export class SealRetiredV1 {
 
   /** The county bureau (140525-mz), for a bureau's own seal; absent in earlier events. */
   @IsOptional()
-  @Matches(/^\d{6}-[a-z]{1,12}$/)
+  @Matches(/^\d{6}-[a-z][a-z0-9]{0,15}$/)
   bureau?: string;
 
   @IsIn(['停用', '封存'])
