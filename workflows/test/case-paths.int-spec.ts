@@ -9,6 +9,7 @@ import {
   type CaseHandlingInput,
   type CaseStatus,
 } from '@oneseal/contracts';
+import { deriveRoute } from '@oneseal/domain';
 import { CASE_PATHS, recordHistory, type CasePathName } from './support/case-paths';
 import {
   CaseHarness,
@@ -34,6 +35,9 @@ interface PathRun {
     opened: string[];
   };
 }
+
+/** The 受理 step's one-day budget runs out while nobody is at the window: its warnings come before the acceptance. */
+const DEEMED_MILESTONES = ['warning', 'warning', 'accepted', 'concluded', 'delivered'];
 
 const approveRest = async (handle: CaseHandle, steps: number) => {
   for (let step = 0; step < steps; step += 1) await decide(handle, 'approve');
@@ -226,6 +230,46 @@ const RUNS: Record<CasePathName, PathRun> = {
       milestones: ['accepted', 'concluded'],
       documents: ['acceptance-notice'],
       opened: ['受理', '审核', '决定'],
+    },
+  },
+  'deemed-accepted': {
+    // Nobody at the window for ten days: accepted by law from receipt (art. 32), then decided as usual.
+    drive: async (handle, harness) => {
+      await openTask(handle);
+      await harness.env.sleep(10 * DAY);
+      await approveRest(handle, 3);
+    },
+    expected: {
+      result: '准予',
+      milestones: DEEMED_MILESTONES,
+      documents: ['acceptance-notice', 'decision:准予', 'delivery-receipt'],
+      opened: ['受理', '审核', '决定', '送达'],
+    },
+  },
+  'decided-by-bureau': {
+    // 临时救助: the town accepts and reviews, 县民政局 decides (with an extension) and seals.
+    input: {
+      matterTypeCode: '05',
+      route: deriveRoute(
+        { code: 'ZZ-T-002', level: 'town', handlingMode: '乡级负责受理、审核' },
+        { town: '140525100', countyUnitCode: '140525-mz' },
+      ),
+    },
+    drive: async (handle) => {
+      await decide(handle, 'approve');
+      await openTask(handle);
+      await handle.executeUpdate(extendUpdate, {
+        args: [{ extraWorkingDays: 5, reason: '需入户核对', approvedBy: 'mz-1', approvedByName: '王建军' }],
+      });
+      await decide(handle, 'approve');
+      await decide(handle, 'approve', { grant: { amount: '一次性 2000 元', form: '打入社会保障卡' } });
+      await decide(handle, 'approve');
+    },
+    expected: {
+      result: '准予',
+      milestones: ['accepted', 'extended', 'concluded', 'delivered'],
+      documents: ['acceptance-notice', 'extension-notice', 'decision:准予', 'delivery-receipt'],
+      opened: ['受理', '审核', '决定', '送达'],
     },
   },
 };

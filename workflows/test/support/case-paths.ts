@@ -18,6 +18,8 @@ export const CASE_PATHS = [
   'withdrawn-during-correction',
   'correction-before-acceptance',
   'withdrawn-while-moving-on',
+  'deemed-accepted',
+  'decided-by-bureau',
 ] as const;
 
 export type CasePathName = (typeof CASE_PATHS)[number];
