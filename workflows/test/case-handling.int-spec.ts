@@ -415,7 +415,10 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     const recording = recordingActivities();
     const result = await harness.withWorkers(recording, async () => {
       const handle = await harness.start(recording, caseInput());
-      await decide(handle, 'reject', { opinion: '不属于本中心受理范围' });
+      await decide(handle, 'reject', {
+        opinion: '不属于本中心受理范围',
+        referTo: '泽州县人力资源和社会保障局',
+      });
       return ended(handle);
     });
     expect(result.result).toBe('退回');
@@ -423,6 +426,17 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     expect(recording.kinds()).toEqual(['refused', 'concluded']);
     const refused = recording.milestones[0];
     expect(refused.kind === 'refused' && refused.reason).toBe('不属于本中心受理范围');
+    // The 不予受理决定书 by the town, telling the applicant where to apply instead.
+    expect(recording.issued.map(({ issuer, content }) => ({ issuer, content }))).toEqual([
+      {
+        issuer: { level: 'town' },
+        content: {
+          kind: 'non-acceptance',
+          reason: '不属于本中心受理范围',
+          referTo: '泽州县人力资源和社会保障局',
+        },
+      },
+    ]);
   });
 
   it('a withdrawal before the decision ends the case as 撤件; after the decision it is refused', async () => {

@@ -7,7 +7,7 @@ import { KeyEncryption } from '../src/crypto/key-encryption';
 import { DivisionNames } from '../src/divisions/division-names';
 import { DocumentIssuingService } from '../src/documents/document-issuing.service';
 import { SEAL_ENTITIES } from '../src/entities';
-import { registerOrgans } from '../src/organs/issuing-organs';
+import { organSettingChanges, registerOrgans, updateOrganSettings } from '../src/organs/issuing-organs';
 import { seededOrgans } from '../src/organs/organ-directory';
 import { SealRegistry, type SealView } from '../src/seals/seal-registry';
 import { SealErrorCode } from '../src/seals/seals.errors';
@@ -217,5 +217,32 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
     await expect(registry.activate(current.id, ACTOR)).rejects.toMatchObject({
       code: SealErrorCode.ALREADY_ACTIVE,
     });
+  });
+
+  it('numbers under a changed pattern from the next document on, the sequence going on, and keeps who changed it', async () => {
+    const before = await issuing.issue(documentInput(CONTENTS['acceptance-notice']));
+    const seq = Number(/〕(\d+)号$/.exec(before.number)?.[1]);
+    await updateOrganSettings(
+      suite.dataSource.manager,
+      TOWN,
+      { numberPattern: '南村便民审〔{year}〕{n}号' },
+      'zz-admin',
+    );
+    const after = await issuing.issue(documentInput(CONTENTS['acceptance-notice']));
+    expect(after.number).toBe(`南村便民审〔${year}〕${seq + 1}号`);
+    const changes = await organSettingChanges(suite.dataSource.manager, TOWN);
+    expect(changes.at(-1)).toEqual(
+      expect.objectContaining({
+        changedBy: 'zz-admin',
+        before: expect.objectContaining({ numberPattern: '南村便审〔{year}〕{n}号' }),
+        after: expect.objectContaining({
+          numberPattern: '南村便民审〔{year}〕{n}号',
+          court: '泽州县人民法院',
+        }),
+      }),
+    );
+    await expect(suite.dataSource.query(`DELETE FROM seal.organ_setting_changes`)).rejects.toThrow(
+      /append-only/,
+    );
   });
 });

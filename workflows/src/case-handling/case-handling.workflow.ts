@@ -372,6 +372,7 @@ class CaseRouteWalk {
     await this.issue(issuerOfStep(step), this.handler(step, decision), {
       kind: 'non-acceptance',
       reason: decision.opinion,
+      ...(decision.referTo ? { referTo: decision.referTo } : {}),
     });
     await this.conclude('退回');
     return this.state.close();

@@ -72,7 +72,12 @@ export type CaseDocumentContent =
       supplyBy: string;
       opinion: string;
     }
-  | { kind: 'non-acceptance'; reason: string }
+  | {
+      kind: 'non-acceptance';
+      reason: string;
+      /** The organ the applicant should apply to, when the matter is not this organ's (art. 32(1)(2)). */
+      referTo?: string;
+    }
   | {
       kind: 'decision';
       result: '准予' | '不予许可';

@@ -54,6 +54,21 @@ describe('the text of a case’s documents', () => {
     expect(text.handledBy).toBe('经办人：李娜（综合受理窗口）');
   });
 
+  it('a 不予受理 of a matter outside the organ’s competence says where to apply instead (art. 32(1)(2))', () => {
+    const text = composeDocument(
+      input({
+        kind: 'non-acceptance',
+        reason: '申请事项属于县人社局职权',
+        referTo: '泽州县人力资源和社会保障局',
+      }),
+      context,
+    );
+    expect(text.paragraphs[1]).toBe(
+      '该事项不属于本机关职权范围，参照《中华人民共和国行政许可法》第三十二条第一款第（二）项的规定，本机关决定不予受理。' +
+        '请你（单位）向泽州县人力资源和社会保障局提出申请。',
+    );
+  });
+
   it('a 补正材料告知书 names every missing item at once, the day, and where to bring them', () => {
     const text = composeDocument(
       input({

@@ -187,7 +187,10 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
         addressee,
         paragraphs: [
           `${applicationOf(input, undefined)}，经审查：${sentence(content.reason)}`,
-          `${basis(input, '第三十二条第一款')}，本机关决定不予受理。`,
+          content.referTo
+            ? `该事项不属于本机关职权范围，${basis(input, '第三十二条第一款第（二）项')}，本机关决定不予受理。` +
+              `请你（单位）向${content.referTo.replace(/[。.]$/, '')}提出申请。`
+            : `${basis(input, '第三十二条第一款')}，本机关决定不予受理。`,
         ],
         remedies: remedies(context.organ, '决定'),
         handledBy,

@@ -2,6 +2,7 @@ import { CreateSealMessaging1763800000400 } from './1763800000400-CreateSealMess
 import { CreateSealRegistryStampsAndLedger1763802000400 } from './1763802000400-CreateSealRegistryStampsAndLedger';
 import { NameTheCaseAndPersonInTheLedger1764900000400 } from './1764900000400-NameTheCaseAndPersonInTheLedger';
 import { IssueDocumentsPerOrgan1765000000400 } from './1765000000400-IssueDocumentsPerOrgan';
+import { KeepOrganSettingChanges1765100000400 } from './1765100000400-KeepOrganSettingChanges';
 
 /** In the order they run. */
 export const SEAL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const SEAL_MIGRATIONS = [
   CreateSealRegistryStampsAndLedger1763802000400,
   NameTheCaseAndPersonInTheLedger1764900000400,
   IssueDocumentsPerOrgan1765000000400,
+  KeepOrganSettingChanges1765100000400,
 ];

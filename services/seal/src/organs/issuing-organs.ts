@@ -76,12 +76,48 @@ export async function updateOrganSettings(
   changes: Partial<Pick<OrganSettings, 'numberPattern' | 'reviewOrgan' | 'court'>>,
   actor: string,
 ): Promise<OrganSettings> {
-  const current = await organOrFail(manager, code);
-  const next = { ...current, ...changes };
-  await manager.query(
-    `UPDATE seal.issuing_organs SET number_pattern = $2, review_organ = $3, court = $4, updated_by = $5,
-            updated_at = now() WHERE code = $1`,
-    [code, next.numberPattern, next.reviewOrgan, next.court, actor],
-  );
-  return next;
+  return manager.transaction(async (inTransaction) => {
+    const [locked] = (await inTransaction.query(
+      `SELECT * FROM seal.issuing_organs WHERE code = $1 FOR UPDATE`,
+      [code],
+    )) as OrganRow[];
+    if (!locked) throw new SealError(SealErrorCode.UNKNOWN_ORGAN, undefined, { organ: code });
+    const current = fromRow(locked);
+    const next = { ...current, ...changes };
+    const settings = (organ: OrganSettings) => ({
+      numberPattern: organ.numberPattern,
+      reviewOrgan: organ.reviewOrgan,
+      court: organ.court,
+    });
+    await inTransaction.query(
+      `UPDATE seal.issuing_organs SET number_pattern = $2, review_organ = $3, court = $4, updated_by = $5,
+              updated_at = now() WHERE code = $1`,
+      [code, next.numberPattern, next.reviewOrgan, next.court, actor],
+    );
+    await inTransaction.query(
+      `INSERT INTO seal.organ_setting_changes (organ, changed_by, before, after) VALUES ($1, $2, $3, $4)`,
+      [code, actor, JSON.stringify(settings(current)), JSON.stringify(settings(next))],
+    );
+    return next;
+  });
+}
+
+export interface OrganSettingChange {
+  seq: string;
+  changedBy: string;
+  changedAt: Date;
+  before: Pick<OrganSettings, 'numberPattern' | 'reviewOrgan' | 'court'>;
+  after: Pick<OrganSettings, 'numberPattern' | 'reviewOrgan' | 'court'>;
+}
+
+/** Every change of an organ's settings, oldest first. */
+export async function organSettingChanges(
+  manager: EntityManager,
+  code: string,
+): Promise<OrganSettingChange[]> {
+  return (await manager.query(
+    `SELECT seq, changed_by AS "changedBy", changed_at AS "changedAt", before, after
+       FROM seal.organ_setting_changes WHERE organ = $1 ORDER BY seq`,
+    [code],
+  )) as OrganSettingChange[];
 }

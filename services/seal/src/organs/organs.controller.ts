@@ -6,7 +6,13 @@ import { DataSource } from 'typeorm';
 import { numberPatternProblem } from '../documents/document-numbers';
 import { SealError, SealErrorCode } from '../seals/seals.errors';
 import { CountyQuery, OrganCodeParam, UpdateOrganSettingsDto } from './dto/organ-requests.dto';
-import { listOrgans, organOrFail, updateOrganSettings } from './issuing-organs';
+import {
+  listOrgans,
+  organOrFail,
+  organSettingChanges,
+  updateOrganSettings,
+  type OrganSettingChange,
+} from './issuing-organs';
 import type { OrganSettings } from './organ-directory';
 
 /**
@@ -25,6 +31,17 @@ export class OrgansController {
   list(@CurrentUser() user: AuthUser, @Query() query: CountyQuery): Promise<OrganSettings[]> {
     assertReachesPlace(user, { county: query.county });
     return listOrgans(this.dataSource.manager, query.county);
+  }
+
+  @Get(':code/changes')
+  @ApiOperation({ summary: '发文机关设置的修改记录（谁、何时、由什么改为什么）' })
+  async changes(
+    @CurrentUser() user: AuthUser,
+    @Param() params: OrganCodeParam,
+  ): Promise<OrganSettingChange[]> {
+    const organ = await organOrFail(this.dataSource.manager, params.code);
+    assertReachesPlace(user, { county: organ.county });
+    return organSettingChanges(this.dataSource.manager, params.code);
   }
 
   @Put(':code')

@@ -49,6 +49,11 @@ export interface StepDecision {
   delivery?: DeliveryRecord;
   /** At 决定 of a 行政给付, granting it: what is granted, as the decision document states it. */
   grant?: GrantRecord;
+  /**
+   * At 受理, refusing a matter outside the organ's competence: the organ the applicant should apply to (行政许可法
+   * art. 32(1)(2)); the 不予受理决定书 tells them.
+   */
+  referTo?: string;
 }
 
 /** 给付: what a decision grants (amount, form, from when). */

@@ -112,6 +112,10 @@ export function openDecisionDialog(task) {
         ${delivering ? deliveryHtml(task) : ''} ${deciding ? grantHtml() : ''}
         <label>办理意见 <textarea name="opinion" required maxlength="1000" rows="3"></textarea></label>
         <div class="common-opinions" aria-label="常用意见"></div>
+        <label class="refer" hidden
+          >不属于本机关职权的，告知申请人向何机关申请（写入不予受理决定书，可不填）
+          <input name="referTo" maxlength="60" placeholder="如：泽州县人力资源和社会保障局" />
+        </label>
         <label class="missing" hidden
           >需补正的全部材料（每行一项）
           <textarea name="missingMaterials" rows="4" placeholder="户口簿复印件"></textarea>
@@ -153,6 +157,7 @@ export function openDecisionDialog(task) {
   const showChoices = () => {
     const outcome = form.elements.outcome.value;
     missing.hidden = outcome !== 'request-correction';
+    dialog.querySelector('.refer').hidden = !(task.stepName === '受理' && outcome === 'reject');
     const grant = dialog.querySelector('.grant');
     if (grant) grant.hidden = !(granting && outcome === 'approve');
     mount(opinions, opinionButtonsHtml(task, outcome));
@@ -193,6 +198,8 @@ export function openDecisionDialog(task) {
           return;
         }
       }
+      const referTo = form.elements.referTo.value.trim();
+      if (task.stepName === '受理' && outcome === 'reject' && referTo) decision.referTo = referTo;
       if (granting && outcome === 'approve') {
         const grant = {
           amount: form.elements.grantAmount.value.trim(),
