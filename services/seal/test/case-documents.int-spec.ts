@@ -164,9 +164,11 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
         }),
       );
     }
-    expect((await issuing.documentsOf(caseId)).map((document) => document.documentId)).toEqual(
-      issued.map((document) => document.documentId),
-    );
+    const stored = (await suite.dataSource.query(
+      `SELECT id FROM seal.documents WHERE case_id = $1 ORDER BY created_at, number`,
+      [caseId],
+    )) as { id: string }[];
+    expect(stored.map((row) => row.id)).toEqual(issued.map((document) => document.documentId));
     // The bureau's 用印登记 holds its own impressions, the town's its own.
     const [lines] = (await suite.dataSource.query(
       `SELECT count(*) FILTER (WHERE organ = $2)::int AS bureau, count(*) FILTER (WHERE organ = $3)::int AS town

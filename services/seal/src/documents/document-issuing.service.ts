@@ -117,16 +117,6 @@ export class DocumentIssuingService {
     }
   }
 
-  /** The documents of a case, in the order they were issued (newest decisions of old cases have no 文号). */
-  async documentsOf(caseId: string): Promise<IssuedDocument[]> {
-    const keys = (await this.dataSource.query(
-      `SELECT decision_id AS key FROM seal.documents WHERE case_id = $1 ORDER BY created_at, id`,
-      [caseId],
-    )) as { key: string }[];
-    const documents = await Promise.all(keys.map(({ key }) => this.findIssued(key)));
-    return documents.filter((document): document is IssuedDocument => document !== undefined);
-  }
-
   private async issueWith(
     manager: EntityManager,
     input: IssueDocumentInput,

@@ -61,8 +61,6 @@ export function organStamperId(organ: string): string {
   return `oneseal-seal:${organ}`;
 }
 
-export const townStamperId = organStamperId;
-
 export function countySealMakerId(county: string): string {
   return `county-seal-maker:${county}`;
 }
