@@ -139,7 +139,7 @@ describe('the console in a browser', () => {
     await expectText(page.locator('.open-tasks table'), '最早到期日');
     await expectText(page.locator('.open-tasks table'), '南村镇便民服务中心综合受理窗口');
     expect(await page.locator('.open-tasks table').innerText()).not.toMatch(/\d{9}/);
-    await expectText(page.locator('.matters table'), '法律援助咨询服务');
+    await expectText(page.locator('.matters table'), '婚姻生育情况证明');
     await page.context().close();
     expect((await caseAction(waiting.caseId, 'withdrawal', { reason: '测试结束' })).status).toBe(202);
   });
