@@ -29,6 +29,22 @@ function input(
   };
 }
 
+/** The 受理通知书 of a case nobody accepted in five working days: issued by the organ itself. */
+const deemedNotice = () =>
+  composeDocument(
+    input(
+      {
+        kind: 'acceptance-notice',
+        receivedOn: '2026-12-03',
+        acceptedOn: '2026-12-03',
+        committedDueDate: '2026-12-17',
+        deemed: true,
+      },
+      { handledBy: { id: 'system', title: '依法视为受理' } },
+    ),
+    context,
+  );
+
 const wholeText = (text: ReturnType<typeof composeDocument>) =>
   [
     text.title,
@@ -89,19 +105,7 @@ describe('the text of a case’s documents', () => {
   });
 
   it('a deemed acceptance says so, from the day of receipt, under art. 32', () => {
-    const text = composeDocument(
-      input(
-        {
-          kind: 'acceptance-notice',
-          receivedOn: '2026-12-03',
-          acceptedOn: '2026-12-03',
-          committedDueDate: '2026-12-17',
-          deemed: true,
-        },
-        { handledBy: { id: 'system', title: '依法视为受理' } },
-      ),
-      context,
-    );
+    const text = deemedNotice();
     expect(text.title).toBe('受理通知书');
     expect(text.paragraphs[0]).toContain('未在五个工作日内告知需要补正的内容');
     expect(text.paragraphs[0]).toContain('自收到申请材料之日（2026年12月3日）起即为受理');
@@ -239,19 +243,7 @@ describe('the text of a case’s documents', () => {
       context,
     );
     expect(approved.paragraphs[0]).toContain('本机关决定予以批准。');
-    const deemed = composeDocument(
-      input(
-        {
-          kind: 'acceptance-notice',
-          receivedOn: '2026-12-03',
-          acceptedOn: '2026-12-03',
-          committedDueDate: '2026-12-17',
-          deemed: true,
-        },
-        { handledBy: { id: 'system', title: '依法视为受理' } },
-      ),
-      context,
-    );
+    const deemed = deemedNotice();
     expect(deemed.handledBy).toBe('出具机关：泽州县南村镇人民政府（依法视为受理）');
     const electronic = composeDocument(
       input(
