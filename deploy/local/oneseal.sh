@@ -58,8 +58,20 @@ print_urls() {
   echo "npm run status   what is up      npm run stop   stop it all      logs: $ONESEAL_STATE/logs"
 }
 
+# The address the public opens the console at: printed in receipts' and documents' QR codes, so never loopback.
+# Unless it is set, this machine's LAN address, which a phone on the same network can open.
+public_base_url() {
+  if [ -z "${PUBLIC_BASE_URL:-}" ]; then
+    local lan
+    lan=$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$' | grep -v '^127\.' | head -1)
+    export PUBLIC_BASE_URL="http://${lan:-oneseal.test}:3100"
+  fi
+  echo "  public address (QR codes of receipts and documents): $PUBLIC_BASE_URL"
+}
+
 cmd_start() {
   local began=$SECONDS
+  public_base_url
   ensure_dependencies
   step "starting the engines"
   bash deploy/local/engines.sh up || die "the engines failed to start"

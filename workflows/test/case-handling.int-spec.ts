@@ -230,15 +230,21 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     expect(accepted).toEqual(expect.objectContaining({ deemed: true }));
     // The applicant is told in writing: a 受理通知书 that says the case counts as accepted from receipt.
     expect(recording.issued.map(({ content }) => content)).toEqual([
-      {
+      expect.objectContaining({
         kind: 'acceptance-notice',
         receivedOn: status.receivedOn,
         acceptedOn: status.receivedOn,
         committedDueDate: status.committedDeadline?.dueDate,
         deemed: true,
         decidingOrgan: { level: 'town' },
-      },
+      }),
     ]);
+    // A date in a year whose holidays are not published is marked so on paper too.
+    expect(recording.issued[0].content).toEqual(
+      status.committedDeadline?.provisional
+        ? expect.objectContaining({ provisional: true })
+        : expect.not.objectContaining({ provisional: true }),
+    );
   });
 
   it('counts the five days from the town’s receipt, never deems an information service, nor a village station’s days', async () => {

@@ -331,6 +331,7 @@ class CaseRouteWalk {
       receivedOn: status.receivedOn ?? acceptedOn,
       acceptedOn,
       committedDueDate: (status.committedDeadline as Deadline).dueDate,
+      ...(status.committedDeadline?.provisional ? { provisional: true } : {}),
       deemed,
       decidingOrgan: decidingIssuer(this.state.steps),
     });
@@ -562,6 +563,7 @@ class CaseRouteWalk {
           reason: extension.reason,
           approvedBy,
           committedDueDate: deadline.dueDate,
+          ...(deadline.provisional ? { provisional: true } : {}),
         });
         return;
       }

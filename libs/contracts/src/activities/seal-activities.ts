@@ -60,6 +60,8 @@ export type CaseDocumentContent =
       receivedOn: string;
       acceptedOn: string;
       committedDueDate: string;
+      /** The date reaches into a year whose holidays are not published yet. */
+      provisional?: boolean;
       /** 视为受理 (art. 32): accepted by law from the day of receipt. */
       deemed: boolean;
       /** The organ that will decide, when it is not the accepting town (the notice names it). */
@@ -91,6 +93,7 @@ export type CaseDocumentContent =
       reason: string;
       approvedBy: NamedPerson;
       committedDueDate: string;
+      provisional?: boolean;
     }
   | {
       kind: 'special-procedure-notice';

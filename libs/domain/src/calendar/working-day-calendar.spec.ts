@@ -191,15 +191,24 @@ describe('deadlines in working days', () => {
 
 describe('years without official data', () => {
   it('marks a deadline that runs from 2026 into 2027 as provisional (chinese-days would silently guess)', () => {
-    expect(isWorkday('2027-01-01')).toBe(true); // the package's guess, not an official fact
+    // The package's guess works 元旦; the law fixes it off whatever the notice will say (国务院令第798号).
+    expect(isWorkday('2027-01-01')).toBe(true);
+    expect(findWorkday(20, '2026-12-20')).toBe('2027-01-15');
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false);
+    for (const fixed of ['2027-05-01', '2027-05-03', '2027-10-01', '2027-10-04']) {
+      // 5-1 is a Saturday, 5-3 a Monday: only the two days the law fixes (5-1, 5-2) are off; 10-1 to 10-3 likewise.
+      expect([fixed, calendar.isWorkingDay(fixed)]).toEqual([
+        fixed,
+        fixed === '2027-05-03' || fixed === '2027-10-04',
+      ]);
+    }
     expect(calendar.addWorkingDays('2026-12-20', 20)).toEqual({
       kind: 'due',
-      date: findWorkday(20, '2026-12-20'),
+      date: '2027-01-18',
       provisional: true,
       provisionalYears: [2027],
     });
-    expect(findWorkday(20, '2026-12-20')).toBe('2027-01-15');
-    expect(calendar.workingDaysBetween('2026-12-20', '2027-01-15')).toMatchObject({
+    expect(calendar.workingDaysBetween('2026-12-20', '2027-01-18')).toMatchObject({
       days: 20,
       provisional: true,
       provisionalYears: [2027],
@@ -229,14 +238,14 @@ describe('years without official data', () => {
     expect(loaded.isWorkingDay('2027-02-06')).toBe(true); // a loaded make-up Saturday
     expect(loaded.addWorkingDays('2026-12-20', 20)).toEqual({
       kind: 'due',
-      date: '2027-01-18', // one working day later than the guess: 2027-01-01 is off
+      date: '2027-01-18', // the same date, now official
       provisional: false,
       provisionalYears: [],
     });
     // The calendar is immutable: the official one still has no 2027.
     expect(calendar.hasOfficialData(2027)).toBe(false);
     expect(calendar.addWorkingDays('2026-12-20', 20)).toMatchObject({
-      date: '2027-01-15',
+      date: '2027-01-18',
       provisional: true,
     });
   });

@@ -58,6 +58,20 @@ interface Block {
   to: number;
 }
 
+/**
+ * The holidays 《全国年节及纪念日放假办法》 (as amended by 国务院令第798号, in force from 2025) fixes by the solar
+ * calendar: 元旦 1 January, 劳动节 1–2 May, 国庆节 1–3 October. A year whose arrangement is not published yet keeps them
+ * off, provisionally; the lunar holidays (春节, 清明, 端午, 中秋) and the 调休 weekends come with the State Council's notice.
+ */
+const FIXED_DATE_HOLIDAYS: ReadonlySet<string> = new Set([
+  '01-01',
+  '05-01',
+  '05-02',
+  '10-01',
+  '10-02',
+  '10-03',
+]);
+
 /** No statutory or committed limit comes near this; it stops a typo from looping for decades. */
 const MAX_WORKING_DAYS = 10_000;
 
@@ -191,6 +205,7 @@ export class WorkingDayCalendar {
     const date = formatIsoDate(day);
     if (data?.makeUpWorkdays.has(date)) return { working: true, official: true, year };
     if (data?.holidays.has(date)) return { working: false, official: true, year };
+    if (!data && FIXED_DATE_HOLIDAYS.has(date.slice(5))) return { working: false, official: false, year };
     return { working: !isWeekend(day), official: data !== undefined, year };
   }
 }

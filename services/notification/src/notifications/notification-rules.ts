@@ -105,6 +105,7 @@ export const caseAcceptedRule = applicantRule(caseAcceptedV1, ({ payload }, appl
       receiptNumber: payload.receiptNumber,
       queryCode: applicant.progressQueryCode,
       committedDueDate: payload.committedDueDate,
+      provisional: payload.dueDateProvisional,
     }),
   ),
 ]);
@@ -166,6 +167,7 @@ export const deadlineExtendedRule = applicantRule(deadlineExtendedV1, ({ payload
       receiptNumber: applicant.receiptNumber,
       extraWorkingDays: payload.extraWorkingDays,
       committedDueDate: payload.committedDueDate,
+      provisional: payload.dueDateProvisional,
     }),
   ),
 ]);

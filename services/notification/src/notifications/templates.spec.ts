@@ -40,6 +40,28 @@ describe('message templates', () => {
     expect(message.body.length).toBeLessThanOrEqual(SMS_LIMIT);
   });
 
+  it('marks a committed date in a year whose holidays are not published yet （暂定）, at acceptance and extension', () => {
+    const accepted = templates.caseAccepted({
+      matterName: '临时救助',
+      receiptNumber: receipt,
+      queryCode: null,
+      committedDueDate: '2027-01-18',
+      provisional: true,
+    });
+    expect(accepted.body).toBe(
+      `您申请的临时救助已受理，办件编号${receipt}，承诺2027年1月18日（暂定）前办结。`,
+    );
+    const extended = templates.caseExtended({
+      receiptNumber: receipt,
+      extraWorkingDays: 5,
+      committedDueDate: '2027-01-25',
+      provisional: true,
+    });
+    expect(extended.body).toBe(
+      `您的办件${receipt}经批准延长办理期限5个工作日，将于2027年1月25日（暂定）前办结。`,
+    );
+  });
+
   it('lists every missing material of a 补正 and the day to bring them by', () => {
     const message = templates.correctionRequested({
       receiptNumber: receipt,

@@ -18,8 +18,7 @@ export const TEMPLATE_TEXTS = {
   caseDecided: '您的办件${receipt}已办结，办理结果：${outcome}。',
   resultReady: '您的办件${receipt}办理结果已出具，${collect}。',
   resultDelivered: '您的办件${receipt}办理结果已${delivery}，感谢您的支持。',
-  caseExtended:
-    '您的办件${receipt}经批准延长办理期限${days}个工作日，将于${dueDate}前办结，延期告知书已出具。',
+  caseExtended: '您的办件${receipt}经批准延长办理期限${days}个工作日，将于${dueDate}前办结。',
   caseSuspended: '您的办件${receipt}需进行${procedure}，${expected}，所需时间不计入办理期限。',
   taskOpened: '您有一件新的待办${matter}：办件 ${ref} 待${stepName}，请及时办理。',
   deadlineYellow: '黄牌预警：办件 ${ref} ${scope}将于${dueDate}到期，请抓紧办理。',
@@ -99,11 +98,13 @@ export function caseAccepted(input: {
   /** null for a case filed before codes were given. */
   queryCode: string | null;
   committedDueDate: string;
+  /** The date reaches into a year whose holidays are not published yet. */
+  provisional?: boolean;
 }) {
   const receipt = {
     matter: input.matterName,
     receipt: input.receiptNumber,
-    dueDate: chineseDate(input.committedDueDate),
+    dueDate: dueDateText(input.committedDueDate, input.provisional),
   };
   // A case filed before codes were given has none on its paper receipt either: it gets the receipt without one.
   return input.queryCode
@@ -163,12 +164,18 @@ export function caseExtended(input: {
   receiptNumber: string;
   extraWorkingDays: number;
   committedDueDate: string;
+  provisional?: boolean;
 }) {
   return render('caseExtended', {
     receipt: input.receiptNumber,
     days: String(input.extraWorkingDays),
-    dueDate: chineseDate(input.committedDueDate),
+    dueDate: dueDateText(input.committedDueDate, input.provisional),
   });
+}
+
+/** 2027年1月18日（暂定） while that year's holidays are not published: the applicant knows it may move. */
+function dueDateText(isoDate: string, provisional: boolean | undefined): string {
+  return `${chineseDate(isoDate)}${provisional ? '（暂定）' : ''}`;
 }
 
 /** 特别程序 (art. 45): which, and how long it should take. */

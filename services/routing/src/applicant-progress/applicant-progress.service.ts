@@ -92,7 +92,7 @@ export class ApplicantProgressService {
     const candidates = (await this.dataSource.query(
       `SELECT case_id AS "caseId", county, town, matter_code AS "matterCode", matter_name AS "matterName",
               receipt_number AS "receiptNumber", route, stage, routed_at AS "routedAt", accepted_at AS "acceptedAt",
-              committed_due_date::text AS "committedDueDate", result, concluded_at AS "concludedAt",
+              committed_due_date::text AS "committedDueDate", due_date_provisional AS "dueDateProvisional", result, concluded_at AS "concludedAt",
               matter_type_code AS "matterTypeCode",
               progress_query_sha256 AS "progressQuerySha256"
          FROM routing.routed_cases WHERE receipt_number = $1`,

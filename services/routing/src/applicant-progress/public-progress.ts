@@ -88,6 +88,8 @@ export interface ProgressRow {
   routedAt: Date;
   acceptedAt: Date | null;
   committedDueDate: string | null;
+  /** The date reaches into a year whose holidays are not published yet: shown （暂定）. */
+  dueDateProvisional?: boolean;
   result: CaseResult | null;
   /** What the case's outcome is called (GB/T 39046 type code); null for cases routed before it was kept. */
   matterTypeCode: string | null;
@@ -119,6 +121,8 @@ export interface PublicProgress {
   submittedAt: string;
   acceptedAt: string | null;
   committedDueDate: string | null;
+  /** True while the committed date reaches into a year whose holidays are not published: the applicant sees （暂定）. */
+  dueDateProvisional: boolean;
   currentStep: { stepName: string; levelText: string; openedOn: string } | null;
   correction: { missingMaterials: string[]; supplyBy: string } | null;
   /** While a special procedure stops the clock: which, since when, and how long it is expected to take (art. 45). */
@@ -152,6 +156,7 @@ export function publicProgress(
     submittedAt: row.routedAt.toISOString(),
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     committedDueDate: row.committedDueDate,
+    dueDateProvisional: row.dueDateProvisional === true,
     currentStep: open
       ? { stepName: open.kind, levelText: LEVEL_TEXTS[open.level], openedOn: open.openedOn }
       : null,

@@ -293,6 +293,23 @@ describe('the text of a case’s documents', () => {
     expect(wholeText(hearing)).toContain('第四十五条');
   });
 
+  it('marks a committed date in a year whose holidays are not published yet as provisional', () => {
+    const text = composeDocument(
+      input({
+        kind: 'acceptance-notice',
+        receivedOn: '2026-12-21',
+        acceptedOn: '2026-12-21',
+        committedDueDate: '2027-01-05',
+        provisional: true,
+        deemed: false,
+      }),
+      context,
+    );
+    expect(text.paragraphs[1]).toContain(
+      '于2027年1月5日（暂定，以国务院公布的该年节假日安排为准）前作出决定',
+    );
+  });
+
   it('numbers and times read as they do on paper', () => {
     expect(formatDocumentNumber('南村便审〔{year}〕{n}号', 2026, 17)).toBe('南村便审〔2026〕17号');
     expect(numberPatternProblem('南村便审〔2026〕{n}号')).toBe('文号格式须包含一次 {year}（年份）');

@@ -45,6 +45,10 @@ const DELIVERY_WORDS: Record<DeliveryMethod, string> = {
   electronic: '电子送达',
 };
 
+/** A date in a year whose holidays the State Council has not published yet may still move: the document says so. */
+const dueDateOf = (isoDate: string, provisional: boolean | undefined) =>
+  `${chineseIsoDate(isoDate)}${provisional ? '（暂定，以国务院公布的该年节假日安排为准）' : ''}`;
+
 /** 2026-12-05 → 2026年12月5日. */
 export function chineseIsoDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
@@ -153,8 +157,8 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
         paragraphs: [
           accepted,
           (context.decidingOrganName && context.decidingOrganName !== context.organ.name
-            ? `本机关受理后依规定转${context.decidingOrganName}作出决定，承诺于${chineseIsoDate(content.committedDueDate)}前办结`
-            : `本机关将在承诺期限内办结，于${chineseIsoDate(content.committedDueDate)}前作出决定`) +
+            ? `本机关受理后依规定转${context.decidingOrganName}作出决定，承诺于${dueDateOf(content.committedDueDate, content.provisional)}前办结`
+            : `本机关将在承诺期限内办结，于${dueDateOf(content.committedDueDate, content.provisional)}前作出决定`) +
             '（法定节假日、补正材料和特别程序所需时间不计算在内）。你可凭办件编号和查询码随时查询办理进度。',
         ],
         closing: '特此通知。',
@@ -267,7 +271,7 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
           `${applicationOf(input, undefined)}，本机关已依法受理。因${content.reason.replace(/[。.]$/, '')}，` +
             '不能在承诺期限内作出决定。',
           `经本机关批准（批准人：${content.approvedBy.name ?? '本机关负责人'}），${basis(input, '第四十二条第一款')}，` +
-            `办理期限延长${content.extraWorkingDays}个工作日，本机关将于${chineseIsoDate(content.committedDueDate)}前作出决定。`,
+            `办理期限延长${content.extraWorkingDays}个工作日，本机关将于${dueDateOf(content.committedDueDate, content.provisional)}前作出决定。`,
         ],
         closing: '特此告知。',
         handledBy,

@@ -25,7 +25,11 @@ function factsOf(answer) {
     ['办理状态', html`<strong>${answer.stageText}</strong>`],
     ['提交时间', formatDateTime(answer.submittedAt)],
     ['受理时间', formatDateTime(answer.acceptedAt)],
-    ['承诺办结日期', answer.committedDueDate],
+    [
+      '承诺办结日期',
+      answer.committedDueDate &&
+        `${answer.committedDueDate}${answer.dueDateProvisional ? '（暂定：该年节假日安排尚未公布）' : ''}`,
+    ],
     ['当前环节', step && `${step.stepName}（${step.levelText}），${step.openedOn} 起办理`],
     ['办理结果', answer.resultText ?? answer.result],
     ['办结时间', formatDateTime(answer.concludedAt)],
