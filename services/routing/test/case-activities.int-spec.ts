@@ -58,7 +58,8 @@ describe('case activities of the routing service (real PostgreSQL)', () => {
   it('marks a deadline reaching into an unpublished year provisional, until an administrator loads that year', async () => {
     const request = { startDate: '2026-12-28', workingDays: 5, stops: [] };
     const before = await activities.computeDeadline(request);
-    expect(before).toEqual({ dueDate: '2027-01-04', provisional: true });
+    // 元旦 is off by law even before the year's notice: the guess already skips it, but is only provisional.
+    expect(before).toEqual({ dueDate: '2027-01-05', provisional: true });
     await loadYear(
       suite.dataSource,
       {
