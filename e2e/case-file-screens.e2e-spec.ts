@@ -1,5 +1,5 @@
 import { getJson } from './system';
-import { residentIdNumber } from '@oneseal/testing';
+import { ONE_PAGE_PDF, ONE_PIXEL_PNG, residentIdNumber } from '@oneseal/testing';
 import type { Browser, Page } from 'playwright-core';
 import { expectText, freshPage, launchBrowser, logIn, workbench } from './browser';
 import { caseAction, decide, openTask } from './case-api';
@@ -56,14 +56,8 @@ async function fillForm(page: Page, fields: Field[]): Promise<void> {
   }
 }
 
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
+const PNG = ONE_PIXEL_PNG;
+const PDF = ONE_PAGE_PDF;
 
 describe('the case file in a browser: 临时救助 from a village station to 县民政局', () => {
   let browser: Browser;

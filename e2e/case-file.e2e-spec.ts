@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { AGENT_AUTHORISATION, applicantFields, eventually, formDataFor } from '@oneseal/testing';
+import {
+  AGENT_AUTHORISATION,
+  applicantFields,
+  eventually,
+  formDataFor,
+  ONE_PAGE_PDF,
+  ONE_PIXEL_PNG,
+} from '@oneseal/testing';
 import { caseAction, decide, fileCase, openTask, tasksOf, type Refusal } from './case-api';
 import { as, getJson, serviceUrl, tokenOf } from './system';
 
@@ -15,14 +22,8 @@ const otherCounty = as('qs-supervisor');
 const auditor = as('zz-auditor');
 
 // A one-pixel PNG and a one-page PDF: the smallest files each format is recognised by.
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
+const PNG = ONE_PIXEL_PNG;
+const PDF = ONE_PAGE_PDF;
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 interface AttachmentAdded {

@@ -1,5 +1,6 @@
 export * from './catalogue/matter-type';
 export * from './catalogue/result-wording';
+export * from './catalogue/information-service';
 export * from './catalogue/handling-mode';
 export * from './catalogue/catalogue-error';
 export * from './catalogue/annex-table';

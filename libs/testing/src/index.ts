@@ -9,3 +9,4 @@ export * from './test-auth';
 export * from './demo-accounts';
 export * from './fixtures/form-data';
 export * from './fixtures/calendar-deadlines';
+export * from './fixtures/scanned-pages';

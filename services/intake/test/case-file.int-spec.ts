@@ -5,6 +5,8 @@ import {
   AGENT_AUTHORISATION,
   applicantFields,
   formDataFor,
+  ONE_PAGE_PDF,
+  ONE_PIXEL_PNG,
   openSuiteDataSource,
   residentIdNumber,
   type SuiteDataSource,
@@ -37,11 +39,8 @@ const reviewer: AuthUser = {
 };
 
 // The smallest files each format can be recognised by.
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
+const PDF = ONE_PAGE_PDF;
+const PNG = ONE_PIXEL_PNG;
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 describe('the case file: the application readable, its pages kept (real PostgreSQL)', () => {

@@ -1,3 +1,4 @@
+import { isInformationService } from '../catalogue/information-service';
 import type { CatalogueRow } from '../catalogue/annex-table';
 import { isAdministrativePower } from '../catalogue/matter-type';
 import type { ApplicationForm } from '../forms/application-form';
@@ -50,8 +51,6 @@ export type CountyGuideDefaults = Pick<
 > & {
   committedLimitWorkingDays: number;
   statutoryLimitWorkingDays: number;
-  /** A matter whose name contains one of these is done on the spot (即办件). */
-  onTheSpotNamePatterns: string[];
 };
 
 /** The guide of a matter the documents say nothing more about: the county's defaults, each marked as such. */
@@ -60,7 +59,8 @@ export function defaultGuide(
   defaults: CountyGuideDefaults,
   form?: ApplicationForm,
 ): MatterGuide {
-  const onTheSpot = defaults.onTheSpotNamePatterns.some((pattern) => matter.name.includes(pattern));
+  // An information service is answered on the spot; anything else waits for its guide's confirmation.
+  const onTheSpot = isInformationService(matter.name);
   const statutory = isAdministrativePower(matter.type) ? defaults.statutoryLimitWorkingDays : null;
   const committed = onTheSpot
     ? 0

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadZezhouCatalogue } from '../catalogue/seeded-catalogue';
-import {
-  deriveRoute,
-  townTwinOf,
-  isDelegable,
-  isInformationService,
-  routeBudgetProblem,
-  stepsWithinLimit,
-} from './derive-route';
+import { deriveRoute, townTwinOf, isDelegable, routeBudgetProblem, stepsWithinLimit } from './derive-route';
+import { isInformationService } from '../catalogue/information-service';
 
 const seeds = join(resolve(__dirname, '../../../..'), 'seeds/catalogue');
 const catalogue = loadZezhouCatalogue((file) => readFileSync(join(seeds, file), 'utf8'));

@@ -54,13 +54,6 @@ export function townTwinOf<T extends Pick<CatalogueRow, 'name' | 'level' | 'type
   return named.find((candidate) => candidate.type === matter.type) ?? named[0];
 }
 
-/** Services that only inform (DOMAIN: 咨询, 查询, 宣传, 发布): they end with a 办结 record, never a decision. */
-export const INFORMATION_SERVICE_WORDS = ['咨询', '查询', '宣传', '信息发布'] as const;
-
-export function isInformationService(matterName: string): boolean {
-  return INFORMATION_SERVICE_WORDS.some((word) => matterName.includes(word));
-}
-
 /** The steps that spend the committed limit: after 受理, before 送达 (art. 44 gives 送达 its own ten days). */
 export function stepsWithinLimit(plan: RoutePlan): RouteStep[] {
   const accept = plan.steps.findIndex((step) => step.kind === '受理');
