@@ -232,6 +232,8 @@ describe('the documents the law requires, each under its issuing organ’s seal 
         await decide(await openTask(refused.caseId, 0), {
           outcome: 'reject',
           opinion: '申请人户籍不在本镇，不属于本中心受理范围',
+          // Where to apply instead: printed on the 不予受理决定书 (art. 32(1)(2)).
+          referTo: '泽州县金村镇人民政府',
         })
       ).status,
     ).toBe(202);

@@ -114,4 +114,15 @@ export class DecideTaskDto {
   @ValidateNested()
   @Type(() => GrantRecordDto)
   grant?: GrantRecordDto;
+
+  @ApiPropertyOptional({
+    description: '不予受理且该事项不属于本机关职权范围时：告知申请人向哪个机关申请（写入不予受理决定书）',
+    example: '泽州县人力资源和社会保障局',
+  })
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty({ message: '受理机关名称不能为空' })
+  @MaxLength(60, { message: '受理机关名称不能超过 60 个字' })
+  referTo?: string;
 }
