@@ -17,3 +17,4 @@ export * from './guides/material-check';
 export * from './codes/typed-code';
 export * from './forms';
 export * from './people/lookup-digest';
+export * from './catalogue/catalogue-import';

@@ -7,6 +7,7 @@ import { Application } from './applications/application.entity';
 import { ApplicationsModule } from './applications/applications.module';
 import { CaseFilesModule } from './case-files/case-files.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { CatalogueImportsModule } from './catalogue-imports/catalogue-imports.module';
 import { INTAKE_SCHEMA, type IntakeEnv } from './config/intake.env';
 import { HealthController } from './health/health.controller';
 import { INTAKE_MIGRATIONS } from './migrations';
@@ -34,6 +35,7 @@ export class IntakeModule {
         TerminusModule,
         ApplicationsModule.forKey(Buffer.from(env.APPLICANT_LOOKUP_KEY, 'hex')),
         CatalogueModule,
+        CatalogueImportsModule,
         CaseFilesModule.forEnv(env),
       ],
       controllers: [HealthController],

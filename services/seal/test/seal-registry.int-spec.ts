@@ -149,9 +149,9 @@ describe('the town seal registry (real PostgreSQL)', () => {
   it('seeds every town with one active approval seal and its old seals 封存, every bureau with its own seal, and a second run changes nothing', async () => {
     const first = await seedTownSeals(suite.dataSource, registry, divisions);
     expect(first.towns).toBe(28);
-    // Two counties, fourteen bureaus each (county-units.tsv), besides the towns.
-    expect(first.organsRegistered).toBe(28 + 2 * 14);
-    expect(first.bureauSealsActivated).toBe(2 * 14);
+    // Two counties, fifteen bureaus each (county-units.tsv, 市场监管局 included), besides the towns.
+    expect(first.organsRegistered).toBe(28 + 2 * 15);
+    expect(first.bureauSealsActivated).toBe(2 * 15);
     const second = await seedTownSeals(suite.dataSource, registry, divisions);
     expect(second).toEqual({
       towns: 28,

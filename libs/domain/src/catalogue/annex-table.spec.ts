@@ -117,7 +117,7 @@ describe('parseAnnexTable refuses what it cannot route', () => {
   });
 
   it('names the row of an unknown type, an unknown note, and a broken numbering', () => {
-    expect(refusal(`${header}\n1\t甲事项\t行政许可\t\t`).code).toBe(CatalogueErrorCode.UNKNOWN_MATTER_TYPE);
+    expect(refusal(`${header}\n1\t甲事项\t行政服务\t\t`).code).toBe(CatalogueErrorCode.UNKNOWN_MATTER_TYPE);
     expect(refusal(`${header}\n1\t甲事项\t公共服务\t\t请尽快办理`).code).toBe(
       CatalogueErrorCode.UNKNOWN_DELEGATION_NOTE,
     );

@@ -10,6 +10,8 @@ const DECISION_WORDS: Record<string, { granted: string; refused: string }> = {
   '04': { granted: '准予征收', refused: '不予征收' },
   '05': { granted: '准予给付', refused: '不予给付' },
   '07': { granted: '予以确认', refused: '不予确认' },
+  '08': { granted: '给予奖励', refused: '不予奖励' },
+  '09': { granted: '已作出裁决', refused: '驳回裁决申请' },
   '10': { granted: '准予', refused: '不予批准' },
   '20': { granted: '已办结', refused: '不予办理' },
 };
@@ -60,6 +62,10 @@ export function decisionDocumentTitle(
       if (!granted) return '不予确认决定书';
       // 收养人生育情况证明出具 issues the 证明 itself.
       return /证明(出具|开具)?$/.test(matterName) ? matterName.replace(/(出具|开具)$/, '') : '确认决定书';
+    case '08':
+      return granted ? '奖励决定书' : '不予奖励决定书';
+    case '09':
+      return granted ? '裁决书' : '驳回裁决申请决定书';
     case '20':
       return granted ? '办结通知书' : '不予办理告知书';
     default:

@@ -23,6 +23,8 @@ export interface MatterDetail extends MatterSummary {
   sourceRow: number;
   delegatingUnit: string | null;
   unitBasis: string;
+  /** When the county's list stopped carrying the matter; null while it is offered. */
+  withdrawnAt: Date | null;
   version: number;
   guide: MatterGuide;
 }
@@ -49,7 +51,8 @@ export class CatalogueQueryService {
     if (query.county && county !== query.county)
       throw new CatalogueQueryError(CatalogueQueryErrorCode.TOWN_NOT_FOUND);
     if (county) await this.assertCounty(county);
-    const conditions: string[] = [];
+    // A withdrawn matter is no longer offered; its cases still open it by code (getMatter).
+    const conditions: string[] = ['m.withdrawn_at IS NULL'];
     const params: unknown[] = [];
     const where = (sql: string, value: unknown) => {
       params.push(value);
@@ -60,7 +63,7 @@ export class CatalogueQueryService {
     if (query.type) where('m.type = ?', query.type);
     if (query.unit) where('m.unit_code = ?', query.unit);
     if (query.q) where(`m.name LIKE '%' || ? || '%'`, query.q.trim());
-    const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const filter = `WHERE ${conditions.join(' AND ')}`;
     const [{ total }] = (await this.dataSource.query(
       `SELECT count(*)::int AS total ${MATTER_JOINS} ${filter}`,
       params,
@@ -75,7 +78,7 @@ export class CatalogueQueryService {
   async getMatter(code: string): Promise<MatterDetail> {
     const [matter] = (await this.dataSource.query(
       `SELECT ${MATTER_COLUMNS}, m.county_code AS "countyCode", m.source_row AS "sourceRow", m.delegating_unit AS "delegatingUnit",
-              m.unit_basis AS "unitBasis", m.current_version AS version, v.guide
+              m.unit_basis AS "unitBasis", m.withdrawn_at AS "withdrawnAt", m.current_version AS version, v.guide
        ${MATTER_JOINS} WHERE m.code = $1`,
       [code],
     )) as MatterDetail[];

@@ -1,5 +1,4 @@
 import {
-  canonicalJson,
   countyUnitCode,
   defaultGuide,
   deriveRoute,
@@ -12,6 +11,7 @@ import {
   type StepBudgets,
 } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { writeMatter } from './matter-writer';
 import { SEEDED_COUNTIES, type SeedSources } from './seed-sources';
 
 export interface SeedSummary {
@@ -101,7 +101,7 @@ export async function seedCatalogue(dataSource: DataSource, sources: SeedSources
       newGuideVersions: 0,
     };
     const count = (rows: unknown) => (summary.changedRows += Array.isArray(rows) ? rows.length : 0);
-    for (const { code, matterPrefix } of SEEDED_COUNTIES) {
+    for (const { code, matterPrefix, seedsCatalogue } of SEEDED_COUNTIES) {
       const divisions = sources.divisions(code);
       count(
         await manager.query(
@@ -133,18 +133,19 @@ export async function seedCatalogue(dataSource: DataSource, sources: SeedSources
         );
         summary.units += 1;
       }
-      if (!matterPrefix) continue;
+      // Once the county's administrator has published a list of its own, the catalogue is the county's: the seed
+      // data keeps its places and bureaus in step but never rewrites its matters.
+      if (!seedsCatalogue || (await hasImportedCatalogue(manager, code))) continue;
       for (const matter of catalogue.filter((m) => m.code.startsWith(`${matterPrefix}-`))) {
         const assignment = matterUnits.get(matter.code);
         if (!assignment) continue;
-        const result = await upsertMatter(
-          manager,
-          code,
+        const result = await writeMatter(manager, {
+          county: code,
           matter,
-          countyUnitCode(code, assignment.unit),
-          assignment.basis,
-          defaultGuide(matter, defaults, forms.forMatter(matter.code)),
-        );
+          unitCode: countyUnitCode(code, assignment.unit),
+          unitBasis: assignment.basis,
+          guide: defaultGuide(matter, defaults, forms.forMatter(matter.code)),
+        });
         summary.matters += 1;
         summary.changedRows += result.changedRows;
         if (result.newVersion) summary.newGuideVersions += 1;
@@ -169,66 +170,10 @@ async function upsertNamed(
   );
 }
 
-/** Says how many rows it changed and whether it recorded a new guide version. */
-async function upsertMatter(
-  manager: EntityManager,
-  county: string,
-  matter: CatalogueRow,
-  unitCode: string,
-  unitBasis: string,
-  guide: object,
-): Promise<{ changedRows: number; newVersion: boolean }> {
-  const [current] = (await manager.query(
-    `SELECT m.current_version AS version, v.guide, v.published_by IS NOT NULL AS "byAdministrator"
-       FROM intake.matters m
-       JOIN intake.matter_versions v ON v.matter_code = m.code AND v.version = m.current_version
-      WHERE m.code = $1 FOR UPDATE OF m`,
-    [matter.code],
-  )) as { version: number; guide: object; byAdministrator: boolean }[];
-  // A guide the county's administrator published is the county's word: the seed data never overwrites it.
-  const guideChanged =
-    !current || (!current.byAdministrator && canonicalJson(current.guide) !== canonicalJson(guide));
-  const version = guideChanged ? (current?.version ?? 0) + 1 : current.version;
-  const fields = [
-    matter.code,
-    county,
-    matter.level,
-    matter.row,
-    matter.name,
-    matter.type,
-    matter.typeCode,
-    matter.handlingMode,
-    matter.note,
-    matter.delegatingUnit ?? null,
-    unitCode,
-    unitBasis,
-  ];
-  let changedRows = 0;
-  if (!current) {
-    changedRows += 1;
-    await manager.query(
-      `INSERT INTO intake.matters (code, county_code, level, source_row, name, type, type_code, handling_mode, note,
-         delegating_unit, unit_code, unit_basis, current_version) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12, 0)`,
-      fields,
-    );
-  } else {
-    const [, updated] = (await manager.query(
-      `UPDATE intake.matters SET county_code=$2, level=$3, source_row=$4, name=$5, type=$6, type_code=$7, handling_mode=$8,
-         note=$9, delegating_unit=$10, unit_code=$11, unit_basis=$12
-       WHERE code = $1 AND (county_code, level, source_row, name, type, type_code, handling_mode, note, delegating_unit, unit_code, unit_basis)
-         IS DISTINCT FROM ($2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-      fields,
-    )) as [unknown, number];
-    changedRows += updated;
-  }
-  if (!guideChanged) return { changedRows, newVersion: false };
-  await manager.query(
-    `INSERT INTO intake.matter_versions (matter_code, version, guide) VALUES ($1, $2, $3)`,
-    [matter.code, version, JSON.stringify(guide)],
-  );
-  await manager.query(`UPDATE intake.matters SET current_version = $2 WHERE code = $1`, [
-    matter.code,
-    version,
-  ]);
-  return { changedRows: changedRows + 1, newVersion: true };
+async function hasImportedCatalogue(manager: EntityManager, county: string): Promise<boolean> {
+  const rows = (await manager.query(
+    `SELECT 1 FROM intake.catalogue_imports WHERE county_code = $1 AND state = 'published' LIMIT 1`,
+    [county],
+  )) as unknown[];
+  return rows.length > 0;
 }

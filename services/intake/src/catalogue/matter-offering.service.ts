@@ -11,6 +11,7 @@ export enum OfferingErrorCode {
   VILLAGE_NOT_IN_TOWN = 'INTAKE.VILLAGE_NOT_IN_TOWN',
   MATTER_NOT_OFFERED = 'INTAKE.MATTER_NOT_OFFERED',
   VILLAGE_STATION_REQUIRED = 'INTAKE.VILLAGE_STATION_REQUIRED',
+  MATTER_WITHDRAWN = 'INTAKE.MATTER_WITHDRAWN',
 }
 
 const MESSAGES: Record<OfferingErrorCode, string> = {
@@ -19,6 +20,7 @@ const MESSAGES: Record<OfferingErrorCode, string> = {
   [OfferingErrorCode.MATTER_NOT_OFFERED]: '该县的事项目录中没有这个事项，请核对事项编码',
   [OfferingErrorCode.VILLAGE_STATION_REQUIRED]:
     '此事项须经申请人所在村（社区）便民服务站代办，请由代办员填写村代码后提交',
+  [OfferingErrorCode.MATTER_WITHDRAWN]: '该事项已从本县事项目录撤销，不再受理新的申请；已受理的办件照常办理',
 };
 
 export class OfferingError extends CodedError<OfferingErrorCode> {
@@ -32,6 +34,7 @@ export class OfferingError extends CodedError<OfferingErrorCode> {
       case OfferingErrorCode.VILLAGE_NOT_IN_TOWN:
       case OfferingErrorCode.MATTER_NOT_OFFERED:
       case OfferingErrorCode.VILLAGE_STATION_REQUIRED:
+      case OfferingErrorCode.MATTER_WITHDRAWN:
         return HttpStatus.UNPROCESSABLE_ENTITY;
       default:
         return assertUnreachable(this.code);
@@ -89,7 +92,7 @@ export class MatterOfferingService {
     }
     const [matter] = (await this.dataSource.query(
       `SELECT m.code, m.name, m.level, m.current_version AS version, m.handling_mode AS "handlingMode",
-              m.type_code AS "typeCode",
+              m.type_code AS "typeCode", m.withdrawn_at IS NOT NULL AS withdrawn,
               m.delegating_unit AS "delegatingUnit", m.unit_code AS "unitCode", v.guide,
               EXISTS (SELECT 1 FROM intake.town_delegations d
                        WHERE d.matter_code = m.code AND d.town_code = $3 AND d.revoked_at IS NULL) AS "delegatedToTown"
@@ -97,8 +100,10 @@ export class MatterOfferingService {
          JOIN intake.matter_versions v ON v.matter_code = m.code AND v.version = m.current_version
         WHERE m.code = $1 AND m.county_code = $2`,
       [request.matterCode, request.county, request.town],
-    )) as MatterSnapshot[];
+    )) as (MatterSnapshot & { withdrawn?: boolean })[];
     if (!matter) throw new OfferingError(OfferingErrorCode.MATTER_NOT_OFFERED);
+    if (matter.withdrawn) throw new OfferingError(OfferingErrorCode.MATTER_WITHDRAWN);
+    delete matter.withdrawn;
     if (matter.level === 'village') {
       const twin = await this.townTwin(request);
       if (twin) matter.townTwin = twin;
@@ -120,6 +125,7 @@ export class MatterOfferingService {
                        WHERE d.matter_code = t.code AND d.town_code = $3 AND d.revoked_at IS NULL) AS "delegatedToTown"
          FROM intake.matters v
          JOIN intake.matters t ON t.county_code = v.county_code AND t.level = 'town' AND t.name = v.name
+                              AND t.withdrawn_at IS NULL
         WHERE v.code = $1 AND v.county_code = $2
         ORDER BY (t.type_code = v.type_code) DESC, t.code
         LIMIT 1`,

@@ -20,10 +20,13 @@ export interface MatterUnitRow {
   basis: string;
 }
 
-/** The counties OneSeal seeds, and which one's catalogue (if any) the source documents give. */
+/**
+ * The counties OneSeal seeds, the prefix of their matter codes, and whether the source documents give their
+ * catalogue (泽州县's annexes); 沁水县 imports its own list (seeds/catalogue/qinshui-starter-list.tsv is a start).
+ */
 export const SEEDED_COUNTIES = [
-  { code: '140525', matterPrefix: 'ZZ' },
-  { code: '140521', matterPrefix: null },
+  { code: '140525', matterPrefix: 'ZZ', seedsCatalogue: true },
+  { code: '140521', matterPrefix: 'QS', seedsCatalogue: false },
 ] as const;
 
 function tsvRows(text: string): string[][] {
@@ -73,4 +76,9 @@ export class SeedSources {
   guideDefaults(): CountyGuideDefaults {
     return JSON.parse(this.catalogueFile('county-default-guide.json')) as CountyGuideDefaults;
   }
+}
+
+/** seeds/ at the repository's top, from src/catalogue or dist/catalogue; ONESEAL_SEEDS_DIR overrides it. */
+export function defaultSeedsDirectory(env: Record<string, string | undefined> = process.env): string {
+  return env.ONESEAL_SEEDS_DIR ?? join(__dirname, '..', '..', '..', '..', 'seeds');
 }

@@ -8,6 +8,7 @@ import { RecordWhoPublishedGuides1764600000100 } from './1764600000100-RecordWho
 import { KeepTownDelegations1764600000200 } from './1764600000200-KeepTownDelegations';
 import { KeepFormDataAndAuthorisation1764900000000 } from './1764900000000-KeepFormDataAndAuthorisation';
 import { KeepAttachments1764900000100 } from './1764900000100-KeepAttachments';
+import { ImportCatalogues1765200000000 } from './1765200000000-ImportCatalogues';
 
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const INTAKE_MIGRATIONS = [
   KeepTownDelegations1764600000200,
   KeepFormDataAndAuthorisation1764900000000,
   KeepAttachments1764900000100,
+  ImportCatalogues1765200000000,
 ];
