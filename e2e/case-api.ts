@@ -79,6 +79,7 @@ export async function fileCase(
   fields: {
     matterCode: string;
     channel: string;
+    county?: string;
     town?: string;
     villageCode?: string;
     deliveryMethod?: string;

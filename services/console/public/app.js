@@ -1,6 +1,7 @@
 import { api, hasRole, session, whenUnauthorized } from './js/api.js';
 import { html, mount, showMessage } from './js/html.js';
 import { renderAudit } from './js/views/audit.js';
+import { renderCatalogueImport } from './js/views/catalogue-import.js';
 import { renderCase } from './js/views/case-detail.js';
 import { renderDelegations } from './js/views/delegations.js';
 import { renderGuides } from './js/views/guides.js';
@@ -43,6 +44,7 @@ const ROUTES = [
   { path: 'audit', title: '审计', roles: ['auditor', 'supervisor', 'admin'], render: renderAudit },
   // Admin-only, so placed after the shared screens: the administrator keeps landing on 监察.
   { path: 'guides', title: '办事指南', roles: ['admin'], render: renderGuides },
+  { path: 'catalogue', title: '事项目录', roles: ['admin'], render: renderCatalogueImport },
   // After 办事指南: county officers keep landing on 我的待办 and the administrator on 监察.
   { path: 'delegations', title: '直接赋权', roles: ['county-officer', 'admin'], render: renderDelegations },
   // Last of the role-restricted screens: the administrator keeps landing on 监察.

@@ -167,6 +167,19 @@ describe('planCatalogueImport', () => {
     );
   });
 
+  it('does not take a matter whose row has a problem as withdrawn', () => {
+    const plan = planCatalogueImport(
+      sheet(
+        ['镇级', '1', '临时救助', '行政服务', '乡级负责受理、审核', '', ''],
+        ['镇级', '2', '失业登记', '公共服务', '乡级负责受理', '', ''],
+        ['镇级', '3', '高龄补贴', '公共服务', '乡级负责受理', '', ''],
+      ),
+      context(current),
+    );
+    expect(plan.problems.map((p) => p.code)).toEqual([ImportProblemCode.UNKNOWN_TYPE]);
+    expect(plan.changes.filter((c) => c.kind === 'withdrawn')).toEqual([]);
+  });
+
   it('restores a withdrawn matter listed again instead of adding a second one', () => {
     const plan = planCatalogueImport(
       sheet(['镇级', '1', '高龄补贴', '公共服务', '乡级负责受理', '', '']),

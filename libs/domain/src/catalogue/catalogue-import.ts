@@ -90,12 +90,16 @@ const clean = (cell: string | undefined) => (cell ?? '').replace(/\s+/g, '');
 export function readMatterList(sheet: MatterListSheet): {
   matters: ListedMatter[];
   problems: ImportProblem[];
+  /** Names of rows left out for their problems: the matters they name are not taken as withdrawn. */
+  unreadNames: string[];
 } {
+  const unreadNames: string[] = [];
   const problems: ImportProblem[] = [];
   const headerIndex = sheet.rows.findIndex((row) => row.some((cell) => clean(cell) !== ''));
   if (headerIndex < 0) {
     return {
       matters: [],
+      unreadNames,
       problems: [
         { code: ImportProblemCode.EMPTY_LIST, line: null, column: null, message: `${sheet.fileName} 是空表` },
       ],
@@ -116,7 +120,7 @@ export function readMatterList(sheet: MatterListSheet): {
       });
     }
   }
-  if (problems.length > 0) return { matters: [], problems };
+  if (problems.length > 0) return { matters: [], problems, unreadNames };
 
   const matters: ListedMatter[] = [];
   const seen = new Map<string, number>();
@@ -185,7 +189,10 @@ export function readMatterList(sheet: MatterListSheet): {
       else seen.set(key, line);
     }
     problems.push(...rowProblems);
-    if (rowProblems.length > 0 || !level || !isMatterTypeName(type)) return;
+    if (rowProblems.length > 0 || !level || !isMatterTypeName(type)) {
+      if (name !== '') unreadNames.push(name);
+      return;
+    }
     matters.push({
       line,
       level,
@@ -205,7 +212,7 @@ export function readMatterList(sheet: MatterListSheet): {
       column: null,
       message: `${sheet.fileName} 只有表头，没有事项`,
     });
-  return { matters, problems };
+  return { matters, problems, unreadNames };
 }
 
 /** A bureau of the county, as the catalogue keeps it. */
@@ -287,7 +294,7 @@ export function planCatalogueImport(
   sheet: MatterListSheet,
   context: { countyName: string; bureaus: readonly CountyBureau[]; current: readonly CurrentMatter[] },
 ): CatalogueImportPlan {
-  const { matters: listed, problems } = readMatterList(sheet);
+  const { matters: listed, problems, unreadNames } = readMatterList(sheet);
   const levels = new Set(listed.map((matter) => matter.level));
   const unmatched = context.current.filter((matter) => levels.has(matter.level));
   const take = (predicate: (candidate: CurrentMatter) => boolean): CurrentMatter | undefined => {
@@ -380,7 +387,10 @@ export function planCatalogueImport(
       fields,
     });
   }
-  for (const withdrawn of unmatched.filter((matter) => !matter.withdrawn)) {
+  // A row left out for its problems still names its matter: until it is fixed, nothing says it is withdrawn.
+  for (const withdrawn of unmatched.filter(
+    (matter) => !matter.withdrawn && !unreadNames.includes(matter.name),
+  )) {
     changes.push({
       kind: 'withdrawn',
       level: withdrawn.level,
