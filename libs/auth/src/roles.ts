@@ -12,6 +12,7 @@ export const ROLES = [
   'supervisor',
   'auditor',
   'admin',
+  'system-admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -25,7 +26,16 @@ export const ROLE_TITLES: Record<Role, string> = {
   supervisor: '县电子监察',
   auditor: '审计人员',
   admin: '县行政审批服务管理局管理员',
+  'system-admin': '平台系统管理员（全国节假日安排）',
 };
+
+/**
+ * What a county's administrator may grant: everything but the platform's system administrator, whose work (the
+ * national holiday calendar every county's deadlines use) is no county's to change.
+ */
+export const COUNTY_GRANTABLE_ROLES = ROLES.filter(
+  (role): role is Exclude<Role, 'system-admin'> => role !== 'system-admin',
+);
 
 /** The roles that work inside one town's convenience service center. */
 export const TOWN_ROLES = ['town-window', 'town-reviewer', 'town-leader', 'seal-keeper'] as const;

@@ -66,6 +66,21 @@ function townUsers(prefix: string, county: string, town: { code: string; name: s
 
 /** Every demo account, in the order the seed prints them. Pure: the tests check it without a database. */
 export function planDemoUsers(divisions: (county: string) => DivisionsFile, units: CountyUnit[]): DemoUser[] {
+  return [...countyDemoUsers(divisions, units), SYSTEM_ADMINISTRATOR];
+}
+
+/**
+ * The platform's one system administrator: keeps the national holiday calendar. Every account belongs to a county;
+ * this one to the county the platform is run from, which gives it nothing in that county.
+ */
+const SYSTEM_ADMINISTRATOR: DemoUser = {
+  loginName: 'system-admin',
+  displayName: demo('平台系统管理员'),
+  roles: ['system-admin'],
+  county: '140525',
+};
+
+function countyDemoUsers(divisions: (county: string) => DivisionsFile, units: CountyUnit[]): DemoUser[] {
   return DEMO_COUNTIES.flatMap(({ county, prefix, village: villageCode, secondTown }) => {
     const file = divisions(county);
     const [town, nextTown] = file.towns;

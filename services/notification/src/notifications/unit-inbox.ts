@@ -29,6 +29,7 @@ function unitsOfRole(user: AuthUser, role: Role): string[] {
     case 'admin':
       return [countySupervision(user.county)];
     case 'auditor':
+    case 'system-admin':
       return [];
     default:
       return assertUnreachable(role);

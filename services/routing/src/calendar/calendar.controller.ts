@@ -32,9 +32,10 @@ export class CalendarController {
 
   @Put('years/:year')
   @HttpCode(200)
-  @Roles('admin')
+  // The national arrangement is every county's: only the platform's system administrator keeps it.
+  @Roles('system-admin')
   @ApiOperation({
-    summary: '录入（或更正）某年的节假日安排（国务院办公厅通知发布后）',
+    summary: '录入（或更正）某年的全国节假日安排（国务院办公厅通知发布后；仅平台系统管理员）',
     description:
       '放假日期与调休上班日期均须属于该年；录入后新计算的期限即按此执行，已计算的期限在下次重算时更新。',
   })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role } from '@oneseal/auth';
+import { COUNTY_GRANTABLE_ROLES, type Role } from '@oneseal/auth';
 import { Trimmed } from '@oneseal/service-kit';
 import {
   ArrayMaxSize,
@@ -16,10 +16,13 @@ import {
 
 /** Where the person works: roles and the scope they need (town, village or bureau); the county is the admin's. */
 export class StaffScopeDto {
-  @ApiProperty({ enum: ROLES, isArray: true, description: '岗位' })
-  @IsIn(ROLES, { each: true, message: '岗位不在系统角色之列' })
+  @ApiProperty({ enum: COUNTY_GRANTABLE_ROLES, isArray: true, description: '岗位' })
+  @IsIn(COUNTY_GRANTABLE_ROLES, {
+    each: true,
+    message: '岗位不在县级可设置的岗位之列（平台系统管理员不能由县级管理员授予）',
+  })
   @ArrayMinSize(1, { message: '至少选择一个岗位' })
-  @ArrayMaxSize(ROLES.length)
+  @ArrayMaxSize(COUNTY_GRANTABLE_ROLES.length)
   roles!: Role[];
 
   @ApiPropertyOptional({ description: '乡镇代码（镇岗位、代办员必填）' })
