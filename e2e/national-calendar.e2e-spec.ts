@@ -1,18 +1,17 @@
-import { WorkingDayCalendar } from '@oneseal/domain';
+import { isWorkday } from 'chinese-days';
 import { as, serviceUrl } from './system';
 
 const years = `${serviceUrl('routing')}/calendar/years`;
 
 /** A past year exactly as the official data has it: loading it again moves no date. */
 function officialSchedule(year: number) {
-  const calendar = WorkingDayCalendar.official();
   const holidays: string[] = [];
   const makeUpWorkdays: string[] = [];
   for (let day = Date.UTC(year, 0, 1); day < Date.UTC(year + 1, 0, 1); day += 86_400_000) {
     const date = new Date(day);
     const iso = date.toISOString().slice(0, 10);
     const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
-    const working = calendar.isWorkingDay(iso);
+    const working = isWorkday(iso);
     if (!weekend && !working) holidays.push(iso);
     if (weekend && working) makeUpWorkdays.push(iso);
   }
