@@ -18,3 +18,4 @@ export * from './codes/typed-code';
 export * from './forms';
 export * from './people/lookup-digest';
 export * from './catalogue/catalogue-import';
+export * from './guides/guide-content';

@@ -9,6 +9,7 @@ import { renderInbox } from './js/views/inbox.js';
 import { renderIntake } from './js/views/intake.js';
 import { renderLedger } from './js/views/ledger.js';
 import { renderLogin, setLoginNotice } from './js/views/login.js';
+import { renderMatterGuide } from './js/views/matter-guide.js';
 import { renderMessages } from './js/views/messages.js';
 import { renderProgress } from './js/views/progress.js';
 import { renderStaff } from './js/views/staff.js';
@@ -50,6 +51,7 @@ const ROUTES = [
   // Last of the role-restricted screens: the administrator keeps landing on 监察.
   { path: 'staff', title: '人员与岗位', roles: ['admin'], render: renderStaff },
   { path: 'cases', title: '办件详情', render: renderCase },
+  { path: 'matter', title: '办事指南查询', isPublic: true, render: renderMatterGuide },
   { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },
   { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },
   { path: 'login', isPublic: true, hidden: true, render: renderLogin },

@@ -2,12 +2,14 @@ import { isInformationService } from '../catalogue/information-service';
 import type { CatalogueRow } from '../catalogue/annex-table';
 import { isAdministrativePower } from '../catalogue/matter-type';
 import type { ApplicationForm } from '../forms/application-form';
+import type { GuideContent } from './guide-content';
 
 /**
- * Where a guide value comes from: the source documents, the county's default awaiting confirmation, or the
- * county's administration bureau, which confirmed it by publishing a version.
+ * Where a guide value comes from: the source documents, the county's default awaiting confirmation, a public
+ * legal text or published guide (cited in the guide's content), or the county's administration bureau, which
+ * confirmed it by publishing a version.
  */
-export type GuideValueSource = 'source-document' | 'county-default' | 'administrator';
+export type GuideValueSource = 'source-document' | 'county-default' | 'administrator' | 'public-source';
 
 export interface GuideMaterial {
   name: string;
@@ -37,6 +39,8 @@ export interface MatterGuide {
   expressDelivery: boolean;
   /** 申请表: what the applicant fills in; absent in versions published before guides carried forms (nothing asked). */
   form?: ApplicationForm;
+  /** What public sources say beyond these fields (conditions, process…), each part with its sources. */
+  content?: GuideContent;
   /** Which fields still carry the county default. */
   sources: Record<
     'legalBasis' | 'timeLimits' | 'caseKind' | 'materials' | 'fee' | 'online',

@@ -9,6 +9,7 @@ import {
   type CatalogueRow,
   type MatterGuide,
   type StepBudgets,
+  withResearchedContent,
 } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { writeMatter } from './matter-writer';
@@ -76,6 +77,7 @@ export async function seedCatalogue(dataSource: DataSource, sources: SeedSources
   const matterUnits = sources.matterUnits();
   const defaults = sources.guideDefaults();
   const forms = sources.forms();
+  const research = sources.guideResearch();
   const unassigned = catalogue.filter((matter) => !matterUnits.has(matter.code));
   if (unassigned.length > 0)
     throw new Error(`matter-units.tsv assigns no unit to ${unassigned.map((m) => m.code).join(', ')}`);
@@ -144,7 +146,10 @@ export async function seedCatalogue(dataSource: DataSource, sources: SeedSources
           matter,
           unitCode: countyUnitCode(code, assignment.unit),
           unitBasis: assignment.basis,
-          guide: defaultGuide(matter, defaults, forms.forMatter(matter.code)),
+          guide: withResearchedContent(
+            defaultGuide(matter, defaults, forms.forMatter(matter.code)),
+            research.get(matter.code),
+          ),
         });
         summary.matters += 1;
         summary.changedRows += result.changedRows;

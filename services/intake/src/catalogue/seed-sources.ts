@@ -1,6 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadFormSeeds, type ApplicationForm, type CountyGuideDefaults } from '@oneseal/domain';
+import {
+  loadFormSeeds,
+  mergeGuideResearch,
+  type ApplicationForm,
+  type CountyGuideDefaults,
+  type GuideContent,
+  type GuideResearchFile,
+} from '@oneseal/domain';
 
 export interface DivisionsFile {
   source: string;
@@ -71,6 +78,16 @@ export class SeedSources {
         { code, unit, basis },
       ]),
     );
+  }
+
+  /** What public sources say about each matter (seeds/guides/*.json), by matter code. */
+  guideResearch(): Map<string, GuideContent> {
+    const folder = join(this.directory, 'guides');
+    const files = readdirSync(folder)
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .map((file) => JSON.parse(readFileSync(join(folder, file), 'utf8')) as GuideResearchFile);
+    return mergeGuideResearch(files);
   }
 
   guideDefaults(): CountyGuideDefaults {

@@ -115,6 +115,8 @@ function guideOf(dto: PublishGuideDto, edited: MatterGuide): MatterGuide {
     appointment: dto.appointment,
     expressDelivery: dto.expressDelivery,
     ...(form ? { form } : {}),
+    // What public sources say stays with the guide, for the bureau's next review and the public page.
+    ...(edited.content ? { content: edited.content } : {}),
     sources: {
       legalBasis: 'administrator',
       timeLimits: 'administrator',

@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadZezhouCatalogue } from '../catalogue/seeded-catalogue';
+import { mergeGuideResearch, withResearchedContent, type GuideResearchFile } from './guide-content';
+import { defaultGuide, type CountyGuideDefaults } from './matter-guide';
+
+const seeds = join(__dirname, '../../../../seeds');
+const files = readdirSync(join(seeds, 'guides'))
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => JSON.parse(readFileSync(join(seeds, 'guides', file), 'utf8')) as GuideResearchFile);
+const catalogue = loadZezhouCatalogue((file) => readFileSync(join(seeds, 'catalogue', file), 'utf8'));
+const defaults = JSON.parse(
+  readFileSync(join(seeds, 'catalogue', 'county-default-guide.json'), 'utf8'),
+) as CountyGuideDefaults;
+
+describe('guide content from public sources (seeds/guides)', () => {
+  const research = mergeGuideResearch(files);
+
+  it('covers every one of the 143 Zezhou matters under its catalogue name, each with a cited legal basis', () => {
+    expect(catalogue).toHaveLength(143);
+    for (const matter of catalogue) {
+      const entry = files.map((file) => file.matters[matter.code]).find(Boolean);
+      expect({ code: matter.code, name: entry?.name }).toEqual({ code: matter.code, name: matter.name });
+      const content = research.get(matter.code);
+      expect({ code: matter.code, cited: (content?.legalBasis.length ?? 0) > 0 }).toEqual({
+        code: matter.code,
+        cited: true,
+      });
+    }
+    // Where no public source describes the steps, the guide page shows the route's steps as the county's default.
+    const withoutProcess = catalogue
+      .filter((matter) => !research.get(matter.code)?.process)
+      .map((m) => m.code);
+    expect(withoutProcess).toEqual([
+      'ZZ-T-040',
+      'ZZ-T-041',
+      'ZZ-T-053',
+      'ZZ-T-054',
+      'ZZ-T-070',
+      'ZZ-T-077',
+      'ZZ-T-081',
+      'ZZ-T-090',
+      'ZZ-T-097',
+      'ZZ-V-003',
+      'ZZ-V-006',
+    ]);
+  });
+
+  it('cites only sources its file defines, and a statutory limit only with a source', () => {
+    for (const content of research.values()) {
+      for (const basis of content.legalBasis) expect(content.sources[basis.source]).toBeDefined();
+      if (content.statutoryLimit) expect(content.statutoryLimit.source).not.toBe('');
+    }
+  });
+
+  it('puts the cited basis and fee into the guide, marked as from public sources; the county default materials stay what is checked', () => {
+    const relief = catalogue.find((matter) => matter.code === 'ZZ-T-002');
+    if (!relief) throw new Error('ZZ-T-002 missing');
+    const guide = withResearchedContent(defaultGuide(relief, defaults), research.get('ZZ-T-002'));
+    expect(guide.legalBasis).toContain('《社会救助暂行办法》（国务院令第649号');
+    expect(guide.legalBasis).toContain('第四十七条');
+    expect(guide.sources.legalBasis).toBe('public-source');
+    expect(guide.sources.materials).toBe('county-default');
+    expect(guide.materials).toEqual(defaults.materials);
+    expect(guide.content?.researchedMaterials?.items.map((m) => m.name)).toContain('临时救助申请表');
+    expect(guide.content?.process?.steps.map((step) => step.name)).toEqual([
+      '申请',
+      '受理',
+      '调查审核',
+      '审批',
+      '发放',
+    ]);
+  });
+});

@@ -1,0 +1,138 @@
+import type { MatterGuide } from './matter-guide';
+
+/** A law, regulation, normative document or published guide a guide value is taken from. */
+export interface CitedSource {
+  title: string;
+  /** 文号 or edition, e.g. 国务院令第649号. */
+  document?: string;
+  issuer?: string;
+  kind: 'law' | 'regulation' | 'rule' | 'normative' | 'standard' | 'guide';
+  /** Only an address actually seen. */
+  url?: string;
+}
+
+/** `source` is a key of the file's sources, or 'county-default' where the value is the county's own. */
+type Sourced = { source: string };
+
+export interface ResearchedMaterial {
+  name: string;
+  originals: number;
+  copies: number;
+  provider: string;
+  required: boolean;
+  note?: string;
+}
+
+/** One matter's entry in seeds/guides/*.json (see seeds/guides/FORMAT.md). */
+export interface MatterGuideResearch {
+  name: string;
+  legalBasis?: ({ article?: string; summary: string } & Sourced)[];
+  conditions?: { items: string[] } & Sourced;
+  materials?: { items: ResearchedMaterial[] } & Sourced;
+  process?: { steps: { name: string; actor: string; description: string }[] } & Sourced;
+  statutoryLimit?: { text: string; workingDays: number | null; article?: string } & Sourced;
+  fee?: { text: string; basis?: string } & Sourced;
+  onlineDepth?: { level: number } & Sourced;
+}
+
+export interface GuideResearchFile {
+  sources: Record<string, CitedSource>;
+  matters: Record<string, MatterGuideResearch>;
+}
+
+/**
+ * What public sources say about a matter beyond the fields the checks use: each part names the sources it is
+ * taken from (keys of `sources`), or says it is the county's default.
+ */
+export interface GuideContent {
+  legalBasis: { citation: string; summary: string; source: string }[];
+  conditions?: { items: string[]; source: string };
+  /**
+   * The materials public guides ask for. Until the responsible bureau confirms them (by publishing the guide), the
+   * county's default list is what the window checks; the public page shows both, each marked.
+   */
+  researchedMaterials?: { items: ResearchedMaterial[]; source: string };
+  process?: { steps: { name: string; actor: string; description: string }[]; source: string };
+  statutoryLimit?: { text: string; workingDays: number | null; source: string; article?: string };
+  fee?: { text: string; basis?: string; source: string };
+  /** Every source the parts above cite. */
+  sources: Record<string, CitedSource>;
+}
+
+/** 《社会救助暂行办法》（国务院令第649号）第四十七条: how a basis is cited on the page and in documents. */
+export function citationOf(source: CitedSource | undefined, article?: string): string {
+  if (!source) return article ?? '';
+  const document = source.document ? `（${source.document}）` : '';
+  return `《${source.title}》${document}${article ?? ''}`;
+}
+
+/**
+ * Several research files as one: the first file that names a matter gives its entry; sources are kept per file,
+ * so two files may use the same key for different documents.
+ */
+export function mergeGuideResearch(files: readonly GuideResearchFile[]): Map<string, GuideContent> {
+  const contents = new Map<string, GuideContent>();
+  for (const file of files) {
+    for (const [code, research] of Object.entries(file.matters)) {
+      if (!contents.has(code)) contents.set(code, contentOf(research, file.sources));
+    }
+  }
+  return contents;
+}
+
+function contentOf(research: MatterGuideResearch, sources: Record<string, CitedSource>): GuideContent {
+  const cited = new Set<string>();
+  const cite = <T extends Sourced>(part: T | undefined): T | undefined => {
+    if (part && part.source !== 'county-default') cited.add(part.source);
+    return part;
+  };
+  const legalBasis = (research.legalBasis ?? []).map((basis) => {
+    cite(basis);
+    return {
+      citation: citationOf(sources[basis.source], basis.article),
+      summary: basis.summary,
+      source: basis.source,
+    };
+  });
+  const content: GuideContent = { legalBasis, sources: {} };
+  const conditions = cite(research.conditions);
+  if (conditions) content.conditions = { items: conditions.items, source: conditions.source };
+  const materials = cite(research.materials);
+  if (materials) content.researchedMaterials = { items: materials.items, source: materials.source };
+  const process = cite(research.process);
+  if (process) content.process = { steps: process.steps, source: process.source };
+  const limit = cite(research.statutoryLimit);
+  if (limit) content.statutoryLimit = { ...limit };
+  const fee = cite(research.fee);
+  if (fee) content.fee = { ...fee };
+  for (const key of cited) {
+    const source = sources[key];
+    if (!source) throw new Error(`guide research cites an unknown source "${key}"`);
+    content.sources[key] = source;
+  }
+  return content;
+}
+
+/**
+ * A default guide with what public sources say: the legal basis (cited, so documents name it) and the fee are
+ * taken over and marked as from public sources; conditions, process, the statutory limit's wording and the
+ * materials public guides ask for are added beside the county's values, which stay what the checks use until the
+ * responsible bureau confirms the guide.
+ */
+export function withResearchedContent(guide: MatterGuide, content: GuideContent | undefined): MatterGuide {
+  if (!content) return guide;
+  const legalBasis = content.legalBasis
+    .map((basis) => basis.citation)
+    .filter((citation, index, all) => citation !== '' && all.indexOf(citation) === index);
+  return {
+    ...guide,
+    ...(legalBasis.length > 0 ? { legalBasis: legalBasis.join('；') } : {}),
+    ...(content.fee ? { fee: content.fee.text } : {}),
+    content,
+    sources: {
+      ...guide.sources,
+      ...(legalBasis.length > 0 ? { legalBasis: 'public-source' as const } : {}),
+      ...(content.fee ? { fee: 'public-source' as const } : {}),
+    },
+  };
+}
