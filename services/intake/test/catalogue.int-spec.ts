@@ -138,10 +138,11 @@ describe('the reference data seed and the public catalogue (real PostgreSQL)', (
     );
     await expect(catalogue.getMatter('ZZ-T-999')).rejects.toThrow('没有这个事项编码，请核对后重试');
     const guide = (await catalogue.getMatter('ZZ-T-021')).guide;
-    expect(guide).toEqual(
-      expect.objectContaining({ caseKind: '即办件', committedLimitWorkingDays: 0, legalBasis: null }),
-    );
-    expect(guide.sources.legalBasis).toBe('county-default');
+    // 就业政策法规咨询 is answered on the spot; its basis is cited from the law, never left to the county's say.
+    expect(guide).toEqual(expect.objectContaining({ caseKind: '即办件', committedLimitWorkingDays: 0 }));
+    expect(guide.legalBasis).toContain('《中华人民共和国就业促进法》');
+    expect(guide.sources.legalBasis).toBe('public-source');
+    expect(guide.sources.materials).toBe('county-default');
   });
 
   it('names every place and desk of a county, so no screen has to show a code', async () => {
