@@ -51,7 +51,7 @@ const ROUTES = [
   // Last of the role-restricted screens: the administrator keeps landing on 监察.
   { path: 'staff', title: '人员与岗位', roles: ['admin'], render: renderStaff },
   { path: 'cases', title: '办件详情', render: renderCase },
-  { path: 'matter', title: '办事指南查询', isPublic: true, render: renderMatterGuide },
+  { path: 'matter', title: '事项查询', isPublic: true, render: renderMatterGuide },
   { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },
   { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },
   { path: 'login', isPublic: true, hidden: true, render: renderLogin },
