@@ -44,7 +44,7 @@ describe('the national holiday calendar is the platform’s, not a county’s', 
         loginName: 'qs-would-be-root',
         displayName: '某人',
         roles: ['system-admin'],
-        password: 'long-enough-1',
+        password: `unused-${Date.now()}`,
       },
     );
     expect(created.status).toBe(400);

@@ -143,4 +143,27 @@ describe('the county administrator keeps the county’s accounts (real PostgreSQ
       'STAFF.NOT_YOURSELF',
     );
   });
+
+  it('leaves the platform’s system administrator out of reach of the county it is filed under', async () => {
+    const root = {
+      id: '00000000-0000-4000-8000-00000000aa09',
+      loginName: 'system-admin-here',
+      displayName: '平台系统管理员',
+      passwordHash: (await stored('xiacun-window')).passwordHash,
+      roles: ['system-admin' as const],
+      county: '140525',
+      town: null,
+      village: null,
+      unitCode: null,
+      active: true,
+    };
+    await suite.dataSource.getRepository(UserAccount).insert(root);
+    expect((await staff.list(admin)).map((a) => a.loginName)).not.toContain('system-admin-here');
+    expect(await refusal(staff.resetPassword(admin, root.id, 'taken-over-2026'))).toBe('STAFF.NOT_FOUND');
+    expect(await refusal(staff.setActive(admin, root.id, false))).toBe('STAFF.NOT_FOUND');
+    expect(await refusal(staff.changeScope(admin, root.id, { roles: ['auditor'] }))).toBe('STAFF.NOT_FOUND');
+    expect(await verifyPassword('taken-over-2026', (await stored('system-admin-here')).passwordHash)).toBe(
+      false,
+    );
+  });
 });

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { incompatibleRolesIn, ROLE_TITLES, scopeProblem, type AuthUser } from '@oneseal/auth';
+import {
+  COUNTY_GRANTABLE_ROLES,
+  incompatibleRolesIn,
+  ROLE_TITLES,
+  scopeProblem,
+  type AuthUser,
+} from '@oneseal/auth';
 import { Repository } from 'typeorm';
 import { UserProfileView } from '../login/dto/user-profile.view';
 import { normalizeLoginName } from '../login/login.service';
@@ -31,7 +37,7 @@ export class StaffAccountsService {
 
   async list(admin: AuthUser): Promise<StaffAccountView[]> {
     const accounts = await this.users.find({ where: { county: admin.county }, order: { loginName: 'ASC' } });
-    return accounts.map(viewOf);
+    return accounts.filter(isCountyStaff).map(viewOf);
   }
 
   async create(admin: AuthUser, dto: CreateStaffDto): Promise<StaffAccountView> {
@@ -102,7 +108,7 @@ export class StaffAccountsService {
     options: { mayBeSelf?: boolean } = {},
   ): Promise<UserAccount> {
     const account = await this.users.findOneBy({ id, county: admin.county });
-    if (!account) throw new StaffError(StaffErrorCode.NOT_FOUND);
+    if (!account || !isCountyStaff(account)) throw new StaffError(StaffErrorCode.NOT_FOUND);
     if (account.id === admin.id && !options.mayBeSelf) throw new StaffError(StaffErrorCode.NOT_YOURSELF);
     return account;
   }
@@ -127,4 +133,12 @@ function scopeIn(county: string, dto: StaffScopeDto): StaffScopeDto {
   const problem = scopeProblem(scope);
   if (problem) throw new StaffError(StaffErrorCode.SCOPE_INVALID, { problem });
   return scope;
+}
+
+/**
+ * The county's own people. The platform's system administrator belongs to a county only because every account
+ * does: that county's administrator may neither see nor reset, deactivate or re-role it.
+ */
+function isCountyStaff(account: Pick<UserAccount, 'roles'>): boolean {
+  return account.roles.every((role) => (COUNTY_GRANTABLE_ROLES as readonly string[]).includes(role));
 }
