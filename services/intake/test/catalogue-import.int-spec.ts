@@ -174,6 +174,28 @@ describe('a county imports its matter list (real PostgreSQL)', () => {
     expect(await refusal(readMatterListFile('清单.xlsx', starter))).toBe('CATALOGUE_IMPORT.FILE_UNREADABLE');
   });
 
+  it('keeps the guides of the matters a list continues: 泽州县 publishing the same 143 matters changes no guide', async () => {
+    const before = await catalogue.getMatter('ZZ-T-002');
+    expect(before.guide.content?.legalBasis.length).toBeGreaterThan(0);
+    const preview = await imports.preview(
+      zezhouAdmin,
+      '140525',
+      await readMatterListFile('泽州县事项清单.tsv', starter),
+    );
+    expect(preview.problems).toEqual([]);
+    // The starter leaves out 泽州县's 直接赋权 notes (21 rows of annex 1): those matters change only there.
+    expect(preview.counts).toEqual({ added: 0, changed: 21, withdrawn: 0, unchanged: 122 });
+    expect(
+      new Set(
+        preview.changes.filter((c) => c.kind === 'changed').flatMap((c) => c.fields.map((f) => f.field)),
+      ),
+    ).toEqual(new Set(['备注']));
+    await imports.publish(zezhouAdmin, preview.id);
+    const after = await catalogue.getMatter('ZZ-T-002');
+    expect(after.version).toBe(before.version);
+    expect(after.guide).toEqual(before.guide);
+  });
+
   it('leaves an imported catalogue alone when the seed data runs again', async () => {
     await seedCatalogue(suite.dataSource, new SeedSources(seeds));
     expect(await matterCount()).toBe(143);

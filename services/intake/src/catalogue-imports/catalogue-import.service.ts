@@ -16,6 +16,7 @@ import {
   type ImportProblem,
   type MatterListSheet,
   type PlannedMatter,
+  withResearchedContent,
 } from '@oneseal/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { routeProblem } from '../catalogue/catalogue-seeder';
@@ -61,6 +62,12 @@ const COUNTS = (changes: readonly CatalogueChange[]) => ({
  */
 @Injectable()
 export class CatalogueImportService {
+  private sources?: {
+    defaults: ReturnType<SeedSources['guideDefaults']>;
+    forms: ReturnType<SeedSources['forms']>;
+    research: ReturnType<SeedSources['guideResearch']>;
+  };
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly seeds: SeedSources,
@@ -104,11 +111,10 @@ export class CatalogueImportService {
   async list(user: AuthUser, county: string): Promise<Omit<CatalogueImportView, 'problems' | 'changes'>[]> {
     assertReachesPlace(user, { county });
     const rows = (await this.dataSource.query(
-      `SELECT id FROM intake.catalogue_imports WHERE county_code = $1 ORDER BY uploaded_at DESC LIMIT 20`,
+      `SELECT ${VIEW_COLUMNS} FROM intake.catalogue_imports WHERE county_code = $1 ORDER BY uploaded_at DESC LIMIT 20`,
       [county],
-    )) as { id: string }[];
-    const views = await Promise.all(rows.map(({ id }) => this.view(this.dataSource.manager, id)));
-    return views.map(({ problems: _problems, changes: _changes, ...summary }) => summary);
+    )) as StoredView[];
+    return rows.map(viewOf).map(({ problems: _problems, changes: _changes, ...summary }) => summary);
   }
 
   /** Applies what the preview showed, or nothing: refused if the list has problems or the catalogue moved since. */
@@ -142,23 +148,28 @@ export class CatalogueImportService {
         throw new CatalogueImportError(CatalogueImportErrorCode.CATALOGUE_CHANGED);
 
       const nextNumber = await nextMatterNumbers(manager, stored.county, county.matterPrefix);
-      const defaults = this.seeds.guideDefaults();
-      const forms = this.seeds.forms();
+      const { defaults, forms, research } = this.guideSources();
       const publishedOn = new Date().toISOString().slice(0, 10);
       const basis = `按事项清单「${stored.fileName}」指定（${user.name}于${publishedOn}发布）`;
       for (const planned of stored.plan.matters) {
         const code =
           planned.currentCode ??
           `${county.matterPrefix}-${planned.level === 'town' ? 'T' : 'V'}-${String(nextNumber[planned.level]++).padStart(3, '0')}`;
-        const change = stored.plan.changes.find((c) => c.line === planned.line);
-        const unitChanged = !planned.currentCode || change?.fields.some((f) => f.field === '主管部门');
+        const changed = (field: string) =>
+          stored.plan.changes.find((c) => c.line === planned.line)?.fields.some((f) => f.field === field);
         const matter = asCatalogueRow(planned, code);
+        // A matter the list continues keeps its guide (researched or confirmed) unless its type changed, which
+        // changes what the guide must say (a statutory limit or none).
+        const guide =
+          !planned.currentCode || changed('事项类型')
+            ? withResearchedContent(defaultGuide(matter, defaults, forms.forMatter(code)), research.get(code))
+            : undefined;
         await writeMatter(manager, {
           county: stored.county,
           matter,
           unitCode: planned.unitCode,
-          unitBasis: unitChanged ? basis : undefined,
-          guide: defaultGuide(matter, defaults, forms.forMatter(code)),
+          unitBasis: !planned.currentCode || changed('主管部门') ? basis : undefined,
+          guide,
           reinstate: true,
         });
       }
@@ -184,7 +195,7 @@ export class CatalogueImportService {
 
   /** A matter whose route would not fit its default guide gets no cases: named by row like any other problem. */
   private routeProblems(plan: CatalogueImportPlan): ImportProblem[] {
-    const defaults = this.seeds.guideDefaults();
+    const { defaults } = this.guideSources();
     const rows = plan.matters.map((matter, index) => asCatalogueRow(matter, `NEW-${index}`));
     return plan.matters.flatMap((matter, index) => {
       const row = rows[index];
@@ -202,6 +213,16 @@ export class CatalogueImportService {
     });
   }
 
+  /** The county defaults, forms and research a new matter's first guide is made of: read once, they never change. */
+  private guideSources() {
+    this.sources ??= {
+      defaults: this.seeds.guideDefaults(),
+      forms: this.seeds.forms(),
+      research: this.seeds.guideResearch(),
+    };
+    return this.sources;
+  }
+
   private async county(
     manager: EntityManager,
     code: string,
@@ -216,16 +237,22 @@ export class CatalogueImportService {
   }
 
   private async view(manager: EntityManager, id: string): Promise<CatalogueImportView> {
-    const [row] = (await manager.query(
-      `SELECT id, county_code AS county, file_name AS "fileName", state, plan, uploaded_by_name AS "uploadedByName",
-              uploaded_at AS "uploadedAt", published_by_name AS "publishedByName", published_at AS "publishedAt"
-         FROM intake.catalogue_imports WHERE id = $1`,
-      [id],
-    )) as (Omit<CatalogueImportView, 'problems' | 'changes' | 'counts'> & { plan: StoredPlan })[];
+    const [row] = (await manager.query(`SELECT ${VIEW_COLUMNS} FROM intake.catalogue_imports WHERE id = $1`, [
+      id,
+    ])) as StoredView[];
     if (!row) throw new CatalogueImportError(CatalogueImportErrorCode.IMPORT_NOT_FOUND);
-    const { plan, ...rest } = row;
-    return { ...rest, problems: plan.problems, changes: plan.changes, counts: COUNTS(plan.changes) };
+    return viewOf(row);
   }
+}
+
+const VIEW_COLUMNS = `id, county_code AS county, file_name AS "fileName", state, plan,
+  uploaded_by_name AS "uploadedByName", uploaded_at AS "uploadedAt",
+  published_by_name AS "publishedByName", published_at AS "publishedAt"`;
+
+type StoredView = Omit<CatalogueImportView, 'problems' | 'changes' | 'counts'> & { plan: StoredPlan };
+
+function viewOf({ plan, ...rest }: StoredView): CatalogueImportView {
+  return { ...rest, problems: plan.problems, changes: plan.changes, counts: COUNTS(plan.changes) };
 }
 
 function asCatalogueRow(matter: PlannedMatter, code: string): CatalogueRow {

@@ -7,7 +7,8 @@ export interface MatterToWrite {
   unitCode: string;
   /** Why the matter belongs to its bureau; undefined keeps what the matter already says. */
   unitBasis: string | undefined;
-  guide: MatterGuide;
+  /** The guide the matter should have; undefined keeps an existing matter's current version. */
+  guide: MatterGuide | undefined;
   /** A list that names a withdrawn matter again restores it. */
   reinstate?: boolean;
 }
@@ -28,8 +29,10 @@ export async function writeMatter(
       WHERE m.code = $1 FOR UPDATE OF m`,
     [matter.code],
   )) as { version: number; guide: object; byAdministrator: boolean; unitBasis: string }[];
+  if (!current && !guide) throw new Error(`matter ${matter.code} is new and needs a guide`);
   const guideChanged =
-    !current || (!current.byAdministrator && canonicalJson(current.guide) !== canonicalJson(guide));
+    !!guide &&
+    (!current || (!current.byAdministrator && canonicalJson(current.guide) !== canonicalJson(guide)));
   const version = guideChanged ? (current?.version ?? 0) + 1 : current.version;
   const fields = [
     matter.code,
