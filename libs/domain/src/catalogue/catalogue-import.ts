@@ -3,6 +3,8 @@ import {
   delegatingUnitOf,
   isTownHandlingMode,
   isVillageHandlingMode,
+  TOWN_HANDLING_MODES,
+  VILLAGE_HANDLING_MODES,
   type HandlingMode,
 } from './handling-mode';
 import {
@@ -83,6 +85,12 @@ const LEVEL_WORDS: Record<string, CatalogueLevel> = {
 
 const clean = (cell: string | undefined) => (cell ?? '').replace(/\s+/g, '');
 
+/** 「乡级负责受理」、「乡级负责受理、初审」: modes contain 、 themselves, so each is quoted. */
+const quoted = (values: readonly string[]) => values.map((value) => `「${value}」`).join('');
+
+/** 其他权利 (the village annex's word) and 其他行政权力 are one type: compared by what the standard calls it. */
+const typeWord = (type: MatterTypeName) => (type === '其他权利' ? '其他行政权力' : type);
+
 /**
  * Reads every row of a matter list and names every problem by line, without stopping at the first: the
  * administrator fixes them all in one pass. Rows with problems are left out of `matters`.
@@ -159,15 +167,15 @@ export function readMatterList(sheet: MatterListSheet): {
       problem(
         ImportProblemCode.UNKNOWN_MODE,
         'mode',
-        `不认识的镇级办理方式「${mode}」，应为空（乡镇办结）或：乡级负责受理、乡级负责受理、初审、乡级负责受理、审核、乡级负责初审、乡级负责审核、乡级负责复核`,
+        `不认识的镇级办理方式「${mode}」，应为空（乡镇办结）或：${quoted(TOWN_HANDLING_MODES.filter((m) => m !== ''))}`,
       );
     if (level === 'village' && !isVillageHandlingMode(mode))
       problem(
         ImportProblemCode.UNKNOWN_MODE,
         'mode',
         mode === ''
-          ? '村级事项须填写办理方式：初审或帮办代办、接受申请'
-          : `不认识的村级办理方式「${mode}」，应为：初审或帮办代办、接受申请`,
+          ? `村级事项须填写办理方式：${quoted(VILLAGE_HANDLING_MODES)}`
+          : `不认识的村级办理方式「${mode}」，应为：${quoted(VILLAGE_HANDLING_MODES)}`,
       );
     const note = cell('note');
     const delegatingUnit = note === '' ? undefined : delegatingUnitOf(note);
@@ -368,11 +376,7 @@ export function planCatalogueImport(
       const compare = (field: FieldChange['field'], before: string, after: string) => {
         if (before !== after) fields.push({ field, before, after });
       };
-      compare(
-        '事项类型',
-        current.type === '其他权利' ? '其他行政权力' : current.type,
-        matter.type === '其他权利' ? '其他行政权力' : matter.type,
-      );
+      compare('事项类型', typeWord(current.type), typeWord(matter.type));
       compare('办理方式', current.handlingMode, matter.handlingMode);
       compare('备注', current.note, matter.note);
       compare('主管部门', bureauName(current.unitCode), bureauName(unitCode));

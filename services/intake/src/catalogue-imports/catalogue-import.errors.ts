@@ -4,6 +4,7 @@ import { CodedError, assertUnreachable } from '@oneseal/errors';
 export enum CatalogueImportErrorCode {
   FILE_TYPE_UNSUPPORTED = 'CATALOGUE_IMPORT.FILE_TYPE_UNSUPPORTED',
   FILE_UNREADABLE = 'CATALOGUE_IMPORT.FILE_UNREADABLE',
+  FILE_TOO_LARGE = 'CATALOGUE_IMPORT.FILE_TOO_LARGE',
   FILE_MISSING = 'CATALOGUE_IMPORT.FILE_MISSING',
   IMPORT_NOT_FOUND = 'CATALOGUE_IMPORT.NOT_FOUND',
   HAS_PROBLEMS = 'CATALOGUE_IMPORT.HAS_PROBLEMS',
@@ -16,6 +17,8 @@ const MESSAGES: Record<CatalogueImportErrorCode, string> = {
   [CatalogueImportErrorCode.FILE_TYPE_UNSUPPORTED]:
     '只能导入 Excel（.xlsx）、CSV（.csv）或制表符分隔（.tsv、.txt）文件，旧版 .xls 请先另存为 .xlsx',
   [CatalogueImportErrorCode.FILE_UNREADABLE]: '文件打不开或已损坏，请用 Excel 重新保存后再导入',
+  [CatalogueImportErrorCode.FILE_TOO_LARGE]:
+    '事项清单文件超过 2 MB：请只保留事项表（删去图片和其他工作表）后重新保存再导入',
   [CatalogueImportErrorCode.FILE_MISSING]: '请选择要导入的事项清单文件',
   [CatalogueImportErrorCode.IMPORT_NOT_FOUND]: '没有找到这次导入，请重新上传事项清单',
   [CatalogueImportErrorCode.HAS_PROBLEMS]: '清单中还有问题，请按提示逐行改正后重新上传，改正前不能发布',
@@ -34,6 +37,7 @@ export class CatalogueImportError extends CodedError<CatalogueImportErrorCode> {
     switch (this.code) {
       case CatalogueImportErrorCode.FILE_TYPE_UNSUPPORTED:
       case CatalogueImportErrorCode.FILE_UNREADABLE:
+      case CatalogueImportErrorCode.FILE_TOO_LARGE:
       case CatalogueImportErrorCode.FILE_MISSING:
       case CatalogueImportErrorCode.HAS_PROBLEMS:
       case CatalogueImportErrorCode.NO_MATTER_PREFIX:

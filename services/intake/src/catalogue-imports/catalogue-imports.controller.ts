@@ -15,7 +15,8 @@ import { CountyParam } from '../catalogue/dto/list-matters.query';
 import { CatalogueImportError, CatalogueImportErrorCode } from './catalogue-import.errors';
 import { CatalogueImportService } from './catalogue-import.service';
 import { readMatterListFile } from './matter-list-file';
-import { MatterListUploadInterceptor, type UploadedList } from './matter-list-upload.interceptor';
+import type { UploadedFileContent } from '../uploads/single-file-upload';
+import { MatterListUploadInterceptor } from './matter-list-upload.interceptor';
 
 @ApiTags('catalogue')
 @ApiBearerAuth()
@@ -33,7 +34,7 @@ export class CatalogueImportsController {
   async upload(
     @CurrentUser() user: AuthUser,
     @Body() { county }: CountyParam,
-    @UploadedFile() file: UploadedList | undefined,
+    @UploadedFile() file: UploadedFileContent | undefined,
   ) {
     if (!file) throw new CatalogueImportError(CatalogueImportErrorCode.FILE_MISSING);
     // Browsers send multipart file names as latin1 bytes of the UTF-8 name.
