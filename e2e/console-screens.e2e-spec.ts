@@ -199,6 +199,33 @@ describe('the console in a browser', () => {
     await page.context().close();
   });
 
+  it('lets the administrator adopt the materials public guides list, which the window then checks and the public page shows as confirmed', async () => {
+    const page = await freshPage();
+    await logIn(page, 'zz-admin');
+    await page.getByRole('link', { name: '办事指南', exact: true }).click();
+    await page.getByLabel('事项名称').fill('村规民约');
+    await page.getByRole('button', { name: '查询本县事项' }).click();
+    await page.locator('button[data-code="ZZ-T-014"]').click();
+    const form = page.locator('form.guide-form');
+    await form.getByRole('button', { name: /采用公开办事指南列明的 \d+ 项材料/ }).click();
+    const names = await form
+      .locator('.materials [data-field="name"]')
+      .evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+    expect(names).toEqual(RESEARCHED_VILLAGE_RULES_MATERIALS);
+    await form.getByLabel('修订说明').fill('县民政局确认材料清单');
+    await form.getByRole('button', { name: '发布新版本' }).click();
+    await expectText(page.locator('.outcome'), '此后受理的申请按新版本核对材料');
+    await page.goto(`${workbench}/#/matter/ZZ-T-014`);
+    const guide = page.locator('.matter-guide');
+    await expectText(guide, '四、申请材料');
+    const text = await guide.innerText();
+    expect(text).toContain(RESEARCHED_VILLAGE_RULES_MATERIALS[0]);
+    // Confirmed: the window's list is no longer a county default, and no second list is proposed beside it.
+    expect(text).toContain('窗口核验的材料：');
+    expect(text).not.toContain('县主管部门确认后按此收取');
+    await page.context().close();
+  });
+
   it('lets a bureau officer grant a town direct authority for one of the bureau’s matters, and take it back', async () => {
     // A run that stopped halfway may have left the grant in force.
     await as('zz-county-mz').post(
@@ -308,3 +335,10 @@ describe('the console in a browser', () => {
     await page.context().close();
   });
 });
+
+/** What seeds/guides lists for 村民自治章程、村规民约备案 (ZZ-T-014), from the public sources it cites. */
+const RESEARCHED_VILLAGE_RULES_MATERIALS = [
+  '备案报告',
+  '村民自治章程或村规民约文本',
+  '村民会议讨论通过的会议记录或决议',
+];

@@ -42,6 +42,10 @@ describe('the public 办事指南 page, as an applicant reads it on a phone befo
     expect(text).toContain('县级默认值，待县主管部门确认');
     expect(text).toContain('六、来源');
     await page.screenshot({ path: join(SHOTS, 'matter-guide-phone.png') });
+    // No published guide describes 城乡居民基本养老保险账户封存申请's steps: the page states its handling rule, as a default.
+    await page.goto(`${workbench}/#/matter/ZZ-T-040`);
+    await expectText(guide, '五、办理流程');
+    expect(await guide.innerText()).toContain('乡级负责受理：乡镇受理后转县直部门审核、决定。县级默认值');
     await page.context().close();
   });
 });

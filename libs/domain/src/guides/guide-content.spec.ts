@@ -58,7 +58,8 @@ describe('guide content from public sources (seeds/guides)', () => {
     if (!relief) throw new Error('ZZ-T-002 missing');
     const guide = withResearchedContent(defaultGuide(relief, defaults), research.get('ZZ-T-002'));
     expect(guide.legalBasis).toContain('《社会救助暂行办法》（国务院令第649号');
-    expect(guide.legalBasis).toContain('第四十七条');
+    expect(guide.legalBasis).toContain('第四十七条、第四十八条');
+    expect(guide.legalBasis?.split('《社会救助暂行办法》')).toHaveLength(2);
     expect(guide.sources.legalBasis).toBe('public-source');
     expect(guide.sources.materials).toBe('county-default');
     expect(guide.materials).toEqual(defaults.materials);

@@ -121,9 +121,17 @@ function contentOf(research: MatterGuideResearch, sources: Record<string, CitedS
  */
 export function withResearchedContent(guide: MatterGuide, content: GuideContent | undefined): MatterGuide {
   if (!content) return guide;
-  const legalBasis = content.legalBasis
-    .map((basis) => basis.citation)
-    .filter((citation, index, all) => citation !== '' && all.indexOf(citation) === index);
+  // One citation per source, its articles together: 《社会救助暂行办法》（…）第四十七条、第四十八条.
+  const articles = new Map<string, string[]>();
+  for (const basis of content.legalBasis) {
+    const cited = articles.get(basis.source) ?? [];
+    const article = basis.citation.slice(citationOf(content.sources[basis.source]).length);
+    if (article !== '' && !cited.includes(article)) cited.push(article);
+    articles.set(basis.source, cited);
+  }
+  const legalBasis = [...articles].map(
+    ([source, cited]) => `${citationOf(content.sources[source])}${cited.join('、')}`,
+  );
   return {
     ...guide,
     ...(legalBasis.length > 0 ? { legalBasis: legalBasis.join('；') } : {}),

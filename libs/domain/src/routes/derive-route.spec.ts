@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadZezhouCatalogue } from '../catalogue/seeded-catalogue';
-import { deriveRoute, townTwinOf, isDelegable, routeBudgetProblem, stepsWithinLimit } from './derive-route';
+import {
+  deriveRoute,
+  handlingRuleText,
+  townTwinOf,
+  isDelegable,
+  routeBudgetProblem,
+  stepsWithinLimit,
+} from './derive-route';
+import { TOWN_HANDLING_MODES, VILLAGE_HANDLING_MODES } from '../catalogue/handling-mode';
 import { isInformationService } from '../catalogue/information-service';
 
 const seeds = join(resolve(__dirname, '../../../..'), 'seeds/catalogue');
@@ -193,5 +201,18 @@ describe('deriveRoute', () => {
     expect(plan.rule).toBe(
       '初审或帮办代办：村初审后按乡镇同名事项（ZZ-T-007）办理——办理方式为空：乡镇受理、审核、决定，加盖乡镇行政审批服务专用章',
     );
+  });
+});
+
+describe('handlingRuleText', () => {
+  it('says every handling mode in words, as a guide without a published process states its 办理流程', () => {
+    for (const handlingMode of TOWN_HANDLING_MODES)
+      expect(handlingRuleText({ level: 'town', handlingMode })).toMatch(/：/);
+    for (const handlingMode of VILLAGE_HANDLING_MODES)
+      expect(handlingRuleText({ level: 'village', handlingMode })).toMatch(/村/);
+    expect(handlingRuleText({ level: 'town', handlingMode: '乡级负责受理' })).toBe(
+      '乡级负责受理：乡镇受理后转县直部门审核、决定',
+    );
+    expect(handlingRuleText({ level: 'town', handlingMode: '乡级负责审批' })).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { CatalogueRow } from '../catalogue/annex-table';
-import type { TownHandlingMode } from '../catalogue/handling-mode';
+import type { TownHandlingMode, VillageHandlingMode } from '../catalogue/handling-mode';
 import type { CaseKind, RoutePlan, RouteStep, StepKind } from '@oneseal/contracts';
 import { DEFAULT_STEP_BUDGETS, type StepBudgets } from './route-plan';
 import { townUnit, villageStation } from './units';
@@ -154,6 +154,21 @@ const TOWN_RULES: Record<TownHandlingMode, TownRule> = {
   },
 };
 
+const VILLAGE_RULES: Record<VillageHandlingMode, string> = {
+  接受申请: '接受申请：村（社区）便民服务站受理并办结',
+  初审或帮办代办: '初审或帮办代办：村初审、乡镇受理、县直部门决定',
+};
+
+/**
+ * A handling mode's rule in words (乡级负责受理：乡镇受理后转县直部门审核、决定): what a guide's 办理流程 says when no
+ * published source describes the steps. Undefined for a mode no rule covers.
+ */
+export function handlingRuleText(matter: { level: string; handlingMode: string }): string | undefined {
+  return matter.level === 'village'
+    ? VILLAGE_RULES[matter.handlingMode as VillageHandlingMode]
+    : TOWN_RULES[matter.handlingMode as TownHandlingMode]?.text;
+}
+
 function townUnitFor(kind: StepKind, town: string): string {
   switch (kind) {
     case '受理':
@@ -306,7 +321,7 @@ function routeOfMode(matter: RoutableMatter, context: RouteContext): RoutePlan {
       steps.push(step('受理', 'village', station, budgets, '村（社区）便民服务站接受申请并办理'));
       steps.push(step('决定', 'village', station, budgets, '村（社区）便民服务站办结'));
       steps.push(step('送达', 'village', station, budgets, '村（社区）便民服务站告知结果'));
-      return { matterCode: matter.code, rule: '接受申请：村（社区）便民服务站受理并办结', steps };
+      return { matterCode: matter.code, rule: VILLAGE_RULES.接受申请, steps };
     }
     steps.push(step('初审', 'village', station, budgets, '初审或帮办代办：村（社区）便民服务站初审后报乡镇'));
     if (context.townTwin) return followTwin(matter, context, context.townTwin, steps, station, budgets);
@@ -315,7 +330,7 @@ function routeOfMode(matter: RoutableMatter, context: RouteContext): RoutePlan {
     steps.push(step('决定', 'county', context.countyUnitCode, budgets, '县直部门决定'));
     steps.push(step('用印', 'county', context.countyUnitCode, budgets, '决定机关用印'));
     steps.push(step('送达', 'village', station, budgets, '经村（社区）便民服务站送达申请人'));
-    return { matterCode: matter.code, rule: '初审或帮办代办：村初审、乡镇受理、县直部门决定', steps };
+    return { matterCode: matter.code, rule: VILLAGE_RULES.初审或帮办代办, steps };
   }
 
   const modeRule = TOWN_RULES[matter.handlingMode as TownHandlingMode] as TownRule | undefined;

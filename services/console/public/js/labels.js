@@ -179,6 +179,7 @@ export const eventTypeLabel = (type) => label(EVENT_TYPES, FORMER_EVENT_TYPES[ty
 export const GUIDE_SOURCES = {
   'source-document': '依据来源文件',
   'county-default': '县级默认值，待确认',
+  'public-source': '取自公开的法律法规和办事指南，待确认',
   administrator: '已由管理员确认',
 };
 

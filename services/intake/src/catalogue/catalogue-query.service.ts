@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MatterGuide } from '@oneseal/domain';
+import { handlingRuleText, type MatterGuide } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 import { CatalogueQueryError, CatalogueQueryErrorCode } from './catalogue.errors';
 import type { ListMattersQuery } from './dto/list-matters.query';
@@ -23,6 +23,8 @@ export interface MatterDetail extends MatterSummary {
   sourceRow: number;
   delegatingUnit: string | null;
   unitBasis: string;
+  /** The handling mode's rule in words, which the guide's 办理流程 falls back on. */
+  handlingRule: string | null;
   /** When the county's list stopped carrying the matter; null while it is offered. */
   withdrawnAt: Date | null;
   version: number;
@@ -83,7 +85,7 @@ export class CatalogueQueryService {
       [code],
     )) as MatterDetail[];
     if (!matter) throw new CatalogueQueryError(CatalogueQueryErrorCode.MATTER_NOT_FOUND);
-    return matter;
+    return { ...matter, handlingRule: handlingRuleText(matter) ?? null };
   }
 
   private async countyOfTown(town: string): Promise<string> {

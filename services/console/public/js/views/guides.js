@@ -137,6 +137,11 @@ ${guide.legalBasis ?? ''}</textarea
       <legend>申请材料 ${sourceNote(sources.materials)}</legend>
       <div class="materials">${materialsTableHtml(guide.materials)}</div>
       <button type="button" data-action="add-material">添加材料</button>
+      ${guide.content?.researchedMaterials &&
+      html`<button type="button" data-action="adopt-researched">
+          采用公开办事指南列明的 ${guide.content.researchedMaterials.items.length} 项材料
+        </button>
+        <span class="muted">（替换上表，核对后随新版本发布）</span>`}
     </fieldset>
     <label
       >修订说明
@@ -301,8 +306,16 @@ export function renderGuides(root, { user }) {
       }
       return;
     }
-    const materials = materialsOf(form);
+    let materials = materialsOf(form);
     if (button.dataset.action === 'add-material') materials.push({ ...BLANK_MATERIAL });
+    else if (button.dataset.action === 'adopt-researched')
+      materials = matter.guide.content.researchedMaterials.items.map((item) => ({
+        name: item.name,
+        issuer: item.provider,
+        originals: item.originals,
+        copies: item.copies,
+        required: item.required,
+      }));
     else materials.splice(Number(button.dataset.remove), 1);
     mount(form.querySelector('.materials'), materialsTableHtml(materials));
     if (button.dataset.action === 'add-material')

@@ -153,10 +153,7 @@ function guideHtml(matter, county) {
           </ol>
           <p>${markOf(content.process.source, numbers)}</p>`
       : html`<p>
-          ${matter.handlingMode || '乡镇受理、审核、决定'}：按本县“一枚印章管审批”办理路径办理。${markOf(
-            'county-default',
-            numbers,
-          )}
+          ${matter.handlingRule ?? '按本县“一枚印章管审批”办理路径办理'}。${markOf('county-default', numbers)}
         </p>`}
     <h3>六、来源</h3>
     ${numbers.length
