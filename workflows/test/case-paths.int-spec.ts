@@ -1,5 +1,6 @@
-import { fetchWorkflowHistoryJson } from '@oneseal/testing';
+import { eventually, fetchWorkflowHistoryJson } from '@oneseal/testing';
 import {
+  caseStatusQuery,
   decideStepUpdate,
   extendUpdate,
   resumeUpdate,
@@ -235,8 +236,18 @@ const RUNS: Record<CasePathName, PathRun> = {
   'deemed-accepted': {
     // Nobody at the window for ten days: accepted by law from receipt (art. 32), then decided as usual.
     drive: async (handle, harness) => {
-      await openTask(handle);
+      const reception = await openTask(handle);
       await harness.env.sleep(10 * DAY);
+      // The deemed acceptance runs its activities after the skipped days: decide only once the case has moved past
+      // 受理, or a busy machine hands the stale 受理 task to the first decision.
+      await eventually('the case deemed accepted and at its next step', async () => {
+        const status = await handle.query(caseStatusQuery);
+        return status.acceptedOn &&
+          status.currentStep?.taskId &&
+          status.currentStep.taskId !== reception.taskId
+          ? status
+          : undefined;
+      });
       await approveRest(handle, 3);
     },
     expected: {
