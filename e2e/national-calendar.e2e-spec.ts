@@ -25,8 +25,17 @@ describe('the national holiday calendar is the platform’s, not a county’s', 
       const refused = await as(admin).put<{ code: string }>(`${years}/2004`, schedule);
       expect([refused.status, refused.body.code]).toEqual([403, 'AUTH.ROLE_NOT_ALLOWED']);
     }
-    const loaded = await as('system-admin').put<{ year: number; loaded: boolean }>(`${years}/2004`, schedule);
-    expect(loaded).toEqual({ status: 200, body: { year: 2004, loaded: true } });
+    const loaded = await as('system-admin').put<{
+      year: number;
+      loaded: boolean;
+      recalculation: { openCases: number; signalled: number; failed: string[] };
+    }>(`${years}/2004`, schedule);
+    expect(loaded.status).toBe(200);
+    expect(loaded.body).toEqual(expect.objectContaining({ year: 2004, loaded: true }));
+    // Every open case of every county is told; none of them has a date in 2004, so none moves.
+    const { openCases, signalled, failed } = loaded.body.recalculation;
+    expect(failed).toEqual([]);
+    expect(signalled).toBeLessThanOrEqual(openCases);
     const listed =
       await as('qs-admin').get<{ year: number; loadedBy: string | null; source: string }[]>(years);
     expect(listed.body.find((entry) => entry.year === 2004)).toEqual(

@@ -69,6 +69,7 @@ export interface Person {
   get<T>(url: string): Promise<Reply<T>>;
   post<T>(url: string, body: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
   put<T>(url: string, body: unknown): Promise<Reply<T>>;
+  del<T>(url: string): Promise<Reply<T>>;
   /** A multipart form with one file, as a browser's upload sends it. */
   upload<T>(
     url: string,
@@ -86,6 +87,10 @@ export function as(loginName: string): Person {
     get: async (url) => getJson(url, await auth()),
     post: async (url, body, headers = {}) => postJson(url, body, { ...headers, ...(await auth()) }),
     put: async (url, body) => postJson(url, body, await auth(), 'PUT'),
+    del: async <T>(url: string) => {
+      const response = await fetch(url, { method: 'DELETE', headers: await auth() });
+      return { status: response.status, body: (await response.json()) as T };
+    },
     upload: async <T>(
       url: string,
       fields: Record<string, string>,

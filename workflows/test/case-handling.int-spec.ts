@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
-import { eventually } from '@oneseal/testing';
+import { deadlinesOn, eventually } from '@oneseal/testing';
 import {
   CASE_REFUSALS,
   caseStatusQuery,
   decideStepUpdate,
   extendUpdate,
+  recalculateDeadlinesSignal,
   supplyCorrectionUpdate,
+  type DeadlineRequest,
   withdrawUpdate,
 } from '@oneseal/contracts';
 import { cstDate } from '../src/case-handling/case-time';
@@ -510,6 +512,69 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     });
     const expected = calendar.addWorkingDays(status.acceptedOn ?? '', 15);
     expect(status.committedDeadline?.dueDate).toBe(expected.kind === 'due' ? expected.date : undefined);
+  });
+
+  it('redoes its dates when the calendar changes under it: announces what moved, moves the task, and nothing twice', async () => {
+    let calendar = WorkingDayCalendar.official();
+    const recording = recordingActivities(calendar);
+    const requests: DeadlineRequest[] = [];
+    recording.cases.computeDeadline = (request) => {
+      requests.push(request);
+      return deadlinesOn(calendar)(request);
+    };
+    const change = (description: string) => ({ description, changedAt: new Date().toISOString() });
+    const { before, after } = await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput());
+      await decide(handle, 'approve');
+      await openTask(handle);
+      const before = await handle.query(caseStatusQuery);
+      // The county gives the first working day after acceptance off: every date moves by one working day.
+      const dayOff = calendar.addWorkingDays(before.acceptedOn ?? '', 1);
+      calendar = calendar.withCountyDays([
+        { date: dayOff.kind === 'due' ? dayOff.date : '', working: false, reason: '暴雪停止办公' },
+      ]);
+      await handle.signal(recalculateDeadlinesSignal, change('本县工作日调整'));
+      await eventually('the new dates announced', async () =>
+        recording.kinds().includes('rescheduled') ? true : undefined,
+      );
+      // Nothing changed this time: no second announcement. The extension after it proves the signal was taken.
+      await handle.signal(recalculateDeadlinesSignal, change('同样的日历再发一次'));
+      await handle.executeUpdate(extendUpdate, {
+        args: [{ extraWorkingDays: 1, reason: '情况复杂', approvedBy: 'leader-1' }],
+      });
+      await eventually('the extension announced', async () =>
+        recording.kinds().includes('extended') ? true : undefined,
+      );
+      const after = await handle.query(caseStatusQuery);
+      await harness.finish(handle);
+      return { before, after };
+    });
+    const due = (days: number) => {
+      const result = calendar.addWorkingDays(before.acceptedOn ?? '', days);
+      return result.kind === 'due' ? result.date : 'none';
+    };
+    const rescheduled = recording.milestones.filter((milestone) => milestone.kind === 'rescheduled');
+    expect(rescheduled).toEqual([
+      expect.objectContaining({
+        change: '本县工作日调整',
+        previousDueDate: before.committedDeadline?.dueDate,
+        committedDueDate: due(10),
+        previousStatutoryDueDate: before.statutoryDeadline?.dueDate,
+        statutoryDueDate: due(20),
+        stepName: '审核',
+        stepTaskId: before.currentStep?.taskId,
+      }),
+    ]);
+    expect(due(10)).not.toBe(before.committedDeadline?.dueDate);
+    const stepDueDate = rescheduled[0]?.kind === 'rescheduled' ? rescheduled[0].stepDueDate : undefined;
+    expect(stepDueDate).toBeDefined();
+    expect(stepDueDate).not.toBe(before.currentStep?.deadline?.dueDate);
+    expect(recording.rescheduled).toEqual([
+      expect.objectContaining({ taskId: before.currentStep?.taskId, dueDate: stepDueDate }),
+    ]);
+    expect(after.committedDeadline?.dueDate).toBe(due(11));
+    // Every date was counted on the case's own county's calendar.
+    expect(new Set(requests.map((request) => request.county))).toEqual(new Set(['140525']));
   });
 
   it('a bureau decides what the county keeps: its seal on the decision and the extension, the town on what its window issues', async () => {

@@ -1,8 +1,9 @@
-import { eventually, fetchWorkflowHistoryJson } from '@oneseal/testing';
+import { deadlinesOn, eventually, fetchWorkflowHistoryJson } from '@oneseal/testing';
 import {
   caseStatusQuery,
   decideStepUpdate,
   extendUpdate,
+  recalculateDeadlinesSignal,
   resumeUpdate,
   supplyCorrectionUpdate,
   suspendUpdate,
@@ -10,7 +11,7 @@ import {
   type CaseHandlingInput,
   type CaseStatus,
 } from '@oneseal/contracts';
-import { deriveRoute } from '@oneseal/domain';
+import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
 import { CASE_PATHS, recordHistory, type CasePathName } from './support/case-paths';
 import {
   CaseHarness,
@@ -25,9 +26,15 @@ import {
   type Recording,
 } from './support/case-harness';
 
+/** The calendar the recorded activities count on; a path may change it while the case runs. */
+interface PathCalendar {
+  current(): WorkingDayCalendar;
+  change(next: WorkingDayCalendar): void;
+}
+
 interface PathRun {
   input?: Partial<CaseHandlingInput>;
-  drive: (handle: CaseHandle, harness: CaseHarness) => Promise<void>;
+  drive: (handle: CaseHandle, harness: CaseHarness, calendar: PathCalendar) => Promise<void>;
   expected: {
     result: CaseStatus['result'];
     milestones: string[];
@@ -283,6 +290,32 @@ const RUNS: Record<CasePathName, PathRun> = {
       opened: ['受理', '审核', '决定', '送达'],
     },
   },
+  'calendar-changed': {
+    drive: async (handle, _harness, calendar) => {
+      await decide(handle, 'approve');
+      await openTask(handle);
+      const { acceptedOn } = await handle.query(caseStatusQuery);
+      const dayOff = calendar.current().addWorkingDays(acceptedOn ?? '', 1);
+      calendar.change(
+        calendar
+          .current()
+          .withCountyDays([
+            { date: dayOff.kind === 'due' ? dayOff.date : '', working: false, reason: '停止办公' },
+          ]),
+      );
+      await handle.signal(recalculateDeadlinesSignal, {
+        description: '本县工作日调整',
+        changedAt: new Date().toISOString(),
+      });
+      await approveRest(handle, 3);
+    },
+    expected: {
+      result: '准予',
+      milestones: ['accepted', 'rescheduled', 'concluded', 'delivered'],
+      documents: ['acceptance-notice', 'decision:准予', 'delivery-receipt'],
+      opened: ['受理', '审核', '决定', '送达'],
+    },
+  },
 };
 
 describe('every path of a case, walked to its end (Temporal time-skipping test server)', () => {
@@ -308,10 +341,13 @@ describe('every path of a case, walked to its end (Temporal time-skipping test s
   it.each(CASE_PATHS)('%s', async (name) => {
     const run = RUNS[name];
     const recording: Recording = recordingActivities();
+    let calendar = WorkingDayCalendar.official();
+    recording.cases.computeDeadline = (request) => deadlinesOn(calendar)(request);
+    const pathCalendar: PathCalendar = { current: () => calendar, change: (next) => (calendar = next) };
     const input = caseInput(run.input);
     const status = await harness.withWorkers(recording, async () => {
       const handle = await harness.start(recording, input);
-      await run.drive(handle, harness);
+      await run.drive(handle, harness, pathCalendar);
       return ended(handle);
     });
     record(name, input.caseId);

@@ -20,6 +20,7 @@ export const TOPICS = {
   caseSuspendedV1: 'oneseal.routing.case-suspended.v1',
   caseResumedV1: 'oneseal.routing.case-resumed.v1',
   deadlineExtendedV1: 'oneseal.routing.deadline-extended.v1',
+  deadlineRecalculatedV1: 'oneseal.routing.deadline-recalculated.v1',
   resultDeliveredV1: 'oneseal.routing.result-delivered.v1',
   serviceRatedV1: 'oneseal.routing.service-rated.v1',
   sealRegisteredV1: 'oneseal.seal.seal-registered.v1',

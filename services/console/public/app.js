@@ -1,6 +1,7 @@
 import { api, hasRole, session, whenUnauthorized } from './js/api.js';
 import { html, mount, showMessage } from './js/html.js';
 import { renderAudit } from './js/views/audit.js';
+import { renderCalendar } from './js/views/calendar.js';
 import { renderCatalogueImport } from './js/views/catalogue-import.js';
 import { renderCase } from './js/views/case-detail.js';
 import { renderDelegations } from './js/views/delegations.js';
@@ -50,6 +51,8 @@ const ROUTES = [
   { path: 'delegations', title: '直接赋权', roles: ['county-officer', 'admin'], render: renderDelegations },
   // Last of the role-restricted screens: the administrator keeps landing on 监察.
   { path: 'staff', title: '人员与岗位', roles: ['admin'], render: renderStaff },
+  // The system administrator's only screen, so their landing page; a county's administrator sets its own days here.
+  { path: 'calendar', title: '工作日历', roles: ['admin', 'system-admin'], render: renderCalendar },
   { path: 'cases', title: '办件详情', render: renderCase },
   { path: 'matter', title: '事项查询', isPublic: true, render: renderMatterGuide },
   { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },

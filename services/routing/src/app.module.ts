@@ -15,6 +15,7 @@ import { CaseCommandsModule } from './case-commands/case-commands.module';
 import { ROUTING_SCHEMA, type RoutingEnv } from './config/routing.env';
 import { HealthController } from './health/health.controller';
 import { CalendarController } from './calendar/calendar.controller';
+import { CountyDaysController } from './calendar/county-days.controller';
 import { SupervisionController } from './supervision/supervision.controller';
 import { ApplicantProgressController } from './applicant-progress/applicant-progress.controller';
 import { ApplicantProgressService } from './applicant-progress/applicant-progress.service';
@@ -62,6 +63,7 @@ export class RoutingModule {
       controllers: [
         HealthController,
         CalendarController,
+        CountyDaysController,
         SupervisionController,
         ApplicantProgressController,
         RatingFollowUpController,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS, type CaseMilestone } from '@oneseal/contracts';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
-import { loadYear } from '../src/calendar/calendar-years';
+import { loadYear, removeCountyDay, setCountyDay } from '../src/calendar/calendar-years';
 import { createCaseActivities } from '../src/case-progress/case-activities';
 import { RoutedCase } from '../src/cases/routed-case.entity';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
@@ -68,7 +68,7 @@ describe('case activities of the routing service (real PostgreSQL)', () => {
         makeUpWorkdays: [],
         source: '测试通知',
       },
-      'county-admin',
+      { name: '平台系统管理员', id: 'system-admin-1' },
     );
     await expect(activities.computeDeadline(request)).resolves.toEqual({
       dueDate: '2027-01-05',
@@ -133,5 +133,77 @@ describe('case activities of the routing service (real PostgreSQL)', () => {
     )) as { stage: string; due: string; warning: string }[];
     // The worst warning stands: a later yellow does not hide a red.
     expect(row).toEqual({ stage: 'in-progress', due: '2026-12-07', warning: 'red' });
+  });
+
+  it('counts a county’s own day off for that county’s cases only, and refuses a day the law keeps off', async () => {
+    const request = { startDate: '2026-11-02', workingDays: 3, stops: [] };
+    const admin = { name: '沁水县管理员', id: 'qs-admin-1' };
+    await setCountyDay(
+      suite.dataSource,
+      '140521',
+      { date: '2026-11-04', working: false, reason: '暴雪停止办公' },
+      admin,
+    );
+    await expect(activities.computeDeadline({ ...request, county: '140521' })).resolves.toEqual({
+      dueDate: '2026-11-06',
+      provisional: false,
+    });
+    await expect(activities.computeDeadline({ ...request, county: '140525' })).resolves.toEqual({
+      dueDate: '2026-11-05',
+      provisional: false,
+    });
+    await expect(
+      setCountyDay(suite.dataSource, '140521', { date: '2026-10-01', working: true, reason: '加班' }, admin),
+    ).rejects.toThrow('2026-10-01 是法定节假日，县里不能调整为上班');
+    await expect(removeCountyDay(suite.dataSource, '140521', '2026-11-04')).resolves.toEqual(
+      expect.objectContaining({ working: false, reason: '暴雪停止办公' }),
+    );
+    await expect(activities.computeDeadline({ ...request, county: '140521' })).resolves.toEqual({
+      dueDate: '2026-11-05',
+      provisional: false,
+    });
+  });
+
+  it('a recalculated case shows its new dates: the committed date, and the open step’s in the search list', async () => {
+    const caseId = await routedCase();
+    const taskId = randomUUID();
+    await activities.announce(
+      milestone(caseId, {
+        kind: 'accepted',
+        receiptNumber: '140525-20261123-000009',
+        matterCode: 'ZZ-T-001',
+        matterVersion: 1,
+        committedDueDate: '2026-12-07',
+        provisional: true,
+      }),
+    );
+    await suite.dataSource.query(
+      `UPDATE routing.routed_cases SET current_task_id = $2, current_step_due_date = '2026-12-03' WHERE case_id = $1`,
+      [caseId, taskId],
+    );
+    await activities.announce(
+      milestone(caseId, {
+        kind: 'rescheduled',
+        change: '本县工作日调整',
+        previousDueDate: '2026-12-07',
+        committedDueDate: '2026-12-08',
+        provisional: false,
+        stepName: '审核',
+        stepTaskId: taskId,
+        stepDueDate: '2026-12-04',
+      }),
+    );
+    const [row] = (await suite.dataSource.query(
+      `SELECT committed_due_date::text AS due, due_date_provisional AS provisional,
+              current_step_due_date::text AS "stepDue"
+         FROM routing.routed_cases WHERE case_id = $1`,
+      [caseId],
+    )) as { due: string; provisional: boolean; stepDue: string }[];
+    expect(row).toEqual({ due: '2026-12-08', provisional: false, stepDue: '2026-12-04' });
+    const topics = (await suite.dataSource.query(
+      `SELECT topic FROM routing.outbox WHERE message_key = $1 ORDER BY seq`,
+      [caseId],
+    )) as { topic: string }[];
+    expect(topics.map((one) => one.topic)).toEqual([TOPICS.caseAcceptedV1, TOPICS.deadlineRecalculatedV1]);
   });
 });

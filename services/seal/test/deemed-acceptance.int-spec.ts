@@ -79,6 +79,7 @@ describe('a case nobody accepted in five working days gets its 受理通知书 a
       openReviewTask: async () => ({ created: true }),
       closeReviewTask: async () => undefined,
       cancelReviewTask: async (input) => void cancelled.push(input.reason),
+      rescheduleReviewTask: async () => undefined,
     };
     const cases: CaseActivities = {
       computeDeadline: deadlinesOn(calendar),

@@ -3,12 +3,14 @@ import {
   caseStatusQuery,
   decideStepUpdate,
   extendUpdate,
+  recalculateDeadlinesSignal,
   resumeUpdate,
   supplyCorrectionUpdate,
   suspendUpdate,
   withdrawUpdate,
   type ApprovalActivities,
   type CaseActivities,
+  type CalendarChange,
   type CaseHandlingInput,
   type CaseMilestone,
   type CaseResult,
@@ -123,6 +125,7 @@ function takeRequests(state: CaseState): void {
   setHandler(extendUpdate, (extension) => (state.takeExtension(extension), taken()), {
     validator: (extension) => validate(state.refuseExtension(extension)),
   });
+  setHandler(recalculateDeadlinesSignal, (change) => state.takeCalendarChange(change));
 }
 
 /**
@@ -344,6 +347,7 @@ class CaseRouteWalk {
       startDate: receivedOn,
       workingDays: CORRECTION_NOTICE_WORKING_DAYS,
       stops: [],
+      county: this.caseRef.county,
     });
     this.state.noteReceipt(receivedOn, deadline.dueDate);
   }
@@ -429,6 +433,7 @@ class CaseRouteWalk {
       startDate: requestedOn,
       workingDays: state.input.correctionWaitWorkingDays,
       stops: [],
+      county: this.caseRef.county,
     });
     state.requestCorrection(missingMaterials, supplyBy.dueDate, requestedOn);
     await this.announce({ kind: 'correction-requested', missingMaterials, supplyBy: supplyBy.dueDate });
@@ -567,9 +572,56 @@ class CaseRouteWalk {
         });
         return;
       }
+      case 'recalculate':
+        return this.recalculate(request.change);
       default:
         return;
     }
+  }
+
+  /**
+   * Redoes the dates on the changed calendar and puts on the record the ones that moved (the applicant is told of a
+   * moved committed date). While the clock stands still there is nothing to redo: its end recomputes everything.
+   */
+  private async recalculate(change: CalendarChange): Promise<void> {
+    const { state } = this;
+    if (state.clockStopped) return;
+    const { committedDeadline: committed, statutoryDeadline: statutory } = state.status;
+    const before = { committed, statutory, step: state.status.currentStep?.deadline };
+    await this.recomputeCaseDeadlines();
+    await this.recomputeStepDeadline();
+    const current = state.status.currentStep;
+    const after = {
+      committed: state.status.committedDeadline,
+      statutory: state.status.statutoryDeadline,
+      step: current?.deadline,
+    };
+    const moved = (key: keyof typeof before) =>
+      before[key]?.dueDate !== after[key]?.dueDate || before[key]?.provisional !== after[key]?.provisional;
+    if (!moved('committed') && !moved('statutory') && !moved('step')) return;
+    if (current?.taskId && after.step && moved('step')) {
+      await approval.rescheduleReviewTask({
+        ...this.caseRef,
+        taskId: current.taskId,
+        dueDate: after.step.dueDate,
+      });
+    }
+    await this.announce({
+      kind: 'rescheduled',
+      change: change.description,
+      provisional: after.committed?.provisional ?? after.step?.provisional ?? false,
+      ...(before.committed ? { previousDueDate: before.committed.dueDate } : {}),
+      ...(after.committed ? { committedDueDate: after.committed.dueDate } : {}),
+      ...(before.statutory ? { previousStatutoryDueDate: before.statutory.dueDate } : {}),
+      ...(after.statutory ? { statutoryDueDate: after.statutory.dueDate } : {}),
+      ...(current && after.step
+        ? {
+            stepName: current.kind,
+            stepDueDate: after.step.dueDate,
+            ...(current.taskId ? { stepTaskId: current.taskId } : {}),
+          }
+        : {}),
+    });
   }
 
   // ---- documents: each under its issuing organ's seal, once per key (uuid4 is deterministic under replay) -----
@@ -642,7 +694,12 @@ class CaseRouteWalk {
   // ---- deadlines: always recomputed from the recorded facts, never edited -----------------------------------
 
   private deadlineFrom(startDate: string, workingDays: number): Promise<Deadline> {
-    return cases.computeDeadline({ startDate, workingDays, stops: this.state.closedStops() });
+    return cases.computeDeadline({
+      startDate,
+      workingDays,
+      stops: this.state.closedStops(),
+      county: this.caseRef.county,
+    });
   }
 
   private async recomputeCaseDeadlines(): Promise<void> {

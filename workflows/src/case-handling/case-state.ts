@@ -6,6 +6,7 @@ import {
   type CaseHandlingInput,
   type CaseRefusal,
   type CaseResult,
+  type CalendarChange,
   type CaseStatus,
   type ClockStopRecord,
   type CorrectionSupplied,
@@ -26,7 +27,8 @@ export type CaseRequest =
   | { kind: 'withdraw'; withdrawal: WithdrawalRequest }
   | { kind: 'suspend'; suspension: SuspensionRequest }
   | { kind: 'resume'; handlerId: string }
-  | { kind: 'extend'; extension: ExtensionRequest };
+  | { kind: 'extend'; extension: ExtensionRequest }
+  | { kind: 'recalculate'; change: CalendarChange };
 
 /** Why an update is refused: the failure type callers map to their error codes, and the clerk's explanation. */
 export interface Refusal {
@@ -239,6 +241,16 @@ export class CaseState {
 
   takeExtension(extension: ExtensionRequest): void {
     this.requests.push({ kind: 'extend', extension });
+  }
+
+  /** Signalled, never refused: a case that has ended simply never takes the request from the queue. */
+  takeCalendarChange(change: CalendarChange): void {
+    this.requests.push({ kind: 'recalculate', change });
+  }
+
+  /** A 补正 or special procedure is running: no date runs until it ends (and is redone then). */
+  get clockStopped(): boolean {
+    return this.status.clockStops.some((stop) => stop.to === undefined);
   }
 
   hasRequest(): boolean {

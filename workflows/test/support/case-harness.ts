@@ -10,6 +10,7 @@ import {
   type CaseMilestone,
   type CloseReviewTaskInput,
   type OpenReviewTaskInput,
+  type RescheduleReviewTaskInput,
   type RoutePlan,
   type SealActivities,
   type StampDecisionInput,
@@ -45,6 +46,7 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
   const opened: OpenReviewTaskInput[] = [];
   const closed: CloseReviewTaskInput[] = [];
   const cancelled: string[] = [];
+  const rescheduled: RescheduleReviewTaskInput[] = [];
   const milestones: CaseMilestone[] = [];
   const stamps: StampDecisionInput[] = [];
   const issued: IssueDocumentInput[] = [];
@@ -58,6 +60,9 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
     },
     async cancelReviewTask(input) {
       if (own.has(input.caseId)) cancelled.push(input.taskId);
+    },
+    async rescheduleReviewTask(input) {
+      if (own.has(input.caseId)) rescheduled.push(input);
     },
   };
   const cases: CaseActivities = {
@@ -98,7 +103,20 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
     },
   };
   const kinds = () => milestones.map((milestone) => milestone.kind);
-  return { own, approval, cases, seal, opened, closed, cancelled, milestones, stamps, issued, kinds };
+  return {
+    own,
+    approval,
+    cases,
+    seal,
+    opened,
+    closed,
+    cancelled,
+    rescheduled,
+    milestones,
+    stamps,
+    issued,
+    kinds,
+  };
 }
 
 export type Recording = ReturnType<typeof recordingActivities>;

@@ -20,6 +20,7 @@ export const CASE_PATHS = [
   'withdrawn-while-moving-on',
   'deemed-accepted',
   'decided-by-bureau',
+  'calendar-changed',
 ] as const;
 
 export type CasePathName = (typeof CASE_PATHS)[number];

@@ -44,6 +44,12 @@ export interface CancelReviewTaskInput extends CaseRef {
   reason: string;
 }
 
+export interface RescheduleReviewTaskInput extends CaseRef {
+  taskId: string;
+  /** The step's redone deadline (YYYY-MM-DD) after the working-day calendar changed. */
+  dueDate: string;
+}
+
 /** Activities the approval service runs on TASK_QUEUES.approvalActivities. Workflows import this type only. */
 export interface ApprovalActivities {
   openReviewTask(input: OpenReviewTaskInput): Promise<OpenedReviewTask>;
@@ -51,4 +57,6 @@ export interface ApprovalActivities {
   closeReviewTask(input: CloseReviewTaskInput): Promise<void>;
   /** Takes an open task out of every inbox when the case ends without its decision; idempotent. */
   cancelReviewTask(input: CancelReviewTaskInput): Promise<void>;
+  /** Moves an open task's deadline in every inbox when the calendar changed under it; idempotent. */
+  rescheduleReviewTask(input: RescheduleReviewTaskInput): Promise<void>;
 }

@@ -11,6 +11,8 @@ export interface DeadlineRequest {
   startDate: string;
   workingDays: number;
   stops: ClockStop[];
+  /** The case's county: its own working-day changes count too (absent: the national calendar alone). */
+  county?: string;
 }
 
 export interface ComputedDeadline {
@@ -76,6 +78,22 @@ export type CaseMilestone = MilestoneBase &
         severity: 'yellow' | 'red' | 'statutory';
         unitCode: string;
         dueDate: string;
+      }
+    | {
+        /** The working-day calendar changed under the case (a year loaded, a county day set): its dates were redone. */
+        kind: 'rescheduled';
+        /** What changed, in words a clerk and the applicant read (the notice or the county's reason). */
+        change: string;
+        /** Absent before 受理: no committed date runs yet. */
+        previousDueDate?: string;
+        committedDueDate?: string;
+        provisional: boolean;
+        previousStatutoryDueDate?: string;
+        statutoryDueDate?: string;
+        /** The open step's redone deadline, when it has one. */
+        stepName?: string;
+        stepTaskId?: string;
+        stepDueDate?: string;
       }
     | { kind: 'concluded'; result: CaseResult; onTime: boolean }
     | {

@@ -15,6 +15,7 @@ import { correctionSuppliedV1 } from './correction-supplied/v1';
 import { caseSuspendedV1 } from './case-suspended/v1';
 import { caseResumedV1 } from './case-resumed/v1';
 import { deadlineExtendedV1 } from './deadline-extended/v1';
+import { deadlineRecalculatedV1 } from './deadline-recalculated/v1';
 import { resultDeliveredV1 } from './result-delivered/v1';
 import { serviceRatedV1 } from './service-rated/v1';
 import { sealRegisteredV1 } from './seal-registered/v1';
@@ -41,6 +42,7 @@ export const EVENT_CONTRACTS = [
   caseSuspendedV1,
   caseResumedV1,
   deadlineExtendedV1,
+  deadlineRecalculatedV1,
   resultDeliveredV1,
   serviceRatedV1,
   sealRegisteredV1,

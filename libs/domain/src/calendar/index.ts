@@ -1,6 +1,7 @@
 export { CalendarError, CalendarErrorCode } from './calendar-error';
 export {
   WorkingDayCalendar,
+  type CountyDay,
   type DeadlineResult,
   type Provisional,
   type Suspension,

@@ -264,6 +264,56 @@ describe('years without official data', () => {
   });
 });
 
+describe('a county’s own days', () => {
+  const county = calendar.withCountyDays([
+    { date: '2026-12-07', working: false, reason: '县政府通知：暴雪停止办公一天' },
+    { date: '2026-12-12', working: true, reason: '县政府通知：周六补班' },
+  ]);
+
+  it('a day the county gives off moves a deadline across it by one working day; a worked Saturday counts', () => {
+    expect(calendar.addWorkingDays('2026-12-04', 1)).toMatchObject({ date: '2026-12-07' });
+    expect(county.addWorkingDays('2026-12-04', 1)).toMatchObject({ date: '2026-12-08', provisional: false });
+    // 12-08..12-11 are four working days, then the worked Saturday 12-12 is the fifth.
+    expect(county.addWorkingDays('2026-12-07', 5)).toMatchObject({ date: '2026-12-12' });
+    expect(calendar.addWorkingDays('2026-12-07', 5)).toMatchObject({ date: '2026-12-14' });
+  });
+
+  it('stays the county’s: the national calendar it was laid over is unchanged, and loading a year keeps it', () => {
+    expect(calendar.isWorkingDay('2026-12-07')).toBe(true);
+    expect(county.withYear(TEST_2027).isWorkingDay('2026-12-07')).toBe(false);
+  });
+
+  it('refuses to work a statutory holiday or a day in a published holiday block, and changes that change nothing', () => {
+    const refused = (working: boolean, date: string): [string, string] | undefined => {
+      try {
+        calendar.withCountyDays([{ date, working, reason: '测试' }]);
+        return undefined;
+      } catch (error) {
+        return error instanceof CalendarError ? [error.code, error.message] : [String(error), ''];
+      }
+    };
+    expect(refused(true, '2026-10-01')).toEqual([
+      CalendarErrorCode.INVALID_COUNTY_DAY,
+      expect.stringContaining('2026-10-01 是法定节假日，县里不能调整为上班'),
+    ]);
+    // 2026-10-04 is a Sunday inside the National Day block.
+    expect(refused(true, '2026-10-04')).toEqual([
+      CalendarErrorCode.INVALID_COUNTY_DAY,
+      expect.stringContaining('在国务院公布的放假安排之内'),
+    ]);
+    expect(refused(true, '2026-12-08')?.[1]).toContain('本来就是工作日');
+    expect(refused(false, '2026-12-13')?.[1]).toContain('本来就不上班');
+    // 2027-01-01 is a fixed-date holiday even before 2027 is published.
+    expect(refused(true, '2027-01-01')?.[1]).toContain('是法定节假日');
+    expect(() =>
+      calendar.withCountyDays([
+        { date: '2026-12-07', working: false, reason: '' },
+        { date: '2026-12-40', working: false, reason: '测试' },
+      ]),
+    ).toThrow(/2026-12-07 未写明调整的原因或依据；“2026-12-40”不是有效日期/);
+  });
+});
+
 describe('rejected input', () => {
   const schedule = (changes: Partial<YearSchedule>): YearSchedule => ({ ...TEST_2027, ...changes });
 

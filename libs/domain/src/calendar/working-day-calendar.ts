@@ -14,6 +14,18 @@ export interface YearSchedule {
 }
 
 /**
+ * A county's own change to one day (本县工作日调整): a working day it gives off (a local holiday, a disaster day), or a
+ * weekend it works (本县调休). It is the county's only: other counties' deadlines never see it.
+ */
+export interface CountyDay {
+  date: string;
+  /** True: the county works this (weekend) day; false: the county is off on this (working) day. */
+  working: boolean;
+  /** Why, as the county's notice says it (e.g. 县政府关于……的通知). */
+  reason: string;
+}
+
+/**
  * A stretch during which the clock stops (补正, 公示, home visit…). Both ends are inclusive: `from` is the first
  * date that does not count and `to` the last; the clock runs again on the day after `to`. Without `to` the
  * suspension is still going on.
@@ -84,7 +96,10 @@ const OFFICIAL_SOURCE = 'chinese-days（国务院办公厅部分节假日安排�
 export class WorkingDayCalendar {
   private static officialCalendar: WorkingDayCalendar | undefined;
 
-  private constructor(private readonly years: ReadonlyMap<number, YearData>) {}
+  private constructor(
+    private readonly years: ReadonlyMap<number, YearData>,
+    private readonly countyDays: ReadonlyMap<string, boolean> = new Map(),
+  ) {}
 
   /**
    * The calendar of the chinese-days package. Its covered years are read from its data file (the years that have
@@ -117,7 +132,51 @@ export class WorkingDayCalendar {
     const data = validateSchedule(schedule);
     const years = new Map(this.years);
     years.set(schedule.year, data);
-    return new WorkingDayCalendar(years);
+    return new WorkingDayCalendar(years, this.countyDays);
+  }
+
+  /**
+   * This calendar with one county's own days laid over the national arrangement. A county may give a working day
+   * off or work a weekend, but never work a statutory holiday (全国年节及纪念日放假办法 is national law), nor "change"
+   * a day to what it already is; every problem is named at once.
+   */
+  withCountyDays(days: readonly CountyDay[]): WorkingDayCalendar {
+    const problems: string[] = [];
+    const seen = new Map<string, boolean>();
+    for (const day of days) {
+      const problem = seen.has(day.date) ? `${day.date} 填了不止一次` : this.countyDayProblem(day);
+      if (problem) problems.push(problem);
+      else seen.set(day.date, day.working);
+    }
+    if (problems.length > 0) {
+      throw new CalendarError(
+        CalendarErrorCode.INVALID_COUNTY_DAY,
+        `本县工作日调整有误：${problems.join('；')}。`,
+      );
+    }
+    return new WorkingDayCalendar(this.years, seen);
+  }
+
+  /**
+   * Why the national calendar does not allow this county day (undefined when it does). A day set before a national
+   * notice can stop fitting once the notice is loaded (a worked weekend that became part of a holiday block).
+   */
+  countyDayProblem(day: CountyDay): string | undefined {
+    const number = parseIsoDate(day.date);
+    if (number === undefined) return `“${String(day.date)}”不是有效日期，应写成如 2027-01-04 的形式`;
+    if (typeof day.reason !== 'string' || day.reason.trim() === '') {
+      return `${day.date} 未写明调整的原因或依据`;
+    }
+    const national = this.classify(number, false);
+    if (day.working && national.working) return `${day.date} 本来就是工作日，无需调整为上班`;
+    if (day.working && !isWeekend(number)) {
+      return `${day.date} 是法定节假日，县里不能调整为上班（《全国年节及纪念日放假办法》）`;
+    }
+    if (day.working && this.years.get(national.year)?.holidays.has(day.date)) {
+      return `${day.date} 在国务院公布的放假安排之内，县里不能调整为上班`;
+    }
+    if (!day.working && !national.working) return `${day.date} 本来就不上班，无需调整为放假`;
+    return undefined;
   }
 
   hasOfficialData(year: number): boolean {
@@ -199,10 +258,16 @@ export class WorkingDayCalendar {
     return { days, ...provisional(unofficial) };
   }
 
-  private classify(day: number): { working: boolean; official: boolean; year: number } {
+  private classify(
+    day: number,
+    withCountyDays = true,
+  ): { working: boolean; official: boolean; year: number } {
     const year = yearOf(day);
     const data = this.years.get(year);
     const date = formatIsoDate(day);
+    const county = withCountyDays ? this.countyDays.get(date) : undefined;
+    // The county decided this day itself: it is no guess, whatever the year's national data.
+    if (county !== undefined) return { working: county, official: true, year };
     if (data?.makeUpWorkdays.has(date)) return { working: true, official: true, year };
     if (data?.holidays.has(date)) return { working: false, official: true, year };
     if (!data && FIXED_DATE_HOLIDAYS.has(date.slice(5))) return { working: false, official: false, year };

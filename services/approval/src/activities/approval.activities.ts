@@ -7,6 +7,7 @@ import {
   type CloseReviewTaskInput,
   type OpenReviewTaskInput,
   type OpenedReviewTask,
+  type RescheduleReviewTaskInput,
 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
 import type { DataSource } from 'typeorm';
@@ -135,6 +136,14 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
                 claimed_at = NULL
           WHERE id = $1 AND status = 'open'`,
         [input.taskId, input.reason],
+      );
+    },
+
+    async rescheduleReviewTask(input: RescheduleReviewTaskInput): Promise<void> {
+      // The case announces the move itself (deadline-recalculated); the inbox only needs the new date.
+      await dataSource.query(
+        `UPDATE approval.review_tasks SET due_date = $2 WHERE id = $1 AND status = 'open'`,
+        [input.taskId, input.dueDate],
       );
     },
   };

@@ -153,6 +153,7 @@ export const EVENT_TYPES = {
   'routing.case-suspended': '启动特别程序',
   'routing.case-resumed': '结束特别程序',
   'routing.deadline-extended': '延长办理时限',
+  'routing.deadline-recalculated': '工作日历调整，期限重算',
   'routing.deadline-warning': '时限预警',
   'routing.case-refused': '不予受理',
   'seal.document-stamped': '文书用印',

@@ -5,6 +5,7 @@ import {
   caseSuspendedV1,
   correctionRequestedV1,
   deadlineExtendedV1,
+  deadlineRecalculatedV1,
   deadlineWarningV1,
   documentStampedV1,
   resultDeliveredV1,
@@ -172,6 +173,22 @@ export const deadlineExtendedRule = applicantRule(deadlineExtendedV1, ({ payload
   ),
 ]);
 
+/** Only a committed date that moved is news to the applicant; a step's date or a firmed-up mark is the staff's. */
+export const deadlineRecalculatedRule = applicantRule(deadlineRecalculatedV1, ({ payload }, applicant) =>
+  payload.committedDueDate && payload.committedDueDate !== payload.previousDueDate
+    ? [
+        bySms(
+          applicant,
+          templates.caseRescheduled({
+            receiptNumber: applicant.receiptNumber,
+            committedDueDate: payload.committedDueDate,
+            provisional: payload.dueDateProvisional,
+          }),
+        ),
+      ]
+    : [],
+);
+
 export const caseSuspendedRule = applicantRule(caseSuspendedV1, ({ payload }, applicant) => [
   bySms(
     applicant,
@@ -282,6 +299,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule<{ caseId: string }>[]
   caseConcludedRule,
   documentStampedRule,
   deadlineExtendedRule,
+  deadlineRecalculatedRule,
   caseSuspendedRule,
   resultDeliveredRule,
   reviewTaskOpenedRule,

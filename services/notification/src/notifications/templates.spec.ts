@@ -62,6 +62,13 @@ describe('message templates', () => {
     );
   });
 
+  it('tells the applicant the committed date the calendar moved, marked while provisional', () => {
+    expect(
+      templates.caseRescheduled({ receiptNumber: receipt, committedDueDate: '2027-01-05', provisional: true })
+        .body,
+    ).toBe(`您的办件${receipt}因工作日安排调整，承诺办结日期改为2027年1月5日（暂定）。`);
+  });
+
   it('lists every missing material of a 补正 and the day to bring them by', () => {
     const message = templates.correctionRequested({
       receiptNumber: receipt,

@@ -20,6 +20,7 @@ export const TEMPLATE_TEXTS = {
   resultDelivered: '您的办件${receipt}办理结果已${delivery}，感谢您的支持。',
   caseExtended: '您的办件${receipt}经批准延长办理期限${days}个工作日，将于${dueDate}前办结。',
   caseSuspended: '您的办件${receipt}需进行${procedure}，${expected}，所需时间不计入办理期限。',
+  caseRescheduled: '您的办件${receipt}因工作日安排调整，承诺办结日期改为${dueDate}。',
   taskOpened: '您有一件新的待办${matter}：办件 ${ref} 待${stepName}，请及时办理。',
   deadlineYellow: '黄牌预警：办件 ${ref} ${scope}将于${dueDate}到期，请抓紧办理。',
   deadlineRed: '红牌超期：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），请立即办理。',
@@ -44,6 +45,7 @@ export const SMS_TEMPLATES = [
   'resultDelivered',
   'caseExtended',
   'caseSuspended',
+  'caseRescheduled',
 ] as const satisfies readonly TemplateName[];
 export type SmsTemplateName = (typeof SMS_TEMPLATES)[number];
 
@@ -169,6 +171,18 @@ export function caseExtended(input: {
   return render('caseExtended', {
     receipt: input.receiptNumber,
     days: String(input.extraWorkingDays),
+    dueDate: dueDateText(input.committedDueDate, input.provisional),
+  });
+}
+
+/** The working-day calendar moved the committed date (a year's holidays published, a county's own day). */
+export function caseRescheduled(input: {
+  receiptNumber: string;
+  committedDueDate: string;
+  provisional?: boolean;
+}) {
+  return render('caseRescheduled', {
+    receipt: input.receiptNumber,
     dueDate: dueDateText(input.committedDueDate, input.provisional),
   });
 }

@@ -1,4 +1,5 @@
-import { WorkingDayCalendar, type YearSchedule } from '@oneseal/domain';
+import { Logger } from '@nestjs/common';
+import { WorkingDayCalendar, type CountyDay, type YearSchedule } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 
 interface CalendarYearRow {
@@ -15,15 +16,47 @@ export interface LoadedYear extends YearSchedule {
   loadedAt: string;
 }
 
+export interface SetCountyDay extends CountyDay {
+  setBy: string;
+  setAt: string;
+}
+
+/** Who made a change: the name screens show, and the account it was made with. */
+export interface ChangedBy {
+  name: string;
+  id: string;
+}
+
+const logger = new Logger('Calendar');
+
 /**
- * The calendar deadlines are computed on: the official package data plus every year an administrator loaded
- * (a loaded year replaces the package's, so an amended notice wins). Read on every use: the table is tiny and
- * every routing instance sees a newly loaded year at once.
+ * The national calendar deadlines are computed on: the official package data plus every year the system
+ * administrator loaded (a loaded year replaces the package's, so an amended notice wins). Read on every use: the
+ * table is tiny and every routing instance sees a newly loaded year at once.
  */
-export async function currentCalendar(db: DataSource | EntityManager): Promise<WorkingDayCalendar> {
+export async function nationalCalendar(db: DataSource | EntityManager): Promise<WorkingDayCalendar> {
   let calendar = WorkingDayCalendar.official();
   for (const year of await loadedYears(db)) calendar = calendar.withYear(year);
   return calendar;
+}
+
+/**
+ * The calendar of one county's cases: the national one with the county's own days laid over it. A county day the
+ * national calendar no longer allows (a worked weekend that a later notice made part of a holiday block) is left
+ * out, and the county's screen says so; it never stops a deadline from being computed.
+ */
+export async function currentCalendar(
+  db: DataSource | EntityManager,
+  county?: string,
+): Promise<WorkingDayCalendar> {
+  const national = await nationalCalendar(db);
+  if (!county) return national;
+  const days = (await countyDays(db, county)).filter((day) => {
+    const problem = national.countyDayProblem(day);
+    if (problem) logger.warn(`county ${county}: day ${day.date} no longer applies (${problem})`);
+    return !problem;
+  });
+  return days.length > 0 ? national.withCountyDays(days) : national;
 }
 
 export async function loadedYears(db: DataSource | EntityManager): Promise<LoadedYear[]> {
@@ -41,19 +74,72 @@ export async function loadedYears(db: DataSource | EntityManager): Promise<Loade
 }
 
 /** Validates the schedule (the calendar refuses an inconsistent one) before storing it. */
-export async function loadYear(db: DataSource, schedule: YearSchedule, loadedBy: string): Promise<void> {
+export async function loadYear(db: DataSource, schedule: YearSchedule, loadedBy: ChangedBy): Promise<void> {
   WorkingDayCalendar.official().withYear(schedule);
   await db.query(
-    `INSERT INTO routing.calendar_years (year, holidays, make_up_workdays, source, loaded_by)
-     VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO routing.calendar_years (year, holidays, make_up_workdays, source, loaded_by, loaded_by_id)
+     VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (year) DO UPDATE SET holidays = EXCLUDED.holidays, make_up_workdays = EXCLUDED.make_up_workdays,
-       source = EXCLUDED.source, loaded_by = EXCLUDED.loaded_by, loaded_at = now()`,
+       source = EXCLUDED.source, loaded_by = EXCLUDED.loaded_by, loaded_by_id = EXCLUDED.loaded_by_id,
+       loaded_at = now()`,
     [
       schedule.year,
       JSON.stringify([...schedule.holidays].sort()),
       JSON.stringify([...schedule.makeUpWorkdays].sort()),
       schedule.source,
-      loadedBy,
+      loadedBy.name,
+      loadedBy.id,
     ],
   );
+}
+
+export async function countyDays(db: DataSource | EntityManager, county: string): Promise<SetCountyDay[]> {
+  const rows = (await db.query(
+    `SELECT to_char(date, 'YYYY-MM-DD') AS date, working, reason, set_by, set_at
+       FROM routing.county_days WHERE county = $1 ORDER BY date`,
+    [county],
+  )) as { date: string; working: boolean; reason: string; set_by: string; set_at: Date }[];
+  return rows.map((row) => ({
+    date: row.date,
+    working: row.working,
+    reason: row.reason,
+    setBy: row.set_by,
+    setAt: row.set_at.toISOString(),
+  }));
+}
+
+/**
+ * Sets one of the county's days, checked against the national calendar and the county's other days (the calendar
+ * refuses what the law does not allow, with its explanation). Setting a day again replaces it.
+ */
+export async function setCountyDay(
+  db: DataSource,
+  county: string,
+  day: CountyDay,
+  setBy: ChangedBy,
+): Promise<void> {
+  const others = (await countyDays(db, county)).filter((other) => other.date !== day.date);
+  const national = await nationalCalendar(db);
+  national.withCountyDays([...others.filter((other) => !national.countyDayProblem(other)), day]);
+  await db.query(
+    `INSERT INTO routing.county_days (county, date, working, reason, set_by, set_by_id)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (county, date) DO UPDATE SET working = EXCLUDED.working, reason = EXCLUDED.reason,
+       set_by = EXCLUDED.set_by, set_by_id = EXCLUDED.set_by_id, set_at = now()`,
+    [county, day.date, day.working, day.reason.trim(), setBy.name, setBy.id],
+  );
+}
+
+/** The removed day as it was, or undefined when the county had not set it. */
+export async function removeCountyDay(
+  db: DataSource,
+  county: string,
+  date: string,
+): Promise<CountyDay | undefined> {
+  const [rows] = (await db.query(
+    `DELETE FROM routing.county_days WHERE county = $1 AND date = $2 RETURNING working, reason`,
+    [county, date],
+  )) as [{ working: boolean; reason: string }[], number];
+  const removed = rows[0];
+  return removed ? { date, working: removed.working, reason: removed.reason } : undefined;
 }

@@ -1,23 +1,29 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { CalendarError } from '@oneseal/domain';
+import { TEMPORAL_CLIENT } from '@oneseal/temporal';
+import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { CalendarYearError } from './calendar.errors';
-import { currentCalendar, loadedYears, loadYear } from './calendar-years';
+import { CalendarChangeError, CalendarChangeErrorCode } from './calendar.errors';
+import { loadedYears, loadYear, nationalCalendar } from './calendar-years';
 import { LoadCalendarYearDto } from './dto/load-calendar-year.dto';
+import { recalculateOpenCases } from './open-case-recalculation';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
 @Controller('calendar')
 export class CalendarController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
 
   @Get('years')
   @ApiOperation({ summary: '工作日历覆盖的年份：官方数据与管理员录入的年份' })
   async years() {
-    const calendar = await currentCalendar(this.dataSource);
+    const calendar = await nationalCalendar(this.dataSource);
     const loaded = await loadedYears(this.dataSource);
     return calendar.coveredYears().map((year) => {
       const entry = loaded.find((candidate) => candidate.year === year);
@@ -37,7 +43,7 @@ export class CalendarController {
   @ApiOperation({
     summary: '录入（或更正）某年的全国节假日安排（国务院办公厅通知发布后；仅平台系统管理员）',
     description:
-      '放假日期与调休上班日期均须属于该年；录入后新计算的期限即按此执行，已计算的期限在下次重算时更新。',
+      '放假日期与调休上班日期均须属于该年；录入后所有在办案件的期限随即按此重算，期限变动的申请人收到短信。',
   })
   async load(
     @CurrentUser() user: AuthUser,
@@ -48,12 +54,18 @@ export class CalendarController {
       await loadYear(
         this.dataSource,
         { year, holidays: body.holidays, makeUpWorkdays: body.makeUpWorkdays, source: body.source },
-        `${user.name}（${user.id}）`,
+        { name: user.name, id: user.id },
       );
     } catch (error) {
-      if (error instanceof CalendarError) throw new CalendarYearError(error.message);
+      if (error instanceof CalendarError) {
+        throw new CalendarChangeError(CalendarChangeErrorCode.INVALID_SCHEDULE, error.message);
+      }
       throw error;
     }
-    return { year, loaded: true };
+    const recalculation = await recalculateOpenCases(this.dataSource, this.temporal, {
+      description: `${year}年全国节假日安排（${body.source.trim()}）`,
+      changedAt: new Date().toISOString(),
+    });
+    return { year, loaded: true, recalculation };
   }
 }

@@ -13,7 +13,7 @@ export const MILESTONE_CONSUMER = 'routing.case-milestones';
 export function createCaseActivities(dataSource: DataSource): CaseActivities {
   return {
     async computeDeadline(request: DeadlineRequest): Promise<ComputedDeadline> {
-      const calendar = await currentCalendar(dataSource);
+      const calendar = await currentCalendar(dataSource, request.county);
       const result = calendar.addWorkingDays(
         request.startDate,
         request.workingDays,

@@ -35,6 +35,18 @@ export async function applyMilestone(manager: EntityManager, milestone: CaseMile
         `stage = 'in-progress', committed_due_date = $2, due_date_provisional = $3, warning = NULL`,
         [milestone.committedDueDate, milestone.provisional],
       ));
+    case 'rescheduled':
+      // Before 受理 only the step's date moves: the case has no committed date yet.
+      return void (await update(
+        `committed_due_date = COALESCE($2, committed_due_date), due_date_provisional = $3,
+         current_step_due_date = CASE WHEN current_task_id = $4 THEN $5::date ELSE current_step_due_date END`,
+        [
+          milestone.committedDueDate ?? null,
+          milestone.provisional,
+          milestone.stepTaskId ?? null,
+          milestone.stepDueDate ?? null,
+        ],
+      ));
     case 'warning':
       // The worst warning still standing on the case; a step warning counts too (a late village is visible).
       return void (await update(

@@ -7,6 +7,7 @@ import {
   correctionRequestedV1,
   correctionSuppliedV1,
   deadlineExtendedV1,
+  deadlineRecalculatedV1,
   deadlineWarningV1,
   resultDeliveredV1,
   type CaseMilestone,
@@ -88,6 +89,21 @@ export function milestoneEvent(milestone: CaseMilestone): MilestoneEvent {
         extendedAt: at,
         committedDueDate: milestone.committedDueDate,
         dueDateProvisional: milestone.provisional,
+      });
+    case 'rescheduled':
+      return event(deadlineRecalculatedV1, {
+        caseId,
+        change: milestone.change,
+        recalculatedAt: at,
+        dueDateProvisional: milestone.provisional,
+        ...(milestone.previousDueDate ? { previousDueDate: milestone.previousDueDate } : {}),
+        ...(milestone.committedDueDate ? { committedDueDate: milestone.committedDueDate } : {}),
+        ...(milestone.previousStatutoryDueDate
+          ? { previousStatutoryDueDate: milestone.previousStatutoryDueDate }
+          : {}),
+        ...(milestone.statutoryDueDate ? { statutoryDueDate: milestone.statutoryDueDate } : {}),
+        ...(milestone.stepName ? { stepName: milestone.stepName } : {}),
+        ...(milestone.stepDueDate ? { stepDueDate: milestone.stepDueDate } : {}),
       });
     case 'warning':
       return event(deadlineWarningV1, {

@@ -119,7 +119,8 @@ export class CaseSearchService {
       concluded: boolean;
       matterTypeCode: string | null;
     })[];
-    const calendar = await currentCalendar(this.dataSource);
+    // A person works in one county: its own working days count in the days left.
+    const calendar = await currentCalendar(this.dataSource, user.county);
     const today = chinaDate(new Date());
     // While a 补正 is awaited or a special procedure runs the clock stands still: no days are counted down.
     const counting = (row: { stage: string; dueDate: string | null }, concluded: boolean) =>

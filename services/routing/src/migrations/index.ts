@@ -5,6 +5,7 @@ import { ApplicantProgressAndRatings1764600000100 } from './1764600000100-Applic
 import { AnswerDissatisfiedRatings1764600000200 } from './1764600000200-AnswerDissatisfiedRatings';
 import { FindCasesByWhatAClerkKnows1764900000200 } from './1764900000200-FindCasesByWhatAClerkKnows';
 import { KeepTheMatterType1764900000600 } from './1764900000600-KeepTheMatterType';
+import { CountyWorkingDays1765300000100 } from './1765300000100-CountyWorkingDays';
 
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ROUTING_MIGRATIONS = [
   AnswerDissatisfiedRatings1764600000200,
   FindCasesByWhatAClerkKnows1764900000200,
   KeepTheMatterType1764900000600,
+  CountyWorkingDays1765300000100,
 ];

@@ -1,5 +1,6 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
+  CalendarChange,
   CorrectionSupplied,
   ExtensionRequest,
   ResumptionRequest,
@@ -24,3 +25,9 @@ export const resumeUpdate = defineUpdate<{ accepted: true }, [ResumptionRequest]
 export const extendUpdate = defineUpdate<{ accepted: true }, [ExtensionRequest]>('extend');
 
 export const caseStatusQuery = defineQuery<CaseStatus>('caseStatus');
+
+/**
+ * A signal, not an update: routing sends it to every open case of the calendar it changed and nothing can refuse
+ * it. The case redoes its dates from the recorded facts and announces the ones that moved.
+ */
+export const recalculateDeadlinesSignal = defineSignal<[CalendarChange]>('recalculateDeadlines');

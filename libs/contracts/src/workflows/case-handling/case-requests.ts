@@ -106,3 +106,10 @@ export interface ExtensionRequest {
   /** The approving leader's name, printed on the 延期告知书; absent before it was sent. */
   approvedByName?: string;
 }
+
+/** The working-day calendar changed: a national year loaded or corrected, or a county's own day set or removed. */
+export interface CalendarChange {
+  /** In words a clerk and the applicant read, e.g. 「2027年全国节假日安排（国办发明电〔2026〕X号）已公布」. */
+  description: string;
+  changedAt: string;
+}
