@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadZezhouCatalogue } from '../catalogue/seeded-catalogue';
-import { mergeGuideResearch, withResearchedContent, type GuideResearchFile } from './guide-content';
+import {
+  mergeGuideResearch,
+  researchFor,
+  withResearchedContent,
+  type GuideResearchFile,
+} from './guide-content';
 import { defaultGuide, type CountyGuideDefaults } from './matter-guide';
 
 const seeds = join(__dirname, '../../../../seeds');
@@ -21,7 +26,7 @@ describe('guide content from public sources (seeds/guides)', () => {
     for (const matter of catalogue) {
       const entry = files.map((file) => file.matters[matter.code]).find(Boolean);
       expect({ code: matter.code, name: entry?.name }).toEqual({ code: matter.code, name: matter.name });
-      const content = research.get(matter.code);
+      const content = research.byCode.get(matter.code);
       expect({ code: matter.code, cited: (content?.legalBasis.length ?? 0) > 0 }).toEqual({
         code: matter.code,
         cited: true,
@@ -29,7 +34,7 @@ describe('guide content from public sources (seeds/guides)', () => {
     }
     // Where no public source describes the steps, the guide page shows the route's steps as the county's default.
     const withoutProcess = catalogue
-      .filter((matter) => !research.get(matter.code)?.process)
+      .filter((matter) => !research.byCode.get(matter.code)?.process)
       .map((m) => m.code);
     expect(withoutProcess).toEqual([
       'ZZ-T-040',
@@ -46,8 +51,38 @@ describe('guide content from public sources (seeds/guides)', () => {
     ]);
   });
 
+  it('gives another county’s matter of the same level and name the same researched content, and no other', () => {
+    const starter = readFileSync(join(seeds, 'catalogue', 'qinshui-starter-list.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t'))
+      .map(([level, , name]) => ({
+        level: level === '村级' ? ('village' as const) : ('town' as const),
+        name,
+      }));
+    const found = starter.filter((matter) => researchFor(research, { code: 'QS-X', ...matter }));
+    // 沁水县's starter list is built from the same township lists: every matter finds its researched content.
+    expect(found).toHaveLength(starter.length);
+    const relief = researchFor(research, { code: 'QS-T-002', level: 'town', name: '临时救助' });
+    expect(relief).toBe(research.byCode.get('ZZ-T-002'));
+    expect(researchFor(research, { code: 'QS-T-999', level: 'town', name: '没有这个事项' })).toBeUndefined();
+    // A village matter is not a town matter of the same name.
+    const villageOnly = [...research.byName.keys()].find(
+      (key) => key.startsWith('village:') && !research.byName.has(`town:${key.slice('village:'.length)}`),
+    );
+    expect(villageOnly).toBeDefined();
+    expect(
+      researchFor(research, {
+        code: 'QS-T-998',
+        level: 'town',
+        name: villageOnly?.slice('village:'.length) ?? '',
+      }),
+    ).toBeUndefined();
+  });
+
   it('cites only sources its file defines, and a statutory limit only with a source', () => {
-    for (const content of research.values()) {
+    for (const content of research.byCode.values()) {
       for (const basis of content.legalBasis) expect(content.sources[basis.source]).toBeDefined();
       if (content.statutoryLimit) expect(content.statutoryLimit.source).not.toBe('');
     }
@@ -56,7 +91,7 @@ describe('guide content from public sources (seeds/guides)', () => {
   it('puts the cited basis and fee into the guide, marked as from public sources; the county default materials stay what is checked', () => {
     const relief = catalogue.find((matter) => matter.code === 'ZZ-T-002');
     if (!relief) throw new Error('ZZ-T-002 missing');
-    const guide = withResearchedContent(defaultGuide(relief, defaults), research.get('ZZ-T-002'));
+    const guide = withResearchedContent(defaultGuide(relief, defaults), research.byCode.get('ZZ-T-002'));
     expect(guide.legalBasis).toContain('《社会救助暂行办法》（国务院令第649号');
     expect(guide.legalBasis).toContain('第四十七条、第四十八条');
     expect(guide.legalBasis?.split('《社会救助暂行办法》')).toHaveLength(2);

@@ -66,18 +66,50 @@ export function citationOf(source: CitedSource | undefined, article?: string): s
   return `《${source.title}》${document}${article ?? ''}`;
 }
 
+/** What public sources say about each matter: by the code it was researched under, and by level and name. */
+export interface GuideResearch {
+  byCode: ReadonlyMap<string, GuideContent>;
+  /**
+   * Another county's matter of the same name and level is the same matter under the same laws: its researched
+   * content is where that county's guide starts (every part still names its source, and the county confirms it).
+   */
+  byName: ReadonlyMap<string, GuideContent>;
+}
+
+/** The key of `byName`: a matter's level (town, village) and its name as the lists write it. */
+export const researchNameKey = (level: 'town' | 'village', name: string) =>
+  `${level}:${name.replace(/\s+/g, '')}`;
+
+/** Codes are <county>-T-nnn for town matters and <county>-V-nnn for village ones. */
+const levelOfCode = (code: string): 'town' | 'village' | undefined =>
+  /-T-\d+$/.test(code) ? 'town' : /-V-\d+$/.test(code) ? 'village' : undefined;
+
 /**
  * Several research files as one: the first file that names a matter gives its entry; sources are kept per file,
  * so two files may use the same key for different documents.
  */
-export function mergeGuideResearch(files: readonly GuideResearchFile[]): Map<string, GuideContent> {
-  const contents = new Map<string, GuideContent>();
+export function mergeGuideResearch(files: readonly GuideResearchFile[]): GuideResearch {
+  const byCode = new Map<string, GuideContent>();
+  const byName = new Map<string, GuideContent>();
   for (const file of files) {
     for (const [code, research] of Object.entries(file.matters)) {
-      if (!contents.has(code)) contents.set(code, contentOf(research, file.sources));
+      if (byCode.has(code)) continue;
+      const content = contentOf(research, file.sources);
+      byCode.set(code, content);
+      const level = levelOfCode(code);
+      const key = level && researchNameKey(level, research.name);
+      if (key && !byName.has(key)) byName.set(key, content);
     }
   }
-  return contents;
+  return { byCode, byName };
+}
+
+/** The researched content for a matter: its own code's, or failing that a researched matter of its level and name. */
+export function researchFor(
+  research: GuideResearch,
+  matter: { code: string; level: 'town' | 'village'; name: string },
+): GuideContent | undefined {
+  return research.byCode.get(matter.code) ?? research.byName.get(researchNameKey(matter.level, matter.name));
 }
 
 function contentOf(research: MatterGuideResearch, sources: Record<string, CitedSource>): GuideContent {

@@ -16,6 +16,7 @@ import {
   type ImportProblem,
   type MatterListSheet,
   type PlannedMatter,
+  researchFor,
   withResearchedContent,
 } from '@oneseal/domain';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -162,7 +163,10 @@ export class CatalogueImportService {
         // changes what the guide must say (a statutory limit or none).
         const guide =
           !planned.currentCode || changed('事项类型')
-            ? withResearchedContent(defaultGuide(matter, defaults, forms.forMatter(code)), research.get(code))
+            ? withResearchedContent(
+                defaultGuide(matter, defaults, forms.forMatter(code)),
+                researchFor(research, { code, level: planned.level, name: planned.name }),
+              )
             : undefined;
         await writeMatter(manager, {
           county: stored.county,

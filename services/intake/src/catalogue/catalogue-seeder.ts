@@ -148,7 +148,7 @@ export async function seedCatalogue(dataSource: DataSource, sources: SeedSources
           unitBasis: assignment.basis,
           guide: withResearchedContent(
             defaultGuide(matter, defaults, forms.forMatter(matter.code)),
-            research.get(matter.code),
+            research.byCode.get(matter.code),
           ),
         });
         summary.matters += 1;

@@ -5,7 +5,7 @@ import {
   mergeGuideResearch,
   type ApplicationForm,
   type CountyGuideDefaults,
-  type GuideContent,
+  type GuideResearch,
   type GuideResearchFile,
 } from '@oneseal/domain';
 
@@ -80,8 +80,8 @@ export class SeedSources {
     );
   }
 
-  /** What public sources say about each matter (seeds/guides/*.json), by matter code. */
-  guideResearch(): Map<string, GuideContent> {
+  /** What public sources say about each matter (seeds/guides/*.json), by matter code and by level and name. */
+  guideResearch(): GuideResearch {
     const folder = join(this.directory, 'guides');
     const files = readdirSync(folder)
       .filter((file) => file.endsWith('.json'))
