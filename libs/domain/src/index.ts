@@ -10,6 +10,7 @@ export * from './routes/route-plan';
 export * from './routes/units';
 export * from './routes/seeded-place-names';
 export * from './routes/derive-route';
+export * from './routes/route-rule-book';
 export * from './canonical-json';
 export * from './calendar';
 export * from './people/resident-id';

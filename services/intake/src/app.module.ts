@@ -8,6 +8,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { CaseFilesModule } from './case-files/case-files.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CatalogueImportsModule } from './catalogue-imports/catalogue-imports.module';
+import { RouteRulesModule } from './route-rules/route-rules.module';
 import { INTAKE_SCHEMA, type IntakeEnv } from './config/intake.env';
 import { HealthController } from './health/health.controller';
 import { INTAKE_MIGRATIONS } from './migrations';
@@ -36,6 +37,7 @@ export class IntakeModule {
         ApplicationsModule.forKey(Buffer.from(env.APPLICANT_LOOKUP_KEY, 'hex')),
         CatalogueModule,
         CatalogueImportsModule,
+        RouteRulesModule,
         CaseFilesModule.forEnv(env),
       ],
       controllers: [HealthController],

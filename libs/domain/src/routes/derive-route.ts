@@ -357,8 +357,11 @@ function routeOfMode(matter: RoutableMatter, context: RouteContext): RoutePlan {
       '乡镇便民服务中心综合窗口受理（前台综合受理）',
     ),
   );
+  const mode = `办理方式「${matter.handlingMode || '空'}」`;
+  const townTakes = (kind: StepKind) =>
+    rule === modeRule ? `${mode}：${kind}由乡镇承担` : `县直部门直接赋权本镇：${kind}由乡镇承担`;
   for (const kind of rule.townSteps) {
-    const because = kind === '用印' ? '加盖乡镇行政审批服务专用章（一枚印章管审批）' : `乡镇${kind}`;
+    const because = kind === '用印' ? '加盖乡镇行政审批服务专用章（一枚印章管审批）' : townTakes(kind);
     steps.push(step(kind, 'town', townUnitFor(kind, context.town), budgets, because + delegation));
   }
   for (const kind of rule.countySteps) {
@@ -368,7 +371,9 @@ function routeOfMode(matter: RoutableMatter, context: RouteContext): RoutePlan {
         'county',
         context.countyUnitCode,
         budgets,
-        kind === '用印' ? '决定机关用印' : `县直部门${kind}`,
+        kind === '用印'
+          ? '决定机关用印：加盖作出决定的县直部门印章'
+          : `${mode}：${kind}属县直部门权限，由主管县直部门办理`,
       ),
     );
   }

@@ -14,6 +14,12 @@ class Sample {
   @IsNotEmpty()
   @Matches(/^\d+$/)
   matterCode?: string;
+
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写成如 2027-01-04 的形式' })
+  date = '2027/1/4';
+
+  @IsNotEmpty({ message: '有异议时请写明理由' })
+  note?: string;
 }
 
 describe('validationErrorsToException', () => {
@@ -37,5 +43,17 @@ describe('validationErrorsToException', () => {
     expect(body.problems.filter((problem) => problem.field === 'matterCode')).toEqual([
       { field: 'matterCode', rule: 'isDefined', message: 'matterCode 必须填写' },
     ]);
+  });
+
+  it('keeps a DTO’s own Chinese message, for a wrong value and for a missing one', () => {
+    const body = validationErrorsToException(validateSync(new Sample())).getResponse() as {
+      problems: { field: string; rule: string; message: string }[];
+    };
+    expect(body.problems).toEqual(
+      expect.arrayContaining([
+        { field: 'date', rule: 'matches', message: '日期应写成如 2027-01-04 的形式' },
+        { field: 'note', rule: 'isDefined', message: '有异议时请写明理由' },
+      ]),
+    );
   });
 });

@@ -23,17 +23,25 @@ export interface FieldProblem {
   message: string;
 }
 
+/** A DTO's own message (written in Chinese for the clerk) says more than the rule's generic wording. */
+const isWrittenForTheClerk = (message: string) => /[\u4e00-\u9fa5]/.test(message);
+
 function collect(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = `${prefix}${error.property}`;
     // A missing field is one problem, not one per rule it would have had to pass.
     if (error.value === undefined && error.constraints) {
-      return [{ field, rule: 'isDefined', message: `${field} ${RULES_IN_CHINESE.isDefined}` }];
+      const own = Object.values(error.constraints).find(isWrittenForTheClerk);
+      return [{ field, rule: 'isDefined', message: own ?? `${field} ${RULES_IN_CHINESE.isDefined}` }];
     }
-    const own = Object.entries(error.constraints ?? {}).map(([rule, english]) => ({
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
       field,
       rule,
-      message: RULES_IN_CHINESE[rule] ? `${field} ${RULES_IN_CHINESE[rule]}` : english,
+      message: isWrittenForTheClerk(message)
+        ? message
+        : RULES_IN_CHINESE[rule]
+          ? `${field} ${RULES_IN_CHINESE[rule]}`
+          : message,
     }));
     return [...own, ...collect(error.children ?? [], `${field}.`)];
   });

@@ -10,6 +10,7 @@ import { KeepFormDataAndAuthorisation1764900000000 } from './1764900000000-KeepF
 import { KeepAttachments1764900000100 } from './1764900000100-KeepAttachments';
 import { ImportCatalogues1765200000000 } from './1765200000000-ImportCatalogues';
 
+import { ReviewRouteRules1765300000200 } from './1765300000200-ReviewRouteRules';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -23,4 +24,5 @@ export const INTAKE_MIGRATIONS = [
   KeepFormDataAndAuthorisation1764900000000,
   KeepAttachments1764900000100,
   ImportCatalogues1765200000000,
+  ReviewRouteRules1765300000200,
 ];

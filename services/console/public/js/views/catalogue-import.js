@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import { formatDateTime, html, messageHtml, mount, showError, tableHtml } from '../html.js';
+import { mountRouteRules } from './route-rules.js';
 
 const LEVELS = { town: '镇级', village: '村级' };
 const KINDS = { added: '新增', changed: '变更', withdrawn: '撤销', unchanged: '不变' };
@@ -108,7 +109,9 @@ export function renderCatalogueImport(root, { params, user }) {
       <div class="import-message"></div>
       <div class="import-result"></div>
       <h3>导入记录</h3>
-      <div class="import-history"></div>`,
+      <div class="import-history"></div>
+      <h3>办理路径规则 <small>每种办理方式下办件经过哪些环节、由谁办、为什么，请本县逐条审核</small></h3>
+      <div class="route-rules"></div>`,
   );
   const message = root.querySelector('.import-message');
   const result = root.querySelector('.import-result');
@@ -172,4 +175,5 @@ export function renderCatalogueImport(root, { params, user }) {
       showError(message, error),
     );
   loadHistory();
+  mountRouteRules(root.querySelector('.route-rules'), { user, canReview: true });
 }
