@@ -9,6 +9,7 @@ import { CaseFilesModule } from './case-files/case-files.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CatalogueImportsModule } from './catalogue-imports/catalogue-imports.module';
 import { RouteRulesModule } from './route-rules/route-rules.module';
+import { CountyBureausModule } from './county-bureaus/county-bureaus.module';
 import { INTAKE_SCHEMA, type IntakeEnv } from './config/intake.env';
 import { HealthController } from './health/health.controller';
 import { INTAKE_MIGRATIONS } from './migrations';
@@ -38,6 +39,7 @@ export class IntakeModule {
         CatalogueModule,
         CatalogueImportsModule,
         RouteRulesModule,
+        CountyBureausModule,
         CaseFilesModule.forEnv(env),
       ],
       controllers: [HealthController],

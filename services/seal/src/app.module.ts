@@ -11,6 +11,7 @@ import { createSealActivities } from './activities/seal.activities';
 import { SEAL_SCHEMA, type SealEnv } from './config/seal.env';
 import { KeyEncryption } from './crypto/key-encryption';
 import { DivisionNames } from './divisions/division-names';
+import { BureauRegisteredConsumer, SEAL_CONSUMES } from './organs/bureau-registered.consumer';
 import { DocumentIssuingService } from './documents/document-issuing.service';
 import { SEAL_ENTITIES } from './entities';
 import { HealthController } from './health/health.controller';
@@ -43,6 +44,7 @@ export class SealModule {
           clientId: 'oneseal-seal',
           brokers: parseBrokers(env.KAFKA_BROKERS),
           produces: 'seal',
+          consumes: [...SEAL_CONSUMES],
         }),
         OutboxRelayModule.forRoot({ schema: SEAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
@@ -56,8 +58,10 @@ export class SealModule {
         VerificationController,
         LedgerController,
         OrgansController,
+        BureauRegisteredConsumer,
       ],
       providers: [
+        { provide: DivisionNames, useValue: divisions },
         {
           provide: SealRegistry,
           inject: [getDataSourceToken()],

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
     name: 'seal',
     env,
     module: SealModule.forEnv(env),
-    consumesEvents: false,
+    consumesEvents: true,
     docs: { title: 'OneSeal 用印服务 (seal)', description: '乡镇行政审批服务专用章、电子用印与用印登记' },
   });
 }

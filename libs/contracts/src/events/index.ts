@@ -18,6 +18,7 @@ export * from './case-suspended/v1';
 export * from './case-resumed/v1';
 export * from './deadline-extended/v1';
 export * from './deadline-recalculated/v1';
+export * from './bureau-registered/v1';
 export * from './result-delivered/v1';
 export * from './service-rated/v1';
 export * from './seal-registered/v1';

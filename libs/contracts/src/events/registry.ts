@@ -1,6 +1,7 @@
 import { applicationSubmittedV1 } from './application-submitted/v1';
 import { attachmentAddedV1 } from './attachment-added/v1';
 import { personalDataViewedV1 } from './personal-data-viewed/v1';
+import { bureauRegisteredV1 } from './bureau-registered/v1';
 import { caseAcceptedV1 } from './case-accepted/v1';
 import { caseConcludedV1 } from './case-concluded/v1';
 import { caseRefusedV1 } from './case-refused/v1';
@@ -28,6 +29,7 @@ export const EVENT_CONTRACTS = [
   applicationSubmittedV1,
   attachmentAddedV1,
   personalDataViewedV1,
+  bureauRegisteredV1,
   caseRoutedV1,
   reviewTaskOpenedV1,
   caseAcceptedV1,

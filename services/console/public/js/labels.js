@@ -144,6 +144,7 @@ export const EVENT_TYPES = {
   'intake.application-submitted': '提交申请',
   'intake.attachment-added': '上传材料页面',
   'intake.personal-data-viewed': '查看完整个人信息',
+  'intake.bureau-registered': '新增县直部门',
   'routing.case-routed': '分派流转',
   'approval.review-task-opened': '生成待办',
   'approval.step-decided': '环节办理',

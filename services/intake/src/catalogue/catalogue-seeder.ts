@@ -126,11 +126,15 @@ export async function seedCatalogue(dataSource: DataSource, sources: SeedSources
       for (const unit of units) {
         count(
           await manager.query(
-            `INSERT INTO intake.county_units (code, county_code, name, full_name) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, full_name = EXCLUDED.full_name
-           WHERE (county_units.name, county_units.full_name) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.full_name)
+            // A bureau the county has edited is the county's: the seed leaves it as the county set it.
+            `INSERT INTO intake.county_units (code, county_code, name, full_name, number_prefix)
+             VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, full_name = EXCLUDED.full_name,
+             number_prefix = EXCLUDED.number_prefix
+           WHERE county_units.edited_at IS NULL AND (county_units.name, county_units.full_name, county_units.number_prefix)
+             IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.full_name, EXCLUDED.number_prefix)
            RETURNING 1`,
-            [countyUnitCode(code, unit.slug), code, unit.name, unit.fullName],
+            [countyUnitCode(code, unit.slug), code, unit.name, unit.fullName, unit.numberPrefix],
           ),
         );
         summary.units += 1;

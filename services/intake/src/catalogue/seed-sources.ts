@@ -19,6 +19,7 @@ export interface CountyUnitRow {
   slug: string;
   name: string;
   fullName: string;
+  numberPrefix: string;
 }
 
 export interface MatterUnitRow {
@@ -64,10 +65,11 @@ export class SeedSources {
   }
 
   countyUnits(): CountyUnitRow[] {
-    return tsvRows(this.catalogueFile('county-units.tsv')).map(([slug, name, fullName]) => ({
+    return tsvRows(this.catalogueFile('county-units.tsv')).map(([slug, name, fullName, numberPrefix]) => ({
       slug,
       name,
       fullName,
+      numberPrefix: numberPrefix ?? slug,
     }));
   }
 

@@ -11,6 +11,7 @@ import { KeepAttachments1764900000100 } from './1764900000100-KeepAttachments';
 import { ImportCatalogues1765200000000 } from './1765200000000-ImportCatalogues';
 
 import { ReviewRouteRules1765300000200 } from './1765300000200-ReviewRouteRules';
+import { CountiesKeepTheirBureaus1765300000300 } from './1765300000300-CountiesKeepTheirBureaus';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -25,4 +26,5 @@ export const INTAKE_MIGRATIONS = [
   KeepAttachments1764900000100,
   ImportCatalogues1765200000000,
   ReviewRouteRules1765300000200,
+  CountiesKeepTheirBureaus1765300000300,
 ];

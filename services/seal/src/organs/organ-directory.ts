@@ -33,10 +33,24 @@ export function bureauName(countyName: string, fullName: string): string {
   return `${countyName}${fullName.replace(/^县/, '')}`;
 }
 
-interface BureauRow {
+export interface BureauRow {
   slug: string;
   fullName: string;
   numberPrefix: string;
+}
+
+/** A county bureau's organ as first registered: its name in the county, its 文号 pattern, the county's remedies. */
+export function bureauOrganDefaults(county: string, countyName: string, bureau: BureauRow): OrganSettings {
+  return {
+    code: `${county}-${bureau.slug}`,
+    county,
+    level: 'county',
+    name: bureauName(countyName, bureau.fullName),
+    // 泽民审〔2026〕1号; a prefix that already says 审批 takes no second 审 (泽审批〔2026〕1号).
+    numberPattern: `${countyShortName(countyName)}${bureau.numberPrefix}${/审(批)?$/.test(bureau.numberPrefix) ? '' : '审'}〔{year}〕{n}号`,
+    reviewOrgan: `${countyName}人民政府`,
+    court: `${countyName}人民法院`,
+  };
 }
 
 function bureauRows(seedsDirectory: string): BureauRow[] {
@@ -48,11 +62,6 @@ function bureauRows(seedsDirectory: string): BureauRow[] {
     .map(([slug, , fullName, numberPrefix]) => ({ slug, fullName, numberPrefix: numberPrefix ?? slug }));
 }
 
-/**
- * The default settings of every organ of the seeded counties: each town government, and each county bureau of
- * county-units.tsv in each county. An administrator may change a pattern or the remedies later; seeding never
- * overwrites what they set.
- */
 /** The defaults of a town government's settings: its 文号 pattern, its county's 复议机关 and court. */
 export function townOrganDefaults(town: {
   county: string;
@@ -71,33 +80,24 @@ export function townOrganDefaults(town: {
   };
 }
 
+/**
+ * The default settings of every organ of the seeded counties: each town government, and each county bureau of
+ * county-units.tsv in each county. An administrator may change a pattern or the remedies later; seeding never
+ * overwrites what they set.
+ */
 export function seededOrgans(
   divisions: DivisionNames,
   seedsDirectory: string = defaultSeedsDirectory(),
 ): OrganSettings[] {
   const counties = new Map<string, string>();
   const organs: OrganSettings[] = [];
-  const remedies = (countyName: string) => ({
-    reviewOrgan: `${countyName}人民政府`,
-    court: `${countyName}人民法院`,
-  });
   for (const town of divisions.all()) {
     counties.set(town.county, town.countyName);
     organs.push(townOrganDefaults(town));
   }
   const bureaus = bureauRows(seedsDirectory);
   for (const [county, countyName] of counties) {
-    for (const bureau of bureaus) {
-      organs.push({
-        code: `${county}-${bureau.slug}`,
-        county,
-        level: 'county',
-        name: bureauName(countyName, bureau.fullName),
-        // 泽民审〔2026〕1号; a prefix that already says 审批 takes no second 审 (泽审批〔2026〕1号).
-        numberPattern: `${countyShortName(countyName)}${bureau.numberPrefix}${/审(批)?$/.test(bureau.numberPrefix) ? '' : '审'}〔{year}〕{n}号`,
-        ...remedies(countyName),
-      });
-    }
+    for (const bureau of bureaus) organs.push(bureauOrganDefaults(county, countyName, bureau));
   }
   return organs;
 }

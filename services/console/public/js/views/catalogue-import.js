@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import { formatDateTime, html, messageHtml, mount, showError, tableHtml } from '../html.js';
+import { mountBureaus } from './bureaus.js';
 import { mountRouteRules } from './route-rules.js';
 
 const LEVELS = { town: '镇级', village: '村级' };
@@ -77,18 +78,24 @@ function previewHtml(preview) {
 }
 
 function historyHtml(imports) {
-  return tableHtml(
-    ['上传时间', '文件', '状态', '上传人', '发布人', '差异'],
-    imports.map((one) => [
-      formatDateTime(one.uploadedAt),
-      html`<a href="#/catalogue/${encodeURIComponent(one.id)}">${one.fileName}</a>`,
-      STATES[one.state],
-      one.uploadedByName ?? '',
-      one.publishedByName ?? '',
-      countsText(one.counts),
-    ]),
-    '本县还没有导入过事项清单。',
-  );
+  const heads = ['上传时间', '文件', '状态', '上传人', '发布人', '差异'];
+  const row = (one) => [
+    formatDateTime(one.uploadedAt),
+    html`<a href="#/catalogue/${encodeURIComponent(one.id)}">${one.fileName}</a>`,
+    STATES[one.state],
+    one.uploadedByName ?? '',
+    one.publishedByName ?? '',
+    countsText(one.counts),
+  ];
+  // The latest few are what the administrator works with; the rest fold away.
+  const earlier = imports.slice(5);
+  return html`${tableHtml(heads, imports.slice(0, 5).map(row), '本县还没有导入过事项清单。')}
+  ${earlier.length
+    ? html`<details class="unchanged">
+        <summary>更早的 ${earlier.length} 次导入</summary>
+        ${tableHtml(heads, earlier.map(row))}
+      </details>`
+    : ''}`;
 }
 
 export function renderCatalogueImport(root, { params, user }) {
@@ -110,6 +117,8 @@ export function renderCatalogueImport(root, { params, user }) {
       <div class="import-result"></div>
       <h3>导入记录</h3>
       <div class="import-history"></div>
+      <h3>县直部门 <small>事项清单「主管部门」可选的部门；承担审核、决定并以部门印章出具文书</small></h3>
+      <div class="bureaus"></div>
       <h3>办理路径规则 <small>每种办理方式下办件经过哪些环节、由谁办、为什么，请本县逐条审核</small></h3>
       <div class="route-rules"></div>`,
   );
@@ -175,5 +184,6 @@ export function renderCatalogueImport(root, { params, user }) {
       showError(message, error),
     );
   loadHistory();
+  mountBureaus(root.querySelector('.bureaus'), { user });
   mountRouteRules(root.querySelector('.route-rules'), { user, canReview: true });
 }
