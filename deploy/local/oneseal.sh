@@ -143,6 +143,8 @@ cmd_test() {
   node deploy/local/stack.mjs down >/dev/null
   services_up
   run_jest e2e
+  # Last: malformed input on every route of the system the e2e tier just used (bounded and seeded).
+  run_jest fuzz
   echo "(npm test took $((SECONDS - began)) s)"
 }
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
-const tiers = ['unit', 'integration', 'e2e'];
+const tiers = ['unit', 'integration', 'e2e', 'fuzz'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -3,10 +3,11 @@ import { ValidationPipe, type DynamicModule, type INestApplication } from '@nest
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CodedErrorFilter } from '@oneseal/errors';
 import { kafkaTransportOptions, parseBrokers } from '@oneseal/kafka';
 import { Logger } from 'nestjs-pino';
 import type { HttpServiceEnv, ServiceEnv } from '../env/service-env';
+import { hardenHttp, SafeInputPipe } from '../http/request-hardening';
+import { ServiceExceptionFilter } from '../http/service-exception.filter';
 import { validationErrorsToException } from '../http/validation-errors';
 
 interface CommonDefinition {
@@ -40,8 +41,14 @@ export type ServiceDefinition = DataServiceDefinition | WebServiceDefinition;
  * naming every problem), and every CodedError as `{ code, message, details? }` with its status. Tests that build a
  * service's module themselves call this too, so they answer exactly as the running service does.
  */
-export function configureServiceApp(app: INestApplication): void {
+export function configureServiceApp(
+  app: INestApplication,
+  { parseBodies = true }: { parseBodies?: boolean } = {},
+): void {
+  // Before anything else sees the request: its URL, and its body's size and nesting (call before init).
+  hardenHttp(app as NestExpressApplication, { parseBodies });
   app.useGlobalPipes(
+    new SafeInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -49,14 +56,15 @@ export function configureServiceApp(app: INestApplication): void {
       exceptionFactory: validationErrorsToException,
     }),
   );
-  app.useGlobalFilters(new CodedErrorFilter());
+  app.useGlobalFilters(new ServiceExceptionFilter(app.getHttpAdapter()));
 }
 
 export async function createServiceApp(definition: ServiceDefinition): Promise<INestApplication> {
   const web = 'publicDir' in definition;
   const app = await NestFactory.create<NestExpressApplication>(definition.module, {
     bufferLogs: true,
-    bodyParser: !web,
+    // configureServiceApp registers the parsers itself, bounded (the console parses none: it passes bodies on).
+    bodyParser: false,
   });
   if (web) {
     // The page runs only its own files and calls only its own origin: an injected script has nowhere to run. Pages
@@ -72,7 +80,7 @@ export async function createServiceApp(definition: ServiceDefinition): Promise<I
   }
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  configureServiceApp(app);
+  configureServiceApp(app, { parseBodies: !web });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -15,6 +15,23 @@ const RULES_IN_CHINESE: Record<string, string> = {
   isISO8601: '不是有效的日期时间',
   whitelistValidation: '是不认识的字段',
   isDefined: '必须填写',
+  max: '超出允许的最大值',
+  min: '小于允许的最小值',
+  isBoolean: '必须是“是”或“否”（true/false）',
+  isArray: '必须是列表',
+  arrayMaxSize: '条目过多',
+  arrayMinSize: '条目过少',
+  arrayNotEmpty: '不能为空列表',
+  isNumber: '必须是数字',
+  isPositive: '必须是正数',
+  isEnum: '不是允许的取值',
+  isObject: '格式不正确',
+  isDateString: '不是有效的日期',
+  nestedValidation: '格式不正确',
+  isNotEmptyObject: '不能为空',
+  isMobilePhone: '不是有效的手机号码',
+  isHexadecimal: '格式不正确',
+  length: '长度不对',
 };
 
 export interface FieldProblem {

@@ -1,3 +1,4 @@
+import { MAX_SEQUENCE } from '@oneseal/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PlaceQuery } from '@oneseal/service-kit';
 import { Type } from 'class-transformer';
@@ -27,6 +28,7 @@ export class PlaceEventsQuery extends PlaceQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_SEQUENCE)
   after = 0;
 
   @ApiPropertyOptional({ description: '每页条数（最多 500）', default: 200 })

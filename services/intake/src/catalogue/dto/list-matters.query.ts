@@ -1,3 +1,4 @@
+import { MAX_PAGE_NUMBER } from '@oneseal/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MATTER_TYPES, type MatterTypeName } from '@oneseal/domain';
 import { Type } from 'class-transformer';
@@ -43,6 +44,7 @@ export class ListMattersQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE_NUMBER)
   page = 1;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })

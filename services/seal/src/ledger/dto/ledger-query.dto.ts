@@ -1,3 +1,4 @@
+import { MAX_SEQUENCE } from '@oneseal/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
@@ -27,6 +28,7 @@ export class LedgerQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_SEQUENCE)
   after?: number;
 
   @ApiPropertyOptional({ description: '最多返回多少条（默认 100）' })

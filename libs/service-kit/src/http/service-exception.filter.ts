@@ -1,0 +1,78 @@
+import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { CodedError, CodedErrorFilter } from '@oneseal/errors';
+import type { Response } from 'express';
+import { RequestError, RequestErrorCode } from './request-errors';
+
+/** PostgreSQL's "cannot connect now" classes: 08 (connection exception) and 57P0x (shutdown, cannot connect now). */
+const DATABASE_DOWN = /^(08\d{3}|57P0[1-4])$/;
+const NETWORK_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EPIPE',
+  'ENOTFOUND',
+]);
+const KAFKA_DOWN = new Set([
+  'KafkaJSConnectionError',
+  'KafkaJSNumberOfRetriesExceeded',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSBrokerNotFound',
+]);
+const TEMPORAL_UNAVAILABLE = 14; // gRPC UNAVAILABLE
+const DOWN_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Connection is not established|the database system is (starting up|shutting down)/i;
+
+/** Whether an error (or what caused it) says an engine cannot be reached right now, not that the request was wrong. */
+export function isEngineUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const { code, name, message, cause, driverError } = error as {
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    driverError?: unknown;
+  };
+  if (typeof code === 'string' && (DATABASE_DOWN.test(code) || NETWORK_DOWN.has(code))) return true;
+  if (code === TEMPORAL_UNAVAILABLE) return true;
+  if (typeof name === 'string' && KAFKA_DOWN.has(name)) return true;
+  if (typeof message === 'string' && DOWN_MESSAGE.test(message)) return true;
+  return isEngineUnavailable(driverError, depth + 1) || isEngineUnavailable(cause, depth + 1);
+}
+
+/** Seconds a client should wait before trying again while an engine is down. */
+export const RETRY_AFTER_SECONDS = 10;
+
+/**
+ * Every error a request can end in: a CodedError as `{ code, message, details? }`; an engine that cannot be reached
+ * as 503 with Retry-After (the request may simply be sent again); Nest's own HTTP errors as Nest answers them; and
+ * anything else as a 500 that says nothing of the inside (logged without the request's data).
+ */
+@Catch()
+export class ServiceExceptionFilter extends BaseExceptionFilter {
+  private readonly coded = new CodedErrorFilter();
+  private readonly logger = new Logger('Request');
+
+  override catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return super.catch(error, host);
+    if (error instanceof CodedError) return this.coded.catch(error, host);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof NotFoundException && /^Cannot [A-Z]+ /.test(error.message)) {
+      response.status(404).json({ code: 'REQUEST.NO_SUCH_ROUTE', message: '没有这个接口地址，请检查网址' });
+      return;
+    }
+    if (error instanceof HttpException) return super.catch(error, host);
+    if (isEngineUnavailable(error)) {
+      const unavailable = new RequestError(RequestErrorCode.SERVICE_UNAVAILABLE);
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.coded.catch(unavailable, host);
+      return;
+    }
+    this.logger.error(
+      `unhandled ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? String(error)}`,
+      (error as Error)?.stack,
+    );
+    response.status(500).json({ code: 'INTERNAL', message: '系统内部错误，已记录，请稍后再试或联系管理员' });
+  }
+}
