@@ -306,7 +306,7 @@ describe('the console in a browser', () => {
     await row.getByRole('button', { name: '调整岗位' }).click();
     await row.getByLabel('镇便民服务中心审核人员').check();
     await row.getByRole('button', { name: '保存岗位' }).click();
-    await expectText(page.locator('.staff-message'), '下次登录生效');
+    await expectText(page.locator('.staff-message'), '须重新登录');
     await expectText(page.locator('.staff-list tr', { hasText: loginName }), '镇便民服务中心审核人员');
     // The new clerk's first login asks for their own password, then lets them in.
     const clerk = await freshPage();
@@ -317,11 +317,23 @@ describe('the console in a browser', () => {
     await clerk.getByLabel('再次输入新密码').fill('my-own-password-2026');
     await clerk.getByRole('button', { name: '设置新密码并登录' }).click();
     await expectText(clerk.locator('main h2'), '我的待办');
-    await clerk.context().close();
     await row.getByRole('button', { name: '停用' }).click();
     await expectText(page.locator('.staff-message'), '不能再登录');
     await expectText(page.locator('.staff-list tr', { hasText: loginName }), '已停用');
     await page.context().close();
+    // The clerk still has the workbench open: within seconds every service refuses their login, and the
+    // workbench sends them back to the login screen saying why.
+    await eventually(
+      'the stopped clerk sent back to the login',
+      async () => {
+        await clerk.reload();
+        await clerk.waitForTimeout(500);
+        return (await clerk.locator('form.login').count()) > 0 ? true : undefined;
+      },
+      { timeoutMs: 20_000, intervalMs: 1000 },
+    );
+    await expectText(clerk.locator('form.login'), '您的登录已失效');
+    await clerk.context().close();
   });
 
   it('tells an applicant with a mistyped code that nothing was found, and shows nothing', async () => {

@@ -65,7 +65,10 @@ function tokenKeyEnv(name) {
       stdio: 'inherit',
     });
   }
-  return name === 'identity' ? files : { AUTH_PUBLIC_KEY_FILE: files.AUTH_PUBLIC_KEY_FILE };
+  // Every other service asks identity whether a token's session is still current.
+  return name === 'identity'
+    ? files
+    : { AUTH_PUBLIC_KEY_FILE: files.AUTH_PUBLIC_KEY_FILE, AUTH_SESSION_URL: url('identity') };
 }
 
 /** The console passes /api/<name>/… to each service's own address. */

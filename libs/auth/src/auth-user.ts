@@ -15,6 +15,11 @@ export interface AuthUser {
   village?: string;
   /** County bureau unit code (e.g. 140525-mz), for county officers. */
   unitCode?: string;
+  /**
+   * The account's session version when the token was issued: raised when the person is stopped, given other roles
+   * or has the password reset, which ends every older token. Absent in tokens issued before it existed (version 1).
+   */
+  sessionVersion?: number;
 }
 
 const COUNTY = /^\d{6}$/;

@@ -10,3 +10,4 @@ export * from './nest/auth-metadata';
 export * from './nest/current-user';
 export * from './nest/auth.guard';
 export * from './nest/auth.module';
+export * from './nest/session-check';

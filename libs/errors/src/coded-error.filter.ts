@@ -9,14 +9,14 @@ import { CodedError } from './coded-error';
 @Catch(CodedError)
 export class CodedErrorFilter implements ExceptionFilter {
   catch(error: CodedError<string>, host: ArgumentsHost): void {
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(error.httpStatus)
-      .json({
-        code: error.code,
-        message: error.message,
-        ...(error.details ? { details: error.details } : {}),
-      });
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+    }
+    response.status(error.httpStatus).json({
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    });
   }
 }

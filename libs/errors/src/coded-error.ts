@@ -4,6 +4,8 @@
  */
 export abstract class CodedError<TCode extends string> extends Error {
   abstract readonly httpStatus: number;
+  /** When the same request may be sent again (429, 503): answered as the Retry-After header. */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly code: TCode,

@@ -8,6 +8,7 @@ export * from './database/migrate-command';
 export * from './http/validation-errors';
 export * from './http/request-errors';
 export * from './http/request-hardening';
+export * from './http/client-address';
 export * from './http/safe-text';
 export * from './http/service-exception.filter';
 export * from './http/page-query';

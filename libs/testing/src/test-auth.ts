@@ -1,8 +1,9 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken, publicKeyPem, type AuthUser } from '@oneseal/auth';
+import { issueToken, publicKeyPem, verifyToken, type AuthUser } from '@oneseal/auth';
 
 /** A signing key of the test process's own, as the identity service would have, and tokens signed with it. */
 export interface TestAuth {
@@ -11,6 +12,12 @@ export interface TestAuth {
   publicKeyFile: string;
   /** The Authorization header value for the person. */
   bearer(user: AuthUser): string;
+  /**
+   * For a service's AUTH_SESSION_URL: answers `GET /auth/session` as identity does for these tokens (204 while
+   * the person's session has not been ended with `endSession`, 401 after), on a port of its own.
+   */
+  sessionUrl(): Promise<string>;
+  endSession(userId: string): void;
 }
 
 let auth: TestAuth | undefined;
@@ -20,10 +27,33 @@ export function testAuth(): TestAuth {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const publicKeyFile = join(mkdtempSync(join(tmpdir(), 'oneseal-test-auth-')), 'token-public.pem');
   writeFileSync(publicKeyFile, publicKeyPem(privateKey));
+  const ended = new Set<string>();
+  let listening: Promise<string> | undefined;
   auth = {
     publicKey,
     publicKeyFile,
     bearer: (user) => `Bearer ${issueToken(user, privateKey).token}`,
+    endSession: (userId) => void ended.add(userId),
+    sessionUrl: () =>
+      (listening ??= new Promise<string>((resolve) => {
+        const server = createServer((request, response) => {
+          const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+          let current = false;
+          try {
+            current =
+              !!token && request.url === '/auth/session' && !ended.has(verifyToken(token, publicKey).id);
+          } catch {
+            current = false;
+          }
+          response.writeHead(current ? 204 : 401).end();
+        });
+        // Never keeps a test process alive on its own.
+        server.unref();
+        server.listen(0, '127.0.0.1', () => {
+          const address = server.address() as { port: number };
+          resolve(`http://127.0.0.1:${address.port}`);
+        });
+      })),
   };
   return auth;
 }

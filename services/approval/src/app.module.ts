@@ -39,7 +39,7 @@ export class ApprovalModule {
         }),
         OutboxRelayModule.forRoot({ schema: APPROVAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
-        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
+        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
       ],
       controllers: [HealthController, TasksController, TaskSupervisionController],

@@ -27,7 +27,7 @@ export class AuditModule {
           brokers: parseBrokers(env.KAFKA_BROKERS),
           consumes: EVENT_CONTRACTS,
         }),
-        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
+        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
         EventLogModule,
       ],

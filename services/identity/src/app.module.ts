@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { AuthModule } from '@oneseal/auth';
+import { AuthModule, SESSION_CHECK } from '@oneseal/auth';
 import { DatabaseModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { IDENTITY_SCHEMA, type IdentityEnv } from './config/identity.env';
 import { HealthController } from './health/health.controller';
 import { LoginModule } from './login/login.module';
+import { LocalSessionCheck } from './login/local-session-check';
 import { StaffModule } from './staff/staff.module';
 import { IDENTITY_MIGRATIONS } from './migrations';
 import { SigningKeys } from './signing/signing-keys';
@@ -29,7 +30,7 @@ export class IdentityModule {
         }),
         SigningModule.forKeys(keys),
         // Identity checks its own tokens (for /auth/me) like every other service does.
-        AuthModule.forPublicKey(keys.publicKey),
+        AuthModule.forPublicKey(keys.publicKey, { provide: SESSION_CHECK, useClass: LocalSessionCheck }),
         TerminusModule,
         LoginModule,
         StaffModule,

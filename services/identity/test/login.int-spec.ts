@@ -45,7 +45,14 @@ describe('logging in (identity over HTTP, real PostgreSQL)', () => {
     configureServiceApp(app);
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
-    const wanted = new Set(['zz-town-window', 'zz-county-mz', 'qs-auditor']);
+    const wanted = new Set([
+      'zz-town-window',
+      'zz-county-mz',
+      'qs-auditor',
+      'qs-admin',
+      'qs-town-window',
+      'qs-supervisor',
+    ]);
     await seedDemoUsers(
       app.get(DataSource),
       plannedDemoUsers().filter((user) => wanted.has(user.loginName)),
@@ -60,19 +67,22 @@ describe('logging in (identity over HTTP, real PostgreSQL)', () => {
   });
 
   async function call(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
-    options: { body?: unknown; token?: string } = {},
+    options: { body?: unknown; token?: string; from?: string } = {},
   ): Promise<Answer> {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
         ...(options.body ? { 'content-type': 'application/json' } : {}),
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        // The console says whom it forwards; the test stands in for it (a peer on the host is believed).
+        ...(options.from ? { 'x-forwarded-for': options.from } : {}),
       },
       body: options.body ? JSON.stringify(options.body) : undefined,
     });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
   }
   const logIn = (loginName: string, password: string) =>
     call('POST', '/auth/login', { body: { loginName, password } });
@@ -170,6 +180,91 @@ describe('logging in (identity over HTTP, real PostgreSQL)', () => {
         },
       });
     }
+  });
+
+  it('checks only five of a hundred parallel guesses from one address: the rest are refused before any hash runs', async () => {
+    const from = '10.20.0.1';
+    const burst = await Promise.all(
+      Array.from({ length: 100 }, (_, n) =>
+        call('POST', '/auth/login', { body: { loginName: 'qs-supervisor', password: `guess-${n}` }, from }),
+      ),
+    );
+    const statuses = burst.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(95);
+    // Locked for this address, even with the right password; the person at another address is not locked out.
+    const right = { loginName: 'qs-supervisor', password: DEMO_PASSWORD };
+    const refused = await fetch(`${baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+      body: JSON.stringify(right),
+    });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect((await call('POST', '/auth/login', { body: right, from: '10.20.0.2' })).status).toBe(200);
+  });
+
+  it('an administrator’s reset lifts the lock, and stopping, re-roling or resetting a person ends their sessions at once', async () => {
+    const admin = (await logIn('qs-admin', DEMO_PASSWORD)).body.token as string;
+    const window = (await logIn('qs-town-window', DEMO_PASSWORD)).body;
+    const token = window.token as string;
+    const id = (window.user as { id: string }).id;
+    expect((await call('GET', '/auth/session', { token })).status).toBe(204);
+
+    // Locked from four addresses (five wrong passwords each): the name is locked everywhere.
+    for (const from of ['10.30.0.1', '10.30.0.2', '10.30.0.3', '10.30.0.4']) {
+      for (let n = 0; n < 5; n += 1) {
+        await call('POST', '/auth/login', {
+          body: { loginName: 'qs-town-window', password: `x-${n}` },
+          from,
+        });
+      }
+    }
+    const everywhere = await call('POST', '/auth/login', {
+      body: { loginName: 'qs-town-window', password: DEMO_PASSWORD },
+      from: '10.30.0.9',
+    });
+    expect(everywhere.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
+
+    const reset = await call('POST', `/staff/${id}/password`, {
+      token: admin,
+      body: { password: 'one-time-pass-2026' },
+    });
+    expect(reset.status).toBe(200);
+    // The old token is over, and the person may log in again at once (to set their own password).
+    expect(await call('GET', '/auth/session', { token })).toEqual({
+      status: 401,
+      body: expect.objectContaining({ code: 'AUTH.SESSION_ENDED' }),
+    });
+    const again = await call('POST', '/auth/login', {
+      body: { loginName: 'qs-town-window', password: 'one-time-pass-2026' },
+      from: '10.30.0.1',
+    });
+    expect(again.body.code).toBe('AUTH.PASSWORD_CHANGE_REQUIRED');
+    const own = await call('POST', '/auth/password', {
+      body: {
+        loginName: 'qs-town-window',
+        currentPassword: 'one-time-pass-2026',
+        newPassword: DEMO_PASSWORD,
+      },
+    });
+    expect(own.status).toBe(200);
+    const fresh = own.body.token as string;
+    expect((await call('GET', '/auth/me', { token: fresh })).status).toBe(200);
+
+    // Given other roles: the token naming the old ones stops working.
+    const rerole = await call('PUT', `/staff/${id}/roles`, {
+      token: admin,
+      body: { roles: ['town-reviewer'], town: '140521100' },
+    });
+    expect(rerole.status).toBe(200);
+    expect((await call('GET', '/auth/me', { token: fresh })).body.code).toBe('AUTH.SESSION_ENDED');
+    const reviewer = (await logIn('qs-town-window', DEMO_PASSWORD)).body.token as string;
+    expect((await call('GET', '/auth/me', { token: reviewer })).status).toBe(200);
+
+    // Stopped: every token of the person ends.
+    expect((await call('POST', `/staff/${id}/deactivation`, { token: admin })).status).toBeLessThan(300);
+    expect((await call('GET', '/auth/me', { token: reviewer })).body.code).toBe('AUTH.SESSION_ENDED');
   });
 
   it('wants a token for /auth/me and refuses a malformed login request', async () => {

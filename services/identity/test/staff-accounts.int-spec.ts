@@ -2,6 +2,7 @@ import type { AuthUser } from '@oneseal/auth';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { IDENTITY_SCHEMA } from '../src/config/identity.env';
 import { verifyPassword } from '../src/passwords/password-hash';
+import { LoginThrottle } from '../src/login/login-throttle';
 import { StaffAccountsService } from '../src/staff/staff-accounts.service';
 import { UserAccount } from '../src/users/user-account.entity';
 
@@ -27,7 +28,10 @@ describe('the county administrator keeps the county’s accounts (real PostgreSQ
 
   beforeAll(async () => {
     suite = await openSuiteDataSource('identity_staff', { schema: IDENTITY_SCHEMA, entities: [UserAccount] });
-    staff = new StaffAccountsService(suite.dataSource.getRepository(UserAccount));
+    staff = new StaffAccountsService(
+      suite.dataSource.getRepository(UserAccount),
+      new LoginThrottle(suite.dataSource),
+    );
   });
   afterAll(() => suite?.close());
 

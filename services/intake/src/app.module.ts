@@ -33,7 +33,7 @@ export class IntakeModule {
           produces: 'intake',
         }),
         OutboxRelayModule.forRoot({ schema: INTAKE_SCHEMA, databaseUrl: env.DATABASE_URL }),
-        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
+        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
         ApplicationsModule.forKey(Buffer.from(env.APPLICANT_LOOKUP_KEY, 'hex')),
         CatalogueModule,

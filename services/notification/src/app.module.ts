@@ -30,7 +30,7 @@ export class NotificationModule {
           consumes: NOTIFICATION_CONSUMES,
         }),
         OutboxRelayModule.forRoot({ schema: NOTIFICATION_SCHEMA, databaseUrl: env.DATABASE_URL }),
-        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
+        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
         NotificationsModule.forEnv(env),
       ],

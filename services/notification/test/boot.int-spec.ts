@@ -61,6 +61,7 @@ describe('notification boot', () => {
         LOG_LEVEL: 'warn',
         NOTIFICATION_POLL_MS: '200',
         AUTH_PUBLIC_KEY_FILE: testAuth().publicKeyFile,
+        AUTH_SESSION_URL: await testAuth().sessionUrl(),
       });
       const moduleRef = await Test.createTestingModule({ imports: [NotificationModule.forEnv(env)] })
         .overrideProvider(OutboxRelayService)

@@ -51,7 +51,7 @@ export class RoutingModule {
         }),
         OutboxRelayModule.forRoot({ schema: ROUTING_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
-        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
+        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
         CasesModule.forPolicy({
           correctionWaitWorkingDays: env.CORRECTION_WAIT_WORKING_DAYS,

@@ -48,7 +48,7 @@ export class SealModule {
         }),
         OutboxRelayModule.forRoot({ schema: SEAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
         TemporalModule.forRoot(temporal),
-        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE),
+        AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
       ],
       controllers: [

@@ -1,4 +1,4 @@
-import { ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
+import { IsUrl, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
 import { readPrivateKeyFile, readPublicKeyFile } from '../keys/key-files';
 
 function readable(read: (file: string) => unknown) {
@@ -56,8 +56,14 @@ export function IsTokenSigningKeyFile(options?: ValidationOptions): PropertyDeco
  *
  *   @IsTokenPublicKeyFile()
  *   AUTH_PUBLIC_KEY_FILE!: string;
+ *   @IsUrl({ require_tld: false })
+ *   AUTH_SESSION_URL!: string;
  */
 export class AuthEnv {
   @IsTokenPublicKeyFile()
   AUTH_PUBLIC_KEY_FILE!: string;
+
+  /** The identity service, which says whether a token's session is still current (http://127.0.0.1:3107). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_SESSION_URL!: string;
 }

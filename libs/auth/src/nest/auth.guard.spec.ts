@@ -7,6 +7,7 @@ import { issueToken } from '../tokens/tokens';
 import { Public, Roles } from './auth-metadata';
 import { AuthModule } from './auth.module';
 import { CurrentUser } from './current-user';
+import { SESSION_CHECK, type SessionCheck } from './session-check';
 import { CodedErrorFilter } from '@oneseal/errors';
 
 @Controller()
@@ -39,13 +40,22 @@ const window: AuthUser = {
 };
 const supervisor: AuthUser = { id: 's1', name: '赵监察', roles: ['supervisor'], county: '140525' };
 
+/** The sessions identity has ended, by user id (identity's own check reads its accounts table). */
+class EndedSessions implements SessionCheck {
+  readonly ended = new Set<string>();
+  async isCurrent(_token: string, user: AuthUser): Promise<boolean> {
+    return !this.ended.has(user.id);
+  }
+}
+const sessions = new EndedSessions();
+
 describe('AuthModule: the guard on every route (Nest over HTTP)', () => {
   let app: INestApplication;
   let base: string;
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [AuthModule.forPublicKey(keys.publicKey)],
+      imports: [AuthModule.forPublicKey(keys.publicKey, { provide: SESSION_CHECK, useValue: sessions })],
       controllers: [SampleController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -101,5 +111,15 @@ describe('AuthModule: the guard on every route (Nest over HTTP)', () => {
       },
     });
     expect(await call('/watch', bearer(supervisor))).toEqual({ status: 200, body: { watching: true } });
+  });
+
+  it('answers 401 AUTH.SESSION_ENDED for a valid token whose session identity has ended', async () => {
+    const mine = bearer({ ...supervisor, id: 's2' });
+    expect((await call('/watch', mine)).status).toBe(200);
+    sessions.ended.add('s2');
+    expect(await call('/watch', mine)).toEqual({
+      status: 401,
+      body: { code: 'AUTH.SESSION_ENDED', message: expect.stringContaining('请重新登录') },
+    });
   });
 });

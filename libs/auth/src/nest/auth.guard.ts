@@ -6,6 +6,7 @@ import type { Role } from '../roles';
 import { verifyToken } from '../tokens/tokens';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth-metadata';
 import type { AuthenticatedRequest } from './current-user';
+import { SESSION_CHECK, type SessionCheck } from './session-check';
 
 export const TOKEN_PUBLIC_KEY = Symbol('TOKEN_PUBLIC_KEY');
 
@@ -20,9 +21,10 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_PUBLIC_KEY) private readonly publicKey: KeyObject,
+    @Inject(SESSION_CHECK) private readonly sessions: SessionCheck,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
@@ -33,6 +35,8 @@ export class AuthGuard implements CanActivate {
     const bearer = BEARER.exec(header);
     if (!bearer) throw new AuthError(AuthErrorCode.TOKEN_INVALID, { reason: 'not a Bearer token' });
     const user = verifyToken(bearer[1], this.publicKey);
+    // A signed, unexpired token of a person since stopped, re-roled or reset is refused everywhere within seconds.
+    if (!(await this.sessions.isCurrent(bearer[1], user))) throw new AuthError(AuthErrorCode.SESSION_ENDED);
     request.authUser = user;
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

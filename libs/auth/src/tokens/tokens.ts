@@ -19,6 +19,8 @@ interface TokenClaims {
   town?: string;
   village?: string;
   unitCode?: string;
+  /** Session version (see AuthUser.sessionVersion). */
+  sv?: number;
   iat: number;
   exp: number;
 }
@@ -52,6 +54,7 @@ export function issueToken(
     ...(user.town !== undefined ? { town: user.town } : {}),
     ...(user.village !== undefined ? { village: user.village } : {}),
     ...(user.unitCode !== undefined ? { unitCode: user.unitCode } : {}),
+    ...(user.sessionVersion !== undefined ? { sv: user.sessionVersion } : {}),
     iat: issuedAt,
     exp: expires,
   };
@@ -74,10 +77,11 @@ const optionalString = (value: unknown): value is string | undefined =>
   value === undefined || typeof value === 'string';
 
 function userFromClaims(claims: Record<string, unknown>): AuthUser | undefined {
-  const { sub, name, roles, county, town, village, unitCode } = claims;
+  const { sub, name, roles, county, town, village, unitCode, sv } = claims;
   if (typeof sub !== 'string' || sub === '' || typeof name !== 'string' || typeof county !== 'string') return;
   if (!Array.isArray(roles) || !roles.every(isRole)) return;
   if (!optionalString(town) || !optionalString(village) || !optionalString(unitCode)) return;
+  if (sv !== undefined && !(Number.isInteger(sv) && (sv as number) >= 1)) return;
   const user: AuthUser = {
     id: sub,
     name,
@@ -86,6 +90,7 @@ function userFromClaims(claims: Record<string, unknown>): AuthUser | undefined {
     ...(town !== undefined ? { town } : {}),
     ...(village !== undefined ? { village } : {}),
     ...(unitCode !== undefined ? { unitCode } : {}),
+    ...(sv !== undefined ? { sessionVersion: sv as number } : {}),
   };
   return scopeProblem(user) ? undefined : user;
 }

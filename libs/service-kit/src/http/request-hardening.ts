@@ -4,6 +4,12 @@ import type { NextFunction, Request, Response } from 'express';
 import { RequestError, RequestErrorCode } from './request-errors';
 import { findUnsafeInput, jsonNestsDeeperThan, unsafeCharacterIn, type UnsafeInput } from './safe-text';
 
+/**
+ * Who may say, in X-Forwarded-For, whom they forward. A service believes the console and its peers on the host or
+ * the container network; the console, which browsers reach, believes only a reverse proxy on its own host.
+ */
+export const TRUSTED_PROXIES = { service: ['loopback', 'uniquelocal'], console: ['loopback'] } as const;
+
 /** A JSON body larger than this is refused (guides, the biggest bodies, are tens of KB); uploads have their own. */
 export const MAX_JSON_BODY = '1mb';
 
@@ -76,6 +82,9 @@ function bodyErrors(error: unknown, _request: Request, response: Response, next:
  * registered here, in this order, and Nest then leaves its own out.
  */
 export function hardenHttp(app: NestExpressApplication, { parseBodies }: { parseBodies: boolean }): void {
+  // request.ip is the person's address: the console (and a reverse proxy in front of it) on the host or the
+  // container network says whom it forwards in X-Forwarded-For; nobody else is believed.
+  app.set('trust proxy', parseBodies ? TRUSTED_PROXIES.service : TRUSTED_PROXIES.console);
   app.use(checkUrl);
   if (!parseBodies) return;
   app.useBodyParser('json', {

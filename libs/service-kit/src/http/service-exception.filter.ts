@@ -65,7 +65,7 @@ export class ServiceExceptionFilter extends BaseExceptionFilter {
     if (error instanceof HttpException) return super.catch(error, host);
     if (isEngineUnavailable(error)) {
       const unavailable = new RequestError(RequestErrorCode.SERVICE_UNAVAILABLE);
-      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      unavailable.retryAfterSeconds = RETRY_AFTER_SECONDS;
       this.coded.catch(unavailable, host);
       return;
     }

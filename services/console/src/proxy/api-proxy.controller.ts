@@ -77,6 +77,8 @@ export class ApiProxyController {
       const value = request.headers[name];
       if (typeof value === 'string') headers.set(name, value);
     }
+    // Set here, never passed on from the browser: the services throttle and rate-limit by the person's address.
+    if (request.ip) headers.set('x-forwarded-for', request.ip);
     const hasBody = !['GET', 'HEAD'].includes(request.method);
     try {
       const upstream = await fetch(target, {

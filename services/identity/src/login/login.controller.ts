@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type AuthUser } from '@oneseal/auth';
+import { ClientAddress } from '@oneseal/service-kit';
 import { SigningKeys } from '../signing/signing-keys';
 import { ChangePasswordRequest, LoginRequest } from './dto/login.request';
 import { LoginResponse, UserProfileView } from './dto/user-profile.view';
@@ -19,8 +20,8 @@ export class LoginController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '登录：用户名和密码换取登录凭证（有效 8 小时）' })
   @ApiOkResponse({ type: LoginResponse })
-  logIn(@Body() request: LoginRequest): Promise<LoginResponse> {
-    return this.login.login(request.loginName, request.password);
+  logIn(@Body() request: LoginRequest, @ClientAddress() source: string): Promise<LoginResponse> {
+    return this.login.login(request.loginName, request.password, source);
   }
 
   @Public()
@@ -30,8 +31,11 @@ export class LoginController {
     summary: '设置本人新密码（管理员新建账号或重置密码后首次登录须先设置），成功后即登录',
   })
   @ApiOkResponse({ type: LoginResponse })
-  changePassword(@Body() request: ChangePasswordRequest): Promise<LoginResponse> {
-    return this.login.changePassword(request.loginName, request.currentPassword, request.newPassword);
+  changePassword(
+    @Body() request: ChangePasswordRequest,
+    @ClientAddress() source: string,
+  ): Promise<LoginResponse> {
+    return this.login.changePassword(request.loginName, request.currentPassword, request.newPassword, source);
   }
 
   @Get('me')
@@ -40,6 +44,16 @@ export class LoginController {
   @ApiOkResponse({ type: UserProfileView })
   me(@CurrentUser() user: AuthUser): Promise<UserProfileView> {
     return this.login.profile(user.id);
+  }
+
+  @Get('session')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: '登录是否仍然有效（各服务核验用）：账号停用、岗位调整或密码重置后，此前的登录凭证即失效（401）',
+  })
+  session(): void {
+    // The guard has checked the token and its session against the accounts table: reaching here means current.
   }
 
   @Public()

@@ -23,6 +23,12 @@ export class LoginError extends CodedError<LoginErrorCode> {
     super(code, MESSAGES[code], details);
   }
 
+  static tooManyAttempts(lockedUntil: Date): LoginError {
+    const error = new LoginError(LoginErrorCode.TOO_MANY_ATTEMPTS, { retryAfter: lockedUntil.toISOString() });
+    error.retryAfterSeconds = (lockedUntil.getTime() - Date.now()) / 1000;
+    return error;
+  }
+
   get httpStatus(): HttpStatus {
     switch (this.code) {
       case LoginErrorCode.BAD_CREDENTIALS:

@@ -9,5 +9,6 @@ import { LoginThrottle } from './login-throttle';
   imports: [TypeOrmModule.forFeature([UserAccount])],
   controllers: [LoginController],
   providers: [LoginService, LoginThrottle],
+  exports: [LoginThrottle],
 })
 export class LoginModule {}

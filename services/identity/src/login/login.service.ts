@@ -24,8 +24,8 @@ export class LoginService {
     @Inject(SigningKeys) private readonly keys: SigningKeys,
   ) {}
 
-  async login(loginName: string, password: string): Promise<LoginResponse> {
-    const account = await this.checkedAccount(loginName, password);
+  async login(loginName: string, password: string, source: string): Promise<LoginResponse> {
+    const account = await this.checkedAccount(loginName, password, source);
     if (account.mustChangePassword) throw new LoginError(LoginErrorCode.PASSWORD_CHANGE_REQUIRED);
     return this.session(account);
   }
@@ -38,8 +38,9 @@ export class LoginService {
     loginName: string,
     currentPassword: string,
     newPassword: string,
+    source: string,
   ): Promise<LoginResponse> {
-    const account = await this.checkedAccount(loginName, currentPassword);
+    const account = await this.checkedAccount(loginName, currentPassword, source);
     if (newPassword === currentPassword) throw new LoginError(LoginErrorCode.NEW_PASSWORD_SAME);
     account.passwordHash = await hashPassword(newPassword);
     account.mustChangePassword = false;
@@ -49,20 +50,17 @@ export class LoginService {
   }
 
   /** The account the name and password open: one answer for an unknown name, a wrong password and a stopped login. */
-  private async checkedAccount(loginName: string, password: string): Promise<UserAccount> {
+  private async checkedAccount(loginName: string, password: string, source: string): Promise<UserAccount> {
     const name = normalizeLoginName(loginName);
-    const lockedUntil = await this.throttle.lockedUntil(name);
-    if (lockedUntil)
-      throw new LoginError(LoginErrorCode.TOO_MANY_ATTEMPTS, { retryAfter: lockedUntil.toISOString() });
+    // Counted before the hash runs: parallel guesses beyond the limit are refused without being checked.
+    const attempt = await this.throttle.reserve(name, source);
+    if (!attempt.allowed) throw LoginError.tooManyAttempts(attempt.lockedUntil ?? new Date());
 
     const account = await this.users.findOneBy({ loginName: name });
     this.decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
     const matches = await verifyPassword(password, account?.passwordHash ?? (await this.decoyHash));
-    if (!account || !account.active || !matches) {
-      await this.throttle.recordFailure(name);
-      throw new LoginError(LoginErrorCode.BAD_CREDENTIALS);
-    }
-    await this.throttle.clear(name);
+    if (!account || !account.active || !matches) throw new LoginError(LoginErrorCode.BAD_CREDENTIALS);
+    await this.throttle.succeeded(name, source);
     return account;
   }
 

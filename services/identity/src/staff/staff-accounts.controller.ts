@@ -25,14 +25,14 @@ export class StaffAccountsController {
   }
 
   @Put(':id/roles')
-  @ApiOperation({ summary: '调整岗位与工作范围（下次登录生效）' })
+  @ApiOperation({ summary: '调整岗位与工作范围（此前的登录凭证随即失效，须重新登录）' })
   changeScope(@CurrentUser() admin: AuthUser, @Param() params: StaffIdParam, @Body() dto: StaffScopeDto) {
     return this.staff.changeScope(admin, params.id, dto);
   }
 
   @Post(':id/deactivation')
   @HttpCode(200)
-  @ApiOperation({ summary: '停用账号：不能再登录（已登录的凭证最多 8 小时后失效）' })
+  @ApiOperation({ summary: '停用账号：不能再登录，已登录的凭证数秒内在各服务失效' })
   deactivate(@CurrentUser() admin: AuthUser, @Param() params: StaffIdParam) {
     return this.staff.setActive(admin, params.id, false);
   }
@@ -46,7 +46,7 @@ export class StaffAccountsController {
 
   @Post(':id/password')
   @HttpCode(200)
-  @ApiOperation({ summary: '重置密码' })
+  @ApiOperation({ summary: '重置密码：此前的登录凭证失效，并解除该账号的登录锁定' })
   resetPassword(@CurrentUser() admin: AuthUser, @Param() params: StaffIdParam, @Body() dto: NewPasswordDto) {
     return this.staff.resetPassword(admin, params.id, dto.password);
   }

@@ -11,6 +11,7 @@ import {
 import { Repository } from 'typeorm';
 import { UserProfileView } from '../login/dto/user-profile.view';
 import { normalizeLoginName } from '../login/login.service';
+import { LoginThrottle } from '../login/login-throttle';
 import { hashPassword } from '../passwords/password-hash';
 import { UserAccount } from '../users/user-account.entity';
 import type { CreateStaffDto, StaffScopeDto } from './dto/staff.dto';
@@ -27,13 +28,17 @@ const viewOf = (account: UserAccount): StaffAccountView => ({
 
 /**
  * The county administrator keeps the county's people: accounts, their roles and scope, and who may still log in.
- * A change takes effect at the person's next login; a token already issued runs out within its lifetime (8 h).
+ * Stopping a person, changing their roles or scope, or resetting their password raises the account's session
+ * version: every token issued before stops working within seconds, on every service.
  */
 @Injectable()
 export class StaffAccountsService {
   private readonly logger = new Logger('StaffAccounts');
 
-  constructor(@InjectRepository(UserAccount) private readonly users: Repository<UserAccount>) {}
+  constructor(
+    @InjectRepository(UserAccount) private readonly users: Repository<UserAccount>,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   async list(admin: AuthUser): Promise<StaffAccountView[]> {
     const accounts = await this.users.find({ where: { county: admin.county }, order: { loginName: 'ASC' } });
@@ -77,6 +82,7 @@ export class StaffAccountsService {
       town: scope.town ?? null,
       village: scope.village ?? null,
       unitCode: scope.unitCode ?? null,
+      sessionVersion: account.sessionVersion + 1,
     });
     await this.users.save(account);
     this.logger.log(`account ${id} given roles ${scope.roles.join(',')} by ${admin.id}`);
@@ -86,6 +92,7 @@ export class StaffAccountsService {
   async setActive(admin: AuthUser, id: string, active: boolean): Promise<StaffAccountView> {
     const account = await this.ofCounty(admin, id);
     account.active = active;
+    if (!active) account.sessionVersion += 1;
     await this.users.save(account);
     this.logger.log(`account ${id} ${active ? 'activated' : 'deactivated'} by ${admin.id}`);
     return viewOf(account);
@@ -96,7 +103,10 @@ export class StaffAccountsService {
     account.passwordHash = await hashPassword(password);
     // The administrator knows this one: it lets the person in once, to set their own.
     account.mustChangePassword = true;
+    account.sessionVersion += 1;
     await this.users.save(account);
+    // A reset is also how a locked-out person gets back in: their name may be tried again at once.
+    await this.throttle.unlock(account.loginName);
     this.logger.log(`password of account ${id} reset by ${admin.id}`);
     return viewOf(account);
   }

@@ -37,6 +37,10 @@ export class UserAccount {
   /** The password was set by an administrator: the person sets their own at their next login. */
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword!: boolean;
+
+  /** Carried by every token issued; raised to end every session of the person at once. */
+  @Column({ name: 'session_version', type: 'int', default: 1 })
+  sessionVersion!: number;
 }
 
 /** What the token says about the account. */
@@ -49,5 +53,6 @@ export function authUserOf(account: UserAccount): AuthUser {
     ...(account.town ? { town: account.town } : {}),
     ...(account.village ? { village: account.village } : {}),
     ...(account.unitCode ? { unitCode: account.unitCode } : {}),
+    sessionVersion: account.sessionVersion,
   };
 }

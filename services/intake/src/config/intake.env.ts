@@ -6,6 +6,9 @@ export class IntakeEnv extends ServiceEnv {
   @IsTokenPublicKeyFile()
   AUTH_PUBLIC_KEY_FILE!: string;
 
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_SESSION_URL!: string;
+
   /**
    * The key of the digests staff search cases by (公民身份号码, phone), shared by intake and routing: without it a
    * digest cannot be turned back into a number. Never in git or the logs.

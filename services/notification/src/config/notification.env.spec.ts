@@ -8,6 +8,7 @@ const base = {
   DATABASE_URL: 'postgres://oneseal@127.0.0.1:55432/oneseal',
   KAFKA_BROKERS: '127.0.0.1:9092',
   AUTH_PUBLIC_KEY_FILE: testAuth().publicKeyFile,
+  AUTH_SESSION_URL: 'http://127.0.0.1:3107',
 };
 
 const allCodes =

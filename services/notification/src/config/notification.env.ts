@@ -52,6 +52,9 @@ export class NotificationEnv extends ServiceEnv {
   @IsTokenPublicKeyFile()
   AUTH_PUBLIC_KEY_FILE!: string;
 
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_SESSION_URL!: string;
+
   /** Where applicants' SMS go: `recording` keeps them in the database only (tests, demo machines). */
   @IsIn(SMS_PROVIDERS)
   SMS_PROVIDER: SmsProviderName = 'recording';

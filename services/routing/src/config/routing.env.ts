@@ -1,7 +1,7 @@
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { IsHexKey, TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min, Validate, ValidatorConstraint } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, Validate, ValidatorConstraint, IsUrl } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
 import { parseSeparatedSteps } from './separated-steps';
 
@@ -27,6 +27,9 @@ class ReadableSeparatedSteps implements ValidatorConstraintInterface {
 export class RoutingEnv extends TemporalServiceEnv {
   @IsTokenPublicKeyFile()
   AUTH_PUBLIC_KEY_FILE!: string;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_SESSION_URL!: string;
 
   /**
    * The key of the digests staff search cases by (公民身份号码, phone), shared by intake and routing: without it a

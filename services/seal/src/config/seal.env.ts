@@ -1,10 +1,13 @@
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches, IsUrl } from 'class-validator';
 import { IsPublicAddress, TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 
 export class SealEnv extends TemporalServiceEnv {
   @IsTokenPublicKeyFile()
   AUTH_PUBLIC_KEY_FILE!: string;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_SESSION_URL!: string;
 
   /**
    * Encrypts every private key at rest (AES-256-GCM): 32 random bytes as 64 hex characters, e.g. from

@@ -29,8 +29,9 @@ export function renderLogin(root) {
   );
   const form = root.querySelector('form');
   const message = root.querySelector('.message');
+  // Kept until the person tries again: the login screen may be drawn twice when a session ends (the hash changes).
   if (notice) showMessage(message, 'info', notice);
-  notice = '';
+  form.addEventListener('submit', () => (notice = ''), { capture: true });
   // After an administrator set the password (new account, reset): the same form asks for the person's own.
   const askForOwnPassword = (reason) => {
     form.querySelector('h2').textContent = '设置新密码';

@@ -288,7 +288,7 @@ export function renderStaff(root, { user }) {
       tell(
         'ok',
         deactivating
-          ? `已停用 ${who(changed)}，${changed.name}不能再登录（已登录的最多 8 小时后失效）`
+          ? `已停用 ${who(changed)}，${changed.name}不能再登录，已登录的工作台数秒内退出`
           : `已恢复 ${who(changed)}`,
       );
       await load();
@@ -329,7 +329,7 @@ export function renderStaff(root, { user }) {
     (form) => ({ password: form.elements.password.value }),
     (account, body) =>
       api('identity', `/staff/${encodeURIComponent(account.id)}/password`, { method: 'POST', body }),
-    (changed) => `已重置 ${who(changed)} 的密码`,
+    (changed) => `已重置 ${who(changed)} 的密码，并解除登录锁定；原有登录随即失效`,
   );
 
   onRowForm(
@@ -342,7 +342,7 @@ export function renderStaff(root, { user }) {
     },
     (account, body) =>
       api('identity', `/staff/${encodeURIComponent(account.id)}/roles`, { method: 'PUT', body }),
-    (changed) => `已调整 ${who(changed)} 的岗位，下次登录生效`,
+    (changed) => `已调整 ${who(changed)} 的岗位：${changed.name}须重新登录，按新岗位办理`,
   );
 
   void load();
