@@ -22,8 +22,17 @@ export function serviceUrl(name: string): string {
 
 export type Reply<T> = { status: number; body: T };
 
+/**
+ * The address this test file's requests come from, as the console would forward it (services and the console
+ * believe X-Forwarded-For from the host): each file has its own, so per-address limits of one test never hold up
+ * another. Tests of those limits pick their own addresses.
+ */
+const octet = () => 1 + Math.floor(Math.random() * 254);
+export const TEST_SOURCE = `10.${octet()}.${octet()}.${octet()}`;
+const FROM = { 'x-forwarded-for': TEST_SOURCE };
+
 export async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<Reply<T>> {
-  const response = await fetch(url, { headers });
+  const response = await fetch(url, { headers: { ...FROM, ...headers } });
   return { status: response.status, body: (await response.json()) as T };
 }
 
@@ -35,7 +44,7 @@ export async function postJson<T>(
 ): Promise<Reply<T>> {
   const response = await fetch(url, {
     method,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...FROM, ...headers },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as T };
@@ -81,7 +90,7 @@ export interface Person {
 }
 
 export function as(loginName: string): Person {
-  const auth = async () => ({ authorization: `Bearer ${await tokenOf(loginName)}` });
+  const auth = async () => ({ ...FROM, authorization: `Bearer ${await tokenOf(loginName)}` });
   return {
     loginName,
     get: async (url) => getJson(url, await auth()),

@@ -9,6 +9,7 @@ export * from './http/validation-errors';
 export * from './http/request-errors';
 export * from './http/request-hardening';
 export * from './http/client-address';
+export * from './http/rate-limit';
 export * from './http/safe-text';
 export * from './http/service-exception.filter';
 export * from './http/page-query';

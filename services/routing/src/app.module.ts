@@ -5,7 +5,12 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
 import { TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
-import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
+import {
+  DatabaseModule,
+  OutboxRelayModule,
+  serviceLoggerModule,
+  RateLimitModule,
+} from '@oneseal/service-kit';
 import { activityWorker, TemporalModule, TemporalWorkers, workflowWorker } from '@oneseal/temporal';
 import { ROUTING_CONSUMES } from './cases/application-submitted.consumer';
 import { CASE_STEPS_CONSUMES } from './case-steps/case-steps.consumer';
@@ -53,6 +58,7 @@ export class RoutingModule {
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
+        RateLimitModule.forSchema(ROUTING_SCHEMA),
         CasesModule.forPolicy({
           correctionWaitWorkingDays: env.CORRECTION_WAIT_WORKING_DAYS,
           separatedSteps: parseSeparatedSteps(env.SEPARATED_STEPS),

@@ -4,7 +4,12 @@ import { AuthModule } from '@oneseal/auth';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
-import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
+import {
+  DatabaseModule,
+  OutboxRelayModule,
+  serviceLoggerModule,
+  RateLimitModule,
+} from '@oneseal/service-kit';
 import { activityWorker, TemporalModule, TemporalWorkers } from '@oneseal/temporal';
 import type { DataSource } from 'typeorm';
 import { createSealActivities } from './activities/seal.activities';
@@ -50,6 +55,7 @@ export class SealModule {
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
+        RateLimitModule.forSchema(SEAL_SCHEMA),
       ],
       controllers: [
         HealthController,

@@ -9,6 +9,7 @@ export enum RequestErrorCode {
   MALFORMED_URL = 'REQUEST.MALFORMED_URL',
   UNSUPPORTED_ENCODING = 'REQUEST.UNSUPPORTED_ENCODING',
   SERVICE_UNAVAILABLE = 'SERVICE.UNAVAILABLE',
+  RATE_LIMITED = 'REQUEST.RATE_LIMITED',
 }
 
 const MESSAGES: Record<RequestErrorCode, string> = {
@@ -20,6 +21,7 @@ const MESSAGES: Record<RequestErrorCode, string> = {
   [RequestErrorCode.MALFORMED_URL]: '网址中含有无法识别的编码，请检查后重试',
   [RequestErrorCode.UNSUPPORTED_ENCODING]: '提交的内容使用了不支持的字符编码，请使用 UTF-8',
   [RequestErrorCode.SERVICE_UNAVAILABLE]: '系统暂时无法处理（数据库、消息或流程引擎暂不可用），请稍后再试',
+  [RequestErrorCode.RATE_LIMITED]: '查询次数过多（多次填错办件编号、查询码或验证码），请稍后再试',
 };
 
 /** Refused before any handler ran: nothing was read or changed. */
@@ -41,6 +43,8 @@ export class RequestError extends CodedError<RequestErrorCode> {
         return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
       case RequestErrorCode.SERVICE_UNAVAILABLE:
         return HttpStatus.SERVICE_UNAVAILABLE;
+      case RequestErrorCode.RATE_LIMITED:
+        return HttpStatus.TOO_MANY_REQUESTS;
       default:
         return assertUnreachable(this.code);
     }

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@oneseal/auth';
+import { RateLimit } from '@oneseal/service-kit';
 import { ApplicantProgressService } from './applicant-progress.service';
 import { ProgressLookupDto, RateServiceDto } from './dto/progress.dto';
 
@@ -13,6 +14,8 @@ export class ApplicantProgressController {
 
   @Post('lookup')
   @HttpCode(200)
+  // Wrong receipt numbers or 查询码 count: a guesser is stopped, an applicant checking again and again never is.
+  @RateLimit({ name: 'progress-lookup', max: 10, windowSeconds: 600, counts: 'refusals' })
   @ApiOperation({
     summary: '办件进度查询：凭办件编号和查询码，查看所处环节、承诺办结日期、补正要求和办理结果',
   })
@@ -22,6 +25,7 @@ export class ApplicantProgressController {
 
   @Post('rating')
   @HttpCode(201)
+  @RateLimit({ name: 'progress-rating', max: 10, windowSeconds: 600, counts: 'refusals' })
   @ApiOperation({ summary: '好差评：办结后凭办件编号和查询码评价一次；不满意须说明原因' })
   rate(@Body() rating: RateServiceDto) {
     return this.progress.rate(rating);

@@ -6,6 +6,7 @@ import { AnswerDissatisfiedRatings1764600000200 } from './1764600000200-AnswerDi
 import { FindCasesByWhatAClerkKnows1764900000200 } from './1764900000200-FindCasesByWhatAClerkKnows';
 import { KeepTheMatterType1764900000600 } from './1764900000600-KeepTheMatterType';
 import { CountyWorkingDays1765300000100 } from './1765300000100-CountyWorkingDays';
+import { RateLimitPublicRoutes1765300000500 } from './1765300000500-RateLimitPublicRoutes';
 
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ROUTING_MIGRATIONS = [
   FindCasesByWhatAClerkKnows1764900000200,
   KeepTheMatterType1764900000600,
   CountyWorkingDays1765300000100,
+  RateLimitPublicRoutes1765300000500,
 ];

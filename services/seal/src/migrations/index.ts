@@ -3,6 +3,7 @@ import { CreateSealRegistryStampsAndLedger1763802000400 } from './1763802000400-
 import { NameTheCaseAndPersonInTheLedger1764900000400 } from './1764900000400-NameTheCaseAndPersonInTheLedger';
 import { IssueDocumentsPerOrgan1765000000400 } from './1765000000400-IssueDocumentsPerOrgan';
 import { KeepOrganSettingChanges1765100000400 } from './1765100000400-KeepOrganSettingChanges';
+import { RateLimitPublicRoutes1765300000500 } from './1765300000500-RateLimitPublicRoutes';
 
 /** In the order they run. */
 export const SEAL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const SEAL_MIGRATIONS = [
   NameTheCaseAndPersonInTheLedger1764900000400,
   IssueDocumentsPerOrgan1765000000400,
   KeepOrganSettingChanges1765100000400,
+  RateLimitPublicRoutes1765300000500,
 ];

@@ -12,6 +12,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@oneseal/auth';
+import { RateLimit, type RateLimitRule } from '@oneseal/service-kit';
 import { SealError, SealErrorCode } from '../seals/seals.errors';
 import { VerificationCodeParam, VerifyRequestDto } from './dto/verify-code.dto';
 import { SealVerificationService } from './seal-verification.service';
@@ -25,6 +26,15 @@ interface UploadedPdf {
 /** A stamped PDF is at most a few hundred KB; anything far larger is not one of ours. */
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/** Codes nobody issued count: a forger trying codes for a paper copy is soon held up, a citizen checking never is. */
+const VERIFICATION_LIMIT: RateLimitRule = {
+  name: 'verification',
+  max: 20,
+  windowSeconds: 600,
+  counts: 'refusals',
+  refusedAnswer: (answer) => (answer as VerificationResult | undefined)?.reason === 'UNKNOWN_CODE',
+};
+
 @ApiTags('verification')
 // Anyone holding a sealed document may check it: the public verification counter needs no login.
 @Public()
@@ -34,6 +44,7 @@ export class VerificationController {
 
   @Post()
   @HttpCode(200)
+  @RateLimit(VERIFICATION_LIMIT)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({
@@ -54,6 +65,7 @@ export class VerificationController {
   }
 
   @Get(':code')
+  @RateLimit(VERIFICATION_LIMIT)
   @ApiOperation({ summary: '按验证码核验（文书二维码指向这里）' })
   verifyByCode(@Param() params: VerificationCodeParam): Promise<VerificationResult> {
     return this.verification.verifyCode(params.code);
