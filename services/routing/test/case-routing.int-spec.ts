@@ -133,4 +133,21 @@ describe('routing a submitted application (real PostgreSQL and Temporal)', () =>
     expect(outbox).toHaveLength(1);
     expect(outbox[0].envelope.payload.workflowRunId).toBe(description.runId);
   });
+
+  it('never starts a routed case again, even from a re-published submission under a new envelope after it ended', async () => {
+    const event = submittedEvent();
+    const caseId = event.payload.caseId;
+    started.push(caseId);
+    await expect(routing.routeCase(event)).resolves.toBe('processed');
+    const first = await temporal.workflow.getHandle(caseId).describe();
+    await temporal.workflow.getHandle(caseId).terminate('the case ended');
+
+    // The same submission published again (a new envelope id: processOnce alone would not recognise it).
+    const republished = { ...event, id: randomUUID() };
+    await expect(routing.routeCase(republished)).resolves.toBe('duplicate');
+    const after = await temporal.workflow.getHandle(caseId).describe();
+    expect(after.runId).toBe(first.runId);
+    expect(after.status.name).toBe('TERMINATED');
+    expect(await outboxFor(caseId)).toHaveLength(1);
+  });
 });

@@ -44,12 +44,18 @@ export class CaseRoutingService {
   ) {}
 
   /**
-   * Starts the case's workflow, then records the routing and its CaseRouted event. The workflow id is the case
-   * id and a second start is refused by Temporal, so a redelivered submission never starts a second workflow,
-   * even when the first attempt died between starting it and committing here.
+   * Starts the case's workflow, then records the routing and its CaseRouted event. A case routed before is never
+   * started again, whatever the envelope (a redelivery, a submission re-published after consumer offsets expired,
+   * long after Temporal forgot the finished workflow): the routing record is checked first. Between starting and
+   * recording, the workflow id is the case id and Temporal refuses a second start, so an attempt that died there is
+   * picked up where it stopped.
    */
   async routeCase(event: EventEnvelope<ApplicationSubmittedV1>): Promise<ProcessOutcome> {
     const caseId = event.payload.caseId;
+    if (await this.dataSource.getRepository(RoutedCase).existsBy({ caseId })) {
+      this.logger.log(`case ${caseId} already routed (submission ${event.id} ignored)`);
+      return 'duplicate';
+    }
     const route = planRoute(event);
     const workflowRunId = await this.startCaseWorkflow(event, route);
     const outcome = await processOnce(
