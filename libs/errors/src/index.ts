@@ -1,2 +1,3 @@
 export * from './coded-error';
 export * from './coded-error.filter';
+export * from './engine-unavailable';

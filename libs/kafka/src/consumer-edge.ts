@@ -1,6 +1,7 @@
 import { ContractViolation, parseEvent, type EventContract, type EventEnvelope } from '@oneseal/contracts';
 import type { Producer } from 'kafkajs';
-import { sendToDeadLetter, type ReceivedMessage } from './dead-letter';
+import { isEngineUnavailable } from '@oneseal/errors';
+import { sendToDeadLetter, type DeadLetterReason, type ReceivedMessage } from './dead-letter';
 
 /**
  * Thrown by a handler for an event that is valid but can never be processed (e.g. it names a case this
@@ -19,16 +20,24 @@ export interface ConsumerEdgeLogger {
 
 export type EdgeOutcome = 'handled' | 'dead-lettered';
 
+/** Attempts a message gets before it is parked as poison (an engine being down never counts). */
+export const MAX_DELIVERY_ATTEMPTS = 10;
+
 /**
  * Where a message enters a service: validated against its contract, then handed to the handler. What can
  * never succeed goes to the dead-letter topic and is acknowledged; what may succeed later is rethrown so
- * Kafka redelivers it.
+ * Kafka redelivers it — while an engine is down, for as long as it takes; for any other error, at most
+ * MAX_DELIVERY_ATTEMPTS times, then it is parked too, so one poison message never blocks its partition.
  */
 export class ConsumerEdge {
+  /** Failed attempts per message (topic, partition, offset), in this process. */
+  private readonly attempts = new Map<string, number>();
+
   constructor(
     private readonly consumer: string,
     private readonly producer: Producer,
     private readonly logger: ConsumerEdgeLogger,
+    private readonly maxAttempts: number = MAX_DELIVERY_ATTEMPTS,
   ) {}
 
   async consume<TPayload extends object>(
@@ -44,19 +53,33 @@ export class ConsumerEdge {
       await this.deadLetter(message, 'contract-violation', error.issues);
       return 'dead-lettered';
     }
+    const key = `${message.topic}:${message.partition}:${message.offset}`;
     try {
       await handler(event);
+      this.attempts.delete(key);
       return 'handled';
     } catch (error) {
-      if (!(error instanceof PermanentFailure)) throw error;
-      await this.deadLetter(message, 'permanent-failure', [error.message]);
+      if (error instanceof PermanentFailure) {
+        this.attempts.delete(key);
+        await this.deadLetter(message, 'permanent-failure', [error.message]);
+        return 'dead-lettered';
+      }
+      if (isEngineUnavailable(error)) throw error;
+      const attempts = (this.attempts.get(key) ?? 0) + 1;
+      if (attempts < this.maxAttempts) {
+        this.attempts.set(key, attempts);
+        throw error;
+      }
+      this.attempts.delete(key);
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      await this.deadLetter(message, 'retries-exhausted', [`failed ${attempts} times; last: ${reason}`]);
       return 'dead-lettered';
     }
   }
 
   private async deadLetter(
     message: ReceivedMessage,
-    reason: 'contract-violation' | 'permanent-failure',
+    reason: DeadLetterReason,
     issues: readonly string[],
   ): Promise<void> {
     this.logger.warn(

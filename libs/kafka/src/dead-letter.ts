@@ -9,6 +9,12 @@ export interface ReceivedMessage {
   value: unknown;
 }
 
+/**
+ * Why a message was parked: it breaks its contract, its handler said it can never succeed, or it failed every
+ * retry for a reason that is not an engine being down (a poison message).
+ */
+export type DeadLetterReason = 'contract-violation' | 'permanent-failure' | 'retries-exhausted';
+
 export interface DeadLetter {
   consumer: string;
   originalTopic: string;
@@ -16,7 +22,7 @@ export interface DeadLetter {
   offset: string;
   key: string | null;
   value: unknown;
-  reason: 'contract-violation' | 'permanent-failure';
+  reason: DeadLetterReason;
   issues: readonly string[];
   failedAt: string;
 }

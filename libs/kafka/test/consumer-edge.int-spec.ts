@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { TOPICS, reviewTaskOpenedV1 } from '@oneseal/contracts';
 import { MessageCollector, eventually, testKafka } from '@oneseal/testing';
 import type { Producer } from 'kafkajs';
-import { ConsumerEdge, PermanentFailure, ensureTopics, type DeadLetter, type ReceivedMessage } from '../src';
+import {
+  ConsumerEdge,
+  MAX_DELIVERY_ATTEMPTS,
+  PermanentFailure,
+  ensureTopics,
+  type DeadLetter,
+  type ReceivedMessage,
+} from '../src';
 
 function taskOpenedEvent() {
   const caseId = randomUUID();
@@ -108,5 +115,32 @@ describe('consumer edge (real Kafka dead-letter topic)', () => {
     expect(letters).toHaveLength(1);
     expect(letters[0].issues).toEqual(['该办件不存在']);
     expect((letters[0].value as { id: string }).id).toBe(event.id);
+  });
+
+  it('parks a poison message after its attempts run out, but keeps retrying while an engine is down', async () => {
+    const poison = received(taskOpenedEvent());
+    const fail = async () => {
+      throw new TypeError('Cannot read properties of undefined');
+    };
+    for (let attempt = 1; attempt < MAX_DELIVERY_ATTEMPTS; attempt += 1) {
+      await expect(edge.consume(reviewTaskOpenedV1, poison, fail)).rejects.toThrow(TypeError);
+    }
+    await expect(edge.consume(reviewTaskOpenedV1, poison, fail)).resolves.toBe('dead-lettered');
+
+    // The database refusing connections is not the message's fault: it is redelivered however long that lasts.
+    const waiting = received(taskOpenedEvent());
+    const down = async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:55432'), { code: 'ECONNREFUSED' });
+    };
+    for (let attempt = 0; attempt < MAX_DELIVERY_ATTEMPTS * 2; attempt += 1) {
+      await expect(edge.consume(reviewTaskOpenedV1, waiting, down)).rejects.toThrow('ECONNREFUSED');
+    }
+    const letters = await eventually('the retries-exhausted letter', async () => {
+      const found = ourLetters().filter((letter) => letter.reason === 'retries-exhausted');
+      return found.length ? found : undefined;
+    });
+    expect(letters).toHaveLength(1);
+    expect(letters[0].offset).toBe(poison.offset);
+    expect(letters[0].issues[0]).toContain(`failed ${MAX_DELIVERY_ATTEMPTS} times; last: TypeError`);
   });
 });

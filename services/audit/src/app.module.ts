@@ -5,6 +5,7 @@ import { EVENT_CONTRACTS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { AUDIT_SCHEMA, type AuditEnv } from './config/audit.env';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { EventLogModule } from './event-log/event-log.module';
 import { HealthController } from './health/health.controller';
 import { AUDIT_MIGRATIONS } from './migrations';
@@ -30,6 +31,7 @@ export class AuditModule {
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
         EventLogModule,
+        DeadLettersModule,
       ],
       controllers: [HealthController],
     };

@@ -4,6 +4,7 @@ import { renderAudit } from './js/views/audit.js';
 import { renderCalendar } from './js/views/calendar.js';
 import { renderCatalogueImport } from './js/views/catalogue-import.js';
 import { renderCase } from './js/views/case-detail.js';
+import { renderDeadLetters } from './js/views/dead-letters.js';
 import { renderDelegations } from './js/views/delegations.js';
 import { renderGuides } from './js/views/guides.js';
 import { renderInbox } from './js/views/inbox.js';
@@ -53,6 +54,7 @@ const ROUTES = [
   { path: 'staff', title: '人员与岗位', roles: ['admin'], render: renderStaff },
   // The system administrator's only screen, so their landing page; a county's administrator sets its own days here.
   { path: 'calendar', title: '工作日历', roles: ['admin', 'system-admin'], render: renderCalendar },
+  { path: 'dead-letters', title: '死信消息', roles: ['system-admin', 'auditor'], render: renderDeadLetters },
   { path: 'cases', title: '办件详情', render: renderCase },
   { path: 'matter', title: '事项查询', isPublic: true, render: renderMatterGuide },
   { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },

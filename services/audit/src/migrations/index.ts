@@ -1,4 +1,5 @@
 import { CreateEventLog1763800000600 } from './1763800000600-CreateEventLog';
+import { KeepDeadLetters1765300000600 } from './1765300000600-KeepDeadLetters';
 
 /** In the order they run. */
-export const AUDIT_MIGRATIONS = [CreateEventLog1763800000600];
+export const AUDIT_MIGRATIONS = [CreateEventLog1763800000600, KeepDeadLetters1765300000600];

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TOPICS } from '@oneseal/contracts';
+import { eventually, testKafka } from '@oneseal/testing';
+import type { Browser } from 'playwright-core';
+import { expectText, freshPage, launchBrowser, logIn, workbench } from './browser';
+import { as, serviceUrl } from './system';
+
+const SHOTS = process.env.ONESEAL_SCREENSHOTS ?? join(process.cwd(), '.oneseal', 'screenshots');
+const letters = `${serviceUrl('audit')}/dead-letters`;
+
+interface Letter {
+  id: string;
+  consumer: string;
+  originalTopic: string;
+  reason: string;
+  replayedAt: string | null;
+  value?: { marker?: string };
+}
+
+describe('dead letters: an operator lists, inspects and replays what a consumer parked', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a submission that breaks its contract is parked by routing, shown to the operator, and replayed', async () => {
+    const marker = `e2e-${randomUUID()}`;
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({
+      topic: TOPICS.applicationSubmittedV1,
+      messages: [{ key: marker, value: JSON.stringify({ marker, type: 'intake.application-submitted' }) }],
+    });
+    await producer.disconnect();
+
+    const operator = as('system-admin');
+    const ofMarker = async () => {
+      const listed = (await operator.get<Letter[]>(letters)).body;
+      const mine: Letter[] = [];
+      for (const letter of listed.filter((one) => one.consumer === 'oneseal-routing')) {
+        const detail = (await operator.get<Letter>(`${letters}/${letter.id}`)).body;
+        if (detail.value?.marker === marker) mine.push(detail);
+      }
+      return mine;
+    };
+    const [parked] = await eventually('routing’s dead letter recorded', async () => {
+      const found = await ofMarker();
+      return found.length ? found : undefined;
+    });
+    expect(parked).toEqual(
+      expect.objectContaining({ originalTopic: TOPICS.applicationSubmittedV1, reason: 'contract-violation' }),
+    );
+
+    // Auditors look, only operators send back.
+    const audited = await as('zz-auditor').post<{ code: string }>(`${letters}/${parked.id}/replay`, {});
+    expect([audited.status, audited.body.code]).toEqual([403, 'AUTH.ROLE_NOT_ALLOWED']);
+    expect((await as('zz-admin').get<{ code: string }>(letters)).status).toBe(403);
+
+    const page = await freshPage(browser);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await logIn(page, 'system-admin');
+    await page.goto(`${workbench}/#/dead-letters`);
+    await expectText(page.locator('.letters'), '格式不符合消息约定');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator(`button.replay-letter[data-id="${parked.id}"]`).click();
+    await expectText(page.locator('.letter-message'), `已送回 ${TOPICS.applicationSubmittedV1}`);
+    await page.locator(`button.show-letter[data-id="${parked.id}"]`).click();
+    await expectText(page.locator('.letter-detail'), marker);
+    await page.screenshot({ path: join(SHOTS, 'dead-letters.png'), fullPage: true });
+    await page.context().close();
+
+    // Sent back, still malformed: routing parks it again, and the first letter says who replayed it.
+    const again = await eventually('the replayed message parked again', async () => {
+      const found = await ofMarker();
+      return found.length >= 2 ? found : undefined;
+    });
+    expect(again.find((letter) => letter.id === parked.id)?.replayedAt).not.toBeNull();
+  });
+});

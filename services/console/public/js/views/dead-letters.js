@@ -1,0 +1,90 @@
+import { api, hasRole } from '../api.js';
+import { formatDateTime, html, messageHtml, mount, showError, tableHtml } from '../html.js';
+
+const REASONS = {
+  'contract-violation': '格式不符合消息约定',
+  'permanent-failure': '处理方判定无法处理',
+  'retries-exhausted': '多次重试仍失败',
+};
+
+const SERVICES = {
+  'oneseal-intake': '受理服务',
+  'oneseal-routing': '流转服务',
+  'oneseal-approval': '审批服务',
+  'oneseal-seal': '用印服务',
+  'oneseal-notification': '通知服务',
+  'oneseal-audit': '审计服务',
+};
+
+function listHtml(letters, canReplay) {
+  return tableHtml(
+    ['搁置时间', '处理方', '来源主题', '原因', '说明', '重放', ''],
+    letters.map((letter) => [
+      formatDateTime(letter.failedAt),
+      SERVICES[letter.consumer] ?? letter.consumer,
+      `${letter.originalTopic}（分区 ${letter.originalPartition}，位置 ${letter.originalOffset}）`,
+      REASONS[letter.reason] ?? letter.reason,
+      // The first problem only; 查看 shows them all, with the message itself.
+      letter.issues.length > 1
+        ? `${letter.issues[0]}（等 ${letter.issues.length} 项）`
+        : (letter.issues[0] ?? ''),
+      letter.replayedAt ? `${letter.replayedByName ?? ''} 于 ${formatDateTime(letter.replayedAt)}` : '未重放',
+      html`<button type="button" class="show-letter" data-id="${letter.id}">查看</button> ${canReplay
+          ? html`<button type="button" class="replay-letter" data-id="${letter.id}">重放</button>`
+          : ''}`,
+    ]),
+    '没有死信消息：各服务都已处理了收到的全部消息。',
+  );
+}
+
+/** Parked messages, for the platform's operators to look into and send back once the cause is fixed. */
+export function renderDeadLetters(root, { user }) {
+  const canReplay = hasRole(user, 'system-admin');
+  mount(
+    root,
+    html`<h2>
+        死信消息
+        <small>各服务无法处理而搁置的消息；排除原因后可重放，由原服务重新处理（已处理过的不会重复）</small>
+      </h2>
+      <div class="letter-message"></div>
+      <div class="letters"></div>
+      <pre class="letter-detail card" hidden></pre>`,
+  );
+  const list = root.querySelector('.letters');
+  const message = root.querySelector('.letter-message');
+  const detail = root.querySelector('.letter-detail');
+  const load = async () => {
+    try {
+      mount(list, listHtml(await api('audit', '/dead-letters'), canReplay));
+    } catch (error) {
+      showError(list, error);
+    }
+  };
+  list.addEventListener('click', async (event) => {
+    const button = event.target.closest('button[data-id]');
+    if (!button) return;
+    const { id } = button.dataset;
+    try {
+      if (button.matches('.show-letter')) {
+        detail.textContent = JSON.stringify(
+          await api('audit', `/dead-letters/${encodeURIComponent(id)}`),
+          null,
+          2,
+        );
+        detail.hidden = false;
+        return;
+      }
+      if (!window.confirm('把这条消息送回原主题重新处理？')) return;
+      button.disabled = true;
+      const replayed = await api('audit', `/dead-letters/${encodeURIComponent(id)}/replay`, {
+        method: 'POST',
+      });
+      mount(message, messageHtml('ok', `已送回 ${replayed.originalTopic}，由原服务重新处理。`));
+      await load();
+    } catch (error) {
+      showError(message, error);
+      button.disabled = false;
+    }
+  });
+  load();
+}
