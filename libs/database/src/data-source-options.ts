@@ -1,4 +1,5 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { ParameterFreeLogger } from './parameter-free-logger';
 
 export interface ServiceDataSourceConfig {
   /** postgres://user[:password]@host:port/database */
@@ -24,6 +25,7 @@ export function serviceDataSourceOptions(config: ServiceDataSourceConfig): DataS
     synchronize: false,
     migrationsRun: false,
     logging: ['error', 'migration'],
+    logger: new ParameterFreeLogger(),
     extra: { max: config.poolSize ?? 10, application_name: `oneseal-${config.schema}` },
   };
 }

@@ -5,3 +5,4 @@ export * from './migrations/rate-limit-table';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './inbox/process-once';
+export * from './parameter-free-logger';
