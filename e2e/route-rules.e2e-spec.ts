@@ -42,7 +42,8 @@ describe('the route rules are the county’s to review, each step with its reaso
     await blank.getByRole('button', { name: '确认本县按此办理' }).click();
     await expectText(blank.locator('.review-state'), '本县已确认');
     await expectText(blank, '加盖乡镇行政审批服务专用章（一枚印章管审批）');
-    await rule.scrollIntoViewIfNeeded();
+    // Resolved and scrolled in one step in the page: the list is redrawn after each review.
+    await rule.evaluate((element) => (element as { scrollIntoView(): void }).scrollIntoView());
     await page.screenshot({ path: join(SHOTS, 'route-rules-review.png') });
     await page.context().close();
 
