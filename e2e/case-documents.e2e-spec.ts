@@ -172,6 +172,10 @@ describe('the documents the law requires, each under its issuing organ’s seal 
     await expectText(visitor.locator('.message'), '文件完整，电子印章有效');
     await expectText(visitor.locator('.message'), MZ_SEAL);
     await expectText(visitor.locator('.message'), documents[2].number);
+    // What the registry holds of it, for a paper copy to be compared with: the outcome and the applicant masked.
+    await expectText(visitor.locator('.message'), '请将下列登记内容与手中文书逐项核对');
+    await expectText(visitor.locator('.message'), '结果：准予给付');
+    await expectText(visitor.locator('.message'), '申请人：周*');
     await visitor.screenshot({ path: join(SHOTS, 'verify-decision-phone.png'), fullPage: true });
 
     // The applicant, on a phone, with the receipt's 查询码: done once handed over, every document listed by title.

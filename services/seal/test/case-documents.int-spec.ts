@@ -11,6 +11,7 @@ import { organSettingChanges, registerOrgans, updateOrganSettings } from '../src
 import { seededOrgans } from '../src/organs/organ-directory';
 import { SealRegistry, type SealView } from '../src/seals/seal-registry';
 import { SealErrorCode } from '../src/seals/seals.errors';
+import { readEmbeddedStamp } from '../src/stamps/stamp-record';
 import { SealVerificationService } from '../src/verification/seal-verification.service';
 
 const ACTOR = 'county-approval-office-01';
@@ -246,5 +247,61 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
     await expect(suite.dataSource.query(`DELETE FROM seal.organ_setting_changes`)).rejects.toThrow(
       /append-only/,
     );
+  });
+
+  it('verifies against the stamp registry, at the server’s time, shows the registered essentials, and no placeholder byte may change', async () => {
+    const issued = await issuing.issue(
+      documentInput(CONTENTS.decision, { level: 'county', unitCode: BUREAU }),
+    );
+    const pdf = await storedPdf(issued.documentId);
+    const valid = await verification.verifyPdf(pdf);
+    expect(valid.reason).toBe('VALID');
+    // What a paper copy is compared with: from the registry, the applicant masked.
+    expect(valid.document).toEqual({
+      issuer: '泽州县民政局',
+      title: '给付决定书',
+      number: issued.number,
+      receiptNumber: '140525-20261203-000135',
+      issuedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      matterName: '临时救助',
+      outcome: '准予给付',
+      applicant: '张*',
+    });
+
+    // A space added inside the JSON of the stamp record: the record still parses the same, but the file changed.
+    const embedded = readEmbeddedStamp(pdf);
+    if (!embedded) throw new Error('no stamp');
+    const spaced = Buffer.from(pdf);
+    spaced.write(Buffer.from(' ').toString('hex'), embedded.location.start, 'latin1');
+    spaced.write(
+      pdf.subarray(embedded.location.start, embedded.location.end - 2).toString('latin1'),
+      embedded.location.start + 2,
+      'latin1',
+    );
+    expect((await verification.verifyPdf(spaced)).reason).toBe('ALTERED');
+    const padded = Buffer.from(pdf);
+    padded.write('7', embedded.location.end - 1, 'latin1');
+    expect((await verification.verifyPdf(padded)).reason).toBe('ALTERED');
+
+    // A document whose stamp the registry holds for other bytes (a file signed with a stolen key and never stamped
+    // here looks the same): not one of ours, whatever it says. The registry is append-only; the test lifts that.
+    const stamp = valid.stamp?.stampId as string;
+    await suite.dataSource.query(`ALTER TABLE seal.stamps DISABLE TRIGGER USER`);
+    try {
+      await suite.dataSource.query(`UPDATE seal.stamps SET document_sm3 = $2 WHERE id = $1`, [
+        stamp,
+        '0'.repeat(64),
+      ]);
+      expect((await verification.verifyPdf(pdf)).reason).toBe('NOT_REGISTERED');
+      // Registered as stamped before the seal came into force: the server's time counts, not the signature's.
+      await suite.dataSource.query(
+        `UPDATE seal.stamps SET document_sm3 = record->'tbs'->>'documentSm3', stamped_at = '2001-01-01T00:00:00Z'
+          WHERE id = $1`,
+        [stamp],
+      );
+      expect((await verification.verifyPdf(pdf)).reason).toBe('SEAL_NOT_ACTIVE');
+    } finally {
+      await suite.dataSource.query(`ALTER TABLE seal.stamps ENABLE TRIGGER USER`);
+    }
   });
 });

@@ -40,11 +40,24 @@ export class LoginThrottle {
     ]);
   }
 
-  /** The right password: the name's counts start again (the address's stays, it may be trying other names). */
+  /**
+   * The right password: the name's counts start again, and the attempt is taken back from the address's count (it
+   * was counted before the check; the address keeps the failures it made on other names).
+   */
   async succeeded(loginName: string, source: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM identity.login_attempts WHERE key = ANY($1)`, [
       [pairKey(loginName, source), nameKey(loginName)],
     ]);
+    // Only this attempt on the count: the row goes; otherwise one fewer.
+    await this.dataSource.query(`DELETE FROM identity.login_attempts WHERE key = $1 AND failures = 1`, [
+      sourceKey(source),
+    ]);
+    await this.dataSource.query(
+      `UPDATE identity.login_attempts SET failures = failures - 1,
+              locked_until = CASE WHEN failures - 1 < max_failures THEN NULL ELSE locked_until END
+        WHERE key = $1 AND failures > 1`,
+      [sourceKey(source)],
+    );
   }
 
   /** An administrator's reset: the name may be tried again at once, from everywhere. */

@@ -6,7 +6,7 @@ import {
   type StampDecisionInput,
 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
-import { chinaDate } from '@oneseal/domain';
+import { chinaDate, resultWording } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
@@ -30,6 +30,12 @@ export interface IssueOptions {
   sealId?: string;
   /** Who asked for the impression (recorded in the ledger); the person who handled the act when the workflow asks. */
   requestedBy?: string;
+}
+
+/** 张三 → 张*, 欧阳小明 → 欧***: what a public verification shows of the applicant (enough to compare a copy). */
+export function maskedName(name: string): string {
+  const characters = [...name.trim()];
+  return characters.length <= 1 ? '*' : `${characters[0]}${'*'.repeat(characters.length - 1)}`;
 }
 
 /** The refusals that only the seal registry can lift (the case waits for the seal, retrying). */
@@ -175,8 +181,8 @@ export class DocumentIssuingService {
     const fileName = documentFileName(input.receiptNumber, title);
     const inserted = (await manager.query(
       `INSERT INTO seal.documents (id, decision_id, case_id, county, town, organ, kind, title, number, file_name,
-                                   issued_at, pdf, sm3)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                   issued_at, pdf, sm3, matter_name, outcome, applicant_masked)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (decision_id) DO NOTHING RETURNING id`,
       [
         documentId,
@@ -192,6 +198,9 @@ export class DocumentIssuingService {
         stampedAt,
         pdf,
         sm3Hex(pdf),
+        input.matterName,
+        input.content.kind === 'decision' ? resultWording(input.matterTypeCode, input.content.result) : title,
+        maskedName(input.applicantName),
       ],
     )) as unknown[];
     if (inserted.length === 0) throw new AlreadyIssued();

@@ -4,6 +4,7 @@ import { NameTheCaseAndPersonInTheLedger1764900000400 } from './1764900000400-Na
 import { IssueDocumentsPerOrgan1765000000400 } from './1765000000400-IssueDocumentsPerOrgan';
 import { KeepOrganSettingChanges1765100000400 } from './1765100000400-KeepOrganSettingChanges';
 import { RateLimitPublicRoutes1765300000500 } from './1765300000500-RateLimitPublicRoutes';
+import { KeepDocumentEssentials1765300000700 } from './1765300000700-KeepDocumentEssentials';
 
 /** In the order they run. */
 export const SEAL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const SEAL_MIGRATIONS = [
   IssueDocumentsPerOrgan1765000000400,
   KeepOrganSettingChanges1765100000400,
   RateLimitPublicRoutes1765300000500,
+  KeepDocumentEssentials1765300000700,
 ];

@@ -103,6 +103,7 @@ export function signedBytes(pdf: Buffer, byteRange: readonly number[]): Buffer {
 /** Writes the record into the placeholder; the result has the same length as `pdf`. */
 export function fillPlaceholder(pdf: Buffer, location: PlaceholderLocation, record: StampRecord): Buffer {
   const hex = Buffer.from(JSON.stringify(record), 'utf8').toString('hex');
+  // The same encoding readEmbeddedStamp checks the placeholder against.
   if (hex.length > STAMP_PLACEHOLDER_LENGTH) {
     throw new Error(
       `the stamp record needs ${hex.length} hex digits, the placeholder has ${STAMP_PLACEHOLDER_LENGTH}`,
@@ -117,6 +118,12 @@ export interface EmbeddedStamp {
   location: PlaceholderLocation;
   /** Undefined when the placeholder holds no readable record. */
   record?: StampRecord;
+  /**
+   * The placeholder holds exactly what stamping writes: the record's encoding, then zeros. The placeholder is the one
+   * part of the file the signature cannot cover, so any other byte there (spaces in the JSON, digits in the padding)
+   * is a change made after stamping.
+   */
+  canonical: boolean;
 }
 
 /** Reads the stamp a stamped PDF carries, or undefined when it carries none. */
@@ -136,12 +143,23 @@ export function readEmbeddedStamp(pdf: Buffer): EmbeddedStamp | undefined {
   const end = start + STAMP_PLACEHOLDER_LENGTH;
   if (end >= pdf.length || pdf[end] !== 0x29) return undefined;
   const digits = pdf.subarray(start, end).toString('latin1');
-  return { location: { start, end }, record: decodeRecord(digits) };
+  const record = decodeRecord(digits);
+  const canonical = !!record && encodeRecord(record) === digits;
+  return { location: { start, end }, record, canonical };
+}
+
+/** What stamping writes into the placeholder for a record. */
+function encodeRecord(record: StampRecord): string {
+  return Buffer.from(JSON.stringify(record), 'utf8').toString('hex').padEnd(STAMP_PLACEHOLDER_LENGTH, '0');
 }
 
 function decodeRecord(digits: string): StampRecord | undefined {
-  if (!/^[0-9a-f]*$/.test(digits)) return undefined;
-  const bytes = Buffer.from(digits.replace(/(00)+$/, ''), 'hex');
+  if (!/^[0-9a-f]*$/.test(digits) || digits.length % 2 !== 0) return undefined;
+  // The record's JSON is UTF-8, which never holds a NUL byte: it ends where the zero padding begins (whatever was
+  // written after that is caught by the canonical check).
+  const all = Buffer.from(digits, 'hex');
+  const end = all.indexOf(0);
+  const bytes = end < 0 ? all : all.subarray(0, end);
   try {
     const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
     return isStampRecord(parsed) ? parsed : undefined;

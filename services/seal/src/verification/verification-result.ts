@@ -7,6 +7,7 @@ export const VERIFICATION_REASONS = {
   SEAL_NOT_ACTIVE: '用印时该印章不在启用状态',
   BAD_SIGNATURE: '电子签名无效：印章数据或签章数据被伪造或篡改',
   UNKNOWN_CODE: '没有这个验证码对应的文件，请核对验证码',
+  NOT_REGISTERED: '用印登记中没有这次用印：文件不是经本系统登记用印出具的',
 } as const;
 
 export type VerificationReason = keyof typeof VERIFICATION_REASONS;
@@ -28,12 +29,29 @@ export interface StampSummary {
   number?: string;
 }
 
+/**
+ * What the document says, from the registry (not from the file), so a paper copy can be held against it: who issued
+ * it, its title and 文号, the case, the matter, the outcome, the day, and the applicant's name masked.
+ */
+export interface DocumentEssentials {
+  issuer: string;
+  title: string;
+  number: string | null;
+  receiptNumber: string;
+  issuedOn: string | null;
+  matterName?: string;
+  outcome?: string;
+  applicant?: string;
+}
+
 export interface VerificationResult {
   valid: boolean;
   reason: VerificationReason;
   message: string;
   /** What the document's stamp says, when it could be read. */
   stamp?: StampSummary;
+  /** What the registry recorded of the document, when it is valid and verified online. */
+  document?: DocumentEssentials;
 }
 
 export function verdict(reason: VerificationReason, stamp?: StampSummary): VerificationResult {

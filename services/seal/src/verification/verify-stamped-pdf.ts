@@ -21,6 +21,15 @@ export interface TrustedSeal {
 
 export type SealLookup = (sealId: string) => Promise<TrustedSeal | undefined>;
 
+/** A stamp as the registry recorded it when the server stamped: which document (its SM3), which seal, when. */
+export interface RegisteredStamp {
+  documentSm3: string;
+  sealId: string;
+  stampedAt: Date;
+}
+
+export type StampLookup = (stampId: string) => Promise<RegisteredStamp | undefined>;
+
 export function stampSummary(record: StampRecord): StampSummary {
   const { tbs } = record;
   return {
@@ -54,14 +63,21 @@ function withinActivity(at: Date, trusted: TrustedSeal): boolean {
 /**
  * Verifies a stamped PDF as GB/T 38540 describes (stamp signature, stamper against the seal, the seal maker's
  * signature, the seal's validity at stamping time, the document digest), against seals the caller trusts: the
- * registry online, an exported seal record offline.
+ * registry online, an exported seal record offline. Online the stamp must also be in the stamp registry for this
+ * very document, and the seal in force at the time the server recorded — never the time the signer claims (a
+ * stolen key could sign any date).
  */
-export async function verifyStampedPdf(pdf: Buffer, lookupSeal: SealLookup): Promise<VerificationResult> {
+export async function verifyStampedPdf(
+  pdf: Buffer,
+  lookupSeal: SealLookup,
+  lookupStamp?: StampLookup,
+): Promise<VerificationResult> {
   const embedded = readEmbeddedStamp(pdf);
   if (!embedded?.record) return verdict('NOT_STAMPED');
   const record = embedded.record;
   const summary = stampSummary(record);
   const { tbs } = record;
+  if (!embedded.canonical) return verdict('ALTERED', summary);
 
   const expectedRange = byteRangeOf(pdf, embedded.location);
   if (tbs.byteRange.some((value, index) => value !== expectedRange[index]))
@@ -76,7 +92,18 @@ export async function verifyStampedPdf(pdf: Buffer, lookupSeal: SealLookup): Pro
   const signer = tbs.seal.seal.signers.find((candidate) => candidate.id === tbs.stamper);
   if (!signer || !verifyStampSignature(record, signer.publicKey)) return verdict('BAD_SIGNATURE', summary);
 
-  const stampedAt = new Date(tbs.stampedAt);
+  let stampedAt = new Date(tbs.stampedAt);
+  if (lookupStamp) {
+    const registered = await lookupStamp(tbs.stampId);
+    if (
+      !registered ||
+      registered.documentSm3 !== tbs.documentSm3 ||
+      registered.sealId !== tbs.seal.seal.esId
+    ) {
+      return verdict('NOT_REGISTERED', summary);
+    }
+    stampedAt = registered.stampedAt;
+  }
   if (Number.isNaN(stampedAt.getTime()) || !withinActivity(stampedAt, trusted)) {
     return verdict('SEAL_NOT_ACTIVE', summary);
   }

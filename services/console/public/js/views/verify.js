@@ -1,15 +1,33 @@
 import { api, session } from '../api.js';
 import { formatDateTime, html, mount, showError, showMessage } from '../html.js';
 
-const stampLines = (stamp) =>
+/** What the file's own stamp says; the case and title only when the registry's essentials are not shown. */
+const stampLines = (stamp, withEssentials) =>
   stamp
     ? [
         `印章：${stamp.sealName}`,
         `用印时间：${formatDateTime(stamp.stampedAt)}`,
-        `办件编号：${stamp.receiptNumber ?? '—'}`,
+        ...(withEssentials ? [] : [`办件编号：${stamp.receiptNumber ?? '—'}`]),
         `验证码：${stamp.verificationCode}`,
-        ...(stamp.title ? [`文书：${stamp.title}${stamp.number ? `（${stamp.number}）` : ''}`] : []),
+        ...(stamp.title && !withEssentials
+          ? [`文书：${stamp.title}${stamp.number ? `（${stamp.number}）` : ''}`]
+          : []),
         `文书 SM3 摘要：${stamp.documentSm3}`,
+      ]
+    : [];
+
+/** What the registry recorded of a valid document: to be held against the paper copy, line by line. */
+const documentLines = (document) =>
+  document
+    ? [
+        '请将下列登记内容与手中文书逐项核对，任何一项不符即不是这份文书：',
+        `发文机关：${document.issuer}`,
+        `文书：${document.title}${document.number ? `（${document.number}）` : ''}`,
+        `办件编号：${document.receiptNumber ?? '—'}`,
+        ...(document.matterName ? [`事项：${document.matterName}`] : []),
+        ...(document.outcome ? [`结果：${document.outcome}`] : []),
+        ...(document.applicant ? [`申请人：${document.applicant}`] : []),
+        ...(document.issuedOn ? [`出具日期：${document.issuedOn}`] : []),
       ]
     : [];
 
@@ -51,7 +69,10 @@ export function renderVerify(root, { params = [] } = {}) {
     button.disabled = true;
     try {
       const result = await api('seal', '/verification', request);
-      showMessage(message, result.valid ? 'ok' : 'error', result.message, stampLines(result.stamp));
+      showMessage(message, result.valid ? 'ok' : 'error', result.message, [
+        ...documentLines(result.document),
+        ...stampLines(result.stamp, !!result.document),
+      ]);
     } catch (error) {
       showError(message, error);
     } finally {
