@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { eventually } from '@oneseal/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serviceUrl } from './system';
@@ -26,6 +27,28 @@ export async function launchBrowser(): Promise<Browser> {
     );
   }
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: QUIET_CHROMIUM });
+}
+
+/** Where the screens' screenshots go, to be looked at (ONESEAL_SCREENSHOTS, or .oneseal/screenshots). */
+export const SHOTS = process.env.ONESEAL_SCREENSHOTS ?? join(process.cwd(), '.oneseal', 'screenshots');
+
+/**
+ * One browser for a test file: launched before its tests (the screenshot folder made), closed after them. Returns
+ * the browser to its tests.
+ */
+export function browserForSuite(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is launched in beforeAll: use it inside a test');
+    return browser;
+  };
 }
 
 /** A fresh browser profile: no login kept from another test. A script error on a screen fails the test. */

@@ -1,12 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { eventually } from '@oneseal/testing';
-import type { Browser } from 'playwright-core';
-import { expectText, freshPage, launchBrowser, logIn, workbench } from './browser';
+import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
 import { decide, fileCase, tasksOf } from './case-api';
 import { as, getJson, serviceUrl } from './system';
 
-const SHOTS = process.env.ONESEAL_SCREENSHOTS ?? join(process.cwd(), '.oneseal', 'screenshots');
 const starter = readFileSync(resolve(__dirname, '../seeds/catalogue/qinshui-starter-list.tsv'));
 const intake = serviceUrl('intake');
 // 泽州县's supervisor sees nothing of 沁水县: 沁水县's own watches its cases.
@@ -31,20 +29,11 @@ const qinshuiMatters = async (q = '', level = '') =>
   ).body;
 
 describe('沁水县 joins without code: its administrator imports its matter list in the console', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite();
 
   it('is shown the broken row by number, fixes it, publishes; a 龙港镇 window then files a case that routes and is sealed by 龙港镇', async () => {
     const before = (await qinshuiMatters()).total;
-    const page = await freshPage(browser);
+    const page = await freshPage(browser());
     await page.setViewportSize({ width: 1280, height: 1100 });
     await logIn(page, 'qs-admin');
     await page.goto(`${workbench}/#/catalogue`);

@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually } from '@oneseal/testing';
-import type { Browser } from 'playwright-core';
-import { expectText, freshPage, launchBrowser, logIn, workbench } from './browser';
+import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
 import { as, serviceUrl } from './system';
 
-const SHOTS = process.env.ONESEAL_SCREENSHOTS ?? join(process.cwd(), '.oneseal', 'screenshots');
 const bureaus = `${serviceUrl('intake')}/catalogue/bureaus`;
 const admin = as('qs-admin');
 const DATA_BUREAU = {
@@ -23,20 +20,11 @@ interface Bureau {
 }
 
 describe('bureaus are the county’s data: its administrator adds one, and it becomes an organ with a seal', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite();
 
   it('沁水县 adds 县数据局 in the console; the seal service registers the organ and its seal goes through to 启用', async () => {
     const listed = async () => (await admin.get<Bureau[]>(`${bureaus}?county=140521`)).body;
-    const page = await freshPage(browser);
+    const page = await freshPage(browser());
     await page.setViewportSize({ width: 1280, height: 1000 });
     await logIn(page, 'qs-admin');
     await page.goto(`${workbench}/#/catalogue`);

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOPICS } from '@oneseal/contracts';
 import { eventually, testKafka } from '@oneseal/testing';
-import type { Browser } from 'playwright-core';
-import { expectText, freshPage, launchBrowser, logIn, workbench } from './browser';
+import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
 import { as, serviceUrl } from './system';
 
-const SHOTS = process.env.ONESEAL_SCREENSHOTS ?? join(process.cwd(), '.oneseal', 'screenshots');
 const letters = `${serviceUrl('audit')}/dead-letters`;
 
 interface Letter {
@@ -20,16 +17,7 @@ interface Letter {
 }
 
 describe('dead letters: an operator lists, inspects and replays what a consumer parked', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite();
 
   it('a submission that breaks its contract is parked by routing, shown to the operator, and replayed', async () => {
     const marker = `e2e-${randomUUID()}`;
@@ -64,7 +52,7 @@ describe('dead letters: an operator lists, inspects and replays what a consumer 
     expect([audited.status, audited.body.code]).toEqual([403, 'AUTH.ROLE_NOT_ALLOWED']);
     expect((await as('zz-admin').get<{ code: string }>(letters)).status).toBe(403);
 
-    const page = await freshPage(browser);
+    const page = await freshPage(browser());
     await page.setViewportSize({ width: 1280, height: 900 });
     await logIn(page, 'system-admin');
     await page.goto(`${workbench}/#/dead-letters`);

@@ -1,24 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { expectText, freshPage, launchBrowser, workbench } from './browser';
-
-const SHOTS = process.env.ONESEAL_SCREENSHOTS ?? join(process.cwd(), '.oneseal', 'screenshots');
+import { browserForSuite, expectText, freshPage, SHOTS, workbench } from './browser';
 
 describe('the public 办事指南 page, as an applicant reads it on a phone before coming', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite();
 
   it('finds 临时救助 by name and shows its cited basis, conditions, materials and process, each marked with its source', async () => {
-    const page = await freshPage(browser);
+    const page = await freshPage(browser());
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${workbench}/#/matter`);
     await page.getByLabel('事项名称').fill('临时救助');

@@ -1,26 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { expectText, freshPage, launchBrowser, logIn, workbench } from './browser';
+import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
 import { as, serviceUrl } from './system';
 
-const SHOTS = process.env.ONESEAL_SCREENSHOTS ?? join(process.cwd(), '.oneseal', 'screenshots');
 const reviews = `${serviceUrl('intake')}/catalogue/route-rules/reviews`;
 
 describe('the route rules are the county’s to review, each step with its reason', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite();
 
   it('沁水县’s administrator reads each mode’s steps and reasons, objects with a reason, confirms another', async () => {
-    const page = await freshPage(browser);
+    const page = await freshPage(browser());
     await page.setViewportSize({ width: 1280, height: 1000 });
     await logIn(page, 'qs-admin');
     await page.goto(`${workbench}/#/catalogue`);
