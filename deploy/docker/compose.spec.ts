@@ -669,3 +669,13 @@ describe('.dockerignore', () => {
     }
   });
 });
+
+describe('what compose exposes', () => {
+  test('publishes no port of Temporal (no authentication on its frontend); compose.dev.yml does, on loopback only', () => {
+    expect(composeServices.temporal?.ports ?? []).toEqual([]);
+    const dev = parse(readText('compose.dev.yml')) as { services: Record<string, ComposeService> };
+    const published = (dev.services.temporal.ports ?? []).map(String);
+    expect(published.length).toBeGreaterThan(0);
+    expect(published.every((port) => port.startsWith('127.0.0.1:'))).toBe(true);
+  });
+});
