@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '@oneseal/contracts';
+import { applicationSubmittedV1, type EventEnvelope } from '@oneseal/contracts';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { EventLogService } from '../src/event-log/event-log.service';
@@ -49,6 +49,20 @@ describe('the audit event log (real PostgreSQL)', () => {
     expect(replayed[0].prevHash).toBe('0'.repeat(64));
     expect(replayed[1].prevHash).toBe(replayed[0].hash);
     await expect(log.verify(caseId)).resolves.toEqual(expect.objectContaining({ intact: true, events: 4 }));
+  });
+
+  it('keeps the applicant’s phone masked in the record for good, never in full', async () => {
+    const caseId = randomUUID();
+    const submitted = {
+      ...event(caseId, 'intake.application-submitted'),
+      payload: { caseId, applicantName: '张三', applicantPhone: '13812345678' },
+    };
+    await log.record(applicationSubmittedV1, submitted, 'topic');
+    const [row] = (await suite.dataSource.query(`SELECT envelope FROM audit.events WHERE stream_id = $1`, [
+      caseId,
+    ])) as { envelope: { payload: { applicantPhone: string } } }[];
+    expect(row.envelope.payload.applicantPhone).toBe('138****5678');
+    expect(JSON.stringify(row.envelope)).not.toContain('13812345678');
   });
 
   it('refuses to change or delete a recorded event', async () => {

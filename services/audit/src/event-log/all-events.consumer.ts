@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload, type KafkaContext } from '@nestjs/microservices';
-import { contractForTopic, EVENT_CONTRACTS, topicsOf, withoutCredentials } from '@oneseal/contracts';
+import { contractForTopic, EVENT_CONTRACTS, topicsOf } from '@oneseal/contracts';
 import { ConsumerEdge, receivedMessage } from '@oneseal/kafka';
 import { EventLogService } from './event-log.service';
 
@@ -18,7 +18,7 @@ export class AllEventsConsumer {
     if (!contract) return;
     // Recorded with the topic it really came on: an event read from a former topic name says so.
     await this.edge.consume<object>(contract, receivedMessage(value, context), (event) =>
-      this.log.append(withoutCredentials(contract, event), context.getTopic()),
+      this.log.record(contract, event, context.getTopic()),
     );
   }
 }

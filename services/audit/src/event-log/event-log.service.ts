@@ -4,7 +4,10 @@ import {
   applicationSubmittedV1,
   EVENT_CONTRACTS,
   typesOf,
+  withoutCredentials,
+  withPersonalDataMasked,
   type EventActor,
+  type EventContract,
   type EventEnvelope,
 } from '@oneseal/contracts';
 import { DataSource } from 'typeorm';
@@ -40,6 +43,18 @@ export class EventLogService {
    * and partitions at once, so appends to one stream take a transaction-scoped lock on it: versions stay
    * contiguous and each hash links to the true previous one.
    */
+  /**
+   * Records an event as the log keeps it for good: credentials removed and personal values (the applicant's phone)
+   * masked before it is chained, so the immutable record never holds what only the case file should.
+   */
+  record(
+    contract: EventContract<object>,
+    envelope: EventEnvelope<object>,
+    topic: string,
+  ): Promise<'appended' | 'duplicate'> {
+    return this.append(withPersonalDataMasked(contract, withoutCredentials(contract, envelope)), topic);
+  }
+
   async append(envelope: EventEnvelope<unknown>, topic: string): Promise<'appended' | 'duplicate'> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`audit:${envelope.subject}`]);
