@@ -3,7 +3,8 @@
 //   npm run dead-letters -- list
 //   npm run dead-letters -- show <id>
 //   npm run dead-letters -- replay <id>
-// Logs in as ONESEAL_LOGIN (default: system-admin) with ONESEAL_PASSWORD (default: the demo password, local only).
+// Logs in as ONESEAL_LOGIN (default: system-admin) with the password in ONESEAL_PASSWORD, or in the file named by
+// ONESEAL_PASSWORD_FILE. On a local `npm start` that is the demo password the README lists.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +14,20 @@ const { services } = JSON.parse(readFileSync(join(root, 'deploy', 'services.json
 const base = (name) =>
   process.env[`ONESEAL_${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${services[name].port}`;
 
+function password() {
+  if (process.env.ONESEAL_PASSWORD) return process.env.ONESEAL_PASSWORD;
+  if (process.env.ONESEAL_PASSWORD_FILE)
+    return readFileSync(process.env.ONESEAL_PASSWORD_FILE, 'utf8').trim();
+  throw new Error('set ONESEAL_PASSWORD (or ONESEAL_PASSWORD_FILE) to the password of ONESEAL_LOGIN');
+}
+
 async function token() {
   const response = await fetch(`${base('identity')}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       loginName: process.env.ONESEAL_LOGIN ?? 'system-admin',
-      password: process.env.ONESEAL_PASSWORD ?? 'oneseal-demo',
+      password: password(),
     }),
   });
   const body = await response.json();

@@ -22,6 +22,7 @@ export type EdgeOutcome = 'handled' | 'dead-lettered';
 
 /** Attempts a message gets before it is parked as poison (an engine being down never counts). */
 export const MAX_DELIVERY_ATTEMPTS = 10;
+const MAX_REMEMBERED_MESSAGES = 10_000;
 
 /**
  * Where a message enters a service: validated against its contract, then handed to the handler. What can
@@ -67,6 +68,8 @@ export class ConsumerEdge {
       if (isEngineUnavailable(error)) throw error;
       const attempts = (this.attempts.get(key) ?? 0) + 1;
       if (attempts < this.maxAttempts) {
+        // Counts of messages this process will not see again (its partition moved elsewhere) are dropped when many.
+        if (this.attempts.size >= MAX_REMEMBERED_MESSAGES) this.attempts.clear();
         this.attempts.set(key, attempts);
         throw error;
       }

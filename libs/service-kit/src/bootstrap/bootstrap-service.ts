@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { kafkaTransportOptions, parseBrokers } from '@oneseal/kafka';
 import { Logger } from 'nestjs-pino';
 import type { HttpServiceEnv, ServiceEnv } from '../env/service-env';
-import { hardenHttp, SafeInputPipe } from '../http/request-hardening';
+import { hardenHttp, SafeInputPipe, type HttpRole } from '../http/request-hardening';
 import { ServiceExceptionFilter } from '../http/service-exception.filter';
 import { validationErrorsToException } from '../http/validation-errors';
 
@@ -41,12 +41,9 @@ export type ServiceDefinition = DataServiceDefinition | WebServiceDefinition;
  * naming every problem), and every CodedError as `{ code, message, details? }` with its status. Tests that build a
  * service's module themselves call this too, so they answer exactly as the running service does.
  */
-export function configureServiceApp(
-  app: INestApplication,
-  { parseBodies = true }: { parseBodies?: boolean } = {},
-): void {
+export function configureServiceApp(app: INestApplication, role: HttpRole = 'service'): void {
   // Before anything else sees the request: its URL, and its body's size and nesting (call before init).
-  hardenHttp(app as NestExpressApplication, { parseBodies });
+  hardenHttp(app as NestExpressApplication, role);
   app.useGlobalPipes(
     new SafeInputPipe(),
     new ValidationPipe({
@@ -80,7 +77,7 @@ export async function createServiceApp(definition: ServiceDefinition): Promise<I
   }
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  configureServiceApp(app, { parseBodies: !web });
+  configureServiceApp(app, web ? 'web' : 'service');
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -5,10 +5,19 @@ import { RequestError, RequestErrorCode } from './request-errors';
 import { findUnsafeInput, jsonNestsDeeperThan, unsafeCharacterIn, type UnsafeInput } from './safe-text';
 
 /**
+ * What stands where: a service behind the console (reached from the host or the container network), or the web
+ * front that browsers reach directly (the console), which passes bodies on unparsed.
+ */
+export type HttpRole = 'service' | 'web';
+
+/**
  * Who may say, in X-Forwarded-For, whom they forward. A service believes the console and its peers on the host or
  * the container network; the console, which browsers reach, believes only a reverse proxy on its own host.
  */
-export const TRUSTED_PROXIES = { service: ['loopback', 'uniquelocal'], console: ['loopback'] } as const;
+export const TRUSTED_PROXIES: Record<HttpRole, readonly string[]> = {
+  service: ['loopback', 'uniquelocal'],
+  web: ['loopback'],
+};
 
 /** A JSON body larger than this is refused (guides, the biggest bodies, are tens of KB); uploads have their own. */
 export const MAX_JSON_BODY = '1mb';
@@ -77,16 +86,15 @@ function bodyErrors(error: unknown, _request: Request, response: Response, next:
 }
 
 /**
- * The edge every request passes before any route: its URL decoded and checked, and (for services that parse
+ * The edge every request passes before any route: its URL decoded and checked, and (for a service, which parses
  * bodies) JSON bounded in size and nesting before it is parsed. Call before the app is initialised: the parsers are
  * registered here, in this order, and Nest then leaves its own out.
  */
-export function hardenHttp(app: NestExpressApplication, { parseBodies }: { parseBodies: boolean }): void {
-  // request.ip is the person's address: the console (and a reverse proxy in front of it) on the host or the
-  // container network says whom it forwards in X-Forwarded-For; nobody else is believed.
-  app.set('trust proxy', parseBodies ? TRUSTED_PROXIES.service : TRUSTED_PROXIES.console);
+export function hardenHttp(app: NestExpressApplication, role: HttpRole): void {
+  // request.ip is the person's address, as the proxies this role believes say it (see TRUSTED_PROXIES).
+  app.set('trust proxy', [...TRUSTED_PROXIES[role]]);
   app.use(checkUrl);
-  if (!parseBodies) return;
+  if (role === 'web') return;
   app.useBodyParser('json', {
     limit: MAX_JSON_BODY,
     verify: (_request: unknown, _response: unknown, raw: Buffer) => {

@@ -53,6 +53,17 @@ export function tableHtml(heads, rows, empty = '暂无。') {
   </table>`;
 }
 
+/** A table of rows shown in full, and beneath it rows folded away under a summary (shown only when there are any). */
+export function foldedTableHtml(heads, shown, folded, summary, empty) {
+  return html`${tableHtml(heads, shown, empty)}
+  ${folded.length
+    ? html`<details class="unchanged">
+        <summary>${summary}</summary>
+        ${tableHtml(heads, folded)}
+      </details>`
+    : ''}`;
+}
+
 /** A link to a case's page, labelled with its short id unless told otherwise. */
 export const caseLink = (caseId, text = shortId(caseId)) =>
   html`<a href="#/cases/${encodeURIComponent(caseId)}" title="${caseId}">${text}</a>`;

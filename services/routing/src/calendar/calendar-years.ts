@@ -35,10 +35,16 @@ const logger = new Logger('Calendar');
  * table is tiny and every routing instance sees a newly loaded year at once.
  */
 export async function nationalCalendar(db: DataSource | EntityManager): Promise<WorkingDayCalendar> {
-  let calendar = WorkingDayCalendar.official();
-  for (const year of await loadedYears(db)) calendar = calendar.withYear(year);
-  return calendar;
+  return calendarOf(await loadedYears(db));
 }
+
+/** The official calendar with these loaded years laid over it. */
+export function calendarOf(loaded: readonly YearSchedule[]): WorkingDayCalendar {
+  return loaded.reduce((calendar, year) => calendar.withYear(year), WorkingDayCalendar.official());
+}
+
+/** County days already reported as no longer applying: said once per process, not on every deadline computed. */
+const reportedStaleDays = new Set<string>();
 
 /**
  * The calendar of one county's cases: the national one with the county's own days laid over it. A county day the
@@ -53,7 +59,11 @@ export async function currentCalendar(
   if (!county) return national;
   const days = (await countyDays(db, county)).filter((day) => {
     const problem = national.countyDayProblem(day);
-    if (problem) logger.warn(`county ${county}: day ${day.date} no longer applies (${problem})`);
+    const key = `${county}:${day.date}`;
+    if (problem && !reportedStaleDays.has(key)) {
+      reportedStaleDays.add(key);
+      logger.warn(`county ${county}: day ${day.date} no longer applies (${problem})`);
+    }
     return !problem;
   });
   return days.length > 0 ? national.withCountyDays(days) : national;

@@ -7,7 +7,7 @@ import { TEMPORAL_CLIENT } from '@oneseal/temporal';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CalendarChangeError, CalendarChangeErrorCode } from './calendar.errors';
-import { loadedYears, loadYear, nationalCalendar } from './calendar-years';
+import { calendarOf, loadedYears, loadYear } from './calendar-years';
 import { LoadCalendarYearDto } from './dto/load-calendar-year.dto';
 import { recalculateOpenCases } from './open-case-recalculation';
 
@@ -23,8 +23,8 @@ export class CalendarController {
   @Get('years')
   @ApiOperation({ summary: '工作日历覆盖的年份：官方数据与管理员录入的年份' })
   async years() {
-    const calendar = await nationalCalendar(this.dataSource);
     const loaded = await loadedYears(this.dataSource);
+    const calendar = calendarOf(loaded);
     return calendar.coveredYears().map((year) => {
       const entry = loaded.find((candidate) => candidate.year === year);
       return {

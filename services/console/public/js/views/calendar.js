@@ -1,5 +1,6 @@
 import { api, hasRole } from '../api.js';
 import {
+  foldedTableHtml,
   formatDateTime,
   formValues,
   html,
@@ -36,15 +37,14 @@ function yearsHtml(years) {
   const recent = years.slice(-3);
   const earlier = years.slice(0, -3);
   const notYet = latest + 1;
-  return html`${tableHtml(heads, recent.map(row))}
-  ${earlier.length
-    ? html`<details class="unchanged">
-        <summary>
-          更早的 ${earlier.length} 个年份（${earlier[0].year}—${earlier[earlier.length - 1].year}年）
-        </summary>
-        ${tableHtml(heads, earlier.map(row))}
-      </details>`
-    : ''}
+  return html`${foldedTableHtml(
+    heads,
+    recent.map(row),
+    earlier.map(row),
+    earlier.length
+      ? `更早的 ${earlier.length} 个年份（${earlier[0].year}—${earlier[earlier.length - 1].year}年）`
+      : '',
+  )}
   ${latest
     ? html`<p class="muted">
         ${notYet}年及以后的安排尚未公布：元旦、劳动节、国庆节按《全国年节及纪念日放假办法》规定的日期放假，其余日子按周一至周五上班计算，期限都标为（暂定）；国务院办公厅的通知公布后由平台系统管理员录入，在办案件的期限随即重算。

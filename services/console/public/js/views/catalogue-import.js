@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { formatDateTime, html, messageHtml, mount, showError, tableHtml } from '../html.js';
+import { foldedTableHtml, formatDateTime, html, messageHtml, mount, showError, tableHtml } from '../html.js';
 import { mountBureaus } from './bureaus.js';
 import { mountRouteRules } from './route-rules.js';
 
@@ -41,17 +41,13 @@ function changesHtml(changes) {
       ]);
   const heads = ['变化', '层级', '事项', '编码', '清单行', '内容'];
   const unchanged = rows(['unchanged']);
-  return html`${tableHtml(
+  return foldedTableHtml(
     heads,
     rows(['added', 'changed', 'withdrawn']),
+    unchanged,
+    `不变的 ${unchanged.length} 项`,
     '与现行目录相比没有新增、变更或撤销。',
-  )}
-  ${unchanged.length
-    ? html`<details class="unchanged">
-        <summary>不变的 ${unchanged.length} 项</summary>
-        ${tableHtml(heads, unchanged)}
-      </details>`
-    : ''}`;
+  );
 }
 
 function previewHtml(preview) {
@@ -89,13 +85,13 @@ function historyHtml(imports) {
   ];
   // The latest few are what the administrator works with; the rest fold away.
   const earlier = imports.slice(5);
-  return html`${tableHtml(heads, imports.slice(0, 5).map(row), '本县还没有导入过事项清单。')}
-  ${earlier.length
-    ? html`<details class="unchanged">
-        <summary>更早的 ${earlier.length} 次导入</summary>
-        ${tableHtml(heads, earlier.map(row))}
-      </details>`
-    : ''}`;
+  return foldedTableHtml(
+    heads,
+    imports.slice(0, 5).map(row),
+    earlier.map(row),
+    `更早的 ${earlier.length} 次导入`,
+    '本县还没有导入过事项清单。',
+  );
 }
 
 export function renderCatalogueImport(root, { params, user }) {

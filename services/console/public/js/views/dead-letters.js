@@ -1,5 +1,6 @@
 import { api, hasRole } from '../api.js';
 import { formatDateTime, html, messageHtml, mount, showError, tableHtml } from '../html.js';
+import { eventTypeLabel } from '../labels.js';
 
 const REASONS = {
   'contract-violation': '格式不符合消息约定',
@@ -16,13 +17,21 @@ const SERVICES = {
   'oneseal-audit': '审计服务',
 };
 
+/** oneseal.intake.application-submitted.v1 → 提交申请 (the topic itself on hover, for the operator). */
+const topicHtml = (letter) => {
+  const type = /^oneseal\.(.+)\.v\d+$/.exec(letter.originalTopic)?.[1];
+  return html`<span title="${letter.originalTopic}"
+      >${type ? eventTypeLabel(type) : letter.originalTopic}</span
+    >（分区 ${letter.originalPartition}，位置 ${letter.originalOffset}）`;
+};
+
 function listHtml(letters, canReplay) {
   return tableHtml(
-    ['搁置时间', '处理方', '来源主题', '原因', '说明', '重放', ''],
+    ['搁置时间', '处理方', '消息', '原因', '说明', '重放', ''],
     letters.map((letter) => [
       formatDateTime(letter.failedAt),
       SERVICES[letter.consumer] ?? letter.consumer,
-      `${letter.originalTopic}（分区 ${letter.originalPartition}，位置 ${letter.originalOffset}）`,
+      topicHtml(letter),
       REASONS[letter.reason] ?? letter.reason,
       // The first problem only; 查看 shows them all, with the message itself.
       letter.issues.length > 1
