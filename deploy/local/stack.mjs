@@ -29,24 +29,28 @@ function engineEnv() {
 }
 
 /**
- * Secrets generated on first start and kept in the state folder (never in git): the key that encrypts the seals'
- * private keys at rest. A new key would make the stored seal keys unusable, so it is created once and reused.
+ * Secrets generated on first start and kept in the state folder (never in git), each handed only to the services
+ * that use it. They are created once and reused: a new seal key-encryption key would make the stored seal keys
+ * unusable, a new lookup key every stored lookup digest.
  */
-function localSecrets() {
+const SECRETS = {
+  /** Encrypts the seals' private keys at rest. */
+  SEAL_KEY_ENCRYPTION_KEY: { file: 'seal-key-encryption.key', holders: ['seal'] },
+  /** Keys the applicant's progress-lookup digests. */
+  APPLICANT_LOOKUP_KEY: { file: 'applicant-lookup.key', holders: ['intake', 'routing'] },
+};
+
+function localSecrets(name) {
   const keys = join(state, 'keys');
   mkdirSync(keys, { recursive: true, mode: 0o700 });
-  const sealKeyFile = join(keys, 'seal-key-encryption.key');
-  if (!existsSync(sealKeyFile)) {
-    writeFileSync(sealKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  const env = {};
+  for (const [variable, { file, holders }] of Object.entries(SECRETS)) {
+    if (!holders.includes(name)) continue;
+    const path = join(keys, file);
+    if (!existsSync(path)) writeFileSync(path, randomBytes(32).toString('hex'), { mode: 0o600 });
+    env[variable] = readFileSync(path, 'utf8').trim();
   }
-  const lookupKeyFile = join(keys, 'applicant-lookup.key');
-  if (!existsSync(lookupKeyFile)) {
-    writeFileSync(lookupKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  return {
-    SEAL_KEY_ENCRYPTION_KEY: readFileSync(sealKeyFile, 'utf8').trim(),
-    APPLICANT_LOOKUP_KEY: readFileSync(lookupKeyFile, 'utf8').trim(),
-  };
+  return env;
 }
 
 /**
@@ -79,14 +83,23 @@ function consoleUpstreams() {
     .join(',');
 }
 
+/** `<owner>_<service>`: the role each service's migrate command creates and grants its rights to. */
+function serviceDatabaseUrl(ownerUrl, name) {
+  const parsed = new URL(ownerUrl);
+  parsed.username = `${parsed.username}_${name}`;
+  parsed.password = '';
+  return parsed.toString();
+}
+
 function serviceEnv(name, engines) {
   // Only identity may see the private key, whatever the caller's environment holds.
   const { AUTH_PRIVATE_KEY_FILE: _notForEveryService, ...inherited } = process.env;
   return {
     ...inherited,
     ...tokenKeyEnv(name),
-    ...localSecrets(),
-    DATABASE_URL: engines.DATABASE_URL,
+    ...localSecrets(name),
+    // Migrations run as the owner role; each service logs in as its own role, with rights on its own tables only.
+    ...(hasDatabase(name) ? { DATABASE_URL: serviceDatabaseUrl(engines.DATABASE_URL, name) } : {}),
     KAFKA_BROKERS: engines.KAFKA_BROKERS,
     TEMPORAL_ADDRESS: engines.TEMPORAL_ADDRESS,
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_NAMESPACE ?? 'default',
@@ -265,7 +278,7 @@ function seed() {
   const engines = engineEnv();
   for (const service of ['intake', 'seal', 'identity']) {
     execFileSync(process.execPath, [join(root, 'services', service, 'dist', 'seed.js')], {
-      env: { ...process.env, ...localSecrets(), DATABASE_URL: engines.DATABASE_URL },
+      env: { ...process.env, ...localSecrets(service), DATABASE_URL: engines.DATABASE_URL },
       stdio: 'inherit',
     });
   }

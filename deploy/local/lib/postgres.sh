@@ -78,8 +78,13 @@ postgres_start() {
 # Idempotent: the role and database are created only when missing, so it also repairs a half-initialised cluster.
 postgres_create_database() {
   [ "$(psql_as postgres postgres -c "select 1 from pg_roles where rolname = 'oneseal'")" = 1 ] ||
-    psql_as postgres postgres -c "create role oneseal login createdb" ||
+    psql_as postgres postgres -c "create role oneseal login createdb createrole" ||
     fail "postgres: create role oneseal" "psql failed" "$PG_LOG"
+  # The owner role creates each service's own narrower login role when it migrates (clusters made before that
+  # change get the right here).
+  [ "$(psql_as postgres postgres -c "select 1 from pg_roles where rolname = 'oneseal' and rolcreaterole")" = 1 ] ||
+    psql_as postgres postgres -c "alter role oneseal createrole" ||
+    fail "postgres: alter role oneseal" "psql failed" "$PG_LOG"
   # createdb: test suites clone a migrated template database per suite.
   [ "$(psql_as postgres postgres -c "select 1 from pg_database where datname = 'oneseal'")" = 1 ] ||
     psql_as postgres postgres -c "create database oneseal owner oneseal" ||

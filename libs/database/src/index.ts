@@ -6,3 +6,4 @@ export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './inbox/process-once';
 export * from './parameter-free-logger';
+export * from './access/service-access';

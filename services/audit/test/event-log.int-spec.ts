@@ -68,12 +68,21 @@ describe('the audit event log (real PostgreSQL)', () => {
   it('refuses to change or delete a recorded event', async () => {
     const caseId = randomUUID();
     await log.append(event(caseId, 'intake.application-submitted'), 'topic');
+    // The audit service's own role has no right to change it at all…
     await expect(
       suite.dataSource.query(`UPDATE audit.events SET type = 'x' WHERE stream_id = $1`, [caseId]),
-    ).rejects.toThrow('审计日志只能追加，不能修改或删除（UPDATE）');
+    ).rejects.toThrow('permission denied for table events');
     await expect(
       suite.dataSource.query(`DELETE FROM audit.events WHERE stream_id = $1`, [caseId]),
-    ).rejects.toThrow('（DELETE）');
+    ).rejects.toThrow('permission denied for table events');
+    // …and even the owner meets the append-only trigger.
+    const owner = await suite.owner();
+    await expect(
+      owner.query(`UPDATE audit.events SET type = 'x' WHERE stream_id = $1`, [caseId]),
+    ).rejects.toThrow('审计日志只能追加，不能修改或删除（UPDATE）');
+    await expect(owner.query(`DELETE FROM audit.events WHERE stream_id = $1`, [caseId])).rejects.toThrow(
+      '（DELETE）',
+    );
   });
 
   it('shows where a stream was altered behind its back', async () => {
@@ -86,7 +95,9 @@ describe('the audit event log (real PostgreSQL)', () => {
       await log.append(event(caseId, type), 'topic');
     }
     // Someone with the table owner's rights switches the guard off and edits history.
-    await suite.dataSource.transaction(async (manager) => {
+    await (
+      await suite.owner()
+    ).transaction(async (manager) => {
       await manager.query(`ALTER TABLE audit.events DISABLE TRIGGER events_append_only`);
       await manager.query(
         `UPDATE audit.events SET envelope = jsonb_set(envelope, '{payload,note}', '"改过"') WHERE stream_id = $1 AND version = 2`,
@@ -152,7 +163,9 @@ describe('the audit event log (real PostgreSQL)', () => {
         `SELECT stream_id AS "streamId" FROM audit.events WHERE town = $1 AND version = 2`,
         [town],
       )) as { streamId: string }[];
-      await suite.dataSource.transaction(async (manager) => {
+      await (
+        await suite.owner()
+      ).transaction(async (manager) => {
         await manager.query(`ALTER TABLE audit.events DISABLE TRIGGER events_append_only`);
         await manager.query(`DELETE FROM audit.events WHERE stream_id = $1 AND version = 1`, [
           altered.streamId,

@@ -245,6 +245,9 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
       }),
     );
     await expect(suite.dataSource.query(`DELETE FROM seal.organ_setting_changes`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect((await suite.owner()).query(`DELETE FROM seal.organ_setting_changes`)).rejects.toThrow(
       /append-only/,
     );
   });
@@ -286,22 +289,20 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
     // A document whose stamp the registry holds for other bytes (a file signed with a stolen key and never stamped
     // here looks the same): not one of ours, whatever it says. The registry is append-only; the test lifts that.
     const stamp = valid.stamp?.stampId as string;
-    await suite.dataSource.query(`ALTER TABLE seal.stamps DISABLE TRIGGER USER`);
+    const owner = await suite.owner();
+    await owner.query(`ALTER TABLE seal.stamps DISABLE TRIGGER USER`);
     try {
-      await suite.dataSource.query(`UPDATE seal.stamps SET document_sm3 = $2 WHERE id = $1`, [
-        stamp,
-        '0'.repeat(64),
-      ]);
+      await owner.query(`UPDATE seal.stamps SET document_sm3 = $2 WHERE id = $1`, [stamp, '0'.repeat(64)]);
       expect((await verification.verifyPdf(pdf)).reason).toBe('NOT_REGISTERED');
       // Registered as stamped before the seal came into force: the server's time counts, not the signature's.
-      await suite.dataSource.query(
+      await owner.query(
         `UPDATE seal.stamps SET document_sm3 = record->'tbs'->>'documentSm3', stamped_at = '2001-01-01T00:00:00Z'
           WHERE id = $1`,
         [stamp],
       );
       expect((await verification.verifyPdf(pdf)).reason).toBe('SEAL_NOT_ACTIVE');
     } finally {
-      await suite.dataSource.query(`ALTER TABLE seal.stamps ENABLE TRIGGER USER`);
+      await owner.query(`ALTER TABLE seal.stamps ENABLE TRIGGER USER`);
     }
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InvalidEnvironmentError, validateEnv } from './validate-env';
 import { TemporalServiceEnv } from './service-env';
 
@@ -37,5 +40,32 @@ describe('validateEnv at boot', () => {
     expect(message).toMatch(/HTTP_PORT: .*\(got "99999"\)/);
     expect(message).toMatch(/KAFKA_BROKERS: .*host:port \(got "localhost"\)/);
     expect((error as InvalidEnvironmentError).problems).toHaveLength(3);
+  });
+
+  it('reads a secret from the file NAME_FILE names when NAME is not set (Docker and Kubernetes secrets)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'oneseal-env-'));
+    const file = join(folder, 'database-url');
+    writeFileSync(file, 'postgres://oneseal_routing:s3cret@db:5432/oneseal\n');
+    const env = validateEnv('routing', TemporalServiceEnv, {
+      ...complete,
+      DATABASE_URL: undefined,
+      DATABASE_URL_FILE: file,
+    });
+    expect(env.DATABASE_URL).toBe('postgres://oneseal_routing:s3cret@db:5432/oneseal');
+  });
+
+  it('prefers the variable itself to its file, and names a file it cannot read', () => {
+    const given = validateEnv('routing', TemporalServiceEnv, {
+      ...complete,
+      DATABASE_URL_FILE: '/nonexistent',
+    });
+    expect(given.DATABASE_URL).toBe(complete.DATABASE_URL);
+    expect(() =>
+      validateEnv('routing', TemporalServiceEnv, {
+        ...complete,
+        DATABASE_URL: undefined,
+        DATABASE_URL_FILE: '/nonexistent/secret',
+      }),
+    ).toThrow(/DATABASE_URL_FILE: cannot read \/nonexistent\/secret \(ENOENT\)/);
   });
 });

@@ -1,0 +1,4 @@
+import { READ_WRITE, type ServiceAccess } from '@oneseal/database';
+
+/** The routing service reads and writes its own tables and nothing else; it cannot change their shape. */
+export const ROUTING_DATABASE_ACCESS: ServiceAccess = { everyTable: READ_WRITE };
