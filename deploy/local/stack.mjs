@@ -38,7 +38,22 @@ const SECRETS = {
   SEAL_KEY_ENCRYPTION_KEY: { file: 'seal-key-encryption.key', holders: ['seal'] },
   /** Keys the applicant's progress-lookup digests. */
   APPLICANT_LOOKUP_KEY: { file: 'applicant-lookup.key', holders: ['intake', 'routing'] },
+  /** Keys the audit log's chain links. */
+  AUDIT_CHAIN_KEY: { file: 'audit-chain.key', holders: ['audit'] },
 };
+
+/** The system's SM2 key that signs the audit log's checkpoints, made by audit's own command on first start. */
+function checkpointKeyEnv(name) {
+  if (name !== 'audit') return {};
+  const AUDIT_CHECKPOINT_KEY_FILE = join(state, 'keys', 'audit-checkpoint.sm2.json');
+  if (!existsSync(AUDIT_CHECKPOINT_KEY_FILE)) {
+    execFileSync(process.execPath, [join(root, 'services/audit/dist/checkpoint-keys.js')], {
+      env: { ...process.env, AUDIT_CHECKPOINT_KEY_FILE },
+      stdio: 'inherit',
+    });
+  }
+  return { AUDIT_CHECKPOINT_KEY_FILE };
+}
 
 function localSecrets(name) {
   const keys = join(state, 'keys');
@@ -98,6 +113,7 @@ function serviceEnv(name, engines) {
     ...inherited,
     ...tokenKeyEnv(name),
     ...localSecrets(name),
+    ...checkpointKeyEnv(name),
     // Migrations run as the owner role; each service logs in as its own role, with rights on its own tables only.
     ...(hasDatabase(name) ? { DATABASE_URL: serviceDatabaseUrl(engines.DATABASE_URL, name) } : {}),
     KAFKA_BROKERS: engines.KAFKA_BROKERS,

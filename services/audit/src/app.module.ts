@@ -5,6 +5,8 @@ import { EVENT_CONTRACTS } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { AUDIT_SCHEMA, type AuditEnv } from './config/audit.env';
+import { CheckpointsModule } from './checkpoints/checkpoints.module';
+import { readCheckpointKey } from './checkpoints/checkpoint-key';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { EventLogModule } from './event-log/event-log.module';
 import { HealthController } from './health/health.controller';
@@ -30,7 +32,11 @@ export class AuditModule {
         }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
-        EventLogModule,
+        EventLogModule.forChainKey(Buffer.from(env.AUDIT_CHAIN_KEY, 'hex')),
+        CheckpointsModule.forKey(
+          readCheckpointKey(env.AUDIT_CHECKPOINT_KEY_FILE),
+          env.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
+        ),
         DeadLettersModule,
       ],
       controllers: [HealthController],

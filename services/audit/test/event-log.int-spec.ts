@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { applicationSubmittedV1, type EventEnvelope } from '@oneseal/contracts';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
+import { unkeyedEventHash } from '../src/event-log/event-hash';
 import { EventLogService } from '../src/event-log/event-log.service';
 
 function event(caseId: string, type: string): EventEnvelope<unknown> {
@@ -25,7 +26,7 @@ describe('the audit event log (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     suite = await openSuiteDataSource('audit', { schema: AUDIT_SCHEMA, entities: [] });
-    log = new EventLogService(suite.dataSource);
+    log = new EventLogService(suite.dataSource, randomBytes(32));
   });
 
   afterAll(async () => {
@@ -82,6 +83,31 @@ describe('the audit event log (real PostgreSQL)', () => {
     ).rejects.toThrow('审计日志只能追加，不能修改或删除（UPDATE）');
     await expect(owner.query(`DELETE FROM audit.events WHERE stream_id = $1`, [caseId])).rejects.toThrow(
       '（DELETE）',
+    );
+  });
+
+  it('links each event with a key the database does not hold: a rewrite with recomputed hashes still shows', async () => {
+    const caseId = randomUUID();
+    for (const type of ['intake.application-submitted', 'routing.case-routed']) {
+      await log.append(event(caseId, type), 'topic');
+    }
+    const [first] = await log.replay(caseId);
+    expect(first.keyed).toBe(true);
+    // Someone with the owner's rights rewrites the first event and recomputes every link the way they can: unkeyed.
+    const forged = { ...first.envelope, payload: { caseId, note: '改过' } };
+    const forgedHash = unkeyedEventHash('0'.repeat(64), forged);
+    await (
+      await suite.owner()
+    ).transaction(async (manager) => {
+      await manager.query(`ALTER TABLE audit.events DISABLE TRIGGER events_append_only`);
+      await manager.query(
+        `UPDATE audit.events SET envelope = $2, hash = $3, keyed = false WHERE stream_id = $1 AND version = 1`,
+        [caseId, JSON.stringify(forged), forgedHash],
+      );
+      await manager.query(`ALTER TABLE audit.events ENABLE TRIGGER events_append_only`);
+    });
+    await expect(log.verify(caseId)).resolves.toEqual(
+      expect.objectContaining({ intact: false, brokenAtVersion: 1 }),
     );
   });
 

@@ -1,6 +1,7 @@
-import { IsUrl } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsString, IsUrl, Max, Min } from 'class-validator';
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
-import { ServiceEnv, validateEnv } from '@oneseal/service-kit';
+import { IsHexKey, ServiceEnv, validateEnv } from '@oneseal/service-kit';
 
 export class AuditEnv extends ServiceEnv {
   @IsTokenPublicKeyFile()
@@ -8,6 +9,22 @@ export class AuditEnv extends ServiceEnv {
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   AUTH_SESSION_URL!: string;
+
+  /** Keys every chain link; held by the audit service alone (the database never sees it). */
+  @IsHexKey('AUDIT_CHAIN_KEY')
+  AUDIT_CHAIN_KEY!: string;
+
+  /** The system's SM2 key pair (JSON) that signs checkpoints; created by `node dist/checkpoint-keys.js`. */
+  @IsString()
+  @IsNotEmpty({ message: 'AUDIT_CHECKPOINT_KEY_FILE must name the SM2 checkpoint key file' })
+  AUDIT_CHECKPOINT_KEY_FILE!: string;
+
+  /** How often the heads of the chains that grew are signed. */
+  @Transform(({ value }) => (value === undefined ? 300 : Number(value)))
+  @IsInt()
+  @Min(5)
+  @Max(86_400)
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS = 300;
 }
 
 export const AUDIT_SCHEMA = 'audit';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   applicationSubmittedV1,
@@ -11,9 +11,13 @@ import {
   type EventEnvelope,
 } from '@oneseal/contracts';
 import { DataSource } from 'typeorm';
-import { GENESIS_HASH, eventHash } from './event-hash';
+import { GENESIS_HASH, keyedEventHash, unkeyedEventHash } from './event-hash';
+
+/** The key chain links are made with: from the audit service's environment, never stored in the database. */
+export const AUDIT_CHAIN_KEY = Symbol('AUDIT_CHAIN_KEY');
 
 export interface LoggedEvent {
+  seq: string;
   version: number;
   eventId: string;
   topic: string;
@@ -23,6 +27,14 @@ export interface LoggedEvent {
   envelope: EventEnvelope<unknown>;
   prevHash: string;
   hash: string;
+  /** False for events chained before links were keyed. */
+  keyed: boolean;
+}
+
+/** How links are checked: the key, and the first event that had to be keyed (an unkeyed one after it is forged). */
+export interface ChainKeying {
+  key: Buffer;
+  keyedFromSeq: bigint;
 }
 
 export interface ChainVerdict {
@@ -36,7 +48,20 @@ export interface ChainVerdict {
 
 @Injectable()
 export class EventLogService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AUDIT_CHAIN_KEY) private readonly chainKey: Buffer,
+  ) {}
+
+  private keyedFromSeq?: Promise<bigint>;
+
+  /** Where keying began (one row, written by the migration that introduced keys). */
+  async keying(): Promise<ChainKeying> {
+    this.keyedFromSeq ??= this.dataSource
+      .query(`SELECT keyed_from_seq AS "from" FROM audit.chain_keying`)
+      .then((rows: { from: string }[]) => BigInt(rows[0]?.from ?? '1'));
+    return { key: this.chainKey, keyedFromSeq: await this.keyedFromSeq };
+  }
 
   /**
    * Appends an event to its stream (the case it is about), once. Events of one case arrive on several topics
@@ -82,7 +107,7 @@ export class EventLogService {
           envelope.town ?? null,
           JSON.stringify(envelope),
           prevHash,
-          eventHash(prevHash, envelope),
+          keyedEventHash(this.chainKey, prevHash, envelope),
         ],
       );
       return 'appended';
@@ -99,7 +124,7 @@ export class EventLogService {
 
   /** Recomputes the stream's chain from the stored events: any altered, removed or reordered event shows. */
   async verify(streamId: string): Promise<ChainVerdict> {
-    return verifyChain(streamId, await this.replay(streamId));
+    return verifyChain(streamId, await this.replay(streamId), await this.keying());
   }
 
   /**
@@ -120,6 +145,7 @@ export class EventLogService {
       brokenStreams: 0,
       broken: [],
     };
+    const keying = await this.keying();
     for (let start = 0; start < streams.length; start += STREAM_BATCH) {
       const batch = streams.slice(start, start + STREAM_BATCH).map((s) => s.streamId);
       const rows = (await this.dataSource.query(
@@ -131,7 +157,7 @@ export class EventLogService {
       for (const row of rows) byStream.set(row.streamId, [...(byStream.get(row.streamId) ?? []), row]);
       for (const streamId of batch) {
         const events = byStream.get(streamId) ?? [];
-        const chain = verifyChain(streamId, events);
+        const chain = verifyChain(streamId, events, keying);
         verdict.events += chain.events;
         if (!chain.intact) {
           verdict.intact = false;
@@ -193,8 +219,8 @@ function sameEventTypes(type: string): string[] {
   return contract ? typesOf(contract) : [type];
 }
 
-const EVENT_COLUMNS = `version, event_id AS "eventId", topic, type, occurred_at AS "occurredAt",
-  recorded_at AS "recordedAt", envelope, prev_hash AS "prevHash", hash`;
+const EVENT_COLUMNS = `seq, version, event_id AS "eventId", topic, type, occurred_at AS "occurredAt",
+  recorded_at AS "recordedAt", envelope, prev_hash AS "prevHash", hash, keyed`;
 const STREAM_BATCH = 500;
 const MAX_BROKEN_LISTED = 50;
 
@@ -236,13 +262,25 @@ export interface PlaceEvent {
 }
 
 /** Walks a stream's events from the genesis hash: the first link that does not follow is where it broke. */
-export function verifyChain(streamId: string, events: readonly LoggedEvent[]): ChainVerdict {
+export function verifyChain(
+  streamId: string,
+  events: readonly Pick<LoggedEvent, 'seq' | 'version' | 'envelope' | 'prevHash' | 'hash' | 'keyed'>[],
+  keying: ChainKeying,
+): ChainVerdict {
   let expectedPrev = GENESIS_HASH;
+  let keyedSeen = false;
   for (const [index, event] of events.entries()) {
+    // An unkeyed link is only genuine before keying began, and never after a keyed one in the same stream.
+    const mayBeUnkeyed = !keyedSeen && BigInt(event.seq) < keying.keyedFromSeq;
+    keyedSeen ||= event.keyed;
     const intactLink =
       event.version === index + 1 &&
       event.prevHash === expectedPrev &&
-      event.hash === eventHash(expectedPrev, event.envelope);
+      (event.keyed || mayBeUnkeyed) &&
+      event.hash ===
+        (event.keyed
+          ? keyedEventHash(keying.key, expectedPrev, event.envelope)
+          : unkeyedEventHash(expectedPrev, event.envelope));
     if (!intactLink)
       return {
         streamId,

@@ -6,5 +6,10 @@ import { READ_WRITE, type ServiceAccess } from '@oneseal/database';
  */
 export const AUDIT_DATABASE_ACCESS: ServiceAccess = {
   everyTable: READ_WRITE,
-  tables: { events: ['SELECT', 'INSERT'] },
+  tables: {
+    events: ['SELECT', 'INSERT'],
+    chain_keying: ['SELECT'],
+    checkpoints: ['SELECT', 'INSERT'],
+    checkpoint_heads: ['SELECT', 'INSERT'],
+  },
 };

@@ -1,5 +1,10 @@
 import { CreateEventLog1763800000600 } from './1763800000600-CreateEventLog';
 import { KeepDeadLetters1765300000600 } from './1765300000600-KeepDeadLetters';
+import { KeyChainsAndSignCheckpoints1765400000600 } from './1765400000600-KeyChainsAndSignCheckpoints';
 
 /** In the order they run. */
-export const AUDIT_MIGRATIONS = [CreateEventLog1763800000600, KeepDeadLetters1765300000600];
+export const AUDIT_MIGRATIONS = [
+  CreateEventLog1763800000600,
+  KeepDeadLetters1765300000600,
+  KeyChainsAndSignCheckpoints1765400000600,
+];

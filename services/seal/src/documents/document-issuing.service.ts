@@ -10,7 +10,7 @@ import { chinaDate, resultWording } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
-import { sm3Hex } from '../crypto/sm2';
+import { sm3Hex } from '@oneseal/gm-crypto';
 import type { DivisionNames } from '../divisions/division-names';
 import { approvalSealGeometry, organSealGeometry } from '../drawing/seal-geometry';
 import { appendToLedger } from '../ledger/ledger-writer';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { KeyEncryption } from '../crypto/key-encryption';
-import { generateSm2KeyPair, type Sm2KeyPair } from '../crypto/sm2';
+import { generateSm2KeyPair, type Sm2KeyPair } from '@oneseal/gm-crypto';
 import { countySealMakerId } from './seal-record';
 
 export interface CountySealMaker {

@@ -1,5 +1,5 @@
 import { canonicalJson } from '@oneseal/domain';
-import { sm2Sign, sm2Verify } from '../crypto/sm2';
+import { sm2Sign, sm2Verify } from '@oneseal/gm-crypto';
 
 /**
  * An electronic seal shaped like GB/T 38540's SESeal: the seal information (id, type, name, who may stamp with

@@ -4,7 +4,7 @@ import { enqueueEvent } from '@oneseal/database';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
-import { generateSm2KeyPair } from '../crypto/sm2';
+import { generateSm2KeyPair } from '@oneseal/gm-crypto';
 import type { DivisionNames, TownDivision } from '../divisions/division-names';
 import {
   APPROVAL_SEAL_PURPOSE,

@@ -1,4 +1,4 @@
-import { sm3Hex } from '../crypto/sm2';
+import { sm3Hex } from '@oneseal/gm-crypto';
 import {
   byteRangeOf,
   fillPlaceholder,

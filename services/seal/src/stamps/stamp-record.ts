@@ -1,5 +1,5 @@
 import { canonicalJson } from '@oneseal/domain';
-import { sm2Sign, sm2Verify } from '../crypto/sm2';
+import { sm2Sign, sm2Verify } from '@oneseal/gm-crypto';
 import type { SignedSealRecord } from '../seals/seal-record';
 
 /**

@@ -1,6 +1,6 @@
 import * as independentSm from 'sm-crypto';
 import { engravedSeal, stampedPdf, type ElectronicSealFixture } from '../../test/fixtures/electronic-seal';
-import { SM2_USER_ID, sm3Hex } from '../crypto/sm2';
+import { SM2_USER_ID, sm3Hex } from '@oneseal/gm-crypto';
 import { sealRecordSigningInput } from '../seals/seal-record';
 import {
   readEmbeddedStamp,

@@ -1,5 +1,5 @@
 import { canonicalJson } from '@oneseal/domain';
-import { sm3Hex } from '../crypto/sm2';
+import { sm3Hex } from '@oneseal/gm-crypto';
 import { verifySealRecord, type SignedSealRecord } from '../seals/seal-record';
 import {
   byteRangeOf,

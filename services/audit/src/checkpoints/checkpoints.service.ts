@@ -1,0 +1,296 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { sm2Sign, sm2Verify, type Sm2KeyPair } from '@oneseal/gm-crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  checkpointLink,
+  FIRST_PREVIOUS,
+  headsDigest,
+  signedText,
+  type ChainHead,
+  type CheckpointBody,
+} from './checkpoint-digest';
+import { CheckpointError, CheckpointErrorCode } from './checkpoint.errors';
+
+export const CHECKPOINT_KEY = Symbol('CHECKPOINT_KEY');
+export const CHECKPOINT_SETTLE_SECONDS = Symbol('CHECKPOINT_SETTLE_SECONDS');
+
+export interface SignedCheckpoint extends CheckpointBody {
+  signature: string;
+  publicKey: string;
+}
+
+/** Checkpoints as exported: kept outside the system (printed, filed, sent to the county), they outlive its database. */
+export interface ExportedCheckpoints {
+  publicKey: string;
+  exportedAt: string;
+  checkpoints: (SignedCheckpoint & { heads: ChainHead[] })[];
+}
+
+/** One thing verification found, in words an auditor reads. */
+export interface CheckpointProblem {
+  kind:
+    | 'signature'
+    | 'sequence'
+    | 'missing-checkpoint'
+    | 'changed-checkpoint'
+    | 'missing-event'
+    | 'changed-event';
+  checkpointSeq: number;
+  message: string;
+  streamId?: string;
+  version?: number;
+}
+
+export interface CheckpointVerdict {
+  intact: boolean;
+  checkpoints: number;
+  heads: number;
+  /** The newest checkpoint checked, so an auditor knows up to when the log is vouched for. */
+  lastTakenAt: string | null;
+  problems: CheckpointProblem[];
+}
+
+/**
+ * An event has to be this old to be checkpointed: a transaction holding a lower seq may still be committing, and a
+ * checkpoint must not pass over it.
+ */
+export const DEFAULT_SETTLE_SECONDS = 5;
+const MAX_PROBLEMS = 50;
+
+/**
+ * Signed checkpoints of every chain's head. Deleting the last events of a case, truncating the log or rewriting a
+ * stream leaves the heads a checkpoint vouched for missing or different, and the checkpoints themselves are a
+ * chain signed with the system's SM2 key: removing or editing one shows too, against an exported copy.
+ */
+@Injectable()
+export class CheckpointsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CHECKPOINT_KEY) private readonly key: Sm2KeyPair,
+    @Inject(CHECKPOINT_SETTLE_SECONDS) private readonly settleSeconds: number = DEFAULT_SETTLE_SECONDS,
+  ) {}
+
+  get publicKey(): string {
+    return this.key.publicKey;
+  }
+
+  /** Signs the heads of every chain that grew since the last checkpoint; nothing when nothing did. */
+  async take(): Promise<SignedCheckpoint | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audit:checkpoint'))`);
+      const last = await latest(manager);
+      const from = last?.upToEventSeq ?? '0';
+      const [{ upTo }] = (await manager.query(
+        `SELECT max(seq)::text AS "upTo" FROM audit.events
+          WHERE seq > $1 AND recorded_at < now() - make_interval(secs => $2)`,
+        [from, this.settleSeconds],
+      )) as { upTo: string | null }[];
+      if (upTo === null) return undefined;
+      const heads = (await manager.query(
+        `SELECT DISTINCT ON (stream_id) stream_id AS "streamId", version, hash FROM audit.events
+          WHERE seq > $1 AND seq <= $2 ORDER BY stream_id, version DESC`,
+        [from, upTo],
+      )) as ChainHead[];
+      const body: CheckpointBody = {
+        seq: (last?.seq ?? 0) + 1,
+        takenAt: new Date().toISOString(),
+        upToEventSeq: upTo,
+        headsCount: heads.length,
+        headsSm3: headsDigest(heads),
+        previousSm3: last ? checkpointLink(bodyOf(last), last.signature) : FIRST_PREVIOUS,
+      };
+      const signature = sm2Sign(signedText(body), this.key.privateKey, this.key.publicKey);
+      await manager.query(
+        `INSERT INTO audit.checkpoints (seq, taken_at, up_to_event_seq, heads_count, heads_sm3, previous_sm3, public_key, signature)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          body.seq,
+          body.takenAt,
+          body.upToEventSeq,
+          body.headsCount,
+          body.headsSm3,
+          body.previousSm3,
+          this.key.publicKey,
+          signature,
+        ],
+      );
+      await manager.query(
+        `INSERT INTO audit.checkpoint_heads (checkpoint_seq, stream_id, version, hash)
+         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[])`,
+        [body.seq, heads.map((h) => h.streamId), heads.map((h) => h.version), heads.map((h) => h.hash)],
+      );
+      return { ...body, signature, publicKey: this.key.publicKey };
+    });
+  }
+
+  /** The newest checkpoints first. */
+  async list(limit = 100): Promise<SignedCheckpoint[]> {
+    return (await this.dataSource.query(`${CHECKPOINT_SELECT} ORDER BY seq DESC LIMIT $1`, [limit])).map(
+      toCheckpoint,
+    );
+  }
+
+  async export(): Promise<ExportedCheckpoints> {
+    const checkpoints = await this.stored();
+    const heads = await this.headsByCheckpoint();
+    return {
+      publicKey: this.key.publicKey,
+      exportedAt: new Date().toISOString(),
+      checkpoints: checkpoints.map((checkpoint) => ({
+        ...checkpoint,
+        heads: heads.get(checkpoint.seq) ?? [],
+      })),
+    };
+  }
+
+  /**
+   * Checks the stored checkpoints (signatures, their own chain, every head still in the log as it was) or, given an
+   * exported copy, that copy against the log: a checkpoint removed from the database is then found as well.
+   */
+  async verify(copy?: ExportedCheckpoints): Promise<CheckpointVerdict> {
+    if (copy && copy.publicKey !== this.key.publicKey)
+      throw new CheckpointError(CheckpointErrorCode.FOREIGN_KEY);
+    const problems: CheckpointProblem[] = [];
+    const note = (problem: CheckpointProblem) => {
+      if (problems.length < MAX_PROBLEMS) problems.push(problem);
+    };
+    const stored = await this.stored();
+    const storedHeads = await this.headsByCheckpoint();
+    const checkpoints =
+      copy?.checkpoints ?? stored.map((c) => ({ ...c, heads: storedHeads.get(c.seq) ?? [] }));
+
+    if (copy) {
+      const bySeq = new Map(stored.map((checkpoint) => [checkpoint.seq, checkpoint]));
+      for (const kept of copy.checkpoints) {
+        const inDatabase = bySeq.get(kept.seq);
+        if (!inDatabase)
+          note({
+            kind: 'missing-checkpoint',
+            checkpointSeq: kept.seq,
+            message: `第 ${kept.seq} 号检查点在系统中已不存在（被删除）`,
+          });
+        else if (inDatabase.signature !== kept.signature || inDatabase.headsSm3 !== kept.headsSm3)
+          note({
+            kind: 'changed-checkpoint',
+            checkpointSeq: kept.seq,
+            message: `第 ${kept.seq} 号检查点在系统中与导出时不同（被改动）`,
+          });
+      }
+    }
+
+    let previous = FIRST_PREVIOUS;
+    let headCount = 0;
+    for (const checkpoint of [...checkpoints].sort((a, b) => a.seq - b.seq)) {
+      const body = bodyOf(checkpoint);
+      if (
+        checkpoint.publicKey !== this.key.publicKey ||
+        body.headsSm3 !== headsDigest(checkpoint.heads) ||
+        body.headsCount !== checkpoint.heads.length ||
+        !sm2Verify(signedText(body), checkpoint.signature, this.key.publicKey)
+      ) {
+        note({
+          kind: 'signature',
+          checkpointSeq: checkpoint.seq,
+          message: `第 ${checkpoint.seq} 号检查点的签名核验不通过：它记录的内容被改动过，或不是本系统签发`,
+        });
+      }
+      if (body.previousSm3 !== previous)
+        note({
+          kind: 'sequence',
+          checkpointSeq: checkpoint.seq,
+          message: `第 ${checkpoint.seq} 号检查点与前一个检查点接不上：其间的检查点被删除或改动过`,
+        });
+      previous = checkpointLink(body, checkpoint.signature);
+      headCount += checkpoint.heads.length;
+      for (const found of await this.headsAgainstLog(checkpoint.heads))
+        note({ ...found, checkpointSeq: checkpoint.seq });
+    }
+    const last = checkpoints.at(-1);
+    return {
+      intact: problems.length === 0,
+      checkpoints: checkpoints.length,
+      heads: headCount,
+      lastTakenAt: last?.takenAt ?? null,
+      problems,
+    };
+  }
+
+  /** Each head must still be in the log with the hash the checkpoint signed. */
+  private async headsAgainstLog(
+    heads: readonly ChainHead[],
+  ): Promise<Omit<CheckpointProblem, 'checkpointSeq'>[]> {
+    if (heads.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT h.stream_id AS "streamId", h.version, e.hash AS "logged",
+              (SELECT s.envelope->'payload'->>'receiptNumber' FROM audit.events s
+                WHERE s.stream_id = h.stream_id AND s.envelope->'payload' ? 'receiptNumber' LIMIT 1) AS "receiptNumber"
+         FROM unnest($1::text[], $2::int[], $3::text[]) AS h (stream_id, version, hash)
+         LEFT JOIN audit.events e ON e.stream_id = h.stream_id AND e.version = h.version
+        WHERE e.hash IS DISTINCT FROM h.hash`,
+      [heads.map((h) => h.streamId), heads.map((h) => h.version), heads.map((h) => h.hash)],
+    )) as { streamId: string; version: number; logged: string | null; receiptNumber: string | null }[];
+    return rows.map((row) => {
+      const which = row.receiptNumber ? `办件 ${row.receiptNumber}` : `记录流 ${row.streamId}`;
+      return row.logged === null
+        ? {
+            kind: 'missing-event' as const,
+            streamId: row.streamId,
+            version: row.version,
+            message: `${which} 的第 ${row.version} 条事件已不在日志中（被删除或截断）`,
+          }
+        : {
+            kind: 'changed-event' as const,
+            streamId: row.streamId,
+            version: row.version,
+            message: `${which} 的第 ${row.version} 条事件与检查点签名时不同（被改写）`,
+          };
+    });
+  }
+
+  private async stored(): Promise<SignedCheckpoint[]> {
+    return (await this.dataSource.query(`${CHECKPOINT_SELECT} ORDER BY seq`)).map(toCheckpoint);
+  }
+
+  private async headsByCheckpoint(): Promise<Map<number, ChainHead[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT checkpoint_seq AS "checkpointSeq", stream_id AS "streamId", version, hash
+         FROM audit.checkpoint_heads ORDER BY checkpoint_seq, stream_id`,
+    )) as (ChainHead & { checkpointSeq: string })[];
+    const heads = new Map<number, ChainHead[]>();
+    for (const { checkpointSeq, ...head } of rows) {
+      const seq = Number(checkpointSeq);
+      heads.set(seq, [...(heads.get(seq) ?? []), head]);
+    }
+    return heads;
+  }
+}
+
+const CHECKPOINT_SELECT = `SELECT seq, taken_at AS "takenAt", up_to_event_seq::text AS "upToEventSeq",
+  heads_count AS "headsCount", heads_sm3 AS "headsSm3", previous_sm3 AS "previousSm3", public_key AS "publicKey",
+  signature FROM audit.checkpoints`;
+
+interface CheckpointRow extends Omit<SignedCheckpoint, 'seq' | 'takenAt'> {
+  seq: string;
+  takenAt: Date;
+}
+
+function toCheckpoint(row: CheckpointRow): SignedCheckpoint {
+  return { ...row, seq: Number(row.seq), takenAt: row.takenAt.toISOString() };
+}
+
+async function latest(manager: EntityManager): Promise<SignedCheckpoint | undefined> {
+  const [row] = (await manager.query(`${CHECKPOINT_SELECT} ORDER BY seq DESC LIMIT 1`)) as CheckpointRow[];
+  return row ? toCheckpoint(row) : undefined;
+}
+
+function bodyOf(checkpoint: SignedCheckpoint): CheckpointBody {
+  return {
+    seq: checkpoint.seq,
+    takenAt: checkpoint.takenAt,
+    upToEventSeq: checkpoint.upToEventSeq,
+    headsCount: checkpoint.headsCount,
+    headsSm3: checkpoint.headsSm3,
+    previousSm3: checkpoint.previousSm3,
+  };
+}

@@ -1,0 +1,134 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { EventEnvelope } from '@oneseal/contracts';
+import { generateSm2KeyPair } from '@oneseal/gm-crypto';
+import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { CheckpointError } from '../src/checkpoints/checkpoint.errors';
+import { CheckpointsService } from '../src/checkpoints/checkpoints.service';
+import { AUDIT_SCHEMA } from '../src/config/audit.env';
+import { EventLogService } from '../src/event-log/event-log.service';
+
+function event(caseId: string, type: string, payload: object = {}): EventEnvelope<unknown> {
+  return {
+    id: randomUUID(),
+    type,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    subject: caseId,
+    county: '140525',
+    town: '140525100',
+    actor: { kind: 'service', id: 'test' },
+    correlationId: caseId,
+    payload: { caseId, ...payload },
+  };
+}
+
+describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
+  let suite: SuiteDataSource;
+  let log: EventLogService;
+  let checkpoints: CheckpointsService;
+  const key = generateSm2KeyPair();
+
+  beforeAll(async () => {
+    suite = await openSuiteDataSource('audit-checkpoints', { schema: AUDIT_SCHEMA, entities: [] });
+    log = new EventLogService(suite.dataSource, randomBytes(32));
+    // No settling time: the test commits its events before it asks for a checkpoint.
+    checkpoints = new CheckpointsService(suite.dataSource, key, 0);
+  });
+
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  /** Runs SQL as someone with the owner's rights who switches the append-only guards off first. */
+  async function tamper(sql: string, params: unknown[]): Promise<void> {
+    await (
+      await suite.owner()
+    ).transaction(async (manager) => {
+      for (const table of ['events', 'checkpoints', 'checkpoint_heads'])
+        await manager.query(`ALTER TABLE audit.${table} DISABLE TRIGGER USER`);
+      await manager.query(sql, params);
+      for (const table of ['events', 'checkpoints', 'checkpoint_heads'])
+        await manager.query(`ALTER TABLE audit.${table} ENABLE TRIGGER USER`);
+    });
+  }
+
+  const caseA = randomUUID();
+  const caseB = randomUUID();
+
+  it('signs the head of every chain that grew, chains the checkpoints, and takes none when nothing grew', async () => {
+    await log.append(
+      event(caseA, 'intake.application-submitted', { receiptNumber: '140525-20261205-000101' }),
+      't',
+    );
+    await log.append(event(caseA, 'routing.case-routed'), 't');
+    await log.append(
+      event(caseB, 'intake.application-submitted', { receiptNumber: '140525-20261205-000102' }),
+      't',
+    );
+
+    const first = await checkpoints.take();
+    expect(first).toEqual(expect.objectContaining({ seq: 1, headsCount: 2, publicKey: key.publicKey }));
+    expect(await checkpoints.take()).toBeUndefined();
+
+    await log.append(event(caseA, 'approval.case-accepted'), 't');
+    const second = await checkpoints.take();
+    expect(second).toEqual(expect.objectContaining({ seq: 2, headsCount: 1 }));
+    expect(second?.previousSm3).not.toBe(first?.previousSm3);
+
+    await expect(checkpoints.verify()).resolves.toEqual(
+      expect.objectContaining({ intact: true, checkpoints: 2, heads: 3, problems: [] }),
+    );
+  });
+
+  it('finds the deleted last event of a case, by its 办件编号, though the chain left behind is whole', async () => {
+    const copy = await checkpoints.export();
+    await tamper(`DELETE FROM audit.events WHERE stream_id = $1 AND version = 3`, [caseA]);
+    // The chain that is left still links: only the checkpoint knows there was a third event.
+    await expect(log.verify(caseA)).resolves.toEqual(expect.objectContaining({ intact: true, events: 2 }));
+
+    const verdict = await checkpoints.verify();
+    expect(verdict.intact).toBe(false);
+    expect(verdict.problems).toEqual([
+      expect.objectContaining({
+        kind: 'missing-event',
+        checkpointSeq: 2,
+        version: 3,
+        message: '办件 140525-20261205-000101 的第 3 条事件已不在日志中（被删除或截断）',
+      }),
+    ]);
+
+    // Removing the checkpoint that knew of it hides it from the database's own view, not from an exported copy.
+    await tamper(`DELETE FROM audit.checkpoint_heads WHERE checkpoint_seq = 2`, []);
+    await tamper(`DELETE FROM audit.checkpoints WHERE seq = 2`, []);
+    await expect(checkpoints.verify()).resolves.toEqual(expect.objectContaining({ intact: true }));
+    const againstCopy = await checkpoints.verify(copy);
+    expect(againstCopy.intact).toBe(false);
+    expect(againstCopy.problems.map((problem) => problem.kind)).toEqual([
+      'missing-checkpoint',
+      'missing-event',
+    ]);
+    expect(againstCopy.problems[0].message).toBe('第 2 号检查点在系统中已不存在（被删除）');
+  });
+
+  it('refuses a signed head that was edited to match a rewritten event, and a copy signed by another key', async () => {
+    await tamper(`UPDATE audit.checkpoint_heads SET hash = $2 WHERE checkpoint_seq = 1 AND stream_id = $1`, [
+      caseB,
+      'f'.repeat(64),
+    ]);
+    const verdict = await checkpoints.verify();
+    expect(verdict.problems.map((problem) => problem.kind)).toEqual(['signature', 'changed-event']);
+    expect(verdict.problems[0].message).toContain('第 1 号检查点的签名核验不通过');
+
+    const foreign = { ...(await checkpoints.export()), publicKey: generateSm2KeyPair().publicKey };
+    await expect(checkpoints.verify(foreign)).rejects.toBeInstanceOf(CheckpointError);
+  });
+
+  it('is read and added to by the audit service, never changed by it', async () => {
+    await expect(suite.dataSource.query(`DELETE FROM audit.checkpoints`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(suite.dataSource.query(`UPDATE audit.checkpoint_heads SET hash = hash`)).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+});
