@@ -1,5 +1,5 @@
 import { TOPICS } from '@oneseal/contracts';
-import { engineEndpoints, eventually, testKafka } from '@oneseal/testing';
+import { engineEndpoints, eventually, localSystemSigner, testKafka } from '@oneseal/testing';
 import { Client as PgClient } from 'pg';
 import {
   caseAction,
@@ -230,9 +230,11 @@ describe('a case’s lifecycle on the running system', () => {
     const kafka = testKafka();
     const producer = kafka.producer();
     await producer.connect();
+    // Exactly as intake published it, signature included: only the dedupe may stop it.
+    const value = JSON.stringify(rows[0].envelope);
     const [sent] = await producer.send({
       topic: TOPICS.applicationSubmittedV1,
-      messages: [{ key: filed.caseId, value: JSON.stringify(rows[0].envelope) }],
+      messages: [{ key: filed.caseId, value, headers: localSystemSigner('intake').headersFor(value) }],
     });
     await producer.disconnect();
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { TOPICS } from '@oneseal/contracts';
-import { eventually, testKafka } from '@oneseal/testing';
+import { eventually, localSystemSigner, testKafka } from '@oneseal/testing';
 import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
 import { as, serviceUrl } from './system';
 
@@ -23,9 +23,11 @@ describe('dead letters: an operator lists, inspects and replays what a consumer 
     const marker = `e2e-${randomUUID()}`;
     const producer = testKafka().producer();
     await producer.connect();
+    // Signed with intake's key (a bug in intake, not a forgery): it reaches the contract check and fails there.
+    const value = JSON.stringify({ marker, type: 'intake.application-submitted' });
     await producer.send({
       topic: TOPICS.applicationSubmittedV1,
-      messages: [{ key: marker, value: JSON.stringify({ marker, type: 'intake.application-submitted' }) }],
+      messages: [{ key: marker, value, headers: localSystemSigner('intake').headersFor(value) }],
     });
     await producer.disconnect();
 
@@ -71,5 +73,39 @@ describe('dead letters: an operator lists, inspects and replays what a consumer 
       return found.length >= 2 ? found : undefined;
     });
     expect(again.find((letter) => letter.id === parked.id)?.replayedAt).not.toBeNull();
+  });
+
+  it('an event nobody can prove came from its producer is parked by every consumer, the audit log included', async () => {
+    const forged = async (headers?: Record<string, string>) => {
+      const marker = `e2e-forged-${randomUUID()}`;
+      const value = JSON.stringify({ marker, type: 'intake.application-submitted' });
+      const producer = testKafka().producer();
+      await producer.connect();
+      await producer.send({
+        topic: TOPICS.applicationSubmittedV1,
+        messages: [{ key: marker, value, headers }],
+      });
+      await producer.disconnect();
+      return { marker, value };
+    };
+    const unsigned = await forged();
+    // Signed, but by routing: routing's key does not make an event intake's.
+    const probe = JSON.stringify({ marker: 'probe' });
+    const byRouting = await forged(localSystemSigner('routing').headersFor(probe));
+
+    const operator = as('system-admin');
+    for (const { marker } of [unsigned, byRouting]) {
+      const parked = await eventually(`the audit service to park ${marker}`, async () => {
+        const listed = (await operator.get<Letter[]>(letters)).body.filter(
+          (letter) => letter.consumer === 'oneseal-audit' && letter.reason === 'unverified-producer',
+        );
+        for (const letter of listed) {
+          const detail = (await operator.get<Letter>(`${letters}/${letter.id}`)).body;
+          if (detail.value?.marker === marker) return detail;
+        }
+        return undefined;
+      });
+      expect(parked.originalTopic).toBe(TOPICS.applicationSubmittedV1);
+    }
   });
 });

@@ -42,6 +42,24 @@ const SECRETS = {
   AUDIT_CHAIN_KEY: { file: 'audit-chain.key', holders: ['audit'] },
 };
 
+/**
+ * Each producer's Ed25519 key that signs the events it publishes (its own private key only), and the folder of all
+ * producers' public keys every consumer checks them with. Made on first start, kept after.
+ */
+function producerKeyEnv(name) {
+  if (!hasDatabase(name)) return {};
+  const require = createRequire(import.meta.url);
+  const { ensureProducerKeys, producerKeyFile } = require(join(root, 'libs/kafka/dist'));
+  const { EVENT_PRODUCERS } = require(join(root, 'libs/contracts/dist'));
+  const privateDir = join(state, 'keys', 'event-signing');
+  const publicDir = join(state, 'keys', 'event-producers');
+  ensureProducerKeys(privateDir, publicDir);
+  return {
+    EVENT_PRODUCER_KEYS_DIR: publicDir,
+    ...(EVENT_PRODUCERS.includes(name) ? { EVENT_SIGNING_KEY_FILE: producerKeyFile(privateDir, name) } : {}),
+  };
+}
+
 /** The system's SM2 key that signs the audit log's checkpoints, made by audit's own command on first start. */
 function checkpointKeyEnv(name) {
   if (name !== 'audit') return {};
@@ -114,6 +132,7 @@ function serviceEnv(name, engines) {
     ...tokenKeyEnv(name),
     ...localSecrets(name),
     ...checkpointKeyEnv(name),
+    ...producerKeyEnv(name),
     // Migrations run as the owner role; each service logs in as its own role, with rights on its own tables only.
     ...(hasDatabase(name) ? { DATABASE_URL: serviceDatabaseUrl(engines.DATABASE_URL, name) } : {}),
     KAFKA_BROKERS: engines.KAFKA_BROKERS,

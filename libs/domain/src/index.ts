@@ -11,7 +11,8 @@ export * from './routes/units';
 export * from './routes/seeded-place-names';
 export * from './routes/derive-route';
 export * from './routes/route-rule-book';
-export * from './canonical-json';
+// Canonical JSON is part of the wire format; kept exported here for the domain's own callers.
+export { canonicalJson } from '@oneseal/contracts';
 export * from './calendar';
 export * from './people/resident-id';
 export * from './guides/material-check';

@@ -2,6 +2,7 @@ import { ContractViolation, parseEvent, type EventContract, type EventEnvelope }
 import type { Producer } from 'kafkajs';
 import { isEngineUnavailable } from '@oneseal/errors';
 import { sendToDeadLetter, type DeadLetterReason, type ReceivedMessage } from './dead-letter';
+import type { ProducerVerifier } from './producer-identity';
 
 /**
  * Thrown by a handler for an event that is valid but can never be processed (e.g. it names a case this
@@ -38,6 +39,8 @@ export class ConsumerEdge {
     private readonly consumer: string,
     private readonly producer: Producer,
     private readonly logger: ConsumerEdgeLogger,
+    /** Checks who published each event; absent only where a test feeds the edge by hand. */
+    private readonly verifier?: ProducerVerifier,
     private readonly maxAttempts: number = MAX_DELIVERY_ATTEMPTS,
   ) {}
 
@@ -46,6 +49,11 @@ export class ConsumerEdge {
     message: ReceivedMessage,
     handler: (event: EventEnvelope<TPayload>) => Promise<unknown>,
   ): Promise<EdgeOutcome> {
+    const producer = this.verifier?.check(contract, message.value, message.headers);
+    if (producer && !producer.verified) {
+      await this.deadLetter(message, 'unverified-producer', [producer.reason]);
+      return 'dead-lettered';
+    }
     let event: EventEnvelope<TPayload>;
     try {
       event = parseEvent(contract, message.value);
@@ -95,6 +103,7 @@ export class ConsumerEdge {
       offset: message.offset,
       key: message.key,
       value: message.value,
+      ...(message.headers ? { headers: message.headers } : {}),
       reason,
       issues,
       failedAt: new Date().toISOString(),

@@ -7,13 +7,19 @@ export interface ReceivedMessage {
   offset: string;
   key: string | null;
   value: unknown;
+  /** The producer's identity and signature (see producer-identity), kept so a replayed message still proves it. */
+  headers?: Record<string, string>;
 }
 
 /**
  * Why a message was parked: it breaks its contract, its handler said it can never succeed, or it failed every
  * retry for a reason that is not an engine being down (a poison message).
  */
-export type DeadLetterReason = 'contract-violation' | 'permanent-failure' | 'retries-exhausted';
+export type DeadLetterReason =
+  | 'contract-violation'
+  | 'unverified-producer'
+  | 'permanent-failure'
+  | 'retries-exhausted';
 
 export interface DeadLetter {
   consumer: string;
@@ -22,6 +28,7 @@ export interface DeadLetter {
   offset: string;
   key: string | null;
   value: unknown;
+  headers?: Record<string, string>;
   reason: DeadLetterReason;
   issues: readonly string[];
   failedAt: string;

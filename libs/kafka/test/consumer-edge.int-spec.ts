@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS, reviewTaskOpenedV1 } from '@oneseal/contracts';
-import { MessageCollector, eventually, testKafka } from '@oneseal/testing';
+import { MessageCollector, eventually, testKafka, testProducerKeys } from '@oneseal/testing';
 import type { Producer } from 'kafkajs';
 import {
   ConsumerEdge,
@@ -115,6 +115,45 @@ describe('consumer edge (real Kafka dead-letter topic)', () => {
     expect(letters).toHaveLength(1);
     expect(letters[0].issues).toEqual(['该办件不存在']);
     expect((letters[0].value as { id: string }).id).toBe(event.id);
+  });
+
+  it('parks an event its contract’s producer did not sign, unhandled, and keeps the proof of one it did', async () => {
+    const checking = new ConsumerEdge(
+      consumerName,
+      producer,
+      { warn: () => undefined },
+      testProducerKeys().verifier(),
+    );
+    const handler = jest.fn(async () => undefined);
+    const event = taskOpenedEvent();
+    const signed = (as: 'approval' | 'intake') => ({
+      ...received(event),
+      headers: testProducerKeys().signer(as).headersFor(JSON.stringify(event)),
+    });
+
+    await expect(checking.consume(reviewTaskOpenedV1, received(event), handler)).resolves.toBe(
+      'dead-lettered',
+    );
+    await expect(checking.consume(reviewTaskOpenedV1, signed('intake'), handler)).resolves.toBe(
+      'dead-lettered',
+    );
+    const altered = { ...signed('approval'), value: { ...event, county: '140525' } };
+    await expect(checking.consume(reviewTaskOpenedV1, altered, handler)).resolves.toBe('dead-lettered');
+    expect(handler).not.toHaveBeenCalled();
+    await expect(checking.consume(reviewTaskOpenedV1, signed('approval'), handler)).resolves.toBe('handled');
+    expect(handler).toHaveBeenCalledTimes(1);
+
+    const letters = await eventually('three unverified-producer letters', async () => {
+      const found = ourLetters().filter((letter) => letter.reason === 'unverified-producer');
+      return found.length >= 3 ? found : undefined;
+    });
+    expect(letters.map((letter) => letter.issues[0])).toEqual([
+      'unsigned: no oneseal-producer signature',
+      'approval.review-task-opened is published by approval, not intake',
+      'signature of approval does not verify',
+    ]);
+    // A parked message keeps its producer's headers, so sending it back later still proves where it came from.
+    expect(letters[1].headers?.['oneseal-producer']).toBe('intake');
   });
 
   it('parks a poison message after its attempts run out, but keeps retrying while an engine is down', async () => {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { applicationSubmittedV1, reviewTaskOpenedV1 } from '@oneseal/contracts';
 import { OutboxRelay } from '@oneseal/database';
 import {
   MessageCollector,
   eventually,
   openSuiteDataSource,
   testKafka,
+  testProducerKeys,
   uniqueTopic,
   type SuiteDataSource,
 } from '@oneseal/testing';
@@ -34,7 +36,7 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
       dataSource: suite.dataSource,
       databaseUrl: suite.database.url,
       schema: SCHEMA,
-      sink: new EventProducer(producer),
+      sink: new EventProducer(producer, testProducerKeys().signer('intake')),
       logger: { warn: () => undefined },
       // A long poll interval: delivery in this test has to come from the LISTEN/NOTIFY wake-up.
       pollIntervalMs: 60_000,
@@ -76,6 +78,18 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
     expect(received.map((m) => JSON.parse(m.value).n)).toEqual([1, 2, 3]);
     expect(received.every((m) => m.key === caseId)).toBe(true);
     expect(received.map((m) => m.headers['event-id'])).toEqual(ids);
+    // Each leaves signed as intake's: a consumer checking producers accepts it as intake's and as nobody else's.
+    expect(received.every((m) => m.headers['oneseal-producer'] === 'intake')).toBe(true);
+    const verifier = testProducerKeys().verifier();
+    expect(
+      verifier.check(applicationSubmittedV1, JSON.parse(received[0].value), received[0].headers),
+    ).toEqual({
+      verified: true,
+    });
+    expect(verifier.check(reviewTaskOpenedV1, JSON.parse(received[0].value), received[0].headers)).toEqual({
+      verified: false,
+      reason: 'approval.review-task-opened is published by approval, not intake',
+    });
 
     const unpublished = await eventually('rows marked published', async () => {
       const rows = (await suite.dataSource.query(

@@ -10,3 +10,4 @@ export * from './demo-accounts';
 export * from './fixtures/form-data';
 export * from './fixtures/calendar-deadlines';
 export * from './fixtures/scanned-pages';
+export * from './producer-keys';

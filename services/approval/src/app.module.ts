@@ -35,6 +35,8 @@ export class ApprovalModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-approval',
           brokers: parseBrokers(env.KAFKA_BROKERS),
+          signingKeyFile: env.EVENT_SIGNING_KEY_FILE,
+          producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
           produces: 'approval',
         }),
         OutboxRelayModule.forRoot({ schema: APPROVAL_SCHEMA, databaseUrl: env.DATABASE_URL }),

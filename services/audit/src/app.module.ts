@@ -28,6 +28,8 @@ export class AuditModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-audit',
           brokers: parseBrokers(env.KAFKA_BROKERS),
+          signingKeyFile: env.EVENT_SIGNING_KEY_FILE,
+          producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
           consumes: EVENT_CONTRACTS,
         }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),

@@ -30,6 +30,8 @@ export class IntakeModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-intake',
           brokers: parseBrokers(env.KAFKA_BROKERS),
+          signingKeyFile: env.EVENT_SIGNING_KEY_FILE,
+          producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
           produces: 'intake',
         }),
         OutboxRelayModule.forRoot({ schema: INTAKE_SCHEMA, databaseUrl: env.DATABASE_URL }),

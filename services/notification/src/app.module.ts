@@ -26,6 +26,8 @@ export class NotificationModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-notification',
           brokers: parseBrokers(env.KAFKA_BROKERS),
+          signingKeyFile: env.EVENT_SIGNING_KEY_FILE,
+          producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
           produces: 'notification',
           consumes: NOTIFICATION_CONSUMES,
         }),

@@ -11,6 +11,7 @@ import {
   testAuth,
   TEST_PEOPLE,
   type SuiteDatabase,
+  testProducerKeys,
 } from '@oneseal/testing';
 import { NotificationModule } from '../src/app.module';
 import { loadNotificationEnv } from '../src/config/notification.env';
@@ -62,6 +63,7 @@ describe('notification boot', () => {
         NOTIFICATION_POLL_MS: '200',
         AUTH_PUBLIC_KEY_FILE: testAuth().publicKeyFile,
         AUTH_SESSION_URL: await testAuth().sessionUrl(),
+        ...testProducerKeys().env('notification'),
       });
       const moduleRef = await Test.createTestingModule({ imports: [NotificationModule.forEnv(env)] })
         .overrideProvider(OutboxRelayService)

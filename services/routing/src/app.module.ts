@@ -51,6 +51,8 @@ export class RoutingModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-routing',
           brokers: parseBrokers(env.KAFKA_BROKERS),
+          signingKeyFile: env.EVENT_SIGNING_KEY_FILE,
+          producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
           produces: 'routing',
           consumes: [...ROUTING_CONSUMES, ...CASE_STEPS_CONSUMES],
         }),

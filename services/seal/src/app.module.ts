@@ -48,6 +48,8 @@ export class SealModule {
         KafkaModule.forRoot({
           clientId: 'oneseal-seal',
           brokers: parseBrokers(env.KAFKA_BROKERS),
+          signingKeyFile: env.EVENT_SIGNING_KEY_FILE,
+          producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
           produces: 'seal',
           consumes: [...SEAL_CONSUMES],
         }),

@@ -1,4 +1,5 @@
 import { Transport, type KafkaContext, type MicroserviceOptions } from '@nestjs/microservices';
+import type { IHeaders } from 'kafkajs';
 import type { ReceivedMessage } from '../dead-letter';
 
 export interface KafkaTransportConfig {
@@ -40,5 +41,17 @@ export function receivedMessage(value: unknown, context: KafkaContext): Received
     offset: message.offset,
     key: message.key === null || message.key === undefined ? null : message.key.toString(),
     value,
+    headers: textHeaders(message.headers),
   };
+}
+
+/** Kafka headers as text (kafkajs hands them over as buffers, possibly repeated). */
+function textHeaders(headers: IHeaders | undefined): Record<string, string> | undefined {
+  if (!headers) return undefined;
+  const text: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(headers)) {
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value !== undefined) text[name] = value.toString();
+  }
+  return text;
 }

@@ -17,6 +17,12 @@ import {
 import type { Kafka, Producer } from 'kafkajs';
 import { ConsumerEdge } from '../consumer-edge';
 import { EventProducer } from '../event-producer';
+import {
+  EventSigner,
+  ProducerVerifier,
+  readEventSigningKey,
+  readProducerPublicKeys,
+} from '../producer-identity';
 import { createKafkaClient } from '../kafka-client';
 import { ensureTopics } from '../topics-admin';
 import { KafkaHealthIndicator } from './kafka.health';
@@ -29,6 +35,32 @@ export interface KafkaModuleOptions {
   produces?: ProducingService;
   /** The contracts its consumers read. */
   consumes?: readonly EventContract<object>[];
+  /** The Ed25519 private key (PEM file) this service signs its events with; required when it produces. */
+  signingKeyFile?: string;
+  /** The folder of every producer's public key (`<service>.pub`); required when it consumes. */
+  producerKeysDir?: string;
+}
+
+/** A producer must sign and a consumer must check: a service set up otherwise does not start. */
+function producerIdentity(options: KafkaModuleOptions): {
+  signer?: EventSigner;
+  verifier?: ProducerVerifier;
+} {
+  if (options.produces && !options.signingKeyFile)
+    throw new Error(`${options.clientId} publishes events: set EVENT_SIGNING_KEY_FILE to its signing key`);
+  if (options.consumes?.length && !options.producerKeysDir)
+    throw new Error(
+      `${options.clientId} consumes events: set EVENT_PRODUCER_KEYS_DIR to the producers' public keys`,
+    );
+  return {
+    signer:
+      options.produces && options.signingKeyFile
+        ? new EventSigner(options.produces, readEventSigningKey(options.signingKeyFile))
+        : undefined,
+    verifier: options.producerKeysDir
+      ? new ProducerVerifier(readProducerPublicKeys(options.producerKeysDir))
+      : undefined,
+  };
 }
 
 /**
@@ -58,6 +90,7 @@ class KafkaProducerShutdown implements OnApplicationShutdown {
 export class KafkaModule {
   static forRoot(options: KafkaModuleOptions): DynamicModule {
     const logger = new Logger('Kafka');
+    const { signer, verifier } = producerIdentity(options);
     const kafkaLogger = {
       info: (message: string) => logger.log(message),
       warn: (message: string) => logger.warn(message),
@@ -89,20 +122,31 @@ export class KafkaModule {
             return producer;
           },
         },
-        {
-          provide: EventProducer,
-          inject: [KAFKA_PRODUCER],
-          useFactory: (producer: Producer) => new EventProducer(producer),
-        },
+        // Only a producing service has an outbox to publish (and a key to sign with).
+        ...(signer
+          ? [
+              {
+                provide: EventProducer,
+                inject: [KAFKA_PRODUCER],
+                useFactory: (producer: Producer) => new EventProducer(producer, signer),
+              },
+            ]
+          : []),
         {
           provide: ConsumerEdge,
           inject: [KAFKA_PRODUCER],
-          useFactory: (producer: Producer) => new ConsumerEdge(options.clientId, producer, logger),
+          useFactory: (producer: Producer) => new ConsumerEdge(options.clientId, producer, logger, verifier),
         },
         KafkaHealthIndicator,
         KafkaProducerShutdown,
       ],
-      exports: [KAFKA_CLIENT, KAFKA_PRODUCER, EventProducer, ConsumerEdge, KafkaHealthIndicator],
+      exports: [
+        KAFKA_CLIENT,
+        KAFKA_PRODUCER,
+        ...(signer ? [EventProducer] : []),
+        ConsumerEdge,
+        KafkaHealthIndicator,
+      ],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 
@@ -35,6 +35,18 @@ export class ServiceEnv extends HttpServiceEnv {
     message: 'KAFKA_GROUP_PREFIX may contain only a-z, 0-9, ".", "_" and "-"',
   })
   KAFKA_GROUP_PREFIX = 'oneseal';
+
+  /** The Ed25519 key (PEM) this service signs the events it publishes with; a service that publishes needs it. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  EVENT_SIGNING_KEY_FILE?: string;
+
+  /** The folder of every producer's public key (`<service>.pub`); a service that consumes events needs it. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  EVENT_PRODUCER_KEYS_DIR?: string;
 }
 
 /** Services that talk to Temporal (start workflows or run a worker). */

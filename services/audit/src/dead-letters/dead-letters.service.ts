@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@oneseal/auth';
-import { KAFKA_PRODUCER, type DeadLetter } from '@oneseal/kafka';
+import { KAFKA_PRODUCER, PRODUCER_HEADER, SIGNATURE_HEADER, type DeadLetter } from '@oneseal/kafka';
 import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DeadLetterError, DeadLetterErrorCode } from './dead-letter.errors';
@@ -46,8 +46,8 @@ export class DeadLettersService {
   async record(letter: DeadLetter, position: { partition: number; offset: string }): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO audit.dead_letters (id, dlq_partition, dlq_offset, consumer, original_topic, original_partition,
-         original_offset, message_key, value, reason, issues, failed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         original_offset, message_key, value, reason, issues, failed_at, producer_headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT ON CONSTRAINT dead_letters_position_uq DO NOTHING`,
       [
         randomUUID(),
@@ -62,6 +62,7 @@ export class DeadLettersService {
         letter.reason,
         JSON.stringify(letter.issues),
         letter.failedAt,
+        JSON.stringify(producerHeaders(letter.headers)),
       ],
     );
   }
@@ -96,6 +97,10 @@ export class DeadLettersService {
    */
   async replay(user: AuthUser, id: string): Promise<DeadLetterDetail> {
     const letter = await this.get(id);
+    const [{ headers }] = (await this.dataSource.query(
+      `SELECT producer_headers AS headers FROM audit.dead_letters WHERE id = $1`,
+      [id],
+    )) as { headers: Record<string, string> }[];
     await this.producer.send({
       topic: letter.originalTopic,
       acks: -1,
@@ -103,7 +108,8 @@ export class DeadLettersService {
         {
           key: letter.key ?? undefined,
           value: typeof letter.value === 'string' ? letter.value : JSON.stringify(letter.value),
-          headers: { [REPLAY_HEADER]: id },
+          // The producer's signature goes back with it: the consumer checks it again, as on first delivery.
+          headers: { ...headers, [REPLAY_HEADER]: id },
         },
       ],
     });
@@ -114,4 +120,14 @@ export class DeadLettersService {
     this.logger.log(`dead letter ${id} sent back to ${letter.originalTopic} by ${user.id}`);
     return this.get(id);
   }
+}
+
+/** Only the producer's identity and signature are kept from a parked message's headers. */
+function producerHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of [PRODUCER_HEADER, SIGNATURE_HEADER]) {
+    const value = headers?.[name];
+    if (typeof value === 'string' && value.length <= 512) kept[name] = value;
+  }
+  return kept;
 }

@@ -1,10 +1,12 @@
 import { CreateEventLog1763800000600 } from './1763800000600-CreateEventLog';
 import { KeepDeadLetters1765300000600 } from './1765300000600-KeepDeadLetters';
 import { KeyChainsAndSignCheckpoints1765400000600 } from './1765400000600-KeyChainsAndSignCheckpoints';
+import { KeepProducerSignaturesOfDeadLetters1765400000700 } from './1765400000700-KeepProducerSignaturesOfDeadLetters';
 
 /** In the order they run. */
 export const AUDIT_MIGRATIONS = [
   CreateEventLog1763800000600,
   KeepDeadLetters1765300000600,
   KeyChainsAndSignCheckpoints1765400000600,
+  KeepProducerSignaturesOfDeadLetters1765400000700,
 ];

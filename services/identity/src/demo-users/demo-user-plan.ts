@@ -80,6 +80,14 @@ const SYSTEM_ADMINISTRATOR: DemoUser = {
   county: '140525',
 };
 
+/**
+ * Where demo accounts are not wanted (production): only the platform's administrator, under its real title, with a
+ * password the operator chose. Every other account is made by people through the console.
+ */
+export function platformAdministrator(county: string): DemoUser {
+  return { ...SYSTEM_ADMINISTRATOR, displayName: '平台系统管理员', county };
+}
+
 function countyDemoUsers(divisions: (county: string) => DivisionsFile, units: CountyUnit[]): DemoUser[] {
   return DEMO_COUNTIES.flatMap(({ county, prefix, village: villageCode, secondTown }) => {
     const file = divisions(county);

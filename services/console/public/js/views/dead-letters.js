@@ -4,6 +4,7 @@ import { eventTypeLabel } from '../labels.js';
 
 const REASONS = {
   'contract-violation': '格式不符合消息约定',
+  'unverified-producer': '来源无法核实（未签名或签名不符）',
   'permanent-failure': '处理方判定无法处理',
   'retries-exhausted': '多次重试仍失败',
 };
