@@ -6,7 +6,9 @@
  */
 // Before the env classes are loaded: their decorators record the design types that validateEnv converts by.
 import 'reflect-metadata';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import * as ts from 'typescript';
@@ -51,10 +53,12 @@ interface ComposeService {
   healthcheck?: { test?: string | string[]; disable?: boolean };
   restart?: string;
   volumes?: (string | { source?: string; target?: string; read_only?: boolean })[];
+  secrets?: (string | { source: string; target?: string })[];
 }
 // merge: the file shares env, depends_on and build settings through YAML merge keys (<<), as Compose allows.
 const compose = parse(readText('docker-compose.yml'), { merge: true }) as {
   services?: Record<string, ComposeService>;
+  secrets?: Record<string, { file?: string }>;
 };
 const composeServices = compose.services ?? {};
 
@@ -88,6 +92,50 @@ function environmentOf(name: string): Record<string, string> {
   return Object.fromEntries(entries.map(([key, value]) => [key, interpolate(value)]));
 }
 
+// ----- secrets, as deploy/docker/make-secrets.sh makes them (run for real, into a folder of the test's own) -----
+
+const SECRETS_FOLDER = mkdtempSync(path.join(tmpdir(), 'oneseal-compose-secrets-'));
+execFileSync('bash', [path.join(root, 'deploy/docker/make-secrets.sh'), SECRETS_FOLDER], { stdio: 'pipe' });
+afterAll(() => rmSync(SECRETS_FOLDER, { recursive: true, force: true }));
+
+/** The secrets a service mounts, by name (Compose mounts each at /run/secrets/<name> unless told otherwise). */
+function secretsOf(name: string): string[] {
+  return (service(name).secrets ?? []).map((secret) => (typeof secret === 'string' ? secret : secret.source));
+}
+
+/** The file a top-level secret is read from, inside make-secrets.sh's folder (ONESEAL_SECRETS unset). */
+function secretSource(secret: string): string {
+  const file = compose.secrets?.[secret]?.file;
+  if (!file) throw new Error(`docker-compose.yml declares no secret "${secret}" with a file`);
+  const relative = path.posix.relative('./.secrets', interpolate(file));
+  if (relative.startsWith('..'))
+    throw new Error(`secret "${secret}" is not read from make-secrets.sh's folder`);
+  return path.join(SECRETS_FOLDER, relative);
+}
+
+/**
+ * The environment as the service sees it inside its container: each NAME_FILE=/run/secrets/<secret> must name a
+ * secret the service mounts, and is pointed at the file make-secrets.sh made for it.
+ */
+function resolvedEnvironmentOf(name: string): Record<string, string> {
+  const env = environmentOf(name);
+  for (const [variable, value] of Object.entries(env)) {
+    const secret = /^\/run\/secrets\/([^/]+)$/.exec(value)?.[1];
+    if (!variable.endsWith('_FILE') || !secret) continue;
+    if (!secretsOf(name).includes(secret))
+      throw new Error(`${name}: ${variable} names /run/secrets/${secret}, a secret it does not mount`);
+    env[variable] = secretSource(secret);
+  }
+  return env;
+}
+
+/** A variable's value: given directly, or read from the file NAME_FILE names (as validateEnv does). */
+function valueOf(env: Record<string, string>, variable: string): string | undefined {
+  if (env[variable] !== undefined) return env[variable];
+  const file = env[`${variable}_FILE`];
+  return file === undefined ? undefined : readFileSync(file, 'utf8').trim();
+}
+
 /** Every port mapping as { published (host), target (container) }; published is '' when Docker picks it. */
 function portsOf(name: string): { published: string; target: string }[] {
   return (service(name).ports ?? []).map((spec) => {
@@ -99,6 +147,22 @@ function portsOf(name: string): { published: string; target: string }[] {
     const target = parts[parts.length - 1];
     return { published: parts.length > 1 ? parts[parts.length - 2] : '', target };
   });
+}
+
+const devCompose = parse(readText('compose.dev.yml')) as { services: Record<string, ComposeService> };
+
+/** The ports compose.dev.yml adds for a service, as written. */
+function devPortsOf(name: string): string[] {
+  return (devCompose.services[name]?.ports ?? []).map(String);
+}
+
+/** The migrate step's shell script, one `&&` step each. */
+function migrateSteps(): string[] {
+  return commandOf(MIGRATE)
+    .join(' ')
+    .replace(/^sh -c /, '')
+    .split('&&')
+    .map((step) => step.trim());
 }
 
 function commandOf(name: string): string[] {
@@ -166,9 +230,14 @@ type EnvClass = typeof ServiceEnv | typeof TemporalServiceEnv;
 const envClassOf = (name: string): EnvClass => (declared[name].temporal ? TemporalServiceEnv : ServiceEnv);
 
 /** Every variable the env class (and its parents) validates, from class-validator's own metadata. */
-function validatedVariables(envClass: EnvClass): string[] {
+function validatedVariables(envClass: EnvClass, { requiredOnly = false } = {}): string[] {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(envClass, '', true, false);
-  return [...new Set(metadata.map((entry) => entry.propertyName))].sort();
+  const optional = new Set(
+    metadata.filter((entry) => entry.type === 'conditionalValidation').map((entry) => entry.propertyName),
+  );
+  return [...new Set(metadata.map((entry) => entry.propertyName))]
+    .filter((variable) => !requiredOnly || !optional.has(variable))
+    .sort();
 }
 
 // ----- the workspaces, tsconfig.build.json and the Dockerfile -----
@@ -345,8 +414,9 @@ describe.each(serviceNames)('compose service %s', (name) => {
     expect(manifest.scripts.start).toBe('node dist/main.js');
   });
 
-  test(`publishes its port from deploy/services.json (${port}) as the same host port`, () => {
-    expect(portsOf(name)).toContainEqual({ published: String(port), target: String(port) });
+  test(`is not published (the TLS proxy is the only door); compose.dev.yml publishes ${port} on loopback`, () => {
+    expect(portsOf(name)).toEqual([]);
+    expect(devPortsOf(name)).toEqual([`127.0.0.1:${port}:${port}`]);
   });
 
   test(`listens on that port (HTTP_PORT=${port}) on all interfaces`, () => {
@@ -376,28 +446,34 @@ describe.each(dataServiceNames)('compose service %s (keeps data)', (name) => {
     expect(extended.map((match) => match[1])).toEqual([temporal ? 'TemporalServiceEnv' : 'ServiceEnv']);
   });
 
-  test(`sets every variable ${temporal ? 'TemporalServiceEnv' : 'ServiceEnv'} validates`, () => {
+  test(`sets every variable ${temporal ? 'TemporalServiceEnv' : 'ServiceEnv'} requires (itself or as NAME_FILE)`, () => {
     const env = environmentOf(name);
-    expect(validatedVariables(envClassOf(name)).filter((variable) => !(variable in env))).toEqual([]);
+    expect(
+      validatedVariables(envClassOf(name), { requiredOnly: true }).filter(
+        (variable) => !(variable in env) && !(`${variable}_FILE` in env),
+      ),
+    ).toEqual([]);
   });
 
-  test('passes the same env validation the service runs at boot', () => {
-    const env = environmentOf(name);
+  test('passes the same env validation the service runs at boot, its secrets read from their files', () => {
+    const env = resolvedEnvironmentOf(name);
     expect(() => validateEnv(name, envClassOf(name), env)).not.toThrow();
   });
 
-  test('DATABASE_URL names the compose PostgreSQL, its port, database, user and password', () => {
-    const url = new URL(environmentOf(name).DATABASE_URL);
-    const postgres = url.hostname;
-    expect(service(postgres).image).toMatch(/^postgres:/);
-    const engine = environmentOf(postgres);
-    expect(url.port || '5432').toBe(engine.PGPORT ?? '5432');
-    const user = engine.POSTGRES_USER ?? 'postgres';
-    expect(decodeURIComponent(url.username)).toBe(user);
-    expect(url.pathname).toBe(`/${engine.POSTGRES_DB ?? user}`);
-    if (engine.POSTGRES_HOST_AUTH_METHOD !== 'trust') {
-      expect(decodeURIComponent(url.password)).toBe(engine.POSTGRES_PASSWORD);
-    }
+  test('connects to the compose PostgreSQL as its own role, with the password the migrate step gives that role', () => {
+    const url = new URL(valueOf(resolvedEnvironmentOf(name), 'DATABASE_URL') ?? '');
+    expect(service(url.hostname).image).toMatch(/^postgres:/);
+    expect(url.port || '5432').toBe('5432');
+    expect(decodeURIComponent(url.username)).toBe(`oneseal_${name}`);
+    const owner = new URL(valueOf(resolvedEnvironmentOf(MIGRATE), 'DATABASE_URL') ?? '');
+    expect([url.hostname, url.pathname]).toEqual([owner.hostname, owner.pathname]);
+    expect(migrateSteps()).toContain(
+      `DATABASE_SERVICE_PASSWORD_FILE=/run/secrets/database-password-${name} node services/${name}/dist/migrate.js`,
+    );
+    expect(secretsOf(MIGRATE)).toContain(`database-password-${name}`);
+    expect(decodeURIComponent(url.password)).toBe(
+      readFileSync(secretSource(`database-password-${name}`), 'utf8').trim(),
+    );
   });
 
   test('KAFKA_BROKERS names compose brokers that advertise that address on a plaintext listener', () => {
@@ -426,9 +502,9 @@ describe.each(dataServiceNames)('compose service %s (keeps data)', (name) => {
   });
 
   test('starts only after its engines are healthy and the migrations completed successfully', () => {
-    const env = environmentOf(name);
+    const env = resolvedEnvironmentOf(name);
     const engines = [
-      new URL(env.DATABASE_URL).hostname,
+      new URL(valueOf(env, 'DATABASE_URL') ?? '').hostname,
       ...env.KAFKA_BROKERS.split(',').map((broker) => hostAndPort(broker)[0]),
       ...(temporal ? [hostAndPort(env.TEMPORAL_ADDRESS)[0]] : []),
     ];
@@ -513,6 +589,7 @@ describe('login tokens in compose', () => {
 
 describe('compose service migrate', () => {
   const script = () => commandOf(MIGRATE).join(' ');
+  const commandsOnly = () => migrateSteps().map((step) => step.replace(/^([A-Z_]+=\S+\s+)+/, ''));
 
   test("runs every service's migrate script (npm run database:migrate), from the OneSeal image", () => {
     expect(dockerfileOf(MIGRATE)).toBe(OUR_DOCKERFILE);
@@ -525,17 +602,17 @@ describe('compose service migrate', () => {
     }
   });
 
-  test('migrates every service, makes the token signing keys, then seeds, each step only after the previous succeeded (&&)', () => {
-    const steps = script()
-      .replace(/^sh -c /, '')
-      .split('&&')
-      .map((step) => step.trim());
+  test('migrates every service, makes the token and checkpoint keys, then seeds, each step only after the previous succeeded (&&)', () => {
+    const steps = commandsOnly();
     const seeds = steps.filter((step) => step.endsWith('/seed.js'));
-    const keys = 'node services/identity/dist/signing-keys.js';
-    expect(steps.slice(0, steps.length - seeds.length - 1).sort()).toEqual(
+    const keys = [
+      'node services/identity/dist/signing-keys.js',
+      'node services/audit/dist/checkpoint-keys.js',
+    ];
+    expect(steps.slice(0, steps.length - seeds.length - keys.length).sort()).toEqual(
       dataServiceNames.map((name) => `node services/${name}/dist/migrate.js`).sort(),
     );
-    expect(steps[steps.length - seeds.length - 1]).toBe(keys);
+    expect(steps.slice(steps.length - seeds.length - keys.length, steps.length - seeds.length)).toEqual(keys);
     // The same seeds, in the same order, as `npm start` (deploy/local/stack.mjs) runs.
     expect(seeds).toEqual([
       'node services/intake/dist/seed.js',
@@ -544,10 +621,14 @@ describe('compose service migrate', () => {
     ]);
   });
 
-  test('migrates the database the services use, once PostgreSQL is healthy, and is not restarted', () => {
-    const databaseUrls = new Set(dataServiceNames.map((name) => environmentOf(name).DATABASE_URL));
-    expect([...databaseUrls]).toEqual([environmentOf(MIGRATE).DATABASE_URL]);
-    const postgres = new URL(environmentOf(MIGRATE).DATABASE_URL).hostname;
+  test('migrates as the owner role (not a superuser), once PostgreSQL is healthy, and is not restarted', () => {
+    const owner = new URL(valueOf(resolvedEnvironmentOf(MIGRATE), 'DATABASE_URL') ?? '');
+    expect(owner.username).toBe('oneseal');
+    expect(readText('deploy/docker/postgres/create-owner.sh')).toMatch(
+      /CREATE ROLE oneseal LOGIN CREATEDB CREATEROLE PASSWORD/,
+    );
+    expect(environmentOf('postgres').POSTGRES_USER).toBe('postgres');
+    const postgres = owner.hostname;
     expect(dependenciesOf(MIGRATE)).toMatchObject({ [postgres]: 'service_healthy' });
     expect(service(MIGRATE).restart ?? 'no').toBe('no');
   });
@@ -677,5 +758,82 @@ describe('what compose exposes', () => {
     const published = (dev.services.temporal.ports ?? []).map(String);
     expect(published.length).toBeGreaterThan(0);
     expect(published.every((port) => port.startsWith('127.0.0.1:'))).toBe(true);
+  });
+});
+
+describe('production mode of docker-compose.yml', () => {
+  const allServices = Object.keys(composeServices);
+
+  test('only the TLS proxy publishes ports; it passes everything to the console, which believes its forwarding', () => {
+    expect(allServices.filter((name) => portsOf(name).length > 0)).toEqual(['proxy']);
+    expect(
+      portsOf('proxy')
+        .map((port) => port.target)
+        .sort(),
+    ).toEqual(['443', '80']);
+    const caddyfile = readText('deploy/docker/Caddyfile');
+    expect(caddyfile).toMatch(/reverse_proxy console:3100/);
+    expect(caddyfile).toMatch(/tls \{\$ONESEAL_TLS:internal\}/);
+    expect(environmentOf('console').TRUSTED_PROXIES).toBe('uniquelocal');
+  });
+
+  test('no secret is written into the file: passwords and keys are NAME_FILE, each a secret the service mounts', () => {
+    const secretLike = /(PASSWORD|_KEY|SECRET)$/;
+    for (const name of allServices) {
+      const env = environmentOf(name);
+      expect([name, Object.keys(env).filter((variable) => secretLike.test(variable))]).toEqual([name, []]);
+      expect(() => resolvedEnvironmentOf(name)).not.toThrow();
+    }
+    // Nothing secret in a connection URL either: the URLs themselves are secrets.
+    expect(allServices.filter((name) => environmentOf(name).DATABASE_URL !== undefined)).toEqual([]);
+  });
+
+  test('each secret reaches only the services that use it', () => {
+    const holders = (secret: string) => allServices.filter((name) => secretsOf(name).includes(secret)).sort();
+    expect(holders('seal-key-encryption-key')).toEqual([MIGRATE, 'seal'].sort());
+    expect(holders('audit-chain-key')).toEqual(['audit']);
+    expect(holders('applicant-lookup-key')).toEqual(['intake', 'routing']);
+    expect(holders('database-owner-url')).toEqual([MIGRATE]);
+    for (const name of dataServiceNames) expect(holders(`database-url-${name}`)).toEqual([name]);
+    for (const producer of ['intake', 'routing', 'approval', 'seal', 'notification']) {
+      expect(holders(`event-signing-${producer}.key`)).toEqual([producer]);
+      expect(environmentOf(producer).EVENT_SIGNING_KEY_FILE).toBe(
+        `/run/secrets/event-signing-${producer}.key`,
+      );
+    }
+  });
+
+  test('every service with data checks producers with the public keys make-secrets.sh made, mounted read-only', () => {
+    for (const name of dataServiceNames) {
+      expect(environmentOf(name).EVENT_PRODUCER_KEYS_DIR).toBe('/var/lib/oneseal/event-producers');
+      expect((service(name).volumes ?? []).map((volume) => interpolate(String(volume)))).toContain(
+        './.secrets/event-producers:/var/lib/oneseal/event-producers:ro',
+      );
+    }
+    expect(readdirSync(path.join(SECRETS_FOLDER, 'event-producers')).sort()).toEqual([
+      'approval.pub',
+      'intake.pub',
+      'notification.pub',
+      'routing.pub',
+      'seal.pub',
+    ]);
+  });
+
+  test('makes no demo accounts unless asked: the administrator alone, with the password from its secret', () => {
+    const env = environmentOf(MIGRATE);
+    expect(env.ONESEAL_DEMO_ACCOUNTS).toBe('0');
+    expect(env.ONESEAL_ADMIN_PASSWORD_FILE).toBe('/run/secrets/admin-password');
+    expect(readFileSync(secretSource('admin-password'), 'utf8').trim().length).toBeGreaterThanOrEqual(12);
+    expect(devCompose.services.migrate?.environment).toEqual({
+      ONESEAL_DEMO_ACCOUNTS: '${ONESEAL_DEMO_ACCOUNTS:-1}',
+    });
+  });
+
+  test('make-secrets.sh keeps what exists: a second run changes no password or key', () => {
+    const before = readFileSync(secretSource('database-password-seal'), 'utf8');
+    execFileSync('bash', [path.join(root, 'deploy/docker/make-secrets.sh'), SECRETS_FOLDER], {
+      stdio: 'pipe',
+    });
+    expect(readFileSync(secretSource('database-password-seal'), 'utf8')).toBe(before);
   });
 });

@@ -6,7 +6,7 @@ import { exitOnBootFailure } from '@oneseal/service-kit';
 import { DataSource } from 'typeorm';
 import { IDENTITY_SCHEMA } from './config/identity.env';
 import { IsIn, Matches, MinLength, ValidateIf } from 'class-validator';
-import { validateEnv } from '@oneseal/service-kit';
+import { DatabaseCommandEnv, validateEnv } from '@oneseal/service-kit';
 import {
   DEMO_PASSWORD,
   planDemoUsers,
@@ -29,12 +29,7 @@ function table(users: readonly DemoUser[]): string {
     .join('\n');
 }
 
-class SeedEnv {
-  @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[^\s]+$/, {
-    message: 'DATABASE_URL must look like postgres://user@host:port/database',
-  })
-  DATABASE_URL!: string;
-
+class SeedEnv extends DatabaseCommandEnv {
   /** 1 (npm start): a demo account for every role, one published password. 0 (production): the administrator only. */
   @IsIn(['0', '1'])
   ONESEAL_DEMO_ACCOUNTS: '0' | '1' = '1';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { serviceDataSourceOptions } from '@oneseal/database';
-import { exitOnBootFailure } from '@oneseal/service-kit';
+import { DatabaseCommandEnv, exitOnBootFailure, validateEnv } from '@oneseal/service-kit';
 import { DataSource } from 'typeorm';
 import { seedCatalogue } from './catalogue/catalogue-seeder';
 import { SeedSources } from './catalogue/seed-sources';
@@ -9,8 +9,7 @@ import { INTAKE_SCHEMA } from './config/intake.env';
 
 /** `npm start` runs this after the migrations: loads seeds/ (divisions, units, the matter catalogue). */
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set');
+  const url = validateEnv('intake seed', DatabaseCommandEnv, process.env).DATABASE_URL;
   const directory = process.env.ONESEAL_SEEDS_DIR ?? resolve(__dirname, '../../../seeds');
   const dataSource = new DataSource(
     serviceDataSourceOptions({ url, schema: INTAKE_SCHEMA, entities: [], migrations: [] }),

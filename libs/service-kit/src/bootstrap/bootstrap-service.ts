@@ -41,9 +41,13 @@ export type ServiceDefinition = DataServiceDefinition | WebServiceDefinition;
  * naming every problem), and every CodedError as `{ code, message, details? }` with its status. Tests that build a
  * service's module themselves call this too, so they answer exactly as the running service does.
  */
-export function configureServiceApp(app: INestApplication, role: HttpRole = 'service'): void {
+export function configureServiceApp(
+  app: INestApplication,
+  role: HttpRole = 'service',
+  alsoTrusted: readonly string[] = [],
+): void {
   // Before anything else sees the request: its URL, and its body's size and nesting (call before init).
-  hardenHttp(app as NestExpressApplication, role);
+  hardenHttp(app as NestExpressApplication, role, alsoTrusted);
   app.useGlobalPipes(
     new SafeInputPipe(),
     new ValidationPipe({
@@ -77,7 +81,7 @@ export async function createServiceApp(definition: ServiceDefinition): Promise<I
   }
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  configureServiceApp(app, web ? 'web' : 'service');
+  configureServiceApp(app, web ? 'web' : 'service', definition.env.TRUSTED_PROXIES?.split(',') ?? []);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

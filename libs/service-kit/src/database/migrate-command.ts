@@ -8,13 +8,16 @@ import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import { validateEnv } from '../env/validate-env';
 import { exitOnBootFailure } from '../bootstrap/bootstrap-service';
 
-class MigrationEnv {
+/** What a one-off database command (migrations, seeds) needs: the owner role's URL (or DATABASE_URL_FILE). */
+export class DatabaseCommandEnv {
   /** The owner role: it creates and changes the schema's tables (services themselves run as a narrower role). */
   @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[^\s]+$/, {
     message: 'DATABASE_URL must look like postgres://user@host:port/database',
   })
   DATABASE_URL!: string;
+}
 
+class MigrationEnv extends DatabaseCommandEnv {
   /** The password the service's own role logs in with (production); a trust-authenticated local cluster needs none. */
   @IsOptional()
   @IsString()

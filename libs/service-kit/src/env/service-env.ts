@@ -16,6 +16,20 @@ export class HttpServiceEnv {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /**
+   * Further proxies believed in X-Forwarded-For, beyond the role's own (comma-separated addresses, subnets or
+   * loopback/linklocal/uniquelocal): the TLS proxy in front of the console in docker-compose.yml.
+   */
+  @IsOptional()
+  @Matches(
+    /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(,(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*$/,
+    {
+      message:
+        'TRUSTED_PROXIES must list addresses or subnets (or loopback, linklocal, uniquelocal), comma-separated',
+    },
+  )
+  TRUSTED_PROXIES?: string;
 }
 
 /** Variables every OneSeal service with its own data needs: its database and the event bus. */

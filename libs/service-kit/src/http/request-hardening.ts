@@ -90,9 +90,13 @@ function bodyErrors(error: unknown, _request: Request, response: Response, next:
  * bodies) JSON bounded in size and nesting before it is parsed. Call before the app is initialised: the parsers are
  * registered here, in this order, and Nest then leaves its own out.
  */
-export function hardenHttp(app: NestExpressApplication, role: HttpRole): void {
+export function hardenHttp(
+  app: NestExpressApplication,
+  role: HttpRole,
+  alsoTrusted: readonly string[] = [],
+): void {
   // request.ip is the person's address, as the proxies this role believes say it (see TRUSTED_PROXIES).
-  app.set('trust proxy', [...TRUSTED_PROXIES[role]]);
+  app.set('trust proxy', [...TRUSTED_PROXIES[role], ...alsoTrusted]);
   app.use(checkUrl);
   if (role === 'web') return;
   app.useBodyParser('json', {
