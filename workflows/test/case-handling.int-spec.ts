@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
 import { deadlinesOn, eventually } from '@oneseal/testing';
+import { ApplicationFailure } from '@temporalio/common';
 import {
+  BAD_DATA_FAILURE,
   CASE_REFUSALS,
   caseStatusQuery,
   decideStepUpdate,
   extendUpdate,
   recalculateDeadlinesSignal,
+  retryStalledStepUpdate,
   supplyCorrectionUpdate,
   type DeadlineRequest,
   withdrawUpdate,
@@ -674,6 +677,57 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       ).toBe(CASE_REFUSALS.taskNotCurrent);
       const next = await openTask(handle);
       expect(next.kind).toBe('审核');
+      await harness.finish(handle);
+    });
+  });
+
+  it('stalls a step that fails on bad data, flagged and on the record, and runs it again once a fix is reported', async () => {
+    const recording = recordingActivities();
+    const closeTask = recording.approval.closeReviewTask;
+    let refusals = 0;
+    recording.approval.closeReviewTask = async (input) => {
+      // The database refuses the first decision's record, as it refused a NUL in an opinion before the edge did.
+      if (refusals === 0) {
+        refusals += 1;
+        throw ApplicationFailure.create({
+          type: BAD_DATA_FAILURE,
+          nonRetryable: true,
+          message: 'closeReviewTask: the database refused the data (22021): invalid byte sequence',
+          details: [{ code: '22021' }],
+        });
+      }
+      return closeTask(input);
+    };
+    await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput());
+      await expect(
+        handle.executeUpdate(retryStalledStepUpdate, { args: [{ handlerId: 'ops', note: '无' }] }),
+      ).rejects.toBeDefined();
+      await decide(handle, 'approve');
+      const stalled = await eventually('the case flagged for attention', async () => {
+        const status = await handle.query(caseStatusQuery);
+        return status.attention ? status : undefined;
+      });
+      expect(stalled.attention).toEqual(
+        expect.objectContaining({ activity: 'closeReviewTask', code: '22021' }),
+      );
+      expect(recording.kinds()).toContain('stalled');
+
+      await handle.executeUpdate(retryStalledStepUpdate, {
+        args: [{ handlerId: 'ops-1', handlerName: '运维值班', note: '已清除意见中的非法字符' }],
+      });
+      const next = await openTask(handle);
+      expect(next.kind).toBe('审核');
+      const status = await handle.query(caseStatusQuery);
+      expect(status.attention).toBeUndefined();
+      expect(recording.closed).toHaveLength(1);
+      expect(recording.milestones.find((milestone) => milestone.kind === 'unstalled')).toEqual(
+        expect.objectContaining({
+          activity: 'closeReviewTask',
+          handlerId: 'ops-1',
+          note: '已清除意见中的非法字符',
+        }),
+      );
       await harness.finish(handle);
     });
   });

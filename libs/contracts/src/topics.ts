@@ -20,6 +20,8 @@ export const TOPICS = {
   correctionSuppliedV1: 'oneseal.routing.correction-supplied.v1',
   caseSuspendedV1: 'oneseal.routing.case-suspended.v1',
   caseResumedV1: 'oneseal.routing.case-resumed.v1',
+  caseStalledV1: 'oneseal.routing.case-stalled.v1',
+  caseUnstalledV1: 'oneseal.routing.case-unstalled.v1',
   deadlineExtendedV1: 'oneseal.routing.deadline-extended.v1',
   deadlineRecalculatedV1: 'oneseal.routing.deadline-recalculated.v1',
   resultDeliveredV1: 'oneseal.routing.result-delivered.v1',

@@ -7,4 +7,5 @@ export * from './routes/route-plan';
 export * from './activities/approval-activities';
 export * from './activities/seal-activities';
 export * from './activities/case-activities';
+export * from './activities/activity-failures';
 export * from './workflows/case-handling';

@@ -5,3 +5,4 @@ export * from './managed-worker';
 export * from './temporal.module';
 export * from './temporal-workers';
 export * from './workflow-refusal';
+export * from './bad-data-failure';

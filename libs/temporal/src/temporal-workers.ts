@@ -5,6 +5,7 @@ import type {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { failOnBadData } from './bad-data-failure';
 import { ManagedWorker } from './managed-worker';
 import type { TemporalConfig } from './temporal-config';
 
@@ -33,7 +34,9 @@ export function activityWorker<TDependencies extends unknown[]>(definition: {
     name: definition.name,
     taskQueue: definition.taskQueue,
     inject: definition.inject,
-    buildActivities: (dependencies) => definition.activities(...(dependencies as TDependencies)),
+    // Data no retry can fix fails the activity for good, so the case is flagged instead of retrying for ever.
+    buildActivities: (dependencies) =>
+      failOnBadData(definition.activities(...(dependencies as TDependencies))),
   };
 }
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { TOPICS, type OpenReviewTaskInput } from '@oneseal/contracts';
+import { ApplicationFailure } from '@temporalio/common';
+import { BAD_DATA_FAILURE, TOPICS, type OpenReviewTaskInput } from '@oneseal/contracts';
+import { failOnBadData } from '@oneseal/temporal';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { createApprovalActivities } from '../src/activities/approval.activities';
 import { APPROVAL_SCHEMA } from '../src/config/approval.env';
@@ -120,5 +122,29 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
       expect.objectContaining({ action: '通过', stepName: '受理' }),
     );
     expect(decided[0].envelope.actor.id).toBe('nancun-window-01');
+  });
+
+  it('fails for good, typed as bad data, when PostgreSQL refuses what it was given (a NUL in an opinion)', async () => {
+    // As the worker runs it: wrapped so the case workflow stalls the case instead of retrying for ever.
+    const activities = failOnBadData(createApprovalActivities(suite.dataSource));
+    const request = input();
+    await activities.openReviewTask(request);
+    const failure = await activities
+      .closeReviewTask({
+        caseId: request.caseId,
+        county: request.county,
+        town: request.town,
+        correlationId: request.correlationId,
+        taskId: request.taskId,
+        outcome: 'approve',
+        handlerId: 'nancun-window-01',
+        opinion: '同意\u0000',
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toEqual(expect.objectContaining({ type: BAD_DATA_FAILURE, nonRetryable: true }));
+    // Nothing was half-written: the task is still open.
+    const task = await suite.dataSource.getRepository(ReviewTask).findOneByOrFail({ id: request.taskId });
+    expect(task.status).toBe('open');
   });
 });

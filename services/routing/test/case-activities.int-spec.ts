@@ -135,6 +135,44 @@ describe('case activities of the routing service (real PostgreSQL)', () => {
     expect(row).toEqual({ stage: 'in-progress', due: '2026-12-07', warning: 'red' });
   });
 
+  it('puts a stalled case on the record and in the supervision view, and takes the flag down on its retry', async () => {
+    const caseId = await routedCase();
+    await activities.announce(
+      milestone(caseId, {
+        kind: 'stalled',
+        activity: 'closeReviewTask',
+        code: '22021',
+        message: 'closeReviewTask: the database refused the data (22021)',
+      }),
+    );
+    const flagged = async () =>
+      (
+        (await suite.dataSource.query(
+          `SELECT stalled_activity AS activity, stalled_since IS NOT NULL AS stalled FROM routing.routed_cases
+            WHERE case_id = $1`,
+          [caseId],
+        )) as { activity: string | null; stalled: boolean }[]
+      )[0];
+    expect(await flagged()).toEqual({ activity: 'closeReviewTask', stalled: true });
+
+    await activities.announce(
+      milestone(caseId, {
+        kind: 'unstalled',
+        activity: 'closeReviewTask',
+        handlerId: 'qs-admin',
+        handlerName: '沁水县系统管理员',
+        note: '已清除意见中的非法字符',
+      }),
+    );
+    expect(await flagged()).toEqual({ activity: null, stalled: false });
+    const outbox = (await suite.dataSource.query(
+      `SELECT topic, envelope->'payload' AS payload FROM routing.outbox WHERE message_key = $1 ORDER BY seq`,
+      [caseId],
+    )) as { topic: string; payload: { note?: string } }[];
+    expect(outbox.map((row) => row.topic)).toEqual([TOPICS.caseStalledV1, TOPICS.caseUnstalledV1]);
+    expect(outbox[1].payload.note).toBe('已清除意见中的非法字符');
+  });
+
   it('counts a county’s own day off for that county’s cases only, and refuses a day the law keeps off', async () => {
     const request = { startDate: '2026-11-02', workingDays: 3, stops: [] };
     const admin = { name: '沁水县管理员', id: 'qs-admin-1' };

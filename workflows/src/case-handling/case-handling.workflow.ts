@@ -5,6 +5,7 @@ import {
   extendUpdate,
   recalculateDeadlinesSignal,
   resumeUpdate,
+  retryStalledStepUpdate,
   supplyCorrectionUpdate,
   suspendUpdate,
   withdrawUpdate,
@@ -43,14 +44,15 @@ import {
 } from './case-documents';
 import { CaseState, type CaseRequest, type Refusal } from './case-state';
 import { cstDate, endOfCstDay } from './case-time';
+import { badDataOf, retriedAfterFix } from './stalled-steps';
 
-const approval = proxyActivities<ApprovalActivities>({
+const approvalActivities = proxyActivities<ApprovalActivities>({
   taskQueue: TASK_QUEUES.approvalActivities,
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-const cases = proxyActivities<CaseActivities>({
+const caseActivities = proxyActivities<CaseActivities>({
   taskQueue: TASK_QUEUES.caseActivities,
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
@@ -58,7 +60,7 @@ const cases = proxyActivities<CaseActivities>({
 
 // A town without an active seal makes stamping fail until the seal is activated: the case waits, retrying
 // with a long backoff, rather than being stamped with anything else.
-const seal = proxyActivities<SealActivities>({
+const sealActivities = proxyActivities<SealActivities>({
   taskQueue: TASK_QUEUES.sealActivities,
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
@@ -125,6 +127,9 @@ function takeRequests(state: CaseState): void {
   setHandler(extendUpdate, (extension) => (state.takeExtension(extension), taken()), {
     validator: (extension) => validate(state.refuseExtension(extension)),
   });
+  setHandler(retryStalledStepUpdate, (request) => (state.takeRetry(request), taken()), {
+    validator: (_request) => validate(state.refuseRetry()),
+  });
   setHandler(recalculateDeadlinesSignal, (change) => state.takeCalendarChange(change));
 }
 
@@ -141,6 +146,17 @@ class CaseRouteWalk {
   private issuing = false;
   /** Whether the art. 32 days start when the town's 受理 step opens (see DEEMED_FROM_THE_TOWNS_RECEIPT). */
   private deemsFromTownReceipt = false;
+
+  // The activities, each waiting for a fix and a retry when it fails on bad data (see stalled-steps).
+  private readonly approval = retriedAfterFix(approvalActivities, (activity, failure) =>
+    this.stall(activity, failure),
+  );
+  private readonly cases = retriedAfterFix(caseActivities, (activity, failure) =>
+    this.stall(activity, failure),
+  );
+  private readonly seal = retriedAfterFix(sealActivities, (activity, failure) =>
+    this.stall(activity, failure),
+  );
 
   constructor(private readonly state: CaseState) {
     const { input } = state;
@@ -243,7 +259,7 @@ class CaseRouteWalk {
     const taskId = uuid4();
     const current = state.openStep(index, taskId, today());
     await this.recomputeStepDeadline();
-    await approval.openReviewTask({
+    await this.approval.openReviewTask({
       ...this.caseRef,
       taskId,
       stepIndex: index,
@@ -269,7 +285,7 @@ class CaseRouteWalk {
       else await this.handleClockRequest(request);
     }
 
-    await approval.closeReviewTask({ ...this.caseRef, ...decision });
+    await this.approval.closeReviewTask({ ...this.caseRef, ...decision });
     state.recordDecision(index, decision, new Date().toISOString());
     return { decided: decision };
   }
@@ -343,7 +359,7 @@ class CaseRouteWalk {
   /** The day of receipt, and the fifth working day after it: the art. 32 deadline for a 补正 notice. */
   private async noteReceipt(): Promise<void> {
     const receivedOn = today();
-    const deadline = await cases.computeDeadline({
+    const deadline = await this.cases.computeDeadline({
       startDate: receivedOn,
       workingDays: CORRECTION_NOTICE_WORKING_DAYS,
       stops: [],
@@ -360,7 +376,7 @@ class CaseRouteWalk {
     const { state } = this;
     const waiting = state.status.currentStep?.taskId;
     if (waiting)
-      await approval.cancelReviewTask({
+      await this.approval.cancelReviewTask({
         ...this.caseRef,
         taskId: waiting,
         reason: '五个工作日内未受理也未告知补正，依法视为受理（行政许可法第三十二条）',
@@ -403,7 +419,7 @@ class CaseRouteWalk {
       await this.conclude(result);
       return;
     }
-    const stamped = await seal.stampDecision({
+    const stamped = await this.seal.stampDecision({
       ...this.caseRef,
       decisionId: uuid4(),
       receiptNumber: state.input.receiptNumber,
@@ -429,7 +445,7 @@ class CaseRouteWalk {
     const { state } = this;
     const missingMaterials = decision.missingMaterials ?? [];
     const requestedOn = today();
-    const supplyBy = await cases.computeDeadline({
+    const supplyBy = await this.cases.computeDeadline({
       startDate: requestedOn,
       workingDays: state.input.correctionWaitWorkingDays,
       stops: [],
@@ -600,7 +616,7 @@ class CaseRouteWalk {
       before[key]?.dueDate !== after[key]?.dueDate || before[key]?.provisional !== after[key]?.provisional;
     if (!moved('committed') && !moved('statutory') && !moved('step')) return;
     if (current?.taskId && after.step && moved('step')) {
-      await approval.rescheduleReviewTask({
+      await this.approval.rescheduleReviewTask({
         ...this.caseRef,
         taskId: current.taskId,
         dueDate: after.step.dueDate,
@@ -634,7 +650,7 @@ class CaseRouteWalk {
   ): Promise<string | undefined> {
     if (!this.issuing) return undefined;
     const { input } = this.state;
-    const issued = await seal.issueDocument({
+    const issued = await this.seal.issueDocument({
       ...this.caseRef,
       documentKey: uuid4(),
       issuer,
@@ -686,7 +702,7 @@ class CaseRouteWalk {
   /** 撤件 or 补正不来: the open task leaves every inbox and the case ends without a decision. */
   private async endWithoutDecision(result: '撤件' | '补正不来', reason: string): Promise<CaseStatus> {
     const open = this.state.status.currentStep?.taskId;
-    if (open) await approval.cancelReviewTask({ ...this.caseRef, taskId: open, reason });
+    if (open) await this.approval.cancelReviewTask({ ...this.caseRef, taskId: open, reason });
     await this.conclude(result);
     return this.state.close();
   }
@@ -694,7 +710,7 @@ class CaseRouteWalk {
   // ---- deadlines: always recomputed from the recorded facts, never edited -----------------------------------
 
   private deadlineFrom(startDate: string, workingDays: number): Promise<Deadline> {
-    return cases.computeDeadline({
+    return this.cases.computeDeadline({
       startDate,
       workingDays,
       stops: this.state.closedStops(),
@@ -721,13 +737,51 @@ class CaseRouteWalk {
     this.state.setStepDeadline(current, await this.deadlineFrom(current.openedOn, budget));
   }
 
+  /**
+   * A step failed on data no retry can fix: the case is flagged (its status, the read model, an event on the
+   * record) and waits until someone puts the data right and asks for a retry; the step then runs again.
+   */
+  private async stall(activity: string, failure: { code: string; message: string }): Promise<void> {
+    const message = failure.message.slice(0, 500);
+    this.state.flagAttention({ activity, code: failure.code, message, since: new Date().toISOString() });
+    await this.announceAttention({ kind: 'stalled', activity, code: failure.code, message });
+    await condition(() => this.state.retryRequested);
+    const request = this.state.clearAttention();
+    await this.announceAttention({
+      kind: 'unstalled',
+      activity,
+      handlerId: request?.handlerId ?? 'unknown',
+      ...(request?.handlerName ? { handlerName: request.handlerName } : {}),
+      note: request?.note ?? '',
+    });
+  }
+
+  /** Told without the stall guard: an announcement that itself fails on bad data must not wait on itself. */
+  private async announceAttention(
+    milestone: Extract<
+      DistributiveOmit<CaseMilestone, 'caseId' | 'county' | 'town' | 'correlationId' | 'milestoneId' | 'at'>,
+      { kind: 'stalled' | 'unstalled' }
+    >,
+  ): Promise<void> {
+    try {
+      await caseActivities.announce({
+        ...this.caseRef,
+        milestoneId: uuid4(),
+        at: new Date().toISOString(),
+        ...milestone,
+      } as CaseMilestone);
+    } catch (error) {
+      if (!badDataOf(error)) throw error;
+    }
+  }
+
   private announce(
     milestone: DistributiveOmit<
       CaseMilestone,
       'caseId' | 'county' | 'town' | 'correlationId' | 'milestoneId' | 'at'
     >,
   ): Promise<void> {
-    return cases.announce({
+    return this.cases.announce({
       ...this.caseRef,
       milestoneId: uuid4(),
       at: new Date().toISOString(),

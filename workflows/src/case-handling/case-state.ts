@@ -18,6 +18,8 @@ import {
   type SuspensionRequest,
   type WithdrawalRequest,
   type CaseDocumentRef,
+  type CaseAttention,
+  type RetryStalledStepRequest,
 } from '@oneseal/contracts/workflow';
 
 /** A request an update handler took, waiting for the route walk (which runs the activities it needs). */
@@ -45,6 +47,7 @@ const refusal = (type: CaseRefusal, message: string): Refusal => ({ type, messag
  */
 export class CaseState {
   readonly status: CaseStatus;
+  private retryRequest?: RetryStalledStepRequest;
   readonly steps: readonly RouteStep[];
   /** Where the committed limit starts: the 受理 step (the first step when a route has none). */
   readonly acceptIndex: number;
@@ -165,6 +168,34 @@ export class CaseState {
     if (this.status.stage !== 'in-progress' || this.decisionTaken)
       return refusal(CASE_REFUSALS.notSuspendable, '只有已受理、正在办理中的办件可以启动特别程序');
     return undefined;
+  }
+
+  refuseRetry(): Refusal | undefined {
+    if (!this.status.attention)
+      return refusal(CASE_REFUSALS.nothingToRetry, '该办件没有因数据问题而暂停的环节，无需重新执行');
+    return undefined;
+  }
+
+  /** A step failed on bad data: the case waits, flagged, until a retry is asked for. */
+  flagAttention(attention: CaseAttention): void {
+    this.status.attention = attention;
+    this.retryRequest = undefined;
+  }
+
+  takeRetry(request: RetryStalledStepRequest): void {
+    this.retryRequest = request;
+  }
+
+  get retryRequested(): boolean {
+    return this.retryRequest !== undefined;
+  }
+
+  /** The retry asked for, the flag taken down. */
+  clearAttention(): RetryStalledStepRequest | undefined {
+    const request = this.retryRequest;
+    delete this.status.attention;
+    this.retryRequest = undefined;
+    return request;
   }
 
   refuseResumption(): Refusal | undefined {

@@ -97,6 +97,14 @@ export type CaseMilestone = MilestoneBase &
       }
     | { kind: 'concluded'; result: CaseResult; onTime: boolean }
     | {
+        /** A step failed on bad data: the case waits for someone to put it right and retry. */
+        kind: 'stalled';
+        activity: string;
+        code: string;
+        message: string;
+      }
+    | { kind: 'unstalled'; activity: string; handlerId: string; handlerName?: string; note: string }
+    | {
         kind: 'delivered';
         method: DeliveryMethod;
         documentId?: string;

@@ -16,6 +16,8 @@ export * from './notification-sent/v1';
 export * from './correction-supplied/v1';
 export * from './case-suspended/v1';
 export * from './case-resumed/v1';
+export * from './case-stalled/v1';
+export * from './case-unstalled/v1';
 export * from './deadline-extended/v1';
 export * from './deadline-recalculated/v1';
 export * from './bureau-registered/v1';

@@ -15,6 +15,8 @@ import { stepDecidedV1 } from './step-decided/v1';
 import { correctionSuppliedV1 } from './correction-supplied/v1';
 import { caseSuspendedV1 } from './case-suspended/v1';
 import { caseResumedV1 } from './case-resumed/v1';
+import { caseStalledV1 } from './case-stalled/v1';
+import { caseUnstalledV1 } from './case-unstalled/v1';
 import { deadlineExtendedV1 } from './deadline-extended/v1';
 import { deadlineRecalculatedV1 } from './deadline-recalculated/v1';
 import { resultDeliveredV1 } from './result-delivered/v1';
@@ -43,6 +45,8 @@ export const EVENT_CONTRACTS = [
   correctionSuppliedV1,
   caseSuspendedV1,
   caseResumedV1,
+  caseStalledV1,
+  caseUnstalledV1,
   deadlineExtendedV1,
   deadlineRecalculatedV1,
   resultDeliveredV1,

@@ -153,6 +153,8 @@ export const EVENT_TYPES = {
   'routing.correction-supplied': '补正已收到',
   'routing.case-suspended': '启动特别程序',
   'routing.case-resumed': '结束特别程序',
+  'routing.case-stalled': '办件因数据问题暂停',
+  'routing.case-unstalled': '重新执行暂停的环节',
   'routing.deadline-extended': '延长办理时限',
   'routing.deadline-recalculated': '工作日历调整，期限重算',
   'routing.deadline-warning': '时限预警',

@@ -27,6 +27,7 @@ export const CASE_ACTIONS = [
   'suspend',
   'resume',
   'extend',
+  'retry-stalled-step',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -87,6 +88,9 @@ export function mayOnCase(user: AuthUser, action: CaseAction, place: CasePlace):
       return place.open?.level === 'county'
         ? has(user, 'county-officer') && canActOnTask(user, place.open)
         : has(user, 'town-leader') && inTown;
+    // The county's administrator, who works with the platform's operators on what stalled a case (its data).
+    case 'retry-stalled-step':
+      return has(user, 'admin');
     case 'extend':
       if (!place.open) return false;
       return place.deciding?.level === 'county'

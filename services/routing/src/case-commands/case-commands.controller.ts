@@ -5,6 +5,7 @@ import { CurrentUser, type AuthUser } from '@oneseal/auth';
 import {
   extendUpdate,
   resumeUpdate,
+  retryStalledStepUpdate,
   supplyCorrectionUpdate,
   suspendUpdate,
   withdrawUpdate,
@@ -17,6 +18,7 @@ import {
   CaseIdParam,
   ExtendCaseDto,
   ResumeCaseDto,
+  RetryStalledStepDto,
   SupplyCorrectionDto,
   SuspendCaseDto,
   WithdrawCaseDto,
@@ -104,6 +106,23 @@ export class CaseCommandsController {
       ...body,
       approvedBy: user.id,
       approvedByName: user.name,
+    });
+  }
+
+  @Post('stalled-step-retry')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: '重新执行因数据问题暂停的环节：排除问题后由本县系统管理员发起，办件从暂停处继续（记入审计记录）',
+  })
+  retryStalledStep(
+    @CurrentUser() user: AuthUser,
+    @Param() { caseId }: CaseIdParam,
+    @Body() body: RetryStalledStepDto,
+  ) {
+    return this.command(user, 'retry-stalled-step', caseId, retryStalledStepUpdate, {
+      handlerId: user.id,
+      handlerName: user.name,
+      note: body.note,
     });
   }
 

@@ -16,6 +16,7 @@ const CODE_OF: Record<CaseCommandRefusal, CaseErrorCode> = {
   CaseNotSuspended: CaseErrorCode.NOT_SUSPENDED,
   CaseNotExtendable: CaseErrorCode.NOT_EXTENDABLE,
   ExtensionInvalid: CaseErrorCode.EXTENSION_INVALID,
+  NothingToRetry: CaseErrorCode.NOTHING_TO_RETRY,
 };
 
 /**

@@ -9,6 +9,7 @@ export enum CaseErrorCode {
   NOT_SUSPENDED = 'CASE.NOT_SUSPENDED',
   NOT_EXTENDABLE = 'CASE.NOT_EXTENDABLE',
   EXTENSION_INVALID = 'CASE.EXTENSION_INVALID',
+  NOTHING_TO_RETRY = 'CASE.NOTHING_TO_RETRY',
   HISTORY_EXPIRED = 'CASE.HISTORY_EXPIRED',
   UNAVAILABLE = 'CASE.UNAVAILABLE',
 }
@@ -21,6 +22,7 @@ const MESSAGES: Record<CaseErrorCode, string> = {
   [CaseErrorCode.NOT_SUSPENDED]: '该办件不在特别程序中',
   [CaseErrorCode.NOT_EXTENDABLE]: '该办件当前不能延长办理时限',
   [CaseErrorCode.EXTENSION_INVALID]: '延长的工作日数应为正整数',
+  [CaseErrorCode.NOTHING_TO_RETRY]: '该办件没有因数据问题而暂停的环节，无需重新执行',
   [CaseErrorCode.HISTORY_EXPIRED]: '该办件早已办结，办理流程记录已超过保存期限，办理经过请查阅审计记录',
   [CaseErrorCode.UNAVAILABLE]: '办件流程暂时无法访问，请稍后再试',
 };
@@ -40,6 +42,7 @@ export class CaseError extends CodedError<CaseErrorCode> {
       case CaseErrorCode.NOT_SUSPENDABLE:
       case CaseErrorCode.NOT_SUSPENDED:
       case CaseErrorCode.NOT_EXTENDABLE:
+      case CaseErrorCode.NOTHING_TO_RETRY:
         return HttpStatus.CONFLICT;
       case CaseErrorCode.EXTENSION_INVALID:
         return HttpStatus.UNPROCESSABLE_ENTITY;

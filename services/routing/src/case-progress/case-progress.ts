@@ -64,5 +64,13 @@ export async function applyMilestone(manager: EntityManager, milestone: CaseMile
       ]));
     case 'delivered':
       return void (await update(`stage = 'delivered'`, []));
+    case 'stalled':
+      return void (await update(`stalled_since = $2, stalled_activity = $3, stalled_message = $4`, [
+        milestone.at,
+        milestone.activity,
+        milestone.message,
+      ]));
+    case 'unstalled':
+      return void (await update(`stalled_since = NULL, stalled_activity = NULL, stalled_message = NULL`, []));
   }
 }

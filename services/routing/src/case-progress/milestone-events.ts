@@ -3,6 +3,8 @@ import {
   caseConcludedV1,
   caseRefusedV1,
   caseResumedV1,
+  caseStalledV1,
+  caseUnstalledV1,
   caseSuspendedV1,
   correctionRequestedV1,
   correctionSuppliedV1,
@@ -129,6 +131,23 @@ export function milestoneEvent(milestone: CaseMilestone): MilestoneEvent {
         documentId: milestone.documentId,
         handlerId: milestone.handlerId,
         deliveredAt: at,
+      });
+    case 'stalled':
+      return event(caseStalledV1, {
+        caseId,
+        activity: milestone.activity,
+        code: milestone.code,
+        message: milestone.message,
+        stalledAt: at,
+      });
+    case 'unstalled':
+      return event(caseUnstalledV1, {
+        caseId,
+        activity: milestone.activity,
+        handlerId: milestone.handlerId,
+        ...(milestone.handlerName ? { handlerName: milestone.handlerName } : {}),
+        note: milestone.note,
+        retriedAt: at,
       });
     default:
       return assertUnreachable(milestone);

@@ -8,6 +8,7 @@ import { KeepTheMatterType1764900000600 } from './1764900000600-KeepTheMatterTyp
 import { CountyWorkingDays1765300000100 } from './1765300000100-CountyWorkingDays';
 import { RateLimitPublicRoutes1765300000500 } from './1765300000500-RateLimitPublicRoutes';
 
+import { FlagStalledCases1765400000100 } from './1765400000100-FlagStalledCases';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -19,4 +20,5 @@ export const ROUTING_MIGRATIONS = [
   KeepTheMatterType1764900000600,
   CountyWorkingDays1765300000100,
   RateLimitPublicRoutes1765300000500,
+  FlagStalledCases1765400000100,
 ];

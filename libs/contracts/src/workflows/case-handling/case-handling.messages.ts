@@ -4,6 +4,7 @@ import type {
   CorrectionSupplied,
   ExtensionRequest,
   ResumptionRequest,
+  RetryStalledStepRequest,
   StepDecision,
   SuspensionRequest,
   WithdrawalRequest,
@@ -23,6 +24,9 @@ export const withdrawUpdate = defineUpdate<{ accepted: true }, [WithdrawalReques
 export const suspendUpdate = defineUpdate<{ accepted: true }, [SuspensionRequest]>('suspend');
 export const resumeUpdate = defineUpdate<{ accepted: true }, [ResumptionRequest]>('resume');
 export const extendUpdate = defineUpdate<{ accepted: true }, [ExtensionRequest]>('extend');
+export const retryStalledStepUpdate = defineUpdate<{ accepted: true }, [RetryStalledStepRequest]>(
+  'retryStalledStep',
+);
 
 export const caseStatusQuery = defineQuery<CaseStatus>('caseStatus');
 

@@ -22,6 +22,8 @@ export const CASE_REFUSALS = {
   notExtendable: 'CaseNotExtendable',
   /** An extension that is not a positive number of working days. */
   extensionInvalid: 'ExtensionInvalid',
+  /** A retry asked of a case that is not stalled on a failed step. */
+  nothingToRetry: 'NothingToRetry',
 } as const;
 
 export type CaseRefusal = (typeof CASE_REFUSALS)[keyof typeof CASE_REFUSALS];
@@ -45,6 +47,7 @@ export const CASE_COMMAND_REFUSALS = [
   CASE_REFUSALS.notSuspended,
   CASE_REFUSALS.notExtendable,
   CASE_REFUSALS.extensionInvalid,
+  CASE_REFUSALS.nothingToRetry,
 ] as const;
 export type CaseCommandRefusal = (typeof CASE_COMMAND_REFUSALS)[number];
 

@@ -99,6 +99,14 @@ export interface ResumptionRequest {
   handlerId: string;
 }
 
+/** Try the failed step of a stalled case again, once its data was put right (see CaseStatus.attention). */
+export interface RetryStalledStepRequest {
+  handlerId: string;
+  handlerName?: string;
+  /** What was put right. */
+  note: string;
+}
+
 export interface ExtensionRequest {
   extraWorkingDays: number;
   reason: string;

@@ -84,6 +84,20 @@ export interface CaseStatus {
   /** Every document issued for the case, in order (absent for cases started before documents were issued). */
   documents?: CaseDocumentRef[];
   history: StepRecord[];
+  /**
+   * Set while a step failed on data no retry can fix: the case waits here, flagged, until someone who can put the
+   * data right asks it to try again (retryStalledStepUpdate).
+   */
+  attention?: CaseAttention;
+}
+
+export interface CaseAttention {
+  /** The activity that failed (openReviewTask, issueDocument, …). */
+  activity: string;
+  /** A stable code of the failure (the database's SQLSTATE when it refused a value). */
+  code: string;
+  message: string;
+  since: string;
 }
 
 /** A document the case produced, as its page lists it. */

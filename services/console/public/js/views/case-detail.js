@@ -103,9 +103,34 @@ function printDocument(documentId) {
   setTimeout(() => frame.remove(), 60_000);
 }
 
+/** What stalled the case, in a clerk's words: which step of work, since when, and who can put it right. */
+const STALLED_ACTIVITIES = {
+  openReviewTask: '把待办送到办理单位',
+  closeReviewTask: '记录环节的办理结果',
+  cancelReviewTask: '撤下待办',
+  rescheduleReviewTask: '调整待办到期日',
+  computeDeadline: '计算办理时限',
+  announce: '通报办理进展',
+  stampDecision: '加盖印章',
+  issueDocument: '出具文书',
+};
+
+function attentionHtml(attention) {
+  if (!attention) return '';
+  return html`<div class="message error attention">
+    <strong>办件已暂停，需人工处理</strong>
+    <p>
+      自 ${formatDateTime(attention.since)}
+      起，系统在「${STALLED_ACTIVITIES[attention.activity] ?? attention.activity}」时因数据问题无法继续（代码
+      ${attention.code}）。请联系本县系统管理员：排除问题后由其“重新执行”，办件从暂停处继续，办理记录不丢失。
+    </p>
+  </div>`;
+}
+
 function statusHtml(status) {
   const correction = status.correction;
-  return html`<dl class="facts">
+  return html`${attentionHtml(status.attention)}
+    <dl class="facts">
       ${factsOf(status).map(
         ([name, value]) =>
           html`<dt>${name}</dt>
@@ -220,6 +245,16 @@ ${missing}</textarea
       ),
     );
   }
+  if (status?.attention && hasRole(user, 'admin')) {
+    forms.push(
+      actionForm(
+        'stalled-step-retry',
+        '重新执行暂停的环节',
+        html`<label>已如何排除问题（记入审计记录）<input name="note" required maxlength="500" /></label>`,
+        '重新执行',
+      ),
+    );
+  }
   return forms.length
     ? html`<h3>办件操作</h3>
         <div class="case-actions">${forms}</div>
@@ -237,6 +272,7 @@ const BODY_OF = {
   }),
   resumption: () => ({}),
   extension: (values) => ({ extraWorkingDays: Number(values.extraWorkingDays), reason: values.reason }),
+  'stalled-step-retry': (values) => ({ note: values.note }),
 };
 
 function renderLookup(root) {

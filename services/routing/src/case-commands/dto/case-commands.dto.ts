@@ -56,6 +56,17 @@ export class SuspendCaseDto {
   expectedWorkingDays!: number;
 }
 
+export class RetryStalledStepDto {
+  @ApiProperty({
+    description: '已如何排除问题（记入审计记录），例如：已清除办理意见中的非法字符',
+    example: '已清除办理意见中的非法字符',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  note!: string;
+}
+
 /** Nothing to say but who resumes, and that comes from the token. */
 export class ResumeCaseDto {}
 
