@@ -793,6 +793,7 @@ describe('production mode of docker-compose.yml', () => {
     expect(holders('seal-key-encryption-key')).toEqual([MIGRATE, 'seal'].sort());
     expect(holders('audit-chain-key')).toEqual(['audit']);
     expect(holders('applicant-lookup-key')).toEqual(['intake', 'routing']);
+    expect(holders('personal-data-key')).toEqual(['intake']);
     expect(holders('database-owner-url')).toEqual([MIGRATE]);
     for (const name of dataServiceNames) expect(holders(`database-url-${name}`)).toEqual([name]);
     for (const producer of ['intake', 'routing', 'approval', 'seal', 'notification']) {

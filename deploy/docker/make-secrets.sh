@@ -11,6 +11,7 @@
 #   database-url-<service>            the URL that service connects with (its role only)
 #   seal-key-encryption-key           encrypts the seals' private keys (seal only)
 #   applicant-lookup-key              keys applicant search digests (intake, routing)
+#   personal-data-key                 encrypts applicants' ID numbers and phones at rest (intake only)
 #   audit-chain-key                   keys the audit log's chain links (audit only)
 #   event-signing-<producer>.key      each producer's Ed25519 event signing key (that producer only)
 #   event-producers/<producer>.pub    their public keys, which every consumer mounts
@@ -46,6 +47,7 @@ for service in "${SERVICES[@]}"; do
 done
 make seal-key-encryption-key "$(random_text 32)"
 make applicant-lookup-key "$(random_text 32)"
+make personal-data-key "$(random_text 32)"
 make audit-chain-key "$(random_text 32)"
 for producer in "${PRODUCERS[@]}"; do
   if [ ! -e "$DIR/event-signing-$producer.key" ]; then

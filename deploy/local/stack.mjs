@@ -38,6 +38,8 @@ const SECRETS = {
   SEAL_KEY_ENCRYPTION_KEY: { file: 'seal-key-encryption.key', holders: ['seal'] },
   /** Keys the applicant's progress-lookup digests. */
   APPLICANT_LOOKUP_KEY: { file: 'applicant-lookup.key', holders: ['intake', 'routing'] },
+  /** Encrypts applicants' ID numbers and phones at rest. */
+  PERSONAL_DATA_KEY: { file: 'personal-data.key', holders: ['intake'] },
   /** Keys the audit log's chain links. */
   AUDIT_CHAIN_KEY: { file: 'audit-chain.key', holders: ['audit'] },
 };

@@ -5,6 +5,7 @@ import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { Application } from './applications/application.entity';
 import { ApplicationsModule } from './applications/applications.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { CaseFilesModule } from './case-files/case-files.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CatalogueImportsModule } from './catalogue-imports/catalogue-imports.module';
@@ -37,7 +38,11 @@ export class IntakeModule {
         OutboxRelayModule.forRoot({ schema: INTAKE_SCHEMA, databaseUrl: env.DATABASE_URL }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
-        ApplicationsModule.forKey(Buffer.from(env.APPLICANT_LOOKUP_KEY, 'hex')),
+        PersonalDataModule.forKeys({
+          personalDataKey: Buffer.from(env.PERSONAL_DATA_KEY, 'hex'),
+          applicantLookupKey: Buffer.from(env.APPLICANT_LOOKUP_KEY, 'hex'),
+        }),
+        ApplicationsModule,
         CatalogueModule,
         CatalogueImportsModule,
         RouteRulesModule,

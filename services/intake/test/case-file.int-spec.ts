@@ -12,6 +12,7 @@ import {
   type SuiteDataSource,
 } from '@oneseal/testing';
 import { Application } from '../src/applications/application.entity';
+import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
 import { ApplicationsService } from '../src/applications/applications.service';
 import { MAX_ATTACHMENTS_PER_CASE } from '../src/case-files/attachments/attachment-content';
 import { AttachmentsService } from '../src/case-files/attachments/attachments.service';
@@ -54,13 +55,15 @@ describe('the case file: the application readable, its pages kept (real PostgreS
   beforeAll(async () => {
     suite = await openSuiteDataSource('intake_case_file', { schema: INTAKE_SCHEMA, entities: [Application] });
     await seedCatalogue(suite.dataSource, seeds);
+    const cipher = new PersonalDataCipher(randomBytes(32));
     applications = new ApplicationsService(
       suite.dataSource,
       new MatterOfferingService(suite.dataSource),
       randomBytes(32),
+      cipher,
     );
     attachments = new AttachmentsService(suite.dataSource);
-    caseFiles = new CaseFilesService(suite.dataSource, attachments);
+    caseFiles = new CaseFilesService(suite.dataSource, attachments, cipher);
     const form = seeds.forms().forMatter('ZZ-T-002');
     const applicant = applicantFields('王秀英');
     idNumber = applicant.applicantIdNumber;

@@ -9,6 +9,9 @@ import {
 } from '@oneseal/testing';
 import { Application } from '../src/applications/application.entity';
 import { IntakeError, IntakeErrorCode } from '../src/applications/applications.errors';
+import { lookupDigest } from '@oneseal/domain';
+import { LegacyPersonalData } from '../src/personal-data/legacy-personal-data';
+import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
 import { ApplicationsService } from '../src/applications/applications.service';
 import type { SubmitApplicationDto } from '../src/applications/dto/submit-application.dto';
 import { resolve } from 'node:path';
@@ -46,6 +49,7 @@ describe('submitting an application (real PostgreSQL)', () => {
       suite.dataSource,
       new MatterOfferingService(suite.dataSource),
       randomBytes(32),
+      new PersonalDataCipher(randomBytes(32)),
     );
   });
 
@@ -231,5 +235,59 @@ describe('submitting an application (real PostgreSQL)', () => {
       }),
     );
     expect(JSON.stringify(row)).not.toContain(application.applicantIdNumber);
+  });
+
+  it('keeps the ID number and phone encrypted at rest, found by their keyed digest, and never stored in clear', async () => {
+    const applicant = applicantFields();
+    const submitted = await service.submitApplication({ ...application, ...applicant });
+    const [row] = (await suite.dataSource.query(
+      `SELECT applicant_id_number AS "idNumber", applicant_phone AS "phone", applicant_id_digest AS "digest"
+         FROM intake.applications WHERE id = $1`,
+      [submitted.caseId],
+    )) as { idNumber: string; phone: string; digest: string }[];
+    expect(row.idNumber).toMatch(/^v1:/);
+    expect(row.phone).toMatch(/^v1:/);
+    expect(JSON.stringify(row)).not.toContain(applicant.applicantIdNumber.slice(-6));
+    expect(JSON.stringify(row)).not.toContain(applicant.applicantPhone.slice(-4));
+    expect(row.digest).toMatch(/^[0-9a-f]{64}$/);
+
+    // Whoever writes the table without the service's key cannot put a number in clear.
+    await expect(
+      suite.dataSource.query(`UPDATE intake.applications SET applicant_id_number = $2 WHERE id = $1`, [
+        submitted.caseId,
+        applicant.applicantIdNumber,
+      ]),
+    ).rejects.toThrow(/applications_identity_encrypted/);
+  });
+
+  it('encrypts, when the service starts, what earlier versions stored in clear', async () => {
+    const submitted = await service.submitApplication({ ...application, ...applicantFields() });
+    const earlier = applicantFields();
+    // As a row from before encryption: the constraint came NOT VALID, so the owner may still hold such rows.
+    const owner = await suite.owner();
+    await owner.query(`ALTER TABLE intake.applications DROP CONSTRAINT applications_identity_encrypted`);
+    await owner.query(
+      `UPDATE intake.applications SET applicant_id_number = $2, applicant_phone = $3, applicant_id_digest = NULL
+        WHERE id = $1`,
+      [submitted.caseId, earlier.applicantIdNumber, earlier.applicantPhone],
+    );
+    const lookupKey = randomBytes(32);
+    const cipher = new PersonalDataCipher(randomBytes(32));
+    expect(
+      await new LegacyPersonalData(suite.dataSource, cipher, lookupKey).encryptAll(),
+    ).toBeGreaterThanOrEqual(1);
+    const [row] = (await suite.dataSource.query(
+      `SELECT applicant_id_number AS "idNumber", applicant_phone AS "phone", applicant_id_digest AS "digest"
+         FROM intake.applications WHERE id = $1`,
+      [submitted.caseId],
+    )) as { idNumber: string; phone: string; digest: string }[];
+    expect(cipher.decrypt('applicant_id_number', submitted.caseId, row.idNumber)).toBe(
+      earlier.applicantIdNumber,
+    );
+    expect(cipher.decrypt('applicant_phone', submitted.caseId, row.phone)).toBe(earlier.applicantPhone);
+    expect(row.digest).toBe(lookupDigest(lookupKey, 'id-number', earlier.applicantIdNumber));
+    await owner.query(`ALTER TABLE intake.applications ADD CONSTRAINT applications_identity_encrypted CHECK (
+      (applicant_id_number IS NULL OR applicant_id_number LIKE 'v1:%') AND
+      (applicant_phone IS NULL OR applicant_phone LIKE 'v1:%')) NOT VALID`);
   });
 });

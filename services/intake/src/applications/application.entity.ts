@@ -42,6 +42,10 @@ export class Application {
   @Column({ name: 'applicant_id_number', type: 'text', nullable: true })
   applicantIdNumber!: string | null;
 
+  /** Keyed digest of the ID number (lookupDigest): how an applicant's cases are found. */
+  @Column({ name: 'applicant_id_digest', type: 'char', length: 64, nullable: true })
+  applicantIdDigest!: string | null;
+
   @Column({ name: 'applicant_phone', type: 'text', nullable: true })
   applicantPhone!: string | null;
 

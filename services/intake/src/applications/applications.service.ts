@@ -17,6 +17,8 @@ import {
   PROGRESS_QUERY_CODE_GROUPS,
 } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
+import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { APPLICANT_LOOKUP_KEY } from '../personal-data/personal-data.tokens';
 import { MatterOfferingService } from '../catalogue/matter-offering.service';
 import { INTAKE_SCHEMA } from '../config/intake.env';
 import { Application } from './application.entity';
@@ -39,14 +41,13 @@ function formerFingerprint(dto: SubmitApplicationDto): string {
   return createHash('sha256').update(entries).digest('hex');
 }
 
-export const APPLICANT_LOOKUP_KEY = Symbol('APPLICANT_LOOKUP_KEY');
-
 @Injectable()
 export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly offering: MatterOfferingService,
     @Inject(APPLICANT_LOOKUP_KEY) private readonly lookupKey: Buffer,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   /**
@@ -68,8 +69,9 @@ export class ApplicationsService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const submittedAt = new Date();
+        const id = randomUUID();
         const application = manager.create(Application, {
-          id: randomUUID(),
+          id,
           county: dto.county,
           town: dto.town,
           villageCode: dto.villageCode ?? null,
@@ -78,8 +80,10 @@ export class ApplicationsService {
           matterVersion: matter.version,
           channel: dto.channel,
           applicantName: dto.applicantName,
-          applicantIdNumber: dto.applicantIdNumber,
-          applicantPhone: dto.applicantPhone,
+          // Encrypted at rest; found by the keyed digest, never by the number itself.
+          applicantIdNumber: this.cipher.encrypt('applicant_id_number', id, dto.applicantIdNumber),
+          applicantIdDigest: lookupDigest(this.lookupKey, 'id-number', dto.applicantIdNumber),
+          applicantPhone: this.cipher.encrypt('applicant_phone', id, dto.applicantPhone),
           materials: dto.materials.map(({ name, originals, copies }) => ({ name, originals, copies })),
           formData,
           authorisation: dto.authorisation

@@ -4,6 +4,7 @@ import type { AuthUser } from '@oneseal/auth';
 import { personActor, personalDataViewedV1 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
 import { DataSource } from 'typeorm';
+import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { INTAKE_SCHEMA } from '../config/intake.env';
 import { applicationView, type ApplicationRecord, type ApplicationView } from './application-view';
 import { AttachmentsService } from './attachments/attachments.service';
@@ -18,6 +19,7 @@ export class CaseFilesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly attachments: AttachmentsService,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   async read(reader: AuthUser, caseId: string, showPersonalData: boolean): Promise<ApplicationView> {
@@ -92,6 +94,10 @@ export class CaseFilesService {
       [caseId],
     )) as ApplicationRecord[];
     if (!record) throw new CaseFileError(CaseFileErrorCode.CASE_NOT_FOUND);
-    return record;
+    return {
+      ...record,
+      applicantIdNumber: this.cipher.decryptNullable('applicant_id_number', caseId, record.applicantIdNumber),
+      applicantPhone: this.cipher.decryptNullable('applicant_phone', caseId, record.applicantPhone),
+    };
   }
 }

@@ -16,6 +16,10 @@ export class IntakeEnv extends ServiceEnv {
   @IsHexKey('APPLICANT_LOOKUP_KEY')
   APPLICANT_LOOKUP_KEY!: string;
 
+  /** Encrypts applicants' ID numbers and phones at rest; held by intake alone. */
+  @IsHexKey('PERSONAL_DATA_KEY')
+  PERSONAL_DATA_KEY!: string;
+
   /**
    * The routing service, the case's home: intake asks it who may read a case file (its access rule), with the
    * reader's own token.

@@ -12,6 +12,7 @@ import { ImportCatalogues1765200000000 } from './1765200000000-ImportCatalogues'
 
 import { ReviewRouteRules1765300000200 } from './1765300000200-ReviewRouteRules';
 import { CountiesKeepTheirBureaus1765300000300 } from './1765300000300-CountiesKeepTheirBureaus';
+import { EncryptApplicantIdentity1765400000300 } from './1765400000300-EncryptApplicantIdentity';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -27,4 +28,5 @@ export const INTAKE_MIGRATIONS = [
   ImportCatalogues1765200000000,
   ReviewRouteRules1765300000200,
   CountiesKeepTheirBureaus1765300000300,
+  EncryptApplicantIdentity1765400000300,
 ];
