@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, hasRole } from '../api.js';
 import {
   caseLink,
   formatDateTime,
@@ -162,6 +162,79 @@ function setUpPlaceAudit(root, user) {
   });
 }
 
+function showCheckpointVerdict(element, verdict) {
+  const upTo = verdict.lastTakenAt ? `，最近一个签于 ${formatDateTime(verdict.lastTakenAt)}` : '';
+  if (verdict.checkpoints === 0) {
+    showMessage(element, 'info', '还没有签名检查点（每 5 分钟签署一次有新事件的事件链）');
+  } else if (verdict.intact) {
+    showMessage(
+      element,
+      'ok',
+      `${verdict.checkpoints} 个签名检查点、${verdict.heads} 个链头全部核验通过${upTo}：其后没有事件被删除、截断或改写`,
+    );
+  } else {
+    showMessage(
+      element,
+      'error',
+      `核验发现 ${verdict.problems.length} 处问题${upTo}`,
+      verdict.problems.map((problem) => problem.message),
+    );
+  }
+}
+
+/**
+ * The third part, for auditors: the log against its SM2-signed checkpoints, a copy of them to keep elsewhere, and
+ * that copy checked against the log as it is now (a checkpoint removed from the database shows only that way).
+ */
+function setUpCheckpoints(root) {
+  const box = root.querySelector('.checkpoint-verdict');
+  root.querySelector('button.verify-checkpoints').addEventListener('click', async () => {
+    showMessage(box, 'info', '正在核验签名检查点…');
+    try {
+      showCheckpointVerdict(box, await api('audit', '/audit/checkpoints/verification'));
+    } catch (error) {
+      showError(box, error);
+    }
+  });
+  root.querySelector('button.export-checkpoints').addEventListener('click', async () => {
+    try {
+      const exported = await api('audit', '/audit/checkpoints/export');
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(
+        new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' }),
+      );
+      link.download = `审计检查点-${chinaToday()}.json`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+      showMessage(
+        box,
+        'ok',
+        `已导出 ${exported.checkpoints.length} 个签名检查点：请存放在系统之外（如刻盘、交县档案）`,
+      );
+    } catch (error) {
+      showError(box, error);
+    }
+  });
+  root.querySelector('input.checkpoint-copy').addEventListener('change', async (event) => {
+    const [file] = event.target.files;
+    if (!file) return;
+    showMessage(box, 'info', `正在用 ${file.name} 核验…`);
+    try {
+      const copy = JSON.parse(await file.text());
+      showCheckpointVerdict(
+        box,
+        await api('audit', '/audit/checkpoints/verification', { method: 'POST', body: copy }),
+      );
+    } catch (error) {
+      if (error instanceof SyntaxError)
+        showMessage(box, 'error', '这个文件不是导出的检查点文件（JSON 格式有误）');
+      else showError(box, error);
+    } finally {
+      event.target.value = '';
+    }
+  });
+}
+
 export function renderAudit(root, { params, user }) {
   const caseId = params[0] ?? '';
   const today = chinaToday();
@@ -196,9 +269,28 @@ export function renderAudit(root, { params, user }) {
         <button type="button" class="verify-place">核验全部事件链</button>
       </form>
       <div class="place-verdict"></div>
-      <div class="place-events"></div>`,
+      <div class="place-events"></div>
+      ${hasRole(user, 'auditor', 'system-admin') &&
+      html`<h3>签名检查点</h3>
+        <p class="muted">
+          系统每 5 分钟用 SM2 系统密钥签署一次各事件链的链头。核验可发现链尾被删除、日志被截断或事件被改写；
+          导出的文件存放在系统之外，日后用它核验，还能发现系统中被删除的检查点。
+        </p>
+        <div class="toolbar">
+          <button type="button" class="verify-checkpoints">核验签名检查点</button>
+          <button type="button" class="export-checkpoints">导出检查点文件</button>
+          <label class="button"
+            >用导出的文件核验…<input
+              type="file"
+              class="checkpoint-copy"
+              accept="application/json,.json"
+              hidden
+          /></label>
+        </div>
+        <div class="checkpoint-verdict"></div>`}`,
   );
   setUpPlaceAudit(root, user);
+  if (hasRole(user, 'auditor', 'system-admin')) setUpCheckpoints(root);
   const verdictBox = root.querySelector('.verdict');
   wireCaseSearch(root, {
     list: root.querySelector('.found'),

@@ -117,8 +117,8 @@ const STALLED_ACTIVITIES = {
 
 function attentionHtml(attention) {
   if (!attention) return '';
-  return html`<div class="message error attention">
-    <strong>办件已暂停，需人工处理</strong>
+  return html`<div class="msg msg-error attention" role="alert">
+    <p><strong>办件已暂停，需人工处理</strong></p>
     <p>
       自 ${formatDateTime(attention.since)}
       起，系统在「${STALLED_ACTIVITIES[attention.activity] ?? attention.activity}」时因数据问题无法继续（代码

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
+import { engineEndpoints, eventually } from '@oneseal/testing';
+import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
+import { caseAction, caseView, decide, fileCase, openTask } from './case-api';
+import { as, serviceUrl } from './system';
+
+interface Attention {
+  activity: string;
+  code: string;
+  message: string;
+}
+
+/** As someone with the database owner's rights: here, the one who makes (and later mends) what stalls the case. */
+async function asOwner(sql: string): Promise<void> {
+  const db = new PgClient({ connectionString: engineEndpoints().databaseUrl });
+  await db.connect();
+  try {
+    await db.query(sql);
+  } finally {
+    await db.end();
+  }
+}
+
+describe('a case whose step fails on bad data stalls, flagged, and goes on once the fix is reported', () => {
+  const browser = browserForSuite();
+
+  it('the clerk sees why it waits; the county administrator reports the fix and the case goes on', async () => {
+    const filed = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
+    const accept = await openTask(filed.caseId, 0);
+    // A rule of the database the decision's record breaks (what a NUL in an opinion did before the edge refused it).
+    const marker = `无法保存的意见-${randomBytes(4).toString('hex')}`;
+    const rule = `e2e_refuses_${randomBytes(4).toString('hex')}`;
+    await asOwner(
+      `ALTER TABLE approval.review_tasks ADD CONSTRAINT ${rule} CHECK (opinion IS DISTINCT FROM '${marker}') NOT VALID`,
+    );
+    try {
+      expect((await decide(accept, { outcome: 'approve', opinion: marker })).status).toBe(202);
+      const stalled = await eventually('the case flagged for attention', async () => {
+        const view = (await caseView(filed.caseId)) as { attention?: Attention };
+        return view.attention;
+      });
+      expect(stalled).toEqual(expect.objectContaining({ activity: 'closeReviewTask', code: '23514' }));
+
+      const clerk = await freshPage(browser());
+      await clerk.setViewportSize({ width: 1280, height: 900 });
+      await logIn(clerk, 'zz-town-window');
+      await clerk.goto(`${workbench}/#/cases/${encodeURIComponent(filed.caseId)}`);
+      await expectText(clerk.locator('.attention'), '办件已暂停，需人工处理');
+      await expectText(clerk.locator('.attention'), '记录环节的办理结果');
+      await clerk.screenshot({ path: join(SHOTS, 'case-stalled.png'), fullPage: true });
+      await clerk.context().close();
+      // Only the county's administrator reports the fix.
+      const byClerk = await caseAction(filed.caseId, 'stalled-step-retry', { note: '想重试' });
+      expect(byClerk.status).toBe(403);
+    } finally {
+      await asOwner(`ALTER TABLE approval.review_tasks DROP CONSTRAINT ${rule}`);
+    }
+
+    const admin = await freshPage(browser());
+    await admin.setViewportSize({ width: 1280, height: 900 });
+    await logIn(admin, 'zz-admin');
+    await admin.goto(`${workbench}/#/cases/${encodeURIComponent(filed.caseId)}`);
+    await admin.getByText('重新执行暂停的环节').click();
+    await admin.getByLabel('已如何排除问题（记入审计记录）').fill('已撤下误加的数据库约束');
+    await admin.getByRole('button', { name: '重新执行', exact: true }).click();
+    await expectText(admin.locator('.action-message'), '已办理：重新执行暂停的环节');
+    await admin.context().close();
+
+    const review = await openTask(filed.caseId, 1);
+    expect(review.stepName).toBe('审核');
+    expect(((await caseView(filed.caseId)) as { attention?: Attention }).attention).toBeUndefined();
+    const again = await caseAction(filed.caseId, 'stalled-step-retry', { note: '再来' }, as('zz-admin'));
+    expect([again.status, again.body.code]).toEqual([409, 'CASE.NOTHING_TO_RETRY']);
+
+    // On the record: what stalled it, and who reported what fix.
+    const events = await eventually('the stall and the retry on the record', async () => {
+      const { body } = await as('zz-auditor').get<
+        { type: string; envelope: { payload: { note?: string } } }[]
+      >(`${serviceUrl('audit')}/audit/streams/${filed.caseId}/events`);
+      return body.some((event) => event.type === 'routing.case-unstalled') ? body : undefined;
+    });
+    expect(events.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['routing.case-stalled', 'routing.case-unstalled']),
+    );
+    expect(events.find((event) => event.type === 'routing.case-unstalled')?.envelope.payload.note).toBe(
+      '已撤下误加的数据库约束',
+    );
+    await caseAction(filed.caseId, 'withdrawal', { reason: '测试结束' });
+  });
+});
