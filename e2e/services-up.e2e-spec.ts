@@ -45,6 +45,7 @@ describe('every service of the running system', () => {
       '/cases/{caseId}/suspension',
       '/cases/{caseId}/resumption',
       '/cases/{caseId}/extension',
+      '/cases/{caseId}/stalled-step-retry',
     ];
     const servingCases = await Promise.all(
       SERVICE_NAMES.map(async (name) => ({

@@ -1,26 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '@oneseal/contracts';
 import { generateSm2KeyPair } from '@oneseal/gm-crypto';
+import { caseEvent } from './support/events';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { CheckpointError } from '../src/checkpoints/checkpoint.errors';
 import { CheckpointsService } from '../src/checkpoints/checkpoints.service';
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { EventLogService } from '../src/event-log/event-log.service';
-
-function event(caseId: string, type: string, payload: object = {}): EventEnvelope<unknown> {
-  return {
-    id: randomUUID(),
-    type,
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    subject: caseId,
-    county: '140525',
-    town: '140525100',
-    actor: { kind: 'service', id: 'test' },
-    correlationId: caseId,
-    payload: { caseId, ...payload },
-  };
-}
 
 describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
   let suite: SuiteDataSource;
@@ -57,12 +42,12 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
 
   it('signs the head of every chain that grew, chains the checkpoints, and takes none when nothing grew', async () => {
     await log.append(
-      event(caseA, 'intake.application-submitted', { receiptNumber: '140525-20261205-000101' }),
+      caseEvent(caseA, 'intake.application-submitted', { receiptNumber: '140525-20261205-000101' }),
       't',
     );
-    await log.append(event(caseA, 'routing.case-routed'), 't');
+    await log.append(caseEvent(caseA, 'routing.case-routed'), 't');
     await log.append(
-      event(caseB, 'intake.application-submitted', { receiptNumber: '140525-20261205-000102' }),
+      caseEvent(caseB, 'intake.application-submitted', { receiptNumber: '140525-20261205-000102' }),
       't',
     );
 
@@ -70,7 +55,7 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
     expect(first).toEqual(expect.objectContaining({ seq: 1, headsCount: 2, publicKey: key.publicKey }));
     expect(await checkpoints.take()).toBeUndefined();
 
-    await log.append(event(caseA, 'approval.case-accepted'), 't');
+    await log.append(caseEvent(caseA, 'approval.case-accepted'), 't');
     const second = await checkpoints.take();
     expect(second).toEqual(expect.objectContaining({ seq: 2, headsCount: 1 }));
     expect(second?.previousSm3).not.toBe(first?.previousSm3);

@@ -1,24 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { applicationSubmittedV1, type EventEnvelope } from '@oneseal/contracts';
+import { applicationSubmittedV1 } from '@oneseal/contracts';
+import { caseEvent } from './support/events';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { unkeyedEventHash } from '../src/event-log/event-hash';
 import { EventLogService } from '../src/event-log/event-log.service';
-
-function event(caseId: string, type: string): EventEnvelope<unknown> {
-  return {
-    id: randomUUID(),
-    type,
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    subject: caseId,
-    county: '140525',
-    town: '140525100',
-    actor: { kind: 'service', id: 'test' },
-    correlationId: caseId,
-    payload: { caseId, note: '测试' },
-  };
-}
 
 describe('the audit event log (real PostgreSQL)', () => {
   let suite: SuiteDataSource;
@@ -40,7 +26,7 @@ describe('the audit event log (real PostgreSQL)', () => {
       'routing.case-routed',
       'approval.review-task-opened',
       'approval.case-accepted',
-    ].map((type) => event(caseId, type));
+    ].map((type) => caseEvent(caseId, type, { note: '测试' }));
     await Promise.all(events.map((e) => log.append(e, `topic.${e.type}`)));
     await expect(log.append(events[0], 'topic.again')).resolves.toBe('duplicate');
 
@@ -55,7 +41,7 @@ describe('the audit event log (real PostgreSQL)', () => {
   it('keeps the applicant’s phone masked in the record for good, never in full', async () => {
     const caseId = randomUUID();
     const submitted = {
-      ...event(caseId, 'intake.application-submitted'),
+      ...caseEvent(caseId, 'intake.application-submitted', { note: '测试' }),
       payload: { caseId, applicantName: '张三', applicantPhone: '13812345678' },
     };
     await log.record(applicationSubmittedV1, submitted, 'topic');
@@ -68,7 +54,7 @@ describe('the audit event log (real PostgreSQL)', () => {
 
   it('refuses to change or delete a recorded event', async () => {
     const caseId = randomUUID();
-    await log.append(event(caseId, 'intake.application-submitted'), 'topic');
+    await log.append(caseEvent(caseId, 'intake.application-submitted', { note: '测试' }), 'topic');
     // The audit service's own role has no right to change it at all…
     await expect(
       suite.dataSource.query(`UPDATE audit.events SET type = 'x' WHERE stream_id = $1`, [caseId]),
@@ -89,7 +75,7 @@ describe('the audit event log (real PostgreSQL)', () => {
   it('links each event with a key the database does not hold: a rewrite with recomputed hashes still shows', async () => {
     const caseId = randomUUID();
     for (const type of ['intake.application-submitted', 'routing.case-routed']) {
-      await log.append(event(caseId, type), 'topic');
+      await log.append(caseEvent(caseId, type, { note: '测试' }), 'topic');
     }
     const [first] = await log.replay(caseId);
     expect(first.keyed).toBe(true);
@@ -118,7 +104,7 @@ describe('the audit event log (real PostgreSQL)', () => {
       'routing.case-routed',
       'approval.review-task-opened',
     ]) {
-      await log.append(event(caseId, type), 'topic');
+      await log.append(caseEvent(caseId, type, { note: '测试' }), 'topic');
     }
     // Someone with the table owner's rights switches the guard off and edits history.
     await (
@@ -139,7 +125,7 @@ describe('the audit event log (real PostgreSQL)', () => {
   describe('a whole town or county at once', () => {
     // Streams of a town of their own, so what the tests above recorded does not count here.
     const town = '140525107';
-    const inTown = (caseId: string, type: string) => ({ ...event(caseId, type), town });
+    const inTown = (caseId: string, type: string) => ({ ...caseEvent(caseId, type, { note: '测试' }), town });
 
     it('replays the town’s events in the order they were recorded, a page at a time, with who acted', async () => {
       const [first, second] = [randomUUID(), randomUUID()];
