@@ -31,6 +31,49 @@ describe('every service of the running system', () => {
     expect(body.info.title).toContain('OneSeal');
   });
 
+  /**
+   * What each service adds to the standard process and HTTP metrics on /metrics, as `# TYPE` lines: a counter has no
+   * series until it first counts.
+   */
+  const OWN_METRICS: Record<string, string[]> = {
+    intake: ['oneseal_outbox_pending gauge'],
+    routing: [
+      'oneseal_outbox_pending gauge',
+      'oneseal_events_consumed_total counter',
+      'oneseal_activity_duration_seconds histogram',
+      'oneseal_cases_at_risk gauge',
+      'oneseal_cases_stalled gauge',
+    ],
+    approval: ['oneseal_outbox_pending gauge', 'oneseal_activity_duration_seconds histogram'],
+    seal: ['oneseal_outbox_pending gauge', 'oneseal_activity_duration_seconds histogram'],
+    notification: ['oneseal_outbox_pending gauge', 'oneseal_events_consumed_total counter'],
+    audit: ['oneseal_events_consumed_total counter'],
+    identity: [],
+    console: [],
+  };
+
+  it.each(SERVICE_NAMES)(
+    '%s shows its metrics on its own port, and the console never passes them on',
+    async (name) => {
+      const response = await fetch(`${serviceUrl(name)}/metrics`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text).toMatch(new RegExp(`^process_cpu_seconds_total\\{service="${name}"\\} [0-9.]+$`, 'm'));
+      expect(text).toContain('oneseal_http_request_duration_seconds_count{');
+      for (const metric of OWN_METRICS[name] ?? [])
+        expect([name, text.includes(`# TYPE ${metric}\n`)]).toEqual([name, true]);
+      // A gauge read from the database has its series at once: a producer's outbox says how much waits.
+      if ((OWN_METRICS[name] ?? []).includes('oneseal_outbox_pending gauge'))
+        expect(text).toMatch(
+          new RegExp(`^oneseal_outbox_pending\\{schema="${name}",service="${name}"\\} \\d+$`, 'm'),
+        );
+      if (name !== 'console') {
+        const throughConsole = await fetch(`${serviceUrl('console')}/api/${name}/metrics`);
+        expect(throughConsole.status).toBe(400);
+      }
+    },
+  );
+
   it('routing alone answers the case’s own commands; approval keeps the tasks', async () => {
     const pathsOf = async (name: (typeof SERVICE_NAMES)[number]) =>
       Object.keys(

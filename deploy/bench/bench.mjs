@@ -11,10 +11,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { processCpu } from './process-cpu.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { services } = JSON.parse(readFileSync(join(root, 'deploy/services.json'), 'utf8'));
 const url = (service) => `http://127.0.0.1:${services[service].port}`;
+const state = process.env.ONESEAL_STATE ?? join(root, '.oneseal');
 
 const { values: options } = parseArgs({
   options: {
@@ -182,6 +184,27 @@ function percentiles(samples) {
   return `p50 ${ms(at(50))}  p95 ${ms(at(95))}  p99 ${ms(at(99))}  max ${ms(sorted.at(-1) ?? NaN)}  (n=${sorted.length})`;
 }
 
+/** CPU seconds each process spent per complete lifecycle during the run (services and engines). */
+function printCpu(before, after, done) {
+  if (done === 0) return;
+  const rows = Object.keys(after)
+    .filter((name) => before[name] !== undefined && after[name] !== undefined)
+    .map((name) => [name, (after[name] - before[name]) / done])
+    .sort((a, b) => b[1] - a[1]);
+  if (rows.length === 0) return;
+  const total = rows.reduce((sum, [, seconds]) => sum + seconds, 0);
+  console.log(`\nCPU seconds per lifecycle, by process (total ${total.toFixed(3)}):`);
+  for (const [name, seconds] of rows) {
+    console.log(
+      `  ${name.padEnd(13)} ${seconds.toFixed(3).padStart(7)} s  ${((100 * seconds) / total).toFixed(0).padStart(3)}%`,
+    );
+  }
+  const missing = Object.keys(after).filter(
+    (name) => after[name] === undefined || before[name] === undefined,
+  );
+  if (missing.length) console.log(`  (not measured: ${missing.join(', ')})`);
+}
+
 async function main() {
   await logIn();
   const route = await call('GET', `${url('intake')}/catalogue/matters/${MATTER}`);
@@ -189,9 +212,11 @@ async function main() {
     `OneSeal bench: ${CASES} lifecycles of ${MATTER} ${route.name ?? ''}, ${CONCURRENCY} at a time`,
   );
   const timings = { intake: [], taskVisible: [], wholeCase: [] };
+  const cpuBefore = await processCpu({ state, services, url });
   const began = performance.now();
   const failed = await runPool(CASES, CONCURRENCY, () => lifecycle(timings));
   const elapsed = (performance.now() - began) / 1000;
+  const cpuAfter = await processCpu({ state, services, url });
   const done = CASES - failed;
   console.log(
     `\ncomplete lifecycles   ${done} in ${elapsed.toFixed(1)} s = ${(done / elapsed).toFixed(2)} per second`,
@@ -212,6 +237,14 @@ async function main() {
       `\nbare Temporal ceiling ${bare.durations.length} workflows of ${steps} steps in ${bare.elapsed.toFixed(1)} s = ${(bare.durations.length / bare.elapsed).toFixed(2)} per second`,
     );
   if (bare) console.log(`bare workflow         ${percentiles(bare.durations)}`);
+  if (bare && done > 0) {
+    const ours = done / elapsed;
+    const ceiling = bare.durations.length / bare.elapsed;
+    console.log(
+      `OneSeal / bare       ${((100 * ours) / ceiling).toFixed(0)}% of the ceiling on the same engines (target ≥ 50%)`,
+    );
+  }
+  printCpu(cpuBefore, cpuAfter, done);
 
   console.log('\ntarget for a later tuning pass: ≥ 50 complete lifecycles per second on a 2-core machine');
   if (failed) process.exitCode = 1;

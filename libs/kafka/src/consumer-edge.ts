@@ -3,6 +3,19 @@ import type { Producer } from 'kafkajs';
 import { isEngineUnavailable } from '@oneseal/errors';
 import { sendToDeadLetter, type DeadLetterReason, type ReceivedMessage } from './dead-letter';
 import type { ProducerVerifier } from './producer-identity';
+import { Counter, Histogram } from 'prom-client';
+
+const consumed = new Counter({
+  name: 'oneseal_events_consumed_total',
+  help: 'Events taken at a consumer edge, by outcome (handled, dead-lettered, retried)',
+  labelNames: ['consumer', 'topic', 'outcome'] as const,
+});
+const handling = new Histogram({
+  name: 'oneseal_event_handling_seconds',
+  help: 'How long a consumer took to handle an event (validated and applied)',
+  labelNames: ['consumer', 'topic'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+});
 
 /**
  * Thrown by a handler for an event that is valid but can never be processed (e.g. it names a case this
@@ -45,6 +58,25 @@ export class ConsumerEdge {
   ) {}
 
   async consume<TPayload extends object>(
+    contract: EventContract<TPayload>,
+    message: ReceivedMessage,
+    handler: (event: EventEnvelope<TPayload>) => Promise<unknown>,
+  ): Promise<EdgeOutcome> {
+    const labels = { consumer: this.consumer, topic: message.topic };
+    const end = handling.startTimer(labels);
+    try {
+      const outcome = await this.take(contract, message, handler);
+      consumed.inc({ ...labels, outcome });
+      return outcome;
+    } catch (error) {
+      consumed.inc({ ...labels, outcome: 'retried' });
+      throw error;
+    } finally {
+      end();
+    }
+  }
+
+  private async take<TPayload extends object>(
     contract: EventContract<TPayload>,
     message: ReceivedMessage,
     handler: (event: EventEnvelope<TPayload>) => Promise<unknown>,

@@ -17,3 +17,4 @@ export * from './http/place-query';
 export * from './http/trimmed';
 export * from './env/secret-key';
 export * from './env/public-address';
+export * from './metrics/service-metrics';

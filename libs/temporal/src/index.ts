@@ -6,3 +6,4 @@ export * from './temporal.module';
 export * from './temporal-workers';
 export * from './workflow-refusal';
 export * from './bad-data-failure';
+export * from './timed-activities';

@@ -6,6 +6,7 @@ import type {
 } from '@nestjs/common';
 import type { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { failOnBadData } from './bad-data-failure';
+import { timedActivities } from './timed-activities';
 import { ManagedWorker } from './managed-worker';
 import type { TemporalConfig } from './temporal-config';
 
@@ -36,7 +37,7 @@ export function activityWorker<TDependencies extends unknown[]>(definition: {
     inject: definition.inject,
     // Data no retry can fix fails the activity for good, so the case is flagged instead of retrying for ever.
     buildActivities: (dependencies) =>
-      failOnBadData(definition.activities(...(dependencies as TDependencies))),
+      timedActivities(failOnBadData(definition.activities(...(dependencies as TDependencies)))),
   };
 }
 

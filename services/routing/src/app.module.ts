@@ -21,6 +21,7 @@ import { ROUTING_SCHEMA, type RoutingEnv } from './config/routing.env';
 import { HealthController } from './health/health.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CountyDaysController } from './calendar/county-days.controller';
+import { DeadlineRiskMetrics } from './supervision/deadline-risk.metrics';
 import { SupervisionController } from './supervision/supervision.controller';
 import { ApplicantProgressController } from './applicant-progress/applicant-progress.controller';
 import { ApplicantProgressService } from './applicant-progress/applicant-progress.service';
@@ -77,6 +78,7 @@ export class RoutingModule {
         RatingFollowUpController,
       ],
       providers: [
+        DeadlineRiskMetrics,
         ApplicantProgressService,
         RatingFollowUpService,
         TemporalWorkers.provide({

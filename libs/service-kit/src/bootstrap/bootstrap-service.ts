@@ -7,6 +7,7 @@ import { kafkaTransportOptions, parseBrokers } from '@oneseal/kafka';
 import { Logger } from 'nestjs-pino';
 import type { HttpServiceEnv, ServiceEnv } from '../env/service-env';
 import { hardenHttp, SafeInputPipe, type HttpRole } from '../http/request-hardening';
+import { serveMetrics } from '../metrics/service-metrics';
 import { ServiceExceptionFilter } from '../http/service-exception.filter';
 import { validationErrorsToException } from '../http/validation-errors';
 
@@ -81,6 +82,7 @@ export async function createServiceApp(definition: ServiceDefinition): Promise<I
   }
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  serveMetrics(app, definition.name);
   configureServiceApp(app, web ? 'web' : 'service', definition.env.TRUSTED_PROXIES?.split(',') ?? []);
   const document = SwaggerModule.createDocument(
     app,

@@ -10,6 +10,7 @@ import {
 import { OutboxRelay } from '@oneseal/database';
 import { EventProducer } from '@oneseal/kafka';
 import { DataSource } from 'typeorm';
+import { gaugeFromQuery } from '../metrics/service-metrics';
 
 const OUTBOX_RELAY_CONFIG = Symbol('OUTBOX_RELAY_CONFIG');
 
@@ -28,6 +29,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     producer: EventProducer,
     @Inject(OUTBOX_RELAY_CONFIG) config: OutboxRelayConfig,
   ) {
+    OutboxRelayService.backlogGauge(dataSource, config.schema);
     this.relay = new OutboxRelay({
       dataSource,
       databaseUrl: config.databaseUrl,
@@ -42,6 +44,21 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     await this.relay.start();
+  }
+
+  /** What waits to be published: on /metrics as oneseal_outbox_pending{schema}. */
+  static backlogGauge(dataSource: DataSource, schema: string): void {
+    gaugeFromQuery({
+      name: 'oneseal_outbox_pending',
+      help: 'Events committed to the outbox and not yet published to Kafka',
+      labelNames: ['schema'],
+      read: async () => {
+        const [{ pending }] = (await dataSource.query(
+          `SELECT count(*)::int AS pending FROM "${schema}".outbox WHERE published_at IS NULL`,
+        )) as { pending: number }[];
+        return [{ labels: { schema }, value: pending }];
+      },
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

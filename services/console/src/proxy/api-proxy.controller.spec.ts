@@ -159,4 +159,12 @@ describe('where the console sends a request', () => {
     expect(upstreamUrl(base, 'intake', 'http://evil.example/api/intake/x')).toBeUndefined();
     expect(upstreamUrl(base, 'intake', '/api/intake/../approval/tasks')).toBeUndefined();
   });
+
+  it('never passes /metrics on: the services’ metrics are for the platform’s Prometheus, not browsers', () => {
+    expect(upstreamUrl(base, 'intake', '/api/intake/metrics')).toBeUndefined();
+    expect(upstreamUrl(base, 'intake', '/api/intake/%6detrics')).toBeUndefined();
+    expect(upstreamUrl(base, 'intake', '/api/intake/metrics/')).toBeUndefined();
+    expect(upstreamUrl(base, 'intake', '/api/intake/METRICS')).toBeUndefined();
+    expect(upstreamUrl(base, 'intake', '/api/intake/catalogue/metrics')?.pathname).toBe('/catalogue/metrics');
+  });
 });

@@ -18,6 +18,14 @@ const RESPONSE_HEADERS = [
   'x-content-type-options',
 ];
 
+function decodedPath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 const isUpstream = (name: string): name is UpstreamService =>
   (UPSTREAM_SERVICES as readonly string[]).includes(name);
 
@@ -41,6 +49,8 @@ export function upstreamUrl(base: string, service: string, requestTarget: string
   const prefix = `/api/${service}/`;
   if (asked.origin !== 'http://console.invalid' || !asked.pathname.startsWith(prefix)) return undefined;
   const target = new URL(`${asked.pathname.slice(prefix.length - 1)}${asked.search}`, `${base}/`);
+  // /metrics is for the platform's Prometheus on the service's own port, never for browsers (however spelt).
+  if (/^\/metrics(\/|$)/i.test(decodedPath(target.pathname) ?? '/metrics')) return undefined;
   return target.origin === new URL(base).origin ? target : undefined;
 }
 

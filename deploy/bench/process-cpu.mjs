@@ -1,0 +1,52 @@
+// CPU seconds used so far by each process of the running system: the services from their own /metrics
+// (process_cpu_seconds_total), the engines from /proc/<pid>/stat (their pid files under the state folder).
+// The bench reads it before and after its run; the difference per lifecycle is where the machine's time goes.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+async function serviceCpu(url) {
+  try {
+    const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5000) })).text();
+    const line = text.split('\n').find((candidate) => candidate.startsWith('process_cpu_seconds_total'));
+    return line ? Number(line.trim().split(/\s+/).at(-1)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime of a process and its waited-for children (fields 14–17 of /proc/<pid>/stat). */
+function procCpu(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0);
+    return ticks / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** PostgreSQL forks a backend per connection: its CPU is the postmaster's children's, summed from /proc. */
+function treeCpu(rootPid) {
+  let total = procCpu(rootPid);
+  if (total === undefined) return undefined;
+  try {
+    const children = readFileSync(`/proc/${rootPid}/task/${rootPid}/children`, 'utf8').trim().split(/\s+/);
+    for (const child of children.filter(Boolean)) total += treeCpu(Number(child)) ?? 0;
+  } catch {
+    // No children listing (kernel without it): the process alone.
+  }
+  return total;
+}
+
+export async function processCpu({ state, services, url }) {
+  const cpu = {};
+  for (const name of Object.keys(services)) cpu[name] = await serviceCpu(url(name));
+  for (const engine of ['postgres', 'kafka', 'temporal']) {
+    const pidFile = join(state, 'pids', `${engine}.pid`);
+    cpu[engine] = existsSync(pidFile) ? treeCpu(Number(readFileSync(pidFile, 'utf8').trim())) : undefined;
+  }
+  return cpu;
+}

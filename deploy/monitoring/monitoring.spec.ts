@@ -1,0 +1,87 @@
+/**
+ * The dashboard and the alert rules name metrics by string: each must be one the code registers (or one of
+ * prom-client's standard process metrics), or a panel stays empty and an alert never fires without anyone noticing.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+
+const root = path.resolve(__dirname, '../..');
+const read = (relative: string) => readFileSync(path.join(root, relative), 'utf8');
+
+function sources(folder: string): string[] {
+  return readdirSync(folder).flatMap((entry) => {
+    const full = path.join(folder, entry);
+    if (entry === 'node_modules' || entry === 'dist') return [];
+    if (statSync(full).isDirectory()) return sources(full);
+    return entry.endsWith('.ts') && !entry.endsWith('.spec.ts') ? [full] : [];
+  });
+}
+
+/** Metric names the code registers (`name: 'oneseal_…'`), with the series a histogram adds. */
+const registered = new Set(
+  ['libs', 'services']
+    .flatMap((folder) => sources(path.join(root, folder)))
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/name: '(oneseal_[a-z_]+)'/g)].map((m) => m[1]),
+    )
+    .flatMap((name) => [name, `${name}_bucket`, `${name}_count`, `${name}_sum`]),
+);
+const STANDARD = [
+  'process_cpu_seconds_total',
+  'process_resident_memory_bytes',
+  'nodejs_eventloop_lag_seconds',
+];
+
+/** Metric names in a PromQL expression: identifiers followed by a selector, a range or the end. */
+const metricsIn = (expr: string) =>
+  [...expr.matchAll(/\b((?:oneseal|process|nodejs)_[a-z_]+)\b/g)].map((match) => match[1]);
+
+describe('the monitoring definitions in deploy/monitoring', () => {
+  it('the code registers the metrics it relies on', () => {
+    for (const name of [
+      'oneseal_http_request_duration_seconds',
+      'oneseal_outbox_pending',
+      'oneseal_cases_at_risk',
+    ])
+      expect(registered.has(name)).toBe(true);
+  });
+
+  it('the dashboard shows only metrics the services publish', () => {
+    const dashboard = JSON.parse(read('deploy/monitoring/grafana-dashboard.json')) as {
+      panels: { title: string; targets: { expr: string }[] }[];
+    };
+    expect(dashboard.panels.length).toBeGreaterThan(5);
+    for (const panel of dashboard.panels)
+      for (const target of panel.targets)
+        for (const metric of metricsIn(target.expr))
+          expect([panel.title, metric, registered.has(metric) || STANDARD.includes(metric)]).toEqual([
+            panel.title,
+            metric,
+            true,
+          ]);
+  });
+
+  it('the alert rules watch only metrics the services publish, and Prometheus scrapes every service', () => {
+    const rules = parse(read('deploy/monitoring/oneseal-alerts.yml')) as {
+      groups: { rules: { alert: string; expr: string }[] }[];
+    };
+    for (const rule of rules.groups.flatMap((group) => group.rules))
+      for (const metric of metricsIn(rule.expr))
+        expect([rule.alert, metric, registered.has(metric)]).toEqual([rule.alert, metric, true]);
+    const { services } = JSON.parse(read('deploy/services.json')) as {
+      services: Record<string, { port: number }>;
+    };
+    const scrape = parse(read('deploy/monitoring/prometheus.yml')) as {
+      scrape_configs: { static_configs: { targets: string[] }[] }[];
+    };
+    const targets = scrape.scrape_configs.flatMap((config) =>
+      config.static_configs.flatMap((c) => c.targets),
+    );
+    expect(targets.sort()).toEqual(
+      Object.entries(services)
+        .map(([name, { port }]) => `${name}:${port}`)
+        .sort(),
+    );
+  });
+});

@@ -1,0 +1,34 @@
+import { Histogram } from 'prom-client';
+
+const activityDuration = new Histogram({
+  name: 'oneseal_activity_duration_seconds',
+  help: 'Temporal activities this worker ran, by activity and outcome, and how long they took',
+  labelNames: ['activity', 'outcome'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+});
+
+/** The same activities, each timed on /metrics (oneseal_activity_duration_seconds). */
+export function timedActivities<T extends object>(activities: T): T {
+  const timed: Record<string, unknown> = {};
+  for (const [name, activity] of Object.entries(activities)) {
+    if (typeof activity !== 'function') {
+      timed[name] = activity;
+      continue;
+    }
+    timed[name] = async (...args: unknown[]) => {
+      const end = activityDuration.startTimer({ activity: name });
+      try {
+        const result: unknown = await (activity as (...given: unknown[]) => Promise<unknown>).apply(
+          activities,
+          args,
+        );
+        end({ outcome: 'completed' });
+        return result;
+      } catch (error) {
+        end({ outcome: 'failed' });
+        throw error;
+      }
+    };
+  }
+  return timed as T;
+}
