@@ -212,7 +212,10 @@ async function up() {
       continue;
     }
     const log = openSync(logFile(name), 'a');
-    const child = spawn(process.execPath, ['--enable-source-maps', main], {
+    // ONESEAL_NODE_ARGS: extra node options for every service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see
+    // where a bench run's time goes (node refuses --cpu-prof in NODE_OPTIONS).
+    const extra = (process.env.ONESEAL_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+    const child = spawn(process.execPath, ['--enable-source-maps', ...extra, main], {
       cwd: root,
       env: serviceEnv(name, engines),
       detached: true,

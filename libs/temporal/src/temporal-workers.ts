@@ -41,13 +41,30 @@ export function activityWorker<TDependencies extends unknown[]>(definition: {
   };
 }
 
-/** A worker running the workflow code found at `workflowsPath`. */
-export function workflowWorker(definition: {
+/**
+ * A worker running the workflow code found at `workflowsPath`, and the local activities that code calls (run
+ * inside its workflow tasks: no round trip through the server for cheap, read-only work such as the calendar).
+ */
+export function workflowWorker<TDependencies extends unknown[] = []>(definition: {
   name: string;
   taskQueue: string;
   workflowsPath: string;
+  inject?: { [K in keyof TDependencies]: InjectionToken };
+  localActivities?: (...dependencies: TDependencies) => object;
 }): WorkerDefinition {
-  return { ...definition, inject: [] };
+  const { localActivities } = definition;
+  return {
+    name: definition.name,
+    taskQueue: definition.taskQueue,
+    workflowsPath: definition.workflowsPath,
+    inject: definition.inject ?? [],
+    ...(localActivities
+      ? {
+          buildActivities: (dependencies: unknown[]) =>
+            timedActivities(failOnBadData(localActivities(...(dependencies as TDependencies)))),
+        }
+      : {}),
+  };
 }
 
 /**

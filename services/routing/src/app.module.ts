@@ -86,10 +86,15 @@ export class RoutingModule {
           enabled: env.TEMPORAL_WORKER_ENABLED === 1,
           workers: [
             // The case workflows' worker; only `workflows/` holds workflow code.
-            workflowWorker({
+            workflowWorker<[DataSource]>({
               name: 'caseWorkflowWorker',
               taskQueue: TASK_QUEUES.caseWorkflows,
               workflowsPath: require.resolve('@oneseal/workflows'),
+              // The calendar, run inside the workflow task (see DEADLINES_AS_LOCAL_ACTIVITIES).
+              inject: [getDataSourceToken()],
+              localActivities: (dataSource) => ({
+                computeDeadline: createCaseActivities(dataSource).computeDeadline,
+              }),
             }),
             activityWorker<[DataSource]>({
               name: 'caseActivitiesWorker',

@@ -173,7 +173,13 @@ export class CaseHarness {
   async withWorkers<T>(recording: Recording, work: () => Promise<T>): Promise<T> {
     const connection = this.env.nativeConnection;
     const workers = await Promise.all([
-      Worker.create({ connection, taskQueue: TASK_QUEUES.caseWorkflows, workflowBundle: this.bundle }),
+      Worker.create({
+        connection,
+        taskQueue: TASK_QUEUES.caseWorkflows,
+        workflowBundle: this.bundle,
+        // The calendar runs as a local activity on the workflow's worker, as routing runs it.
+        activities: { computeDeadline: recording.cases.computeDeadline },
+      }),
       Worker.create({
         connection,
         taskQueue: TASK_QUEUES.approvalActivities,

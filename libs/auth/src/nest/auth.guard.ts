@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { KeyObject } from 'node:crypto';
 import { AuthError, AuthErrorCode } from '../auth-error';
 import type { Role } from '../roles';
-import { verifyToken } from '../tokens/tokens';
+import { VerifiedTokens } from '../tokens/verified-tokens';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth-metadata';
 import type { AuthenticatedRequest } from './current-user';
 import { SESSION_CHECK, type SessionCheck } from './session-check';
@@ -18,11 +18,15 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly tokens: VerifiedTokens;
+
   constructor(
     private readonly reflector: Reflector,
-    @Inject(TOKEN_PUBLIC_KEY) private readonly publicKey: KeyObject,
+    @Inject(TOKEN_PUBLIC_KEY) publicKey: KeyObject,
     @Inject(SESSION_CHECK) private readonly sessions: SessionCheck,
-  ) {}
+  ) {
+    this.tokens = new VerifiedTokens(publicKey);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -34,7 +38,7 @@ export class AuthGuard implements CanActivate {
     if (!header) throw new AuthError(AuthErrorCode.TOKEN_MISSING);
     const bearer = BEARER.exec(header);
     if (!bearer) throw new AuthError(AuthErrorCode.TOKEN_INVALID, { reason: 'not a Bearer token' });
-    const user = verifyToken(bearer[1], this.publicKey);
+    const user = this.tokens.verify(bearer[1]);
     // A signed, unexpired token of a person since stopped, re-roled or reset is refused everywhere within seconds.
     if (!(await this.sessions.isCurrent(bearer[1], user))) throw new AuthError(AuthErrorCode.SESSION_ENDED);
     request.authUser = user;

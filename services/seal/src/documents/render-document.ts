@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { drawSeal, POINTS_PER_MM } from '../drawing/draw-seal';
-import { songFont } from '../drawing/fonts';
+import { useSongFonts } from '../drawing/fonts';
 import type { SealGeometry } from '../drawing/seal-geometry';
 import { emptyStampPlaceholder, STAMP_INFO_KEY } from '../stamps/stamp-record';
 import { chineseDateTime, chineseDay, type ComposedDocument } from './document-text';
@@ -119,8 +119,7 @@ export function renderCaseDocument(page: DocumentPage): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('song', songFont('regular'));
-  doc.registerFont('song-bold', songFont('bold'));
+  useSongFonts(doc, { regular: 'song', bold: 'song-bold' });
   const width = doc.page.width - 2 * MARGIN;
 
   drawHead(doc, page, width);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
 import { woffToSfnt } from './woff-to-sfnt';
 
 /**
@@ -21,4 +22,43 @@ export function songFont(weight: FontWeight): Buffer {
     loaded.set(weight, font);
   }
   return font;
+}
+
+/** What PDFKit keeps of a font inside one document (its internals, pinned with pdfkit's version in package.json). */
+interface PdfFontInternals {
+  _fontFamilies: Record<string, unknown>;
+  _fontCount: number;
+  _font: { constructor: new (document: unknown, font: unknown, id: string) => unknown; font: unknown };
+}
+
+/** The parsed font, shared by every document, with PDFKit's class that embeds it into one. */
+const parsed = new Map<
+  FontWeight,
+  { font: unknown; EmbeddedFont: PdfFontInternals['_font']['constructor'] }
+>();
+
+function parsedFont(weight: FontWeight) {
+  let found = parsed.get(weight);
+  if (!found) {
+    const scratch = new PDFDocument() as unknown as PDFKit.PDFDocument & PdfFontInternals;
+    scratch.registerFont('scratch', songFont(weight));
+    scratch.font('scratch');
+    found = { font: scratch._font.font, EmbeddedFont: scratch._font.constructor };
+    parsed.set(weight, found);
+  }
+  return found;
+}
+
+/**
+ * Registers the Song faces in a document, parsed once for the whole process: PDFKit would parse the 3.5 MB font
+ * (tables, glyphs) again for every document, which was most of the seal service's CPU per case. Each document still
+ * embeds its own subset of the glyphs it uses.
+ */
+export function useSongFonts(doc: PDFKit.PDFDocument, names: Record<FontWeight, string>): void {
+  const internals = doc as unknown as PDFKit.PDFDocument & PdfFontInternals;
+  for (const weight of Object.keys(names) as FontWeight[]) {
+    doc.registerFont(names[weight], songFont(weight));
+    const { font, EmbeddedFont } = parsedFont(weight);
+    internals._fontFamilies[names[weight]] = new EmbeddedFont(doc, font, `F${++internals._fontCount}`);
+  }
 }
