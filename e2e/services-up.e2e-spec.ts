@@ -43,11 +43,12 @@ describe('every service of the running system', () => {
       'oneseal_activity_duration_seconds histogram',
       'oneseal_cases_at_risk gauge',
       'oneseal_cases_stalled gauge',
+      'oneseal_consumer_lag gauge',
     ],
     approval: ['oneseal_outbox_pending gauge', 'oneseal_activity_duration_seconds histogram'],
     seal: ['oneseal_outbox_pending gauge', 'oneseal_activity_duration_seconds histogram'],
     notification: ['oneseal_outbox_pending gauge', 'oneseal_events_consumed_total counter'],
-    audit: ['oneseal_events_consumed_total counter'],
+    audit: ['oneseal_events_consumed_total counter', 'oneseal_consumer_lag gauge'],
     identity: [],
     console: [],
   };

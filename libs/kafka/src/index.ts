@@ -8,3 +8,4 @@ export * from './nest/kafka.tokens';
 export * from './nest/kafka.module';
 export * from './nest/kafka.health';
 export * from './nest/kafka-transport';
+export * from './consumer-lag';

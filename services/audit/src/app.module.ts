@@ -30,6 +30,7 @@ export class AuditModule {
           brokers: parseBrokers(env.KAFKA_BROKERS),
           signingKeyFile: env.EVENT_SIGNING_KEY_FILE,
           producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
+          consumerGroup: `${env.KAFKA_GROUP_PREFIX}.audit`,
           consumes: EVENT_CONTRACTS,
         }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),

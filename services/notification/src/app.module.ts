@@ -28,6 +28,7 @@ export class NotificationModule {
           brokers: parseBrokers(env.KAFKA_BROKERS),
           signingKeyFile: env.EVENT_SIGNING_KEY_FILE,
           producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
+          consumerGroup: `${env.KAFKA_GROUP_PREFIX}.notification`,
           produces: 'notification',
           consumes: NOTIFICATION_CONSUMES,
         }),

@@ -54,6 +54,7 @@ export class RoutingModule {
           brokers: parseBrokers(env.KAFKA_BROKERS),
           signingKeyFile: env.EVENT_SIGNING_KEY_FILE,
           producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
+          consumerGroup: `${env.KAFKA_GROUP_PREFIX}.routing`,
           produces: 'routing',
           consumes: [...ROUTING_CONSUMES, ...CASE_STEPS_CONSUMES],
         }),

@@ -50,6 +50,7 @@ export class SealModule {
           brokers: parseBrokers(env.KAFKA_BROKERS),
           signingKeyFile: env.EVENT_SIGNING_KEY_FILE,
           producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
+          consumerGroup: `${env.KAFKA_GROUP_PREFIX}.seal`,
           produces: 'seal',
           consumes: [...SEAL_CONSUMES],
         }),

@@ -24,6 +24,7 @@ import {
   readProducerPublicKeys,
 } from '../producer-identity';
 import { createKafkaClient } from '../kafka-client';
+import { watchConsumerLag } from '../consumer-lag';
 import { ensureTopics } from '../topics-admin';
 import { KafkaHealthIndicator } from './kafka.health';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from './kafka.tokens';
@@ -39,6 +40,8 @@ export interface KafkaModuleOptions {
   signingKeyFile?: string;
   /** The folder of every producer's public key (`<service>.pub`); required when it consumes. */
   producerKeysDir?: string;
+  /** The service's consumer group, whose lag /metrics shows (services that consume). */
+  consumerGroup?: string;
 }
 
 /** A producer must sign and a consumer must check: a service set up otherwise does not start. */
@@ -110,6 +113,10 @@ export class KafkaModule {
               logger: kafkaLogger,
             });
             await ensureTopics(kafka, serviceTopics(options));
+            if (options.consumerGroup && options.consumes?.length)
+              watchConsumerLag(kafka, options.consumerGroup, [
+                ...new Set(options.consumes.flatMap(topicsOf)),
+              ]);
             return kafka;
           },
         },
