@@ -44,9 +44,10 @@ function treeCpu(rootPid) {
 export async function processCpu({ state, services, url }) {
   const cpu = {};
   for (const name of Object.keys(services)) cpu[name] = await serviceCpu(url(name));
-  for (const engine of ['postgres', 'kafka', 'temporal']) {
+  // kafka-1…3 in the cluster profile.
+  for (const engine of ['postgres', 'kafka', 'kafka-1', 'kafka-2', 'kafka-3', 'temporal']) {
     const pidFile = join(state, 'pids', `${engine}.pid`);
-    cpu[engine] = existsSync(pidFile) ? treeCpu(Number(readFileSync(pidFile, 'utf8').trim())) : undefined;
+    if (existsSync(pidFile)) cpu[engine] = treeCpu(Number(readFileSync(pidFile, 'utf8').trim()));
   }
   return cpu;
 }

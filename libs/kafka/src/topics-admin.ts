@@ -5,7 +5,11 @@ export interface TopicLayout {
   replicationFactor: number;
 }
 
-export const DEFAULT_TOPIC_LAYOUT: TopicLayout = { partitions: 3, replicationFactor: 1 };
+/**
+ * Three partitions; replicas as the brokers' default.replication.factor says (-1): one on the embedded single node,
+ * three in the cluster profile, where min.insync.replicas=2 makes every acknowledged event survive a lost node.
+ */
+export const DEFAULT_TOPIC_LAYOUT: TopicLayout = { partitions: 3, replicationFactor: -1 };
 
 /**
  * Creates the topics that do not exist yet and waits until the broker serves every partition with a leader. A

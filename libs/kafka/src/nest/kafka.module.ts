@@ -124,7 +124,12 @@ export class KafkaModule {
           provide: KAFKA_PRODUCER,
           inject: [KAFKA_CLIENT],
           useFactory: async (kafka: Kafka) => {
-            const producer = kafka.producer({ allowAutoTopicCreation: false });
+            // Idempotent: a send retried after a lost acknowledgement is not written twice (acks=all throughout).
+            const producer = kafka.producer({
+              allowAutoTopicCreation: false,
+              idempotent: true,
+              maxInFlightRequests: 1,
+            });
             await producer.connect();
             return producer;
           },
