@@ -43,7 +43,12 @@ function treeCpu(rootPid) {
 
 export async function processCpu({ state, services, url }) {
   const cpu = {};
-  for (const name of Object.keys(services)) cpu[name] = await serviceCpu(url(name));
+  for (const name of Object.keys(services)) {
+    cpu[name] = await serviceCpu(url(name));
+    // A second replica (cluster profile), from its pid file.
+    const replica = join(state, 'pids', `service-${name}-2.pid`);
+    if (existsSync(replica)) cpu[`${name}-2`] = procCpu(Number(readFileSync(replica, 'utf8').trim()));
+  }
   // kafka-1…3 in the cluster profile.
   for (const engine of ['postgres', 'kafka', 'kafka-1', 'kafka-2', 'kafka-3', 'temporal']) {
     const pidFile = join(state, 'pids', `${engine}.pid`);

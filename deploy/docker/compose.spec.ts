@@ -525,7 +525,7 @@ describe.each(webServiceNames)('compose service %s (the console, keeps no data)'
     const upstreams = parseUpstreams(environmentOf(name).CONSOLE_UPSTREAMS) ?? {};
     expect(Object.keys(upstreams).sort()).toEqual([...dataServiceNames].sort());
     for (const upstream of dataServiceNames)
-      expect(upstreams[upstream]).toBe(`http://${upstream}:${declared[upstream].port}`);
+      expect(upstreams[upstream]).toEqual([`http://${upstream}:${declared[upstream].port}`]);
   });
 
   test('needs neither the database nor Kafka', () => {

@@ -15,6 +15,25 @@ const names = Object.keys(services);
 /** Services with a database of their own (all but the console): they migrate, and get the engines' settings. */
 const hasDatabase = (name) => services[name].database !== false;
 
+/** The cluster profile (`npm start -- --cluster`, recorded in the state folder) runs two replicas of each service. */
+const profileFile = join(state, 'profile');
+const cluster =
+  (process.env.ONESEAL_CLUSTER ??
+    (existsSync(profileFile) && readFileSync(profileFile, 'utf8').trim() === 'cluster' ? '1' : '0')) === '1';
+const REPLICA_PORT_OFFSET = 1000;
+
+/**
+ * Every process to run: each service once on its port from deploy/services.json, and in the cluster profile a second
+ * replica of each service with data on that port + 1000, sharing its consumer group and task queues.
+ */
+const instances = names.flatMap((name) => [
+  { id: name, service: name, port: services[name].port },
+  ...(cluster && hasDatabase(name)
+    ? [{ id: `${name}-2`, service: name, port: services[name].port + REPLICA_PORT_OFFSET }]
+    : []),
+]);
+const instanceUrl = (instance) => `http://127.0.0.1:${instance.port}`;
+
 function engineEnv() {
   const out = execFileSync('bash', [join(root, 'deploy/local/engines.sh'), 'paths'], { encoding: 'utf8' });
   const env = {};
@@ -111,10 +130,17 @@ function tokenKeyEnv(name) {
 }
 
 /** The console passes /api/<name>/… to each service's own address. */
+/** Each service's replicas, "|"-separated: the console takes them in turn. */
 function consoleUpstreams() {
   return names
     .filter(hasDatabase)
-    .map((name) => `${name}=${url(name)}`)
+    .map(
+      (name) =>
+        `${name}=${instances
+          .filter((instance) => instance.service === name)
+          .map(instanceUrl)
+          .join('|')}`,
+    )
     .join(',');
 }
 
@@ -126,7 +152,7 @@ function serviceDatabaseUrl(ownerUrl, name) {
   return parsed.toString();
 }
 
-function serviceEnv(name, engines) {
+function serviceEnv(name, engines, port = services[name].port) {
   // Only identity may see the private key, whatever the caller's environment holds.
   const { AUTH_PRIVATE_KEY_FILE: _notForEveryService, ...inherited } = process.env;
   return {
@@ -141,7 +167,7 @@ function serviceEnv(name, engines) {
     TEMPORAL_ADDRESS: engines.TEMPORAL_ADDRESS,
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_NAMESPACE ?? 'default',
     HTTP_HOST: '127.0.0.1',
-    HTTP_PORT: String(services[name].port),
+    HTTP_PORT: String(port),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(hasDatabase(name) ? {} : { CONSOLE_UPSTREAMS: consoleUpstreams() }),
     // Intake asks routing (the case's home) who may read a case file.
@@ -165,9 +191,9 @@ function runningPid(name) {
   }
 }
 
-async function health(name) {
+async function health(instance) {
   try {
-    const response = await fetch(`${url(name)}/health`, { signal: AbortSignal.timeout(5000) });
+    const response = await fetch(`${instanceUrl(instance)}/health`, { signal: AbortSignal.timeout(5000) });
     const body = await response.json().catch(() => ({}));
     return { ok: response.status === 200, body };
   } catch (error) {
@@ -185,9 +211,9 @@ function tail(file, lines = 25) {
   return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-async function waitHealthy(name, pid, deadlineMs) {
+async function waitHealthy(instance, pid, deadlineMs) {
   while (Date.now() < deadlineMs) {
-    if ((await health(name)).ok) return true;
+    if ((await health(instance)).ok) return true;
     try {
       process.kill(pid, 0);
     } catch {
@@ -203,32 +229,36 @@ async function up() {
   mkdirSync(join(state, 'pids'), { recursive: true });
   mkdirSync(join(state, 'logs'), { recursive: true });
   const started = [];
-  for (const name of names) {
+  for (const instance of instances) {
+    const { id, service: name } = instance;
     const main = join(root, 'services', name, 'dist', 'main.js');
     if (!existsSync(main)) fail(`${main} is missing: build first (npx tsc -b tsconfig.build.json)`);
-    const pid = runningPid(name);
+    const pid = runningPid(id);
     if (pid) {
-      console.log(`${name}: already running (pid ${pid})`);
+      console.log(`${id}: already running (pid ${pid})`);
       continue;
     }
-    const log = openSync(logFile(name), 'a');
+    const log = openSync(logFile(id), 'a');
     // ONESEAL_NODE_ARGS: extra node options for every service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see
     // where a bench run's time goes (node refuses --cpu-prof in NODE_OPTIONS).
     const extra = (process.env.ONESEAL_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
     const child = spawn(process.execPath, ['--enable-source-maps', ...extra, main], {
       cwd: root,
-      env: serviceEnv(name, engines),
+      env: serviceEnv(name, engines, instance.port),
       detached: true,
       stdio: ['ignore', log, log],
     });
     closeSync(log);
-    writeFileSync(pidFile(name), String(child.pid));
+    writeFileSync(pidFile(id), String(child.pid));
     child.unref();
-    started.push({ name, pid: child.pid });
+    started.push({ instance, pid: child.pid });
   }
   const deadline = Date.now() + Number(process.env.ONESEAL_BOOT_TIMEOUT_MS ?? 120_000);
   const results = await Promise.all(
-    started.map(async ({ name, pid }) => ({ name, ok: await waitHealthy(name, pid, deadline) })),
+    started.map(async ({ instance, pid }) => ({
+      name: instance.id,
+      ok: await waitHealthy(instance, pid, deadline),
+    })),
   );
   const failed = results.filter((r) => !r.ok);
   for (const { name } of failed) {
@@ -237,11 +267,15 @@ async function up() {
     );
   }
   if (failed.length) fail(`service(s) failed to start: ${failed.map((f) => f.name).join(', ')}`);
-  for (const { name } of started) console.log(`${name}: up at ${url(name)}`);
+  for (const { instance } of started) console.log(`${instance.id}: up at ${instanceUrl(instance)}`);
 }
 
 async function down() {
-  const stopping = names.map(async (name) => {
+  // Replicas of both profiles: a profile switched since may have left some.
+  const every = [
+    ...new Set([...instances.map((instance) => instance.id), ...names.map((name) => `${name}-2`)]),
+  ];
+  const stopping = every.map(async (name) => {
     const pid = runningPid(name);
     if (!pid) return;
     process.kill(pid, 'SIGTERM');
@@ -267,15 +301,16 @@ async function down() {
 
 async function status() {
   let healthy = true;
-  for (const name of names) {
+  for (const instance of instances) {
+    const name = instance.id;
     const pid = runningPid(name);
-    const result = await health(name);
+    const result = await health(instance);
     healthy &&= result.ok;
     const detail = result.ok
       ? Object.keys(result.body.info ?? {}).join(', ')
       : JSON.stringify(result.body.error ?? result.body);
     console.log(
-      `${result.ok ? 'up  ' : 'DOWN'}  ${name.padEnd(13)} ${url(name).padEnd(24)} ${pid ? `pid ${pid}` : 'not started by us'}  ${detail}`,
+      `${result.ok ? 'up  ' : 'DOWN'}  ${name.padEnd(15)} ${instanceUrl(instance).padEnd(24)} ${pid ? `pid ${pid}` : 'not started by us'}  ${detail}`,
     );
   }
   return healthy;

@@ -118,5 +118,12 @@ kafka_down() {
 kafka_status() {
   local n
   for n in $(kafka_nodes); do pid_alive "$(kafka_name "$n")" || { log kafka "down  $KAFKA_BROKERS"; return 1; }; done
-  if kafka_ready; then log kafka "up    $KAFKA_BROKERS"; else log kafka "down  $KAFKA_BROKERS"; return 1; fi
+  # A new topic's first metadata can race a KRaft broker's cache ("does not host this topic-partition"): a few tries.
+  local try
+  for try in 1 2 3; do
+    if kafka_ready; then log kafka "up    $KAFKA_BROKERS"; return 0; fi
+    sleep 1
+  done
+  log kafka "down  $KAFKA_BROKERS"
+  return 1
 }

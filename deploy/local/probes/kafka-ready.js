@@ -25,13 +25,22 @@ async function probe() {
     await admin.listTopics();
     const created = await admin.createTopics({
       topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
-      waitForLeaders: true,
+      // Not waitForLeaders: a KRaft broker may answer "does not host this topic-partition" while its metadata
+      // cache catches up (three nodes make it likely); the loop below waits for the leader instead.
+      waitForLeaders: false,
       timeout: 10000,
     });
     if (!created) throw new Error(`topic ${topic} already existed`);
-    const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-    const partition = topics[0]?.partitions[0];
-    if (!partition || partition.leader < 0) throw new Error(`topic ${topic} has no leader`);
+    const deadline = Date.now() + 10000;
+    for (;;) {
+      const leader = await admin
+        .fetchTopicMetadata({ topics: [topic] })
+        .then(({ topics }) => topics[0]?.partitions[0]?.leader ?? -1)
+        .catch(() => -1);
+      if (leader >= 0) break;
+      if (Date.now() > deadline) throw new Error(`topic ${topic} has no leader`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     await admin.deleteTopics({ topics: [topic], timeout: 10000 });
   } finally {
     await admin.disconnect();

@@ -13,10 +13,14 @@ export const UPSTREAM_SERVICES = [
   'identity',
 ] as const;
 export type UpstreamService = (typeof UPSTREAM_SERVICES)[number];
-export type Upstreams = Record<UpstreamService, string>;
+/** Each service's replicas, by base URL (one or more). */
+export type Upstreams = Record<UpstreamService, readonly string[]>;
 
-/** "intake=http://127.0.0.1:3101,routing=…" → { intake: 'http://127.0.0.1:3101', … }; undefined when malformed. */
-export function parseUpstreams(value: unknown): Partial<Record<string, string>> | undefined {
+/**
+ * "intake=http://127.0.0.1:3101|http://127.0.0.1:4101,routing=…" → { intake: ['http://127.0.0.1:3101', …], … }: a
+ * service's replicas separated by "|"; undefined when malformed.
+ */
+export function parseUpstreams(value: unknown): Partial<Record<string, string[]>> | undefined {
   if (typeof value !== 'string') return undefined;
   const entries = value
     .split(',')
@@ -24,7 +28,15 @@ export function parseUpstreams(value: unknown): Partial<Record<string, string>> 
     .filter(Boolean)
     .map((pair) => pair.split('='));
   if (entries.some((entry) => entry.length !== 2)) return undefined;
-  return Object.fromEntries(entries.map(([name, url]) => [name.trim(), url.trim().replace(/\/+$/, '')]));
+  return Object.fromEntries(
+    entries.map(([name, urls]) => [
+      name.trim(),
+      urls
+        .split('|')
+        .map((url) => url.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    ]),
+  );
 }
 
 function isHttpUrl(value: string | undefined): boolean {
@@ -42,16 +54,18 @@ function IsUpstreamMap(): PropertyDecorator {
     validator: {
       validate: (value: unknown) => {
         const map =
-          typeof value === 'object' && value !== null ? (value as Record<string, string>) : undefined;
+          typeof value === 'object' && value !== null ? (value as Record<string, string[]>) : undefined;
         return (
           !!map &&
-          UPSTREAM_SERVICES.every((name) => isHttpUrl(map[name])) &&
+          UPSTREAM_SERVICES.every(
+            (name) => Array.isArray(map[name]) && map[name].length > 0 && map[name].every(isHttpUrl),
+          ) &&
           Object.keys(map).every((name) => (UPSTREAM_SERVICES as readonly string[]).includes(name))
         );
       },
       defaultMessage: buildMessage(
         () =>
-          `$property must name the base URL of each of ${UPSTREAM_SERVICES.join(', ')} and nothing else, as name=http://host:port pairs separated by commas`,
+          `$property must name the base URL of each of ${UPSTREAM_SERVICES.join(', ')} and nothing else, as name=http://host:port pairs separated by commas (a service's replicas separated by |)`,
       ),
     },
   });

@@ -4,7 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import type { Upstreams } from '../config/console.env';
 import { UPSTREAMS } from '../proxy/api-proxy.controller';
 
-/** Up when every service the console passes requests to answers its own /health. */
+/** Up when every service the console passes requests to answers its own /health (one replica at least). */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -18,12 +18,18 @@ export class HealthController {
   @HealthCheck()
   check() {
     return this.health.check(
-      Object.entries(this.upstreams).map(([name, base]) => async () => {
+      Object.entries(this.upstreams).map(([name, bases]) => async () => {
         const indicator = this.indicators.check(name);
-        const reply = await fetch(`${base}/health`, { signal: AbortSignal.timeout(3000) }).catch(
-          () => undefined,
+        // Up while one replica answers: the console passes requests to the ones that do.
+        const replies = await Promise.all(
+          bases.map((base) =>
+            fetch(`${base}/health`, { signal: AbortSignal.timeout(3000) }).catch(() => undefined),
+          ),
         );
-        return reply?.ok ? indicator.up() : indicator.down({ status: reply?.status ?? 'unreachable' });
+        const up = replies.filter((reply) => reply?.ok).length;
+        return up > 0
+          ? indicator.up({ replicas: `${up}/${bases.length}` })
+          : indicator.down({ status: replies[0]?.status ?? 'unreachable' });
       }),
     );
   }

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { UPSTREAM_SERVICES, type UpstreamService, type Upstreams } from '../config/console.env';
+import { neverReached, UpstreamPool } from './upstream-pool';
 
 export const UPSTREAMS = Symbol('UPSTREAMS');
 export const UPSTREAM_TIMEOUT_MS = Symbol('UPSTREAM_TIMEOUT_MS');
@@ -63,9 +64,15 @@ export function upstreamUrl(base: string, service: string, requestTarget: string
 @Controller('api')
 export class ApiProxyController {
   constructor(
-    @Inject(UPSTREAMS) private readonly upstreams: Upstreams,
+    @Inject(UPSTREAMS) upstreams: Upstreams,
     @Inject(UPSTREAM_TIMEOUT_MS) private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.pools = Object.fromEntries(
+      UPSTREAM_SERVICES.map((name) => [name, new UpstreamPool(upstreams[name])]),
+    ) as Record<UpstreamService, UpstreamPool>;
+  }
+
+  private readonly pools: Record<UpstreamService, UpstreamPool>;
 
   @All(':service/*path')
   async pass(
@@ -77,8 +84,9 @@ export class ApiProxyController {
       answer(response, 404, 'CONSOLE.UNKNOWN_SERVICE', '没有这个服务接口');
       return;
     }
-    const target = upstreamUrl(this.upstreams[service], service, request.originalUrl);
-    if (!target) {
+    const pool = this.pools[service];
+    // The path is judged once, against the first replica: every replica serves the same paths.
+    if (!upstreamUrl(pool.bases[0], service, request.originalUrl)) {
       answer(response, 400, 'CONSOLE.BAD_PATH', '请求地址有误');
       return;
     }
@@ -90,31 +98,51 @@ export class ApiProxyController {
     // Set here, never passed on from the browser: the services throttle and rate-limit by the person's address.
     if (request.ip) headers.set('x-forwarded-for', request.ip);
     const hasBody = !['GET', 'HEAD'].includes(request.method);
-    try {
-      const upstream = await fetch(target, {
-        method: request.method,
-        headers,
-        body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
-        // Required by Node's fetch for a streamed request body.
-        ...(hasBody ? { duplex: 'half' } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
-        redirect: 'manual',
-      } as RequestInit);
-      const body = Buffer.from(await upstream.arrayBuffer());
-      response.status(upstream.status);
-      for (const name of RESPONSE_HEADERS) {
-        const value = upstream.headers.get(name);
-        if (value) response.setHeader(name, value);
+    // A request with a body streams it once: it goes to one replica. A read tries the next replica when the one in
+    // turn could not be reached (nothing was sent to it).
+    const replicas = hasBody ? pool.order().slice(0, 1) : pool.order();
+    for (const [attempt, base] of replicas.entries()) {
+      const target = upstreamUrl(base, service, request.originalUrl) as URL;
+      try {
+        await this.forward(target, request, response, headers, hasBody);
+        return;
+      } catch (error) {
+        if (neverReached(error)) pool.unreachable(base);
+        if (neverReached(error) && attempt < replicas.length - 1) continue;
+        const timedOut = error instanceof Error && error.name === 'TimeoutError';
+        answer(
+          response,
+          timedOut ? 504 : 502,
+          timedOut ? 'CONSOLE.UPSTREAM_TIMEOUT' : 'CONSOLE.UPSTREAM_UNAVAILABLE',
+          timedOut ? '服务响应超时，请稍后重试' : '服务暂时不可用，请稍后重试',
+        );
+        return;
       }
-      response.end(body);
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      answer(
-        response,
-        timedOut ? 504 : 502,
-        timedOut ? 'CONSOLE.UPSTREAM_TIMEOUT' : 'CONSOLE.UPSTREAM_UNAVAILABLE',
-        timedOut ? '服务响应超时，请稍后重试' : '服务暂时不可用，请稍后重试',
-      );
     }
+  }
+
+  private async forward(
+    target: URL,
+    request: Request,
+    response: Response,
+    headers: Headers,
+    hasBody: boolean,
+  ): Promise<void> {
+    const upstream = await fetch(target, {
+      method: request.method,
+      headers,
+      body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
+      // Required by Node's fetch for a streamed request body.
+      ...(hasBody ? { duplex: 'half' } : {}),
+      signal: AbortSignal.timeout(this.timeoutMs),
+      redirect: 'manual',
+    } as RequestInit);
+    const body = Buffer.from(await upstream.arrayBuffer());
+    response.status(upstream.status);
+    for (const name of RESPONSE_HEADERS) {
+      const value = upstream.headers.get(name);
+      if (value) response.setHeader(name, value);
+    }
+    response.end(body);
   }
 }
