@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   AGENT_AUTHORISATION,
   applicantFields,
@@ -9,7 +9,7 @@ import {
 } from '@oneseal/testing';
 import { Application } from '../src/applications/application.entity';
 import { IntakeError, IntakeErrorCode } from '../src/applications/applications.errors';
-import { lookupDigest } from '@oneseal/domain';
+import { canonicalJson, lookupDigest } from '@oneseal/domain';
 import { LegacyPersonalData } from '../src/personal-data/legacy-personal-data';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
 import { ApplicationsService } from '../src/applications/applications.service';
@@ -100,6 +100,25 @@ describe('submitting an application (real PostgreSQL)', () => {
     expect(third.queryCode).toBeDefined();
     expect(await suite.dataSource.getRepository(Application).countBy({ idempotencyKey: key })).toBe(1);
     expect(await outboxCount(first.caseId)).toBe(1);
+    // What the request is recognised by is keyed: a plain hash of it would let the table's reader test guesses of
+    // the ID number.
+    const [{ stored }] = (await suite.dataSource.query(
+      `SELECT request_fingerprint AS stored FROM intake.applications WHERE id = $1`,
+      [first.caseId],
+    )) as { stored: string }[];
+    expect(stored).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored).not.toBe(createHash('sha256').update(canonicalJson(application)).digest('hex'));
+  });
+
+  it('still recognises a retry of an application recorded before fingerprints were keyed', async () => {
+    const key = `kiosk-before-${Date.now()}`;
+    const first = await service.submitApplication(application, key);
+    const owner = await suite.owner();
+    await owner.query(`UPDATE intake.applications SET request_fingerprint = $2 WHERE id = $1`, [
+      first.caseId,
+      createHash('sha256').update(canonicalJson(application)).digest('hex'),
+    ]);
+    await expect(service.submitApplication(application, key)).resolves.toEqual({ ...first, replayed: true });
   });
 
   it('refuses to reuse an idempotency key for a different application, and changes nothing', async () => {

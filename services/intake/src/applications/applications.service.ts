@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { applicationSubmittedV1, personActor } from '@oneseal/contracts';
@@ -27,18 +27,20 @@ import { nextReceiptNumber } from './receipt-numbers';
 import type { SubmitApplicationDto, SubmittedApplicationDto } from './dto/submit-application.dto';
 import type { MatterSnapshot } from '../catalogue/matter-offering.service';
 
-/** What makes two submissions under one Idempotency-Key the same request. */
-function fingerprint(dto: SubmitApplicationDto): string {
-  return createHash('sha256').update(canonicalJson(dto)).digest('hex');
+/**
+ * What makes two submissions under one Idempotency-Key the same request: keyed (HMAC under the lookup key), since
+ * the request holds the applicant's ID number and phone, which a plain hash would let anyone with the table guess.
+ */
+function fingerprint(key: Buffer, dto: SubmitApplicationDto): string {
+  return createHmac('sha256', key).update(canonicalJson(dto)).digest('hex');
 }
 
 /**
- * The fingerprint of applications recorded before fingerprints used the one canonical JSON: a retry sent across
- * the upgrade still finds its case. Remove once no such retry can come (keys are retried within minutes).
+ * The fingerprint of applications recorded before fingerprints were keyed: a retry sent across the upgrade still
+ * finds its case. Remove once no such retry can come (keys are retried within minutes).
  */
-function formerFingerprint(dto: SubmitApplicationDto): string {
-  const entries = JSON.stringify(Object.entries(dto).sort(([a], [b]) => a.localeCompare(b)));
-  return createHash('sha256').update(entries).digest('hex');
+function unkeyedFingerprint(dto: SubmitApplicationDto): string {
+  return createHash('sha256').update(canonicalJson(dto)).digest('hex');
 }
 
 @Injectable()
@@ -59,7 +61,7 @@ export class ApplicationsService {
     idempotencyKey?: string,
     filedBy?: { id: string; name: string },
   ): Promise<SubmittedApplicationDto> {
-    const requestFingerprint = fingerprint(dto);
+    const requestFingerprint = fingerprint(this.lookupKey, dto);
     if (idempotencyKey) {
       const earlier = await this.findByIdempotencyKey(dto.county, idempotencyKey);
       if (earlier) return this.replay(earlier, dto);
@@ -171,8 +173,8 @@ export class ApplicationsService {
 
   private replay(earlier: Application, dto: SubmitApplicationDto): SubmittedApplicationDto {
     if (
-      earlier.requestFingerprint !== fingerprint(dto) &&
-      earlier.requestFingerprint !== formerFingerprint(dto)
+      earlier.requestFingerprint !== fingerprint(this.lookupKey, dto) &&
+      earlier.requestFingerprint !== unkeyedFingerprint(dto)
     )
       throw new IntakeError(IntakeErrorCode.IDEMPOTENCY_KEY_REUSED);
     return {
