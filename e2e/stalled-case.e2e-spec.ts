@@ -64,6 +64,7 @@ describe('a case whose step fails on bad data stalls, flagged, and goes on once 
     await admin.goto(`${workbench}/#/cases/${encodeURIComponent(filed.caseId)}`);
     await admin.getByText('重新执行暂停的环节').click();
     await admin.getByLabel('已如何排除问题（记入审计记录）').fill('已撤下误加的数据库约束');
+    await admin.screenshot({ path: join(SHOTS, 'case-stalled-admin.png'), fullPage: false });
     await admin.getByRole('button', { name: '重新执行', exact: true }).click();
     await expectText(admin.locator('.action-message'), '已办理：重新执行暂停的环节');
     await admin.context().close();

@@ -26,8 +26,12 @@ export function watchConsumerLag(kafka: Kafka, groupId: string, topics: readonly
       try {
         const client = await connected();
         const committed = await client.fetchOffsets({ groupId, topics: [...topics] });
-        for (const { topic, partitions } of committed) {
-          const newest = await client.fetchTopicOffsets(topic);
+        // One round trip per topic, all at once (the audit service reads every topic).
+        const newestByTopic = await Promise.all(
+          committed.map(({ topic }) => client.fetchTopicOffsets(topic)),
+        );
+        for (const [index, { topic, partitions }] of committed.entries()) {
+          const newest = newestByTopic[index];
           const lag = partitions.reduce((sum, { partition, offset }) => {
             const high = Number(newest.find((candidate) => candidate.partition === partition)?.high ?? 0);
             // -1: the group never committed on this partition: everything there is still to read.

@@ -1,13 +1,6 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  verify,
-  type KeyObject,
-} from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { sign, verify, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
+import { ensureSigningKeyPair, readPrivateKeyFile, readPublicKeyFile } from '@oneseal/auth';
 import {
   canonicalJson,
   EVENT_PRODUCERS,
@@ -84,19 +77,17 @@ export const producerKeyFile = (dir: string, producer: string) => join(dir, `${p
 export const producerPublicKeyFile = (dir: string, producer: string) => join(dir, `${producer}.pub`);
 
 export function readEventSigningKey(file: string): KeyObject {
-  return createPrivateKey(readFileSync(file, 'utf8'));
+  return readPrivateKeyFile(file, 'event signing key');
 }
 
 /** Every producer's public key from a folder holding `<service>.pub` for each; a missing one is a boot error. */
 export function readProducerPublicKeys(dir: string): Map<string, KeyObject> {
-  const keys = new Map<string, KeyObject>();
-  for (const producer of EVENT_PRODUCERS) {
-    const file = producerPublicKeyFile(dir, producer);
-    if (!existsSync(file))
-      throw new Error(`${file} is missing: every producer's public key belongs in ${dir}`);
-    keys.set(producer, createPublicKey(readFileSync(file, 'utf8')));
-  }
-  return keys;
+  return new Map(
+    EVENT_PRODUCERS.map((producer) => [
+      producer,
+      readPublicKeyFile(producerPublicKeyFile(dir, producer), `public key of ${producer}`),
+    ]),
+  );
 }
 
 /**
@@ -104,25 +95,10 @@ export function readProducerPublicKeys(dir: string): Map<string, KeyObject> {
  * alone), public keys in `publicDir` (handed to every consumer). Existing keys are kept.
  */
 export function ensureProducerKeys(privateDir: string, publicDir: string): ProducingService[] {
-  mkdirSync(privateDir, { recursive: true, mode: 0o700 });
-  mkdirSync(publicDir, { recursive: true, mode: 0o755 });
-  const created: ProducingService[] = [];
-  for (const producer of EVENT_PRODUCERS) {
-    const privateFile = producerKeyFile(privateDir, producer);
-    if (!existsSync(privateFile)) {
-      const { privateKey } = generateKeyPairSync('ed25519');
-      writeFileSync(privateFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
-        mode: 0o600,
-        flag: 'wx',
-      });
-      created.push(producer);
-    }
-    const publicFile = producerPublicKeyFile(publicDir, producer);
-    const publicPem = createPublicKey(createPrivateKey(readFileSync(privateFile, 'utf8')))
-      .export({ type: 'spki', format: 'pem' })
-      .toString();
-    if (!existsSync(publicFile) || readFileSync(publicFile, 'utf8') !== publicPem)
-      writeFileSync(publicFile, publicPem, { mode: 0o644 });
-  }
-  return created;
+  return EVENT_PRODUCERS.filter((producer) =>
+    ensureSigningKeyPair({
+      privateKeyFile: producerKeyFile(privateDir, producer),
+      publicKeyFile: producerPublicKeyFile(publicDir, producer),
+    }),
+  );
 }

@@ -11,3 +11,4 @@ export * from './fixtures/form-data';
 export * from './fixtures/calendar-deadlines';
 export * from './fixtures/scanned-pages';
 export * from './producer-keys';
+export * from './fixtures/envelope';

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,10 +53,12 @@ describe('identity seed without demo accounts (the production compose file)', ()
   it('creates the platform administrator alone, with the password from a secret file, and keeps it on a rerun', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'oneseal-admin-'));
     const passwordFile = join(folder, 'admin-password');
-    writeFileSync(passwordFile, 'correct horse battery\n');
+    // Passwords made for this run, as make-secrets.sh makes the real one.
+    const chosen = randomBytes(12).toString('hex');
+    writeFileSync(passwordFile, `${chosen}\n`);
     expect(run({ ONESEAL_ADMIN_PASSWORD_FILE: passwordFile }).status).toBe(0);
 
-    writeFileSync(passwordFile, 'another long password\n');
+    writeFileSync(passwordFile, `${randomBytes(12).toString('hex')}\n`);
     const again = run({ ONESEAL_ADMIN_PASSWORD_FILE: passwordFile });
     expect(again.stdout).toContain('already present, kept');
 
@@ -64,7 +67,7 @@ describe('identity seed without demo accounts (the production compose file)', ()
     expect(admin).toEqual(
       expect.objectContaining({ login_name: 'system-admin', display_name: '平台系统管理员' }),
     );
-    expect(await verifyPassword('correct horse battery', admin.password_hash)).toBe(true);
+    expect(await verifyPassword(chosen, admin.password_hash)).toBe(true);
     expect(await verifyPassword('oneseal-demo', admin.password_hash)).toBe(false);
   });
 });

@@ -777,37 +777,35 @@ class CaseRouteWalk {
 
   /** Told without the stall guard: an announcement that itself fails on bad data must not wait on itself. */
   private async announceAttention(
-    milestone: Extract<
-      DistributiveOmit<CaseMilestone, 'caseId' | 'county' | 'town' | 'correlationId' | 'milestoneId' | 'at'>,
-      { kind: 'stalled' | 'unstalled' }
-    >,
+    milestone: Extract<MilestoneOfCase, { kind: 'stalled' | 'unstalled' }>,
   ): Promise<void> {
     try {
-      await caseActivities.announce({
-        ...this.caseRef,
-        milestoneId: uuid4(),
-        at: new Date().toISOString(),
-        ...milestone,
-      } as CaseMilestone);
+      await caseActivities.announce(this.milestoneOf(milestone));
     } catch (error) {
       if (!badDataOf(error)) throw error;
     }
   }
 
-  private announce(
-    milestone: DistributiveOmit<
-      CaseMilestone,
-      'caseId' | 'county' | 'town' | 'correlationId' | 'milestoneId' | 'at'
-    >,
-  ): Promise<void> {
-    return this.cases.announce({
+  private announce(milestone: MilestoneOfCase): Promise<void> {
+    return this.cases.announce(this.milestoneOf(milestone));
+  }
+
+  /** The milestone as announced: this case's, with an id of its own (uuid4 is deterministic under replay). */
+  private milestoneOf(milestone: MilestoneOfCase): CaseMilestone {
+    return {
       ...this.caseRef,
       milestoneId: uuid4(),
       at: new Date().toISOString(),
       ...milestone,
-    } as CaseMilestone);
+    } as CaseMilestone;
   }
 }
 
 /** Omit over each member of a union, keeping it a union (plain Omit would merge the members). */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A milestone as the walk tells it: what is the case's own (its id, place, time) is added by milestoneOf. */
+type MilestoneOfCase = DistributiveOmit<
+  CaseMilestone,
+  'caseId' | 'county' | 'town' | 'correlationId' | 'milestoneId' | 'at'
+>;

@@ -27,9 +27,9 @@ function requireEd25519(key: KeyObject, file: string, what: string): KeyObject {
   return key;
 }
 
-/** The public half that every service verifies tokens with (an SPKI PEM file). */
-export function readPublicKeyFile(file: string): KeyObject {
-  const pem = readPem(file, 'token public key');
+/** The public half that every service verifies tokens with (an SPKI PEM file), or another Ed25519 public key. */
+export function readPublicKeyFile(file: string, what = 'token public key'): KeyObject {
+  const pem = readPem(file, what);
   let key: KeyObject;
   try {
     key = createPublicKey(pem);
@@ -40,9 +40,9 @@ export function readPublicKeyFile(file: string): KeyObject {
   return requireEd25519(key, file, 'public key');
 }
 
-/** The private key only the identity service holds (a PKCS#8 PEM file). */
-export function readPrivateKeyFile(file: string): KeyObject {
-  const pem = readPem(file, 'token signing key');
+/** The private key only the identity service holds (a PKCS#8 PEM file), or another Ed25519 private key. */
+export function readPrivateKeyFile(file: string, what = 'token signing key'): KeyObject {
+  const pem = readPem(file, what);
   let key: KeyObject;
   try {
     key = createPrivateKey(pem);
@@ -58,8 +58,8 @@ export function publicKeyPem(key: KeyObject): string {
 }
 
 /**
- * Creates the token signing key pair on first start and leaves an existing one alone: a new key would log
- * everybody out. The private key is written readable by its owner only; a missing public file is derived again
+ * Creates an Ed25519 key pair (the login tokens', an event producer's) on first start and leaves an existing one
+ * alone: a new token key would log everybody out. The private key is written readable by its owner only; a missing public file is derived again
  * from the private key. Returns whether a new key pair was made.
  */
 export function ensureSigningKeyPair(files: { privateKeyFile: string; publicKeyFile: string }): boolean {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,13 +46,15 @@ describe('validateEnv at boot', () => {
   it('reads a secret from the file NAME_FILE names when NAME is not set (Docker and Kubernetes secrets)', () => {
     const folder = mkdtempSync(join(tmpdir(), 'oneseal-env-'));
     const file = join(folder, 'database-url');
-    writeFileSync(file, 'postgres://oneseal_routing:s3cret@db:5432/oneseal\n');
+    // A password made for this run: nothing that looks like a credential is kept in the repository.
+    const url = `postgres://oneseal_routing:${randomBytes(12).toString('hex')}@db:5432/oneseal`;
+    writeFileSync(file, `${url}\n`);
     const env = validateEnv('routing', TemporalServiceEnv, {
       ...complete,
       DATABASE_URL: undefined,
       DATABASE_URL_FILE: file,
     });
-    expect(env.DATABASE_URL).toBe('postgres://oneseal_routing:s3cret@db:5432/oneseal');
+    expect(env.DATABASE_URL).toBe(url);
   });
 
   it('prefers the variable itself to its file, and names a file it cannot read', () => {

@@ -132,15 +132,10 @@ export class CheckpointsService {
   }
 
   async export(): Promise<ExportedCheckpoints> {
-    const checkpoints = await this.stored();
-    const heads = await this.headsByCheckpoint();
     return {
       publicKey: this.key.publicKey,
       exportedAt: new Date().toISOString(),
-      checkpoints: checkpoints.map((checkpoint) => ({
-        ...checkpoint,
-        heads: heads.get(checkpoint.seq) ?? [],
-      })),
+      checkpoints: await this.storedWithHeads(),
     };
   }
 
@@ -155,13 +150,11 @@ export class CheckpointsService {
     const note = (problem: CheckpointProblem) => {
       if (problems.length < MAX_PROBLEMS) problems.push(problem);
     };
-    const stored = await this.stored();
-    const storedHeads = await this.headsByCheckpoint();
-    const checkpoints =
-      copy?.checkpoints ?? stored.map((c) => ({ ...c, heads: storedHeads.get(c.seq) ?? [] }));
+    // Against a copy, the copy's heads are checked and the database's checkpoints only compared with it.
+    const checkpoints = copy?.checkpoints ?? (await this.storedWithHeads());
 
     if (copy) {
-      const bySeq = new Map(stored.map((checkpoint) => [checkpoint.seq, checkpoint]));
+      const bySeq = new Map((await this.stored()).map((checkpoint) => [checkpoint.seq, checkpoint]));
       for (const kept of copy.checkpoints) {
         const inDatabase = bySeq.get(kept.seq);
         if (!inDatabase)
@@ -252,17 +245,18 @@ export class CheckpointsService {
     return (await this.dataSource.query(`${CHECKPOINT_SELECT} ORDER BY seq`)).map(toCheckpoint);
   }
 
-  private async headsByCheckpoint(): Promise<Map<number, ChainHead[]>> {
+  private async storedWithHeads(): Promise<(SignedCheckpoint & { heads: ChainHead[] })[]> {
+    const checkpoints = (await this.stored()).map((checkpoint) => ({
+      ...checkpoint,
+      heads: [] as ChainHead[],
+    }));
+    const bySeq = new Map(checkpoints.map((checkpoint) => [checkpoint.seq, checkpoint]));
     const rows = (await this.dataSource.query(
       `SELECT checkpoint_seq AS "checkpointSeq", stream_id AS "streamId", version, hash
          FROM audit.checkpoint_heads ORDER BY checkpoint_seq, stream_id`,
     )) as (ChainHead & { checkpointSeq: string })[];
-    const heads = new Map<number, ChainHead[]>();
-    for (const { checkpointSeq, ...head } of rows) {
-      const seq = Number(checkpointSeq);
-      heads.set(seq, [...(heads.get(seq) ?? []), head]);
-    }
-    return heads;
+    for (const { checkpointSeq, ...head } of rows) bySeq.get(Number(checkpointSeq))?.heads.push(head);
+    return checkpoints;
   }
 }
 

@@ -13,6 +13,7 @@ import { ImportCatalogues1765200000000 } from './1765200000000-ImportCatalogues'
 import { ReviewRouteRules1765300000200 } from './1765300000200-ReviewRouteRules';
 import { CountiesKeepTheirBureaus1765300000300 } from './1765300000300-CountiesKeepTheirBureaus';
 import { EncryptApplicantIdentity1765400000300 } from './1765400000300-EncryptApplicantIdentity';
+import { IndexApplicationsInClear1765400000400 } from './1765400000400-IndexApplicationsInClear';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -29,4 +30,5 @@ export const INTAKE_MIGRATIONS = [
   ReviewRouteRules1765300000200,
   CountiesKeepTheirBureaus1765300000300,
   EncryptApplicantIdentity1765400000300,
+  IndexApplicationsInClear1765400000400,
 ];

@@ -37,10 +37,6 @@ export class PersonalDataCipher {
   }
 
   /** For a nullable column: null stays null. */
-  encryptNullable(column: PersonalColumn, rowId: string, value: string | null | undefined): string | null {
-    return value === null || value === undefined ? null : this.encrypt(column, rowId, value);
-  }
-
   decryptNullable(column: PersonalColumn, rowId: string, stored: string | null): string | null {
     return stored === null ? null : this.decrypt(column, rowId, stored);
   }

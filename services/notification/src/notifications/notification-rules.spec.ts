@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { EventEnvelope } from '@oneseal/contracts';
 import { SeededPlaceNames } from '@oneseal/domain';
+import { caseEnvelope } from '@oneseal/testing';
 import type { ApplicantContact } from '../contacts/applicant-contact';
 import {
   caseConcludedRule,
@@ -26,20 +27,7 @@ const applicant: ApplicantContact = {
   progressQueryCode: 'K7QM-3XPD-9RTA',
 };
 
-function event<TPayload>(payload: TPayload): EventEnvelope<TPayload> {
-  return {
-    id: randomUUID(),
-    type: 'test',
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    subject: caseId,
-    county: '140525',
-    town: '140525100',
-    actor: { kind: 'service', id: 'test' },
-    correlationId: caseId,
-    payload,
-  };
-}
+const event = <TPayload>(payload: TPayload): EventEnvelope<TPayload> => caseEnvelope(caseId, 'test', payload);
 
 describe('who is told what, by event', () => {
   it('has one rule per topic', () => {
