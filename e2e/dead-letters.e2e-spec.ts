@@ -61,7 +61,9 @@ describe('dead letters: an operator lists, inspects and replays what a consumer 
     await expectText(page.locator('.letters'), '格式不符合消息约定');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.locator(`button.replay-letter[data-id="${parked.id}"]`).click();
-    await expectText(page.locator('.letter-message'), `已送回 ${TOPICS.applicationSubmittedV1}`);
+    // By the message's name, never its topic code.
+    await expectText(page.locator('.letter-message'), '已将「提交申请」消息送回');
+    expect(await page.locator('.letter-message').innerText()).not.toContain(TOPICS.applicationSubmittedV1);
     await page.locator(`button.show-letter[data-id="${parked.id}"]`).click();
     await expectText(page.locator('.letter-detail'), marker);
     await page.screenshot({ path: join(SHOTS, 'dead-letters.png'), fullPage: true });

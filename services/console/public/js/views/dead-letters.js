@@ -18,13 +18,16 @@ const SERVICES = {
   'oneseal-audit': '审计服务',
 };
 
-/** oneseal.intake.application-submitted.v1 → 提交申请 (the topic itself on hover, for the operator). */
-const topicHtml = (letter) => {
-  const type = /^oneseal\.(.+)\.v\d+$/.exec(letter.originalTopic)?.[1];
-  return html`<span title="${letter.originalTopic}"
-      >${type ? eventTypeLabel(type) : letter.originalTopic}</span
-    >（分区 ${letter.originalPartition}，位置 ${letter.originalOffset}）`;
+/** oneseal.intake.application-submitted.v1 → 提交申请. */
+const messageName = (topic) => {
+  const type = /^oneseal\.(.+)\.v\d+$/.exec(topic)?.[1];
+  return type ? eventTypeLabel(type) : topic;
 };
+
+/** The message by name (the topic itself on hover, for the operator). */
+const topicHtml = (letter) =>
+  html`<span title="${letter.originalTopic}">${messageName(letter.originalTopic)}</span>（分区
+    ${letter.originalPartition}，位置 ${letter.originalOffset}）`;
 
 function listHtml(letters, canReplay) {
   return tableHtml(
@@ -84,12 +87,15 @@ export function renderDeadLetters(root, { user }) {
         detail.hidden = false;
         return;
       }
-      if (!window.confirm('把这条消息送回原主题重新处理？')) return;
+      if (!window.confirm('把这条消息送回原服务重新处理？')) return;
       button.disabled = true;
       const replayed = await api('audit', `/dead-letters/${encodeURIComponent(id)}/replay`, {
         method: 'POST',
       });
-      mount(message, messageHtml('ok', `已送回 ${replayed.originalTopic}，由原服务重新处理。`));
+      mount(
+        message,
+        messageHtml('ok', `已将「${messageName(replayed.originalTopic)}」消息送回，由原服务重新处理。`),
+      );
       await load();
     } catch (error) {
       showError(message, error);
