@@ -175,13 +175,29 @@ cmd_test() {
   run_jest e2e
   # Last: malformed input on every route of the system the e2e tier just used (bounded and seeded).
   run_jest fuzz
+  # And the system survives kill -9 under load: services, Kafka, Temporal and PostgreSQL, each restarted.
+  step "chaos (short): kill -9 under load, then the verdicts"
+  node deploy/chaos/chaos.mjs --short || die "the chaos run's verdicts failed (above)"
   echo "(npm test took $((SECONDS - began)) s)"
+}
+
+# npm run chaos: the full run on the cluster profile (started, or switched to, unless it already runs); with --short,
+# on whatever runs now (npm test's last step, on the embedded profile).
+cmd_chaos() {
+  local wanted=cluster
+  [[ " $* " == *" --short "* ]] && wanted=$(recorded_profile)
+  if [ "$(recorded_profile)" != "$wanted" ] || ! cmd_status >/dev/null 2>&1; then
+    if [ "$wanted" = cluster ]; then cmd_start --cluster; else cmd_start; fi
+  fi
+  step "chaos: kill -9 under load, then the verdicts"
+  node deploy/chaos/chaos.mjs "$@"
 }
 
 case "${1:-}" in
   start) cmd_start "${@:2}" ;;
+  chaos) cmd_chaos "${@:2}" ;;
   status) cmd_status ;;
   stop) cmd_stop ;;
   test) cmd_test ;;
-  *) die "usage: oneseal.sh start|status|stop|test" ;;
+  *) die "usage: oneseal.sh start|status|stop|test|chaos" ;;
 esac

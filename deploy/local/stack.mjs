@@ -152,6 +152,20 @@ function serviceDatabaseUrl(ownerUrl, name) {
   return parsed.toString();
 }
 
+/**
+ * The address the public opens the console at (QR codes on receipts and documents), as the last `up` was given it:
+ * a service restarted on its own later (after a crash, by an operator) prints the same address.
+ */
+const publicBaseUrlFile = join(state, 'public-base-url');
+function publicBaseUrl() {
+  if (process.env.PUBLIC_BASE_URL) {
+    mkdirSync(state, { recursive: true });
+    writeFileSync(publicBaseUrlFile, process.env.PUBLIC_BASE_URL);
+    return process.env.PUBLIC_BASE_URL;
+  }
+  return existsSync(publicBaseUrlFile) ? readFileSync(publicBaseUrlFile, 'utf8').trim() : undefined;
+}
+
 function serviceEnv(name, engines, port = services[name].port) {
   // Only identity may see the private key, whatever the caller's environment holds.
   const { AUTH_PRIVATE_KEY_FILE: _notForEveryService, ...inherited } = process.env;
@@ -169,6 +183,7 @@ function serviceEnv(name, engines, port = services[name].port) {
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: String(port),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    ...(publicBaseUrl() ? { PUBLIC_BASE_URL: publicBaseUrl() } : {}),
     ...(hasDatabase(name) ? {} : { CONSOLE_UPSTREAMS: consoleUpstreams() }),
     // Intake asks routing (the case's home) who may read a case file.
     ...(name === 'intake' ? { ROUTING_URL: url('routing') } : {}),
@@ -179,16 +194,22 @@ const pidFile = (name) => join(state, 'pids', `service-${name}.pid`);
 const logFile = (name) => join(state, 'logs', `${name}.log`);
 const url = (name) => `http://127.0.0.1:${services[name].port}`;
 
+/** Alive, and not a zombie: a process killed a moment ago (kill -9) lingers as one until init reaps it. */
+function alive(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
 function runningPid(name) {
   if (!existsSync(pidFile(name))) return undefined;
   const pid = Number(readFileSync(pidFile(name), 'utf8'));
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    rmSync(pidFile(name), { force: true });
-    return undefined;
-  }
+  if (alive(pid)) return pid;
+  rmSync(pidFile(name), { force: true });
+  return undefined;
 }
 
 async function health(instance) {
@@ -214,11 +235,7 @@ function tail(file, lines = 25) {
 async function waitHealthy(instance, pid, deadlineMs) {
   while (Date.now() < deadlineMs) {
     if ((await health(instance)).ok) return true;
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return false;
-    }
+    if (!alive(pid)) return false;
     await new Promise((r) => setTimeout(r, 500));
   }
   return false;
@@ -280,18 +297,11 @@ async function down() {
     if (!pid) return;
     process.kill(pid, 'SIGTERM');
     const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      try {
-        process.kill(pid, 0);
-      } catch {
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    try {
+    while (Date.now() < deadline && alive(pid)) await new Promise((r) => setTimeout(r, 200));
+    if (alive(pid)) {
       process.kill(pid, 'SIGKILL');
       console.log(`${name}: did not stop within 20 s, killed`);
-    } catch {
+    } else {
       console.log(`${name}: stopped`);
     }
     rmSync(pidFile(name), { force: true });

@@ -94,8 +94,20 @@ postgres_create_database() {
     fail "postgres: create database $ONESEAL_DATABASE" "psql failed" "$PG_LOG"
 }
 
+# A postmaster killed a moment ago (kill -9, OOM) stays a zombie until init reaps it, and both pg_ctl and the new
+# postmaster's lock-file check count a zombie as running: wait for it to go (about a second here).
+postgres_wait_for_killed_postmaster() {
+  local pid state tries=0
+  pid=$(head -n 1 "$PG_DATA/postmaster.pid" 2>/dev/null) || return 0
+  while state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) && [ "$state" = Z ] && [ $tries -lt 100 ]; do
+    sleep 0.1
+    tries=$((tries + 1))
+  done
+}
+
 postgres_up() {
   postgres_fetch
+  postgres_wait_for_killed_postmaster
   if postgres_running && postgres_ready; then log postgres "already up on 127.0.0.1:$PG_PORT"; return 0; fi
   mkdir -p "$LOGS" "$PIDS"
   if ! postgres_running; then

@@ -28,6 +28,20 @@ export class PermanentFailure extends Error {
   }
 }
 
+/**
+ * What the edge throws for Kafka to deliver a message again, whatever the handler threw. kafkajs stops a consumer for
+ * good on a TypeError, RangeError, ReferenceError or SyntaxError (it counts them as unrecoverable): the service
+ * would look healthy and never consume again. Wrapped, every failure is retried, and a poison message is parked.
+ */
+export class RedeliveryNeeded extends Error {
+  readonly retriable = true;
+
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause), { cause });
+    this.name = 'RedeliveryNeeded';
+  }
+}
+
 export interface ConsumerEdgeLogger {
   warn(message: string): void;
 }
@@ -105,13 +119,13 @@ export class ConsumerEdge {
         await this.deadLetter(message, 'permanent-failure', [error.message]);
         return 'dead-lettered';
       }
-      if (isEngineUnavailable(error)) throw error;
+      if (isEngineUnavailable(error)) throw new RedeliveryNeeded(error);
       const attempts = (this.attempts.get(key) ?? 0) + 1;
       if (attempts < this.maxAttempts) {
         // Counts of messages this process will not see again (its partition moved elsewhere) are dropped when many.
         if (this.attempts.size >= MAX_REMEMBERED_MESSAGES) this.attempts.clear();
         this.attempts.set(key, attempts);
-        throw error;
+        throw new RedeliveryNeeded(error);
       }
       this.attempts.delete(key);
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, NotFoundException, type ArgumentsHost } f
 import { BaseExceptionFilter } from '@nestjs/core';
 import { CodedError, CodedErrorFilter, isEngineUnavailable } from '@oneseal/errors';
 import type { Response } from 'express';
+import { throwError, type Observable } from 'rxjs';
 import { RequestError, RequestErrorCode } from './request-errors';
 
 /** Seconds a client should wait before trying again while an engine is down. */
@@ -17,7 +18,11 @@ export class ServiceExceptionFilter extends BaseExceptionFilter {
   private readonly coded = new CodedErrorFilter();
   private readonly logger = new Logger('Request');
 
-  override catch(error: unknown, host: ArgumentsHost): void {
+  override catch(error: unknown, host: ArgumentsHost): void | Observable<never> {
+    // An event handler's failure (Kafka): handed back to the transport as it was, so the message is delivered again.
+    // The HTTP base filter would try to answer a request that does not exist, and the TypeError it throws then stops
+    // the consumer for good.
+    if (host.getType() === 'rpc') return throwError(() => error);
     if (host.getType() !== 'http') return super.catch(error, host);
     if (error instanceof CodedError) return this.coded.catch(error, host);
     const response = host.switchToHttp().getResponse<Response>();

@@ -1,0 +1,171 @@
+// Drives one case of 婚姻生育情况证明 (ZZ-T-007, a town-only matter: 受理, 审核, 决定, 用印 at the town; electronic
+// delivery, so the lifecycle ends without a person at the window) through OneSeal's HTTP APIs, as the demo
+// clerks of 南村镇 would. Shared by the bench (which measures it) and the chaos run (which keeps driving while
+// services and engines are killed under it).
+import { randomInt, randomUUID } from 'node:crypto';
+
+export const MATTER = 'ZZ-T-007';
+export const STEPS_OF_MATTER = 5; // 受理, 审核, 决定, 用印, 送达
+
+// The demo accounts of 南村镇 whose roles take the matter's steps (services/identity seeds them).
+const WINDOW = 'zz-town-window';
+const LOGIN_OF_STEP = { 受理: WINDOW, 审核: 'zz-town-reviewer', 决定: 'zz-town-leader', 送达: WINDOW };
+
+export class HttpError extends Error {
+  constructor(method, target, status, body) {
+    super(`${method} ${target} → ${status} ${body.slice(0, 300)}`);
+    this.status = status;
+    this.code = /"code"\s*:\s*"([^"]+)"/.exec(body)?.[1];
+  }
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A Chinese resident ID number (GB 11643) of 泽州县 with a valid check digit. */
+export function residentId() {
+  const first17 = `14052519${String(randomInt(50, 99))}0615${String(randomInt(1, 999)).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/**
+ * @param {object} options
+ * @param {(service: string) => string} options.baseUrl  where each service's API answers
+ * @param {string} options.password                      the demo accounts' password
+ * @param {number} [options.patienceMs]                  0: a failed call fails the case (bench); otherwise how long
+ *   a call is retried while a service or engine is down, as a clerk would press again (chaos)
+ */
+export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
+  const authorization = new Map();
+
+  async function callOnce(method, target, body, headers, as) {
+    const response = await fetch(target, {
+      method,
+      headers: { 'content-type': 'application/json', ...authorization.get(as), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new HttpError(method, target, response.status, text);
+    return text ? JSON.parse(text) : undefined;
+  }
+
+  /** Unavailable (refused, reset, 5xx, 429): worth another try once the service is back; a 4xx answer is not. */
+  const transient = (error) => !(error instanceof HttpError) || error.status >= 500 || error.status === 429;
+
+  async function call(method, target, body, headers = {}, as = WINDOW) {
+    const giveUpAt = Date.now() + patienceMs;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await callOnce(method, target, body, headers, as);
+      } catch (error) {
+        if (!transient(error) || Date.now() > giveUpAt) throw error;
+        await pause(Math.min(2000, 100 * attempt));
+      }
+    }
+  }
+
+  /** Logs every account the lifecycle needs (and others asked for) in once, as each clerk would at the start of the day. */
+  async function logIn(others = []) {
+    for (const loginName of new Set([...Object.values(LOGIN_OF_STEP), ...others])) {
+      const { token } = await call('POST', `${baseUrl('identity')}/auth/login`, { loginName, password });
+      authorization.set(loginName, { authorization: `Bearer ${token}` });
+    }
+  }
+
+  async function poll(probe, what, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await pause(20);
+    }
+  }
+
+  /** Submits the application; resolves once intake has acknowledged it (its answer carries the case ID). */
+  async function submit(applicantName) {
+    return call(
+      'POST',
+      `${baseUrl('intake')}/applications`,
+      {
+        county: '140525',
+        town: '140525100',
+        matterCode: MATTER,
+        channel: 'town-window',
+        applicantName,
+        applicantIdNumber: residentId(),
+        applicantPhone: `139${String(randomInt(0, 99_999_999)).padStart(8, '0')}`,
+        materials: [
+          { name: '申请人有效身份证件', originals: 1, copies: 1 },
+          { name: '申请表', originals: 1, copies: 0 },
+        ],
+        deliveryMethod: 'electronic',
+        // The matter's 申请表 (seeds/forms): what the certificate is for.
+        formData: { certPurpose: '办理收养登记', maritalStatus: '初婚' },
+      },
+      // One key for every retry of this submission: a retried request is the same application.
+      { 'Idempotency-Key': randomUUID() },
+    );
+  }
+
+  /** Takes every step of an acknowledged case until routing reports it concluded. */
+  async function handle(caseId, timings, timeoutMs) {
+    const accepted = performance.now();
+    let decided = 0;
+    // A decided task stays listed as open until the workflow's activity records it: never decide it twice.
+    const decidedTasks = new Set();
+    for (;;) {
+      const waitingSince = performance.now();
+      const next = await poll(
+        async () => {
+          const tasks = await call('GET', `${baseUrl('approval')}/tasks?caseId=${caseId}`).catch((error) => {
+            if (patienceMs === 0) throw error;
+            return [];
+          });
+          const open = tasks.find((task) => task.status === 'open' && !decidedTasks.has(task.id));
+          if (open) return open;
+          // Until routing has started the case's workflow, the case is not known yet (404).
+          const view = await call('GET', `${baseUrl('routing')}/cases/${caseId}`).catch(() => undefined);
+          return view?.stage === 'concluded' ? 'done' : undefined;
+        },
+        `the next task of ${caseId}`,
+        timeoutMs,
+      );
+      if (next === 'done') return;
+      timings?.taskVisible.push(performance.now() - (decided === 0 ? accepted : waitingSince));
+      const handler = LOGIN_OF_STEP[next.stepName];
+      if (!handler) throw new Error(`no demo account takes the step ${next.stepName}`);
+      try {
+        await call(
+          'POST',
+          `${baseUrl('approval')}/tasks/${next.id}/decision`,
+          {
+            outcome: 'approve',
+            opinion: '同意',
+            // Filed for electronic delivery (no 送达 task); a 送达 would record its hand-over.
+            ...(next.stepName === '送达'
+              ? {
+                  delivery: {
+                    method: 'pick-up',
+                    recipient: '申请人本人',
+                    deliveredOn: new Date().toISOString().slice(0, 10),
+                  },
+                }
+              : {}),
+          },
+          {},
+          handler,
+        );
+      } catch (error) {
+        // A decision whose answer was lost in an outage was taken all the same: it is not taken twice.
+        if (!(error instanceof HttpError && error.code === 'APPROVAL.TASK_ALREADY_DECIDED')) throw error;
+      }
+      decidedTasks.add(next.id);
+      decided += 1;
+    }
+  }
+
+  return { logIn, submit, handle, call };
+}
