@@ -159,8 +159,11 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
           handler,
         );
       } catch (error) {
-        // A decision whose answer was lost in an outage was taken all the same: it is not taken twice.
-        if (!(error instanceof HttpError && error.code === 'APPROVAL.TASK_ALREADY_DECIDED')) throw error;
+        // A decision whose answer was lost in an outage was taken all the same: it is not taken twice. The
+        // clerk is told the task is done, or (once the case has moved on) no longer the current one; either way
+        // they look again for what is open now.
+        const taken = ['APPROVAL.TASK_ALREADY_DECIDED', 'APPROVAL.TASK_NOT_CURRENT'];
+        if (!(error instanceof HttpError && taken.includes(error.code))) throw error;
       }
       decidedTasks.add(next.id);
       decided += 1;

@@ -1,8 +1,9 @@
 /**
- * docker-compose.yml and deploy/docker/Dockerfile cannot be run where OneSeal is built and tested (no Docker
- * engine there), so this test reads them the way an operator would and checks them against what the code
- * expects: deploy/services.json (services, ports, which ones talk to Temporal), the env classes every service
- * validates at boot, the npm workspaces and tsconfig.build.json.
+ * docker-compose.yml (with compose.dev.yml or compose.cluster.yml) and deploy/docker/Dockerfile cannot be run where
+ * OneSeal is built and tested (no Docker engine there). The compose files are resolved by compose-go, the library
+ * the `docker compose` CLI is built on (deploy/docker/compose-config), and what it makes of them is checked against
+ * what the code expects: deploy/services.json (services, ports, which ones talk to Temporal), the env classes every
+ * service validates at boot, the secrets make-secrets.sh makes, the npm workspaces and tsconfig.build.json.
  */
 // Before the env classes are loaded: their decorators record the design types that validateEnv converts by.
 import 'reflect-metadata';
@@ -12,7 +13,6 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import * as ts from 'typescript';
-import { parse } from 'yaml';
 import { ServiceEnv, TemporalServiceEnv } from '../../libs/service-kit/src/env/service-env';
 import { validateEnv } from '../../libs/service-kit/src/env/validate-env';
 import { ConsoleEnv, parseUpstreams } from '../../services/console/src/config/console.env';
@@ -39,57 +39,64 @@ const dataServiceNames = serviceNames.filter((name) => declared[name].database !
 const webServiceNames = serviceNames.filter((name) => declared[name].database === false);
 const temporalServiceNames = serviceNames.filter((name) => declared[name].temporal);
 
-// ----- docker-compose.yml, read as Compose reads it -----
+// ----- the compose files, as Compose itself resolves them -----
 
-type EnvironmentSpec = Record<string, string | number | boolean | null> | string[];
-type PortSpec = string | number | { target: number | string; published?: number | string };
+/** A service as compose-go prints it: merged, interpolated, in the long form of every field, paths absolute. */
 interface ComposeService {
   image?: string;
-  build?: string | { context?: string; dockerfile?: string };
-  command?: string | string[];
-  environment?: EnvironmentSpec;
-  ports?: PortSpec[];
-  depends_on?: string[] | Record<string, { condition?: string }>;
-  healthcheck?: { test?: string | string[]; disable?: boolean };
+  build?: { context: string; dockerfile?: string };
+  command?: string[] | null;
+  entrypoint?: string[] | null;
+  environment?: Record<string, string | null>;
+  ports?: { target: number; published?: string; host_ip?: string }[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test?: string[]; disable?: boolean };
   restart?: string;
-  volumes?: (string | { source?: string; target?: string; read_only?: boolean })[];
-  secrets?: (string | { source: string; target?: string })[];
+  volumes?: { type: string; source?: string; target: string; read_only?: boolean }[];
+  secrets?: { source: string; target?: string }[];
+  deploy?: { replicas?: number };
 }
-// merge: the file shares env, depends_on and build settings through YAML merge keys (<<), as Compose allows.
-const compose = parse(readText('docker-compose.yml'), { merge: true }) as {
-  services?: Record<string, ComposeService>;
+interface ComposeProject {
+  services: Record<string, ComposeService>;
   secrets?: Record<string, { file?: string }>;
-};
-const composeServices = compose.services ?? {};
+}
 
-function service(name: string): ComposeService {
-  const found = composeServices[name];
-  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
+/** What an operator sets before `docker compose up` (docker-compose.yml refuses to start without it). */
+const OPERATOR_ENV = { PUBLIC_BASE_URL: 'https://zwfw.zezhou.example' };
+
+/**
+ * The project the given files make, resolved by compose-go — the library the `docker compose` CLI is built on
+ * (deploy/docker/compose-config, built once from the Go module proxy): merge order, `extends`, `!reset`, YAML
+ * merge keys, interpolation and the Compose schema are Compose's own, not this test's. An invalid file fails here
+ * with Compose's message.
+ */
+function composeProject(files: string[], env: Record<string, string> = {}): ComposeProject {
+  const out = execFileSync(
+    'bash',
+    [path.join(root, 'deploy/docker/compose-config.sh'), ...files.map((file) => path.join(root, file))],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Only what a shell on a fresh server has, and the operator's settings: nothing of the test's environment.
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...OPERATOR_ENV, ...env },
+    },
+  );
+  return JSON.parse(out) as ComposeProject;
+}
+
+const compose = composeProject(['docker-compose.yml']);
+const composeServices = compose.services;
+
+function service(name: string, project: ComposeProject = compose): ComposeService {
+  const found = project.services[name];
+  if (!found) throw new Error(`the compose project has no service "${name}"`);
   return found;
 }
 
-/** Compose's variable substitution with nothing set by the caller: ${VAR:-default} and ${VAR-default} give
- * their default, $$ is a literal $. A variable without a default would make the file depend on the caller. */
-function interpolate(value: string): string {
-  return value.replace(
-    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (match: string, _braced?: string, fallback?: string) => {
-      if (match === '$$') return '$';
-      if (fallback !== undefined) return fallback;
-      throw new Error(`docker-compose.yml uses ${match} without a default`);
-    },
+function environmentOf(name: string, project: ComposeProject = compose): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(service(name, project).environment ?? {}).map(([key, value]) => [key, value ?? '']),
   );
-}
-
-function environmentOf(name: string): Record<string, string> {
-  const spec = service(name).environment ?? {};
-  const entries: [string, string][] = Array.isArray(spec)
-    ? spec.map((item) => {
-        const at = item.indexOf('=');
-        return at < 0 ? [item, ''] : [item.slice(0, at), item.slice(at + 1)];
-      })
-    : Object.entries(spec).map(([key, value]) => [key, value === null ? '' : String(value)]);
-  return Object.fromEntries(entries.map(([key, value]) => [key, interpolate(value)]));
 }
 
 // ----- secrets, as deploy/docker/make-secrets.sh makes them (run for real, into a folder of the test's own) -----
@@ -99,15 +106,15 @@ execFileSync('bash', [path.join(root, 'deploy/docker/make-secrets.sh'), SECRETS_
 afterAll(() => rmSync(SECRETS_FOLDER, { recursive: true, force: true }));
 
 /** The secrets a service mounts, by name (Compose mounts each at /run/secrets/<name> unless told otherwise). */
-function secretsOf(name: string): string[] {
-  return (service(name).secrets ?? []).map((secret) => (typeof secret === 'string' ? secret : secret.source));
+function secretsOf(name: string, project: ComposeProject = compose): string[] {
+  return (service(name, project).secrets ?? []).map((secret) => secret.source);
 }
 
 /** The file a top-level secret is read from, inside make-secrets.sh's folder (ONESEAL_SECRETS unset). */
-function secretSource(secret: string): string {
-  const file = compose.secrets?.[secret]?.file;
-  if (!file) throw new Error(`docker-compose.yml declares no secret "${secret}" with a file`);
-  const relative = path.posix.relative('./.secrets', interpolate(file));
+function secretSource(secret: string, project: ComposeProject = compose): string {
+  const file = project.secrets?.[secret]?.file;
+  if (!file) throw new Error(`the compose project declares no secret "${secret}" with a file`);
+  const relative = path.relative(path.join(root, '.secrets'), file);
   if (relative.startsWith('..'))
     throw new Error(`secret "${secret}" is not read from make-secrets.sh's folder`);
   return path.join(SECRETS_FOLDER, relative);
@@ -117,14 +124,14 @@ function secretSource(secret: string): string {
  * The environment as the service sees it inside its container: each NAME_FILE=/run/secrets/<secret> must name a
  * secret the service mounts, and is pointed at the file make-secrets.sh made for it.
  */
-function resolvedEnvironmentOf(name: string): Record<string, string> {
-  const env = environmentOf(name);
+function resolvedEnvironmentOf(name: string, project: ComposeProject = compose): Record<string, string> {
+  const env = environmentOf(name, project);
   for (const [variable, value] of Object.entries(env)) {
     const secret = /^\/run\/secrets\/([^/]+)$/.exec(value)?.[1];
     if (!variable.endsWith('_FILE') || !secret) continue;
-    if (!secretsOf(name).includes(secret))
+    if (!secretsOf(name, project).includes(secret))
       throw new Error(`${name}: ${variable} names /run/secrets/${secret}, a secret it does not mount`);
-    env[variable] = secretSource(secret);
+    env[variable] = secretSource(secret, project);
   }
   return env;
 }
@@ -137,23 +144,20 @@ function valueOf(env: Record<string, string>, variable: string): string | undefi
 }
 
 /** Every port mapping as { published (host), target (container) }; published is '' when Docker picks it. */
-function portsOf(name: string): { published: string; target: string }[] {
-  return (service(name).ports ?? []).map((spec) => {
-    if (typeof spec === 'object')
-      return { published: String(spec.published ?? ''), target: String(spec.target) };
-    const parts = interpolate(String(spec))
-      .replace(/\/(tcp|udp)$/, '')
-      .split(':');
-    const target = parts[parts.length - 1];
-    return { published: parts.length > 1 ? parts[parts.length - 2] : '', target };
-  });
+function portsOf(name: string, project: ComposeProject = compose): { published: string; target: string }[] {
+  return (service(name, project).ports ?? []).map((port) => ({
+    published: port.published ?? '',
+    target: String(port.target),
+  }));
 }
 
-const devCompose = parse(readText('compose.dev.yml')) as { services: Record<string, ComposeService> };
+const devCompose = composeProject(['docker-compose.yml', 'compose.dev.yml']);
 
-/** The ports compose.dev.yml adds for a service, as written. */
+/** The ports a service has with compose.dev.yml, as host_ip:published:target. */
 function devPortsOf(name: string): string[] {
-  return (devCompose.services[name]?.ports ?? []).map(String);
+  return (service(name, devCompose).ports ?? []).map(
+    (port) => `${port.host_ip ?? ''}:${port.published ?? ''}:${port.target}`,
+  );
 }
 
 /** The migrate step's shell script, one `&&` step each. */
@@ -165,33 +169,24 @@ function migrateSteps(): string[] {
     .map((step) => step.trim());
 }
 
-function commandOf(name: string): string[] {
-  const command = service(name).command ?? [];
-  return (typeof command === 'string' ? command.trim().split(/\s+/) : command).map((part) =>
-    interpolate(String(part)),
-  );
+function commandOf(name: string, project: ComposeProject = compose): string[] {
+  return service(name, project).command ?? [];
 }
 
-function dependenciesOf(name: string): Record<string, string> {
-  const spec = service(name).depends_on ?? {};
-  // The short (list) form means condition service_started.
-  return Array.isArray(spec)
-    ? Object.fromEntries(spec.map((dependency) => [dependency, 'service_started']))
-    : Object.fromEntries(
-        Object.entries(spec).map(([dependency, options]) => [
-          dependency,
-          options?.condition ?? 'service_started',
-        ]),
-      );
+function dependenciesOf(name: string, project: ComposeProject = compose): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(service(name, project).depends_on ?? {}).map(([dependency, { condition }]) => [
+      dependency,
+      condition,
+    ]),
+  );
 }
 
 function dockerfileOf(name: string): string | undefined {
   const { build } = service(name);
   if (build === undefined) return undefined;
-  const context = typeof build === 'string' ? build : (build.context ?? '.');
-  const dockerfile = typeof build === 'string' ? 'Dockerfile' : (build.dockerfile ?? 'Dockerfile');
   return path
-    .relative(root, path.resolve(root, context, dockerfile))
+    .relative(root, path.resolve(build.context, build.dockerfile ?? 'Dockerfile'))
     .split(path.sep)
     .join('/');
 }
@@ -553,11 +548,11 @@ describe.each(temporalServiceNames)('compose service %s (uses Temporal)', (name)
 
 describe('login tokens in compose', () => {
   const mounts = (name: string) =>
-    (service(name).volumes ?? []).map((volume) => {
-      if (typeof volume !== 'string') return volume;
-      const [source, target, mode] = volume.split(':');
-      return { source, target, read_only: mode === 'ro' };
-    });
+    (service(name).volumes ?? []).map(({ source, target, read_only }) => ({
+      source,
+      target,
+      read_only: read_only === true,
+    }));
   const checkers = dataServiceNames.filter((name) => name !== 'identity');
 
   test.each(checkers)(
@@ -754,8 +749,7 @@ describe('.dockerignore', () => {
 describe('what compose exposes', () => {
   test('publishes no port of Temporal (no authentication on its frontend); compose.dev.yml does, on loopback only', () => {
     expect(composeServices.temporal?.ports ?? []).toEqual([]);
-    const dev = parse(readText('compose.dev.yml')) as { services: Record<string, ComposeService> };
-    const published = (dev.services.temporal.ports ?? []).map(String);
+    const published = devPortsOf('temporal');
     expect(published.length).toBeGreaterThan(0);
     expect(published.every((port) => port.startsWith('127.0.0.1:'))).toBe(true);
   });
@@ -807,8 +801,13 @@ describe('production mode of docker-compose.yml', () => {
   test('every service with data checks producers with the public keys make-secrets.sh made, mounted read-only', () => {
     for (const name of dataServiceNames) {
       expect(environmentOf(name).EVENT_PRODUCER_KEYS_DIR).toBe('/var/lib/oneseal/event-producers');
-      expect((service(name).volumes ?? []).map((volume) => interpolate(String(volume)))).toContain(
-        './.secrets/event-producers:/var/lib/oneseal/event-producers:ro',
+      expect(service(name).volumes ?? []).toContainEqual(
+        expect.objectContaining({
+          type: 'bind',
+          source: path.join(root, '.secrets/event-producers'),
+          target: '/var/lib/oneseal/event-producers',
+          read_only: true,
+        }),
       );
     }
     expect(readdirSync(path.join(SECRETS_FOLDER, 'event-producers')).sort()).toEqual([
@@ -825,9 +824,14 @@ describe('production mode of docker-compose.yml', () => {
     expect(env.ONESEAL_DEMO_ACCOUNTS).toBe('0');
     expect(env.ONESEAL_ADMIN_PASSWORD_FILE).toBe('/run/secrets/admin-password');
     expect(readFileSync(secretSource('admin-password'), 'utf8').trim().length).toBeGreaterThanOrEqual(12);
-    expect(devCompose.services.migrate?.environment).toEqual({
-      ONESEAL_DEMO_ACCOUNTS: '${ONESEAL_DEMO_ACCOUNTS:-1}',
-    });
+    // compose.dev.yml makes them, unless told not to.
+    expect(environmentOf(MIGRATE, devCompose).ONESEAL_DEMO_ACCOUNTS).toBe('1');
+    expect(
+      environmentOf(
+        MIGRATE,
+        composeProject(['docker-compose.yml', 'compose.dev.yml'], { ONESEAL_DEMO_ACCOUNTS: '0' }),
+      ).ONESEAL_DEMO_ACCOUNTS,
+    ).toBe('0');
   });
 
   test('make-secrets.sh keeps what exists: a second run changes no password or key', () => {
@@ -836,5 +840,136 @@ describe('production mode of docker-compose.yml', () => {
       stdio: 'pipe',
     });
     expect(readFileSync(secretSource('database-password-seal'), 'utf8')).toBe(before);
+  });
+});
+
+// =========================================================================================================
+
+describe('compose.cluster.yml: the cluster profile in containers', () => {
+  const cluster = composeProject(['docker-compose.yml', 'compose.cluster.yml']);
+  const versions = Object.fromEntries(
+    readText('deploy/local/versions.env')
+      .split('\n')
+      .map((line) => /^([A-Z_0-9]+)=(.*)$/.exec(line.trim()))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => [match[1], match[2]]),
+  );
+  const brokers = ['kafka', 'kafka-2', 'kafka-3'];
+
+  test('runs Kafka as three KRaft nodes of one cluster, each advertising its own name', () => {
+    const envs = brokers.map((name) => environmentOf(name, cluster));
+    expect(envs.map((env) => env.KAFKA_NODE_ID)).toEqual(['1', '2', '3']);
+    expect(new Set(envs.map((env) => env.CLUSTER_ID)).size).toBe(1);
+    expect(envs.map((env) => env.KAFKA_ADVERTISED_LISTENERS)).toEqual(
+      brokers.map((name) => `PLAINTEXT://${name}:9092`),
+    );
+    for (const env of envs) {
+      expect(env.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+      expect(env.KAFKA_CONTROLLER_QUORUM_VOTERS).toBe('1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093');
+    }
+    // Each node keeps its own log on a volume of its own.
+    const dataVolumes = brokers.map(
+      (name) =>
+        service(name, cluster).volumes?.find((volume) => volume.target === '/var/lib/kafka/data')?.source,
+    );
+    expect(new Set(dataVolumes).size).toBe(3);
+  });
+
+  test('replicates every topic three times and acknowledges a write only when two replicas have it', () => {
+    for (const name of brokers) {
+      expect(environmentOf(name, cluster)).toMatchObject({
+        KAFKA_DEFAULT_REPLICATION_FACTOR: '3',
+        KAFKA_MIN_INSYNC_REPLICAS: '2',
+        KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '3',
+        KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '3',
+        KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '2',
+        KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: 'false',
+      });
+    }
+  });
+
+  test('runs the Temporal Server of deploy/local on the compose PostgreSQL, with the shards versions.env fixes', () => {
+    const temporal = service('temporal', cluster);
+    expect(temporal.image).toBe(`temporalio/server:${versions.TEMPORAL_SERVER_VERSION}`);
+    expect(environmentOf('temporal', cluster)).toMatchObject({
+      DB: 'postgres12',
+      POSTGRES_SEEDS: 'postgres',
+      POSTGRES_USER: 'temporal',
+      NUM_HISTORY_SHARDS: versions.TEMPORAL_HISTORY_SHARDS,
+    });
+    expect(Number(versions.TEMPORAL_HISTORY_SHARDS)).toBeGreaterThanOrEqual(512);
+    // The dev server's command and data volume are gone; its password comes from a secret, not the file.
+    expect(temporal.command ?? []).toEqual([]);
+    expect(temporal.volumes ?? []).toEqual([]);
+    expect(Object.keys(environmentOf('temporal', cluster))).not.toContain('POSTGRES_PWD');
+    expect(temporal.entrypoint?.join(' ')).toContain('/run/secrets/temporal-database-password');
+    expect(secretsOf('temporal', cluster)).toEqual(['temporal-database-password']);
+    expect(portsOf('temporal', cluster)).toEqual([]);
+  });
+
+  test("sets up and upgrades Temporal's schema with its own sql tool, then registers the namespace, before any service", () => {
+    const schema = service('temporal-schema', cluster);
+    expect(schema.image).toBe(`temporalio/admin-tools:${versions.TEMPORAL_SERVER_VERSION}`);
+    const script = schema.entrypoint?.join(' ') ?? '';
+    expect(script).toContain('temporal-sql-tool --plugin postgres12');
+    expect(script).toMatch(/update-schema -d \/etc\/temporal\/schema\/postgresql\/v12\/\$schema\/versioned/);
+    expect(script).toContain('for db in temporal temporal_visibility');
+    expect(dependenciesOf('temporal', cluster)).toMatchObject({
+      'temporal-schema': 'service_completed_successfully',
+    });
+    expect(service('temporal-namespace', cluster).entrypoint?.join(' ')).toContain(
+      'namespace create --address temporal:7233 --namespace default',
+    );
+    for (const name of temporalServiceNames) {
+      expect(environmentOf(name, cluster).TEMPORAL_NAMESPACE).toBe('default');
+      expect(dependenciesOf(name, cluster)).toMatchObject({
+        temporal: 'service_healthy',
+        'temporal-namespace': 'service_completed_successfully',
+      });
+    }
+  });
+
+  test('gives Temporal a PostgreSQL role of its own, made at first start with the password make-secrets.sh made', () => {
+    const postgres = service('postgres', cluster);
+    expect(postgres.volumes).toContainEqual(
+      expect.objectContaining({
+        source: path.join(root, 'deploy/docker/postgres/create-temporal.sh'),
+        target: '/docker-entrypoint-initdb.d/20-create-temporal.sh',
+        read_only: true,
+      }),
+    );
+    expect(readText('deploy/docker/postgres/create-temporal.sh')).toMatch(
+      /CREATE ROLE temporal LOGIN CREATEDB PASSWORD/,
+    );
+    expect(secretsOf('postgres', cluster)).toContain('temporal-database-password');
+    expect(readFileSync(secretSource('temporal-database-password', cluster), 'utf8').trim()).toMatch(
+      /^[0-9a-f]{48}$/,
+    );
+  });
+
+  test.each(dataServiceNames)(
+    'runs two replicas of %s on all three brokers, each passing its boot validation',
+    (name) => {
+      const replica = service(name, cluster);
+      expect(replica.deploy?.replicas).toBe(2);
+      // Replicas share no host port: nothing but the proxy is published.
+      expect(portsOf(name, cluster)).toEqual([]);
+      expect(environmentOf(name, cluster).KAFKA_BROKERS.split(',').sort()).toEqual(
+        brokers.map((broker) => `${broker}:9092`).sort(),
+      );
+      expect(dependenciesOf(name, cluster)).toMatchObject(
+        Object.fromEntries(brokers.map((broker) => [broker, 'service_healthy'])),
+      );
+      expect(() => validateEnv(name, envClassOf(name), resolvedEnvironmentOf(name, cluster))).not.toThrow();
+    },
+  );
+
+  test('only the TLS proxy publishes ports, and the console reaches every replica by its service name', () => {
+    expect(Object.keys(cluster.services).filter((name) => portsOf(name, cluster).length > 0)).toEqual([
+      'proxy',
+    ]);
+    const upstreams = parseUpstreams(environmentOf('console', cluster).CONSOLE_UPSTREAMS) ?? {};
+    for (const name of dataServiceNames)
+      expect(upstreams[name]).toEqual([`http://${name}:${declared[name].port}`]);
   });
 });

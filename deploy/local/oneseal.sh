@@ -76,7 +76,11 @@ print_urls() {
   echo
   echo "OneSeal is up. API docs and health of each service:"
   node deploy/local/stack.mjs urls
-  echo "  Temporal Web UI   http://127.0.0.1:${TEMPORAL_UI_PORT:-8233}"
+  if [ "$ONESEAL_CLUSTER" = 1 ]; then
+    echo "  Temporal Server   ${TEMPORAL_ADDRESS} (metrics http://127.0.0.1:8000/metrics; no web UI in this profile)"
+  else
+    echo "  Temporal Web UI   http://127.0.0.1:${TEMPORAL_UI_PORT:-8233}"
+  fi
   echo "  PostgreSQL        ${DATABASE_URL}"
   echo "  Kafka             ${KAFKA_BROKERS}"
   echo

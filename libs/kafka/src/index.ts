@@ -3,6 +3,7 @@ export * from './topics-admin';
 export * from './event-producer';
 export * from './dead-letter';
 export * from './consumer-edge';
+export * from './consumer-liveness';
 export * from './producer-identity';
 export * from './nest/kafka.tokens';
 export * from './nest/kafka.module';

@@ -1,10 +1,10 @@
 import { Controller, Module, type INestApplication } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { ensureTopics, kafkaTransportOptions, RedeliveryNeeded } from '@oneseal/kafka';
+import { consumerLiveness, ensureTopics, kafkaTransportOptions, RedeliveryNeeded } from '@oneseal/kafka';
 import { engineEndpoints, eventually, testKafka } from '@oneseal/testing';
 import { randomUUID } from 'node:crypto';
-import { configureServiceApp } from '../src';
+import { configureServiceApp, watchEventConsumers } from '../src';
 
 const topic = `oneseal.test.redelivery-${randomUUID().slice(0, 8)}.v1`;
 
@@ -16,6 +16,8 @@ class FailingConsumer {
   @EventPattern(topic)
   handle(@Payload() value: { id: string }) {
     FailingConsumer.deliveries.push(value.id);
+    // What no handler may do (the consumer edge wraps every failure): hand kafkajs a TypeError, which stops it.
+    if (value.id === 'unwrapped') throw new TypeError('Cannot read properties of undefined');
     const attempt = FailingConsumer.deliveries.filter((id) => id === value.id).length;
     // A bug's TypeError, then the database refusing connections: both as the edge hands them on.
     if (attempt === 1) throw new RedeliveryNeeded(new TypeError('Cannot read properties of undefined'));
@@ -53,6 +55,7 @@ describe('an event whose handling failed is delivered again, and the consumer ca
       { inheritAppConfig: true },
     );
     await app.startAllMicroservices();
+    watchEventConsumers(app);
     await app.init();
   }, 60_000);
 
@@ -79,6 +82,22 @@ describe('an event whose handling failed is delivered again, and the consumer ca
     } finally {
       await producer.disconnect();
     }
-    expect(FailingConsumer.deliveries.slice(0, 4)).toEqual(['first', 'first', 'first', 'second']);
+    // Taken on its third delivery (Kafka may deliver it once more before the taking is committed: at least once).
+    expect(FailingConsumer.deliveries.slice(0, 3)).toEqual(['first', 'first', 'first']);
+    expect(consumerLiveness.stopped).toBeUndefined();
   }, 100_000);
+
+  it('reports a consumer kafkajs has given up on, so /health says the service is down', async () => {
+    const producer = testKafka().producer();
+    await producer.connect();
+    try {
+      await producer.send({ topic, messages: [{ key: 'a', value: JSON.stringify({ id: 'unwrapped' }) }] });
+    } finally {
+      await producer.disconnect();
+    }
+    await eventually('the consumer reported stopped', async () => consumerLiveness.stopped, {
+      timeoutMs: 45_000,
+    });
+    expect(consumerLiveness.stopped).toContain('Cannot read properties of undefined');
+  }, 60_000);
 });

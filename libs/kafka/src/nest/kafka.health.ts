@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
+import { consumerLiveness } from '../consumer-liveness';
 import { describeCluster } from '../topics-admin';
 import { KAFKA_CLIENT } from './kafka.tokens';
 
@@ -13,6 +14,8 @@ export class KafkaHealthIndicator {
 
   async check(key = 'kafka') {
     const indicator = this.health.check(key);
+    const stopped = consumerLiveness.stopped;
+    if (stopped) return indicator.down({ message: `event consumer stopped: ${stopped}` });
     try {
       const cluster = await describeCluster(this.kafka);
       return indicator.up({ brokers: cluster.brokers });

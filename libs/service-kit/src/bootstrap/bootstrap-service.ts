@@ -3,7 +3,8 @@ import { ValidationPipe, type DynamicModule, type INestApplication } from '@nest
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { kafkaTransportOptions, parseBrokers } from '@oneseal/kafka';
+import { consumerLiveness, kafkaTransportOptions, parseBrokers } from '@oneseal/kafka';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
 import type { HttpServiceEnv, ServiceEnv } from '../env/service-env';
 import { hardenHttp, SafeInputPipe, type HttpRole } from '../http/request-hardening';
@@ -107,9 +108,16 @@ export async function createServiceApp(definition: ServiceDefinition): Promise<I
 }
 
 /** Boots a service and keeps it up; any failure on the way is fatal and says what failed. */
+/** Has /health report the service down once its event consumer has stopped for good (call after starting it). */
+export function watchEventConsumers(app: INestApplication): void {
+  for (const server of app.getMicroservices())
+    consumerLiveness.watch(server.unwrap<[Kafka, Consumer, Producer]>()[1]);
+}
+
 export async function bootstrapService(definition: ServiceDefinition): Promise<INestApplication> {
   const app = await createServiceApp(definition);
   await app.startAllMicroservices();
+  watchEventConsumers(app);
   await app.listen(definition.env.HTTP_PORT, definition.env.HTTP_HOST);
   app
     .get(Logger)
