@@ -7,8 +7,8 @@
 // one verdict line:
 //   - every case intake acknowledged is concluded, and was recorded once (one application, one routed case);
 //   - exactly one stamp (and one 'stamped' ledger line) per decision;
-//   - no applicant message sent twice, and every applicant told the case was accepted and concluded;
-//   - every case's audit chain intact and holding its conclusion.
+//   - no applicant message sent twice, and every applicant told of acceptance, result and delivery;
+//   - every case's audit chain intact, holding its conclusion and every stamp.
 // Exit status 0 only when every verdict holds. `npm run chaos` runs it on the cluster profile; `npm test` runs the
 // short version (--short: fewer cases, one fault of each kind) on the embedded one.
 import { execFileSync } from 'node:child_process';
@@ -37,6 +37,7 @@ const { values: options } = parseArgs({
 });
 const MIN_CASES = Number(options.cases ?? (options.short ? 12 : 150));
 const CONCURRENCY = Number(options.concurrency ?? (options.short ? 4 : 12));
+const APPLICANT_MESSAGES = ['caseAcceptedWithQueryCode', 'resultReady', 'resultDelivered'];
 // Marks this run's applications, so the checks count exactly them.
 const APPLICANT = `混沌演练${new Date().toISOString().slice(11, 19).replaceAll(':', '')}`;
 
@@ -199,6 +200,9 @@ async function verdicts(caseIds) {
         WHERE s.case_id = ANY($1) GROUP BY s.case_id, d.kind`,
       [ids],
     );
+    const stampsOfCase = new Map();
+    for (const row of stamps)
+      stampsOfCase.set(row.case_id, (stampsOfCase.get(row.case_id) ?? 0) + row.stamps);
     const twice = stamps.filter((row) => row.stamps !== 1 || row.ledger !== 1).length;
     const decided = new Set(stamps.filter((row) => row.kind === 'decision').map((row) => row.case_id));
     check(
@@ -213,13 +217,17 @@ async function verdicts(caseIds) {
       [ids],
     );
     const duplicated = messages.filter((row) => row.n > 1).length;
+    // An electronic-delivery case tells its applicant three things: accepted (with the 查询码), the result is
+    // ready, the result was delivered.
     const told = new Map();
-    for (const row of messages) told.set(row.case_id, (told.get(row.case_id) ?? 0) + 1);
-    const fullyTold = ids.filter((id) => (told.get(id) ?? 0) >= 2).length;
+    for (const row of messages) told.set(row.case_id, [...(told.get(row.case_id) ?? []), row.template]);
+    const fullyTold = ids.filter((id) =>
+      APPLICANT_MESSAGES.every((template) => (told.get(id) ?? []).includes(template)),
+    ).length;
     check(
       'no duplicated message',
       duplicated === 0 && fullyTold === ids.length,
-      `${messages.reduce((n, row) => n + row.n, 0)} applicant messages, ${duplicated} duplicated; ${fullyTold} of ${ids.length} applicants told of acceptance and conclusion`,
+      `${messages.reduce((n, row) => n + row.n, 0)} applicant messages, ${duplicated} duplicated; ${fullyTold} of ${ids.length} applicants told of acceptance, result and delivery`,
     );
     // Audit chains, as the county's auditor verifies them.
     const chains = await Promise.all(
@@ -240,14 +248,19 @@ async function verdicts(caseIds) {
             'zz-auditor',
           ),
         ]).catch(() => [undefined, []]);
-        return verdict?.intact === true && events.some((event) => event.type === 'routing.case-concluded');
+        const stamped = events.filter((event) => event.type === 'seal.document-stamped').length;
+        return (
+          verdict?.intact === true &&
+          events.some((event) => event.type === 'routing.case-concluded') &&
+          stamped === (stampsOfCase.get(id) ?? 0)
+        );
       }),
     );
     const intact = chains.filter(Boolean).length;
     check(
       'audit chains intact',
       intact === ids.length,
-      `${intact} of ${ids.length} audit chains intact and holding the conclusion`,
+      `${intact} of ${ids.length} audit chains intact, holding the conclusion and every stamp`,
     );
   } finally {
     await db.end();

@@ -1,0 +1,1107 @@
+/**
+ * deploy/k8s cannot be applied where OneSeal is built and tested (no cluster there). The manifests kustomization.yaml
+ * lists are read as Kubernetes reads them (YAML 1.1, as kubectl's parser) and checked against what they mirror: the
+ * compose cluster project (docker-compose.yml + compose.cluster.yml, resolved by compose-go as compose.spec.ts does),
+ * deploy/services.json, the env classes every service validates at boot, the files make-secrets.sh makes and the
+ * versions deploy/local/versions.env pins.
+ */
+// Before the env classes are loaded: their decorators record the design types that validateEnv converts by.
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+import { ServiceEnv, TemporalServiceEnv } from '../../libs/service-kit/src/env/service-env';
+import { validateEnv } from '../../libs/service-kit/src/env/validate-env';
+import { ConsoleEnv, parseUpstreams } from '../../services/console/src/config/console.env';
+import { MAX_ATTACHMENT_BYTES } from '../../services/intake/src/case-files/attachments/attachment-content';
+
+const root = path.resolve(__dirname, '../..');
+const here = path.join(root, 'deploy/k8s');
+const readText = (relative: string): string => readFileSync(path.join(root, relative), 'utf8');
+
+const MIGRATE = 'migrate';
+const SECRETS_DIR = '/run/secrets';
+
+// ----- deploy/services.json -----
+
+interface DeclaredService {
+  port: number;
+  temporal: boolean;
+  /** false for the console, which keeps no data (no database, Kafka or migrations). */
+  database?: boolean;
+}
+const declared = (
+  JSON.parse(readText('deploy/services.json')) as { services: Record<string, DeclaredService> }
+).services;
+const serviceNames = Object.keys(declared);
+const dataServiceNames = serviceNames.filter((name) => declared[name].database !== false);
+const webServiceNames = serviceNames.filter((name) => declared[name].database === false);
+
+const versions = Object.fromEntries(
+  readText('deploy/local/versions.env')
+    .split('\n')
+    .map((line) => /^([A-Z_0-9]+)=(.*)$/.exec(line.trim()))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => [match[1], match[2]]),
+);
+
+// ----- the manifests, as kustomization.yaml lists them -----
+
+interface EnvVar {
+  name: string;
+  value?: unknown;
+  valueFrom?: unknown;
+}
+interface Probe {
+  httpGet?: { path: string; port: string | number };
+  tcpSocket?: { port: string | number };
+  exec?: { command: string[] };
+}
+interface Container {
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  env?: EnvVar[];
+  ports?: { name?: string; containerPort: number }[];
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[];
+  readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  startupProbe?: Probe;
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  securityContext?: { allowPrivilegeEscalation?: boolean; runAsNonRoot?: boolean; runAsUser?: number };
+}
+interface SecretSource {
+  name: string;
+  items?: { key: string; path: string }[];
+}
+interface Volume {
+  name: string;
+  projected?: { defaultMode?: number; sources: { secret?: SecretSource }[] };
+  secret?: { secretName: string; defaultMode?: number; items?: { key: string; path: string }[] };
+  configMap?: { name: string; defaultMode?: number };
+  persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
+}
+interface PodSpec {
+  containers: Container[];
+  initContainers?: Container[];
+  volumes?: Volume[];
+  automountServiceAccountToken?: boolean;
+  enableServiceLinks?: boolean;
+  securityContext?: { runAsNonRoot?: boolean; runAsUser?: number; fsGroup?: number };
+}
+interface PodTemplate {
+  metadata: { labels?: Record<string, string> };
+  spec: PodSpec;
+}
+interface Metadata {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+type WorkloadKind = 'Deployment' | 'StatefulSet' | 'Job';
+interface Workload<K extends WorkloadKind = WorkloadKind> {
+  kind: K;
+  metadata: Metadata;
+  spec: {
+    replicas?: number;
+    serviceName?: string;
+    podManagementPolicy?: string;
+    selector?: { matchLabels?: Record<string, string> };
+    template: PodTemplate;
+    volumeClaimTemplates?: { metadata: { name: string }; spec: { accessModes: string[] } }[];
+  };
+}
+interface Service {
+  kind: 'Service';
+  metadata: Metadata;
+  spec: {
+    type?: string;
+    clusterIP?: string;
+    publishNotReadyAddresses?: boolean;
+    selector?: Record<string, string>;
+    ports: { name?: string; port: number; targetPort?: string | number }[];
+  };
+}
+interface Ingress {
+  kind: 'Ingress';
+  metadata: Metadata;
+  spec: {
+    tls?: { hosts: string[]; secretName?: string }[];
+    defaultBackend?: unknown;
+    rules: {
+      host: string;
+      http: {
+        paths: {
+          path: string;
+          backend: { service: { name: string; port: { name?: string; number?: number } } };
+        }[];
+      };
+    }[];
+  };
+}
+interface NetworkPolicy {
+  kind: 'NetworkPolicy';
+  metadata: Metadata;
+  spec: {
+    podSelector: { matchLabels?: Record<string, string> };
+    policyTypes?: string[];
+    ingress?: { from?: { podSelector?: object; namespaceSelector?: object; ipBlock?: object }[] }[];
+  };
+}
+interface ConfigMap {
+  kind: 'ConfigMap';
+  metadata: Metadata;
+  data: Record<string, string>;
+}
+interface PersistentVolumeClaim {
+  kind: 'PersistentVolumeClaim';
+  metadata: Metadata;
+  spec: { accessModes: string[] };
+}
+interface OtherObject<K extends string> {
+  kind: K;
+  metadata: Metadata;
+}
+type Manifest =
+  | Workload<'Deployment'>
+  | Workload<'StatefulSet'>
+  | Workload<'Job'>
+  | Service
+  | Ingress
+  | NetworkPolicy
+  | ConfigMap
+  | PersistentVolumeClaim
+  | OtherObject<'Namespace'>
+  | OtherObject<'PodDisruptionBudget'>
+  | OtherObject<'Secret'>;
+
+interface Kustomization {
+  namespace?: string;
+  resources: string[];
+  images?: { name: string; newName?: string; newTag?: string }[];
+  secretGenerator?: { name: string; files: string[] }[];
+  configMapGenerator?: { name: string; files: string[] }[];
+}
+const kustomization = parse(readText('deploy/k8s/kustomization.yaml')) as Kustomization;
+
+/** Every object of a manifest file; YAML 1.1 as kubectl reads it (0440 is octal, yes/no are booleans). */
+function readManifests(file: string): Manifest[] {
+  return parseAllDocuments(readFileSync(path.join(here, file), 'utf8'), { version: '1.1' })
+    .map((document) => {
+      if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0].message}`);
+      return document.toJS() as Manifest | null;
+    })
+    .filter((manifest): manifest is Manifest => manifest !== null);
+}
+const manifests = kustomization.resources.flatMap(readManifests);
+
+const ofKind = <K extends Manifest['kind']>(kind: K) =>
+  manifests.filter((manifest): manifest is Extract<Manifest, { kind: K }> => manifest.kind === kind);
+const workloads = manifests.filter((manifest): manifest is Workload =>
+  ['Deployment', 'StatefulSet', 'Job'].includes(manifest.kind),
+);
+
+function named<K extends Manifest['kind']>(kind: K, name: string): Extract<Manifest, { kind: K }> {
+  const found = ofKind(kind).find((manifest) => manifest.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} named "${name}" in the manifests`);
+  return found;
+}
+const workload = (name: string): Workload => {
+  const found = workloads.find((candidate) => candidate.metadata.name === name);
+  if (!found) throw new Error(`no Deployment, StatefulSet or Job named "${name}" in the manifests`);
+  return found;
+};
+const podOf = (name: string): PodSpec => workload(name).spec.template.spec;
+/** The container of that name (by convention the workload's own), or its only one. */
+function containerOf(name: string): Container {
+  const { containers } = podOf(name);
+  const found = containers.find((container) => container.name === name) ?? containers[0];
+  if (!found) throw new Error(`${name} has no container`);
+  return found;
+}
+const allContainers = (pod: PodSpec): Container[] => [...(pod.initContainers ?? []), ...pod.containers];
+
+/** The image a container runs once kustomization.yaml's images: has renamed it. */
+function imageOf(container: Container): string {
+  const [name, tag] = container.image.split(':');
+  const renamed = kustomization.images?.find((image) => image.name === name);
+  return `${renamed?.newName ?? name}:${renamed?.newTag ?? tag ?? ''}`;
+}
+
+/** A container's env as plain values; Kubernetes refuses values that are not strings. */
+function envOf(container: Container): Record<string, string> {
+  return Object.fromEntries(
+    (container.env ?? []).map(({ name, value }) => {
+      if (typeof value !== 'string') throw new Error(`${container.name}: ${name} is not a string value`);
+      return [name, value];
+    }),
+  );
+}
+
+const matches = (selector: Record<string, string> | undefined, labels: Record<string, string> | undefined) =>
+  Object.keys(selector ?? {}).length > 0 &&
+  Object.entries(selector ?? {}).every(([key, value]) => labels?.[key] === value);
+
+/** The workloads whose pods a Service (or any label selector) picks. */
+const selectedBy = (selector: Record<string, string> | undefined) =>
+  workloads.filter((candidate) => matches(selector, candidate.spec.template.metadata.labels));
+
+// ----- secrets, as deploy/docker/make-secrets.sh makes them (run for real, into a folder of the test's own) -----
+
+const SECRETS_FOLDER = mkdtempSync(path.join(tmpdir(), 'oneseal-k8s-secrets-'));
+execFileSync('bash', [path.join(root, 'deploy/docker/make-secrets.sh'), SECRETS_FOLDER], { stdio: 'pipe' });
+afterAll(() => rmSync(SECRETS_FOLDER, { recursive: true, force: true }));
+
+/** Every file under a folder, as paths relative to it. */
+function filesUnder(folder: string, prefix = ''): string[] {
+  return readdirSync(path.join(folder, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(prefix, entry.name);
+    return entry.isDirectory() ? filesUnder(folder, relative) : [relative];
+  });
+}
+const madeFiles = filesUnder(SECRETS_FOLDER).sort();
+
+/** The generator's files, as paths inside make-secrets.sh's folder (kustomization.yaml names them .secrets/…). */
+function generatedFiles(generator: { files: string[] } | undefined): string[] {
+  return (generator?.files ?? []).map((file) => {
+    const relative = path.relative(path.join(here, '.secrets'), path.join(here, file));
+    if (relative.startsWith('..')) throw new Error(`${file} is not in make-secrets.sh's folder (.secrets)`);
+    return relative;
+  });
+}
+const secretGenerator = kustomization.secretGenerator?.[0];
+const secretName = secretGenerator?.name ?? '';
+/** The generated Secret's keys (each file under its own name) → the file make-secrets.sh made. */
+const secretFiles = new Map(
+  generatedFiles(secretGenerator).map((file) => [path.basename(file), path.join(SECRETS_FOLDER, file)]),
+);
+
+/** In-container path → secret key, for every secret file a container mounts. */
+function mountedSecrets(pod: PodSpec, container: Container): Map<string, string> {
+  const mounted = new Map<string, string>();
+  for (const mount of container.volumeMounts ?? []) {
+    const volume = pod.volumes?.find((candidate) => candidate.name === mount.name);
+    const sources: SecretSource[] = [
+      ...(volume?.projected?.sources ?? []).flatMap((source) => (source.secret ? [source.secret] : [])),
+      ...(volume?.secret ? [{ name: volume.secret.secretName, items: volume.secret.items }] : []),
+    ];
+    for (const source of sources) {
+      if (source.name !== secretName) throw new Error(`${container.name} mounts a secret "${source.name}"`);
+      if (!source.items)
+        throw new Error(`${container.name} mounts every secret: it should name the ones it uses`);
+      for (const item of source.items) mounted.set(path.posix.join(mount.mountPath, item.path), item.key);
+    }
+  }
+  return mounted;
+}
+const secretsOf = (pod: PodSpec, container: Container) => [...mountedSecrets(pod, container).values()].sort();
+
+/**
+ * The environment as the service sees it inside its pod: each NAME_FILE naming a file under /run/secrets must be a
+ * secret the container mounts, and is pointed at the file make-secrets.sh made for it.
+ */
+function resolvedEnvOf(pod: PodSpec, container: Container): Record<string, string> {
+  const env = envOf(container);
+  const mounted = mountedSecrets(pod, container);
+  for (const [variable, value] of Object.entries(env)) {
+    if (!variable.endsWith('_FILE') || !value.startsWith(`${SECRETS_DIR}/`)) continue;
+    const key = mounted.get(value);
+    if (key === undefined)
+      throw new Error(`${container.name}: ${variable} names ${value}, which it does not mount`);
+    const file = secretFiles.get(key);
+    if (file === undefined)
+      throw new Error(`${container.name}: secret "${key}" is not a file make-secrets.sh made`);
+    env[variable] = file;
+  }
+  return env;
+}
+
+// ----- the compose cluster project, as compose-go resolves it (deploy/docker/compose-config.sh) -----
+
+interface ComposeService {
+  image?: string;
+  command?: string[] | null;
+  entrypoint?: string[] | null;
+  environment?: Record<string, string | null>;
+  volumes?: { type: string; source?: string; target: string; read_only?: boolean }[];
+  secrets?: { source: string }[];
+  deploy?: { replicas?: number };
+  healthcheck?: { test?: string[] };
+  depends_on?: Record<string, { condition: string }>;
+}
+
+/** The one address the operator sets in both: the console's public address, printed on sealed documents. */
+const PUBLIC_BASE_URL = envOf(containerOf('seal')).PUBLIC_BASE_URL;
+
+const cluster = (
+  JSON.parse(
+    execFileSync(
+      'bash',
+      [
+        path.join(root, 'deploy/docker/compose-config.sh'),
+        path.join(root, 'docker-compose.yml'),
+        path.join(root, 'compose.cluster.yml'),
+      ],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PUBLIC_BASE_URL },
+      },
+    ),
+  ) as { services: Record<string, ComposeService> }
+).services;
+
+function composeService(name: string): ComposeService {
+  const found = cluster[name];
+  if (!found) throw new Error(`the compose cluster project has no service "${name}"`);
+  return found;
+}
+const composeEnvOf = (name: string): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(composeService(name).environment ?? {}).map(([key, value]) => [key, value ?? '']),
+  );
+
+// ----- Kafka: compose's nodes (kafka, kafka-2, kafka-3) and the StatefulSet's pods (kafka-0.kafka, ...) -----
+
+const composeBrokers = Object.keys(cluster)
+  .filter((name) => composeService(name).image?.startsWith('apache/kafka:'))
+  .sort((a, b) => Number(composeEnvOf(a).KAFKA_NODE_ID) - Number(composeEnvOf(b).KAFKA_NODE_ID));
+const kafka = ofKind('StatefulSet').find((set) =>
+  imageOf(set.spec.template.spec.containers[0]).startsWith('apache/kafka:'),
+);
+if (!kafka) throw new Error('no Kafka StatefulSet in the manifests');
+const kafkaContainer = kafka.spec.template.spec.containers[0];
+const kafkaPod = (ordinal: number) => `${kafka.metadata.name}-${ordinal}`;
+/** A pod's own DNS name through the StatefulSet's governing (headless) Service. */
+const kafkaPodAddress = (ordinal: number) => `${kafkaPod(ordinal)}.${kafka.spec.serviceName}`;
+
+/** compose host → the Kafka pod that is the same node (node id n is pod n-1); other hosts stay as they are. */
+function inCluster(host: string): string {
+  if (!composeBrokers.includes(host)) return host;
+  return kafkaPodAddress(Number(composeEnvOf(host).KAFKA_NODE_ID) - 1);
+}
+const translateBrokers = (value: string) =>
+  value
+    .split(',')
+    .map((broker) => {
+      const [host, port] = broker.split(':');
+      return `${inCluster(host)}:${port}`;
+    })
+    .join(',');
+const translateVoters = (value: string) =>
+  value
+    .split(',')
+    .map((voter) => {
+      const [id, address] = voter.split('@');
+      return `${id}@${translateBrokers(address)}`;
+    })
+    .join(',');
+
+/** What the compose service of a workload is called (the three Kafka nodes are one StatefulSet). */
+const composeNamesOf = (workloadName: string): string[] =>
+  workloadName === kafka.metadata.name ? composeBrokers : [workloadName];
+
+// ----- what the services validate at boot -----
+
+type EnvClass = typeof ServiceEnv | typeof TemporalServiceEnv;
+const envClassOf = (name: string): EnvClass => (declared[name].temporal ? TemporalServiceEnv : ServiceEnv);
+
+const hostAndPort = (address: string): [string, number] => {
+  const match = /^([^:\s/]+):(\d+)$/.exec(address);
+  if (!match) throw new Error(`"${address}" is not host:port`);
+  return [match[1], Number(match[2])];
+};
+
+/** A Service's port → the container port it targets in the pods it selects. */
+function targetPortOf(service: Service, port: number): number | undefined {
+  const servicePort = service.spec.ports.find((candidate) => candidate.port === port);
+  if (!servicePort) return undefined;
+  const target = servicePort.targetPort ?? servicePort.port;
+  const containers = selectedBy(service.spec.selector).flatMap(
+    (selected) => selected.spec.template.spec.containers,
+  );
+  const containerPort = containers
+    .flatMap((container) => container.ports ?? [])
+    .find((candidate) =>
+      typeof target === 'number' ? candidate.containerPort === target : candidate.name === target,
+    );
+  return containerPort?.containerPort;
+}
+
+/** A probe's port, as a number (probes may name the container's port). */
+function probePort(container: Container, probe: Probe | undefined): number | undefined {
+  const port = probe?.httpGet?.port ?? probe?.tcpSocket?.port;
+  if (typeof port === 'number') return port;
+  return container.ports?.find((candidate) => candidate.name === port)?.containerPort;
+}
+
+// =========================================================================================================
+
+describe('deploy/k8s/kustomization.yaml', () => {
+  test('lists every manifest of the folder, and only existing files', () => {
+    const onDisk = (readdirSync(here, { recursive: true }) as string[])
+      .map((file) => file.split(path.sep).join('/'))
+      .filter(
+        (file) => /\.ya?ml$/.test(file) && file !== 'kustomization.yaml' && !file.startsWith('.secrets/'),
+      )
+      .sort();
+    expect([...kustomization.resources].sort()).toEqual(onDisk);
+    expect(manifests.length).toBeGreaterThan(0);
+  });
+
+  test('puts everything in the namespace oneseal, which it creates', () => {
+    expect(kustomization.namespace).toBe('oneseal');
+    expect(ofKind('Namespace').map((namespace) => namespace.metadata.name)).toEqual(['oneseal']);
+    // No manifest pins another namespace of its own.
+    expect(manifests.filter((manifest) => manifest.metadata.namespace !== undefined)).toEqual([]);
+  });
+
+  test('names each object once', () => {
+    const keys = manifests.map((manifest) => `${manifest.kind}/${manifest.metadata.name}`);
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+  });
+
+  test('generates its secrets from exactly the files make-secrets.sh makes, under their own names', () => {
+    expect(kustomization.secretGenerator).toHaveLength(1);
+    const inSecret = generatedFiles(secretGenerator);
+    const producerKeys = generatedFiles(
+      kustomization.configMapGenerator?.find((generator) => generator.name === 'oneseal-event-producers'),
+    );
+    expect([...inSecret, ...producerKeys].sort()).toEqual(madeFiles);
+    // The public keys are not secret: they go in the ConfigMap, everything else in the Secret.
+    expect(producerKeys.every((file) => file.startsWith('event-producers/'))).toBe(true);
+    expect(inSecret.every((file) => !file.includes('/'))).toBe(true);
+    // No secret is written into a manifest.
+    expect(ofKind('Secret')).toEqual([]);
+  });
+});
+
+describe.each(serviceNames)('service %s (deploy/services.json)', (name) => {
+  const { port } = declared[name];
+  const deployment = () => named('Deployment', name);
+  const container = () => containerOf(name);
+  const composeReplicas = () => composeService(name).deploy?.replicas ?? 1;
+
+  test(`has a Service ${name}:${port} that reaches its pods' port ${port}, and no other pods`, () => {
+    const service = named('Service', name);
+    expect(service.spec.type ?? 'ClusterIP').toBe('ClusterIP');
+    expect(selectedBy(service.spec.selector).map((selected) => selected.metadata.name)).toEqual([name]);
+    expect(targetPortOf(service, port)).toBe(port);
+  });
+
+  test(`runs ${declared[name].database === false ? 1 : 2} replica(s), as compose.cluster.yml does`, () => {
+    expect(deployment().spec.replicas).toBe(declared[name].database === false ? 1 : 2);
+    expect(deployment().spec.replicas).toBe(composeReplicas());
+    // The Deployment's own selector picks its pods.
+    expect(matches(deployment().spec.selector?.matchLabels, deployment().spec.template.metadata.labels)).toBe(
+      true,
+    );
+  });
+
+  test('runs node services/<name>/dist/main.js from the OneSeal image, as compose does', () => {
+    expect(container().command).toEqual(composeService(name).command);
+    expect(container().command).toEqual(['node', `services/${name}/dist/main.js`]);
+    expect(container().image).toBe(composeService(name).image);
+  });
+
+  test('has the env of the compose cluster project, Kafka addressed by its pods', () => {
+    const expected = composeEnvOf(name);
+    if (expected.KAFKA_BROKERS !== undefined)
+      expected.KAFKA_BROKERS = translateBrokers(expected.KAFKA_BROKERS);
+    expect(envOf(container())).toEqual(expected);
+    expect(envOf(container()).HTTP_PORT).toBe(String(port));
+    expect(envOf(container()).HTTP_HOST).toBe('0.0.0.0');
+  });
+
+  test('passes the env validation it runs at boot, its secrets read from the files make-secrets.sh made', () => {
+    const env = resolvedEnvOf(podOf(name), container());
+    if (declared[name].database === false) expect(() => validateEnv(name, ConsoleEnv, env)).not.toThrow();
+    else expect(() => validateEnv(name, envClassOf(name), env)).not.toThrow();
+  });
+
+  test('mounts the secrets compose gives it, and no other', () => {
+    expect(secretsOf(podOf(name), container())).toEqual(
+      (composeService(name).secrets ?? []).map((secret) => secret.source).sort(),
+    );
+  });
+
+  test('mounts the volumes compose gives it, at the same paths, read-only where compose has them so', () => {
+    const pod = podOf(name);
+    const mounts = (container().volumeMounts ?? []).flatMap((mount) => {
+      const volume = pod.volumes?.find((candidate) => candidate.name === mount.name);
+      const source = volume?.persistentVolumeClaim?.claimName ?? volume?.configMap?.name;
+      if (source === undefined) return [];
+      const readOnly = mount.readOnly === true || volume?.persistentVolumeClaim?.readOnly === true;
+      return [{ source, target: mount.mountPath, readOnly }];
+    });
+    const expected = (composeService(name).volumes ?? []).map((volume) => ({
+      // Named volumes are claims of the same name; make-secrets.sh's folder of public keys is the ConfigMap made
+      // from it.
+      source:
+        volume.type === 'volume'
+          ? volume.source
+          : volume.source === path.join(root, '.secrets/event-producers')
+            ? 'oneseal-event-producers'
+            : `unexpected bind mount ${volume.source}`,
+      target: volume.target,
+      readOnly: volume.read_only === true,
+    }));
+    const byTarget = (a: { target: string }, b: { target: string }) => a.target.localeCompare(b.target);
+    expect(mounts.sort(byTarget)).toEqual(expected.sort(byTarget));
+  });
+
+  test(`is ready by GET /health on port ${port}, and kept alive on that port`, () => {
+    const c = container();
+    for (const probe of [c.startupProbe, c.readinessProbe, c.livenessProbe])
+      expect(probePort(c, probe)).toBe(port);
+    expect(c.readinessProbe?.httpGet?.path).toBe('/health');
+    // A service's /health is its own (database, Kafka): failing long, it is restarted. The console's reports the
+    // other services, which restarting the console would not bring back: it is kept alive by its port.
+    if (declared[name].database === false) expect(c.livenessProbe?.tcpSocket).toBeDefined();
+    else expect(c.livenessProbe?.httpGet?.path).toBe('/health');
+  });
+
+  test('asks for CPU and memory, and is limited in memory', () => {
+    const { resources } = container();
+    expect(Object.keys(resources?.requests ?? {}).sort()).toEqual(['cpu', 'memory']);
+    expect(resources?.limits?.memory).toBeDefined();
+  });
+
+  test("runs as the image's non-root user (node, uid 1000) and cannot gain privileges", () => {
+    const lastUser = readText('deploy/docker/Dockerfile')
+      .split('\n')
+      .filter((line) => /^USER\s/.test(line))
+      .pop();
+    expect(lastUser?.trim()).toBe('USER node');
+    // The node images' user "node" is uid 1000; a named USER cannot be checked by runAsNonRoot without the number.
+    expect(podOf(name).securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
+    expect(container().securityContext?.allowPrivilegeEscalation).toBe(false);
+  });
+});
+
+describe.each(dataServiceNames)('service %s (keeps data)', (name) => {
+  test('bootstraps Kafka from every node the StatefulSet runs, each at the address it advertises', () => {
+    const brokers = envOf(containerOf(name)).KAFKA_BROKERS.split(',');
+    const replicas = kafka.spec.replicas ?? 1;
+    expect(brokers.sort()).toEqual(
+      Array.from({ length: replicas }, (_, ordinal) => `${kafkaPodAddress(ordinal)}:9092`).sort(),
+    );
+  });
+
+  test('connects to PostgreSQL as its own role, at a Service that reaches the database', () => {
+    const url = new URL(
+      readFileSync(resolvedEnvOf(podOf(name), containerOf(name)).DATABASE_URL_FILE, 'utf8').trim(),
+    );
+    expect(decodeURIComponent(url.username)).toBe(`oneseal_${name}`);
+    const service = named('Service', url.hostname);
+    expect(targetPortOf(service, Number(url.port || '5432'))).toBe(5432);
+    expect(
+      selectedBy(service.spec.selector).map((selected) => imageOf(selected.spec.template.spec.containers[0])),
+    ).toEqual([composeService('postgres').image]);
+  });
+});
+
+describe.each(webServiceNames)('service %s (the console, keeps no data)', (name) => {
+  test('passes /api/<service>/ to every other service through its Service, which reaches that service', () => {
+    const upstreams = parseUpstreams(envOf(containerOf(name)).CONSOLE_UPSTREAMS) ?? {};
+    expect(Object.keys(upstreams).sort()).toEqual([...dataServiceNames].sort());
+    for (const upstream of dataServiceNames) {
+      const urls = upstreams[upstream] ?? [];
+      expect(urls).toHaveLength(1);
+      const url = new URL(urls[0]);
+      const service = named('Service', url.hostname);
+      expect(selectedBy(service.spec.selector).map((selected) => selected.metadata.name)).toEqual([upstream]);
+      expect(targetPortOf(service, Number(url.port))).toBe(declared[upstream].port);
+    }
+  });
+});
+
+describe('secrets', () => {
+  const holders = (secret: string) =>
+    workloads
+      .filter((candidate) =>
+        allContainers(candidate.spec.template.spec).some((container) =>
+          secretsOf(candidate.spec.template.spec, container).includes(secret),
+        ),
+      )
+      .map((candidate) => candidate.metadata.name)
+      .sort();
+  const composeHolders = (secret: string) =>
+    workloads
+      .map((candidate) => candidate.metadata.name)
+      .filter((name) =>
+        composeNamesOf(name).some((composeName) =>
+          (composeService(composeName).secrets ?? []).some((mounted) => mounted.source === secret),
+        ),
+      )
+      .sort();
+
+  test('every secret a container mounts is a file make-secrets.sh made, and every file reaches someone', () => {
+    const mounted = new Set(
+      workloads.flatMap((candidate) =>
+        allContainers(candidate.spec.template.spec).flatMap((container) =>
+          secretsOf(candidate.spec.template.spec, container),
+        ),
+      ),
+    );
+    expect([...mounted].filter((key) => !secretFiles.has(key))).toEqual([]);
+    expect([...secretFiles.keys()].filter((key) => !mounted.has(key))).toEqual([]);
+  });
+
+  test('every NAME_FILE under /run/secrets names a secret its container mounts (a file make-secrets.sh made)', () => {
+    for (const candidate of workloads) {
+      for (const container of allContainers(candidate.spec.template.spec)) {
+        expect(() => resolvedEnvOf(candidate.spec.template.spec, container)).not.toThrow();
+      }
+    }
+  });
+
+  test('each secret reaches exactly the workloads compose gives it to', () => {
+    for (const secret of secretFiles.keys())
+      expect([secret, holders(secret)]).toEqual([secret, composeHolders(secret)]);
+  });
+
+  test('each key reaches only the services that use it', () => {
+    expect(holders('audit-chain-key')).toEqual(['audit']);
+    expect(holders('personal-data-key')).toEqual(['intake']);
+    expect(holders('applicant-lookup-key')).toEqual(['intake', 'routing']);
+    expect(holders('seal-key-encryption-key')).toEqual([MIGRATE, 'seal'].sort());
+    expect(holders('database-owner-url')).toEqual([MIGRATE]);
+    expect(holders('postgres-password')).toEqual(['postgres']);
+    expect(holders('temporal-database-password')).toEqual(['postgres', 'temporal', 'temporal-schema']);
+    for (const name of dataServiceNames) {
+      expect(holders(`database-url-${name}`)).toEqual([name]);
+      expect(holders(`database-password-${name}`)).toEqual([MIGRATE]);
+    }
+    for (const producer of readdirSync(path.join(SECRETS_FOLDER, 'event-producers')).map((file) =>
+      path.basename(file, '.pub'),
+    )) {
+      expect(holders(`event-signing-${producer}.key`)).toEqual([producer]);
+    }
+  });
+
+  test('no secret is written into a manifest: passwords, keys and database URLs come from files', () => {
+    for (const candidate of workloads) {
+      for (const container of allContainers(candidate.spec.template.spec)) {
+        const variables = Object.keys(envOf(container));
+        expect([
+          container.name,
+          variables.filter((variable) => /(PASSWORD|_KEY|SECRET|PWD)$/.test(variable)),
+        ]).toEqual([container.name, []]);
+        expect(variables).not.toContain('DATABASE_URL');
+      }
+    }
+  });
+
+  test('secret files are readable by the pod (its group) but not by every user', () => {
+    for (const candidate of workloads) {
+      for (const volume of candidate.spec.template.spec.volumes ?? []) {
+        if (!volume.projected) continue;
+        const mode = volume.projected.defaultMode ?? 0o644;
+        expect([candidate.metadata.name, mode & 0o044, mode & 0o007]).toEqual([
+          candidate.metadata.name,
+          0o040,
+          0,
+        ]);
+        expect(candidate.spec.template.spec.securityContext?.fsGroup).toBeDefined();
+      }
+    }
+  });
+
+  test('no pod gets the Kubernetes API token (it would land in /run/secrets) or service-link variables', () => {
+    for (const candidate of workloads) {
+      const pod = candidate.spec.template.spec;
+      expect([candidate.metadata.name, pod.automountServiceAccountToken, pod.enableServiceLinks]).toEqual([
+        candidate.metadata.name,
+        false,
+        false,
+      ]);
+    }
+  });
+});
+
+describe('PostgreSQL', () => {
+  const postgres = () => named('StatefulSet', 'postgres');
+  const container = () => containerOf('postgres');
+
+  test('runs one instance of the compose image, its data on a volume claim of its own', () => {
+    expect(postgres().spec.replicas).toBe(1);
+    expect(container().image).toBe(composeService('postgres').image);
+    const claims = postgres().spec.volumeClaimTemplates?.map((claim) => claim.metadata.name) ?? [];
+    const data = container().volumeMounts?.find((mount) => mount.mountPath === '/var/lib/postgresql/data');
+    expect(claims).toContain(data?.name);
+    // The data one folder down (a volume's root may hold lost+found), inside the volume.
+    expect(envOf(container()).PGDATA.startsWith(`${data?.mountPath}/`)).toBe(true);
+  });
+
+  test('sets up the superuser as compose does, its password from the mounted secret', () => {
+    const { PGDATA: _data, ...env } = envOf(container());
+    expect(env).toEqual(composeEnvOf('postgres'));
+    expect(() => resolvedEnvOf(podOf('postgres'), container())).not.toThrow();
+  });
+
+  test('runs the same first-time scripts as compose, byte for byte, under the same names', () => {
+    const initdb = composeService('postgres').volumes?.filter((volume) =>
+      volume.target.startsWith('/docker-entrypoint-initdb.d/'),
+    );
+    expect(initdb?.length).toBeGreaterThan(0);
+    const mount = container().volumeMounts?.find(
+      (candidate) => candidate.mountPath === '/docker-entrypoint-initdb.d',
+    );
+    const volume = podOf('postgres').volumes?.find((candidate) => candidate.name === mount?.name);
+    const configMap = named('ConfigMap', volume?.configMap?.name ?? '');
+    expect(Object.keys(configMap.data).sort()).toEqual(
+      initdb?.map((script) => path.basename(script.target)).sort(),
+    );
+    for (const script of initdb ?? []) {
+      expect(configMap.data[path.basename(script.target)]).toBe(readFileSync(script.source ?? '', 'utf8'));
+    }
+    // Executable, so the image runs them (rather than sourcing them into its own shell).
+    expect((volume?.configMap?.defaultMode ?? 0o644) & 0o111).toBe(0o111);
+  });
+
+  test("is ready by compose's healthcheck (pg_isready over TCP)", () => {
+    expect(container().readinessProbe?.exec?.command).toEqual(
+      composeService('postgres').healthcheck?.test?.slice(1),
+    );
+  });
+
+  test('the Jobs compose starts once it is healthy wait for that same check, through its Service', () => {
+    const service = ofKind('Service').find((candidate) =>
+      selectedBy(candidate.spec.selector).some((selected) => selected.metadata.name === 'postgres'),
+    );
+    expect(targetPortOf(service as Service, 5432)).toBe(5432);
+    const check = (composeService('postgres').healthcheck?.test ?? [])
+      .slice(1)
+      .join(' ')
+      .replace('-h 127.0.0.1', `-h ${service?.metadata.name}`);
+    const waiting = ofKind('Job').filter(
+      (job) => composeService(job.metadata.name).depends_on?.postgres?.condition === 'service_healthy',
+    );
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const job of waiting) {
+      const wait = job.spec.template.spec.initContainers?.find(
+        (c) => c.image === composeService('postgres').image,
+      );
+      expect([job.metadata.name, wait?.command?.join(' ')]).toEqual([
+        job.metadata.name,
+        expect.stringContaining(check),
+      ]);
+    }
+  });
+});
+
+describe('Kafka', () => {
+  const env = () => envOf(kafkaContainer);
+
+  /**
+   * Runs the container's command as pod kafka-<ordinal> would, with the image's entrypoint replaced by `env`: what
+   * the broker would start with.
+   */
+  function startedEnv(ordinal: number): Record<string, string> {
+    const entrypoint = 'exec /etc/kafka/docker/run';
+    const [shell, ...args] = kafkaContainer.command ?? [];
+    const script = args[args.length - 1] ?? '';
+    if (!script.includes(entrypoint)) throw new Error(`the Kafka command does not end with ${entrypoint}`);
+    const bin = mkdtempSync(path.join(tmpdir(), 'oneseal-k8s-kafka-'));
+    try {
+      writeFileSync(path.join(bin, 'hostname'), `#!/bin/sh\necho ${kafkaPod(ordinal)}\n`);
+      chmodSync(path.join(bin, 'hostname'), 0o755);
+      const out = execFileSync(shell, [...args.slice(0, -1), script.replace(entrypoint, 'exec env')], {
+        encoding: 'utf8',
+        env: { PATH: `${bin}:${process.env.PATH ?? ''}`, ...env() },
+      });
+      return Object.fromEntries(
+        out
+          .split('\n')
+          .map((line) => /^([A-Z_0-9]+)=(.*)$/.exec(line))
+          .filter((match): match is RegExpExecArray => match !== null)
+          .map((match) => [match[1], match[2]]),
+      );
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  }
+
+  test('runs as many KRaft nodes as compose.cluster.yml (three), started together, each with a volume of its own', () => {
+    expect(composeBrokers).toHaveLength(3);
+    expect(kafka.spec.replicas).toBe(composeBrokers.length);
+    expect(kafka.spec.podManagementPolicy).toBe('Parallel');
+    expect(imageOf(kafkaContainer)).toBe(composeService(composeBrokers[0]).image);
+    const data = kafkaContainer.volumeMounts?.find((mount) => mount.mountPath === env().KAFKA_LOG_DIRS);
+    expect(kafka.spec.volumeClaimTemplates?.map((claim) => claim.metadata.name)).toContain(data?.name);
+  });
+
+  test('the governing Service is headless and names pods before they are ready (the quorum needs the names)', () => {
+    const service = named('Service', kafka.spec.serviceName ?? '');
+    expect(service.spec.clusterIP).toBe('None');
+    expect(service.spec.publishNotReadyAddresses).toBe(true);
+    expect(selectedBy(service.spec.selector)).toEqual([kafka]);
+  });
+
+  test("has compose.cluster.yml's settings, each node's id and address its own", () => {
+    for (const composeName of composeBrokers) {
+      const {
+        KAFKA_NODE_ID: _id,
+        KAFKA_ADVERTISED_LISTENERS: _advertised,
+        ...shared
+      } = composeEnvOf(composeName);
+      shared.KAFKA_CONTROLLER_QUORUM_VOTERS = translateVoters(shared.KAFKA_CONTROLLER_QUORUM_VOTERS);
+      expect(env()).toEqual(shared);
+    }
+  });
+
+  test('replicates every topic three times, acknowledges a write with two replicas, never elects an unclean leader', () => {
+    expect(env()).toMatchObject({
+      KAFKA_DEFAULT_REPLICATION_FACTOR: '3',
+      KAFKA_MIN_INSYNC_REPLICAS: '2',
+      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '3',
+      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '3',
+      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '2',
+      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: 'false',
+    });
+    expect(Number(env().KAFKA_DEFAULT_REPLICATION_FACTOR)).toBeLessThanOrEqual(kafka.spec.replicas ?? 0);
+  });
+
+  test.each([0, 1, 2])(
+    'pod kafka-%i starts as the voter of its own id, advertising its own address',
+    (ordinal) => {
+      const started = startedEnv(ordinal);
+      const voters = Object.fromEntries(
+        started.KAFKA_CONTROLLER_QUORUM_VOTERS.split(',').map((voter) => voter.split('@')),
+      );
+      expect(voters[started.KAFKA_NODE_ID]).toBe(`${kafkaPodAddress(ordinal)}:9093`);
+      expect(started.KAFKA_ADVERTISED_LISTENERS).toBe(`PLAINTEXT://${kafkaPodAddress(ordinal)}:9092`);
+      // The same node as compose's: node id n, the same listener name and port.
+      const composeName = composeBrokers[ordinal];
+      expect(started.KAFKA_NODE_ID).toBe(composeEnvOf(composeName).KAFKA_NODE_ID);
+      expect(started.KAFKA_ADVERTISED_LISTENERS).toBe(
+        composeEnvOf(composeName).KAFKA_ADVERTISED_LISTENERS.replace(
+          `//${composeName}:`,
+          `//${inCluster(composeName)}:`,
+        ),
+      );
+    },
+  );
+
+  test("is ready by compose's healthcheck (the broker answers for its API versions)", () => {
+    const [kind, check] = composeService(composeBrokers[0]).healthcheck?.test ?? [];
+    expect(kind).toBe('CMD-SHELL');
+    expect(kafkaContainer.readinessProbe?.exec?.command).toEqual(['sh', '-c', check]);
+  });
+});
+
+describe('Temporal', () => {
+  const server = () => containerOf('temporal');
+
+  test('runs the Temporal Server version of deploy/local/versions.env, with its history shards', () => {
+    expect(imageOf(server())).toBe(`temporalio/server:${versions.TEMPORAL_SERVER_VERSION}`);
+    expect(envOf(server()).NUM_HISTORY_SHARDS).toBe(versions.TEMPORAL_HISTORY_SHARDS);
+    expect(named('Deployment', 'temporal').spec.replicas).toBe(1);
+  });
+
+  test('has the env and entrypoint of compose.cluster.yml, its password from the mounted secret only', () => {
+    expect(envOf(server())).toEqual(composeEnvOf('temporal'));
+    expect(server().command).toEqual(composeService('temporal').entrypoint);
+    expect(server().args).toBeUndefined();
+    expect(envOf(server())).not.toHaveProperty('POSTGRES_PWD');
+    const secretPath = /\$\(cat (\S+)\)/.exec(server().command?.join(' ') ?? '')?.[1] ?? '';
+    expect(mountedSecrets(podOf('temporal'), server()).get(secretPath)).toBe('temporal-database-password');
+  });
+
+  test('makes its schema and registers its namespace with the scripts and image of compose.cluster.yml', () => {
+    for (const job of ['temporal-schema', 'temporal-namespace']) {
+      expect(named('Job', job).spec.template.spec.containers).toHaveLength(1);
+      expect(containerOf(job).command).toEqual(composeService(job).entrypoint);
+      expect(imageOf(containerOf(job))).toBe(composeService(job).image);
+      expect(imageOf(containerOf(job))).toBe(`temporalio/admin-tools:${versions.TEMPORAL_SERVER_VERSION}`);
+    }
+  });
+
+  test('the services reach it at TEMPORAL_ADDRESS through a ClusterIP Service, in the namespace the Job registers', () => {
+    for (const name of serviceNames.filter((candidate) => declared[candidate].temporal)) {
+      const { TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE } = envOf(containerOf(name));
+      const [host, port] = hostAndPort(TEMPORAL_ADDRESS);
+      const service = named('Service', host);
+      expect(service.spec.type ?? 'ClusterIP').toBe('ClusterIP');
+      expect(selectedBy(service.spec.selector).map((selected) => selected.metadata.name)).toEqual([
+        'temporal',
+      ]);
+      expect(targetPortOf(service, port)).toBe(port);
+      expect(containerOf('temporal-namespace').command?.join(' ')).toContain(
+        `namespace create --address ${TEMPORAL_ADDRESS} --namespace ${TEMPORAL_NAMESPACE}`,
+      );
+    }
+  });
+});
+
+describe('the migrate Job', () => {
+  const migrate = () => containerOf(MIGRATE);
+
+  test('runs the command of compose with its env, from the image the services run', () => {
+    expect(migrate().command).toEqual(composeService(MIGRATE).command);
+    expect(envOf(migrate())).toEqual(composeEnvOf(MIGRATE));
+    expect(envOf(migrate()).ONESEAL_DEMO_ACCOUNTS).toBe('0');
+    expect(new Set(serviceNames.map((name) => containerOf(name).image))).toEqual(new Set([migrate().image]));
+    expect(named('Job', MIGRATE).spec.template.spec.containers).toHaveLength(1);
+  });
+
+  test('migrates as the owner role, whose URL make-secrets.sh wrote', () => {
+    const url = new URL(
+      readFileSync(resolvedEnvOf(podOf(MIGRATE), migrate()).DATABASE_URL_FILE, 'utf8').trim(),
+    );
+    expect(url.username).toBe('oneseal');
+  });
+
+  test("writes the keys into claims named as compose's volumes, which the services mount read-only", () => {
+    const pod = podOf(MIGRATE);
+    const written = (composeService(MIGRATE).volumes ?? []).filter((volume) => volume.type === 'volume');
+    expect(written.length).toBeGreaterThan(0);
+    for (const volume of written) {
+      const mount = migrate().volumeMounts?.find((candidate) => candidate.mountPath === volume.target);
+      const claim = pod.volumes?.find((candidate) => candidate.name === mount?.name)?.persistentVolumeClaim;
+      expect([volume.target, claim?.claimName, mount?.readOnly ?? false]).toEqual([
+        volume.target,
+        volume.source,
+        false,
+      ]);
+      // Written by the Job, read by replicas on any node at the same time.
+      expect(named('PersistentVolumeClaim', volume.source ?? '').spec.accessModes).toContain('ReadWriteMany');
+    }
+  });
+
+  test('only identity (and the Job that makes it) mounts the private token signing key', () => {
+    const claim = podOf('identity').volumes?.find((volume) =>
+      envOf(containerOf('identity')).AUTH_PRIVATE_KEY_FILE.startsWith(
+        `${containerOf('identity').volumeMounts?.find((mount) => mount.name === volume.name)?.mountPath}/`,
+      ),
+    )?.persistentVolumeClaim?.claimName;
+    expect(claim).toBeDefined();
+    const mounting = workloads
+      .filter((candidate) =>
+        (candidate.spec.template.spec.volumes ?? []).some(
+          (volume) => volume.persistentVolumeClaim?.claimName === claim,
+        ),
+      )
+      .map((candidate) => candidate.metadata.name);
+    expect(mounting.sort()).toEqual(['identity', MIGRATE].sort());
+  });
+});
+
+describe('what is reachable', () => {
+  test('no Service is published on the nodes or a load balancer', () => {
+    expect(
+      ofKind('Service')
+        .filter((service) => !['ClusterIP', undefined].includes(service.spec.type))
+        .map((service) => service.metadata.name),
+    ).toEqual([]);
+  });
+
+  test('the one Ingress passes HTTPS to the console only, at the address sealed documents print', () => {
+    const ingresses = ofKind('Ingress');
+    expect(ingresses).toHaveLength(1);
+    const [ingress] = ingresses;
+    expect(ingress.spec.defaultBackend).toBeUndefined();
+    const backends = ingress.spec.rules.flatMap((rule) =>
+      rule.http.paths.map((entry) => entry.backend.service),
+    );
+    expect(new Set(backends.map((backend) => backend.name))).toEqual(new Set(webServiceNames));
+    for (const backend of backends) {
+      const service = named('Service', backend.name);
+      const port = service.spec.ports.find((candidate) => candidate.name === backend.port.name)?.port;
+      expect(targetPortOf(service, port ?? -1)).toBe(declared[backend.name].port);
+    }
+    // TLS for every name it serves, and that name is the one printed on documents and receipts.
+    const hosts = ingress.spec.rules.map((rule) => rule.host);
+    expect(ingress.spec.tls?.flatMap((tls) => tls.hosts).sort()).toEqual([...hosts].sort());
+    expect(hosts).toContain(new URL(PUBLIC_BASE_URL).hostname);
+    expect(new URL(PUBLIC_BASE_URL).protocol).toBe('https:');
+  });
+
+  test("lets a case file's largest attachment through the ingress controller", () => {
+    const [ingress] = ofKind('Ingress');
+    const size = /^(\d+)([km]?)$/i.exec(
+      ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size'] ?? '',
+    );
+    expect(size).not.toBeNull();
+    const bytes =
+      Number(size?.[1]) *
+      ({ '': 1, k: 1024, m: 1024 * 1024 } as Record<string, number>)[size?.[2].toLowerCase() ?? ''];
+    expect(bytes).toBeGreaterThan(MAX_ATTACHMENT_BYTES);
+  });
+
+  test('network policies let only the console be reached from outside the namespace', () => {
+    const policies = ofKind('NetworkPolicy');
+    const selecting = (candidate: Workload) =>
+      policies.filter((policy) => {
+        const selector = policy.spec.podSelector.matchLabels ?? {};
+        return (
+          Object.keys(selector).length === 0 || matches(selector, candidate.spec.template.metadata.labels)
+        );
+      });
+    const fromOutside = (policy: NetworkPolicy) =>
+      (policy.spec.ingress ?? []).some(
+        (rule) =>
+          rule.from === undefined ||
+          rule.from.some((peer) => peer.namespaceSelector !== undefined || peer.ipBlock !== undefined),
+      );
+    for (const candidate of workloads) {
+      const applying = selecting(candidate);
+      // Every pod is isolated by at least one policy (else everything may reach it).
+      expect([candidate.metadata.name, applying.length > 0]).toEqual([candidate.metadata.name, true]);
+    }
+    const reachableFromOutside = workloads
+      .filter((candidate) => selecting(candidate).some(fromOutside))
+      .map((candidate) => candidate.metadata.name);
+    expect(reachableFromOutside).toEqual(webServiceNames);
+  });
+});
+
+describe('every workload', () => {
+  const containers = workloads.flatMap((candidate) =>
+    allContainers(candidate.spec.template.spec).map((container) => ({
+      workload: candidate.metadata.name,
+      container,
+    })),
+  );
+
+  test('runs images with pinned tags (no latest, no untagged image)', () => {
+    for (const { container } of containers)
+      expect(imageOf(container)).toMatch(/^[^:\s]+:(?!latest$)[\w.-]+$/);
+  });
+
+  test('runs the OneSeal image under a name kustomization.yaml can replace', () => {
+    const oneseal = composeService(MIGRATE).image ?? '';
+    const ours = containers.filter(({ container }) => container.image === oneseal);
+    expect(new Set(ours.map(({ workload }) => workload))).toEqual(new Set([...serviceNames, MIGRATE]));
+    expect(kustomization.images?.map((image) => image.name)).toContain(oneseal.split(':')[0]);
+  });
+
+  test("gives commands that Kubernetes' $(VAR) expansion leaves as they are", () => {
+    for (const { workload: name, container } of containers) {
+      const variables = (container.env ?? []).map((variable) => variable.name);
+      const text = [...(container.command ?? []), ...(container.args ?? [])].join('\n');
+      // $$ would become $, and $(NAME) of one of its variables would be replaced before the shell sees it.
+      expect([name, text.includes('$$')]).toEqual([name, false]);
+      expect([name, variables.filter((variable) => text.includes(`$(${variable})`))]).toEqual([name, []]);
+    }
+  });
+
+  test('names in-cluster addresses (http://host:port, TEMPORAL_ADDRESS) that a Service answers on', () => {
+    const addresses = containers.flatMap(({ container }) =>
+      Object.entries(envOf(container)).flatMap(([variable, value]): [string, string, number][] => {
+        if (variable === 'TEMPORAL_ADDRESS') return [[variable, ...hostAndPort(value)]];
+        const url = /^http:\/\/([a-z0-9-]+):(\d+)(\/|$)/.exec(value);
+        return url ? [[variable, url[1], Number(url[2])]] : [];
+      }),
+    );
+    expect(addresses.length).toBeGreaterThan(0);
+    for (const [variable, host, port] of addresses) {
+      expect([variable, host, targetPortOf(named('Service', host), port)]).toEqual([variable, host, port]);
+    }
+  });
+});
