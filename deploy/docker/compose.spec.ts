@@ -16,73 +16,32 @@ import * as ts from 'typescript';
 import { ServiceEnv, TemporalServiceEnv } from '../../libs/service-kit/src/env/service-env';
 import { validateEnv } from '../../libs/service-kit/src/env/validate-env';
 import { ConsoleEnv, parseUpstreams } from '../../services/console/src/config/console.env';
-
-const root = path.resolve(__dirname, '../..');
-const readText = (relative: string): string => readFileSync(path.join(root, relative), 'utf8');
+import {
+  composeProject as resolveComposeProject,
+  dataServiceNames,
+  declared,
+  KAFKA_CLUSTER_DURABILITY,
+  readText,
+  root,
+  serviceNames,
+  temporalServiceNames,
+  versions,
+  webServiceNames,
+  type ComposeProject,
+  type ComposeService,
+} from '../test-support/deployment-sources';
 
 const OUR_DOCKERFILE = 'deploy/docker/Dockerfile';
 const MIGRATE = 'migrate';
 
-// ----- deploy/services.json -----
-
-interface DeclaredService {
-  port: number;
-  temporal: boolean;
-  /** false for the console, which keeps no data (no database, Kafka or migrations). */
-  database?: boolean;
-}
-const declared = (
-  JSON.parse(readText('deploy/services.json')) as { services: Record<string, DeclaredService> }
-).services;
-const serviceNames = Object.keys(declared);
-const dataServiceNames = serviceNames.filter((name) => declared[name].database !== false);
-const webServiceNames = serviceNames.filter((name) => declared[name].database === false);
-const temporalServiceNames = serviceNames.filter((name) => declared[name].temporal);
-
 // ----- the compose files, as Compose itself resolves them -----
-
-/** A service as compose-go prints it: merged, interpolated, in the long form of every field, paths absolute. */
-interface ComposeService {
-  image?: string;
-  build?: { context: string; dockerfile?: string };
-  command?: string[] | null;
-  entrypoint?: string[] | null;
-  environment?: Record<string, string | null>;
-  ports?: { target: number; published?: string; host_ip?: string }[];
-  depends_on?: Record<string, { condition: string }>;
-  healthcheck?: { test?: string[]; disable?: boolean };
-  restart?: string;
-  volumes?: { type: string; source?: string; target: string; read_only?: boolean }[];
-  secrets?: { source: string; target?: string }[];
-  deploy?: { replicas?: number };
-}
-interface ComposeProject {
-  services: Record<string, ComposeService>;
-  secrets?: Record<string, { file?: string }>;
-}
 
 /** What an operator sets before `docker compose up` (docker-compose.yml refuses to start without it). */
 const OPERATOR_ENV = { PUBLIC_BASE_URL: 'https://zwfw.zezhou.example' };
 
-/**
- * The project the given files make, resolved by compose-go — the library the `docker compose` CLI is built on
- * (deploy/docker/compose-config, built once from the Go module proxy): merge order, `extends`, `!reset`, YAML
- * merge keys, interpolation and the Compose schema are Compose's own, not this test's. An invalid file fails here
- * with Compose's message.
- */
-function composeProject(files: string[], env: Record<string, string> = {}): ComposeProject {
-  const out = execFileSync(
-    'bash',
-    [path.join(root, 'deploy/docker/compose-config.sh'), ...files.map((file) => path.join(root, file))],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Only what a shell on a fresh server has, and the operator's settings: nothing of the test's environment.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...OPERATOR_ENV, ...env },
-    },
-  );
-  return JSON.parse(out) as ComposeProject;
-}
+/** The project the given files make, resolved by Compose itself, for an operator who set OPERATOR_ENV (and env). */
+const composeProject = (files: string[], env: Record<string, string> = {}): ComposeProject =>
+  resolveComposeProject(files, { ...OPERATOR_ENV, ...env });
 
 const compose = composeProject(['docker-compose.yml']);
 const composeServices = compose.services;
@@ -847,13 +806,6 @@ describe('production mode of docker-compose.yml', () => {
 
 describe('compose.cluster.yml: the cluster profile in containers', () => {
   const cluster = composeProject(['docker-compose.yml', 'compose.cluster.yml']);
-  const versions = Object.fromEntries(
-    readText('deploy/local/versions.env')
-      .split('\n')
-      .map((line) => /^([A-Z_0-9]+)=(.*)$/.exec(line.trim()))
-      .filter((match): match is RegExpExecArray => match !== null)
-      .map((match) => [match[1], match[2]]),
-  );
   const brokers = ['kafka', 'kafka-2', 'kafka-3'];
 
   test('runs Kafka as three KRaft nodes of one cluster, each advertising its own name', () => {
@@ -877,14 +829,7 @@ describe('compose.cluster.yml: the cluster profile in containers', () => {
 
   test('replicates every topic three times and acknowledges a write only when two replicas have it', () => {
     for (const name of brokers) {
-      expect(environmentOf(name, cluster)).toMatchObject({
-        KAFKA_DEFAULT_REPLICATION_FACTOR: '3',
-        KAFKA_MIN_INSYNC_REPLICAS: '2',
-        KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '3',
-        KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '3',
-        KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '2',
-        KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: 'false',
-      });
+      expect(environmentOf(name, cluster)).toMatchObject(KAFKA_CLUSTER_DURABILITY);
     }
   });
 

@@ -16,36 +16,23 @@ import { ServiceEnv, TemporalServiceEnv } from '../../libs/service-kit/src/env/s
 import { validateEnv } from '../../libs/service-kit/src/env/validate-env';
 import { ConsoleEnv, parseUpstreams } from '../../services/console/src/config/console.env';
 import { MAX_ATTACHMENT_BYTES } from '../../services/intake/src/case-files/attachments/attachment-content';
+import {
+  composeProject,
+  dataServiceNames,
+  declared,
+  KAFKA_CLUSTER_DURABILITY,
+  readText,
+  root,
+  serviceNames,
+  versions,
+  webServiceNames,
+  type ComposeService,
+} from '../test-support/deployment-sources';
 
-const root = path.resolve(__dirname, '../..');
 const here = path.join(root, 'deploy/k8s');
-const readText = (relative: string): string => readFileSync(path.join(root, relative), 'utf8');
 
 const MIGRATE = 'migrate';
 const SECRETS_DIR = '/run/secrets';
-
-// ----- deploy/services.json -----
-
-interface DeclaredService {
-  port: number;
-  temporal: boolean;
-  /** false for the console, which keeps no data (no database, Kafka or migrations). */
-  database?: boolean;
-}
-const declared = (
-  JSON.parse(readText('deploy/services.json')) as { services: Record<string, DeclaredService> }
-).services;
-const serviceNames = Object.keys(declared);
-const dataServiceNames = serviceNames.filter((name) => declared[name].database !== false);
-const webServiceNames = serviceNames.filter((name) => declared[name].database === false);
-
-const versions = Object.fromEntries(
-  readText('deploy/local/versions.env')
-    .split('\n')
-    .map((line) => /^([A-Z_0-9]+)=(.*)$/.exec(line.trim()))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => [match[1], match[2]]),
-);
 
 // ----- the manifests, as kustomization.yaml lists them -----
 
@@ -322,38 +309,10 @@ function resolvedEnvOf(pod: PodSpec, container: Container): Record<string, strin
 
 // ----- the compose cluster project, as compose-go resolves it (deploy/docker/compose-config.sh) -----
 
-interface ComposeService {
-  image?: string;
-  command?: string[] | null;
-  entrypoint?: string[] | null;
-  environment?: Record<string, string | null>;
-  volumes?: { type: string; source?: string; target: string; read_only?: boolean }[];
-  secrets?: { source: string }[];
-  deploy?: { replicas?: number };
-  healthcheck?: { test?: string[] };
-  depends_on?: Record<string, { condition: string }>;
-}
-
 /** The one address the operator sets in both: the console's public address, printed on sealed documents. */
 const PUBLIC_BASE_URL = envOf(containerOf('seal')).PUBLIC_BASE_URL;
 
-const cluster = (
-  JSON.parse(
-    execFileSync(
-      'bash',
-      [
-        path.join(root, 'deploy/docker/compose-config.sh'),
-        path.join(root, 'docker-compose.yml'),
-        path.join(root, 'compose.cluster.yml'),
-      ],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PUBLIC_BASE_URL },
-      },
-    ),
-  ) as { services: Record<string, ComposeService> }
-).services;
+const cluster = composeProject(['docker-compose.yml', 'compose.cluster.yml'], { PUBLIC_BASE_URL }).services;
 
 function composeService(name: string): ComposeService {
   const found = cluster[name];
@@ -856,14 +815,7 @@ describe('Kafka', () => {
   });
 
   test('replicates every topic three times, acknowledges a write with two replicas, never elects an unclean leader', () => {
-    expect(env()).toMatchObject({
-      KAFKA_DEFAULT_REPLICATION_FACTOR: '3',
-      KAFKA_MIN_INSYNC_REPLICAS: '2',
-      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '3',
-      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '3',
-      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '2',
-      KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: 'false',
-    });
+    expect(env()).toMatchObject(KAFKA_CLUSTER_DURABILITY);
     expect(Number(env().KAFKA_DEFAULT_REPLICATION_FACTOR)).toBeLessThanOrEqual(kafka.spec.replicas ?? 0);
   });
 
