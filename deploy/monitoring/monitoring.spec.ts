@@ -73,15 +73,42 @@ describe('the monitoring definitions in deploy/monitoring', () => {
       services: Record<string, { port: number }>;
     };
     const scrape = parse(read('deploy/monitoring/prometheus.yml')) as {
-      scrape_configs: { static_configs: { targets: string[] }[] }[];
+      scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[];
     };
-    const targets = scrape.scrape_configs.flatMap((config) =>
-      config.static_configs.flatMap((c) => c.targets),
-    );
-    expect(targets.sort()).toEqual(
+    const targetsOf = (job: string) =>
+      scrape.scrape_configs
+        .filter((config) => config.job_name === job)
+        .flatMap((config) => config.static_configs.flatMap((c) => c.targets));
+    // The cluster profile's Temporal Server too, on the port its image publishes metrics on.
+    expect(targetsOf('temporal')).toEqual(['temporal:8000']);
+    expect(read('compose.cluster.yml')).toContain('PROMETHEUS_ENDPOINT: 0.0.0.0:8000');
+    expect(targetsOf('oneseal').sort()).toEqual(
       Object.entries(services)
         .map(([name, { port }]) => `${name}:${port}`)
         .sort(),
     );
+  });
+
+  it("the dashboard's Temporal panels show only metrics Temporal Server publishes", () => {
+    const published = new Set(
+      read('deploy/monitoring/temporal-server-metrics.txt')
+        .split('\n')
+        .filter((line) => line && !line.startsWith('#')),
+    );
+    const dashboard = JSON.parse(read('deploy/monitoring/grafana-dashboard.json')) as {
+      panels: { title: string; targets: { expr: string }[] }[];
+    };
+    const temporalExprs = dashboard.panels.flatMap((panel) =>
+      panel.targets.filter((target) => target.expr.includes('job="temporal"')).map((target) => target.expr),
+    );
+    expect(temporalExprs.length).toBeGreaterThanOrEqual(4);
+    for (const expr of temporalExprs) {
+      const metrics = [...expr.matchAll(/\b([a-z_]+)\{/g)].map((match) =>
+        match[1].replace(/_(bucket|count|sum)$/, ''),
+      );
+      expect(metrics.length).toBeGreaterThan(0);
+      for (const metric of metrics)
+        expect([expr, metric, published.has(metric)]).toEqual([expr, metric, true]);
+    }
   });
 });
