@@ -68,10 +68,12 @@ postgres_init() {
 
 postgres_start() {
   local options="-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_SOCKETS -c max_connections=200"
-  # A throwaway CI cluster trades crash safety for speed; a developer's cluster keeps its data safe.
-  # These are start options: changing ONESEAL_PG_FAST takes a down/up.
+  # A throwaway CI cluster trades safety against an OS crash for speed (no fsync); a developer's cluster keeps its data
+  # safe. Commits stay synchronous: with synchronous_commit=off a kill -9 of PostgreSQL itself (npm test's chaos run
+  # does one) loses transactions already reported committed — it did, a routing outbox row. Start options: changing
+  # ONESEAL_PG_FAST takes a down/up.
   if [ "${ONESEAL_PG_FAST:-$([ "${CI:-}" = true ] && echo 1 || echo 0)}" = 1 ]; then
-    options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    options+=" -c fsync=off -c full_page_writes=off"
   fi
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t "$ENGINE_READY_TIMEOUT" -o "$options" start \
     >>"$PG_CTL_LOG" 2>&1 9>&- || fail "postgres: start" "pg_ctl start failed" "$PG_LOG"
