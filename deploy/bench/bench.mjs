@@ -6,17 +6,13 @@
 // the same engines: the ceiling OneSeal's own work sits under. Measures, asserts nothing: targets are read
 // from its output (README, "Benchmark").
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { root, services, state } from '../local/local-system.mjs';
 import { createCaseDriver, MATTER, STEPS_OF_MATTER } from './case-driver.mjs';
 import { processCpu } from './process-cpu.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const { services } = JSON.parse(readFileSync(join(root, 'deploy/services.json'), 'utf8'));
 const url = (service) => `http://127.0.0.1:${services[service].port}`;
-const state = process.env.ONESEAL_STATE ?? join(root, '.oneseal');
 
 const { values: options } = parseArgs({
   options: {

@@ -14,18 +14,10 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCaseDriver } from '../bench/case-driver.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const state = process.env.ONESEAL_STATE ?? join(root, '.oneseal');
-const { services } = JSON.parse(readFileSync(join(root, 'deploy/services.json'), 'utf8'));
-const profileFile = join(state, 'profile');
-const cluster =
-  (process.env.ONESEAL_CLUSTER ??
-    (existsSync(profileFile) && readFileSync(profileFile, 'utf8').trim() === 'cluster' ? '1' : '0')) === '1';
+import { cluster, engineEnv, root, services, state } from '../local/local-system.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -156,9 +148,7 @@ async function runLoad(load) {
 async function database() {
   const require = createRequire(import.meta.url);
   const { Client } = require('pg');
-  const paths = execFileSync('bash', [join(root, 'deploy/local/engines.sh'), 'paths'], { encoding: 'utf8' });
-  const connectionString = /^DATABASE_URL=(.*)$/m.exec(paths)?.[1];
-  const client = new Client({ connectionString });
+  const client = new Client({ connectionString: engineEnv().DATABASE_URL });
   await client.connect();
   return client;
 }
@@ -167,18 +157,14 @@ async function verdicts(caseIds) {
   const ids = [...caseIds];
   const db = await database();
   const results = [];
-  const check = (name, ok, detail) => results.push({ name, ok, detail });
+  const check = (ok, detail) => results.push({ ok, detail });
   try {
     // Concluded, and each once.
     const views = await Promise.all(
       ids.map((id) => driver.call('GET', `${consoleUrl}/api/routing/cases/${id}`).catch(() => undefined)),
     );
     const concluded = views.filter((view) => view?.stage === 'concluded').length;
-    check(
-      'concluded',
-      concluded === ids.length,
-      `${concluded} of ${ids.length} acknowledged cases concluded`,
-    );
+    check(concluded === ids.length, `${concluded} of ${ids.length} acknowledged cases concluded`);
     const { rows: applications } = await db.query(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE id = ANY($2))::int AS cases FROM intake.applications WHERE applicant_name = $1`,
       [APPLICANT, ids],
@@ -188,7 +174,6 @@ async function verdicts(caseIds) {
       [ids],
     );
     check(
-      'recorded once',
       applications[0].n === ids.length && applications[0].cases === ids.length && routed[0].n === ids.length,
       `${applications[0].n} applications, ${routed[0].n} routed cases for ${ids.length} acknowledged submissions`,
     );
@@ -206,7 +191,6 @@ async function verdicts(caseIds) {
     const twice = stamps.filter((row) => row.stamps !== 1 || row.ledger !== 1).length;
     const decided = new Set(stamps.filter((row) => row.kind === 'decision').map((row) => row.case_id));
     check(
-      'one stamp each',
       twice === 0 && decided.size === ids.length,
       `${stamps.reduce((n, row) => n + row.stamps, 0)} stamps on ${stamps.length} documents, ${twice} sealed more than once; ${decided.size} of ${ids.length} decisions sealed`,
     );
@@ -225,7 +209,6 @@ async function verdicts(caseIds) {
       APPLICANT_MESSAGES.every((template) => (told.get(id) ?? []).includes(template)),
     ).length;
     check(
-      'no duplicated message',
       duplicated === 0 && fullyTold === ids.length,
       `${messages.reduce((n, row) => n + row.n, 0)} applicant messages, ${duplicated} duplicated; ${fullyTold} of ${ids.length} applicants told of acceptance, result and delivery`,
     );
@@ -258,7 +241,6 @@ async function verdicts(caseIds) {
     );
     const intact = chains.filter(Boolean).length;
     check(
-      'audit chains intact',
       intact === ids.length,
       `${intact} of ${ids.length} audit chains intact, holding the conclusion and every stamp`,
     );

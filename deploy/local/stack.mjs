@@ -5,21 +5,14 @@ import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { cluster, engineEnv as readEngineEnv, root, services, state } from './local-system.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const state = process.env.ONESEAL_STATE ?? join(root, '.oneseal');
-const { services } = JSON.parse(readFileSync(join(root, 'deploy/services.json'), 'utf8'));
 const names = Object.keys(services);
 /** Services with a database of their own (all but the console): they migrate, and get the engines' settings. */
 const hasDatabase = (name) => services[name].database !== false;
 
-/** The cluster profile (`npm start -- --cluster`, recorded in the state folder) runs two replicas of each service. */
-const profileFile = join(state, 'profile');
-const cluster =
-  (process.env.ONESEAL_CLUSTER ??
-    (existsSync(profileFile) && readFileSync(profileFile, 'utf8').trim() === 'cluster' ? '1' : '0')) === '1';
+/** The cluster profile runs two replicas of each service. */
 const REPLICA_PORT_OFFSET = 1000;
 
 /**
@@ -35,16 +28,11 @@ const instances = names.flatMap((name) => [
 const instanceUrl = (instance) => `http://127.0.0.1:${instance.port}`;
 
 function engineEnv() {
-  const out = execFileSync('bash', [join(root, 'deploy/local/engines.sh'), 'paths'], { encoding: 'utf8' });
-  const env = {};
-  for (const line of out.split('\n')) {
-    const match = /^(?:export\s+)?([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
-    if (match) env[match[1]] = match[2].replace(/^(['"])(.*)\1$/, '$2');
+  try {
+    return readEngineEnv();
+  } catch (error) {
+    return fail(error.message);
   }
-  for (const key of ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS']) {
-    if (!env[key]) fail(`engines.sh paths did not print ${key}`);
-  }
-  return env;
 }
 
 /**
@@ -157,14 +145,14 @@ function serviceDatabaseUrl(ownerUrl, name) {
  * a service restarted on its own later (after a crash, by an operator) prints the same address.
  */
 const publicBaseUrlFile = join(state, 'public-base-url');
-function publicBaseUrl() {
+const publicBaseUrl = (() => {
   if (process.env.PUBLIC_BASE_URL) {
     mkdirSync(state, { recursive: true });
     writeFileSync(publicBaseUrlFile, process.env.PUBLIC_BASE_URL);
     return process.env.PUBLIC_BASE_URL;
   }
   return existsSync(publicBaseUrlFile) ? readFileSync(publicBaseUrlFile, 'utf8').trim() : undefined;
-}
+})();
 
 function serviceEnv(name, engines, port = services[name].port) {
   // Only identity may see the private key, whatever the caller's environment holds.
@@ -183,7 +171,7 @@ function serviceEnv(name, engines, port = services[name].port) {
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: String(port),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-    ...(publicBaseUrl() ? { PUBLIC_BASE_URL: publicBaseUrl() } : {}),
+    ...(publicBaseUrl ? { PUBLIC_BASE_URL: publicBaseUrl } : {}),
     ...(hasDatabase(name) ? {} : { CONSOLE_UPSTREAMS: consoleUpstreams() }),
     // Intake asks routing (the case's home) who may read a case file.
     ...(name === 'intake' ? { ROUTING_URL: url('routing') } : {}),

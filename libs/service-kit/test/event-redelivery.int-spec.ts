@@ -1,7 +1,14 @@
 import { Controller, Module, type INestApplication } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { consumerLiveness, ensureTopics, kafkaTransportOptions, RedeliveryNeeded } from '@oneseal/kafka';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import {
+  consumerLiveness,
+  ensureTopics,
+  KafkaHealthIndicator,
+  kafkaTransportOptions,
+  RedeliveryNeeded,
+} from '@oneseal/kafka';
 import { engineEndpoints, eventually, testKafka } from '@oneseal/testing';
 import { randomUUID } from 'node:crypto';
 import { configureServiceApp, watchEventConsumers } from '../src';
@@ -99,5 +106,10 @@ describe('an event whose handling failed is delivered again, and the consumer ca
       timeoutMs: 45_000,
     });
     expect(consumerLiveness.stopped).toContain('Cannot read properties of undefined');
+    // What /health reports of Kafka, although the brokers themselves answer.
+    const kafkaHealth = await new KafkaHealthIndicator(testKafka(), new HealthIndicatorService()).check();
+    expect(kafkaHealth).toEqual({
+      kafka: { status: 'down', message: expect.stringContaining('event consumer stopped') },
+    });
   }, 60_000);
 });

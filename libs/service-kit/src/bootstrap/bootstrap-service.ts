@@ -107,13 +107,13 @@ export async function createServiceApp(definition: ServiceDefinition): Promise<I
   return app;
 }
 
-/** Boots a service and keeps it up; any failure on the way is fatal and says what failed. */
 /** Has /health report the service down once its event consumer has stopped for good (call after starting it). */
 export function watchEventConsumers(app: INestApplication): void {
   for (const server of app.getMicroservices())
     consumerLiveness.watch(server.unwrap<[Kafka, Consumer, Producer]>()[1]);
 }
 
+/** Boots a service and keeps it up; any failure on the way is fatal and says what failed. */
 export async function bootstrapService(definition: ServiceDefinition): Promise<INestApplication> {
   const app = await createServiceApp(definition);
   await app.startAllMicroservices();

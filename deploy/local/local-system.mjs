@@ -1,0 +1,30 @@
+// What the scripts that drive the system on this machine (stack.mjs, the bench, the chaos run) share: where it lives,
+// its services, which profile runs, and the engines' connection settings as engines.sh prints them.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const state = process.env.ONESEAL_STATE ?? join(root, '.oneseal');
+export const { services } = JSON.parse(readFileSync(join(root, 'deploy/services.json'), 'utf8'));
+
+/** The cluster profile (`npm start -- --cluster`, recorded in the state folder; ONESEAL_CLUSTER=1 forces it). */
+const profileFile = join(state, 'profile');
+export const cluster =
+  (process.env.ONESEAL_CLUSTER ??
+    (existsSync(profileFile) && readFileSync(profileFile, 'utf8').trim() === 'cluster' ? '1' : '0')) === '1';
+
+/** DATABASE_URL (the owner role), KAFKA_BROKERS, TEMPORAL_ADDRESS … of the running profile, from `engines.sh paths`. */
+export function engineEnv() {
+  const out = execFileSync('bash', [join(root, 'deploy/local/engines.sh'), 'paths'], { encoding: 'utf8' });
+  const env = {};
+  for (const line of out.split('\n')) {
+    const match = /^(?:export\s+)?([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+    if (match) env[match[1]] = match[2].replace(/^(['"])(.*)\1$/, '$2');
+  }
+  for (const key of ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS']) {
+    if (!env[key]) throw new Error(`engines.sh paths did not print ${key}`);
+  }
+  return env;
+}
