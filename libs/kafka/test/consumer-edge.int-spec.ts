@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS, reviewTaskOpenedV1 } from '@oneseal/contracts';
-import { MessageCollector, eventually, testKafka, testProducerKeys } from '@oneseal/testing';
+import { MessageCollector, caseEnvelope, eventually, testKafka, testProducerKeys } from '@oneseal/testing';
 import type { Producer } from 'kafkajs';
 import {
   ConsumerEdge,
@@ -13,17 +13,10 @@ import {
 
 function taskOpenedEvent() {
   const caseId = randomUUID();
-  return {
-    id: randomUUID(),
-    type: 'approval.review-task-opened',
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    subject: caseId,
-    county: '140521',
-    town: '140521100',
-    actor: { kind: 'service', id: 'approval' },
-    correlationId: caseId,
-    payload: {
+  return caseEnvelope(
+    caseId,
+    'approval.review-task-opened',
+    {
       caseId,
       taskId: randomUUID(),
       stepName: '受理',
@@ -31,7 +24,8 @@ function taskOpenedEvent() {
       unitCode: '140521100-window',
       openedAt: new Date().toISOString(),
     },
-  };
+    { county: '140521', town: '140521100', actor: { kind: 'service', id: 'approval' } },
+  );
 }
 
 describe('consumer edge (real Kafka dead-letter topic)', () => {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { TOPICS, type ApplicationSubmittedV1, type EventEnvelope } from '@oneseal/contracts';
 import { connectTemporalClient } from '@oneseal/temporal';
-import { engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { caseEnvelope, engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import type { Client } from '@temporalio/client';
 import { progressQueryDigest } from '../src/applicant-progress/progress-query-digest';
 import { CaseRoutingService } from '../src/cases/case-routing.service';
@@ -14,17 +14,10 @@ let receipts = 0;
 function submittedEvent(): EventEnvelope<ApplicationSubmittedV1> {
   const caseId = randomUUID();
   receipts += 1;
-  return {
-    id: randomUUID(),
-    type: 'intake.application-submitted',
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    subject: caseId,
-    county: '140525',
-    town: '140525100',
-    actor: { kind: 'service', id: 'intake' },
-    correlationId: caseId,
-    payload: {
+  return caseEnvelope(
+    caseId,
+    'intake.application-submitted',
+    {
       caseId,
       matterCode: 'ZZ-T-001',
       matterName: '老年人高龄补贴发放',
@@ -43,7 +36,8 @@ function submittedEvent(): EventEnvelope<ApplicationSubmittedV1> {
       deliveryMethod: 'pick-up',
       submittedAt: new Date().toISOString(),
     },
-  };
+    { actor: { kind: 'service', id: 'intake' } },
+  );
 }
 
 describe('routing a submitted application (real PostgreSQL and Temporal)', () => {
