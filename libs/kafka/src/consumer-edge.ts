@@ -1,4 +1,10 @@
-import { ContractViolation, parseEvent, type EventContract, type EventEnvelope } from '@oneseal/contracts';
+import {
+  ContractViolation,
+  TOPICS,
+  parseEvent,
+  type EventContract,
+  type EventEnvelope,
+} from '@oneseal/contracts';
 import type { Producer } from 'kafkajs';
 import { isEngineUnavailable } from '@oneseal/errors';
 import { sendToDeadLetter, type DeadLetterReason, type ReceivedMessage } from './dead-letter';
@@ -46,6 +52,14 @@ export interface ConsumerEdgeLogger {
   warn(message: string): void;
 }
 
+export interface ConsumerEdgeOptions {
+  /** Checks who published each event; absent only where a test feeds the edge by hand. */
+  verifier?: ProducerVerifier;
+  maxAttempts?: number;
+  /** The platform's dead-letter topic, unless a test parks its letters where no running service reads them. */
+  deadLetterTopic?: string;
+}
+
 export type EdgeOutcome = 'handled' | 'dead-lettered';
 
 /** Attempts a message gets before it is parked as poison (an engine being down never counts). */
@@ -62,14 +76,20 @@ export class ConsumerEdge {
   /** Failed attempts per message (topic, partition, offset), in this process. */
   private readonly attempts = new Map<string, number>();
 
+  private readonly verifier?: ProducerVerifier;
+  private readonly maxAttempts: number;
+  private readonly deadLetterTopic: string;
+
   constructor(
     private readonly consumer: string,
     private readonly producer: Producer,
     private readonly logger: ConsumerEdgeLogger,
-    /** Checks who published each event; absent only where a test feeds the edge by hand. */
-    private readonly verifier?: ProducerVerifier,
-    private readonly maxAttempts: number = MAX_DELIVERY_ATTEMPTS,
-  ) {}
+    options: ConsumerEdgeOptions = {},
+  ) {
+    this.verifier = options.verifier;
+    this.maxAttempts = options.maxAttempts ?? MAX_DELIVERY_ATTEMPTS;
+    this.deadLetterTopic = options.deadLetterTopic ?? TOPICS.deadLetterV1;
+  }
 
   async consume<TPayload extends object>(
     contract: EventContract<TPayload>,
@@ -142,7 +162,7 @@ export class ConsumerEdge {
     this.logger.warn(
       `${this.consumer}: dead-lettering ${message.topic}[${message.partition}]@${message.offset} (${reason}): ${issues.join('; ')}`,
     );
-    await sendToDeadLetter(this.producer, {
+    await sendToDeadLetter(this.producer, this.deadLetterTopic, {
       consumer: this.consumer,
       originalTopic: message.topic,
       partition: message.partition,

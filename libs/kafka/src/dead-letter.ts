@@ -1,4 +1,3 @@
-import { TOPICS } from '@oneseal/contracts';
 import type { Producer } from 'kafkajs';
 
 export interface ReceivedMessage {
@@ -35,9 +34,9 @@ export interface DeadLetter {
 }
 
 /** Parks a message that can never succeed, with the reason, so it stops blocking its partition. */
-export async function sendToDeadLetter(producer: Producer, letter: DeadLetter): Promise<void> {
+export async function sendToDeadLetter(producer: Producer, topic: string, letter: DeadLetter): Promise<void> {
   await producer.send({
-    topic: TOPICS.deadLetterV1,
+    topic,
     acks: -1,
     messages: [
       { key: letter.key ?? undefined, value: JSON.stringify(letter), headers: { consumer: letter.consumer } },

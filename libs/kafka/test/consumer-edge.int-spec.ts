@@ -31,6 +31,9 @@ function taskOpenedEvent() {
 describe('consumer edge (real Kafka dead-letter topic)', () => {
   const kafka = testKafka();
   const consumerName = `test-consumer-${randomUUID().slice(0, 8)}`;
+  // A topic of the suite's own: the platform's dead-letter topic is read by a running audit service, whose 死信消息
+  // screen would list the letters this suite makes on purpose.
+  const deadLetterTopic = `oneseal.test.dead-letter-${randomUUID().slice(0, 8)}.v1`;
   let producer: Producer;
   let deadLetters: MessageCollector;
   let edge: ConsumerEdge;
@@ -49,12 +52,12 @@ describe('consumer edge (real Kafka dead-letter topic)', () => {
       .filter((letter) => letter.consumer === consumerName);
 
   beforeAll(async () => {
-    await ensureTopics(kafka, [TOPICS.deadLetterV1]);
+    await ensureTopics(kafka, [deadLetterTopic]);
     producer = kafka.producer();
     await producer.connect();
-    deadLetters = new MessageCollector(kafka, [TOPICS.deadLetterV1]);
+    deadLetters = new MessageCollector(kafka, [deadLetterTopic]);
     await deadLetters.start();
-    edge = new ConsumerEdge(consumerName, producer, { warn: () => undefined });
+    edge = new ConsumerEdge(consumerName, producer, { warn: () => undefined }, { deadLetterTopic });
   });
 
   afterAll(async () => {
@@ -116,7 +119,7 @@ describe('consumer edge (real Kafka dead-letter topic)', () => {
       consumerName,
       producer,
       { warn: () => undefined },
-      testProducerKeys().verifier(),
+      { verifier: testProducerKeys().verifier(), deadLetterTopic },
     );
     const handler = jest.fn(async () => undefined);
     const event = taskOpenedEvent();

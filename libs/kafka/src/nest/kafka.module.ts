@@ -147,7 +147,8 @@ export class KafkaModule {
         {
           provide: ConsumerEdge,
           inject: [KAFKA_PRODUCER],
-          useFactory: (producer: Producer) => new ConsumerEdge(options.clientId, producer, logger, verifier),
+          useFactory: (producer: Producer) =>
+            new ConsumerEdge(options.clientId, producer, logger, { verifier }),
         },
         KafkaHealthIndicator,
         KafkaProducerShutdown,
