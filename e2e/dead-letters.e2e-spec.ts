@@ -59,6 +59,8 @@ describe('dead letters: an operator lists, inspects and replays what a consumer 
     await logIn(page, 'system-admin');
     await page.goto(`${workbench}/#/dead-letters`);
     await expectText(page.locator('.letters'), '格式不符合消息约定');
+    // What was wrong, in words: the parked submission has no valid id (the services' own wording stays on hover).
+    await expectText(page.locator('.letters'), '字段 id 不符合消息约定');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.locator(`button.replay-letter[data-id="${parked.id}"]`).click();
     // By the message's name, never its topic code.

@@ -49,6 +49,8 @@ describe('a case whose step fails on bad data stalls, flagged, and goes on once 
       await clerk.goto(`${workbench}/#/cases/${encodeURIComponent(filed.caseId)}`);
       await expectText(clerk.locator('.attention'), '办件已暂停，需人工处理');
       await expectText(clerk.locator('.attention'), '记录环节的办理结果');
+      // What went wrong in words; the database's code is for the administrator.
+      await expectText(clerk.locator('.attention'), '不符合数据库的校验规则');
       await clerk.screenshot({ path: join(SHOTS, 'case-stalled.png'), fullPage: true });
       await clerk.context().close();
       // Only the county's administrator reports the fix.

@@ -115,15 +115,28 @@ const STALLED_ACTIVITIES = {
   issueDocument: '出具文书',
 };
 
+/** What the database refused, by its SQLSTATE (class 22: a value it cannot take). */
+const DATA_PROBLEMS = {
+  23502: '缺少必须填写的数据',
+  23503: '引用的数据不存在',
+  23505: '与已有记录重复',
+  23514: '不符合数据库的校验规则',
+};
+const dataProblem = (code) =>
+  DATA_PROBLEMS[code] ?? (code?.startsWith('22') ? '数据的格式或取值无效' : '数据有误');
+
 function attentionHtml(attention) {
   if (!attention) return '';
   return html`<div class="msg msg-error attention" role="alert">
     <p><strong>办件已暂停，需人工处理</strong></p>
     <p>
       自 ${formatDateTime(attention.since)}
-      起，系统在「${STALLED_ACTIVITIES[attention.activity] ?? attention.activity}」时因数据问题无法继续（代码
-      ${attention.code}）。请联系本县系统管理员：排除问题后由其“重新执行”，办件从暂停处继续，办理记录不丢失。
+      起，系统在「${STALLED_ACTIVITIES[attention.activity] ??
+      attention.activity}」时因数据问题（${dataProblem(
+        attention.code,
+      )}）无法继续。请联系本县系统管理员：排除问题后由其「重新执行」，办件从暂停处继续，办理记录不丢失。
     </p>
+    <p class="muted">供系统管理员排查：数据库错误代码 ${attention.code}</p>
   </div>`;
 }
 

@@ -18,6 +18,26 @@ const SERVICES = {
   'oneseal-audit': '审计服务',
 };
 
+const serviceName = (name) => SERVICES[`oneseal-${name}`] ?? name;
+
+/**
+ * One recorded problem in words (the recorded text, as the services wrote it for their logs, on hover; 查看 shows
+ * them all).
+ */
+function issueText(issue) {
+  const retried = /^failed (\d+) times; last: ([A-Za-z]*)/.exec(issue);
+  if (retried) return `处理 ${retried[1]} 次均出错${retried[2] ? `（最后一次：${retried[2]}）` : ''}`;
+  if (issue.startsWith('unsigned:')) return '消息没有发送方的签名';
+  const wrongProducer = /^(\S+) is published by (\S+), not (\S+)$/.exec(issue);
+  if (wrongProducer)
+    return `「${eventTypeLabel(wrongProducer[1])}」应由${serviceName(wrongProducer[2])}发出，签名却来自${serviceName(wrongProducer[3])}`;
+  const badSignature = /^signature of (\S+) does not verify$/.exec(issue);
+  if (badSignature) return `与${serviceName(badSignature[1])}的签名不符（消息可能在途中被改动）`;
+  const field = /^([\w.[\]]+): /.exec(issue);
+  if (field) return `字段 ${field[1]} 不符合消息约定`;
+  return issue;
+}
+
 /** oneseal.intake.application-submitted.v1 → 提交申请. */
 const messageName = (topic) => {
   const type = /^oneseal\.(.+)\.v\d+$/.exec(topic)?.[1];
@@ -38,9 +58,12 @@ function listHtml(letters, canReplay) {
       topicHtml(letter),
       REASONS[letter.reason] ?? letter.reason,
       // The first problem only; 查看 shows them all, with the message itself.
-      letter.issues.length > 1
-        ? `${letter.issues[0]}（等 ${letter.issues.length} 项）`
-        : (letter.issues[0] ?? ''),
+      letter.issues.length === 0
+        ? ''
+        : html`<span title="${letter.issues[0]}">${issueText(letter.issues[0])}</span>${letter.issues.length >
+            1
+              ? `（等 ${letter.issues.length} 项）`
+              : ''}`,
       letter.replayedAt ? `${letter.replayedByName ?? ''} 于 ${formatDateTime(letter.replayedAt)}` : '未重放',
       html`<button type="button" class="show-letter" data-id="${letter.id}">查看</button> ${canReplay
           ? html`<button type="button" class="replay-letter" data-id="${letter.id}">重放</button>`
