@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench -- [--cases N] [--concurrency C]
+// npm run bench -- [--cases N] [--concurrency C] [--reads-only]
 //
 // Drives N complete case lifecycles through the HTTP APIs of the running system (`npm start` first) and
 // prints throughput and latency percentiles; then runs N bare Temporal workflows of the same number of steps on
@@ -8,9 +8,10 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { root, services, state } from '../local/local-system.mjs';
+import { engineEnv, root, services, state } from '../local/local-system.mjs';
 import { createCaseDriver, MATTER, STEPS_OF_MATTER } from './case-driver.mjs';
 import { processCpu } from './process-cpu.mjs';
+import { databaseSize, measureReads } from './reads.mjs';
 
 const url = (service) => `http://127.0.0.1:${services[service].port}`;
 
@@ -19,6 +20,7 @@ const { values: options } = parseArgs({
     cases: { type: 'string', default: '50' },
     concurrency: { type: 'string', default: '10' },
     password: { type: 'string', default: process.env.BENCH_PASSWORD ?? 'oneseal-demo' },
+    'reads-only': { type: 'boolean', default: false },
   },
 });
 const CASES = Number(options.cases);
@@ -91,6 +93,15 @@ function printCpu(before, after, done) {
 }
 
 async function main() {
+  const { DATABASE_URL } = engineEnv();
+  const size = await databaseSize(DATABASE_URL);
+  console.log(
+    `database: ${size.cases.toLocaleString('en')} cases, ~${size.events.toLocaleString('en')} audit events, ${(size.bytes / 1e9).toFixed(1)} GB (npm run history loads more)`,
+  );
+  if (options['reads-only']) {
+    await measureReads({ baseUrl: url, password: options.password, databaseUrl: DATABASE_URL });
+    return;
+  }
   await driver.logIn();
   const route = await driver.call('GET', `${url('intake')}/catalogue/matters/${MATTER}`);
   console.log(
@@ -130,6 +141,7 @@ async function main() {
     );
   }
   printCpu(cpuBefore, cpuAfter, done);
+  await measureReads({ baseUrl: url, password: options.password, databaseUrl: DATABASE_URL });
 
   console.log('\ntarget for a later tuning pass: ≥ 50 complete lifecycles per second on a 2-core machine');
   if (failed) process.exitCode = 1;

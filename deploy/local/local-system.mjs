@@ -28,3 +28,27 @@ export function engineEnv() {
   }
   return env;
 }
+
+/**
+ * Secrets generated on first start and kept in the state folder (never in git), each handed only to the services
+ * that use it. They are created once and reused: a new seal key-encryption key would make the stored seal keys
+ * unusable, a new lookup key every stored lookup digest.
+ */
+export const SECRETS = {
+  /** Encrypts the seals' private keys at rest. */
+  SEAL_KEY_ENCRYPTION_KEY: { file: 'seal-key-encryption.key', holders: ['seal'] },
+  /** Keys the applicant's progress-lookup digests. */
+  APPLICANT_LOOKUP_KEY: { file: 'applicant-lookup.key', holders: ['intake', 'routing'] },
+  /** Encrypts applicants' ID numbers and phones at rest. */
+  PERSONAL_DATA_KEY: { file: 'personal-data.key', holders: ['intake'] },
+  /** Keys the audit log's chain links. */
+  AUDIT_CHAIN_KEY: { file: 'audit-chain.key', holders: ['audit'] },
+};
+
+/** A secret of the running system as its holders get it (hex), for operations that write as a service would. */
+export function localSecret(variable) {
+  const path = join(state, 'keys', SECRETS[variable].file);
+  if (!existsSync(path))
+    throw new Error(`${path} is missing: start OneSeal once (npm start) so its keys exist`);
+  return readFileSync(path, 'utf8').trim();
+}

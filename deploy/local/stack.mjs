@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cluster, engineEnv as readEngineEnv, root, services, state } from './local-system.mjs';
+import { cluster, engineEnv as readEngineEnv, root, SECRETS, services, state } from './local-system.mjs';
 
 const names = Object.keys(services);
 /** Services with a database of their own (all but the console): they migrate, and get the engines' settings. */
@@ -34,22 +34,6 @@ function engineEnv() {
     return fail(error.message);
   }
 }
-
-/**
- * Secrets generated on first start and kept in the state folder (never in git), each handed only to the services
- * that use it. They are created once and reused: a new seal key-encryption key would make the stored seal keys
- * unusable, a new lookup key every stored lookup digest.
- */
-const SECRETS = {
-  /** Encrypts the seals' private keys at rest. */
-  SEAL_KEY_ENCRYPTION_KEY: { file: 'seal-key-encryption.key', holders: ['seal'] },
-  /** Keys the applicant's progress-lookup digests. */
-  APPLICANT_LOOKUP_KEY: { file: 'applicant-lookup.key', holders: ['intake', 'routing'] },
-  /** Encrypts applicants' ID numbers and phones at rest. */
-  PERSONAL_DATA_KEY: { file: 'personal-data.key', holders: ['intake'] },
-  /** Keys the audit log's chain links. */
-  AUDIT_CHAIN_KEY: { file: 'audit-chain.key', holders: ['audit'] },
-};
 
 /**
  * Each producer's Ed25519 key that signs the events it publishes (its own private key only), and the folder of all

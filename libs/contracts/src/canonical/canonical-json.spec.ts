@@ -26,6 +26,21 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('escapes keys and text as JSON does, and writes booleans, numbers and nested empties as JSON.stringify', () => {
+    const value = { 'say "章"': 'line\nbreak\t\\', on: true, off: false, n: -1.5e-7, empty: {}, none: [] };
+    expect(canonicalJson(value)).toBe(
+      JSON.stringify({
+        empty: {},
+        n: -1.5e-7,
+        none: [],
+        off: false,
+        on: true,
+        'say "章"': 'line\nbreak\t\\',
+      }),
+    );
+    expect(canonicalJson([() => 1, Symbol('s')])).toBe('[null,null]');
+  });
+
   it('refuses what JSON cannot carry instead of writing it as null', () => {
     expect(() => canonicalJson({ amount: Number.NaN })).toThrow(/non-finite/);
     expect(() => canonicalJson(undefined)).toThrow(/undefined/);

@@ -9,6 +9,7 @@ import { CountyWorkingDays1765300000100 } from './1765300000100-CountyWorkingDay
 import { RateLimitPublicRoutes1765300000500 } from './1765300000500-RateLimitPublicRoutes';
 
 import { FlagStalledCases1765400000100 } from './1765400000100-FlagStalledCases';
+import { CountEachTownsDays1765500000100 } from './1765500000100-CountEachTownsDays';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -21,4 +22,5 @@ export const ROUTING_MIGRATIONS = [
   CountyWorkingDays1765300000100,
   RateLimitPublicRoutes1765300000500,
   FlagStalledCases1765400000100,
+  CountEachTownsDays1765500000100,
 ];

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { CASE_LIFETIME } from '../migrations/1765500000100-CountEachTownsDays';
 
 /** One town's work in a period, as the county reports it (dates are China Standard Time calendar days). */
 export interface TownReport {
@@ -20,7 +21,7 @@ export interface TownReport {
    * ended those, not the office); null when there are none.
    */
   onTimeRate: number | null;
-  /** Cases open at the end of the period whose committed date had passed by then. */
+  /** Cases open at the end of the period (today, if it ends later) whose committed date had passed by then. */
   overdueAtEnd: number;
   /** 好差评 given by applicants in the period, and how many of them were 不满意 or 非常不满意. */
   ratings: number;
@@ -37,46 +38,36 @@ export interface ReportPeriod {
 }
 
 /**
- * Per-town figures for a period from the supervision read model: what came in, what was accepted and ended, how
- * much of it on time, and what stood overdue at the end. Towns without any case in the period are left out.
+ * Per-town figures for a period: what came in, was accepted and ended (and how much of it on time) and the ratings
+ * given, summed from the per-day counts; what stood overdue at the end, from the cases open at that moment. Towns
+ * without any case in the period are left out.
  */
 export async function townReport(dataSource: DataSource, period: ReportPeriod): Promise<TownReport[]> {
   const rows = (await dataSource.query(
-    `WITH cases AS (
-       SELECT c.town, c.result, c.on_time, c.committed_due_date, c.concluded_at, r.score,
-              (c.routed_at AT TIME ZONE 'Asia/Shanghai')::date AS received_on,
-              (c.accepted_at AT TIME ZONE 'Asia/Shanghai')::date AS accepted_on,
-              (c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date AS concluded_on,
-              (r.rated_at AT TIME ZONE 'Asia/Shanghai')::date AS rated_on
-         FROM routing.routed_cases c LEFT JOIN routing.service_ratings r ON r.case_id = c.case_id
-        WHERE c.county = $1)
-     SELECT town,
-            count(*) FILTER (WHERE received_on BETWEEN $2 AND $3)::int AS received,
-            count(*) FILTER (WHERE accepted_on BETWEEN $2 AND $3)::int AS accepted,
-            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3)::int AS concluded,
-            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND on_time
-                               AND result IS DISTINCT FROM '撤件')::int AS "concludedOnTime",
-            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND on_time IS NOT NULL
-                               AND result IS DISTINCT FROM '撤件')::int AS timed,
-            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND result IN ('准予', '出证'))::int AS approved,
-            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND result IN ('不予许可', '退回', '补正不来'))::int
-              AS refused,
-            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3 AND result = '撤件')::int AS withdrawn,
-            count(*) FILTER (WHERE concluded_on BETWEEN $2 AND $3
-                               AND result NOT IN ('准予', '出证', '不予许可', '退回', '补正不来', '撤件'))::int
-              AS "otherResults",
-            count(*) FILTER (WHERE received_on <= $3 AND (concluded_on IS NULL OR concluded_on > $3)
-                               AND committed_due_date < $3)::int AS "overdueAtEnd",
-            count(*) FILTER (WHERE rated_on BETWEEN $2 AND $3)::int AS ratings,
-            count(*) FILTER (WHERE rated_on BETWEEN $2 AND $3 AND score <= 2)::int AS dissatisfied
-       FROM cases
-      GROUP BY town
-     HAVING count(*) FILTER (WHERE received_on BETWEEN $2 AND $3
-                               OR accepted_on BETWEEN $2 AND $3
-                               OR concluded_on BETWEEN $2 AND $3
-                               OR rated_on BETWEEN $2 AND $3) > 0
-             OR count(*) FILTER (WHERE received_on <= $3 AND (concluded_on IS NULL OR concluded_on > $3)
-                                   AND committed_due_date < $3) > 0
+    `WITH days AS (
+       SELECT town, sum(received)::int AS received, sum(accepted)::int AS accepted, sum(concluded)::int AS concluded,
+              sum(concluded_on_time)::int AS "concludedOnTime", sum(timed)::int AS timed,
+              sum(approved)::int AS approved, sum(refused)::int AS refused, sum(withdrawn)::int AS withdrawn,
+              sum(concluded - approved - refused - withdrawn)::int AS "otherResults",
+              sum(ratings)::int AS ratings, sum(dissatisfied)::int AS dissatisfied
+         FROM routing.town_days WHERE county = $1 AND day BETWEEN $2 AND $3
+        GROUP BY town
+       HAVING sum(received) + sum(accepted) + sum(concluded) + sum(ratings) > 0),
+     -- Open at the end of the period's last day (China Standard Time), or now if that is still to come, with the
+     -- committed date already behind by then: a period that runs on past today shows what is overdue today.
+     overdue AS (
+       SELECT town, count(*)::int AS "overdueAtEnd"
+         FROM routing.routed_cases
+        WHERE ${CASE_LIFETIME} @> least((($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'), now())
+          AND county = $1 AND committed_due_date < least($3::date, (now() AT TIME ZONE 'Asia/Shanghai')::date)
+        GROUP BY town)
+     SELECT town, coalesce(days.received, 0) AS received, coalesce(days.accepted, 0) AS accepted,
+            coalesce(days.concluded, 0) AS concluded, coalesce(days."concludedOnTime", 0) AS "concludedOnTime",
+            coalesce(days.timed, 0) AS timed, coalesce(days.approved, 0) AS approved,
+            coalesce(days.refused, 0) AS refused, coalesce(days.withdrawn, 0) AS withdrawn,
+            coalesce(days."otherResults", 0) AS "otherResults", coalesce(overdue."overdueAtEnd", 0) AS "overdueAtEnd",
+            coalesce(days.ratings, 0) AS ratings, coalesce(days.dissatisfied, 0) AS dissatisfied
+       FROM days FULL JOIN overdue USING (town)
       ORDER BY town`,
     [period.county, period.from, period.to],
   )) as (Omit<TownReport, 'onTimeRate' | 'satisfactionRate'> & { timed: number })[];
