@@ -81,6 +81,7 @@ export async function measureReads({ baseUrl, password, databaseUrl }) {
   const auditor = await loggedIn(baseUrl, 'zz-auditor', password);
   const routing = baseUrl('routing');
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 7);
   const someReceipt = (await supervisor(`${routing}/supervision/cases?county=${COUNTY}&stage=concluded`))
     .items?.[0]?.receiptNumber;
 
@@ -90,6 +91,11 @@ export async function measureReads({ baseUrl, password, databaseUrl }) {
       '本月期间报告 (period report)',
       supervisor,
       `${routing}/supervision/report?county=${COUNTY}&from=${today.slice(0, 8)}01&to=${today}`,
+    ],
+    [
+      '一年前月报 (a past month)',
+      supervisor,
+      `${routing}/supervision/report?county=${COUNTY}&from=${yearAgo}-01&to=${yearAgo}-28`,
     ],
     ['红牌超期件 (overdue, red)', supervisor, `${routing}/supervision/cases?county=${COUNTY}&warning=red`],
     ['办件监察列表 (all cases, page 1)', supervisor, `${routing}/supervision/cases?county=${COUNTY}`],

@@ -100,8 +100,9 @@ export class CaseSearchService {
       `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`,
       values,
     )) as { total: number }[];
-    const rows = (await this.dataSource.query(
-      `SELECT case_id AS "caseId", receipt_number AS "receiptNumber", applicant_name AS "applicantName",
+    // Open cases first, the nearest date first; then ended ones, the latest first. Each part reads its own index
+    // (open cases by place, ended ones newest first), so a town's years of history are never sorted whole.
+    const columns = `case_id AS "caseId", receipt_number AS "receiptNumber", applicant_name AS "applicantName",
               right(applicant_id_tail, 4) AS "applicantIdTail", matter_code AS "matterCode",
               matter_name AS "matterName", town, village_code AS "villageCode", stage,
               -- An ended case waits at no step any more, whatever step it ended during.
@@ -109,15 +110,26 @@ export class CaseSearchService {
               CASE WHEN ${OPEN} THEN current_unit END AS "currentUnit",
               CASE WHEN ${OPEN} THEN coalesce(current_step_due_date, committed_due_date)::text END AS "dueDate",
               due_date_provisional AS "dueDateProvisional", warning, result, routed_at AS "routedAt",
-              NOT (${OPEN}) AS concluded, matter_type_code AS "matterTypeCode"
-         FROM routing.routed_cases WHERE ${where}
-        ORDER BY concluded_at IS NOT NULL, coalesce(current_step_due_date, committed_due_date) NULLS LAST,
-                 routed_at DESC
-        LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
-      [...values, query.pageSize, (query.page - 1) * query.pageSize],
+              NOT (${OPEN}) AS concluded, matter_type_code AS "matterTypeCode",
+              coalesce(current_step_due_date, committed_due_date) AS due, concluded_at AS "endedAt"`;
+    const reach = values.length + 1;
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM (
+         (SELECT ${columns}, 0 AS part FROM routing.routed_cases WHERE ${where} AND concluded_at IS NULL
+           ORDER BY coalesce(current_step_due_date, committed_due_date) NULLS LAST, routed_at DESC LIMIT $${reach})
+         UNION ALL
+         (SELECT ${columns}, 1 AS part FROM routing.routed_cases WHERE ${where} AND concluded_at IS NOT NULL
+           ORDER BY concluded_at DESC LIMIT $${reach})
+       ) found
+       ORDER BY part, CASE WHEN part = 0 THEN due END, CASE WHEN part = 0 THEN "routedAt" END DESC, "endedAt" DESC
+       LIMIT $${reach + 1} OFFSET $${reach + 2}`,
+      [...values, query.page * query.pageSize, query.pageSize, (query.page - 1) * query.pageSize],
     )) as (Omit<FoundCase, 'workingDaysLeft' | 'resultText'> & {
       concluded: boolean;
       matterTypeCode: string | null;
+      due: unknown;
+      endedAt: unknown;
+      part: number;
     })[];
     // A person works in one county: its own working days count in the days left.
     const calendar = await currentCalendar(this.dataSource, user.county);
@@ -125,7 +137,7 @@ export class CaseSearchService {
     // While a 补正 is awaited or a special procedure runs the clock stands still: no days are counted down.
     const counting = (row: { stage: string; dueDate: string | null }, concluded: boolean) =>
       row.dueDate !== null && !concluded && !CLOCK_STOPPED.has(row.stage);
-    const items = rows.map(({ concluded, matterTypeCode, ...row }) => ({
+    const items = rows.map(({ concluded, matterTypeCode, due, endedAt, part, ...row }) => ({
       ...row,
       resultText: row.result ? resultWording(matterTypeCode, row.result as CaseResult) : null,
       workingDaysLeft: counting(row, concluded) ? workingDaysLeft(calendar, today, row.dueDate ?? '') : null,

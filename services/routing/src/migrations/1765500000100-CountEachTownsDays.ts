@@ -7,7 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * cases already recorded. A county's two years (a million cases) become ~20,000 rows.
  *
  * Beside it, the indexes the lists read at that size: open cases by due date county-wide, ended ones newest first,
- * warned ones, and the cases open at a given moment (a case's lifetime as a range, for 期末在办 of a past period).
+ * warned ones, ratings newest first (差评 awaiting an answer apart), and the cases open at a given moment (a case's
+ * lifetime as a range, for 期末在办 of a past period).
  */
 /** A case's lifetime as the index keeps it; a query reads the index only when it writes the same expression. */
 export const CASE_LIFETIME = `tstzrange(routed_at, CASE WHEN concluded_at IS NULL THEN NULL ELSE greatest(concluded_at, routed_at) END, '(]')`;
@@ -166,6 +167,12 @@ export class CountEachTownsDays1765500000100 implements MigrationInterface {
         WHERE concluded_at IS NOT NULL`);
     await queryRunner.query(`
       CREATE INDEX routed_cases_warned ON routing.routed_cases (county, warning, town) WHERE warning IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX service_ratings_newest ON routing.service_ratings (county, rated_at DESC)`,
+    );
+    await queryRunner.query(`
+      CREATE INDEX service_ratings_unanswered ON routing.service_ratings (county, rated_at DESC)
+        WHERE score <= 2 AND response IS NULL`);
     // (routed, concluded]: a case received before a moment and not ended by it was open then. Written so that no
     // pair of times can make the range invalid (an index expression that raised would refuse the case's update).
     await queryRunner.query(`
@@ -174,6 +181,8 @@ export class CountEachTownsDays1765500000100 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX routing.routed_cases_lifetime`);
+    await queryRunner.query(`DROP INDEX routing.service_ratings_unanswered`);
+    await queryRunner.query(`DROP INDEX routing.service_ratings_newest`);
     await queryRunner.query(`DROP INDEX routing.routed_cases_warned`);
     await queryRunner.query(`DROP INDEX routing.routed_cases_ended_newest`);
     await queryRunner.query(`DROP INDEX routing.routed_cases_open_by_due`);

@@ -24,6 +24,8 @@ const COLUMNS = `r.case_id AS "caseId", c.receipt_number AS "receiptNumber", c.m
   r.score, r.comment, r.rated_at AS "ratedAt", r.response, r.responded_by_name AS "respondedByName",
   r.responded_at AS "respondedAt"`;
 
+const LISTED = 200;
+
 /**
  * 好差评 follow-up: the applicants' ratings of a county or town, and a 差评 answered on the record by the town's
  * leader with what was changed (整改).
@@ -34,16 +36,25 @@ export class RatingFollowUpService {
 
   async list(viewer: AuthUser, place: { county: string; town?: string }, unanswered: boolean) {
     assertReachesPlace(viewer, place);
+    // 差评 still waiting for an answer first, then the rest, the latest first: each part read newest-first from its
+    // own index, so a county's years of ratings are never sorted whole.
     const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS}
-         FROM routing.service_ratings r JOIN routing.routed_cases c ON c.case_id = r.case_id
-        WHERE r.county = $1 AND ($2::text IS NULL OR r.town = $2)
-          AND (NOT $3 OR (r.score <= 2 AND r.response IS NULL))
-        ORDER BY (r.score <= 2 AND r.response IS NULL) DESC, r.rated_at DESC
-        LIMIT 200`,
+      `SELECT * FROM (
+         (SELECT ${COLUMNS}, 0 AS part
+            FROM routing.service_ratings r JOIN routing.routed_cases c ON c.case_id = r.case_id
+           WHERE r.county = $1 AND ($2::text IS NULL OR r.town = $2) AND r.score <= 2 AND r.response IS NULL
+           ORDER BY r.rated_at DESC LIMIT ${LISTED})
+         UNION ALL
+         (SELECT ${COLUMNS}, 1 AS part
+            FROM routing.service_ratings r JOIN routing.routed_cases c ON c.case_id = r.case_id
+           WHERE r.county = $1 AND ($2::text IS NULL OR r.town = $2) AND NOT $3
+             AND NOT (r.score <= 2 AND r.response IS NULL)
+           ORDER BY r.rated_at DESC LIMIT ${LISTED})
+       ) ratings
+       ORDER BY part, "ratedAt" DESC LIMIT ${LISTED}`,
       [place.county, place.town ?? null, unanswered],
-    )) as Omit<RatingOnRecord, 'scoreText'>[];
-    return rows.map(withScoreText);
+    )) as (Omit<RatingOnRecord, 'scoreText'> & { part: number })[];
+    return rows.map(({ part: _part, ...row }) => withScoreText(row));
   }
 
   async answer(leader: AuthUser, caseId: string, measures: string): Promise<RatingOnRecord> {
