@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench -- [--cases N] [--concurrency C] [--reads-only]
+// npm run bench -- [--cases N] [--concurrency C] [--reads-only] [--day SECONDS [--late-after SECONDS]]
 //
 // Drives N complete case lifecycles through the HTTP APIs of the running system (`npm start` first) and
 // prints throughput and latency percentiles; then runs N bare Temporal workflows of the same number of steps on
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { engineEnv, root, services, state } from '../local/local-system.mjs';
 import { createCaseDriver, MATTER, STEPS_OF_MATTER } from './case-driver.mjs';
 import { processCpu } from './process-cpu.mjs';
+import { runDay } from './open-loop.mjs';
 import { databaseSize, measureReads } from './reads.mjs';
 
 const url = (service) => `http://127.0.0.1:${services[service].port}`;
@@ -21,6 +22,8 @@ const { values: options } = parseArgs({
     concurrency: { type: 'string', default: '10' },
     password: { type: 'string', default: process.env.BENCH_PASSWORD ?? 'oneseal-demo' },
     'reads-only': { type: 'boolean', default: false },
+    day: { type: 'string' },
+    'late-after': { type: 'string', default: '30' },
   },
 });
 const CASES = Number(options.cases);
@@ -103,6 +106,20 @@ async function main() {
     return;
   }
   await driver.logIn();
+  if (options.day) {
+    // Open loop instead of closed: --cases arrivals over a compressed working day.
+    const cpuBefore = await processCpu({ state, services, url });
+    const day = await runDay({
+      driver,
+      cases: CASES,
+      daySeconds: Number(options.day),
+      lateAfterSeconds: Number(options['late-after']),
+      graceSeconds: 120,
+    });
+    printCpu(cpuBefore, await processCpu({ state, services, url }), CASES - day.refused - day.lost);
+    if (day.lost > 0) process.exitCode = 1;
+    return;
+  }
   const route = await driver.call('GET', `${url('intake')}/catalogue/matters/${MATTER}`);
   console.log(
     `OneSeal bench: ${CASES} lifecycles of ${MATTER} ${route.name ?? ''}, ${CONCURRENCY} at a time`,

@@ -21,6 +21,10 @@ export class HttpError extends Error {
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How often a clerk looks at their inbox again, and how often a case with nothing to do is checked for its end. */
+const DESK_LOOK_MS = 50;
+const CONCLUDED_LOOK_MS = 250;
+
 /** A Chinese resident ID number (GB 11643) of 泽州县 with a valid check digit. */
 export function residentId() {
   const first17 = `14052519${String(randomInt(50, 99))}0615${String(randomInt(1, 999)).padStart(3, '0')}`;
@@ -74,16 +78,6 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
     }
   }
 
-  async function poll(probe, what, timeoutMs) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await pause(20);
-    }
-  }
-
   /** Submits the application; resolves once intake has acknowledged it (its answer carries the case ID). */
   async function submit(applicantName) {
     return call(
@@ -110,31 +104,76 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
     );
   }
 
-  /** Takes every step of an acknowledged case until routing reports it concluded. */
-  async function handle(caseId, timings, timeoutMs) {
-    const accepted = performance.now();
-    let decided = 0;
-    // A decided task stays listed as open until the workflow's activity records it: never decide it twice.
-    const decidedTasks = new Set();
-    for (;;) {
-      const waitingSince = performance.now();
-      const next = await poll(
-        async () => {
-          const tasks = await call('GET', `${baseUrl('approval')}/tasks?caseId=${caseId}`).catch((error) => {
-            if (patienceMs === 0) throw error;
-            return [];
-          });
-          const open = tasks.find((task) => task.status === 'open' && !decidedTasks.has(task.id));
-          if (open) return open;
-          // Until routing has started the case's workflow, the case is not known yet (404).
-          const view = await call('GET', `${baseUrl('routing')}/cases/${caseId}`).catch(() => undefined);
-          return view?.stage === 'concluded' ? 'done' : undefined;
-        },
-        `the next task of ${caseId}`,
+  // ---- the clerks' desks ----------------------------------------------------------------------------------
+  // Each clerk keeps their own inbox open (我的待办) and looks again every DESK_LOOK_MS, as the console does for a
+  // person at work: the number of requests follows the number of clerks, not the number of cases in flight.
+  const waiting = new Map(); // caseId → { decided: Set<taskId>, offer(task) }
+  let desks;
+  function openDesks() {
+    desks ??= Promise.all(
+      [...new Set(Object.values(LOGIN_OF_STEP))].map(async (login) => {
+        while (waiting.size > 0) {
+          try {
+            const inbox = await call(
+              'GET',
+              `${baseUrl('approval')}/tasks/inbox?pageSize=200`,
+              undefined,
+              {},
+              login,
+            );
+            for (const task of inbox.items ?? []) {
+              const waiter = waiting.get(task.caseId);
+              if (waiter && task.status === 'open' && !waiter.decided.has(task.id)) waiter.offer(task);
+            }
+          } catch (error) {
+            if (patienceMs === 0) for (const waiter of waiting.values()) waiter.fail(error);
+          }
+          await pause(DESK_LOOK_MS);
+        }
+      }),
+    ).finally(() => (desks = undefined));
+  }
+
+  /** The case's next task as a clerk's inbox shows it, or 'done' once routing reports the case concluded. */
+  function nextOf(caseId, decided, timeoutMs) {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const settle = (finish) => {
+        if (settled) return;
+        settled = true;
+        clearInterval(ended);
+        clearTimeout(timer);
+        waiting.delete(caseId);
+        finish();
+      };
+      waiting.set(caseId, {
+        decided,
+        offer: (task) => settle(() => resolve(task)),
+        fail: (error) => settle(() => reject(error)),
+      });
+      // Until routing has started the case's workflow, the case is not known yet (404).
+      const ended = setInterval(() => {
+        call('GET', `${baseUrl('routing')}/cases/${caseId}`)
+          .then((view) => view?.stage === 'concluded' && settle(() => resolve('done')))
+          .catch(() => undefined);
+      }, CONCLUDED_LOOK_MS);
+      const timer = setTimeout(
+        () => settle(() => reject(new Error(`timed out waiting for the next task of ${caseId}`))),
         timeoutMs,
       );
+      openDesks();
+    });
+  }
+
+  /** Takes every step of an acknowledged case until routing reports it concluded. */
+  async function handle(caseId, timings, timeoutMs) {
+    // A decided task stays listed as open until the workflow's activity records it: never decide it twice.
+    const decided = new Set();
+    let waitingSince = performance.now();
+    for (;;) {
+      const next = await nextOf(caseId, decided, timeoutMs);
       if (next === 'done') return;
-      timings?.taskVisible.push(performance.now() - (decided === 0 ? accepted : waitingSince));
+      timings?.taskVisible.push(performance.now() - waitingSince);
       const handler = LOGIN_OF_STEP[next.stepName];
       if (!handler) throw new Error(`no demo account takes the step ${next.stepName}`);
       try {
@@ -165,8 +204,8 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
         const taken = ['APPROVAL.TASK_ALREADY_DECIDED', 'APPROVAL.TASK_NOT_CURRENT'];
         if (!(error instanceof HttpError && taken.includes(error.code))) throw error;
       }
-      decidedTasks.add(next.id);
-      decided += 1;
+      decided.add(next.id);
+      waitingSince = performance.now();
     }
   }
 
