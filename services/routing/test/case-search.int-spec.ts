@@ -269,4 +269,39 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     await steps.decided(decision);
     expect(await stepOf()).toEqual({ step: '审核', task: review });
   });
+
+  it('lists the cases still open first, nearest date first, then the ended ones, the latest first', async () => {
+    const town = '140525102';
+    const filed = async (name: string, receipt: string) =>
+      routed({
+        applicantName: name,
+        idNumber: residentIdNumber(1980),
+        phone: '13800000001',
+        receiptNumber: receipt,
+        town,
+      });
+    // Filed in this order; ended in the other: what counts for an ended case is when it ended.
+    const endedYesterday = await filed('孙二', '140525-20250101-000102');
+    const endedLongAgo = await filed('孙一', '140525-20250101-000101');
+    const open = await filed('孙三', '140525-20250101-000103');
+    await suite.dataSource.query(
+      `UPDATE routing.routed_cases SET concluded_at = now() - make_interval(days => $2), result = '准予', stage = 'concluded'
+        WHERE case_id = $1`,
+      [endedLongAgo, 400],
+    );
+    await suite.dataSource.query(
+      `UPDATE routing.routed_cases SET concluded_at = now() - interval '1 day', result = '准予', stage = 'concluded'
+        WHERE case_id = $1`,
+      [endedYesterday],
+    );
+    const townWindow = person(['town-window'], { town });
+    const found = await search.search(townWindow, { page: 1, pageSize: 2 });
+    const next = await search.search(townWindow, { page: 2, pageSize: 2 });
+    expect(found.total).toBe(3);
+    expect([...found.items, ...next.items].map((item) => item.caseId)).toEqual([
+      open,
+      endedYesterday,
+      endedLongAgo,
+    ]);
+  });
 });
