@@ -35,7 +35,7 @@ async function lifecycle(timings) {
   const began = performance.now();
   const submitted = await driver.submit('压测申请人');
   timings.intake.push(performance.now() - began);
-  await driver.handle(submitted.caseId, timings, 120_000);
+  await driver.handle(submitted, timings, 120_000);
   timings.wholeCase.push(performance.now() - began);
 }
 

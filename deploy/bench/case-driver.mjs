@@ -135,7 +135,7 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
   }
 
   /** The case's next task as a clerk's inbox shows it, or 'done' once routing reports the case concluded. */
-  function nextOf(caseId, decided, timeoutMs) {
+  function nextOf(caseId, receiptNumber, decided, timeoutMs) {
     return new Promise((resolve, reject) => {
       let settled = false;
       const settle = (finish) => {
@@ -151,10 +151,15 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
         offer: (task) => settle(() => resolve(task)),
         fail: (error) => settle(() => reject(error)),
       });
-      // Until routing has started the case's workflow, the case is not known yet (404).
+      // As the window's case list shows it (routing's read model, by 办件编号): asking the case workflow itself
+      // would cost a Temporal query, and a replay of its history once it has closed, every look.
       const ended = setInterval(() => {
-        call('GET', `${baseUrl('routing')}/cases/${caseId}`)
-          .then((view) => view?.stage === 'concluded' && settle(() => resolve('done')))
+        call('GET', `${baseUrl('routing')}/cases?q=${receiptNumber}`)
+          .then(
+            (found) =>
+              found.items?.some((item) => item.caseId === caseId && item.result) &&
+              settle(() => resolve('done')),
+          )
           .catch(() => undefined);
       }, CONCLUDED_LOOK_MS);
       const timer = setTimeout(
@@ -166,12 +171,12 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
   }
 
   /** Takes every step of an acknowledged case until routing reports it concluded. */
-  async function handle(caseId, timings, timeoutMs) {
+  async function handle({ caseId, receiptNumber }, timings, timeoutMs) {
     // A decided task stays listed as open until the workflow's activity records it: never decide it twice.
     const decided = new Set();
     let waitingSince = performance.now();
     for (;;) {
-      const next = await nextOf(caseId, decided, timeoutMs);
+      const next = await nextOf(caseId, receiptNumber, decided, timeoutMs);
       if (next === 'done') return;
       timings?.taskVisible.push(performance.now() - waitingSince);
       const handler = LOGIN_OF_STEP[next.stepName];

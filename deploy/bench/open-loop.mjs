@@ -84,7 +84,7 @@ export async function runDay({ driver, cases, daySeconds, lateAfterSeconds, grac
       const timings = { taskVisible: slot.taskVisible };
       const patience = Math.max(1000, dayEnds + graceSeconds * 1000 - performance.now());
       try {
-        await driver.handle(submitted.caseId, timings, patience);
+        await driver.handle(submitted, timings, patience);
       } catch {
         lost.push(submitted.caseId);
         return;

@@ -100,6 +100,7 @@ export async function measureReads({ baseUrl, password, databaseUrl }) {
     ['红牌超期件 (overdue, red)', supervisor, `${routing}/supervision/cases?county=${COUNTY}&warning=red`],
     ['办件监察列表 (all cases, page 1)', supervisor, `${routing}/supervision/cases?county=${COUNTY}`],
     ['在办件按事项 (open by matter)', supervisor, `${routing}/supervision/matters?county=${COUNTY}`],
+    ['好差评 (ratings, 差评 first)', supervisor, `${routing}/supervision/ratings?county=${COUNTY}`],
     [
       '在办待办按单位 (open tasks)',
       supervisor,
@@ -148,7 +149,8 @@ export async function measureReads({ baseUrl, password, databaseUrl }) {
   // Replay of the record: a town's events in the order they were recorded, page after page, as the auditor's
   // 审计 screen reads them (up to 100,000).
   {
-    const from = new Date(Date.now() - 3 * 365 * 86_400_000).toISOString().slice(0, 10);
+    // The last 365 days: the longest period the auditor's screen replays at once.
+    const from = new Date(Date.now() + 8 * 3_600_000 - 365 * 86_400_000).toISOString().slice(0, 10);
     let after = 0;
     let events = 0;
     const began = performance.now();

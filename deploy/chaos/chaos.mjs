@@ -131,9 +131,9 @@ async function runLoad(load) {
       while (!load.faultsDone || load.started < MIN_CASES) {
         load.started += 1;
         try {
-          const { caseId } = await driver.submit(APPLICANT);
-          load.acknowledged.add(caseId);
-          await driver.handle(caseId, undefined, 8 * 60_000);
+          const submitted = await driver.submit(APPLICANT);
+          load.acknowledged.add(submitted.caseId);
+          await driver.handle(submitted, undefined, 8 * 60_000);
         } catch (error) {
           failures.push(error);
         }

@@ -72,7 +72,8 @@ postgres_start() {
   # the working set in memory, fewer checkpoints (each rewrites whole pages) while history loads or a busy day runs.
   # None of it trades durability.
   options+=" -c shared_buffers=512MB -c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=lz4"
-  options+=" -c maintenance_work_mem=256MB"
+  # No JIT: it compiles every query the planner thinks costly, which costs OneSeal's short queries more than it saves.
+  options+=" -c maintenance_work_mem=256MB -c jit=off"
   # A throwaway CI cluster trades safety against an OS crash for speed (no fsync); a developer's cluster keeps its data
   # safe. Commits stay synchronous: with synchronous_commit=off a kill -9 of PostgreSQL itself (npm test's chaos run
   # does one) loses transactions already reported committed — it did, a routing outbox row. Start options: changing

@@ -146,23 +146,33 @@ export class EventLogService {
       broken: [],
     };
     const keying = await this.keying();
-    // The next batch is read while this one is checked: the database and the hashing take turns less.
-    const read = (start: number) => {
+    // Batches are read a few ahead while this one is checked: the disk, the database and the hashing overlap.
+    type Batch = { batch: string[]; rows: ChainRow[] };
+    const read = (start: number): Promise<Batch> => {
       const batch = streams.slice(start, start + STREAM_BATCH).map((s) => s.streamId);
-      return batch.length === 0
-        ? undefined
-        : this.dataSource
-            .query(
-              `SELECT stream_id AS "streamId", ${CHAIN_COLUMNS}
-                 FROM audit.events WHERE stream_id = ANY($1) ORDER BY stream_id, version`,
-              [batch],
-            )
-            .then((rows: ChainRow[]) => ({ batch, rows }));
+      const reading = this.dataSource
+        .query(
+          `SELECT stream_id AS "streamId", ${CHAIN_COLUMNS}
+             FROM audit.events WHERE stream_id = ANY($1) ORDER BY stream_id, version`,
+          [batch],
+        )
+        .then((rows: ChainRow[]) => ({ batch, rows }));
+      // Awaited in its turn; a failure before then must not count as unhandled.
+      reading.catch(() => undefined);
+      return reading;
     };
-    let pending = read(0);
-    for (let start = 0; pending; start += STREAM_BATCH) {
-      const { batch, rows } = await pending;
-      pending = read(start + STREAM_BATCH);
+    const ahead: Promise<Batch>[] = [];
+    let nextStart = 0;
+    const readAhead = () => {
+      while (ahead.length < READ_AHEAD && nextStart < streams.length) {
+        ahead.push(read(nextStart));
+        nextStart += STREAM_BATCH;
+      }
+    };
+    readAhead();
+    for (let reading = ahead.shift(); reading; reading = ahead.shift()) {
+      const { batch, rows } = await reading;
+      readAhead();
       const byStream = new Map<string, ChainRow[]>();
       for (const row of rows) {
         const events = byStream.get(row.streamId);
@@ -193,27 +203,25 @@ export class EventLogService {
    * with its case's 办件编号, so the auditor reads which case without opening it.
    */
   async inPlace(query: PlaceEventsQuery): Promise<PlaceEvent[]> {
+    // The town only when one is asked for, and the period as a range of instants: each query reads the place's
+    // index from `after` on, whatever history lies beyond the period (an OR on a parameter would not).
+    const values: unknown[] = [query.county, query.after, query.from, query.to, query.limit, SUBMITTED_TYPES];
+    const add = (value: unknown) => `$${values.push(value)}`;
+    const town = query.town ? `AND town = ${add(query.town)}` : '';
+    const types = query.type ? `AND type = ANY(${add(sameEventTypes(query.type))})` : '';
     return (await this.dataSource.query(
       `SELECT seq, stream_id AS "streamId", version, type, occurred_at AS "occurredAt", recorded_at AS "recordedAt",
               town, envelope->'actor' AS actor,
               (SELECT submitted.envelope->'payload'->>'receiptNumber' FROM audit.events submitted
-                WHERE submitted.stream_id = events.stream_id AND submitted.type = ANY($8)
+                WHERE submitted.stream_id = events.stream_id AND submitted.type = ANY($6)
                 LIMIT 1) AS "receiptNumber"
          FROM audit.events
-        WHERE county = $1 AND ($2::text IS NULL OR town = $2) AND seq > $3
-          AND (recorded_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $4 AND $5
-          AND ($6::text[] IS NULL OR type = ANY($6))
-        ORDER BY seq LIMIT $7`,
-      [
-        query.county,
-        query.town ?? null,
-        query.after,
-        query.from,
-        query.to,
-        query.type ? sameEventTypes(query.type) : null,
-        query.limit,
-        SUBMITTED_TYPES,
-      ],
+        WHERE county = $1 ${town} AND seq > $2
+          AND recorded_at >= ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+          AND recorded_at < (($4::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+          ${types}
+        ORDER BY seq LIMIT $5`,
+      values,
     )) as PlaceEvent[];
   }
 }
@@ -241,6 +249,7 @@ type ChainRow = Pick<LoggedEvent, 'seq' | 'version' | 'envelope' | 'prevHash' | 
   streamId: string;
 };
 const STREAM_BATCH = 500;
+const READ_AHEAD = 3;
 const MAX_BROKEN_LISTED = 50;
 
 export interface PlaceVerdict {
