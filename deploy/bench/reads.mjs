@@ -11,8 +11,14 @@ const COUNTY = '140525';
 const TOWN = '140525100'; // 南村镇, where the bench's own cases are filed
 const REPEAT = 20;
 
+/** A kept-alive connection the service closed while idle fails once (TypeError); a second try opens a new one. */
+const fetchAgainOnce = (target, init) =>
+  fetch(target, init).catch((error) =>
+    error.name === 'TypeError' ? fetch(target, init) : Promise.reject(error),
+  );
+
 async function loggedIn(baseUrl, loginName, password) {
-  const response = await fetch(`${baseUrl('identity')}/auth/login`, {
+  const response = await fetchAgainOnce(`${baseUrl('identity')}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ loginName, password }),
@@ -20,10 +26,13 @@ async function loggedIn(baseUrl, loginName, password) {
   if (!response.ok) throw new Error(`login ${loginName} → ${response.status}`);
   const { token } = await response.json();
   return async (target, timeoutMs = 30_000) => {
-    const answer = await fetch(target, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const get = () =>
+      fetch(target, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    // A kept-alive connection the service closed while idle fails once; a second try opens a new one.
+    const answer = await get().catch((error) => (error.name === 'TypeError' ? get() : Promise.reject(error)));
     const text = await answer.text();
     if (!answer.ok) throw new Error(`GET ${target} → ${answer.status} ${text.slice(0, 200)}`);
     return JSON.parse(text);
@@ -54,7 +63,12 @@ export async function databaseSize(databaseUrl) {
       SELECT (SELECT count(*) FROM routing.routed_cases)::bigint AS cases,
              (SELECT reltuples FROM pg_class WHERE oid = 'audit.events'::regclass)::bigint AS events,
              pg_database_size(current_database()) AS bytes`);
-    return { cases: Number(rows[0].cases), events: Number(rows[0].events), bytes: Number(rows[0].bytes) };
+    // reltuples is -1 until the table was first analysed.
+    return {
+      cases: Number(rows[0].cases),
+      events: Math.max(0, Number(rows[0].events)),
+      bytes: Number(rows[0].bytes),
+    };
   } finally {
     await client.end();
   }
