@@ -21,9 +21,15 @@ export class HttpError extends Error {
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** How often a clerk looks at their inbox again, and how often a case with nothing to do is checked for its end. */
+/** How often a clerk looks at their inbox again, and the window at the cases delivered. */
 const DESK_LOOK_MS = 50;
-const CONCLUDED_LOOK_MS = 250;
+const ENDED_LOOK_MS = 250;
+
+/**
+ * This run's mark in its applicants' names: the clerks look for their own run's tasks (我的待办 searched by name), so
+ * cases a stopped run left open never crowd them out.
+ */
+const RUN = `b${randomUUID().slice(0, 5)}`;
 
 /** A Chinese resident ID number (GB 11643) of 泽州县 with a valid check digit. */
 export function residentId() {
@@ -88,7 +94,7 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
         town: '140525100',
         matterCode: MATTER,
         channel: 'town-window',
-        applicantName,
+        applicantName: `${applicantName}（${RUN}）`,
         applicantIdNumber: residentId(),
         applicantPhone: `139${String(randomInt(0, 99_999_999)).padStart(8, '0')}`,
         materials: [
@@ -106,42 +112,56 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
 
   // ---- the clerks' desks ----------------------------------------------------------------------------------
   // Each clerk keeps their own inbox open (我的待办) and looks again every DESK_LOOK_MS, as the console does for a
-  // person at work: the number of requests follows the number of clerks, not the number of cases in flight.
-  const waiting = new Map(); // caseId → { decided: Set<taskId>, offer(task) }
+  // person at work; the window also keeps the list of cases delivered, latest first, to see which cases ended. The
+  // number of requests follows the number of clerks, not the number of cases in flight.
+  const waiting = new Map(); // caseId → { decided: Set<taskId>, offer(task), end(), fail(error) }
   let desks;
+  async function lookAgainAndAgain(look) {
+    while (waiting.size > 0) {
+      try {
+        await look();
+      } catch (error) {
+        if (patienceMs === 0) for (const waiter of waiting.values()) waiter.fail(error);
+      }
+      await pause(DESK_LOOK_MS);
+    }
+  }
   function openDesks() {
-    desks ??= Promise.all(
-      [...new Set(Object.values(LOGIN_OF_STEP))].map(async (login) => {
-        while (waiting.size > 0) {
-          try {
-            const inbox = await call(
-              'GET',
-              `${baseUrl('approval')}/tasks/inbox?pageSize=200`,
-              undefined,
-              {},
-              login,
-            );
-            for (const task of inbox.items ?? []) {
-              const waiter = waiting.get(task.caseId);
-              if (waiter && task.status === 'open' && !waiter.decided.has(task.id)) waiter.offer(task);
-            }
-          } catch (error) {
-            if (patienceMs === 0) for (const waiter of waiting.values()) waiter.fail(error);
+    desks ??= Promise.all([
+      ...[...new Set(Object.values(LOGIN_OF_STEP))].map((login) =>
+        lookAgainAndAgain(async () => {
+          const inbox = await call(
+            'GET',
+            `${baseUrl('approval')}/tasks/inbox?pageSize=200&q=${RUN}`,
+            undefined,
+            {},
+            login,
+          );
+          for (const task of inbox.items ?? []) {
+            const waiter = waiting.get(task.caseId);
+            if (waiter && task.status === 'open' && !waiter.decided.has(task.id)) waiter.offer(task);
           }
-          await pause(DESK_LOOK_MS);
-        }
+        }),
+      ),
+      // Routing's read model, as the window's case list shows it: asking each case's workflow would cost a Temporal
+      // query (and a replay of its history once it has closed) per case and look.
+      lookAgainAndAgain(async () => {
+        const ended = await call('GET', `${baseUrl('routing')}/cases?stage=delivered&pageSize=200`);
+        for (const item of ended.items ?? []) waiting.get(item.caseId)?.end();
+        await pause(ENDED_LOOK_MS - DESK_LOOK_MS);
       }),
-    ).finally(() => (desks = undefined));
+    ]).finally(() => (desks = undefined));
   }
 
-  /** The case's next task as a clerk's inbox shows it, or 'done' once routing reports the case concluded. */
-  function nextOf(caseId, receiptNumber, decided, timeoutMs) {
+  /** The case's next task as a clerk's inbox shows it, or 'done' once routing lists the case as delivered. */
+  function nextOf(caseId, decided, timeoutMs) {
     return new Promise((resolve, reject) => {
-      let settled = false;
+      const timer = setTimeout(
+        () => settle(() => reject(new Error(`timed out waiting for the next task of ${caseId}`))),
+        timeoutMs,
+      );
       const settle = (finish) => {
-        if (settled) return;
-        settled = true;
-        clearInterval(ended);
+        if (waiting.get(caseId)?.decided !== decided) return;
         clearTimeout(timer);
         waiting.delete(caseId);
         finish();
@@ -149,34 +169,20 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
       waiting.set(caseId, {
         decided,
         offer: (task) => settle(() => resolve(task)),
+        end: () => settle(() => resolve('done')),
         fail: (error) => settle(() => reject(error)),
       });
-      // As the window's case list shows it (routing's read model, by 办件编号): asking the case workflow itself
-      // would cost a Temporal query, and a replay of its history once it has closed, every look.
-      const ended = setInterval(() => {
-        call('GET', `${baseUrl('routing')}/cases?q=${receiptNumber}`)
-          .then(
-            (found) =>
-              found.items?.some((item) => item.caseId === caseId && item.result) &&
-              settle(() => resolve('done')),
-          )
-          .catch(() => undefined);
-      }, CONCLUDED_LOOK_MS);
-      const timer = setTimeout(
-        () => settle(() => reject(new Error(`timed out waiting for the next task of ${caseId}`))),
-        timeoutMs,
-      );
       openDesks();
     });
   }
 
   /** Takes every step of an acknowledged case until routing reports it concluded. */
-  async function handle({ caseId, receiptNumber }, timings, timeoutMs) {
+  async function handle({ caseId }, timings, timeoutMs) {
     // A decided task stays listed as open until the workflow's activity records it: never decide it twice.
     const decided = new Set();
     let waitingSince = performance.now();
     for (;;) {
-      const next = await nextOf(caseId, receiptNumber, decided, timeoutMs);
+      const next = await nextOf(caseId, decided, timeoutMs);
       if (next === 'done') return;
       timings?.taskVisible.push(performance.now() - waitingSince);
       const handler = LOGIN_OF_STEP[next.stepName];
