@@ -115,42 +115,49 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
   // person at work; the window also keeps the list of cases delivered, latest first, to see which cases ended. The
   // number of requests follows the number of clerks, not the number of cases in flight.
   const waiting = new Map(); // caseId → { decided: Set<taskId>, offer(task), end(), fail(error) }
-  let desks;
-  async function lookAgainAndAgain(look) {
-    while (waiting.size > 0) {
+  // Each look runs while some case waits, and starts again when one waits after it stopped. Its check of the
+  // waiting cases and its stopping happen in one turn of the event loop, so no case can slip in between.
+  const looking = new Set();
+  function keepLooking(name, look) {
+    if (looking.has(name)) return;
+    looking.add(name);
+    void (async () => {
       try {
-        await look();
-      } catch (error) {
-        if (patienceMs === 0) for (const waiter of waiting.values()) waiter.fail(error);
+        while (waiting.size > 0) {
+          try {
+            await look();
+          } catch (error) {
+            if (patienceMs === 0) for (const waiter of waiting.values()) waiter.fail(error);
+          }
+          await pause(DESK_LOOK_MS);
+        }
+      } finally {
+        looking.delete(name);
       }
-      await pause(DESK_LOOK_MS);
-    }
+    })();
   }
   function openDesks() {
-    desks ??= Promise.all([
-      ...[...new Set(Object.values(LOGIN_OF_STEP))].map((login) =>
-        lookAgainAndAgain(async () => {
-          const inbox = await call(
-            'GET',
-            `${baseUrl('approval')}/tasks/inbox?pageSize=200&q=${RUN}`,
-            undefined,
-            {},
-            login,
-          );
-          for (const task of inbox.items ?? []) {
-            const waiter = waiting.get(task.caseId);
-            if (waiter && task.status === 'open' && !waiter.decided.has(task.id)) waiter.offer(task);
-          }
-        }),
-      ),
-      // Routing's read model, as the window's case list shows it: asking each case's workflow would cost a Temporal
-      // query (and a replay of its history once it has closed) per case and look.
-      lookAgainAndAgain(async () => {
-        const ended = await call('GET', `${baseUrl('routing')}/cases?stage=delivered&pageSize=200`);
-        for (const item of ended.items ?? []) waiting.get(item.caseId)?.end();
-        await pause(ENDED_LOOK_MS - DESK_LOOK_MS);
-      }),
-    ]).finally(() => (desks = undefined));
+    for (const login of new Set(Object.values(LOGIN_OF_STEP)))
+      keepLooking(login, async () => {
+        const inbox = await call(
+          'GET',
+          `${baseUrl('approval')}/tasks/inbox?pageSize=200&q=${RUN}`,
+          undefined,
+          {},
+          login,
+        );
+        for (const task of inbox.items ?? []) {
+          const waiter = waiting.get(task.caseId);
+          if (waiter && task.status === 'open' && !waiter.decided.has(task.id)) waiter.offer(task);
+        }
+      });
+    // Routing's read model, as the window's case list shows it: asking each case's workflow would cost a Temporal
+    // query (and a replay of its history once it has closed) per case and look.
+    keepLooking('delivered', async () => {
+      const ended = await call('GET', `${baseUrl('routing')}/cases?stage=delivered&pageSize=200`);
+      for (const item of ended.items ?? []) waiting.get(item.caseId)?.end();
+      await pause(ENDED_LOOK_MS - DESK_LOOK_MS);
+    });
   }
 
   /** The case's next task as a clerk's inbox shows it, or 'done' once routing lists the case as delivered. */
