@@ -4,9 +4,9 @@ import { EVENT_CONTRACTS, parseEvent, type EventContract, type EventEnvelope } f
 import { browserForSuite, expectText, freshPage, logIn, SHOTS } from './browser';
 import { as, serviceUrl } from './system';
 
-// 中村镇 of 沁水县: no other suite files cases there, so what the loader adds is all the town holds.
-const COUNTY = '140521';
-const TOWN = '140521101';
+// 晋庙铺镇 of 泽州县: no other suite files cases there, so what the loader adds is all the town holds.
+const COUNTY = '140525';
+const TOWN = '140525105';
 const root = join(__dirname, '..');
 
 interface PlaceVerdict {
@@ -38,8 +38,8 @@ function loadHistory(cases: number): { runId: string; cases: number; events: num
 
 describe('a county’s past loaded for scale: the record an auditor and a supervisor would read', () => {
   const browser = browserForSuite();
-  const auditor = as('qs-auditor');
-  const supervisor = as('qs-supervisor');
+  const auditor = as('zz-auditor');
+  const supervisor = as('zz-supervisor');
   const verification = `${serviceUrl('audit')}/audit/verification?county=${COUNTY}&town=${TOWN}`;
   const summary = `${serviceUrl('routing')}/supervision/summary?county=${COUNTY}`;
 
@@ -84,14 +84,14 @@ describe('a county’s past loaded for scale: the record an auditor and a superv
     const script = `
       import('${join(root, 'deploy/bench/history/history-case.mjs')}').then(({ historicalCase, randomSource, townStaff }) => {
         const random = randomSource(11);
-        const town = { code: '${TOWN}', county: '${COUNTY}', name: '中村镇' };
-        const matter = { code: 'QS-T-001', name: '城乡低收入家庭认定', typeCode: '07', unitCode: '${COUNTY}-mz', version: 1,
+        const town = { code: '${TOWN}', county: '${COUNTY}', name: '晋庙铺镇' };
+        const matter = { code: 'ZZ-T-013', name: '城乡低收入家庭认定', typeCode: '07', unitCode: '${COUNTY}-mz', version: 1,
           caseKind: '承诺件', committedLimitWorkingDays: 10, materials: [], legalBasis: '《社会救助暂行办法》第九条' };
         const keys = { personalData: Buffer.alloc(32, 1), lookup: Buffer.alloc(32, 2), chain: Buffer.alloc(32, 3) };
         const events = [];
         for (let index = 0; index < 60; index += 1) {
           events.push(...historicalCase({ town, matter, staff: townStaff(town, random), seal: '7eefe40b-95e7-4572-9e9d-c4dec204e951',
-            organ: { numberPattern: '中村便审〔{year}〕{n}号' }, keys, submittedAt: Date.parse('2025-03-03T01:30:00Z') + index * 86400000,
+            organ: { numberPattern: '晋庙铺便审〔{year}〕{n}号' }, keys, submittedAt: Date.parse('2025-03-03T01:30:00Z') + index * 86400000,
             receiptNumber: '${COUNTY}-20250303-' + String(index + 1).padStart(6, '0'), documentNumber: () => index + 1,
             runId: 'e2e', index }, random).events);
         }
@@ -129,9 +129,9 @@ describe('a county’s past loaded for scale: the record an auditor and a superv
 
   it('shows the supervisor the town’s past in the console, names and results in words', async () => {
     const page = await freshPage(browser());
-    await logIn(page, 'qs-supervisor');
+    await logIn(page, 'zz-supervisor');
     await page.getByRole('link', { name: '监察' }).click();
-    await expectText(page.locator('main'), '中村镇');
+    await expectText(page.locator('main'), '晋庙铺镇');
     await page.screenshot({ path: join(SHOTS, 'supervision-with-history.png'), fullPage: true });
     await page.context().close();
   });

@@ -149,20 +149,22 @@ async function main() {
   const client = new Client({ connectionString: engines.DATABASE_URL });
   await client.connect();
   const reference = await referenceData(client).finally(() => client.end());
-  const towns = reference.towns.filter(
-    (town) =>
-      reference.seals.has(town.code) &&
-      reference.organs.has(town.code) &&
-      (options.town === undefined || town.code === options.town),
-  );
   const countyMatters = new Map();
   for (const matter of reference.matters)
     countyMatters.set(matter.county, [...(countyMatters.get(matter.county) ?? []), matter]);
   const mattersOf = (county) => countyMatters.get(county) ?? [];
+  // Towns whose seal, issuing organ and county catalogue exist: a county whose catalogue is not imported yet has none.
+  const towns = reference.towns.filter(
+    (town) =>
+      reference.seals.has(town.code) &&
+      reference.organs.has(town.code) &&
+      mattersOf(town.county).length > 0 &&
+      (options.town === undefined || town.code === options.town),
+  );
   if (towns.length === 0 || reference.matters.length === 0)
     throw new Error(
       options.town
-        ? `town ${options.town} has no seal or issuing organ, or is unknown`
+        ? `town ${options.town} is unknown, or has no seal, issuing organ or town-decided matters yet`
         : 'no towns with seals or no town-decided matters: run `npm start` (it seeds them) first',
     );
 
