@@ -30,6 +30,8 @@ const ENDED_LOOK_MS = 250;
  * cases a stopped run left open never crowd them out.
  */
 const RUN = `b${randomUUID().slice(0, 5)}`;
+/** The name an application of this run is filed under. */
+export const markedName = (applicantName) => `${applicantName}（${RUN}）`;
 
 /** A Chinese resident ID number (GB 11643) of 泽州县 with a valid check digit. */
 export function residentId() {
@@ -94,7 +96,7 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
         town: '140525100',
         matterCode: MATTER,
         channel: 'town-window',
-        applicantName: `${applicantName}（${RUN}）`,
+        applicantName: markedName(applicantName),
         applicantIdNumber: residentId(),
         applicantPhone: `139${String(randomInt(0, 99_999_999)).padStart(8, '0')}`,
         materials: [

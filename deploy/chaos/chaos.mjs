@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCaseDriver } from '../bench/case-driver.mjs';
+import { createCaseDriver, markedName } from '../bench/case-driver.mjs';
 import { cluster, engineEnv, root, services, state } from '../local/local-system.mjs';
 
 const { values: options } = parseArgs({
@@ -167,7 +167,7 @@ async function verdicts(caseIds) {
     check(concluded === ids.length, `${concluded} of ${ids.length} acknowledged cases concluded`);
     const { rows: applications } = await db.query(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE id = ANY($2))::int AS cases FROM intake.applications WHERE applicant_name = $1`,
-      [APPLICANT, ids],
+      [markedName(APPLICANT), ids],
     );
     const { rows: routed } = await db.query(
       `SELECT count(*)::int AS n FROM routing.routed_cases WHERE case_id = ANY($1)`,
