@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { EVENT_CONTRACTS, parseEvent, type EventContract, type EventEnvelope } from '@oneseal/contracts';
 import { browserForSuite, expectText, freshPage, logIn, SHOTS } from './browser';
-import { as, serviceUrl } from './system';
+import { as, postJson, serviceUrl } from './system';
 
 // 晋庙铺镇 of 泽州县: no other suite files cases there, so what the loader adds is all the town holds.
 const COUNTY = '140525';
@@ -23,17 +23,21 @@ interface TownSummary {
 }
 
 /** `npm run history`, as the README tells a reader to run it, for a few cases of one town. */
-function loadHistory(cases: number): { runId: string; cases: number; events: number } {
+interface Loaded {
+  runId: string;
+  cases: number;
+  events: number;
+  /** One case's 办件编号 and 查询码, as its applicant holds them on the receipt. */
+  sample: { receiptNumber: string; queryCode: string };
+}
+
+function loadHistory(cases: number): Loaded {
   const out = execFileSync(
     process.execPath,
     [join(root, 'deploy/bench/history/load-history.mjs'), '--cases', String(cases), '--town', TOWN],
     { encoding: 'utf8', timeout: 60_000 },
   );
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
-    runId: string;
-    cases: number;
-    events: number;
-  };
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Loaded;
 }
 
 describe('a county’s past loaded for scale: the record an auditor and a supervisor would read', () => {
@@ -77,6 +81,15 @@ describe('a county’s past loaded for scale: the record an auditor and a superv
     expect(types.slice(0, 2)).toEqual(['intake.application-submitted', 'routing.case-routed']);
     expect(types).toContain('routing.case-concluded');
     expect(replayed.body[0]?.envelope.payload.receiptNumber).toBe(latest?.receiptNumber);
+
+    // Its applicant follows it at 办件查询 with the 办件编号 and 查询码 on the receipt, typed as people type them.
+    const asTyped = { ...loaded.sample, queryCode: loaded.sample.queryCode.toLowerCase().replace(/-/g, ' ') };
+    const progress = await postJson<{ stage: string; matterName: string }>(
+      `${serviceUrl('routing')}/progress/lookup`,
+      asTyped,
+    );
+    expect(progress.status).toBe(200);
+    expect(progress.body.matterName).toBeTruthy();
   });
 
   it('writes every event as its contract says, as the services would have published it', () => {

@@ -3,6 +3,11 @@
 // clerks of 南村镇 would. Shared by the bench (which measures it) and the chaos run (which keeps driving while
 // services and engines are killed under it).
 import { randomInt, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { root } from '../local/local-system.mjs';
+
+const { residentIdCheckCharacter } = createRequire(import.meta.url)(join(root, 'libs/domain/dist'));
 
 export const MATTER = 'ZZ-T-007';
 export const STEPS_OF_MATTER = 5; // 受理, 审核, 决定, 用印, 送达
@@ -36,9 +41,7 @@ export const markedName = (applicantName) => `${applicantName}（${RUN}）`;
 /** A Chinese resident ID number (GB 11643) of 泽州县 with a valid check digit. */
 export function residentId() {
   const first17 = `14052519${String(randomInt(50, 99))}0615${String(randomInt(1, 999)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
-  return first17 + '10X98765432'[sum % 11];
+  return first17 + residentIdCheckCharacter(first17);
 }
 
 /**
@@ -185,7 +188,7 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
     });
   }
 
-  /** Takes every step of an acknowledged case until routing reports it concluded. */
+  /** Takes every step of an acknowledged case until routing lists it as delivered. */
   async function handle({ caseId }, timings, timeoutMs) {
     // A decided task stays listed as open until the workflow's activity records it: never decide it twice.
     const decided = new Set();

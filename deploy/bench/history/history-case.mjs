@@ -10,7 +10,14 @@ import { root } from '../../local/local-system.mjs';
 
 const require = createRequire(import.meta.url);
 const contracts = require(join(root, 'libs/contracts/dist'));
-const { lookupDigest, idNumberTail, phoneTail } = require(join(root, 'libs/domain/dist'));
+const {
+  formatTypedCode,
+  idNumberTail,
+  lookupDigest,
+  phoneTail,
+  PROGRESS_QUERY_CODE_GROUPS,
+  residentIdCheckCharacter,
+} = require(join(root, 'libs/domain/dist'));
 const { keyedEventHash, GENESIS_HASH } = require(join(root, 'services/audit/dist/event-log/event-hash'));
 const { PersonalDataCipher } = require(join(root, 'services/intake/dist/personal-data/personal-data-cipher'));
 const { progressQueryDigest } = require(
@@ -25,7 +32,6 @@ const SURNAMES = [
   ...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎',
 ];
 const GIVEN = [...'建国秀英志强丽华玉兰海燕文明桂芳俊杰晓东红梅永军春生淑珍德胜金凤小平国庆爱民翠花宏伟'];
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** A source of randomness the loader can seed (tests) or not (the bench). */
 export function randomSource(seed) {
@@ -56,15 +62,15 @@ function residentId(random, county) {
     Date.UTC(between(random, 1940, 2004), between(random, 0, 11), between(random, 1, 28)),
   );
   const first17 = `${county}${born.toISOString().slice(0, 10).replaceAll('-', '')}${String(between(random, 1, 999)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
-  return first17 + '10X98765432'[sum % 11];
+  return first17 + residentIdCheckCharacter(first17);
 }
 
+/** A code people type (查询码, 核验码) as the services make them, from the run's random source. */
 const code = (random, groups) =>
-  Array.from({ length: groups }, () =>
-    Array.from({ length: 4 }, () => pick(random, [...CODE_ALPHABET])).join(''),
-  ).join('-');
+  formatTypedCode(
+    Uint8Array.from({ length: groups * 4 }, () => Math.floor(random() * 256)),
+    groups,
+  );
 const hex = (random, length) =>
   Array.from({ length }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
 
@@ -79,8 +85,7 @@ function workingMoment(ms) {
     const day = local.getUTCDay();
     const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
     if (day === 0 || day === 6 || minutes >= 17 * 60 + 30) {
-      t = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1, 0, 30) - BEIJING;
-      t += 8 * 3_600_000;
+      t = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1, 8, 30) - BEIJING;
       continue;
     }
     if (minutes < 8 * 60 + 30)
@@ -130,7 +135,7 @@ export function historicalCase(context, random) {
   const applicantName = personName(random);
   const idNumber = residentId(random, county);
   const phone = `1${pick(random, ['3', '5', '7', '8', '9'])}${String(between(random, 0, 999_999_999)).padStart(9, '0')}`;
-  const queryCode = code(random, 3);
+  const queryCode = code(random, PROGRESS_QUERY_CODE_GROUPS);
   const receiptNumber = context.receiptNumber;
   const units = {
     受理: `${town.code}-window`,
@@ -534,7 +539,8 @@ export function historicalCase(context, random) {
     concluded_at: iso(concludedAt),
     updated_at: iso(concludedAt + 3000),
     matter_name: matter.name,
-    progress_query_sha256: progressQueryDigest(receiptNumber, queryCode.replaceAll('-', '')),
+    // As routing keeps it from the submission event: over the code as printed on the receipt.
+    progress_query_sha256: progressQueryDigest(receiptNumber, queryCode),
     applicant_name: applicantName,
     applicant_id_tail: idNumberTail(idNumber),
     applicant_id_digest: lookupDigest(keys.lookup, 'id-number', idNumber),
@@ -582,6 +588,7 @@ export function historicalCase(context, random) {
   return {
     caseId,
     receiptNumber,
+    queryCode,
     decidedBy: decidedBy.name,
     events,
     rows: {

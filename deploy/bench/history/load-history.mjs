@@ -182,6 +182,8 @@ async function main() {
 
   const began = performance.now();
   let rowsWritten = 0;
+  // One case's receipt, as its applicant holds it on paper: what a check of the loaded history can look up.
+  let sample;
   let eventsWritten = 0;
   for (let start = 0; start < CASES; start += BATCH) {
     const tables = new Map(TABLES.map((table) => [table, { columns: undefined, lines: [] }]));
@@ -213,6 +215,7 @@ async function main() {
         },
         random,
       );
+      sample = { receiptNumber: built.receiptNumber, queryCode: built.queryCode };
       for (const [table, rows] of Object.entries(built.rows)) {
         const target = tables.get(table);
         for (const row of rows) {
@@ -245,7 +248,9 @@ async function main() {
     `loaded ${CASES} historical cases (${eventsWritten} audit events, ${rowsWritten} rows) in ${seconds.toFixed(1)} s = ${(CASES / seconds).toFixed(0)} cases per second`,
   );
   console.log(`run ${runId}: applications with idempotency key oneseal-history:${runId}:<n>`);
-  console.log(JSON.stringify({ runId, cases: CASES, events: eventsWritten, rows: rowsWritten, seconds }));
+  console.log(
+    JSON.stringify({ runId, cases: CASES, events: eventsWritten, rows: rowsWritten, seconds, sample }),
+  );
 }
 
 main().catch((error) => {
