@@ -6,6 +6,7 @@ import { chinaDate, resultWording, villageStation, type WorkingDayCalendar } fro
 import { DataSource } from 'typeorm';
 import { currentCalendar } from '../calendar/calendar-years';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
+import { openThenEndedPage } from './open-then-ended-page';
 import { whatWasTyped } from './what-was-typed';
 import type { CaseSearchQuery } from './dto/case-search.query';
 
@@ -100,9 +101,16 @@ export class CaseSearchService {
       `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`,
       values,
     )) as { total: number }[];
-    // Open cases first, the nearest date first; then ended ones, the latest first. Each part reads its own index
-    // (open cases by place, ended ones newest first), so a town's years of history are never sorted whole.
-    const columns = `case_id AS "caseId", receipt_number AS "receiptNumber", applicant_name AS "applicantName",
+    // Open cases first, the nearest date (the step's, else the committed one) first; then ended ones, latest first.
+    const rows = await openThenEndedPage<
+      Omit<FoundCase, 'workingDaysLeft' | 'resultText'> & {
+        concluded: boolean;
+        matterTypeCode: string | null;
+      }
+    >(
+      this.dataSource,
+      {
+        columns: `case_id AS "caseId", receipt_number AS "receiptNumber", applicant_name AS "applicantName",
               right(applicant_id_tail, 4) AS "applicantIdTail", matter_code AS "matterCode",
               matter_name AS "matterName", town, village_code AS "villageCode", stage,
               -- An ended case waits at no step any more, whatever step it ended during.
@@ -110,34 +118,23 @@ export class CaseSearchService {
               CASE WHEN ${OPEN} THEN current_unit END AS "currentUnit",
               CASE WHEN ${OPEN} THEN coalesce(current_step_due_date, committed_due_date)::text END AS "dueDate",
               due_date_provisional AS "dueDateProvisional", warning, result, routed_at AS "routedAt",
-              NOT (${OPEN}) AS concluded, matter_type_code AS "matterTypeCode",
-              coalesce(current_step_due_date, committed_due_date) AS due, concluded_at AS "endedAt"`;
-    const reach = values.length + 1;
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM (
-         (SELECT ${columns}, 0 AS part FROM routing.routed_cases WHERE ${where} AND concluded_at IS NULL
-           ORDER BY coalesce(current_step_due_date, committed_due_date) NULLS LAST, routed_at DESC LIMIT $${reach})
-         UNION ALL
-         (SELECT ${columns}, 1 AS part FROM routing.routed_cases WHERE ${where} AND concluded_at IS NOT NULL
-           ORDER BY concluded_at DESC LIMIT $${reach})
-       ) found
-       ORDER BY part, CASE WHEN part = 0 THEN due END, CASE WHEN part = 0 THEN "routedAt" END DESC, "endedAt" DESC
-       LIMIT $${reach + 1} OFFSET $${reach + 2}`,
-      [...values, query.page * query.pageSize, query.pageSize, (query.page - 1) * query.pageSize],
-    )) as (Omit<FoundCase, 'workingDaysLeft' | 'resultText'> & {
-      concluded: boolean;
-      matterTypeCode: string | null;
-      due: unknown;
-      endedAt: unknown;
-      part: number;
-    })[];
+              NOT (${OPEN}) AS concluded, matter_type_code AS "matterTypeCode"`,
+        where,
+        values,
+        openOrder: [
+          { expression: 'coalesce(current_step_due_date, committed_due_date)' },
+          { expression: 'routed_at', descending: true },
+        ],
+      },
+      query,
+    );
     // A person works in one county: its own working days count in the days left.
     const calendar = await currentCalendar(this.dataSource, user.county);
     const today = chinaDate(new Date());
     // While a 补正 is awaited or a special procedure runs the clock stands still: no days are counted down.
     const counting = (row: { stage: string; dueDate: string | null }, concluded: boolean) =>
       row.dueDate !== null && !concluded && !CLOCK_STOPPED.has(row.stage);
-    const items = rows.map(({ concluded, matterTypeCode, due, endedAt, part, ...row }) => ({
+    const items = rows.map(({ concluded, matterTypeCode, ...row }) => ({
       ...row,
       resultText: row.result ? resultWording(matterTypeCode, row.result as CaseResult) : null,
       workingDaysLeft: counting(row, concluded) ? workingDaysLeft(calendar, today, row.dueDate ?? '') : null,

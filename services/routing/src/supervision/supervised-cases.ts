@@ -1,6 +1,7 @@
 import type { CaseResult } from '@oneseal/contracts';
 import { resultWording } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
+import { openThenEndedPage } from '../case-search/open-then-ended-page';
 import { whatWasTyped } from '../case-search/what-was-typed';
 import type { SupervisionQuery } from './dto/supervision.query';
 
@@ -50,7 +51,7 @@ export async function supervisedCases(
   if (query.receiptNumber) add('receipt_number', query.receiptNumber);
   if (query.q) filters.push(whatWasTyped(query.q, applicantLookupKey, values));
   const where = filters.join(' AND ');
-  const narrowed = filters.length > (query.town ? 2 : 1);
+  const narrowed = Boolean(query.warning || query.stage || query.receiptNumber || query.q);
   const [{ total }] = (await dataSource.query(
     narrowed
       ? `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`
@@ -58,37 +59,27 @@ export async function supervisedCases(
         `SELECT coalesce(sum(received), 0)::int AS total FROM routing.town_days WHERE ${where}`,
     values,
   )) as { total: number }[];
-  // Open cases first, the nearest committed date first; then ended ones, the latest first. Each part reads its own
-  // index, so a page costs the same with a hundred cases or a million behind it.
-  const columns = `case_id AS "caseId", receipt_number AS "receiptNumber", town, matter_code AS "matterCode",
+  // Open cases first, the nearest committed date first; then ended ones, the latest first.
+  const items = await openThenEndedPage<
+    Omit<SupervisedCase, 'resultText'> & { matterTypeCode: string | null }
+  >(
+    dataSource,
+    {
+      columns: `case_id AS "caseId", receipt_number AS "receiptNumber", town, matter_code AS "matterCode",
             matter_name AS "matterName", stage,
             committed_due_date::text AS "committedDueDate", due_date_provisional AS "dueDateProvisional",
-            warning, result, on_time AS "onTime", matter_type_code AS "matterTypeCode",
-            committed_due_date AS due, routed_at, concluded_at`;
-  const reach = values.length + 1;
-  const items = (await dataSource.query(
-    `SELECT * FROM (
-       (SELECT ${columns}, 0 AS part FROM routing.routed_cases WHERE ${where} AND concluded_at IS NULL
-         ORDER BY committed_due_date NULLS LAST, routed_at LIMIT $${reach})
-       UNION ALL
-       (SELECT ${columns}, 1 AS part FROM routing.routed_cases WHERE ${where} AND concluded_at IS NOT NULL
-         ORDER BY concluded_at DESC LIMIT $${reach})
-     ) cases
-     ORDER BY part, CASE WHEN part = 0 THEN due END, CASE WHEN part = 0 THEN routed_at END, concluded_at DESC
-     LIMIT $${reach + 1} OFFSET $${reach + 2}`,
-    [...values, query.page * query.pageSize, query.pageSize, (query.page - 1) * query.pageSize],
-  )) as (Omit<SupervisedCase, 'resultText'> & {
-    matterTypeCode: string | null;
-    due: unknown;
-    routed_at: unknown;
-    concluded_at: unknown;
-    part: number;
-  })[];
+            warning, result, on_time AS "onTime", matter_type_code AS "matterTypeCode"`,
+      where,
+      values,
+      openOrder: [{ expression: 'committed_due_date' }, { expression: 'routed_at' }],
+    },
+    query,
+  );
   return {
     total,
     page: query.page,
     pageSize: query.pageSize,
-    items: items.map(({ matterTypeCode, due, routed_at, concluded_at, part, ...item }) => ({
+    items: items.map(({ matterTypeCode, ...item }) => ({
       ...item,
       resultText: item.result ? resultWording(matterTypeCode, item.result as CaseResult) : null,
     })),

@@ -1,0 +1,49 @@
+import type { DataSource } from 'typeorm';
+
+/** How open cases are ordered: each key an expression over routing.routed_cases, ascending (nulls last) or not. */
+export type OpenOrder = readonly { expression: string; descending?: boolean }[];
+
+/**
+ * One page of a case list: open cases first in `openOrder`, then ended ones, the latest ended first. Each part is read
+ * from its own index (open cases by place and date, ended ones newest first) and only as far as the page reaches, so
+ * a page costs the same with a hundred cases or a million behind it. `where` and its `values` narrow both parts.
+ */
+export async function openThenEndedPage<Row>(
+  dataSource: DataSource,
+  page: { columns: string; where: string; values: readonly unknown[]; openOrder: OpenOrder },
+  paging: { page: number; pageSize: number },
+): Promise<Row[]> {
+  const keys = page.openOrder.map(({ expression, descending }, index) => ({
+    expression,
+    descending,
+    alias: `open_key_${index}`,
+  }));
+  const inner = keys
+    .map(({ expression, descending }) => `${expression} ${descending ? 'DESC' : 'NULLS LAST'}`)
+    .join(', ');
+  const outer = keys
+    .map(({ alias, descending }) => `CASE WHEN part = 0 THEN ${alias} END ${descending ? 'DESC' : ''}`)
+    .join(', ');
+  const selected = `${page.columns}, ${keys.map(({ expression, alias }) => `${expression} AS ${alias}`).join(', ')},
+    concluded_at AS ended_key`;
+  const reach = page.values.length + 1;
+  const rows = (await dataSource.query(
+    `SELECT * FROM (
+       (SELECT ${selected}, 0 AS part FROM routing.routed_cases WHERE ${page.where} AND concluded_at IS NULL
+         ORDER BY ${inner} LIMIT $${reach})
+       UNION ALL
+       (SELECT ${selected}, 1 AS part FROM routing.routed_cases WHERE ${page.where} AND concluded_at IS NOT NULL
+         ORDER BY concluded_at DESC LIMIT $${reach})
+     ) cases
+     ORDER BY part, ${outer}, ended_key DESC
+     LIMIT $${reach + 1} OFFSET $${reach + 2}`,
+    [...page.values, paging.page * paging.pageSize, paging.pageSize, (paging.page - 1) * paging.pageSize],
+  )) as Record<string, unknown>[];
+  // The sort keys were for the query only.
+  return rows.map((row) => {
+    const answer: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(row))
+      if (name !== 'part' && name !== 'ended_key' && !name.startsWith('open_key_')) answer[name] = value;
+    return answer as Row;
+  });
+}
