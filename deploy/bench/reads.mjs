@@ -124,6 +124,12 @@ export async function measureReads({ baseUrl, password, databaseUrl }) {
       ? [['窗口按办件编号查找 (find by receipt)', window, `${routing}/cases?q=${someReceipt}`]]
       : []),
     ['窗口按姓名查找 (find by name)', window, `${routing}/cases?q=${encodeURIComponent('王')}`],
+    ['窗口按名字查找 (find by given name)', window, `${routing}/cases?q=${encodeURIComponent('秀英')}`],
+    [
+      '监察按姓名查找 (whole county, by name)',
+      supervisor,
+      `${routing}/supervision/cases?county=${COUNTY}&q=${encodeURIComponent('王')}`,
+    ],
   ];
   console.log(`\nqueries, ${REPEAT} calls each (target p95 < 50 ms):`);
   for (const [name, get, target] of queries) {

@@ -131,6 +131,25 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     expect(await found(nancunWindow, '%')).toEqual([]);
   });
 
+  it('finds by any part of a name — one character, a given name, part of a matter — and not by scattered ones', async () => {
+    expect(await found(nancunWindow, '王')).toEqual([wang]);
+    expect(await found(nancunWindow, '秀英')).toEqual([wang]);
+    expect((await found(nancunWindow, '救助')).sort()).toEqual([wang, atWindow].sort());
+    expect(await found(nancunWindow, '王英')).toEqual([]);
+    expect((await found(nancunWindow, '20261204-0000')).sort()).toEqual([wang, atWindow, li].sort());
+    // A character beyond the basic plane (as in some names) counts as one, in the index as in what was typed.
+    const rare = await routed({
+      applicantName: '𠮷田乐',
+      idNumber: residentIdNumber(1975),
+      phone: '13800000000',
+      receiptNumber: '140525-20261204-000021',
+      town: '140525103',
+    });
+    expect(await found(supervisor, '𠮷')).toEqual([rare]);
+    expect(await found(supervisor, '𠮷田')).toEqual([rare]);
+    expect(await found(supervisor, '田乐')).toEqual([rare]);
+  });
+
   it('shows each person only the cases their role and place reach', async () => {
     expect(await found(neighbourWindow, '王秀英')).toEqual([elsewhere]);
     expect(await found(agent, '王秀英')).toEqual([wang]);

@@ -45,14 +45,30 @@ function encode(raw: unknown): string | undefined {
   const record = value as Record<string, unknown>;
   let out = '{';
   let first = true;
-  for (const key of Object.keys(record).sort()) {
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
+  for (const key of keys) {
     const inner = encode(record[key]);
     if (inner === undefined) continue;
     if (!first) out += ',';
-    out += `${JSON.stringify(key)}:${inner}`;
+    out += quotedKey(key) + inner;
     first = false;
   }
   return `${out}}`;
+}
+
+// Events repeat the same few hundred keys; quoting each once saves a quarter of the time a chain check spends here.
+// Bounded, since a form's field names come from outside.
+const QUOTED_KEYS = new Map<string, string>();
+const MAX_QUOTED_KEYS = 4096;
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
 }
 
 function hasToJson(value: unknown): value is { toJSON: () => unknown } {

@@ -132,10 +132,12 @@ export class EventLogService {
    * be checked from its start. Streams are read one batch at a time, so a county's history never sits in memory.
    */
   async verifyPlace(place: { county: string; town?: string }): Promise<PlaceVerdict> {
+    // The town only when one is asked for: `town = $2::text` (or an OR on a parameter) would compare as text, and
+    // the (county, town) index would then serve only the county — a town's check read all of its county's events.
     const streams = (await this.dataSource.query(
       `SELECT DISTINCT stream_id AS "streamId" FROM audit.events
-        WHERE county = $1 AND ($2::text IS NULL OR town = $2) ORDER BY stream_id`,
-      [place.county, place.town ?? null],
+        WHERE county = $1 ${place.town ? 'AND town = $2' : ''} ORDER BY stream_id`,
+      place.town ? [place.county, place.town] : [place.county],
     )) as { streamId: string }[];
     const verdict: PlaceVerdict = {
       ...place,
@@ -146,7 +148,8 @@ export class EventLogService {
       broken: [],
     };
     const keying = await this.keying();
-    // Batches are read a few ahead while this one is checked: the disk, the database and the hashing overlap.
+    // The next batch is read while this one is checked, so the database and the hashing overlap. One ahead, not
+    // more: on two cores further reads only take the CPU the hashing needs (3 ahead ran at 60% of 1 ahead).
     type Batch = { batch: string[]; rows: ChainRow[] };
     const read = (start: number): Promise<Batch> => {
       const batch = streams.slice(start, start + STREAM_BATCH).map((s) => s.streamId);
@@ -249,7 +252,7 @@ type ChainRow = Pick<LoggedEvent, 'seq' | 'version' | 'envelope' | 'prevHash' | 
   streamId: string;
 };
 const STREAM_BATCH = 500;
-const READ_AHEAD = 3;
+const READ_AHEAD = 1;
 const MAX_BROKEN_LISTED = 50;
 
 export interface PlaceVerdict {

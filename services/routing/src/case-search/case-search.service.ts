@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { currentCalendar } from '../calendar/calendar-years';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import { openThenEndedPage } from './open-then-ended-page';
-import { whatWasTyped } from './what-was-typed';
+import { whatWasTyped, type SearchPlace } from './what-was-typed';
 import type { CaseSearchQuery } from './dto/case-search.query';
 
 /** A case as a list shows it to staff: never an id fragment, always what a clerk reads. */
@@ -69,6 +69,18 @@ function scopeCondition(user: AuthUser, values: unknown[]): string {
   return conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE';
 }
 
+/**
+ * The one county and town a search is confined to, when it is: by the town asked for, or by a scope that reaches one
+ * town only. It narrows what the name index reads; the scope condition still decides what may be seen.
+ */
+function searchPlace(user: AuthUser, town: string | undefined): SearchPlace {
+  const scopes = taskScopesOf(user);
+  const counties = new Set(scopes.map((scope) => scope.county));
+  const towns = new Set(scopes.map((scope) => (scope.kind === 'town' ? scope.town : undefined)));
+  const [onlyTown] = towns.size === 1 ? [...towns] : [];
+  return { county: counties.size === 1 ? [...counties][0] : undefined, town: town ?? onlyTown };
+}
+
 const CLOCK_STOPPED = new Set(['awaiting-correction', 'suspended']);
 
 /** A case still being handled: not concluded, not refused at 受理. */
@@ -88,7 +100,10 @@ export class CaseSearchService {
       return `$${values.length}`;
     };
     const filters = [scopeCondition(user, values)];
-    if (query.q) filters.push(whatWasTyped(query.q, this.policy.applicantLookupKey, values));
+    if (query.q)
+      filters.push(
+        whatWasTyped(query.q, this.policy.applicantLookupKey, values, searchPlace(user, query.town)),
+      );
     if (query.stage) filters.push(`stage = ${add(query.stage)}`);
     if (query.open) filters.push(OPEN);
     if (query.warning) filters.push(`warning = ${add(query.warning)}`);

@@ -5,9 +5,10 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char
 /**
  * What the words typed in one search box can mean, as one SQL condition over routing.routed_cases: a receipt
  * number, an ID number or a mobile number (matched by their keyed digests, never stored in clear), the last digits
- * of any of them, or part of a name (applicant or matter). Its values are appended to `values`.
+ * of any of them, or part of a name (applicant or matter). Its values are appended to `values`. `place` is where the
+ * search looks (a county, a town in it), when it is one place: the name index then reads only that place's matches.
  */
-export function whatWasTyped(q: string, key: Buffer, values: unknown[]): string {
+export function whatWasTyped(q: string, key: Buffer, values: unknown[], place: SearchPlace = {}): string {
   const add = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;
@@ -24,6 +25,34 @@ export function whatWasTyped(q: string, key: Buffer, values: unknown[]): string 
     const phone = upper.length === 4 ? ` OR applicant_phone_tail = ${add(upper)}` : '';
     return `(receipt_number LIKE ${tail} OR applicant_id_tail LIKE ${tail}${phone})`;
   }
+  // Only a receipt number holds a run of digits and dashes; names are found through their characters' index.
+  if (/^[\d-]+$/.test(text)) return `receipt_number LIKE ${add(`%${escapeLike(text)}%`)}`;
+  const keys = [
+    ...gramsOf(text),
+    ...(place.county ? [`county:${place.county}`] : []),
+    ...(place.town ? [`town:${place.town}`] : []),
+  ];
+  const indexed = `routing.name_grams(county, town, applicant_name, matter_name) @> ${add(keys)}::text[]`;
+  // One or two characters are matched by the index exactly; longer text by its pairs, so LIKE confirms their order.
+  // (A redundant LIKE also misleads the planner: it then expects a handful of rows and sorts them all.)
+  if (Array.from(text).length <= 2) return indexed;
   const like = add(`%${escapeLike(text)}%`);
-  return `(applicant_name LIKE ${like} OR matter_name LIKE ${like} OR receipt_number LIKE ${like})`;
+  return `(${indexed} AND (applicant_name LIKE ${like} OR matter_name LIKE ${like}))`;
+}
+
+export interface SearchPlace {
+  county?: string;
+  town?: string;
+}
+
+/**
+ * What a name holding `text` is indexed under (see the IndexNameCharacters migration): each pair of adjacent
+ * characters, or the one character typed. Characters are code points, as PostgreSQL counts them.
+ */
+export function gramsOf(text: string): string[] {
+  const characters = Array.from(text);
+  if (characters.length === 1) return characters;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < characters.length; i += 1) pairs.add(characters[i] + characters[i + 1]);
+  return [...pairs];
 }

@@ -10,6 +10,7 @@ import { RateLimitPublicRoutes1765300000500 } from './1765300000500-RateLimitPub
 
 import { FlagStalledCases1765400000100 } from './1765400000100-FlagStalledCases';
 import { CountEachTownsDays1765500000100 } from './1765500000100-CountEachTownsDays';
+import { IndexNameCharacters1765600000100 } from './1765600000100-IndexNameCharacters';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -23,4 +24,5 @@ export const ROUTING_MIGRATIONS = [
   RateLimitPublicRoutes1765300000500,
   FlagStalledCases1765400000100,
   CountEachTownsDays1765500000100,
+  IndexNameCharacters1765600000100,
 ];

@@ -49,7 +49,10 @@ export async function supervisedCases(
   if (query.warning) add('warning', query.warning);
   if (query.stage) add('stage', query.stage);
   if (query.receiptNumber) add('receipt_number', query.receiptNumber);
-  if (query.q) filters.push(whatWasTyped(query.q, applicantLookupKey, values));
+  if (query.q)
+    filters.push(
+      whatWasTyped(query.q, applicantLookupKey, values, { county: query.county, town: query.town }),
+    );
   const where = filters.join(' AND ');
   const narrowed = Boolean(query.warning || query.stage || query.receiptNumber || query.q);
   const [{ total }] = (await dataSource.query(

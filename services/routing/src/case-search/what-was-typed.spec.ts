@@ -1,0 +1,39 @@
+import { gramsOf, whatWasTyped } from './what-was-typed';
+
+describe('what the words typed in the search box can mean', () => {
+  const key = Buffer.alloc(32, 7);
+
+  it('looks a name up by each pair of adjacent characters, or by the one character typed', () => {
+    expect(gramsOf('王')).toEqual(['王']);
+    expect(gramsOf('王秀英')).toEqual(['王秀', '秀英']);
+    expect(gramsOf('哈哈哈')).toEqual(['哈哈']);
+    expect(gramsOf('𠮷田')).toEqual(['𠮷田']);
+  });
+
+  it('searches names through their index and a run of digits only among receipt numbers', () => {
+    const values: unknown[] = [];
+    expect(whatWasTyped('秀 英', key, values)).toBe(
+      'routing.name_grams(county, town, applicant_name, matter_name) @> $1::text[]',
+    );
+    expect(values).toEqual([['秀英']]);
+    // Three characters or more: the pairs narrow it down, LIKE keeps only names holding them in that order.
+    const longer: unknown[] = [];
+    expect(whatWasTyped('王秀英', key, longer)).toContain('applicant_name LIKE $2 OR matter_name LIKE $2');
+    expect(longer).toEqual([['王秀', '秀英'], '%王秀英%']);
+    const digits: unknown[] = [];
+    expect(whatWasTyped('20261204', key, digits)).toBe('receipt_number LIKE $1');
+    expect(digits).toEqual(['%20261204%']);
+  });
+
+  it('narrows the name index to the one county and town searched, when there is one', () => {
+    const values: unknown[] = [];
+    whatWasTyped('王', key, values, { county: '140525', town: '140525100' });
+    expect(values[0]).toEqual(['王', 'county:140525', 'town:140525100']);
+  });
+
+  it('takes % and _ as the characters typed, not as wildcards', () => {
+    const values: unknown[] = [];
+    whatWasTyped('50%_', key, values);
+    expect(values[1]).toBe('%50\\%\\_%');
+  });
+});
