@@ -11,6 +11,7 @@ import { RateLimitPublicRoutes1765300000500 } from './1765300000500-RateLimitPub
 import { FlagStalledCases1765400000100 } from './1765400000100-FlagStalledCases';
 import { CountEachTownsDays1765500000100 } from './1765500000100-CountEachTownsDays';
 import { IndexNameCharacters1765600000100 } from './1765600000100-IndexNameCharacters';
+import { IndexCasesByStage1765600000200 } from './1765600000200-IndexCasesByStage';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -25,4 +26,5 @@ export const ROUTING_MIGRATIONS = [
   FlagStalledCases1765400000100,
   CountEachTownsDays1765500000100,
   IndexNameCharacters1765600000100,
+  IndexCasesByStage1765600000200,
 ];
