@@ -38,6 +38,9 @@ DATABASE_URL=$DATABASE_URL
 KAFKA_BROKERS=$KAFKA_BROKERS
 TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS
 TEMPORAL_UI_PORT=$TEMPORAL_UI_PORT
+TEMPORAL_METRICS_URL=http://127.0.0.1:$TEMPORAL_METRICS_PORT/metrics
+PG_METRICS_URL=http://127.0.0.1:$PG_METRICS_PORT/metrics
+KAFKA_METRICS_URLS="$(for n in $(kafka_nodes); do printf 'http://127.0.0.1:%s/metrics ' "$(kafka_metrics_port "$n")"; done | sed 's/ $//')"
 PATHS
 }
 

@@ -77,12 +77,14 @@ print_urls() {
   echo "OneSeal is up. API docs and health of each service:"
   node deploy/local/stack.mjs urls
   if [ "$ONESEAL_CLUSTER" = 1 ]; then
-    echo "  Temporal Server   ${TEMPORAL_ADDRESS} (metrics http://127.0.0.1:8000/metrics; no web UI in this profile)"
+    echo "  Temporal Server   ${TEMPORAL_ADDRESS} (no web UI in this profile)"
   else
     echo "  Temporal Web UI   http://127.0.0.1:${TEMPORAL_UI_PORT:-8233}"
   fi
   echo "  PostgreSQL        ${DATABASE_URL}"
   echo "  Kafka             ${KAFKA_BROKERS}"
+  echo "  engines' metrics  Temporal ${TEMPORAL_METRICS_URL}  PostgreSQL ${PG_METRICS_URL}"
+  echo "                    Kafka ${KAFKA_METRICS_URLS}"
   echo
   echo "npm run status   what is up      npm run stop   stop it all      logs: $ONESEAL_STATE/logs"
 }

@@ -89,26 +89,70 @@ describe('the monitoring definitions in deploy/monitoring', () => {
     );
   });
 
-  it("the dashboard's Temporal panels show only metrics Temporal Server publishes", () => {
-    const published = new Set(
-      read('deploy/monitoring/temporal-server-metrics.txt')
+  // Each engine's recorded list of what it publishes (see the head of each file for how it was recorded); the e2e
+  // test engine-metrics.e2e-spec.ts checks the running engines still publish them.
+  const ENGINE_METRICS = {
+    temporal: 'deploy/monitoring/temporal-server-metrics.txt',
+    kafka: 'deploy/monitoring/kafka-broker-metrics.txt',
+    postgres: 'deploy/monitoring/postgres-exporter-metrics.txt',
+  } as const;
+  const publishedBy = (job: keyof typeof ENGINE_METRICS) =>
+    new Set(
+      read(ENGINE_METRICS[job])
         .split('\n')
         .filter((line) => line && !line.startsWith('#')),
     );
-    const dashboard = JSON.parse(read('deploy/monitoring/grafana-dashboard.json')) as {
-      panels: { title: string; targets: { expr: string }[] }[];
-    };
-    const temporalExprs = dashboard.panels.flatMap((panel) =>
-      panel.targets.filter((target) => target.expr.includes('job="temporal"')).map((target) => target.expr),
-    );
-    expect(temporalExprs.length).toBeGreaterThanOrEqual(4);
-    for (const expr of temporalExprs) {
-      const metrics = [...expr.matchAll(/\b([a-z_]+)\{/g)].map((match) =>
-        match[1].replace(/_(bucket|count|sum)$/, ''),
+  /** The metric names of an expression that reads from one engine's job. */
+  const engineMetricsIn = (expr: string) => [...expr.matchAll(/\b([a-z_]+)\{/g)].map((match) => match[1]);
+  /** Published as it is named, or as the histogram whose series it is. */
+  const isPublished = (published: Set<string>, metric: string) =>
+    published.has(metric) || published.has(metric.replace(/_(bucket|count|sum)$/, ''));
+
+  it.each(['temporal', 'kafka', 'postgres'] as const)(
+    "the dashboard's %s panels show only metrics that engine publishes",
+    (job) => {
+      const published = publishedBy(job);
+      const dashboard = JSON.parse(read('deploy/monitoring/grafana-dashboard.json')) as {
+        panels: { title: string; targets: { expr: string }[] }[];
+      };
+      const exprs = dashboard.panels.flatMap((panel) =>
+        panel.targets.filter((target) => target.expr.includes(`job="${job}"`)).map((target) => target.expr),
       );
-      expect(metrics.length).toBeGreaterThan(0);
-      for (const metric of metrics)
-        expect([expr, metric, published.has(metric)]).toEqual([expr, metric, true]);
+      expect(exprs.length).toBeGreaterThanOrEqual(4);
+      for (const expr of exprs) {
+        const metrics = engineMetricsIn(expr);
+        expect(metrics.length).toBeGreaterThan(0);
+        for (const metric of metrics)
+          expect([expr, metric, isPublished(published, metric)]).toEqual([expr, metric, true]);
+      }
+    },
+  );
+
+  it("the engines' alerts watch metrics the engines publish, and Prometheus scrapes every broker and PostgreSQL", () => {
+    const rules = parse(read('deploy/monitoring/oneseal-alerts.yml')) as {
+      groups: { name: string; rules: { alert: string; expr: string }[] }[];
+    };
+    const engineRules = rules.groups.find((group) => group.name === 'engines')?.rules ?? [];
+    expect(engineRules.map((rule) => rule.alert)).toEqual(
+      expect.arrayContaining(['KafkaPartitionsUnderReplicated', 'KafkaNoController', 'PostgresDown']),
+    );
+    for (const rule of engineRules) {
+      const job = /job="(kafka|postgres|temporal)"/.exec(rule.expr)?.[1] as keyof typeof ENGINE_METRICS;
+      expect([rule.alert, Boolean(job)]).toEqual([rule.alert, true]);
+      const published = publishedBy(job);
+      for (const metric of engineMetricsIn(rule.expr))
+        expect([rule.alert, metric, isPublished(published, metric)]).toEqual([rule.alert, metric, true]);
     }
+    const scrape = parse(read('deploy/monitoring/prometheus.yml')) as {
+      scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[];
+    };
+    const targetsOf = (job: string) =>
+      scrape.scrape_configs
+        .filter((config) => config.job_name === job)
+        .flatMap((config) => config.static_configs.flatMap((c) => c.targets));
+    expect(targetsOf('kafka')).toEqual(['kafka:9404', 'kafka-2:9404', 'kafka-3:9404']);
+    expect(targetsOf('postgres')).toEqual(['postgres-exporter:9187']);
+    // The rules file the brokers load is the one in deploy/local, and it keeps the names the dashboard reads.
+    expect(read('deploy/local/lib/kafka.sh')).toContain('KAFKA_JMX_RULES="$LOCAL/kafka/jmx-exporter.yml"');
   });
 });

@@ -8,8 +8,12 @@ source "$LOCAL/versions.env"
 ONESEAL_CACHE="${ONESEAL_CACHE:-$HOME/.cache/oneseal}"
 ONESEAL_STATE="${ONESEAL_STATE:-$ROOT/.oneseal}"
 PG_PORT="${PG_PORT:-55432}"
+# PostgreSQL's own metrics for Prometheus (prometheus-postgres-exporter).
+PG_METRICS_PORT="${PG_METRICS_PORT:-9187}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+# Each broker's own metrics for Prometheus (node n: KAFKA_METRICS_PORT + 2(n-1)).
+KAFKA_METRICS_PORT="${KAFKA_METRICS_PORT:-9404}"
 # The cluster profile (`npm start -- --cluster` records it in $ONESEAL_STATE/profile; ONESEAL_CLUSTER=1 forces it):
 # three Kafka nodes. Node n listens on KAFKA_PORT + 2(n-1) and its controller on KAFKA_CONTROLLER_PORT + 2(n-1).
 ONESEAL_CLUSTER="${ONESEAL_CLUSTER:-$([ "$(cat "$ONESEAL_STATE/profile" 2>/dev/null)" = cluster ] && echo 1 || echo 0)}"

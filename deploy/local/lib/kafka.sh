@@ -4,6 +4,7 @@
 KAFKA_LIB="$ONESEAL_CACHE/kafka-$KAFKA_VERSION/lib"
 kafka_port() { echo $((KAFKA_PORT + 2 * ($1 - 1))); }
 kafka_controller_port() { echo $((KAFKA_CONTROLLER_PORT + 2 * ($1 - 1))); }
+kafka_metrics_port() { echo $((KAFKA_METRICS_PORT + 2 * ($1 - 1))); }
 # The single node keeps the names it always had; cluster nodes are kafka-1, kafka-2, kafka-3.
 kafka_name() { if [ "$KAFKA_NODES" = 1 ]; then echo kafka; else echo "kafka-$1"; fi; }
 kafka_nodes() { seq 1 "$KAFKA_NODES"; }
@@ -12,9 +13,13 @@ KAFKA_BROKERS=${KAFKA_BROKERS%,}
 KAFKA_STATE="$ONESEAL_STATE/kafka"
 KAFKA_CONFIG="$KAFKA_STATE/server.properties"
 KAFKA_LOG4J="$LOCAL/kafka/log4j.properties"
+KAFKA_JMX_AGENT_DIR="$ONESEAL_CACHE/kafka-jmx-exporter-$KAFKA_JMX_EXPORTER_VERSION"
+KAFKA_JMX_AGENT="$KAFKA_JMX_AGENT_DIR/jmx_prometheus_javaagent-$KAFKA_JMX_EXPORTER_VERSION.jar"
+KAFKA_JMX_RULES="$LOCAL/kafka/jmx-exporter.yml"
 
 # Resolves into a temporary folder and renames it once complete and verified: a half download never looks cached.
 kafka_fetch() {
+  kafka_fetch_metrics_agent
   [ -f "$KAFKA_LIB/.complete" ] && return 0
   local partial="$KAFKA_LIB.partial" maven_log="$ONESEAL_CACHE/kafka-$KAFKA_VERSION-maven.log"
   log kafka "downloading Kafka $KAFKA_VERSION from Maven Central (once)"
@@ -33,6 +38,22 @@ kafka_fetch() {
     fail "kafka: maven download" "resolved $count jars, expected $KAFKA_LIB_JAR_COUNT (versions.env KAFKA_LIB_JAR_COUNT)" "$maven_log"
   echo "$count jars" >"$partial/.complete"
   rm -rf "$KAFKA_LIB" && mv "$partial" "$KAFKA_LIB"
+}
+
+# Maven verifies the artifact's checksum as it downloads it.
+kafka_fetch_metrics_agent() {
+  [ -f "$KAFKA_JMX_AGENT" ] && return 0
+  local partial="$KAFKA_JMX_AGENT_DIR.partial" maven_log="$ONESEAL_CACHE/kafka-jmx-exporter-maven.log"
+  log kafka "downloading the JMX exporter agent $KAFKA_JMX_EXPORTER_VERSION from Maven Central (once)"
+  rm -rf "$partial" && mkdir -p "$partial"
+  mvn -q -B -Dmaven.repo.local="$ONESEAL_CACHE/m2" \
+    "org.apache.maven.plugins:maven-dependency-plugin:$MAVEN_DEPENDENCY_PLUGIN_VERSION:copy" \
+    -Dartifact="io.prometheus.jmx:jmx_prometheus_javaagent:$KAFKA_JMX_EXPORTER_VERSION" \
+    -DoutputDirectory="$partial" >"$maven_log" 2>&1 ||
+    fail "kafka: maven download" "mvn copy of the JMX exporter agent failed" "$maven_log"
+  [ -f "$partial/$(basename "$KAFKA_JMX_AGENT")" ] ||
+    fail "kafka: maven download" "$(basename "$KAFKA_JMX_AGENT") missing after the download" "$maven_log"
+  rm -rf "$KAFKA_JMX_AGENT_DIR" && mv "$partial" "$KAFKA_JMX_AGENT_DIR"
 }
 
 # JVM options may follow -cp: java reads options up to the main class name.
@@ -98,8 +119,10 @@ kafka_up() {
     clean_stale_pid "$name"
     require_free_port "$name" "$(kafka_port "$n")" KAFKA_PORT
     require_free_port "$name" "$(kafka_controller_port "$n")" KAFKA_CONTROLLER_PORT
+    require_free_port "$name" "$(kafka_metrics_port "$n")" KAFKA_METRICS_PORT
     kafka_configure_node "$n"
     start_detached "$name" java -Xms256m "-Xmx$heap" -XX:+UseG1GC -Djava.awt.headless=true \
+      "-javaagent:$KAFKA_JMX_AGENT=127.0.0.1:$(kafka_metrics_port "$n"):$KAFKA_JMX_RULES" \
       -Dlog4j.configuration="file:$KAFKA_LOG4J" -cp "$KAFKA_LIB/*" kafka.Kafka "$(kafka_node_dir "$n")/server.properties"
   done
   # A cluster answers once its controllers have a quorum: every node is waited for together.
@@ -121,7 +144,10 @@ kafka_status() {
   # A new topic's first metadata can race a KRaft broker's cache ("does not host this topic-partition"): a few tries.
   local try
   for try in 1 2 3; do
-    if kafka_ready; then log kafka "up    $KAFKA_BROKERS"; return 0; fi
+    if kafka_ready; then
+      log kafka "up    $KAFKA_BROKERS (metrics: $(for n in $(kafka_nodes); do printf 'http://127.0.0.1:%s/metrics ' "$(kafka_metrics_port "$n")"; done | sed 's/ $//'))"
+      return 0
+    fi
     sleep 1
   done
   log kafka "down  $KAFKA_BROKERS"

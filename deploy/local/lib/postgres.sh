@@ -35,6 +35,7 @@ psql_as() {
 }
 
 postgres_fetch() {
+  postgres_exporter_fetch
   [ -x "$PG_BIN/pg_ctl" ] && [ -x "$PG_BIN/psql" ] && return 0
   local apt_log="$ONESEAL_CACHE/apt-postgres.log"
   mkdir -p "$ONESEAL_CACHE"
@@ -47,6 +48,44 @@ postgres_fetch() {
       fail "postgres: apt-get install postgresql-$PG_MAJOR" "apt-get failed" "$apt_log"
   fi
   [ -x "$PG_BIN/pg_ctl" ] || fail "postgres: apt-get install postgresql-$PG_MAJOR" "$PG_BIN/pg_ctl missing after install" "$apt_log"
+}
+
+PG_EXPORTER_DIR="$ONESEAL_CACHE/postgres-exporter-$PG_EXPORTER_DEB_VERSION"
+PG_EXPORTER="$PG_EXPORTER_DIR/usr/bin/prometheus-postgres-exporter"
+
+# `apt-get download` needs no root; only missing package lists do (then as for PostgreSQL itself).
+postgres_exporter_fetch() {
+  [ -x "$PG_EXPORTER" ] && return 0
+  local partial="$PG_EXPORTER_DIR.partial" apt_log="$ONESEAL_CACHE/apt-postgres-exporter.log"
+  log postgres "downloading prometheus-postgres-exporter $PG_EXPORTER_DEB_VERSION from Debian's packages (once)"
+  rm -rf "$partial" && mkdir -p "$partial"
+  local download=(apt-get download "prometheus-postgres-exporter=$PG_EXPORTER_DEB_VERSION")
+  if ! (cd "$partial" && "${download[@]}") >"$apt_log" 2>&1; then
+    [ "$(id -u)" = 0 ] || fail "postgres: exporter download" "apt-get download failed; as root, apt-get update first" "$apt_log"
+    { apt-get update && (cd "$partial" && "${download[@]}"); } >>"$apt_log" 2>&1 ||
+      fail "postgres: exporter download" "apt-get download failed" "$apt_log"
+  fi
+  dpkg-deb -x "$partial"/prometheus-postgres-exporter_*.deb "$partial" >>"$apt_log" 2>&1 ||
+    fail "postgres: exporter download" "dpkg-deb -x failed" "$apt_log"
+  [ -x "$partial/usr/bin/prometheus-postgres-exporter" ] ||
+    fail "postgres: exporter download" "usr/bin/prometheus-postgres-exporter missing from the package" "$apt_log"
+  rm -rf "$PG_EXPORTER_DIR" && mv "$partial" "$PG_EXPORTER_DIR"
+}
+
+postgres_exporter_ready() { curl -fsS "http://127.0.0.1:$PG_METRICS_PORT/metrics" 2>/dev/null | grep -q '^pg_up 1'; }
+
+# As the superuser over loopback (trust, like every local superuser connection here). Its command line names the
+# state folder (argv[0]), so its pid file is recognised as ours.
+postgres_exporter_up() {
+  postgres_exporter_fetch
+  pid_alive postgres-exporter && return 0
+  clean_stale_pid postgres-exporter
+  require_free_port postgres-exporter "$PG_METRICS_PORT" PG_METRICS_PORT
+  DATA_SOURCE_NAME="postgresql://postgres@127.0.0.1:$PG_PORT/$ONESEAL_DATABASE?sslmode=disable" \
+    start_detached postgres-exporter bash -c 'exec -a "$0" "$@"' "postgres-exporter[$ONESEAL_STATE]" "$PG_EXPORTER" \
+    "--web.listen-address=127.0.0.1:$PG_METRICS_PORT"
+  wait_ready postgres-exporter postgres_exporter_ready "$LOGS/postgres-exporter.log"
+  log postgres "metrics on http://127.0.0.1:$PG_METRICS_PORT/metrics"
 }
 
 postgres_running() { [ -f "$PG_DATA/PG_VERSION" ] && as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
@@ -132,9 +171,11 @@ postgres_up() {
     sleep 1
   done
   log postgres "up on 127.0.0.1:$PG_PORT ($DATABASE_URL)"
+  postgres_exporter_up
 }
 
 postgres_down() {
+  stop_pid postgres-exporter
   if postgres_running; then
     log postgres "stopping"
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 ||
@@ -147,6 +188,11 @@ postgres_down() {
 postgres_status() {
   if [ -x "$PG_BIN/pg_ctl" ] && postgres_running && postgres_ready; then
     log postgres "up    $DATABASE_URL"
+    if pid_alive postgres-exporter && postgres_exporter_ready; then
+      log postgres "metrics http://127.0.0.1:$PG_METRICS_PORT/metrics"
+    else
+      log postgres "metrics down (127.0.0.1:$PG_METRICS_PORT): \`engines.sh up postgres\` starts them"
+    fi
   else
     log postgres "down  127.0.0.1:$PG_PORT"
     return 1

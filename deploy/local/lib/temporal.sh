@@ -148,6 +148,7 @@ temporal_up() {
   clean_stale_pid temporal
   require_free_port temporal "$TEMPORAL_PORT" TEMPORAL_PORT
   require_free_port temporal "$TEMPORAL_UI_PORT" TEMPORAL_UI_PORT
+  require_free_port temporal "$TEMPORAL_METRICS_PORT" TEMPORAL_METRICS_PORT
   mkdir -p "$(dirname "$TEMPORAL_DB")"
   local namespaces=() namespace
   for namespace in $TEMPORAL_NAMESPACES; do namespaces+=(--namespace "$namespace"); done
@@ -156,17 +157,17 @@ temporal_up() {
   # may take the last moments (the cluster profile's Temporal Server on PostgreSQL is for machines that need that).
   start_detached temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
     --ui-port "$TEMPORAL_UI_PORT" --db-filename "$TEMPORAL_DB" --log-level warn "${namespaces[@]}" \
-    --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal
+    --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal --metrics-port "$TEMPORAL_METRICS_PORT"
   wait_ready temporal temporal_ready "$LOGS/temporal.log"
-  log temporal "up on $TEMPORAL_ADDRESS (web UI http://127.0.0.1:$TEMPORAL_UI_PORT)"
+  log temporal "up on $TEMPORAL_ADDRESS (web UI http://127.0.0.1:$TEMPORAL_UI_PORT, metrics http://127.0.0.1:$TEMPORAL_METRICS_PORT/metrics)"
 }
 
 temporal_down() { stop_pid temporal; }
 
 temporal_status() {
   if pid_alive temporal && temporal_ready; then
-    if [ "${ONESEAL_CLUSTER:-0}" = 1 ]; then log temporal "up    $TEMPORAL_ADDRESS  (Temporal Server, $TEMPORAL_HISTORY_SHARDS shards)"; return 0; fi
-    log temporal "up    $TEMPORAL_ADDRESS  (web UI http://127.0.0.1:$TEMPORAL_UI_PORT)"
+    if [ "${ONESEAL_CLUSTER:-0}" = 1 ]; then log temporal "up    $TEMPORAL_ADDRESS  (Temporal Server, $TEMPORAL_HISTORY_SHARDS shards, metrics http://127.0.0.1:$TEMPORAL_METRICS_PORT/metrics)"; return 0; fi
+    log temporal "up    $TEMPORAL_ADDRESS  (web UI http://127.0.0.1:$TEMPORAL_UI_PORT, metrics http://127.0.0.1:$TEMPORAL_METRICS_PORT/metrics)"
   else
     log temporal "down  $TEMPORAL_ADDRESS"
     return 1

@@ -15,6 +15,12 @@ export function engineEndpoints() {
     temporalNamespace: process.env.TEMPORAL_TEST_NAMESPACE ?? 'oneseal-test',
     /** The time-skipping test server binary (downloaded by engines.sh into the cache). */
     temporalTestServer: process.env.TEMPORAL_TEST_SERVER,
+    /** Where each engine publishes its own metrics for Prometheus. */
+    metrics: {
+      temporal: process.env.TEMPORAL_METRICS_URL ?? 'http://127.0.0.1:8000/metrics',
+      postgres: process.env.PG_METRICS_URL ?? 'http://127.0.0.1:9187/metrics',
+      kafka: (process.env.KAFKA_METRICS_URLS ?? 'http://127.0.0.1:9404/metrics').split(' ').filter(Boolean),
+    },
   };
 }
 

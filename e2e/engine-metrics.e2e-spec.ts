@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { engineEndpoints } from '@oneseal/testing';
+
+/** Each engine's own metrics, as Prometheus scrapes them (deploy/monitoring/prometheus.yml, jobs temporal/kafka/postgres). */
+const { metrics } = engineEndpoints();
+
+async function scrape(url: string): Promise<string> {
+  const response = await fetch(url);
+  expect([url, response.status]).toEqual([url, 200]);
+  return response.text();
+}
+
+/** The metric families a scrape declares (`# TYPE` lines). */
+const familiesOf = (text: string) => new Set([...text.matchAll(/^# TYPE (\S+) /gm)].map((match) => match[1]));
+
+/** The value of each series of a metric (without labels) in a scrape. */
+const valuesOf = (text: string, metric: string) =>
+  [...text.matchAll(new RegExp(`^${metric}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((match) => Number(match[1]));
+
+/** The families recorded in deploy/monitoring, which the dashboard and the alert rules are checked against. */
+function recorded(file: string): string[] {
+  return readFileSync(path.resolve(__dirname, '../deploy/monitoring', file), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'));
+}
+
+describe("the engines' own metrics, as Prometheus reads them", () => {
+  it('PostgreSQL: its exporter reaches the database and publishes every family the dashboard and alerts may name', async () => {
+    const text = await scrape(metrics.postgres);
+    expect(valuesOf(text, 'pg_up')).toEqual([1]);
+    const families = familiesOf(text);
+    const missing = recorded('postgres-exporter-metrics.txt').filter((family) => !families.has(family));
+    expect(missing).toEqual([]);
+    // The system's own database is among those counted.
+    expect(text).toMatch(/^pg_stat_database_xact_commit\{[^}]*datname="oneseal[^"]*"/m);
+  });
+
+  it('Kafka: every broker publishes its rules’ families; one controller, no partition short of replicas', async () => {
+    expect(metrics.kafka.length).toBeGreaterThanOrEqual(1);
+    const scrapes = await Promise.all(metrics.kafka.map(scrape));
+    const expected = recorded('kafka-broker-metrics.txt');
+    for (const [index, text] of scrapes.entries()) {
+      const families = familiesOf(text);
+      expect([metrics.kafka[index], expected.filter((family) => !families.has(family))]).toEqual([
+        metrics.kafka[index],
+        [],
+      ]);
+      expect(valuesOf(text, 'kafka_server_replica_manager_underreplicatedpartitions')).toEqual([0]);
+      expect(valuesOf(text, 'kafka_controller_offlinepartitionscount')).toEqual([0]);
+    }
+    const controllers = scrapes.flatMap((text) => valuesOf(text, 'kafka_controller_activecontrollercount'));
+    expect(controllers.reduce((sum, value) => sum + value, 0)).toBe(1);
+    // The services' topics are led by these brokers.
+    const partitions = scrapes.flatMap((text) =>
+      valuesOf(text, 'kafka_server_replica_manager_partitioncount'),
+    );
+    expect(partitions.reduce((sum, value) => sum + value, 0)).toBeGreaterThan(0);
+  });
+
+  it("Temporal: the server publishes the families the dashboard's Temporal panels read", async () => {
+    const text = await scrape(metrics.temporal);
+    const families = familiesOf(text);
+    const dashboard = JSON.parse(
+      readFileSync(path.resolve(__dirname, '../deploy/monitoring/grafana-dashboard.json'), 'utf8'),
+    ) as { panels: { targets: { expr: string }[] }[] };
+    const read = dashboard.panels
+      .flatMap((panel) => panel.targets.map((target) => target.expr))
+      .filter((expr) => expr.includes('job="temporal"'))
+      .flatMap((expr) => [...expr.matchAll(/\b([a-z_]+)\{/g)].map((match) => match[1]))
+      .map((name) => name.replace(/_(bucket|count|sum)$/, ''));
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.filter((family) => !families.has(family))).toEqual([]);
+  });
+});
