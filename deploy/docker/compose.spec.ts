@@ -7,8 +7,18 @@
  */
 // Before the env classes are loaded: their decorators record the design types that validateEnv converts by.
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { getMetadataStorage } from 'class-validator';
@@ -30,6 +40,7 @@ import {
   type ComposeProject,
   type ComposeService,
 } from '../test-support/deployment-sources';
+import { JMX_EXPORTER_RULES, javaAgentOf, scrapeTargets } from './engine-metrics';
 
 const OUR_DOCKERFILE = 'deploy/docker/Dockerfile';
 const MIGRATE = 'migrate';
@@ -916,5 +927,299 @@ describe('compose.cluster.yml: the cluster profile in containers', () => {
     const upstreams = parseUpstreams(environmentOf('console', cluster).CONSOLE_UPSTREAMS) ?? {};
     for (const name of dataServiceNames)
       expect(upstreams[name]).toEqual([`http://${name}:${declared[name].port}`]);
+  });
+});
+
+// =========================================================================================================
+
+describe("the engines' own metrics in compose", () => {
+  const cluster = composeProject(['docker-compose.yml', 'compose.cluster.yml']);
+  const projects = { 'docker-compose.yml': compose, 'compose.cluster.yml': cluster };
+  const EXPORTER = 'postgres-exporter';
+  const AGENT_DOWNLOAD = 'kafka-jmx-agent';
+  const brokersOf = (project: ComposeProject) =>
+    Object.keys(project.services).filter((name) => project.services[name].image?.startsWith('apache/kafka:'));
+  /** compose-go's fields this spec reads beyond deploy/test-support's ComposeService. */
+  const extra = (name: string, project: ComposeProject = compose) =>
+    service(name, project) as ComposeService & { working_dir?: string; user?: string; cap_drop?: string[] };
+
+  /** The ports a service serves Prometheus metrics on, from the settings that open them. */
+  function metricsPortsOf(name: string, project: ComposeProject): string[] {
+    const env = environmentOf(name, project);
+    const command = commandOf(name, project);
+    const agent = javaAgentOf(env.KAFKA_OPTS);
+    return [
+      // The services: /metrics beside their API.
+      ...(env.HTTP_PORT ? [env.HTTP_PORT] : []),
+      ...(agent ? [agent.port] : []),
+      // Temporal: the server image's PROMETHEUS_ENDPOINT, the CLI's dev server --metrics-port (on its --ip).
+      ...(env.PROMETHEUS_ENDPOINT ? [hostAndPort(env.PROMETHEUS_ENDPOINT)[1]] : []),
+      ...flagValues(command, '--metrics-port'),
+      // postgres_exporter listens on :9187 unless told otherwise.
+      ...(service(name, project).image?.startsWith('quay.io/prometheuscommunity/postgres-exporter:')
+        ? [(flagValues(command, '--web.listen-address')[0] ?? ':9187').split(':').pop() ?? '']
+        : []),
+    ];
+  }
+
+  describe('PostgreSQL', () => {
+    test('postgres-exporter runs the pinned image of the Prometheus community, on 9187, published nowhere', () => {
+      for (const project of [compose, devCompose, cluster]) {
+        expect(service(EXPORTER, project).image).toBe(
+          'quay.io/prometheuscommunity/postgres-exporter:v0.17.1',
+        );
+        expect(portsOf(EXPORTER, project)).toEqual([]);
+      }
+      expect(metricsPortsOf(EXPORTER, compose)).toEqual(['9187']);
+      expect(environmentOf(EXPORTER)).not.toHaveProperty('PG_EXPORTER_WEB_LISTEN_ADDRESS');
+      expect(service(EXPORTER).healthcheck?.test?.join(' ')).toContain('http://127.0.0.1:9187/');
+      expect(service(EXPORTER).restart).toBe('unless-stopped');
+    });
+
+    test('it reads the compose PostgreSQL, once healthy, as the superuser with the password the database was made with', () => {
+      const env = resolvedEnvironmentOf(EXPORTER);
+      // The exporter connects to postgresql://<user>:<password>@<DATA_SOURCE_URI>.
+      const uri = new URL(`postgresql://${env.DATA_SOURCE_URI}`);
+      expect(service(uri.hostname).image).toMatch(/^postgres:/);
+      expect(uri.port).toBe('5432');
+      const owner = new URL(valueOf(resolvedEnvironmentOf(MIGRATE), 'DATABASE_URL') ?? '');
+      expect(uri.pathname).toBe(owner.pathname);
+      // The compose PostgreSQL has no TLS, and the exporter's driver would insist on it otherwise.
+      expect(uri.searchParams.get('sslmode')).toBe('disable');
+      const database = resolvedEnvironmentOf(uri.hostname);
+      expect(env.DATA_SOURCE_USER).toBe(database.POSTGRES_USER);
+      expect(env).not.toHaveProperty('DATA_SOURCE_PASS');
+      expect(valueOf(env, 'DATA_SOURCE_PASS')).toBe(valueOf(database, 'POSTGRES_PASSWORD'));
+      expect(valueOf(env, 'DATA_SOURCE_PASS')).toMatch(/^[0-9a-f]{48}$/);
+      expect(dependenciesOf(EXPORTER)).toEqual({ [uri.hostname]: 'service_healthy' });
+    });
+
+    test("the superuser's password reaches PostgreSQL and its exporter only", () => {
+      for (const project of [compose, cluster])
+        expect(
+          Object.keys(project.services)
+            .filter((name) => secretsOf(name, project).includes('postgres-password'))
+            .sort(),
+        ).toEqual(['postgres', EXPORTER]);
+    });
+  });
+
+  describe.each(Object.entries(projects))('Kafka in %s', (_file, project) => {
+    const brokers = brokersOf(project);
+    const download = () => service(AGENT_DOWNLOAD, project);
+
+    test('every broker loads the JMX exporter agent on 9404, on every interface', () => {
+      expect(brokers.length).toBe(project === cluster ? 3 : 1);
+      for (const broker of brokers) {
+        const agent = javaAgentOf(environmentOf(broker, project).KAFKA_OPTS);
+        expect([broker, agent?.port, agent?.host]).toEqual([broker, '9404', '']);
+      }
+    });
+
+    test('its jar, of the version deploy/local runs, comes read-only from the volume the one-shot download fills', () => {
+      const version = environmentOf(AGENT_DOWNLOAD, project).JMX_EXPORTER_VERSION;
+      expect(version).toBe(versions.KAFKA_JMX_EXPORTER_VERSION);
+      const folder = extra(AGENT_DOWNLOAD, project).working_dir ?? '';
+      const filled = download().volumes?.find((volume) => volume.target === folder);
+      expect([filled?.type, filled?.read_only ?? false]).toEqual(['volume', false]);
+      for (const broker of brokers) {
+        const agent = javaAgentOf(environmentOf(broker, project).KAFKA_OPTS);
+        expect(agent?.jar).toBe(`${folder}/jmx_prometheus_javaagent-${version}.jar`);
+        expect(service(broker, project).volumes).toContainEqual(
+          expect.objectContaining({
+            type: 'volume',
+            source: filled?.source,
+            target: folder,
+            read_only: true,
+          }),
+        );
+      }
+    });
+
+    test(`every broker reads the one rules file, ${JMX_EXPORTER_RULES}, mounted read-only (not a copy)`, () => {
+      for (const broker of brokers) {
+        const { rules } = javaAgentOf(environmentOf(broker, project).KAFKA_OPTS) ?? { rules: '' };
+        expect(service(broker, project).volumes).toContainEqual(
+          expect.objectContaining({
+            type: 'bind',
+            source: path.join(root, JMX_EXPORTER_RULES),
+            target: rules,
+            read_only: true,
+          }),
+        );
+      }
+    });
+
+    test('no broker starts before the download has succeeded', () => {
+      expect(download().restart ?? 'no').toBe('no');
+      for (const broker of brokers)
+        expect(dependenciesOf(broker, project)).toMatchObject({
+          [AGENT_DOWNLOAD]: 'service_completed_successfully',
+        });
+    });
+
+    test("the brokers' health check runs without the agent (it would find 9404 taken) and with a small heap", () => {
+      for (const broker of brokers) {
+        const [kind, check] = service(broker, project).healthcheck?.test ?? [];
+        expect(kind).toBe('CMD-SHELL');
+        const assignments = Object.fromEntries(
+          (/^((?:[A-Z_]+=\S*\s+)*)\//.exec(check)?.[1] ?? '')
+            .trim()
+            .split(/\s+/)
+            .map((assignment) => assignment.split(/=(.*)/s).slice(0, 2)),
+        );
+        expect(assignments.KAFKA_OPTS).toBe('');
+        const heap = (options: string | undefined) => Number(/-Xmx(\d+)m/.exec(options ?? '')?.[1]);
+        expect(heap(assignments.KAFKA_HEAP_OPTS)).toBeLessThanOrEqual(128);
+        expect(heap(environmentOf(broker, project).KAFKA_HEAP_OPTS)).toBeGreaterThan(128);
+      }
+    });
+  });
+
+  describe('the one-shot download of the agent', () => {
+    const download = () => service(AGENT_DOWNLOAD);
+    const pinned = () => environmentOf(AGENT_DOWNLOAD).JMX_EXPORTER_SHA1;
+    const version = () => environmentOf(AGENT_DOWNLOAD).JMX_EXPORTER_VERSION;
+    const jar = () => `jmx_prometheus_javaagent-${version()}.jar`;
+    const mavenCentral = () =>
+      `https://repo1.maven.org/maven2/io/prometheus/jmx/jmx_prometheus_javaagent/${version()}/${jar()}`;
+    const sha1 = (content: string) => createHash('sha1').update(content).digest('hex');
+
+    /**
+     * Runs the service's entrypoint as its container would, in a folder standing for the volume, with a `curl` that
+     * answers the jar URL with `served` and its .sha1 with `published`. What it leaves in the folder, and what it
+     * asked for.
+     */
+    function runDownload(options: { served: string; published: string; pinned: string; inVolume?: string }): {
+      status: number | null;
+      files: Record<string, string>;
+      fetched: string[];
+      stderr: string;
+    } {
+      const [shell, ...args] = download().entrypoint ?? [];
+      const sandbox = mkdtempSync(path.join(tmpdir(), 'oneseal-jmx-agent-'));
+      try {
+        const [bin, volume] = ['bin', 'volume'].map((folder) => path.join(sandbox, folder));
+        mkdirSync(bin);
+        mkdirSync(volume);
+        writeFileSync(path.join(sandbox, 'served'), options.served);
+        writeFileSync(path.join(sandbox, 'published'), `${options.published}\n`);
+        writeFileSync(
+          path.join(bin, 'curl'),
+          [
+            '#!/bin/sh',
+            'out=-',
+            'while [ $# -gt 1 ]; do if [ "$1" = -o ]; then out="$2"; shift; fi; shift; done',
+            `echo "$1" >>"${sandbox}/fetched"`,
+            `case "$1" in *.sha1) from="${sandbox}/published" ;; *) from="${sandbox}/served" ;; esac`,
+            'if [ "$out" = - ]; then cat "$from"; else cat "$from" >"$out"; fi',
+            '',
+          ].join('\n'),
+        );
+        chmodSync(path.join(bin, 'curl'), 0o755);
+        if (options.inVolume !== undefined) writeFileSync(path.join(volume, jar()), options.inVolume);
+        const run = spawnSync(shell, args, {
+          cwd: volume,
+          encoding: 'utf8',
+          env: {
+            PATH: `${bin}:${process.env.PATH ?? ''}`,
+            ...environmentOf(AGENT_DOWNLOAD),
+            JMX_EXPORTER_SHA1: options.pinned,
+          },
+        });
+        const fetchedLog = path.join(sandbox, 'fetched');
+        return {
+          status: run.status,
+          stderr: run.stderr,
+          files: Object.fromEntries(
+            readdirSync(volume).map((file) => [file, readFileSync(path.join(volume, file), 'utf8')]),
+          ),
+          fetched: existsSync(fetchedLog) ? readFileSync(fetchedLog, 'utf8').trim().split('\n') : [],
+        };
+      } finally {
+        rmSync(sandbox, { recursive: true, force: true });
+      }
+    }
+
+    test('runs curl from a pinned image, with a pinned version and sha1, as root without any capability', () => {
+      expect(download().image).toBe('curlimages/curl:8.11.1');
+      expect(pinned()).toMatch(/^[0-9a-f]{40}$/);
+      expect(extra(AGENT_DOWNLOAD)).toMatchObject({ user: 'root', cap_drop: ['ALL'] });
+      expect(download().entrypoint?.slice(0, 2)).toEqual(['sh', '-ec']);
+    });
+
+    test("keeps the jar from Maven Central when it has the pinned sha1, which is also Maven Central's", () => {
+      const served = 'the agent';
+      const run = runDownload({ served, published: sha1(served), pinned: sha1(served) });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.files).toEqual({ [jar()]: served });
+      expect(run.fetched.sort()).toEqual([mavenCentral(), `${mavenCentral()}.sha1`]);
+    });
+
+    test('keeps nothing, and fails (so no broker starts), when the jar is not the one pinned', () => {
+      const run = runDownload({
+        served: 'something else',
+        published: sha1('the agent'),
+        pinned: sha1('the agent'),
+      });
+      expect(run.status).not.toBe(0);
+      expect(run.files).toEqual({});
+    });
+
+    test('fetches no jar, and fails, when Maven Central publishes another sha1 than the pinned one', () => {
+      const run = runDownload({
+        served: 'another build',
+        published: sha1('another build'),
+        pinned: sha1('the agent'),
+      });
+      expect(run.status).not.toBe(0);
+      expect(run.files).toEqual({});
+      expect(run.fetched).toEqual([`${mavenCentral()}.sha1`]);
+    });
+
+    test('fetches nothing when the volume already has the pinned jar, and replaces one that is not', () => {
+      const kept = runDownload({
+        served: 'unused',
+        published: sha1('the agent'),
+        pinned: sha1('the agent'),
+        inVolume: 'the agent',
+      });
+      expect([kept.status, kept.fetched, kept.files]).toEqual([0, [], { [jar()]: 'the agent' }]);
+      const replaced = runDownload({
+        served: 'the agent',
+        published: sha1('the agent'),
+        pinned: sha1('the agent'),
+        inVolume: 'truncated',
+      });
+      expect([replaced.status, replaced.files]).toEqual([0, { [jar()]: 'the agent' }]);
+    });
+  });
+
+  describe('deploy/monitoring/prometheus.yml', () => {
+    const targets = scrapeTargets();
+
+    test('scrapes PostgreSQL through its exporter, every Kafka broker and Temporal', () => {
+      const jobs = new Set(targets.map((target) => target.job));
+      for (const job of ['postgres', 'kafka', 'temporal']) expect([job, jobs.has(job)]).toEqual([job, true]);
+    });
+
+    test('in the cluster profile, every target is a service serving metrics on that port, every broker a target', () => {
+      for (const { job, host, port } of targets) {
+        expect([job, host, host in cluster.services]).toEqual([job, host, true]);
+        expect([job, host, metricsPortsOf(host, cluster)]).toEqual([job, host, [String(port)]]);
+      }
+      const scraped = targets.filter((target) => target.job === 'kafka').map((target) => target.host);
+      expect(scraped.sort()).toEqual(brokersOf(cluster).sort());
+    });
+
+    test('with docker-compose.yml alone, every target but the brokers of the cluster profile is there', () => {
+      const missing = targets.filter(({ host }) => !(host in compose.services)).map(({ host }) => host);
+      expect(missing.every((host) => brokersOf(cluster).includes(host))).toBe(true);
+      for (const { job, host, port } of targets.filter((target) => target.host in compose.services))
+        expect([job, host, metricsPortsOf(host, compose)]).toEqual([job, host, [String(port)]]);
+      // The dev server's metrics listen on its --ip, which other containers reach.
+      expect(flagValues(commandOf('temporal'), '--ip')).toEqual(['0.0.0.0']);
+    });
   });
 });

@@ -28,6 +28,7 @@ import {
   webServiceNames,
   type ComposeService,
 } from '../test-support/deployment-sources';
+import { JMX_EXPORTER_RULES, javaAgentOf, scrapeTargets } from '../docker/engine-metrics';
 
 const here = path.join(root, 'deploy/k8s');
 
@@ -49,6 +50,7 @@ interface Probe {
 interface Container {
   name: string;
   image: string;
+  workingDir?: string;
   command?: string[];
   args?: string[];
   env?: EnvVar[];
@@ -70,6 +72,7 @@ interface Volume {
   secret?: { secretName: string; defaultMode?: number; items?: { key: string; path: string }[] };
   configMap?: { name: string; defaultMode?: number };
   persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
+  emptyDir?: { sizeLimit?: string };
 }
 interface PodSpec {
   containers: Container[];
@@ -630,7 +633,7 @@ describe('secrets', () => {
     expect(holders('applicant-lookup-key')).toEqual(['intake', 'routing']);
     expect(holders('seal-key-encryption-key')).toEqual([MIGRATE, 'seal'].sort());
     expect(holders('database-owner-url')).toEqual([MIGRATE]);
-    expect(holders('postgres-password')).toEqual(['postgres']);
+    expect(holders('postgres-password')).toEqual(['postgres', 'postgres-exporter']);
     expect(holders('temporal-database-password')).toEqual(['postgres', 'temporal', 'temporal-schema']);
     for (const name of dataServiceNames) {
       expect(holders(`database-url-${name}`)).toEqual([name]);
@@ -729,7 +732,7 @@ describe('PostgreSQL', () => {
     );
   });
 
-  test('the Jobs compose starts once it is healthy wait for that same check, through its Service', () => {
+  test('the Jobs and the exporter compose starts once it is healthy wait for that same check, through its Service', () => {
     const service = ofKind('Service').find((candidate) =>
       selectedBy(candidate.spec.selector).some((selected) => selected.metadata.name === 'postgres'),
     );
@@ -738,10 +741,15 @@ describe('PostgreSQL', () => {
       .slice(1)
       .join(' ')
       .replace('-h 127.0.0.1', `-h ${service?.metadata.name}`);
-    const waiting = ofKind('Job').filter(
-      (job) => composeService(job.metadata.name).depends_on?.postgres?.condition === 'service_healthy',
+    // The services are not among them: they fail their boot and are restarted until the database is there.
+    const waiting = workloads.filter(
+      (candidate) =>
+        !serviceNames.includes(candidate.metadata.name) &&
+        cluster[candidate.metadata.name]?.depends_on?.postgres?.condition === 'service_healthy',
     );
-    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.map((candidate) => candidate.metadata.name)).toEqual(
+      expect.arrayContaining([MIGRATE, 'postgres-exporter']),
+    );
     for (const job of waiting) {
       const wait = job.spec.template.spec.initContainers?.find(
         (c) => c.image === composeService('postgres').image,
@@ -1054,6 +1062,118 @@ describe('every workload', () => {
     expect(addresses.length).toBeGreaterThan(0);
     for (const [variable, host, port] of addresses) {
       expect([variable, host, targetPortOf(named('Service', host), port)]).toEqual([variable, host, port]);
+    }
+  });
+});
+
+describe("the engines' own metrics", () => {
+  const EXPORTER = 'postgres-exporter';
+  const AGENT_DOWNLOAD = 'kafka-jmx-agent';
+  const agent = () => javaAgentOf(envOf(kafkaContainer).KAFKA_OPTS);
+  const kafkaVolume = (name: string | undefined) =>
+    kafka.spec.template.spec.volumes?.find((volume) => volume.name === name);
+  const mountAt = (container: Container, mountPath: string) =>
+    container.volumeMounts?.find((mount) => mount.mountPath === mountPath);
+
+  describe('PostgreSQL', () => {
+    const exporter = () => containerOf(EXPORTER);
+
+    test("runs compose's postgres-exporter: its image and env, one replica", () => {
+      expect(named('Deployment', EXPORTER).spec.replicas).toBe(1);
+      expect(imageOf(exporter())).toBe(composeService(EXPORTER).image);
+      expect(imageOf(exporter())).toBe('quay.io/prometheuscommunity/postgres-exporter:v0.17.1');
+      expect(envOf(exporter())).toEqual(composeEnvOf(EXPORTER));
+    });
+
+    test('reads PostgreSQL through its Service, as the superuser with the password the database was made with', () => {
+      const uri = new URL(`postgresql://${envOf(exporter()).DATA_SOURCE_URI}`);
+      const service = named('Service', uri.hostname);
+      expect(targetPortOf(service, Number(uri.port))).toBe(5432);
+      expect(selectedBy(service.spec.selector).map((selected) => selected.metadata.name)).toEqual([
+        'postgres',
+      ]);
+      const database = resolvedEnvOf(podOf('postgres'), containerOf('postgres'));
+      const env = resolvedEnvOf(podOf(EXPORTER), exporter());
+      expect(env.DATA_SOURCE_USER).toBe(database.POSTGRES_USER);
+      expect(env.DATA_SOURCE_PASS_FILE).toBe(database.POSTGRES_PASSWORD_FILE);
+    });
+
+    test('is reached at postgres-exporter:9187 inside the cluster only, and ready by its own page there', () => {
+      const service = named('Service', EXPORTER);
+      expect(service.spec.type ?? 'ClusterIP').toBe('ClusterIP');
+      expect(selectedBy(service.spec.selector).map((selected) => selected.metadata.name)).toEqual([EXPORTER]);
+      expect(targetPortOf(service, 9187)).toBe(9187);
+      for (const probe of [exporter().readinessProbe, exporter().livenessProbe])
+        expect(probePort(exporter(), probe)).toBe(9187);
+    });
+  });
+
+  describe('Kafka', () => {
+    const download = () => kafka.spec.template.spec.initContainers?.find((c) => c.name === AGENT_DOWNLOAD);
+
+    test("every node loads compose's JMX exporter agent on 9404, which the pods and the headless Service name", () => {
+      expect(agent()).toMatchObject({ host: '', port: '9404' });
+      expect(envOf(kafkaContainer).KAFKA_OPTS).toBe(composeEnvOf(composeBrokers[0]).KAFKA_OPTS);
+      expect(kafkaContainer.ports).toContainEqual({ name: 'metrics', containerPort: 9404 });
+      expect(targetPortOf(named('Service', kafka.spec.serviceName ?? ''), 9404)).toBe(9404);
+    });
+
+    test("an init container fetches the agent with compose's pinned image, version, sha1 and script, before the broker starts", () => {
+      const composeDownload = composeService(AGENT_DOWNLOAD) as ComposeService & { working_dir?: string };
+      expect(download()).toBeDefined();
+      expect(imageOf(download() as Container)).toBe(composeDownload.image);
+      expect(download()?.command).toEqual(composeDownload.entrypoint);
+      expect(envOf(download() as Container)).toEqual(composeEnvOf(AGENT_DOWNLOAD));
+      expect(download()?.workingDir).toBe(composeDownload.working_dir);
+    });
+
+    test('the broker reads the jar read-only from the folder of the pod the init container filled', () => {
+      const folder = download()?.workingDir ?? '';
+      const filled = mountAt(download() as Container, folder);
+      expect(kafkaVolume(filled?.name)?.emptyDir).toBeDefined();
+      expect(path.posix.dirname(agent()?.jar ?? '')).toBe(folder);
+      expect(mountAt(kafkaContainer, folder)).toMatchObject({ name: filled?.name, readOnly: true });
+    });
+
+    test(`the broker reads the rules from a ConfigMap made of ${JMX_EXPORTER_RULES} itself`, () => {
+      const { rules = '' } = agent() ?? {};
+      const mount = mountAt(kafkaContainer, path.posix.dirname(rules));
+      expect(mount?.readOnly).toBe(true);
+      const configMap = kafkaVolume(mount?.name)?.configMap?.name;
+      const generated = kustomization.configMapGenerator?.find((generator) => generator.name === configMap);
+      const sources = Object.fromEntries(
+        (generated?.files ?? []).map((file) => {
+          const [key, source] = file.includes('=') ? file.split('=') : [path.basename(file), file];
+          return [key, path.resolve(here, source)];
+        }),
+      );
+      expect(sources[path.posix.basename(rules)]).toBe(path.join(root, JMX_EXPORTER_RULES));
+    });
+
+    test('the install command lifts the load restrictor that keeps kustomize from reading outside deploy/k8s', () => {
+      const install = [...readText('deploy/k8s/README.md').matchAll(/```sh\n([\s\S]*?)```/g)]
+        .map((block) => block[1])
+        .join('\n');
+      expect(install).toContain('kubectl kustomize --load-restrictor LoadRestrictionsNone deploy/k8s');
+      expect(install).not.toMatch(/kubectl apply -k/);
+    });
+  });
+
+  test("every target of deploy/monitoring/prometheus.yml is in the cluster: compose's names, Kafka's nodes as pods", () => {
+    for (const { job, host, port } of scrapeTargets()) {
+      const address = inCluster(host);
+      const pod = /^(.+)-(\d+)\.([^.]+)$/.exec(address);
+      if (pod) {
+        // A Kafka node: its own name through the headless Service, on a port the Service lists.
+        expect([job, pod[1], Number(pod[2]) < (kafka.spec.replicas ?? 1)]).toEqual([
+          job,
+          kafka.metadata.name,
+          true,
+        ]);
+        expect([job, address, targetPortOf(named('Service', pod[3]), port)]).toEqual([job, address, port]);
+      } else {
+        expect([job, host, targetPortOf(named('Service', host), port)]).toEqual([job, host, port]);
+      }
     }
   });
 });
