@@ -19,7 +19,7 @@ KAFKA_JMX_RULES="$LOCAL/kafka/jmx-exporter.yml"
 
 # Resolves into a temporary folder and renames it once complete and verified: a half download never looks cached.
 kafka_fetch() {
-  kafka_fetch_metrics_agent
+  kafka_fetch_metrics_agent || true
   [ -f "$KAFKA_LIB/.complete" ] && return 0
   local partial="$KAFKA_LIB.partial" maven_log="$ONESEAL_CACHE/kafka-$KAFKA_VERSION-maven.log"
   log kafka "downloading Kafka $KAFKA_VERSION from Maven Central (once)"
@@ -40,20 +40,33 @@ kafka_fetch() {
   rm -rf "$KAFKA_LIB" && mv "$partial" "$KAFKA_LIB"
 }
 
-# Maven verifies the artifact's checksum as it downloads it.
+# Strict checksums: Maven refuses an artifact whose published checksum does not match. Metrics are not worth a
+# broker that does not start: without the agent the brokers run without their own metrics.
 kafka_fetch_metrics_agent() {
   [ -f "$KAFKA_JMX_AGENT" ] && return 0
   local partial="$KAFKA_JMX_AGENT_DIR.partial" maven_log="$ONESEAL_CACHE/kafka-jmx-exporter-maven.log"
   log kafka "downloading the JMX exporter agent $KAFKA_JMX_EXPORTER_VERSION from Maven Central (once)"
   rm -rf "$partial" && mkdir -p "$partial"
-  mvn -q -B -Dmaven.repo.local="$ONESEAL_CACHE/m2" \
+  if ! mvn -q -B --strict-checksums -Dmaven.repo.local="$ONESEAL_CACHE/m2" \
     "org.apache.maven.plugins:maven-dependency-plugin:$MAVEN_DEPENDENCY_PLUGIN_VERSION:copy" \
     -Dartifact="io.prometheus.jmx:jmx_prometheus_javaagent:$KAFKA_JMX_EXPORTER_VERSION" \
-    -DoutputDirectory="$partial" >"$maven_log" 2>&1 ||
-    fail "kafka: maven download" "mvn copy of the JMX exporter agent failed" "$maven_log"
-  [ -f "$partial/$(basename "$KAFKA_JMX_AGENT")" ] ||
-    fail "kafka: maven download" "$(basename "$KAFKA_JMX_AGENT") missing after the download" "$maven_log"
+    -DoutputDirectory="$partial" >"$maven_log" 2>&1 || [ ! -f "$partial/$(basename "$KAFKA_JMX_AGENT")" ]; then
+    log kafka "could not download the JMX exporter agent (see $maven_log): the brokers run without their own metrics"
+    return 1
+  fi
   rm -rf "$KAFKA_JMX_AGENT_DIR" && mv "$partial" "$KAFKA_JMX_AGENT_DIR"
+}
+
+# The agent's option for node n, when the agent is there and its port free.
+kafka_metrics_agent_option() {
+  local port
+  port=$(kafka_metrics_port "$1")
+  [ -f "$KAFKA_JMX_AGENT" ] || return 0
+  if port_open "$port"; then
+    log kafka "port $port is taken (KAFKA_METRICS_PORT): $(kafka_name "$1") runs without its own metrics" >&2
+    return 0
+  fi
+  echo "-javaagent:$KAFKA_JMX_AGENT=127.0.0.1:$port:$KAFKA_JMX_RULES"
 }
 
 # JVM options may follow -cp: java reads options up to the main class name.
@@ -119,15 +132,16 @@ kafka_up() {
     clean_stale_pid "$name"
     require_free_port "$name" "$(kafka_port "$n")" KAFKA_PORT
     require_free_port "$name" "$(kafka_controller_port "$n")" KAFKA_CONTROLLER_PORT
-    require_free_port "$name" "$(kafka_metrics_port "$n")" KAFKA_METRICS_PORT
     kafka_configure_node "$n"
-    start_detached "$name" java -Xms256m "-Xmx$heap" -XX:+UseG1GC -Djava.awt.headless=true \
-      "-javaagent:$KAFKA_JMX_AGENT=127.0.0.1:$(kafka_metrics_port "$n"):$KAFKA_JMX_RULES" \
+    local agent=()
+    mapfile -t agent < <(kafka_metrics_agent_option "$n")
+    start_detached "$name" java -Xms256m "-Xmx$heap" -XX:+UseG1GC -Djava.awt.headless=true "${agent[@]}" \
       -Dlog4j.configuration="file:$KAFKA_LOG4J" -cp "$KAFKA_LIB/*" kafka.Kafka "$(kafka_node_dir "$n")/server.properties"
   done
   # A cluster answers once its controllers have a quorum: every node is waited for together.
   wait_ready "$(kafka_name 1)" kafka_ready "$LOGS/$(kafka_name 1).log"
   log kafka "up on $KAFKA_BROKERS ($KAFKA_NODES node$([ "$KAFKA_NODES" = 1 ] || echo s))"
+  kafka_metrics_status
 }
 
 # All nodes at once: stopped one after another, the last ones lose their controller quorum and hang in a
@@ -145,11 +159,23 @@ kafka_status() {
   local try
   for try in 1 2 3; do
     if kafka_ready; then
-      log kafka "up    $KAFKA_BROKERS (metrics: $(for n in $(kafka_nodes); do printf 'http://127.0.0.1:%s/metrics ' "$(kafka_metrics_port "$n")"; done | sed 's/ $//'))"
+      log kafka "up    $KAFKA_BROKERS"
+      kafka_metrics_status
       return 0
     fi
     sleep 1
   done
   log kafka "down  $KAFKA_BROKERS"
   return 1
+}
+
+# A broker started before it had the agent (or without it) publishes nothing until it is restarted.
+kafka_metrics_status() {
+  local n port answering=() silent=()
+  for n in $(kafka_nodes); do
+    port=$(kafka_metrics_port "$n")
+    if port_open "$port"; then answering+=("http://127.0.0.1:$port/metrics"); else silent+=("$(kafka_name "$n")"); fi
+  done
+  [ ${#answering[@]} -eq 0 ] || log kafka "metrics ${answering[*]}"
+  [ ${#silent[@]} -eq 0 ] || log kafka "metrics down on ${silent[*]}: \`engines.sh down kafka && engines.sh up kafka\` starts them with the agent"
 }

@@ -35,7 +35,7 @@ psql_as() {
 }
 
 postgres_fetch() {
-  postgres_exporter_fetch
+  postgres_exporter_fetch || true
   [ -x "$PG_BIN/pg_ctl" ] && [ -x "$PG_BIN/psql" ] && return 0
   local apt_log="$ONESEAL_CACHE/apt-postgres.log"
   mkdir -p "$ONESEAL_CACHE"
@@ -53,7 +53,8 @@ postgres_fetch() {
 PG_EXPORTER_DIR="$ONESEAL_CACHE/postgres-exporter-$PG_EXPORTER_DEB_VERSION"
 PG_EXPORTER="$PG_EXPORTER_DIR/usr/bin/prometheus-postgres-exporter"
 
-# `apt-get download` needs no root; only missing package lists do (then as for PostgreSQL itself).
+# `apt-get download` needs no root; only missing package lists do (then as for PostgreSQL itself). Metrics are not
+# worth an engine that does not start: a failed download is reported and PostgreSQL runs without its exporter.
 postgres_exporter_fetch() {
   [ -x "$PG_EXPORTER" ] && return 0
   local partial="$PG_EXPORTER_DIR.partial" apt_log="$ONESEAL_CACHE/apt-postgres-exporter.log"
@@ -61,30 +62,44 @@ postgres_exporter_fetch() {
   rm -rf "$partial" && mkdir -p "$partial"
   local download=(apt-get download "prometheus-postgres-exporter=$PG_EXPORTER_DEB_VERSION")
   if ! (cd "$partial" && "${download[@]}") >"$apt_log" 2>&1; then
-    [ "$(id -u)" = 0 ] || fail "postgres: exporter download" "apt-get download failed; as root, apt-get update first" "$apt_log"
-    { apt-get update && (cd "$partial" && "${download[@]}"); } >>"$apt_log" 2>&1 ||
-      fail "postgres: exporter download" "apt-get download failed" "$apt_log"
+    if [ "$(id -u)" != 0 ] || ! { apt-get update && (cd "$partial" && "${download[@]}"); } >>"$apt_log" 2>&1; then
+      log postgres "could not download the exporter (see $apt_log): PostgreSQL runs without its own metrics"
+      return 1
+    fi
   fi
-  dpkg-deb -x "$partial"/prometheus-postgres-exporter_*.deb "$partial" >>"$apt_log" 2>&1 ||
-    fail "postgres: exporter download" "dpkg-deb -x failed" "$apt_log"
-  [ -x "$partial/usr/bin/prometheus-postgres-exporter" ] ||
-    fail "postgres: exporter download" "usr/bin/prometheus-postgres-exporter missing from the package" "$apt_log"
+  if ! dpkg-deb -x "$partial"/prometheus-postgres-exporter_*.deb "$partial" >>"$apt_log" 2>&1 ||
+    [ ! -x "$partial/usr/bin/prometheus-postgres-exporter" ]; then
+    log postgres "the exporter's package did not unpack (see $apt_log): PostgreSQL runs without its own metrics"
+    return 1
+  fi
   rm -rf "$PG_EXPORTER_DIR" && mv "$partial" "$PG_EXPORTER_DIR"
 }
 
 postgres_exporter_ready() { curl -fsS "http://127.0.0.1:$PG_METRICS_PORT/metrics" 2>/dev/null | grep -q '^pg_up 1'; }
 
 # As the superuser over loopback (trust, like every local superuser connection here). Its command line names the
-# state folder (argv[0]), so its pid file is recognised as ours.
+# state folder (argv[0]), so its pid file is recognised as ours. Started whenever PostgreSQL is up, also when an
+# earlier `up` found PostgreSQL already running; never fails the engines' start.
 postgres_exporter_up() {
-  postgres_exporter_fetch
-  pid_alive postgres-exporter && return 0
+  postgres_exporter_fetch || return 0
+  if pid_alive postgres-exporter; then return 0; fi
   clean_stale_pid postgres-exporter
-  require_free_port postgres-exporter "$PG_METRICS_PORT" PG_METRICS_PORT
+  if port_open "$PG_METRICS_PORT"; then
+    log postgres "port $PG_METRICS_PORT is taken (PG_METRICS_PORT): PostgreSQL runs without its own metrics"
+    return 0
+  fi
   DATA_SOURCE_NAME="postgresql://postgres@127.0.0.1:$PG_PORT/$ONESEAL_DATABASE?sslmode=disable" \
     start_detached postgres-exporter bash -c 'exec -a "$0" "$@"' "postgres-exporter[$ONESEAL_STATE]" "$PG_EXPORTER" \
     "--web.listen-address=127.0.0.1:$PG_METRICS_PORT"
-  wait_ready postgres-exporter postgres_exporter_ready "$LOGS/postgres-exporter.log"
+  local waited=0
+  until postgres_exporter_ready; do
+    if ! pid_alive postgres-exporter || [ $waited -ge 30 ]; then
+      log postgres "the exporter did not answer (see $LOGS/postgres-exporter.log): PostgreSQL runs without its own metrics"
+      return 0
+    fi
+    sleep 0.5
+    waited=$((waited + 1))
+  done
   log postgres "metrics on http://127.0.0.1:$PG_METRICS_PORT/metrics"
 }
 
@@ -155,7 +170,11 @@ postgres_wait_for_killed_postmaster() {
 postgres_up() {
   postgres_fetch
   postgres_wait_for_killed_postmaster
-  if postgres_running && postgres_ready; then log postgres "already up on 127.0.0.1:$PG_PORT"; return 0; fi
+  if postgres_running && postgres_ready; then
+    log postgres "already up on 127.0.0.1:$PG_PORT"
+    postgres_exporter_up
+    return 0
+  fi
   mkdir -p "$LOGS" "$PIDS"
   if ! postgres_running; then
     rm -f "$PIDS/postgres.pid"

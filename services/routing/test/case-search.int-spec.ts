@@ -137,6 +137,17 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     expect((await found(nancunWindow, '救助')).sort()).toEqual([wang, atWindow].sort());
     expect(await found(nancunWindow, '王英')).toEqual([]);
     expect((await found(nancunWindow, '20261204-0000')).sort()).toEqual([wang, atWindow, li].sort());
+    // Digits in a matter's name are found as well as in receipt numbers.
+    const eighty = await routed({
+      applicantName: '周桂兰',
+      idNumber: residentIdNumber(1940),
+      phone: '13800000002',
+      receiptNumber: '140525-20261204-000022',
+      town: '140525104',
+      matterName: '80周岁以上老年人养老金的申请',
+    });
+    expect(await found(supervisor, '80')).toEqual([eighty]);
+    expect(await found(supervisor, '000022')).toEqual([eighty]);
     // A character beyond the basic plane (as in some names) counts as one, in the index as in what was typed.
     const rare = await routed({
       applicantName: '𠮷田乐',

@@ -58,15 +58,17 @@ function encode(raw: unknown): string | undefined {
 }
 
 // Events repeat the same few hundred keys; quoting each once saves a quarter of the time a chain check spends here.
-// Bounded, since a form's field names come from outside.
+// Bounded in number and length, since a form's field names come from outside.
 const QUOTED_KEYS = new Map<string, string>();
 const MAX_QUOTED_KEYS = 4096;
+const MAX_CACHED_KEY_LENGTH = 64;
 
 function quotedKey(key: string): string {
   let quoted = QUOTED_KEYS.get(key);
   if (quoted === undefined) {
     quoted = `${JSON.stringify(key)}:`;
-    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted);
+    if (QUOTED_KEYS.size < MAX_QUOTED_KEYS && key.length <= MAX_CACHED_KEY_LENGTH)
+      QUOTED_KEYS.set(key, quoted);
   }
   return quoted;
 }

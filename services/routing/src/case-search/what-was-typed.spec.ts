@@ -10,7 +10,7 @@ describe('what the words typed in the search box can mean', () => {
     expect(gramsOf('𠮷田')).toEqual(['𠮷田']);
   });
 
-  it('searches names through their index and a run of digits only among receipt numbers', () => {
+  it('searches names through their index, and a run of digits among receipt numbers too', () => {
     const values: unknown[] = [];
     expect(whatWasTyped('秀 英', key, values)).toBe(
       'routing.name_grams(county, town, applicant_name, matter_name) @> $1::text[]',
@@ -20,9 +20,12 @@ describe('what the words typed in the search box can mean', () => {
     const longer: unknown[] = [];
     expect(whatWasTyped('王秀英', key, longer)).toContain('applicant_name LIKE $2 OR matter_name LIKE $2');
     expect(longer).toEqual([['王秀', '秀英'], '%王秀英%']);
+    // Digits are part of a receipt number, or of a matter's name (80周岁以上老年人…).
     const digits: unknown[] = [];
-    expect(whatWasTyped('20261204', key, digits)).toBe('receipt_number LIKE $1');
-    expect(digits).toEqual(['%20261204%']);
+    expect(whatWasTyped('80', key, digits)).toBe(
+      '(receipt_number LIKE $1 OR routing.name_grams(county, town, applicant_name, matter_name) @> $2::text[])',
+    );
+    expect(digits).toEqual(['%80%', ['80']]);
   });
 
   it('narrows the name index to the one county and town searched, when there is one', () => {

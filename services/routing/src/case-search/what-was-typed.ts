@@ -25,8 +25,8 @@ export function whatWasTyped(q: string, key: Buffer, values: unknown[], place: S
     const phone = upper.length === 4 ? ` OR applicant_phone_tail = ${add(upper)}` : '';
     return `(receipt_number LIKE ${tail} OR applicant_id_tail LIKE ${tail}${phone})`;
   }
-  // Only a receipt number holds a run of digits and dashes; names are found through their characters' index.
-  if (/^[\d-]+$/.test(text)) return `receipt_number LIKE ${add(`%${escapeLike(text)}%`)}`;
+  // Part of a receipt number, or of a name that holds digits (80周岁以上老年人…): both are looked at.
+  const receipt = /^[\d-]+$/.test(text) ? `receipt_number LIKE ${add(`%${escapeLike(text)}%`)}` : undefined;
   const keys = [
     ...gramsOf(text),
     ...(place.county ? [`county:${place.county}`] : []),
@@ -35,9 +35,12 @@ export function whatWasTyped(q: string, key: Buffer, values: unknown[], place: S
   const indexed = `routing.name_grams(county, town, applicant_name, matter_name) @> ${add(keys)}::text[]`;
   // One or two characters are matched by the index exactly; longer text by its pairs, so LIKE confirms their order.
   // (A redundant LIKE also misleads the planner: it then expects a handful of rows and sorts them all.)
-  if (Array.from(text).length <= 2) return indexed;
-  const like = add(`%${escapeLike(text)}%`);
-  return `(${indexed} AND (applicant_name LIKE ${like} OR matter_name LIKE ${like}))`;
+  let named = indexed;
+  if (Array.from(text).length > 2) {
+    const like = add(`%${escapeLike(text)}%`);
+    named = `(${indexed} AND (applicant_name LIKE ${like} OR matter_name LIKE ${like}))`;
+  }
+  return receipt ? `(${receipt} OR ${named})` : named;
 }
 
 export interface SearchPlace {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createIndexConcurrently } from './create-index-concurrently';
 
 /**
  * Finding a case by part of a name — the applicant's (two or three characters, usually) or the matter's — through an
@@ -12,12 +13,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 export class IndexNameCharacters1765600000100 implements MigrationInterface {
   name = 'IndexNameCharacters1765600000100';
+  // Built CONCURRENTLY, which no transaction may hold: at a million cases the build takes about 20 s, and a plain
+  // CREATE INDEX would hold every write to routing.routed_cases (steps, stages, the day counts) that long.
+  transaction = false;
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Characters as PostgreSQL counts them (code points), as the service splits what was typed. PL/pgSQL rather
     // than SQL: a third of the cost, paid again on every write of a case that is not a HOT update.
     await queryRunner.query(`
-      CREATE FUNCTION routing.name_grams(county text, town text, applicant_name text, matter_name text)
+      CREATE OR REPLACE FUNCTION routing.name_grams(county text, town text, applicant_name text, matter_name text)
         RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
         DECLARE
           grams text[] := ARRAY['county:' || county];
@@ -39,14 +43,16 @@ export class IndexNameCharacters1765600000100 implements MigrationInterface {
           RETURN grams;
         END
         $$`);
-    await queryRunner.query(`
-      CREATE INDEX routed_cases_by_name ON routing.routed_cases
-        USING gin (routing.name_grams(county, town, applicant_name, matter_name))`);
+    await createIndexConcurrently(
+      queryRunner,
+      'routed_cases_by_name',
+      `ON routing.routed_cases USING gin (routing.name_grams(county, town, applicant_name, matter_name))`,
+    );
     await queryRunner.query(`ANALYZE routing.routed_cases`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX routing.routed_cases_by_name`);
+    await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS routing.routed_cases_by_name`);
     await queryRunner.query(`DROP FUNCTION routing.name_grams(text, text, text, text)`);
   }
 }

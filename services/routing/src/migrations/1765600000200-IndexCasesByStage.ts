@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createIndexConcurrently } from './create-index-concurrently';
 
 /**
  * A town's cases at one stage (the window's 已送达, 办结 … lists), counted from the index alone and read latest ended
@@ -7,14 +8,18 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 export class IndexCasesByStage1765600000200 implements MigrationInterface {
   name = 'IndexCasesByStage1765600000200';
+  // CONCURRENTLY, outside a transaction: the cases keep being written while it is built.
+  transaction = false;
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `CREATE INDEX routed_cases_by_stage ON routing.routed_cases (county, town, stage, concluded_at)`,
+    await createIndexConcurrently(
+      queryRunner,
+      'routed_cases_by_stage',
+      `ON routing.routed_cases (county, town, stage, concluded_at)`,
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX routing.routed_cases_by_stage`);
+    await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS routing.routed_cases_by_stage`);
   }
 }
