@@ -33,6 +33,16 @@ const STANDARD = [
   'nodejs_eventloop_lag_seconds',
 ];
 
+/** The targets Prometheus scrapes for a job (deploy/monitoring/prometheus.yml). */
+function targetsOf(job: string): string[] {
+  const scrape = parse(read('deploy/monitoring/prometheus.yml')) as {
+    scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[];
+  };
+  return scrape.scrape_configs
+    .filter((config) => config.job_name === job)
+    .flatMap((config) => config.static_configs.flatMap((c) => c.targets));
+}
+
 /** Metric names in a PromQL expression: identifiers followed by a selector, a range or the end. */
 const metricsIn = (expr: string) =>
   [...expr.matchAll(/\b((?:oneseal|process|nodejs)_[a-z_]+)\b/g)].map((match) => match[1]);
@@ -72,13 +82,6 @@ describe('the monitoring definitions in deploy/monitoring', () => {
     const { services } = JSON.parse(read('deploy/services.json')) as {
       services: Record<string, { port: number }>;
     };
-    const scrape = parse(read('deploy/monitoring/prometheus.yml')) as {
-      scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[];
-    };
-    const targetsOf = (job: string) =>
-      scrape.scrape_configs
-        .filter((config) => config.job_name === job)
-        .flatMap((config) => config.static_configs.flatMap((c) => c.targets));
     // The cluster profile's Temporal Server too, on the port its image publishes metrics on.
     expect(targetsOf('temporal')).toEqual(['temporal:8000']);
     expect(read('compose.cluster.yml')).toContain('PROMETHEUS_ENDPOINT: 0.0.0.0:8000');
@@ -151,13 +154,6 @@ describe('the monitoring definitions in deploy/monitoring', () => {
     expect(exprOf('KafkaNoController')).toContain('absent(');
     expect(exprOf('PostgresDown')).toContain('absent(');
     expect(exprOf('EngineMetricsUnreachable')).toMatch(/up\{job=~"[^"]*kafka[^"]*"\} == 0/);
-    const scrape = parse(read('deploy/monitoring/prometheus.yml')) as {
-      scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[];
-    };
-    const targetsOf = (job: string) =>
-      scrape.scrape_configs
-        .filter((config) => config.job_name === job)
-        .flatMap((config) => config.static_configs.flatMap((c) => c.targets));
     expect(targetsOf('kafka')).toEqual(['kafka:9404', 'kafka-2:9404', 'kafka-3:9404']);
     expect(targetsOf('postgres')).toEqual(['postgres-exporter:9187']);
     // The rules file the brokers load is the one in deploy/local, and it keeps the names the dashboard reads.
