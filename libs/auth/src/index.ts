@@ -11,3 +11,4 @@ export * from './nest/current-user';
 export * from './nest/auth.guard';
 export * from './nest/auth.module';
 export * from './nest/session-check';
+export * from './tokens/party-tokens';

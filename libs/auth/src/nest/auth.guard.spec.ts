@@ -3,10 +3,11 @@ import { Controller, Get, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { generateKeyPairSync } from 'node:crypto';
 import type { AuthUser } from '../auth-user';
+import { issueApplicantToken, issueServiceToken, type Applicant } from '../tokens/party-tokens';
 import { issueToken } from '../tokens/tokens';
-import { Public, Roles } from './auth-metadata';
+import { ApplicantOnly, Public, Roles, ServiceOnly } from './auth-metadata';
 import { AuthModule } from './auth.module';
-import { CurrentUser } from './current-user';
+import { CurrentApplicant, CurrentUser } from './current-user';
 import { SESSION_CHECK, type SessionCheck } from './session-check';
 import { CodedErrorFilter } from '@oneseal/errors';
 
@@ -27,6 +28,18 @@ class SampleController {
   @Get('watch')
   watch() {
     return { watching: true };
+  }
+
+  @ApplicantOnly()
+  @Get('my')
+  my(@CurrentApplicant() applicant: Applicant) {
+    return applicant;
+  }
+
+  @ServiceOnly({ from: 'identity', to: 'notification' })
+  @Get('internal')
+  internal() {
+    return { internal: true };
   }
 }
 
@@ -121,5 +134,40 @@ describe('AuthModule: the guard on every route (Nest over HTTP)', () => {
       status: 401,
       body: { code: 'AUTH.SESSION_ENDED', message: expect.stringContaining('请重新登录') },
     });
+  });
+
+  it('lets an applicant, and only an applicant, call an @ApplicantOnly() route, with their mobile number', async () => {
+    const applicant = `Bearer ${issueApplicantToken({ phone: '13903561234' }, keys.privateKey).token}`;
+    expect(await call('/my', applicant)).toEqual({ status: 200, body: { phone: '13903561234' } });
+    // A staff token is no applicant's, and an applicant's opens no staff route.
+    expect((await call('/my', bearer(window))).body.code).toBe('AUTH.TOKEN_INVALID');
+    expect((await call('/me', applicant)).body.code).toBe('AUTH.TOKEN_INVALID');
+    const stale = issueApplicantToken(
+      { phone: '13903561234' },
+      keys.privateKey,
+      new Date(Date.now() - 3 * 3600_000),
+    );
+    expect((await call('/my', `Bearer ${stale.token}`)).body.code).toBe('AUTH.TOKEN_EXPIRED');
+  });
+
+  it('lets only the named service, with a token minted for this one, call a @ServiceOnly() route', async () => {
+    const minted = (service: string, audience: string) =>
+      `Bearer ${issueServiceToken({ service, audience }, keys.privateKey).token}`;
+    expect(await call('/internal', minted('identity', 'notification'))).toEqual({
+      status: 200,
+      body: { internal: true },
+    });
+    expect((await call('/internal', minted('routing', 'notification'))).status).toBe(401);
+    expect((await call('/internal', minted('identity', 'seal'))).status).toBe(401);
+    expect((await call('/internal', bearer(supervisor))).body.code).toBe('AUTH.TOKEN_INVALID');
+    const applicant = `Bearer ${issueApplicantToken({ phone: '13903561234' }, keys.privateKey).token}`;
+    expect((await call('/internal', applicant)).body.code).toBe('AUTH.TOKEN_INVALID');
+    // Minted for one call: a minute later it opens nothing.
+    const old = issueServiceToken(
+      { service: 'identity', audience: 'notification' },
+      keys.privateKey,
+      new Date(Date.now() - 120_000),
+    );
+    expect((await call('/internal', `Bearer ${old.token}`)).body.code).toBe('AUTH.TOKEN_EXPIRED');
   });
 });

@@ -4,7 +4,8 @@ import type { KeyObject } from 'node:crypto';
 import { AuthError, AuthErrorCode } from '../auth-error';
 import type { Role } from '../roles';
 import { VerifiedTokens } from '../tokens/verified-tokens';
-import { IS_PUBLIC, REQUIRED_ROLES } from './auth-metadata';
+import { verifyApplicantToken, verifyServiceToken } from '../tokens/party-tokens';
+import { APPLICANT_ONLY, IS_PUBLIC, REQUIRED_ROLES, SERVICE_ONLY } from './auth-metadata';
 import type { AuthenticatedRequest } from './current-user';
 import { SESSION_CHECK, type SessionCheck } from './session-check';
 
@@ -22,7 +23,7 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(TOKEN_PUBLIC_KEY) publicKey: KeyObject,
+    @Inject(TOKEN_PUBLIC_KEY) private readonly publicKey: KeyObject,
     @Inject(SESSION_CHECK) private readonly sessions: SessionCheck,
   ) {
     this.tokens = new VerifiedTokens(publicKey);
@@ -38,6 +39,25 @@ export class AuthGuard implements CanActivate {
     if (!header) throw new AuthError(AuthErrorCode.TOKEN_MISSING);
     const bearer = BEARER.exec(header);
     if (!bearer) throw new AuthError(AuthErrorCode.TOKEN_INVALID, { reason: 'not a Bearer token' });
+
+    // Routes for applicants and for services take their own tokens only (never a staff member's).
+    if (this.reflector.getAllAndOverride<boolean>(APPLICANT_ONLY, targets)) {
+      request.applicant = verifyApplicantToken(bearer[1], this.publicKey);
+      return true;
+    }
+    const service = this.reflector.getAllAndOverride<{ from: string; to: string } | undefined>(
+      SERVICE_ONLY,
+      targets,
+    );
+    if (service) {
+      const caller = verifyServiceToken(bearer[1], this.publicKey);
+      if (caller.service !== service.from || caller.audience !== service.to)
+        throw new AuthError(AuthErrorCode.TOKEN_INVALID, {
+          reason: 'a token of another service or for another',
+        });
+      return true;
+    }
+
     const user = this.tokens.verify(bearer[1]);
     // A signed, unexpired token of a person since stopped, re-roled or reset is refused everywhere within seconds.
     if (!(await this.sessions.isCurrent(bearer[1], user))) throw new AuthError(AuthErrorCode.SESSION_ENDED);

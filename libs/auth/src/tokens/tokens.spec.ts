@@ -1,6 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { AuthError, AuthErrorCode } from '../auth-error';
 import type { AuthUser } from '../auth-user';
+import { issueApplicantToken, verifyApplicantToken } from './party-tokens';
 import { issueToken, TOKEN_LIFETIME_SECONDS, verifyToken } from './tokens';
 
 const identity = generateKeyPairSync('ed25519');
@@ -121,5 +122,15 @@ describe('signed tokens', () => {
         identity.privateKey,
       ),
     ).toThrow('village must be 12 digits inside the town');
+  });
+});
+
+describe('tokens for applicants and services', () => {
+  const pair = generateKeyPairSync('ed25519');
+
+  it('names a mainland mobile number only, and keeps it', () => {
+    expect(() => issueApplicantToken({ phone: '0356-1234567' }, pair.privateKey)).toThrow();
+    const { token } = issueApplicantToken({ phone: '13903561234' }, pair.privateKey);
+    expect(verifyApplicantToken(token, pair.publicKey)).toEqual({ phone: '13903561234' });
   });
 });

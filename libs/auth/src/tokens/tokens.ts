@@ -1,13 +1,13 @@
-import { sign, verify, type KeyObject } from 'node:crypto';
-import { AuthError, AuthErrorCode } from '../auth-error';
+import type { KeyObject } from 'node:crypto';
 import { scopeProblem, type AuthUser } from '../auth-user';
 import { isRole } from '../roles';
+import { checkIssuerAndLifetime, invalidToken, signClaims, signedClaims } from './jws';
 
 export const TOKEN_ISSUER = 'oneseal-identity';
 /** One working day: a clerk logs in once in the morning. */
 export const TOKEN_LIFETIME_SECONDS = 8 * 60 * 60;
 /** Tolerated difference between the identity server's clock and a verifying service's. */
-const CLOCK_SKEW_SECONDS = 60;
+export const CLOCK_SKEW_SECONDS = 60;
 
 /** The signed claims, as they travel (JWT names). */
 interface TokenClaims {
@@ -24,11 +24,6 @@ interface TokenClaims {
   iat: number;
   exp: number;
 }
-
-const HEADER = { alg: 'EdDSA', typ: 'JWT' } as const;
-const SEGMENT = /^[A-Za-z0-9_-]+$/;
-
-const encode = (value: object): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 
 export interface IssuedToken {
   token: string;
@@ -58,21 +53,9 @@ export function issueToken(
     iat: issuedAt,
     exp: expires,
   };
-  const signingInput = `${encode(HEADER)}.${encode(claims)}`;
-  const signature = sign(null, Buffer.from(signingInput, 'ascii'), privateKey).toString('base64url');
-  return { token: `${signingInput}.${signature}`, expiresAt: new Date(expires * 1000) };
+  return { token: signClaims(claims, privateKey), expiresAt: new Date(expires * 1000) };
 }
 
-function decodeJson(segment: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const optionalString = (value: unknown): value is string | undefined =>
   value === undefined || typeof value === 'string';
 
@@ -95,32 +78,16 @@ function userFromClaims(claims: Record<string, unknown>): AuthUser | undefined {
   return scopeProblem(user) ? undefined : user;
 }
 
-const invalid = (reason: string) => new AuthError(AuthErrorCode.TOKEN_INVALID, { reason });
-
 /**
  * Checks a token the identity service issued: the signature under its public key first (nothing unsigned is
  * read), then issuer, lifetime and the shape of the claims. Throws AuthError TOKEN_INVALID or TOKEN_EXPIRED.
  */
 export function verifyToken(token: string, publicKey: KeyObject, now: Date = new Date()): AuthUser {
-  const segments = token.split('.');
-  if (segments.length !== 3 || !segments.every((segment) => SEGMENT.test(segment)))
-    throw invalid('not a compact JWS');
-  const [headerSegment, claimsSegment, signatureSegment] = segments;
-  const header = decodeJson(headerSegment);
-  // Only our algorithm: a token must not choose how it is checked ("none", HMAC with the public key, ...).
-  if (!isObject(header) || header.alg !== HEADER.alg) throw invalid('unsupported algorithm');
-  const signature = Buffer.from(signatureSegment, 'base64url');
-  const signed = Buffer.from(`${headerSegment}.${claimsSegment}`, 'ascii');
-  if (signature.length !== 64 || !verify(null, signed, publicKey, signature)) throw invalid('bad signature');
-
-  const claims = decodeJson(claimsSegment);
-  if (!isObject(claims) || claims.iss !== TOKEN_ISSUER) throw invalid('wrong issuer');
-  const { iat, exp } = claims;
-  if (!Number.isInteger(iat) || !Number.isInteger(exp)) throw invalid('no lifetime');
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  if ((iat as number) > nowSeconds + CLOCK_SKEW_SECONDS) throw invalid('issued in the future');
-  if ((exp as number) <= nowSeconds) throw new AuthError(AuthErrorCode.TOKEN_EXPIRED);
+  const claims = signedClaims(token, publicKey);
+  // A token of an applicant or a service (party-tokens.ts) names no staff member, whatever else it holds.
+  if (claims.typ !== undefined) throw invalidToken('not a staff token');
+  checkIssuerAndLifetime(claims, TOKEN_ISSUER, now, CLOCK_SKEW_SECONDS);
   const user = userFromClaims(claims);
-  if (!user) throw invalid('malformed claims');
+  if (!user) throw invalidToken('malformed claims');
   return user;
 }
