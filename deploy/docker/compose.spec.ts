@@ -40,7 +40,16 @@ import {
   type ComposeProject,
   type ComposeService,
 } from '../test-support/deployment-sources';
-import { JMX_EXPORTER_RULES, javaAgentOf, scrapeTargets } from './engine-metrics';
+import { monitorAccessFromEnv, monitorRoleName } from '../../libs/database/src/access/monitor-access';
+import {
+  brokerAgentOf,
+  debianUpstreamVersion,
+  JMX_EXPORTER_RULES,
+  javaAgentOf,
+  KAFKA_IMAGE_COMMAND,
+  scrapeTargets,
+  startBroker,
+} from './engine-metrics';
 
 const OUR_DOCKERFILE = 'deploy/docker/Dockerfile';
 const MIGRATE = 'migrate';
@@ -937,17 +946,19 @@ describe("the engines' own metrics in compose", () => {
   const projects = { 'docker-compose.yml': compose, 'compose.cluster.yml': cluster };
   const EXPORTER = 'postgres-exporter';
   const AGENT_DOWNLOAD = 'kafka-jmx-agent';
+  const MONITOR_SECRET = 'database-password-monitor';
   const brokersOf = (project: ComposeProject) =>
     Object.keys(project.services).filter((name) => project.services[name].image?.startsWith('apache/kafka:'));
   /** compose-go's fields this spec reads beyond deploy/test-support's ComposeService. */
   const extra = (name: string, project: ComposeProject = compose) =>
     service(name, project) as ComposeService & { working_dir?: string; user?: string; cap_drop?: string[] };
+  const sha1 = (content: string) => createHash('sha1').update(content).digest('hex');
 
   /** The ports a service serves Prometheus metrics on, from the settings that open them. */
   function metricsPortsOf(name: string, project: ComposeProject): string[] {
     const env = environmentOf(name, project);
     const command = commandOf(name, project);
-    const agent = javaAgentOf(env.KAFKA_OPTS);
+    const agent = brokerAgentOf(env);
     return [
       // The services: /metrics beside their API.
       ...(env.HTTP_PORT ? [env.HTTP_PORT] : []),
@@ -963,10 +974,13 @@ describe("the engines' own metrics in compose", () => {
   }
 
   describe('PostgreSQL', () => {
-    test('postgres-exporter runs the pinned image of the Prometheus community, on 9187, published nowhere', () => {
+    test("postgres-exporter runs the Prometheus community's image of the version deploy/local runs, on 9187, published nowhere", () => {
+      // deploy/monitoring's dashboard and alerts were checked against the families of Debian's package.
+      const upstream = debianUpstreamVersion(versions.PG_EXPORTER_DEB_VERSION);
+      expect(upstream).toBe('0.11.1');
       for (const project of [compose, devCompose, cluster]) {
         expect(service(EXPORTER, project).image).toBe(
-          'quay.io/prometheuscommunity/postgres-exporter:v0.17.1',
+          `quay.io/prometheuscommunity/postgres-exporter:v${upstream}`,
         );
         expect(portsOf(EXPORTER, project)).toEqual([]);
       }
@@ -976,7 +990,7 @@ describe("the engines' own metrics in compose", () => {
       expect(service(EXPORTER).restart).toBe('unless-stopped');
     });
 
-    test('it reads the compose PostgreSQL, once healthy, as the superuser with the password the database was made with', () => {
+    test('reads the compose PostgreSQL, once healthy, as oneseal_monitor with its own secret, never the superuser', () => {
       const env = resolvedEnvironmentOf(EXPORTER);
       // The exporter connects to postgresql://<user>:<password>@<DATA_SOURCE_URI>.
       const uri = new URL(`postgresql://${env.DATA_SOURCE_URI}`);
@@ -986,33 +1000,97 @@ describe("the engines' own metrics in compose", () => {
       expect(uri.pathname).toBe(owner.pathname);
       // The compose PostgreSQL has no TLS, and the exporter's driver would insist on it otherwise.
       expect(uri.searchParams.get('sslmode')).toBe('disable');
-      const database = resolvedEnvironmentOf(uri.hostname);
-      expect(env.DATA_SOURCE_USER).toBe(database.POSTGRES_USER);
+      // The role the migrate step makes as that owner (libs/database applyMonitorAccess).
+      expect(env.DATA_SOURCE_USER).toBe('oneseal_monitor');
+      expect(env.DATA_SOURCE_USER).toBe(monitorRoleName(owner.username));
+      expect(env.DATA_SOURCE_USER).not.toBe(resolvedEnvironmentOf(uri.hostname).POSTGRES_USER);
       expect(env).not.toHaveProperty('DATA_SOURCE_PASS');
-      expect(valueOf(env, 'DATA_SOURCE_PASS')).toBe(valueOf(database, 'POSTGRES_PASSWORD'));
+      expect(environmentOf(EXPORTER).DATA_SOURCE_PASS_FILE).toBe(`/run/secrets/${MONITOR_SECRET}`);
+      expect(secretsOf(EXPORTER)).toEqual([MONITOR_SECRET]);
       expect(valueOf(env, 'DATA_SOURCE_PASS')).toMatch(/^[0-9a-f]{48}$/);
+      expect(valueOf(env, 'DATA_SOURCE_PASS')).not.toBe(
+        valueOf(resolvedEnvironmentOf('postgres'), 'POSTGRES_PASSWORD'),
+      );
+      // Not on the migrate step: PostgreSQL's figures matter most when a migration fails.
       expect(dependenciesOf(EXPORTER)).toEqual({ [uri.hostname]: 'service_healthy' });
     });
 
-    test("the superuser's password reaches PostgreSQL and its exporter only", () => {
-      for (const project of [compose, cluster])
-        expect(
+    test('the migrate step gives oneseal_monitor the password the exporter logs in with', () => {
+      const migrate = resolvedEnvironmentOf(MIGRATE);
+      expect(environmentOf(MIGRATE).DATABASE_MONITOR_PASSWORD_FILE).toBe(`/run/secrets/${MONITOR_SECRET}`);
+      // What libs/database's migrate code reads, from the file make-secrets.sh made.
+      expect(monitorAccessFromEnv(migrate)).toEqual({
+        password: valueOf(resolvedEnvironmentOf(EXPORTER), 'DATA_SOURCE_PASS'),
+      });
+    });
+
+    test("the superuser's password reaches PostgreSQL only; the monitor's the migrate step and the exporter", () => {
+      for (const project of [compose, cluster]) {
+        const holders = (secret: string) =>
           Object.keys(project.services)
-            .filter((name) => secretsOf(name, project).includes('postgres-password'))
-            .sort(),
-        ).toEqual(['postgres', EXPORTER]);
+            .filter((name) => secretsOf(name, project).includes(secret))
+            .sort();
+        expect(holders('postgres-password')).toEqual(['postgres']);
+        expect(holders(MONITOR_SECRET)).toEqual([MIGRATE, EXPORTER].sort());
+      }
     });
   });
 
   describe.each(Object.entries(projects))('Kafka in %s', (_file, project) => {
     const brokers = brokersOf(project);
     const download = () => service(AGENT_DOWNLOAD, project);
+    const start = (
+      broker: string,
+      files: { jar?: string; rules: boolean },
+      env: Record<string, string> = {},
+    ) =>
+      startBroker(
+        commandOf(broker, project),
+        { ...environmentOf(broker, project), JMX_EXPORTER_SHA1: sha1('the agent'), ...env },
+        files,
+      );
 
-    test('every broker loads the JMX exporter agent on 9404, on every interface', () => {
+    test('every broker loads the JMX exporter agent on 9404, on every interface, when its jar is there', () => {
       expect(brokers.length).toBe(project === cluster ? 3 : 1);
       for (const broker of brokers) {
-        const agent = javaAgentOf(environmentOf(broker, project).KAFKA_OPTS);
+        const run = start(broker, { jar: 'the agent', rules: true });
+        expect([broker, run.status, run.stderr]).toEqual([broker, 0, '']);
+        const agent = javaAgentOf(run.started.KAFKA_OPTS);
+        expect([broker, agent]).toEqual([broker, brokerAgentOf(environmentOf(broker, project))]);
         expect([broker, agent?.port, agent?.host]).toEqual([broker, '9404', '']);
+      }
+    });
+
+    test('every broker starts without the agent, saying so, when the jar is missing or not the one pinned', () => {
+      for (const broker of brokers) {
+        for (const jar of [undefined, 'truncated']) {
+          const run = start(broker, { jar, rules: true });
+          // The image's command ran, with no agent for the JVM to fail on.
+          expect([broker, run.status, run.started.KAFKA_OPTS]).toEqual([broker, 0, undefined]);
+          expect(run.started.KAFKA_NODE_ID).toBe(environmentOf(broker, project).KAFKA_NODE_ID);
+          expect(run.stderr).toMatch(/starting without metrics/);
+        }
+        // Nor with its rules missing: the agent would stop the JVM.
+        expect(start(broker, { jar: 'the agent', rules: false }).started.KAFKA_OPTS).toBeUndefined();
+      }
+    });
+
+    test("keeps an operator's own KAFKA_OPTS, with the agent or without", () => {
+      const [broker] = brokers;
+      const own = '-Dsun.net.inetaddr.ttl=30';
+      expect(start(broker, { jar: 'the agent', rules: true }, { KAFKA_OPTS: own }).started.KAFKA_OPTS).toBe(
+        `-javaagent:${environmentOf(broker, project).JMX_EXPORTER_AGENT} ${own}`,
+      );
+      expect(start(broker, { rules: true }, { KAFKA_OPTS: own }).started.KAFKA_OPTS).toBe(own);
+    });
+
+    test("runs the image's own command behind its entrypoint, and no agent in the container's environment", () => {
+      for (const broker of brokers) {
+        // apache/kafka's ENTRYPOINT (/__cacert_entrypoint.sh, from eclipse-temurin) stays and execs the command.
+        expect(service(broker, project).entrypoint ?? null).toBeNull();
+        expect(commandOf(broker, project).slice(-1)).toEqual([KAFKA_IMAGE_COMMAND]);
+        // A command-line tool run in the container (docker compose exec) gets this environment, without the agent.
+        expect(javaAgentOf(environmentOf(broker, project).KAFKA_OPTS)).toBeUndefined();
       }
     });
 
@@ -1023,8 +1101,9 @@ describe("the engines' own metrics in compose", () => {
       const filled = download().volumes?.find((volume) => volume.target === folder);
       expect([filled?.type, filled?.read_only ?? false]).toEqual(['volume', false]);
       for (const broker of brokers) {
-        const agent = javaAgentOf(environmentOf(broker, project).KAFKA_OPTS);
-        expect(agent?.jar).toBe(`${folder}/jmx_prometheus_javaagent-${version}.jar`);
+        const env = environmentOf(broker, project);
+        expect(brokerAgentOf(env)?.jar).toBe(`${folder}/jmx_prometheus_javaagent-${version}.jar`);
+        expect(env.JMX_EXPORTER_SHA1).toBe(environmentOf(AGENT_DOWNLOAD, project).JMX_EXPORTER_SHA1);
         expect(service(broker, project).volumes).toContainEqual(
           expect.objectContaining({
             type: 'volume',
@@ -1038,7 +1117,7 @@ describe("the engines' own metrics in compose", () => {
 
     test(`every broker reads the one rules file, ${JMX_EXPORTER_RULES}, mounted read-only (not a copy)`, () => {
       for (const broker of brokers) {
-        const { rules } = javaAgentOf(environmentOf(broker, project).KAFKA_OPTS) ?? { rules: '' };
+        const { rules } = brokerAgentOf(environmentOf(broker, project)) ?? { rules: '' };
         expect(service(broker, project).volumes).toContainEqual(
           expect.objectContaining({
             type: 'bind',
@@ -1050,7 +1129,7 @@ describe("the engines' own metrics in compose", () => {
       }
     });
 
-    test('no broker starts before the download has succeeded', () => {
+    test('the brokers wait for the download to be over, which always exits 0 (see below)', () => {
       expect(download().restart ?? 'no').toBe('no');
       for (const broker of brokers)
         expect(dependenciesOf(broker, project)).toMatchObject({
@@ -1068,35 +1147,45 @@ describe("the engines' own metrics in compose", () => {
             .split(/\s+/)
             .map((assignment) => assignment.split(/=(.*)/s).slice(0, 2)),
         );
-        expect(assignments.KAFKA_OPTS).toBe('');
+        const checkEnv = { ...environmentOf(broker, project), ...assignments } as Record<string, string>;
+        expect(javaAgentOf(checkEnv.KAFKA_OPTS)).toBeUndefined();
         const heap = (options: string | undefined) => Number(/-Xmx(\d+)m/.exec(options ?? '')?.[1]);
-        expect(heap(assignments.KAFKA_HEAP_OPTS)).toBeLessThanOrEqual(128);
+        expect(heap(checkEnv.KAFKA_HEAP_OPTS)).toBeLessThanOrEqual(128);
         expect(heap(environmentOf(broker, project).KAFKA_HEAP_OPTS)).toBeGreaterThan(128);
       }
     });
   });
 
   describe('the one-shot download of the agent', () => {
-    const download = () => service(AGENT_DOWNLOAD);
+    const MIRROR = 'https://maven.county.example/repository/central/';
+    const withMirror = composeProject(['docker-compose.yml'], { JMX_EXPORTER_BASE_URL: MIRROR });
+    const download = (project = compose) => service(AGENT_DOWNLOAD, project);
     const pinned = () => environmentOf(AGENT_DOWNLOAD).JMX_EXPORTER_SHA1;
     const version = () => environmentOf(AGENT_DOWNLOAD).JMX_EXPORTER_VERSION;
     const jar = () => `jmx_prometheus_javaagent-${version()}.jar`;
-    const mavenCentral = () =>
-      `https://repo1.maven.org/maven2/io/prometheus/jmx/jmx_prometheus_javaagent/${version()}/${jar()}`;
-    const sha1 = (content: string) => createHash('sha1').update(content).digest('hex');
+    const pathInRepository = () => `io/prometheus/jmx/jmx_prometheus_javaagent/${version()}/${jar()}`;
+    const mavenCentral = () => `https://repo1.maven.org/maven2/${pathInRepository()}`;
 
     /**
      * Runs the service's entrypoint as its container would, in a folder standing for the volume, with a `curl` that
-     * answers the jar URL with `served` and its .sha1 with `published`. What it leaves in the folder, and what it
-     * asked for.
+     * answers the jar URL with `served` and its .sha1 with `published` (or fails as an unreachable host does). What
+     * it leaves in the folder, and what it asked for.
      */
-    function runDownload(options: { served: string; published: string; pinned: string; inVolume?: string }): {
+    function runDownload(options: {
+      served: string;
+      published: string;
+      pinned: string;
+      inVolume?: string;
+      unreachable?: boolean;
+      project?: ComposeProject;
+    }): {
       status: number | null;
       files: Record<string, string>;
       fetched: string[];
       stderr: string;
     } {
-      const [shell, ...args] = download().entrypoint ?? [];
+      const project = options.project ?? compose;
+      const [shell, ...args] = download(project).entrypoint ?? [];
       const sandbox = mkdtempSync(path.join(tmpdir(), 'oneseal-jmx-agent-'));
       try {
         const [bin, volume] = ['bin', 'volume'].map((folder) => path.join(sandbox, folder));
@@ -1111,6 +1200,9 @@ describe("the engines' own metrics in compose", () => {
             'out=-',
             'while [ $# -gt 1 ]; do if [ "$1" = -o ]; then out="$2"; shift; fi; shift; done',
             `echo "$1" >>"${sandbox}/fetched"`,
+            ...(options.unreachable
+              ? ['echo "curl: (28) Connection timed out after 10002 milliseconds" >&2', 'exit 28']
+              : []),
             `case "$1" in *.sha1) from="${sandbox}/published" ;; *) from="${sandbox}/served" ;; esac`,
             'if [ "$out" = - ]; then cat "$from"; else cat "$from" >"$out"; fi',
             '',
@@ -1123,7 +1215,7 @@ describe("the engines' own metrics in compose", () => {
           encoding: 'utf8',
           env: {
             PATH: `${bin}:${process.env.PATH ?? ''}`,
-            ...environmentOf(AGENT_DOWNLOAD),
+            ...environmentOf(AGENT_DOWNLOAD, project),
             JMX_EXPORTER_SHA1: options.pinned,
           },
         });
@@ -1145,7 +1237,8 @@ describe("the engines' own metrics in compose", () => {
       expect(download().image).toBe('curlimages/curl:8.11.1');
       expect(pinned()).toMatch(/^[0-9a-f]{40}$/);
       expect(extra(AGENT_DOWNLOAD)).toMatchObject({ user: 'root', cap_drop: ['ALL'] });
-      expect(download().entrypoint?.slice(0, 2)).toEqual(['sh', '-ec']);
+      // Not -e: a step that fails must not end the script with a non-zero status the brokers would wait on forever.
+      expect(download().entrypoint?.slice(0, 2)).toEqual(['sh', '-c']);
     });
 
     test("keeps the jar from Maven Central when it has the pinned sha1, which is also Maven Central's", () => {
@@ -1157,25 +1250,63 @@ describe("the engines' own metrics in compose", () => {
       expect(run.fetched.sort()).toEqual([mavenCentral(), `${mavenCentral()}.sha1`]);
     });
 
-    test('keeps nothing, and fails (so no broker starts), when the jar is not the one pinned', () => {
+    test('fetches from the mirror JMX_EXPORTER_BASE_URL names, with the same sha1 check', () => {
+      expect(environmentOf(AGENT_DOWNLOAD, withMirror).JMX_EXPORTER_BASE_URL).toBe(MIRROR);
+      const mirrored = `${MIRROR}${pathInRepository()}`;
+      // A repository manager may follow the hash with the file's name.
+      const kept = runDownload({
+        served: 'the agent',
+        published: `${sha1('the agent')}  ${jar()}`,
+        pinned: sha1('the agent'),
+        project: withMirror,
+      });
+      expect([kept.status, kept.files]).toEqual([0, { [jar()]: 'the agent' }]);
+      expect(kept.fetched.sort()).toEqual([mirrored, `${mirrored}.sha1`]);
+      const refused = runDownload({
+        served: 'a rebuilt agent',
+        published: sha1('the agent'),
+        pinned: sha1('the agent'),
+        project: withMirror,
+      });
+      expect([refused.status, refused.files]).toEqual([0, {}]);
+    });
+
+    test('keeps nothing, and exits 0 (the brokers start without the agent), when the jar is not the one pinned', () => {
       const run = runDownload({
         served: 'something else',
         published: sha1('the agent'),
         pinned: sha1('the agent'),
       });
-      expect(run.status).not.toBe(0);
+      expect(run.status).toBe(0);
       expect(run.files).toEqual({});
+      expect(run.stderr).toMatch(/does not have the pinned sha1.*the brokers start without their metrics/);
     });
 
-    test('fetches no jar, and fails, when Maven Central publishes another sha1 than the pinned one', () => {
+    test('fetches no jar, and exits 0, when Maven Central publishes another sha1 than the pinned one', () => {
       const run = runDownload({
         served: 'another build',
         published: sha1('another build'),
         pinned: sha1('the agent'),
       });
-      expect(run.status).not.toBe(0);
+      expect(run.status).toBe(0);
       expect(run.files).toEqual({});
       expect(run.fetched).toEqual([`${mavenCentral()}.sha1`]);
+    });
+
+    test('exits 0 when Maven Central cannot be reached, leaving no jar, not even one that was not the pinned one', () => {
+      for (const inVolume of [undefined, 'truncated']) {
+        const run = runDownload({
+          served: 'the agent',
+          published: sha1('the agent'),
+          pinned: sha1('the agent'),
+          unreachable: true,
+          inVolume,
+        });
+        expect([run.status, run.files]).toEqual([0, {}]);
+        expect(run.stderr).toMatch(
+          /cannot fetch .*\.sha1; no agent kept, the brokers start without their metrics/,
+        );
+      }
     });
 
     test('fetches nothing when the volume already has the pinned jar, and replaces one that is not', () => {
@@ -1193,6 +1324,18 @@ describe("the engines' own metrics in compose", () => {
         inVolume: 'truncated',
       });
       expect([replaced.status, replaced.files]).toEqual([0, { [jar()]: 'the agent' }]);
+    });
+
+    test('what a failed download leaves, a broker starts on without the agent', () => {
+      const run = runDownload({
+        served: 'the agent',
+        published: sha1('the agent'),
+        pinned: sha1('the agent'),
+        unreachable: true,
+      });
+      expect(run.files[jar()]).toBeUndefined();
+      const started = startBroker(commandOf('kafka'), environmentOf('kafka'), { rules: true });
+      expect([started.status, started.started.KAFKA_OPTS]).toEqual([0, undefined]);
     });
   });
 

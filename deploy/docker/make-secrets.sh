@@ -8,6 +8,7 @@
 #   postgres-password                 the PostgreSQL superuser (only the database container uses it)
 #   database-owner-password, -url     the role migrations run as (creates and changes tables)
 #   database-password-<service>       each service's own login role (created by the migrate step)
+#   database-password-monitor         oneseal_monitor, postgres-exporter's role (created by the migrate step)
 #   temporal-database-password        Temporal Server's role (compose.cluster.yml only)
 #   database-url-<service>            the URL that service connects with (its role only)
 #   seal-key-encryption-key           encrypts the seals' private keys (seal only)
@@ -46,6 +47,8 @@ for service in "${SERVICES[@]}"; do
   make "database-url-$service" \
     "postgres://oneseal_$service:$(head -n 1 "$DIR/database-password-$service")@postgres:5432/oneseal"
 done
+# PostgreSQL's exporter reads the server's statistics as a role of its own, not the superuser.
+make database-password-monitor "$(random_text 24)"
 # The cluster profile's Temporal Server (compose.cluster.yml) logs in to PostgreSQL as a role of its own.
 make temporal-database-password "$(random_text 24)"
 make seal-key-encryption-key "$(random_text 32)"

@@ -8,7 +8,8 @@
 // Before the env classes are loaded: their decorators record the design types that validateEnv converts by.
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -28,7 +29,17 @@ import {
   webServiceNames,
   type ComposeService,
 } from '../test-support/deployment-sources';
-import { JMX_EXPORTER_RULES, javaAgentOf, scrapeTargets } from '../docker/engine-metrics';
+import { monitorAccessFromEnv, monitorRoleName } from '../../libs/database/src/access/monitor-access';
+import {
+  brokerAgentOf,
+  debianUpstreamVersion,
+  JMX_EXPORTER_RULES,
+  javaAgentOf,
+  KAFKA_IMAGE_COMMAND,
+  scrapeTargets,
+  startBroker,
+  type BrokerStart,
+} from '../docker/engine-metrics';
 
 const here = path.join(root, 'deploy/k8s');
 
@@ -633,7 +644,8 @@ describe('secrets', () => {
     expect(holders('applicant-lookup-key')).toEqual(['intake', 'routing']);
     expect(holders('seal-key-encryption-key')).toEqual([MIGRATE, 'seal'].sort());
     expect(holders('database-owner-url')).toEqual([MIGRATE]);
-    expect(holders('postgres-password')).toEqual(['postgres', 'postgres-exporter']);
+    expect(holders('postgres-password')).toEqual(['postgres']);
+    expect(holders('database-password-monitor')).toEqual([MIGRATE, 'postgres-exporter'].sort());
     expect(holders('temporal-database-password')).toEqual(['postgres', 'temporal', 'temporal-schema']);
     for (const name of dataServiceNames) {
       expect(holders(`database-url-${name}`)).toEqual([name]);
@@ -762,37 +774,25 @@ describe('PostgreSQL', () => {
   });
 });
 
+/**
+ * Runs the broker's command as pod kafka-<ordinal> would (deploy/docker/engine-metrics.ts startBroker): what the
+ * image's own command would start the broker with.
+ */
+function startedBroker(
+  ordinal: number,
+  files: { jar?: string; rules: boolean },
+  env: Record<string, string> = {},
+): BrokerStart {
+  return startBroker(kafkaContainer.args ?? [], { ...envOf(kafkaContainer), ...env }, files, {
+    hostname: `#!/bin/sh\necho ${kafkaPod(ordinal)}\n`,
+  });
+}
+
 describe('Kafka', () => {
   const env = () => envOf(kafkaContainer);
 
-  /**
-   * Runs the container's command as pod kafka-<ordinal> would, with the image's entrypoint replaced by `env`: what
-   * the broker would start with.
-   */
-  function startedEnv(ordinal: number): Record<string, string> {
-    const entrypoint = 'exec /etc/kafka/docker/run';
-    const [shell, ...args] = kafkaContainer.command ?? [];
-    const script = args[args.length - 1] ?? '';
-    if (!script.includes(entrypoint)) throw new Error(`the Kafka command does not end with ${entrypoint}`);
-    const bin = mkdtempSync(path.join(tmpdir(), 'oneseal-k8s-kafka-'));
-    try {
-      writeFileSync(path.join(bin, 'hostname'), `#!/bin/sh\necho ${kafkaPod(ordinal)}\n`);
-      chmodSync(path.join(bin, 'hostname'), 0o755);
-      const out = execFileSync(shell, [...args.slice(0, -1), script.replace(entrypoint, 'exec env')], {
-        encoding: 'utf8',
-        env: { PATH: `${bin}:${process.env.PATH ?? ''}`, ...env() },
-      });
-      return Object.fromEntries(
-        out
-          .split('\n')
-          .map((line) => /^([A-Z_0-9]+)=(.*)$/.exec(line))
-          .filter((match): match is RegExpExecArray => match !== null)
-          .map((match) => [match[1], match[2]]),
-      );
-    } finally {
-      rmSync(bin, { recursive: true, force: true });
-    }
-  }
+  const startedEnv = (ordinal: number): Record<string, string> =>
+    startedBroker(ordinal, { rules: true }).started;
 
   test('runs as many KRaft nodes as compose.cluster.yml (three), started together, each with a volume of its own', () => {
     expect(composeBrokers).toHaveLength(3);
@@ -1069,33 +1069,45 @@ describe('every workload', () => {
 describe("the engines' own metrics", () => {
   const EXPORTER = 'postgres-exporter';
   const AGENT_DOWNLOAD = 'kafka-jmx-agent';
-  const agent = () => javaAgentOf(envOf(kafkaContainer).KAFKA_OPTS);
-  const kafkaVolume = (name: string | undefined) =>
-    kafka.spec.template.spec.volumes?.find((volume) => volume.name === name);
+  const MONITOR_SECRET = 'database-password-monitor';
+  const agent = () => brokerAgentOf(envOf(kafkaContainer));
   const mountAt = (container: Container, mountPath: string) =>
     container.volumeMounts?.find((mount) => mount.mountPath === mountPath);
+  const sha1 = (content: string) => createHash('sha1').update(content).digest('hex');
 
   describe('PostgreSQL', () => {
     const exporter = () => containerOf(EXPORTER);
 
-    test("runs compose's postgres-exporter: its image and env, one replica", () => {
+    test("runs compose's postgres-exporter, of the version deploy/local runs: its image and env, one replica", () => {
       expect(named('Deployment', EXPORTER).spec.replicas).toBe(1);
       expect(imageOf(exporter())).toBe(composeService(EXPORTER).image);
-      expect(imageOf(exporter())).toBe('quay.io/prometheuscommunity/postgres-exporter:v0.17.1');
+      expect(imageOf(exporter())).toBe(
+        `quay.io/prometheuscommunity/postgres-exporter:v${debianUpstreamVersion(versions.PG_EXPORTER_DEB_VERSION)}`,
+      );
       expect(envOf(exporter())).toEqual(composeEnvOf(EXPORTER));
     });
 
-    test('reads PostgreSQL through its Service, as the superuser with the password the database was made with', () => {
+    test('reads PostgreSQL through its Service as oneseal_monitor, with the password the migrate Job gives that role', () => {
       const uri = new URL(`postgresql://${envOf(exporter()).DATA_SOURCE_URI}`);
       const service = named('Service', uri.hostname);
       expect(targetPortOf(service, Number(uri.port))).toBe(5432);
       expect(selectedBy(service.spec.selector).map((selected) => selected.metadata.name)).toEqual([
         'postgres',
       ]);
-      const database = resolvedEnvOf(podOf('postgres'), containerOf('postgres'));
       const env = resolvedEnvOf(podOf(EXPORTER), exporter());
-      expect(env.DATA_SOURCE_USER).toBe(database.POSTGRES_USER);
-      expect(env.DATA_SOURCE_PASS_FILE).toBe(database.POSTGRES_PASSWORD_FILE);
+      const owner = new URL(
+        readFileSync(resolvedEnvOf(podOf(MIGRATE), containerOf(MIGRATE)).DATABASE_URL_FILE, 'utf8').trim(),
+      );
+      expect(env.DATA_SOURCE_USER).toBe('oneseal_monitor');
+      expect(env.DATA_SOURCE_USER).toBe(monitorRoleName(owner.username));
+      expect(mountedSecrets(podOf(EXPORTER), exporter()).get(envOf(exporter()).DATA_SOURCE_PASS_FILE)).toBe(
+        MONITOR_SECRET,
+      );
+      expect(secretsOf(podOf(EXPORTER), exporter())).toEqual([MONITOR_SECRET]);
+      // What libs/database's migrate code reads in the Job: the same file.
+      expect(monitorAccessFromEnv(resolvedEnvOf(podOf(MIGRATE), containerOf(MIGRATE)))).toEqual({
+        password: readFileSync(env.DATA_SOURCE_PASS_FILE, 'utf8').trim(),
+      });
     });
 
     test('is reached at postgres-exporter:9187 inside the cluster only, and ready by its own page there', () => {
@@ -1111,35 +1123,80 @@ describe("the engines' own metrics", () => {
   describe('Kafka', () => {
     const download = () => kafka.spec.template.spec.initContainers?.find((c) => c.name === AGENT_DOWNLOAD);
 
-    test("every node loads compose's JMX exporter agent on 9404, which the pods and the headless Service name", () => {
+    test("every node loads compose's JMX exporter agent on 9404 when its jar is there, which the pods and the headless Service name", () => {
       expect(agent()).toMatchObject({ host: '', port: '9404' });
-      expect(envOf(kafkaContainer).KAFKA_OPTS).toBe(composeEnvOf(composeBrokers[0]).KAFKA_OPTS);
+      expect(envOf(kafkaContainer).JMX_EXPORTER_AGENT).toBe(
+        composeEnvOf(composeBrokers[0]).JMX_EXPORTER_AGENT,
+      );
+      expect(envOf(kafkaContainer).JMX_EXPORTER_SHA1).toBe(envOf(download() as Container).JMX_EXPORTER_SHA1);
+      const run = startedBroker(
+        1,
+        { jar: 'the agent', rules: true },
+        { JMX_EXPORTER_SHA1: sha1('the agent') },
+      );
+      expect([run.status, run.stderr]).toEqual([0, '']);
+      expect(javaAgentOf(run.started.KAFKA_OPTS)).toEqual(agent());
+      expect(run.started.KAFKA_NODE_ID).toBe('2');
       expect(kafkaContainer.ports).toContainEqual({ name: 'metrics', containerPort: 9404 });
       expect(targetPortOf(named('Service', kafka.spec.serviceName ?? ''), 9404)).toBe(9404);
     });
 
-    test("an init container fetches the agent with compose's pinned image, version, sha1 and script, before the broker starts", () => {
+    test('a node starts without the agent, with its own id and address, when the jar is missing or not the one pinned', () => {
+      for (const jar of [undefined, 'truncated']) {
+        const run = startedBroker(2, { jar, rules: true }, { JMX_EXPORTER_SHA1: sha1('the agent') });
+        expect([run.status, run.started.KAFKA_OPTS, run.started.KAFKA_NODE_ID]).toEqual([0, undefined, '3']);
+        expect(run.started.KAFKA_ADVERTISED_LISTENERS).toBe(`PLAINTEXT://${kafkaPodAddress(2)}:9092`);
+        expect(run.stderr).toMatch(/starting without metrics/);
+      }
+    });
+
+    test("runs compose's broker command after its own id and address, behind the image's entrypoint, no agent in the pod's environment", () => {
+      const composeCommand = composeService(composeBrokers[0]).command ?? [];
+      const args = kafkaContainer.args ?? [];
+      // args, not command: apache/kafka's ENTRYPOINT (/__cacert_entrypoint.sh) stays, as under compose.
+      expect(kafkaContainer.command).toBeUndefined();
+      expect(args.slice(0, 2)).toEqual(composeCommand.slice(0, 2));
+      expect(args.slice(3)).toEqual(composeCommand.slice(3));
+      expect(args.slice(-1)).toEqual([KAFKA_IMAGE_COMMAND]);
+      expect(args[2].endsWith(composeCommand[2])).toBe(true);
+      // What a tool run in the pod (kubectl exec) and the readiness probe get.
+      expect(javaAgentOf(envOf(kafkaContainer).KAFKA_OPTS)).toBeUndefined();
+    });
+
+    test("an init container tries to fetch the agent with compose's pinned image, version, sha1, source and script", () => {
       const composeDownload = composeService(AGENT_DOWNLOAD) as ComposeService & { working_dir?: string };
       expect(download()).toBeDefined();
       expect(imageOf(download() as Container)).toBe(composeDownload.image);
       expect(download()?.command).toEqual(composeDownload.entrypoint);
       expect(envOf(download() as Container)).toEqual(composeEnvOf(AGENT_DOWNLOAD));
+      expect(envOf(download() as Container).JMX_EXPORTER_BASE_URL).toBe('https://repo1.maven.org/maven2');
       expect(download()?.workingDir).toBe(composeDownload.working_dir);
     });
 
-    test('the broker reads the jar read-only from the folder of the pod the init container filled', () => {
+    test("the jar is kept in a folder of the node's own volume beside its data, which the broker reads read-only", () => {
       const folder = download()?.workingDir ?? '';
       const filled = mountAt(download() as Container, folder);
-      expect(kafkaVolume(filled?.name)?.emptyDir).toBeDefined();
+      // A claim, not an emptyDir: a pod made again finds the jar without a download.
+      expect(kafka.spec.volumeClaimTemplates?.map((claim) => claim.metadata.name)).toContain(filled?.name);
+      expect(
+        kafka.spec.template.spec.volumes?.find((volume) => volume.name === filled?.name),
+      ).toBeUndefined();
+      expect(filled?.subPath).toBeTruthy();
+      expect(filled?.readOnly ?? false).toBe(false);
+      const data = kafkaContainer.volumeMounts?.find(
+        (mount) => mount.mountPath === envOf(kafkaContainer).KAFKA_LOG_DIRS,
+      );
+      expect(filled?.subPath).not.toBe(data?.subPath);
       expect(path.posix.dirname(agent()?.jar ?? '')).toBe(folder);
-      expect(mountAt(kafkaContainer, folder)).toMatchObject({ name: filled?.name, readOnly: true });
+      expect(mountAt(kafkaContainer, folder)).toEqual({ ...filled, readOnly: true });
     });
 
     test(`the broker reads the rules from a ConfigMap made of ${JMX_EXPORTER_RULES} itself`, () => {
       const { rules = '' } = agent() ?? {};
       const mount = mountAt(kafkaContainer, path.posix.dirname(rules));
       expect(mount?.readOnly).toBe(true);
-      const configMap = kafkaVolume(mount?.name)?.configMap?.name;
+      const configMap = kafka.spec.template.spec.volumes?.find((volume) => volume.name === mount?.name)
+        ?.configMap?.name;
       const generated = kustomization.configMapGenerator?.find((generator) => generator.name === configMap);
       const sources = Object.fromEntries(
         (generated?.files ?? []).map((file) => {

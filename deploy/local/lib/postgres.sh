@@ -77,7 +77,7 @@ postgres_exporter_fetch() {
 
 postgres_exporter_ready() { curl -fsS "http://127.0.0.1:$PG_METRICS_PORT/metrics" 2>/dev/null | grep -q '^pg_up 1'; }
 
-# As the superuser over loopback (trust, like every local superuser connection here). Its command line names the
+# As oneseal_monitor (pg_monitor only; no password: the local cluster trusts loopback). Its command line names the
 # state folder (argv[0]), so its pid file is recognised as ours. Started whenever PostgreSQL is up, also when an
 # earlier `up` found PostgreSQL already running; never fails the engines' start.
 postgres_exporter_up() {
@@ -88,7 +88,7 @@ postgres_exporter_up() {
     log postgres "port $PG_METRICS_PORT is taken (PG_METRICS_PORT): PostgreSQL runs without its own metrics"
     return 0
   fi
-  DATA_SOURCE_NAME="postgresql://postgres@127.0.0.1:$PG_PORT/$ONESEAL_DATABASE?sslmode=disable" \
+  DATA_SOURCE_NAME="postgresql://oneseal_monitor@127.0.0.1:$PG_PORT/$ONESEAL_DATABASE?sslmode=disable" \
     start_detached postgres-exporter bash -c 'exec -a "$0" "$@"' "postgres-exporter[$ONESEAL_STATE]" "$PG_EXPORTER" \
     "--web.listen-address=127.0.0.1:$PG_METRICS_PORT"
   local waited=0
@@ -154,6 +154,11 @@ postgres_create_database() {
   [ "$(psql_as postgres postgres -c "select 1 from pg_database where datname = '$ONESEAL_DATABASE'")" = 1 ] ||
     psql_as postgres postgres -c "create database $ONESEAL_DATABASE owner oneseal" ||
     fail "postgres: create database $ONESEAL_DATABASE" "psql failed" "$PG_LOG"
+  # The exporter's login (libs/database monitor-access.ts keeps it a member of pg_monitor only, on every migrate):
+  # made here too, so the exporter that starts before the first migrate can log in. Metrics only: never fatal.
+  [ "$(psql_as postgres postgres -c "select 1 from pg_roles where rolname = 'oneseal_monitor'")" = 1 ] ||
+    psql_as postgres postgres -c "create role oneseal_monitor login inherit; grant pg_monitor to oneseal_monitor" ||
+    log postgres "could not create the role oneseal_monitor: PostgreSQL's exporter cannot log in until migrate makes it"
 }
 
 # A postmaster killed a moment ago (kill -9, OOM) stays a zombie until init reaps it, and both pg_ctl and the new
@@ -172,6 +177,7 @@ postgres_up() {
   postgres_wait_for_killed_postmaster
   if postgres_running && postgres_ready; then
     log postgres "already up on 127.0.0.1:$PG_PORT"
+    postgres_create_database
     postgres_exporter_up
     return 0
   fi

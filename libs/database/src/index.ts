@@ -7,3 +7,4 @@ export * from './outbox/outbox-relay';
 export * from './inbox/process-once';
 export * from './parameter-free-logger';
 export * from './access/service-access';
+export * from './access/monitor-access';
