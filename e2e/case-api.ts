@@ -83,6 +83,8 @@ export async function fileCase(
     town?: string;
     villageCode?: string;
     deliveryMethod?: string;
+    /** The same mobile number on several cases: the applicant's 我的办件 shows them together. */
+    applicantPhone?: string;
   },
   headers: Record<string, string> = {},
   filer: Person = as(fields.channel === 'village-agent' ? 'zz-village-agent' : 'zz-town-window'),

@@ -13,6 +13,7 @@ import { renderLedger } from './js/views/ledger.js';
 import { renderLogin, setLoginNotice } from './js/views/login.js';
 import { renderMatterGuide } from './js/views/matter-guide.js';
 import { renderMessages } from './js/views/messages.js';
+import { renderMyCases } from './js/views/my-cases.js';
 import { renderProgress } from './js/views/progress.js';
 import { renderStaff } from './js/views/staff.js';
 import { renderSupervision } from './js/views/supervision.js';
@@ -58,6 +59,7 @@ const ROUTES = [
   { path: 'cases', title: '办件详情', render: renderCase },
   { path: 'matter', title: '事项查询', isPublic: true, render: renderMatterGuide },
   { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },
+  { path: 'my', title: '我的办件', isPublic: true, render: renderMyCases },
   { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },
   { path: 'login', isPublic: true, hidden: true, render: renderLogin },
 ];

@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule, SESSION_CHECK } from '@oneseal/auth';
 import { DatabaseModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { IDENTITY_SCHEMA, type IdentityEnv } from './config/identity.env';
+import { ApplicantSignInModule } from './applicant-sign-in/applicant-sign-in.module';
 import { HealthController } from './health/health.controller';
 import { LoginModule } from './login/login.module';
 import { LocalSessionCheck } from './login/local-session-check';
@@ -34,6 +35,7 @@ export class IdentityModule {
         TerminusModule,
         LoginModule,
         StaffModule,
+        ApplicantSignInModule.forNotificationUrl(env.NOTIFICATION_URL),
       ],
       controllers: [HealthController],
     };

@@ -9,6 +9,7 @@ import { NOTIFICATION_MIGRATIONS } from './migrations';
 import { Notification } from './notifications/notification.entity';
 import { NOTIFICATION_CONSUMES } from './notifications/case-events.consumer';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SignInCodesModule } from './sign-in-codes/sign-in-codes.module';
 
 @Module({})
 export class NotificationModule {
@@ -36,6 +37,7 @@ export class NotificationModule {
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
         NotificationsModule.forEnv(env),
+        SignInCodesModule.forEnv(env),
       ],
       controllers: [HealthController],
     };

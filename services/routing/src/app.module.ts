@@ -25,6 +25,8 @@ import { DeadlineRiskMetrics } from './supervision/deadline-risk.metrics';
 import { SupervisionController } from './supervision/supervision.controller';
 import { ApplicantProgressController } from './applicant-progress/applicant-progress.controller';
 import { ApplicantProgressService } from './applicant-progress/applicant-progress.service';
+import { MyCasesController } from './applicant-progress/my-cases.controller';
+import { MyCasesService } from './applicant-progress/my-cases.service';
 import { RatingFollowUpController } from './rating-follow-up/rating-follow-up.controller';
 import { RatingFollowUpService } from './rating-follow-up/rating-follow-up.service';
 import { createCaseActivities } from './case-progress/case-activities';
@@ -76,11 +78,13 @@ export class RoutingModule {
         CountyDaysController,
         SupervisionController,
         ApplicantProgressController,
+        MyCasesController,
         RatingFollowUpController,
       ],
       providers: [
         DeadlineRiskMetrics,
         ApplicantProgressService,
+        MyCasesService,
         RatingFollowUpService,
         TemporalWorkers.provide({
           temporal,

@@ -26,6 +26,26 @@ export const session = {
 
 export const hasRole = (user, ...roles) => !!user && user.roles.some((role) => roles.includes(role));
 
+const APPLICANT_KEY = 'oneseal.applicant';
+
+/**
+ * An applicant signed in to 网上办事 with their mobile number: kept apart from a staff login (a clerk's browser may
+ * hold both), for the tab only, like the staff token.
+ */
+export const applicantSession = {
+  get current() {
+    const raw = sessionStorage.getItem(APPLICANT_KEY);
+    const saved = raw ? JSON.parse(raw) : null;
+    return saved && Date.parse(saved.expiresAt) > Date.now() ? saved : null;
+  },
+  save(signedIn) {
+    sessionStorage.setItem(APPLICANT_KEY, JSON.stringify(signedIn));
+  },
+  clear() {
+    sessionStorage.removeItem(APPLICANT_KEY);
+  },
+};
+
 export class ApiError extends Error {
   constructor(status, body) {
     super(body?.message ?? `请求失败（HTTP ${status}）`);
@@ -55,11 +75,17 @@ function queryString(query) {
 
 /**
  * api('approval', '/tasks/inbox', { query, method, body, form, headers }): JSON in, JSON out. `form` is a
- * FormData sent as multipart (the browser sets its boundary).
+ * FormData sent as multipart (the browser sets its boundary). `asApplicant`: with the applicant's token instead of
+ * the staff login (a refusal then never ends the staff login).
  */
-export async function api(service, path, { method = 'GET', query, body, form, headers = {} } = {}) {
+export async function api(
+  service,
+  path,
+  { method = 'GET', query, body, form, headers = {}, asApplicant = false } = {},
+) {
   const init = { method, headers: { accept: 'application/json', ...headers } };
-  if (session.token) init.headers.authorization = `Bearer ${session.token}`;
+  const token = asApplicant ? applicantSession.current?.token : session.token;
+  if (token) init.headers.authorization = `Bearer ${token}`;
   if (form) {
     init.body = form;
   } else if (body !== undefined) {
@@ -81,7 +107,7 @@ export async function api(service, path, { method = 'GET', query, body, form, he
   }
   if (response.ok) return data;
   // A 401 on a request that carried a token means the login ended; a failed login itself has no token.
-  if (response.status === 401 && session.token) {
+  if (response.status === 401 && session.token && !asApplicant) {
     session.clear();
     onUnauthorized(data?.message);
   }

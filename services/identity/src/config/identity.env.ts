@@ -1,3 +1,4 @@
+import { IsUrl } from 'class-validator';
 import { IsTokenSigningKeyFile } from '@oneseal/auth';
 import { ServiceEnv, validateEnv } from '@oneseal/service-kit';
 
@@ -9,6 +10,10 @@ export class IdentityEnv extends ServiceEnv {
   /** Only identity holds the private key; the public half is derived from it and served at /auth/public-key. */
   @IsTokenSigningKeyFile()
   AUTH_PRIVATE_KEY_FILE!: string;
+
+  /** Applicants' sign-in codes go out through the notification service's SMS provider. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  NOTIFICATION_URL!: string;
 }
 
 export const IDENTITY_SCHEMA = 'identity';

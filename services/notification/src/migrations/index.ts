@@ -2,6 +2,7 @@ import { CreateNotifications1763800000300 } from './1763800000300-CreateNotifica
 import { DeliverNotifications1763800000310 } from './1763800000310-DeliverNotifications';
 import { KeepApplicantsQueryCode1764600000300 } from './1764600000300-KeepApplicantsQueryCode';
 import { IndexUnitInboxes1764600000310 } from './1764600000310-IndexUnitInboxes';
+import { SendSignInCodes1765600000300 } from './1765600000300-SendSignInCodes';
 
 /** In the order they run. */
 export const NOTIFICATION_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const NOTIFICATION_MIGRATIONS = [
   DeliverNotifications1763800000310,
   KeepApplicantsQueryCode1764600000300,
   IndexUnitInboxes1764600000310,
+  SendSignInCodes1765600000300,
 ];

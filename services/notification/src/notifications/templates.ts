@@ -21,6 +21,7 @@ export const TEMPLATE_TEXTS = {
   caseExtended: '您的办件${receipt}经批准延长办理期限${days}个工作日，将于${dueDate}前办结。',
   caseSuspended: '您的办件${receipt}需进行${procedure}，${expected}，所需时间不计入办理期限。',
   caseRescheduled: '您的办件${receipt}因工作日安排调整，承诺办结日期改为${dueDate}。',
+  signInCode: '您的登录验证码为${code}，5分钟内有效。请勿告诉他人，工作人员不会向您索要。',
   taskOpened: '您有一件新的待办${matter}：办件 ${ref} 待${stepName}，请及时办理。',
   deadlineYellow: '黄牌预警：办件 ${ref} ${scope}将于${dueDate}到期，请抓紧办理。',
   deadlineRed: '红牌超期：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），请立即办理。',
@@ -46,6 +47,7 @@ export const SMS_TEMPLATES = [
   'caseExtended',
   'caseSuspended',
   'caseRescheduled',
+  'signInCode',
 ] as const satisfies readonly TemplateName[];
 export type SmsTemplateName = (typeof SMS_TEMPLATES)[number];
 
@@ -276,4 +278,9 @@ export function deadlineRed(input: DeadlineInput) {
 /** The statutory limit (法定时限) has passed: the case is now unlawfully late. */
 export function deadlineStatutory(input: DeadlineInput) {
   return render('deadlineStatutory', deadlineParams(input));
+}
+
+/** 网上办事登录: the one-time code an applicant signs in with (identity issues it; this service only sends it). */
+export function signInCode(input: { code: string }) {
+  return render('signInCode', { code: input.code });
 }

@@ -51,7 +51,11 @@ export class ApplicantProgressService {
   ) {}
 
   async lookup(proof: ProgressLookupDto): Promise<PublicProgress> {
-    const found = await this.caseProvenBy(proof);
+    return this.progressOf(await this.caseProvenBy(proof));
+  }
+
+  /** What the applicant is shown of a case they have proven is theirs (by its 查询码, or by their mobile number). */
+  async progressOf(found: ProgressRow & { caseId: string }): Promise<PublicProgress> {
     const [status, rating] = await Promise.all([
       this.workflowStatus(found.caseId),
       this.ratingOf(found.caseId),

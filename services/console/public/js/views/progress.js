@@ -61,7 +61,7 @@ function factsOf(answer) {
   ].filter(([, value]) => value);
 }
 
-function ratingHtml(answer) {
+function ratingHtml(answer, rateHere) {
   const rating = answer.rating;
   if (rating) {
     return html`<h3>服务评价</h3>
@@ -74,6 +74,11 @@ function ratingHtml(answer) {
         <dt>评价时间</dt>
         <dd>${formatDateTime(rating.ratedAt)}</dd>
       </dl>`;
+  }
+  if (answer.mayRate && !rateHere) {
+    return html`<p class="muted">
+      办结后可凭办件编号和查询码在<a href="#/progress">办件查询</a>评价本次服务。
+    </p>`;
   }
   if (answer.mayRate) {
     const scores = Object.entries(RATING_SCORES).sort(([a], [b]) => Number(b) - Number(a));
@@ -106,7 +111,8 @@ const specialProcedureText = ({ procedure, since, expectedWorkingDays }) =>
     expectedWorkingDays ? `，预计需 ${expectedWorkingDays} 个工作日` : ''
   }；${procedure}所需时间不计入办理期限。`;
 
-function answerHtml(answer) {
+/** A case as its applicant sees it; `rateHere`: with the rating form (the counter that holds the 查询码). */
+export function progressHtml(answer, { rateHere = true } = {}) {
   const correction = answer.correction;
   return html`${correction &&
     messageHtml(
@@ -133,7 +139,7 @@ function answerHtml(answer) {
       ]),
       '暂无办理记录。',
     )}
-    ${ratingHtml(answer)}`;
+    ${ratingHtml(answer, rateHere)}`;
 }
 
 /**
@@ -186,7 +192,7 @@ export function renderProgress(root, { params }) {
     try {
       const answer = await api('routing', '/progress/lookup', { method: 'POST', body: credentials });
       shown = credentials;
-      mount(answerBox, answerHtml(answer));
+      mount(answerBox, progressHtml(answer));
       return true;
     } catch (error) {
       // Another case's details must not stay on screen under a "not found" for the number just typed.

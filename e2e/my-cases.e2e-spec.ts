@@ -1,0 +1,124 @@
+import { randomInt } from 'node:crypto';
+import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
+import { engineEndpoints, eventually } from '@oneseal/testing';
+import { browserForSuite, expectText, freshPage, SHOTS, workbench } from './browser';
+import { decide, fileCase, openTask, stageOf } from './case-api';
+import { getJson, postJson, serviceUrl, tokenOf } from './system';
+
+const randomPhone = () => `137${String(randomInt(0, 99_999_999)).padStart(8, '0')}`;
+
+/** The sign-in code as the applicant's phone shows it: the recording SMS provider keeps the text it "sent". */
+async function smsCodeSentTo(phone: string, after: Date): Promise<string> {
+  const db = new PgClient({ connectionString: engineEndpoints().databaseUrl });
+  await db.connect();
+  try {
+    return await eventually('the sign-in SMS', async () => {
+      const { rows } = await db.query<{ body: string }>(
+        `SELECT body FROM notification.sign_in_messages WHERE phone = $1 AND sent_at >= $2
+          ORDER BY sent_at DESC LIMIT 1`,
+        [phone, after],
+      );
+      return /验证码为(\d{6})/.exec(rows[0]?.body ?? '')?.[1];
+    });
+  } finally {
+    await db.end();
+  }
+}
+
+const identity = (path: string, body: unknown) =>
+  postJson<{ token?: string; code?: string; details?: Record<string, unknown> }>(
+    `${serviceUrl('identity')}${path}`,
+    body,
+  );
+
+describe('我的办件: an applicant signs in with their mobile number and an SMS code and sees their cases', () => {
+  const browser = browserForSuite();
+
+  it('on a phone: every case filed with the number, none of anyone else’s; a decided one with its document', async () => {
+    const phone = randomPhone();
+    // One decided and delivered electronically, one still at 受理 — both with this number; one of a neighbour.
+    const decided = await fileCase({
+      matterCode: 'ZZ-T-007',
+      channel: 'town-window',
+      deliveryMethod: 'electronic',
+      applicantPhone: phone,
+    });
+    for (let nth = 0; nth < 3; nth += 1) {
+      const step = await decide(await openTask(decided.caseId, nth), { outcome: 'approve' });
+      expect(step.status).toBe(202);
+    }
+    const waiting = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window', applicantPhone: phone });
+    const neighbours = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
+    await stageOf(decided.caseId, 'concluded');
+
+    const page = await freshPage(browser());
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${workbench}/#/my`);
+    await page.getByLabel('手机号码').fill(phone);
+    const asked = new Date(Date.now() - 1000);
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await expectText(page.locator('.view-my .message'), '验证码已发送');
+    // The button waits out the minute before another code may be asked for.
+    await expectText(page.locator('.view-my .send-code'), '秒后可重新获取');
+    await page.getByLabel('验证码').fill(await smsCodeSentTo(phone, asked));
+    await page.screenshot({ path: join(SHOTS, 'my-cases-sign-in.png') });
+    await page.getByRole('button', { name: '登录' }).click();
+
+    await expectText(page.locator('.view-my .case-cards'), decided.receiptNumber);
+    const cards = page.locator('.view-my .case-card');
+    await eventually('both cases listed', async () => ((await cards.count()) === 2 ? true : undefined));
+    const listed = await page.locator('.view-my .case-cards').innerText();
+    expect(listed).toContain(waiting.receiptNumber);
+    expect(listed).not.toContain(neighbours.receiptNumber);
+    expect(listed).toContain('婚姻生育情况证明');
+    await expectText(page.locator('.view-my .signed-in'), `${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    await page.screenshot({ path: join(SHOTS, 'my-cases.png'), fullPage: true });
+
+    await cards.filter({ hasText: decided.receiptNumber }).click();
+    await expectText(page.locator('.view-my .answer'), '已办结');
+    const documents = page.locator('.view-my .answer a[href*="/api/seal/documents/"]');
+    expect(await documents.count()).toBeGreaterThan(0);
+    // The stamped decision opens from the link, as a PDF anyone can verify.
+    const pdf = await page.request.get(`${workbench}${await documents.first().getAttribute('href')}`);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    await page.screenshot({ path: join(SHOTS, 'my-case-decided.png'), fullPage: true });
+  });
+
+  it('refuses a wrong code (counting down), a second code within the minute, and reads nobody else’s case', async () => {
+    const phone = randomPhone();
+    const asked = new Date(Date.now() - 1000);
+    expect((await identity('/applicant/sign-in-codes', { phone })).status).toBe(202);
+    const again = await identity('/applicant/sign-in-codes', { phone });
+    expect([again.status, again.body.code]).toEqual([429, 'SIGN_IN.TOO_SOON']);
+    expect((await identity('/applicant/sign-in-codes', { phone: '12345' })).status).toBe(400);
+
+    const code = await smsCodeSentTo(phone, asked);
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    const wrong = await identity('/applicant/sessions', { phone, code: wrongCode });
+    expect([wrong.status, wrong.body.code, wrong.body.details]).toEqual([
+      401,
+      'SIGN_IN.CODE_WRONG',
+      { attemptsLeft: 4 },
+    ]);
+    const signedIn = await identity('/applicant/sessions', { phone, code });
+    expect(signedIn.status).toBe(200);
+    // Used once: the same code does not sign in twice.
+    expect((await identity('/applicant/sessions', { phone, code })).body.code).toBe('SIGN_IN.CODE_EXPIRED');
+
+    const asApplicant = { authorization: `Bearer ${signedIn.body.token}` };
+    const someoneElses = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
+    const read = await getJson<{ code: string }>(
+      `${serviceUrl('routing')}/applicant/cases/${someoneElses.caseId}`,
+      asApplicant,
+    );
+    expect([read.status, read.body.code]).toEqual([404, 'PROGRESS.NOT_FOUND']);
+    expect((await getJson<unknown[]>(`${serviceUrl('routing')}/applicant/cases`, asApplicant)).body).toEqual(
+      [],
+    );
+    // An applicant's token opens no staff screen, and a clerk's none of an applicant's.
+    expect((await getJson(`${serviceUrl('routing')}/cases`, asApplicant)).status).toBe(401);
+    const clerk = { authorization: `Bearer ${await tokenOf('zz-town-window')}` };
+    expect((await getJson(`${serviceUrl('routing')}/applicant/cases`, clerk)).status).toBe(401);
+  });
+});

@@ -1,0 +1,38 @@
+import { issueServiceToken } from '@oneseal/auth';
+import { SigningKeys } from '../signing/signing-keys';
+import { SignInError, SignInErrorCode } from './sign-in.errors';
+
+export const SIGN_IN_SMS = Symbol('SIGN_IN_SMS');
+
+/** Sends a sign-in code to a phone; rejects with SIGN_IN.SMS_NOT_SENT when it did not go out. */
+export interface SignInSms {
+  send(phone: string, code: string): Promise<void>;
+}
+
+/** Through the notification service's SMS provider, as identity (a service token minted for this one call). */
+export class NotificationSignInSms implements SignInSms {
+  constructor(
+    private readonly notificationUrl: string,
+    private readonly keys: SigningKeys,
+  ) {}
+
+  async send(phone: string, code: string): Promise<void> {
+    const { token } = issueServiceToken(
+      { service: 'identity', audience: 'notification' },
+      this.keys.privateKey,
+    );
+    let status: number;
+    try {
+      const response = await fetch(`${this.notificationUrl}/sign-in-codes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ phone, code }),
+        signal: AbortSignal.timeout(15_000),
+      });
+      status = response.status;
+    } catch (error) {
+      throw new SignInError(SignInErrorCode.SMS_NOT_SENT, { reason: (error as Error).message });
+    }
+    if (status !== 202) throw new SignInError(SignInErrorCode.SMS_NOT_SENT, { notificationStatus: status });
+  }
+}

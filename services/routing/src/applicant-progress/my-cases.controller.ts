@@ -1,0 +1,26 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApplicantOnly, CurrentApplicant, type Applicant } from '@oneseal/auth';
+import { CaseIdParam } from '../case-commands/dto/case-commands.dto';
+import { MyCasesService } from './my-cases.service';
+
+/** 我的办件, for an applicant signed in to 网上办事 with their mobile number. */
+@ApiTags('applicant progress')
+@ApiBearerAuth()
+@ApplicantOnly()
+@Controller('applicant/cases')
+export class MyCasesController {
+  constructor(private readonly cases: MyCasesService) {}
+
+  @Get()
+  @ApiOperation({ summary: '我的办件：以本人手机号码申请的全部办件，新近的在前' })
+  list(@CurrentApplicant() applicant: Applicant) {
+    return this.cases.list(applicant);
+  }
+
+  @Get(':caseId')
+  @ApiOperation({ summary: '我的办件详情：所处环节、承诺办结日期、补正要求、办理结果和文书' })
+  one(@CurrentApplicant() applicant: Applicant, @Param() { caseId }: CaseIdParam) {
+    return this.cases.one(applicant, caseId);
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Applicant } from '@oneseal/auth';
+import { lookupDigest } from '@oneseal/domain';
+import { DataSource } from 'typeorm';
+import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
+import { ProgressError, ProgressErrorCode } from './applicant-progress.errors';
+import { ApplicantProgressService } from './applicant-progress.service';
+import { publicProgress, type ProgressRow, type PublicProgress } from './public-progress';
+
+/** One of an applicant's cases as their list shows it. */
+export interface MyCase {
+  caseId: string;
+  receiptNumber: string;
+  matterName: string;
+  stageText: string;
+  submittedAt: string;
+  committedDueDate: string | null;
+  dueDateProvisional: boolean;
+  resultText: string | null;
+  concludedAt: string | null;
+}
+
+/** As many as a person files in years; a list longer than this shows the newest. */
+const MY_CASES_SHOWN = 100;
+
+const PROGRESS_COLUMNS = `case_id AS "caseId", matter_code AS "matterCode", matter_name AS "matterName",
+  receipt_number AS "receiptNumber", route, stage, routed_at AS "routedAt", accepted_at AS "acceptedAt",
+  committed_due_date::text AS "committedDueDate", due_date_provisional AS "dueDateProvisional", result,
+  concluded_at AS "concludedAt", matter_type_code AS "matterTypeCode"`;
+
+/**
+ * 我的办件 of an applicant signed in with their mobile number: the cases filed with that number (matched by its keyed
+ * digest, as staff search them), whoever filed them — at the window, at the village station or online.
+ */
+@Injectable()
+export class MyCasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CASE_POLICY) private readonly policy: CasePolicy,
+    private readonly progress: ApplicantProgressService,
+  ) {}
+
+  async list(applicant: Applicant): Promise<MyCase[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${PROGRESS_COLUMNS} FROM routing.routed_cases
+        WHERE applicant_phone_digest = $1 AND receipt_number IS NOT NULL
+        ORDER BY routed_at DESC LIMIT $2`,
+      [this.digestOf(applicant), MY_CASES_SHOWN],
+    )) as (ProgressRow & { caseId: string })[];
+    return rows.map((row) => {
+      const shown = publicProgress(row, undefined, undefined);
+      return {
+        caseId: row.caseId,
+        receiptNumber: shown.receiptNumber,
+        matterName: shown.matterName,
+        stageText: shown.stageText,
+        submittedAt: shown.submittedAt,
+        committedDueDate: shown.committedDueDate,
+        dueDateProvisional: shown.dueDateProvisional,
+        resultText: shown.resultText,
+        concludedAt: shown.concludedAt,
+      };
+    });
+  }
+
+  /** One of them in full, as 办件查询 shows it; someone else's case is as unknown as one that does not exist. */
+  async one(applicant: Applicant, caseId: string): Promise<PublicProgress> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${PROGRESS_COLUMNS} FROM routing.routed_cases
+        WHERE case_id = $1 AND applicant_phone_digest = $2 AND receipt_number IS NOT NULL`,
+      [caseId, this.digestOf(applicant)],
+    )) as (ProgressRow & { caseId: string })[];
+    if (!row) throw new ProgressError(ProgressErrorCode.NOT_FOUND);
+    return this.progress.progressOf(row);
+  }
+
+  private digestOf(applicant: Applicant): string {
+    return lookupDigest(this.policy.applicantLookupKey, 'phone', applicant.phone);
+  }
+}
