@@ -39,6 +39,8 @@ describe('logging in (identity over HTTP, real PostgreSQL)', () => {
       KAFKA_BROKERS: engineEndpoints().kafkaBrokers.join(','),
       LOG_LEVEL: 'warn',
       AUTH_PRIVATE_KEY_FILE: keyFile,
+      // No sign-in code is sent here (applicant-sign-in.int-spec.ts and e2e/my-cases cover it).
+      NOTIFICATION_URL: 'http://127.0.0.1:3105',
     });
     const moduleRef = await Test.createTestingModule({ imports: [IdentityModule.forEnv(env)] }).compile();
     app = moduleRef.createNestApplication();
