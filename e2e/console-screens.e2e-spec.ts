@@ -79,7 +79,7 @@ describe('the console in a browser', () => {
     await applicant.goto(`${workbench}/#/progress/${receiptNumber}/${queryCode}`);
     const answer = applicant.locator('.answer');
     await expectText(answer, '法律援助咨询服务');
-    await expectText(answer, '办结后，可凭办件编号和查询码在此评价本次服务');
+    await expectText(answer, '办结后可在此评价本次服务');
     // The code does not stay in the address bar of a shared computer.
     expect(new URL(applicant.url()).hash).toBe('#/progress');
 

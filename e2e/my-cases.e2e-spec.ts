@@ -83,6 +83,24 @@ describe('我的办件: an applicant signs in with their mobile number and an SM
     const pdf = await page.request.get(`${workbench}${await documents.first().getAttribute('href')}`);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     await page.screenshot({ path: join(SHOTS, 'my-case-decided.png'), fullPage: true });
+
+    // 好差评 from here: a 差评 needs its reason; the town's answer to it comes back to this page.
+    await page.getByLabel('不满意', { exact: true }).check();
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await expectText(page.locator('form.rating .message'), '差评请说明原因');
+    await page.getByLabel(/意见/).fill('材料清单没有一次说清，跑了两趟');
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await expectText(page.locator('.view-my .answer'), '整改答复将在此告知');
+    const leader = await tokenOf('zz-town-leader');
+    const answered = await postJson(
+      `${serviceUrl('routing')}/supervision/ratings/${decided.caseId}/response`,
+      { measures: '窗口已公示各事项材料清单，首次即一次性告知所需材料' },
+      { authorization: `Bearer ${leader}` },
+    );
+    expect(answered.status).toBeLessThan(300);
+    await page.reload();
+    await expectText(page.locator('.view-my .answer'), '窗口已公示各事项材料清单');
+    await page.screenshot({ path: join(SHOTS, 'my-case-rated-answered.png'), fullPage: true });
   });
 
   it('refuses a wrong code (counting down), a second code within the minute, and reads nobody else’s case', async () => {

@@ -64,9 +64,18 @@ export class ApplicantProgressService {
   }
 
   async rate(rating: RateServiceDto): Promise<RatingRecord> {
+    if (rating.score <= 2 && !rating.comment?.trim())
+      throw new ProgressError(ProgressErrorCode.REASON_REQUIRED);
+    return this.rateCase(await this.caseProvenBy(rating), rating);
+  }
+
+  /** One rating of a case its applicant has proven is theirs, once the case has ended for them. */
+  async rateCase(
+    found: Pick<ProvenCase, 'caseId' | 'county' | 'town' | 'stage' | 'result' | 'route'>,
+    rating: Pick<RateServiceDto, 'score' | 'comment'>,
+  ): Promise<RatingRecord> {
     const comment = rating.comment?.trim() || null;
     if (rating.score <= 2 && !comment) throw new ProgressError(ProgressErrorCode.REASON_REQUIRED);
-    const found = await this.caseProvenBy(rating);
     if (!isRatable(found)) {
       throw new ProgressError(ProgressErrorCode.NOT_CONCLUDED);
     }
@@ -127,7 +136,8 @@ export class ApplicantProgressService {
 
   private async ratingOf(caseId: string): Promise<RatingRow | undefined> {
     const rows = (await this.dataSource.query(
-      `SELECT score, comment, rated_at AS "ratedAt" FROM routing.service_ratings WHERE case_id = $1`,
+      `SELECT score, comment, rated_at AS "ratedAt", response, responded_at AS "respondedAt"
+         FROM routing.service_ratings WHERE case_id = $1`,
       [caseId],
     )) as RatingRow[];
     return rows[0];

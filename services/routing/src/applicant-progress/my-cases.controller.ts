@@ -1,7 +1,8 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApplicantOnly, CurrentApplicant, type Applicant } from '@oneseal/auth';
 import { CaseIdParam } from '../case-commands/dto/case-commands.dto';
+import { RateMyCaseDto } from './dto/progress.dto';
 import { MyCasesService } from './my-cases.service';
 
 /** 我的办件, for an applicant signed in to 网上办事 with their mobile number. */
@@ -22,5 +23,16 @@ export class MyCasesController {
   @ApiOperation({ summary: '我的办件详情：所处环节、承诺办结日期、补正要求、办理结果和文书' })
   one(@CurrentApplicant() applicant: Applicant, @Param() { caseId }: CaseIdParam) {
     return this.cases.one(applicant, caseId);
+  }
+
+  @Post(':caseId/rating')
+  @HttpCode(201)
+  @ApiOperation({ summary: '好差评：办结后评价一次；不满意须说明原因，整改答复在此可见' })
+  rate(
+    @CurrentApplicant() applicant: Applicant,
+    @Param() { caseId }: CaseIdParam,
+    @Body() rating: RateMyCaseDto,
+  ) {
+    return this.cases.rate(applicant, caseId, rating);
   }
 }

@@ -5,7 +5,8 @@ import { lookupDigest } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import { ProgressError, ProgressErrorCode } from './applicant-progress.errors';
-import { ApplicantProgressService } from './applicant-progress.service';
+import { ApplicantProgressService, type RatingRecord } from './applicant-progress.service';
+import type { RateMyCaseDto } from './dto/progress.dto';
 import { publicProgress, type ProgressRow, type PublicProgress } from './public-progress';
 
 /** One of an applicant's cases as their list shows it. */
@@ -21,10 +22,12 @@ export interface MyCase {
   concludedAt: string | null;
 }
 
+type MyCaseRow = ProgressRow & { caseId: string; county: string; town: string };
+
 /** As many as a person files in years; a list longer than this shows the newest. */
 const MY_CASES_SHOWN = 100;
 
-const PROGRESS_COLUMNS = `case_id AS "caseId", matter_code AS "matterCode", matter_name AS "matterName",
+const PROGRESS_COLUMNS = `case_id AS "caseId", county, town, matter_code AS "matterCode", matter_name AS "matterName",
   receipt_number AS "receiptNumber", route, stage, routed_at AS "routedAt", accepted_at AS "acceptedAt",
   committed_due_date::text AS "committedDueDate", due_date_provisional AS "dueDateProvisional", result,
   concluded_at AS "concludedAt", matter_type_code AS "matterTypeCode"`;
@@ -47,7 +50,7 @@ export class MyCasesService {
         WHERE applicant_phone_digest = $1 AND receipt_number IS NOT NULL
         ORDER BY routed_at DESC LIMIT $2`,
       [this.digestOf(applicant), MY_CASES_SHOWN],
-    )) as (ProgressRow & { caseId: string })[];
+    )) as MyCaseRow[];
     return rows.map((row) => {
       const shown = publicProgress(row, undefined, undefined);
       return {
@@ -66,13 +69,22 @@ export class MyCasesService {
 
   /** One of them in full, as 办件查询 shows it; someone else's case is as unknown as one that does not exist. */
   async one(applicant: Applicant, caseId: string): Promise<PublicProgress> {
+    return this.progress.progressOf(await this.mine(applicant, caseId));
+  }
+
+  /** 好差评 from 我的办件: the same one rating per case as at 办件查询, proven by the number instead of the 查询码. */
+  async rate(applicant: Applicant, caseId: string, rating: RateMyCaseDto): Promise<RatingRecord> {
+    return this.progress.rateCase(await this.mine(applicant, caseId), rating);
+  }
+
+  private async mine(applicant: Applicant, caseId: string): Promise<MyCaseRow> {
     const [row] = (await this.dataSource.query(
       `SELECT ${PROGRESS_COLUMNS} FROM routing.routed_cases
         WHERE case_id = $1 AND applicant_phone_digest = $2 AND receipt_number IS NOT NULL`,
       [caseId, this.digestOf(applicant)],
-    )) as (ProgressRow & { caseId: string })[];
+    )) as MyCaseRow[];
     if (!row) throw new ProgressError(ProgressErrorCode.NOT_FOUND);
-    return this.progress.progressOf(row);
+    return row;
   }
 
   private digestOf(applicant: Applicant): string {

@@ -211,6 +211,19 @@ describe('what the applicant sees of their case', () => {
       scoreText: '不满意',
       comment: '跑了两趟',
       ratedAt: '2026-12-05T01:00:00.000Z',
+      answer: null,
+    });
+    // The town's answer to the 差评 reaches the applicant, without the name of who wrote it.
+    const followedUp = publicProgress(ended, undefined, {
+      score: 2,
+      comment: '跑了两趟',
+      ratedAt: new Date('2026-12-05T01:00:00Z'),
+      response: '已在窗口公示材料清单，一次告知所需材料',
+      respondedAt: new Date('2026-12-07T02:00:00Z'),
+    });
+    expect(followedUp.rating?.answer).toEqual({
+      text: '已在窗口公示材料清单，一次告知所需材料',
+      answeredAt: '2026-12-07T02:00:00.000Z',
     });
   });
 });

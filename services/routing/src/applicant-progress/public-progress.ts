@@ -102,6 +102,9 @@ export interface RatingRow {
   score: ServiceScore;
   comment: string | null;
   ratedAt: Date;
+  /** What the town changed about a 差评 (整改), once its leader answered it. */
+  response?: string | null;
+  respondedAt?: Date | null;
 }
 
 export interface PublicStep {
@@ -134,7 +137,14 @@ export interface PublicProgress {
   documentId: string | null;
   /** The documents the applicant has been issued (受理通知书, 补正材料告知书, the decision …), by title and 文号. */
   documents: { documentId: string; title: string; number: string; issuedAt: string }[];
-  rating: { score: ServiceScore; scoreText: string; comment: string | null; ratedAt: string } | null;
+  rating: {
+    score: ServiceScore;
+    scoreText: string;
+    comment: string | null;
+    ratedAt: string;
+    /** The answer to a 差评: what was changed, and when (the applicant is owed it; who answered is not shown). */
+    answer: { text: string; answeredAt: string } | null;
+  } | null;
   mayRate: boolean;
 }
 
@@ -187,6 +197,10 @@ export function publicProgress(
           scoreText: SCORE_TEXTS[rating.score],
           comment: rating.comment,
           ratedAt: rating.ratedAt.toISOString(),
+          answer:
+            rating.response && rating.respondedAt
+              ? { text: rating.response, answeredAt: rating.respondedAt.toISOString() }
+              : null,
         }
       : null,
     mayRate: !rating && isRatable(row),

@@ -1,6 +1,6 @@
 import { api, applicantSession } from '../api.js';
 import { formatDateTime, html, mount, showError, showMessage } from '../html.js';
-import { progressHtml } from './progress.js';
+import { progressHtml, wireRating } from './progress.js';
 
 const RESEND_SECONDS = 60;
 // Typed on a phone: full-width digits and spaces are the usual slips; the services decide what is valid.
@@ -99,14 +99,22 @@ async function showCase(root, signedIn, caseId) {
       <div class="message"></div>
       <div class="answer"></div>`,
   );
-  try {
-    const answer = await api('routing', `/applicant/cases/${encodeURIComponent(caseId)}`, {
-      asApplicant: true,
-    });
-    mount(root.querySelector('.answer'), progressHtml(answer, { rateHere: false }));
-  } catch (error) {
-    failed(root, error);
+  const path = `/applicant/cases/${encodeURIComponent(caseId)}`;
+  const answerBox = root.querySelector('.answer');
+  async function load() {
+    try {
+      mount(answerBox, progressHtml(await api('routing', path, { asApplicant: true })));
+      return true;
+    } catch (error) {
+      failed(root, error);
+      return false;
+    }
   }
+  wireRating(answerBox, async (rating) => {
+    await api('routing', `${path}/rating`, { method: 'POST', body: rating, asApplicant: true });
+    if (await load()) showMessage(root.querySelector('.message'), 'ok', '评价已提交，感谢您的反馈');
+  });
+  await load();
 }
 
 function showSignIn(root, then) {

@@ -61,7 +61,7 @@ function factsOf(answer) {
   ].filter(([, value]) => value);
 }
 
-function ratingHtml(answer, rateHere) {
+function ratingHtml(answer) {
   const rating = answer.rating;
   if (rating) {
     return html`<h3>服务评价</h3>
@@ -73,12 +73,15 @@ function ratingHtml(answer, rateHere) {
           <dd>${rating.comment}</dd>`}
         <dt>评价时间</dt>
         <dd>${formatDateTime(rating.ratedAt)}</dd>
-      </dl>`;
-  }
-  if (answer.mayRate && !rateHere) {
-    return html`<p class="muted">
-      办结后可凭办件编号和查询码在<a href="#/progress">办件查询</a>评价本次服务。
-    </p>`;
+        ${rating.answer &&
+        html`<dt>整改答复</dt>
+          <dd>
+            ${rating.answer.text}<br /><span class="muted">${formatDateTime(rating.answer.answeredAt)}</span>
+          </dd>`}
+      </dl>
+      ${rating.score <= DISSATISFIED_AT_MOST &&
+      !rating.answer &&
+      html`<p class="muted">您的意见已转办理单位核实整改，整改答复将在此告知。</p>`}`;
   }
   if (answer.mayRate) {
     const scores = Object.entries(RATING_SCORES).sort(([a], [b]) => Number(b) - Number(a));
@@ -100,9 +103,7 @@ function ratingHtml(answer, rateHere) {
       <button type="submit" class="primary">提交评价</button>
     </form>`;
   }
-  return STILL_OPEN.includes(answer.stage)
-    ? html`<p class="muted">办结后，可凭办件编号和查询码在此评价本次服务。</p>`
-    : '';
+  return STILL_OPEN.includes(answer.stage) ? html`<p class="muted">办结后可在此评价本次服务。</p>` : '';
 }
 
 /** 行政许可法 art. 45: the applicant is told which procedure stops the clock and how long it is expected to take. */
@@ -111,8 +112,8 @@ const specialProcedureText = ({ procedure, since, expectedWorkingDays }) =>
     expectedWorkingDays ? `，预计需 ${expectedWorkingDays} 个工作日` : ''
   }；${procedure}所需时间不计入办理期限。`;
 
-/** A case as its applicant sees it; `rateHere`: with the rating form (the counter that holds the 查询码). */
-export function progressHtml(answer, { rateHere = true } = {}) {
+/** A case as its applicant sees it, with the rating form once it may be rated (see wireRating). */
+export function progressHtml(answer) {
   const correction = answer.correction;
   return html`${correction &&
     messageHtml(
@@ -139,7 +140,7 @@ export function progressHtml(answer, { rateHere = true } = {}) {
       ]),
       '暂无办理记录。',
     )}
-    ${ratingHtml(answer, rateHere)}`;
+    ${ratingHtml(answer)}`;
 }
 
 /**
@@ -214,12 +215,34 @@ export function renderProgress(root, { params }) {
     void lookup({ receiptNumber, queryCode });
   });
 
-  answerBox.addEventListener('change', (event) => {
-    if (event.target.name !== 'score') return;
-    answerBox.querySelector('.reason-hint').hidden = Number(event.target.value) > DISSATISFIED_AT_MOST;
+  wireRating(answerBox, async (rating) => {
+    // The case on screen, even if the form was edited since it was looked up.
+    const credentials = shown;
+    await api('routing', '/progress/rating', { method: 'POST', body: { ...credentials, ...rating } });
+    if (await lookup(credentials)) showMessage(message, 'ok', '评价已提交，感谢您的反馈');
   });
 
-  answerBox.addEventListener('submit', async (event) => {
+  const [receiptNumber = '', queryCode = ''] = params;
+  form.elements.receiptNumber.value = receiptNumber;
+  form.elements.queryCode.value = queryCode;
+  if (receiptNumber && queryCode) {
+    // The query code opens the case to anyone holding it: keep it out of the address bar and the back button on
+    // a shared window PC. replaceState fires no hashchange, so the page stays as it is.
+    history.replaceState(null, '', '#/progress');
+    form.requestSubmit();
+  }
+}
+
+/**
+ * The rating form of a shown case: asks for a reason with a 差评 before anything is sent, then hands the rating to
+ * `submit` (which counter it goes to is the page's).
+ */
+export function wireRating(box, submit) {
+  box.addEventListener('change', (event) => {
+    if (event.target.name !== 'score') return;
+    box.querySelector('.reason-hint').hidden = Number(event.target.value) > DISSATISFIED_AT_MOST;
+  });
+  box.addEventListener('submit', async (event) => {
     if (!event.target.matches('form.rating')) return;
     event.preventDefault();
     const rating = event.target;
@@ -235,25 +258,10 @@ export function renderProgress(root, { params }) {
     const button = rating.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const credentials = shown;
-      await api('routing', '/progress/rating', {
-        method: 'POST',
-        body: { ...credentials, score, ...(comment ? { comment } : {}) },
-      });
-      if (await lookup(credentials)) showMessage(message, 'ok', '评价已提交，感谢您的反馈');
+      await submit({ score, ...(comment ? { comment } : {}) });
     } catch (error) {
       showError(ratingMessage, error);
       button.disabled = false;
     }
   });
-
-  const [receiptNumber = '', queryCode = ''] = params;
-  form.elements.receiptNumber.value = receiptNumber;
-  form.elements.queryCode.value = queryCode;
-  if (receiptNumber && queryCode) {
-    // The query code opens the case to anyone holding it: keep it out of the address bar and the back button on
-    // a shared window PC. replaceState fires no hashchange, so the page stays as it is.
-    history.replaceState(null, '', '#/progress');
-    form.requestSubmit();
-  }
 }

@@ -1,5 +1,5 @@
 import { Trimmed } from '@oneseal/service-kit';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { SERVICE_SCORES, type ServiceScore } from '@oneseal/contracts';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -30,3 +30,6 @@ export class RateServiceDto extends ProgressLookupDto {
   @MaxLength(200, { message: '意见不超过 200 字' })
   comment?: string;
 }
+
+/** 好差评 from 我的办件: the signed-in number proves the case is the applicant's. */
+export class RateMyCaseDto extends PickType(RateServiceDto, ['score', 'comment'] as const) {}
