@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { engineEndpoints, eventually } from '@oneseal/testing';
 import { browserForSuite, expectText, freshPage, SHOTS, workbench } from './browser';
-import { decide, fileCase, openTask, stageOf } from './case-api';
-import { getJson, postJson, serviceUrl, tokenOf } from './system';
+import { decide, fileCase, openTask, stageOf, watcher } from './case-api';
+import { as, getJson, postJson, serviceUrl, tokenOf } from './system';
 
 const randomPhone = () => `137${String(randomInt(0, 99_999_999)).padStart(8, '0')}`;
 
@@ -100,6 +100,21 @@ describe('我的办件: an applicant signs in with their mobile number and an SM
     expect(answered.status).toBeLessThan(300);
     await page.reload();
     await expectText(page.locator('.view-my .answer'), '窗口已公示各事项材料清单');
+    // Told by SMS too, and the answer is on the case's audit record with who gave it.
+    const told = await eventually('the SMS about the answer', async () => {
+      const { body } = await watcher.get<{ body: string; recipientKind: string }[]>(
+        `${serviceUrl('notification')}/notifications?caseId=${decided.caseId}`,
+      );
+      return body.find((message) => message.body.includes('已答复整改情况'));
+    });
+    expect(told.recipientKind).toBe('applicant');
+    const onRecord = await eventually('the answer on the audit record', async () => {
+      const { body } = await as('zz-auditor').get<{ type: string; envelope: { actor: { name?: string } } }[]>(
+        `${serviceUrl('audit')}/audit/streams/${decided.caseId}/events`,
+      );
+      return body.find((logged) => logged.type === 'routing.rating-answered');
+    });
+    expect(onRecord.envelope.actor.name).toBeTruthy();
     await page.screenshot({ path: join(SHOTS, 'my-case-rated-answered.png'), fullPage: true });
   });
 

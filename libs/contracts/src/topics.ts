@@ -26,6 +26,7 @@ export const TOPICS = {
   deadlineRecalculatedV1: 'oneseal.routing.deadline-recalculated.v1',
   resultDeliveredV1: 'oneseal.routing.result-delivered.v1',
   serviceRatedV1: 'oneseal.routing.service-rated.v1',
+  ratingAnsweredV1: 'oneseal.routing.rating-answered.v1',
   sealRegisteredV1: 'oneseal.seal.seal-registered.v1',
   sealActivatedV1: 'oneseal.seal.seal-activated.v1',
   sealRetiredV1: 'oneseal.seal.seal-retired.v1',

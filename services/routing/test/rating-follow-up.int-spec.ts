@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '@oneseal/auth';
+import { TOPICS } from '@oneseal/contracts';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { RoutedCase } from '../src/cases/routed-case.entity';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
@@ -74,6 +75,14 @@ describe('差评 answered on the record by the town (real PostgreSQL)', () => {
       }),
     );
     expect(await ratings.list(supervisor, { county: '140525' }, true)).toEqual([]);
+    // One event of the answer, with the measures and who answered: the applicant is told, the audit log keeps it.
+    const published = (await suite.dataSource.query(
+      `SELECT envelope FROM routing.outbox WHERE topic = $1 AND message_key = $2`,
+      [TOPICS.ratingAnsweredV1, complaint],
+    )) as { envelope: { payload: { measures: string }; actor: { name?: string } } }[];
+    expect(published.map(({ envelope }) => [envelope.payload.measures, envelope.actor.name])).toEqual([
+      ['已实行一次性告知，材料清单上墙', '南村镇分管领导'],
+    ]);
     expect(await refusal(ratings.answer(leader, complaint, '再答一次'))).toBe('RATING.ALREADY_ANSWERED');
     expect(await refusal(ratings.answer(leader, praised, '好评无需整改'))).toBe('RATING.NOT_DISSATISFIED');
     expect(await refusal(ratings.answer(leader, randomUUID(), '无'))).toBe('RATING.NOT_FOUND');

@@ -23,6 +23,7 @@ export * from './deadline-recalculated/v1';
 export * from './bureau-registered/v1';
 export * from './result-delivered/v1';
 export * from './service-rated/v1';
+export * from './rating-answered/v1';
 export * from './seal-registered/v1';
 export * from './seal-activated/v1';
 export * from './seal-retired/v1';

@@ -10,6 +10,7 @@ import {
   deadlineWarningRule,
   documentStampedRule,
   NOTIFICATION_RULES,
+  ratingAnsweredRule,
   serviceRatedRule,
 } from './notification-rules';
 
@@ -49,6 +50,19 @@ describe('who is told what, by event', () => {
       expect.objectContaining({ recipientKind: 'applicant', recipient: '13900000001', channel: 'sms' }),
     );
     expect(message.message.body).toContain('140525-20261123-000001需补正：申请表');
+  });
+
+  it('tells the applicant by SMS that their 差评 was answered, where to read it', () => {
+    const [message] = ratingAnsweredRule.plan(
+      event({ caseId, measures: '增设综合窗口', answeredAt: new Date().toISOString() }),
+      applicant,
+    );
+    expect(message).toEqual(
+      expect.objectContaining({ recipientKind: 'applicant', recipient: '13900000001', channel: 'sms' }),
+    );
+    expect(message.message.body).toBe(
+      '您对办件140525-20261123-000001的评价，办理单位已答复整改情况，请在“我的办件”或办件查询中查看。',
+    );
   });
 
   it('gives the verification code of an electronic result', () => {

@@ -11,6 +11,7 @@ import {
   resultDeliveredV1,
   reviewTaskOpenedV1,
   serviceRatedV1,
+  ratingAnsweredV1,
   topicsOf,
   type EventContract,
   type EventEnvelope,
@@ -207,6 +208,10 @@ export const resultDeliveredRule = applicantRule(resultDeliveredV1, ({ payload }
   ),
 ]);
 
+export const ratingAnsweredRule = applicantRule(ratingAnsweredV1, (_event, applicant) => [
+  bySms(applicant, templates.ratingAnswered({ receiptNumber: applicant.receiptNumber })),
+]);
+
 export const reviewTaskOpenedRule = staffRule(reviewTaskOpenedV1, ({ payload }, applicant) => [
   toUnitInbox(
     payload.unitCode,
@@ -305,6 +310,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule<{ caseId: string }>[]
   reviewTaskOpenedRule,
   deadlineWarningRule,
   serviceRatedRule,
+  ratingAnsweredRule,
 ];
 
 /** The rule for a message's topic; a former topic name finds the same rule (events parked under it included). */

@@ -22,6 +22,7 @@ export const TEMPLATE_TEXTS = {
   caseSuspended: '您的办件${receipt}需进行${procedure}，${expected}，所需时间不计入办理期限。',
   caseRescheduled: '您的办件${receipt}因工作日安排调整，承诺办结日期改为${dueDate}。',
   signInCode: '您的登录验证码为${code}，5分钟内有效。请勿告诉他人，工作人员不会向您索要。',
+  ratingAnswered: '您对办件${receipt}的评价，办理单位已答复整改情况，请在“我的办件”或办件查询中查看。',
   taskOpened: '您有一件新的待办${matter}：办件 ${ref} 待${stepName}，请及时办理。',
   deadlineYellow: '黄牌预警：办件 ${ref} ${scope}将于${dueDate}到期，请抓紧办理。',
   deadlineRed: '红牌超期：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），请立即办理。',
@@ -48,6 +49,7 @@ export const SMS_TEMPLATES = [
   'caseSuspended',
   'caseRescheduled',
   'signInCode',
+  'ratingAnswered',
 ] as const satisfies readonly TemplateName[];
 export type SmsTemplateName = (typeof SMS_TEMPLATES)[number];
 
@@ -215,6 +217,11 @@ export function resultDelivered(input: { receiptNumber: string; method: Delivery
     electronic: '电子送达',
   };
   return render('resultDelivered', { receipt: input.receiptNumber, delivery: delivery[input.method] });
+}
+
+/** 差评整改: the town answered the applicant's 差评; the answer itself is read where they rated (too long for an SMS). */
+export function ratingAnswered(input: { receiptNumber: string }) {
+  return render('ratingAnswered', { receipt: input.receiptNumber });
 }
 
 // ---- to staff (the unit's inbox) ------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertReachesPlace, type AuthUser } from '@oneseal/auth';
-import type { ServiceScore } from '@oneseal/contracts';
+import { personActor, ratingAnsweredV1, type ServiceScore } from '@oneseal/contracts';
+import { enqueueEvent } from '@oneseal/database';
 import { DataSource } from 'typeorm';
 import { SCORE_TEXTS } from '../applicant-progress/public-progress';
+import { ROUTING_SCHEMA } from '../config/routing.env';
 import { RatingFollowUpError, RatingFollowUpErrorCode } from './rating-follow-up.errors';
 
 export interface RatingOnRecord {
@@ -67,12 +69,21 @@ export class RatingFollowUpService {
       assertReachesPlace(leader, { county: rating.county, town: rating.town });
       if (rating.score > 2) throw new RatingFollowUpError(RatingFollowUpErrorCode.NOT_DISSATISFIED);
       if (rating.response !== null) throw new RatingFollowUpError(RatingFollowUpErrorCode.ALREADY_ANSWERED);
-      await manager.query(
+      const [[{ answeredAt }]] = (await manager.query(
         `UPDATE routing.service_ratings
             SET response = $2, responded_by = $3, responded_by_name = $4, responded_at = now()
-          WHERE case_id = $1`,
+          WHERE case_id = $1 RETURNING responded_at AS "answeredAt"`,
         [caseId, measures, leader.id, leader.name],
-      );
+      )) as [{ answeredAt: Date }[], number];
+      // In the same transaction: the applicant is told (SMS), and the answer joins the case's audit record.
+      await enqueueEvent(manager, ROUTING_SCHEMA, ratingAnsweredV1, {
+        subject: caseId,
+        county: rating.county,
+        town: rating.town,
+        actor: { ...personActor(leader), role: 'town-leader' },
+        correlationId: caseId,
+        payload: { caseId, measures, answeredAt: answeredAt.toISOString() },
+      });
       const [answered] = (await manager.query(
         `SELECT ${COLUMNS} FROM routing.service_ratings r JOIN routing.routed_cases c ON c.case_id = r.case_id
           WHERE r.case_id = $1`,
