@@ -154,4 +154,56 @@ describe('我的办件: an applicant signs in with their mobile number and an SM
     const clerk = { authorization: `Bearer ${await tokenOf('zz-town-window')}` };
     expect((await getJson(`${serviceUrl('routing')}/applicant/cases`, clerk)).status).toBe(401);
   });
+
+  it('names the service center on the public pages: its address, phone and hours as the county published them', async () => {
+    const admin = { authorization: `Bearer ${await tokenOf('zz-admin')}` };
+    const center = `${serviceUrl('intake')}/catalogue/service-centers/140525100`;
+    const wrongPhone = await postJson<{ message: string }>(
+      center,
+      {
+        address: '泽州县南村镇政府街8号镇政府一层',
+        phone: '3621234',
+        hours: '工作日 8:30—12:00，14:30—17:30',
+      },
+      admin,
+      'PUT',
+    );
+    expect(wrongPhone.status).toBe(400);
+    expect(JSON.stringify(wrongPhone.body)).toContain('区号-号码');
+    const published = await postJson<{ name: string }>(
+      center,
+      {
+        address: '泽州县南村镇政府街8号镇政府一层',
+        phone: '0356-3621234',
+        hours: '工作日 8:30—12:00，14:30—17:30',
+      },
+      admin,
+      'PUT',
+    );
+    expect([published.status, published.body.name]).toEqual([200, '南村镇便民服务中心']);
+    // Another county's administrator may not publish it.
+    const qinshui = { authorization: `Bearer ${await tokenOf('qs-admin')}` };
+    expect(
+      (
+        await postJson(
+          center,
+          { address: '沁水县龙港镇某街一号', phone: '0356-1111111', hours: '工作日全天' },
+          qinshui,
+          'PUT',
+        )
+      ).status,
+    ).toBe(403);
+
+    const page = await freshPage(browser());
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${workbench}/#/center/140525100`);
+    await expectText(page.locator('.view-center h2'), '泽州县南村镇便民服务中心');
+    const facts = await page.locator('.view-center .facts').innerText();
+    expect(facts).toContain('泽州县南村镇政府街8号镇政府一层');
+    expect(facts).toContain('0356-3621234');
+    expect(facts).toContain('工作日 8:30—12:00');
+    // The public reads the government's service pages, not the staff's workbench.
+    expect(await page.locator('.topbar h1').innerText()).toBe('政务服务 · 网上办事');
+    await page.screenshot({ path: join(SHOTS, 'service-center-phone.png'), fullPage: true });
+  });
 });

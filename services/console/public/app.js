@@ -15,6 +15,7 @@ import { renderMatterGuide } from './js/views/matter-guide.js';
 import { renderMessages } from './js/views/messages.js';
 import { renderMyCases } from './js/views/my-cases.js';
 import { renderProgress } from './js/views/progress.js';
+import { renderServiceCenter } from './js/views/service-center.js';
 import { renderStaff } from './js/views/staff.js';
 import { renderSupervision } from './js/views/supervision.js';
 import { renderVerify } from './js/views/verify.js';
@@ -61,6 +62,8 @@ const ROUTES = [
   { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },
   { path: 'my', title: '我的办件', isPublic: true, render: renderMyCases },
   { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },
+  // Reached by the hall's QR code or a link: 便民服务中心 公示 (address, phone, hours) and what can be done online.
+  { path: 'center', isPublic: true, hidden: true, render: renderServiceCenter },
   { path: 'login', isPublic: true, hidden: true, render: renderLogin },
 ];
 
@@ -81,7 +84,14 @@ function parseHash() {
   return { path, params };
 }
 
+/** Staff work in the 工作台; the public reads the government's service pages (网上办事), never a staff title. */
+const STAFF_TITLE = '一枚印章管审批 · 工作台';
+const PUBLIC_TITLE = '政务服务 · 网上办事';
+
 function renderHeader(user, activePath) {
+  const title = user ? STAFF_TITLE : PUBLIC_TITLE;
+  document.querySelector('.topbar h1 a').textContent = title;
+  document.title = title;
   mount(
     document.getElementById('who'),
     user

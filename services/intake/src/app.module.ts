@@ -11,6 +11,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { CatalogueImportsModule } from './catalogue-imports/catalogue-imports.module';
 import { RouteRulesModule } from './route-rules/route-rules.module';
 import { CountyBureausModule } from './county-bureaus/county-bureaus.module';
+import { ServiceCentersModule } from './service-centers/service-centers.module';
 import { INTAKE_SCHEMA, type IntakeEnv } from './config/intake.env';
 import { HealthController } from './health/health.controller';
 import { INTAKE_MIGRATIONS } from './migrations';
@@ -47,6 +48,7 @@ export class IntakeModule {
         CatalogueImportsModule,
         RouteRulesModule,
         CountyBureausModule,
+        ServiceCentersModule,
         CaseFilesModule.forEnv(env),
       ],
       controllers: [HealthController],

@@ -14,6 +14,7 @@ import { ReviewRouteRules1765300000200 } from './1765300000200-ReviewRouteRules'
 import { CountiesKeepTheirBureaus1765300000300 } from './1765300000300-CountiesKeepTheirBureaus';
 import { EncryptApplicantIdentity1765400000300 } from './1765400000300-EncryptApplicantIdentity';
 import { IndexApplicationsInClear1765400000400 } from './1765400000400-IndexApplicationsInClear';
+import { PublishServiceCenters1765600000500 } from './1765600000500-PublishServiceCenters';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -31,4 +32,5 @@ export const INTAKE_MIGRATIONS = [
   CountiesKeepTheirBureaus1765300000300,
   EncryptApplicantIdentity1765400000300,
   IndexApplicationsInClear1765400000400,
+  PublishServiceCenters1765600000500,
 ];

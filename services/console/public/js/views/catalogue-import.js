@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { foldedTableHtml, formatDateTime, html, messageHtml, mount, showError, tableHtml } from '../html.js';
 import { mountBureaus } from './bureaus.js';
+import { mountServiceCenterForm } from './service-center.js';
 import { mountRouteRules } from './route-rules.js';
 
 const LEVELS = { town: '镇级', village: '村级' };
@@ -115,6 +116,8 @@ export function renderCatalogueImport(root, { params, user }) {
       <div class="import-history"></div>
       <h3>县直部门 <small>事项清单「主管部门」可选的部门；承担审核、决定并以部门印章出具文书</small></h3>
       <div class="bureaus"></div>
+      <h3>便民服务中心公示信息 <small>申请人在网上办事页面看到的地址、咨询电话和办公时间</small></h3>
+      <div class="service-centers"></div>
       <h3>办理路径规则 <small>每种办理方式下办件经过哪些环节、由谁办、为什么，请本县逐条审核</small></h3>
       <div class="route-rules"></div>`,
   );
@@ -181,5 +184,6 @@ export function renderCatalogueImport(root, { params, user }) {
     );
   loadHistory();
   mountBureaus(root.querySelector('.bureaus'), { user });
+  mountServiceCenterForm(root.querySelector('.service-centers'));
   mountRouteRules(root.querySelector('.route-rules'), { user, canReview: true });
 }
