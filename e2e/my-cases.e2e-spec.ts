@@ -145,7 +145,7 @@ describe('我的办件: an applicant signs in with their mobile number and an SM
       `${serviceUrl('routing')}/applicant/cases/${someoneElses.caseId}`,
       asApplicant,
     );
-    expect([read.status, read.body.code]).toEqual([404, 'PROGRESS.NOT_FOUND']);
+    expect([read.status, read.body.code]).toEqual([404, 'PROGRESS.NOT_AMONG_MINE']);
     expect((await getJson<unknown[]>(`${serviceUrl('routing')}/applicant/cases`, asApplicant)).body).toEqual(
       [],
     );

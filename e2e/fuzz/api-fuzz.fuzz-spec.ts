@@ -266,7 +266,13 @@ describe('API fuzzing: malformed input on every route of every service', () => {
     const serverErrors: string[] = [];
     const accepted: string[] = [];
     let sent = 0;
-    for (const operation of operations) {
+    // A change that takes no input at all (take a checkpoint now) has nothing to malform: whoever may call it, calls it.
+    const takesInput = (operation: Operation) =>
+      operation.pathParams.length > 0 ||
+      operation.queryParams.length > 0 ||
+      operation.bodyProperties !== undefined ||
+      operation.multipart;
+    for (const operation of operations.filter((each) => each.method === 'GET' || takesInput(each))) {
       for (const request of requestsFor(operation, random)) {
         const login = LOGINS[Math.floor(random() * LOGINS.length)];
         // From addresses of its own: what the fuzzer trips (rate limits) never holds up anyone else.

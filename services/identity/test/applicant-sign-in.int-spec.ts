@@ -22,7 +22,7 @@ class Phones implements SignInSms {
 const at = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000);
 const codeOf = async (promise: Promise<unknown>) =>
   promise.then(
-    () => 'signed in',
+    () => 'done',
     (error: unknown) => (error instanceof SignInError ? error.code : String(error)),
   );
 
@@ -88,20 +88,39 @@ describe('applicants signing in by SMS code (real PostgreSQL)', () => {
     expect(await codeOf(service.sendCode('13811112222', '10.0.0.3', at(start, 3603)))).toBe(
       SignInErrorCode.TOO_MANY_CODES,
     );
-    expect(await codeOf(service.sendCode('13811112222', '10.0.0.4', at(start, 3603)))).toBe('signed in');
+    expect(await codeOf(service.sendCode('13811112222', '10.0.0.4', at(start, 3603)))).toBe('done');
   });
 
-  it('keeps nothing of a code that did not go out: no limit counted, no code to sign in with', async () => {
+  it('never lets a code that did not go out sign in, and lets the applicant ask again at once', async () => {
     const phone = '13900000004';
     phones.down = true;
     expect(await codeOf(service.sendCode(phone, '10.0.0.5', start))).toBe(SignInErrorCode.SMS_NOT_SENT);
-    phones.down = false;
-    const rows = (await suite.dataSource.query(
-      `SELECT 1 FROM identity.applicant_sign_in_codes WHERE phone = $1`,
+    const [row] = (await suite.dataSource.query(
+      `SELECT code_sha256 FROM identity.applicant_sign_in_codes WHERE phone = $1`,
       [phone],
-    )) as unknown[];
-    expect(rows).toEqual([]);
-    // Asked again at once: the failed one did not count as sent.
+    )) as { code_sha256: string | null }[];
+    expect(row.code_sha256).toBeNull();
+    phones.down = false;
     await service.sendCode(phone, '10.0.0.5', at(start, 1));
+    expect(await codeOf(service.signIn(phone, phones.sent.get(phone) ?? '', at(start, 2)))).toBe('done');
+  });
+
+  it('sends a fresh number one code however many ask at once', async () => {
+    const phone = '13900000005';
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, n) => codeOf(service.sendCode(phone, `10.0.1.${n}`, start))),
+    );
+    expect(outcomes.filter((outcome) => outcome === 'done')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === SignInErrorCode.TOO_SOON)).toHaveLength(7);
+  });
+
+  it('sends a number at most ten codes a day, however the hours fall', async () => {
+    const phone = '13900000006';
+    for (let n = 0; n < SIGN_IN_RULES.codesPerPhonePerDay; n += 1)
+      await service.sendCode(phone, `10.0.2.${n}`, at(start, n * 3700));
+    expect(await codeOf(service.sendCode(phone, '10.0.2.99', at(start, 10 * 3700)))).toBe(
+      SignInErrorCode.TOO_MANY_CODES,
+    );
+    expect(await codeOf(service.sendCode(phone, '10.0.2.99', at(start, 24 * 3600 + 1)))).toBe('done');
   });
 });

@@ -165,6 +165,7 @@ export const EVENT_TYPES = {
   'seal.seal-retired': '印章停用',
   'routing.result-delivered': '结果送达',
   'routing.service-rated': '办事评价',
+  'routing.rating-answered': '差评整改答复',
   'routing.case-concluded': '办结',
   'notification.notification-sent': '发送通知',
 };

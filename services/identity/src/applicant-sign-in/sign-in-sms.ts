@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { issueServiceToken } from '@oneseal/auth';
 import { SigningKeys } from '../signing/signing-keys';
 import { SignInError, SignInErrorCode } from './sign-in.errors';
@@ -11,6 +12,8 @@ export interface SignInSms {
 
 /** Through the notification service's SMS provider, as identity (a service token minted for this one call). */
 export class NotificationSignInSms implements SignInSms {
+  private readonly logger = new Logger(NotificationSignInSms.name);
+
   constructor(
     private readonly notificationUrl: string,
     private readonly keys: SigningKeys,
@@ -31,8 +34,13 @@ export class NotificationSignInSms implements SignInSms {
       });
       status = response.status;
     } catch (error) {
-      throw new SignInError(SignInErrorCode.SMS_NOT_SENT, { reason: (error as Error).message });
+      // Why stays in the log: the applicant is only told to try again.
+      this.logger.warn(`sign-in SMS not sent: notification unreachable (${(error as Error).message})`);
+      throw new SignInError(SignInErrorCode.SMS_NOT_SENT);
     }
-    if (status !== 202) throw new SignInError(SignInErrorCode.SMS_NOT_SENT, { notificationStatus: status });
+    if (status !== 202) {
+      this.logger.warn(`sign-in SMS not sent: notification answered ${status}`);
+      throw new SignInError(SignInErrorCode.SMS_NOT_SENT);
+    }
   }
 }

@@ -12,7 +12,7 @@ export enum SignInErrorCode {
 
 const MESSAGES: Record<SignInErrorCode, string> = {
   [SignInErrorCode.TOO_SOON]: '验证码已发送，请稍后再重新获取',
-  [SignInErrorCode.TOO_MANY_CODES]: '获取验证码次数过多，请一小时后再试',
+  [SignInErrorCode.TOO_MANY_CODES]: '获取验证码次数过多，请稍后再试',
   [SignInErrorCode.SMS_NOT_SENT]: '验证码短信发送失败，请稍后再试',
   [SignInErrorCode.CODE_EXPIRED]: '验证码已失效，请重新获取',
   [SignInErrorCode.CODE_WRONG]: '验证码不正确，请核对短信中的 6 位数字',

@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Applicants sign in to 网上办事 with their mobile number and a code sent to it by SMS. One live code per number,
- * kept as a salted hash; how many codes a number and an address were sent within the hour, so neither can be used
- * to flood a phone or run up the SMS bill.
+ * kept as a salted hash; how many codes a number was sent within the hour and the day, and an address within the
+ * hour, so that neither floods a phone, runs up the SMS bill or guesses its way in over time.
  */
 export class SignApplicantsInBySms1765600000400 implements MigrationInterface {
   name = 'SignApplicantsInBySms1765600000400';
@@ -18,7 +18,9 @@ export class SignApplicantsInBySms1765600000400 implements MigrationInterface {
         expires_at      timestamptz NOT NULL,
         wrong_attempts  int NOT NULL DEFAULT 0 CHECK (wrong_attempts >= 0),
         hour_started_at timestamptz NOT NULL,
-        sent_in_hour    int NOT NULL CHECK (sent_in_hour >= 1)
+        sent_in_hour    int NOT NULL CHECK (sent_in_hour >= 1),
+        day_started_at  timestamptz NOT NULL,
+        sent_in_day     int NOT NULL CHECK (sent_in_day >= 1)
       )`);
     await queryRunner.query(`
       CREATE TABLE identity.applicant_sign_in_sources (

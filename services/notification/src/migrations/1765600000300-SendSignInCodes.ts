@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The SMS log of sign-in codes sent to applicants (网上办事登录), apart from case messages: no case, no event. The
- * code itself is kept only when the recording provider "sends" it (tests and demonstrations read it there); with a
- * real gateway the row keeps the text with the code masked.
+ * code and the whole number are kept only when the recording provider "sends" it (tests and demonstrations read it
+ * there); with a real gateway the row keeps the text with the code masked and the number as 139****1234.
  */
 export class SendSignInCodes1765600000300 implements MigrationInterface {
   name = 'SendSignInCodes1765600000300';

@@ -10,8 +10,8 @@ const MESSAGES: Record<SignInSmsErrorCode, string> = {
 };
 
 export class SignInSmsError extends CodedError<SignInSmsErrorCode> {
-  constructor(code: SignInSmsErrorCode, details?: Record<string, unknown>) {
-    super(code, MESSAGES[code], details);
+  constructor(code: SignInSmsErrorCode) {
+    super(code, MESSAGES[code]);
   }
 
   get httpStatus(): HttpStatus {

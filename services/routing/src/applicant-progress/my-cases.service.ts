@@ -83,7 +83,7 @@ export class MyCasesService {
         WHERE case_id = $1 AND applicant_phone_digest = $2 AND receipt_number IS NOT NULL`,
       [caseId, this.digestOf(applicant)],
     )) as MyCaseRow[];
-    if (!row) throw new ProgressError(ProgressErrorCode.NOT_FOUND);
+    if (!row) throw new ProgressError(ProgressErrorCode.NOT_AMONG_MINE);
     return row;
   }
 

@@ -111,7 +111,14 @@ async function showCase(root, signedIn, caseId) {
     }
   }
   wireRating(answerBox, async (rating) => {
-    await api('routing', `${path}/rating`, { method: 'POST', body: rating, asApplicant: true });
+    try {
+      await api('routing', `${path}/rating`, { method: 'POST', body: rating, asApplicant: true });
+    } catch (error) {
+      // A login that ran out asks to sign in again, rather than a message about tokens under the form.
+      if (error.status !== 401) throw error;
+      failed(root, error);
+      return;
+    }
     if (await load()) showMessage(root.querySelector('.message'), 'ok', '评价已提交，感谢您的反馈');
   });
   await load();
