@@ -136,6 +136,23 @@ describe('我的办件: an applicant signs in with their mobile number and an SM
     ]);
     const signedIn = await identity('/applicant/sessions', { phone, code });
     expect(signedIn.status).toBe(200);
+    // One address guessing at many numbers meets its limit, whatever the numbers.
+    const sprayer = {
+      'x-forwarded-for': `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    };
+    const guesses = [];
+    for (let n = 0; n < 31; n += 1)
+      guesses.push(
+        (
+          await postJson(
+            `${serviceUrl('identity')}/applicant/sessions`,
+            { phone: randomPhone(), code: '123456' },
+            sprayer,
+          )
+        ).status,
+      );
+    expect(guesses.slice(0, 30).every((status) => status === 401)).toBe(true);
+    expect(guesses[30]).toBe(429);
     // Used once: the same code does not sign in twice.
     expect((await identity('/applicant/sessions', { phone, code })).body.code).toBe('SIGN_IN.CODE_EXPIRED');
 

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule, SESSION_CHECK } from '@oneseal/auth';
-import { DatabaseModule, serviceLoggerModule } from '@oneseal/service-kit';
+import { DatabaseModule, RateLimitModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { IDENTITY_SCHEMA, type IdentityEnv } from './config/identity.env';
 import { ApplicantSignInModule } from './applicant-sign-in/applicant-sign-in.module';
 import { HealthController } from './health/health.controller';
@@ -33,6 +33,7 @@ export class IdentityModule {
         // Identity checks its own tokens (for /auth/me) like every other service does.
         AuthModule.forPublicKey(keys.publicKey, { provide: SESSION_CHECK, useClass: LocalSessionCheck }),
         TerminusModule,
+        RateLimitModule.forSchema(IDENTITY_SCHEMA),
         LoginModule,
         StaffModule,
         ApplicantSignInModule.forNotificationUrl(env.NOTIFICATION_URL),

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@oneseal/auth';
-import { ClientAddress } from '@oneseal/service-kit';
+import { ClientAddress, RateLimit } from '@oneseal/service-kit';
 import { ApplicantSignInService, type ApplicantSession, type CodeSent } from './applicant-sign-in.service';
 import { ApplicantSignInRequest, SignInCodeRequest } from './dto/sign-in.request';
 
@@ -23,6 +23,8 @@ export class ApplicantSignInController {
 
   @Post('sessions')
   @HttpCode(HttpStatus.OK)
+  // Wrong or spent codes from one address, over every number: one person mistyping never meets it, a sprayer does.
+  @RateLimit({ name: 'applicant-sign-in', max: 30, windowSeconds: 3600, counts: 'refusals' })
   @ApiOperation({ summary: '验证码登录：换取申请人登录凭证（有效 2 小时）；验证码输错 5 次即失效' })
   open(@Body() request: ApplicantSignInRequest): Promise<ApplicantSession> {
     return this.signIn.signIn(request.phone, request.code);

@@ -1,3 +1,4 @@
+import { createRateLimitTable, dropRateLimitTable } from '@oneseal/database';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -28,9 +29,12 @@ export class SignApplicantsInBySms1765600000400 implements MigrationInterface {
         hour_started_at timestamptz NOT NULL,
         sent_in_hour    int NOT NULL CHECK (sent_in_hour >= 1)
       )`);
+    // Wrong codes per address, over every number (rate limits of the public routes, as the other services count them).
+    await createRateLimitTable(queryRunner, 'identity');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await dropRateLimitTable(queryRunner, 'identity');
     await queryRunner.query(`DROP TABLE identity.applicant_sign_in_sources`);
     await queryRunner.query(`DROP TABLE identity.applicant_sign_in_codes`);
   }
