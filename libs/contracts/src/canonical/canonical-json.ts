@@ -45,9 +45,7 @@ function encode(raw: unknown): string | undefined {
   const record = value as Record<string, unknown>;
   let out = '{';
   let first = true;
-  const keys = Object.keys(record);
-  if (keys.length > 1) keys.sort();
-  for (const key of keys) {
+  for (const key of Object.keys(record).sort()) {
     const inner = encode(record[key]);
     if (inner === undefined) continue;
     if (!first) out += ',';

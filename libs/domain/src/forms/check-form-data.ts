@@ -1,4 +1,4 @@
-import { checkResidentIdNumber } from '../people/resident-id';
+import { checkResidentIdNumber, isMainlandMobile } from '../people/resident-id';
 import type {
   ApplicationForm,
   BankAccountValue,
@@ -29,7 +29,6 @@ const MAX_MONEY = 100_000_000;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -111,7 +110,7 @@ function checkScalar(field: ScalarFormField, raw: unknown, today: string): Check
       return { value: raw };
     case 'phone': {
       const value = typeof raw === 'string' ? raw.replace(/\s/g, '') : '';
-      if (!MOBILE.test(value) && !LANDLINE.test(value))
+      if (!isMainlandMobile(value) && !LANDLINE.test(value))
         return { problem: '应为 11 位手机号码或带区号的固定电话' };
       return { value };
     }

@@ -40,8 +40,10 @@ export function checkResidentIdNumber(value: string, today: Date = new Date()): 
 }
 
 /** Mainland mobile numbers: 11 digits starting 13–19. SMS is the channel applicants are told on. */
+export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+
 export function isMainlandMobile(value: string): boolean {
-  return /^1[3-9]\d{9}$/.test(value);
+  return MAINLAND_MOBILE.test(value);
 }
 
 /** For logs and lists: the ID number with birth date and sequence hidden. */

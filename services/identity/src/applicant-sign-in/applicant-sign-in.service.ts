@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { issueApplicantToken } from '@oneseal/auth';
+import { maskPersonalValue } from '@oneseal/contracts';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SigningKeys } from '../signing/signing-keys';
@@ -142,7 +143,7 @@ export class ApplicantSignInService {
     return {
       token: issued.token,
       expiresAt: issued.expiresAt.toISOString(),
-      phoneShown: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+      phoneShown: maskPersonalValue(phone),
     };
   }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Logger, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ServiceOnly } from '@oneseal/auth';
+import { maskPersonalValue } from '@oneseal/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -37,7 +38,7 @@ export class SignInCodesController {
     // The log of a real gateway keeps neither the code nor the whole number: it shows a code went out, and to whom
     // only as far as a clerk answering a phone call needs. The recording provider's row is the "delivery" itself.
     const recording = this.sms.name === 'recording';
-    const phone = recording ? request.phone : `${request.phone.slice(0, 3)}****${request.phone.slice(-4)}`;
+    const phone = recording ? request.phone : maskPersonalValue(request.phone);
     const kept = recording ? message.body : message.body.replace(request.code, '******');
     let providerMessageId: string;
     try {

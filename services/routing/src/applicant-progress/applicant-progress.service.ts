@@ -19,6 +19,13 @@ import {
   type RatingRow,
 } from './public-progress';
 
+/** What the applicant's view of a case is made from (ProgressRow), with the case's id and place. */
+export const PROGRESS_COLUMNS = `case_id AS "caseId", county, town, matter_code AS "matterCode",
+  matter_name AS "matterName", receipt_number AS "receiptNumber", route, stage, routed_at AS "routedAt",
+  accepted_at AS "acceptedAt", committed_due_date::text AS "committedDueDate",
+  due_date_provisional AS "dueDateProvisional", result, concluded_at AS "concludedAt",
+  matter_type_code AS "matterTypeCode"`;
+
 /** How long the lookup waits for the workflow's own status before answering from the read model alone. */
 const STATUS_WAIT_MS = 3_000;
 
@@ -103,11 +110,7 @@ export class ApplicantProgressService {
     const code = normaliseTypedCode(proof.queryCode, PROGRESS_QUERY_CODE_GROUPS);
     if (!code) throw new ProgressError(ProgressErrorCode.NOT_FOUND);
     const candidates = (await this.dataSource.query(
-      `SELECT case_id AS "caseId", county, town, matter_code AS "matterCode", matter_name AS "matterName",
-              receipt_number AS "receiptNumber", route, stage, routed_at AS "routedAt", accepted_at AS "acceptedAt",
-              committed_due_date::text AS "committedDueDate", due_date_provisional AS "dueDateProvisional", result, concluded_at AS "concludedAt",
-              matter_type_code AS "matterTypeCode",
-              progress_query_sha256 AS "progressQuerySha256"
+      `SELECT ${PROGRESS_COLUMNS}, progress_query_sha256 AS "progressQuerySha256"
          FROM routing.routed_cases WHERE receipt_number = $1`,
       [proof.receiptNumber],
     )) as ProvenCase[];

@@ -5,7 +5,7 @@ import { lookupDigest } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import { ProgressError, ProgressErrorCode } from './applicant-progress.errors';
-import { ApplicantProgressService, type RatingRecord } from './applicant-progress.service';
+import { ApplicantProgressService, PROGRESS_COLUMNS, type RatingRecord } from './applicant-progress.service';
 import type { RateMyCaseDto } from './dto/progress.dto';
 import { publicProgress, type ProgressRow, type PublicProgress } from './public-progress';
 
@@ -26,11 +26,6 @@ type MyCaseRow = ProgressRow & { caseId: string; county: string; town: string };
 
 /** As many as a person files in years; a list longer than this shows the newest. */
 const MY_CASES_SHOWN = 100;
-
-const PROGRESS_COLUMNS = `case_id AS "caseId", county, town, matter_code AS "matterCode", matter_name AS "matterName",
-  receipt_number AS "receiptNumber", route, stage, routed_at AS "routedAt", accepted_at AS "acceptedAt",
-  committed_due_date::text AS "committedDueDate", due_date_provisional AS "dueDateProvisional", result,
-  concluded_at AS "concludedAt", matter_type_code AS "matterTypeCode"`;
 
 /**
  * 我的办件 of an applicant signed in with their mobile number: the cases filed with that number (matched by its keyed

@@ -1,4 +1,4 @@
-import { lookupDigest } from '@oneseal/domain';
+import { isMainlandMobile, lookupDigest } from '@oneseal/domain';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
@@ -17,7 +17,7 @@ export function whatWasTyped(q: string, key: Buffer, values: unknown[], place: S
   if (/^\d{6}-\d{8}-\d{6}$/.test(text)) return `receipt_number = ${add(text)}`;
   if (/^\d{17}[\dXx]$/.test(text))
     return `applicant_id_digest = ${add(lookupDigest(key, 'id-number', text))}`;
-  if (/^1[3-9]\d{9}$/.test(text)) return `applicant_phone_digest = ${add(lookupDigest(key, 'phone', text))}`;
+  if (isMainlandMobile(text)) return `applicant_phone_digest = ${add(lookupDigest(key, 'phone', text))}`;
   const upper = text.toUpperCase();
   if (/^[\dX]{4,6}$/.test(upper)) {
     // The last digits of a receipt, an ID number or a phone: a clerk types whichever the applicant holds.

@@ -1,18 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MAINLAND_MOBILE } from '@oneseal/domain';
 import { Matches } from 'class-validator';
 
-const MOBILE = /^1[3-9]\d{9}$/;
 const MOBILE_MESSAGE = '请输入 11 位手机号码';
 
 export class SignInCodeRequest {
   @ApiProperty({ description: '申请人手机号码', example: '13800138000' })
-  @Matches(MOBILE, { message: MOBILE_MESSAGE })
+  @Matches(MAINLAND_MOBILE, { message: MOBILE_MESSAGE })
   phone!: string;
 }
 
 export class ApplicantSignInRequest {
   @ApiProperty({ description: '申请人手机号码', example: '13800138000' })
-  @Matches(MOBILE, { message: MOBILE_MESSAGE })
+  @Matches(MAINLAND_MOBILE, { message: MOBILE_MESSAGE })
   phone!: string;
 
   @ApiProperty({ description: '短信中的 6 位验证码', example: '042917' })
