@@ -16,6 +16,7 @@ export { canonicalJson } from '@oneseal/contracts';
 export * from './calendar';
 export * from './people/resident-id';
 export * from './guides/material-check';
+export * from './guides/online-filing';
 export * from './codes/typed-code';
 export * from './forms';
 export * from './people/lookup-digest';

@@ -15,6 +15,7 @@ export * from './http/service-exception.filter';
 export * from './http/page-query';
 export * from './http/place-query';
 export * from './http/trimmed';
+export * from './http/json-field';
 export * from './env/secret-key';
 export * from './env/public-address';
 export * from './metrics/service-metrics';

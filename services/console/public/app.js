@@ -1,5 +1,6 @@
 import { api, hasRole, session, whenUnauthorized } from './js/api.js';
 import { html, mount, showMessage } from './js/html.js';
+import { renderApply } from './js/views/apply.js';
 import { renderAudit } from './js/views/audit.js';
 import { renderCalendar } from './js/views/calendar.js';
 import { renderCatalogueImport } from './js/views/catalogue-import.js';
@@ -61,6 +62,8 @@ const ROUTES = [
   { path: 'matter', title: '事项查询', isPublic: true, render: renderMatterGuide },
   { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },
   { path: 'my', title: '我的办件', isPublic: true, render: renderMyCases },
+  // Reached from a guide's 网上申请 button: the matter's online application.
+  { path: 'apply', isPublic: true, hidden: true, render: renderApply },
   { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },
   // Reached by the hall's QR code or a link: 便民服务中心 公示 (address, phone, hours) and what can be done online.
   { path: 'center', isPublic: true, hidden: true, render: renderServiceCenter },

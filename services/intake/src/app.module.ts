@@ -7,6 +7,7 @@ import { Application } from './applications/application.entity';
 import { ApplicationsModule } from './applications/applications.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { CaseFilesModule } from './case-files/case-files.module';
+import { OnlineFilingModule } from './online-filing/online-filing.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CatalogueImportsModule } from './catalogue-imports/catalogue-imports.module';
 import { RouteRulesModule } from './route-rules/route-rules.module';
@@ -50,6 +51,7 @@ export class IntakeModule {
         CountyBureausModule,
         ServiceCentersModule,
         CaseFilesModule.forEnv(env),
+        OnlineFilingModule.forEnv(env),
       ],
       controllers: [HealthController],
     };

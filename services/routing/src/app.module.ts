@@ -27,6 +27,7 @@ import { ApplicantProgressController } from './applicant-progress/applicant-prog
 import { ApplicantProgressService } from './applicant-progress/applicant-progress.service';
 import { MyCasesController } from './applicant-progress/my-cases.controller';
 import { MyCasesService } from './applicant-progress/my-cases.service';
+import { CaseFilePagesClient, INTAKE_URL } from './applicant-progress/case-file-pages.client';
 import { RatingFollowUpController } from './rating-follow-up/rating-follow-up.controller';
 import { RatingFollowUpService } from './rating-follow-up/rating-follow-up.service';
 import { createCaseActivities } from './case-progress/case-activities';
@@ -85,6 +86,8 @@ export class RoutingModule {
         DeadlineRiskMetrics,
         ApplicantProgressService,
         MyCasesService,
+        { provide: INTAKE_URL, useValue: env.INTAKE_URL.replace(/\/+$/, '') },
+        CaseFilePagesClient,
         RatingFollowUpService,
         TemporalWorkers.provide({
           temporal,

@@ -47,3 +47,13 @@ describe('material shortfalls (补正)', () => {
     ).toEqual([]);
   });
 });
+
+describe('materials filed online', () => {
+  it('takes uploaded pages for the paper, and still names a required material with none', () => {
+    const shortfalls = findMaterialShortfalls(guide, [
+      { name: '申请人有效身份证件', originals: 0, copies: 0, pages: 2 },
+      { name: '申请表', originals: 0, copies: 0, pages: 0 },
+    ]);
+    expect(shortfalls.map((s) => [s.name, s.problem])).toEqual([['申请表', 'missing']]);
+  });
+});

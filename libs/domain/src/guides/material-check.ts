@@ -1,10 +1,14 @@
 import type { GuideMaterial } from './matter-guide';
 
-/** A material as handed in: named as the guide names it, with how many originals and copies. */
+/**
+ * A material as handed in: named as the guide names it, with how many originals and copies — or, filed online, how
+ * many pages were uploaded (the paper is seen when the result is collected, or never for 全程网办).
+ */
 export interface SubmittedMaterial {
   name: string;
   originals: number;
   copies: number;
+  pages?: number;
 }
 
 /** One line of a 补正 notice: what is still needed and why. */
@@ -37,6 +41,7 @@ export function findMaterialShortfalls(
             name: material.name,
             originals: earlier.originals + material.originals,
             copies: earlier.copies + material.copies,
+            pages: (earlier.pages ?? 0) + (material.pages ?? 0),
           }
         : material,
     );
@@ -50,6 +55,7 @@ export function findMaterialShortfalls(
       originalsNeeded: required.originals,
       copiesNeeded: required.copies,
     };
+    if (given?.pages) continue;
     if (!given || given.originals + given.copies === 0) shortfalls.push({ ...line, problem: 'missing' });
     else if (given.originals < required.originals) shortfalls.push({ ...line, problem: 'originals' });
     else if (given.copies < required.copies) shortfalls.push({ ...line, problem: 'copies' });

@@ -2,10 +2,14 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { ApplicationChannel, DeliveryMethod } from '@oneseal/contracts';
 import type { FormData, SubmittedMaterial } from '@oneseal/domain';
 
-/** The 授权委托书 of a 帮办代办 filing: when the applicant signed it and what it lets the agent do. */
+/**
+ * The 授权委托书 of a filing by someone else (a 帮办代办 agent, or a family member online): when the applicant signed
+ * it, what it lets the agent do, and — filed online — how the agent is related to the applicant.
+ */
 export interface AgentAuthorisation {
   signedOn: string;
   scope: string;
+  relationship?: string;
 }
 
 @Entity({ name: 'applications' })
@@ -89,6 +93,10 @@ export class Application {
 
   @Column({ name: 'filed_by_name', type: 'text', nullable: true })
   filedByName!: string | null;
+
+  /** Filed online: the keyed digest of the mobile number the filer signed in with (never the number). */
+  @Column({ name: 'online_filer_digest', type: 'char', length: 64, nullable: true })
+  onlineFilerDigest!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

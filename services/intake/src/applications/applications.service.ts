@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { applicationSubmittedV1, personActor } from '@oneseal/contracts';
+import { applicationSubmittedV1, personActor, type EventActor } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
 import {
   canonicalJson,
@@ -12,11 +12,12 @@ import {
   lookupDigest,
   parseIsoDate,
   type FormData,
+  type SubmittedMaterial,
   findMaterialShortfalls,
   formatTypedCode,
   PROGRESS_QUERY_CODE_GROUPS,
 } from '@oneseal/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { APPLICANT_LOOKUP_KEY } from '../personal-data/personal-data.tokens';
 import { MatterOfferingService } from '../catalogue/matter-offering.service';
@@ -43,6 +44,27 @@ function unkeyedFingerprint(dto: SubmitApplicationDto): string {
   return createHash('sha256').update(canonicalJson(dto)).digest('hex');
 }
 
+/** An application that passed its checks, as it is recorded. */
+export interface ApplicationToRecord {
+  content: SubmitApplicationDto;
+  matter: MatterSnapshot;
+  /** The 申请表 as kept (trimmed, numbers as numbers). */
+  formData: FormData;
+  /** What was handed in: paper counted at the window, pages uploaded online. */
+  materials: SubmittedMaterial[];
+  idempotencyKey?: string;
+  fingerprint: string;
+  /** Whether an earlier request under the same key was this one (its stored fingerprint). */
+  sameRequest: (storedFingerprint: string) => boolean;
+  filedBy?: { id: string; name: string };
+  /** Filed online for a family member: who filed (no account; their name as they gave it). */
+  agentName?: string;
+  onlineFilerDigest?: string;
+  actor: EventActor;
+  /** What the application brings beside itself (pages filed online), stored in its transaction. */
+  alsoStore?: (manager: EntityManager, application: Application) => Promise<void>;
+}
+
 @Injectable()
 export class ApplicationsService {
   constructor(
@@ -53,8 +75,9 @@ export class ApplicationsService {
   ) {}
 
   /**
-   * Records the application and its ApplicationSubmitted event in one transaction. With an idempotency key,
-   * a retry returns the case the first attempt created instead of creating a second one.
+   * An application keyed in at the window or the village station: checked against the guide in force, then
+   * recorded. With an idempotency key, a retry returns the case the first attempt created instead of creating a
+   * second one.
    */
   async submitApplication(
     dto: SubmitApplicationDto,
@@ -62,12 +85,49 @@ export class ApplicationsService {
     filedBy?: { id: string; name: string },
   ): Promise<SubmittedApplicationDto> {
     const requestFingerprint = fingerprint(this.lookupKey, dto);
-    if (idempotencyKey) {
-      const earlier = await this.findByIdempotencyKey(dto.county, idempotencyKey);
-      if (earlier) return this.replay(earlier, dto);
-    }
+    const sameRequest = (stored: string) =>
+      stored === requestFingerprint || stored === unkeyedFingerprint(dto);
+    const earlier = await this.earlierFiling(dto.county, idempotencyKey, sameRequest);
+    if (earlier) return earlier;
     const matter = await this.offering.check(dto);
     const { formData } = checkAgainstGuide(dto, matter, chinaDate(new Date()));
+    return this.record({
+      content: dto,
+      matter,
+      formData,
+      materials: dto.materials.map(({ name, originals, copies }) => ({ name, originals, copies })),
+      idempotencyKey,
+      fingerprint: requestFingerprint,
+      sameRequest,
+      filedBy,
+      actor: filedBy ? personActor(filedBy) : { kind: 'service', id: 'intake' },
+    });
+  }
+
+  /** The case an earlier request under this key created; refused when that request was a different one. */
+  async earlierFiling(
+    county: string,
+    idempotencyKey: string | undefined,
+    sameRequest: (storedFingerprint: string) => boolean,
+  ): Promise<SubmittedApplicationDto | undefined> {
+    if (!idempotencyKey) return undefined;
+    const earlier = await this.dataSource.getRepository(Application).findOneBy({ county, idempotencyKey });
+    if (!earlier) return undefined;
+    if (!sameRequest(earlier.requestFingerprint))
+      throw new IntakeError(IntakeErrorCode.IDEMPOTENCY_KEY_REUSED);
+    return {
+      caseId: earlier.id,
+      receiptNumber: earlier.receiptNumber ?? '',
+      queryCode: earlier.progressQueryCode ?? undefined,
+      status: 'submitted',
+      submittedAt: earlier.submittedAt.toISOString(),
+      replayed: true,
+    };
+  }
+
+  /** Records the application and its ApplicationSubmitted event (and whatever it brings) in one transaction. */
+  async record(filing: ApplicationToRecord): Promise<SubmittedApplicationDto> {
+    const { content: dto, matter, idempotencyKey } = filing;
     try {
       return await this.dataSource.transaction(async (manager) => {
         const submittedAt = new Date();
@@ -86,11 +146,9 @@ export class ApplicationsService {
           applicantIdNumber: this.cipher.encrypt('applicant_id_number', id, dto.applicantIdNumber),
           applicantIdDigest: lookupDigest(this.lookupKey, 'id-number', dto.applicantIdNumber),
           applicantPhone: this.cipher.encrypt('applicant_phone', id, dto.applicantPhone),
-          materials: dto.materials.map(({ name, originals, copies }) => ({ name, originals, copies })),
-          formData,
-          authorisation: dto.authorisation
-            ? { signedOn: dto.authorisation.signedOn, scope: dto.authorisation.scope }
-            : null,
+          materials: filing.materials,
+          formData: filing.formData,
+          authorisation: dto.authorisation ?? null,
           deliveryMethod: dto.deliveryMethod,
           deliveryAddress: dto.deliveryAddress ?? null,
           receiptNumber: await nextReceiptNumber(manager, dto.county, submittedAt),
@@ -99,17 +157,19 @@ export class ApplicationsService {
             PROGRESS_QUERY_CODE_GROUPS,
           ),
           idempotencyKey: idempotencyKey ?? null,
-          requestFingerprint,
+          requestFingerprint: filing.fingerprint,
           submittedAt,
-          filedBy: filedBy?.id ?? null,
-          filedByName: filedBy?.name ?? null,
+          filedBy: filing.filedBy?.id ?? null,
+          filedByName: filing.filedBy?.name ?? filing.agentName ?? null,
+          onlineFilerDigest: filing.onlineFilerDigest ?? null,
         });
         await manager.insert(Application, application);
+        await filing.alsoStore?.(manager, application);
         await enqueueEvent(manager, INTAKE_SCHEMA, applicationSubmittedV1, {
           subject: application.id,
           county: application.county,
           town: application.town,
-          actor: filedBy ? personActor(filedBy) : { kind: 'service', id: 'intake' },
+          actor: filing.actor,
           correlationId: application.id,
           payload: {
             caseId: application.id,
@@ -158,33 +218,12 @@ export class ApplicationsService {
       });
     } catch (error) {
       // Two concurrent retries with one key: the loser answers with the winner's case.
-      const earlier =
-        idempotencyKey && isUniqueViolation(error)
-          ? await this.findByIdempotencyKey(dto.county, idempotencyKey)
-          : null;
-      if (earlier) return this.replay(earlier, dto);
+      const earlier = isUniqueViolation(error)
+        ? await this.earlierFiling(dto.county, idempotencyKey, filing.sameRequest)
+        : undefined;
+      if (earlier) return earlier;
       throw error;
     }
-  }
-
-  private findByIdempotencyKey(county: string, idempotencyKey: string): Promise<Application | null> {
-    return this.dataSource.getRepository(Application).findOneBy({ county, idempotencyKey });
-  }
-
-  private replay(earlier: Application, dto: SubmitApplicationDto): SubmittedApplicationDto {
-    if (
-      earlier.requestFingerprint !== fingerprint(this.lookupKey, dto) &&
-      earlier.requestFingerprint !== unkeyedFingerprint(dto)
-    )
-      throw new IntakeError(IntakeErrorCode.IDEMPOTENCY_KEY_REUSED);
-    return {
-      caseId: earlier.id,
-      receiptNumber: earlier.receiptNumber ?? '',
-      queryCode: earlier.progressQueryCode ?? undefined,
-      status: 'submitted',
-      submittedAt: earlier.submittedAt.toISOString(),
-      replayed: true,
-    };
   }
 }
 
@@ -193,7 +232,7 @@ export class ApplicationsService {
  * (the 补正 notice), a 帮办代办 filing with its 授权委托书, and only a delivery method the matter offers. Nothing is
  * recorded when the check fails. Answers the form data as it is kept (trimmed, numbers as numbers).
  */
-function checkAgainstGuide(
+export function checkAgainstGuide(
   dto: SubmitApplicationDto,
   matter: MatterSnapshot,
   today: string,

@@ -15,7 +15,7 @@ import { CountyParam } from '../catalogue/dto/list-matters.query';
 import { CatalogueImportError, CatalogueImportErrorCode } from './catalogue-import.errors';
 import { CatalogueImportService } from './catalogue-import.service';
 import { readMatterListFile } from './matter-list-file';
-import type { UploadedFileContent } from '../uploads/single-file-upload';
+import type { UploadedFileContent } from '../uploads/file-upload';
 import { MatterListUploadInterceptor } from './matter-list-upload.interceptor';
 
 @ApiTags('catalogue')

@@ -1,4 +1,4 @@
-import { singleFileUpload } from '../uploads/single-file-upload';
+import { singleFileUpload } from '../uploads/file-upload';
 import { CatalogueImportError, CatalogueImportErrorCode } from './catalogue-import.errors';
 import { MAX_LIST_BYTES } from './matter-list-file';
 

@@ -15,6 +15,7 @@ import { CountiesKeepTheirBureaus1765300000300 } from './1765300000300-CountiesK
 import { EncryptApplicantIdentity1765400000300 } from './1765400000300-EncryptApplicantIdentity';
 import { IndexApplicationsInClear1765400000400 } from './1765400000400-IndexApplicationsInClear';
 import { PublishServiceCenters1765600000500 } from './1765600000500-PublishServiceCenters';
+import { KeepOnlineFilers1765700000000 } from './1765700000000-KeepOnlineFilers';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -33,4 +34,5 @@ export const INTAKE_MIGRATIONS = [
   EncryptApplicantIdentity1765400000300,
   IndexApplicationsInClear1765400000400,
   PublishServiceCenters1765600000500,
+  KeepOnlineFilers1765700000000,
 ];

@@ -7,6 +7,9 @@ export enum ProgressErrorCode {
   NOT_CONCLUDED = 'PROGRESS.NOT_CONCLUDED',
   ALREADY_RATED = 'PROGRESS.ALREADY_RATED',
   REASON_REQUIRED = 'PROGRESS.REASON_REQUIRED',
+  NOT_AWAITING_CORRECTION = 'PROGRESS.NOT_AWAITING_CORRECTION',
+  CORRECTION_PAGES_MISSING = 'PROGRESS.CORRECTION_PAGES_MISSING',
+  CASE_FILE_UNAVAILABLE = 'PROGRESS.CASE_FILE_UNAVAILABLE',
 }
 
 const MESSAGES: Record<ProgressErrorCode, string> = {
@@ -17,11 +20,14 @@ const MESSAGES: Record<ProgressErrorCode, string> = {
   [ProgressErrorCode.NOT_CONCLUDED]: '办件办结后才能评价',
   [ProgressErrorCode.ALREADY_RATED]: '该办件已经评价过，每件只能评价一次',
   [ProgressErrorCode.REASON_REQUIRED]: '差评请说明原因，以便整改',
+  [ProgressErrorCode.NOT_AWAITING_CORRECTION]: '该办件现在不需要补正材料',
+  [ProgressErrorCode.CORRECTION_PAGES_MISSING]: '补正告知书要求的材料还没有全部上传，请逐项上传后再提交补正',
+  [ProgressErrorCode.CASE_FILE_UNAVAILABLE]: '暂时无法核对已上传的材料，请稍后再提交',
 };
 
 export class ProgressError extends CodedError<ProgressErrorCode> {
-  constructor(code: ProgressErrorCode) {
-    super(code, MESSAGES[code]);
+  constructor(code: ProgressErrorCode, details?: Record<string, unknown>) {
+    super(code, MESSAGES[code], details);
   }
 
   get httpStatus(): HttpStatus {
@@ -31,9 +37,13 @@ export class ProgressError extends CodedError<ProgressErrorCode> {
         return HttpStatus.NOT_FOUND;
       case ProgressErrorCode.NOT_CONCLUDED:
       case ProgressErrorCode.ALREADY_RATED:
+      case ProgressErrorCode.NOT_AWAITING_CORRECTION:
         return HttpStatus.CONFLICT;
       case ProgressErrorCode.REASON_REQUIRED:
+      case ProgressErrorCode.CORRECTION_PAGES_MISSING:
         return HttpStatus.UNPROCESSABLE_ENTITY;
+      case ProgressErrorCode.CASE_FILE_UNAVAILABLE:
+        return HttpStatus.SERVICE_UNAVAILABLE;
       default:
         return assertUnreachable(this.code);
     }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApplicantOnly, CurrentApplicant, type Applicant } from '@oneseal/auth';
 import { CaseIdParam } from '../case-commands/dto/case-commands.dto';
@@ -23,6 +23,19 @@ export class MyCasesController {
   @ApiOperation({ summary: '我的办件详情：所处环节、承诺办结日期、补正要求、办理结果和文书' })
   one(@CurrentApplicant() applicant: Applicant, @Param() { caseId }: CaseIdParam) {
     return this.cases.one(applicant, caseId);
+  }
+
+  @Post(':caseId/correction-supplied')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: '网上补正：补正告知书要求的材料都已上传后提交，计时恢复，退回的环节重新办理',
+  })
+  supplyCorrection(
+    @CurrentApplicant() applicant: Applicant,
+    @Headers('authorization') authorization: string,
+    @Param() { caseId }: CaseIdParam,
+  ) {
+    return this.cases.supplyCorrection(applicant, authorization, caseId);
   }
 
   @Post(':caseId/rating')

@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Applicant } from '@oneseal/auth';
 import { lookupDigest } from '@oneseal/domain';
+import { caseStatusQuery, supplyCorrectionUpdate } from '@oneseal/contracts';
+import { TEMPORAL_CLIENT } from '@oneseal/temporal';
+import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { withCaseRefusals } from '../case-commands/case-refusals';
+import { CaseFilePagesClient } from './case-file-pages.client';
+import { correctionStillMissing } from './online-correction';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import { ProgressError, ProgressErrorCode } from './applicant-progress.errors';
 import { ApplicantProgressService, PROGRESS_COLUMNS, type RatingRecord } from './applicant-progress.service';
@@ -24,6 +30,9 @@ export interface MyCase {
 
 type MyCaseRow = ProgressRow & { caseId: string; county: string; town: string };
 
+/** Who supplied a 补正 online, as the case's record names them: the applicant (who has no account). */
+const APPLICANT_HANDLER = 'applicant';
+
 /** As many as a person files in years; a list longer than this shows the newest. */
 const MY_CASES_SHOWN = 100;
 
@@ -37,6 +46,8 @@ export class MyCasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CASE_POLICY) private readonly policy: CasePolicy,
     private readonly progress: ApplicantProgressService,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly pages: CaseFilePagesClient,
   ) {}
 
   async list(applicant: Applicant): Promise<MyCase[]> {
@@ -70,6 +81,28 @@ export class MyCasesService {
   /** 好差评 from 我的办件: the same one rating per case as at 办件查询, proven by the number instead of the 查询码. */
   async rate(applicant: Applicant, caseId: string, rating: RateMyCaseDto): Promise<RatingRecord> {
     return this.progress.rateCase(await this.mine(applicant, caseId), rating);
+  }
+
+  /**
+   * 网上补正: the applicant says the 补正 is supplied once every material it asks for has a page uploaded since it was
+   * asked for (intake keeps the pages); the case resumes as when the window takes the paper.
+   */
+  async supplyCorrection(
+    applicant: Applicant,
+    authorization: string,
+    caseId: string,
+  ): Promise<{ accepted: true }> {
+    await this.mine(applicant, caseId);
+    const handle = this.temporal.workflow.getHandle(caseId);
+    const status = await handle.query(caseStatusQuery);
+    if (status.stage !== 'awaiting-correction' || !status.correction)
+      throw new ProgressError(ProgressErrorCode.NOT_AWAITING_CORRECTION);
+    const missing = correctionStillMissing(status, await this.pages.pagesOf(authorization, caseId));
+    if (missing.length) throw new ProgressError(ProgressErrorCode.CORRECTION_PAGES_MISSING, { missing });
+    const supplied = { handlerId: APPLICANT_HANDLER, suppliedMaterials: status.correction.missingMaterials };
+    return withCaseRefusals(handle, (workflow) =>
+      workflow.executeUpdate(supplyCorrectionUpdate, { args: [supplied] }),
+    );
   }
 
   private async mine(applicant: Applicant, caseId: string): Promise<MyCaseRow> {

@@ -31,6 +31,10 @@ export class RoutingEnv extends TemporalServiceEnv {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   AUTH_SESSION_URL!: string;
 
+  /** Intake, asked which pages an applicant has uploaded before their 补正 online is taken. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  INTAKE_URL!: string;
+
   /**
    * The key of the digests staff search cases by (公民身份号码, phone), shared by intake and routing: without it a
    * digest cannot be turned back into a number. Never in git or the logs.

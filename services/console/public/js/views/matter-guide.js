@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import { html, mount, showError, tableHtml } from '../html.js';
+import { mayFileOnline } from './apply.js';
 
 const LEVELS = { town: '乡镇便民服务中心', village: '村（社区）便民服务站' };
 const ONLINE_DEPTH = [
@@ -31,6 +32,8 @@ function sourceNumbers(content) {
 }
 
 function markOf(source, numbers) {
+  // Published by the county's administration bureau: confirmed, nothing to mark.
+  if (source === 'administrator') return '';
   if (!source || source === 'county-default')
     return html`<span class="mark default">县级默认值，待县主管部门确认</span>`;
   const n = numbers.indexOf(source) + 1;
@@ -72,7 +75,11 @@ function basicFacts(matter, county, numbers) {
           ? ''
           : markOf(content?.fee?.source ?? 'county-default', numbers)}`,
       ],
-      ['网上办理深度', html`${ONLINE_DEPTH[guide.onlineDepth] ?? ''} ${markOf('county-default', numbers)}`],
+      [
+        '网上办理深度',
+        html`${ONLINE_DEPTH[guide.onlineDepth] ?? ''}
+        ${markOf(guide.sources.online === 'administrator' ? 'administrator' : 'county-default', numbers)}`,
+      ],
       ['到办事现场次数', `${guide.onSiteVisits} 次`],
       [
         '咨询电话',
@@ -110,6 +117,13 @@ function guideHtml(matter, county) {
         版${matter.withdrawnAt ? ' · 本事项已撤销，不再受理新申请' : ''}
       </p>
       <button type="button" class="print no-print">打印本指南</button>
+      ${mayFileOnline(guide) && matter.level === 'town' && !matter.withdrawnAt
+        ? html`<a
+            class="button-link primary no-print apply-online"
+            href="#/apply/${encodeURIComponent(matter.code)}"
+            >网上申请</a
+          >`
+        : ''}
     </header>
     <h3>一、基本信息</h3>
     ${basicFacts(matter, county, numbers)}

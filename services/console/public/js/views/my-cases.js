@@ -1,35 +1,8 @@
 import { api, applicantSession } from '../api.js';
 import { formatDateTime, html, mount, showError, showMessage } from '../html.js';
+import { PAGE_TYPES, shrunk } from '../photos.js';
+import { showApplicantSignIn, signedInHeader } from './applicant-sign-in.js';
 import { progressHtml, wireRating } from './progress.js';
-
-const RESEND_SECONDS = 60;
-// Typed on a phone: full-width digits and spaces are the usual slips; the services decide what is valid.
-const digitsOf = (text) => text.normalize('NFKC').replace(/\s|-/g, '');
-
-function signInHtml() {
-  return html`<form class="card sign-in applicant-form">
-      <p>用本人手机号码登录，查看以该号码申请的全部办件。验证码以短信发送，5 分钟内有效。</p>
-      <label
-        >手机号码
-        <input name="phone" type="tel" inputmode="numeric" maxlength="13" autocomplete="tel" required />
-      </label>
-      <div class="code-row">
-        <label
-          >验证码
-          <input
-            name="code"
-            inputmode="numeric"
-            maxlength="6"
-            autocomplete="one-time-code"
-            placeholder="6 位数字"
-          />
-        </label>
-        <button type="button" class="send-code">获取验证码</button>
-      </div>
-      <button type="submit" class="primary">登录</button>
-    </form>
-    <div class="message"></div>`;
-}
 
 function caseCardHtml(item) {
   const due = item.committedDueDate && `${item.committedDueDate}${item.dueDateProvisional ? '（暂定）' : ''}`;
@@ -50,12 +23,6 @@ function caseCardHtml(item) {
   </li>`;
 }
 
-function signedInHeader(signedIn) {
-  return html`<p class="signed-in">
-    手机号 ${signedIn.phoneShown} 已登录 <button type="button" class="link sign-out">退出</button>
-  </p>`;
-}
-
 /** An applicant's login that ran out (two hours) asks them to sign in again, right where they are. */
 let signInAgain = () => {};
 
@@ -73,6 +40,7 @@ async function showList(root, signedIn) {
   mount(
     root,
     html`${signedInHeader(signedIn)}
+      <p><a class="button-link" href="#/matter">网上申请新的事项</a></p>
       <div class="message"></div>
       <div class="list"></div>`,
   );
@@ -91,25 +59,114 @@ async function showList(root, signedIn) {
   }
 }
 
+const correctionHtml = (correction, pages) =>
+  html`<section class="correction-online card">
+    <h3>网上补正</h3>
+    <p>请于 ${correction.supplyBy} 前，按补正告知书逐项上传材料的扫描件或照片，全部上传后点“提交补正”。</p>
+    <ul class="correction-materials">
+      ${correction.missingMaterials.map((name) => {
+        const uploaded = pages.filter((page) => page.materialName === name);
+        return html`<li>
+          <strong>${name}</strong>
+          ${uploaded.length
+            ? html`<span class="ok">已上传：${uploaded.map((page) => page.fileName).join('、')}</span>`
+            : html`<span class="muted">尚未上传</span>`}
+          <label class="upload"
+            >上传文件或拍照
+            <input type="file" multiple accept="${PAGE_TYPES}" data-material="${name}" aria-label="${name}"
+          /></label>
+        </li>`;
+      })}
+    </ul>
+    <div class="correction-message" role="status"></div>
+    <button type="button" class="primary submit-correction">提交补正</button>
+  </section>`;
+
+/** The 补正 asked for, with what has been uploaded for it since (pages of the case file uploaded as a 补正). */
+async function showCorrection(box, caseId, correction, done) {
+  const pages = await api('intake', `/applicant/cases/${encodeURIComponent(caseId)}/attachments`, {
+    asApplicant: true,
+  });
+  box.correction = { correction, done };
+  mount(
+    box,
+    correctionHtml(
+      correction,
+      pages.filter((page) => page.stage === 'correction'),
+    ),
+  );
+}
+
+/** Uploads each chosen file at once; 提交补正 hands the 补正 to the case (refused while anything is missing). */
+function wireCorrection(box, caseId, failed) {
+  const casePath = `/applicant/cases/${encodeURIComponent(caseId)}`;
+  const say = (kind, text, lines) => showMessage(box.querySelector('.correction-message'), kind, text, lines);
+  box.addEventListener('change', async (event) => {
+    const input = event.target;
+    if (!input.dataset?.material) return;
+    const refused = [];
+    for (const file of input.files) {
+      const body = new FormData();
+      body.append('materialName', input.dataset.material);
+      body.append('file', await shrunk(file));
+      try {
+        await api('intake', `${casePath}/attachments`, { method: 'POST', form: body, asApplicant: true });
+      } catch (error) {
+        if (error.status === 401) return failed(error);
+        refused.push(`${file.name}：${error.message}`);
+      }
+    }
+    await showCorrection(box, caseId, box.correction.correction, box.correction.done);
+    if (refused.length) say('error', '以下文件未能上传：', refused);
+  });
+  box.addEventListener('click', async (event) => {
+    if (!event.target.matches('.submit-correction')) return;
+    event.target.disabled = true;
+    try {
+      await api('routing', `${casePath}/correction-supplied`, { method: 'POST', asApplicant: true });
+      mount(box, '');
+      await box.correction.done();
+    } catch (error) {
+      if (error.status === 401) return failed(error);
+      say(
+        'error',
+        error.message,
+        (error.details?.missing ?? []).map((name) => `请上传：${name}`),
+      );
+      event.target.disabled = false;
+    }
+  });
+}
+
 async function showCase(root, signedIn, caseId) {
   mount(
     root,
     html`${signedInHeader(signedIn)}
       <p><a href="#/my">‹ 返回我的办件</a></p>
       <div class="message"></div>
+      <div class="correction"></div>
       <div class="answer"></div>`,
   );
   const path = `/applicant/cases/${encodeURIComponent(caseId)}`;
   const answerBox = root.querySelector('.answer');
+  const correctionBox = root.querySelector('.correction');
   async function load() {
     try {
-      mount(answerBox, progressHtml(await api('routing', path, { asApplicant: true })));
+      const answer = await api('routing', path, { asApplicant: true });
+      mount(answerBox, progressHtml(answer));
+      if (answer.correction) await showCorrection(correctionBox, caseId, answer.correction, afterCorrection);
+      else mount(correctionBox, '');
       return true;
     } catch (error) {
       failed(root, error);
       return false;
     }
   }
+  async function afterCorrection() {
+    if (await load())
+      showMessage(root.querySelector('.message'), 'ok', '补正材料已提交，办件恢复办理，结果将短信通知您');
+  }
+  wireCorrection(correctionBox, caseId, (error) => failed(root, error));
   wireRating(answerBox, async (rating) => {
     try {
       await api('routing', `${path}/rating`, { method: 'POST', body: rating, asApplicant: true });
@@ -122,79 +179,6 @@ async function showCase(root, signedIn, caseId) {
     if (await load()) showMessage(root.querySelector('.message'), 'ok', '评价已提交，感谢您的反馈');
   });
   await load();
-}
-
-function showSignIn(root, then) {
-  mount(root, signInHtml());
-  const form = root.querySelector('form.sign-in');
-  const message = root.querySelector('.message');
-  const sendButton = form.querySelector('.send-code');
-  let countdown;
-
-  function waitToResend(seconds) {
-    clearInterval(countdown);
-    let left = Math.ceil(seconds);
-    sendButton.disabled = true;
-    sendButton.textContent = `${left} 秒后可重新获取`;
-    countdown = setInterval(() => {
-      left -= 1;
-      if (left > 0 && root.isConnected) {
-        sendButton.textContent = `${left} 秒后可重新获取`;
-        return;
-      }
-      clearInterval(countdown);
-      sendButton.disabled = false;
-      sendButton.textContent = '重新获取验证码';
-    }, 1000);
-  }
-
-  sendButton.addEventListener('click', async () => {
-    const phone = digitsOf(form.elements.phone.value);
-    form.elements.phone.value = phone;
-    if (!form.elements.phone.reportValidity()) return;
-    sendButton.disabled = true;
-    try {
-      const sent = await api('identity', '/applicant/sign-in-codes', {
-        method: 'POST',
-        body: { phone },
-        asApplicant: true,
-      });
-      showMessage(message, 'ok', `验证码已发送至 ${phone.slice(0, 3)}****${phone.slice(-4)}，5 分钟内有效`);
-      waitToResend(sent.resendAfterSeconds ?? RESEND_SECONDS);
-      form.elements.code.focus();
-    } catch (error) {
-      showError(message, error);
-      const retryAfter = error.details?.retryAfter;
-      if (retryAfter) waitToResend((Date.parse(retryAfter) - Date.now()) / 1000);
-      else sendButton.disabled = false;
-    }
-  });
-
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const phone = digitsOf(form.elements.phone.value);
-    const code = digitsOf(form.elements.code.value);
-    if (!/^\d{6}$/.test(code)) {
-      showMessage(message, 'error', '请输入短信中的 6 位验证码');
-      form.elements.code.focus();
-      return;
-    }
-    const button = form.querySelector('button[type=submit]');
-    button.disabled = true;
-    try {
-      const signedIn = await api('identity', '/applicant/sessions', {
-        method: 'POST',
-        body: { phone, code },
-        asApplicant: true,
-      });
-      applicantSession.save(signedIn);
-      clearInterval(countdown);
-      then(signedIn);
-    } catch (error) {
-      showError(message, error);
-      button.disabled = false;
-    }
-  });
 }
 
 /**
@@ -210,13 +194,13 @@ export function renderMyCases(root, { params }) {
   );
   const body = root.querySelector('.body');
   const show = (signedIn) => (caseId ? showCase(body, signedIn, caseId) : showList(body, signedIn));
-  signInAgain = () => showSignIn(body, show);
+  signInAgain = () => showApplicantSignIn(body, show);
   body.addEventListener('click', (event) => {
     if (!event.target.matches('.sign-out')) return;
     applicantSession.clear();
-    showSignIn(body, show);
+    showApplicantSignIn(body, show);
   });
   const signedIn = applicantSession.current;
   if (signedIn) void show(signedIn);
-  else showSignIn(body, show);
+  else showApplicantSignIn(body, show);
 }

@@ -1,4 +1,4 @@
-import { singleFileUpload, type UploadedFileContent } from '../../uploads/single-file-upload';
+import { singleFileUpload, type UploadedFileContent } from '../../uploads/file-upload';
 import { CaseFileError, CaseFileErrorCode } from '../case-files.errors';
 import { MAX_ATTACHMENT_BYTES } from './attachment-content';
 

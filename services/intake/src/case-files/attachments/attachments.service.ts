@@ -1,16 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuthUser } from '@oneseal/auth';
 import {
   attachmentAddedV1,
   personActor,
+  type EventActor,
   type AttachmentContentType,
   type AttachmentStage,
 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
 import type { MatterGuide } from '@oneseal/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { INTAKE_SCHEMA } from '../../config/intake.env';
 import { CaseFileError, CaseFileErrorCode } from '../case-files.errors';
 import {
@@ -63,6 +63,34 @@ function cleanFileName(name: string): string {
   return (base || '未命名文件').slice(0, 200);
 }
 
+/** Who added a page: a person's account and name, or an applicant online (with the actor their events carry). */
+export interface AttachmentAuthor {
+  id: string;
+  name: string;
+  actor?: EventActor;
+}
+
+/** A page whose content was checked (size, type by its bytes), ready to keep. */
+export interface CheckedPage extends NewAttachment {
+  contentType: AttachmentContentType;
+  sha256: string;
+}
+
+/** Refuses an empty, oversized or unknown file before anything is written; names it as it will be kept. */
+export function checkedPage(file: NewAttachment): CheckedPage {
+  if (file.content.length === 0) throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_MISSING);
+  if (file.content.length > MAX_ATTACHMENT_BYTES)
+    throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_TOO_LARGE);
+  const contentType = contentTypeOf(file.content);
+  if (!contentType) throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_TYPE_NOT_ALLOWED);
+  return {
+    ...file,
+    fileName: withExtensionOf(contentType, cleanFileName(file.fileName)),
+    contentType,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
+  };
+}
+
 /**
  * Keeps the pages of a case file: type known by content, size and count bounded, bound to a material the guide (of
  * the version the case was filed under) asks for; a refused file leaves nothing behind. Each page added is announced
@@ -75,15 +103,10 @@ export class AttachmentsService {
   async add(
     caseId: string,
     file: NewAttachment,
-    by: AuthUser,
+    by: AttachmentAuthor,
     correctionMaterials: readonly string[] = [],
   ): Promise<AttachmentSummary> {
-    if (file.content.length === 0) throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_MISSING);
-    if (file.content.length > MAX_ATTACHMENT_BYTES)
-      throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_TOO_LARGE);
-    const contentType = contentTypeOf(file.content);
-    if (!contentType) throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_TYPE_NOT_ALLOWED);
-    const sha256 = createHash('sha256').update(file.content).digest('hex');
+    const page = checkedPage(file);
     return this.dataSource.transaction(async (manager) => {
       // The application row is the lock: two uploads to one case take turns at the count.
       const [application] = (await manager.query(
@@ -99,59 +122,77 @@ export class AttachmentsService {
       materials.push(...correctionMaterials.filter((name) => !materials.includes(name)));
       if (!materials.includes(file.materialName))
         throw new CaseFileError(CaseFileErrorCode.ATTACHMENT_MATERIAL_UNKNOWN, { materials });
-      const [existing] = (await manager.query(
-        `SELECT ${SUMMARY_COLUMNS} FROM intake.attachments WHERE case_id = $1 AND material_name = $2 AND sha256 = $3`,
-        [caseId, file.materialName, sha256],
-      )) as AttachmentSummary[];
-      // The same page sent again (a retried upload) is the page already kept.
-      if (existing) return existing;
-      const [{ count }] = (await manager.query(
-        `SELECT count(*)::int AS count FROM intake.attachments WHERE case_id = $1`,
-        [caseId],
-      )) as { count: number }[];
-      if (count >= MAX_ATTACHMENTS_PER_CASE) throw new CaseFileError(CaseFileErrorCode.ATTACHMENTS_TOO_MANY);
-      const id = randomUUID();
-      const fileName = withExtensionOf(contentType, cleanFileName(file.fileName));
-      const [added] = (await manager.query(
-        `INSERT INTO intake.attachments
-           (id, case_id, material_name, file_name, content_type, size_bytes, sha256, stage, added_by, added_by_name, content)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${SUMMARY_COLUMNS}`,
-        [
-          id,
-          caseId,
-          file.materialName,
-          fileName,
-          contentType,
-          file.content.length,
-          sha256,
-          file.stage,
-          by.id,
-          by.name,
-          file.content,
-        ],
-      )) as AttachmentSummary[];
-      await enqueueEvent(manager, INTAKE_SCHEMA, attachmentAddedV1, {
-        subject: caseId,
-        county: application.county,
-        town: application.town,
-        actor: personActor(by),
-        correlationId: caseId,
-        payload: {
-          caseId,
-          attachmentId: id,
-          materialName: file.materialName,
-          fileName,
-          contentType,
-          sizeBytes: file.content.length,
-          sha256,
-          stage: file.stage,
-          addedBy: by.id,
-          addedByName: by.name,
-          addedAt: new Date(added.addedAt).toISOString(),
-        },
-      });
-      return added;
+      return this.storeWithin(
+        manager,
+        { caseId, county: application.county, town: application.town },
+        page,
+        by,
+      );
     });
+  }
+
+  /**
+   * Keeps a checked page in the caller's transaction, which holds the application row (a case being filed, or
+   * locked by add): the same page sent again is the page already kept, and the case's count is bounded.
+   */
+  async storeWithin(
+    manager: EntityManager,
+    place: { caseId: string; county: string; town: string },
+    page: CheckedPage,
+    by: AttachmentAuthor,
+  ): Promise<AttachmentSummary> {
+    const { caseId } = place;
+    const [existing] = (await manager.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM intake.attachments WHERE case_id = $1 AND material_name = $2 AND sha256 = $3`,
+      [caseId, page.materialName, page.sha256],
+    )) as AttachmentSummary[];
+    // The same page sent again (a retried upload) is the page already kept.
+    if (existing) return existing;
+    const [{ count }] = (await manager.query(
+      `SELECT count(*)::int AS count FROM intake.attachments WHERE case_id = $1`,
+      [caseId],
+    )) as { count: number }[];
+    if (count >= MAX_ATTACHMENTS_PER_CASE) throw new CaseFileError(CaseFileErrorCode.ATTACHMENTS_TOO_MANY);
+    const id = randomUUID();
+    const [added] = (await manager.query(
+      `INSERT INTO intake.attachments
+         (id, case_id, material_name, file_name, content_type, size_bytes, sha256, stage, added_by, added_by_name, content)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${SUMMARY_COLUMNS}`,
+      [
+        id,
+        caseId,
+        page.materialName,
+        page.fileName,
+        page.contentType,
+        page.content.length,
+        page.sha256,
+        page.stage,
+        by.id,
+        by.name,
+        page.content,
+      ],
+    )) as AttachmentSummary[];
+    await enqueueEvent(manager, INTAKE_SCHEMA, attachmentAddedV1, {
+      subject: caseId,
+      county: place.county,
+      town: place.town,
+      actor: by.actor ?? personActor(by),
+      correlationId: caseId,
+      payload: {
+        caseId,
+        attachmentId: id,
+        materialName: page.materialName,
+        fileName: page.fileName,
+        contentType: page.contentType,
+        sizeBytes: page.content.length,
+        sha256: page.sha256,
+        stage: page.stage,
+        addedBy: by.id,
+        addedByName: by.name,
+        addedAt: new Date(added.addedAt).toISOString(),
+      },
+    });
+    return added;
   }
 
   list(caseId: string): Promise<AttachmentSummary[]> {
