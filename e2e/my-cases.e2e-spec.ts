@@ -1,30 +1,9 @@
-import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
-import { engineEndpoints, eventually } from '@oneseal/testing';
+import { eventually } from '@oneseal/testing';
+import { randomPhone, smsCodeSentTo } from './applicant';
 import { browserForSuite, expectText, freshPage, SHOTS, workbench } from './browser';
 import { decide, fileCase, openTask, stageOf, watcher } from './case-api';
 import { as, getJson, postJson, serviceUrl, tokenOf } from './system';
-
-const randomPhone = () => `137${String(randomInt(0, 99_999_999)).padStart(8, '0')}`;
-
-/** The sign-in code as the applicant's phone shows it: the recording SMS provider keeps the text it "sent". */
-async function smsCodeSentTo(phone: string, after: Date): Promise<string> {
-  const db = new PgClient({ connectionString: engineEndpoints().databaseUrl });
-  await db.connect();
-  try {
-    return await eventually('the sign-in SMS', async () => {
-      const { rows } = await db.query<{ body: string }>(
-        `SELECT body FROM notification.sign_in_messages WHERE phone = $1 AND sent_at >= $2
-          ORDER BY sent_at DESC LIMIT 1`,
-        [phone, after],
-      );
-      return /验证码为(\d{6})/.exec(rows[0]?.body ?? '')?.[1];
-    });
-  } finally {
-    await db.end();
-  }
-}
 
 const identity = (path: string, body: unknown) =>
   postJson<{ token?: string; code?: string; details?: Record<string, unknown> }>(

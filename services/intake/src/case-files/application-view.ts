@@ -50,7 +50,8 @@ export interface MaterialLine {
   issuer: string;
   required: boolean;
   needed: { originals: number; copies: number };
-  received: { originals: number; copies: number };
+  /** Paper counted at the window; filed online, the files uploaded instead. */
+  received: { originals: number; copies: number; pages?: number };
   attachments: AttachmentSummary[];
   /** Required and handed in short of what the guide asks. */
   missing: boolean;
@@ -162,11 +163,9 @@ function materialLines(record: ApplicationRecord, attachments: AttachmentSummary
         (sum, material) => ({
           originals: sum.originals + material.originals,
           copies: sum.copies + material.copies,
+          ...(material.pages ? { pages: (sum.pages ?? 0) + material.pages } : {}),
         }),
-        {
-          originals: 0,
-          copies: 0,
-        },
+        { originals: 0, copies: 0 } as MaterialLine['received'],
       );
   const lines: MaterialLine[] = guideMaterials.map((material) => ({
     name: material.name,

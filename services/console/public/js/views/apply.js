@@ -56,7 +56,7 @@ function applyHtml(matter, places, signedIn) {
         <legend>办理地点</legend>
         <label
           >向哪个乡镇便民服务中心申请
-          <select name="town" required>
+          <select name="town">
             <option value="">请选择乡镇</option>
             ${places.towns.map(
               (town) => html`<option value="${town.code}">${town.name}便民服务中心</option>`,
@@ -70,10 +70,9 @@ function applyHtml(matter, places, signedIn) {
           <label class="choice"><input type="radio" name="who" value="self" checked />本人申请</label>
           <label class="choice"><input type="radio" name="who" value="family" />为家属代为申请</label>
         </div>
-        <label>申请人姓名 <input name="applicantName" maxlength="100" autocomplete="name" required /></label>
+        <label>申请人姓名 <input name="applicantName" maxlength="100" autocomplete="name" /></label>
         <label
-          >申请人公民身份号码
-          <input name="applicantIdNumber" maxlength="18" autocapitalize="characters" required
+          >申请人公民身份号码 <input name="applicantIdNumber" maxlength="18" autocapitalize="characters"
         /></label>
         <div class="on-behalf" hidden>
           <label>代办人（本人）姓名 <input name="agentName" maxlength="50" /></label>
@@ -184,8 +183,9 @@ const filedHtml = (answer, matter) =>
   html`${messageHtml('ok', answer.replayed ? '该申请此前已提交，不会重复建件' : '申请已提交', [
       html`事项：${matter.name}`,
       html`办件编号：<strong class="typed-code">${answer.receiptNumber}</strong>`,
-      html`查询码：<strong class="typed-code">${answer.queryCode}</strong>（也已短信发送）`,
-      '便民服务中心将在 5 个工作日内告知是否受理；需要补正的，可在“我的办件”中网上补正。',
+      html`查询码：<strong class="typed-code">${answer.queryCode}</strong
+        >（凭办件编号和查询码也可在“办件查询”查看）`,
+      '便民服务中心将在 5 日内告知是否受理，受理后短信通知；需要补正的，可在“我的办件”中网上补正。',
     ])}
     <p><a class="primary button-link" href="#/my/${answer.caseId}">查看办理进度</a></p>`;
 
@@ -205,6 +205,7 @@ function wire(root, form, matter) {
     if (event.target.name === 'deliveryMethod')
       form.querySelector('.address').hidden = event.target.value !== 'express';
     if (event.target.dataset.pages) {
+      message.replaceChildren();
       const names = [...event.target.files].map((file) => file.name);
       event.target.closest('.material').querySelector('.chosen').textContent = names.length
         ? `已选 ${names.length} 个：${names.join('、')}`

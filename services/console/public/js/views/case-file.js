@@ -78,7 +78,11 @@ function materialsHtml(materials, mayOpen) {
       line.fromCorrection
         ? '补正要求补交'
         : `${line.required ? '必需' : '可选'}：原件 ${line.needed.originals}、复印件 ${line.needed.copies}`,
-      line.fromCorrection ? '—' : `原件 ${line.received.originals}、复印件 ${line.received.copies}`,
+      line.fromCorrection
+        ? '—'
+        : line.received.pages
+          ? `网上提交 ${line.received.pages} 个文件`
+          : `原件 ${line.received.originals}、复印件 ${line.received.copies}`,
       pagesHtml(line, mayOpen),
       line.missing ? html`<strong class="bad">缺少</strong>` : html`<span class="good">齐全</span>`,
     ]),
@@ -128,13 +132,15 @@ function caseFileHtml(file, access) {
     ['主管部门', file.matter.unit.name ?? file.matter.unit.code],
     ['受理地', [file.place.townName, file.place.villageName].filter(Boolean).join(' · ')],
     ['受理渠道', label(CHANNELS, file.channel)],
-    ['经办人', file.filedBy?.name],
+    ['经办人', file.filedBy?.name ?? (file.channel === 'online' ? '申请人网上申请（手机号码验证）' : '')],
     ['提交时间', formatDateTime(file.submittedAt)],
     ['送达方式', label(DELIVERY_METHODS, file.delivery.method)],
     ['邮寄地址', file.delivery.address],
     agent && [
       '代办与委托',
-      `${agent.agentName ?? ''}代办；委托书签署于 ${agent.signedOn}，委托事项：${agent.scope}`,
+      `${agent.agentName ?? ''}${agent.relationship ? `（申请人的${agent.relationship}）网上代为申请` : '代办'}；委托书签署于 ${
+        agent.signedOn
+      }，委托事项：${agent.scope}`,
     ],
   ].filter((fact) => fact && fact[1]);
   return html`<h3>申请</h3>
