@@ -196,6 +196,19 @@ describe('网上申请: a villager files from a phone, supplies a 补正 online,
     expect(recorded.submitted.envelope.actor.role).toBe('applicant');
     expect(recorded.pages.every((logged) => logged.envelope.actor.role === 'applicant')).toBe(true);
     expect((await watcher.get(`${serviceUrl('routing')}/cases/${caseId}`)).status).toBe(200);
+
+    // Supervision counts it: 南村镇's cases filed online this month, and the county's matters that can be.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const rates = `${serviceUrl('intake')}/supervision/online-handling?county=140525&from=${today}&to=${today}`;
+    const { body: report } = await watcher.get<{
+      matters: { level: string; fullyOnline: number; target: number | null }[];
+      towns: { town: string; online: number }[];
+    }>(rates);
+    expect(report.towns.find((town) => town.town === '140525100')?.online).toBeGreaterThan(0);
+    expect(report.matters.find((rate) => rate.level === 'town')).toEqual(
+      expect.objectContaining({ fullyOnline: expect.any(Number), target: 0.6 }),
+    );
+    expect((await as('zz-town-window').get(rates)).status).toBe(403);
   });
 
   it('refuses what is not the applicant’s: a 补正 before one is asked, another number’s case, a staff token', async () => {

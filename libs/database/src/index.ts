@@ -2,6 +2,7 @@ export * from './data-source-options';
 export * from './migrations/run-migrations';
 export * from './migrations/messaging-tables';
 export * from './migrations/rate-limit-table';
+export * from './migrations/create-index-concurrently';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './inbox/process-once';

@@ -17,6 +17,7 @@ export * from './calendar';
 export * from './people/resident-id';
 export * from './guides/material-check';
 export * from './guides/online-filing';
+export * from './guides/online-handling-targets';
 export * from './codes/typed-code';
 export * from './forms';
 export * from './people/lookup-digest';

@@ -14,6 +14,7 @@ export * from './http/safe-text';
 export * from './http/service-exception.filter';
 export * from './http/page-query';
 export * from './http/place-query';
+export * from './http/period-query';
 export * from './http/trimmed';
 export * from './http/json-field';
 export * from './env/secret-key';

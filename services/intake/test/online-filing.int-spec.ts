@@ -21,6 +21,7 @@ import { ApplicantPagesService } from '../src/online-filing/applicant-pages.serv
 import type { ApplicantCaseClient, ApplicantCaseStanding } from '../src/online-filing/applicant-case.client';
 import { ONLINE_FILINGS_PER_DAY } from '../src/online-filing/online-filing.errors';
 import { OnlineFilingService } from '../src/online-filing/online-filing.service';
+import { onlineHandlingReport } from '../src/online-handling/online-handling-report';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
 
 const seeds = new SeedSources(resolve(__dirname, '../../../seeds'));
@@ -262,5 +263,40 @@ describe('网上申报: an applicant files online with their pages (real Postgre
     expect(
       (await pages.pages({ phone }, filed.caseId)).map((each) => [each.materialName, each.stage]),
     ).toEqual(expect.arrayContaining([['户口簿', 'correction']]));
+  });
+
+  it('reports 网上可办率 over matters against the plan, and 网上办件率 over a period’s cases', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const before = await onlineHandlingReport(suite.dataSource, { county: '140525', from: today, to: today });
+    await online.file({ phone: phoneNumber() }, application(), bothPages);
+    const after = await onlineHandlingReport(suite.dataSource, { county: '140525', from: today, to: today });
+    const town = (report: typeof after) => report.towns.find((row) => row.town === '140525100');
+    expect(town(after)).toEqual(
+      expect.objectContaining({
+        townName: '南村镇',
+        online: (town(before)?.online ?? 0) + 1,
+        received: (town(before)?.received ?? 0) + 1,
+      }),
+    );
+    const townMatters = after.matters.find((rate) => rate.level === 'town');
+    // One town matter made 全程网办 in this suite; information services (咨询、查询…) are not counted as applied for.
+    expect(townMatters).toEqual(
+      expect.objectContaining({ online: 1, fullyOnline: 1, target: 0.6, met: false }),
+    );
+    expect(townMatters?.matters).toBeLessThan(
+      (
+        (await suite.dataSource.query(
+          `SELECT count(*)::int AS n FROM intake.matters WHERE county_code = '140525' AND level = 'town'`,
+        )) as { n: number }[]
+      )[0].n,
+    );
+    expect(after.targetSource).toContain('泽审改办发〔2022〕2号');
+    // 沁水县's documents set no target: none is assumed.
+    const qinshui = await onlineHandlingReport(suite.dataSource, {
+      county: '140521',
+      from: today,
+      to: today,
+    });
+    expect(qinshui.matters.every((rate) => rate.target === null && rate.met === null)).toBe(true);
   });
 });

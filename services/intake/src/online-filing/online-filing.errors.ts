@@ -12,6 +12,7 @@ export enum OnlineFilingErrorCode {
   TOO_MANY_TODAY = 'ONLINE.TOO_MANY_TODAY',
   NOT_AMONG_MINE = 'ONLINE.NOT_AMONG_MINE',
   NOT_AWAITING_CORRECTION = 'ONLINE.NOT_AWAITING_CORRECTION',
+  PERIOD_INVALID = 'ONLINE.PERIOD_INVALID',
 }
 
 /** Applications one mobile number may file online in a day: a family's needs, never a script's. */
@@ -29,6 +30,7 @@ const MESSAGES: Record<OnlineFilingErrorCode, string> = {
   [OnlineFilingErrorCode.TOO_MANY_TODAY]: `同一手机号码每天最多网上申请 ${ONLINE_FILINGS_PER_DAY} 件，请明天再试或到窗口办理`,
   [OnlineFilingErrorCode.NOT_AMONG_MINE]: '在您的办件中没有找到这个办件，请从“我的办件”中打开',
   [OnlineFilingErrorCode.NOT_AWAITING_CORRECTION]: '该办件现在不需要补正材料，无需上传',
+  [OnlineFilingErrorCode.PERIOD_INVALID]: '统计期间有误：开始日期不能晚于结束日期，且一次最多统计 366 天',
 };
 
 export class OnlineFilingError extends CodedError<OnlineFilingErrorCode> {
@@ -39,6 +41,7 @@ export class OnlineFilingError extends CodedError<OnlineFilingErrorCode> {
   get httpStatus(): HttpStatus {
     switch (this.code) {
       case OnlineFilingErrorCode.PAGES_UNMATCHED:
+      case OnlineFilingErrorCode.PERIOD_INVALID:
         return HttpStatus.BAD_REQUEST;
       case OnlineFilingErrorCode.NOT_ONLINE:
       case OnlineFilingErrorCode.DELIVERY_NOT_ONLINE:

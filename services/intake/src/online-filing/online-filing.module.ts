@@ -5,6 +5,7 @@ import { ROUTING_URL } from '../case-files/case-access.client';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ApplicantCaseClient } from './applicant-case.client';
 import { ApplicantPagesService } from './applicant-pages.service';
+import { OnlineHandlingController } from '../online-handling/online-handling.controller';
 import { OnlineFilingController } from './online-filing.controller';
 import { OnlineFilingService } from './online-filing.service';
 
@@ -15,7 +16,7 @@ export class OnlineFilingModule {
     return {
       module: OnlineFilingModule,
       imports: [ApplicationsModule, CatalogueModule],
-      controllers: [OnlineFilingController],
+      controllers: [OnlineFilingController, OnlineHandlingController],
       providers: [
         { provide: ROUTING_URL, useValue: env.ROUTING_URL.replace(/\/+$/, '') },
         AttachmentsService,

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createIndexConcurrently } from './create-index-concurrently';
+import { createIndexConcurrently } from '@oneseal/database';
 
 /**
  * Finding a case by part of a name — the applicant's (two or three characters, usually) or the matter's — through an
@@ -45,6 +45,7 @@ export class IndexNameCharacters1765600000100 implements MigrationInterface {
         $$`);
     await createIndexConcurrently(
       queryRunner,
+      'routing',
       'routed_cases_by_name',
       `ON routing.routed_cases USING gin (routing.name_grams(county, town, applicant_name, matter_name))`,
     );

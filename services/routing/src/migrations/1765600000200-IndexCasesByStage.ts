@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createIndexConcurrently } from './create-index-concurrently';
+import { createIndexConcurrently } from '@oneseal/database';
 
 /**
  * A town's cases at one stage (the window's 已送达, 办结 … lists), counted from the index alone and read latest ended
@@ -14,6 +14,7 @@ export class IndexCasesByStage1765600000200 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await createIndexConcurrently(
       queryRunner,
+      'routing',
       'routed_cases_by_stage',
       `ON routing.routed_cases (county, town, stage, concluded_at)`,
     );

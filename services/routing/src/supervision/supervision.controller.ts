@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PlaceQuery } from '@oneseal/service-kit';
+import { isReportablePeriod, PlaceQuery } from '@oneseal/service-kit';
 import { DataSource } from 'typeorm';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import { SupervisionQuery, SupervisionSummaryQuery, TownReportQuery } from './dto/supervision.query';
@@ -61,8 +61,7 @@ export class SupervisionController {
   })
   async report(@CurrentUser() user: AuthUser, @Query() query: TownReportQuery): Promise<TownReport[]> {
     assertReachesPlace(user, query);
-    const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
-    if (!(days >= 0 && days < 366)) throw new SupervisionError(SupervisionErrorCode.PERIOD_INVALID);
+    if (!isReportablePeriod(query)) throw new SupervisionError(SupervisionErrorCode.PERIOD_INVALID);
     return townReport(this.dataSource, query);
   }
 }

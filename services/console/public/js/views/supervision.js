@@ -236,6 +236,39 @@ const ratingsHtml = (rows, mayAnswer) =>
     '暂无评价。',
   );
 
+const LEVEL_TITLES = { town: '镇级', village: '村级' };
+const percentOf = (rate) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
+
+/** 网上办理: matters that can be applied for online against the plan's targets, and what the period's cases did. */
+const onlineHandlingHtml = (report) =>
+  html`<p class="muted">
+      网上可办率按事项计：县事项目录中在用的依申请事项（不含咨询、查询、信息发布类），网办深度
+      3（网上申请）及以上为网上可办， 4 为全程网办（GB/T 37277—2018 第 3.3
+      条）。${report.targetSource ? `目标依据${report.targetSource}。` : '本县文件未设定目标。'}
+    </p>
+    ${tableHtml(
+      ['事项层级', '依申请事项', '网上可办', '其中全程网办', '网上可办率', '目标', '是否达标'],
+      report.matters.map((rate) => [
+        LEVEL_TITLES[rate.level],
+        rate.matters,
+        rate.online,
+        rate.fullyOnline,
+        percentOf(rate.rate),
+        rate.target === null ? '未设定' : `不低于 ${Math.round(rate.target * 100)}%`,
+        rate.met === null
+          ? '—'
+          : rate.met
+            ? html`<span class="good">达标</span>`
+            : html`<strong class="bad">未达标</strong>`,
+      ]),
+    )}
+    <p class="muted">网上办件率按办件计：统计期间内提交的申请中，申请人网上申请的件数占比。</p>
+    ${tableHtml(
+      ['乡镇', '收件', '网上申请', '网上办件率'],
+      report.towns.map((town) => [town.townName, town.received, town.online, percentOf(town.rate)]),
+      '暂无办件。',
+    )}`;
+
 /** First and last day of the current month in China, as the default reporting period. */
 function thisMonth() {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -281,7 +314,9 @@ export function renderSupervision(root, { user }) {
           <label>至 <input type="date" name="to" required /></label>
           <button type="submit">统计</button>
         </form>
-        <div class="report"></div>`}
+        <div class="report"></div>
+        <h3>网上办理</h3>
+        <div class="online-handling"></div>`}
       <h3>办件</h3>
       <form class="toolbar filters">
         ${countyWide
@@ -434,6 +469,11 @@ export function renderSupervision(root, { user }) {
     period.addEventListener('submit', async (event) => {
       event.preventDefault();
       const { from, to } = formValues(period);
+      const onlineHandling = root.querySelector('.online-handling');
+      api('intake', '/supervision/online-handling', { query: { county: user.county, from, to } }).then(
+        (answer) => mount(onlineHandling, onlineHandlingHtml(answer)),
+        (error) => showError(onlineHandling, error),
+      );
       try {
         mount(
           report,

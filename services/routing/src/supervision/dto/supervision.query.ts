@@ -1,5 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { CountyPeriodQuery } from '@oneseal/service-kit';
+import { IsOptional, Matches } from 'class-validator';
 import { CaseFilters } from '../../case-search/dto/case-filters';
 
 export { SUPERVISED_STAGES } from '../../case-search/dto/case-filters';
@@ -22,16 +23,5 @@ export class SupervisionSummaryQuery {
   county!: string;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export class TownReportQuery extends SupervisionSummaryQuery {
-  @ApiProperty({ description: '统计开始日期（含），北京时间', example: '2026-11-01' })
-  @Matches(DAY, { message: 'from 应为日期，如 2026-11-01' })
-  @IsISO8601({ strict: true }, { message: 'from 不是有效日期' })
-  from!: string;
-
-  @ApiProperty({ description: '统计结束日期（含），北京时间', example: '2026-11-30' })
-  @Matches(DAY, { message: 'to 应为日期，如 2026-11-30' })
-  @IsISO8601({ strict: true }, { message: 'to 不是有效日期' })
-  to!: string;
-}
+/** 各乡镇期间报告: the county's towns over a period. */
+export class TownReportQuery extends CountyPeriodQuery {}
