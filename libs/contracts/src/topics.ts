@@ -27,6 +27,7 @@ export const TOPICS = {
   resultDeliveredV1: 'oneseal.routing.result-delivered.v1',
   serviceRatedV1: 'oneseal.routing.service-rated.v1',
   ratingAnsweredV1: 'oneseal.routing.rating-answered.v1',
+  ratingRevisitedV1: 'oneseal.routing.rating-revisited.v1',
   sealRegisteredV1: 'oneseal.seal.seal-registered.v1',
   sealActivatedV1: 'oneseal.seal.seal-activated.v1',
   sealRetiredV1: 'oneseal.seal.seal-retired.v1',

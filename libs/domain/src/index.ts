@@ -18,6 +18,7 @@ export * from './people/resident-id';
 export * from './guides/material-check';
 export * from './guides/online-filing';
 export * from './guides/online-handling-targets';
+export * from './ratings/rating-wording';
 export * from './codes/typed-code';
 export * from './forms';
 export * from './people/lookup-digest';

@@ -30,6 +30,10 @@ import { MyCasesService } from './applicant-progress/my-cases.service';
 import { CaseFilePagesClient, INTAKE_URL } from './applicant-progress/case-file-pages.client';
 import { RatingFollowUpController } from './rating-follow-up/rating-follow-up.controller';
 import { RatingFollowUpService } from './rating-follow-up/rating-follow-up.service';
+import { RatingPadController } from './rating-follow-up/rating-pad.controller';
+import { RatingPadService } from './rating-follow-up/rating-pad.service';
+import { RatingRecorder } from './rating-follow-up/rating-recorder';
+import { RATING_POLICY } from './rating-follow-up/rating-policy';
 import { createCaseActivities } from './case-progress/case-activities';
 import { ROUTING_MIGRATIONS } from './migrations';
 import { parseSeparatedSteps } from './config/separated-steps';
@@ -81,6 +85,7 @@ export class RoutingModule {
         ApplicantProgressController,
         MyCasesController,
         RatingFollowUpController,
+        RatingPadController,
       ],
       providers: [
         DeadlineRiskMetrics,
@@ -89,6 +94,9 @@ export class RoutingModule {
         { provide: INTAKE_URL, useValue: env.INTAKE_URL.replace(/\/+$/, '') },
         CaseFilePagesClient,
         RatingFollowUpService,
+        RatingPadService,
+        RatingRecorder,
+        { provide: RATING_POLICY, useValue: { rectifyWorkingDays: env.RATING_RECTIFY_WORKING_DAYS } },
         TemporalWorkers.provide({
           temporal,
           enabled: env.TEMPORAL_WORKER_ENABLED === 1,

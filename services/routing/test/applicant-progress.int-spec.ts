@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import { ApplicantProgressService } from '../src/applicant-progress/applicant-progress.service';
 import { progressQueryDigest } from '../src/applicant-progress/progress-query-digest';
 import { RoutedCase } from '../src/cases/routed-case.entity';
+import { RatingRecorder } from '../src/rating-follow-up/rating-recorder';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
 
 const CODE = 'K7QM-3XPD-9RTA';
@@ -20,7 +21,11 @@ describe('the applicant’s progress lookup and rating (real PostgreSQL and Temp
     suite = await openSuiteDataSource('routing_progress', { schema: ROUTING_SCHEMA, entities: [RoutedCase] });
     const { temporalAddress, temporalNamespace } = engineEndpoints();
     temporal = await connectTemporalClient({ address: temporalAddress, namespace: temporalNamespace });
-    progress = new ApplicantProgressService(suite.dataSource, temporal);
+    progress = new ApplicantProgressService(
+      suite.dataSource,
+      temporal,
+      new RatingRecorder(suite.dataSource, { rectifyWorkingDays: 15 }),
+    );
   });
 
   afterAll(async () => {
@@ -95,8 +100,14 @@ describe('the applicant’s progress lookup and rating (real PostgreSQL and Temp
 
     const ended = await routedCase('delivered', '准予');
     expect(await refusalOf(progress.rate({ ...ended, queryCode: CODE, score: 2, comment: '  ' }))).toEqual(
-      expect.objectContaining({ code: 'PROGRESS.REASON_REQUIRED', message: '差评请说明原因，以便整改' }),
+      expect.objectContaining({
+        code: 'PROGRESS.REASON_REQUIRED',
+        message: '差评请说明原因：选择不满意的方面（选“其他”时请写明），以便整改',
+      }),
     );
+    expect(
+      await refusalOf(progress.rate({ ...ended, queryCode: CODE, score: 1, categories: ['other'] })),
+    ).toEqual(expect.objectContaining({ code: 'PROGRESS.REASON_REQUIRED' }));
     expect(await ratingsOf(ended.caseId)).toEqual([]);
 
     const attempts = await Promise.allSettled([
@@ -120,6 +131,36 @@ describe('the applicant’s progress lookup and rating (real PostgreSQL and Temp
     expect(view.mayRate).toBe(false);
     expect(view.rating?.score).toBe(stored.score);
     expect(await ratingsOf(open.caseId)).toEqual([]);
+  });
+
+  it('keeps what a 差评 is about and when its 整改 is due, in working days of the county', async () => {
+    const ended = await routedCase('delivered', '准予');
+    const rated = await progress.rate({
+      ...ended,
+      queryCode: CODE,
+      score: 1,
+      categories: ['efficiency', 'materials', 'efficiency'],
+    });
+    expect(rated).toEqual(
+      expect.objectContaining({ categories: ['efficiency', 'materials'], comment: null }),
+    );
+    // Fifteen working days: three weeks of a calendar without holidays, more with them.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const days = (Date.parse(rated.rectifyBy as string) - Date.parse(today)) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(19);
+    const [event] = await ratedEventsOf(ended.caseId);
+    expect(event.envelope.payload).toEqual(
+      expect.objectContaining({
+        serviceEvent: 'case',
+        channel: 'web',
+        categories: ['efficiency', 'materials'],
+        rectifyBy: rated.rectifyBy,
+      }),
+    );
+    const view = await progress.lookup({ ...ended, queryCode: CODE });
+    expect(view.rating).toEqual(
+      expect.objectContaining({ reasons: ['办事效率', '材料要求'], rectifyBy: rated.rectifyBy }),
+    );
   });
 
   it('refuses a rating with the wrong code, and stores nothing', async () => {

@@ -24,6 +24,7 @@ export * from './bureau-registered/v1';
 export * from './result-delivered/v1';
 export * from './service-rated/v1';
 export * from './rating-answered/v1';
+export * from './rating-revisited/v1';
 export * from './seal-registered/v1';
 export * from './seal-activated/v1';
 export * from './seal-retired/v1';

@@ -22,6 +22,7 @@ import { deadlineRecalculatedV1 } from './deadline-recalculated/v1';
 import { resultDeliveredV1 } from './result-delivered/v1';
 import { serviceRatedV1 } from './service-rated/v1';
 import { ratingAnsweredV1 } from './rating-answered/v1';
+import { ratingRevisitedV1 } from './rating-revisited/v1';
 import { sealRegisteredV1 } from './seal-registered/v1';
 import { sealActivatedV1 } from './seal-activated/v1';
 import { sealRetiredV1 } from './seal-retired/v1';
@@ -53,6 +54,7 @@ export const EVENT_CONTRACTS = [
   resultDeliveredV1,
   serviceRatedV1,
   ratingAnsweredV1,
+  ratingRevisitedV1,
   sealRegisteredV1,
   sealActivatedV1,
   sealRetiredV1,

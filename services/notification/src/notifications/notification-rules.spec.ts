@@ -172,9 +172,26 @@ describe('who is told what, by event', () => {
       expect.objectContaining({ recipientKind: 'staff-unit', recipient: '140525100-approval' }),
     );
     expect(told.message.body).toBe(
-      '差评待整改：办件 140525-20261123-000001（临时救助）申请人评价为不满意：窗口等候时间较长。请核实整改并在监察中回复。',
+      '差评待整改：办件 140525-20261123-000001（临时救助）申请人评价为不满意：窗口等候时间较长。请核实整改，在监察中回复并回访。',
     );
     expect(rated(3)).toEqual([]);
     expect(rated(5)).toEqual([]);
+    // A counter rating with its reasons and the 整改 deadline.
+    const [atCounter] = serviceRatedRule.plan(
+      event({
+        caseId,
+        score: 1,
+        ratedAt: new Date().toISOString(),
+        serviceEvent: 'acceptance',
+        channel: 'window-pad',
+        categories: ['attitude', 'efficiency'],
+        rectifyBy: '2026-12-25',
+      }),
+      applicant,
+      places,
+    );
+    expect(atCounter.message.body).toBe(
+      '差评待整改：办件 140525-20261123-000001（临时救助）窗口受理环节申请人评价为非常不满意：服务态度、办事效率。请于 2026-12-25 前核实整改，在监察中回复并回访。',
+    );
   });
 });

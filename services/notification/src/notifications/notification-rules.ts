@@ -16,7 +16,14 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@oneseal/contracts';
-import { countySupervision, DELIVERED_RESULTS, townUnit, villageOfStation } from '@oneseal/domain';
+import {
+  countySupervision,
+  DELIVERED_RESULTS,
+  ratingReasonText,
+  SERVICE_EVENT_TITLES,
+  townUnit,
+  villageOfStation,
+} from '@oneseal/domain';
 import type { ApplicantContact } from '../contacts/applicant-contact';
 import type { Channel, RecipientKind } from './notification.entity';
 import * as templates from './templates';
@@ -263,8 +270,12 @@ export const serviceRatedRule = staffRule(serviceRatedV1, ({ payload, town }, ap
       templates.dissatisfiedRating({
         caseRef: caseRef(payload.caseId, applicant),
         matterName: applicant?.matterName ?? '',
+        ...(payload.serviceEvent && payload.serviceEvent !== 'case'
+          ? { serviceEventText: SERVICE_EVENT_TITLES[payload.serviceEvent] }
+          : {}),
         scoreText: DISSATISFIED[payload.score as 1 | 2],
-        comment: payload.comment ?? '',
+        reason: ratingReasonText(payload.categories ?? [], payload.comment),
+        ...(payload.rectifyBy ? { rectifyBy: payload.rectifyBy } : {}),
       }),
     ),
   ];

@@ -28,7 +28,7 @@ export const TEMPLATE_TEXTS = {
   deadlineRed: '红牌超期：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），请立即办理。',
   deadlineStatutory: '严重超期：办件 ${ref} ${scope}已超过法定期限（${dueDate}），请立即办理并说明原因。',
   dissatisfiedRating:
-    '差评待整改：办件 ${ref}（${matter}）申请人评价为${score}：${comment}。请核实整改并在监察中回复。',
+    '差评待整改：办件 ${ref}（${matter}）${event}申请人评价为${score}：${reason}。${deadline}核实整改，在监察中回复并回访。',
   escalationRed: '督办：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），承办单位 ${unit}，请督促办理。',
   escalationStatutory:
     '严重超期督办：办件 ${ref} ${scope}已超过法定期限（${dueDate}），承办单位 ${unit}，请督促办理并说明原因。',
@@ -253,14 +253,20 @@ const deadlineParams = (input: DeadlineInput) => ({
 export function dissatisfiedRating(input: {
   caseRef: string;
   matterName: string;
+  /** Which service was rated: 窗口受理, 结果领取 (the whole case: nothing said). */
+  serviceEventText?: string;
   scoreText: string;
-  comment: string;
+  reason: string;
+  /** The 整改 deadline; ratings announced before deadlines were kept have none. */
+  rectifyBy?: string;
 }) {
   return render('dissatisfiedRating', {
     ref: input.caseRef,
     matter: input.matterName,
+    event: input.serviceEventText ? `${input.serviceEventText}环节` : '',
     score: input.scoreText,
-    comment: input.comment,
+    reason: input.reason || '未说明原因',
+    deadline: input.rectifyBy ? `请于 ${input.rectifyBy} 前` : '请',
   });
 }
 

@@ -18,8 +18,8 @@ const MESSAGES: Record<ProgressErrorCode, string> = {
   // Someone else's case and a case that does not exist read alike.
   [ProgressErrorCode.NOT_AMONG_MINE]: '您的办件中没有这一件：只能查看以本人登录手机号码申请的办件',
   [ProgressErrorCode.NOT_CONCLUDED]: '办件办结后才能评价',
-  [ProgressErrorCode.ALREADY_RATED]: '该办件已经评价过，每件只能评价一次',
-  [ProgressErrorCode.REASON_REQUIRED]: '差评请说明原因，以便整改',
+  [ProgressErrorCode.ALREADY_RATED]: '这次服务已经评价过：每次服务评价一次',
+  [ProgressErrorCode.REASON_REQUIRED]: '差评请说明原因：选择不满意的方面（选“其他”时请写明），以便整改',
   [ProgressErrorCode.NOT_AWAITING_CORRECTION]: '该办件现在不需要补正材料',
   [ProgressErrorCode.CORRECTION_PAGES_MISSING]: '补正告知书要求的材料还没有全部上传，请逐项上传后再提交补正',
   [ProgressErrorCode.CASE_FILE_UNAVAILABLE]: '暂时无法核对已上传的材料，请稍后再提交',

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { caseStatusQuery, serviceRatedV1, type CaseStatus, type ServiceScore } from '@oneseal/contracts';
-import { enqueueEvent } from '@oneseal/database';
+import { caseStatusQuery, type CaseStatus, type RatingCategory, type ServiceScore } from '@oneseal/contracts';
 import { normaliseTypedCode, PROGRESS_QUERY_CODE_GROUPS } from '@oneseal/domain';
 import { TEMPORAL_CLIENT } from '@oneseal/temporal';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { ROUTING_SCHEMA } from '../config/routing.env';
+import { RatingRecorder } from '../rating-follow-up/rating-recorder';
+import { reasonGiven } from '../rating-follow-up/rating-policy';
+import { servedBy } from '../rating-follow-up/served-by';
 import { ProgressError, ProgressErrorCode } from './applicant-progress.errors';
 import type { ProgressLookupDto, RateServiceDto } from './dto/progress.dto';
 import { digestMatches } from './progress-query-digest';
@@ -41,7 +42,10 @@ export interface RatingRecord {
   score: ServiceScore;
   scoreText: string;
   comment: string | null;
+  categories: RatingCategory[];
   ratedAt: string;
+  /** A 差评's 整改 deadline. */
+  rectifyBy: string | null;
 }
 
 /**
@@ -55,6 +59,7 @@ export class ApplicantProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly recorder: RatingRecorder,
   ) {}
 
   async lookup(proof: ProgressLookupDto): Promise<PublicProgress> {
@@ -71,39 +76,43 @@ export class ApplicantProgressService {
   }
 
   async rate(rating: RateServiceDto): Promise<RatingRecord> {
-    if (rating.score <= 2 && !rating.comment?.trim())
-      throw new ProgressError(ProgressErrorCode.REASON_REQUIRED);
     return this.rateCase(await this.caseProvenBy(rating), rating);
   }
 
-  /** One rating of a case its applicant has proven is theirs, once the case has ended for them. */
+  /**
+   * The applicant's one rating of the whole case, once it has ended for them (online: 办件查询 or 我的办件), tied to
+   * whoever accepted it at the window.
+   */
   async rateCase(
     found: Pick<ProvenCase, 'caseId' | 'county' | 'town' | 'stage' | 'result' | 'route'>,
-    rating: Pick<RateServiceDto, 'score' | 'comment'>,
+    rating: Pick<RateServiceDto, 'score' | 'comment' | 'categories'>,
   ): Promise<RatingRecord> {
     const comment = rating.comment?.trim() || null;
-    if (rating.score <= 2 && !comment) throw new ProgressError(ProgressErrorCode.REASON_REQUIRED);
-    if (!isRatable(found)) {
-      throw new ProgressError(ProgressErrorCode.NOT_CONCLUDED);
-    }
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = (await manager.query(
-        `INSERT INTO routing.service_ratings (case_id, county, town, score, comment)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (case_id) DO NOTHING RETURNING rated_at AS "ratedAt"`,
-        [found.caseId, found.county, found.town, rating.score, comment],
-      )) as { ratedAt: Date }[];
-      if (inserted.length === 0) throw new ProgressError(ProgressErrorCode.ALREADY_RATED);
-      const ratedAt = inserted[0].ratedAt.toISOString();
-      await enqueueEvent(manager, ROUTING_SCHEMA, serviceRatedV1, {
-        subject: found.caseId,
-        county: found.county,
-        town: found.town,
-        actor: { kind: 'person', id: 'applicant', role: 'applicant' },
-        correlationId: found.caseId,
-        payload: { caseId: found.caseId, score: rating.score, comment: comment ?? undefined, ratedAt },
-      });
-      return { score: rating.score, scoreText: SCORE_TEXTS[rating.score], comment, ratedAt };
+    const categories = [...new Set(rating.categories ?? [])];
+    if (!reasonGiven(rating.score, categories, comment))
+      throw new ProgressError(ProgressErrorCode.REASON_REQUIRED);
+    if (!isRatable(found)) throw new ProgressError(ProgressErrorCode.NOT_CONCLUDED);
+    const status = await this.workflowStatus(found.caseId);
+    const recorded = await this.recorder.record({
+      caseId: found.caseId,
+      county: found.county,
+      town: found.town,
+      serviceEvent: 'case',
+      channel: 'web',
+      score: rating.score,
+      categories,
+      comment,
+      ...(status ? { servedBy: servedBy(status, 'case') } : {}),
+      actor: { kind: 'person', id: 'applicant', role: 'applicant' },
     });
+    return {
+      score: rating.score,
+      scoreText: SCORE_TEXTS[rating.score],
+      comment,
+      categories,
+      ratedAt: recorded.ratedAt,
+      rectifyBy: recorded.rectifyBy,
+    };
   }
 
   private async caseProvenBy(proof: ProgressLookupDto): Promise<ProvenCase> {
@@ -139,8 +148,9 @@ export class ApplicantProgressService {
 
   private async ratingOf(caseId: string): Promise<RatingRow | undefined> {
     const rows = (await this.dataSource.query(
-      `SELECT score, comment, rated_at AS "ratedAt", response, responded_at AS "respondedAt"
-         FROM routing.service_ratings WHERE case_id = $1`,
+      `SELECT score, comment, categories, rated_at AS "ratedAt", rectify_by::text AS "rectifyBy", response,
+              responded_at AS "respondedAt"
+         FROM routing.service_ratings WHERE case_id = $1 AND service_event = 'case'`,
       [caseId],
     )) as RatingRow[];
     return rows[0];

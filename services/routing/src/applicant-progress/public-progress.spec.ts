@@ -203,14 +203,18 @@ describe('what the applicant sees of their case', () => {
     const rated = publicProgress(ended, undefined, {
       score: 2,
       comment: '跑了两趟',
+      categories: ['materials', 'efficiency'],
       ratedAt: new Date('2026-12-05T01:00:00Z'),
+      rectifyBy: '2026-12-25',
     });
     expect(rated.mayRate).toBe(false);
     expect(rated.rating).toEqual({
       score: 2,
       scoreText: '不满意',
       comment: '跑了两趟',
+      reasons: ['材料要求', '办事效率'],
       ratedAt: '2026-12-05T01:00:00.000Z',
+      rectifyBy: '2026-12-25',
       answer: null,
     });
     // The town's answer to the 差评 reaches the applicant, without the name of who wrote it.

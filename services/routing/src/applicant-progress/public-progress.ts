@@ -3,12 +3,14 @@ import {
   type AdministrativeLevel,
   type CaseResult,
   type CaseStatus,
+  type RatingCategory,
   type RoutePlan,
   type ServiceScore,
   type StepOutcome,
   type StepRole,
 } from '@oneseal/contracts';
 import { DELIVERED_RESULTS, resultWording } from '@oneseal/domain';
+import { CATEGORY_TITLES } from '../rating-follow-up/rating-policy';
 
 /** The read-model stages, as an applicant is told them. */
 const STAGE_TEXTS = {
@@ -101,7 +103,11 @@ export interface ProgressRow {
 export interface RatingRow {
   score: ServiceScore;
   comment: string | null;
+  /** What a 差评 is about (none on ratings given before reasons had categories). */
+  categories?: RatingCategory[];
   ratedAt: Date;
+  /** A 差评's 整改 deadline. */
+  rectifyBy?: string | null;
   /** What the town changed about a 差评 (整改), once its leader answered it. */
   response?: string | null;
   respondedAt?: Date | null;
@@ -141,7 +147,11 @@ export interface PublicProgress {
     score: ServiceScore;
     scoreText: string;
     comment: string | null;
+    /** What a 差评 is about, in words (服务态度, 办事效率 …). */
+    reasons: string[];
     ratedAt: string;
+    /** By when the town is to put a 差评 right and answer. */
+    rectifyBy: string | null;
     /** The answer to a 差评: what was changed, and when (the applicant is owed it; who answered is not shown). */
     answer: { text: string; answeredAt: string } | null;
   } | null;
@@ -196,7 +206,9 @@ export function publicProgress(
           score: rating.score,
           scoreText: SCORE_TEXTS[rating.score],
           comment: rating.comment,
+          reasons: (rating.categories ?? []).map((category) => CATEGORY_TITLES[category]),
           ratedAt: rating.ratedAt.toISOString(),
+          rectifyBy: rating.rectifyBy ?? null,
           answer:
             rating.response && rating.respondedAt
               ? { text: rating.response, answeredAt: rating.respondedAt.toISOString() }

@@ -50,6 +50,16 @@ export class RoutingEnv extends TemporalServiceEnv {
   CORRECTION_WAIT_WORKING_DAYS = 30;
 
   /**
+   * Working days a town has to put a 差评 right and answer it (整改), county policy: 15 as Zhejiang and Liaoning set
+   * it; some provinces set 5.
+   */
+  @Transform(({ value }) => (value === undefined ? 15 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  RATING_RECTIFY_WORKING_DAYS = 15;
+
+  /**
    * Pairs of steps one person may not both take in a case, beyond review and decision (always apart): county policy,
    * e.g. `受理:审核`. Empty: none.
    */

@@ -12,6 +12,7 @@ import { FlagStalledCases1765400000100 } from './1765400000100-FlagStalledCases'
 import { CountEachTownsDays1765500000100 } from './1765500000100-CountEachTownsDays';
 import { IndexNameCharacters1765600000100 } from './1765600000100-IndexNameCharacters';
 import { IndexCasesByStage1765600000200 } from './1765600000200-IndexCasesByStage';
+import { CloseTheRatingLoop1765700000100 } from './1765700000100-CloseTheRatingLoop';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -27,4 +28,5 @@ export const ROUTING_MIGRATIONS = [
   CountEachTownsDays1765500000100,
   IndexNameCharacters1765600000100,
   IndexCasesByStage1765600000200,
+  CloseTheRatingLoop1765700000100,
 ];

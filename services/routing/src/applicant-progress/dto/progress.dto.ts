@@ -1,7 +1,12 @@
 import { Trimmed } from '@oneseal/service-kit';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { SERVICE_SCORES, type ServiceScore } from '@oneseal/contracts';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  RATING_CATEGORIES,
+  SERVICE_SCORES,
+  type RatingCategory,
+  type ServiceScore,
+} from '@oneseal/contracts';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 /** The two things on the applicant's receipt. A POST body, so neither lands in a URL or an access log. */
 export class ProgressLookupDto {
@@ -29,7 +34,18 @@ export class RateServiceDto extends ProgressLookupDto {
   @IsString()
   @MaxLength(200, { message: '意见不超过 200 字' })
   comment?: string;
+
+  @ApiPropertyOptional({
+    description: '差评的原因（可多选）：服务态度、办事效率、材料要求、办理流程、服务环境、网上办理、其他',
+    enum: RATING_CATEGORIES,
+    isArray: true,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(RATING_CATEGORIES.length)
+  @IsIn(RATING_CATEGORIES, { each: true, message: '不满意的方面请从列出的选项中选择' })
+  categories?: RatingCategory[];
 }
 
 /** 好差评 from 我的办件: the signed-in number proves the case is the applicant's. */
-export class RateMyCaseDto extends PickType(RateServiceDto, ['score', 'comment'] as const) {}
+export class RateMyCaseDto extends PickType(RateServiceDto, ['score', 'comment', 'categories'] as const) {}
