@@ -66,7 +66,7 @@ describe('我的办件: an applicant signs in with their mobile number and an SM
     // 好差评 from here: a 差评 needs its reason; the town's answer to it comes back to this page.
     await page.getByLabel('不满意', { exact: true }).check();
     await page.getByRole('button', { name: '提交评价' }).click();
-    await expectText(page.locator('form.rating .message'), '差评请说明原因');
+    await expectText(page.locator('form.rating .message'), '差评请选择不满意的方面或写明原因');
     await page.getByLabel(/意见/).fill('材料清单没有一次说清，跑了两趟');
     await page.getByRole('button', { name: '提交评价' }).click();
     await expectText(page.locator('.view-my .answer'), '整改答复将在此告知');

@@ -16,6 +16,7 @@ import { renderMatterGuide } from './js/views/matter-guide.js';
 import { renderMessages } from './js/views/messages.js';
 import { renderMyCases } from './js/views/my-cases.js';
 import { renderProgress } from './js/views/progress.js';
+import { renderRatingPad } from './js/views/rating-pad.js';
 import { renderServiceCenter } from './js/views/service-center.js';
 import { renderStaff } from './js/views/staff.js';
 import { renderSupervision } from './js/views/supervision.js';
@@ -59,6 +60,8 @@ const ROUTES = [
   { path: 'calendar', title: '工作日历', roles: ['admin', 'system-admin'], render: renderCalendar },
   { path: 'dead-letters', title: '死信消息', roles: ['system-admin', 'auditor'], render: renderDeadLetters },
   { path: 'cases', title: '办件详情', render: renderCase },
+  // The counter's tablet, facing the applicant, signed in as the clerk: 一次一评.
+  { path: 'pad', title: '评价器', roles: ['town-window', 'village-agent'], render: renderRatingPad },
   { path: 'matter', title: '事项查询', isPublic: true, render: renderMatterGuide },
   { path: 'progress', title: '办件查询', isPublic: true, render: renderProgress },
   { path: 'my', title: '我的办件', isPublic: true, render: renderMyCases },

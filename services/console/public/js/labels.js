@@ -88,6 +88,21 @@ export const CHANNELS = {
   online: '网上申请',
 };
 
+/** What a 差评 is about (the services' RATING_CATEGORIES). */
+export const RATING_CATEGORIES = {
+  attitude: '服务态度',
+  efficiency: '办事效率',
+  materials: '材料要求',
+  process: '办理流程',
+  environment: '服务环境',
+  online: '网上办理',
+  other: '其他',
+};
+
+export const SERVICE_EVENTS = { case: '办件评价', acceptance: '窗口受理', delivery: '结果领取' };
+
+export const REVISIT_METHODS = { phone: '电话回访', visit: '上门回访', sms: '短信回访' };
+
 export const DELIVERY_METHODS = { 'pick-up': '窗口领取', express: '邮寄送达', electronic: '电子送达' };
 
 /** Kept in the services' order (libs/auth ROLES): 人员与岗位 lists its role checkboxes in this order. */

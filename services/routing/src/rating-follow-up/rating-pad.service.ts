@@ -19,6 +19,9 @@ import { servedBy } from './served-by';
 
 /** A request stands this long: the applicant rates before leaving the counter, or not at all. */
 const REQUEST_MINUTES = 15;
+/** How long a request waits for the clerk's decision to reach the case's record (10 looks, half a second apart). */
+const SERVED_LOOKS = 10;
+const SERVED_LOOK_INTERVAL_MS = 500;
 
 export type CounterEvent = Exclude<ServiceEvent, 'case'>;
 
@@ -51,9 +54,7 @@ export class RatingPadService {
     )) as { county: string; town: string; matterName: string | null }[];
     if (!routed) throw new CaseError(CaseErrorCode.NOT_FOUND);
     assertReachesPlace(clerk, routed);
-    const status = await this.temporal.workflow.getHandle(caseId).query(caseStatusQuery);
-    if (servedBy(status, serviceEvent)?.id !== clerk.id)
-      throw new RatingFollowUpError(RatingFollowUpErrorCode.NOT_SERVED_BY_YOU);
+    await this.awaitServedBy(caseId, serviceEvent, clerk);
     const rated = (await this.dataSource.query(
       `SELECT 1 FROM routing.service_ratings WHERE case_id = $1 AND service_event = $2`,
       [caseId, serviceEvent],
@@ -69,6 +70,20 @@ export class RatingPadService {
       [clerk.id, clerk.name, caseId, serviceEvent, routed.matterName, routed.county, routed.town],
     );
     return (await this.pending(clerk)) as PadRequest;
+  }
+
+  /**
+   * The clerk asks right after deciding the step, and the decision reaches the case's record a moment later: the
+   * record is read again for a few seconds before the clerk is told they did not serve.
+   */
+  private async awaitServedBy(caseId: string, serviceEvent: CounterEvent, clerk: AuthUser): Promise<void> {
+    const handle = this.temporal.workflow.getHandle(caseId);
+    for (let look = 1; ; look += 1) {
+      const status = await handle.query(caseStatusQuery);
+      if (servedBy(status, serviceEvent)?.id === clerk.id) return;
+      if (look >= SERVED_LOOKS) throw new RatingFollowUpError(RatingFollowUpErrorCode.NOT_SERVED_BY_YOU);
+      await new Promise((resolve) => setTimeout(resolve, SERVED_LOOK_INTERVAL_MS));
+    }
   }
 
   /** What the clerk's pad shows now: the service waiting for its rating, or nothing. */

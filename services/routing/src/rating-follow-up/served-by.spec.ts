@@ -28,6 +28,14 @@ describe('who served the applicant', () => {
     expect(servedBy(status, 'delivery')).toEqual({ id: 'w3', name: '窗口丙' });
   });
 
+  it('is whoever last served at the counter, whatever came of it (a 补正 asked is a service too)', () => {
+    const asked = {
+      history: [record('受理', 'request-correction', 'w1', '窗口甲')],
+    } as unknown as CaseStatus;
+    expect(servedBy(asked, 'acceptance')).toEqual({ id: 'w1', name: '窗口甲' });
+    expect(servedBy(asked, 'case')).toBeUndefined();
+  });
+
   it('is nobody before anyone served', () => {
     expect(servedBy({ history: [] } as unknown as CaseStatus, 'acceptance')).toBeUndefined();
   });

@@ -8,8 +8,9 @@ const STEPS_OF_EVENT: Record<Exclude<ServiceEvent, 'case'>, readonly string[]> =
 
 /**
  * Who served the applicant in a service event, from the case's step records: the one who took the application in
- * (受理, or the village station's 代办 / 初审) or handed the result over (送达); for the whole case, who accepted it.
- * The latest such record counts (a 补正 sends the case back to 受理).
+ * (受理, or the village station's 代办 / 初审 — whatever came of it: accepted, a 补正 asked, refused) or handed the
+ * result over (送达); for the whole case, who accepted it. The latest such record counts (a 补正 sends the case back
+ * to 受理).
  */
 export function servedBy(
   status: Pick<CaseStatus, 'history'>,
@@ -18,6 +19,6 @@ export function servedBy(
   const steps = STEPS_OF_EVENT[event === 'case' ? 'acceptance' : event];
   const record = [...status.history]
     .reverse()
-    .find((step) => steps.includes(step.kind) && step.outcome === 'approve');
+    .find((step) => steps.includes(step.kind) && (event !== 'case' || step.outcome === 'approve'));
   return record ? { id: record.handlerId, name: record.handlerName ?? null } : undefined;
 }

@@ -18,12 +18,14 @@ import {
   NOTIFICATION_STATUSES,
   outcomeWord,
   RECIPIENT_KINDS,
+  SERVICE_EVENTS,
   SPECIAL_PROCEDURES,
   TASK_STATUSES,
 } from '../labels.js';
 import { unitLabel } from '../names.js';
 import { renderCaseFile } from './case-file.js';
 import { caseSearchFormHtml, wireCaseSearch } from './case-search.js';
+import { askForRating, COUNTER_EVENTS, rateButtonHtml } from './rating-request.js';
 
 function factsOf(status) {
   const step = status.currentStep;
@@ -304,6 +306,27 @@ function renderLookup(root) {
   root.querySelector('form.case-search input').focus();
 }
 
+/** 一次一评: the services this clerk gave the applicant of this case (受理, 送达), each to be rated on the 评价器. */
+function counterRatingHtml(user, caseId, status) {
+  if (!status || !hasRole(user, 'town-window', 'village-agent')) return '';
+  const served = [
+    ...new Set(
+      status.history
+        .filter((record) => record.handlerId === user.id && COUNTER_EVENTS[record.kind])
+        .map((record) => COUNTER_EVENTS[record.kind]),
+    ),
+  ];
+  if (!served.length) return '';
+  return html`<h3>服务评价</h3>
+    <p class="muted">申请人在窗口时，可请其在本窗口评价器上评价您办理的服务（每项服务评价一次）。</p>
+    ${served.map(
+      (serviceEvent) =>
+        html`${rateButtonHtml(caseId, serviceEvent)}
+          <span class="muted">${SERVICE_EVENTS[serviceEvent]}</span> `,
+    )}
+    <div class="message"></div>`;
+}
+
 export async function renderCase(root, { params, user }) {
   const caseId = params[0];
   if (!caseId) return renderLookup(root);
@@ -316,6 +339,7 @@ export async function renderCase(root, { params, user }) {
       <div class="status"><p class="muted">加载中…</p></div>
       <section class="case-file"><p class="muted">正在载入申请…</p></section>
       <div class="actions-area"></div>
+      <div class="counter-rating"></div>
       <h3>待办</h3>
       <div class="tasks"></div>
       <div class="notifications"></div>`,
@@ -349,7 +373,13 @@ export async function renderCase(root, { params, user }) {
   }
 
   renderCaseFile(box('case-file'), caseId);
-  mount(box('actions-area'), actionsHtml(user, await load()));
+  const status = await load();
+  mount(box('actions-area'), actionsHtml(user, status));
+  mount(box('counter-rating'), counterRatingHtml(user, caseId, status));
+  box('counter-rating').addEventListener('click', (event) => {
+    const button = event.target.closest('[data-rate-event]');
+    if (button) void askForRating(button, box('counter-rating').querySelector('.message'));
+  });
   box('actions-area').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target;

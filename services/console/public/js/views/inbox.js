@@ -13,6 +13,7 @@ import {
 import { label, outcomeWord, TASK_STATUSES } from '../labels.js';
 import { unitLabel } from '../names.js';
 import { openDecisionDialog } from './decision-dialog.js';
+import { askForRating, COUNTER_EVENTS, rateButtonHtml } from './rating-request.js';
 
 const PAGE_SIZE = 50;
 
@@ -150,6 +151,8 @@ export function renderInbox(root) {
           'ok',
           `已提交办理意见：${task.stepName}（${task.receiptNumber ?? task.matterName ?? '该办件'}）。下一环节的待办稍后生成。`,
         );
+        const counterEvent = COUNTER_EVENTS[task.stepName];
+        if (counterEvent) message.insertAdjacentHTML('beforeend', rateButtonHtml(task.caseId, counterEvent));
       } else {
         await api('approval', `/tasks/${encodeURIComponent(task.id)}/${action}`, { method: 'POST' });
         showMessage(
@@ -167,6 +170,10 @@ export function renderInbox(root) {
   root.addEventListener('click', (event) => {
     const clicked = event.target.closest('button');
     if (!clicked) return;
+    if (clicked.dataset.rateEvent) {
+      void askForRating(clicked, message);
+      return;
+    }
     if (clicked.dataset.status) {
       Object.assign(filter, { status: clicked.dataset.status, page: 1 });
       root

@@ -1,6 +1,6 @@
 import { api, documentUrl } from '../api.js';
 import { formatDateTime, html, messageHtml, mount, showError, showMessage, tableHtml } from '../html.js';
-import { RATING_SCORES } from '../labels.js';
+import { RATING_CATEGORIES, RATING_SCORES } from '../labels.js';
 
 const COMMENT_MAX = 200;
 const DISSATISFIED_AT_MOST = 2;
@@ -61,6 +61,26 @@ function factsOf(answer) {
   ].filter(([, value]) => value);
 }
 
+/** The reasons of a 差评 to pick from (shown once a 差评 is chosen). */
+export const reasonChoicesHtml = () =>
+  html`<fieldset class="reasons" hidden>
+    <legend>不满意的方面（可多选）</legend>
+    ${Object.entries(RATING_CATEGORIES).map(
+      ([code, title]) =>
+        html`<label class="choice"
+          ><input type="checkbox" name="category" value="${code}" /> ${title}</label
+        >`,
+    )}
+  </fieldset>`;
+
+/** A 差评's reasons as picked: a category or words, and words with 其他 alone (the services check it too). */
+export function reasonProblem(score, categories, comment) {
+  if (score > DISSATISFIED_AT_MOST) return null;
+  if (!categories.length && !comment) return '差评请选择不满意的方面或写明原因，以便整改';
+  if (categories.length === 1 && categories[0] === 'other' && !comment) return '选择“其他”时请写明原因';
+  return null;
+}
+
 function ratingHtml(answer) {
   const rating = answer.rating;
   if (rating) {
@@ -68,6 +88,9 @@ function ratingHtml(answer) {
       <dl class="facts">
         <dt>评价</dt>
         <dd>${rating.scoreText}（${rating.score} 分）</dd>
+        ${rating.reasons?.length &&
+        html`<dt>不满意的方面</dt>
+          <dd>${rating.reasons.join('、')}</dd>`}
         ${rating.comment &&
         html`<dt>意见</dt>
           <dd>${rating.comment}</dd>`}
@@ -81,7 +104,11 @@ function ratingHtml(answer) {
       </dl>
       ${rating.score <= DISSATISFIED_AT_MOST &&
       !rating.answer &&
-      html`<p class="muted">您的意见已转办理单位核实整改，整改答复将在此告知。</p>`}`;
+      html`<p class="muted">
+        您的意见已转办理单位核实整改${rating.rectifyBy
+          ? `，${rating.rectifyBy} 前答复`
+          : ''}，整改答复将在此告知。
+      </p>`}`;
   }
   if (answer.mayRate) {
     const scores = Object.entries(RATING_SCORES).sort(([a], [b]) => Number(b) - Number(a));
@@ -94,11 +121,12 @@ function ratingHtml(answer) {
             html`<label><input type="radio" name="score" value="${score}" required /> ${title}</label>`,
         )}
       </fieldset>
+      ${reasonChoicesHtml()}
       <label
         >意见（最多 ${COMMENT_MAX} 字）
         <textarea name="comment" rows="3" maxlength="${COMMENT_MAX}"></textarea>
       </label>
-      <p class="muted reason-hint" hidden>差评请说明原因，以便整改</p>
+      <p class="muted reason-hint" hidden>差评请选择不满意的方面，必要时写明原因，以便整改</p>
       <div class="message"></div>
       <button type="submit" class="primary">提交评价</button>
     </form>`;
@@ -240,7 +268,9 @@ export function renderProgress(root, { params }) {
 export function wireRating(box, submit) {
   box.addEventListener('change', (event) => {
     if (event.target.name !== 'score') return;
-    box.querySelector('.reason-hint').hidden = Number(event.target.value) > DISSATISFIED_AT_MOST;
+    const satisfied = Number(event.target.value) > DISSATISFIED_AT_MOST;
+    box.querySelector('.reason-hint').hidden = satisfied;
+    box.querySelector('.reasons').hidden = satisfied;
   });
   box.addEventListener('submit', async (event) => {
     if (!event.target.matches('form.rating')) return;
@@ -249,16 +279,20 @@ export function wireRating(box, submit) {
     const ratingMessage = rating.querySelector('.message');
     const score = Number(rating.elements.score.value);
     const comment = rating.elements.comment.value.trim();
+    const categories =
+      score <= DISSATISFIED_AT_MOST
+        ? [...rating.querySelectorAll('input[name=category]:checked')].map((box) => box.value)
+        : [];
     // The service refuses it too; asking here keeps what the applicant typed on screen.
-    if (score <= DISSATISFIED_AT_MOST && !comment) {
-      showMessage(ratingMessage, 'error', '差评请说明原因，以便整改');
-      rating.elements.comment.focus();
+    const problem = reasonProblem(score, categories, comment);
+    if (problem) {
+      showMessage(ratingMessage, 'error', problem);
       return;
     }
     const button = rating.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      await submit({ score, ...(comment ? { comment } : {}) });
+      await submit({ score, ...(comment ? { comment } : {}), ...(categories.length ? { categories } : {}) });
     } catch (error) {
       showError(ratingMessage, error);
       button.disabled = false;

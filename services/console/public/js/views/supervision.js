@@ -11,7 +11,7 @@ import {
   showMessage,
   tableHtml,
 } from '../html.js';
-import { label, LEVELS, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
+import { label, LEVELS, RATING_SCORES, REVISIT_METHODS, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
 import { townLabel, townOptionsHtml, unitLabel } from '../names.js';
 
 const PAGE_SIZE = 50;
@@ -204,7 +204,7 @@ const isDissatisfied = (row) => row.score <= 2;
 
 /** The form a town leader answers an unanswered 差评 with, in its row; one listener serves them all. */
 const responseFormHtml = (row) =>
-  html`<form class="rating-response" data-case-id="${row.caseId}">
+  html`<form class="rating-response" data-case-id="${row.caseId}" data-service-event="${row.serviceEvent}">
     <label
       >整改措施
       <textarea name="measures" rows="2" required maxlength="500"></textarea>
@@ -212,29 +212,103 @@ const responseFormHtml = (row) =>
     <button type="submit">提交整改回复</button>
   </form>`;
 
+/** After the answer, the 回访: how the applicant was reached and how they judge the service now. */
+const revisitFormHtml = (row) =>
+  html`<form class="rating-revisit" data-case-id="${row.caseId}" data-service-event="${row.serviceEvent}">
+    <label
+      >回访方式
+      <select name="method">
+        ${Object.entries(REVISIT_METHODS).map(
+          ([code, title]) => html`<option value="${code}">${title}</option>`,
+        )}
+      </select></label
+    >
+    <label
+      >整改后评价
+      <select name="scoreAfter" required>
+        <option value="">请选择</option>
+        ${Object.entries(RATING_SCORES).map(
+          ([score, title]) => html`<option value="${score}">${title}</option>`,
+        )}
+      </select></label
+    >
+    <label>回访情况 <input name="note" maxlength="300" /></label>
+    <button type="submit">记录回访</button>
+  </form>`;
+
+function revisitText(revisit) {
+  return html`<div class="muted">
+    ${label(REVISIT_METHODS, revisit.method)}：整改后评价${RATING_SCORES[revisit.scoreAfter]}${revisit.note
+      ? `，${revisit.note}`
+      : ''}——${revisit.byName}，${formatDateTime(revisit.at)}
+  </div>`;
+}
+
 function responseCell(row, mayAnswer) {
   if (row.response) {
     return html`${row.response}
-      <div class="muted">——${row.respondedByName}，${formatDateTime(row.respondedAt)}</div>`;
+      <div class="muted">——${row.respondedByName}，${formatDateTime(row.respondedAt)}</div>
+      ${row.revisit ? revisitText(row.revisit) : mayAnswer && revisitFormHtml(row)}`;
   }
   if (!isDissatisfied(row)) return '';
-  return html`<span class="due-overdue">待整改</span>${mayAnswer && responseFormHtml(row)}`;
+  const deadline = row.rectifyBy
+    ? html`<span class="${row.overdue ? 'due-overdue' : 'muted'}"
+        >${row.overdue ? `整改已超期（期限 ${row.rectifyBy}）` : `整改期限 ${row.rectifyBy}`}</span
+      >`
+    : html`<span class="due-overdue">待整改</span>`;
+  return html`${deadline}${mayAnswer && responseFormHtml(row)}`;
 }
 
 const ratingsHtml = (rows, mayAnswer) =>
   tableHtml(
-    ['办件编号', '事项', '乡镇', '评价', '意见', '评价时间', '整改回复'],
+    ['办件编号', '事项', '乡镇', '服务', '服务人员', '评价', '原因与意见', '评价时间', '整改与回访'],
     rows.map((row) => [
       caseLink(row.caseId, row.receiptNumber ?? '查看办件'),
       row.matterName,
       townLabel(row.town),
+      html`${row.serviceEventText}${row.channel === 'window-pad'
+        ? html`<div class="muted">窗口评价器</div>`
+        : html`<div class="muted">网上评价</div>`}`,
+      row.servedByName ?? '',
       isDissatisfied(row) ? html`<span class="due-overdue">${row.scoreText}</span>` : row.scoreText,
-      row.comment ?? '',
+      [row.reasons?.join('、'), row.comment].filter(Boolean).join('——'),
       formatDateTime(row.ratedAt),
       responseCell(row, mayAnswer),
     ]),
     '暂无评价。',
   );
+
+const figureCells = (row) => [
+  row.rated,
+  percentOf(row.goodRate),
+  row.dissatisfied,
+  row.dissatisfied ? percentOf(row.answered / row.dissatisfied) : '—',
+  row.dissatisfied ? percentOf(row.revisited / row.dissatisfied) : '—',
+  row.overdue ? html`<strong class="bad">${row.overdue}</strong>` : 0,
+  row.atCounter,
+];
+const FIGURE_HEADS = ['评价数', '好评率', '差评', '整改率', '回访率', '整改超期', '其中评价器'];
+
+/** 好差评 of the period: per town, per person who served, per matter (好评 = 非常满意、满意、基本满意). */
+const ratingStatsHtml = (stats) =>
+  html`<p class="muted">好评为非常满意、满意、基本满意，差评为不满意、非常不满意（GB/T 39734—2020）。</p>
+    ${tableHtml(
+      ['乡镇', ...FIGURE_HEADS],
+      stats.towns.map((row) => [townLabel(row.town), ...figureCells(row)]),
+      '本期间没有评价。',
+    )}
+    <h4>按服务人员</h4>
+    ${tableHtml(
+      ['服务人员', '乡镇', ...FIGURE_HEADS],
+      stats.people.map((row) => [row.servedByName ?? '', townLabel(row.town), ...figureCells(row)]),
+      '本期间没有评价。',
+    )}
+    <h4>按事项</h4>
+    ${tableHtml(
+      ['事项', ...FIGURE_HEADS],
+      stats.matters.map((row) => [row.matterName ?? row.matterCode, ...figureCells(row)]),
+      '本期间没有评价。',
+    )}`;
 
 const LEVEL_TITLES = { town: '镇级', village: '村级' };
 const percentOf = (rate) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
@@ -315,6 +389,8 @@ export function renderSupervision(root, { user }) {
           <button type="submit">统计</button>
         </form>
         <div class="report"></div>
+        <h3>好差评统计</h3>
+        <div class="rating-stats"></div>
         <h3>网上办理</h3>
         <div class="online-handling"></div>`}
       <h3>办件</h3>
@@ -423,28 +499,43 @@ export function renderSupervision(root, { user }) {
     loadBreakdowns();
   });
   unansweredOnly.addEventListener('change', () => void loadRatings());
+  // Both follow-ups of a 差评 are forms in its row: the answer (整改), then the 回访.
   ratings.addEventListener('submit', async (event) => {
-    const answer = event.target.closest('form.rating-response');
-    if (!answer) return;
+    const followUp = event.target.closest('form.rating-response, form.rating-revisit');
+    if (!followUp) return;
     event.preventDefault();
-    const button = answer.querySelector('button[type="submit"]');
+    const revisiting = followUp.matches('.rating-revisit');
+    const button = followUp.querySelector('button[type="submit"]');
     mount(ratingsMessage, '');
     button.disabled = true;
+    const values = formValues(followUp);
     try {
-      await api('routing', `/supervision/ratings/${encodeURIComponent(answer.dataset.caseId)}/response`, {
-        method: 'POST',
-        body: { measures: formValues(answer).measures },
-      });
+      await api(
+        'routing',
+        `/supervision/ratings/${encodeURIComponent(followUp.dataset.caseId)}/${revisiting ? 'revisit' : 'response'}`,
+        {
+          method: 'POST',
+          query: { serviceEvent: followUp.dataset.serviceEvent },
+          body: revisiting
+            ? {
+                method: values.method,
+                scoreAfter: Number(values.scoreAfter),
+                ...(values.note.trim() ? { note: values.note.trim() } : {}),
+              }
+            : { measures: values.measures },
+        },
+      );
     } catch (error) {
-      // The typed measures stay in place so the leader can fix them and send again.
+      // What was typed stays in place so it can be fixed and sent again.
       button.disabled = false;
       showError(ratingsMessage, error);
       return;
     }
     // The reload clears the message box, so the confirmation goes in after it.
     await loadRatings();
-    showMessage(ratingsMessage, 'ok', '已回复整改措施');
+    showMessage(ratingsMessage, 'ok', revisiting ? '已记录回访' : '已回复整改措施');
   });
+
   root.addEventListener('click', (event) => {
     const clicked = event.target.closest('button');
     if (clicked?.dataset.page) {
@@ -470,6 +561,11 @@ export function renderSupervision(root, { user }) {
       event.preventDefault();
       const { from, to } = formValues(period);
       const onlineHandling = root.querySelector('.online-handling');
+      const ratingFigures = root.querySelector('.rating-stats');
+      api('routing', '/supervision/ratings/stats', { query: { county: user.county, from, to } }).then(
+        (answer) => mount(ratingFigures, ratingStatsHtml(answer)),
+        (error) => showError(ratingFigures, error),
+      );
       api('intake', '/supervision/online-handling', { query: { county: user.county, from, to } }).then(
         (answer) => mount(onlineHandling, onlineHandlingHtml(answer)),
         (error) => showError(onlineHandling, error),
