@@ -7,6 +7,8 @@ export const TOPICS = {
   attachmentAddedV1: 'oneseal.intake.attachment-added.v1',
   personalDataViewedV1: 'oneseal.intake.personal-data-viewed.v1',
   bureauRegisteredV1: 'oneseal.intake.bureau-registered.v1',
+  appointmentBookedV1: 'oneseal.intake.appointment-booked.v1',
+  appointmentCancelledV1: 'oneseal.intake.appointment-cancelled.v1',
   caseRoutedV1: 'oneseal.routing.case-routed.v1',
   reviewTaskOpenedV1: 'oneseal.approval.review-task-opened.v1',
   caseAcceptedV1: 'oneseal.routing.case-accepted.v1',

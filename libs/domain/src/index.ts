@@ -19,6 +19,7 @@ export * from './guides/material-check';
 export * from './guides/online-filing';
 export * from './guides/online-handling-targets';
 export * from './ratings/rating-wording';
+export * from './hall/queue-categories';
 export * from './codes/typed-code';
 export * from './forms';
 export * from './people/lookup-digest';

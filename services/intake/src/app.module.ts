@@ -8,6 +8,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { CaseFilesModule } from './case-files/case-files.module';
 import { OnlineFilingModule } from './online-filing/online-filing.module';
+import { HallModule } from './hall/hall.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CatalogueImportsModule } from './catalogue-imports/catalogue-imports.module';
 import { RouteRulesModule } from './route-rules/route-rules.module';
@@ -52,6 +53,7 @@ export class IntakeModule {
         ServiceCentersModule,
         CaseFilesModule.forEnv(env),
         OnlineFilingModule.forEnv(env),
+        HallModule.forEnv(env),
       ],
       controllers: [HealthController],
     };

@@ -21,6 +21,7 @@ import { ROUTING_SCHEMA, type RoutingEnv } from './config/routing.env';
 import { HealthController } from './health/health.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CountyDaysController } from './calendar/county-days.controller';
+import { WorkingDaysController } from './calendar/working-days.controller';
 import { DeadlineRiskMetrics } from './supervision/deadline-risk.metrics';
 import { SupervisionController } from './supervision/supervision.controller';
 import { ApplicantProgressController } from './applicant-progress/applicant-progress.controller';
@@ -81,6 +82,7 @@ export class RoutingModule {
         HealthController,
         CalendarController,
         CountyDaysController,
+        WorkingDaysController,
         SupervisionController,
         ApplicantProgressController,
         MyCasesController,

@@ -3,6 +3,8 @@ export * from './shared-fields';
 export * from './application-submitted/v1';
 export * from './attachment-added/v1';
 export * from './personal-data-viewed/v1';
+export * from './appointment-booked/v1';
+export * from './appointment-cancelled/v1';
 export * from './case-routed/v1';
 export * from './review-task-opened/v1';
 export * from './case-accepted/v1';

@@ -1,6 +1,8 @@
 import { applicationSubmittedV1 } from './application-submitted/v1';
 import { attachmentAddedV1 } from './attachment-added/v1';
 import { personalDataViewedV1 } from './personal-data-viewed/v1';
+import { appointmentBookedV1 } from './appointment-booked/v1';
+import { appointmentCancelledV1 } from './appointment-cancelled/v1';
 import { bureauRegisteredV1 } from './bureau-registered/v1';
 import { caseAcceptedV1 } from './case-accepted/v1';
 import { caseConcludedV1 } from './case-concluded/v1';
@@ -33,6 +35,8 @@ export const EVENT_CONTRACTS = [
   applicationSubmittedV1,
   attachmentAddedV1,
   personalDataViewedV1,
+  appointmentBookedV1,
+  appointmentCancelledV1,
   bureauRegisteredV1,
   caseRoutedV1,
   reviewTaskOpenedV1,

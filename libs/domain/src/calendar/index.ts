@@ -8,4 +8,4 @@ export {
   type WorkingDayCount,
   type YearSchedule,
 } from './working-day-calendar';
-export { chinaDate, parseIsoDate } from './iso-date';
+export { chinaDate, formatIsoDate, parseIsoDate } from './iso-date';

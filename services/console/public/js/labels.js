@@ -133,7 +133,7 @@ export const SERVICE_ACTORS = {
 
 export const TASK_STATUSES = { open: '待办', done: '已办', cancelled: '已撤销' };
 
-export const NOTIFICATION_STATUSES = { pending: '待发送', sent: '已发送', failed: '发送失败' };
+export const NOTIFICATION_STATUSES = { pending: '待发送', sent: '已发送', failed: '发送失败', cancelled: '已取消' };
 
 export const RECIPIENT_KINDS = { applicant: '申请人', 'staff-unit': '单位待办' };
 

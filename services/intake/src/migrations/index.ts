@@ -16,6 +16,7 @@ import { EncryptApplicantIdentity1765400000300 } from './1765400000300-EncryptAp
 import { IndexApplicationsInClear1765400000400 } from './1765400000400-IndexApplicationsInClear';
 import { PublishServiceCenters1765600000500 } from './1765600000500-PublishServiceCenters';
 import { KeepOnlineFilers1765700000000 } from './1765700000000-KeepOnlineFilers';
+import { OpenTheServiceHall1765700000100 } from './1765700000100-OpenTheServiceHall';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -35,4 +36,5 @@ export const INTAKE_MIGRATIONS = [
   IndexApplicationsInClear1765400000400,
   PublishServiceCenters1765600000500,
   KeepOnlineFilers1765700000000,
+  OpenTheServiceHall1765700000100,
 ];

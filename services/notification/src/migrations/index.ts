@@ -3,6 +3,7 @@ import { DeliverNotifications1763800000310 } from './1763800000310-DeliverNotifi
 import { KeepApplicantsQueryCode1764600000300 } from './1764600000300-KeepApplicantsQueryCode';
 import { IndexUnitInboxes1764600000310 } from './1764600000310-IndexUnitInboxes';
 import { SendSignInCodes1765600000300 } from './1765600000300-SendSignInCodes';
+import { CancelReminders1765700000200 } from './1765700000200-CancelReminders';
 
 /** In the order they run. */
 export const NOTIFICATION_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const NOTIFICATION_MIGRATIONS = [
   KeepApplicantsQueryCode1764600000300,
   IndexUnitInboxes1764600000310,
   SendSignInCodes1765600000300,
+  CancelReminders1765700000200,
 ];

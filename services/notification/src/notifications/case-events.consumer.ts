@@ -1,13 +1,23 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload, type KafkaContext } from '@nestjs/microservices';
-import { applicationSubmittedV1, topicsOf } from '@oneseal/contracts';
+import {
+  applicationSubmittedV1,
+  appointmentBookedV1,
+  appointmentCancelledV1,
+  topicsOf,
+} from '@oneseal/contracts';
 import { ConsumerEdge, receivedMessage } from '@oneseal/kafka';
 import { NotificationPlanner } from './notification-planner';
 import { NOTIFICATION_RULES, ruleForTopic } from './notification-rules';
 
-/** What notification reads from Kafka: the submission (who the applicant is), and every event a rule speaks of. */
+/**
+ * What notification reads from Kafka: the submission (who the applicant is), booked and cancelled visits, and every
+ * event a rule speaks of.
+ */
 export const NOTIFICATION_CONSUMES = [
   applicationSubmittedV1,
+  appointmentBookedV1,
+  appointmentCancelledV1,
   ...NOTIFICATION_RULES.map((rule) => rule.contract),
 ] as const;
 

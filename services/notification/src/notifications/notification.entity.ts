@@ -8,7 +8,7 @@ export const RECIPIENT_KINDS: readonly RecipientKind[] = ['applicant', 'staff-un
 export type Channel = 'sms' | 'inbox';
 
 /** pending: waiting for its (next) attempt; sent: the provider accepted it; failed: it never will be sent. */
-export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 /**
  * One message to one recipient, caused by one event (unique per event and recipient, so a redelivered event or

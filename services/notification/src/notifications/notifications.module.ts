@@ -1,6 +1,8 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AppointmentMessages } from '../appointments/appointment-messages';
+import { AppointmentsConsumer } from '../appointments/appointments.consumer';
 import { ApplicationSubmittedConsumer } from '../contacts/application-submitted.consumer';
 import type { NotificationEnv } from '../config/notification.env';
 import { DeliveryModule } from '../delivery/delivery.module';
@@ -16,9 +18,20 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       imports: [DeliveryModule.forEnv(env)],
-      controllers: [NotificationsController, CaseEventsConsumer, ApplicationSubmittedConsumer],
+      controllers: [
+        NotificationsController,
+        CaseEventsConsumer,
+        ApplicationSubmittedConsumer,
+        AppointmentsConsumer,
+      ],
       providers: [
         NotificationsService,
+        {
+          provide: AppointmentMessages,
+          inject: [getDataSourceToken(), DeliveryPoller],
+          useFactory: (dataSource: DataSource, poller: DeliveryPoller) =>
+            new AppointmentMessages(dataSource, () => poller.wake()),
+        },
         {
           provide: NotificationPlanner,
           inject: [getDataSourceToken(), DeliveryPoller],

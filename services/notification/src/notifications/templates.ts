@@ -23,6 +23,10 @@ export const TEMPLATE_TEXTS = {
   caseRescheduled: '您的办件${receipt}因工作日安排调整，承诺办结日期改为${dueDate}。',
   signInCode: '您的登录验证码为${code}，5分钟内有效。请勿告诉他人，工作人员不会向您索要。',
   ratingAnswered: '您对办件${receipt}的评价，办理单位已答复整改情况，请在“我的办件”或办件查询中查看。',
+  appointmentBooked:
+    '您已预约${day}${slot}到${center}办理${matter}，请携带身份证件按时前往，到后凭本手机号取号。',
+  appointmentReminder:
+    '温馨提示：您预约了明天${slot}到${center}办理${matter}，请按时前往。如不能前往请取消预约。',
   taskOpened: '您有一件新的待办${matter}：办件 ${ref} 待${stepName}，请及时办理。',
   deadlineYellow: '黄牌预警：办件 ${ref} ${scope}将于${dueDate}到期，请抓紧办理。',
   deadlineRed: '红牌超期：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），请立即办理。',
@@ -50,6 +54,8 @@ export const SMS_TEMPLATES = [
   'caseRescheduled',
   'signInCode',
   'ratingAnswered',
+  'appointmentBooked',
+  'appointmentReminder',
 ] as const satisfies readonly TemplateName[];
 export type SmsTemplateName = (typeof SMS_TEMPLATES)[number];
 
@@ -222,6 +228,30 @@ export function resultDelivered(input: { receiptNumber: string; method: Delivery
 /** 差评整改: the town answered the applicant's 差评; the answer itself is read where they rated (too long for an SMS). */
 export function ratingAnswered(input: { receiptNumber: string }) {
   return render('ratingAnswered', { receipt: input.receiptNumber });
+}
+
+/** 预约: the confirmation, with the day and slot as a person reads them (12月7日 09:00-10:00). */
+export function appointmentBooked(input: {
+  day: string;
+  slot: string;
+  centerName: string;
+  matterName: string;
+}) {
+  return render('appointmentBooked', {
+    day: chineseDate(input.day).replace(/^\d+年/, ''),
+    slot: input.slot,
+    center: input.centerName,
+    matter: input.matterName,
+  });
+}
+
+/** 预约: the reminder the evening before. */
+export function appointmentReminder(input: { slot: string; centerName: string; matterName: string }) {
+  return render('appointmentReminder', {
+    slot: input.slot,
+    center: input.centerName,
+    matter: input.matterName,
+  });
 }
 
 // ---- to staff (the unit's inbox) ------------------------------------------------------------------------
