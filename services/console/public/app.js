@@ -2,6 +2,8 @@ import { api, hasRole, session, whenUnauthorized } from './js/api.js';
 import { html, mount, showMessage } from './js/html.js';
 import { renderApply } from './js/views/apply.js';
 import { renderAudit } from './js/views/audit.js';
+import { renderBook } from './js/views/book.js';
+import { renderHallBoard, renderQueue, renderTicket } from './js/views/hall.js';
 import { renderCalendar } from './js/views/calendar.js';
 import { renderCatalogueImport } from './js/views/catalogue-import.js';
 import { renderCase } from './js/views/case-detail.js';
@@ -60,6 +62,9 @@ const ROUTES = [
   { path: 'calendar', title: '工作日历', roles: ['admin', 'system-admin'], render: renderCalendar },
   { path: 'dead-letters', title: '死信消息', roles: ['system-admin', 'auditor'], render: renderDeadLetters },
   { path: 'cases', title: '办件详情', render: renderCase },
+  // The hall: the ticket machine and each window's calling, signed in as the center's window accounts.
+  { path: 'queue', title: '窗口叫号', roles: ['town-window'], render: renderQueue },
+  { path: 'ticket', title: '取号', roles: ['town-window'], render: renderTicket },
   // The counter's tablet, facing the applicant, signed in as the clerk: 一次一评.
   { path: 'pad', title: '评价器', roles: ['town-window', 'village-agent'], render: renderRatingPad },
   { path: 'matter', title: '事项查询', isPublic: true, render: renderMatterGuide },
@@ -70,6 +75,9 @@ const ROUTES = [
   { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },
   // Reached by the hall's QR code or a link: 便民服务中心 公示 (address, phone, hours) and what can be done online.
   { path: 'center', isPublic: true, hidden: true, render: renderServiceCenter },
+  // 网上预约 of a center (also a village agent's, for someone of their village), and its hall's display screen.
+  { path: 'book', isPublic: true, hidden: true, render: renderBook },
+  { path: 'hall', isPublic: true, hidden: true, render: renderHallBoard },
   { path: 'login', isPublic: true, hidden: true, render: renderLogin },
 ];
 

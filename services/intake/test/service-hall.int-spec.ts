@@ -221,7 +221,14 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
       await hallWaiting(suite.dataSource, { county: '140525', from: today, to: today }, today)
     ).filter((town) => town.town === TOWN);
     expect(nancun).toEqual(
-      expect.objectContaining({ tickets: 5, called: 5, skipped: 1, averageWaitMinutes: 0, booked: 1, arrived: 1 }),
+      expect.objectContaining({
+        tickets: 5,
+        called: 5,
+        skipped: 1,
+        averageWaitMinutes: 0,
+        booked: 1,
+        arrived: 1,
+      }),
     );
   });
 });

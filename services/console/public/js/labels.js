@@ -101,6 +101,17 @@ export const RATING_CATEGORIES = {
 
 export const SERVICE_EVENTS = { case: '办件评价', acceptance: '窗口受理', delivery: '结果领取' };
 
+/** The hall's business lines (the services' QUEUE_CATEGORIES), the appointment line apart. */
+export const QUEUE_CATEGORIES = {
+  'social-security': '社保医保',
+  'social-assistance': '民政救助',
+  health: '卫生健康',
+  rural: '农业农村与住房',
+  general: '综合事务',
+};
+
+export const APPOINTMENT_STATUSES = { booked: '已预约', arrived: '已到号', cancelled: '已取消' };
+
 export const REVISIT_METHODS = { phone: '电话回访', visit: '上门回访', sms: '短信回访' };
 
 export const DELIVERY_METHODS = { 'pick-up': '窗口领取', express: '邮寄送达', electronic: '电子送达' };
@@ -133,7 +144,12 @@ export const SERVICE_ACTORS = {
 
 export const TASK_STATUSES = { open: '待办', done: '已办', cancelled: '已撤销' };
 
-export const NOTIFICATION_STATUSES = { pending: '待发送', sent: '已发送', failed: '发送失败', cancelled: '已取消' };
+export const NOTIFICATION_STATUSES = {
+  pending: '待发送',
+  sent: '已发送',
+  failed: '发送失败',
+  cancelled: '已取消',
+};
 
 export const RECIPIENT_KINDS = { applicant: '申请人', 'staff-unit': '单位待办' };
 

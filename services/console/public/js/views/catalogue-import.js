@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { foldedTableHtml, formatDateTime, html, messageHtml, mount, showError, tableHtml } from '../html.js';
 import { mountBureaus } from './bureaus.js';
+import { mountHallSettingsForm } from './hall-settings-form.js';
 import { mountServiceCenterForm } from './service-center.js';
 import { mountRouteRules } from './route-rules.js';
 
@@ -118,6 +119,8 @@ export function renderCatalogueImport(root, { params, user }) {
       <div class="bureaus"></div>
       <h3>便民服务中心公示信息 <small>申请人在网上办事页面看到的地址、咨询电话和办公时间</small></h3>
       <div class="service-centers"></div>
+      <h3>预约与叫号设置 <small>各中心的窗口（办理的业务类别）、预约时段和每时段人数</small></h3>
+      <div class="hall-settings"></div>
       <h3>办理路径规则 <small>每种办理方式下办件经过哪些环节、由谁办、为什么，请本县逐条审核</small></h3>
       <div class="route-rules"></div>`,
   );
@@ -185,5 +188,6 @@ export function renderCatalogueImport(root, { params, user }) {
   loadHistory();
   mountBureaus(root.querySelector('.bureaus'), { user });
   mountServiceCenterForm(root.querySelector('.service-centers'));
+  mountHallSettingsForm(root.querySelector('.hall-settings'));
   mountRouteRules(root.querySelector('.route-rules'), { user, canReview: true });
 }

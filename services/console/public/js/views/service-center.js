@@ -42,6 +42,11 @@ export async function renderServiceCenter(root, { params }) {
             <a href="#/matter">事项查询<span class="muted">本中心可办事项、所需材料、办理时限</span></a>
           </li>
           <li>
+            <a href="#/book/${center.town}"
+              >网上预约<span class="muted">预约到本中心办事的时段，到后凭手机号取号</span></a
+            >
+          </li>
+          <li>
             <a href="#/my">我的办件<span class="muted">用手机号码登录，查看进度、文书，评价服务</span></a>
           </li>
           <li>

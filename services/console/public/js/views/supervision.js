@@ -343,6 +343,29 @@ const onlineHandlingHtml = (report) =>
       '暂无办件。',
     )}`;
 
+const minutesText = (minutes) => (minutes === null || minutes === undefined ? '—' : `${minutes} 分钟`);
+
+/** 大厅排队: numbers taken and called, how long people waited, and how appointments went, per town. */
+const hallWaitingHtml = (rows) =>
+  tableHtml(
+    ['乡镇', '取号', '已叫号', '过号', '平均等候', '90% 在此时间内', '预约', '已到号', '取消', '爽约'],
+    rows
+      .filter((row) => row.tickets || row.booked || row.cancelled)
+      .map((row) => [
+        row.townName,
+        row.tickets,
+        row.called,
+        row.skipped,
+        minutesText(row.averageWaitMinutes),
+        minutesText(row.p90WaitMinutes),
+        row.booked,
+        row.arrived,
+        row.cancelled,
+        row.missed ? html`<strong class="bad">${row.missed}</strong>` : 0,
+      ]),
+    '本期间各中心没有取号和预约。',
+  );
+
 /** First and last day of the current month in China, as the default reporting period. */
 function thisMonth() {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -392,7 +415,9 @@ export function renderSupervision(root, { user }) {
         <h3>好差评统计</h3>
         <div class="rating-stats"></div>
         <h3>网上办理</h3>
-        <div class="online-handling"></div>`}
+        <div class="online-handling"></div>
+        <h3>大厅排队</h3>
+        <div class="hall-waiting"></div>`}
       <h3>办件</h3>
       <form class="toolbar filters">
         ${countyWide
@@ -561,6 +586,11 @@ export function renderSupervision(root, { user }) {
       event.preventDefault();
       const { from, to } = formValues(period);
       const onlineHandling = root.querySelector('.online-handling');
+      const waiting = root.querySelector('.hall-waiting');
+      api('intake', '/supervision/hall-waiting', { query: { county: user.county, from, to } }).then(
+        (answer) => mount(waiting, hallWaitingHtml(answer)),
+        (error) => showError(waiting, error),
+      );
       const ratingFigures = root.querySelector('.rating-stats');
       api('routing', '/supervision/ratings/stats', { query: { county: user.county, from, to } }).then(
         (answer) => mount(ratingFigures, ratingStatsHtml(answer)),
