@@ -7,6 +7,8 @@ describe('the topics a service needs, from the contract registry', () => {
       TOPICS.applicationSubmittedV1,
       TOPICS.attachmentAddedV1,
       TOPICS.personalDataViewedV1,
+      TOPICS.appointmentBookedV1,
+      TOPICS.appointmentCancelledV1,
       TOPICS.bureauRegisteredV1,
       TOPICS.deadLetterV1,
     ]);

@@ -27,7 +27,8 @@ export function settingsProblems(settings: Pick<HallSettings, 'windows' | 'slots
   const spans = settings.slots.map((slot) => ({ slot, from: minutes(slot), to: minutes(slot.slice(6)) }));
   for (const span of spans)
     if (span.to <= span.from) problems.push(`时段 ${span.slot} 的结束时间应晚于开始时间`);
-  const ordered = [...spans].sort((a, b) => a.from - b.from);
+  // A reversed slot is named once, above; the overlaps are of the slots that make sense.
+  const ordered = spans.filter((span) => span.to > span.from).sort((a, b) => a.from - b.from);
   for (let i = 1; i < ordered.length; i += 1)
     if (ordered[i].from < ordered[i - 1].to)
       problems.push(`时段 ${ordered[i - 1].slot} 与 ${ordered[i].slot} 重叠`);
