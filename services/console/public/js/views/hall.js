@@ -30,6 +30,16 @@ const ticketHtml = (taken, centerName) =>
  * business, or — with an appointment today — by the phone number it was made with.
  */
 export async function renderTicket(root, { user }) {
+  // A machine in the hall, run in the browser's kiosk mode: nothing of the staff console around it.
+  document.body.classList.add('pad-mode');
+  const leave = () =>
+    // After the router has put the next page in place: only then is this one gone.
+    setTimeout(() => {
+      if (root.isConnected) return;
+      document.body.classList.remove('pad-mode');
+      window.removeEventListener('hashchange', leave);
+    });
+  window.addEventListener('hashchange', leave);
   mount(root, html`<div class="message"></div>`);
   let settings;
   try {
