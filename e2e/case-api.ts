@@ -83,6 +83,7 @@ export async function fileCase(
     town?: string;
     villageCode?: string;
     deliveryMethod?: string;
+    deliveryAddress?: string;
     /** The same mobile number on several cases: the applicant's 我的办件 shows them together. */
     applicantPhone?: string;
   },

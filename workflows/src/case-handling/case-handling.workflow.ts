@@ -248,6 +248,7 @@ class CaseRouteWalk {
           documentId: state.status.documentId,
           handlerId: end.decided.handlerId,
           ...(record ? { recipient: record.recipient, deliveredOn: record.deliveredOn } : {}),
+          ...(record?.carrier ? { carrier: record.carrier, trackingNumber: record.trackingNumber } : {}),
         });
         await this.issue(issuerOfStep(step), this.handler(step, end.decided), {
           kind: 'delivery-receipt',
@@ -255,6 +256,7 @@ class CaseRouteWalk {
           recipient: record?.recipient ?? state.input.applicantName,
           deliveredOn: record?.deliveredOn ?? today(),
           ...(state.status.documentId ? { deliveredDocumentId: state.status.documentId } : {}),
+          ...(record?.carrier ? { carrier: record.carrier, trackingNumber: record.trackingNumber } : {}),
         });
         break;
       }

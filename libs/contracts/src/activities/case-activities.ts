@@ -112,6 +112,9 @@ export type CaseMilestone = MilestoneBase &
         /** Who received the result and on which day, as the 送达 record says (absent for electronic delivery). */
         recipient?: string;
         deliveredOn?: string;
+        /** 邮寄送达: by which carrier, under which tracking number. */
+        carrier?: string;
+        trackingNumber?: string;
       }
   );
 

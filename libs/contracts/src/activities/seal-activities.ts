@@ -108,6 +108,9 @@ export type CaseDocumentContent =
       deliveredOn: string;
       /** The document handed over (its id), printed by title and 文号. */
       deliveredDocumentId?: string;
+      /** 邮寄送达: the carrier and the tracking number printed on the 送达回证. */
+      carrier?: string;
+      trackingNumber?: string;
     };
 
 /** What the case workflow asks the seal service to issue: one document, under its issuing organ's seal. */

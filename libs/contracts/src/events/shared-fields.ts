@@ -38,6 +38,21 @@ export type SpecialProcedure = (typeof SPECIAL_PROCEDURES)[number];
 
 /** How a result reaches the applicant (送达方式). */
 export const DELIVERY_METHODS = ['pick-up', 'express', 'electronic'] as const;
+
+/** The carriers a result is posted by (邮寄送达), as the window picks them. */
+export const EXPRESS_CARRIERS = [
+  '中国邮政EMS',
+  '顺丰速运',
+  '京东物流',
+  '中通快递',
+  '圆通速递',
+  '韵达快递',
+  '申通快递',
+  '极兔速递',
+] as const;
+
+/** A tracking number as carriers print them: letters, digits and dashes. */
+export const TRACKING_NUMBER = /^[A-Za-z0-9-]{6,30}$/;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
 /** 办件类型 (GB/T 39046): done on the spot, or within the committed limit. */

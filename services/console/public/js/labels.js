@@ -114,6 +114,18 @@ export const APPOINTMENT_STATUSES = { booked: '已预约', arrived: '已到号',
 
 export const REVISIT_METHODS = { phone: '电话回访', visit: '上门回访', sms: '短信回访' };
 
+/** The carriers a result is posted by (the services' EXPRESS_CARRIERS). */
+export const EXPRESS_CARRIERS = [
+  '中国邮政EMS',
+  '顺丰速运',
+  '京东物流',
+  '中通快递',
+  '圆通速递',
+  '韵达快递',
+  '申通快递',
+  '极兔速递',
+];
+
 export const DELIVERY_METHODS = { 'pick-up': '窗口领取', express: '邮寄送达', electronic: '电子送达' };
 
 /** Kept in the services' order (libs/auth ROLES): 人员与岗位 lists its role checkboxes in this order. */

@@ -211,7 +211,11 @@ export const caseSuspendedRule = applicantRule(caseSuspendedV1, ({ payload }, ap
 export const resultDeliveredRule = applicantRule(resultDeliveredV1, ({ payload }, applicant) => [
   bySms(
     applicant,
-    templates.resultDelivered({ receiptNumber: applicant.receiptNumber, method: payload.method }),
+    templates.resultDelivered({
+      receiptNumber: applicant.receiptNumber,
+      method: payload.method,
+      ...(payload.carrier ? { carrier: payload.carrier, trackingNumber: payload.trackingNumber } : {}),
+    }),
   ),
 ]);
 

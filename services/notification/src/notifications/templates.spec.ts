@@ -170,4 +170,15 @@ describe('message templates', () => {
   it('writes dates the way a Chinese letter does', () => {
     expect(chineseDate('2027-01-05')).toBe('2027年1月5日');
   });
+
+  it('tells a posted result with its carrier and tracking number', () => {
+    expect(
+      templates.resultDelivered({
+        receiptNumber: '140525-20261123-000001',
+        method: 'express',
+        carrier: '顺丰速运',
+        trackingNumber: 'SF1234567890123',
+      }).body,
+    ).toBe('您的办件140525-20261123-000001办理结果已由顺丰速运寄出（单号SF1234567890123），感谢您的支持。');
+  });
 });

@@ -216,10 +216,18 @@ export function caseSuspended(input: {
 }
 
 /** 送达: the result reached the applicant. */
-export function resultDelivered(input: { receiptNumber: string; method: DeliveryMethod }) {
+export function resultDelivered(input: {
+  receiptNumber: string;
+  method: DeliveryMethod;
+  carrier?: string;
+  trackingNumber?: string;
+}) {
   const delivery: Record<DeliveryMethod, string> = {
     'pick-up': '在窗口领取',
-    express: '通过快递寄出',
+    express:
+      input.carrier && input.trackingNumber
+        ? `由${input.carrier}寄出（单号${input.trackingNumber}）`
+        : '通过快递寄出',
     electronic: '电子送达',
   };
   return render('resultDelivered', { receipt: input.receiptNumber, delivery: delivery[input.method] });

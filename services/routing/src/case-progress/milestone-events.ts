@@ -131,6 +131,9 @@ export function milestoneEvent(milestone: CaseMilestone): MilestoneEvent {
         documentId: milestone.documentId,
         handlerId: milestone.handlerId,
         deliveredAt: at,
+        ...(milestone.carrier
+          ? { carrier: milestone.carrier, trackingNumber: milestone.trackingNumber }
+          : {}),
       });
     case 'stalled':
       return event(caseStalledV1, {

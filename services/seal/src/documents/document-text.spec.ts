@@ -255,6 +255,25 @@ describe('the text of a case’s documents', () => {
     expect(electronic.rows).toContainEqual(['送达人', '泽州县南村镇人民政府（电子送达）']);
     expect(electronic.handledBy).toBe('电子送达：已于2026年12月20日向申请人送达电子文书');
     expect(wholeText(electronic)).not.toContain('system');
+    const posted = composeDocument(
+      input({
+        kind: 'delivery-receipt',
+        method: 'express',
+        recipient: '张三',
+        deliveredOn: '2026-12-20',
+        carrier: '中国邮政EMS',
+        trackingNumber: 'EA123456789CN',
+      }),
+      context,
+    );
+    expect(posted.rows).toEqual(
+      expect.arrayContaining([
+        ['送达方式', '邮寄送达'],
+        ['快递公司', '中国邮政EMS'],
+        ['快递单号', 'EA123456789CN'],
+      ]),
+    );
+    expect(wholeText(electronic)).not.toContain('快递单号');
   });
 
   it('a town’s 受理通知书 for a bureau’s matter names the bureau that decides; art. 45 only for the procedures it names', () => {

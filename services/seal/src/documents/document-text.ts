@@ -314,6 +314,12 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
           ['办件编号', input.receiptNumber],
           ['申请事项', input.matterName],
           ['送达方式', DELIVERY_WORDS[content.method]],
+          ...(content.carrier
+            ? ([
+                ['快递公司', content.carrier],
+                ['快递单号', content.trackingNumber ?? ''],
+              ] as [string, string][])
+            : []),
           ['签收人', content.recipient],
           ['送达日期', chineseIsoDate(content.deliveredOn)],
           ['送达人', handler],

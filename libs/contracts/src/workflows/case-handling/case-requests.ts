@@ -73,6 +73,9 @@ export interface DeliveryRecord {
   recipient: string;
   /** YYYY-MM-DD. */
   deliveredOn: string;
+  /** 邮寄送达: the carrier and its tracking number (absent for other methods, and in records made before them). */
+  carrier?: string;
+  trackingNumber?: string;
 }
 
 /** The applicant brought what a 补正 asked for (recorded by the window or the village agent). */

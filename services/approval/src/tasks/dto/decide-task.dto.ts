@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DELIVERY_METHODS,
+  EXPRESS_CARRIERS,
+  TRACKING_NUMBER,
   type DeliveryMethod,
   type DeliveryRecord,
   type GrantRecord,
@@ -48,6 +50,16 @@ export class DeliveryRecordDto implements DeliveryRecord {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '送达日期应为日期，如 2026-12-10' })
   @IsISO8601({ strict: true }, { message: '送达日期不是有效日期' })
   deliveredOn!: string;
+
+  @ApiPropertyOptional({ description: '快递公司（邮寄送达时必填）', enum: EXPRESS_CARRIERS })
+  @ValidateIf((record: DeliveryRecordDto) => record.method === 'express')
+  @IsIn(EXPRESS_CARRIERS, { message: '邮寄送达请选择快递公司' })
+  carrier?: string;
+
+  @ApiPropertyOptional({ description: '快递单号（邮寄送达时必填）', example: 'SF1234567890123' })
+  @ValidateIf((record: DeliveryRecordDto) => record.method === 'express')
+  @Matches(TRACKING_NUMBER, { message: '请填写快递单号（字母、数字，6 至 30 位）' })
+  trackingNumber?: string;
 }
 
 /** 给付: what a 行政给付 decision grants, printed on the 给付决定书. */

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { formatDateTime, html, linesOf, mount, showError, todayIso } from '../html.js';
-import { commonOpinionsOf, DELIVERY_METHODS, OUTCOMES, outcomeWord } from '../labels.js';
+import { commonOpinionsOf, DELIVERY_METHODS, EXPRESS_CARRIERS, OUTCOMES, outcomeWord } from '../labels.js';
 import { renderCaseFile } from './case-file.js';
 
 /** The case as the clerk knows it: receipt number, matter and applicant (the inbox row carries all three). */
@@ -41,6 +41,14 @@ const deliveryHtml = (task) =>
       >签收人 <input name="recipient" required maxlength="50" size="12" value="${task.applicantName ?? ''}"
     /></label>
     <label>送达日期 <input type="date" name="deliveredOn" required value="${todayIso()}" /></label>
+    <label class="express" hidden
+      >快递公司
+      <select name="carrier">
+        <option value="">请选择</option>
+        ${EXPRESS_CARRIERS.map((carrier) => html`<option>${carrier}</option>`)}
+      </select></label
+    >
+    <label class="express" hidden>快递单号 <input name="trackingNumber" maxlength="30" size="18" /></label>
   </fieldset>`;
 
 /**
@@ -130,7 +138,12 @@ export function openDecisionDialog(task) {
   document.body.append(dialog);
   // A task opened before cases were named carries no title of its own: the application names the case.
   void renderCaseFile(dialog.querySelector('.case-file'), task.caseId).then((file) => {
-    if (file && delivering) dialog.querySelector('[name=method]').value = file.delivery.method;
+    if (file && delivering) {
+      const method = dialog.querySelector('[name=method]');
+      method.value = file.delivery.method;
+      // The carrier and tracking number show for a posted result.
+      method.dispatchEvent(new Event('change', { bubbles: true }));
+    }
     if (file && deciding && file.matter.typeCode === '05') {
       granting = true;
       dialog.querySelector('[name=grantAmount]').value = askedAmount(file);
@@ -170,8 +183,14 @@ export function openDecisionDialog(task) {
       dialog.remove();
       resolve(answer);
     };
+    const showExpress = () => {
+      for (const field of dialog.querySelectorAll('.delivery .express'))
+        field.hidden = form.elements.method?.value !== 'express';
+    };
+    showExpress();
     form.addEventListener('change', (event) => {
       if (event.target.name === 'outcome') showChoices();
+      if (event.target.name === 'method') showExpress();
     });
     opinions.addEventListener('click', (event) => {
       const chosen = event.target.closest('[data-opinion]');
@@ -217,6 +236,12 @@ export function openDecisionDialog(task) {
           method: form.elements.method.value,
           recipient: form.elements.recipient.value.trim(),
           deliveredOn: form.elements.deliveredOn.value,
+          ...(form.elements.method.value === 'express'
+            ? {
+                carrier: form.elements.carrier.value,
+                trackingNumber: form.elements.trackingNumber.value.trim(),
+              }
+            : {}),
         };
       }
       const button = form.querySelector('button[type=submit]');

@@ -1,5 +1,10 @@
-import { IsISO8601, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
-import { DELIVERY_METHODS, type DeliveryMethod } from '../../shared-fields';
+import { IsISO8601, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import {
+  DELIVERY_METHODS,
+  EXPRESS_CARRIERS,
+  TRACKING_NUMBER,
+  type DeliveryMethod,
+} from '../../shared-fields';
 
 /** 送达: the sealed result reached the applicant (collected at the window, sent by express, or electronically). */
 export class ResultDeliveredV1 {
@@ -19,4 +24,13 @@ export class ResultDeliveredV1 {
 
   @IsISO8601({ strict: true })
   deliveredAt!: string;
+
+  /** 邮寄送达: the carrier and tracking number the applicant follows the parcel by. */
+  @IsOptional()
+  @IsIn(EXPRESS_CARRIERS)
+  carrier?: string;
+
+  @IsOptional()
+  @Matches(TRACKING_NUMBER)
+  trackingNumber?: string;
 }

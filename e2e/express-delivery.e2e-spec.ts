@@ -1,0 +1,55 @@
+import { eventually } from '@oneseal/testing';
+import { caseView, decide, fileCase, tasksOf, watcher, type Task } from './case-api';
+import { serviceUrl } from './system';
+
+/** The next open step of the case, once the previous one has been taken. */
+const nextOpenStep = (caseId: string, after: string[]) =>
+  eventually(`the next step of ${caseId}`, async () =>
+    (await tasksOf(caseId)).find((task) => task.status === 'open' && !after.includes(task.id)),
+  );
+
+describe('邮寄送达: the window posts the result and records the carrier and tracking number', () => {
+  it('refuses a posted delivery without them, and tells the applicant the tracking number', async () => {
+    const filed = await fileCase({
+      matterCode: 'ZZ-T-007',
+      channel: 'town-window',
+      deliveryMethod: 'express',
+      deliveryAddress: '泽州县南村镇东村二组 18 号',
+    });
+    const taken: string[] = [];
+    let delivery: Task | undefined;
+    while (!delivery) {
+      const task = await nextOpenStep(filed.caseId, taken);
+      if (task.stepName === '送达') {
+        delivery = task;
+        break;
+      }
+      expect((await decide(task, { outcome: 'approve' })).status).toBe(202);
+      taken.push(task.id);
+    }
+    const posted = {
+      method: 'express',
+      recipient: '周九',
+      deliveredOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+    };
+    const without = await decide(delivery, { outcome: 'approve', delivery: posted });
+    expect(without.status).toBe(400);
+    expect(JSON.stringify(without.body)).toContain('快递公司');
+    const done = await decide(delivery, {
+      outcome: 'approve',
+      delivery: { ...posted, carrier: '中国邮政EMS', trackingNumber: 'EA123456789CN' },
+    });
+    expect(done.status).toBe(202);
+    await eventually('the case delivered', async () =>
+      (await caseView(filed.caseId)).stage === 'concluded' ? true : undefined,
+    );
+    const told = await eventually('the SMS with the tracking number', async () => {
+      const { body } = await watcher.get<{ body: string; recipientKind: string }[]>(
+        `${serviceUrl('notification')}/notifications?caseId=${filed.caseId}`,
+      );
+      return body.find((message) => message.body.includes('EA123456789CN'));
+    });
+    expect(told.body).toContain('由中国邮政EMS寄出');
+    expect(told.recipientKind).toBe('applicant');
+  });
+});
