@@ -3,6 +3,7 @@ import { Client as PgClient } from 'pg';
 import { engineEndpoints, eventually } from '@oneseal/testing';
 import type { Page } from 'playwright-core';
 import { expectText } from './browser';
+import { as, getJson, serviceUrl } from './system';
 
 /** A mobile number no other test uses. */
 export const randomPhone = () => `137${String(randomInt(0, 99_999_999)).padStart(8, '0')}`;
@@ -33,4 +34,33 @@ export async function signInWithSmsCode(page: Page, phone: string): Promise<void
   await expectText(page.locator('form.sign-in + .message, .message'), '验证码已发送');
   await page.getByLabel('验证码').fill(await smsCodeSentTo(phone, asked));
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+interface Guide {
+  onlineDepth: number;
+  [field: string]: unknown;
+}
+
+/** As the administrator publishes it: 网办深度 4, no visit (an earlier run may have done so already). */
+export async function makeFullyOnline(matterCode: string, reason: string): Promise<void> {
+  const catalogue = `${serviceUrl('intake')}/catalogue/matters/${matterCode}`;
+  const { body: matter } = await getJson<{ version: number; guide: Guide }>(catalogue);
+  if (matter.guide.onlineDepth === 4) return;
+  const { guide } = matter;
+  const published = await as('zz-admin').put(`${catalogue}/guide`, {
+    expectedVersion: matter.version,
+    reason,
+    legalBasis: guide.legalBasis,
+    caseKind: guide.caseKind,
+    statutoryLimitWorkingDays: guide.statutoryLimitWorkingDays,
+    committedLimitWorkingDays: guide.committedLimitWorkingDays,
+    materials: guide.materials,
+    fee: guide.fee,
+    onlineDepth: 4,
+    onSiteVisits: 0,
+    appointment: guide.appointment,
+    expressDelivery: guide.expressDelivery,
+    ...(guide.form ? { form: guide.form } : {}),
+  });
+  expect(published.status).toBe(200);
 }

@@ -1,41 +1,12 @@
 import { join } from 'node:path';
 import { eventually, ONE_PAGE_PDF, ONE_PIXEL_PNG, residentIdNumber } from '@oneseal/testing';
-import { randomPhone, signInWithSmsCode } from './applicant';
+import { makeFullyOnline, randomPhone, signInWithSmsCode } from './applicant';
 import { browserForSuite, expectText, freshPage, SHOTS, workbench } from './browser';
 import { caseView, decide, openTask, stageOf, tasksOf, watcher } from './case-api';
-import { as, getJson, serviceUrl, tokenOf } from './system';
+import { as, serviceUrl, tokenOf } from './system';
 
 // 城乡居民基本养老保险参保登记, a town matter no other test files: the county's administrator makes it 全程网办.
 const MATTER = 'ZZ-T-032';
-const catalogue = `${serviceUrl('intake')}/catalogue/matters/${MATTER}`;
-
-interface Guide {
-  onlineDepth: number;
-  [field: string]: unknown;
-}
-
-/** As the administrator publishes it: 网办深度 4, no visit (an earlier run may have done so already). */
-async function makeFullyOnline(): Promise<void> {
-  const { body: matter } = await getJson<{ version: number; guide: Guide }>(catalogue);
-  if (matter.guide.onlineDepth === 4) return;
-  const { guide } = matter;
-  const published = await as('zz-admin').put(`${catalogue}/guide`, {
-    expectedVersion: matter.version,
-    reason: '县人社局确认：城乡居民养老保险参保登记实行全程网办',
-    legalBasis: guide.legalBasis,
-    caseKind: guide.caseKind,
-    statutoryLimitWorkingDays: guide.statutoryLimitWorkingDays,
-    committedLimitWorkingDays: guide.committedLimitWorkingDays,
-    materials: guide.materials,
-    fee: guide.fee,
-    onlineDepth: 4,
-    onSiteVisits: 0,
-    appointment: guide.appointment,
-    expressDelivery: guide.expressDelivery,
-    ...(guide.form ? { form: guide.form } : {}),
-  });
-  expect(published.status).toBe(200);
-}
 
 /** Approves each step as it opens until the case ends (the route's length is the matter's). */
 async function approveToTheEnd(caseId: string): Promise<void> {
@@ -58,7 +29,7 @@ async function approveToTheEnd(caseId: string): Promise<void> {
 describe('网上申请: a villager files from a phone, supplies a 补正 online, and gets the result', () => {
   const browser = browserForSuite();
 
-  beforeAll(makeFullyOnline);
+  beforeAll(() => makeFullyOnline(MATTER, '县人社局确认：城乡居民养老保险参保登记实行全程网办'));
 
   it('files with the form and photos, supplies the 补正, verifies the decision, rates and reads the answer', async () => {
     const phone = randomPhone();

@@ -4,6 +4,8 @@ import { renderApply } from './js/views/apply.js';
 import { renderAudit } from './js/views/audit.js';
 import { renderBook } from './js/views/book.js';
 import { renderHallBoard, renderQueue, renderTicket } from './js/views/hall.js';
+import { renderKiosk } from './js/views/kiosk.js';
+import { kioskTown, watchIdleKiosk } from './js/kiosk-mode.js';
 import { renderCalendar } from './js/views/calendar.js';
 import { renderCatalogueImport } from './js/views/catalogue-import.js';
 import { renderCase } from './js/views/case-detail.js';
@@ -65,6 +67,7 @@ const ROUTES = [
   // The hall: the ticket machine and each window's calling, signed in as the center's window accounts.
   { path: 'queue', title: '窗口叫号', roles: ['town-window'], render: renderQueue },
   { path: 'ticket', title: '取号', roles: ['town-window'], render: renderTicket },
+  { path: 'kiosk', title: '自助一体机', roles: ['town-window'], render: renderKiosk },
   // The counter's tablet, facing the applicant, signed in as the clerk: 一次一评.
   { path: 'pad', title: '评价器', roles: ['town-window', 'village-agent'], render: renderRatingPad },
   { path: 'matter', title: '事项查询', isPublic: true, render: renderMatterGuide },
@@ -102,8 +105,13 @@ function parseHash() {
 const STAFF_TITLE = '一枚印章管审批 · 工作台';
 const PUBLIC_TITLE = '政务服务 · 网上办事';
 
-function renderHeader(user, activePath) {
-  const title = user ? STAFF_TITLE : PUBLIC_TITLE;
+const KIOSK_TITLE = '政务服务 · 自助服务';
+
+function renderHeader(signedIn, activePath) {
+  // On the hall's kiosk the staff account behind it never shows: the public pages, and the way home.
+  const kiosk = kioskTown();
+  const user = kiosk ? null : signedIn;
+  const title = kiosk ? KIOSK_TITLE : user ? STAFF_TITLE : PUBLIC_TITLE;
   document.querySelector('.topbar h1 a').textContent = title;
   document.title = title;
   mount(
@@ -112,7 +120,9 @@ function renderHeader(user, activePath) {
       ? html`<span class="user-name">${user.name}</span>
           <span class="user-roles">${user.roleTitles.join('、')}</span>
           <button type="button" id="logout" class="link">退出</button>`
-      : html`<a href="#/login">登录</a>`,
+      : kiosk
+        ? html`<a href="#/kiosk">返回自助服务首页</a>`
+        : html`<a href="#/login">登录</a>`,
   );
   document.getElementById('logout')?.addEventListener('click', () => {
     session.clear();
@@ -142,6 +152,11 @@ async function route() {
   }
   if (!target.isPublic && !user) {
     location.replace('#/login');
+    return;
+  }
+  // A kiosk opens only the public pages and its own home.
+  if (kioskTown() && !target.isPublic && target.path !== 'kiosk') {
+    location.replace('#/kiosk');
     return;
   }
   renderHeader(user, path);
@@ -174,6 +189,7 @@ async function start() {
     }
   }
   window.addEventListener('hashchange', route);
+  watchIdleKiosk();
   route();
 }
 

@@ -1,6 +1,7 @@
 import { api, applicantSession, newIdempotencyKey } from '../api.js';
 import { html, messageHtml, mount, showError, showMessage, todayIso } from '../html.js';
 import { DELIVERY_METHODS } from '../labels.js';
+import { cardAtKiosk } from '../kiosk-mode.js';
 import { PAGE_TYPES, shrunk } from '../photos.js';
 import { showApplicantSignIn, signedInHeader } from './applicant-sign-in.js';
 import {
@@ -292,7 +293,14 @@ export function renderApply(root, { params }) {
       }
       const places = await api('intake', `/catalogue/places/${matter.countyCode}`);
       mount(body, applyHtml(matter, places, signedIn));
-      wire(root, body.querySelector('form.apply'), matter);
+      const form = body.querySelector('form.apply');
+      // At the hall's kiosk, the identity card already read fills in the applicant.
+      const card = cardAtKiosk();
+      if (card) {
+        form.elements.applicantIdNumber.value = card.idNumber;
+        if (card.name) form.elements.applicantName.value = card.name;
+      }
+      wire(root, form, matter);
     } catch (error) {
       if (error.status === 401) {
         applicantSession.clear();

@@ -1,0 +1,212 @@
+import { api } from '../api.js';
+import { html, mount, showError } from '../html.js';
+import {
+  connectSerialReader,
+  listenForWedgeReader,
+  maskIdNumber,
+  parseCardLine,
+  serialReaderAvailable,
+} from '../id-card-reader.js';
+import { enterKioskMode, forgetVisitor, leaveKioskMode, rememberCard } from '../kiosk-mode.js';
+import { QUEUE_CATEGORIES } from '../labels.js';
+
+const TICKET_SHOWN_MS = 15_000;
+const maskName = (name) => (name ? `${name[0]}${'*'.repeat(Math.max(1, name.length - 1))}` : '');
+
+const keypadHtml = (name, label, withX) =>
+  html`<form class="kiosk-keypad" data-entry="${name}">
+    <p class="kiosk-prompt">${label}</p>
+    <input name="value" class="kiosk-entry" readonly aria-label="${label}" />
+    <div class="kiosk-keys">
+      ${[...'123456789'].map((key) => html`<button type="button" data-key="${key}">${key}</button>`)}
+      ${withX ? html`<button type="button" data-key="X">X</button>` : html`<span></span>`}
+      <button type="button" data-key="0">0</button>
+      <button type="button" data-key="back">删除</button>
+    </div>
+    <div class="kiosk-actions">
+      <button type="button" data-go="home">返回</button>
+      <button type="submit" class="primary">确定</button>
+    </div>
+    <div class="message" role="status"></div>
+  </form>`;
+
+const homeHtml = (settings, card) =>
+  html`<div class="kiosk-home">
+    <p class="kiosk-card">
+      ${card
+        ? html`已读取身份证：${card.name ? `${maskName(card.name)} ` : ''}${maskIdNumber(card.idNumber)}
+            <button type="button" data-go="forget">清除</button>`
+        : html`请将身份证放在读卡区，或直接选择要办理的业务`}
+    </p>
+    <div class="kiosk-tiles">
+      <button type="button" data-go="ticket">取号<small>按业务排队</small></button>
+      <button type="button" data-go="appointment">预约取号<small>输入预约手机号</small></button>
+      <a href="#/matter">自助申报<small>查办事指南，网上申请</small></a>
+      <a href="#/progress">办件查询<small>凭办件编号和查询码</small></a>
+      <a href="#/my">我的办件<small>手机号登录</small></a>
+      <a href="#/book/${settings.town}">网上预约<small>预约办事时段</small></a>
+    </div>
+    <p class="kiosk-footer">
+      <button type="button" class="link" data-go="manual-card">手动输入身份证号码</button>
+      ${serialReaderAvailable()
+        ? html`<button type="button" class="link" data-go="serial">连接串口读卡器</button>`
+        : ''}
+      <button type="button" class="link" data-go="staff-exit">工作人员退出自助模式</button>
+    </p>
+  </div>`;
+
+const linesHtml = (settings) =>
+  html`<div class="kiosk-lines">
+    <p class="kiosk-prompt">请选择要办理的业务</p>
+    <div class="ticket-lines">
+      ${Object.keys(QUEUE_CATEGORIES)
+        .filter((code) => settings.windows.some((window) => window.categories.includes(code)))
+        .map(
+          (code) =>
+            html`<button type="button" class="ticket-line" data-line="${code}">
+              ${QUEUE_CATEGORIES[code]}
+            </button>`,
+        )}
+    </div>
+    <button type="button" data-go="home">返回</button>
+  </div>`;
+
+const slipHtml = (taken, centerName) =>
+  html`<div class="ticket-slip">
+      <p>${centerName}</p>
+      <p class="ticket-number">${taken.ticket}</p>
+      <p>
+        ${taken.appointment
+          ? `预约：${taken.appointment.slot} ${taken.appointment.matterName}`
+          : taken.categoryName}
+      </p>
+      <p>前面还有 ${taken.waitingAhead} 人等候 · 请留意 ${taken.windows.join('、')} 叫号</p>
+      <p class="muted">请取走小票，过号请重新取号</p>
+    </div>
+    <button type="button" data-go="home">完成</button>`;
+
+/**
+ * 自助一体机 (#/kiosk): a full-screen touch layout for the hall, signed in as the center's kiosk account. The
+ * identity card comes from whichever reader is there (id-card-reader.js), typed by hand as the fallback; numbers are
+ * printed on the kiosk's slip printer; everything else is the public 网上办事 pages, the visitor forgotten after.
+ */
+export async function renderKiosk(root, { user }) {
+  enterKioskMode(user.town);
+  document.body.classList.add('pad-mode');
+  let settings;
+  try {
+    settings = await api('intake', `/hall/${user.town}/settings`);
+  } catch (error) {
+    showError(root, error);
+    return;
+  }
+  forgetVisitor();
+  let card = null;
+  let backHome;
+  const board = document.createElement('div');
+  board.className = 'kiosk';
+  root.replaceChildren(board);
+  const show = (content) => {
+    clearTimeout(backHome);
+    mount(
+      board,
+      html`<header class="kiosk-head"><h2>${settings.centerName} · 自助服务</h2></header>
+        ${content}`,
+    );
+  };
+  const home = () => show(homeHtml(settings, card));
+
+  const cardRead = (read) => {
+    card = read;
+    rememberCard(read);
+    home();
+  };
+  const stopWedge = listenForWedgeReader(cardRead);
+  let stopSerial;
+  const leave = () =>
+    setTimeout(() => {
+      if (root.isConnected) return;
+      stopWedge();
+      void stopSerial?.();
+      document.body.classList.remove('pad-mode');
+      window.removeEventListener('hashchange', leave);
+    });
+  window.addEventListener('hashchange', leave);
+
+  async function take(request, message) {
+    try {
+      const taken = await api('intake', `/hall/${user.town}/tickets`, { method: 'POST', body: request });
+      show(slipHtml(taken, settings.centerName));
+      window.print();
+      backHome = setTimeout(home, TICKET_SHOWN_MS);
+    } catch (error) {
+      if (!message) {
+        show(
+          html`<div class="message"></div>
+            <button type="button" data-go="home">返回</button>`,
+        );
+      }
+      showError(message ?? board.querySelector('.message'), error);
+    }
+  }
+
+  board.addEventListener('click', async (event) => {
+    const go = event.target.closest('[data-go]')?.dataset.go;
+    const line = event.target.closest('[data-line]')?.dataset.line;
+    const key = event.target.closest('[data-key]')?.dataset.key;
+    if (line) return take({ category: line });
+    if (key) {
+      const entry = event.target.closest('form').elements.value;
+      entry.value = key === 'back' ? entry.value.slice(0, -1) : `${entry.value}${key}`.slice(0, 18);
+      return;
+    }
+    switch (go) {
+      case 'home':
+        return home();
+      case 'forget':
+        card = null;
+        forgetVisitor();
+        return home();
+      case 'ticket':
+        return show(linesHtml(settings));
+      case 'appointment':
+        return show(keypadHtml('appointment', '请输入预约时填写的手机号码', false));
+      case 'manual-card':
+        return show(keypadHtml('card', '请输入 18 位公民身份号码', true));
+      case 'serial':
+        try {
+          stopSerial = await connectSerialReader(cardRead);
+        } catch (error) {
+          showError(board.querySelector('.kiosk-footer'), error);
+        }
+        return;
+      case 'staff-exit': {
+        const password = window.prompt('请输入本机登录账号的密码');
+        if (!password) return;
+        try {
+          await api('identity', '/auth/login', {
+            method: 'POST',
+            body: { loginName: user.loginName, password },
+          });
+          leaveKioskMode();
+          location.hash = '#/queue';
+        } catch (error) {
+          showError(board.querySelector('.kiosk-footer'), error);
+        }
+        return;
+      }
+      default:
+    }
+  });
+  board.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const value = form.elements.value.value;
+    const message = form.querySelector('.message');
+    if (form.dataset.entry === 'appointment') return take({ appointmentPhone: value }, message);
+    const read = parseCardLine(value);
+    if (!read) return showError(message, { message: '公民身份号码有误，请核对后重新输入' });
+    cardRead(read);
+  });
+  home();
+}
