@@ -64,3 +64,20 @@ export async function makeFullyOnline(matterCode: string, reason: string): Promi
   });
   expect(published.status).toBe(200);
 }
+
+/** The messages sent (or waiting to be sent) to a mobile number, oldest first, as the recording provider keeps them. */
+export async function messagesTo(
+  phone: string,
+): Promise<{ template: string; status: string; body: string }[]> {
+  const db = new PgClient({ connectionString: engineEndpoints().databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ template: string; status: string; body: string }>(
+      `SELECT template, status, body FROM notification.notifications WHERE recipient = $1 ORDER BY created_at`,
+      [phone],
+    );
+    return rows;
+  } finally {
+    await db.end();
+  }
+}

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
-import { engineEndpoints, eventually } from '@oneseal/testing';
-import { randomPhone, signInWithSmsCode } from './applicant';
+import { eventually } from '@oneseal/testing';
+import { messagesTo, randomPhone, signInWithSmsCode } from './applicant';
 import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
 import { as, serviceUrl } from './system';
 
@@ -19,20 +18,6 @@ async function openTheHall(): Promise<void> {
     bookDaysAhead: 5,
   });
   expect(set.status).toBe(200);
-}
-
-async function messagesTo(phone: string): Promise<{ template: string; status: string; body: string }[]> {
-  const db = new PgClient({ connectionString: engineEndpoints().databaseUrl });
-  await db.connect();
-  try {
-    const { rows } = await db.query<{ template: string; status: string; body: string }>(
-      `SELECT template, status, body FROM notification.notifications WHERE recipient = $1 ORDER BY created_at`,
-      [phone],
-    );
-    return rows;
-  } finally {
-    await db.end();
-  }
 }
 
 describe('预约 and 叫号: a villager books a visit from a phone; in the hall a number is taken and called', () => {

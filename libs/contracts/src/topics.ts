@@ -9,6 +9,8 @@ export const TOPICS = {
   bureauRegisteredV1: 'oneseal.intake.bureau-registered.v1',
   appointmentBookedV1: 'oneseal.intake.appointment-booked.v1',
   appointmentCancelledV1: 'oneseal.intake.appointment-cancelled.v1',
+  homeVisitRequestedV1: 'oneseal.intake.home-visit-requested.v1',
+  homeVisitScheduledV1: 'oneseal.intake.home-visit-scheduled.v1',
   caseRoutedV1: 'oneseal.routing.case-routed.v1',
   reviewTaskOpenedV1: 'oneseal.approval.review-task-opened.v1',
   caseAcceptedV1: 'oneseal.routing.case-accepted.v1',

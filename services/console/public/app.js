@@ -5,6 +5,7 @@ import { renderAudit } from './js/views/audit.js';
 import { renderBook } from './js/views/book.js';
 import { renderHallBoard, renderQueue, renderTicket } from './js/views/hall.js';
 import { renderKiosk } from './js/views/kiosk.js';
+import { renderHomeVisit, renderVisits } from './js/views/home-visits.js';
 import { kioskTown, watchIdleKiosk } from './js/kiosk-mode.js';
 import { renderCalendar } from './js/views/calendar.js';
 import { renderCatalogueImport } from './js/views/catalogue-import.js';
@@ -68,6 +69,7 @@ const ROUTES = [
   { path: 'queue', title: '窗口叫号', roles: ['town-window'], render: renderQueue },
   { path: 'ticket', title: '取号', roles: ['town-window'], render: renderTicket },
   { path: 'kiosk', title: '自助一体机', roles: ['town-window'], render: renderKiosk },
+  { path: 'visits', title: '上门服务', roles: ['village-agent', 'town-window'], render: renderVisits },
   // The counter's tablet, facing the applicant, signed in as the clerk: 一次一评.
   { path: 'pad', title: '评价器', roles: ['town-window', 'village-agent'], render: renderRatingPad },
   { path: 'matter', title: '事项查询', isPublic: true, render: renderMatterGuide },
@@ -81,6 +83,7 @@ const ROUTES = [
   // 网上预约 of a center (also a village agent's, for someone of their village), and its hall's display screen.
   { path: 'book', isPublic: true, hidden: true, render: renderBook },
   { path: 'hall', isPublic: true, hidden: true, render: renderHallBoard },
+  { path: 'home-visit', isPublic: true, hidden: true, render: renderHomeVisit },
   { path: 'login', isPublic: true, hidden: true, render: renderLogin },
 ];
 

@@ -9,6 +9,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module';
 import { CaseFilesModule } from './case-files/case-files.module';
 import { OnlineFilingModule } from './online-filing/online-filing.module';
 import { HallModule } from './hall/hall.module';
+import { HomeVisitsModule } from './home-visits/home-visits.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CatalogueImportsModule } from './catalogue-imports/catalogue-imports.module';
 import { RouteRulesModule } from './route-rules/route-rules.module';
@@ -54,6 +55,7 @@ export class IntakeModule {
         CaseFilesModule.forEnv(env),
         OnlineFilingModule.forEnv(env),
         HallModule.forEnv(env),
+        HomeVisitsModule,
       ],
       controllers: [HealthController],
     };

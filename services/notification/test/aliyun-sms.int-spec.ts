@@ -17,7 +17,7 @@ import { accepted, newCase, submitted } from './support/events';
 const ACCESS_KEY_ID = 'LTAI-test-notification';
 const ACCESS_KEY_SECRET = 'oneseal-test-secret';
 const TEMPLATE_CODES = parseSmsTemplateCodes(
-  'caseAccepted=SMS_460001,caseAcceptedWithQueryCode=SMS_460007,correctionRequested=SMS_460002,caseRefused=SMS_460003,caseDecided=SMS_460004,resultReady=SMS_460005,resultDelivered=SMS_460006,caseExtended=SMS_460008,caseSuspended=SMS_460009,caseRescheduled=SMS_460010,signInCode=SMS_460011,ratingAnswered=SMS_460012,appointmentBooked=SMS_460013,appointmentReminder=SMS_460014',
+  'caseAccepted=SMS_460001,caseAcceptedWithQueryCode=SMS_460007,correctionRequested=SMS_460002,caseRefused=SMS_460003,caseDecided=SMS_460004,resultReady=SMS_460005,resultDelivered=SMS_460006,caseExtended=SMS_460008,caseSuspended=SMS_460009,caseRescheduled=SMS_460010,signInCode=SMS_460011,ratingAnswered=SMS_460012,appointmentBooked=SMS_460013,appointmentReminder=SMS_460014,homeVisitScheduled=SMS_460015',
 );
 
 describe('Aliyun SMS adapter against a local server speaking its protocol', () => {

@@ -5,6 +5,8 @@ export * from './attachment-added/v1';
 export * from './personal-data-viewed/v1';
 export * from './appointment-booked/v1';
 export * from './appointment-cancelled/v1';
+export * from './home-visit-requested/v1';
+export * from './home-visit-scheduled/v1';
 export * from './case-routed/v1';
 export * from './review-task-opened/v1';
 export * from './case-accepted/v1';

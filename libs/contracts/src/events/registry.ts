@@ -3,6 +3,8 @@ import { attachmentAddedV1 } from './attachment-added/v1';
 import { personalDataViewedV1 } from './personal-data-viewed/v1';
 import { appointmentBookedV1 } from './appointment-booked/v1';
 import { appointmentCancelledV1 } from './appointment-cancelled/v1';
+import { homeVisitRequestedV1 } from './home-visit-requested/v1';
+import { homeVisitScheduledV1 } from './home-visit-scheduled/v1';
 import { bureauRegisteredV1 } from './bureau-registered/v1';
 import { caseAcceptedV1 } from './case-accepted/v1';
 import { caseConcludedV1 } from './case-concluded/v1';
@@ -37,6 +39,8 @@ export const EVENT_CONTRACTS = [
   personalDataViewedV1,
   appointmentBookedV1,
   appointmentCancelledV1,
+  homeVisitRequestedV1,
+  homeVisitScheduledV1,
   bureauRegisteredV1,
   caseRoutedV1,
   reviewTaskOpenedV1,

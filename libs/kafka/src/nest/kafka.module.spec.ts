@@ -9,6 +9,8 @@ describe('the topics a service needs, from the contract registry', () => {
       TOPICS.personalDataViewedV1,
       TOPICS.appointmentBookedV1,
       TOPICS.appointmentCancelledV1,
+      TOPICS.homeVisitRequestedV1,
+      TOPICS.homeVisitScheduledV1,
       TOPICS.bureauRegisteredV1,
       TOPICS.deadLetterV1,
     ]);

@@ -17,6 +17,7 @@ import { IndexApplicationsInClear1765400000400 } from './1765400000400-IndexAppl
 import { PublishServiceCenters1765600000500 } from './1765600000500-PublishServiceCenters';
 import { KeepOnlineFilers1765700000000 } from './1765700000000-KeepOnlineFilers';
 import { OpenTheServiceHall1765700000100 } from './1765700000100-OpenTheServiceHall';
+import { KeepHomeVisits1765700000200 } from './1765700000200-KeepHomeVisits';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -37,4 +38,5 @@ export const INTAKE_MIGRATIONS = [
   PublishServiceCenters1765600000500,
   KeepOnlineFilers1765700000000,
   OpenTheServiceHall1765700000100,
+  KeepHomeVisits1765700000200,
 ];

@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { AppointmentBookedV1, AppointmentCancelledV1, EventEnvelope } from '@oneseal/contracts';
 import { processOnce, type ProcessOutcome } from '@oneseal/database';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NOTIFICATION_SCHEMA } from '../config/notification.env';
+import { recordDirectMessage } from '../notifications/direct-messages';
 import { appointmentBooked, appointmentReminder, type RenderedMessage } from '../notifications/templates';
 
 export const APPOINTMENT_CONSUMER = 'notification.appointments';
@@ -78,24 +79,13 @@ async function record(
   sendAt: Date,
 ): Promise<void> {
   // The appointment stands where a case stands for other messages: what the message is about.
-  await manager.query(
-    `INSERT INTO notification.notifications
-       (id, case_id, recipient_kind, recipient, channel, template, template_params, body, source_event_id,
-        county, town, correlation_id, status, attempts, next_attempt_at, created_at)
-     VALUES ($1, $2, 'applicant', $3, 'sms', $4, $5, $6, $7, $8, $9, $10, 'pending', 0, $11, clock_timestamp())
-     ON CONFLICT ON CONSTRAINT notifications_once_per_event_and_recipient DO NOTHING`,
-    [
-      randomUUID(),
-      event.payload.appointmentId,
-      event.payload.applicantPhone,
-      message.template,
-      JSON.stringify(message.params),
-      message.body,
-      sourceEventId,
-      event.county,
-      event.town ?? null,
-      event.correlationId,
-      sendAt,
-    ],
-  );
+  await recordDirectMessage(manager, event, {
+    subjectId: event.payload.appointmentId,
+    recipientKind: 'applicant',
+    recipient: event.payload.applicantPhone,
+    channel: 'sms',
+    message,
+    sendAt,
+    sourceEventId,
+  });
 }

@@ -12,7 +12,7 @@ const base = {
 };
 
 const allCodes =
-  'caseAccepted=SMS_1,caseAcceptedWithQueryCode=SMS_7,correctionRequested=SMS_2,caseRefused=SMS_3,caseDecided=SMS_4,resultReady=SMS_5,resultDelivered=SMS_6,caseExtended=SMS_8,caseSuspended=SMS_9,caseRescheduled=SMS_10,signInCode=SMS_11,ratingAnswered=SMS_12,appointmentBooked=SMS_13,appointmentReminder=SMS_14';
+  'caseAccepted=SMS_1,caseAcceptedWithQueryCode=SMS_7,correctionRequested=SMS_2,caseRefused=SMS_3,caseDecided=SMS_4,resultReady=SMS_5,resultDelivered=SMS_6,caseExtended=SMS_8,caseSuspended=SMS_9,caseRescheduled=SMS_10,signInCode=SMS_11,ratingAnswered=SMS_12,appointmentBooked=SMS_13,appointmentReminder=SMS_14,homeVisitScheduled=SMS_15';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {

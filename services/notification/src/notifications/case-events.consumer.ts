@@ -4,6 +4,8 @@ import {
   applicationSubmittedV1,
   appointmentBookedV1,
   appointmentCancelledV1,
+  homeVisitRequestedV1,
+  homeVisitScheduledV1,
   topicsOf,
 } from '@oneseal/contracts';
 import { ConsumerEdge, receivedMessage } from '@oneseal/kafka';
@@ -18,6 +20,8 @@ export const NOTIFICATION_CONSUMES = [
   applicationSubmittedV1,
   appointmentBookedV1,
   appointmentCancelledV1,
+  homeVisitRequestedV1,
+  homeVisitScheduledV1,
   ...NOTIFICATION_RULES.map((rule) => rule.contract),
 ] as const;
 

@@ -1,10 +1,13 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { SeededPlaceNames } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 import { AppointmentMessages } from '../appointments/appointment-messages';
 import { AppointmentsConsumer } from '../appointments/appointments.consumer';
+import { HomeVisitMessages } from '../home-visits/home-visit-messages';
+import { HomeVisitsConsumer } from '../home-visits/home-visits.consumer';
 import { ApplicationSubmittedConsumer } from '../contacts/application-submitted.consumer';
-import type { NotificationEnv } from '../config/notification.env';
+import { defaultSeedsDirectory, type NotificationEnv } from '../config/notification.env';
 import { DeliveryModule } from '../delivery/delivery.module';
 import { DeliveryPoller } from '../delivery/delivery-poller.service';
 import { CaseEventsConsumer } from './case-events.consumer';
@@ -23,9 +26,18 @@ export class NotificationsModule {
         CaseEventsConsumer,
         ApplicationSubmittedConsumer,
         AppointmentsConsumer,
+        HomeVisitsConsumer,
       ],
       providers: [
         NotificationsService,
+        {
+          provide: HomeVisitMessages,
+          inject: [getDataSourceToken(), DeliveryPoller],
+          useFactory: (dataSource: DataSource, poller: DeliveryPoller) =>
+            new HomeVisitMessages(dataSource, SeededPlaceNames.fromSeeds(defaultSeedsDirectory()), () =>
+              poller.wake(),
+            ),
+        },
         {
           provide: AppointmentMessages,
           inject: [getDataSourceToken(), DeliveryPoller],

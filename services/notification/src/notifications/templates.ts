@@ -25,6 +25,10 @@ export const TEMPLATE_TEXTS = {
   ratingAnswered: '您对办件${receipt}的评价，办理单位已答复整改情况，请在“我的办件”或办件查询中查看。',
   appointmentBooked:
     '您已预约${day}${slot}到${center}办理${matter}，请携带身份证件按时前往，到后凭本手机号取号。',
+  homeVisitScheduled:
+    '您申请的${kind}（${matter}），帮办代办员${agent}将于${day}上门，请在家等候并备好身份证件。',
+  homeVisitRequested:
+    '${kind}申请：${village}${name}（${reason}）需办理${matter}${preferred}，请约定上门日期。',
   appointmentReminder:
     '温馨提示：您预约了明天${slot}到${center}办理${matter}，请按时前往。如不能前往请取消预约。',
   taskOpened: '您有一件新的待办${matter}：办件 ${ref} 待${stepName}，请及时办理。',
@@ -56,6 +60,7 @@ export const SMS_TEMPLATES = [
   'ratingAnswered',
   'appointmentBooked',
   'appointmentReminder',
+  'homeVisitScheduled',
 ] as const satisfies readonly TemplateName[];
 export type SmsTemplateName = (typeof SMS_TEMPLATES)[number];
 
@@ -259,6 +264,42 @@ export function appointmentReminder(input: { slot: string; centerName: string; m
     slot: input.slot,
     center: input.centerName,
     matter: input.matterName,
+  });
+}
+
+const HOME_VISIT_KINDS_TEXT = { service: '上门服务', agency: '上门代办' } as const;
+
+/** 上门服务: the day the agent comes. */
+export function homeVisitScheduled(input: {
+  kind: keyof typeof HOME_VISIT_KINDS_TEXT;
+  matterName: string;
+  agentName: string;
+  visitOn: string;
+}) {
+  return render('homeVisitScheduled', {
+    kind: HOME_VISIT_KINDS_TEXT[input.kind],
+    matter: input.matterName,
+    agent: input.agentName,
+    day: chineseDate(input.visitOn).replace(/^\d+年/, ''),
+  });
+}
+
+/** 上门服务: a request in the village station's inbox. */
+export function homeVisitRequested(input: {
+  kind: keyof typeof HOME_VISIT_KINDS_TEXT;
+  villageName: string;
+  applicantName: string;
+  reason: string;
+  matterName: string;
+  preferredDate?: string;
+}) {
+  return render('homeVisitRequested', {
+    kind: HOME_VISIT_KINDS_TEXT[input.kind],
+    village: input.villageName,
+    name: input.applicantName,
+    reason: input.reason,
+    matter: input.matterName,
+    preferred: input.preferredDate ? `，希望 ${input.preferredDate} 上门` : '',
   });
 }
 

@@ -47,6 +47,11 @@ export async function renderServiceCenter(root, { params }) {
             >
           </li>
           <li>
+            <a href="#/home-visit/${center.town}"
+              >上门服务<span class="muted">行动不便的，申请村便民服务站上门服务或代办</span></a
+            >
+          </li>
+          <li>
             <a href="#/my">我的办件<span class="muted">用手机号码登录，查看进度、文书，评价服务</span></a>
           </li>
           <li>
