@@ -178,7 +178,6 @@ const actionsHtml = (visit) =>
               name="visitOn"
               min="${todayIso()}"
               value="${visit.visitOn ?? visit.preferredDate ?? ''}"
-              required
           /></label>
           <button type="submit">${visit.status === 'scheduled' ? '改约' : '约定并短信告知'}</button>
         </form>
