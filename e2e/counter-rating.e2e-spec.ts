@@ -112,6 +112,21 @@ describe('一次一评 at the counter: the 评价器 rates the 受理 the clerk 
     await leader.locator('.ratings tr', { hasText: filed.receiptNumber }).screenshot({
       path: join(SHOTS, 'rating-followed-up.png'),
     });
+    // The applicant reads the answer where the SMS sends them (办件查询), under 窗口服务评价.
+    const lookup = await fetch(`${serviceUrl('routing')}/progress/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ receiptNumber: filed.receiptNumber, queryCode: filed.queryCode }),
+    });
+    const progress = (await lookup.json()) as {
+      counterRatings: { serviceEventText: string; answer: { text: string } | null }[];
+    };
+    expect(progress.counterRatings).toEqual([
+      expect.objectContaining({
+        serviceEventText: '窗口受理',
+        answer: expect.objectContaining({ text: '对窗口人员开展服务礼仪培训，高峰时段增开一个窗口' }),
+      }),
+    ]);
     const [followedUp] = await ratingsOf(filed.caseId);
     expect(followedUp.revisit).toEqual(expect.objectContaining({ method: 'phone', scoreAfter: 4 }));
 

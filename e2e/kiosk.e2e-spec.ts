@@ -45,6 +45,8 @@ describe('自助一体机: the hall’s kiosk reads the identity card, prints nu
     await expectText(kiosk.locator('.ticket-slip'), '前面还有');
     expect(await kiosk.locator('.ticket-number').innerText()).toMatch(/^B\d{3}$/);
     await kiosk.getByRole('button', { name: '完成' }).click();
+    // The visit ends with its number: the card is forgotten for the next person.
+    await expectText(kiosk.locator('.kiosk-card'), '请将身份证放在读卡区');
 
     // Typed by hand, a wrong number is refused.
     await kiosk.getByRole('button', { name: '手动输入身份证号码' }).click();
@@ -53,7 +55,10 @@ describe('自助一体机: the hall’s kiosk reads the identity card, prints nu
     await expectText(kiosk.locator('.kiosk-keypad .message'), '公民身份号码有误');
     await kiosk.getByRole('button', { name: '返回' }).click();
 
-    // 自助申报: the public pages only, the card filling in the applicant.
+    // 自助申报: the public pages only, the card (read again) filling in the applicant.
+    await kiosk.keyboard.type(idNumber, { delay: 0 });
+    await kiosk.keyboard.press('Enter');
+    await expectText(kiosk.locator('.kiosk-card'), '已读取身份证');
     await kiosk.getByRole('link', { name: /自助申报/ }).click();
     await expectText(kiosk.locator('.topbar'), '政务服务 · 自助服务');
     expect(await kiosk.locator('#nav').innerText()).not.toContain('我的待办');
@@ -75,8 +80,9 @@ describe('自助一体机: the hall’s kiosk reads the identity card, prints nu
     // A staff page typed into the address bar lands on the kiosk's home.
     await kiosk.goto(`${workbench}/#/inbox`);
     await kiosk.waitForURL(/#\/kiosk$/);
-    kiosk.once('dialog', (dialog) => void dialog.accept('oneseal-demo'));
     await kiosk.getByRole('button', { name: '工作人员退出自助模式' }).click();
+    await kiosk.getByLabel('本机登录账号的密码').fill('oneseal-demo');
+    await kiosk.getByRole('button', { name: '退出自助模式' }).click();
     await kiosk.waitForURL(/#\/queue$/);
     await expectText(kiosk.locator('#nav'), '我的待办');
   });

@@ -19,6 +19,7 @@ import {
   type CaseDocumentContent,
   type CurrentStep,
   type Deadline,
+  type DeliveryRecord,
   type DocumentIssuer,
   type NamedPerson,
   type RouteStep,
@@ -248,7 +249,7 @@ class CaseRouteWalk {
           documentId: state.status.documentId,
           handlerId: end.decided.handlerId,
           ...(record ? { recipient: record.recipient, deliveredOn: record.deliveredOn } : {}),
-          ...(record?.carrier ? { carrier: record.carrier, trackingNumber: record.trackingNumber } : {}),
+          ...(postedWith(record) ?? {}),
         });
         await this.issue(issuerOfStep(step), this.handler(step, end.decided), {
           kind: 'delivery-receipt',
@@ -256,7 +257,7 @@ class CaseRouteWalk {
           recipient: record?.recipient ?? state.input.applicantName,
           deliveredOn: record?.deliveredOn ?? today(),
           ...(state.status.documentId ? { deliveredDocumentId: state.status.documentId } : {}),
-          ...(record?.carrier ? { carrier: record.carrier, trackingNumber: record.trackingNumber } : {}),
+          ...(postedWith(record) ?? {}),
         });
         break;
       }
@@ -811,3 +812,12 @@ type MilestoneOfCase = DistributiveOmit<
   CaseMilestone,
   'caseId' | 'county' | 'town' | 'correlationId' | 'milestoneId' | 'at'
 >;
+
+/** 邮寄送达: the carrier and tracking number the 送达 record gives (nothing for any other way of delivering). */
+function postedWith(
+  record: DeliveryRecord | undefined,
+): { carrier: string; trackingNumber: string } | undefined {
+  return record?.method === 'express' && record.carrier && record.trackingNumber
+    ? { carrier: record.carrier, trackingNumber: record.trackingNumber }
+    : undefined;
+}

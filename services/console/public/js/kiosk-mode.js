@@ -39,7 +39,9 @@ export function watchIdleKiosk() {
     if (!kioskTown()) return;
     idleTimer = setTimeout(() => {
       forgetVisitor();
-      location.hash = '#/kiosk';
+      // Already home: render it afresh, or the last visitor's screen (and card) stays.
+      if (location.hash === '#/kiosk') window.dispatchEvent(new HashChangeEvent('hashchange'));
+      else location.hash = '#/kiosk';
     }, IDLE_MS);
   };
   for (const event of ['pointerdown', 'keydown']) window.addEventListener(event, restart, true);

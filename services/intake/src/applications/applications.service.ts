@@ -61,6 +61,8 @@ export interface ApplicationToRecord {
   agentName?: string;
   onlineFilerDigest?: string;
   actor: EventActor;
+  /** A check that must hold in the application's transaction before anything is written (a daily limit). */
+  beforeRecord?: (manager: EntityManager) => Promise<void>;
   /** What the application brings beside itself (pages filed online), stored in its transaction. */
   alsoStore?: (manager: EntityManager, application: Application) => Promise<void>;
 }
@@ -130,6 +132,7 @@ export class ApplicationsService {
     const { content: dto, matter, idempotencyKey } = filing;
     try {
       return await this.dataSource.transaction(async (manager) => {
+        await filing.beforeRecord?.(manager);
         const submittedAt = new Date();
         const id = randomUUID();
         const application = manager.create(Application, {
@@ -151,7 +154,8 @@ export class ApplicationsService {
           authorisation: dto.authorisation ?? null,
           deliveryMethod: dto.deliveryMethod,
           deliveryAddress: dto.deliveryAddress ?? null,
-          receiptNumber: await nextReceiptNumber(manager, dto.county, submittedAt),
+          // Numbered last (below): the county's counter of the day is held only from then to the commit.
+          receiptNumber: null,
           progressQueryCode: formatTypedCode(
             randomBytes(PROGRESS_QUERY_CODE_GROUPS * 4),
             PROGRESS_QUERY_CODE_GROUPS,
@@ -165,6 +169,8 @@ export class ApplicationsService {
         });
         await manager.insert(Application, application);
         await filing.alsoStore?.(manager, application);
+        application.receiptNumber = await nextReceiptNumber(manager, dto.county, submittedAt);
+        await manager.update(Application, { id }, { receiptNumber: application.receiptNumber });
         await enqueueEvent(manager, INTAKE_SCHEMA, applicationSubmittedV1, {
           subject: application.id,
           county: application.county,

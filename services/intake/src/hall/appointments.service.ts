@@ -92,23 +92,29 @@ export class AppointmentsService {
     const matter = await this.matterOf(hall.county, visit.matterCode);
     const id = randomUUID();
     const phoneDigest = lookupDigest(this.lookupKey, 'phone', booker.phone);
-    await this.dataSource.transaction(async (manager) => {
-      // One slot's places are counted one booking at a time.
+    const booked = await this.dataSource.transaction(async (manager) => {
+      // One person's bookings of a day, then one slot's places, are counted one booking at a time (always in this
+      // order: two bookings never wait on each other's second lock).
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `appointments:${visit.town}:${visit.day}:${phoneDigest}`,
+      ]);
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
         `appointments:${visit.town}:${visit.day}:${visit.slot}`,
       ]);
+      const [sameDay] = (await manager.query(
+        `SELECT id, slot, matter_code AS "matterCode" FROM intake.appointments
+          WHERE town = $1 AND day = $2::date AND phone_digest = $3 AND status <> 'cancelled'`,
+        [visit.town, visit.day, phoneDigest],
+      )) as { id: string; slot: string; matterCode: string }[];
+      // The same booking sent again (a retry after a lost answer) is the booking already made.
+      if (sameDay?.slot === visit.slot && sameDay.matterCode === matter.code) return sameDay.id;
+      if (sameDay) throw new HallError(HallErrorCode.ALREADY_BOOKED);
       const [{ n }] = (await manager.query(
         `SELECT count(*)::int AS n FROM intake.appointments
           WHERE town = $1 AND day = $2::date AND slot = $3 AND status <> 'cancelled'`,
         [visit.town, visit.day, visit.slot],
       )) as { n: number }[];
       if (n >= hall.slotCapacity) throw new HallError(HallErrorCode.SLOT_FULL);
-      const sameDay = (await manager.query(
-        `SELECT 1 FROM intake.appointments WHERE town = $1 AND day = $2::date AND phone_digest = $3
-            AND status <> 'cancelled'`,
-        [visit.town, visit.day, phoneDigest],
-      )) as unknown[];
-      if (sameDay.length) throw new HallError(HallErrorCode.ALREADY_BOOKED);
       const [{ bookedAt }] = (await manager.query(
         `INSERT INTO intake.appointments (id, county, town, day, slot, matter_code, matter_name, category,
             applicant_name, phone, phone_digest, booked_by, booked_by_name)
@@ -146,8 +152,9 @@ export class AppointmentsService {
           bookedAt: bookedAt.toISOString(),
         },
       });
+      return id;
     });
-    return this.one(id);
+    return this.one(booked);
   }
 
   /** An applicant's visits: today's and those to come, and the last month's. */

@@ -136,8 +136,8 @@ export class OnlineFilingService {
       onlineFilerDigest: filerDigest,
       ...(dto.onBehalf ? { agentName: dto.onBehalf.agentName } : {}),
       actor: APPLICANT_ACTOR,
+      beforeRecord: (manager) => this.refuseBeyondDailyLimit(manager, filerDigest),
       alsoStore: async (manager, application) => {
-        await this.refuseBeyondDailyLimit(manager, filerDigest, application.submittedAt);
         const place = { caseId: application.id, county: application.county, town: application.town };
         for (const page of pages) await this.attachments.storeWithin(manager, place, page, by);
       },
@@ -148,19 +148,14 @@ export class OnlineFilingService {
    * One number's filings of the last day, counted in the filing's own transaction under a lock on the number, so
    * parallel requests cannot slip past the count together.
    */
-  private async refuseBeyondDailyLimit(
-    manager: EntityManager,
-    filerDigest: string,
-    now: Date,
-  ): Promise<void> {
+  private async refuseBeyondDailyLimit(manager: EntityManager, filerDigest: string): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`online-filer:${filerDigest}`]);
     const [{ count }] = (await manager.query(
       `SELECT count(*)::int AS count FROM intake.applications
-        WHERE online_filer_digest = $1 AND submitted_at > $2::timestamptz - interval '1 day'`,
-      [filerDigest, now],
+        WHERE online_filer_digest = $1 AND submitted_at > now() - interval '1 day'`,
+      [filerDigest],
     )) as { count: number }[];
-    // The count includes the application just inserted.
-    if (count > ONLINE_FILINGS_PER_DAY) throw new OnlineFilingError(OnlineFilingErrorCode.TOO_MANY_TODAY);
+    if (count >= ONLINE_FILINGS_PER_DAY) throw new OnlineFilingError(OnlineFilingErrorCode.TOO_MANY_TODAY);
   }
 }
 

@@ -61,6 +61,12 @@ export class AppointmentMessages {
       APPOINTMENT_CONSUMER,
       { id: event.id, topic },
       async (manager) => {
+        await lockAppointment(manager, event.payload.appointmentId);
+        await manager.query(
+          `INSERT INTO notification.cancelled_appointments (appointment_id, cancelled_at) VALUES ($1, $2)
+           ON CONFLICT (appointment_id) DO NOTHING`,
+          [event.payload.appointmentId, event.payload.cancelledAt],
+        );
         await manager.query(
           `UPDATE notification.notifications SET status = 'cancelled', last_error = '预约已取消'
             WHERE case_id = $1 AND template = 'appointmentReminder' AND status = 'pending'`,
@@ -69,6 +75,11 @@ export class AppointmentMessages {
       },
     );
   }
+}
+
+/** The booking and its cancellation are read one at a time per appointment, whichever comes first. */
+async function lockAppointment(manager: EntityManager, appointmentId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`appointment:${appointmentId}`]);
 }
 
 async function record(

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { caseStatusQuery, type CaseStatus, type RatingCategory, type ServiceScore } from '@oneseal/contracts';
+import {
+  caseStatusQuery,
+  type CaseStatus,
+  type RatingCategory,
+  type ServiceEvent,
+  type ServiceScore,
+} from '@oneseal/contracts';
 import { normaliseTypedCode, PROGRESS_QUERY_CODE_GROUPS } from '@oneseal/domain';
 import { TEMPORAL_CLIENT } from '@oneseal/temporal';
 import type { Client } from '@temporalio/client';
@@ -68,11 +74,16 @@ export class ApplicantProgressService {
 
   /** What the applicant is shown of a case they have proven is theirs (by its 查询码, or by their mobile number). */
   async progressOf(found: ProgressRow & { caseId: string }): Promise<PublicProgress> {
-    const [status, rating] = await Promise.all([
+    const [status, ratings] = await Promise.all([
       this.workflowStatus(found.caseId),
-      this.ratingOf(found.caseId),
+      this.ratingsOf(found.caseId),
     ]);
-    return publicProgress(found, status, rating);
+    return publicProgress(
+      found,
+      status,
+      ratings.find((rating) => rating.serviceEvent === 'case'),
+      ratings.filter((rating) => rating.serviceEvent !== 'case'),
+    );
   }
 
   async rate(rating: RateServiceDto): Promise<RatingRecord> {
@@ -146,13 +157,13 @@ export class ApplicantProgressService {
     }
   }
 
-  private async ratingOf(caseId: string): Promise<RatingRow | undefined> {
-    const rows = (await this.dataSource.query(
-      `SELECT score, comment, categories, rated_at AS "ratedAt", rectify_by::text AS "rectifyBy", response,
-              responded_at AS "respondedAt"
-         FROM routing.service_ratings WHERE case_id = $1 AND service_event = 'case'`,
+  /** Every rating of the case: the whole case's, and the services rated at the counter (受理, 送达). */
+  private ratingsOf(caseId: string): Promise<(RatingRow & { serviceEvent: ServiceEvent })[]> {
+    return this.dataSource.query(
+      `SELECT service_event AS "serviceEvent", score, comment, categories, rated_at AS "ratedAt",
+              rectify_by::text AS "rectifyBy", response, responded_at AS "respondedAt"
+         FROM routing.service_ratings WHERE case_id = $1 ORDER BY rated_at`,
       [caseId],
-    )) as RatingRow[];
-    return rows[0];
+    ) as Promise<(RatingRow & { serviceEvent: ServiceEvent })[]>;
   }
 }

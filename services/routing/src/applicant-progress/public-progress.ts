@@ -5,12 +5,13 @@ import {
   type CaseStatus,
   type RatingCategory,
   type RoutePlan,
+  type ServiceEvent,
   type ServiceScore,
   type StepOutcome,
   type StepRole,
 } from '@oneseal/contracts';
 import { DELIVERED_RESULTS, resultWording } from '@oneseal/domain';
-import { CATEGORY_TITLES } from '../rating-follow-up/rating-policy';
+import { CATEGORY_TITLES, SERVICE_EVENT_TITLES } from '../rating-follow-up/rating-policy';
 
 /** The read-model stages, as an applicant is told them. */
 const STAGE_TEXTS = {
@@ -155,6 +156,8 @@ export interface PublicProgress {
     /** The answer to a 差评: what was changed, and when (the applicant is owed it; who answered is not shown). */
     answer: { text: string; answeredAt: string } | null;
   } | null;
+  /** The services rated at the counter's 评价器 (受理, 结果领取), each with its answer. */
+  counterRatings: (NonNullable<PublicProgress['rating']> & { serviceEventText: string })[];
   mayRate: boolean;
 }
 
@@ -166,6 +169,7 @@ export function publicProgress(
   row: ProgressRow,
   status: CaseStatus | undefined,
   rating: RatingRow | undefined,
+  counterRatings: (RatingRow & { serviceEvent: ServiceEvent })[] = [],
 ): PublicProgress {
   const open = status?.currentStep && !row.concludedAt ? status.currentStep : undefined;
   return {
@@ -201,20 +205,11 @@ export function publicProgress(
       number,
       issuedAt,
     })),
-    rating: rating
-      ? {
-          score: rating.score,
-          scoreText: SCORE_TEXTS[rating.score],
-          comment: rating.comment,
-          reasons: (rating.categories ?? []).map((category) => CATEGORY_TITLES[category]),
-          ratedAt: rating.ratedAt.toISOString(),
-          rectifyBy: rating.rectifyBy ?? null,
-          answer:
-            rating.response && rating.respondedAt
-              ? { text: rating.response, answeredAt: rating.respondedAt.toISOString() }
-              : null,
-        }
-      : null,
+    rating: rating ? ratingShown(rating) : null,
+    counterRatings: counterRatings.map((counter) => ({
+      ...ratingShown(counter),
+      serviceEventText: SERVICE_EVENT_TITLES[counter.serviceEvent],
+    })),
     mayRate: !rating && isRatable(row),
   };
 }
@@ -250,4 +245,20 @@ const FALLBACK_TEXTS: Record<StepOutcome, string> = {
 function levelTextOf(row: ProgressRow, stepIndex: number): string {
   const level = row.route?.steps[stepIndex]?.level;
   return level ? LEVEL_TEXTS[level] : '';
+}
+
+/** A rating as its applicant reads it, with the town's answer to a 差评 (never who wrote it). */
+function ratingShown(rating: RatingRow): NonNullable<PublicProgress['rating']> {
+  return {
+    score: rating.score,
+    scoreText: SCORE_TEXTS[rating.score],
+    comment: rating.comment,
+    reasons: (rating.categories ?? []).map((category) => CATEGORY_TITLES[category]),
+    ratedAt: rating.ratedAt.toISOString(),
+    rectifyBy: rating.rectifyBy ?? null,
+    answer:
+      rating.response && rating.respondedAt
+        ? { text: rating.response, answeredAt: rating.respondedAt.toISOString() }
+        : null,
+  };
 }

@@ -131,7 +131,8 @@ export function milestoneEvent(milestone: CaseMilestone): MilestoneEvent {
         documentId: milestone.documentId,
         handlerId: milestone.handlerId,
         deliveredAt: at,
-        ...(milestone.carrier
+        // The workflow only names them for 邮寄送达; a record without both is not told.
+        ...(milestone.method === 'express' && milestone.carrier && milestone.trackingNumber
           ? { carrier: milestone.carrier, trackingNumber: milestone.trackingNumber }
           : {}),
       });

@@ -101,13 +101,21 @@ export class RatingPadService {
   /** The applicant's rating on the pad, of the service it shows; the request is used up. */
   async rate(
     clerk: AuthUser,
-    rating: { score: ServiceScore; categories?: RatingCategory[]; comment?: string },
+    rating: {
+      caseId: string;
+      serviceEvent: CounterEvent;
+      score: ServiceScore;
+      categories?: RatingCategory[];
+      comment?: string;
+    },
   ): Promise<RecordedRating & { serviceEventText: string }> {
+    // The service the pad showed: if the clerk has since asked about another, this rating is not that one's.
     const [request] = (await this.dataSource.query(
       `SELECT case_id AS "caseId", service_event AS "serviceEvent", county, town
          FROM routing.rating_requests
-        WHERE clerk_id = $1 AND requested_at > now() - make_interval(mins => $2)`,
-      [clerk.id, REQUEST_MINUTES],
+        WHERE clerk_id = $1 AND requested_at > now() - make_interval(mins => $2)
+          AND case_id = $3 AND service_event = $4`,
+      [clerk.id, REQUEST_MINUTES, rating.caseId, rating.serviceEvent],
     )) as { caseId: string; serviceEvent: CounterEvent; county: string; town: string }[];
     if (!request) throw new RatingFollowUpError(RatingFollowUpErrorCode.NO_REQUEST);
     const recorded = await this.recorder.record({

@@ -314,7 +314,7 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
           ['办件编号', input.receiptNumber],
           ['申请事项', input.matterName],
           ['送达方式', DELIVERY_WORDS[content.method]],
-          ...(content.carrier
+          ...(content.method === 'express' && content.carrier
             ? ([
                 ['快递公司', content.carrier],
                 ['快递单号', content.trackingNumber ?? ''],

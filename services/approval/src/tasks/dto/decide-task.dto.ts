@@ -21,8 +21,10 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  registerDecorator,
   ValidateIf,
   ValidateNested,
+  type ValidationArguments,
 } from 'class-validator';
 
 const OUTCOMES = ['approve', 'return', 'reject', 'request-correction'] as const;
@@ -31,6 +33,21 @@ export class TaskIdParam {
   @ApiProperty({ description: '待办 ID' })
   @IsUUID()
   taskId!: string;
+}
+
+/** The carrier and tracking number belong to a posted result only: on any other delivery they are refused. */
+function OnlyWhenPosted(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'onlyWhenPosted',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) =>
+          value === undefined || (args.object as DeliveryRecordDto).method === 'express',
+        defaultMessage: () => '只有邮寄送达才填写快递公司和快递单号',
+      },
+    });
 }
 
 /** 送达: what the 送达回证 records. */
@@ -51,13 +68,23 @@ export class DeliveryRecordDto implements DeliveryRecord {
   @IsISO8601({ strict: true }, { message: '送达日期不是有效日期' })
   deliveredOn!: string;
 
-  @ApiPropertyOptional({ description: '快递公司（邮寄送达时必填）', enum: EXPRESS_CARRIERS })
-  @ValidateIf((record: DeliveryRecordDto) => record.method === 'express')
+  @ApiPropertyOptional({
+    description: '快递公司（邮寄送达时必填，其他送达方式不填）',
+    enum: EXPRESS_CARRIERS,
+  })
+  @ValidateIf((record: DeliveryRecordDto) => record.method === 'express' || record.carrier !== undefined)
+  @OnlyWhenPosted()
   @IsIn(EXPRESS_CARRIERS, { message: '邮寄送达请选择快递公司' })
   carrier?: string;
 
-  @ApiPropertyOptional({ description: '快递单号（邮寄送达时必填）', example: 'SF1234567890123' })
-  @ValidateIf((record: DeliveryRecordDto) => record.method === 'express')
+  @ApiPropertyOptional({
+    description: '快递单号（邮寄送达时必填，其他送达方式不填）',
+    example: 'SF1234567890123',
+  })
+  @ValidateIf(
+    (record: DeliveryRecordDto) => record.method === 'express' || record.trackingNumber !== undefined,
+  )
+  @OnlyWhenPosted()
   @Matches(TRACKING_NUMBER, { message: '请填写快递单号（字母、数字，6 至 30 位）' })
   trackingNumber?: string;
 }

@@ -152,7 +152,11 @@ export function renderInbox(root) {
           `已提交办理意见：${task.stepName}（${task.receiptNumber ?? task.matterName ?? '该办件'}）。下一环节的待办稍后生成。`,
         );
         const counterEvent = COUNTER_EVENTS[task.stepName];
-        if (counterEvent) message.insertAdjacentHTML('beforeend', rateButtonHtml(task.caseId, counterEvent));
+        if (counterEvent) {
+          const rate = document.createElement('p');
+          message.append(rate);
+          mount(rate, rateButtonHtml(task.caseId, counterEvent));
+        }
       } else {
         await api('approval', `/tasks/${encodeURIComponent(task.id)}/${action}`, { method: 'POST' });
         showMessage(

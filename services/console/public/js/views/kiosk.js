@@ -55,6 +55,19 @@ const homeHtml = (settings, card) =>
     </p>
   </div>`;
 
+/** Staff leave the kiosk mode with the machine account's password, typed masked. */
+const staffExitHtml = () =>
+  html`<form class="kiosk-exit kiosk-keypad">
+    <label class="kiosk-prompt"
+      >本机登录账号的密码 <input type="password" name="password" class="kiosk-entry" autocomplete="off"
+    /></label>
+    <div class="kiosk-actions">
+      <button type="button" data-go="home">返回</button>
+      <button type="submit" class="primary">退出自助模式</button>
+    </div>
+    <div class="message" role="status"></div>
+  </form>`;
+
 const linesHtml = (settings) =>
   html`<div class="kiosk-lines">
     <p class="kiosk-prompt">请选择要办理的业务</p>
@@ -83,7 +96,7 @@ const slipHtml = (taken, centerName) =>
       <p>前面还有 ${taken.waitingAhead} 人等候 · 请留意 ${taken.windows.join('、')} 叫号</p>
       <p class="muted">请取走小票，过号请重新取号</p>
     </div>
-    <button type="button" data-go="home">完成</button>`;
+    <button type="button" data-go="end">完成</button>`;
 
 /**
  * 自助一体机 (#/kiosk): a full-screen touch layout for the hall, signed in as the center's kiosk account. The
@@ -115,6 +128,12 @@ export async function renderKiosk(root, { user }) {
     );
   };
   const home = () => show(homeHtml(settings, card));
+  // A visit ends with its number: the next person starts with nothing of this one's.
+  const endVisit = () => {
+    card = null;
+    forgetVisitor();
+    home();
+  };
 
   const cardRead = (read) => {
     card = read;
@@ -138,7 +157,7 @@ export async function renderKiosk(root, { user }) {
       const taken = await api('intake', `/hall/${user.town}/tickets`, { method: 'POST', body: request });
       show(slipHtml(taken, settings.centerName));
       window.print();
-      backHome = setTimeout(home, TICKET_SHOWN_MS);
+      backHome = setTimeout(endVisit, TICKET_SHOWN_MS);
     } catch (error) {
       if (!message) {
         show(
@@ -163,6 +182,8 @@ export async function renderKiosk(root, { user }) {
     switch (go) {
       case 'home':
         return home();
+      case 'end':
+        return endVisit();
       case 'forget':
         card = null;
         forgetVisitor();
@@ -180,27 +201,28 @@ export async function renderKiosk(root, { user }) {
           showError(board.querySelector('.kiosk-footer'), error);
         }
         return;
-      case 'staff-exit': {
-        const password = window.prompt('请输入本机登录账号的密码');
-        if (!password) return;
-        try {
-          await api('identity', '/auth/login', {
-            method: 'POST',
-            body: { loginName: user.loginName, password },
-          });
-          leaveKioskMode();
-          location.hash = '#/queue';
-        } catch (error) {
-          showError(board.querySelector('.kiosk-footer'), error);
-        }
-        return;
-      }
+      case 'staff-exit':
+        return show(staffExitHtml());
       default:
     }
   });
-  board.addEventListener('submit', (event) => {
+  board.addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target;
+    if (form.matches('.kiosk-exit')) {
+      try {
+        await api('identity', '/auth/login', {
+          method: 'POST',
+          body: { loginName: user.loginName, password: form.elements.password.value },
+        });
+        leaveKioskMode();
+        location.hash = '#/queue';
+      } catch (error) {
+        form.reset();
+        showError(form.querySelector('.message'), error);
+      }
+      return;
+    }
     const value = form.elements.value.value;
     const message = form.querySelector('.message');
     if (form.dataset.entry === 'appointment') return take({ appointmentPhone: value }, message);

@@ -81,6 +81,29 @@ export function reasonProblem(score, categories, comment) {
   return null;
 }
 
+/** The services rated at the counter (窗口受理, 结果领取), each with the town's answer to a 差评. */
+function counterRatingsHtml(answer) {
+  if (!answer.counterRatings?.length) return '';
+  return html`<h3>窗口服务评价</h3>
+    ${answer.counterRatings.map(
+      (rating) =>
+        html`<dl class="facts">
+          <dt>${rating.serviceEventText}</dt>
+          <dd>
+            ${rating.scoreText}${rating.reasons.length > 0 ? `（${rating.reasons.join('、')}）` : ''}
+            <span class="muted">${formatDateTime(rating.ratedAt)}</span>
+          </dd>
+          ${rating.answer &&
+          html`<dt>整改答复</dt>
+            <dd>
+              ${rating.answer.text}<br /><span class="muted"
+                >${formatDateTime(rating.answer.answeredAt)}</span
+              >
+            </dd>`}
+        </dl>`,
+    )}`;
+}
+
 function ratingHtml(answer) {
   const rating = answer.rating;
   if (rating) {
@@ -88,7 +111,7 @@ function ratingHtml(answer) {
       <dl class="facts">
         <dt>评价</dt>
         <dd>${rating.scoreText}（${rating.score} 分）</dd>
-        ${rating.reasons?.length &&
+        ${rating.reasons?.length > 0 &&
         html`<dt>不满意的方面</dt>
           <dd>${rating.reasons.join('、')}</dd>`}
         ${rating.comment &&
@@ -168,7 +191,7 @@ export function progressHtml(answer) {
       ]),
       '暂无办理记录。',
     )}
-    ${ratingHtml(answer)}`;
+    ${ratingHtml(answer)}${counterRatingsHtml(answer)}`;
 }
 
 /**

@@ -6,6 +6,8 @@ import { reasonProblem } from './progress.js';
 
 const POLL_MS = 3000;
 const THANKS_MS = 6000;
+/** How long a half-given 差评 holds the pad before the next service may take it. */
+const CHOOSING_MS = 120_000;
 const DISSATISFIED_AT_MOST = 2;
 
 const idleHtml = (user) =>
@@ -68,7 +70,10 @@ export function renderRatingPad(root, { user }) {
       document.body.classList.remove('pad-mode');
       return;
     }
-    if (!resting) {
+    // An applicant in the middle of a 差评's reasons keeps their screen until they send it.
+    const choosing = board.querySelector('form.pad-rating[data-chosen-score]');
+    const stillChoosing = choosing && Date.now() - Number(choosing.dataset.chosenAt) < CHOOSING_MS;
+    if (!resting && !stillChoosing) {
       try {
         const { request } = await api('routing', '/rating-pad/request');
         const key = request && `${request.caseId}:${request.serviceEvent}`;
@@ -90,7 +95,13 @@ export function renderRatingPad(root, { user }) {
     try {
       await api('routing', '/rating-pad/ratings', {
         method: 'POST',
-        body: { score, ...(categories.length ? { categories } : {}), ...(comment ? { comment } : {}) },
+        body: {
+          caseId: form.dataset.caseId,
+          serviceEvent: form.dataset.serviceEvent,
+          score,
+          ...(categories.length ? { categories } : {}),
+          ...(comment ? { comment } : {}),
+        },
       });
       resting = true;
       mount(board, thanksHtml());
@@ -112,6 +123,7 @@ export function renderRatingPad(root, { user }) {
     for (const button of form.querySelectorAll('[data-score]'))
       button.setAttribute('aria-pressed', String(button === chosen));
     form.dataset.chosenScore = String(score);
+    form.dataset.chosenAt = String(Date.now());
     if (score > DISSATISFIED_AT_MOST) void send(form, score);
     else form.querySelector('.pad-reasons').hidden = false;
   });

@@ -99,6 +99,14 @@ export class PadRequestDto {
 }
 
 export class PadRatingDto {
+  @ApiProperty({ description: '评价器所显示的办件（须与当前待评价的服务一致）' })
+  @IsUUID()
+  caseId!: string;
+
+  @ApiProperty({ description: '评价器所显示的服务', enum: ['acceptance', 'delivery'] })
+  @IsIn(['acceptance', 'delivery'])
+  serviceEvent!: 'acceptance' | 'delivery';
+
   @ApiProperty({ description: '评价：5 非常满意 … 1 非常不满意', enum: SERVICE_SCORES })
   @IsIn(SERVICE_SCORES, { message: '请选择评价' })
   score!: ServiceScore;

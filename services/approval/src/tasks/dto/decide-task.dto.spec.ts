@@ -1,0 +1,40 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { DeliveryRecordDto } from './decide-task.dto';
+
+const problemsOf = (plain: object) =>
+  validateSync(plainToInstance(DeliveryRecordDto, plain), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+  }).map((error) => error.property);
+
+describe('the 送达 record of a decision', () => {
+  const handedOver = { recipient: '周九', deliveredOn: '2026-12-07' };
+
+  it('asks a posted result for its carrier and tracking number', () => {
+    expect(problemsOf({ ...handedOver, method: 'express' })).toEqual(['carrier', 'trackingNumber']);
+    expect(
+      problemsOf({
+        ...handedOver,
+        method: 'express',
+        carrier: '中国邮政EMS',
+        trackingNumber: 'EA123456789CN',
+      }),
+    ).toEqual([]);
+    expect(
+      problemsOf({ ...handedOver, method: 'express', carrier: '某快递', trackingNumber: '单号' }),
+    ).toEqual(['carrier', 'trackingNumber']);
+  });
+
+  it('refuses them on a result collected at the window or delivered electronically', () => {
+    expect(problemsOf({ ...handedOver, method: 'pick-up' })).toEqual([]);
+    expect(
+      problemsOf({
+        ...handedOver,
+        method: 'pick-up',
+        carrier: '中国邮政EMS',
+        trackingNumber: 'EA123456789CN',
+      }),
+    ).toEqual(['carrier', 'trackingNumber']);
+  });
+});
