@@ -12,3 +12,4 @@ export * from './fixtures/calendar-deadlines';
 export * from './fixtures/scanned-pages';
 export * from './producer-keys';
 export * from './fixtures/envelope';
+export * from './refusal-code';

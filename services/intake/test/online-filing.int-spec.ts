@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { CodedError } from '@oneseal/errors';
 import {
   formDataFor,
+  refusalCodeOf,
   ONE_PAGE_PDF,
   ONE_PIXEL_PNG,
   openSuiteDataSource,
@@ -30,16 +31,6 @@ const ONLINE_MATTER = 'ZZ-T-032';
 const WINDOW_ONLY_MATTER = 'ZZ-T-007';
 const phoneNumber = () => `138${String(randomInt(0, 99_999_999)).padStart(8, '0')}`;
 const file = (originalname: string, buffer: Buffer) => ({ originalname, buffer });
-
-/** What a refusal's code was, or 'none' when the call went through. */
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'none';
-  } catch (error) {
-    return error instanceof CodedError ? error.code : String(error);
-  }
-}
 
 describe('网上申报: an applicant files online with their pages (real PostgreSQL)', () => {
   let suite: SuiteDataSource;
@@ -147,7 +138,7 @@ describe('网上申报: an applicant files online with their pages (real Postgre
         problems: expect.arrayContaining([expect.objectContaining({ field: 'hukouAddress' })]),
       }),
     );
-    const pagesMissing = await codeOf(
+    const pagesMissing = await refusalCodeOf(
       online.file({ phone: phoneNumber() }, application({ pageMaterials: ['申请表'] }), [
         file('申请表.png', ONE_PIXEL_PNG),
       ]),
@@ -158,16 +149,18 @@ describe('网上申报: an applicant files online with their pages (real Postgre
 
   it('refuses what the guide does not allow online: the matter, the delivery, a page of no listed material', async () => {
     const phone = { phone: phoneNumber() };
-    expect(await codeOf(online.file(phone, application({ matterCode: WINDOW_ONLY_MATTER }), bothPages))).toBe(
-      'ONLINE.NOT_ONLINE',
-    );
+    expect(
+      await refusalCodeOf(online.file(phone, application({ matterCode: WINDOW_ONLY_MATTER }), bothPages)),
+    ).toBe('ONLINE.NOT_ONLINE');
     await suite.dataSource.query(
       `UPDATE intake.matter_versions SET guide = guide || '{"onlineDepth": 3}'::jsonb WHERE matter_code = $1`,
       [ONLINE_MATTER],
     );
     try {
       // 网上申请、窗口取件: the result is collected at the window, never delivered electronically.
-      expect(await codeOf(online.file(phone, application(), bothPages))).toBe('ONLINE.DELIVERY_NOT_ONLINE');
+      expect(await refusalCodeOf(online.file(phone, application(), bothPages))).toBe(
+        'ONLINE.DELIVERY_NOT_ONLINE',
+      );
     } finally {
       await suite.dataSource.query(
         `UPDATE intake.matter_versions SET guide = guide || '{"onlineDepth": 4}'::jsonb WHERE matter_code = $1`,
@@ -175,18 +168,20 @@ describe('网上申报: an applicant files online with their pages (real Postgre
       );
     }
     expect(
-      await codeOf(
+      await refusalCodeOf(
         online.file(phone, application({ pageMaterials: ['申请人有效身份证件', '结婚证'] }), bothPages),
       ),
     ).toBe('ONLINE.PAGE_MATERIAL_UNKNOWN');
-    expect(await codeOf(online.file(phone, application(), [bothPages[0]]))).toBe('ONLINE.PAGES_UNMATCHED');
+    expect(await refusalCodeOf(online.file(phone, application(), [bothPages[0]]))).toBe(
+      'ONLINE.PAGES_UNMATCHED',
+    );
     expect(
-      await codeOf(
+      await refusalCodeOf(
         online.file(phone, application(), [file('说明.txt', Buffer.from('纯文本')), bothPages[1]]),
       ),
     ).toBe('CASE_FILE.ATTACHMENT_TYPE_NOT_ALLOWED');
     // A village matter is filed at the village station, where the agent checks the applicant.
-    expect(await codeOf(online.file(phone, application({ matterCode: 'ZZ-V-001' }), bothPages))).toBe(
+    expect(await refusalCodeOf(online.file(phone, application({ matterCode: 'ZZ-V-001' }), bothPages))).toBe(
       'INTAKE.VILLAGE_STATION_REQUIRED',
     );
   });
@@ -199,7 +194,7 @@ describe('网上申报: an applicant files online with their pages (real Postgre
       scope: '代为网上申请、补正材料、接收办理结果',
     };
     const phone = { phone: phoneNumber() };
-    expect(await codeOf(online.file(phone, application({ onBehalf }), bothPages))).toBe(
+    expect(await refusalCodeOf(online.file(phone, application({ onBehalf }), bothPages))).toBe(
       'ONLINE.AUTHORISATION_NOT_UPLOADED',
     );
     const filed = await online.file(
@@ -227,7 +222,7 @@ describe('网上申报: an applicant files online with their pages (real Postgre
     const retried = await online.file(phone, once, bothPages, 'retry-key-1');
     expect(retried).toEqual({ ...first, replayed: true });
     expect(
-      await codeOf(online.file(phone, { ...once, applicantName: '李四' }, bothPages, 'retry-key-1')),
+      await refusalCodeOf(online.file(phone, { ...once, applicantName: '李四' }, bothPages, 'retry-key-1')),
     ).toBe('INTAKE.IDEMPOTENCY_KEY_REUSED');
   });
 
@@ -235,13 +230,13 @@ describe('网上申报: an applicant files online with their pages (real Postgre
     const phone = { phone: phoneNumber() };
     const results = await Promise.all(
       Array.from({ length: ONLINE_FILINGS_PER_DAY + 2 }, () =>
-        codeOf(online.file(phone, application(), bothPages)),
+        refusalCodeOf(online.file(phone, application(), bothPages)),
       ),
     );
     expect(results.filter((code) => code === 'none')).toHaveLength(ONLINE_FILINGS_PER_DAY);
     expect(results.filter((code) => code === 'ONLINE.TOO_MANY_TODAY')).toHaveLength(2);
     // Another number is not held up by it.
-    expect(await codeOf(online.file({ phone: phoneNumber() }, application(), bothPages))).toBe('none');
+    expect(await refusalCodeOf(online.file({ phone: phoneNumber() }, application(), bothPages))).toBe('none');
   });
 
   it('takes a 补正 online only from the number that filed, only while one is awaited', async () => {
@@ -249,12 +244,12 @@ describe('网上申报: an applicant files online with their pages (real Postgre
     const filed = await online.file({ phone }, application(), bothPages);
     const page = { materialName: '户口簿', fileName: '户口簿.jpg', content: ONE_PAGE_PDF };
     standing = { correction: null };
-    expect(await codeOf(pages.addCorrectionPage({ phone }, 'Bearer t', filed.caseId, page))).toBe(
+    expect(await refusalCodeOf(pages.addCorrectionPage({ phone }, 'Bearer t', filed.caseId, page))).toBe(
       'ONLINE.NOT_AWAITING_CORRECTION',
     );
     standing = { correction: { missingMaterials: ['户口簿'], supplyBy: '2027-01-20' } };
     expect(
-      await codeOf(pages.addCorrectionPage({ phone: phoneNumber() }, 'Bearer t', filed.caseId, page)),
+      await refusalCodeOf(pages.addCorrectionPage({ phone: phoneNumber() }, 'Bearer t', filed.caseId, page)),
     ).toBe('ONLINE.NOT_AMONG_MINE');
     const kept = await pages.addCorrectionPage({ phone }, 'Bearer t', filed.caseId, page);
     expect(kept).toEqual(

@@ -2,8 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { AuthUser } from '@oneseal/auth';
 import { lookupDigest } from '@oneseal/domain';
-import { CodedError } from '@oneseal/errors';
-import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { openSuiteDataSource, refusalCodeOf, type SuiteDataSource } from '@oneseal/testing';
 import { Application } from '../src/applications/application.entity';
 import { seedCatalogue } from '../src/catalogue/catalogue-seeder';
 import { SeedSources } from '../src/catalogue/seed-sources';
@@ -36,15 +35,6 @@ const applicant = (phone = phoneNumber()): Booker => ({
 });
 // Routing's answer (it runs in e2e): the next working days, far enough ahead that every slot is still to come.
 const DAYS = ['2030-03-04', '2030-03-05', '2030-03-06'];
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'none';
-  } catch (error) {
-    return error instanceof CodedError ? error.code : String(error);
-  }
-}
 
 describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
   let suite: SuiteDataSource;
@@ -86,10 +76,10 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
   });
 
   it('is closed until the county sets it up, and refuses settings that do not hold', async () => {
-    expect(await codeOf(appointments.bookable(TOWN))).toBe('HALL.NOT_OPEN');
+    expect(await refusalCodeOf(appointments.bookable(TOWN))).toBe('HALL.NOT_OPEN');
     const windows = [{ number: 1, name: '综合受理窗口', categories: ['social-assistance' as const] }];
     expect(
-      await codeOf(
+      await refusalCodeOf(
         settings.set(admin, TOWN, {
           windows,
           slots: ['09:00-10:00', '09:30-10:30'],
@@ -113,7 +103,9 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
 
   it('fills a slot to its places however many book at once, one visit a day per person', async () => {
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => codeOf(appointments.book(visit({ slot: '15:00-16:00' }), applicant()))),
+      Array.from({ length: 5 }, () =>
+        refusalCodeOf(appointments.book(visit({ slot: '15:00-16:00' }), applicant())),
+      ),
     );
     expect(results.filter((code) => code === 'none')).toHaveLength(2);
     expect(results.filter((code) => code === 'HALL.SLOT_FULL')).toHaveLength(3);
@@ -126,16 +118,16 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
     const first = await appointments.book(visit({ day: DAYS[1] }), someone);
     // The same booking sent again (its answer lost) is the booking already made, not a second one.
     expect((await appointments.book(visit({ day: DAYS[1] }), someone)).id).toBe(first.id);
-    expect(await codeOf(appointments.book(visit({ day: DAYS[1], slot: '15:00-16:00' }), someone))).toBe(
-      'HALL.ALREADY_BOOKED',
-    );
-    expect(await codeOf(appointments.book(visit({ day: DAYS[2] }), applicant()))).toBe(
+    expect(
+      await refusalCodeOf(appointments.book(visit({ day: DAYS[1], slot: '15:00-16:00' }), someone)),
+    ).toBe('HALL.ALREADY_BOOKED');
+    expect(await refusalCodeOf(appointments.book(visit({ day: DAYS[2] }), applicant()))).toBe(
       'HALL.DAY_NOT_BOOKABLE',
     );
-    expect(await codeOf(appointments.book(visit({ slot: '11:00-12:00' }), applicant()))).toBe(
+    expect(await refusalCodeOf(appointments.book(visit({ slot: '11:00-12:00' }), applicant()))).toBe(
       'HALL.SLOT_UNKNOWN',
     );
-    expect(await codeOf(appointments.book(visit({ matterCode: 'ZZ-T-999' }), applicant()))).toBe(
+    expect(await refusalCodeOf(appointments.book(visit({ matterCode: 'ZZ-T-999' }), applicant()))).toBe(
       'HALL.MATTER_UNKNOWN',
     );
     // Booked and announced with the number the SMS goes to; the number itself is kept encrypted.
@@ -158,11 +150,11 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
     const someone = applicant();
     const booked = await appointments.book(visit({ day: DAYS[1], slot: '15:00-16:00' }), someone);
     const actor = { kind: 'person' as const, id: 'applicant', role: 'applicant' };
-    expect(await codeOf(appointments.cancel(booked.id, { phone: phoneNumber() }, actor))).toBe(
+    expect(await refusalCodeOf(appointments.cancel(booked.id, { phone: phoneNumber() }, actor))).toBe(
       'HALL.APPOINTMENT_NOT_FOUND',
     );
     expect((await appointments.cancel(booked.id, { phone: someone.phone }, actor)).status).toBe('cancelled');
-    expect(await codeOf(appointments.cancel(booked.id, { phone: someone.phone }, actor))).toBe(
+    expect(await refusalCodeOf(appointments.cancel(booked.id, { phone: someone.phone }, actor))).toBe(
       'HALL.APPOINTMENT_NOT_CANCELLABLE',
     );
     expect((await appointments.mine(someone.phone)).map((each) => each.status)).toEqual(['cancelled']);
@@ -174,9 +166,13 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
     const other = await queue.take(window, TOWN, { category: 'general' });
     expect([first.ticket, second.ticket, other.ticket]).toEqual(['B001', 'B002', 'E001']);
     expect(second.waitingAhead).toBe(1);
-    expect(await codeOf(queue.take(window, TOWN, { category: 'health' }))).toBe('HALL.CATEGORY_NOT_SERVED');
-    expect(await codeOf(queue.take(neighbour, TOWN, { category: 'general' }))).toBe('AUTH.OUT_OF_SCOPE');
-    expect(await codeOf(queue.take(window, TOWN, { appointmentPhone: phoneNumber() }))).toBe(
+    expect(await refusalCodeOf(queue.take(window, TOWN, { category: 'health' }))).toBe(
+      'HALL.CATEGORY_NOT_SERVED',
+    );
+    expect(await refusalCodeOf(queue.take(neighbour, TOWN, { category: 'general' }))).toBe(
+      'AUTH.OUT_OF_SCOPE',
+    );
+    expect(await refusalCodeOf(queue.take(window, TOWN, { appointmentPhone: phoneNumber() }))).toBe(
       'HALL.NO_APPOINTMENT_TODAY',
     );
 
@@ -185,7 +181,7 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
     expect((await queue.callNext(window, TOWN, 2))?.ticket).toBe('E001');
     expect((await queue.callNext(window, TOWN, 1))?.ticket).toBe('B002');
     expect(await queue.callNext(window, TOWN, 2)).toBeNull();
-    expect(await codeOf(queue.callNext(window, TOWN, 9))).toBe('HALL.WINDOW_UNKNOWN');
+    expect(await refusalCodeOf(queue.callNext(window, TOWN, 9))).toBe('HALL.WINDOW_UNKNOWN');
     await queue.skip(window, second.id);
 
     const board = await queue.board(TOWN);

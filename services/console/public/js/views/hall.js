@@ -6,12 +6,13 @@ const BOARD_REFRESH_MS = 3000;
 const WINDOW_KEY = 'oneseal.hall-window';
 
 /** The lines any window of the hall serves: what a number can be taken for. */
-const servedLines = (settings) =>
+export const servedLines = (settings) =>
   Object.keys(QUEUE_CATEGORIES).filter((code) =>
     settings.windows.some((window) => window.categories.includes(code)),
   );
 
-const ticketHtml = (taken, centerName) =>
+/** The slip a number is printed on: the center, the number, what it is for, who is ahead, which windows call it. */
+export const ticketSlipHtml = (taken, centerName, footer = '') =>
   html`<div class="ticket-slip">
     <p>${centerName}</p>
     <p class="ticket-number">${taken.ticket}</p>
@@ -22,8 +23,15 @@ const ticketHtml = (taken, centerName) =>
     </p>
     <p>前面还有 ${taken.waitingAhead} 人等候 · 请留意 ${taken.windows.join('、')} 叫号</p>
     <p class="muted">${formatDateTime(taken.issuedAt)} 取号，过号请重新取号</p>
-    <button type="button" class="print-ticket no-print">打印小票</button>
+    ${footer}
   </div>`;
+
+const ticketHtml = (taken, centerName) =>
+  ticketSlipHtml(
+    taken,
+    centerName,
+    html`<button type="button" class="print-ticket no-print">打印小票</button>`,
+  );
 
 /**
  * 取号 (#/ticket): the hall's ticket machine, signed in as the center's front desk: a number in the line of the

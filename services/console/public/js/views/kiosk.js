@@ -9,6 +9,7 @@ import {
 } from '../id-card-reader.js';
 import { enterKioskMode, forgetVisitor, leaveKioskMode, rememberCard } from '../kiosk-mode.js';
 import { QUEUE_CATEGORIES } from '../labels.js';
+import { servedLines, ticketSlipHtml } from './hall.js';
 
 const TICKET_SHOWN_MS = 15_000;
 const maskName = (name) => (name ? `${name[0]}${'*'.repeat(Math.max(1, name.length - 1))}` : '');
@@ -72,31 +73,18 @@ const linesHtml = (settings) =>
   html`<div class="kiosk-lines">
     <p class="kiosk-prompt">请选择要办理的业务</p>
     <div class="ticket-lines">
-      ${Object.keys(QUEUE_CATEGORIES)
-        .filter((code) => settings.windows.some((window) => window.categories.includes(code)))
-        .map(
-          (code) =>
-            html`<button type="button" class="ticket-line" data-line="${code}">
-              ${QUEUE_CATEGORIES[code]}
-            </button>`,
-        )}
+      ${servedLines(settings).map(
+        (code) =>
+          html`<button type="button" class="ticket-line" data-line="${code}">
+            ${QUEUE_CATEGORIES[code]}
+          </button>`,
+      )}
     </div>
     <button type="button" data-go="home">返回</button>
   </div>`;
 
 const slipHtml = (taken, centerName) =>
-  html`<div class="ticket-slip">
-      <p>${centerName}</p>
-      <p class="ticket-number">${taken.ticket}</p>
-      <p>
-        ${taken.appointment
-          ? `预约：${taken.appointment.slot} ${taken.appointment.matterName}`
-          : taken.categoryName}
-      </p>
-      <p>前面还有 ${taken.waitingAhead} 人等候 · 请留意 ${taken.windows.join('、')} 叫号</p>
-      <p class="muted">请取走小票，过号请重新取号</p>
-    </div>
-    <button type="button" data-go="end">完成</button>`;
+  html`${ticketSlipHtml(taken, centerName)} <button type="button" data-go="end">完成</button>`;
 
 /**
  * 自助一体机 (#/kiosk): a full-screen touch layout for the hall, signed in as the center's kiosk account. The
