@@ -35,7 +35,13 @@ export interface HallBoard {
   centerName: string;
   day: string;
   calls: { ticket: string; windowNumber: number; windowName: string; calledAt: Date }[];
-  windows: { number: number; name: string; categories: string[]; calling: string | null }[];
+  windows: {
+    number: number;
+    name: string;
+    categories: string[];
+    staffName: string | null;
+    calling: string | null;
+  }[];
   waiting: { category: string; waiting: number }[];
 }
 
@@ -69,7 +75,7 @@ export class QueueService {
         )) as (typeof appointment & object)[];
         if (!appointment) throw new HallError(HallErrorCode.NO_APPOINTMENT_TODAY);
       }
-      const category = appointment?.category ?? request.category ?? 'general';
+      const category = (appointment?.category ?? request.category) as QueueCategoryCode;
       const serving = hall.windows.filter((window) => window.categories.includes(category));
       if (!serving.length) throw new HallError(HallErrorCode.CATEGORY_NOT_SERVED, { category });
       const line: QueueCategoryCode = appointment ? 'appointment' : category;
@@ -166,10 +172,19 @@ export class QueueService {
     const today = chinaDate(new Date());
     const [calls, waiting] = await Promise.all([
       this.dataSource.query(
-        `SELECT ticket, window_number AS "windowNumber", called_at AS "calledAt", status FROM intake.queue_tickets
+        `SELECT ticket, window_number AS "windowNumber", called_at AS "calledAt", status,
+                called_by_name AS "calledByName" FROM intake.queue_tickets
           WHERE town = $1 AND day = $2::date AND called_at IS NOT NULL ORDER BY called_at DESC LIMIT 10`,
         [town, today],
-      ) as Promise<{ ticket: string; windowNumber: number; calledAt: Date; status: string }[]>,
+      ) as Promise<
+        {
+          ticket: string;
+          windowNumber: number;
+          calledAt: Date;
+          status: string;
+          calledByName: string | null;
+        }[]
+      >,
       this.dataSource.query(
         `SELECT category, count(*)::int AS waiting FROM intake.queue_tickets
           WHERE town = $1 AND day = $2::date AND status = 'waiting' GROUP BY category`,
@@ -191,6 +206,8 @@ export class QueueService {
         number: window.number,
         name: window.name,
         categories: categoryNames(window),
+        // 人员公示: who works the window today (the last to call from it), as the hall's notice names its staff.
+        staffName: calls.find((call) => call.windowNumber === window.number)?.calledByName ?? null,
         calling:
           calls.find((call) => call.windowNumber === window.number && call.status === 'called')?.ticket ??
           null,

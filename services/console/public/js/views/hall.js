@@ -225,7 +225,10 @@ const boardHtml = (board, center) =>
           ${board.windows.map(
             (window) =>
               html`<tr>
-                <td>${window.number}号 ${window.name}</td>
+                <td>
+                  ${window.number}号 ${window.name}
+                  ${window.staffName ? html`<div class="hall-staff">工作人员：${window.staffName}</div>` : ''}
+                </td>
                 <td>${window.categories.join('、')}</td>
                 <td class="hall-calling">${window.calling ?? '—'}</td>
               </tr>`,

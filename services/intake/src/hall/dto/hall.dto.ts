@@ -16,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsMainlandMobile } from '../../applications/dto/applicant-validators';
@@ -127,9 +128,11 @@ export class TicketIdParam {
 
 /** 取号: by the business category, or — with an appointment today — by the number the appointment was made with. */
 export class TakeTicketDto {
-  @ApiPropertyOptional({ description: '业务类别（无预约时）', enum: SERVED_CATEGORIES })
-  @IsOptional()
-  @IsIn(SERVED_CATEGORIES)
+  @ApiPropertyOptional({ description: '业务类别（无预约时必选）', enum: SERVED_CATEGORIES })
+  @ValidateIf(
+    (request: TakeTicketDto) => request.appointmentPhone === undefined || request.category !== undefined,
+  )
+  @IsIn(SERVED_CATEGORIES, { message: '请选择要办理的业务类别' })
   category?: QueueCategoryCode;
 
   @ApiPropertyOptional({ description: '预约时使用的手机号码（有预约时）' })
