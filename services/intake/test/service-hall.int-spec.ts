@@ -137,7 +137,11 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
       [someone.phone],
     )) as { envelope: { payload: { slot: string; centerName: string } } }[];
     expect(event.envelope.payload).toEqual(
-      expect.objectContaining({ slot: '09:00-10:00', centerName: '南村镇便民服务中心' }),
+      expect.objectContaining({
+        slot: '09:00-10:00',
+        centerName: '南村镇便民服务中心',
+        checkInCode: expect.stringMatching(/^\d{4}$/),
+      }),
     );
     const stored = (await suite.dataSource.query(
       `SELECT phone FROM intake.appointments WHERE phone LIKE $1`,
@@ -172,9 +176,11 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
     expect(await refusalCodeOf(queue.take(neighbour, TOWN, { category: 'general' }))).toBe(
       'AUTH.OUT_OF_SCOPE',
     );
-    expect(await refusalCodeOf(queue.take(window, TOWN, { appointmentPhone: phoneNumber() }))).toBe(
-      'HALL.NO_APPOINTMENT_TODAY',
-    );
+    expect(
+      await refusalCodeOf(
+        queue.take(window, TOWN, { appointmentPhone: phoneNumber(), appointmentCode: '1234' }),
+      ),
+    ).toBe('HALL.NO_APPOINTMENT_TODAY');
 
     // Window 1 serves 民政救助: B001, then B002 (B001 done); window 2 takes 综合事务.
     expect((await queue.callNext(window, TOWN, 1))?.ticket).toBe('B001');
@@ -199,13 +205,17 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
     const phone = phoneNumber();
     await suite.dataSource.query(
       `INSERT INTO intake.appointments (id, county, town, day, slot, matter_code, matter_name, category, applicant_name,
-          phone, phone_digest, booked_by)
+          phone, phone_digest, booked_by, checkin_code)
        VALUES (gen_random_uuid(), '140525', $1, $2, '00:00-00:01', 'ZZ-T-002', '临时救助', 'social-assistance', '周九',
-               'v1:test', $3, 'applicant')`,
+               'v1:test', $3, 'applicant', '4821')`,
       [TOWN, board.day, lookupDigest(lookupKey, 'phone', phone)],
     );
     const walkIn = await queue.take(window, TOWN, { category: 'social-assistance' });
-    const booked = await queue.take(window, TOWN, { appointmentPhone: phone });
+    // The number alone does not take someone's appointment: the code sent with it does.
+    expect(
+      await refusalCodeOf(queue.take(window, TOWN, { appointmentPhone: phone, appointmentCode: '0000' })),
+    ).toBe('HALL.NO_APPOINTMENT_TODAY');
+    const booked = await queue.take(window, TOWN, { appointmentPhone: phone, appointmentCode: '4821' });
     expect([walkIn.ticket, booked.ticket, booked.appointment?.matterName]).toEqual([
       'B003',
       'Y001',

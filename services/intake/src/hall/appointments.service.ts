@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { appointmentBookedV1, appointmentCancelledV1, type EventActor } from '@oneseal/contracts';
@@ -92,6 +92,7 @@ export class AppointmentsService {
     const matter = await this.matterOf(hall.county, visit.matterCode);
     const id = randomUUID();
     const phoneDigest = lookupDigest(this.lookupKey, 'phone', booker.phone);
+    const checkInCode = String(randomInt(0, 10_000)).padStart(4, '0');
     const booked = await this.dataSource.transaction(async (manager) => {
       // One person's bookings of a day, then one slot's places, are counted one booking at a time (always in this
       // order: two bookings never wait on each other's second lock).
@@ -117,8 +118,8 @@ export class AppointmentsService {
       if (n >= hall.slotCapacity) throw new HallError(HallErrorCode.SLOT_FULL);
       const [{ bookedAt }] = (await manager.query(
         `INSERT INTO intake.appointments (id, county, town, day, slot, matter_code, matter_name, category,
-            applicant_name, phone, phone_digest, booked_by, booked_by_name)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING booked_at AS "bookedAt"`,
+            applicant_name, phone, phone_digest, booked_by, booked_by_name, checkin_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING booked_at AS "bookedAt"`,
         [
           id,
           hall.county,
@@ -133,6 +134,7 @@ export class AppointmentsService {
           phoneDigest,
           booker.id,
           booker.name,
+          checkInCode,
         ],
       )) as { bookedAt: Date }[];
       await enqueueEvent(manager, INTAKE_SCHEMA, appointmentBookedV1, {
@@ -149,6 +151,7 @@ export class AppointmentsService {
           matterName: matter.name,
           applicantName: visit.applicantName,
           applicantPhone: booker.phone,
+          checkInCode,
           bookedAt: bookedAt.toISOString(),
         },
       });

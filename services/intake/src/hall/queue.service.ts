@@ -69,9 +69,14 @@ export class QueueService {
       if (request.appointmentPhone) {
         [appointment] = (await manager.query(
           `SELECT id, slot, matter_name AS "matterName", category FROM intake.appointments
-            WHERE town = $1 AND day = $2::date AND phone_digest = $3 AND status = 'booked'
+            WHERE town = $1 AND day = $2::date AND phone_digest = $3 AND checkin_code = $4 AND status = 'booked'
             ORDER BY slot LIMIT 1 FOR UPDATE`,
-          [town, today, lookupDigest(this.lookupKey, 'phone', request.appointmentPhone)],
+          [
+            town,
+            today,
+            lookupDigest(this.lookupKey, 'phone', request.appointmentPhone),
+            request.appointmentCode,
+          ],
         )) as (typeof appointment & object)[];
         if (!appointment) throw new HallError(HallErrorCode.NO_APPOINTMENT_TODAY);
       }

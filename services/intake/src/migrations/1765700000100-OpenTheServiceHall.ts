@@ -34,6 +34,8 @@ export class OpenTheServiceHall1765700000100 implements MigrationInterface {
         applicant_name   text NOT NULL,
         phone            text NOT NULL,
         phone_digest     char(64) NOT NULL,
+        -- Sent by SMS with the booking: the ticket machine asks for it beside the number (4 digits).
+        checkin_code     char(4) NOT NULL,
         booked_by        text NOT NULL,
         booked_by_name   text,
         status           text NOT NULL DEFAULT 'booked' CHECK (status IN ('booked', 'arrived', 'cancelled')),

@@ -24,7 +24,7 @@ export const TEMPLATE_TEXTS = {
   signInCode: '您的登录验证码为${code}，5分钟内有效。请勿告诉他人，工作人员不会向您索要。',
   ratingAnswered: '您对办件${receipt}的评价，办理单位已答复整改情况，请在“我的办件”或办件查询中查看。',
   appointmentBooked:
-    '您已预约${day}${slot}到${center}办理${matter}，请携带身份证件按时前往，到后凭本手机号取号。',
+    '您已预约${day}${slot}到${center}办理${matter}，取号码${code}，到后凭本手机号和取号码取号。',
   homeVisitScheduled:
     '您申请的${kind}（${matter}），帮办代办员${agent}将于${day}上门，请在家等候并备好身份证件。',
   homeVisitRequested:
@@ -249,8 +249,10 @@ export function appointmentBooked(input: {
   slot: string;
   centerName: string;
   matterName: string;
+  checkInCode: string;
 }) {
   return render('appointmentBooked', {
+    code: input.checkInCode,
     day: chineseDate(input.day).replace(/^\d+年/, ''),
     slot: input.slot,
     center: input.centerName,

@@ -71,8 +71,9 @@ export async function renderTicket(root, { user }) {
       </div>
       <form class="ticket-appointment">
         <label
-          >已预约？输入预约手机号码 <input name="phone" type="tel" maxlength="11" inputmode="numeric"
+          >已预约？预约手机号码 <input name="phone" type="tel" maxlength="11" inputmode="numeric"
         /></label>
+        <label>取号码（预约短信中） <input name="code" maxlength="4" inputmode="numeric" /></label>
         <button type="submit" class="primary">预约取号</button>
       </form>
       <div class="message" role="status"></div>
@@ -98,7 +99,10 @@ export async function renderTicket(root, { user }) {
   });
   root.querySelector('form.ticket-appointment').addEventListener('submit', (event) => {
     event.preventDefault();
-    void take({ appointmentPhone: event.target.elements.phone.value.trim() });
+    void take({
+      appointmentPhone: event.target.elements.phone.value.trim(),
+      appointmentCode: event.target.elements.code.value.trim(),
+    });
     event.target.reset();
   });
 }

@@ -41,7 +41,7 @@ const homeHtml = (settings, card) =>
     </p>
     <div class="kiosk-tiles">
       <button type="button" data-go="ticket">取号<small>按业务排队</small></button>
-      <button type="button" data-go="appointment">预约取号<small>输入预约手机号</small></button>
+      <button type="button" data-go="appointment">预约取号<small>输入预约手机号和取号码</small></button>
       <a href="#/matter">自助申报<small>查办事指南，网上申请</small></a>
       <a href="#/progress">办件查询<small>凭办件编号和查询码</small></a>
       <a href="#/my">我的办件<small>手机号登录</small></a>
@@ -103,6 +103,7 @@ export async function renderKiosk(root, { user }) {
   }
   forgetVisitor();
   let card = null;
+  let appointmentPhone = '';
   let backHome;
   const board = document.createElement('div');
   board.className = 'kiosk';
@@ -213,7 +214,13 @@ export async function renderKiosk(root, { user }) {
     }
     const value = form.elements.value.value;
     const message = form.querySelector('.message');
-    if (form.dataset.entry === 'appointment') return take({ appointmentPhone: value }, message);
+    // An appointment's number is taken with the phone, then the 4-digit code the booking SMS gave.
+    if (form.dataset.entry === 'appointment') {
+      appointmentPhone = value;
+      return show(keypadHtml('appointment-code', '请输入预约短信中的 4 位取号码', false));
+    }
+    if (form.dataset.entry === 'appointment-code')
+      return take({ appointmentPhone, appointmentCode: value }, message);
     const read = parseCardLine(value);
     if (!read) return showError(message, { message: '公民身份号码有误，请核对后重新输入' });
     cardRead(read);

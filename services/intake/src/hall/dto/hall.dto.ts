@@ -139,6 +139,14 @@ export class TakeTicketDto {
   @IsOptional()
   @IsMainlandMobile()
   appointmentPhone?: string;
+
+  @ApiPropertyOptional({ description: '预约短信中的 4 位取号码（有预约时必填）', example: '4821' })
+  @ValidateIf(
+    (request: TakeTicketDto) =>
+      request.appointmentPhone !== undefined || request.appointmentCode !== undefined,
+  )
+  @Matches(/^\d{4}$/, { message: '请输入预约短信中的 4 位取号码' })
+  appointmentCode?: string;
 }
 
 export class CallNextDto {

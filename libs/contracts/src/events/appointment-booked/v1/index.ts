@@ -10,4 +10,5 @@ export const appointmentBookedV1 = defineEventContract({
   version: 1,
   payloadClass: AppointmentBookedV1,
   personalFields: ['applicantPhone'],
+  credentialFields: ['checkInCode'],
 });

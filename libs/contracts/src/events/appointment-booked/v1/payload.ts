@@ -35,6 +35,10 @@ export class AppointmentBookedV1 {
   @Matches(/^1\d{10}$/)
   applicantPhone!: string;
 
+  /** 取号码: with the number, what the ticket machine asks for on arrival (sent in the confirmation SMS). */
+  @Matches(/^\d{4}$/)
+  checkInCode!: string;
+
   @IsISO8601({ strict: true })
   bookedAt!: string;
 }
