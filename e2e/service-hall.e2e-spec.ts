@@ -51,9 +51,10 @@ describe('预约 and 叫号: a villager books a visit from a phone; in the hall 
         ? messages
         : undefined;
     });
-    expect(sent.find((message) => message.template === 'appointmentBooked')?.body).toContain(
-      '南村镇便民服务中心',
-    );
+    const confirmation = sent.find((message) => message.template === 'appointmentBooked')?.body;
+    expect(confirmation).toContain('南村镇便民服务中心');
+    // The code the ticket machine asks for beside the number.
+    expect(confirmation).toMatch(/取号码\d{4}/);
     expect(sent.find((message) => message.template === 'appointmentReminder')?.status).toBe('pending');
 
     // Listed under 我的预约, and cancelled from there: the reminder is never sent.
