@@ -33,7 +33,11 @@ describe('预约 and 叫号: a villager books a visit from a phone; in the hall 
     await page.getByRole('link', { name: /网上预约/ }).click();
     await signInWithSmsCode(page, phone);
     const form = page.locator('form.booking');
-    await form.getByLabel('办理事项').selectOption({ label: '临时救助' });
+    await Promise.all([
+      // The places left are then those of the windows that handle this matter.
+      page.waitForResponse((response) => response.url().includes('/slots?matterCode=')),
+      form.getByLabel('办理事项').selectOption({ label: '临时救助' }),
+    ]);
     await form.getByLabel('办事人姓名').fill('李桂兰');
     const firstOpen = form.locator('.slot:not(.full) input').first();
     const [day, slot] = ((await firstOpen.getAttribute('value')) as string).split('|');

@@ -109,10 +109,17 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
     );
     expect(results.filter((code) => code === 'none')).toHaveLength(2);
     expect(results.filter((code) => code === 'HALL.SLOT_FULL')).toHaveLength(3);
-    const left = (await appointments.bookable(TOWN)).days[0].slots.find(
+    const left = (await appointments.bookable(TOWN, 'ZZ-T-002')).days[0].slots.find(
       (slot) => slot.slot === '15:00-16:00',
     );
     expect(left?.left).toBe(0);
+    // Another business is handled at another window: its places in the same slot are its own.
+    const pension = visit({ slot: '15:00-16:00', matterCode: 'ZZ-T-032' });
+    expect(await refusalCodeOf(appointments.book(pension, applicant()))).toBe('none');
+    const pensionLeft = (await appointments.bookable(TOWN, 'ZZ-T-032')).days[0].slots.find(
+      (slot) => slot.slot === '15:00-16:00',
+    );
+    expect(pensionLeft?.left).toBe(1);
 
     const someone = applicant();
     const first = await appointments.book(visit({ day: DAYS[1] }), someone);

@@ -60,16 +60,22 @@ export class AppointmentsService {
     @Inject(APPLICANT_LOOKUP_KEY) private readonly lookupKey: Buffer,
   ) {}
 
-  /** The days and slots that can still be booked, with the places left in each. */
-  async bookable(town: string): Promise<{ centerName: string; days: BookableDay[] }> {
+  /**
+   * The days and slots that can still be booked, with the places left in each: for a matter, the places of the
+   * windows that handle its business; without one, of the whole hall.
+   */
+  async bookable(town: string, matterCode?: string): Promise<{ centerName: string; days: BookableDay[] }> {
     const hall = await this.settings.of(town);
+    const category = matterCode ? (await this.matterOf(hall.county, matterCode)).category : undefined;
+    const capacity = placesPerSlot(hall, category);
     const now = new Date();
     const today = chinaDate(now);
     const days = await this.workingDays.next(hall.county, today, hall.bookDaysAhead);
     const taken = (await this.dataSource.query(
       `SELECT day::text AS day, slot, count(*)::int AS n FROM intake.appointments
-        WHERE town = $1 AND day >= $2::date AND status <> 'cancelled' GROUP BY day, slot`,
-      [town, today],
+        WHERE town = $1 AND day >= $2::date AND status <> 'cancelled' AND ($3::text IS NULL OR category = $3)
+        GROUP BY day, slot`,
+      [town, today, category ?? null],
     )) as { day: string; slot: string; n: number }[];
     return {
       centerName: hall.centerName,
@@ -80,7 +86,10 @@ export class AppointmentsService {
           .filter((slot) => date !== today || !slotHasBegun(slot, chinaTimeOfDay(now)))
           .map((slot) => ({
             slot,
-            left: hall.slotCapacity - (taken.find((row) => row.day === date && row.slot === slot)?.n ?? 0),
+            left: Math.max(
+              0,
+              capacity - (taken.find((row) => row.day === date && row.slot === slot)?.n ?? 0),
+            ),
           })),
       })),
     };
@@ -100,7 +109,7 @@ export class AppointmentsService {
         `appointments:${visit.town}:${visit.day}:${phoneDigest}`,
       ]);
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-        `appointments:${visit.town}:${visit.day}:${visit.slot}`,
+        `appointments:${visit.town}:${visit.day}:${visit.slot}:${matter.category}`,
       ]);
       const [sameDay] = (await manager.query(
         `SELECT id, slot, matter_code AS "matterCode" FROM intake.appointments
@@ -112,10 +121,10 @@ export class AppointmentsService {
       if (sameDay) throw new HallError(HallErrorCode.ALREADY_BOOKED);
       const [{ n }] = (await manager.query(
         `SELECT count(*)::int AS n FROM intake.appointments
-          WHERE town = $1 AND day = $2::date AND slot = $3 AND status <> 'cancelled'`,
-        [visit.town, visit.day, visit.slot],
+          WHERE town = $1 AND day = $2::date AND slot = $3 AND category = $4 AND status <> 'cancelled'`,
+        [visit.town, visit.day, visit.slot, matter.category],
       )) as { n: number }[];
-      if (n >= hall.slotCapacity) throw new HallError(HallErrorCode.SLOT_FULL);
+      if (n >= placesPerSlot(hall, matter.category)) throw new HallError(HallErrorCode.SLOT_FULL);
       const [{ bookedAt }] = (await manager.query(
         `INSERT INTO intake.appointments (id, county, town, day, slot, matter_code, matter_name, category,
             applicant_name, phone, phone_digest, booked_by, booked_by_name, checkin_code)
@@ -247,4 +256,16 @@ export class AppointmentsService {
     if (!matter) throw new HallError(HallErrorCode.MATTER_UNKNOWN);
     return { code: matter.code, name: matter.name, category: queueCategoryOfUnit(matter.unitCode) };
   }
+}
+
+/**
+ * Places of a slot: each window that handles the business takes the set number of people in it (the whole hall's
+ * windows without a business). A business no window handles cannot be booked.
+ */
+function placesPerSlot(hall: HallSettings, category: QueueCategoryCode | undefined): number {
+  const windows = category
+    ? hall.windows.filter((window) => window.categories.includes(category)).length
+    : hall.windows.length;
+  if (windows === 0) throw new HallError(HallErrorCode.CATEGORY_NOT_SERVED, { category });
+  return hall.slotCapacity * windows;
 }

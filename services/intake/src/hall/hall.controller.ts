@@ -13,6 +13,7 @@ import {
   AppointmentIdParam,
   CallNextDto,
   HallSettingsDto,
+  SlotsQuery,
   TakeTicketDto,
   TicketIdParam,
 } from './dto/hall.dto';
@@ -52,9 +53,12 @@ export class HallController {
 
   @Public()
   @Get(':town/slots')
-  @ApiOperation({ summary: '可预约的工作日和时段，及每个时段的剩余名额（节假日、本县放假日不开放）' })
-  slots(@Param() { town }: TownParam) {
-    return this.appointments.bookable(town);
+  @ApiOperation({
+    summary:
+      '可预约的工作日和时段，及每个时段的剩余名额（按办理该事项业务的窗口计；节假日、本县放假日不开放）',
+  })
+  slots(@Param() { town }: TownParam, @Query() { matterCode }: SlotsQuery) {
+    return this.appointments.bookable(town, matterCode);
   }
 
   @Public()

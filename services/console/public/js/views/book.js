@@ -50,8 +50,8 @@ const formHtml = (center, matters, byAgent) =>
           >办事人手机号码（接收预约短信） <input name="applicantPhone" type="tel" maxlength="11"
         /></label>`
       : ''}
-    <p>选择时段：</p>
-    ${slotsHtml(center.days)}
+    <p>选择时段（所余名额按办理该事项的窗口计）：</p>
+    <div class="slots">${slotsHtml(center.days)}</div>
     <div class="message" role="status"></div>
     <button type="submit" class="primary">预约</button>
   </form>`;
@@ -123,6 +123,23 @@ export function renderBook(root, { params }) {
     }
   }
 
+  // The places left follow the matter chosen: the windows that handle its business.
+  body.addEventListener('change', async (event) => {
+    if (event.target.name !== 'matterCode' || !event.target.value) return;
+    const slots = body.querySelector('.slots');
+    try {
+      const chosen = body.querySelector('input[name=visit]:checked')?.value;
+      const center = await api('intake', `/hall/${place}/slots`, {
+        query: { matterCode: event.target.value },
+      });
+      mount(slots, slotsHtml(center.days));
+      // A slot already picked stays picked while it still has a place for this matter.
+      const still = [...slots.querySelectorAll('input[name=visit]')].find((input) => input.value === chosen);
+      if (still && !still.disabled) still.checked = true;
+    } catch (error) {
+      showError(slots, error);
+    }
+  });
   body.addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target.closest('form.booking');

@@ -42,7 +42,7 @@ const settingsHtml = (settings) =>
       <textarea name="slots" rows="4">${(settings?.slots ?? []).join('\n')}</textarea>
     </label>
     <label
-      >每时段可预约人数
+      >每个窗口每时段可预约人数
       <input name="slotCapacity" type="number" min="1" max="100" value="${settings?.slotCapacity ?? ''}"
     /></label>
     <label

@@ -67,7 +67,10 @@ export class HallSettingsDto {
   })
   slots!: string[];
 
-  @ApiProperty({ description: '每个时段可预约人数', example: 6 })
+  @ApiProperty({
+    description: '每个窗口每时段可预约人数（某类业务的名额 = 此数 × 办理该业务的窗口数）',
+    example: 3,
+  })
   @IsInt()
   @Min(1)
   @Max(100)
@@ -112,6 +115,14 @@ export class AgentBookingDto extends BookVisitDto {
   @ApiProperty({ description: '办事人手机号码（接收预约短信）', example: '13800138000' })
   @IsMainlandMobile()
   applicantPhone!: string;
+}
+
+export class SlotsQuery {
+  @ApiPropertyOptional({ description: '要办理的事项编码：按办理其业务的窗口计剩余名额', example: 'ZZ-T-002' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  matterCode?: string;
 }
 
 export class AppointmentIdParam {
