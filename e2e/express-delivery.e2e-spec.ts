@@ -52,4 +52,31 @@ describe('邮寄送达: the window posts the result and records the carrier and 
     expect(told.body).toContain('由中国邮政EMS寄出');
     expect(told.recipientKind).toBe('applicant');
   });
+
+  it('records a result the village agent brought home (上门送达) and tells the applicant so', async () => {
+    const filed = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
+    const taken: string[] = [];
+    let delivery: Task | undefined;
+    while (!delivery) {
+      const task = await nextOpenStep(filed.caseId, taken);
+      if (task.stepName === '送达') delivery = task;
+      else {
+        expect((await decide(task, { outcome: 'approve' })).status).toBe(202);
+        taken.push(task.id);
+      }
+    }
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const done = await decide(delivery, {
+      outcome: 'approve',
+      delivery: { method: 'home', recipient: '周九', deliveredOn: today },
+    });
+    expect(done.status).toBe(202);
+    const told = await eventually('the SMS of the home delivery', async () => {
+      const { body } = await watcher.get<{ body: string }[]>(
+        `${serviceUrl('notification')}/notifications?caseId=${filed.caseId}`,
+      );
+      return body.find((message) => message.body.includes('上门送达'));
+    });
+    expect(told.body).toContain('由帮办代办员上门送达');
+  });
 });

@@ -1,4 +1,4 @@
-import type { CaseResult, DeliveryMethod, SpecialProcedure } from '../events/shared-fields';
+import type { CaseResult, HandoverMethod, SpecialProcedure } from '../events/shared-fields';
 
 /** A stretch of dates (YYYY-MM-DD, both inclusive) the clock does not count. */
 export interface ClockStop {
@@ -106,7 +106,7 @@ export type CaseMilestone = MilestoneBase &
     | { kind: 'unstalled'; activity: string; handlerId: string; handlerName?: string; note: string }
     | {
         kind: 'delivered';
-        method: DeliveryMethod;
+        method: HandoverMethod;
         documentId?: string;
         handlerId: string;
         /** Who received the result and on which day, as the 送达 record says (absent for electronic delivery). */

@@ -1,4 +1,4 @@
-import type { DeliveryMethod, SpecialProcedure } from '../events/shared-fields';
+import type { HandoverMethod, SpecialProcedure } from '../events/shared-fields';
 
 /** What the case workflow hands the seal service once a case is decided, to have its result document stamped. */
 export interface StampDecisionInput {
@@ -103,7 +103,7 @@ export type CaseDocumentContent =
     }
   | {
       kind: 'delivery-receipt';
-      method: DeliveryMethod;
+      method: HandoverMethod;
       recipient: string;
       deliveredOn: string;
       /** The document handed over (its id), printed by title and 文号. */

@@ -39,6 +39,13 @@ export type SpecialProcedure = (typeof SPECIAL_PROCEDURES)[number];
 /** How a result reaches the applicant (送达方式). */
 export const DELIVERY_METHODS = ['pick-up', 'express', 'electronic'] as const;
 
+/**
+ * How a result was actually handed over (the 送达回证's 送达方式): the ways an applicant may ask for, and 上门送达 — a
+ * village agent bringing it to someone who cannot come in (上门服务).
+ */
+export const HANDOVER_METHODS = [...DELIVERY_METHODS, 'home'] as const;
+export type HandoverMethod = (typeof HANDOVER_METHODS)[number];
+
 /** The carriers a result is posted by (邮寄送达), as the window picks them. */
 export const EXPRESS_CARRIERS = [
   '中国邮政EMS',

@@ -128,6 +128,9 @@ export const EXPRESS_CARRIERS = [
 
 export const DELIVERY_METHODS = { 'pick-up': '窗口领取', express: '邮寄送达', electronic: '电子送达' };
 
+/** How a result was handed over (the 送达回证): the ways one may ask for, and 上门送达 by the village agent. */
+export const HANDOVER_METHODS = { ...DELIVERY_METHODS, home: '上门送达' };
+
 /** Kept in the services' order (libs/auth ROLES): 人员与岗位 lists its role checkboxes in this order. */
 export const ROLE_TITLES = {
   'village-agent': '村（社区）便民服务站帮办代办员',

@@ -181,4 +181,10 @@ describe('message templates', () => {
       }).body,
     ).toBe('您的办件140525-20261123-000001办理结果已由顺丰速运寄出（单号SF1234567890123），感谢您的支持。');
   });
+
+  it('tells a result brought home by the village agent', () => {
+    expect(templates.resultDelivered({ receiptNumber: '140525-20261123-000001', method: 'home' }).body).toBe(
+      '您的办件140525-20261123-000001办理结果已由帮办代办员上门送达，感谢您的支持。',
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import type { CaseResult, DeliveryMethod } from '@oneseal/contracts';
+import type { CaseResult, DeliveryMethod, HandoverMethod } from '@oneseal/contracts';
 import { resultWording } from '@oneseal/domain';
 
 /**
@@ -223,17 +223,18 @@ export function caseSuspended(input: {
 /** 送达: the result reached the applicant. */
 export function resultDelivered(input: {
   receiptNumber: string;
-  method: DeliveryMethod;
+  method: HandoverMethod;
   carrier?: string;
   trackingNumber?: string;
 }) {
-  const delivery: Record<DeliveryMethod, string> = {
+  const delivery: Record<HandoverMethod, string> = {
     'pick-up': '在窗口领取',
     express:
       input.carrier && input.trackingNumber
         ? `由${input.carrier}寄出（单号${input.trackingNumber}）`
         : '通过快递寄出',
     electronic: '电子送达',
+    home: '由帮办代办员上门送达',
   };
   return render('resultDelivered', { receipt: input.receiptNumber, delivery: delivery[input.method] });
 }

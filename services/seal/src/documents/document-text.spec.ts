@@ -274,6 +274,11 @@ describe('the text of a case’s documents', () => {
       ]),
     );
     expect(wholeText(electronic)).not.toContain('快递单号');
+    const broughtHome = composeDocument(
+      input({ kind: 'delivery-receipt', method: 'home', recipient: '赵大爷', deliveredOn: '2026-12-20' }),
+      context,
+    );
+    expect(broughtHome.rows).toContainEqual(['送达方式', '上门送达']);
   });
 
   it('a town’s 受理通知书 for a bureau’s matter names the bureau that decides; art. 45 only for the procedures it names', () => {

@@ -1,4 +1,4 @@
-import type { CaseDocumentKind, DeliveryMethod, IssueDocumentInput } from '@oneseal/contracts';
+import type { CaseDocumentKind, HandoverMethod, IssueDocumentInput } from '@oneseal/contracts';
 import { decisionDocumentTitle } from '@oneseal/domain';
 import type { OrganSettings } from '../organs/organ-directory';
 
@@ -39,10 +39,11 @@ const TITLES: Record<Exclude<CaseDocumentKind, 'decision'>, string> = {
   'delivery-receipt': '送达回证',
 };
 
-const DELIVERY_WORDS: Record<DeliveryMethod, string> = {
+const DELIVERY_WORDS: Record<HandoverMethod, string> = {
   'pick-up': '直接送达（窗口领取）',
   express: '邮寄送达',
   electronic: '电子送达',
+  home: '上门送达',
 };
 
 /** A date in a year whose holidays the State Council has not published yet may still move: the document says so. */

@@ -1,4 +1,4 @@
-import type { CaseKind, DeliveryMethod, SpecialProcedure } from '../../events/shared-fields';
+import type { CaseKind, DeliveryMethod, HandoverMethod, SpecialProcedure } from '../../events/shared-fields';
 import type { RoutePlan } from '../../routes/route-plan';
 import type { SeparatedSteps } from './step-outcomes';
 
@@ -68,7 +68,7 @@ export interface GrantRecord {
 
 /** 送达: what the 送达回证 records. */
 export interface DeliveryRecord {
-  method: DeliveryMethod;
+  method: HandoverMethod;
   /** Who received it: the applicant, or the person they sent (by name). */
   recipient: string;
   /** YYYY-MM-DD. */

@@ -28,6 +28,9 @@ describe('the 送达 record of a decision', () => {
 
   it('refuses them on a result collected at the window or delivered electronically', () => {
     expect(problemsOf({ ...handedOver, method: 'pick-up' })).toEqual([]);
+    // 上门送达: a village agent brought it to someone who cannot come in.
+    expect(problemsOf({ ...handedOver, method: 'home' })).toEqual([]);
+    expect(problemsOf({ ...handedOver, method: 'by-pigeon' })).toEqual(['method']);
     expect(
       problemsOf({
         ...handedOver,

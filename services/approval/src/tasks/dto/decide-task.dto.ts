@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  DELIVERY_METHODS,
   EXPRESS_CARRIERS,
+  HANDOVER_METHODS,
   TRACKING_NUMBER,
-  type DeliveryMethod,
+  type HandoverMethod,
   type DeliveryRecord,
   type GrantRecord,
 } from '@oneseal/contracts';
@@ -52,9 +52,9 @@ function OnlyWhenPosted(): PropertyDecorator {
 
 /** 送达: what the 送达回证 records. */
 export class DeliveryRecordDto implements DeliveryRecord {
-  @ApiProperty({ description: '送达方式', enum: DELIVERY_METHODS })
-  @IsIn(DELIVERY_METHODS, { message: '送达方式应为窗口领取、邮寄送达或电子送达' })
-  method!: DeliveryMethod;
+  @ApiProperty({ description: '送达方式（上门送达：帮办代办员送到申请人家中）', enum: HANDOVER_METHODS })
+  @IsIn(HANDOVER_METHODS, { message: '送达方式应为窗口领取、邮寄送达、电子送达或上门送达' })
+  method!: HandoverMethod;
 
   @ApiProperty({ description: '签收人（申请人本人或其委托的人）', example: '张三' })
   @Trimmed()

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { formatDateTime, html, linesOf, mount, showError, todayIso } from '../html.js';
-import { commonOpinionsOf, DELIVERY_METHODS, EXPRESS_CARRIERS, OUTCOMES, outcomeWord } from '../labels.js';
+import { commonOpinionsOf, EXPRESS_CARRIERS, HANDOVER_METHODS, OUTCOMES, outcomeWord } from '../labels.js';
 import { renderCaseFile } from './case-file.js';
 
 /** The case as the clerk knows it: receipt number, matter and applicant (the inbox row carries all three). */
@@ -32,7 +32,7 @@ const deliveryHtml = (task) =>
     <label
       >送达方式
       <select name="method">
-        ${Object.entries(DELIVERY_METHODS).map(
+        ${Object.entries(HANDOVER_METHODS).map(
           ([code, text]) => html`<option value="${code}">${text}</option>`,
         )}
       </select></label

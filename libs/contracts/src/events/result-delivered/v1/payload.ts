@@ -1,9 +1,9 @@
 import { IsISO8601, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import {
-  DELIVERY_METHODS,
   EXPRESS_CARRIERS,
+  HANDOVER_METHODS,
   TRACKING_NUMBER,
-  type DeliveryMethod,
+  type HandoverMethod,
 } from '../../shared-fields';
 
 /** 送达: the sealed result reached the applicant (collected at the window, sent by express, or electronically). */
@@ -11,8 +11,8 @@ export class ResultDeliveredV1 {
   @IsUUID()
   caseId!: string;
 
-  @IsIn(DELIVERY_METHODS)
-  method!: DeliveryMethod;
+  @IsIn(HANDOVER_METHODS)
+  method!: HandoverMethod;
 
   @IsOptional()
   @IsUUID()
