@@ -17,6 +17,7 @@ export * from './http/place-query';
 export * from './http/period-query';
 export * from './http/trimmed';
 export * from './http/json-field';
+export * from './http/service-call';
 export * from './env/secret-key';
 export * from './env/public-address';
 export * from './metrics/service-metrics';

@@ -5,6 +5,7 @@ import { lookupDigest } from '@oneseal/domain';
 import { openSuiteDataSource, refusalCodeOf, type SuiteDataSource } from '@oneseal/testing';
 import { Application } from '../src/applications/application.entity';
 import { seedCatalogue } from '../src/catalogue/catalogue-seeder';
+import { MatterOfferingService } from '../src/catalogue/matter-offering.service';
 import { SeedSources } from '../src/catalogue/seed-sources';
 import { INTAKE_SCHEMA } from '../src/config/intake.env';
 import { AppointmentsService, type Booker } from '../src/hall/appointments.service';
@@ -65,6 +66,7 @@ describe('预约 and 叫号 in a town’s hall (real PostgreSQL)', () => {
       suite.dataSource,
       settings,
       workingDays,
+      new MatterOfferingService(suite.dataSource),
       new PersonalDataCipher(randomBytes(32)),
       lookupKey,
     );

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { issueServiceToken } from '@oneseal/auth';
+import { askService } from '@oneseal/service-kit';
 import { SigningKeys } from '../signing/signing-keys';
 import { SignInError, SignInErrorCode } from './sign-in.errors';
 
@@ -24,23 +25,17 @@ export class NotificationSignInSms implements SignInSms {
       { service: 'identity', audience: 'notification' },
       this.keys.privateKey,
     );
-    let status: number;
-    try {
-      const response = await fetch(`${this.notificationUrl}/sign-in-codes`, {
+    // Why it did not go out stays in the log: the applicant is only told to try again.
+    await askService<unknown>(
+      {
+        what: "notification's sign-in SMS",
+        url: `${this.notificationUrl}/sign-in-codes`,
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ phone, code }),
-        signal: AbortSignal.timeout(15_000),
-      });
-      status = response.status;
-    } catch (error) {
-      // Why stays in the log: the applicant is only told to try again.
-      this.logger.warn(`sign-in SMS not sent: notification unreachable (${(error as Error).message})`);
-      throw new SignInError(SignInErrorCode.SMS_NOT_SENT);
-    }
-    if (status !== 202) {
-      this.logger.warn(`sign-in SMS not sent: notification answered ${status}`);
-      throw new SignInError(SignInErrorCode.SMS_NOT_SENT);
-    }
+        authorization: `Bearer ${token}`,
+        body: { phone, code },
+        timeoutMs: 15_000,
+      },
+      { unavailable: () => new SignInError(SignInErrorCode.SMS_NOT_SENT), logger: this.logger },
+    );
   }
 }

@@ -238,7 +238,7 @@ export class ApplicationsService {
  * (the 补正 notice), a 帮办代办 filing with its 授权委托书, and only a delivery method the matter offers. Nothing is
  * recorded when the check fails. Answers the form data as it is kept (trimmed, numbers as numbers).
  */
-export function checkAgainstGuide(
+function checkAgainstGuide(
   dto: SubmitApplicationDto,
   matter: MatterSnapshot,
   today: string,
@@ -255,9 +255,7 @@ export function checkAgainstGuide(
   if (dto.channel === 'village-agent' && !dto.authorisation) {
     throw new IntakeError(IntakeErrorCode.AUTHORISATION_REQUIRED);
   }
-  if (dto.authorisation && !(isIsoDate(dto.authorisation.signedOn) && dto.authorisation.signedOn <= today)) {
-    throw new IntakeError(IntakeErrorCode.AUTHORISATION_INVALID);
-  }
+  assertAuthorisationSigned(dto.authorisation, today);
   if (dto.deliveryMethod === 'express' && !matter.guide.expressDelivery) {
     throw new IntakeError(IntakeErrorCode.DELIVERY_NOT_OFFERED);
   }
@@ -265,6 +263,15 @@ export function checkAgainstGuide(
 }
 
 const isIsoDate = (value: string) => parseIsoDate(value) !== undefined;
+
+/** A 授权委托书 is signed on a real day, no later than today. */
+export function assertAuthorisationSigned(
+  authorisation: { signedOn: string } | undefined,
+  today: string,
+): void {
+  if (authorisation && !(isIsoDate(authorisation.signedOn) && authorisation.signedOn <= today))
+    throw new IntakeError(IntakeErrorCode.AUTHORISATION_INVALID);
+}
 
 function isUniqueViolation(error: unknown): boolean {
   return (

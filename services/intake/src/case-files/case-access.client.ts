@@ -1,3 +1,4 @@
+import { askService } from '@oneseal/service-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuthError, AuthErrorCode } from '@oneseal/auth';
 import { CaseFileError, CaseFileErrorCode } from './case-files.errors';
@@ -25,27 +26,23 @@ export class CaseAccessClient {
 
   constructor(@Inject(ROUTING_URL) private readonly routingUrl: string) {}
 
-  async allowance(authorization: string, caseId: string): Promise<CaseAllowance> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.routingUrl}/cases/${encodeURIComponent(caseId)}/access`, {
-        headers: { authorization },
-        signal: AbortSignal.timeout(10_000),
-      });
-    } catch (error) {
-      this.logger.warn(
-        `routing did not answer the access check: ${error instanceof Error ? error.message : error}`,
-      );
-      throw new CaseFileError(CaseFileErrorCode.ACCESS_UNAVAILABLE);
-    }
-    if (response.status === 404) throw new CaseFileError(CaseFileErrorCode.CASE_NOT_FOUND);
-    if (response.status === 401) throw new AuthError(AuthErrorCode.TOKEN_INVALID);
-    if (response.status === 403) throw new AuthError(AuthErrorCode.OUT_OF_SCOPE);
-    if (!response.ok) {
-      this.logger.warn(`routing answered the access check with HTTP ${response.status}`);
-      throw new CaseFileError(CaseFileErrorCode.ACCESS_UNAVAILABLE);
-    }
-    return (await response.json()) as CaseAllowance;
+  allowance(authorization: string, caseId: string): Promise<CaseAllowance> {
+    return askService<CaseAllowance>(
+      {
+        what: "routing's access check",
+        url: `${this.routingUrl}/cases/${encodeURIComponent(caseId)}/access`,
+        authorization,
+      },
+      {
+        refusals: {
+          404: () => new CaseFileError(CaseFileErrorCode.CASE_NOT_FOUND),
+          401: () => new AuthError(AuthErrorCode.TOKEN_INVALID),
+          403: () => new AuthError(AuthErrorCode.OUT_OF_SCOPE),
+        },
+        unavailable: () => new CaseFileError(CaseFileErrorCode.ACCESS_UNAVAILABLE),
+        logger: this.logger,
+      },
+    );
   }
 
   /** Refuses with 403 AUTH.OUT_OF_SCOPE unless the person may see the case. */

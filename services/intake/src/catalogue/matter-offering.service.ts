@@ -116,6 +116,22 @@ export class MatterOfferingService {
     return matter;
   }
 
+  /**
+   * A matter of the county's catalogue still in force, by its code (what a visit is booked for, a home visit asked
+   * for): undefined for a code the county does not have or has withdrawn.
+   */
+  async inForce(
+    county: string,
+    code: string,
+  ): Promise<{ code: string; name: string; unitCode: string } | undefined> {
+    const [matter] = (await this.dataSource.query(
+      `SELECT code, name, unit_code AS "unitCode" FROM intake.matters
+        WHERE code = $1 AND county_code = $2 AND withdrawn_at IS NULL`,
+      [code, county],
+    )) as { code: string; name: string; unitCode: string }[];
+    return matter;
+  }
+
   /** The town matter of the same name (the same type first, as townTwinOf picks from the catalogue files). */
   private async townTwin(request: OfferingRequest): Promise<TownTwin | undefined> {
     const [twin] = (await this.dataSource.query(

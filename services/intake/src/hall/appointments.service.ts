@@ -5,6 +5,7 @@ import { appointmentBookedV1, appointmentCancelledV1, type EventActor } from '@o
 import { enqueueEvent } from '@oneseal/database';
 import { chinaDate, lookupDigest, queueCategoryOfUnit, type QueueCategoryCode } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
+import { MatterOfferingService } from '../catalogue/matter-offering.service';
 import { INTAKE_SCHEMA } from '../config/intake.env';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { APPLICANT_LOOKUP_KEY } from '../personal-data/personal-data.tokens';
@@ -56,6 +57,7 @@ export class AppointmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: HallSettingsService,
     private readonly workingDays: WorkingDaysClient,
+    private readonly offering: MatterOfferingService,
     private readonly cipher: PersonalDataCipher,
     @Inject(APPLICANT_LOOKUP_KEY) private readonly lookupKey: Buffer,
   ) {}
@@ -248,11 +250,7 @@ export class AppointmentsService {
     county: string,
     code: string,
   ): Promise<{ code: string; name: string; category: QueueCategoryCode }> {
-    const [matter] = (await this.dataSource.query(
-      `SELECT code, name, unit_code AS "unitCode" FROM intake.matters
-        WHERE code = $1 AND county_code = $2 AND withdrawn_at IS NULL`,
-      [code, county],
-    )) as { code: string; name: string; unitCode: string }[];
+    const matter = await this.offering.inForce(county, code);
     if (!matter) throw new HallError(HallErrorCode.MATTER_UNKNOWN);
     return { code: matter.code, name: matter.name, category: queueCategoryOfUnit(matter.unitCode) };
   }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ROUTING_URL } from '../case-files/case-access.client';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ApplicantAppointmentsController } from './applicant-appointments.controller';
 import { AppointmentsService } from './appointments.service';
 import { HallController, HallWaitingController } from './hall.controller';
@@ -13,6 +14,7 @@ export class HallModule {
   static forEnv(env: { ROUTING_URL: string }): DynamicModule {
     return {
       module: HallModule,
+      imports: [CatalogueModule],
       controllers: [HallController, HallWaitingController, ApplicantAppointmentsController],
       providers: [
         { provide: ROUTING_URL, useValue: env.ROUTING_URL.replace(/\/+$/, '') },

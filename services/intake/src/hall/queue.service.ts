@@ -7,7 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICANT_LOOKUP_KEY } from '../personal-data/personal-data.tokens';
 import type { TakeTicketDto } from './dto/hall.dto';
 import { HallError, HallErrorCode } from './hall.errors';
-import { categoryNames, chinaTimeOfDay, type HallSettings } from './hall-settings';
+import { categoryNames, chinaTimeOfDay } from './hall-settings';
 import { HallSettingsService } from './hall-settings.service';
 
 export interface TakenTicket {
@@ -128,7 +128,7 @@ export class QueueService {
     const now = new Date();
     const today = chinaDate(now);
     return this.dataSource.transaction(async (manager) => {
-      await this.finishCurrent(manager, town, today, windowNumber, 'served');
+      await this.finishCurrent(manager, town, today, windowNumber);
       // Appointments whose slot has begun first, then everyone in the order they came.
       const [next] = (await manager.query(
         `SELECT q.id, q.ticket, q.category, q.issued_at AS "issuedAt"
@@ -175,21 +175,21 @@ export class QueueService {
   async board(town: string): Promise<HallBoard> {
     const hall = await this.settings.of(town);
     const today = chinaDate(new Date());
-    const [calls, waiting] = await Promise.all([
+    const [calls, atWindows, waiting] = await Promise.all([
       this.dataSource.query(
-        `SELECT ticket, window_number AS "windowNumber", called_at AS "calledAt", status,
-                called_by_name AS "calledByName" FROM intake.queue_tickets
+        `SELECT ticket, window_number AS "windowNumber", called_at AS "calledAt" FROM intake.queue_tickets
           WHERE town = $1 AND day = $2::date AND called_at IS NOT NULL ORDER BY called_at DESC LIMIT 10`,
         [town, today],
-      ) as Promise<
-        {
-          ticket: string;
-          windowNumber: number;
-          calledAt: Date;
-          status: string;
-          calledByName: string | null;
-        }[]
-      >,
+      ) as Promise<{ ticket: string; windowNumber: number; calledAt: Date }[]>,
+      // Each window's latest call of the day, however long ago: what it is calling, and who works it.
+      this.dataSource.query(
+        `SELECT DISTINCT ON (window_number) window_number AS "windowNumber", ticket, status,
+                called_by_name AS "calledByName"
+           FROM intake.queue_tickets
+          WHERE town = $1 AND day = $2::date AND called_at IS NOT NULL
+          ORDER BY window_number, called_at DESC`,
+        [town, today],
+      ) as Promise<{ windowNumber: number; ticket: string; status: string; calledByName: string | null }[]>,
       this.dataSource.query(
         `SELECT category, count(*)::int AS waiting FROM intake.queue_tickets
           WHERE town = $1 AND day = $2::date AND status = 'waiting' GROUP BY category`,
@@ -207,16 +207,17 @@ export class QueueService {
         windowName: windowName(windowNumber),
         calledAt,
       })),
-      windows: hall.windows.map((window) => ({
-        number: window.number,
-        name: window.name,
-        categories: categoryNames(window),
-        // 人员公示: who works the window today (the last to call from it), as the hall's notice names its staff.
-        staffName: calls.find((call) => call.windowNumber === window.number)?.calledByName ?? null,
-        calling:
-          calls.find((call) => call.windowNumber === window.number && call.status === 'called')?.ticket ??
-          null,
-      })),
+      windows: hall.windows.map((window) => {
+        const latest = atWindows.find((call) => call.windowNumber === window.number);
+        return {
+          number: window.number,
+          name: window.name,
+          categories: categoryNames(window),
+          // 人员公示: who works the window today (the last to call from it), as the hall's notice names its staff.
+          staffName: latest?.calledByName ?? null,
+          calling: latest?.status === 'called' ? latest.ticket : null,
+        };
+      }),
       waiting: waiting.map((line) => ({
         category: queueCategory(line.category).name,
         waiting: line.waiting,
@@ -224,19 +225,12 @@ export class QueueService {
     };
   }
 
-  private async finishCurrent(
-    manager: EntityManager,
-    town: string,
-    day: string,
-    windowNumber: number,
-    status: 'served' | 'skipped',
-  ): Promise<void> {
+  /** The number a window was serving is done when it calls the next. */
+  private async finishCurrent(manager: EntityManager, town: string, day: string, windowNumber: number) {
     await manager.query(
-      `UPDATE intake.queue_tickets SET status = $4, finished_at = now()
+      `UPDATE intake.queue_tickets SET status = 'served', finished_at = now()
         WHERE town = $1 AND day = $2::date AND window_number = $3 AND status = 'called'`,
-      [town, day, windowNumber, status],
+      [town, day, windowNumber],
     );
   }
 }
-
-export type { HallSettings };

@@ -1,3 +1,4 @@
+import { askService } from '@oneseal/service-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ROUTING_URL } from '../case-files/case-access.client';
 import { HallError, HallErrorCode } from './hall.errors';
@@ -10,16 +11,13 @@ export class WorkingDaysClient {
   constructor(@Inject(ROUTING_URL) private readonly routingUrl: string) {}
 
   async next(county: string, from: string, count: number): Promise<{ date: string; provisional: boolean }[]> {
-    const url = `${this.routingUrl}/calendar/counties/${county}/working-days?from=${from}&count=${count}`;
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return ((await response.json()) as { days: { date: string; provisional: boolean }[] }).days;
-    } catch (error) {
-      this.logger.warn(
-        `routing did not give the working days: ${error instanceof Error ? error.message : error}`,
-      );
-      throw new HallError(HallErrorCode.CALENDAR_UNAVAILABLE);
-    }
+    const { days } = await askService<{ days: { date: string; provisional: boolean }[] }>(
+      {
+        what: "routing's working days",
+        url: `${this.routingUrl}/calendar/counties/${county}/working-days?from=${from}&count=${count}`,
+      },
+      { unavailable: () => new HallError(HallErrorCode.CALENDAR_UNAVAILABLE), logger: this.logger },
+    );
+    return days;
   }
 }

@@ -12,6 +12,7 @@ import {
 import { enqueueEvent } from '@oneseal/database';
 import { chinaDate, lookupDigest } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
+import { MatterOfferingService } from '../catalogue/matter-offering.service';
 import { INTAKE_SCHEMA } from '../config/intake.env';
 import { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { APPLICANT_LOOKUP_KEY } from '../personal-data/personal-data.tokens';
@@ -50,6 +51,7 @@ export class HomeVisitsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cipher: PersonalDataCipher,
+    private readonly offering: MatterOfferingService,
     @Inject(APPLICANT_LOOKUP_KEY) private readonly lookupKey: Buffer,
   ) {}
 
@@ -60,10 +62,7 @@ export class HomeVisitsService {
       [request.villageCode],
     )) as { code: string; town: string; county: string }[];
     if (!village) throw new HomeVisitError(HomeVisitErrorCode.VILLAGE_UNKNOWN);
-    const [matter] = (await this.dataSource.query(
-      `SELECT code, name FROM intake.matters WHERE code = $1 AND county_code = $2 AND withdrawn_at IS NULL`,
-      [request.matterCode, village.county],
-    )) as { code: string; name: string }[];
+    const matter = await this.offering.inForce(village.county, request.matterCode);
     if (!matter) throw new HomeVisitError(HomeVisitErrorCode.MATTER_UNKNOWN);
     const id = randomUUID();
     const phoneDigest = lookupDigest(this.lookupKey, 'phone', phone);

@@ -1,3 +1,4 @@
+import { askService } from '@oneseal/service-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuthError, AuthErrorCode } from '@oneseal/auth';
 import { ROUTING_URL } from '../case-files/case-access.client';
@@ -20,25 +21,21 @@ export class ApplicantCaseClient {
   constructor(@Inject(ROUTING_URL) private readonly routingUrl: string) {}
 
   async standing(authorization: string, caseId: string): Promise<ApplicantCaseStanding> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.routingUrl}/applicant/cases/${encodeURIComponent(caseId)}`, {
-        headers: { authorization },
-        signal: AbortSignal.timeout(10_000),
-      });
-    } catch (error) {
-      this.logger.warn(
-        `routing did not answer an applicant's case: ${error instanceof Error ? error.message : error}`,
-      );
-      throw new CaseFileError(CaseFileErrorCode.ACCESS_UNAVAILABLE);
-    }
-    if (response.status === 404) throw new OnlineFilingError(OnlineFilingErrorCode.NOT_AMONG_MINE);
-    if (response.status === 401) throw new AuthError(AuthErrorCode.TOKEN_INVALID);
-    if (!response.ok) {
-      this.logger.warn(`routing answered an applicant's case with HTTP ${response.status}`);
-      throw new CaseFileError(CaseFileErrorCode.ACCESS_UNAVAILABLE);
-    }
-    const { correction } = (await response.json()) as ApplicantCaseStanding;
+    const { correction } = await askService<ApplicantCaseStanding>(
+      {
+        what: "routing's answer about an applicant's case",
+        url: `${this.routingUrl}/applicant/cases/${encodeURIComponent(caseId)}`,
+        authorization,
+      },
+      {
+        refusals: {
+          404: () => new OnlineFilingError(OnlineFilingErrorCode.NOT_AMONG_MINE),
+          401: () => new AuthError(AuthErrorCode.TOKEN_INVALID),
+        },
+        unavailable: () => new CaseFileError(CaseFileErrorCode.ACCESS_UNAVAILABLE),
+        logger: this.logger,
+      },
+    );
     return { correction: correction ?? null };
   }
 }

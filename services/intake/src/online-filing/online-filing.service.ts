@@ -15,7 +15,7 @@ import {
 } from '@oneseal/domain';
 import type { EntityManager } from 'typeorm';
 import type { AgentAuthorisation } from '../applications/application.entity';
-import { ApplicationsService, checkAgainstGuide } from '../applications/applications.service';
+import { ApplicationsService, assertAuthorisationSigned } from '../applications/applications.service';
 import { IntakeError, IntakeErrorCode } from '../applications/applications.errors';
 import type {
   SubmitApplicationDto,
@@ -117,7 +117,9 @@ export class OnlineFilingService {
       throw new OnlineFilingError(OnlineFilingErrorCode.MATERIALS_NOT_UPLOADED, { notUploaded });
     if (dto.onBehalf && !pages.some((page) => page.materialName === AUTHORISATION_MATERIAL))
       throw new OnlineFilingError(OnlineFilingErrorCode.AUTHORISATION_NOT_UPLOADED);
-    const { formData } = checkAgainstGuide({ ...content, materials }, matter, today);
+    // What the window's check adds beyond the above (the delivery was checked against what is offered online).
+    assertAuthorisationSigned(authorisation, today);
+    const formData = formCheck.data;
 
     const filerDigest = lookupDigest(this.lookupKey, 'phone', applicant.phone);
     const by = {

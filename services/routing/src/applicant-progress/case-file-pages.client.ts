@@ -1,3 +1,4 @@
+import { askService } from '@oneseal/service-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ProgressError, ProgressErrorCode } from './applicant-progress.errors';
 
@@ -17,22 +18,18 @@ export class CaseFilePagesClient {
 
   constructor(@Inject(INTAKE_URL) private readonly intakeUrl: string) {}
 
-  async pagesOf(authorization: string, caseId: string): Promise<CaseFilePage[]> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.intakeUrl}/applicant/cases/${encodeURIComponent(caseId)}/attachments`, {
-        headers: { authorization },
-        signal: AbortSignal.timeout(10_000),
-      });
-    } catch (error) {
-      this.logger.warn(`intake did not list a case file: ${error instanceof Error ? error.message : error}`);
-      throw new ProgressError(ProgressErrorCode.CASE_FILE_UNAVAILABLE);
-    }
-    if (response.status === 404) throw new ProgressError(ProgressErrorCode.NOT_AMONG_MINE);
-    if (!response.ok) {
-      this.logger.warn(`intake answered a case file's pages with HTTP ${response.status}`);
-      throw new ProgressError(ProgressErrorCode.CASE_FILE_UNAVAILABLE);
-    }
-    return (await response.json()) as CaseFilePage[];
+  pagesOf(authorization: string, caseId: string): Promise<CaseFilePage[]> {
+    return askService<CaseFilePage[]>(
+      {
+        what: "intake's list of a case file's pages",
+        url: `${this.intakeUrl}/applicant/cases/${encodeURIComponent(caseId)}/attachments`,
+        authorization,
+      },
+      {
+        refusals: { 404: () => new ProgressError(ProgressErrorCode.NOT_AMONG_MINE) },
+        unavailable: () => new ProgressError(ProgressErrorCode.CASE_FILE_UNAVAILABLE),
+        logger: this.logger,
+      },
+    );
   }
 }
