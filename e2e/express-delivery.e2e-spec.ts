@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { eventually } from '@oneseal/testing';
+import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
 import { caseView, decide, fileCase, tasksOf, watcher, type Task } from './case-api';
 import { serviceUrl } from './system';
 
@@ -9,6 +11,8 @@ const nextOpenStep = (caseId: string, after: string[]) =>
   );
 
 describe('邮寄送达: the window posts the result and records the carrier and tracking number', () => {
+  const browser = browserForSuite();
+
   it('refuses a posted delivery without them, and tells the applicant the tracking number', async () => {
     const filed = await fileCase({
       matterCode: 'ZZ-T-007',
@@ -27,6 +31,22 @@ describe('邮寄送达: the window posts the result and records the carrier and 
       expect((await decide(task, { outcome: 'approve' })).status).toBe(202);
       taken.push(task.id);
     }
+    // The clerk's 送达 form starts from what the applicant asked for: posted, so it asks for the carrier and number.
+    const clerk = await freshPage(browser());
+    await logIn(clerk, 'zz-town-window');
+    await clerk.goto(`${workbench}/#/inbox`);
+    await clerk.locator('form.task-search input[name=q]').fill(filed.receiptNumber);
+    await clerk.locator('form.task-search').getByRole('button', { name: '查找' }).click();
+    const row = clerk.locator('tr', { has: clerk.locator(`a[href="#/cases/${filed.caseId}"]`) });
+    await expectText(row, '送达', () => clerk.getByRole('button', { name: '刷新' }).click());
+    await row.getByRole('button', { name: '办理' }).click();
+    const form = clerk.locator('dialog.decision fieldset.delivery');
+    await form.getByLabel('快递公司').waitFor({ state: 'visible' });
+    expect(await form.getByLabel('送达方式').inputValue()).toBe('express');
+    await expect(form.getByLabel('快递单号').isVisible()).resolves.toBe(true);
+    await form.screenshot({ path: join(SHOTS, 'delivery-posted.png') });
+    await clerk.context().close();
+
     const posted = {
       method: 'express',
       recipient: '周九',

@@ -110,7 +110,7 @@ export const QUEUE_CATEGORIES = {
   general: '综合事务',
 };
 
-export const APPOINTMENT_STATUSES = { booked: '已预约', arrived: '已到号', cancelled: '已取消' };
+export const APPOINTMENT_STATUSES = { booked: '已预约', arrived: '已签到', cancelled: '已取消' };
 
 export const REVISIT_METHODS = { phone: '电话回访', visit: '上门回访', sms: '短信回访' };
 

@@ -30,7 +30,7 @@ const MESSAGES: Record<HallErrorCode, string> = {
   [HallErrorCode.SLOT_FULL]: '这个时段已约满，请选择其他时段',
   [HallErrorCode.ALREADY_BOOKED]: '同一手机号码在同一中心每天只能预约一次；如需改时间，请先取消原预约',
   [HallErrorCode.APPOINTMENT_NOT_FOUND]: '没有找到这个预约',
-  [HallErrorCode.APPOINTMENT_NOT_CANCELLABLE]: '该预约已取消、已到号或时段已过，不能再取消',
+  [HallErrorCode.APPOINTMENT_NOT_CANCELLABLE]: '该预约已取消、已签到取号或时段已过，不能再取消',
   [HallErrorCode.NO_APPOINTMENT_TODAY]:
     '没有找到今天的预约：请核对手机号码和预约短信中的取号码，或按业务类别取号',
   [HallErrorCode.CATEGORY_NOT_SERVED]: '本中心没有办理这类业务的窗口，请咨询导办人员',

@@ -298,6 +298,7 @@ const ratingStatsHtml = (stats) =>
       '本期间没有评价。',
     )}
     <h4>按服务人员</h4>
+    <p class="muted">只计能对应到具体服务人员的评价（窗口受理、评价器等）；其余评价计入按乡镇、按事项。</p>
     ${tableHtml(
       ['服务人员', '乡镇', ...FIGURE_HEADS],
       stats.people.map((row) => [row.servedByName ?? '', townLabel(row.town), ...figureCells(row)]),
@@ -348,7 +349,7 @@ const minutesText = (minutes) => (minutes === null || minutes === undefined ? '�
 /** 大厅排队: numbers taken and called, how long people waited, and how appointments went, per town. */
 const hallWaitingHtml = (rows) =>
   tableHtml(
-    ['乡镇', '取号', '已叫号', '过号', '平均等候', '90% 在此时间内', '预约', '已到号', '取消', '爽约'],
+    ['乡镇', '取号', '已叫号', '过号', '平均等候', '90% 在此时间内', '预约', '已签到', '取消', '爽约'],
     rows
       .filter((row) => row.tickets || row.booked || row.cancelled)
       .map((row) => [
