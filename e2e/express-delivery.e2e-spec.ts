@@ -86,11 +86,38 @@ describe('邮寄送达: the window posts the result and records the carrier and 
       }
     }
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const done = await decide(delivery, {
-      outcome: 'approve',
-      delivery: { method: 'home', recipient: '周九', deliveredOn: today },
+    const broughtHome = { method: 'home', recipient: '周九', deliveredOn: today };
+    const nameless = await decide(delivery, { outcome: 'approve', delivery: broughtHome });
+    expect(nameless.status).toBe(400);
+    expect(JSON.stringify(nameless.body)).toContain('上门送达请填写送达人');
+
+    // The window records what the agent brought back: 上门送达 asks who carried it, the 送达人 of the 送达回证.
+    const clerk = await freshPage(browser());
+    await logIn(clerk, 'zz-town-window');
+    await clerk.goto(`${workbench}/#/inbox`);
+    await clerk.locator('form.task-search input[name=q]').fill(filed.receiptNumber);
+    await clerk.locator('form.task-search').getByRole('button', { name: '查找' }).click();
+    const row = clerk.locator('tr', { has: clerk.locator(`a[href="#/cases/${filed.caseId}"]`) });
+    await expectText(row, '送达', () => clerk.getByRole('button', { name: '刷新' }).click());
+    await row.getByRole('button', { name: '办理' }).click();
+    const dialog = clerk.locator('dialog.decision');
+    const form = dialog.locator('fieldset.delivery');
+    await form.getByLabel('送达方式').selectOption({ label: '上门送达' });
+    await form.getByLabel('送达人（上门的帮办代办员）').fill('原家村代办员王五');
+    await expect(form.getByLabel('快递公司').isVisible()).resolves.toBe(false);
+    await form.screenshot({ path: join(SHOTS, 'delivery-home.png') });
+    await dialog.getByLabel('办理意见').fill('帮办代办员已上门送达，申请人本人签收');
+    await dialog.getByRole('button', { name: '提交', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await clerk.context().close();
+
+    const receipt = await eventually('the 送达回证', async () => {
+      const { body } = await watcher.get<{ documents?: { kind: string; title: string }[] }>(
+        `${serviceUrl('routing')}/cases/${filed.caseId}`,
+      );
+      return body.documents?.find((document) => document.kind === 'delivery-receipt');
     });
-    expect(done.status).toBe(202);
+    expect(receipt.title).toBe('送达回证');
     const told = await eventually('the SMS of the home delivery', async () => {
       const { body } = await watcher.get<{ body: string }[]>(
         `${serviceUrl('notification')}/notifications?caseId=${filed.caseId}`,

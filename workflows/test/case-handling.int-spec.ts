@@ -397,6 +397,22 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     );
   });
 
+  it('上门送达 prints the one who carried the result home as the 送达人, not the clerk who recorded it', async () => {
+    const recording = recordingActivities();
+    await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput());
+      for (let step = 0; step < 3; step += 1) await decide(handle, 'approve');
+      await decide(handle, 'approve', {
+        delivery: { method: 'home', recipient: '赵大爷', deliveredOn: '2026-12-10', deliveredBy: '王五' },
+      });
+      await ended(handle);
+    });
+    const receipt = recording.issued.find(({ content }) => content.kind === 'delivery-receipt');
+    expect(receipt?.content).toEqual(
+      expect.objectContaining({ method: 'home', recipient: '赵大爷', deliveredBy: '王五' }),
+    );
+  });
+
   it('refuses a 补正 nobody asked for, and a 补正 request that lists nothing', async () => {
     const recording = recordingActivities();
     await harness.withWorkers(recording, async () => {

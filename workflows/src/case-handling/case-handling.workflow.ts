@@ -258,6 +258,7 @@ class CaseRouteWalk {
           deliveredOn: record?.deliveredOn ?? today(),
           ...(state.status.documentId ? { deliveredDocumentId: state.status.documentId } : {}),
           ...(postedWith(record) ?? {}),
+          ...(record?.method === 'home' && record.deliveredBy ? { deliveredBy: record.deliveredBy } : {}),
         });
         break;
       }

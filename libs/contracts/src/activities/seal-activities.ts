@@ -111,6 +111,8 @@ export type CaseDocumentContent =
       /** 邮寄送达: the carrier and the tracking number printed on the 送达回证. */
       carrier?: string;
       trackingNumber?: string;
+      /** 上门送达: who carried it, printed as the 送达人 instead of the one who recorded it. */
+      deliveredBy?: string;
     };
 
 /** What the case workflow asks the seal service to issue: one document, under its issuing organ's seal. */

@@ -275,10 +275,19 @@ describe('the text of a case’s documents', () => {
     );
     expect(wholeText(electronic)).not.toContain('快递单号');
     const broughtHome = composeDocument(
-      input({ kind: 'delivery-receipt', method: 'home', recipient: '赵大爷', deliveredOn: '2026-12-20' }),
+      input({
+        kind: 'delivery-receipt',
+        method: 'home',
+        recipient: '赵大爷',
+        deliveredOn: '2026-12-20',
+        deliveredBy: '原家村代办员王五',
+      }),
       context,
     );
     expect(broughtHome.rows).toContainEqual(['送达方式', '上门送达']);
+    // The one who carried it is the 送达人, not the window clerk who recorded it.
+    expect(broughtHome.rows).toContainEqual(['送达人', '原家村代办员王五']);
+    expect(wholeText(electronic)).not.toContain('原家村代办员');
   });
 
   it('a town’s 受理通知书 for a bureau’s matter names the bureau that decides; art. 45 only for the procedures it names', () => {

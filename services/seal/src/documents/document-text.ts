@@ -323,7 +323,7 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
             : []),
           ['签收人', content.recipient],
           ['送达日期', chineseIsoDate(content.deliveredOn)],
-          ['送达人', handler],
+          ['送达人', content.deliveredBy ?? handler],
         ],
         handledBy:
           content.method === 'electronic'

@@ -76,6 +76,8 @@ export interface DeliveryRecord {
   /** 邮寄送达: the carrier and its tracking number (absent for other methods, and in records made before them). */
   carrier?: string;
   trackingNumber?: string;
+  /** 上门送达: who carried it to the applicant (the village agent, by name), printed as the 送达人. */
+  deliveredBy?: string;
 }
 
 /** The applicant brought what a 补正 asked for (recorded by the window or the village agent). */

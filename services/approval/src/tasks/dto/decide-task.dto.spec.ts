@@ -28,8 +28,7 @@ describe('the 送达 record of a decision', () => {
 
   it('refuses them on a result collected at the window or delivered electronically', () => {
     expect(problemsOf({ ...handedOver, method: 'pick-up' })).toEqual([]);
-    // 上门送达: a village agent brought it to someone who cannot come in.
-    expect(problemsOf({ ...handedOver, method: 'home' })).toEqual([]);
+    expect(problemsOf({ ...handedOver, method: 'home', deliveredBy: '原家村代办员' })).toEqual([]);
     expect(problemsOf({ ...handedOver, method: 'by-pigeon' })).toEqual(['method']);
     expect(
       problemsOf({
@@ -39,5 +38,14 @@ describe('the 送达 record of a decision', () => {
         trackingNumber: 'EA123456789CN',
       }),
     ).toEqual(['carrier', 'trackingNumber']);
+  });
+
+  it('asks a result brought home (上门送达) for the one who carried it, the 送达人, and only such a result', () => {
+    expect(problemsOf({ ...handedOver, method: 'home', deliveredBy: '原家村代办员' })).toEqual([]);
+    expect(problemsOf({ ...handedOver, method: 'home' })).toEqual(['deliveredBy']);
+    expect(problemsOf({ ...handedOver, method: 'home', deliveredBy: '  ' })).toEqual(['deliveredBy']);
+    expect(problemsOf({ ...handedOver, method: 'pick-up', deliveredBy: '原家村代办员' })).toEqual([
+      'deliveredBy',
+    ]);
   });
 });

@@ -35,20 +35,25 @@ export class TaskIdParam {
   taskId!: string;
 }
 
-/** The carrier and tracking number belong to a posted result only: on any other delivery they are refused. */
-function OnlyWhenPosted(): PropertyDecorator {
+/**
+ * Facts of one way of handing over only — the carrier and tracking number of a posted result, the name of the one
+ * who carried it to the applicant's home: on any other delivery they are refused.
+ */
+function OnlyWhenHandedOverBy(method: HandoverMethod, message: string): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
-      name: 'onlyWhenPosted',
+      name: `onlyWhen-${method}`,
       target: target.constructor,
       propertyName: String(propertyName),
       validator: {
         validate: (value: unknown, args: ValidationArguments) =>
-          value === undefined || (args.object as DeliveryRecordDto).method === 'express',
-        defaultMessage: () => '只有邮寄送达才填写快递公司和快递单号',
+          value === undefined || (args.object as DeliveryRecordDto).method === method,
+        defaultMessage: () => message,
       },
     });
 }
+
+const ONLY_POSTED = '只有邮寄送达才填写快递公司和快递单号';
 
 /** 送达: what the 送达回证 records. */
 export class DeliveryRecordDto implements DeliveryRecord {
@@ -73,7 +78,7 @@ export class DeliveryRecordDto implements DeliveryRecord {
     enum: EXPRESS_CARRIERS,
   })
   @ValidateIf((record: DeliveryRecordDto) => record.method === 'express' || record.carrier !== undefined)
-  @OnlyWhenPosted()
+  @OnlyWhenHandedOverBy('express', ONLY_POSTED)
   @IsIn(EXPRESS_CARRIERS, { message: '邮寄送达请选择快递公司' })
   carrier?: string;
 
@@ -84,9 +89,22 @@ export class DeliveryRecordDto implements DeliveryRecord {
   @ValidateIf(
     (record: DeliveryRecordDto) => record.method === 'express' || record.trackingNumber !== undefined,
   )
-  @OnlyWhenPosted()
+  @OnlyWhenHandedOverBy('express', ONLY_POSTED)
   @Matches(TRACKING_NUMBER, { message: '请填写快递单号（字母、数字，6 至 30 位）' })
   trackingNumber?: string;
+
+  @ApiPropertyOptional({
+    description: '送达人（上门送达时必填：送到申请人家中的帮办代办员姓名）',
+    example: '李四',
+  })
+  @ValidateIf((record: DeliveryRecordDto) => record.method === 'home' || record.deliveredBy !== undefined)
+  @OnlyWhenHandedOverBy('home', '只有上门送达才填写送达人')
+  @Trimmed()
+  @MaxLength(50, { message: '送达人不能超过 50 个字' })
+  @IsString({ message: '上门送达请填写送达人' })
+  // Last, so that a missing name is reported by this message (the first a clerk reads).
+  @IsNotEmpty({ message: '上门送达请填写送达人' })
+  deliveredBy?: string;
 }
 
 /** 给付: what a 行政给付 decision grants, printed on the 给付决定书. */

@@ -49,6 +49,9 @@ const deliveryHtml = (task) =>
       </select></label
     >
     <label class="express" hidden>快递单号 <input name="trackingNumber" maxlength="30" size="18" /></label>
+    <label class="home" hidden
+      >送达人（上门的帮办代办员） <input name="deliveredBy" maxlength="50" size="12"
+    /></label>
   </fieldset>`;
 
 /**
@@ -138,11 +141,14 @@ export function openDecisionDialog(task) {
   document.body.append(dialog);
   // A task opened before cases were named carries no title of its own: the application names the case.
   void renderCaseFile(dialog.querySelector('.case-file'), task.caseId).then((file) => {
-    if (file && delivering) {
-      const method = dialog.querySelector('[name=method]');
+    const method = dialog.querySelector('[name=method]');
+    // The way the applicant asked for is where the form starts, unless the clerk has already picked another.
+    if (file && delivering && !method.dataset.picked) {
       method.value = file.delivery.method;
       // The carrier and tracking number show for a posted result.
+      method.dataset.defaulting = 'yes';
       method.dispatchEvent(new Event('change', { bubbles: true }));
+      delete method.dataset.defaulting;
     }
     if (file && deciding && file.matter.typeCode === '05') {
       granting = true;
@@ -183,14 +189,21 @@ export function openDecisionDialog(task) {
       dialog.remove();
       resolve(answer);
     };
-    const showExpress = () => {
-      for (const field of dialog.querySelectorAll('.delivery .express'))
-        field.hidden = form.elements.method?.value !== 'express';
+    // The facts of one way of handing over only: the carrier of a posted result, the one who carried it home.
+    const showHandoverFacts = () => {
+      for (const method of ['express', 'home'])
+        for (const field of dialog.querySelectorAll(`.delivery .${method}`)) {
+          field.hidden = form.elements.method?.value !== method;
+          for (const input of field.querySelectorAll('input, select')) input.required = !field.hidden;
+        }
     };
-    showExpress();
+    showHandoverFacts();
     form.addEventListener('change', (event) => {
       if (event.target.name === 'outcome') showChoices();
-      if (event.target.name === 'method') showExpress();
+      if (event.target.name === 'method') {
+        if (!event.target.dataset.defaulting) event.target.dataset.picked = 'yes';
+        showHandoverFacts();
+      }
     });
     opinions.addEventListener('click', (event) => {
       const chosen = event.target.closest('[data-opinion]');
@@ -241,6 +254,9 @@ export function openDecisionDialog(task) {
                 carrier: form.elements.carrier.value,
                 trackingNumber: form.elements.trackingNumber.value.trim(),
               }
+            : {}),
+          ...(form.elements.method.value === 'home'
+            ? { deliveredBy: form.elements.deliveredBy.value.trim() }
             : {}),
         };
       }

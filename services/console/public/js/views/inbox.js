@@ -112,13 +112,17 @@ export function renderInbox(root) {
   const message = root.querySelector('.message');
   const list = root.querySelector('.list');
   let tasks = [];
+  let latest = 0;
 
   async function load() {
+    // A search made while the first page is still loading must not be overwritten when that page arrives.
+    const asked = ++latest;
     mount(list, html`<p class="muted">加载中…</p>`);
     try {
       const { total, items } = await api('approval', '/tasks/inbox', {
         query: { ...filter, pageSize: PAGE_SIZE },
       });
+      if (asked !== latest) return;
       tasks = items;
       const heads = [
         '办件编号 / 申请人',
@@ -136,6 +140,7 @@ export function renderInbox(root) {
         ${pagerHtml({ total, page: filter.page, pageSize: PAGE_SIZE })}`,
       );
     } catch (error) {
+      if (asked !== latest) return;
       mount(list, '');
       showError(message, error);
     }
