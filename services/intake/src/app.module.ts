@@ -16,6 +16,8 @@ import { RouteRulesModule } from './route-rules/route-rules.module';
 import { CountyBureausModule } from './county-bureaus/county-bureaus.module';
 import { ServiceCentersModule } from './service-centers/service-centers.module';
 import { INTAKE_SCHEMA, type IntakeEnv } from './config/intake.env';
+import { PROVINCIAL_EXCHANGE_CONSUMES } from './provincial-exchange/case-stages.consumer';
+import { ProvincialExchangeModule } from './provincial-exchange/provincial-exchange.module';
 import { HealthController } from './health/health.controller';
 import { INTAKE_MIGRATIONS } from './migrations';
 
@@ -38,6 +40,13 @@ export class IntakeModule {
           signingKeyFile: env.EVENT_SIGNING_KEY_FILE,
           producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
           produces: 'intake',
+          // Only the exchange with the province consumes: each case's stages, to push them there.
+          ...(env.PROVINCIAL_EXCHANGE_URL
+            ? {
+                consumerGroup: `${env.KAFKA_GROUP_PREFIX}.intake`,
+                consumes: PROVINCIAL_EXCHANGE_CONSUMES,
+              }
+            : {}),
         }),
         OutboxRelayModule.forRoot({ schema: INTAKE_SCHEMA, databaseUrl: env.DATABASE_URL }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
@@ -56,6 +65,7 @@ export class IntakeModule {
         OnlineFilingModule.forEnv(env),
         HallModule.forEnv(env),
         HomeVisitsModule,
+        ProvincialExchangeModule.forEnv(env),
       ],
       controllers: [HealthController],
     };

@@ -9,7 +9,8 @@ async function main(): Promise<void> {
     name: 'intake',
     env,
     module: IntakeModule.forEnv(env),
-    consumesEvents: false,
+    // Case events reach intake only for the province's exchange.
+    consumesEvents: env.PROVINCIAL_EXCHANGE_URL !== undefined,
     docs: {
       title: 'OneSeal 受理服务 (intake)',
       description: '各渠道（村便民服务站代办、乡镇综合窗口、网上、自助终端）提交申请',

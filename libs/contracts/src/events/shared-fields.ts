@@ -1,5 +1,14 @@
-/** How an application reached OneSeal (受理渠道). */
-export const APPLICATION_CHANNELS = ['village-agent', 'town-window', 'online', 'kiosk'] as const;
+/**
+ * How an application reached OneSeal (受理渠道). `provincial-portal`: filed on the province's 一网通办 portal and taken
+ * in through the exchange with its 一体化在线政务服务平台.
+ */
+export const APPLICATION_CHANNELS = [
+  'village-agent',
+  'town-window',
+  'online',
+  'kiosk',
+  'provincial-portal',
+] as const;
 export type ApplicationChannel = (typeof APPLICATION_CHANNELS)[number];
 
 /** The three levels a case travels through: 村 → 镇 → 县. */

@@ -85,6 +85,7 @@ export const CHANNELS = {
   'village-agent': '帮办代办',
   'town-window': '窗口受理',
   kiosk: '自助终端',
+  'provincial-portal': '省政务服务平台（一网通办）',
   online: '网上申请',
 };
 

@@ -1,6 +1,9 @@
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { IsHexKey, IsPublicAddress, ServiceEnv, validateEnv } from '@oneseal/service-kit';
-import { IsOptional, IsUrl } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
+
+const exchangesWithTheProvince = (env: IntakeEnv) => env.PROVINCIAL_EXCHANGE_URL !== undefined;
 
 export class IntakeEnv extends ServiceEnv {
   @IsTokenPublicKeyFile()
@@ -35,6 +38,49 @@ export class IntakeEnv extends ServiceEnv {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   @IsPublicAddress()
   PUBLIC_BASE_URL?: string;
+
+  /**
+   * The province's 一体化在线政务服务平台 exchange: guides and case stages are pushed there and 一网通办 applications
+   * pulled from it. Unset, intake exchanges nothing with the province.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PROVINCIAL_EXCHANGE_URL?: string;
+
+  /** The app id and secret the province issued to the county's system (every request is signed with the secret). */
+  @ValidateIf(exchangesWithTheProvince)
+  @IsString()
+  @IsNotEmpty()
+  PROVINCIAL_EXCHANGE_APP_ID?: string;
+
+  @ValidateIf(exchangesWithTheProvince)
+  @IsString()
+  @IsNotEmpty()
+  PROVINCIAL_EXCHANGE_APP_SECRET?: string;
+
+  /** How often pushes are sent, applications pulled and answers given. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  PROVINCIAL_EXCHANGE_POLL_MS = 2000;
+
+  /** First wait after a failed call; each further failure doubles it, up to the max. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  PROVINCIAL_EXCHANGE_RETRY_BASE_MS = 5000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  PROVINCIAL_EXCHANGE_RETRY_MAX_MS = 3_600_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  PROVINCIAL_EXCHANGE_TIMEOUT_MS = 10_000;
 }
 
 export const INTAKE_SCHEMA = 'intake';

@@ -18,6 +18,7 @@ import { PublishServiceCenters1765600000500 } from './1765600000500-PublishServi
 import { KeepOnlineFilers1765700000000 } from './1765700000000-KeepOnlineFilers';
 import { OpenTheServiceHall1765700000100 } from './1765700000100-OpenTheServiceHall';
 import { KeepHomeVisits1765700000200 } from './1765700000200-KeepHomeVisits';
+import { ExchangeWithTheProvince1765800000000 } from './1765800000000-ExchangeWithTheProvince';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -39,4 +40,5 @@ export const INTAKE_MIGRATIONS = [
   KeepOnlineFilers1765700000000,
   OpenTheServiceHall1765700000100,
   KeepHomeVisits1765700000200,
+  ExchangeWithTheProvince1765800000000,
 ];

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Applicant } from '@oneseal/auth';
-import type { EventActor } from '@oneseal/contracts';
+import type { ApplicationChannel, EventActor } from '@oneseal/contracts';
 import {
   canonicalJson,
   chinaDate,
@@ -14,7 +14,7 @@ import {
   type SubmittedMaterial,
 } from '@oneseal/domain';
 import type { EntityManager } from 'typeorm';
-import type { AgentAuthorisation } from '../applications/application.entity';
+import type { AgentAuthorisation, Application } from '../applications/application.entity';
 import { ApplicationsService, assertAuthorisationSigned } from '../applications/applications.service';
 import { IntakeError, IntakeErrorCode } from '../applications/applications.errors';
 import type {
@@ -36,6 +36,17 @@ import { ONLINE_FILINGS_PER_DAY, OnlineFilingError, OnlineFilingErrorCode } from
 /** An applicant online, as their events name them (they have no account; their number is never in an event). */
 export const APPLICANT_ACTOR: EventActor = { kind: 'person', id: 'applicant', role: 'applicant' };
 
+/** Who files online: an applicant on OneSeal's own portal, or one on the province's 一网通办 portal. */
+export interface OnlineFiler {
+  /** The mobile number the applicant proved (our SMS code, or the province's own sign-in). */
+  phone: string;
+  channel: Extract<ApplicationChannel, 'online' | 'provincial-portal'>;
+  /** Our portal's limit of filings per number and day; the province's portal keeps its own. */
+  limitPerDay: boolean;
+  /** Recorded in the filing's own transaction (the exchange's note of which provincial application it was). */
+  alsoStore?: (manager: EntityManager, application: Application) => Promise<void>;
+}
+
 /**
  * 网上申报: an applicant signed in with their mobile number files a matter whose guide allows it (网办深度 3 or 4),
  * with its 申请表 and a scan or photo of every required material, for themselves or for a family member who signed a
@@ -51,8 +62,18 @@ export class OnlineFilingService {
     @Inject(APPLICANT_LOOKUP_KEY) private readonly lookupKey: Buffer,
   ) {}
 
-  async file(
+  file(
     applicant: Applicant,
+    dto: OnlineApplicationDto,
+    files: UploadedFileContent[],
+    idempotencyKey?: string,
+  ): Promise<SubmittedApplicationDto> {
+    return this.fileAs({ phone: applicant.phone, channel: 'online', limitPerDay: true }, dto, files, idempotencyKey);
+  }
+
+  /** Files as `file` does, for the filer given: every check of an online filing applies whichever portal it came by. */
+  async fileAs(
+    filer: OnlineFiler,
     dto: OnlineApplicationDto,
     files: UploadedFileContent[],
     idempotencyKey?: string,
@@ -71,7 +92,7 @@ export class OnlineFilingService {
       }),
     );
     const requestFingerprint = createHmac('sha256', this.lookupKey)
-      .update(canonicalJson({ phone: applicant.phone, dto, pages: pages.map((page) => page.sha256) }))
+      .update(canonicalJson({ phone: filer.phone, dto, pages: pages.map((page) => page.sha256) }))
       .digest('hex');
     const sameRequest = (stored: string) => stored === requestFingerprint;
     const earlier = await this.applications.earlierFiling(dto.county, idempotencyKey, sameRequest);
@@ -87,10 +108,10 @@ export class OnlineFilingService {
       county: dto.county,
       town: dto.town,
       matterCode: dto.matterCode,
-      channel: 'online',
+      channel: filer.channel,
       applicantName: dto.applicantName,
       applicantIdNumber: dto.applicantIdNumber,
-      applicantPhone: applicant.phone,
+      applicantPhone: filer.phone,
       materials: [],
       deliveryMethod: dto.deliveryMethod,
       ...(dto.deliveryMethod === 'express' ? { deliveryAddress: dto.deliveryAddress } : {}),
@@ -121,7 +142,7 @@ export class OnlineFilingService {
     assertAuthorisationSigned(authorisation, today);
     const formData = formCheck.data;
 
-    const filerDigest = lookupDigest(this.lookupKey, 'phone', applicant.phone);
+    const filerDigest = lookupDigest(this.lookupKey, 'phone', filer.phone);
     const by = {
       id: APPLICANT_ACTOR.id,
       name: dto.onBehalf?.agentName ?? dto.applicantName,
@@ -138,10 +159,13 @@ export class OnlineFilingService {
       onlineFilerDigest: filerDigest,
       ...(dto.onBehalf ? { agentName: dto.onBehalf.agentName } : {}),
       actor: APPLICANT_ACTOR,
-      beforeRecord: (manager) => this.refuseBeyondDailyLimit(manager, filerDigest),
+      ...(filer.limitPerDay
+        ? { beforeRecord: (manager: EntityManager) => this.refuseBeyondDailyLimit(manager, filerDigest) }
+        : {}),
       alsoStore: async (manager, application) => {
         const place = { caseId: application.id, county: application.county, town: application.town };
         for (const page of pages) await this.attachments.storeWithin(manager, place, page, by);
+        await filer.alsoStore?.(manager, application);
       },
     });
   }

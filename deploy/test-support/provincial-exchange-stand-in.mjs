@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+/**
+ * A local stand-in of the province's 一体化在线政务服务平台 exchange, for tests and demo machines — the way a recording
+ * provider stands in for SMS. It speaks the exchange as intake's adapter does (docs/provincial-exchange.md): it checks
+ * every request's signature on its own (not with the adapter's code), refuses a reused nonce or a stale timestamp,
+ * keeps what it is sent in memory, and hands out the applications a test (or a demo) queues through /_stand-in.
+ *
+ *   node deploy/test-support/provincial-exchange-stand-in.mjs [--port 3190]
+ *   env PROVINCIAL_EXCHANGE_APP_ID, PROVINCIAL_EXCHANGE_APP_SECRET (defaults: oneseal-local / local-exchange-secret)
+ *
+ * Prints one JSON line {"url": …} once it listens. Everything is forgotten when it stops.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
+
+const STAGES = [
+  '申办',
+  '补交补正',
+  '补交受理',
+  '受理',
+  '不予受理',
+  '办理',
+  '特别程序开始',
+  '特别程序结束',
+  '办结',
+  '送达',
+];
+const MAX_SKEW_MS = 5 * 60 * 1000;
+
+const portArgument = process.argv.indexOf('--port');
+const port = portArgument > 0 ? Number(process.argv[portArgument + 1]) : 3190;
+const appId = process.env.PROVINCIAL_EXCHANGE_APP_ID ?? 'oneseal-local';
+const appSecret = process.env.PROVINCIAL_EXCHANGE_APP_SECRET ?? 'local-exchange-secret';
+
+let state = freshState();
+
+function freshState() {
+  return {
+    guides: new Map(),
+    stages: new Map(),
+    stageOrder: [],
+    applications: [],
+    answers: new Map(),
+    nonces: new Set(),
+    failures: [],
+    requests: 0,
+  };
+}
+
+const json = (response, status, body) => {
+  response.writeHead(status, { 'content-type': 'application/json;charset=utf-8' });
+  response.end(JSON.stringify(body));
+};
+
+function verify(request, path, body) {
+  const header = (name) => request.headers[name];
+  if (header('x-app-id') !== appId) return 'unknown app id';
+  const timestamp = Number(header('x-timestamp'));
+  if (!Number.isFinite(timestamp) || Math.abs(Date.now() - timestamp) > MAX_SKEW_MS) return 'stale timestamp';
+  const nonce = header('x-nonce');
+  if (typeof nonce !== 'string' || !nonce || state.nonces.has(nonce)) return 'nonce missing or reused';
+  const bodyDigest = createHash('sha256').update(body).digest('hex');
+  const expected = createHmac('sha256', appSecret)
+    .update(`${request.method}\n${path}\n${header('x-timestamp')}\n${nonce}\n${bodyDigest}`)
+    .digest();
+  const given = Buffer.from(String(header('x-signature') ?? ''), 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'signature mismatch';
+  state.nonces.add(nonce);
+  return undefined;
+}
+
+function parse(body) {
+  try {
+    return body ? JSON.parse(body) : {};
+  } catch {
+    return undefined;
+  }
+}
+
+const missing = (record, fields) =>
+  fields.filter((field) => record[field] === undefined || record[field] === '');
+
+function api(request, response, path, body) {
+  const refusal = verify(request, path, body);
+  if (refusal)
+    return json(response, 401, { code: 'SIGNATURE_INVALID', message: `签名校验未通过：${refusal}` });
+  const failure = state.failures.shift();
+  if (failure)
+    return json(response, failure.status, { code: 'STAND_IN_FAILURE', message: '省平台暂时无法处理' });
+  const url = new URL(path, 'http://stand-in');
+  const record = parse(body);
+  if (record === undefined) return json(response, 400, { code: 'BODY_INVALID', message: '报文不是 JSON' });
+
+  const guide = url.pathname.match(/^\/api\/v1\/guides\/([^/]+)$/);
+  if (request.method === 'PUT' && guide) {
+    const lacking = missing(record, ['matterCode', 'matterName', 'version', 'status', 'guide']);
+    if (lacking.length)
+      return json(response, 400, { code: 'FIELD_MISSING', message: `缺少字段：${lacking.join('、')}` });
+    const code = decodeURIComponent(guide[1]);
+    const earlier = state.guides.get(code);
+    if (
+      !earlier ||
+      earlier.version < record.version ||
+      (earlier.version === record.version && record.status === '停用')
+    )
+      state.guides.set(code, record);
+    return json(response, 200, { reference: `G-${code}-${record.version}` });
+  }
+  if (request.method === 'POST' && url.pathname === '/api/v1/case-stages') {
+    const lacking = missing(record, ['recordId', 'caseNumber', 'matterCode', 'stage', 'stageTime']);
+    if (lacking.length)
+      return json(response, 400, { code: 'FIELD_MISSING', message: `缺少字段：${lacking.join('、')}` });
+    if (!STAGES.includes(record.stage))
+      return json(response, 400, { code: 'STAGE_UNKNOWN', message: `环节“${record.stage}”不在交换规范之列` });
+    if (!state.stages.has(record.recordId)) {
+      state.stages.set(record.recordId, record);
+      state.stageOrder.push(record.recordId);
+    }
+    return json(response, 200, { reference: `S-${record.recordId}` });
+  }
+  if (request.method === 'GET' && url.pathname === '/api/v1/applications') {
+    const county = url.searchParams.get('county');
+    const after = Number(url.searchParams.get('after') ?? 0);
+    const limit = Math.min(50, Number(url.searchParams.get('limit') ?? 10));
+    const items = [];
+    let next = after;
+    for (let index = after; index < state.applications.length && items.length < limit; index += 1) {
+      next = index + 1;
+      if (state.applications[index].county === county) items.push(state.applications[index]);
+    }
+    return json(response, 200, { items, next: String(next) });
+  }
+  const answer = url.pathname.match(/^\/api\/v1\/applications\/([^/]+)\/answer$/);
+  if (request.method === 'POST' && answer) {
+    const id = decodeURIComponent(answer[1]);
+    if (!state.applications.some((application) => application.applicationId === id))
+      return json(response, 404, { code: 'APPLICATION_UNKNOWN', message: '省平台没有这件申请' });
+    if (!['received', 'declined'].includes(record.status))
+      return json(response, 400, { code: 'FIELD_INVALID', message: 'status 应为 received 或 declined' });
+    state.answers.set(id, { ...record, answers: (state.answers.get(id)?.answers ?? 0) + 1 });
+    return json(response, 200, { reference: `A-${id}` });
+  }
+  return json(response, 404, { code: 'NOT_FOUND', message: '没有这个接口' });
+}
+
+function standIn(request, response, path, body) {
+  const record = parse(body) ?? {};
+  if (request.method === 'POST' && path === '/_stand-in/applications') {
+    state.applications.push(record);
+    return json(response, 201, { queued: state.applications.length });
+  }
+  if (request.method === 'POST' && path === '/_stand-in/failures') {
+    for (let index = 0; index < (record.count ?? 1); index += 1)
+      state.failures.push({ status: record.status ?? 503 });
+    return json(response, 201, { failing: state.failures.length });
+  }
+  if (request.method === 'POST' && path === '/_stand-in/reset') {
+    state = freshState();
+    return json(response, 200, { reset: true });
+  }
+  if (request.method === 'GET' && path === '/_stand-in/state') {
+    return json(response, 200, {
+      requests: state.requests,
+      guides: [...state.guides.values()],
+      stages: state.stageOrder.map((id) => state.stages.get(id)),
+      answers: Object.fromEntries(state.answers),
+    });
+  }
+  return json(response, 404, { code: 'NOT_FOUND', message: '没有这个接口' });
+}
+
+const server = createServer(async (request, response) => {
+  const chunks = [];
+  for await (const chunk of request) chunks.push(chunk);
+  const body = Buffer.concat(chunks).toString('utf8');
+  const path = request.url ?? '/';
+  if (path.startsWith('/_stand-in/')) return standIn(request, response, path, body);
+  if (path === '/health') return json(response, 200, { status: 'ok' });
+  state.requests += 1;
+  return api(request, response, path, body);
+});
+
+server.listen(port, '127.0.0.1', () => {
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` })}\n`);
+});
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.close(() => process.exit(0)));

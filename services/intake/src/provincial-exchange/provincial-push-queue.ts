@@ -1,0 +1,128 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { GuideRecord, StageRecord } from './exchange-api';
+
+export interface DuePush {
+  key: string;
+  kind: 'guide' | 'stage';
+  body: GuideRecord | StageRecord;
+  attempts: number;
+}
+
+/**
+ * What is still to be told to the province, kept in intake's database so that nothing is lost while the province
+ * (or intake) is down: each row is sent until the province takes it, a refusal is kept with the province's words.
+ * Rows of one subject (a case, a matter's guide) go out one after another in the order things happened.
+ */
+export class ProvincialPushQueue {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Queues a case's stage once, however often its event is delivered. */
+  async queueStage(record: StageRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO intake.provincial_pushes (key, kind, subject, county, town, happened_at, body)
+       VALUES ($1, 'stage', $2, $3, $4, $5, $6)
+       ON CONFLICT (key) DO NOTHING`,
+      [
+        `stage:${record.recordId}`,
+        `case:${record.caseNumber}`,
+        record.county,
+        record.town,
+        record.stageTime,
+        JSON.stringify(record),
+      ],
+    );
+  }
+
+  /**
+   * Queues every guide version in force, and every withdrawal, the province has not been given yet: one row per
+   * matter and version, so a guide published again is pushed again and nothing twice.
+   */
+  async queueGuides(): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO intake.provincial_pushes (key, kind, subject, county, happened_at, body)
+       SELECT 'guide:' || m.code || ':v' || m.current_version || CASE WHEN m.withdrawn_at IS NULL THEN '' ELSE ':withdrawn' END,
+              'guide', 'guide:' || m.code, m.county_code,
+              COALESCE(m.withdrawn_at, v.created_at),
+              jsonb_build_object(
+                'matterCode', m.code, 'matterName', m.name, 'county', m.county_code, 'level', m.level,
+                'type', m.type, 'typeCode', m.type_code, 'implementingUnit', u.name,
+                'version', m.current_version,
+                'status', CASE WHEN m.withdrawn_at IS NULL THEN '在用' ELSE '停用' END,
+                'publishedAt', to_char(COALESCE(m.withdrawn_at, v.created_at) AT TIME ZONE 'UTC',
+                                       'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                'guide', v.guide)
+         FROM intake.matters m
+         JOIN intake.county_units u ON u.code = m.unit_code
+         JOIN intake.matter_versions v ON v.matter_code = m.code AND v.version = m.current_version
+       ON CONFLICT (key) DO NOTHING
+       RETURNING key`,
+    )) as unknown[];
+    return rows.length;
+  }
+
+  /**
+   * Leases the pushes that are due and first in line for their subject: a later stage of a case waits while an
+   * earlier one is still to be sent (a refused one no longer holds it up). Two replicas never lease the same row.
+   */
+  async takeDue(limit: number, leaseMs: number): Promise<DuePush[]> {
+    // An UPDATE answers its rows and how many changed.
+    const [due] = (await this.dataSource.query(
+      `UPDATE intake.provincial_pushes p
+          SET leased_until = now() + ($2 || ' milliseconds')::interval, attempts = p.attempts + 1
+        WHERE p.key IN (
+          SELECT q.key FROM intake.provincial_pushes q
+           WHERE q.status = 'pending' AND q.next_attempt_at <= now()
+             AND (q.leased_until IS NULL OR q.leased_until < now())
+             AND NOT EXISTS (
+               SELECT 1 FROM intake.provincial_pushes e
+                WHERE e.subject = q.subject AND e.status = 'pending'
+                  AND (e.happened_at, e.key) < (q.happened_at, q.key))
+           ORDER BY q.happened_at
+           LIMIT $1
+           FOR UPDATE SKIP LOCKED)
+        RETURNING p.key, p.kind, p.body, p.attempts`,
+      [limit, String(leaseMs)],
+    )) as [DuePush[], number];
+    return due;
+  }
+
+  async markSent(key: string, reference: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE intake.provincial_pushes
+          SET status = 'sent', sent_at = now(), province_reference = $2, leased_until = NULL, last_error = NULL
+        WHERE key = $1`,
+      [key, reference],
+    );
+  }
+
+  async markToRetry(key: string, error: string, delayMs: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE intake.provincial_pushes
+          SET next_attempt_at = now() + ($3 || ' milliseconds')::interval, leased_until = NULL, last_error = $2
+        WHERE key = $1`,
+      [key, error, String(delayMs)],
+    );
+  }
+
+  async markRefused(key: string, error: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE intake.provincial_pushes SET status = 'refused', leased_until = NULL, last_error = $2 WHERE key = $1`,
+      [key, error],
+    );
+  }
+
+  /** Sends a refused push again (after the cause was put right with the province). */
+  async requeue(key: string, county: string): Promise<boolean> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE intake.provincial_pushes SET status = 'pending', next_attempt_at = now(), attempts = 0
+        WHERE key = $1 AND county = $2 AND status = 'refused'`,
+      [key, county],
+    )) as [unknown, number];
+    return count > 0;
+  }
+}
+
+/** Waits twice as long after each failed attempt, from `baseMs` up to `maxMs`. */
+export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, Math.min(attempts - 1, 30)));
+}
