@@ -216,3 +216,21 @@ export async function supervised(caseId: string): Promise<SupervisedCase | undef
   );
   return body.items.find((item) => item.caseId === caseId);
 }
+
+/** Approves each step as it opens until the case ends (the route's length is the matter's). */
+export async function approveToTheEnd(caseId: string): Promise<void> {
+  for (;;) {
+    const next = await eventually(`the next step of ${caseId}`, async () => {
+      const view = await caseView(caseId);
+      if (view.stage === 'concluded') return { done: true as const };
+      const open = (await tasksOf(caseId)).find((task) => task.status === 'open');
+      return open ? { done: false as const, task: open } : undefined;
+    });
+    if (next.done) return;
+    const decided = await decide(next.task, { outcome: 'approve' });
+    expect(decided.status).toBe(202);
+    await eventually(`step ${next.task.stepName} of ${caseId} taken`, async () =>
+      (await tasksOf(caseId)).find((task) => task.id === next.task.id)?.status === 'done' ? true : undefined,
+    );
+  }
+}

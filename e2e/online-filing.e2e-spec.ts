@@ -2,29 +2,11 @@ import { join } from 'node:path';
 import { eventually, ONE_PAGE_PDF, ONE_PIXEL_PNG, residentIdNumber } from '@oneseal/testing';
 import { makeFullyOnline, randomPhone, signInWithSmsCode } from './applicant';
 import { browserForSuite, expectText, freshPage, SHOTS, workbench } from './browser';
-import { caseView, decide, openTask, stageOf, tasksOf, watcher } from './case-api';
+import { approveToTheEnd, caseView, decide, openTask, stageOf, watcher } from './case-api';
 import { as, serviceUrl, tokenOf } from './system';
 
 // 城乡居民基本养老保险参保登记, a town matter no other test files: the county's administrator makes it 全程网办.
 const MATTER = 'ZZ-T-032';
-
-/** Approves each step as it opens until the case ends (the route's length is the matter's). */
-async function approveToTheEnd(caseId: string): Promise<void> {
-  for (;;) {
-    const next = await eventually(`the next step of ${caseId}`, async () => {
-      const view = await caseView(caseId);
-      if (view.stage === 'concluded') return { done: true as const };
-      const open = (await tasksOf(caseId)).find((task) => task.status === 'open');
-      return open ? { done: false as const, task: open } : undefined;
-    });
-    if (next.done) return;
-    const decided = await decide(next.task, { outcome: 'approve' });
-    expect(decided.status).toBe(202);
-    await eventually(`step ${next.task.stepName} of ${caseId} taken`, async () =>
-      (await tasksOf(caseId)).find((task) => task.id === next.task.id)?.status === 'done' ? true : undefined,
-    );
-  }
-}
 
 describe('网上申请: a villager files from a phone, supplies a 补正 online, and gets the result', () => {
   const browser = browserForSuite();

@@ -20,6 +20,9 @@ export function serviceUrl(name: string): string {
   return `http://127.0.0.1:${service.port}`;
 }
 
+/** The stand-in of the province's exchange that `npm start` and `npm test` run beside the services. */
+export const PROVINCE_STAND_IN = process.env.ONESEAL_PROVINCE_STAND_IN ?? 'http://127.0.0.1:3190';
+
 export type Reply<T> = { status: number; body: T };
 
 /**

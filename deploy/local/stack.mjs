@@ -53,6 +53,57 @@ function producerKeyEnv(name) {
   };
 }
 
+/**
+ * The province's exchange intake talks to: the one PROVINCIAL_EXCHANGE_URL names (with its app id and secret), or else
+ * the local stand-in this script runs beside the services (deploy/test-support/provincial-exchange-stand-in.mjs), with
+ * a secret made on first start. ONESEAL_PROVINCE=off leaves intake unconnected.
+ */
+const STAND_IN_PORT = 3190;
+const standInName = 'province-stand-in';
+const usesStandIn = () => !process.env.PROVINCIAL_EXCHANGE_URL && process.env.ONESEAL_PROVINCE !== 'off';
+
+function provinceEnv() {
+  if (process.env.ONESEAL_PROVINCE === 'off') return {};
+  if (!usesStandIn()) return {};
+  const secretFile = join(state, 'keys', 'provincial-exchange.secret');
+  if (!existsSync(secretFile)) {
+    mkdirSync(join(state, 'keys'), { recursive: true, mode: 0o700 });
+    writeFileSync(secretFile, randomBytes(24).toString('hex'), { mode: 0o600 });
+  }
+  return {
+    PROVINCIAL_EXCHANGE_URL: `http://127.0.0.1:${STAND_IN_PORT}`,
+    PROVINCIAL_EXCHANGE_APP_ID: 'oneseal-local',
+    PROVINCIAL_EXCHANGE_APP_SECRET: readFileSync(secretFile, 'utf8').trim(),
+  };
+}
+
+async function startStandIn() {
+  if (!usesStandIn()) return;
+  const pid = runningPid(standInName);
+  if (pid) return console.log(`${standInName}: already running (pid ${pid})`);
+  const log = openSync(logFile(standInName), 'a');
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'deploy/test-support/provincial-exchange-stand-in.mjs'),
+      '--port',
+      String(STAND_IN_PORT),
+      '--state-file',
+      join(state, 'province-stand-in.json'),
+    ],
+    { cwd: root, env: { ...process.env, ...provinceEnv() }, detached: true, stdio: ['ignore', log, log] },
+  );
+  closeSync(log);
+  writeFileSync(pidFile(standInName), String(child.pid));
+  child.unref();
+  const standIn = { id: standInName, port: STAND_IN_PORT };
+  if (!(await waitHealthy(standIn, child.pid, Date.now() + 15_000)))
+    fail(
+      `the province's stand-in did not start; last lines of ${logFile(standInName)}:\n${tail(logFile(standInName))}`,
+    );
+  console.log(`${standInName}: up at ${instanceUrl(standIn)} (省政务服务平台 stand-in)`);
+}
+
 /** The system's SM2 key that signs the audit log's checkpoints, made by audit's own command on first start. */
 function checkpointKeyEnv(name) {
   if (name !== 'audit') return {};
@@ -158,7 +209,7 @@ function serviceEnv(name, engines, port = services[name].port) {
     ...(publicBaseUrl ? { PUBLIC_BASE_URL: publicBaseUrl } : {}),
     ...(hasDatabase(name) ? {} : { CONSOLE_UPSTREAMS: consoleUpstreams() }),
     // Intake asks routing (the case's home) who may read a case file.
-    ...(name === 'intake' ? { ROUTING_URL: url('routing') } : {}),
+    ...(name === 'intake' ? { ROUTING_URL: url('routing'), ...provinceEnv() } : {}),
     // Routing asks intake which pages an applicant uploaded before a 补正 online is taken.
     ...(name === 'routing' ? { INTAKE_URL: url('intake') } : {}),
     // Identity sends applicants' sign-in codes through the notification service's SMS provider.
@@ -221,6 +272,7 @@ async function up() {
   const engines = engineEnv();
   mkdirSync(join(state, 'pids'), { recursive: true });
   mkdirSync(join(state, 'logs'), { recursive: true });
+  await startStandIn();
   const started = [];
   for (const instance of instances) {
     const { id, service: name } = instance;
@@ -267,6 +319,7 @@ async function down() {
   // Replicas of both profiles: a profile switched since may have left some.
   const every = [
     ...new Set([...instances.map((instance) => instance.id), ...names.map((name) => `${name}-2`)]),
+    standInName,
   ];
   const stopping = every.map(async (name) => {
     const pid = runningPid(name);
@@ -287,7 +340,8 @@ async function down() {
 
 async function status() {
   let healthy = true;
-  for (const instance of instances) {
+  const standIn = usesStandIn() ? [{ id: standInName, port: STAND_IN_PORT }] : [];
+  for (const instance of [...standIn, ...instances]) {
     const name = instance.id;
     const pid = runningPid(name);
     const result = await health(instance);

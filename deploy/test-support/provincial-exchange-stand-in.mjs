@@ -5,16 +5,19 @@
  * every request's signature on its own (not with the adapter's code), refuses a reused nonce or a stale timestamp,
  * keeps what it is sent in memory, and hands out the applications a test (or a demo) queues through /_stand-in.
  *
- *   node deploy/test-support/provincial-exchange-stand-in.mjs [--port 3190]
+ *   node deploy/test-support/provincial-exchange-stand-in.mjs [--port 3190] [--state-file path.json]
  *   env PROVINCIAL_EXCHANGE_APP_ID, PROVINCIAL_EXCHANGE_APP_SECRET (defaults: oneseal-local / local-exchange-secret)
  *
- * Prints one JSON line {"url": …} once it listens. Everything is forgotten when it stops.
+ * Prints one JSON line {"url": …} once it listens. Without --state-file everything is forgotten when it stops; with
+ * it, what the province was given survives a restart, as the real one's would.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const STAGES = [
   '申办',
+  '预受理',
   '补交补正',
   '补交受理',
   '受理',
@@ -31,8 +34,44 @@ const portArgument = process.argv.indexOf('--port');
 const port = portArgument > 0 ? Number(process.argv[portArgument + 1]) : 3190;
 const appId = process.env.PROVINCIAL_EXCHANGE_APP_ID ?? 'oneseal-local';
 const appSecret = process.env.PROVINCIAL_EXCHANGE_APP_SECRET ?? 'local-exchange-secret';
+const stateArgument = process.argv.indexOf('--state-file');
+const stateFile = stateArgument > 0 ? process.argv[stateArgument + 1] : undefined;
 
-let state = freshState();
+let state = loadState();
+let saving;
+
+function loadState() {
+  const fresh = freshState();
+  if (!stateFile || !existsSync(stateFile)) return fresh;
+  const saved = JSON.parse(readFileSync(stateFile, 'utf8'));
+  return {
+    ...fresh,
+    guides: new Map(saved.guides),
+    stages: new Map(saved.stages),
+    stageOrder: saved.stageOrder,
+    applications: saved.applications,
+    answers: new Map(saved.answers),
+  };
+}
+
+/** Written a moment after a change, not on every request: a busy bench sends many. */
+function save() {
+  if (!stateFile || saving) return;
+  saving = setTimeout(() => {
+    saving = undefined;
+    const { guides, stages, stageOrder, applications, answers } = state;
+    writeFileSync(
+      stateFile,
+      JSON.stringify({
+        guides: [...guides],
+        stages: [...stages],
+        stageOrder,
+        applications,
+        answers: [...answers],
+      }),
+    );
+  }, 500);
+}
 
 function freshState() {
   return {
@@ -174,10 +213,14 @@ const server = createServer(async (request, response) => {
   for await (const chunk of request) chunks.push(chunk);
   const body = Buffer.concat(chunks).toString('utf8');
   const path = request.url ?? '/';
-  if (path.startsWith('/_stand-in/')) return standIn(request, response, path, body);
+  if (path.startsWith('/_stand-in/')) {
+    standIn(request, response, path, body);
+    return save();
+  }
   if (path === '/health') return json(response, 200, { status: 'ok' });
   state.requests += 1;
-  return api(request, response, path, body);
+  api(request, response, path, body);
+  save();
 });
 
 server.listen(port, '127.0.0.1', () => {

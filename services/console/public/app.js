@@ -21,6 +21,7 @@ import { renderMatterGuide } from './js/views/matter-guide.js';
 import { renderMessages } from './js/views/messages.js';
 import { renderMyCases } from './js/views/my-cases.js';
 import { renderProgress } from './js/views/progress.js';
+import { renderProvince } from './js/views/province.js';
 import { renderRatingPad } from './js/views/rating-pad.js';
 import { renderServiceCenter } from './js/views/service-center.js';
 import { renderStaff } from './js/views/staff.js';
@@ -64,6 +65,13 @@ const ROUTES = [
   // The system administrator's only screen, so their landing page; a county's administrator sets its own days here.
   { path: 'calendar', title: '工作日历', roles: ['admin', 'system-admin'], render: renderCalendar },
   { path: 'dead-letters', title: '死信消息', roles: ['system-admin', 'auditor'], render: renderDeadLetters },
+  // The exchange with the province's platform: the administrator looks after it, supervisors and auditors look in.
+  {
+    path: 'province',
+    title: '省平台对接',
+    roles: ['admin', 'supervisor', 'auditor'],
+    render: renderProvince,
+  },
   { path: 'cases', title: '办件详情', render: renderCase },
   // The hall: the ticket machine and each window's calling, signed in as the center's window accounts.
   { path: 'queue', title: '窗口叫号', roles: ['town-window'], render: renderQueue },

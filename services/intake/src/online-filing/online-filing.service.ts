@@ -68,7 +68,12 @@ export class OnlineFilingService {
     files: UploadedFileContent[],
     idempotencyKey?: string,
   ): Promise<SubmittedApplicationDto> {
-    return this.fileAs({ phone: applicant.phone, channel: 'online', limitPerDay: true }, dto, files, idempotencyKey);
+    return this.fileAs(
+      { phone: applicant.phone, channel: 'online', limitPerDay: true },
+      dto,
+      files,
+      idempotencyKey,
+    );
   }
 
   /** Files as `file` does, for the filer given: every check of an online filing applies whichever portal it came by. */

@@ -10,6 +10,7 @@ import { createHash, createHmac } from 'node:crypto';
 /** The stages of a case as the national exchange records them. */
 export const EXCHANGE_STAGES = [
   '申办',
+  '预受理',
   '补交补正',
   '补交受理',
   '受理',
@@ -54,7 +55,7 @@ export interface StageRecord {
   refusal?: { reason: string };
   /** 补交补正: every missing material at once, and by when; 补交受理: what was brought. */
   correction?: { materials: string[]; supplyBy?: string };
-  /** 办理: one step — 承办, 审核, 批准 … — with its action 通过 / 退回 / 其他. */
+  /** 预受理 (the window's examination of the application) and 办理 (承办, 审核, 批准 …): the step and its action. */
   step?: {
     name: string;
     action: '通过' | '退回' | '其他';

@@ -15,6 +15,8 @@ export interface ExchangeStatus {
     key: string;
     kind: 'guide' | 'stage';
     subject: string;
+    matterName: string | null;
+    caseNumber: string | null;
     stage: string | null;
     status: 'pending' | 'refused';
     attempts: number;
@@ -69,7 +71,8 @@ export async function exchangeStatusOf(
     .filter((value): value is Date => !!value)
     .sort((a, b) => +new Date(b) - +new Date(a))[0];
   const troubles = (await dataSource.query(
-    `SELECT key, kind, subject, body->>'stage' AS stage, status, attempts, last_error AS "lastError",
+    `SELECT key, kind, subject, body->>'matterName' AS "matterName", body->>'caseNumber' AS "caseNumber",
+            body->>'stage' AS stage, status, attempts, last_error AS "lastError",
             CASE WHEN status = 'pending' THEN next_attempt_at END AS "nextAttemptAt"
        FROM intake.provincial_pushes
       WHERE county = $1 AND last_error IS NOT NULL AND status IN ('pending', 'refused')

@@ -109,11 +109,18 @@ export function correctionSuppliedStage(
   };
 }
 
+/** The step that examines an application before it is accepted (at the town's window or a village station). */
+const ACCEPTANCE_STEP = '受理';
+
+/**
+ * A step decided: the window's examination of the application is the exchange's 预受理 (its 通过 is followed by the
+ * 受理 itself, its other outcomes by 补交补正 or 不予受理); every later step is 办理.
+ */
 export function stepStage(event: EventEnvelope<StepDecidedV1>, reference: CaseReference): StageRecord {
   const payload = event.payload;
   return {
     ...common(event, reference, payload.endedAt),
-    stage: '办理',
+    stage: payload.stepName === ACCEPTANCE_STEP ? '预受理' : '办理',
     ...(payload.handlerName ? { handler: payload.handlerName } : {}),
     step: {
       name: payload.stepName,

@@ -132,7 +132,15 @@ function caseFileHtml(file, access) {
     ['主管部门', file.matter.unit.name ?? file.matter.unit.code],
     ['受理地', [file.place.townName, file.place.villageName].filter(Boolean).join(' · ')],
     ['受理渠道', label(CHANNELS, file.channel)],
-    ['经办人', file.filedBy?.name ?? (file.channel === 'online' ? '申请人网上申请（手机号码验证）' : '')],
+    [
+      '经办人',
+      file.filedBy?.name ??
+        {
+          online: '申请人网上申请（手机号码验证）',
+          'provincial-portal': '申请人在省政务服务平台“一网通办”申请',
+        }[file.channel] ??
+        '',
+    ],
     ['提交时间', formatDateTime(file.submittedAt)],
     ['送达方式', label(DELIVERY_METHODS, file.delivery.method)],
     ['邮寄地址', file.delivery.address],
