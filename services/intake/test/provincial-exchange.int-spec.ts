@@ -26,6 +26,7 @@ import { MatterOfferingService } from '../src/catalogue/matter-offering.service'
 import { SeedSources } from '../src/catalogue/seed-sources';
 import { INTAKE_SCHEMA } from '../src/config/intake.env';
 import { OnlineFilingService } from '../src/online-filing/online-filing.service';
+import { onlineHandlingReport } from '../src/online-handling/online-handling-report';
 import { PersonalDataCipher } from '../src/personal-data/personal-data-cipher';
 import type { GuideRecord, StageRecord } from '../src/provincial-exchange/exchange-api';
 import { ExchangeFailure, ProvincialExchangeClient } from '../src/provincial-exchange/exchange-client';
@@ -245,6 +246,22 @@ describe('省一体化在线政务服务平台: guides and case stages out, 一�
     expect(submitted).toEqual([{ channel: 'provincial-portal' }]);
     expect((await standIn.state()).answers[province.applicationId]).toEqual(
       expect.objectContaining({ status: 'received', caseNumber: filed.receiptNumber, answers: 1 }),
+    );
+    // It counts among the town's cases filed online (网上办件率).
+    const submittedOn = (
+      (await suite.dataSource.query(
+        `SELECT to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day FROM intake.applications
+          WHERE id = $1`,
+        [filed.id],
+      )) as { day: string }[]
+    )[0].day;
+    const rate = await onlineHandlingReport(suite.dataSource, {
+      county: '140525',
+      from: submittedOn,
+      to: submittedOn,
+    });
+    expect(rate.towns.find((town) => town.town === '140525100')).toEqual(
+      expect.objectContaining({ received: 1, online: 1 }),
     );
 
     // The province lists it again (its cursor was lost): nothing is filed twice, nothing answered twice.

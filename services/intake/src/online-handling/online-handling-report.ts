@@ -73,7 +73,7 @@ export async function onlineHandlingReport(
   const towns = (await dataSource.query(
     `SELECT t.code AS town, t.name AS "townName",
             count(a.id)::int AS received,
-            count(a.id) FILTER (WHERE a.channel = 'online')::int AS online
+            count(a.id) FILTER (WHERE a.channel IN ('online', 'provincial-portal'))::int AS online
        FROM intake.towns t
        LEFT JOIN intake.applications a
               ON a.town = t.code AND a.county = $1
