@@ -177,6 +177,8 @@ export const MESSAGE_KINDS = {
   deadlineStatutory: '严重超期',
   escalationRed: '督办',
   escalationStatutory: '严重超期督办',
+  dissatisfiedRating: '差评整改',
+  homeVisitRequested: '上门服务申请',
 };
 
 export const LEDGER_ENTRIES = { stamped: '用印', refused: '拒绝用印' };

@@ -4,6 +4,7 @@ import { KeepApplicantsQueryCode1764600000300 } from './1764600000300-KeepApplic
 import { IndexUnitInboxes1764600000310 } from './1764600000310-IndexUnitInboxes';
 import { SendSignInCodes1765600000300 } from './1765600000300-SendSignInCodes';
 import { CancelReminders1765700000200 } from './1765700000200-CancelReminders';
+import { RememberWhatWasRead1765800000300 } from './1765800000300-RememberWhatWasRead';
 
 /** In the order they run. */
 export const NOTIFICATION_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const NOTIFICATION_MIGRATIONS = [
   IndexUnitInboxes1764600000310,
   SendSignInCodes1765600000300,
   CancelReminders1765700000200,
+  RememberWhatWasRead1765800000300,
 ];

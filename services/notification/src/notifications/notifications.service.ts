@@ -4,7 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { toView, type NotificationView } from './dto/notification.view';
 import { Notification, type RecipientKind } from './notification.entity';
+import type { InboxTemplateName } from './templates';
 import { inboxUnitsOf } from './unit-inbox';
+
+export interface InboxMessage extends NotificationView {
+  /** Whether the person reading has marked it read (or opened what it asks for). */
+  read: boolean;
+}
 
 export interface UnitInboxPage {
   total: number;
@@ -12,7 +18,16 @@ export interface UnitInboxPage {
   pageSize: number;
   /** The units whose messages these are. */
   units: string[];
-  items: NotificationView[];
+  /** The person's unread messages of those units, whatever the filter. */
+  unread: number;
+  items: InboxMessage[];
+}
+
+export interface InboxFilter {
+  page: number;
+  pageSize: number;
+  kind?: InboxTemplateName;
+  unread?: boolean;
 }
 
 @Injectable()
@@ -41,16 +56,67 @@ export class NotificationsService {
       .map(toView);
   }
 
-  /** Messages to the person's own units (new tasks, warnings, 督办), newest first, within their county. */
-  async unitInbox(viewer: AuthUser, page: number, pageSize: number): Promise<UnitInboxPage> {
+  /**
+   * Messages to the person's own units (new tasks, warnings, 督办, 差评), newest first, within their county, each
+   * marked read or unread for this person; of one kind, or unread only, when asked.
+   */
+  async unitInbox(viewer: AuthUser, filter: InboxFilter): Promise<UnitInboxPage> {
+    const { page, pageSize } = filter;
     const units = inboxUnitsOf(viewer);
-    if (units.length === 0) return { total: 0, page, pageSize, units, items: [] };
-    const [notifications, total] = await this.dataSource.getRepository(Notification).findAndCount({
-      where: { recipientKind: 'staff-unit', recipient: In(units), county: viewer.county },
-      order: { createdAt: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+    if (units.length === 0) return { total: 0, page, pageSize, units, unread: 0, items: [] };
+    const mine = `n.recipient_kind = 'staff-unit' AND n.recipient = ANY($1) AND n.county = $2`;
+    const unreadBy = `NOT EXISTS (SELECT 1 FROM notification.inbox_reads r WHERE r.notification_id = n.id AND r.reader_id = $3)`;
+    const conditions = [mine];
+    const values: unknown[] = [units, viewer.county, viewer.id];
+    if (filter.kind) {
+      values.push(filter.kind);
+      conditions.push(`n.template = $${values.length}`);
+    }
+    if (filter.unread) conditions.push(unreadBy);
+    const where = conditions.join(' AND ');
+    const [{ total, unread }] = (await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM notification.notifications n WHERE ${where}) AS total,
+              (SELECT count(*)::int FROM notification.notifications n WHERE ${mine} AND ${unreadBy}) AS unread`,
+      values,
+    )) as { total: number; unread: number }[];
+    const rows = (await this.dataSource.query(
+      `SELECT n.id, NOT ${unreadBy} AS read FROM notification.notifications n
+        WHERE ${where} ORDER BY n.created_at DESC, n.id
+        LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+      [...values, pageSize, (page - 1) * pageSize],
+    )) as { id: string; read: boolean }[];
+    const notifications = rows.length
+      ? await this.dataSource.getRepository(Notification).findBy({ id: In(rows.map((row) => row.id)) })
+      : [];
+    const byId = new Map(notifications.map((notification) => [notification.id, notification]));
+    const items = rows.flatMap((row) => {
+      const notification = byId.get(row.id);
+      return notification ? [{ ...toView(notification), read: row.read }] : [];
     });
-    return { total, page, pageSize, units, items: notifications.map(toView) };
+    return { total, page, pageSize, units, unread, items };
+  }
+
+  /** Marks messages of the person's own units read, for them; others' messages are left alone. */
+  async markRead(viewer: AuthUser, ids: string[]): Promise<{ marked: number }> {
+    return this.mark(viewer, `n.id = ANY($4::uuid[])`, [ids]);
+  }
+
+  /** Marks every unread message of the person's units (of one kind, if given) read, for them. */
+  async markAllRead(viewer: AuthUser, kind?: InboxTemplateName): Promise<{ marked: number }> {
+    return kind ? this.mark(viewer, `n.template = $4`, [kind]) : this.mark(viewer, 'true', []);
+  }
+
+  private async mark(viewer: AuthUser, which: string, values: unknown[]): Promise<{ marked: number }> {
+    const units = inboxUnitsOf(viewer);
+    if (units.length === 0) return { marked: 0 };
+    const inserted = (await this.dataSource.query(
+      `INSERT INTO notification.inbox_reads (notification_id, reader_id)
+       SELECT n.id, $3 FROM notification.notifications n
+        WHERE n.recipient_kind = 'staff-unit' AND n.recipient = ANY($1) AND n.county = $2 AND ${which}
+       ON CONFLICT DO NOTHING
+       RETURNING notification_id`,
+      [units, viewer.county, viewer.id, ...values],
+    )) as unknown[];
+    return { marked: inserted.length };
   }
 }

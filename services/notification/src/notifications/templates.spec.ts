@@ -1,5 +1,12 @@
 import * as templates from './templates';
-import { MAX_VARIABLE_LENGTH, SMS_TEMPLATES, TEMPLATE_TEXTS, chineseDate, materialsList } from './templates';
+import {
+  INBOX_TEMPLATES,
+  MAX_VARIABLE_LENGTH,
+  SMS_TEMPLATES,
+  TEMPLATE_TEXTS,
+  chineseDate,
+  materialsList,
+} from './templates';
 
 const receipt = '140525-20261123-000001';
 
@@ -91,6 +98,26 @@ describe('message templates', () => {
     ]);
     expect(list.length).toBeLessThanOrEqual(MAX_VARIABLE_LENGTH);
     expect(list).toBe('申请人有效身份证件、户口簿、家庭成员收入证明、医疗费用票据原件等6项');
+  });
+
+  it('sends every template either by SMS or to a unit inbox, never both', () => {
+    const sms: readonly string[] = SMS_TEMPLATES;
+    const inbox: readonly string[] = INBOX_TEMPLATES;
+    expect(Object.keys(TEMPLATE_TEXTS).filter((name) => sms.includes(name) === inbox.includes(name))).toEqual(
+      [],
+    );
+  });
+
+  it('does not double a sentence’s end when a reason typed by staff or an applicant brings its own', () => {
+    const message = templates.dissatisfiedRating({
+      caseRef: '000017',
+      matterName: '临时救助',
+      scoreText: '不满意',
+      reason: '窗口让我跑了两次。',
+      rectifyBy: '2026-12-20',
+    });
+    expect(message.body).toContain('窗口让我跑了两次。请于 2026-12-20 前核实整改');
+    expect(message.body).not.toMatch(/。。|！。/);
   });
 
   it('gives the reason of a 不予受理', () => {

@@ -64,6 +64,19 @@ export const SMS_TEMPLATES = [
 ] as const satisfies readonly TemplateName[];
 export type SmsTemplateName = (typeof SMS_TEMPLATES)[number];
 
+/** Templates recorded in a unit's inbox (单位消息) for its staff: every template is either this or an SMS. */
+export const INBOX_TEMPLATES = [
+  'taskOpened',
+  'deadlineYellow',
+  'deadlineRed',
+  'deadlineStatutory',
+  'dissatisfiedRating',
+  'escalationRed',
+  'escalationStatutory',
+  'homeVisitRequested',
+] as const satisfies readonly TemplateName[];
+export type InboxTemplateName = (typeof INBOX_TEMPLATES)[number];
+
 /** The provider refuses a variable longer than this (通知短信: 1–35 characters per variable). */
 export const MAX_VARIABLE_LENGTH = 35;
 
@@ -86,7 +99,8 @@ function render(template: TemplateName, params: Record<string, string>): Rendere
     if (value === undefined) throw new Error(`template ${template} has no value for \${${name}}`);
     return value;
   });
-  return { template, params: clipped, body };
+  // A value that ends a sentence itself (a reason typed with its 。) is not followed by the template's own.
+  return { template, params: clipped, body: body.replace(/([。！？])。/g, '$1') };
 }
 
 /** 2026-12-01 → 2026年12月1日: how dates read in a letter from the government. */

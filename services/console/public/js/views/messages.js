@@ -12,10 +12,25 @@ const KIND_CLASSES = {
   deadlineStatutory: 'due-overdue',
   escalationRed: 'due-overdue',
   escalationStatutory: 'due-overdue',
+  dissatisfiedRating: 'due-today',
 };
 
-// Kept across visits, so coming back from a case lands on the same page.
-const filter = { page: 1 };
+/** What each kind of message asks for, and where that is done. */
+const ACTS = {
+  taskOpened: (note) => html`<a href="#/inbox" data-read="${note.id}">去办理</a>`,
+  deadlineYellow: (note) => caseAct(note, '查看办件'),
+  deadlineRed: (note) => caseAct(note, '查看办件'),
+  deadlineStatutory: (note) => caseAct(note, '查看办件'),
+  escalationRed: (note) => caseAct(note, '督促办理'),
+  escalationStatutory: (note) => caseAct(note, '督促办理'),
+  dissatisfiedRating: (note) => html`<a href="#/supervision/ratings" data-read="${note.id}">答复整改</a>`,
+  homeVisitRequested: (note) => html`<a href="#/visits" data-read="${note.id}">约定上门</a>`,
+};
+
+const caseAct = (note, text) => html`<span data-read="${note.id}">${caseLink(note.caseId, text)}</span>`;
+
+// Kept across visits, so coming back from a case lands on the same page and filter.
+const filter = { page: 1, kind: '', unread: false };
 
 const kindText = (template) =>
   KIND_CLASSES[template]
@@ -23,11 +38,12 @@ const kindText = (template) =>
     : label(MESSAGE_KINDS, template);
 
 const cellsOf = (note) => [
-  formatDateTime(note.createdAt),
+  html`${note.read ? '' : html`<span class="unread-mark">未读</span> `}${formatDateTime(note.createdAt)}`,
   kindText(note.template),
   unitLabel(note.recipient),
-  note.body,
-  caseLink(note.caseId, '查看办件'),
+  note.read ? note.body : html`<strong>${note.body}</strong>`,
+  html`${(ACTS[note.template] ?? ((each) => caseAct(each, '查看办件')))(note)}
+  ${note.read ? '' : html` <button type="button" class="link" data-mark="${note.id}">标为已读</button>`}`,
 ];
 
 // The units come from the person's roles; a role without its town or station on the account reads none.
@@ -36,29 +52,55 @@ const unitsText = (units) =>
     ? html`<p class="muted">本页显示以下单位的消息：${units.map(unitLabel).join('、')}</p>`
     : html`<p class="muted">您的账号未关联单位，没有可显示的单位消息。</p>`;
 
+const kindOptions = () =>
+  html`<option value="">全部类别</option>
+    ${Object.entries(MESSAGE_KINDS).map(
+      ([kind, name]) =>
+        html`<option value="${kind}" ${filter.kind === kind ? 'selected' : ''}>${name}</option>`,
+    )}`;
+
 export function renderMessages(root) {
   mount(
     root,
-    html`<h2>单位消息</h2>
+    html`<h2>单位消息 <small class="unread-count"></small></h2>
       <div class="toolbar">
+        <label
+          >类别
+          <select name="kind">
+            ${kindOptions()}
+          </select></label
+        >
+        <label><input type="checkbox" name="unread" ${filter.unread ? 'checked' : ''} /> 只看未读</label>
         <button type="button" data-action="refresh">刷新</button>
+        <button type="button" data-action="read-all">全部标为已读</button>
       </div>
       <div class="message"></div>
       <div class="list"></div>`,
   );
   const message = root.querySelector('.message');
   const list = root.querySelector('.list');
+  const count = root.querySelector('.unread-count');
 
   async function load() {
     mount(list, html`<p class="muted">加载中…</p>`);
     try {
-      const { total, units, items } = await api('notification', '/notifications/inbox', {
-        query: { page: filter.page, pageSize: PAGE_SIZE },
+      const { total, units, unread, items } = await api('notification', '/notifications/inbox', {
+        query: {
+          page: filter.page,
+          pageSize: PAGE_SIZE,
+          ...(filter.kind ? { kind: filter.kind } : {}),
+          ...(filter.unread ? { unread: 'true' } : {}),
+        },
       });
+      mount(count, unread ? `未读 ${unread} 条` : '没有未读消息');
       mount(
         list,
         html`${unitsText(units ?? [])}
-        ${tableHtml(['时间', '类别', '接收单位', '内容', '办件'], items.map(cellsOf), '暂无消息。')}
+        ${tableHtml(
+          ['时间', '类别', '接收单位', '内容', '办理'],
+          items.map(cellsOf),
+          filter.unread || filter.kind ? '没有符合条件的消息。' : '暂无消息。',
+        )}
         ${pagerHtml({ total, page: filter.page, pageSize: PAGE_SIZE })}`,
       );
     } catch (error) {
@@ -67,12 +109,41 @@ export function renderMessages(root) {
     }
   }
 
-  root.addEventListener('click', (event) => {
+  const markRead = (ids) =>
+    api('notification', '/notifications/inbox/read', { method: 'POST', body: { ids } });
+
+  root.addEventListener('change', (event) => {
+    if (event.target.name === 'kind') filter.kind = event.target.value;
+    else if (event.target.name === 'unread') filter.unread = event.target.checked;
+    else return;
+    filter.page = 1;
+    mount(message, '');
+    void load();
+  });
+
+  root.addEventListener('click', async (event) => {
+    // Opening what a message asks for reads it: marked on the way, the page it leads to opens regardless.
+    const act = event.target.closest('[data-read]');
+    if (act) {
+      void markRead([act.dataset.read]).catch(() => undefined);
+      return;
+    }
     const clicked = event.target.closest('button');
     if (!clicked) return;
-    if (clicked.dataset.page) filter.page += Number(clicked.dataset.page);
-    else if (clicked.dataset.action !== 'refresh') return;
     mount(message, '');
+    try {
+      if (clicked.dataset.mark) await markRead([clicked.dataset.mark]);
+      else if (clicked.dataset.action === 'read-all') {
+        const { marked } = await api('notification', '/notifications/inbox/read-all', {
+          method: 'POST',
+          body: filter.kind ? { kind: filter.kind } : {},
+        });
+        mount(message, html`<p class="muted">已将 ${marked} 条消息标为已读。</p>`);
+      } else if (clicked.dataset.page) filter.page += Number(clicked.dataset.page);
+      else if (clicked.dataset.action !== 'refresh') return;
+    } catch (error) {
+      showError(message, error);
+    }
     void load();
   });
   void load();

@@ -394,7 +394,7 @@ const casesHtml = ({ total, page, items }) =>
   )}
   ${pagerHtml({ total, page, pageSize: PAGE_SIZE, unit: '件' })}`;
 
-export function renderSupervision(root, { user }) {
+export function renderSupervision(root, { user, params = [] }) {
   // A town's leader watches their own town only, and the county summary is not theirs to see.
   const countyWide = hasRole(user, 'supervisor', 'auditor', 'admin');
   // Answering a 差评 is the town's own duty: the service takes it from its town leader only.
@@ -458,7 +458,7 @@ export function renderSupervision(root, { user }) {
       <div class="open-tasks"></div>
       <h3>在办件（按事项）</h3>
       <div class="matters"></div>
-      <h3>好差评</h3>
+      <h3 class="ratings-heading">好差评</h3>
       <div class="toolbar ratings-filter">
         <label><input type="checkbox" name="unanswered" /> 只看待整改差评</label>
       </div>
@@ -470,6 +470,9 @@ export function renderSupervision(root, { user }) {
   const ratings = root.querySelector('.ratings');
   const ratingsMessage = root.querySelector('.ratings-message');
   const unansweredOnly = root.querySelector('.ratings-filter [name="unanswered"]');
+  // #/supervision/ratings (a 差评整改 message's link): the 差评 still to answer, in view.
+  const toRatings = params[0] === 'ratings';
+  if (toRatings) unansweredOnly.checked = true;
   let ratingsLoad = 0;
 
   // Ratings follow the breakdowns' town too. A reload after an answer can cross one the filters started,
@@ -484,7 +487,9 @@ export function renderSupervision(root, { user }) {
     };
     try {
       const rows = await api('routing', '/supervision/ratings', { query });
-      if (load === ratingsLoad) mount(ratings, ratingsHtml(rows, mayAnswer));
+      if (load !== ratingsLoad) return;
+      mount(ratings, ratingsHtml(rows, mayAnswer));
+      if (toRatings && load === 1) root.querySelector('.ratings-heading').scrollIntoView();
     } catch (error) {
       if (load === ratingsLoad) showError(ratings, error);
     }

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@oneseal/service-kit';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { INBOX_TEMPLATES, type InboxTemplateName } from '../templates';
+
+const asBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** 单位消息, a page of them: of one kind, or unread only, if asked. */
+export class InboxQuery extends PageQuery {
+  @ApiPropertyOptional({ description: '消息类别', enum: INBOX_TEMPLATES })
+  @IsOptional()
+  @IsIn(INBOX_TEMPLATES, { message: '消息类别不正确' })
+  kind?: InboxTemplateName;
+
+  @ApiPropertyOptional({ description: '只看未读' })
+  @IsOptional()
+  @Transform(asBoolean)
+  @IsBoolean({ message: '“只看未读”应为 true 或 false' })
+  unread?: boolean;
+}
+
+export class MarkReadDto {
+  @ApiProperty({ description: '要标为已读的消息', type: [String] })
+  @IsArray()
+  @ArrayMinSize(1, { message: '请选择要标为已读的消息' })
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: '消息编号不正确' })
+  ids!: string[];
+}
+
+export class MarkAllReadDto {
+  @ApiPropertyOptional({ description: '只把这一类的消息标为已读', enum: INBOX_TEMPLATES })
+  @IsOptional()
+  @IsIn(INBOX_TEMPLATES, { message: '消息类别不正确' })
+  kind?: InboxTemplateName;
+}
