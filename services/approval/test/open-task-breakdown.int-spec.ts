@@ -4,6 +4,7 @@ import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { createApprovalActivities } from '../src/activities/approval.activities';
 import { APPROVAL_SCHEMA } from '../src/config/approval.env';
 import { openTaskBreakdown } from '../src/supervision/open-task-breakdown';
+import { taskHolders } from '../src/supervision/task-holders';
 import { ReviewTask } from '../src/tasks/review-task.entity';
 
 /** A China Standard Time calendar day, `offset` days from today. */
@@ -98,5 +99,21 @@ describe('open tasks by step and person, for supervisors (real PostgreSQL)', () 
   it('narrows to one town', async () => {
     const groups = await openTaskBreakdown(suite.dataSource, { county: '140525', town: '140525101' });
     expect(groups).toEqual([expect.objectContaining({ unitCode: '140525101-window', overdue: 1 })]);
+  });
+
+  it('names who holds each asked-for case’s open step, and only within the asker’s county and town', async () => {
+    const all = (await suite.dataSource.query(`SELECT case_id AS "caseId" FROM approval.review_tasks`)) as {
+      caseId: string;
+    }[];
+    const ids = all.map((row) => row.caseId);
+    const holders = await taskHolders(suite.dataSource, { county: '140525', town: '140525100' }, ids);
+    // Nancun's five open tasks (the decided one is no longer held), none of another town or county.
+    expect(holders).toHaveLength(5);
+    expect(holders.filter((holder) => holder.holderName === '南村镇审核员')).toHaveLength(2);
+    expect(holders.filter((holder) => holder.holderName === null)).toHaveLength(3);
+    expect(new Set(holders.map((holder) => holder.unitCode))).toEqual(
+      new Set(['140525100-review', '140525-mz']),
+    );
+    expect(await taskHolders(suite.dataSource, { county: '140525' }, [])).toEqual([]);
   });
 });

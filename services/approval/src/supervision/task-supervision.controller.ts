@@ -4,7 +4,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { PlaceQuery } from '@oneseal/service-kit';
 import { DataSource } from 'typeorm';
+import { TaskHoldersQuery } from './dto/task-holders.query';
 import { openTaskBreakdown, type OpenTaskGroup } from './open-task-breakdown';
+import { taskHolders, type TaskHolder } from './task-holders';
 
 /** 电子监察 of the work in hand: the county's watchers see every town, a town's leader their own town. */
 @ApiTags('supervision')
@@ -13,6 +15,13 @@ import { openTaskBreakdown, type OpenTaskGroup } from './open-task-breakdown';
 @Roles('supervisor', 'auditor', 'admin', 'town-leader')
 export class TaskSupervisionController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get('holders')
+  @ApiOperation({ summary: '这些办件当前环节由谁办理（已签收的人员，未签收为空）' })
+  holders(@CurrentUser() user: AuthUser, @Query() query: TaskHoldersQuery): Promise<TaskHolder[]> {
+    assertReachesPlace(user, query);
+    return taskHolders(this.dataSource, query, query.caseIds);
+  }
 
   @Get('open-tasks')
   @ApiOperation({ summary: '在办待办按环节和人员汇总：超期、今日到期、计时中止，超期多的在前' })

@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import { SupervisionQuery, SupervisionSummaryQuery, TownReportQuery } from './dto/supervision.query';
 import { SupervisionError, SupervisionErrorCode } from './supervision.errors';
+import { currentCalendar } from '../calendar/calendar-years';
+import { deadlineRisks, type DeadlineRisks } from './deadline-risks';
 import { matterBreakdown, type MatterGroup } from './matter-breakdown';
 import { townReport, type TownReport } from './town-report';
 import {
@@ -35,6 +37,16 @@ export class SupervisionController {
   cases(@CurrentUser() user: AuthUser, @Query() query: SupervisionQuery): Promise<SupervisedCasePage> {
     assertReachesPlace(user, query);
     return supervisedCases(this.dataSource, query, this.policy.applicantLookupKey);
+  }
+
+  @Get('risks')
+  @ApiOperation({
+    summary:
+      '今日风险：超法定时限、红牌超期、环节超期、黄牌和即将到期的在办件，按严重程度排列，附剩余（超期）工作日、当前环节和承办单位',
+  })
+  async risks(@CurrentUser() user: AuthUser, @Query() place: PlaceQuery): Promise<DeadlineRisks> {
+    assertReachesPlace(user, place);
+    return deadlineRisks(this.dataSource, place, await currentCalendar(this.dataSource, place.county));
   }
 
   @Get('summary')

@@ -13,6 +13,7 @@ import {
 } from '../html.js';
 import { label, LEVELS, RATING_SCORES, REVISIT_METHODS, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
 import { townLabel, townOptionsHtml, unitLabel } from '../names.js';
+import { renderDeadlineRisks } from './deadline-risks.js';
 
 const PAGE_SIZE = 50;
 const WARNING_CLASSES = { yellow: 'due-today', red: 'due-overdue', statutory: 'due-overdue' };
@@ -403,6 +404,8 @@ export function renderSupervision(root, { user, params = [] }) {
   mount(
     root,
     html`<h2>电子监察</h2>
+      <h3>今日风险</h3>
+      <div class="risks"></div>
       ${countyWide &&
       html`<h3>各乡镇汇总</h3>
         <div class="summary"></div>
@@ -465,6 +468,7 @@ export function renderSupervision(root, { user, params = [] }) {
       <div class="ratings-message"></div>
       <div class="ratings"></div>`,
   );
+  const risks = renderDeadlineRisks(root.querySelector('.risks'), { user, countyWide });
   const form = root.querySelector('form.filters');
   const message = root.querySelector('.message');
   const ratings = root.querySelector('.ratings');
@@ -575,6 +579,7 @@ export function renderSupervision(root, { user, params = [] }) {
     } else if (clicked?.dataset.town) {
       form.elements.town.value = clicked.dataset.town;
       form.requestSubmit();
+      risks.showTown(clicked.dataset.town);
     }
   });
 
