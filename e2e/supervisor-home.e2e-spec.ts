@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { browserForSuite, expectText, freshPage, logIn, SHOTS } from './browser';
+import { eventually } from '@oneseal/testing';
+import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
 import { fileCase, openTask } from './case-api';
 import { as, serviceUrl } from './system';
 
@@ -56,5 +57,66 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
     await risks.getByLabel('查找').fill(filed.receiptNumber);
     await expectText(risks.locator('tbody'), filed.receiptNumber);
     expect(await rows.count()).toBe(1);
+  });
+
+  it('gives a 督办 from today’s risks; the town’s leader is told, answers it in 监察, and the answer is on the case’s record', async () => {
+    const filed = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
+    await openTask(filed.caseId, 0);
+
+    const supervisor = await freshPage(browser());
+    await logIn(supervisor, 'zz-supervisor');
+    const row = supervisor.locator('.risks tr', { hasText: filed.receiptNumber });
+    await row.getByRole('button', { name: '督办' }).click();
+    const form = supervisor.locator('form.order-new');
+    await expectText(form, filed.receiptNumber);
+    await expectText(form, '南村镇便民服务中心综合受理窗口');
+    await form.getByLabel('类型').selectOption('督办');
+    await form.getByLabel('要求').fill('请今日内受理并说明为何未及时受理');
+    // A date already past is refused with the reason, and nothing is recorded.
+    await form.getByLabel('答复期限').fill('2020-01-01');
+    await form.getByRole('button', { name: '发出' }).click();
+    await expectText(supervisor.locator('.orders-message'), '答复期限应在今天到 60 天之内');
+    const answerBy = new Date(Date.now() + (8 + 48) * 3600_000).toISOString().slice(0, 10);
+    await form.getByLabel('答复期限').fill(answerBy);
+    await form.getByRole('button', { name: '发出' }).click();
+    await expectText(supervisor.locator('.orders-message'), '已督办');
+    const ordered = supervisor.locator('.orders tr', { hasText: filed.receiptNumber });
+    await expectText(ordered, '待答复');
+
+    // The leader is told in 单位消息, and its link leads to the orders, where the answer is given.
+    const leader = await freshPage(browser());
+    await logIn(leader, 'zz-town-leader');
+    await leader.goto(`${workbench}/#/messages`);
+    const message = leader
+      .locator('main tr', { hasText: filed.receiptNumber })
+      .filter({ hasText: '督办催办' });
+    await expectText(message, '请今日内受理', () => leader.getByRole('button', { name: '刷新' }).click());
+    await message.getByRole('link', { name: '答复督办' }).click();
+    const toAnswer = leader.locator('.orders tr', { hasText: filed.receiptNumber });
+    await toAnswer.getByLabel('答复').fill('已责成综合受理窗口当日受理，系窗口人员请假所致，已调整排班');
+    await toAnswer.getByRole('button', { name: '提交答复' }).click();
+    await expectText(leader.locator('.orders-message'), '已答复督办');
+    await expectText(leader.locator('.orders tr', { hasText: filed.receiptNumber }), '已答复');
+    await leader.screenshot({ path: join(SHOTS, 'supervision-order-answered.png'), fullPage: false });
+
+    // The county sees the answer; the order and the answer are on the case's record.
+    await supervisor.reload();
+    await expectText(supervisor.locator('.orders tr', { hasText: filed.receiptNumber }), '已调整排班');
+    const history = await eventually('the order and its answer in the audit log', async () => {
+      const { body } = await as('zz-auditor').get<{ type: string }[]>(
+        `${serviceUrl('audit')}/audit/streams/${filed.caseId}/events`,
+      );
+      const types = body.map((event) => event.type);
+      return types.includes('routing.supervision-answered') ? types : undefined;
+    });
+    expect(history).toEqual(
+      expect.arrayContaining(['routing.supervision-ordered', 'routing.supervision-answered']),
+    );
+    await eventually('the answer in the county’s messages', async () => {
+      const { body } = await as('zz-supervisor').get<{ items: { caseId: string; template: string }[] }>(
+        `${serviceUrl('notification')}/notifications/inbox?kind=supervisionAnswered&pageSize=50`,
+      );
+      return body.items.find((item) => item.caseId === filed.caseId);
+    });
   });
 });

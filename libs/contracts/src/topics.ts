@@ -32,6 +32,8 @@ export const TOPICS = {
   serviceRatedV1: 'oneseal.routing.service-rated.v1',
   ratingAnsweredV1: 'oneseal.routing.rating-answered.v1',
   ratingRevisitedV1: 'oneseal.routing.rating-revisited.v1',
+  supervisionOrderedV1: 'oneseal.routing.supervision-ordered.v1',
+  supervisionAnsweredV1: 'oneseal.routing.supervision-answered.v1',
   sealRegisteredV1: 'oneseal.seal.seal-registered.v1',
   sealActivatedV1: 'oneseal.seal.seal-activated.v1',
   sealRetiredV1: 'oneseal.seal.seal-retired.v1',

@@ -31,6 +31,8 @@ import { MyCasesService } from './applicant-progress/my-cases.service';
 import { CaseFilePagesClient, INTAKE_URL } from './applicant-progress/case-file-pages.client';
 import { RatingFollowUpController } from './rating-follow-up/rating-follow-up.controller';
 import { RatingFollowUpService } from './rating-follow-up/rating-follow-up.service';
+import { SupervisionOrdersController } from './supervision-orders/supervision-orders.controller';
+import { SupervisionOrdersService } from './supervision-orders/supervision-orders.service';
 import { RatingPadController } from './rating-follow-up/rating-pad.controller';
 import { RatingPadService } from './rating-follow-up/rating-pad.service';
 import { RatingRecorder } from './rating-follow-up/rating-recorder';
@@ -87,6 +89,7 @@ export class RoutingModule {
         ApplicantProgressController,
         MyCasesController,
         RatingFollowUpController,
+        SupervisionOrdersController,
         RatingPadController,
       ],
       providers: [
@@ -96,6 +99,7 @@ export class RoutingModule {
         { provide: INTAKE_URL, useValue: env.INTAKE_URL.replace(/\/+$/, '') },
         CaseFilePagesClient,
         RatingFollowUpService,
+        SupervisionOrdersService,
         RatingPadService,
         RatingRecorder,
         { provide: RATING_POLICY, useValue: { rectifyWorkingDays: env.RATING_RECTIFY_WORKING_DAYS } },

@@ -29,6 +29,8 @@ export * from './result-delivered/v1';
 export * from './service-rated/v1';
 export * from './rating-answered/v1';
 export * from './rating-revisited/v1';
+export * from './supervision-ordered/v1';
+export * from './supervision-answered/v1';
 export * from './seal-registered/v1';
 export * from './seal-activated/v1';
 export * from './seal-retired/v1';

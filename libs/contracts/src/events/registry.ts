@@ -27,6 +27,8 @@ import { resultDeliveredV1 } from './result-delivered/v1';
 import { serviceRatedV1 } from './service-rated/v1';
 import { ratingAnsweredV1 } from './rating-answered/v1';
 import { ratingRevisitedV1 } from './rating-revisited/v1';
+import { supervisionOrderedV1 } from './supervision-ordered/v1';
+import { supervisionAnsweredV1 } from './supervision-answered/v1';
 import { sealRegisteredV1 } from './seal-registered/v1';
 import { sealActivatedV1 } from './seal-activated/v1';
 import { sealRetiredV1 } from './seal-retired/v1';
@@ -63,6 +65,8 @@ export const EVENT_CONTRACTS = [
   serviceRatedV1,
   ratingAnsweredV1,
   ratingRevisitedV1,
+  supervisionOrderedV1,
+  supervisionAnsweredV1,
   sealRegisteredV1,
   sealActivatedV1,
   sealRetiredV1,

@@ -179,6 +179,8 @@ export const MESSAGE_KINDS = {
   escalationStatutory: '严重超期督办',
   dissatisfiedRating: '差评整改',
   homeVisitRequested: '上门服务申请',
+  supervisionOrdered: '督办催办',
+  supervisionAnswered: '督办答复',
 };
 
 export const LEDGER_ENTRIES = { stamped: '用印', refused: '拒绝用印' };
@@ -215,6 +217,8 @@ export const EVENT_TYPES = {
   'routing.result-delivered': '结果送达',
   'routing.service-rated': '办事评价',
   'routing.rating-answered': '差评整改答复',
+  'routing.supervision-ordered': '督办催办',
+  'routing.supervision-answered': '督办答复',
   'routing.case-concluded': '办结',
   'notification.notification-sent': '发送通知',
 };

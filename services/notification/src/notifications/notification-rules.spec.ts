@@ -12,6 +12,8 @@ import {
   NOTIFICATION_RULES,
   ratingAnsweredRule,
   serviceRatedRule,
+  supervisionAnsweredRule,
+  supervisionOrderedRule,
 } from './notification-rules';
 
 const places = SeededPlaceNames.fromSeeds(resolve(__dirname, '../../../../seeds'));
@@ -192,6 +194,41 @@ describe('who is told what, by event', () => {
     );
     expect(atCounter.message.body).toBe(
       '差评待整改：办件 140525-20261123-000001（临时救助）窗口受理环节申请人评价为非常不满意：服务态度、办事效率。请于 2026-12-25 前核实整改，在监察中回复并回访。',
+    );
+  });
+
+  it('tells the unit holding a case of a 督办, and the town’s leader who answers for it; a bureau answers for itself', () => {
+    const order = (unitCode: string) =>
+      event({
+        orderId: randomUUID(),
+        caseId,
+        kind: '督办' as const,
+        unitCode,
+        requirement: '请于期限前办结并说明超期原因',
+        answerBy: '2026-12-10',
+        orderedAt: new Date().toISOString(),
+      });
+    const atReview = supervisionOrderedRule.plan(order('140525100-review'), applicant, places);
+    expect(atReview.map((message) => message.recipient)).toEqual(['140525100-review', '140525100-approval']);
+    expect(atReview[0].message.body).toBe(
+      '督办：办件 140525-20261123-000001（临时救助）现由南村镇便民服务中心审核岗办理，要求：请于期限前办结并说明超期原因。请于 2026-12-10 前办理并在监察中答复。',
+    );
+    expect(
+      supervisionOrderedRule.plan(order('140525-mz'), applicant, places).map((message) => message.recipient),
+    ).toEqual(['140525-mz']);
+  });
+
+  it('brings the answer to a 督办 back to the county’s 电子监察', () => {
+    const answered = caseEnvelope(
+      caseId,
+      'routing.supervision-answered',
+      { orderId: randomUUID(), caseId, answer: '已督促审核岗当日办结', answeredAt: new Date().toISOString() },
+      { actor: { kind: 'person', id: 'leader', name: '南村镇分管领导' } },
+    );
+    const [message] = supervisionAnsweredRule.plan(answered, applicant, places);
+    expect(message).toEqual(expect.objectContaining({ recipient: '140525-supervision', channel: 'inbox' }));
+    expect(message.message.body).toBe(
+      '督办已答复：办件 140525-20261123-000001（临时救助）南村镇分管领导答复：已督促审核岗当日办结',
     );
   });
 });

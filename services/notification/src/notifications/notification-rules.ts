@@ -12,6 +12,8 @@ import {
   reviewTaskOpenedV1,
   serviceRatedV1,
   ratingAnsweredV1,
+  supervisionAnsweredV1,
+  supervisionOrderedV1,
   topicsOf,
   type EventContract,
   type EventEnvelope,
@@ -286,6 +288,43 @@ export const serviceRatedRule = staffRule(serviceRatedV1, ({ payload, town }, ap
 });
 
 /**
+ * A supervisor's 督办 or 催办: the unit holding the case, and whoever answers for it — the town's leader for a town
+ * desk or village station, the bureau itself for a county bureau.
+ */
+export const supervisionOrderedRule = staffRule(
+  supervisionOrderedV1,
+  ({ payload, town }, applicant, places) => {
+    const countyBureau = !/^\d{9}/.test(payload.unitCode);
+    const answerer = countyBureau || !town ? payload.unitCode : townUnit.approval(town);
+    const message = templates.supervisionOrdered({
+      kind: payload.kind,
+      caseRef: caseRef(payload.caseId, applicant),
+      matterName: applicant?.matterName ?? '',
+      where: places.unit(payload.unitCode),
+      requirement: payload.requirement,
+      answerBy: payload.answerBy,
+    });
+    return [...new Set([payload.unitCode, answerer])].map((unit) => toUnitInbox(unit, message));
+  },
+);
+
+/** The answer to a 督办 goes back to the county's 电子监察, who gave it. */
+export const supervisionAnsweredRule = staffRule(
+  supervisionAnsweredV1,
+  ({ payload, county, actor }, applicant) => [
+    toUnitInbox(
+      countySupervision(county),
+      templates.supervisionAnswered({
+        caseRef: caseRef(payload.caseId, applicant),
+        matterName: applicant?.matterName ?? '',
+        who: actor.name ?? '承办单位',
+        answer: payload.answer,
+      }),
+    ),
+  ],
+);
+
+/**
  * Who is told when work runs late (督办): past the committed date, the town's leader for a town or village unit
  * and the county's 电子监察 for a county bureau or the leader's own desk; past the statutory limit, the county's
  * 电子监察 as well.
@@ -326,6 +365,8 @@ export const NOTIFICATION_RULES: readonly NotificationRule<{ caseId: string }>[]
   deadlineWarningRule,
   serviceRatedRule,
   ratingAnsweredRule,
+  supervisionOrderedRule,
+  supervisionAnsweredRule,
 ];
 
 /** The rule for a message's topic; a former topic name finds the same rule (events parked under it included). */

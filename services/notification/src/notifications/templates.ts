@@ -38,6 +38,9 @@ export const TEMPLATE_TEXTS = {
   dissatisfiedRating:
     '差评待整改：办件 ${ref}（${matter}）${event}申请人评价为${score}：${reason}。${deadline}核实整改，在监察中回复并回访。',
   escalationRed: '督办：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），承办单位 ${unit}，请督促办理。',
+  supervisionOrdered:
+    '${kind}：办件 ${ref}（${matter}）现由${step}办理，要求：${requirement}。请于 ${answerBy} 前办理并在监察中答复。',
+  supervisionAnswered: '督办已答复：办件 ${ref}（${matter}）${who}答复：${answer}',
   escalationStatutory:
     '严重超期督办：办件 ${ref} ${scope}已超过法定期限（${dueDate}），承办单位 ${unit}，请督促办理并说明原因。',
 } as const;
@@ -74,6 +77,8 @@ export const INBOX_TEMPLATES = [
   'escalationRed',
   'escalationStatutory',
   'homeVisitRequested',
+  'supervisionOrdered',
+  'supervisionAnswered',
 ] as const satisfies readonly TemplateName[];
 export type InboxTemplateName = (typeof INBOX_TEMPLATES)[number];
 
@@ -363,6 +368,41 @@ export function dissatisfiedRating(input: {
     score: input.scoreText,
     reason: input.reason || '未说明原因',
     deadline: input.rectifyBy ? `请于 ${input.rectifyBy} 前` : '请',
+  });
+}
+
+/** A supervisor's 督办 or 催办 of a case, to the unit holding it and its overseer. */
+export function supervisionOrdered(input: {
+  kind: string;
+  caseRef: string;
+  matterName: string;
+  /** The unit the case waits at, by its name (南村镇便民服务中心审核岗). */
+  where: string;
+  requirement: string;
+  answerBy: string;
+}) {
+  return render('supervisionOrdered', {
+    kind: input.kind,
+    ref: input.caseRef,
+    matter: input.matterName,
+    step: input.where,
+    requirement: input.requirement,
+    answerBy: input.answerBy,
+  });
+}
+
+/** The answer to a 督办, to the county's 电子监察. */
+export function supervisionAnswered(input: {
+  caseRef: string;
+  matterName: string;
+  who: string;
+  answer: string;
+}) {
+  return render('supervisionAnswered', {
+    ref: input.caseRef,
+    matter: input.matterName,
+    who: input.who,
+    answer: input.answer,
   });
 }
 

@@ -13,6 +13,7 @@ import { CountEachTownsDays1765500000100 } from './1765500000100-CountEachTownsD
 import { IndexNameCharacters1765600000100 } from './1765600000100-IndexNameCharacters';
 import { IndexCasesByStage1765600000200 } from './1765600000200-IndexCasesByStage';
 import { CloseTheRatingLoop1765700000100 } from './1765700000100-CloseTheRatingLoop';
+import { KeepSupervisionOrders1765800000100 } from './1765800000100-KeepSupervisionOrders';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -29,4 +30,5 @@ export const ROUTING_MIGRATIONS = [
   IndexNameCharacters1765600000100,
   IndexCasesByStage1765600000200,
   CloseTheRatingLoop1765700000100,
+  KeepSupervisionOrders1765800000100,
 ];

@@ -40,9 +40,20 @@ const narrow = (kind, value, text) =>
     ? html`<button type="button" class="link" data-narrow="${kind}" data-value="${value}">${text}</button>`
     : text;
 
-function rowsHtml(items, holders) {
+function rowsHtml(items, holders, mayOrder) {
   return tableHtml(
-    ['风险', '办件编号', '事项', '乡镇', '当前环节', '承办单位', '承办人', '承诺办结', '剩余/超期'],
+    [
+      '风险',
+      '办件编号',
+      '事项',
+      '乡镇',
+      '当前环节',
+      '承办单位',
+      '承办人',
+      '承诺办结',
+      '剩余/超期',
+      ...(mayOrder ? [''] : []),
+    ],
     items.map((item) => {
       const holder = holders.get(item.caseId);
       return [
@@ -60,6 +71,9 @@ function rowsHtml(items, holders) {
         item.workingDaysLeft !== null
           ? daysText(item.workingDaysLeft)
           : html`环节${daysText(item.stepWorkingDaysLeft)}`,
+        ...(mayOrder
+          ? [html`<button type="button" class="order-case" data-case-id="${item.caseId}">督办</button>`]
+          : []),
       ];
     }),
     '今天没有超期或临期的在办件。',
@@ -71,7 +85,7 @@ function rowsHtml(items, holders) {
  * the step, the unit and the person holding it. A town, a matter or a person clicked narrows the list (county → town
  * → matter → person), and the search box finds any of them by name.
  */
-export function renderDeadlineRisks(container, { user, countyWide }) {
+export function renderDeadlineRisks(container, { user, countyWide, onOrder }) {
   const state = { town: countyWide ? '' : user.town, matter: '', person: '', q: '' };
   let answer = { items: [], counts: {}, today: '' };
   let holders = new Map();
@@ -128,7 +142,7 @@ export function renderDeadlineRisks(container, { user, countyWide }) {
         ? html` <button type="button" class="link" data-narrow="clear">清除筛选</button>`
         : ''}`,
     );
-    mount(list, html`${countsHtml(answer.counts)}${rowsHtml(shown, holders)}`);
+    mount(list, html`${countsHtml(answer.counts)}${rowsHtml(shown, holders, !!onOrder)}`);
   }
 
   async function load() {
@@ -161,6 +175,11 @@ export function renderDeadlineRisks(container, { user, countyWide }) {
     void load();
   });
   container.addEventListener('click', (event) => {
+    const ordering = event.target.closest('button.order-case');
+    if (ordering) {
+      onOrder(answer.items.find((item) => item.caseId === ordering.dataset.caseId));
+      return;
+    }
     const button = event.target.closest('button[data-narrow]');
     if (!button) return;
     const { narrow: kind, value } = button.dataset;

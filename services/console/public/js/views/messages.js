@@ -13,6 +13,7 @@ const KIND_CLASSES = {
   escalationRed: 'due-overdue',
   escalationStatutory: 'due-overdue',
   dissatisfiedRating: 'due-today',
+  supervisionOrdered: 'due-overdue',
 };
 
 /** What each kind of message asks for, and where that is done. */
@@ -25,6 +26,8 @@ const ACTS = {
   escalationStatutory: (note) => caseAct(note, '督促办理'),
   dissatisfiedRating: (note) => html`<a href="#/supervision/ratings" data-read="${note.id}">答复整改</a>`,
   homeVisitRequested: (note) => html`<a href="#/visits" data-read="${note.id}">约定上门</a>`,
+  supervisionOrdered: (note) => html`<a href="#/supervision/orders" data-read="${note.id}">答复督办</a>`,
+  supervisionAnswered: (note) => html`<a href="#/supervision/orders" data-read="${note.id}">查看答复</a>`,
 };
 
 const caseAct = (note, text) => html`<span data-read="${note.id}">${caseLink(note.caseId, text)}</span>`;

@@ -14,6 +14,7 @@ import {
 import { label, LEVELS, RATING_SCORES, REVISIT_METHODS, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
 import { townLabel, townOptionsHtml, unitLabel } from '../names.js';
 import { renderDeadlineRisks } from './deadline-risks.js';
+import { renderSupervisionOrders } from './supervision-orders.js';
 
 const PAGE_SIZE = 50;
 const WARNING_CLASSES = { yellow: 'due-today', red: 'due-overdue', statutory: 'due-overdue' };
@@ -406,6 +407,8 @@ export function renderSupervision(root, { user, params = [] }) {
     html`<h2>电子监察</h2>
       <h3>今日风险</h3>
       <div class="risks"></div>
+      <h3 class="orders-heading">督办催办</h3>
+      <div class="orders"></div>
       ${countyWide &&
       html`<h3>各乡镇汇总</h3>
         <div class="summary"></div>
@@ -468,7 +471,15 @@ export function renderSupervision(root, { user, params = [] }) {
       <div class="ratings-message"></div>
       <div class="ratings"></div>`,
   );
-  const risks = renderDeadlineRisks(root.querySelector('.risks'), { user, countyWide });
+  const orders = renderSupervisionOrders(root.querySelector('.orders'), { user });
+  // Only the county's 电子监察 gives 督办 and 催办.
+  const risks = renderDeadlineRisks(root.querySelector('.risks'), {
+    user,
+    countyWide,
+    ...(hasRole(user, 'supervisor') ? { onOrder: (item) => orders.orderCase(item) } : {}),
+  });
+  // #/supervision/orders (a 督办 message's link): the orders, in view.
+  if (params[0] === 'orders') root.querySelector('.orders-heading').scrollIntoView();
   const form = root.querySelector('form.filters');
   const message = root.querySelector('.message');
   const ratings = root.querySelector('.ratings');
