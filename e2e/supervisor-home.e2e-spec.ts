@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { eventually } from '@oneseal/testing';
 import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
 import { fileCase, openTask } from './case-api';
@@ -118,5 +119,61 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
       );
       return body.items.find((item) => item.caseId === filed.caseId);
     });
+  });
+
+  it('exports the period report as a workbook people can sort and sum, and prints it alone (saved as PDF)', async () => {
+    const page = await freshPage(browser());
+    await logIn(page, 'zz-supervisor');
+    const period = page.locator('form.period');
+    await expectText(page.locator('.report table'), '南村镇');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      period.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^办件情况（\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}）\.xlsx$/);
+    const file = join(SHOTS, 'period-report.xlsx');
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['期间报告', '今日风险']);
+    const report = workbook.getWorksheet('期间报告');
+    expect(String(report?.getCell('A1').value)).toMatch(/^泽州县乡镇便民服务中心办件情况（/);
+    expect(report?.getRow(2).values).toEqual(
+      expect.arrayContaining(['乡镇', '收件', '按时办结率', '满意率']),
+    );
+    const nancun = report?.getColumn(1).values.indexOf('南村镇') ?? -1;
+    expect(nancun).toBeGreaterThan(2);
+    expect(Number(report?.getRow(nancun).getCell(2).value)).toBeGreaterThan(0);
+    const risks = workbook.getWorksheet('今日风险');
+    expect(risks?.getRow(2).values).toEqual(expect.arrayContaining(['风险', '办件编号', '承办单位']));
+    expect(JSON.stringify(risks?.getSheetValues())).not.toMatch(/140525100-window|ZZ-T-/);
+
+    // 打印: the report alone, under its title, as the browser prints it or saves it as PDF.
+    await page.evaluate('window.print = () => undefined');
+    await period.getByRole('button', { name: '打印' }).click();
+    await page.emulateMedia({ media: 'print' });
+    // Under emulated print media chromium's innerText and visibility still read the screen layout: what the print
+    // stylesheet shows and hides is read from the computed styles.
+    expect(await page.locator('.print-title').textContent()).toMatch(/^泽州县乡镇便民服务中心办件情况（/);
+    const printed = await page.evaluate(`(() => {
+      const shown = (selector) => {
+        const target = document.querySelector(selector);
+        if (getComputedStyle(target).visibility === 'hidden') return false;
+        for (let element = target; element; element = element.parentElement)
+          if (getComputedStyle(element).display === 'none') return false;
+        return true;
+      };
+      return {
+        title: shown('.print-title'),
+        report: shown('.report table'),
+        risks: shown('.risks'),
+        menu: shown('body > nav'),
+        form: shown('form.period'),
+      };
+    })()`);
+    expect(printed).toEqual({ title: true, report: true, risks: false, menu: false, form: false });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot({ path: join(SHOTS, 'period-report-print.png'), fullPage: true });
   });
 });

@@ -41,6 +41,16 @@ export class SeededPlaceNames {
     return new SeededPlaceNames(counties);
   }
 
+  /** The county's name (泽州县); the code itself when the reference data does not know it. */
+  county(countyCode: string): string {
+    return this.counties.get(countyCode)?.county?.name ?? countyCode;
+  }
+
+  /** The town's name (南村镇); the code itself when the reference data does not know it. */
+  town(townCode: string): string {
+    return this.counties.get(townCode.slice(0, 6))?.towns.get(townCode) ?? townCode;
+  }
+
   /** What the unit is called (南村镇便民服务中心审核岗); the code itself when the reference data cannot place it. */
   unit(unitCode: string): string {
     const county = this.counties.get(unitCode.slice(0, 6));

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { IsHexKey, TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 import { Transform } from 'class-transformer';
@@ -72,4 +73,9 @@ export const ROUTING_SCHEMA = 'routing';
 
 export function loadRoutingEnv(env: Record<string, string | undefined> = process.env): RoutingEnv {
   return validateEnv('routing', RoutingEnv, env);
+}
+
+/** The reference data (county, town and bureau names for reports people read): ONESEAL_SEEDS_DIR, else seeds/. */
+export function defaultSeedsDirectory(): string {
+  return process.env.ONESEAL_SEEDS_DIR ?? resolve(__dirname, '../../../../seeds');
 }

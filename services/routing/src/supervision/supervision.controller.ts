@@ -1,14 +1,17 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isReportablePeriod, PlaceQuery } from '@oneseal/service-kit';
+import { SeededPlaceNames } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
+import { defaultSeedsDirectory } from '../config/routing.env';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import { SupervisionQuery, SupervisionSummaryQuery, TownReportQuery } from './dto/supervision.query';
 import { SupervisionError, SupervisionErrorCode } from './supervision.errors';
 import { currentCalendar } from '../calendar/calendar-years';
 import { deadlineRisks, type DeadlineRisks } from './deadline-risks';
+import { reportWorkbook } from './report-workbook';
 import { matterBreakdown, type MatterGroup } from './matter-breakdown';
 import { townReport, type TownReport } from './town-report';
 import {
@@ -31,6 +34,9 @@ export class SupervisionController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CASE_POLICY) private readonly policy: CasePolicy,
   ) {}
+
+  /** County, town and bureau names for what is exported (people read names, never codes). */
+  private readonly places = SeededPlaceNames.fromSeeds(defaultSeedsDirectory());
 
   @Get('cases')
   @ApiOperation({ summary: '办件监察列表：按乡镇、预警等级、状态筛选，临近期限的在前' })
@@ -63,6 +69,30 @@ export class SupervisionController {
   matters(@CurrentUser() user: AuthUser, @Query() place: PlaceQuery): Promise<MatterGroup[]> {
     assertReachesPlace(user, place);
     return matterBreakdown(this.dataSource, place);
+  }
+
+  @Get('report/export')
+  @Roles('supervisor', 'auditor', 'admin')
+  @ApiOperation({ summary: '导出期间报告（Excel）：各乡镇办件情况，附今日风险' })
+  async exportReport(
+    @CurrentUser() user: AuthUser,
+    @Query() query: TownReportQuery,
+  ): Promise<StreamableFile> {
+    assertReachesPlace(user, query);
+    if (!isReportablePeriod(query)) throw new SupervisionError(SupervisionErrorCode.PERIOD_INVALID);
+    const calendar = await currentCalendar(this.dataSource, query.county);
+    const workbook = await reportWorkbook(
+      query,
+      await townReport(this.dataSource, query),
+      await deadlineRisks(this.dataSource, { county: query.county }, calendar),
+      this.places,
+      (unitCode) => this.places.unit(unitCode),
+    );
+    const fileName = `${this.places.county(query.county)}办件情况（${query.from}至${query.to}）.xlsx`;
+    return new StreamableFile(workbook, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    });
   }
 
   @Get('report')

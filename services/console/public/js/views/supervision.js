@@ -1,4 +1,4 @@
-import { api, hasRole } from '../api.js';
+import { api, apiBlob, hasRole } from '../api.js';
 import { barChartHtml } from '../chart.js';
 import {
   caseLink,
@@ -12,7 +12,7 @@ import {
   tableHtml,
 } from '../html.js';
 import { label, LEVELS, RATING_SCORES, REVISIT_METHODS, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
-import { townLabel, townOptionsHtml, unitLabel } from '../names.js';
+import { countyLabel, townLabel, townOptionsHtml, unitLabel } from '../names.js';
 import { renderDeadlineRisks } from './deadline-risks.js';
 import { renderSupervisionOrders } from './supervision-orders.js';
 
@@ -412,13 +412,19 @@ export function renderSupervision(root, { user, params = [] }) {
       ${countyWide &&
       html`<h3>各乡镇汇总</h3>
         <div class="summary"></div>
-        <h3>期间报告</h3>
-        <form class="toolbar period">
-          <label>自 <input type="date" name="from" required /></label>
-          <label>至 <input type="date" name="to" required /></label>
-          <button type="submit">统计</button>
-        </form>
-        <div class="report"></div>
+        <div class="report-print">
+          <h3>期间报告</h3>
+          <form class="toolbar period">
+            <label>自 <input type="date" name="from" required /></label>
+            <label>至 <input type="date" name="to" required /></label>
+            <button type="submit">统计</button>
+            <button type="button" class="export-report">导出 Excel</button>
+            <button type="button" class="print-report">打印</button>
+          </form>
+          <p class="print-title"></p>
+          <div class="report-message"></div>
+          <div class="report"></div>
+        </div>
         <h3>好差评统计</h3>
         <div class="rating-stats"></div>
         <h3>网上办理</h3>
@@ -604,6 +610,36 @@ export function renderSupervision(root, { user, params = [] }) {
     const month = thisMonth();
     period.elements.from.value = month.from;
     period.elements.to.value = month.to;
+    const reportMessage = root.querySelector('.report-message');
+    period.querySelector('.export-report').addEventListener('click', async () => {
+      mount(reportMessage, '');
+      const { from, to } = formValues(period);
+      try {
+        const query = new URLSearchParams({ county: user.county, from, to });
+        const { blob } = await apiBlob('routing', `/supervision/report/export?${query}`);
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(blob);
+        link.download = `办件情况（${from}至${to}）.xlsx`;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      } catch (error) {
+        showError(reportMessage, error);
+      }
+    });
+    period.querySelector('.print-report').addEventListener('click', () => {
+      const { from, to } = formValues(period);
+      mount(
+        root.querySelector('.print-title'),
+        `${countyLabel(user.county)}乡镇便民服务中心办件情况（${from} 至 ${to}）`,
+      );
+      const done = () => {
+        document.body.classList.remove('printing-report');
+        window.removeEventListener('afterprint', done);
+      };
+      window.addEventListener('afterprint', done);
+      document.body.classList.add('printing-report');
+      window.print();
+    });
     period.addEventListener('submit', async (event) => {
       event.preventDefault();
       const { from, to } = formValues(period);
