@@ -176,4 +176,27 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.screenshot({ path: join(SHOTS, 'period-report-print.png'), fullPage: true });
   });
+
+  it('shows the last twelve weeks or months, and each person’s work and what they hold', async () => {
+    const filed = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
+    const acceptance = await openTask(filed.caseId, 0);
+    await as('zz-town-window').post(`${serviceUrl('approval')}/tasks/${acceptance.id}/claim`, {});
+    const page = await freshPage(browser());
+    await logIn(page, 'zz-supervisor');
+    const trend = page.locator('.trend');
+    await expectText(trend.locator('figure.chart-trend-volume'), '各周收件与办结');
+    expect(await trend.locator('tbody tr').count()).toBe(12);
+    // This week's row counts the case just filed.
+    const thisWeek = trend.locator('tbody tr').last();
+    expect(Number((await thisWeek.locator('td').nth(1).innerText()).trim())).toBeGreaterThan(0);
+    await trend.locator('select[name=by]').selectOption('month');
+    await expectText(trend.locator('figure.chart-trend-volume'), '各月收件与办结');
+    await expectText(trend.locator('tbody tr').last(), '月');
+
+    const people = page.locator('.people');
+    const clerk = people.locator('tr', { hasText: '南村镇受理窗口（演示）' });
+    await expectText(clerk, '南村镇便民服务中心综合受理窗口');
+    expect(Number((await clerk.locator('td').nth(5).innerText()).trim())).toBeGreaterThan(0);
+    expect(await people.innerText()).not.toMatch(/140525100-window|u-[a-z]/);
+  });
 });

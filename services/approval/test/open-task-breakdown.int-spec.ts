@@ -4,6 +4,7 @@ import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { createApprovalActivities } from '../src/activities/approval.activities';
 import { APPROVAL_SCHEMA } from '../src/config/approval.env';
 import { openTaskBreakdown } from '../src/supervision/open-task-breakdown';
+import { peopleWorkload } from '../src/supervision/people-workload';
 import { taskHolders } from '../src/supervision/task-holders';
 import { ReviewTask } from '../src/tasks/review-task.entity';
 
@@ -115,5 +116,51 @@ describe('open tasks by step and person, for supervisors (real PostgreSQL)', () 
       new Set(['140525100-review', '140525-mz']),
     );
     expect(await taskHolders(suite.dataSource, { county: '140525' }, [])).toEqual([]);
+  });
+
+  it('sums each person’s decided steps and their timeliness over a period, beside what they hold now', async () => {
+    const window = {
+      town: '140525100',
+      level: 'town',
+      unitCode: '140525100-window',
+      stepName: '受理',
+    } as const;
+    const decide = async (dueDate: string, decidedDay: string) => {
+      const taskId = await open(window, dueDate);
+      await suite.dataSource.query(
+        `UPDATE approval.review_tasks SET status = 'done', outcome = 'approve', handler_id = 'u-clerk',
+                handler_name = '南村镇受理员', decided_at = ($2::date + time '10:00') AT TIME ZONE 'Asia/Shanghai'
+          WHERE id = $1`,
+        [taskId, decidedDay],
+      );
+    };
+    await decide('2026-11-10', '2026-11-09');
+    await decide('2026-11-10', '2026-11-10');
+    await decide('2026-11-10', '2026-11-12');
+    await decide('2026-11-10', '2026-12-02');
+    await open(window, cstDay(-1), { id: 'u-clerk', name: '南村镇受理员' });
+    const people = await peopleWorkload(suite.dataSource, {
+      county: '140525',
+      town: '140525100',
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    const clerk = people.find((person) => person.personId === 'u-clerk');
+    expect(clerk).toEqual(
+      expect.objectContaining({
+        personName: '南村镇受理员',
+        unitCode: '140525100-window',
+        decided: 3,
+        timed: 3,
+        onTime: 2,
+        onTimeRate: 0.667,
+        holding: 1,
+        overdueNow: 1,
+      }),
+    );
+    // The reviewer decided nothing then, and holds two (one past its date).
+    expect(people.find((person) => person.personId === 'u-reviewer')).toEqual(
+      expect.objectContaining({ decided: 0, holding: 2, overdueNow: 1, onTimeRate: null }),
+    );
   });
 });

@@ -2,9 +2,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
-import { PlaceQuery } from '@oneseal/service-kit';
+import { isReportablePeriod, PlaceQuery } from '@oneseal/service-kit';
 import { DataSource } from 'typeorm';
+import { PeopleWorkloadQuery } from './dto/people-workload.query';
 import { TaskHoldersQuery } from './dto/task-holders.query';
+import { peopleWorkload, type PersonWorkload } from './people-workload';
+import { TaskSupervisionError, TaskSupervisionErrorCode } from './supervision.errors';
 import { openTaskBreakdown, type OpenTaskGroup } from './open-task-breakdown';
 import { taskHolders, type TaskHolder } from './task-holders';
 
@@ -21,6 +24,14 @@ export class TaskSupervisionController {
   holders(@CurrentUser() user: AuthUser, @Query() query: TaskHoldersQuery): Promise<TaskHolder[]> {
     assertReachesPlace(user, query);
     return taskHolders(this.dataSource, query, query.caseIds);
+  }
+
+  @Get('people')
+  @ApiOperation({ summary: '人员办理情况：期间内办理的环节数、按时率，当前在手和超期件数' })
+  people(@CurrentUser() user: AuthUser, @Query() query: PeopleWorkloadQuery): Promise<PersonWorkload[]> {
+    assertReachesPlace(user, query);
+    if (!isReportablePeriod(query)) throw new TaskSupervisionError(TaskSupervisionErrorCode.PERIOD_INVALID);
+    return peopleWorkload(this.dataSource, query);
   }
 
   @Get('open-tasks')

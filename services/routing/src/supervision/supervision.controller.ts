@@ -3,11 +3,17 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isReportablePeriod, PlaceQuery } from '@oneseal/service-kit';
-import { SeededPlaceNames } from '@oneseal/domain';
+import { chinaDate, SeededPlaceNames } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 import { defaultSeedsDirectory } from '../config/routing.env';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
-import { SupervisionQuery, SupervisionSummaryQuery, TownReportQuery } from './dto/supervision.query';
+import {
+  SupervisionQuery,
+  SupervisionSummaryQuery,
+  TownReportQuery,
+  TrendQuery,
+} from './dto/supervision.query';
+import { trend, type TrendPoint } from './trend';
 import { SupervisionError, SupervisionErrorCode } from './supervision.errors';
 import { currentCalendar } from '../calendar/calendar-years';
 import { deadlineRisks, type DeadlineRisks } from './deadline-risks';
@@ -93,6 +99,13 @@ export class SupervisionController {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       disposition: `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     });
+  }
+
+  @Get('trend')
+  @ApiOperation({ summary: '趋势：最近若干周（或月）的收件、受理、办结、按时办结率、评价和满意率' })
+  trend(@CurrentUser() user: AuthUser, @Query() query: TrendQuery): Promise<TrendPoint[]> {
+    assertReachesPlace(user, query);
+    return trend(this.dataSource, query, query.by, query.periods, chinaDate(new Date()));
   }
 
   @Get('report')

@@ -15,6 +15,7 @@ import { label, LEVELS, RATING_SCORES, REVISIT_METHODS, SUPERVISED_STAGES, WARNI
 import { countyLabel, townLabel, townOptionsHtml, unitLabel } from '../names.js';
 import { renderDeadlineRisks } from './deadline-risks.js';
 import { renderSupervisionOrders } from './supervision-orders.js';
+import { renderPeople, renderTrend } from './supervision-trends.js';
 
 const PAGE_SIZE = 50;
 const WARNING_CLASSES = { yellow: 'due-today', red: 'due-overdue', statutory: 'due-overdue' };
@@ -409,6 +410,10 @@ export function renderSupervision(root, { user, params = [] }) {
       <div class="risks"></div>
       <h3 class="orders-heading">督办催办</h3>
       <div class="orders"></div>
+      <h3>趋势</h3>
+      <div class="trend"></div>
+      <h3>人员办理情况</h3>
+      <div class="people"></div>
       ${countyWide &&
       html`<h3>各乡镇汇总</h3>
         <div class="summary"></div>
@@ -478,6 +483,8 @@ export function renderSupervision(root, { user, params = [] }) {
       <div class="ratings"></div>`,
   );
   const orders = renderSupervisionOrders(root.querySelector('.orders'), { user });
+  renderTrend(root.querySelector('.trend'), { user, countyWide });
+  renderPeople(root.querySelector('.people'), { user, countyWide, period: thisMonth() });
   // Only the county's 电子监察 gives 督办 and 催办.
   const risks = renderDeadlineRisks(root.querySelector('.risks'), {
     user,

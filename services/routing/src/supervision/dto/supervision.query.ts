@@ -1,7 +1,9 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { CountyPeriodQuery } from '@oneseal/service-kit';
-import { IsOptional, Matches } from 'class-validator';
+import { CountyPeriodQuery, PlaceQuery } from '@oneseal/service-kit';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CaseFilters } from '../../case-search/dto/case-filters';
+import { TREND_GRAINS, type TrendGrain } from '../trend';
 
 export { SUPERVISED_STAGES } from '../../case-search/dto/case-filters';
 
@@ -25,3 +27,19 @@ export class SupervisionSummaryQuery {
 
 /** 各乡镇期间报告: the county's towns over a period. */
 export class TownReportQuery extends CountyPeriodQuery {}
+
+/** 趋势: the last weeks or months of a county (or a town). */
+export class TrendQuery extends PlaceQuery {
+  @ApiPropertyOptional({ enum: TREND_GRAINS, default: 'week', description: '按周或按月' })
+  @IsOptional()
+  @IsIn(TREND_GRAINS, { message: '请选择按周或按月' })
+  by: TrendGrain = 'week';
+
+  @ApiPropertyOptional({ default: 12, description: '期数（2–24）' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(24, { message: '一次最多看 24 期' })
+  periods = 12;
+}

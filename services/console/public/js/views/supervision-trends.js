@@ -1,0 +1,154 @@
+import { api } from '../api.js';
+import { barChartHtml } from '../chart.js';
+import { html, mount, showError, tableHtml } from '../html.js';
+import { townLabel, townOptionsHtml, unitLabel } from '../names.js';
+
+const rateText = (rate) => (typeof rate === 'number' ? `${(rate * 100).toFixed(1)}%` : '—');
+const asPercent = (rate) => (typeof rate === 'number' ? rate * 100 : null);
+
+/** A week by its dates (11-23 至 11-29), a month by its name (2026年11月). */
+const periodLabel = (point, by) =>
+  by === 'month'
+    ? `${point.from.slice(0, 4)}年${Number(point.from.slice(5, 7))}月`
+    : `${point.from.slice(5)} 至 ${point.to.slice(5)}`;
+
+function trendHtml(points, by) {
+  const rows = points.map((point) => ({ ...point, label: periodLabel(point, by) }));
+  return html`${barChartHtml({
+    title: by === 'month' ? '各月收件与办结' : '各周收件与办结',
+    className: 'chart-trend-volume',
+    series: [
+      { kind: 'received', name: '收件' },
+      { kind: 'concluded', name: '办结' },
+    ],
+    rows: rows.map((row) => ({
+      label: row.label,
+      bars: [[{ kind: 'received', value: row.received }], [{ kind: 'concluded', value: row.concluded }]],
+    })),
+  })}
+  ${barChartHtml({
+    title: '按时办结率与满意率',
+    className: 'chart-trend-rates',
+    series: [
+      { kind: 'rate', name: '按时办结率' },
+      { kind: 'satisfaction', name: '满意率' },
+    ],
+    max: 100,
+    unit: '%',
+    format: (value) => `${value.toFixed(1)}%`,
+    rows: rows.map((row) => ({
+      label: row.label,
+      bars: [
+        [{ kind: 'rate', value: asPercent(row.onTimeRate) }],
+        [{ kind: 'satisfaction', value: asPercent(row.satisfactionRate) }],
+      ],
+    })),
+  })}
+  ${tableHtml(
+    [by === 'month' ? '月份' : '周', '收件', '受理', '办结', '按时办结率', '评价数', '差评数', '满意率'],
+    rows.map((row) => [
+      row.label,
+      row.received,
+      row.accepted,
+      row.concluded,
+      rateText(row.onTimeRate),
+      row.ratings,
+      row.dissatisfied,
+      rateText(row.satisfactionRate),
+    ]),
+  )}`;
+}
+
+/** 趋势: the last twelve weeks or months of the county (or one town), as charts and a table. */
+export function renderTrend(container, { user, countyWide }) {
+  mount(
+    container,
+    html`<form class="toolbar trend-filter">
+        ${countyWide
+          ? html`<label
+              >乡镇
+              <select name="town">
+                ${townOptionsHtml()}
+              </select></label
+            >`
+          : ''}
+        <label
+          >按
+          <select name="by">
+            <option value="week">周</option>
+            <option value="month">月</option>
+          </select></label
+        >
+      </form>
+      <div class="trend-body"></div>`,
+  );
+  const form = container.querySelector('form');
+  const body = container.querySelector('.trend-body');
+  let loading = 0;
+  async function load() {
+    const mine = ++loading;
+    const by = form.elements.by.value;
+    const town = countyWide ? form.elements.town.value : user.town;
+    try {
+      const points = await api('routing', '/supervision/trend', {
+        query: { county: user.county, ...(town ? { town } : {}), by, periods: 12 },
+      });
+      if (mine === loading) mount(body, trendHtml(points, by));
+    } catch (error) {
+      if (mine === loading) showError(body, error);
+    }
+  }
+  form.addEventListener('change', () => void load());
+  form.addEventListener('submit', (event) => event.preventDefault());
+  void load();
+}
+
+/** 人员办理情况: each person's decided steps and timeliness over a period, and what they hold today. */
+export function renderPeople(container, { user, countyWide, period }) {
+  mount(
+    container,
+    html`<form class="toolbar people-filter">
+        <label>自 <input type="date" name="from" required value="${period.from}" /></label>
+        <label>至 <input type="date" name="to" required value="${period.to}" /></label>
+        <button type="submit">统计</button>
+      </form>
+      <div class="people-body"></div>`,
+  );
+  const form = container.querySelector('form');
+  const body = container.querySelector('.people-body');
+  async function load() {
+    try {
+      const rows = await api('approval', '/supervision/people', {
+        query: {
+          county: user.county,
+          ...(countyWide ? {} : { town: user.town }),
+          from: form.elements.from.value,
+          to: form.elements.to.value,
+        },
+      });
+      mount(
+        body,
+        tableHtml(
+          ['人员', '乡镇', '岗位（单位）', '期间办理', '按时办理率', '在手', '其中超期'],
+          rows.map((row) => [
+            row.personName ?? '（未留姓名）',
+            townLabel(row.town),
+            unitLabel(row.unitCode),
+            row.decided,
+            rateText(row.onTimeRate),
+            row.holding,
+            row.overdueNow ? html`<span class="due-overdue">${row.overdueNow}</span>` : 0,
+          ]),
+          '本期间没有人员办理记录。',
+        ),
+      );
+    } catch (error) {
+      showError(body, error);
+    }
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void load();
+  });
+  void load();
+}
