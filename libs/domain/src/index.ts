@@ -25,3 +25,4 @@ export * from './forms';
 export * from './people/lookup-digest';
 export * from './catalogue/catalogue-import';
 export * from './guides/guide-content';
+export * from './assessment/assessment-scheme';

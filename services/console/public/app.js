@@ -1,6 +1,7 @@
 import { api, hasRole, session, whenUnauthorized } from './js/api.js';
 import { html, mount, showMessage } from './js/html.js';
 import { renderApply } from './js/views/apply.js';
+import { renderAssessment } from './js/views/assessment.js';
 import { renderAudit } from './js/views/audit.js';
 import { renderBook } from './js/views/book.js';
 import { renderHallBoard, renderQueue, renderTicket } from './js/views/hall.js';
@@ -41,6 +42,7 @@ const ROUTES = [
     roles: ['supervisor', 'auditor', 'admin', 'town-leader'],
     render: renderSupervision,
   },
+  { path: 'assessment', title: '考核', roles: ['supervisor', 'auditor', 'admin'], render: renderAssessment },
   {
     path: 'ledger',
     title: '用印登记',

@@ -33,6 +33,8 @@ import { RatingFollowUpController } from './rating-follow-up/rating-follow-up.co
 import { RatingFollowUpService } from './rating-follow-up/rating-follow-up.service';
 import { SupervisionOrdersController } from './supervision-orders/supervision-orders.controller';
 import { SupervisionOrdersService } from './supervision-orders/supervision-orders.service';
+import { AssessmentController } from './assessment/assessment.controller';
+import { AssessmentService } from './assessment/assessment.service';
 import { RatingPadController } from './rating-follow-up/rating-pad.controller';
 import { RatingPadService } from './rating-follow-up/rating-pad.service';
 import { RatingRecorder } from './rating-follow-up/rating-recorder';
@@ -90,6 +92,7 @@ export class RoutingModule {
         MyCasesController,
         RatingFollowUpController,
         SupervisionOrdersController,
+        AssessmentController,
         RatingPadController,
       ],
       providers: [
@@ -100,6 +103,7 @@ export class RoutingModule {
         CaseFilePagesClient,
         RatingFollowUpService,
         SupervisionOrdersService,
+        AssessmentService,
         RatingPadService,
         RatingRecorder,
         { provide: RATING_POLICY, useValue: { rectifyWorkingDays: env.RATING_RECTIFY_WORKING_DAYS } },

@@ -46,6 +46,11 @@ export class SeededPlaceNames {
     return this.counties.get(countyCode)?.county?.name ?? countyCode;
   }
 
+  /** Every town of the county, by code, in code order. */
+  townsOf(countyCode: string): string[] {
+    return [...(this.counties.get(countyCode)?.towns.keys() ?? [])].sort();
+  }
+
   /** The town's name (南村镇); the code itself when the reference data does not know it. */
   town(townCode: string): string {
     return this.counties.get(townCode.slice(0, 6))?.towns.get(townCode) ?? townCode;

@@ -73,6 +73,7 @@ export class CaseRoutingService {
           matterName: event.payload.matterName,
           matterTypeCode: event.payload.matterTypeCode ?? null,
           applicantName: event.payload.applicantName,
+          channel: event.payload.channel,
           applicantIdTail: event.payload.applicantIdTail ?? null,
           applicantIdDigest: event.payload.applicantIdDigest ?? null,
           applicantPhoneTail: phoneTail(event.payload.applicantPhone),

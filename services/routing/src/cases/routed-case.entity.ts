@@ -40,6 +40,10 @@ export class RoutedCase {
   @Column({ name: 'applicant_name', type: 'text', nullable: true })
   applicantName!: string | null;
 
+  /** 受理渠道 of the application (null for cases routed before it was kept). */
+  @Column({ type: 'text', nullable: true })
+  channel!: string | null;
+
   @Column({ name: 'applicant_id_tail', type: 'text', nullable: true })
   applicantIdTail!: string | null;
 

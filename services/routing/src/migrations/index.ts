@@ -14,6 +14,7 @@ import { IndexNameCharacters1765600000100 } from './1765600000100-IndexNameChara
 import { IndexCasesByStage1765600000200 } from './1765600000200-IndexCasesByStage';
 import { CloseTheRatingLoop1765700000100 } from './1765700000100-CloseTheRatingLoop';
 import { KeepSupervisionOrders1765800000100 } from './1765800000100-KeepSupervisionOrders';
+import { AssessTowns1765800000200 } from './1765800000200-AssessTowns';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -31,4 +32,5 @@ export const ROUTING_MIGRATIONS = [
   IndexCasesByStage1765600000200,
   CloseTheRatingLoop1765700000100,
   KeepSupervisionOrders1765800000100,
+  AssessTowns1765800000200,
 ];
