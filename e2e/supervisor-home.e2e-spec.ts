@@ -60,7 +60,7 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
     expect(await rows.count()).toBe(1);
   });
 
-  it('gives a 督办 from today’s risks; the town’s leader is told, answers it in 监察, and the answer is on the case’s record', async () => {
+  it('gives a 督办 from today’s risks; the town’s leader is told, answers it in 监察, the answer is on the case’s record, and a 约谈 about it is kept', async () => {
     const filed = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
     await openTask(filed.caseId, 0);
 
@@ -112,6 +112,26 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
     });
     expect(history).toEqual(
       expect.arrayContaining(['routing.supervision-ordered', 'routing.supervision-answered']),
+    );
+    // A 约谈 of the town's head of the center, about this case, on the record.
+    const talk = supervisor.locator('form.accountability-form');
+    await talk.getByLabel('乡镇').selectOption({ label: '南村镇' });
+    await talk.getByLabel('类型').selectOption('约谈');
+    await talk.getByLabel('对象').fill('南村镇便民服务中心负责人');
+    await talk.getByLabel('事由').fill('窗口未及时受理，经督办后整改');
+    await talk.getByLabel('处理决定').fill('约谈提醒，一周内报送排班调整情况');
+    await talk.getByLabel('涉及办件编号').fill('140525-20200101-999999');
+    await talk.getByRole('button', { name: '记录' }).click();
+    await expectText(supervisor.locator('.accountability-message'), '140525-20200101-999999');
+    await talk.getByLabel('涉及办件编号').fill(filed.receiptNumber);
+    await talk.getByRole('button', { name: '记录' }).click();
+    await expectText(
+      supervisor.locator('.accountability-message'),
+      '已记录对南村镇南村镇便民服务中心负责人的约谈',
+    );
+    await expectText(
+      supervisor.locator('.accountability-list tr', { hasText: filed.receiptNumber }),
+      '约谈提醒',
     );
     await eventually('the answer in the county’s messages', async () => {
       const { body } = await as('zz-supervisor').get<{ items: { caseId: string; template: string }[] }>(

@@ -34,6 +34,7 @@ export const TOPICS = {
   ratingRevisitedV1: 'oneseal.routing.rating-revisited.v1',
   supervisionOrderedV1: 'oneseal.routing.supervision-ordered.v1',
   supervisionAnsweredV1: 'oneseal.routing.supervision-answered.v1',
+  accountabilityRecordedV1: 'oneseal.routing.accountability-recorded.v1',
   sealRegisteredV1: 'oneseal.seal.seal-registered.v1',
   sealActivatedV1: 'oneseal.seal.seal-activated.v1',
   sealRetiredV1: 'oneseal.seal.seal-retired.v1',

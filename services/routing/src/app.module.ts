@@ -35,6 +35,8 @@ import { SupervisionOrdersController } from './supervision-orders/supervision-or
 import { SupervisionOrdersService } from './supervision-orders/supervision-orders.service';
 import { AssessmentController } from './assessment/assessment.controller';
 import { AssessmentService } from './assessment/assessment.service';
+import { AccountabilityController } from './accountability/accountability.controller';
+import { AccountabilityService } from './accountability/accountability.service';
 import { RatingPadController } from './rating-follow-up/rating-pad.controller';
 import { RatingPadService } from './rating-follow-up/rating-pad.service';
 import { RatingRecorder } from './rating-follow-up/rating-recorder';
@@ -93,6 +95,7 @@ export class RoutingModule {
         RatingFollowUpController,
         SupervisionOrdersController,
         AssessmentController,
+        AccountabilityController,
         RatingPadController,
       ],
       providers: [
@@ -104,6 +107,7 @@ export class RoutingModule {
         RatingFollowUpService,
         SupervisionOrdersService,
         AssessmentService,
+        AccountabilityService,
         RatingPadService,
         RatingRecorder,
         { provide: RATING_POLICY, useValue: { rectifyWorkingDays: env.RATING_RECTIFY_WORKING_DAYS } },

@@ -31,6 +31,7 @@ export * from './rating-answered/v1';
 export * from './rating-revisited/v1';
 export * from './supervision-ordered/v1';
 export * from './supervision-answered/v1';
+export * from './accountability-recorded/v1';
 export * from './seal-registered/v1';
 export * from './seal-activated/v1';
 export * from './seal-retired/v1';

@@ -29,6 +29,7 @@ import { ratingAnsweredV1 } from './rating-answered/v1';
 import { ratingRevisitedV1 } from './rating-revisited/v1';
 import { supervisionOrderedV1 } from './supervision-ordered/v1';
 import { supervisionAnsweredV1 } from './supervision-answered/v1';
+import { accountabilityRecordedV1 } from './accountability-recorded/v1';
 import { sealRegisteredV1 } from './seal-registered/v1';
 import { sealActivatedV1 } from './seal-activated/v1';
 import { sealRetiredV1 } from './seal-retired/v1';
@@ -67,6 +68,7 @@ export const EVENT_CONTRACTS = [
   ratingRevisitedV1,
   supervisionOrderedV1,
   supervisionAnsweredV1,
+  accountabilityRecordedV1,
   sealRegisteredV1,
   sealActivatedV1,
   sealRetiredV1,

@@ -219,6 +219,7 @@ export const EVENT_TYPES = {
   'routing.rating-answered': '差评整改答复',
   'routing.supervision-ordered': '督办催办',
   'routing.supervision-answered': '督办答复',
+  'routing.accountability-recorded': '约谈问责',
   'routing.case-concluded': '办结',
   'notification.notification-sent': '发送通知',
 };

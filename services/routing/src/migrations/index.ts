@@ -15,6 +15,7 @@ import { IndexCasesByStage1765600000200 } from './1765600000200-IndexCasesByStag
 import { CloseTheRatingLoop1765700000100 } from './1765700000100-CloseTheRatingLoop';
 import { KeepSupervisionOrders1765800000100 } from './1765800000100-KeepSupervisionOrders';
 import { AssessTowns1765800000200 } from './1765800000200-AssessTowns';
+import { RecordAccountability1765800000300 } from './1765800000300-RecordAccountability';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -33,4 +34,5 @@ export const ROUTING_MIGRATIONS = [
   CloseTheRatingLoop1765700000100,
   KeepSupervisionOrders1765800000100,
   AssessTowns1765800000200,
+  RecordAccountability1765800000300,
 ];

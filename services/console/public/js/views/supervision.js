@@ -13,6 +13,7 @@ import {
 } from '../html.js';
 import { label, LEVELS, RATING_SCORES, REVISIT_METHODS, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
 import { countyLabel, townLabel, townOptionsHtml, unitLabel } from '../names.js';
+import { renderAccountability } from './accountability.js';
 import { renderDeadlineRisks } from './deadline-risks.js';
 import { renderSupervisionOrders } from './supervision-orders.js';
 import { renderPeople, renderTrend } from './supervision-trends.js';
@@ -410,6 +411,8 @@ export function renderSupervision(root, { user, params = [] }) {
       <div class="risks"></div>
       <h3 class="orders-heading">督办催办</h3>
       <div class="orders"></div>
+      <h3>约谈问责</h3>
+      <div class="accountability"></div>
       <h3>趋势</h3>
       <div class="trend"></div>
       <h3>人员办理情况</h3>
@@ -483,6 +486,7 @@ export function renderSupervision(root, { user, params = [] }) {
       <div class="ratings"></div>`,
   );
   const orders = renderSupervisionOrders(root.querySelector('.orders'), { user });
+  renderAccountability(root.querySelector('.accountability'), { user });
   renderTrend(root.querySelector('.trend'), { user, countyWide });
   renderPeople(root.querySelector('.people'), { user, countyWide, period: thisMonth() });
   // Only the county's 电子监察 gives 督办 and 催办.
