@@ -52,6 +52,16 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
       expect(text).toContain('南村镇受理窗口（演示）');
     }
 
+    // The case list finds a town by its name, with what else was typed.
+    const search = page.locator('form.filters');
+    await search.getByLabel('查找').fill('南村镇 婚姻');
+    await search.getByRole('button', { name: '查询' }).click();
+    await eventually('the case list narrowed to 南村镇 and 婚姻', async () => {
+      const rows = await page.locator('.cases tbody tr').allInnerTexts();
+      const narrowed = rows.every((text) => text.includes('南村镇') && text.includes('婚姻'));
+      return narrowed && rows.some((text) => text.includes(filed.receiptNumber)) ? true : undefined;
+    });
+
     // The search box finds a case by its number among what is shown; 清除筛选 goes back to the whole county.
     await risks.getByRole('button', { name: '清除筛选' }).click();
     await expectText(risks.locator('.risk-path'), '全县');

@@ -13,6 +13,7 @@ import {
   TownReportQuery,
   TrendQuery,
 } from './dto/supervision.query';
+import { townInWords } from './town-words';
 import { trend, type TrendPoint } from './trend';
 import { SupervisionError, SupervisionErrorCode } from './supervision.errors';
 import { currentCalendar } from '../calendar/calendar-years';
@@ -48,7 +49,10 @@ export class SupervisionController {
   @ApiOperation({ summary: '办件监察列表：按乡镇、预警等级、状态筛选，临近期限的在前' })
   cases(@CurrentUser() user: AuthUser, @Query() query: SupervisionQuery): Promise<SupervisedCasePage> {
     assertReachesPlace(user, query);
-    return supervisedCases(this.dataSource, query, this.policy.applicantLookupKey);
+    // A town typed by name narrows to it ("南村镇 婚姻"); a town already chosen keeps what was typed as it is.
+    const named = query.q && !query.town ? townInWords(query.q, query.county, this.places) : undefined;
+    const narrowed = named?.town ? { ...query, town: named.town, q: named.rest || undefined } : query;
+    return supervisedCases(this.dataSource, narrowed, this.policy.applicantLookupKey);
   }
 
   @Get('risks')

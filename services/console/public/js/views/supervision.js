@@ -456,7 +456,7 @@ export function renderSupervision(root, { user, params = [] }) {
             type="search"
             maxlength="50"
             size="24"
-            placeholder="办件编号、申请人、身份证后几位、事项"
+            placeholder="办件编号、申请人、身份证后几位、事项、乡镇"
         /></label>
         <label
           >预警
