@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
+import { browserForSuite, expectText, freshPage, logIn, printedParts, SHOTS, workbench } from './browser';
 import { as, serviceUrl } from './system';
 
 interface Scheme {
@@ -58,17 +58,11 @@ describe('考核: the county scores and ranks its towns for a month and prints t
     // 打印通报: the 通报 alone.
     await page.evaluate('window.print = () => undefined');
     await page.getByRole('button', { name: '打印通报' }).click();
-    await page.emulateMedia({ media: 'print' });
-    const printed = await page.evaluate(`(() => {
-      const shown = (selector) => {
-        const target = document.querySelector(selector);
-        if (getComputedStyle(target).visibility === 'hidden') return false;
-        for (let element = target; element; element = element.parentElement)
-          if (getComputedStyle(element).display === 'none') return false;
-        return true;
-      };
-      return { bulletin: shown('.bulletin'), scheme: shown('.assessment-scheme'), periodForm: shown('form.assessment-period') };
-    })()`);
+    const printed = await printedParts(page, {
+      bulletin: '.bulletin',
+      scheme: '.assessment-scheme',
+      periodForm: 'form.assessment-period',
+    });
     expect(printed).toEqual({ bulletin: true, scheme: false, periodForm: false });
   });
 

@@ -102,3 +102,25 @@ export async function expectText(
     throw new Error(`${error.message}; the screen showed: ${seen.slice(0, 400)}`);
   });
 }
+
+/**
+ * Which of the selectors the page would print (under emulated print media), read from the computed styles: chromium's
+ * innerText and visibility checks still read the screen layout there.
+ */
+export async function printedParts(
+  page: Page,
+  selectors: Record<string, string>,
+): Promise<Record<string, boolean>> {
+  await page.emulateMedia({ media: 'print' });
+  return page.evaluate(`(() => {
+    const selectors = ${JSON.stringify(selectors)};
+    const shown = (selector) => {
+      const target = document.querySelector(selector);
+      if (!target || getComputedStyle(target).visibility === 'hidden') return false;
+      for (let element = target; element; element = element.parentElement)
+        if (getComputedStyle(element).display === 'none') return false;
+      return true;
+    };
+    return Object.fromEntries(Object.entries(selectors).map(([name, selector]) => [name, shown(selector)]));
+  })()`);
+}

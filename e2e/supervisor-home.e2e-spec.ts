@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { eventually } from '@oneseal/testing';
-import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
+import { browserForSuite, expectText, freshPage, logIn, printedParts, SHOTS, workbench } from './browser';
 import { fileCase, openTask } from './case-api';
 import { as, serviceUrl } from './system';
 
@@ -181,26 +181,15 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
     // 打印: the report alone, under its title, as the browser prints it or saves it as PDF.
     await page.evaluate('window.print = () => undefined');
     await period.getByRole('button', { name: '打印' }).click();
-    await page.emulateMedia({ media: 'print' });
-    // Under emulated print media chromium's innerText and visibility still read the screen layout: what the print
-    // stylesheet shows and hides is read from the computed styles.
+    const printed = await printedParts(page, {
+      title: '.print-title',
+      report: '.report table',
+      risks: '.risks',
+      menu: 'body > nav',
+      form: 'form.period',
+    });
+    // Under emulated print media chromium's innerText still reads the screen layout: the text is read as text.
     expect(await page.locator('.print-title').textContent()).toMatch(/^泽州县乡镇便民服务中心办件情况（/);
-    const printed = await page.evaluate(`(() => {
-      const shown = (selector) => {
-        const target = document.querySelector(selector);
-        if (getComputedStyle(target).visibility === 'hidden') return false;
-        for (let element = target; element; element = element.parentElement)
-          if (getComputedStyle(element).display === 'none') return false;
-        return true;
-      };
-      return {
-        title: shown('.print-title'),
-        report: shown('.report table'),
-        risks: shown('.risks'),
-        menu: shown('body > nav'),
-        form: shown('form.period'),
-      };
-    })()`);
     expect(printed).toEqual({ title: true, report: true, risks: false, menu: false, form: false });
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -59,17 +59,7 @@ function save() {
   if (!stateFile || saving) return;
   saving = setTimeout(() => {
     saving = undefined;
-    const { guides, stages, stageOrder, applications, answers } = state;
-    writeFileSync(
-      stateFile,
-      JSON.stringify({
-        guides: [...guides],
-        stages: [...stages],
-        stageOrder,
-        applications,
-        answers: [...answers],
-      }),
-    );
+    saveNow();
   }, 500);
 }
 
@@ -226,4 +216,24 @@ const server = createServer(async (request, response) => {
 server.listen(port, '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` })}\n`);
 });
-for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.close(() => process.exit(0)));
+// What the province was given is written before it stops, not half a second later.
+function saveNow() {
+  if (!stateFile) return;
+  clearTimeout(saving);
+  const { guides, stages, stageOrder, applications, answers } = state;
+  writeFileSync(
+    stateFile,
+    JSON.stringify({
+      guides: [...guides],
+      stages: [...stages],
+      stageOrder,
+      applications,
+      answers: [...answers],
+    }),
+  );
+}
+for (const signal of ['SIGTERM', 'SIGINT'])
+  process.on(signal, () => {
+    saveNow();
+    server.close(() => process.exit(0));
+  });

@@ -2,6 +2,7 @@ import { api, hasRole, session, whenUnauthorized } from './js/api.js';
 import { html, mount, showMessage } from './js/html.js';
 import { renderApply } from './js/views/apply.js';
 import { renderAssessment } from './js/views/assessment.js';
+import { renderOrdersPage } from './js/views/supervision-orders.js';
 import { renderAudit } from './js/views/audit.js';
 import { renderBook } from './js/views/book.js';
 import { renderHallBoard, renderQueue, renderTicket } from './js/views/hall.js';
@@ -66,6 +67,8 @@ const ROUTES = [
   { path: 'staff', title: '人员与岗位', roles: ['admin'], render: renderStaff },
   // The system administrator's only screen, so their landing page; a county's administrator sets its own days here.
   { path: 'calendar', title: '工作日历', roles: ['admin', 'system-admin'], render: renderCalendar },
+  // A county bureau answers the 督办 about its own cases here (the town's leader does in 监察).
+  { path: 'orders', title: '督办答复', roles: ['county-officer'], render: renderOrdersPage },
   { path: 'dead-letters', title: '死信消息', roles: ['system-admin', 'auditor'], render: renderDeadLetters },
   // The exchange with the province's platform: the administrator looks after it, supervisors and auditors look in.
   {

@@ -108,9 +108,13 @@ describe('unit inboxes and 督办 (real PostgreSQL)', () => {
     expect((await notifications.unitInbox(second, { page: 1, pageSize: 50 })).unread).toBe(2);
     // Someone of another desk cannot mark these messages.
     expect(await notifications.markRead(reviewer, [red?.id ?? ''])).toEqual({ marked: 0 });
-    expect(await notifications.markAllRead(second, 'deadlineYellow')).toEqual({ marked: 1 });
+    expect(await notifications.markAllRead(second, new Date().toISOString(), 'deadlineYellow')).toEqual({
+      marked: 1,
+    });
     expect((await notifications.unitInbox(second, { page: 1, pageSize: 50 })).unread).toBe(1);
-    expect(await notifications.markAllRead(second)).toEqual({ marked: 1 });
+    // 全部标为已读 marks only what had arrived when the list was read.
+    expect(await notifications.markAllRead(second, '2020-01-01T00:00:00Z')).toEqual({ marked: 0 });
+    expect(await notifications.markAllRead(second, new Date().toISOString())).toEqual({ marked: 1 });
     expect((await notifications.unitInbox(second, { page: 1, pageSize: 50 })).unread).toBe(0);
   });
 });

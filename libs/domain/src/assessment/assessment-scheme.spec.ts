@@ -51,6 +51,8 @@ describe('考核: a county’s scheme and its towns’ scores', () => {
       overdueCount: 0,
     };
     expect(scoreTown(quiet, DEFAULT_ASSESSMENT_SCHEME).score).toBeNull();
+    // Cases past their date are something to score, even with nothing else.
+    expect(scoreTown({ ...quiet, overdueCount: 2 }, DEFAULT_ASSESSMENT_SCHEME).score).toBe(60);
   });
 
   it('ranks the highest first, lets equal scores share a place, and leaves a town without a score unranked', () => {

@@ -83,8 +83,8 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 /**
  * A rate earns its share of its weight; the overdue count deducts per case down to nothing. A rate with nothing to
  * rate (no 差评 to answer, no rating given) neither earns nor costs: the score is taken over the indicators that had
- * figures and scaled to 100, so a town is neither marked down nor up for what did not happen. A town with no rate at
- * all (no case in the period) has no score.
+ * figures and scaled to 100, so a town is neither marked down nor up for what did not happen. A town with nothing to
+ * score at all (no rate, nothing overdue) has no score.
  */
 export function scoreTown(
   figures: TownFigures,
@@ -105,7 +105,7 @@ export function scoreTown(
   });
   const rated = scheme.filter((_item, index) => parts[index].points !== null);
   const anyRate = rated.some((item) => ASSESSMENT_INDICATORS[item.indicator].kind === 'rate');
-  if (!anyRate) return { score: null, parts };
+  if (!anyRate && !(figures.overdueCount > 0)) return { score: null, parts };
   const weight = rated.reduce((sum, item) => sum + item.weight, 0);
   const points = parts.reduce((sum, part) => sum + (part.points ?? 0), 0);
   return { score: round1((points / weight) * 100), parts };

@@ -140,3 +140,17 @@ export function pagerHtml({ total, page, pageSize, unit = '条' }) {
     <button type="button" data-page="1" ${page >= pages ? 'disabled' : ''}>下一页</button>
   </div>`;
 }
+
+/**
+ * Prints one part of a page: the body carries `className` while the print dialog is open, and app.css's print rules
+ * for that class hide everything else.
+ */
+export function printAlone(className) {
+  const done = () => {
+    document.body.classList.remove(className);
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  document.body.classList.add(className);
+  window.print();
+}

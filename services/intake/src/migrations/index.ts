@@ -19,6 +19,7 @@ import { KeepOnlineFilers1765700000000 } from './1765700000000-KeepOnlineFilers'
 import { OpenTheServiceHall1765700000100 } from './1765700000100-OpenTheServiceHall';
 import { KeepHomeVisits1765700000200 } from './1765700000200-KeepHomeVisits';
 import { ExchangeWithTheProvince1765800000000 } from './1765800000000-ExchangeWithTheProvince';
+import { SetAsideStuckApplications1765800000100 } from './1765800000100-SetAsideStuckApplications';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -41,4 +42,5 @@ export const INTAKE_MIGRATIONS = [
   OpenTheServiceHall1765700000100,
   KeepHomeVisits1765700000200,
   ExchangeWithTheProvince1765800000000,
+  SetAsideStuckApplications1765800000100,
 ];

@@ -183,7 +183,7 @@ export class OnlineFilingService {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`online-filer:${filerDigest}`]);
     const [{ count }] = (await manager.query(
       `SELECT count(*)::int AS count FROM intake.applications
-        WHERE online_filer_digest = $1 AND submitted_at > now() - interval '1 day'`,
+        WHERE online_filer_digest = $1 AND channel = 'online' AND submitted_at > now() - interval '1 day'`,
       [filerDigest],
     )) as { count: number }[];
     if (count >= ONLINE_FILINGS_PER_DAY) throw new OnlineFilingError(OnlineFilingErrorCode.TOO_MANY_TODAY);

@@ -53,7 +53,8 @@ export class ExchangeRounds {
     for (;;) {
       const due = await this.queue.takeDue(this.settings.batch, this.settings.leaseMs);
       if (!due.length) break;
-      for (const push of due) {
+      let struggling = false;
+      for (const [index, push] of due.entries()) {
         try {
           const receipt =
             push.kind === 'guide'
@@ -67,14 +68,17 @@ export class ExchangeRounds {
           if (error instanceof ExchangeFailure && !error.retryable) {
             this.logger.warn(`the province refused ${push.key}: ${message}`);
             await this.queue.markRefused(push.key, message);
-          } else {
-            const delay = retryDelay(push.attempts, this.settings.retryBaseMs, this.settings.retryMaxMs);
-            await this.queue.markToRetry(push.key, message, delay);
+            continue;
           }
+          // The province is down or slow: the rest of the batch waits for the next round instead of timing out too.
+          const delay = retryDelay(push.attempts, this.settings.retryBaseMs, this.settings.retryMaxMs);
+          await this.queue.markToRetry(push.key, message, delay);
+          await this.queue.release(due.slice(index + 1).map((rest) => rest.key));
+          struggling = true;
+          break;
         }
       }
-      // A batch with failures ends the round: the province is struggling, the next round comes soon enough.
-      if (failed || due.length < this.settings.batch) break;
+      if (struggling || due.length < this.settings.batch) break;
     }
     return { sent, failed };
   }

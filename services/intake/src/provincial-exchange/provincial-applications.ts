@@ -13,6 +13,10 @@ import { retryDelay } from './provincial-push-queue';
 
 /** Decline codes sent back to the province beside the message (the filing's own codes for what it refused). */
 export const MALFORMED_APPLICATION = 'EXCHANGE.APPLICATION_MALFORMED';
+export const UNPROCESSABLE_APPLICATION = 'EXCHANGE.APPLICATION_UNPROCESSABLE';
+
+/** Tries of one application failing for a reason of ours before it is declined and set aside. */
+export const MAX_TRIES_OF_ONE_APPLICATION = 5;
 
 export interface PullSettings {
   pageSize: number;
@@ -52,7 +56,7 @@ export class ProvincialApplicationIntake {
     let taken = 0;
     try {
       const page = await this.client.pullApplications(county, cursor, this.settings.pageSize);
-      for (const item of page.items) if (await this.takeIn(item)) taken += 1;
+      for (const item of page.items) if (await this.takeInOrSetAside(county, item)) taken += 1;
       await this.release(county, page.next ?? cursor, null);
     } catch (error) {
       // The cursor stays: what was taken in before the failure is known by its number and skipped next time.
@@ -120,6 +124,36 @@ export class ProvincialApplicationIntake {
       }
     }
     return answered;
+  }
+
+  /**
+   * Takes one application in; when it fails for a reason of ours, it is counted against the county's cursor and thrown
+   * (the pull stops and it comes again) until it has failed MAX_TRIES times — then it is declined and the pull goes on,
+   * so one application that cannot be filed never holds up the county's later ones.
+   */
+  private async takeInOrSetAside(county: string, item: unknown): Promise<boolean> {
+    try {
+      return await this.takeIn(item);
+    } catch (error) {
+      const applicationId = applicationIdOf(item) ?? '';
+      const [rows] = (await this.dataSource.query(
+        `UPDATE intake.provincial_pull_cursors
+            SET stuck_attempts = CASE WHEN stuck_application = $2 THEN stuck_attempts + 1 ELSE 1 END,
+                stuck_application = $2
+          WHERE county = $1 RETURNING stuck_attempts AS attempts`,
+        [county, applicationId],
+      )) as [{ attempts: number }[], number];
+      if ((rows[0]?.attempts ?? 0) < MAX_TRIES_OF_ONE_APPLICATION) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(
+        `provincial application ${applicationId} failed ${MAX_TRIES_OF_ONE_APPLICATION} times, set aside: ${message}`,
+      );
+      await this.decline(applicationId, item, {
+        code: UNPROCESSABLE_APPLICATION,
+        reason: '该申请多次尝试仍无法受理（系统原因），已退回，请申请人重新提交或到便民服务中心窗口办理',
+      });
+      return true;
+    }
   }
 
   /**

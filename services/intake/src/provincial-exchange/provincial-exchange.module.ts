@@ -41,7 +41,9 @@ export class ProvincialExchangeModule {
       retryBaseMs: env.PROVINCIAL_EXCHANGE_RETRY_BASE_MS,
       retryMaxMs: env.PROVINCIAL_EXCHANGE_RETRY_MAX_MS,
     };
-    const leaseMs = Math.max(60_000, env.PROVINCIAL_EXCHANGE_TIMEOUT_MS * 3);
+    const batch = 20;
+    // Long enough for a whole batch sent one after another at the slowest answer the timeout allows.
+    const leaseMs = Math.max(60_000, env.PROVINCIAL_EXCHANGE_TIMEOUT_MS * (batch + 3));
     return {
       module: ProvincialExchangeModule,
       // Applications from the province are filed the way OneSeal's own portal files them.
@@ -78,7 +80,7 @@ export class ProvincialExchangeModule {
               queue,
               client,
               applications,
-              { batch: 20, leaseMs, guideEveryRounds: 15, ...retry },
+              { batch, leaseMs, guideEveryRounds: 15, ...retry },
               logger,
             );
             return new ExchangePoller(rounds, env.PROVINCIAL_EXCHANGE_POLL_MS);

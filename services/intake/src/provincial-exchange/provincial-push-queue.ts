@@ -14,13 +14,20 @@ export interface DuePush {
  * Rows of one subject (a case, a matter's guide) go out one after another in the order things happened.
  */
 export class ProvincialPushQueue {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /**
+     * How long a stage waits before it is sent: events of one case come from several services on several topics, and
+     * an earlier stage may reach intake a moment after a later one; it is sent in its place if it comes within this.
+     */
+    private readonly settleMs = 5000,
+  ) {}
 
   /** Queues a case's stage once, however often its event is delivered. */
   async queueStage(record: StageRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO intake.provincial_pushes (key, kind, subject, county, town, happened_at, body)
-       VALUES ($1, 'stage', $2, $3, $4, $5, $6)
+      `INSERT INTO intake.provincial_pushes (key, kind, subject, county, town, happened_at, body, next_attempt_at)
+       VALUES ($1, 'stage', $2, $3, $4, $5, $6, now() + ($7 || ' milliseconds')::interval)
        ON CONFLICT (key) DO NOTHING`,
       [
         `stage:${record.recordId}`,
@@ -29,6 +36,7 @@ export class ProvincialPushQueue {
         record.town,
         record.stageTime,
         JSON.stringify(record),
+        String(this.settleMs),
       ],
     );
   }
@@ -62,7 +70,8 @@ export class ProvincialPushQueue {
 
   /**
    * Leases the pushes that are due and first in line for their subject: a later stage of a case waits while an
-   * earlier one is still to be sent (a refused one no longer holds it up). Two replicas never lease the same row.
+   * earlier one is still to be sent, or was refused and waits for the county to send it again (the province keeps a
+   * case's stages in order). Two replicas never lease the same row.
    */
   async takeDue(limit: number, leaseMs: number): Promise<DuePush[]> {
     // An UPDATE answers its rows and how many changed.
@@ -75,7 +84,7 @@ export class ProvincialPushQueue {
              AND (q.leased_until IS NULL OR q.leased_until < now())
              AND NOT EXISTS (
                SELECT 1 FROM intake.provincial_pushes e
-                WHERE e.subject = q.subject AND e.status = 'pending'
+                WHERE e.subject = q.subject AND e.status IN ('pending', 'refused')
                   AND (e.happened_at, e.key) < (q.happened_at, q.key))
            ORDER BY q.happened_at
            LIMIT $1
@@ -90,7 +99,7 @@ export class ProvincialPushQueue {
     await this.dataSource.query(
       `UPDATE intake.provincial_pushes
           SET status = 'sent', sent_at = now(), province_reference = $2, leased_until = NULL, last_error = NULL
-        WHERE key = $1`,
+        WHERE key = $1 AND status = 'pending'`,
       [key, reference],
     );
   }
@@ -99,15 +108,26 @@ export class ProvincialPushQueue {
     await this.dataSource.query(
       `UPDATE intake.provincial_pushes
           SET next_attempt_at = now() + ($3 || ' milliseconds')::interval, leased_until = NULL, last_error = $2
-        WHERE key = $1`,
+        WHERE key = $1 AND status = 'pending'`,
       [key, error, String(delayMs)],
     );
   }
 
   async markRefused(key: string, error: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE intake.provincial_pushes SET status = 'refused', leased_until = NULL, last_error = $2 WHERE key = $1`,
+      `UPDATE intake.provincial_pushes SET status = 'refused', leased_until = NULL, last_error = $2
+        WHERE key = $1 AND status = 'pending'`,
       [key, error],
+    );
+  }
+
+  /** Gives back leased pushes not tried in this round, as if never taken. */
+  async release(keys: string[]): Promise<void> {
+    if (!keys.length) return;
+    await this.dataSource.query(
+      `UPDATE intake.provincial_pushes SET leased_until = NULL, attempts = greatest(attempts - 1, 0)
+        WHERE key = ANY($1) AND status = 'pending'`,
+      [keys],
     );
   }
 

@@ -109,8 +109,11 @@ export function correctionSuppliedStage(
   };
 }
 
-/** The step that examines an application before it is accepted (at the town's window or a village station). */
-const ACCEPTANCE_STEP = '受理';
+/**
+ * The steps before a case is accepted: a village station's 代办 or 初审 of what it forwards, and the 受理 step itself
+ * (at the town's window or a village station).
+ */
+const BEFORE_ACCEPTANCE = ['代办', '初审', '受理'];
 
 /**
  * A step decided: the window's examination of the application is the exchange's 预受理 (its 通过 is followed by the
@@ -120,7 +123,7 @@ export function stepStage(event: EventEnvelope<StepDecidedV1>, reference: CaseRe
   const payload = event.payload;
   return {
     ...common(event, reference, payload.endedAt),
-    stage: payload.stepName === ACCEPTANCE_STEP ? '预受理' : '办理',
+    stage: BEFORE_ACCEPTANCE.includes(payload.stepName) ? '预受理' : '办理',
     ...(payload.handlerName ? { handler: payload.handlerName } : {}),
     step: {
       name: payload.stepName,

@@ -211,24 +211,39 @@ describe('who is told what, by event', () => {
     const atReview = supervisionOrderedRule.plan(order('140525100-review'), applicant, places);
     expect(atReview.map((message) => message.recipient)).toEqual(['140525100-review', '140525100-approval']);
     expect(atReview[0].message.body).toBe(
-      '督办：办件 140525-20261123-000001（临时救助）现由南村镇便民服务中心审核岗办理，要求：请于期限前办结并说明超期原因。请于 2026-12-10 前办理并在监察中答复。',
+      '督办：办件 140525-20261123-000001（临时救助）现由南村镇便民服务中心审核岗办理，要求：请于期限前办结并说明超期原因。请于 2026-12-10 前办理，并由分管领导（县直部门为本部门）答复。',
     );
     expect(
       supervisionOrderedRule.plan(order('140525-mz'), applicant, places).map((message) => message.recipient),
     ).toEqual(['140525-mz']);
+    // The inbox keeps the whole requirement: only SMS variables are cut to the provider's length.
+    const long =
+      '请于期限前办结，并书面说明超期原因、责任人和整改措施，同时抄报县行政审批服务管理局和县纪委监委派驻纪检监察组';
+    const [told] = supervisionOrderedRule.plan(
+      { ...order('140525100-review'), payload: { ...order('140525100-review').payload, requirement: long } },
+      applicant,
+      places,
+    );
+    expect(told.message.body).toContain(long);
   });
 
-  it('brings the answer to a 督办 back to the county’s 电子监察', () => {
+  it('brings the answer to a 督办 or 催办 back to the county’s 电子监察, naming which', () => {
     const answered = caseEnvelope(
       caseId,
       'routing.supervision-answered',
-      { orderId: randomUUID(), caseId, answer: '已督促审核岗当日办结', answeredAt: new Date().toISOString() },
+      {
+        orderId: randomUUID(),
+        caseId,
+        kind: '催办' as const,
+        answer: '已督促审核岗当日办结',
+        answeredAt: new Date().toISOString(),
+      },
       { actor: { kind: 'person', id: 'leader', name: '南村镇分管领导' } },
     );
     const [message] = supervisionAnsweredRule.plan(answered, applicant, places);
     expect(message).toEqual(expect.objectContaining({ recipient: '140525-supervision', channel: 'inbox' }));
     expect(message.message.body).toBe(
-      '督办已答复：办件 140525-20261123-000001（临时救助）南村镇分管领导答复：已督促审核岗当日办结',
+      '催办已答复：办件 140525-20261123-000001（临时救助）南村镇分管领导答复：已督促审核岗当日办结',
     );
   });
 });

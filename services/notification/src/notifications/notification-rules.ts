@@ -315,6 +315,7 @@ export const supervisionAnsweredRule = staffRule(
     toUnitInbox(
       countySupervision(county),
       templates.supervisionAnswered({
+        kind: payload.kind ?? '督办',
         caseRef: caseRef(payload.caseId, applicant),
         matterName: applicant?.matterName ?? '',
         who: actor.name ?? '承办单位',

@@ -47,7 +47,7 @@ export class NotificationsController {
   @Roles(...INBOX_READERS)
   @ApiOperation({ summary: '把本单位的未读消息（或某一类）全部标为已读（仅对本人）' })
   markAllRead(@CurrentUser() user: AuthUser, @Body() dto: MarkAllReadDto): Promise<{ marked: number }> {
-    return this.notifications.markAllRead(user, dto.kind);
+    return this.notifications.markAllRead(user, dto.before, dto.kind);
   }
 
   @Get()

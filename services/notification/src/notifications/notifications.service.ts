@@ -20,6 +20,8 @@ export interface UnitInboxPage {
   units: string[];
   /** The person's unread messages of those units, whatever the filter. */
   unread: number;
+  /** When the list was read: 全部标为已读 marks what had arrived by then, nothing that came after. */
+  asOf: string;
   items: InboxMessage[];
 }
 
@@ -63,7 +65,8 @@ export class NotificationsService {
   async unitInbox(viewer: AuthUser, filter: InboxFilter): Promise<UnitInboxPage> {
     const { page, pageSize } = filter;
     const units = inboxUnitsOf(viewer);
-    if (units.length === 0) return { total: 0, page, pageSize, units, unread: 0, items: [] };
+    const asOf = new Date().toISOString();
+    if (units.length === 0) return { total: 0, page, pageSize, units, unread: 0, asOf, items: [] };
     const mine = `n.recipient_kind = 'staff-unit' AND n.recipient = ANY($1) AND n.county = $2`;
     const unreadBy = `NOT EXISTS (SELECT 1 FROM notification.inbox_reads r WHERE r.notification_id = n.id AND r.reader_id = $3)`;
     const conditions = [mine];
@@ -93,7 +96,7 @@ export class NotificationsService {
       const notification = byId.get(row.id);
       return notification ? [{ ...toView(notification), read: row.read }] : [];
     });
-    return { total, page, pageSize, units, unread, items };
+    return { total, page, pageSize, units, unread, asOf, items };
   }
 
   /** Marks messages of the person's own units read, for them; others' messages are left alone. */
@@ -102,8 +105,10 @@ export class NotificationsService {
   }
 
   /** Marks every unread message of the person's units (of one kind, if given) read, for them. */
-  async markAllRead(viewer: AuthUser, kind?: InboxTemplateName): Promise<{ marked: number }> {
-    return kind ? this.mark(viewer, `n.template = $4`, [kind]) : this.mark(viewer, 'true', []);
+  async markAllRead(viewer: AuthUser, before: string, kind?: InboxTemplateName): Promise<{ marked: number }> {
+    return kind
+      ? this.mark(viewer, `n.created_at <= $4 AND n.template = $5`, [before, kind])
+      : this.mark(viewer, `n.created_at <= $4`, [before]);
   }
 
   private async mark(viewer: AuthUser, which: string, values: unknown[]): Promise<{ marked: number }> {

@@ -39,8 +39,8 @@ export const TEMPLATE_TEXTS = {
     '差评待整改：办件 ${ref}（${matter}）${event}申请人评价为${score}：${reason}。${deadline}核实整改，在监察中回复并回访。',
   escalationRed: '督办：办件 ${ref} ${scope}已超过承诺期限（${dueDate}），承办单位 ${unit}，请督促办理。',
   supervisionOrdered:
-    '${kind}：办件 ${ref}（${matter}）现由${step}办理，要求：${requirement}。请于 ${answerBy} 前办理并在监察中答复。',
-  supervisionAnswered: '督办已答复：办件 ${ref}（${matter}）${who}答复：${answer}',
+    '${kind}：办件 ${ref}（${matter}）现由${step}办理，要求：${requirement}。请于 ${answerBy} 前办理，并由分管领导（县直部门为本部门）答复。',
+  supervisionAnswered: '${kind}已答复：办件 ${ref}（${matter}）${who}答复：${answer}',
   escalationStatutory:
     '严重超期督办：办件 ${ref} ${scope}已超过法定期限（${dueDate}），承办单位 ${unit}，请督促办理并说明原因。',
 } as const;
@@ -98,7 +98,11 @@ function clip(value: string): string {
 }
 
 function render(template: TemplateName, params: Record<string, string>): RenderedMessage {
-  const clipped = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, clip(value)]));
+  // The SMS provider refuses long variables; a unit's inbox keeps the whole text (a 督办's requirement, an answer).
+  const sms = (SMS_TEMPLATES as readonly TemplateName[]).includes(template);
+  const clipped = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, sms ? clip(value) : value]),
+  );
   const body = TEMPLATE_TEXTS[template].replace(/\$\{(\w+)\}/g, (_placeholder, name: string) => {
     const value = clipped[name];
     if (value === undefined) throw new Error(`template ${template} has no value for \${${name}}`);
@@ -393,12 +397,14 @@ export function supervisionOrdered(input: {
 
 /** The answer to a 督办, to the county's 电子监察. */
 export function supervisionAnswered(input: {
+  kind: string;
   caseRef: string;
   matterName: string;
   who: string;
   answer: string;
 }) {
   return render('supervisionAnswered', {
+    kind: input.kind,
     ref: input.caseRef,
     matter: input.matterName,
     who: input.who,

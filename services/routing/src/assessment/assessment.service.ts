@@ -44,12 +44,15 @@ export class AssessmentService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async scheme(viewer: AuthUser, county: string): Promise<AssessmentScheme> {
+  /** The scheme in force now, or at the end of the given day (a past period is scored as its scheme then stood). */
+  async scheme(viewer: AuthUser, county: string, asOfDay?: string): Promise<AssessmentScheme> {
     assertReachesPlace(viewer, { county });
     const [row] = (await this.dataSource.query(
       `SELECT county, version, indicators, reason, set_by_name AS "setByName", set_at AS "setAt"
-         FROM routing.assessment_schemes WHERE county = $1 ORDER BY version DESC LIMIT 1`,
-      [county],
+         FROM routing.assessment_schemes
+        WHERE county = $1 AND ($2::date IS NULL OR set_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+        ORDER BY version DESC LIMIT 1`,
+      [county, asOfDay ?? null],
     )) as AssessmentScheme[];
     return (
       row ?? {
@@ -99,7 +102,7 @@ export class AssessmentService {
     assertReachesPlace(viewer, { county });
     const period = assessmentPeriod(kind, of, chinaDate(now));
     if (!period) throw new AssessmentError(AssessmentErrorCode.PERIOD_INVALID);
-    const scheme = await this.scheme(viewer, county);
+    const scheme = await this.scheme(viewer, county, period.to);
     const figures = await townFigures(this.dataSource, county, period.from, period.to);
     const towns = rankTowns(
       this.places.townsOf(county).map((town) => ({ town, figures: figures.get(town) ?? QUIET_TOWN })),

@@ -132,10 +132,17 @@ export class SupervisionOrdersService {
   ): Promise<SupervisionOrder> {
     return this.dataSource.transaction(async (manager) => {
       const [found] = (await manager.query(
-        `SELECT case_id AS "caseId", county, town, unit_code AS "unitCode", answered_at AS "answeredAt"
+        `SELECT case_id AS "caseId", county, town, kind, unit_code AS "unitCode", answered_at AS "answeredAt"
            FROM routing.supervision_orders WHERE id = $1 FOR UPDATE`,
         [orderId],
-      )) as { caseId: string; county: string; town: string; unitCode: string; answeredAt: Date | null }[];
+      )) as {
+        caseId: string;
+        county: string;
+        town: string;
+        kind: SupervisionOrderKind;
+        unitCode: string;
+        answeredAt: Date | null;
+      }[];
       if (!found || found.county !== person.county)
         throw new SupervisionOrderError(SupervisionOrderErrorCode.ORDER_NOT_FOUND);
       if (!mayAnswer(person, found))
@@ -156,7 +163,13 @@ export class SupervisionOrdersService {
           role: person.roles.includes('town-leader') ? 'town-leader' : 'county-officer',
         },
         correlationId: found.caseId,
-        payload: { orderId, caseId: found.caseId, answer, answeredAt: rows[0].answeredAt.toISOString() },
+        payload: {
+          orderId,
+          caseId: found.caseId,
+          kind: found.kind,
+          answer,
+          answeredAt: rows[0].answeredAt.toISOString(),
+        },
       });
       return this.readOne(manager, orderId, chinaDate(now));
     });

@@ -47,21 +47,37 @@ export async function deadlineRisks(
   const today = chinaDate(now);
   const nextWorkingDay = calendar.addWorkingDays(today, 1);
   const soon = nextWorkingDay.kind === 'due' ? nextWorkingDay.date : today;
-  const values: unknown[] = [place.county, soon];
+  const values: unknown[] = [place.county, soon, today];
   if (place.town) values.push(place.town);
+  // The same order as riskOf below, in SQL: the worst are kept when there are more than a list holds, and every
+  // case is counted, not only those listed.
+  const atRisk = `
+    WITH at_risk AS (
+      SELECT *, CASE
+                  WHEN warning = 'statutory' THEN 0
+                  WHEN warning = 'red' OR committed_due_date < $3::date THEN 1
+                  WHEN current_step_due_date < $3::date THEN 2
+                  WHEN warning = 'yellow' THEN 3
+                  ELSE 4
+                END AS risk_rank
+        FROM routing.routed_cases
+       WHERE county = $1 ${place.town ? 'AND town = $4' : ''}
+         AND concluded_at IS NULL AND stage NOT IN ('awaiting-correction', 'suspended')
+         -- A step or the case due by the next working day, or already warned.
+         AND (warning IS NOT NULL OR current_step_due_date <= $2 OR committed_due_date <= $2))`;
   const rows = (await dataSource.query(
-    `SELECT case_id AS "caseId", receipt_number AS "receiptNumber", town, matter_name AS "matterName", stage,
+    `${atRisk}
+     SELECT case_id AS "caseId", receipt_number AS "receiptNumber", town, matter_name AS "matterName", stage,
             warning, committed_due_date::text AS "committedDueDate", current_step AS "currentStep",
             current_unit AS "currentUnit", current_step_due_date::text AS "stepDueDate"
-       FROM routing.routed_cases
-      WHERE county = $1 ${place.town ? 'AND town = $3' : ''}
-        AND concluded_at IS NULL AND stage NOT IN ('awaiting-correction', 'suspended')
-        -- A step or the case due by the next working day, or already warned.
-        AND (warning IS NOT NULL OR current_step_due_date <= $2 OR committed_due_date <= $2)
-      ORDER BY CASE warning WHEN 'statutory' THEN 0 WHEN 'red' THEN 1 ELSE 2 END, committed_due_date NULLS LAST
-      LIMIT ${MAX_RISKS * 2}`,
+       FROM at_risk ORDER BY risk_rank, committed_due_date NULLS LAST, current_step_due_date NULLS LAST
+      LIMIT ${MAX_RISKS}`,
     values,
   )) as (Omit<CaseAtRisk, 'risk' | 'workingDaysLeft' | 'stepWorkingDaysLeft'> & { warning: string | null })[];
+  const ranks = (await dataSource.query(
+    `${atRisk} SELECT risk_rank AS rank, count(*)::int AS n FROM at_risk GROUP BY risk_rank`,
+    values,
+  )) as { rank: number; n: number }[];
   const left = (date: string | null) => (date ? workingDaysFrom(calendar, today, date) : null);
   const items = rows
     .map(({ warning, ...row }): CaseAtRisk => {
@@ -71,25 +87,29 @@ export async function deadlineRisks(
         ...row,
         workingDaysLeft,
         stepWorkingDaysLeft,
-        risk: riskOf(warning, workingDaysLeft, stepWorkingDaysLeft),
+        risk: riskOf(
+          warning,
+          row.committedDueDate !== null && row.committedDueDate < today,
+          row.stepDueDate !== null && row.stepDueDate < today,
+        ),
       };
     })
     .sort(
       (a, b) =>
         RISK_LEVELS.indexOf(a.risk) - RISK_LEVELS.indexOf(b.risk) ||
         (a.workingDaysLeft ?? Infinity) - (b.workingDaysLeft ?? Infinity),
-    )
-    .slice(0, MAX_RISKS);
-  const counts = Object.fromEntries(RISK_LEVELS.map((level) => [level, 0])) as Record<RiskLevel, number>;
-  for (const item of items) counts[item.risk] += 1;
+    );
+  const counts = Object.fromEntries(
+    RISK_LEVELS.map((level, rank) => [level, ranks.find((row) => row.rank === rank)?.n ?? 0]),
+  ) as Record<RiskLevel, number>;
   return { today, counts, items };
 }
 
-/** The warning the deadline workflow gave, else what today's date says of the step and the case. */
-function riskOf(warning: string | null, daysLeft: number | null, stepDaysLeft: number | null): RiskLevel {
+/** The warning the deadline workflow gave, else what today's date says of the case and its step (as the SQL ranks). */
+function riskOf(warning: string | null, casePastDate: boolean, stepPastDate: boolean): RiskLevel {
   if (warning === 'statutory') return 'statutory';
-  if (warning === 'red' || (daysLeft !== null && daysLeft < 0)) return 'red';
-  if (stepDaysLeft !== null && stepDaysLeft < 0) return 'step-late';
+  if (warning === 'red' || casePastDate) return 'red';
+  if (stepPastDate) return 'step-late';
   if (warning === 'yellow') return 'yellow';
   return 'due-soon';
 }

@@ -1,5 +1,14 @@
 import { api, hasRole } from '../api.js';
-import { formatDateTime, html, mount, showError, showMessage, tableHtml, todayIso } from '../html.js';
+import {
+  formatDateTime,
+  html,
+  mount,
+  printAlone,
+  showError,
+  showMessage,
+  tableHtml,
+  todayIso,
+} from '../html.js';
 
 /** The indicators as routing scores them (ASSESSMENT_INDICATORS), in words. */
 const INDICATORS = {
@@ -51,7 +60,7 @@ function rankingHtml(ranking) {
         ? [
             '—',
             town.townName,
-            html`<span class="muted">本期无办件</span>`,
+            html`<span class="muted">本期无可评分的办件</span>`,
             ...town.parts.map(() => html`<span class="muted">不参与排名</span>`),
           ]
         : [
@@ -202,15 +211,7 @@ export function renderAssessment(root, { user }) {
     event.preventDefault();
     void loadRanking();
   });
-  form.querySelector('.print-bulletin').addEventListener('click', () => {
-    const done = () => {
-      document.body.classList.remove('printing-bulletin');
-      window.removeEventListener('afterprint', done);
-    };
-    window.addEventListener('afterprint', done);
-    document.body.classList.add('printing-bulletin');
-    window.print();
-  });
+  form.querySelector('.print-bulletin').addEventListener('click', () => printAlone('printing-bulletin'));
   schemeBox.addEventListener('submit', async (event) => {
     event.preventDefault();
     const edit = event.target;

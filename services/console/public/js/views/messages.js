@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, hasRole } from '../api.js';
 import { caseLink, formatDateTime, html, mount, pagerHtml, showError, tableHtml } from '../html.js';
 import { label, MESSAGE_KINDS } from '../labels.js';
 import { unitLabel } from '../names.js';
@@ -26,7 +26,13 @@ const ACTS = {
   escalationStatutory: (note) => caseAct(note, '督促办理'),
   dissatisfiedRating: (note) => html`<a href="#/supervision/ratings" data-read="${note.id}">答复整改</a>`,
   homeVisitRequested: (note) => html`<a href="#/visits" data-read="${note.id}">约定上门</a>`,
-  supervisionOrdered: (note) => html`<a href="#/supervision/orders" data-read="${note.id}">答复督办</a>`,
+  // The one who answers goes to the orders; the desk holding the case to the case itself.
+  supervisionOrdered: (note, user) =>
+    hasRole(user, 'town-leader')
+      ? html`<a href="#/supervision/orders" data-read="${note.id}">答复督办</a>`
+      : hasRole(user, 'county-officer') && !/^\d{9}/.test(note.recipient)
+        ? html`<a href="#/orders" data-read="${note.id}">答复督办</a>`
+        : caseAct(note, '查看办件'),
   supervisionAnswered: (note) => html`<a href="#/supervision/orders" data-read="${note.id}">查看答复</a>`,
 };
 
@@ -40,12 +46,12 @@ const kindText = (template) =>
     ? html`<span class="${KIND_CLASSES[template]}">${label(MESSAGE_KINDS, template)}</span>`
     : label(MESSAGE_KINDS, template);
 
-const cellsOf = (note) => [
+const cellsOf = (user) => (note) => [
   html`${note.read ? '' : html`<span class="unread-mark">未读</span> `}${formatDateTime(note.createdAt)}`,
   kindText(note.template),
   unitLabel(note.recipient),
   note.read ? note.body : html`<strong>${note.body}</strong>`,
-  html`${(ACTS[note.template] ?? ((each) => caseAct(each, '查看办件')))(note)}
+  html`${(ACTS[note.template] ?? ((each) => caseAct(each, '查看办件')))(note, user)}
   ${note.read ? '' : html` <button type="button" class="link" data-mark="${note.id}">标为已读</button>`}`,
 ];
 
@@ -62,7 +68,7 @@ const kindOptions = () =>
         html`<option value="${kind}" ${filter.kind === kind ? 'selected' : ''}>${name}</option>`,
     )}`;
 
-export function renderMessages(root) {
+export function renderMessages(root, { user }) {
   mount(
     root,
     html`<h2>单位消息 <small class="unread-count"></small></h2>
@@ -83,11 +89,13 @@ export function renderMessages(root) {
   const message = root.querySelector('.message');
   const list = root.querySelector('.list');
   const count = root.querySelector('.unread-count');
+  // When the list on screen was read: 全部标为已读 leaves unread what arrived since.
+  let shownAsOf = new Date().toISOString();
 
   async function load() {
     mount(list, html`<p class="muted">加载中…</p>`);
     try {
-      const { total, units, unread, items } = await api('notification', '/notifications/inbox', {
+      const { total, units, unread, asOf, items } = await api('notification', '/notifications/inbox', {
         query: {
           page: filter.page,
           pageSize: PAGE_SIZE,
@@ -95,13 +103,14 @@ export function renderMessages(root) {
           ...(filter.unread ? { unread: 'true' } : {}),
         },
       });
+      shownAsOf = asOf;
       mount(count, unread ? `未读 ${unread} 条` : '没有未读消息');
       mount(
         list,
         html`${unitsText(units ?? [])}
         ${tableHtml(
           ['时间', '类别', '接收单位', '内容', '办理'],
-          items.map(cellsOf),
+          items.map(cellsOf(user)),
           filter.unread || filter.kind ? '没有符合条件的消息。' : '暂无消息。',
         )}
         ${pagerHtml({ total, page: filter.page, pageSize: PAGE_SIZE })}`,
@@ -139,7 +148,7 @@ export function renderMessages(root) {
       else if (clicked.dataset.action === 'read-all') {
         const { marked } = await api('notification', '/notifications/inbox/read-all', {
           method: 'POST',
-          body: filter.kind ? { kind: filter.kind } : {},
+          body: { before: shownAsOf, ...(filter.kind ? { kind: filter.kind } : {}) },
         });
         mount(message, html`<p class="muted">已将 ${marked} 条消息标为已读。</p>`);
       } else if (clicked.dataset.page) filter.page += Number(clicked.dataset.page);

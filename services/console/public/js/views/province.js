@@ -14,7 +14,7 @@ function problemText(error) {
   }
   if (/no answer/.test(error)) return '省平台没有应答（网络中断或省平台维护），系统会自动重试';
   if (/other than JSON/.test(error)) return '省平台答复的内容无法识别，系统会自动重试';
-  return error;
+  return '系统内部原因（详情见受理服务日志），系统会自动重试';
 }
 
 const countsText = ({ sent, pending, refused }) =>

@@ -33,7 +33,16 @@ const answerFormHtml = (order) =>
     <button type="submit">提交答复</button>
   </form>`;
 
-function rowsHtml(orders, mayAnswer) {
+/**
+ * Who answers an order, as routing decides it: a county bureau for its own unit, a town's leader for every desk and
+ * village station of the town.
+ */
+const mayAnswer = (user, order) =>
+  /^\d{9}/.test(order.unitCode)
+    ? hasRole(user, 'town-leader') && user.town === order.town
+    : hasRole(user, 'county-officer') && user.unitCode === order.unitCode;
+
+function rowsHtml(orders, user) {
   return tableHtml(
     ['类型', '办件编号', '事项', '乡镇', '被督办单位', '要求', '答复期限', '状态', '答复'],
     orders.map((order) => [
@@ -51,7 +60,7 @@ function rowsHtml(orders, mayAnswer) {
         ? html`${order.answer}<br /><span class="muted"
               >${order.answeredByName} ${formatDateTime(order.answeredAt)}</span
             >`
-        : mayAnswer
+        : mayAnswer(user, order)
           ? answerFormHtml(order)
           : '',
     ]),
@@ -71,7 +80,6 @@ function inThreeDays() {
  * with the answer; the town's leader answers here. A supervisor gives an order from a case of 今日风险 (orderCase).
  */
 export function renderSupervisionOrders(container, { user }) {
-  const mayAnswer = hasRole(user, 'town-leader');
   const place = {
     county: user.county,
     ...(hasRole(user, 'supervisor', 'auditor', 'admin') ? {} : { town: user.town }),
@@ -95,7 +103,7 @@ export function renderSupervisionOrders(container, { user }) {
       const orders = await api('routing', '/supervision/orders', {
         query: { ...place, ...(openOnly.checked ? { open: 'true' } : {}) },
       });
-      mount(list, rowsHtml(orders, mayAnswer));
+      mount(list, rowsHtml(orders, user));
     } catch (error) {
       showError(list, error);
     }
@@ -175,4 +183,14 @@ export function renderSupervisionOrders(container, { user }) {
     },
     reload: load,
   };
+}
+
+/** 督办答复: a county bureau's own screen for the orders about its cases (it has no 监察). */
+export function renderOrdersPage(root, { user }) {
+  mount(
+    root,
+    html`<h2>督办答复 <small>县电子监察对本部门办件的督办、催办，请按期答复</small></h2>
+      <div class="orders"></div>`,
+  );
+  renderSupervisionOrders(root.querySelector('.orders'), { user });
 }

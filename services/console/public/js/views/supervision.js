@@ -7,6 +7,7 @@ import {
   html,
   mount,
   pagerHtml,
+  printAlone,
   showError,
   showMessage,
   tableHtml,
@@ -637,19 +638,17 @@ export function renderSupervision(root, { user, params = [] }) {
         showError(reportMessage, error);
       }
     });
-    period.querySelector('.print-report').addEventListener('click', () => {
-      const { from, to } = formValues(period);
+    // The report on screen is what prints, under the dates it was counted for (not what the inputs say since).
+    let shown;
+    const printButton = period.querySelector('.print-report');
+    printButton.disabled = true;
+    printButton.addEventListener('click', () => {
+      const { from, to } = shown;
       mount(
         root.querySelector('.print-title'),
         `${countyLabel(user.county)}乡镇便民服务中心办件情况（${from} 至 ${to}）`,
       );
-      const done = () => {
-        document.body.classList.remove('printing-report');
-        window.removeEventListener('afterprint', done);
-      };
-      window.addEventListener('afterprint', done);
-      document.body.classList.add('printing-report');
-      window.print();
+      printAlone('printing-report');
     });
     period.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -676,8 +675,11 @@ export function renderSupervision(root, { user, params = [] }) {
             await api('routing', '/supervision/report', { query: { county: user.county, from, to } }),
           ),
         );
+        shown = { from, to };
+        printButton.disabled = false;
       } catch (error) {
         showError(report, error);
+        printButton.disabled = true;
       }
     });
     period.requestSubmit();

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@oneseal/service-kit';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+} from 'class-validator';
 import { INBOX_TEMPLATES, type InboxTemplateName } from '../templates';
 
 const asBoolean = ({ value }: { value: unknown }) =>
@@ -35,4 +44,11 @@ export class MarkAllReadDto {
   @IsOptional()
   @IsIn(INBOX_TEMPLATES, { message: '消息类别不正确' })
   kind?: InboxTemplateName;
+
+  /**
+   * The list's `asOf`: what arrived after the person looked stays unread, so "all" means all they were shown.
+   */
+  @ApiProperty({ description: '标记截至此时刻（列表返回的 asOf）之前的消息' })
+  @IsISO8601({ strict: true }, { message: '缺少或不正确的截至时间，请刷新后重试' })
+  before!: string;
 }

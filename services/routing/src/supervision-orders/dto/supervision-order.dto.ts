@@ -5,6 +5,7 @@ import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -32,6 +33,7 @@ export class OrderSupervisionDto {
   requirement!: string;
 
   @ApiProperty({ description: '答复期限（北京时间日期）', example: '2026-12-10' })
+  @IsISO8601({ strict: true }, { message: '答复期限不是有效日期' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '请填写答复期限，如 2026-12-10' })
   answerBy!: string;
 }
