@@ -127,10 +127,11 @@ function api(request, response, path, body) {
       return json(response, 400, { code: 'FIELD_MISSING', message: `缺少字段：${lacking.join('、')}` });
     const code = decodeURIComponent(guide[1]);
     const earlier = state.guides.get(code);
+    // The latest word on a matter stands: a newer version, or a change of standing (停用, 在用 again) of the same one.
     if (
       !earlier ||
       earlier.version < record.version ||
-      (earlier.version === record.version && record.status === '停用')
+      (earlier.version === record.version && earlier.publishedAt <= record.publishedAt)
     )
       state.guides.set(code, record);
     return json(response, 200, { reference: `G-${code}-${record.version}` });

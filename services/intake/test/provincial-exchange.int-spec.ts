@@ -224,6 +224,23 @@ describe('省一体化在线政务服务平台: guides and case stages out, 一�
     await settle(2);
     state = await standIn.state();
     expect(state.guides.find((guide) => guide.matterCode === WINDOW_ONLY_MATTER)?.version).toBe(2);
+
+    // Withdrawn by an import, then listed again by a later one at the same version: 停用, then 在用 again.
+    await suite.dataSource.query(`UPDATE intake.matters SET withdrawn_at = now() WHERE code = $1`, [
+      WINDOW_ONLY_MATTER,
+    ]);
+    await settle(2);
+    expect(
+      (await standIn.state()).guides.find((guide) => guide.matterCode === WINDOW_ONLY_MATTER)?.status,
+    ).toBe('停用');
+    await suite.dataSource.query(
+      `UPDATE intake.matters SET withdrawn_at = NULL, reinstated_at = now() + interval '1 second' WHERE code = $1`,
+      [WINDOW_ONLY_MATTER],
+    );
+    await settle(2);
+    expect((await standIn.state()).guides.find((guide) => guide.matterCode === WINDOW_ONLY_MATTER)).toEqual(
+      expect.objectContaining({ version: 2, status: '在用' }),
+    );
   });
 
   it('takes in an application from the 一网通办 portal as a case of its own channel, with its pages, and answers the province with the 办件编号', async () => {

@@ -68,7 +68,8 @@ export async function writeMatter(
   }
   if (reinstate) {
     const [, restored] = (await manager.query(
-      `UPDATE intake.matters SET withdrawn_at = NULL, withdrawn_by_import = NULL WHERE code = $1 AND withdrawn_at IS NOT NULL`,
+      `UPDATE intake.matters SET withdrawn_at = NULL, withdrawn_by_import = NULL, reinstated_at = now()
+        WHERE code = $1 AND withdrawn_at IS NOT NULL`,
       [matter.code],
     )) as [unknown, number];
     changedRows += restored;

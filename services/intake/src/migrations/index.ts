@@ -20,6 +20,7 @@ import { OpenTheServiceHall1765700000100 } from './1765700000100-OpenTheServiceH
 import { KeepHomeVisits1765700000200 } from './1765700000200-KeepHomeVisits';
 import { ExchangeWithTheProvince1765800000000 } from './1765800000000-ExchangeWithTheProvince';
 import { SetAsideStuckApplications1765800000100 } from './1765800000100-SetAsideStuckApplications';
+import { RememberReinstatements1765800000200 } from './1765800000200-RememberReinstatements';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -43,4 +44,5 @@ export const INTAKE_MIGRATIONS = [
   KeepHomeVisits1765700000200,
   ExchangeWithTheProvince1765800000000,
   SetAsideStuckApplications1765800000100,
+  RememberReinstatements1765800000200,
 ];

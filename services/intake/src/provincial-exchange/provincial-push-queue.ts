@@ -48,20 +48,24 @@ export class ProvincialPushQueue {
   async queueGuides(): Promise<number> {
     const rows = (await this.dataSource.query(
       `INSERT INTO intake.provincial_pushes (key, kind, subject, county, happened_at, body)
-       SELECT 'guide:' || m.code || ':v' || m.current_version || CASE WHEN m.withdrawn_at IS NULL THEN '' ELSE ':withdrawn' END,
-              'guide', 'guide:' || m.code, m.county_code,
-              COALESCE(m.withdrawn_at, v.created_at),
+       SELECT 'guide:' || m.code || ':v' || m.current_version
+                || CASE WHEN m.withdrawn_at IS NULL THEN '' ELSE ':withdrawn' END
+                -- After a reinstatement each later change of standing is a push of its own.
+                || CASE WHEN m.reinstated_at IS NULL THEN ''
+                        ELSE ':' || floor(extract(epoch FROM greatest(m.reinstated_at, m.withdrawn_at)))::bigint END,
+              'guide', 'guide:' || m.code, m.county_code, changed.at,
               jsonb_build_object(
                 'matterCode', m.code, 'matterName', m.name, 'county', m.county_code, 'level', m.level,
                 'type', m.type, 'typeCode', m.type_code, 'implementingUnit', u.name,
                 'version', m.current_version,
                 'status', CASE WHEN m.withdrawn_at IS NULL THEN '在用' ELSE '停用' END,
-                'publishedAt', to_char(COALESCE(m.withdrawn_at, v.created_at) AT TIME ZONE 'UTC',
-                                       'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                'publishedAt', to_char(changed.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                 'guide', v.guide)
          FROM intake.matters m
          JOIN intake.county_units u ON u.code = m.unit_code
          JOIN intake.matter_versions v ON v.matter_code = m.code AND v.version = m.current_version
+         CROSS JOIN LATERAL (
+           SELECT COALESCE(m.withdrawn_at, greatest(v.created_at, m.reinstated_at)) AS at) changed
        ON CONFLICT (key) DO NOTHING
        RETURNING key`,
     )) as unknown[];
