@@ -26,3 +26,4 @@ export * from './people/lookup-digest';
 export * from './catalogue/catalogue-import';
 export * from './guides/guide-content';
 export * from './assessment/assessment-scheme';
+export * from './figures/share';

@@ -35,6 +35,7 @@ import { SupervisionOrdersController } from './supervision-orders/supervision-or
 import { SupervisionOrdersService } from './supervision-orders/supervision-orders.service';
 import { AssessmentController } from './assessment/assessment.controller';
 import { AssessmentService } from './assessment/assessment.service';
+import { placeNamesProvider } from './places/place-names';
 import { AccountabilityController } from './accountability/accountability.controller';
 import { AccountabilityService } from './accountability/accountability.service';
 import { RatingPadController } from './rating-follow-up/rating-pad.controller';
@@ -107,6 +108,7 @@ export class RoutingModule {
         RatingFollowUpService,
         SupervisionOrdersService,
         AssessmentService,
+        placeNamesProvider,
         AccountabilityService,
         RatingPadService,
         RatingRecorder,

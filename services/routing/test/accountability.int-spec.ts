@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { SeededPlaceNames } from '@oneseal/domain';
 import type { AuthUser } from '@oneseal/auth';
 import { openSuiteDataSource, refusalCodeOf, type SuiteDataSource } from '@oneseal/testing';
 import { AccountabilityService } from '../src/accountability/accountability.service';
@@ -23,7 +25,10 @@ describe('约谈 and 问责: on the record, with the cases they are about (real 
       schema: ROUTING_SCHEMA,
       entities: [RoutedCase],
     });
-    accountability = new AccountabilityService(suite.dataSource);
+    accountability = new AccountabilityService(
+      suite.dataSource,
+      SeededPlaceNames.fromSeeds(resolve(__dirname, '../../../seeds')),
+    );
     await suite.dataSource.query(
       `INSERT INTO routing.routed_cases (case_id, county, town, matter_code, workflow_id, workflow_run_id, routed_at, stage, receipt_number)
        VALUES ('6f1b3f4e-9d2a-4c1e-8f7a-1b2c3d4e5f60', '140525', '140525100', 'ZZ-T-002', 'w', 'r', now(), 'in-progress',

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { SeededPlaceNames } from '@oneseal/domain';
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '@oneseal/auth';
 import { openSuiteDataSource, refusalCodeOf, type SuiteDataSource } from '@oneseal/testing';
@@ -46,7 +48,10 @@ describe('考核: every town scored and ranked on the county’s scheme (real Po
       schema: ROUTING_SCHEMA,
       entities: [RoutedCase],
     });
-    assessment = new AssessmentService(suite.dataSource);
+    assessment = new AssessmentService(
+      suite.dataSource,
+      SeededPlaceNames.fromSeeds(resolve(__dirname, '../../../seeds')),
+    );
     // 南村镇: four ended on time (one online), one open past its date, a 差评 answered.
     for (const channel of ['online', 'town-window', 'town-window', 'village-agent'])
       await routed(NANCUN, { channel });

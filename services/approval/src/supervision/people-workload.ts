@@ -1,3 +1,4 @@
+import { shareOf } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 
 /** One person's work at one unit: what they decided in a period, how much on time, and what they hold now. */
@@ -16,9 +17,6 @@ export interface PersonWorkload {
   holding: number;
   overdueNow: number;
 }
-
-const share = (part: number, whole: number) =>
-  whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 
 /**
  * 人员办理情况: per person and unit of a county (or a town), the steps decided in the period and their timeliness,
@@ -55,5 +53,5 @@ export async function peopleWorkload(
       ORDER BY "overdueNow" DESC, decided DESC, "personName"`,
     [place.county, place.town ?? null, place.from, place.to],
   )) as Omit<PersonWorkload, 'onTimeRate'>[];
-  return rows.map((row) => ({ ...row, onTimeRate: share(row.onTime, row.timed) }));
+  return rows.map((row) => ({ ...row, onTimeRate: shareOf(row.onTime, row.timed) }));
 }

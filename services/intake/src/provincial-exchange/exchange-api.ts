@@ -92,28 +92,6 @@ export interface GuideRecord {
   guide: Record<string, unknown>;
 }
 
-/** One page of an application filed on the province's portal. */
-export interface ProvincialMaterialPage {
-  materialName: string;
-  fileName: string;
-  contentBase64: string;
-}
-
-/** An application as the province hands it over (checked field by field when taken in). */
-export interface ProvincialApplicationWire {
-  applicationId: string;
-  submittedAt: string;
-  county: string;
-  town: string;
-  matterCode: string;
-  applicant: { name: string; idNumber: string; phone: string };
-  formData?: Record<string, unknown>;
-  deliveryMethod: string;
-  deliveryAddress?: string;
-  onBehalf?: { agentName: string; relationship: string; signedOn: string; scope: string };
-  pages: ProvincialMaterialPage[];
-}
-
 export interface ApplicationsPage {
   items: unknown[];
   /** Where the next pull starts; the same as sent when nothing is new. */
@@ -125,14 +103,7 @@ export type ApplicationAnswer =
   | { status: 'received'; caseNumber: string; receivedAt: string }
   | { status: 'declined'; reasonCode: string; reason: string; receivedAt: string };
 
-/** The headers every request carries: who calls, when, a nonce, and an HMAC-SHA256 over all of it and the body. */
-export interface SignedHeaders {
-  'x-app-id': string;
-  'x-timestamp': string;
-  'x-nonce': string;
-  'x-signature': string;
-}
-
+/** The HMAC-SHA256 every request carries (x-signature), over who calls, when, a nonce and the body. */
 export function exchangeSignature(
   secret: string,
   request: { method: string; path: string; timestamp: string; nonce: string; body: string },

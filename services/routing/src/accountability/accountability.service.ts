@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertReachesPlace, type AuthUser } from '@oneseal/auth';
 import { accountabilityRecordedV1, personActor, type AccountabilityKind } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
-import { SeededPlaceNames } from '@oneseal/domain';
+import type { SeededPlaceNames } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
-import { defaultSeedsDirectory, ROUTING_SCHEMA } from '../config/routing.env';
+import { ROUTING_SCHEMA } from '../config/routing.env';
+import { PLACE_NAMES } from '../places/place-names';
 import { AccountabilityError, AccountabilityErrorCode } from './accountability.errors';
 
 export interface AccountabilityRecord {
@@ -27,9 +28,10 @@ const COLUMNS = `id, town, kind, subject, reason, decision, case_numbers AS "cas
 /** 约谈 and 问责: the county keeps, on the record, whom it talked to or held to account for slow or poor service. */
 @Injectable()
 export class AccountabilityService {
-  private readonly places = SeededPlaceNames.fromSeeds(defaultSeedsDirectory());
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PLACE_NAMES) private readonly places: SeededPlaceNames,
+  ) {}
 
   async record(
     supervisor: AuthUser,

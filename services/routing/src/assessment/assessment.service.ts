@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertReachesPlace, type AuthUser } from '@oneseal/auth';
 import {
@@ -6,12 +6,12 @@ import {
   DEFAULT_ASSESSMENT_SCHEME,
   rankTowns,
   schemeProblems,
-  SeededPlaceNames,
+  type SeededPlaceNames,
   type TownScore,
   type WeightedIndicator,
 } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
-import { defaultSeedsDirectory } from '../config/routing.env';
+import { PLACE_NAMES } from '../places/place-names';
 import { AssessmentError, AssessmentErrorCode } from './assessment.errors';
 import { assessmentPeriod, type AssessmentPeriod, type AssessmentPeriodKind } from './assessment-period';
 import { QUIET_TOWN, townFigures } from './town-figures';
@@ -40,9 +40,10 @@ export interface AssessmentRanking {
  */
 @Injectable()
 export class AssessmentService {
-  private readonly places = SeededPlaceNames.fromSeeds(defaultSeedsDirectory());
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PLACE_NAMES) private readonly places: SeededPlaceNames,
+  ) {}
 
   /** The scheme in force now, or at the end of the given day (a past period is scored as its scheme then stood). */
   async scheme(viewer: AuthUser, county: string, asOfDay?: string): Promise<AssessmentScheme> {

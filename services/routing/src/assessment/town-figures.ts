@@ -1,8 +1,6 @@
+import { shareOf } from '@oneseal/domain';
 import type { TownFigures } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
-
-const share = (part: number, whole: number) =>
-  whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 
 /**
  * Each town's figures for 考核 over a period (China Standard Time days): on-time and satisfaction rates from the
@@ -65,10 +63,10 @@ export async function townFigures(
     rows.map((row) => [
       row.town,
       {
-        onTimeRate: share(row.onTime ?? 0, row.timed ?? 0),
-        satisfactionRate: share((row.ratings ?? 0) - (row.dissatisfied ?? 0), row.ratings ?? 0),
-        onlineRate: share(row.online ?? 0, row.known ?? 0),
-        rectifyRate: share(row.answered ?? 0, row.complaints ?? 0),
+        onTimeRate: shareOf(row.onTime ?? 0, row.timed ?? 0),
+        satisfactionRate: shareOf((row.ratings ?? 0) - (row.dissatisfied ?? 0), row.ratings ?? 0),
+        onlineRate: shareOf(row.online ?? 0, row.known ?? 0),
+        rectifyRate: shareOf(row.answered ?? 0, row.complaints ?? 0),
         overdueCount: (row.timed ?? 0) - (row.onTime ?? 0) + (row.overdue ?? 0),
       },
     ]),

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isReportablePeriod, PlaceQuery } from '@oneseal/service-kit';
 import { chinaDate, SeededPlaceNames } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
-import { defaultSeedsDirectory } from '../config/routing.env';
+import { PLACE_NAMES } from '../places/place-names';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import {
   SupervisionQuery,
@@ -40,10 +40,8 @@ export class SupervisionController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CASE_POLICY) private readonly policy: CasePolicy,
+    @Inject(PLACE_NAMES) private readonly places: SeededPlaceNames,
   ) {}
-
-  /** County, town and bureau names for what is exported (people read names, never codes). */
-  private readonly places = SeededPlaceNames.fromSeeds(defaultSeedsDirectory());
 
   @Get('cases')
   @ApiOperation({ summary: '办件监察列表：按乡镇、预警等级、状态筛选，临近期限的在前' })

@@ -1,3 +1,4 @@
+import { shareOf } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 import { CASE_LIFETIME } from '../migrations/1765500000100-CountEachTownsDays';
 
@@ -73,11 +74,7 @@ export async function townReport(dataSource: DataSource, period: ReportPeriod): 
   )) as (Omit<TownReport, 'onTimeRate' | 'satisfactionRate'> & { timed: number })[];
   return rows.map(({ timed, ...town }) => ({
     ...town,
-    onTimeRate: share(town.concludedOnTime, timed),
-    satisfactionRate: share(town.ratings - town.dissatisfied, town.ratings),
+    onTimeRate: shareOf(town.concludedOnTime, timed),
+    satisfactionRate: shareOf(town.ratings - town.dissatisfied, town.ratings),
   }));
-}
-
-function share(part: number, whole: number): number | null {
-  return whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 }

@@ -1,3 +1,4 @@
+import { shareOf } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 
 export const TREND_GRAINS = ['week', 'month'] as const;
@@ -18,9 +19,6 @@ export interface TrendPoint {
   dissatisfied: number;
   satisfactionRate: number | null;
 }
-
-const share = (part: number, whole: number) =>
-  whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 
 /**
  * 趋势: the last `periods` weeks or months up to today, oldest first, each summed from the per-day counts (a period
@@ -53,7 +51,7 @@ export async function trend(
   )) as (Omit<TrendPoint, 'onTimeRate' | 'satisfactionRate'> & { timed: number })[];
   return rows.map(({ timed, ...point }) => ({
     ...point,
-    onTimeRate: share(point.concludedOnTime, timed),
-    satisfactionRate: share(point.ratings - point.dissatisfied, point.ratings),
+    onTimeRate: shareOf(point.concludedOnTime, timed),
+    satisfactionRate: shareOf(point.ratings - point.dissatisfied, point.ratings),
   }));
 }

@@ -1,0 +1,11 @@
+import type { Provider } from '@nestjs/common';
+import { SeededPlaceNames } from '@oneseal/domain';
+import { defaultSeedsDirectory } from '../config/routing.env';
+
+/** County, town and bureau names for what people read (reports, 考核, 约谈 records), read once at boot. */
+export const PLACE_NAMES = Symbol('PLACE_NAMES');
+
+export const placeNamesProvider: Provider = {
+  provide: PLACE_NAMES,
+  useFactory: () => SeededPlaceNames.fromSeeds(defaultSeedsDirectory()),
+};
