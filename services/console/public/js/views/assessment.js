@@ -46,8 +46,8 @@ const schemeText = (indicators) =>
     )
     .join('，');
 
-function rankingHtml(ranking) {
-  const { scheme, towns } = ranking;
+/** The ranked towns; those with nothing to score are named under the table instead (bulletinHtml). */
+function rankingHtml(scheme, ranked) {
   return tableHtml(
     [
       '名次',
@@ -55,25 +55,17 @@ function rankingHtml(ranking) {
       '得分',
       ...scheme.indicators.map((item) => `${INDICATORS[item.indicator].name}（${item.weight}分）`),
     ],
-    towns.map((town) =>
-      town.score === null
-        ? [
-            '—',
-            town.townName,
-            html`<span class="muted">本期无可评分的办件</span>`,
-            ...town.parts.map(() => html`<span class="muted">不参与排名</span>`),
-          ]
-        : [
-            town.rank,
-            town.townName,
-            html`<strong>${town.score}</strong>`,
-            ...town.parts.map((part) =>
-              part.points === null
-                ? html`<span class="muted">无数据，不计</span>`
-                : `${valueText(part.indicator, part.value)}，${part.points} 分`,
-            ),
-          ],
-    ),
+    ranked.map((town) => [
+      town.rank,
+      town.townName,
+      html`<strong>${town.score}</strong>`,
+      ...town.parts.map((part) =>
+        part.points === null
+          ? html`<span class="muted">无数据，不计</span>`
+          : `${valueText(part.indicator, part.value)}，${part.points} 分`,
+      ),
+    ]),
+    '本期没有可评分的乡镇。',
   );
 }
 
@@ -81,6 +73,7 @@ function rankingHtml(ranking) {
 function bulletinHtml(ranking) {
   const { countyName, period, scheme, towns } = ranking;
   const ranked = towns.filter((town) => town.rank !== null);
+  const unranked = towns.filter((town) => town.rank === null);
   // Only where there is a field to be last in: with three towns or fewer nobody is singled out.
   const last = ranked.length > 3 ? ranked.slice(-3).map((town) => town.townName) : [];
   return html`<div class="bulletin">
@@ -94,7 +87,10 @@ function bulletinHtml(ranking) {
       的办件情况进行了考核${period.complete ? '' : '（本期尚未结束，为截至当日的情况）'}，本期有办件的
       ${ranked.length} 个乡镇参与排名，现将结果通报如下。
     </p>
-    ${rankingHtml(ranking)}
+    ${rankingHtml(scheme, ranked)}
+    ${unranked.length
+      ? html`<p>本期无可评分办件、不参与排名的乡镇：${unranked.map((town) => town.townName).join('、')}。</p>`
+      : ''}
     ${last.length
       ? html`<p>
           排名后 ${last.length} 位的${last.join('、')}，请对照各项指标查找原因，于 10
