@@ -26,9 +26,19 @@ describe('考核: the county scores and ranks its towns for a month and prints t
       await as('zz-admin').get<Scheme>(`${serviceUrl('routing')}/assessment/scheme?county=140525`)
     ).body;
     const form = page.locator('form.scheme-form');
-    await form
-      .locator('input[name="weight-onTimeRate"]')
-      .fill(String((before.indicators.find((item) => item.indicator === 'onTimeRate')?.weight ?? 40) + 5));
+    // Every weight typed as the administrator would set them, whatever an earlier run left: 45 + 25 + 15 + 10 + 10.
+    const weights = {
+      onTimeRate: 45,
+      satisfactionRate: 25,
+      onlineRate: 15,
+      rectifyRate: 10,
+      overdueCount: 10,
+    };
+    for (const [indicator, weight] of Object.entries(weights)) {
+      await form.locator(`input[name="use-${indicator}"]`).check();
+      await form.locator(`input[name="weight-${indicator}"]`).fill(String(weight));
+    }
+    await form.locator('input[name="perCase-overdueCount"]').fill('2');
     await form.getByLabel('调整依据').fill('县审改办关于乡镇便民服务中心考核办法的通知');
     await form.getByRole('button', { name: '保存方案' }).click();
     await expectText(page.locator('.assessment-message'), '各项分值合计应为 100 分');
@@ -37,9 +47,8 @@ describe('考核: the county scores and ranks its towns for a month and prints t
     ).body;
     expect(unchanged.version).toBe(before.version);
 
-    // 按时办结率 up by five, 网上办件率 down by five: saved as the next version, the ranking recomputed on it.
-    const online = before.indicators.find((item) => item.indicator === 'onlineRate')?.weight ?? 15;
-    await form.locator('input[name="weight-onlineRate"]').fill(String(online - 5));
+    // 网上办件率 down by five: 100 in all, saved as the next version, the ranking recomputed on it.
+    await form.locator('input[name="weight-onlineRate"]').fill('10');
     await form.getByRole('button', { name: '保存方案' }).click();
     await expectText(page.locator('.assessment-message'), '考核方案已保存');
     const after = (
