@@ -1,6 +1,36 @@
 import { join } from 'node:path';
-import { browserForSuite, expectText, freshPage, logIn, printedParts, SHOTS, workbench } from './browser';
-import { as, serviceUrl } from './system';
+import {
+  browserForSuite,
+  expectText,
+  freshPage,
+  logIn,
+  printedParts,
+  readPdfInBrowser,
+  SHOTS,
+  workbench,
+} from './browser';
+import { as, getJson, postJson, serviceUrl } from './system';
+
+interface Bulletin {
+  periodKind: string;
+  periodOf: string;
+  title: string;
+  number: string | null;
+  documentId: string | null;
+  created?: boolean;
+}
+
+interface Verification {
+  valid: boolean;
+  document?: { issuer: string; title: string; number: string; receiptNumber: string | null };
+}
+
+/** The month before this one in China (2026-11 in December 2026): the last month whose 通报 can be issued. */
+function lastMonth(): string {
+  const today = new Date(Date.now() + 8 * 3600_000);
+  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+  return first.toISOString().slice(0, 7);
+}
 
 interface Scheme {
   version: number;
@@ -15,8 +45,9 @@ describe('考核: the county scores and ranks its towns for a month and prints t
     await logIn(page, 'zz-admin');
     await page.goto(`${workbench}/#/assessment`);
     const bulletin = page.locator('.bulletin');
-    await expectText(bulletin.locator('.bulletin-title'), '泽州县乡镇便民服务中心');
-    await expectText(bulletin.locator('.bulletin-title'), '月考核情况通报');
+    await expectText(bulletin.locator('.bulletin-title'), '全县乡（镇）便民服务中心考核情况的通报');
+    await expectText(bulletin.locator('.bulletin-title'), '月全县');
+    await expectText(bulletin, '各乡（镇）人民政府：');
     await expectText(bulletin, '南村镇');
     await expectText(bulletin, '泽州县行政审批服务管理局');
     expect(await bulletin.innerText()).not.toMatch(/140525\d{3}|onTimeRate|overdueCount/);
@@ -55,13 +86,13 @@ describe('考核: the county scores and ranks its towns for a month and prints t
       await as('zz-admin').get<Scheme>(`${serviceUrl('routing')}/assessment/scheme?county=140525`)
     ).body;
     expect(after.version).toBe(before.version + 1);
-    await expectText(bulletin, `第 ${after.version} 版`);
+    await expectText(bulletin, `第${after.version}版`);
 
     // The quarter and the year are scored the same way.
     await page.locator('form.assessment-period select[name=period]').selectOption('quarter');
-    await expectText(bulletin.locator('.bulletin-title'), '季度考核情况通报');
+    await expectText(bulletin.locator('.bulletin-title'), '季度全县乡（镇）便民服务中心考核情况的通报');
     await page.locator('form.assessment-period select[name=period]').selectOption('month');
-    await expectText(bulletin.locator('.bulletin-title'), '月考核情况通报');
+    await expectText(bulletin.locator('.bulletin-title'), '月全县乡（镇）便民服务中心考核情况的通报');
     await page.screenshot({ path: join(SHOTS, 'assessment-bulletin.png'), fullPage: true });
 
     // 打印通报: the 通报 alone.
@@ -73,6 +104,114 @@ describe('考核: the county scores and ranks its towns for a month and prints t
       periodForm: 'form.assessment-period',
     });
     expect(printed).toEqual({ bulletin: true, scheme: false, periodForm: false });
+  });
+
+  it('issues last month’s 通报 under the administration’s seal, once; anyone reads it on 政务公开 and it verifies', async () => {
+    const month = lastMonth();
+    const routing = serviceUrl('routing');
+    const page = await freshPage(browser());
+    await logIn(page, 'zz-admin');
+    await page.goto(`${workbench}/#/assessment`);
+    await page.locator('form.assessment-period input[name=of]').fill(month);
+    await page.locator('form.assessment-period').getByRole('button', { name: '查看' }).click();
+    await expectText(
+      page.locator('.bulletin-title'),
+      `关于${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`,
+    );
+    const issuedBefore = (
+      await as('zz-admin').get<Bulletin[]>(`${routing}/assessment/bulletins?county=140525`)
+    ).body;
+    // Issued once per period: on a database an earlier run used, last month's stands issued already.
+    if (!issuedBefore.some((bulletin) => bulletin.periodOf === month)) {
+      await page.getByRole('button', { name: '印发通报（加盖印章并向社会公开）' }).click();
+      await expectText(page.locator('.assessment-message'), '通报已印发：泽审批〔');
+    }
+    await expectText(page.locator('.bulletin-issued'), '加盖县行政审批服务管理局电子印章');
+    const issued = (
+      await as('zz-admin').get<Bulletin[]>(`${routing}/assessment/bulletins?county=140525`)
+    ).body.find((bulletin) => bulletin.periodOf === month && bulletin.periodKind === 'month');
+    if (!issued?.number || !issued.documentId) throw new Error(`last month's 通报 is not listed as issued`);
+    await expectText(page.locator('.bulletin-number'), issued.number);
+    await expectText(page.locator('.assessment-issued'), issued.number);
+    await page.screenshot({ path: join(SHOTS, 'assessment-bulletin-issued.png'), fullPage: true });
+
+    // Asked again, the same 通报 (no second 文号); this month cannot be issued before it ends; a supervisor cannot issue.
+    const again = await as('zz-admin').post<Bulletin>(`${routing}/assessment/bulletins`, {
+      county: '140525',
+      period: 'month',
+      of: month,
+    });
+    expect(again.body).toMatchObject({
+      number: issued.number,
+      documentId: issued.documentId,
+      created: false,
+    });
+    const thisMonth = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const early = await as('zz-admin').post<{ code: string; message: string }>(
+      `${routing}/assessment/bulletins`,
+      {
+        county: '140525',
+        period: 'month',
+        of: thisMonth,
+      },
+    );
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      code: 'ASSESSMENT.PERIOD_NOT_OVER',
+      message: '本期考核尚未结束，期满后才能印发通报',
+    });
+    const bySupervisor = await as('zz-supervisor').post(`${routing}/assessment/bulletins`, {
+      county: '140525',
+      period: 'month',
+      of: month,
+    });
+    expect(bySupervisor.status).toBe(403);
+
+    // 政务公开, without a login: the 通报 listed with its 文号; the PDF opens and checks as the administration's.
+    const visitor = await freshPage(browser());
+    await visitor.goto(`${workbench}/#/notices`);
+    const listed = visitor.locator('.notice', { hasText: issued.number });
+    await expectText(listed, issued.title);
+    await expectText(listed, '泽州县行政审批服务管理局');
+    await visitor.screenshot({ path: join(SHOTS, 'public-notices.png'), fullPage: true });
+    const download = await fetch(`${workbench}/api/seal/documents/${issued.documentId}`);
+    expect(download.status).toBe(200);
+    const pdf = Buffer.from(await download.arrayBuffer());
+    const code = visitor
+      .locator('.notice', { hasText: issued.number })
+      .getByRole('link', { name: '核验真伪' });
+    const verificationCode = (await code.getAttribute('href'))?.replace('#/verify/', '') ?? '';
+    const checked = await postJson<Verification>(`${serviceUrl('seal')}/verification`, {
+      code: verificationCode,
+    });
+    expect(checked.body).toMatchObject({
+      valid: true,
+      document: {
+        issuer: '泽州县行政审批服务管理局',
+        title: issued.title,
+        number: issued.number,
+        receiptNumber: null,
+      },
+    });
+    const published = await getJson<{ number: string }[]>(`${serviceUrl('seal')}/notices?county=140525`);
+    expect(published.body.filter((notice) => notice.number === issued.number)).toHaveLength(1);
+
+    // Opened in a PDF reader: the head, the 文号, the addressee, every town, the close, and the seal's verification.
+    const read = await readPdfInBrowser(visitor, pdf);
+    for (const words of [
+      '泽州县行政审批服务管理局',
+      issued.number,
+      issued.title,
+      '各乡（镇）人民政府：',
+      '南村镇',
+      '特此通报。',
+      `验证码：${verificationCode}`,
+    ])
+      expect(read.text.replace(/\s+/g, '')).toContain(words.replace(/\s+/g, ''));
+    expect(read.text).not.toMatch(/140525\d{3}|onTimeRate/);
+    await visitor
+      .locator('canvas.rendered-pdf')
+      .screenshot({ path: join(SHOTS, 'assessment-bulletin-pdf.png') });
   });
 
   it('lets supervisors read the ranking but not change the scheme', async () => {

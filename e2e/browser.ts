@@ -124,3 +124,31 @@ export async function printedParts(
     return Object.fromEntries(Object.entries(selectors).map(([name, selector]) => [name, shown(selector)]));
   })()`);
 }
+
+/**
+ * Opens a PDF as a reader would, with the console's own PDF.js (served under /vendor/pdfjs/): answers the text of
+ * every page, and draws the first page on the screen so it can be screenshot as it prints.
+ */
+export async function readPdfInBrowser(page: Page, pdf: Buffer): Promise<{ pages: number; text: string }> {
+  await page.goto(`${workbench}/#/verify`);
+  return page.evaluate(`(async () => {
+    const pdfjs = await import('/vendor/pdfjs/pdf.min.mjs');
+    pdfjs.GlobalWorkerOptions.workerSrc = '/vendor/pdfjs/pdf.worker.min.mjs';
+    const data = Uint8Array.from(atob(${JSON.stringify(pdf.toString('base64'))}), (c) => c.charCodeAt(0));
+    const pdf = await pdfjs.getDocument({ data, cMapUrl: '/vendor/pdfjs/cmaps/', cMapPacked: true }).promise;
+    let text = '';
+    for (let n = 1; n <= pdf.numPages; n += 1) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      text += content.items.map((item) => item.str ?? '').join('') + '\\n';
+    }
+    const first = await pdf.getPage(1);
+    const viewport = first.getViewport({ scale: 1.3 });
+    const canvas = document.createElement('canvas');
+    canvas.className = 'rendered-pdf';
+    canvas.width = viewport.width;
+    canvas.height = viewport.height;
+    document.body.replaceChildren(canvas);
+    await first.render({ canvasContext: canvas.getContext('2d'), viewport }).promise;
+    return { pages: pdf.numPages, text };
+  })()`);
+}

@@ -211,7 +211,7 @@ function serviceEnv(name, engines, port = services[name].port) {
     // Intake asks routing (the case's home) who may read a case file.
     ...(name === 'intake' ? { ROUTING_URL: url('routing'), ...provinceEnv() } : {}),
     // Routing asks intake which pages an applicant uploaded before a 补正 online is taken.
-    ...(name === 'routing' ? { INTAKE_URL: url('intake') } : {}),
+    ...(name === 'routing' ? { INTAKE_URL: url('intake'), SEAL_URL: url('seal') } : {}),
     // Identity sends applicants' sign-in codes through the notification service's SMS provider.
     ...(name === 'identity' ? { NOTIFICATION_URL: url('notification') } : {}),
   };

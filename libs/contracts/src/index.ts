@@ -6,3 +6,4 @@ export * from './events';
 export * from './validation/contract-violation';
 export * from './validation/parse-event';
 export * from './canonical/canonical-json';
+export * from './notices/notice-text';

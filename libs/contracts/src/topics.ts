@@ -38,6 +38,7 @@ export const TOPICS = {
   sealRegisteredV1: 'oneseal.seal.seal-registered.v1',
   sealActivatedV1: 'oneseal.seal.seal-activated.v1',
   sealRetiredV1: 'oneseal.seal.seal-retired.v1',
+  noticeIssuedV1: 'oneseal.seal.notice-issued.v1',
   deadLetterV1: 'oneseal.dead-letter.v1',
 } as const;
 

@@ -28,6 +28,7 @@ import { renderRatingPad } from './js/views/rating-pad.js';
 import { renderServiceCenter } from './js/views/service-center.js';
 import { renderStaff } from './js/views/staff.js';
 import { renderSupervision } from './js/views/supervision.js';
+import { renderNotices } from './js/views/notices.js';
 import { renderVerify } from './js/views/verify.js';
 import { loadPlaces } from './js/names.js';
 
@@ -91,6 +92,8 @@ const ROUTES = [
   // Reached from a guide's 网上申请 button: the matter's online application.
   { path: 'apply', isPublic: true, hidden: true, render: renderApply },
   { path: 'verify', title: '文书核验', isPublic: true, render: renderVerify },
+  // 定期通报 … 向社会公开: the county's sealed 考核通报, for anyone to read and check.
+  { path: 'notices', title: '政务公开', isPublic: true, render: renderNotices },
   // Reached by the hall's QR code or a link: 便民服务中心 公示 (address, phone, hours) and what can be done online.
   { path: 'center', isPublic: true, hidden: true, render: renderServiceCenter },
   // 网上预约 of a center (also a village agent's, for someone of their village), and its hall's display screen.

@@ -35,6 +35,8 @@ import { SupervisionOrdersController } from './supervision-orders/supervision-or
 import { SupervisionOrdersService } from './supervision-orders/supervision-orders.service';
 import { AssessmentController } from './assessment/assessment.controller';
 import { AssessmentService } from './assessment/assessment.service';
+import { AssessmentBulletinsService } from './assessment/assessment-bulletins.service';
+import { BulletinSealClient, SEAL_URL } from './assessment/bulletin-seal.client';
 import { placeNamesProvider } from './places/place-names';
 import { AccountabilityController } from './accountability/accountability.controller';
 import { AccountabilityService } from './accountability/accountability.service';
@@ -105,6 +107,9 @@ export class RoutingModule {
         MyCasesService,
         { provide: INTAKE_URL, useValue: env.INTAKE_URL.replace(/\/+$/, '') },
         CaseFilePagesClient,
+        { provide: SEAL_URL, useValue: env.SEAL_URL.replace(/\/+$/, '') },
+        BulletinSealClient,
+        AssessmentBulletinsService,
         RatingFollowUpService,
         SupervisionOrdersService,
         AssessmentService,

@@ -22,6 +22,8 @@ import { SEAL_ENTITIES } from './entities';
 import { HealthController } from './health/health.controller';
 import { LedgerController } from './ledger/ledger.controller';
 import { SEAL_MIGRATIONS } from './migrations';
+import { NoticeIssuingService } from './notices/notice-issuing.service';
+import { NoticesController } from './notices/notices.controller';
 import { OrgansController } from './organs/organs.controller';
 import { SealRegistry } from './seals/seal-registry';
 import { SealsController } from './seals/seals.controller';
@@ -67,6 +69,7 @@ export class SealModule {
         VerificationController,
         LedgerController,
         OrgansController,
+        NoticesController,
         BureauRegisteredConsumer,
       ],
       providers: [
@@ -81,6 +84,12 @@ export class SealModule {
           inject: [getDataSourceToken()],
           useFactory: (dataSource: DataSource) =>
             new DocumentIssuingService(dataSource, keys, divisions, env.PUBLIC_BASE_URL),
+        },
+        {
+          provide: NoticeIssuingService,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) =>
+            new NoticeIssuingService(dataSource, keys, env.PUBLIC_BASE_URL),
         },
         {
           provide: SealVerificationService,

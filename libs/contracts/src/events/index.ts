@@ -36,3 +36,4 @@ export * from './seal-registered/v1';
 export * from './seal-activated/v1';
 export * from './seal-retired/v1';
 export * from './registry';
+export * from './notice-issued/v1';

@@ -33,6 +33,7 @@ import { accountabilityRecordedV1 } from './accountability-recorded/v1';
 import { sealRegisteredV1 } from './seal-registered/v1';
 import { sealActivatedV1 } from './seal-activated/v1';
 import { sealRetiredV1 } from './seal-retired/v1';
+import { noticeIssuedV1 } from './notice-issued/v1';
 import { producerOf, topicsOf, type EventContract, type ProducingService } from './event-contract';
 
 /** Every event contract, for tooling that must know them all (topic creation, the audit log, docs). */
@@ -72,6 +73,7 @@ export const EVENT_CONTRACTS = [
   sealRegisteredV1,
   sealActivatedV1,
   sealRetiredV1,
+  noticeIssuedV1,
 ] as const;
 
 export type AnyEventContract = (typeof EVENT_CONTRACTS)[number];

@@ -214,6 +214,7 @@ export const EVENT_TYPES = {
   'seal.seal-registered': '印章登记备案',
   'seal.seal-activated': '印章启用',
   'seal.seal-retired': '印章停用',
+  'seal.notice-issued': '印发通报',
   'routing.result-delivered': '结果送达',
   'routing.service-rated': '办事评价',
   'routing.rating-answered': '差评整改答复',

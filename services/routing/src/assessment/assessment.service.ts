@@ -11,7 +11,9 @@ import {
   type WeightedIndicator,
 } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
+import type { NoticeText } from '@oneseal/contracts';
 import { PLACE_NAMES } from '../places/place-names';
+import { composeAssessmentBulletin } from './assessment-bulletin';
 import { AssessmentError, AssessmentErrorCode } from './assessment.errors';
 import { assessmentPeriod, type AssessmentPeriod, type AssessmentPeriodKind } from './assessment-period';
 import { QUIET_TOWN, townFigures } from './town-figures';
@@ -32,6 +34,8 @@ export interface AssessmentRanking {
   period: AssessmentPeriod;
   scheme: AssessmentScheme;
   towns: (TownScore & { townName: string })[];
+  /** The 通报 this ranking makes, as it would be issued. */
+  bulletin: NoticeText;
 }
 
 /**
@@ -109,12 +113,12 @@ export class AssessmentService {
       this.places.townsOf(county).map((town) => ({ town, figures: figures.get(town) ?? QUIET_TOWN })),
       scheme.indicators,
     );
-    return {
-      county,
+    const named = {
       countyName: this.places.county(county),
       period,
       scheme,
       towns: towns.map((town) => ({ ...town, townName: this.places.town(town.town) })),
     };
+    return { county, ...named, bulletin: composeAssessmentBulletin(named) };
   }
 }

@@ -36,6 +36,10 @@ export class RoutingEnv extends TemporalServiceEnv {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   INTAKE_URL!: string;
 
+  /** The seal service, asked to issue a 考核通报 under the county administration's seal. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  SEAL_URL!: string;
+
   /**
    * The key of the digests staff search cases by (公民身份号码, phone), shared by intake and routing: without it a
    * digest cannot be turned back into a number. Never in git or the logs.

@@ -23,6 +23,7 @@ describe('SEPARATED_STEPS: the pairs of steps a county keeps apart', () => {
         AUTH_PUBLIC_KEY_FILE: __filename,
         AUTH_SESSION_URL: 'http://127.0.0.1:3107',
         INTAKE_URL: 'http://127.0.0.1:3101',
+        SEAL_URL: 'http://127.0.0.1:3104',
         APPLICANT_LOOKUP_KEY: 'ab'.repeat(32),
         SEPARATED_STEPS: '受理-审核',
       }),

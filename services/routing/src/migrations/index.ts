@@ -16,6 +16,7 @@ import { CloseTheRatingLoop1765700000100 } from './1765700000100-CloseTheRatingL
 import { KeepSupervisionOrders1765800000100 } from './1765800000100-KeepSupervisionOrders';
 import { AssessTowns1765800000200 } from './1765800000200-AssessTowns';
 import { RecordAccountability1765800000300 } from './1765800000300-RecordAccountability';
+import { KeepAssessmentBulletins1765900000100 } from './1765900000100-KeepAssessmentBulletins';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -35,4 +36,5 @@ export const ROUTING_MIGRATIONS = [
   KeepSupervisionOrders1765800000100,
   AssessTowns1765800000200,
   RecordAccountability1765800000300,
+  KeepAssessmentBulletins1765900000100,
 ];

@@ -17,6 +17,7 @@ import { appendToLedger } from '../ledger/ledger-writer';
 import { findOrgan, organOrFail, registerOrgans } from '../organs/issuing-organs';
 import { townOrganDefaults, type OrganSettings } from '../organs/organ-directory';
 import { organStamperId } from '../seals/seal-record';
+import { activeSealOf, type UsableSeal } from '../seals/active-seal';
 import { Seal } from '../seals/seal.entity';
 import { SealError, SealErrorCode, sealErrorMessage } from '../seals/seals.errors';
 import { signPdf } from '../stamps/sign-pdf';
@@ -47,12 +48,6 @@ export const SEAL_NOT_ACTIVE_REFUSALS: readonly SealErrorCode[] = [
 
 /** Another attempt for the same document committed first: its stamp is the one. */
 class AlreadyIssued extends Error {}
-
-type UsableSeal = Seal & {
-  privateKeyEncrypted: string;
-  publicKey: string;
-  record: NonNullable<Seal['record']>;
-};
 
 /** The organ that issues a document: the case's town, or the county bureau the workflow names. */
 export function issuingOrganOf(input: Pick<IssueDocumentInput, 'issuer' | 'town'>): string {
@@ -387,16 +382,12 @@ export class DocumentIssuingService {
               : undefined;
       if (refusal) return this.refuse(input, asked ? sealId : null, requestedBy, refusal);
     }
-    const active = await seals
-      .createQueryBuilder('seal')
-      .addSelect('seal.privateKeyEncrypted')
-      .where(`seal.organ = :organ AND seal.kind = :kind AND seal.status = '启用'`, { organ, kind })
-      .getOne();
-    if (!active?.privateKeyEncrypted || !active.publicKey || !active.record) {
+    const active = await activeSealOf(this.dataSource, organ, kind);
+    if (!active) {
       const code = kind === 'bureau' ? SealErrorCode.NO_ACTIVE_BUREAU_SEAL : SealErrorCode.NO_ACTIVE_SEAL;
       return this.refuse(input, null, requestedBy, code);
     }
-    return active as UsableSeal;
+    return active;
   }
 
   /** Holds the seal in 启用 until the stamp commits: a deactivation waits for it, or wins and refuses it. */

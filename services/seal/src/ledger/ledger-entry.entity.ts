@@ -15,9 +15,9 @@ export class LedgerEntry {
   @Column({ type: 'char', length: 6 })
   county!: string;
 
-  /** The town of the case. */
-  @Column({ type: 'char', length: 9 })
-  town!: string;
+  /** The town of the case; null on a county organ's notice, as the case. */
+  @Column({ type: 'char', length: 9, nullable: true })
+  town!: string | null;
 
   /** Whose seal: the town's code or a bureau's (140525-mz); null on lines written before (the town's). */
   @Column({ type: 'text', nullable: true })
@@ -26,8 +26,8 @@ export class LedgerEntry {
   @Column({ name: 'seal_id', type: 'uuid', nullable: true })
   sealId!: string | null;
 
-  @Column({ name: 'case_id', type: 'text' })
-  caseId!: string;
+  @Column({ name: 'case_id', type: 'text', nullable: true })
+  caseId!: string | null;
 
   @Column({ name: 'decision_id', type: 'text' })
   decisionId!: string;

@@ -3,11 +3,12 @@ import type { EntityManager } from 'typeorm';
 export interface LedgerLine {
   entry: 'stamped' | 'refused';
   county: string;
-  town: string;
+  /** null on a county organ's notice, which names no town and no case. */
+  town: string | null;
   /** Whose seal; the town's when absent. */
   organ?: string;
   sealId: string | null;
-  caseId: string;
+  caseId: string | null;
   decisionId: string;
   documentId?: string | null;
   stampId?: string | null;

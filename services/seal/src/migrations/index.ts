@@ -5,6 +5,7 @@ import { IssueDocumentsPerOrgan1765000000400 } from './1765000000400-IssueDocume
 import { KeepOrganSettingChanges1765100000400 } from './1765100000400-KeepOrganSettingChanges';
 import { RateLimitPublicRoutes1765300000500 } from './1765300000500-RateLimitPublicRoutes';
 import { KeepDocumentEssentials1765300000700 } from './1765300000700-KeepDocumentEssentials';
+import { IssueCountyNotices1765900000400 } from './1765900000400-IssueCountyNotices';
 
 /** In the order they run. */
 export const SEAL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const SEAL_MIGRATIONS = [
   KeepOrganSettingChanges1765100000400,
   RateLimitPublicRoutes1765300000500,
   KeepDocumentEssentials1765300000700,
+  IssueCountyNotices1765900000400,
 ];

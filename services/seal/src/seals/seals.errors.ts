@@ -15,6 +15,8 @@ export enum SealErrorCode {
   UNKNOWN_ORGAN = 'SEAL.UNKNOWN_ORGAN',
   NUMBER_PATTERN_INVALID = 'SEAL.NUMBER_PATTERN_INVALID',
   NO_ACTIVE_BUREAU_SEAL = 'SEAL.NO_ACTIVE_BUREAU_SEAL',
+  NOTICE_TABLE_INVALID = 'SEAL.NOTICE_TABLE_INVALID',
+  NOTICE_KEY_TAKEN = 'SEAL.NOTICE_KEY_TAKEN',
 }
 
 const MESSAGES: Record<SealErrorCode, string> = {
@@ -31,6 +33,8 @@ const MESSAGES: Record<SealErrorCode, string> = {
   [SealErrorCode.UNKNOWN_ORGAN]: '没有这个发文机关，请核对乡镇代码或县直部门代码',
   [SealErrorCode.NUMBER_PATTERN_INVALID]: '文号格式不正确',
   [SealErrorCode.NO_ACTIVE_BUREAU_SEAL]: '该县直部门没有启用的印章，暂不能出具文书',
+  [SealErrorCode.NOTICE_TABLE_INVALID]: '通报中的表格不完整：每一行的栏数须与表头一致，每格不超过 60 个字',
+  [SealErrorCode.NOTICE_KEY_TAKEN]: '这个通报编号已用于另一个县的通报，请重新发起',
 };
 
 export class SealError extends CodedError<SealErrorCode> {
@@ -51,9 +55,11 @@ export class SealError extends CodedError<SealErrorCode> {
       case SealErrorCode.NOT_ACTIVE:
       case SealErrorCode.WRONG_TOWN:
       case SealErrorCode.NO_ACTIVE_BUREAU_SEAL:
+      case SealErrorCode.NOTICE_KEY_TAKEN:
         return HttpStatus.CONFLICT;
       case SealErrorCode.UNKNOWN_TOWN:
       case SealErrorCode.NUMBER_PATTERN_INVALID:
+      case SealErrorCode.NOTICE_TABLE_INVALID:
         return HttpStatus.UNPROCESSABLE_ENTITY;
       case SealErrorCode.NOTHING_TO_VERIFY:
         return HttpStatus.BAD_REQUEST;

@@ -18,7 +18,8 @@ export interface StampRecordBody {
   stampId: string;
   documentId: string;
   decisionId: string;
-  caseId: string;
+  /** The case; absent on a notice a county organ issues outside any case (考核通报). */
+  caseId?: string;
   seal: SignedSealRecord;
   stamper: string;
   stampedAt: string;
@@ -26,8 +27,9 @@ export interface StampRecordBody {
   byteRange: [number, number, number, number];
   verificationCode: string;
   properties: {
-    matterCode: string;
-    receiptNumber: string;
+    /** The case's matter and 办件编号; absent on a notice outside any case. */
+    matterCode?: string;
+    receiptNumber?: string;
     result: string;
     documentKind: string;
     /** Title and 文号 as printed; absent on decisions stamped before organs numbered their documents. */

@@ -16,14 +16,15 @@ export class Stamp {
   @Column({ name: 'seal_id', type: 'uuid' })
   sealId!: string;
 
-  @Column({ name: 'case_id', type: 'uuid' })
-  caseId!: string;
+  /** null on a county organ's notice, as its town. */
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId!: string | null;
 
   @Column({ type: 'char', length: 6 })
   county!: string;
 
-  @Column({ type: 'char', length: 9 })
-  town!: string;
+  @Column({ type: 'char', length: 9, nullable: true })
+  town!: string | null;
 
   @Column({ type: 'text' })
   stamper!: string;

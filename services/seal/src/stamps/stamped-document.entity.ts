@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CaseDocumentKind } from '@oneseal/contracts';
+import type { CaseDocumentKind, NoticeKind } from '@oneseal/contracts';
 
-/** A case's document as issued and stamped, kept so it can be served, printed and checked again. */
+/**
+ * A document as issued and stamped — a case's, or a notice a county organ issued outside any case — kept so it can be
+ * served, printed and checked again.
+ */
 @Entity({ name: 'documents' })
 export class StampedDocument {
   @PrimaryColumn('uuid')
@@ -10,14 +13,16 @@ export class StampedDocument {
   @Column({ name: 'decision_id', type: 'text' })
   decisionId!: string;
 
-  @Column({ name: 'case_id', type: 'uuid' })
-  caseId!: string;
+  /** null on a notice outside any case. */
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId!: string | null;
 
   @Column({ type: 'char', length: 6 })
   county!: string;
 
-  @Column({ type: 'char', length: 9 })
-  town!: string;
+  /** null on a county organ's notice. */
+  @Column({ type: 'char', length: 9, nullable: true })
+  town!: string | null;
 
   /** Whose seal it carries: the town's code or a bureau's (140525-mz). */
   @Column({ type: 'text' })
@@ -25,7 +30,7 @@ export class StampedDocument {
 
   /** Decisions stamped before notices were issued say 'proof' or 'certificate' where the matter issued one. */
   @Column({ type: 'text' })
-  kind!: CaseDocumentKind | 'proof' | 'certificate';
+  kind!: CaseDocumentKind | NoticeKind | 'proof' | 'certificate';
 
   /** 文号; null on decisions stamped before organs numbered their documents. */
   @Column({ type: 'text', nullable: true })
@@ -45,6 +50,10 @@ export class StampedDocument {
 
   @Column({ type: 'char', length: 64 })
   sm3!: string;
+
+  /** When it was put on the public site (notices are public from the moment they are issued). */
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

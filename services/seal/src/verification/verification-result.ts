@@ -15,9 +15,10 @@ export type VerificationReason = keyof typeof VERIFICATION_REASONS;
 export interface StampSummary {
   stampId: string;
   documentId: string;
-  caseId: string;
+  /** Absent on a notice a county organ issued outside any case. */
+  caseId?: string;
   /** 办件编号 as the signed stamp record states it: what the holder of the document recognises. */
-  receiptNumber: string;
+  receiptNumber?: string;
   sealId: string;
   sealName: string;
   stamper: string;
@@ -37,7 +38,8 @@ export interface DocumentEssentials {
   issuer: string;
   title: string;
   number: string | null;
-  receiptNumber: string;
+  /** null on a notice outside any case (考核通报). */
+  receiptNumber: string | null;
   issuedOn: string | null;
   matterName?: string;
   outcome?: string;

@@ -35,8 +35,8 @@ export function stampSummary(record: StampRecord): StampSummary {
   return {
     stampId: tbs.stampId,
     documentId: tbs.documentId,
-    caseId: tbs.caseId,
-    receiptNumber: tbs.properties.receiptNumber,
+    ...(tbs.caseId ? { caseId: tbs.caseId } : {}),
+    ...(tbs.properties.receiptNumber ? { receiptNumber: tbs.properties.receiptNumber } : {}),
     sealId: tbs.seal.seal.esId,
     sealName: tbs.seal.seal.name,
     stamper: tbs.stamper,

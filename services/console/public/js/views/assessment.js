@@ -1,4 +1,4 @@
-import { api, hasRole } from '../api.js';
+import { api, documentUrl, hasRole } from '../api.js';
 import {
   formatDateTime,
   html,
@@ -31,11 +31,6 @@ function currentOf(kind) {
   return year;
 }
 
-const valueText = (indicator, value) => {
-  if (value === null || value === undefined) return '无数据';
-  return INDICATORS[indicator].kind === 'rate' ? `${(value * 100).toFixed(1)}%` : `${value} 件`;
-};
-
 const schemeTitle = (scheme) => (scheme.version ? `第 ${scheme.version} 版` : '默认方案');
 
 const schemeText = (indicators) =>
@@ -46,59 +41,47 @@ const schemeText = (indicators) =>
     )
     .join('，');
 
-/** The ranked towns; those with nothing to score are named under the table instead (bulletinHtml). */
-function rankingHtml(scheme, ranked) {
-  return tableHtml(
-    [
-      '名次',
-      '乡镇',
-      '得分',
-      ...scheme.indicators.map((item) => `${INDICATORS[item.indicator].name}（${item.weight}分）`),
-    ],
-    ranked.map((town) => [
-      town.rank,
-      town.townName,
-      html`<strong>${town.score}</strong>`,
-      ...town.parts.map((part) =>
-        part.points === null
-          ? html`<span class="muted">无数据，不计</span>`
-          : `${valueText(part.indicator, part.value)}，${part.points} 分`,
-      ),
-    ]),
-    '本期没有可评分的乡镇。',
-  );
+/**
+ * The 通报 as routing writes it from the ranking (the same text the sealed PDF carries): title, 主送, the paragraphs,
+ * the ranking table, and the county administration under it.
+ */
+function bulletinHtml(ranking, issued) {
+  const { countyName } = ranking;
+  // Once issued, the 通报 as it was issued (the ranking may have moved since: a late rating, a new scheme).
+  const bulletin = issued?.text ?? ranking.bulletin;
+  return html`<div class="bulletin">
+    <h2 class="bulletin-title">${bulletin.title}</h2>
+    ${issued ? html`<p class="bulletin-number">${issued.number}</p>` : ''}
+    <p class="bulletin-addressee">${bulletin.addressee}</p>
+    ${bulletin.opening.map((line) => html`<p class="bulletin-paragraph">${line}</p>`)}
+    ${bulletin.table ? tableHtml(bulletin.table.columns, bulletin.table.rows) : ''}
+    ${bulletin.closing.map((line) => html`<p class="bulletin-paragraph">${line}</p>`)}
+    <p class="bulletin-sign">
+      ${countyName}行政审批服务管理局<br />${issued
+        ? formatDateTime(issued.issuedAt).slice(0, 10)
+        : todayIso()}
+    </p>
+  </div>`;
 }
 
-/** The 通报 as the county issues it: who, over what period, on which scheme, the ranking, what is asked of the last. */
-function bulletinHtml(ranking) {
-  const { countyName, period, scheme, towns } = ranking;
-  const ranked = towns.filter((town) => town.rank !== null);
-  const unranked = towns.filter((town) => town.rank === null);
-  // Only where there is a field to be last in: with three towns or fewer nobody is singled out.
-  const last = ranked.length > 3 ? ranked.slice(-3).map((town) => town.townName) : [];
-  return html`<div class="bulletin">
-    <h2 class="bulletin-title">${countyName}乡镇便民服务中心${period.title}考核情况通报</h2>
-    <p>
-      各乡镇人民政府：根据本县乡镇便民服务中心考核方案（${schemeTitle(scheme)}：${schemeText(
-        scheme.indicators,
-      )}；
-      无数据的比率指标不计，其余按满分 100 折算），对全县 ${towns.length} 个乡镇便民服务中心 ${period.from} 至
-      ${period.to}
-      的办件情况进行了考核${period.complete ? '' : '（本期尚未结束，为截至当日的情况）'}，本期有办件的
-      ${ranked.length} 个乡镇参与排名，现将结果通报如下。
-    </p>
-    ${rankingHtml(scheme, ranked)}
-    ${unranked.length
-      ? html`<p>本期无可评分办件、不参与排名的乡镇：${unranked.map((town) => town.townName).join('、')}。</p>`
-      : ''}
-    ${last.length
-      ? html`<p>
-          排名后 ${last.length} 位的${last.join('、')}，请对照各项指标查找原因，于 10
-          个工作日内将整改情况报县行政审批服务管理局。
-        </p>`
-      : ''}
-    <p class="bulletin-sign">${countyName}行政审批服务管理局<br />${todayIso()}</p>
-  </div>`;
+/** Where the period's 通报 stands: issued (its 文号 and sealed PDF), or to be issued once the period is over. */
+function issueHtml(ranking, issued, isAdmin) {
+  if (issued) {
+    return html`<p class="bulletin-issued">
+      已于 ${formatDateTime(issued.issuedAt)} 印发（${issued.number}），加盖县行政审批服务管理局电子印章，已在
+      <a href="#/notices">政务公开</a> 栏目向社会公开。
+      <a href="${documentUrl(issued.documentId)}" target="_blank" rel="noopener">查看盖章的通报（PDF）</a>
+    </p>`;
+  }
+  if (!ranking.period.complete) {
+    return html`<p class="muted">本期尚未结束，期满后可印发通报；现在看到的是截至今日的情况。</p>`;
+  }
+  return isAdmin
+    ? html`<p>
+        本期已结束，通报尚未印发。
+        <button type="button" class="primary issue-bulletin">印发通报（加盖印章并向社会公开）</button>
+      </p>`
+    : html`<p class="muted">本期已结束，通报尚未印发（由县行政审批服务管理局管理员印发）。</p>`;
 }
 
 function schemeFormHtml(scheme) {
@@ -162,7 +145,10 @@ export function renderAssessment(root, { user }) {
         <button type="button" class="print-bulletin">打印通报</button>
       </form>
       <div class="assessment-message"></div>
+      <div class="assessment-issue"></div>
       <div class="assessment-ranking"></div>
+      <h3>已印发的通报</h3>
+      <div class="assessment-issued"></div>
       <h3>考核方案</h3>
       <div class="assessment-scheme"></div>`,
   );
@@ -170,20 +156,67 @@ export function renderAssessment(root, { user }) {
   const message = root.querySelector('.assessment-message');
   const rankingBox = root.querySelector('.assessment-ranking');
   const schemeBox = root.querySelector('.assessment-scheme');
+  const issueBox = root.querySelector('.assessment-issue');
+  const issuedBox = root.querySelector('.assessment-issued');
   let scheme;
+  let ranking;
 
   async function loadRanking() {
     mount(message, '');
     try {
-      const ranking = await api('routing', '/assessment/ranking', {
-        query: { county: user.county, period: form.elements.period.value, of: form.elements.of.value.trim() },
-      });
-      mount(rankingBox, bulletinHtml(ranking));
+      const [shown, issued] = await Promise.all([
+        api('routing', '/assessment/ranking', {
+          query: {
+            county: user.county,
+            period: form.elements.period.value,
+            of: form.elements.of.value.trim(),
+          },
+        }),
+        api('routing', '/assessment/bulletins', { query: { county: user.county } }),
+      ]);
+      ranking = shown;
+      const thisPeriod = issued.find(
+        (bulletin) => bulletin.periodKind === shown.period.kind && bulletin.periodOf === shown.period.of,
+      );
+      mount(rankingBox, bulletinHtml(shown, thisPeriod));
+      mount(issueBox, issueHtml(shown, thisPeriod, isAdmin));
+      mount(
+        issuedBox,
+        tableHtml(
+          ['期间', '通报', '文号', '印发时间', ''],
+          issued.map((bulletin) => [
+            bulletin.periodTitle,
+            bulletin.title,
+            bulletin.number,
+            formatDateTime(bulletin.issuedAt),
+            html`<a href="${documentUrl(bulletin.documentId)}" target="_blank" rel="noopener">PDF</a>`,
+          ]),
+          '尚未印发通报。',
+        ),
+      );
     } catch (error) {
       mount(rankingBox, '');
+      mount(issueBox, '');
       showError(message, error);
     }
   }
+
+  issueBox.addEventListener('click', async (event) => {
+    const button = event.target.closest('button.issue-bulletin');
+    if (!button || !ranking) return;
+    button.disabled = true;
+    try {
+      const issued = await api('routing', '/assessment/bulletins', {
+        method: 'POST',
+        body: { county: user.county, period: ranking.period.kind, of: ranking.period.of },
+      });
+      await loadRanking();
+      showMessage(message, 'ok', `通报已印发：${issued.number}，已在政务公开栏目向社会公开。`);
+    } catch (error) {
+      button.disabled = false;
+      showError(message, error);
+    }
+  });
 
   async function loadScheme() {
     try {

@@ -7,7 +7,7 @@ const stampLines = (stamp, withEssentials) =>
     ? [
         `印章：${stamp.sealName}`,
         `用印时间：${formatDateTime(stamp.stampedAt)}`,
-        ...(withEssentials ? [] : [`办件编号：${stamp.receiptNumber ?? '—'}`]),
+        ...(withEssentials || !stamp.receiptNumber ? [] : [`办件编号：${stamp.receiptNumber}`]),
         `验证码：${stamp.verificationCode}`,
         ...(stamp.title && !withEssentials
           ? [`文书：${stamp.title}${stamp.number ? `（${stamp.number}）` : ''}`]
@@ -23,7 +23,8 @@ const documentLines = (document) =>
         '请将下列登记内容与手中文书逐项核对，任何一项不符即不是这份文书：',
         `发文机关：${document.issuer}`,
         `文书：${document.title}${document.number ? `（${document.number}）` : ''}`,
-        `办件编号：${document.receiptNumber ?? '—'}`,
+        // A county's notice (考核通报) belongs to no case.
+        ...(document.receiptNumber ? [`办件编号：${document.receiptNumber}`] : []),
         ...(document.matterName ? [`事项：${document.matterName}`] : []),
         ...(document.outcome ? [`结果：${document.outcome}`] : []),
         ...(document.applicant ? [`申请人：${document.applicant}`] : []),

@@ -71,3 +71,6 @@ export class RankingQuery extends CountyParamQuery {
   @MaxLength(7)
   of!: string;
 }
+
+/** 印发通报: the period whose ranking the 通报 states (RankingQuery's fields, in the body). */
+export class IssueBulletinDto extends RankingQuery {}
