@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { eventually } from '@oneseal/testing';
 import {
   browserForSuite,
   expectText,
@@ -196,6 +197,13 @@ describe('考核: the county scores and ranks its towns for a month and prints t
     const published = await getJson<{ number: string }[]>(`${serviceUrl('seal')}/notices?county=140525`);
     expect(published.body.filter((notice) => notice.number === issued.number)).toHaveLength(1);
 
+    const ranked = (
+      await as('zz-admin').get<{ towns: { townName: string; rank: number | null }[] }>(
+        `${routing}/assessment/ranking?county=140525&period=month&of=${month}`,
+      )
+    ).body.towns
+      .filter((town) => town.rank !== null)
+      .map((town) => town.townName);
     // Opened in a PDF reader: the head, the 文号, the addressee, every town, the close, and the seal's verification.
     const read = await readPdfInBrowser(visitor, pdf);
     for (const words of [
@@ -203,12 +211,33 @@ describe('考核: the county scores and ranks its towns for a month and prints t
       issued.number,
       issued.title,
       '各乡（镇）人民政府：',
-      '南村镇',
+      // The ranked towns by name (on a fresh database last month had no case: then it says nobody was ranked).
+      ...(ranked.length ? ranked : ['不作排名']),
       '特此通报。',
       `验证码：${verificationCode}`,
     ])
       expect(read.text.replace(/\s+/g, '')).toContain(words.replace(/\s+/g, ''));
     expect(read.text).not.toMatch(/140525\d{3}|onTimeRate/);
+
+    // Each town is told in its 单位消息, with the way to the 通报.
+    const leader = as('zz-town-leader');
+    await eventually('the 通报 in the town leader’s messages', async () => {
+      const inbox = await leader.get<{ items: { template: string; body: string }[] }>(
+        `${serviceUrl('notification')}/notifications/inbox?kind=noticeIssued&pageSize=50`,
+      );
+      return inbox.body.items.find(
+        (item) =>
+          item.body ===
+          `泽州县行政审批服务管理局印发《${issued.title}》（${issued.number}），已向社会公开，请认真对照、抓好落实。`,
+      );
+    });
+    const leaderPage = await freshPage(browser());
+    await logIn(leaderPage, 'zz-town-leader');
+    await leaderPage.goto(`${workbench}/#/messages`);
+    const told = leaderPage.locator('main tr', { hasText: issued.number });
+    await expectText(told, '考核通报');
+    await told.getByRole('link', { name: '查看通报' }).click();
+    await expectText(leaderPage.locator('.notice', { hasText: issued.number }), issued.title);
     await visitor
       .locator('canvas.rendered-pdf')
       .screenshot({ path: join(SHOTS, 'assessment-bulletin-pdf.png') });

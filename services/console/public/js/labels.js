@@ -181,6 +181,7 @@ export const MESSAGE_KINDS = {
   homeVisitRequested: '上门服务申请',
   supervisionOrdered: '督办催办',
   supervisionAnswered: '督办答复',
+  noticeIssued: '考核通报',
 };
 
 export const LEDGER_ENTRIES = { stamped: '用印', refused: '拒绝用印' };

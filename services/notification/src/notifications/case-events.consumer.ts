@@ -6,6 +6,7 @@ import {
   appointmentCancelledV1,
   homeVisitRequestedV1,
   homeVisitScheduledV1,
+  noticeIssuedV1,
   topicsOf,
 } from '@oneseal/contracts';
 import { ConsumerEdge, receivedMessage } from '@oneseal/kafka';
@@ -13,8 +14,8 @@ import { NotificationPlanner } from './notification-planner';
 import { NOTIFICATION_RULES, ruleForTopic } from './notification-rules';
 
 /**
- * What notification reads from Kafka: the submission (who the applicant is), booked and cancelled visits, and every
- * event a rule speaks of.
+ * What notification reads from Kafka: the submission (who the applicant is), booked and cancelled visits, the county's
+ * 通报, and every event a rule speaks of.
  */
 export const NOTIFICATION_CONSUMES = [
   applicationSubmittedV1,
@@ -22,6 +23,7 @@ export const NOTIFICATION_CONSUMES = [
   appointmentCancelledV1,
   homeVisitRequestedV1,
   homeVisitScheduledV1,
+  noticeIssuedV1,
   ...NOTIFICATION_RULES.map((rule) => rule.contract),
 ] as const;
 

@@ -6,6 +6,8 @@ import { AppointmentMessages } from '../appointments/appointment-messages';
 import { AppointmentsConsumer } from '../appointments/appointments.consumer';
 import { HomeVisitMessages } from '../home-visits/home-visit-messages';
 import { HomeVisitsConsumer } from '../home-visits/home-visits.consumer';
+import { NoticeMessages } from '../notices/notice-messages';
+import { NoticesConsumer } from '../notices/notices.consumer';
 import { ApplicationSubmittedConsumer } from '../contacts/application-submitted.consumer';
 import { defaultSeedsDirectory, type NotificationEnv } from '../config/notification.env';
 import { DeliveryModule } from '../delivery/delivery.module';
@@ -27,6 +29,7 @@ export class NotificationsModule {
         ApplicationSubmittedConsumer,
         AppointmentsConsumer,
         HomeVisitsConsumer,
+        NoticesConsumer,
       ],
       providers: [
         NotificationsService,
@@ -35,6 +38,14 @@ export class NotificationsModule {
           inject: [getDataSourceToken(), DeliveryPoller],
           useFactory: (dataSource: DataSource, poller: DeliveryPoller) =>
             new HomeVisitMessages(dataSource, SeededPlaceNames.fromSeeds(defaultSeedsDirectory()), () =>
+              poller.wake(),
+            ),
+        },
+        {
+          provide: NoticeMessages,
+          inject: [getDataSourceToken(), DeliveryPoller],
+          useFactory: (dataSource: DataSource, poller: DeliveryPoller) =>
+            new NoticeMessages(dataSource, SeededPlaceNames.fromSeeds(defaultSeedsDirectory()), () =>
               poller.wake(),
             ),
         },

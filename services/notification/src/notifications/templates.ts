@@ -41,6 +41,7 @@ export const TEMPLATE_TEXTS = {
   supervisionOrdered:
     '${kind}：办件 ${ref}（${matter}）现由${step}办理，要求：${requirement}。请于 ${answerBy} 前办理，并由分管领导（县直部门为本部门）答复。',
   supervisionAnswered: '${kind}已答复：办件 ${ref}（${matter}）${who}答复：${answer}',
+  noticeIssued: '${issuer}印发《${title}》（${number}），已向社会公开，请认真对照、抓好落实。',
   escalationStatutory:
     '严重超期督办：办件 ${ref} ${scope}已超过法定期限（${dueDate}），承办单位 ${unit}，请督促办理并说明原因。',
 } as const;
@@ -79,6 +80,7 @@ export const INBOX_TEMPLATES = [
   'homeVisitRequested',
   'supervisionOrdered',
   'supervisionAnswered',
+  'noticeIssued',
 ] as const satisfies readonly TemplateName[];
 export type InboxTemplateName = (typeof INBOX_TEMPLATES)[number];
 
@@ -438,4 +440,9 @@ export function deadlineStatutory(input: DeadlineInput) {
 /** 网上办事登录: the one-time code an applicant signs in with (identity issues it; this service only sends it). */
 export function signInCode(input: { code: string }) {
   return render('signInCode', { code: input.code });
+}
+
+/** A 通报 the county's 行政审批服务管理局 issued, in each town's inbox: where to read it, to act on it. */
+export function noticeIssued(input: { issuerName: string; title: string; number: string }) {
+  return render('noticeIssued', { issuer: input.issuerName, title: input.title, number: input.number });
 }

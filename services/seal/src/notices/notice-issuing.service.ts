@@ -216,6 +216,7 @@ export class NoticeIssuingService {
         kind: request.kind,
         county: request.county,
         organ: organ.code,
+        issuerName: organ.name,
         title: request.text.title,
         number,
         stampId,

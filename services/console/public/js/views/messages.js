@@ -34,6 +34,7 @@ const ACTS = {
         ? html`<a href="#/orders" data-read="${note.id}">答复督办</a>`
         : caseAct(note, '查看办件'),
   supervisionAnswered: (note) => html`<a href="#/supervision/orders" data-read="${note.id}">查看答复</a>`,
+  noticeIssued: (note) => html`<a href="#/notices" data-read="${note.id}">查看通报</a>`,
 };
 
 const caseAct = (note, text) => html`<span data-read="${note.id}">${caseLink(note.caseId, text)}</span>`;

@@ -19,6 +19,12 @@ export class NoticeIssuedV1 {
   @Matches(/^\d{6}-[a-z][a-z0-9]{0,15}$/)
   organ!: string;
 
+  /** 泽州县行政审批服务管理局: the organ as the notice names it. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  issuerName!: string;
+
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
