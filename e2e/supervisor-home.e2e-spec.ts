@@ -1,7 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { eventually } from '@oneseal/testing';
-import { browserForSuite, expectText, freshPage, logIn, printedParts, SHOTS, workbench } from './browser';
+import {
+  browserForSuite,
+  expectText,
+  freshPage,
+  logIn,
+  printedParts,
+  readPdfInBrowser,
+  SHOTS,
+  workbench,
+} from './browser';
 import { fileCase, openTask } from './case-api';
 import { as, serviceUrl } from './system';
 
@@ -151,7 +161,7 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
     });
   });
 
-  it('exports the period report as a workbook people can sort and sum, and prints it alone (saved as PDF)', async () => {
+  it('exports the period report as a workbook people can sort and sum and as a PDF, and prints it alone', async () => {
     const page = await freshPage(browser());
     await logIn(page, 'zz-supervisor');
     const period = page.locator('form.period');
@@ -160,7 +170,9 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
       page.waitForEvent('download'),
       period.getByRole('button', { name: '导出 Excel' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^办件情况（\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}）\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^泽州县办件情况（\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}）\.xlsx$/,
+    );
     const file = join(SHOTS, 'period-report.xlsx');
     await download.saveAs(file);
     const workbook = new ExcelJS.Workbook();
@@ -177,6 +189,29 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
     const risks = workbook.getWorksheet('今日风险');
     expect(risks?.getRow(2).values).toEqual(expect.arrayContaining(['风险', '办件编号', '承办单位']));
     expect(JSON.stringify(risks?.getSheetValues())).not.toMatch(/140525100-window|ZZ-T-/);
+
+    // 导出 PDF: the same report to file and send on, opened in a PDF reader — towns and units by name, no codes.
+    const [pdfDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      period.getByRole('button', { name: '导出 PDF' }).click(),
+    ]);
+    expect(pdfDownload.suggestedFilename()).toMatch(/^泽州县办件情况（.+）\.pdf$/);
+    const pdfFile = join(SHOTS, 'period-report.pdf');
+    await pdfDownload.saveAs(pdfFile);
+    const reader = await freshPage(browser());
+    const read = await readPdfInBrowser(reader, readFileSync(pdfFile));
+    const text = read.text.replace(/\s+/g, '');
+    for (const words of [
+      '泽州县乡镇便民服务中心办件情况（',
+      '按时办结率',
+      '期末超期在办',
+      '南村镇',
+      '合计',
+      '今日风险',
+    ])
+      expect(text).toContain(words);
+    expect(text).not.toMatch(/140525\d{3}|ZZ-T-|-window/);
+    await reader.locator('canvas.rendered-pdf').screenshot({ path: join(SHOTS, 'period-report-pdf.png') });
 
     // 打印: the report alone, under its title, as the browser prints it or saves it as PDF.
     await page.evaluate('window.print = () => undefined');

@@ -1,15 +1,16 @@
 import ExcelJS from 'exceljs';
 import type { SeededPlaceNames } from '@oneseal/domain';
-import type { CaseAtRisk, DeadlineRisks, RiskLevel } from './deadline-risks';
+import type { CaseAtRisk, DeadlineRisks } from './deadline-risks';
+import {
+  RATE_COLUMNS,
+  REPORT_NOTE,
+  riskCells,
+  RISK_COLUMNS,
+  totalCells,
+  TOWN_COLUMNS,
+  townCells,
+} from './report-rows';
 import type { ReportPeriod, TownReport } from './town-report';
-
-const RISK_NAMES: Record<RiskLevel, string> = {
-  statutory: '超法定时限',
-  red: '红牌超期',
-  'step-late': '环节超期',
-  yellow: '黄牌预警',
-  'due-soon': '即将到期',
-};
 
 const PERCENT = '0.0%';
 
@@ -31,12 +32,6 @@ function headed(sheet: ExcelJS.Worksheet, title: string, heads: { header: string
   sheet.views = [{ state: 'frozen', ySplit: 2 }];
 }
 
-function daysText(days: number | null): string {
-  if (days === null) return '';
-  if (days < 0) return `超期 ${-days} 个工作日`;
-  return days === 0 ? '今日到期' : `剩 ${days} 个工作日`;
-}
-
 /**
  * The county's period report as a workbook a county office files and forwards: each town's figures by name (rates as
  * percentages), the day's risks, every cell a value rather than a picture, so it can be summed and sorted.
@@ -53,87 +48,29 @@ export async function reportWorkbook(
   workbook.created = new Date();
   const county = names.county(period.county);
 
+  const widths = [14, 8, 8, 8, 8, 8, 8, 8, 12, 13, 8, 8, 10];
   const report = workbook.addWorksheet('期间报告');
-  headed(report, `${county}乡镇便民服务中心办件情况（${period.from} 至 ${period.to}）`, [
-    { header: '乡镇', width: 14 },
-    { header: '收件', width: 8 },
-    { header: '受理', width: 8 },
-    { header: '办结', width: 8 },
-    { header: '准予', width: 8 },
-    { header: '不予', width: 8 },
-    { header: '撤件', width: 8 },
-    { header: '其他', width: 8 },
-    { header: '按时办结率', width: 12 },
-    { header: '期末超期在办', width: 13 },
-    { header: '评价数', width: 8 },
-    { header: '差评数', width: 8 },
-    { header: '满意率', width: 10 },
-  ]);
+  headed(
+    report,
+    `${county}乡镇便民服务中心办件情况（${period.from} 至 ${period.to}）`,
+    TOWN_COLUMNS.map((header, index) => ({ header, width: widths[index] })),
+  );
   for (const town of towns) {
-    const row = report.addRow([
-      names.town(town.town),
-      town.received,
-      town.accepted,
-      town.concluded,
-      town.approved,
-      town.refused,
-      town.withdrawn,
-      town.otherResults,
-      town.onTimeRate,
-      town.overdueAtEnd,
-      town.ratings,
-      town.dissatisfied,
-      town.satisfactionRate,
-    ]);
-    row.getCell(9).numFmt = PERCENT;
-    row.getCell(13).numFmt = PERCENT;
+    const row = report.addRow(townCells(town, names));
+    for (const column of RATE_COLUMNS) row.getCell(column + 1).numFmt = PERCENT;
   }
-  const sum = (pick: (town: TownReport) => number) => towns.reduce((total, town) => total + pick(town), 0);
-  const total = report.addRow([
-    '合计',
-    sum((town) => town.received),
-    sum((town) => town.accepted),
-    sum((town) => town.concluded),
-    sum((town) => town.approved),
-    sum((town) => town.refused),
-    sum((town) => town.withdrawn),
-    sum((town) => town.otherResults),
-    null,
-    sum((town) => town.overdueAtEnd),
-    sum((town) => town.ratings),
-    sum((town) => town.dissatisfied),
-    null,
-  ]);
-  total.font = { bold: true };
+  report.addRow(totalCells(towns)).font = { bold: true };
   report.addRow([]);
-  report.addRow([
-    '说明：按时办结率不计撤件（由申请人撤回）；期末超期在办按统计期末与今天中较早的一天计算；日期均为北京时间。',
-  ]);
+  report.addRow([REPORT_NOTE]);
 
+  const riskWidths = [12, 24, 36, 12, 10, 30, 14, 16];
   const atRisk = workbook.addWorksheet('今日风险');
-  headed(atRisk, `${county}今日风险（${risks.today}）`, [
-    { header: '风险', width: 12 },
-    { header: '办件编号', width: 24 },
-    { header: '事项', width: 36 },
-    { header: '乡镇', width: 12 },
-    { header: '当前环节', width: 10 },
-    { header: '承办单位', width: 30 },
-    { header: '承诺办结日期', width: 14 },
-    { header: '剩余/超期', width: 16 },
-  ]);
-  for (const item of risks.items as CaseAtRisk[])
-    atRisk.addRow([
-      RISK_NAMES[item.risk],
-      item.receiptNumber ?? '',
-      item.matterName ?? '',
-      names.town(item.town),
-      item.currentStep ?? '',
-      item.currentUnit ? unitName(item.currentUnit) : '',
-      item.committedDueDate ?? '未受理',
-      item.workingDaysLeft !== null
-        ? daysText(item.workingDaysLeft)
-        : `环节${daysText(item.stepWorkingDaysLeft)}`,
-    ]);
+  headed(
+    atRisk,
+    `${county}今日风险（${risks.today}）`,
+    RISK_COLUMNS.map((header, index) => ({ header, width: riskWidths[index] })),
+  );
+  for (const item of risks.items as CaseAtRisk[]) atRisk.addRow(riskCells(item, names, unitName));
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

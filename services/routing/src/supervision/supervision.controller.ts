@@ -10,6 +10,7 @@ import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import {
   SupervisionQuery,
   SupervisionSummaryQuery,
+  ExportReportQuery,
   TownReportQuery,
   TrendQuery,
 } from './dto/supervision.query';
@@ -18,6 +19,7 @@ import { trend, type TrendPoint } from './trend';
 import { SupervisionError, SupervisionErrorCode } from './supervision.errors';
 import { currentCalendar } from '../calendar/calendar-years';
 import { deadlineRisks, type DeadlineRisks } from './deadline-risks';
+import { reportPdf } from './report-pdf';
 import { reportWorkbook } from './report-workbook';
 import { matterBreakdown, type MatterGroup } from './matter-breakdown';
 import { townReport, type TownReport } from './town-report';
@@ -81,25 +83,27 @@ export class SupervisionController {
 
   @Get('report/export')
   @Roles('supervisor', 'auditor', 'admin')
-  @ApiOperation({ summary: '导出期间报告（Excel）：各乡镇办件情况，附今日风险' })
+  @ApiOperation({ summary: '导出期间报告（Excel 或 PDF）：各乡镇办件情况，附今日风险' })
   async exportReport(
     @CurrentUser() user: AuthUser,
-    @Query() query: TownReportQuery,
+    @Query() query: ExportReportQuery,
   ): Promise<StreamableFile> {
     assertReachesPlace(user, query);
     if (!isReportablePeriod(query)) throw new SupervisionError(SupervisionErrorCode.PERIOD_INVALID);
     const calendar = await currentCalendar(this.dataSource, query.county);
-    const workbook = await reportWorkbook(
+    const contents = [
       query,
       await townReport(this.dataSource, query),
       await deadlineRisks(this.dataSource, { county: query.county }, calendar),
       this.places,
-      (unitCode) => this.places.unit(unitCode),
-    );
-    const fileName = `${this.places.county(query.county)}办件情况（${query.from}至${query.to}）.xlsx`;
-    return new StreamableFile(workbook, {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      disposition: `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      (unitCode: string) => this.places.unit(unitCode),
+    ] as const;
+    const pdf = query.format === 'pdf';
+    const file = pdf ? await reportPdf(...contents) : await reportWorkbook(...contents);
+    const fileName = `${this.places.county(query.county)}办件情况（${query.from}至${query.to}）.${query.format}`;
+    return new StreamableFile(file, {
+      type: pdf ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="report.${query.format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     });
   }
 

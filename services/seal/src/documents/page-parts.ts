@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
+import { contentWidth, openA4, type PdfDocument } from '@oneseal/pdf';
 import QRCode from 'qrcode';
 import { drawSeal, POINTS_PER_MM } from '../drawing/draw-seal';
-import { useSongFonts } from '../drawing/fonts';
 import type { SealGeometry } from '../drawing/seal-geometry';
 import { emptyStampPlaceholder, STAMP_INFO_KEY } from '../stamps/stamp-record';
 import { chineseDateTime, chineseDay } from './document-text';
@@ -24,39 +23,23 @@ export interface PdfInfo {
  * An A4 document in the Song faces, with the empty stamp placeholder in its Info dictionary (the signature is
  * written into it, stamp-record.ts); `finished` resolves to the bytes once the caller ends the document.
  */
-export function openSealedA4(info: PdfInfo): { doc: PDFKit.PDFDocument; finished: Promise<Buffer> } {
-  const doc = new PDFDocument({
-    size: 'A4',
-    // The bottom margin is small so the verification block fits above the page edge without a page break.
-    margins: { top: MARGIN, bottom: 24, left: MARGIN, right: MARGIN },
-    pdfVersion: '1.7',
-    info: {
-      Title: info.title,
-      Author: info.author,
-      Subject: info.subject,
-      Creator: 'OneSeal 用印服务',
-      Producer: 'OneSeal',
-      CreationDate: info.issuedAt,
-    },
+export function openSealedA4(info: PdfInfo): { doc: PdfDocument; finished: Promise<Buffer> } {
+  return openA4({
+    title: info.title,
+    author: info.author,
+    subject: info.subject,
+    createdAt: info.issuedAt,
+    extraInfo: { [STAMP_INFO_KEY]: emptyStampPlaceholder() },
+    // Small, so the verification block fits above the page edge without a page break.
+    bottomMargin: 24,
   });
-  Object.assign(doc.info, { [STAMP_INFO_KEY]: emptyStampPlaceholder() });
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  useSongFonts(doc, { regular: 'song', bold: 'song-bold' });
-  return { doc, finished };
 }
 
-export function contentWidth(doc: PDFKit.PDFDocument): number {
-  return doc.page.width - 2 * MARGIN;
-}
+export { contentWidth };
 
 /** The head: the organ in red over a red rule (GB/T 9704 版头), the title, the 文号. */
 export function drawOrganHead(
-  doc: PDFKit.PDFDocument,
+  doc: PdfDocument,
   head: { issuerName: string; title: string; number?: string },
 ): void {
   const width = contentWidth(doc);
@@ -83,7 +66,7 @@ export function drawOrganHead(
  * when they would run into the verification footer.
  */
 export function drawSignedIssuer(
-  doc: PDFKit.PDFDocument,
+  doc: PdfDocument,
   signed: { issuerName: string; issuedAt: Date; seal: SealGeometry },
 ): void {
   const width = contentWidth(doc);
@@ -99,7 +82,7 @@ export function drawSignedIssuer(
   drawSeal(doc, signed.seal, { x: MARGIN + width - 80, y: issuerTop + 16 }, 'song');
 }
 
-function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+function drawQrCode(doc: PdfDocument, text: string, x: number, y: number, size: number): void {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const cell = size / modules.size;
   doc.save().fillColor('#000000');
@@ -113,7 +96,7 @@ function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number,
 
 /** At the foot of the last page: who handled it, the QR code and how to check the document online. */
 export function drawVerificationFooter(
-  doc: PDFKit.PDFDocument,
+  doc: PdfDocument,
   footer: {
     handledBy: string;
     /** 办件编号：… for a case's document, 文号：… for a notice. */

@@ -1,3 +1,4 @@
+import type { PdfDocument } from '@oneseal/pdf';
 import type { SealGeometry } from '../drawing/seal-geometry';
 import type { ComposedDocument } from './document-text';
 import {
@@ -25,7 +26,7 @@ export interface DocumentPage {
   subject: string;
 }
 
-function drawRows(doc: PDFKit.PDFDocument, rows: [string, string][], width: number): void {
+function drawRows(doc: PdfDocument, rows: [string, string][], width: number): void {
   const labelWidth = 96;
   doc.fontSize(13);
   let y = doc.y + 4;
@@ -43,7 +44,7 @@ function drawRows(doc: PDFKit.PDFDocument, rows: [string, string][], width: numb
   doc.y = y + 10;
 }
 
-function drawBody(doc: PDFKit.PDFDocument, text: ComposedDocument, width: number): void {
+function drawBody(doc: PdfDocument, text: ComposedDocument, width: number): void {
   const paragraph = { width, lineGap: 5, indent: BODY_SIZE * 2 };
   doc.font('song').fontSize(BODY_SIZE).fillColor('#000000');
   if (text.addressee) doc.text(text.addressee, MARGIN, doc.y, { width, lineGap: 5 });

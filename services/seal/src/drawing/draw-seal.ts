@@ -1,3 +1,4 @@
+import type { PdfDocument } from '@oneseal/pdf';
 import type { SealGeometry } from './seal-geometry';
 import { SEAL_RED } from './seal-svg';
 
@@ -8,7 +9,7 @@ export const POINTS_PER_MM = 72 / 25.4;
  * (centerX, centerY) in page points. The caller has registered `fontName`.
  */
 export function drawSeal(
-  doc: PDFKit.PDFDocument,
+  doc: PdfDocument,
   geometry: SealGeometry,
   center: { x: number; y: number },
   fontName: string,
@@ -36,6 +37,6 @@ export function drawSeal(
   doc.restore();
 }
 
-function centredText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number): void {
+function centredText(doc: PdfDocument, text: string, x: number, y: number, width: number): void {
   doc.text(text, x - width / 2, y, { width, align: 'center', baseline: 'middle', lineBreak: false });
 }

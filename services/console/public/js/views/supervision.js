@@ -427,7 +427,8 @@ export function renderSupervision(root, { user, params = [] }) {
             <label>自 <input type="date" name="from" required /></label>
             <label>至 <input type="date" name="to" required /></label>
             <button type="submit">统计</button>
-            <button type="button" class="export-report">导出 Excel</button>
+            <button type="button" class="export-report" data-format="xlsx">导出 Excel</button>
+            <button type="button" class="export-report" data-format="pdf">导出 PDF</button>
             <button type="button" class="print-report">打印</button>
           </form>
           <p class="print-title"></p>
@@ -623,15 +624,17 @@ export function renderSupervision(root, { user, params = [] }) {
     period.elements.from.value = month.from;
     period.elements.to.value = month.to;
     const reportMessage = root.querySelector('.report-message');
-    period.querySelector('.export-report').addEventListener('click', async () => {
+    period.addEventListener('click', async (event) => {
+      const format = event.target.closest('button.export-report')?.dataset.format;
+      if (!format) return;
       mount(reportMessage, '');
       const { from, to } = formValues(period);
       try {
-        const query = new URLSearchParams({ county: user.county, from, to });
+        const query = new URLSearchParams({ county: user.county, from, to, format });
         const { blob } = await apiBlob('routing', `/supervision/report/export?${query}`);
         const link = document.createElement('a');
         link.href = URL.createObjectURL(blob);
-        link.download = `办件情况（${from}至${to}）.xlsx`;
+        link.download = `${countyLabel(user.county)}办件情况（${from}至${to}）.${format}`;
         link.click();
         setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
       } catch (error) {

@@ -28,6 +28,17 @@ export class SupervisionSummaryQuery {
 /** 各乡镇期间报告: the county's towns over a period. */
 export class TownReportQuery extends CountyPeriodQuery {}
 
+export const REPORT_FORMATS = ['xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** 导出期间报告: as a workbook to sum and sort, or as a PDF to file and send on. */
+export class ExportReportQuery extends TownReportQuery {
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'xlsx', description: 'xlsx（Excel）或 pdf' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS, { message: '导出格式只能是 xlsx 或 pdf' })
+  format: ReportFormat = 'xlsx';
+}
+
 /** 趋势: the last weeks or months of a county (or a town). */
 export class TrendQuery extends PlaceQuery {
   @ApiPropertyOptional({ enum: TREND_GRAINS, default: 'week', description: '按周或按月' })

@@ -1,0 +1,3 @@
+export * from './a4';
+export * from './fonts';
+export * from './table';
