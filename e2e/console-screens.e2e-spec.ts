@@ -124,21 +124,23 @@ describe('the console in a browser', () => {
     const page = await freshPage();
     await logIn(page, 'zz-supervisor');
     await expectText(page.locator('main h2'), '电子监察');
+    // The county's summary on the home screen, as a chart as well as a table.
+    await expectText(page.locator('figure.chart-town-open'), '各乡镇在办件');
+    expect(await page.locator('figure.chart-town-open svg rect.bar-open').count()).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: '统计报告' }).click();
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const period = page.locator('form.period');
     await period.getByLabel('自').fill(today);
     await period.getByLabel('至').fill(today);
     await period.getByRole('button', { name: '统计' }).click();
-    // The figures as charts as well as tables.
-    await expectText(page.locator('figure.chart-town-open'), '各乡镇在办件');
     await expectText(page.locator('figure.chart-town-rates'), '按时办结率与满意率');
-    expect(await page.locator('figure.chart-town-open svg rect.bar-open').count()).toBeGreaterThan(0);
     const report = page.locator('.report table');
     await expectText(report, '评价数');
     await expectText(report, '满意率');
     // Today's cases of 南村镇, this one among them.
     await expectText(report, '南村镇');
     // Where the work in hand waits, by step and person, and by matter: towns and desks by name, never by code.
+    await page.getByRole('tab', { name: '办件查询' }).click();
     await expectText(page.locator('.open-tasks table'), '最早到期日');
     await expectText(page.locator('.open-tasks table'), '南村镇便民服务中心综合受理窗口');
     expect(await page.locator('.open-tasks table').innerText()).not.toMatch(/\d{9}/);
@@ -270,6 +272,7 @@ describe('the console in a browser', () => {
     const page = await freshPage();
     await logIn(page, 'zz-town-leader');
     await page.getByRole('link', { name: '监察' }).click();
+    await page.getByRole('tab', { name: '好差评' }).click();
     const form = page.locator(`form.rating-response[data-case-id="${filed.caseId}"]`);
     await expectText(page.locator('.ratings table'), '材料清单与窗口要求不一致');
     await form.getByLabel('整改措施').fill('已统一窗口与办事指南的材料清单');

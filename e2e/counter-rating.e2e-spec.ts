@@ -97,6 +97,7 @@ describe('一次一评 at the counter: the 评价器 rates the 受理 the clerk 
     await leader.setViewportSize({ width: 1440, height: 900 });
     await logIn(leader, 'zz-town-leader');
     await leader.goto(`${workbench}/#/supervision`);
+    await leader.getByRole('tab', { name: '好差评' }).click();
     const row = leader.locator('.ratings tr', { hasText: filed.receiptNumber });
     await expectText(row, '窗口评价器');
     await row.getByLabel('整改措施').fill('对窗口人员开展服务礼仪培训，高峰时段增开一个窗口');

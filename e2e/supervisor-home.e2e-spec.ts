@@ -62,7 +62,8 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
       expect(text).toContain('南村镇受理窗口（演示）');
     }
 
-    // The case list finds a town by its name, with what else was typed.
+    // 办件查询 finds a town by its name, with what else was typed.
+    await page.getByRole('tab', { name: '办件查询' }).click();
     const search = page.locator('form.filters');
     await search.getByLabel('查找').fill('南村镇 婚姻');
     await search.getByRole('button', { name: '查询' }).click();
@@ -73,6 +74,7 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
     });
 
     // The search box finds a case by its number among what is shown; 清除筛选 goes back to the whole county.
+    await page.getByRole('tab', { name: '今日风险' }).click();
     await risks.getByRole('button', { name: '清除筛选' }).click();
     await expectText(risks.locator('.risk-path'), '全县');
     await risks.getByLabel('查找').fill(filed.receiptNumber);
@@ -164,6 +166,7 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
   it('exports the period report as a workbook people can sort and sum and as a PDF, and prints it alone', async () => {
     const page = await freshPage(browser());
     await logIn(page, 'zz-supervisor');
+    await page.getByRole('tab', { name: '统计报告' }).click();
     const period = page.locator('form.period');
     await expectText(page.locator('.report table'), '南村镇');
     const [download] = await Promise.all([
@@ -237,6 +240,7 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
     await as('zz-town-window').post(`${serviceUrl('approval')}/tasks/${acceptance.id}/claim`, {});
     const page = await freshPage(browser());
     await logIn(page, 'zz-supervisor');
+    await page.getByRole('tab', { name: '趋势与人员' }).click();
     const trend = page.locator('.trend');
     await expectText(trend.locator('figure.chart-trend-volume'), '各周收件与办结');
     expect(await trend.locator('tbody tr').count()).toBe(12);

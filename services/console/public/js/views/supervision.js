@@ -399,28 +399,90 @@ const casesHtml = ({ total, page, items }) =>
   )}
   ${pagerHtml({ total, page, pageSize: PAGE_SIZE, unit: '件' })}`;
 
+/** 监察's screens, one at a time: today's risks first (the supervisor's home), then the rest by what is done there. */
+const SUPERVISION_TABS = [
+  { name: 'risks', title: '今日风险' },
+  { name: 'cases', title: '办件查询' },
+  { name: 'orders', title: '督办问责' },
+  { name: 'reports', title: '统计报告', countyWide: true },
+  { name: 'trend', title: '趋势与人员' },
+  { name: 'ratings', title: '好差评' },
+];
+
 export function renderSupervision(root, { user, params = [] }) {
   // A town's leader watches their own town only, and the county summary is not theirs to see.
   const countyWide = hasRole(user, 'supervisor', 'auditor', 'admin');
   // Answering a 差评 is the town's own duty: the service takes it from its town leader only.
   const mayAnswer = hasRole(user, 'town-leader');
   const filter = { town: countyWide ? '' : user.town, q: '', warning: '', stage: '', page: 1 };
+  const tabs = SUPERVISION_TABS.filter((tab) => countyWide || !tab.countyWide);
   mount(
     root,
     html`<h2>电子监察</h2>
-      <h3>今日风险</h3>
-      <div class="risks"></div>
-      <h3 class="orders-heading">督办催办</h3>
-      <div class="orders"></div>
-      <h3>约谈问责</h3>
-      <div class="accountability"></div>
-      <h3>趋势</h3>
-      <div class="trend"></div>
-      <h3>人员办理情况</h3>
-      <div class="people"></div>
+      <nav class="tabs supervision-tabs" role="tablist">
+        ${tabs.map(
+          (tab) =>
+            html`<button type="button" role="tab" data-tab="${tab.name}" aria-selected="false">
+              ${tab.title}
+            </button>`,
+        )}
+      </nav>
+      <section class="tab-panel" data-tab="risks">
+        <h3>今日风险</h3>
+        <div class="risks"></div>
+        ${countyWide &&
+        html`<h3>各乡镇汇总</h3>
+          <div class="summary"></div>`}
+      </section>
+      <section class="tab-panel" data-tab="cases">
+        <h3>办件</h3>
+        <form class="toolbar filters">
+          ${countyWide
+            ? html`<label
+                >乡镇
+                <select name="town">
+                  ${townOptionsHtml()}
+                </select></label
+              >`
+            : html`<span>乡镇：${townLabel(user.town)}</span>`}
+          <label
+            >查找
+            <input
+              name="q"
+              type="search"
+              maxlength="50"
+              size="24"
+              placeholder="办件编号、申请人、身份证后几位、事项、乡镇"
+          /></label>
+          <label
+            >预警
+            <select name="warning">
+              ${options(WARNINGS)}
+            </select></label
+          >
+          <label
+            >状态
+            <select name="stage">
+              ${options(SUPERVISED_STAGES)}
+            </select></label
+          >
+          <button type="submit">查询</button>
+        </form>
+        <div class="message"></div>
+        <div class="cases"></div>
+        <h3>在办待办（按环节和人员）</h3>
+        <div class="open-tasks"></div>
+        <h3>在办件（按事项）</h3>
+        <div class="matters"></div>
+      </section>
+      <section class="tab-panel" data-tab="orders">
+        <h3 class="orders-heading">督办催办</h3>
+        <div class="orders"></div>
+        <h3>约谈问责</h3>
+        <div class="accountability"></div>
+      </section>
       ${countyWide &&
-      html`<h3>各乡镇汇总</h3>
-        <div class="summary"></div>
+      html`<section class="tab-panel" data-tab="reports">
         <div class="report-print">
           <h3>期间报告</h3>
           <form class="toolbar period">
@@ -440,53 +502,36 @@ export function renderSupervision(root, { user, params = [] }) {
         <h3>网上办理</h3>
         <div class="online-handling"></div>
         <h3>大厅排队</h3>
-        <div class="hall-waiting"></div>`}
-      <h3>办件</h3>
-      <form class="toolbar filters">
-        ${countyWide
-          ? html`<label
-              >乡镇
-              <select name="town">
-                ${townOptionsHtml()}
-              </select></label
-            >`
-          : html`<span>乡镇：${townLabel(user.town)}</span>`}
-        <label
-          >查找
-          <input
-            name="q"
-            type="search"
-            maxlength="50"
-            size="24"
-            placeholder="办件编号、申请人、身份证后几位、事项、乡镇"
-        /></label>
-        <label
-          >预警
-          <select name="warning">
-            ${options(WARNINGS)}
-          </select></label
-        >
-        <label
-          >状态
-          <select name="stage">
-            ${options(SUPERVISED_STAGES)}
-          </select></label
-        >
-        <button type="submit">查询</button>
-      </form>
-      <div class="message"></div>
-      <div class="cases"></div>
-      <h3>在办待办（按环节和人员）</h3>
-      <div class="open-tasks"></div>
-      <h3>在办件（按事项）</h3>
-      <div class="matters"></div>
-      <h3 class="ratings-heading">好差评</h3>
-      <div class="toolbar ratings-filter">
-        <label><input type="checkbox" name="unanswered" /> 只看待整改差评</label>
-      </div>
-      <div class="ratings-message"></div>
-      <div class="ratings"></div>`,
+        <div class="hall-waiting"></div>
+      </section>`}
+      <section class="tab-panel" data-tab="trend">
+        <h3>趋势</h3>
+        <div class="trend"></div>
+        <h3>人员办理情况</h3>
+        <div class="people"></div>
+      </section>
+      <section class="tab-panel" data-tab="ratings">
+        <h3 class="ratings-heading">好差评</h3>
+        <div class="toolbar ratings-filter">
+          <label><input type="checkbox" name="unanswered" /> 只看待整改差评</label>
+        </div>
+        <div class="ratings-message"></div>
+        <div class="ratings"></div>
+      </section>`,
   );
+  // One screen at a time; the address names it (#/supervision/orders), so a message's link and a reload land on it.
+  const showTab = (name) => {
+    const shown = tabs.some((tab) => tab.name === name) ? name : 'risks';
+    for (const panel of root.querySelectorAll('.tab-panel')) panel.hidden = panel.dataset.tab !== shown;
+    for (const button of root.querySelectorAll('.supervision-tabs button'))
+      button.setAttribute('aria-selected', String(button.dataset.tab === shown));
+    history.replaceState(null, '', shown === 'risks' ? '#/supervision' : `#/supervision/${shown}`);
+  };
+  root.querySelector('.supervision-tabs').addEventListener('click', (event) => {
+    const tab = event.target.closest('button[data-tab]')?.dataset.tab;
+    if (tab) showTab(tab);
+  });
+  showTab(params[0] ?? 'risks');
   const orders = renderSupervisionOrders(root.querySelector('.orders'), { user });
   renderAccountability(root.querySelector('.accountability'), { user });
   renderTrend(root.querySelector('.trend'), { user, countyWide });
@@ -495,10 +540,15 @@ export function renderSupervision(root, { user, params = [] }) {
   const risks = renderDeadlineRisks(root.querySelector('.risks'), {
     user,
     countyWide,
-    ...(hasRole(user, 'supervisor') ? { onOrder: (item) => orders.orderCase(item) } : {}),
+    ...(hasRole(user, 'supervisor')
+      ? {
+          onOrder: (item) => {
+            showTab('orders');
+            orders.orderCase(item);
+          },
+        }
+      : {}),
   });
-  // #/supervision/orders (a 督办 message's link): the orders, in view.
-  if (params[0] === 'orders') root.querySelector('.orders-heading').scrollIntoView();
   const form = root.querySelector('form.filters');
   const message = root.querySelector('.message');
   const ratings = root.querySelector('.ratings');
@@ -523,7 +573,6 @@ export function renderSupervision(root, { user, params = [] }) {
       const rows = await api('routing', '/supervision/ratings', { query });
       if (load !== ratingsLoad) return;
       mount(ratings, ratingsHtml(rows, mayAnswer));
-      if (toRatings && load === 1) root.querySelector('.ratings-heading').scrollIntoView();
     } catch (error) {
       if (load === ratingsLoad) showError(ratings, error);
     }
@@ -607,9 +656,11 @@ export function renderSupervision(root, { user, params = [] }) {
       filter.page += Number(clicked.dataset.page);
       void loadCases();
     } else if (clicked?.dataset.town) {
+      // From the county's summary down to the town: its risks first, its cases and desks narrowed too.
       form.elements.town.value = clicked.dataset.town;
       form.requestSubmit();
       risks.showTown(clicked.dataset.town);
+      showTab('risks');
     }
   });
 
