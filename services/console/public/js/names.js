@@ -58,6 +58,20 @@ export const townOptionsHtml = (selected = '', none = '全县') =>
         html`<option value="${town.code}" ${town.code === selected ? 'selected' : ''}>${town.name}</option>`,
     )}`;
 
+/**
+ * The town a screen is narrowed to: a choice for someone who sees the county (`none`: the empty choice), the town
+ * itself, fixed, for someone who works in one.
+ */
+export const townFieldHtml = (user, { anyTown, none = '全县', required = false }) =>
+  anyTown
+    ? html`<label
+        >乡镇
+        <select name="town" ${required ? 'required' : ''}>
+          ${townOptionsHtml(user.town ?? '', none)}
+        </select></label
+      >`
+    : html`<span>乡镇：${townLabel(user.town)}</span>`;
+
 export const villageOptionsHtml = (town, selected = '', none = '不限') =>
   html`<option value="">${none}</option>
     ${villagesOfTown(town).map(

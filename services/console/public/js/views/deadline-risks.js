@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { caseLink, html, mount, showError, tableHtml } from '../html.js';
-import { townLabel, townOptionsHtml, unitLabel } from '../names.js';
+import { townLabel, townFieldHtml, unitLabel } from '../names.js';
 
 /** Worst first, as routing orders them; the colour of each as a task's due date shows it. */
 const RISKS = {
@@ -93,14 +93,7 @@ export function renderDeadlineRisks(container, { user, countyWide, onOrder }) {
   mount(
     container,
     html`<form class="toolbar risk-filter">
-        ${countyWide
-          ? html`<label
-              >乡镇
-              <select name="town">
-                ${townOptionsHtml()}
-              </select></label
-            >`
-          : html`<span>乡镇：${townLabel(user.town)}</span>`}
+        ${townFieldHtml(user, { anyTown: countyWide })}
         <label
           >查找
           <input name="q" type="search" maxlength="30" size="22" placeholder="事项、单位、承办人、办件编号"

@@ -1,7 +1,7 @@
 import { api, documentUrl, hasRole } from '../api.js';
 import { caseLink, formatDateTime, formValues, html, mount, showError, tableHtml } from '../html.js';
 import { label, LEDGER_ENTRIES } from '../labels.js';
-import { townLabel, townOptionsHtml } from '../names.js';
+import { townLabel, townFieldHtml } from '../names.js';
 
 const LIMIT = 100;
 
@@ -34,14 +34,7 @@ export function renderLedger(root, { user }) {
     root,
     html`<h2>用印登记</h2>
       <form class="toolbar">
-        ${anyTown
-          ? html`<label
-              >乡镇
-              <select name="town" required>
-                ${townOptionsHtml(user.town ?? '', '请选择乡镇')}
-              </select></label
-            >`
-          : html`<span>乡镇：${townLabel(user.town)}</span>`}
+        ${townFieldHtml(user, { anyTown, none: '请选择乡镇', required: true })}
         <label
           >只看
           <select name="entry">

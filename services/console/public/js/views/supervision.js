@@ -13,7 +13,7 @@ import {
   tableHtml,
 } from '../html.js';
 import { label, LEVELS, RATING_SCORES, REVISIT_METHODS, SUPERVISED_STAGES, WARNINGS } from '../labels.js';
-import { countyLabel, townLabel, townOptionsHtml, unitLabel } from '../names.js';
+import { countyLabel, townLabel, townFieldHtml, unitLabel } from '../names.js';
 import { renderAccountability } from './accountability.js';
 import { renderDeadlineRisks } from './deadline-risks.js';
 import { renderSupervisionOrders } from './supervision-orders.js';
@@ -437,14 +437,7 @@ export function renderSupervision(root, { user, params = [] }) {
       <section class="tab-panel" data-tab="cases">
         <h3>办件</h3>
         <form class="toolbar filters">
-          ${countyWide
-            ? html`<label
-                >乡镇
-                <select name="town">
-                  ${townOptionsHtml()}
-                </select></label
-              >`
-            : html`<span>乡镇：${townLabel(user.town)}</span>`}
+          ${townFieldHtml(user, { anyTown: countyWide })}
           <label
             >查找
             <input
@@ -520,12 +513,15 @@ export function renderSupervision(root, { user, params = [] }) {
       </section>`,
   );
   // One screen at a time; the address names it (#/supervision/orders), so a message's link and a reload land on it.
+  // Only a screen still on the page rewrites the address: one the person already left must not take it back.
   const showTab = (name) => {
     const shown = tabs.some((tab) => tab.name === name) ? name : 'risks';
     for (const panel of root.querySelectorAll('.tab-panel')) panel.hidden = panel.dataset.tab !== shown;
     for (const button of root.querySelectorAll('.supervision-tabs button'))
       button.setAttribute('aria-selected', String(button.dataset.tab === shown));
-    history.replaceState(null, '', shown === 'risks' ? '#/supervision' : `#/supervision/${shown}`);
+    const address = shown === 'risks' ? '#/supervision' : `#/supervision/${shown}`;
+    if (root.isConnected && location.hash.startsWith('#/supervision') && location.hash !== address)
+      history.replaceState(null, '', address);
   };
   root.querySelector('.supervision-tabs').addEventListener('click', (event) => {
     const tab = event.target.closest('button[data-tab]')?.dataset.tab;
