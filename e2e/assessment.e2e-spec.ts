@@ -10,6 +10,7 @@ import {
   SHOTS,
   workbench,
 } from './browser';
+import { fileCase } from './case-api';
 import { as, getJson, postJson, serviceUrl } from './system';
 
 interface Bulletin {
@@ -42,6 +43,8 @@ describe('考核: the county scores and ranks its towns for a month and prints t
   const browser = browserForSuite();
 
   it('shows the monthly ranking as a 通报, keeps the administrator’s scheme by version, and prints the 通报 alone', async () => {
+    // A case received at 南村镇's window this month: the town has its online share to score, so it is ranked.
+    await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
     const page = await freshPage(browser());
     await logIn(page, 'zz-admin');
     await page.goto(`${workbench}/#/assessment`);
@@ -49,7 +52,7 @@ describe('考核: the county scores and ranks its towns for a month and prints t
     await expectText(bulletin.locator('.bulletin-title'), '全县乡（镇）便民服务中心考核情况的通报');
     await expectText(bulletin.locator('.bulletin-title'), '月全县');
     await expectText(bulletin, '各乡（镇）人民政府：');
-    await expectText(bulletin, '南村镇');
+    await expectText(bulletin.locator('table'), '南村镇');
     await expectText(bulletin, '泽州县行政审批服务管理局');
     expect(await bulletin.innerText()).not.toMatch(/140525\d{3}|onTimeRate|overdueCount/);
 
@@ -218,6 +221,19 @@ describe('考核: the county scores and ranks its towns for a month and prints t
     ])
       expect(read.text.replace(/\s+/g, '')).toContain(words.replace(/\s+/g, ''));
     expect(read.text).not.toMatch(/140525\d{3}|onTimeRate/);
+
+    // The bureau's 用印登记 holds the stamp: the 通报 by its title, no case, who asked for it.
+    await page.goto(`${workbench}/#/ledger`);
+    const ledgerForm = page.locator('main form.toolbar');
+    await ledgerForm.getByLabel('印章').selectOption('140525-xzsp');
+    await ledgerForm.getByRole('button', { name: '查询' }).click();
+    const stamped = page
+      .locator('.ledger tr', { hasText: issued.title })
+      .filter({ hasText: '文书 PDF' })
+      .last();
+    await expectText(stamped, '（非办件文书）');
+    await expectText(stamped, '系统自动用印');
+    await expectText(stamped, '泽州县行政审批服务管理局管理员（演示）');
 
     // Each town is told in its 单位消息, with the way to the 通报.
     const leader = as('zz-town-leader');

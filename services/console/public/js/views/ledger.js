@@ -1,27 +1,48 @@
 import { api, documentUrl, hasRole } from '../api.js';
 import { caseLink, formatDateTime, formValues, html, mount, showError, tableHtml } from '../html.js';
 import { label, LEDGER_ENTRIES } from '../labels.js';
-import { townLabel, townFieldHtml } from '../names.js';
+import { bureausOfCounty, townFieldHtml, townLabel, townsOfCounty, unitLabel } from '../names.js';
 
 const LIMIT = 100;
 
-/** The town's seal is applied by the seal service on the town's behalf, never by a person's hand. */
-const stamperText = (line) =>
+/** Whose seal the lines are of: each town's approval seal and each county bureau's own (the 行政审批服务管理局's among them). */
+const organOf = (line) => line.organ ?? line.town;
+
+/** A seal is applied by the seal service on its organ's behalf, never by a person's hand. */
+const stamperText = (line, organName) =>
   line.stamper.startsWith('oneseal-seal:')
-    ? html`<span title="${line.stamper}">系统自动用印（${townLabel(line.town)}）</span>`
+    ? html`<span title="${line.stamper}">系统自动用印（${organName(organOf(line))}）</span>`
     : line.stamper;
 
-const cellsOf = (line) => [
+/** The seals a county watcher may open the register of: the towns', then the county bureaus'. */
+const organChoiceHtml = () =>
+  html`<label
+    >印章
+    <select name="town" required>
+      <option value="">请选择乡镇或县直部门</option>
+      <optgroup label="乡镇（行政审批服务专用章）">
+        ${townsOfCounty().map((town) => html`<option value="${town.code}">${town.name}</option>`)}
+      </optgroup>
+      <optgroup label="县直部门">
+        ${bureausOfCounty().map((bureau) => html`<option value="${bureau.code}">${bureau.name}</option>`)}
+      </optgroup>
+    </select></label
+  >`;
+
+const cellsOf = (organName) => (line) => [
   line.seq,
   formatDateTime(line.at),
   line.entry === 'refused'
     ? html`<span class="due-overdue">${label(LEDGER_ENTRIES, line.entry)}</span>`
     : label(LEDGER_ENTRIES, line.entry),
-  caseLink(line.caseId, line.receiptNumber ?? '查看办件'),
+  // A notice the organ issued outside any case (考核通报) has no case to open.
+  line.caseId
+    ? caseLink(line.caseId, line.receiptNumber ?? '查看办件')
+    : html`<span class="muted">（非办件文书）</span>`,
   line.matterName ?? '',
   line.documentId &&
     html`<a href="${documentUrl(line.documentId)}" target="_blank" rel="noopener">文书 PDF</a>`,
-  stamperText(line),
+  stamperText(line, organName),
   // Lines written before names were kept show the account on hover only.
   line.requestedByName ?? html`<span class="muted" title="账号 ${line.requestedBy}">（未记录姓名）</span>`,
   line.reason,
@@ -34,7 +55,7 @@ export function renderLedger(root, { user }) {
     root,
     html`<h2>用印登记</h2>
       <form class="toolbar">
-        ${townFieldHtml(user, { anyTown, none: '请选择乡镇', required: true })}
+        ${anyTown ? organChoiceHtml() : townFieldHtml(user, { anyTown: false })}
         <label
           >只看
           <select name="entry">
@@ -66,8 +87,8 @@ export function renderLedger(root, { user }) {
       mount(
         root.querySelector('.ledger'),
         html`${tableHtml(
-            ['序号', '时间', '类别', '办件编号', '事项', '文书', '用印方式', '申请用印人', '拒绝原因'],
-            lines.map(cellsOf),
+            ['序号', '时间', '类别', '办件编号', '事项或文书', '文书', '用印方式', '申请用印人', '拒绝原因'],
+            lines.map(cellsOf((code) => (/^\d{9}$/.test(code) ? townLabel(code) : unitLabel(code)))),
             '暂无用印登记。',
           )}
           <div class="pager">
