@@ -727,7 +727,10 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       expect(stalled.attention).toEqual(
         expect.objectContaining({ activity: 'closeReviewTask', code: '22021' }),
       );
-      expect(recording.kinds()).toContain('stalled');
+      // The flag is the workflow's state; the announcement is an activity that may finish a moment later.
+      await eventually('the stall announced', async () =>
+        recording.kinds().includes('stalled') ? true : undefined,
+      );
 
       await handle.executeUpdate(retryStalledStepUpdate, {
         args: [{ handlerId: 'ops-1', handlerName: '运维值班', note: '已清除意见中的非法字符' }],

@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
-import { TASK_QUEUES } from '@oneseal/contracts';
+import { localCaseActivitiesOf, TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import {
   DatabaseModule,
@@ -127,11 +127,9 @@ export class RoutingModule {
               name: 'caseWorkflowWorker',
               taskQueue: TASK_QUEUES.caseWorkflows,
               workflowsPath: require.resolve('@oneseal/workflows'),
-              // The calendar, run inside the workflow task (see DEADLINES_AS_LOCAL_ACTIVITIES).
+              // The calendar and the announcements, run inside the workflow task (LOCAL_CASE_ACTIVITIES).
               inject: [getDataSourceToken()],
-              localActivities: (dataSource) => ({
-                computeDeadline: createCaseActivities(dataSource).computeDeadline,
-              }),
+              localActivities: (dataSource) => localCaseActivitiesOf(createCaseActivities(dataSource)),
             }),
             activityWorker<[DataSource]>({
               name: 'caseActivitiesWorker',

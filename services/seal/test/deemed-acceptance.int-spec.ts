@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   TASK_QUEUES,
   caseStatusQuery,
+  localCaseActivitiesOf,
   type ApprovalActivities,
   type CaseActivities,
   type CaseHandlingInput,
@@ -115,8 +116,8 @@ describe('a case nobody accepted in five working days gets its 受理通知书 a
         workflowBundle: await bundleWorkflowCode({
           workflowsPath: join(__dirname, '../../../workflows/src'),
         }),
-        // The calendar runs as a local activity on the workflow's worker, as routing runs it.
-        activities: { computeDeadline: cases.computeDeadline },
+        // The calendar and the announcements run as local activities on the workflow's worker, as routing runs them.
+        activities: localCaseActivitiesOf(cases),
       }),
       Worker.create({ connection, taskQueue: TASK_QUEUES.approvalActivities, activities: approval }),
       Worker.create({ connection, taskQueue: TASK_QUEUES.caseActivities, activities: cases }),

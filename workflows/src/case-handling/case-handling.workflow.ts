@@ -11,6 +11,7 @@ import {
   withdrawUpdate,
   type ApprovalActivities,
   type CaseActivities,
+  type LocalCaseActivities,
   type CalendarChange,
   type CaseHandlingInput,
   type CaseMilestone,
@@ -70,13 +71,19 @@ const sealActivities = proxyActivities<SealActivities>({
 
 // The calendar is read-only work on the routing service, which also runs this workflow: run inside the workflow task
 // rather than as an activity task through the server (5 of a case's 17 activities were deadline counts).
-const localCaseActivities = proxyLocalActivities<Pick<CaseActivities, 'computeDeadline'>>({
+const localCaseActivities = proxyLocalActivities<LocalCaseActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 /** From this version on deadlines are counted by a local activity (see localCaseActivities). */
 const DEADLINES_AS_LOCAL_ACTIVITIES = 'deadlines-as-local-activities';
+
+/**
+ * From this version on a case's milestones are announced by a local activity: each was an activity task of its own
+ * and a workflow task for its result (a third of a case's workflow tasks).
+ */
+const ANNOUNCES_AS_LOCAL_ACTIVITIES = 'announces-as-local-activities';
 
 const today = () => cstDate(Date.now());
 
@@ -791,7 +798,8 @@ class CaseRouteWalk {
   }
 
   private announce(milestone: MilestoneOfCase): Promise<void> {
-    return this.cases.announce(this.milestoneOf(milestone));
+    const announcing = patched(ANNOUNCES_AS_LOCAL_ACTIVITIES) ? this.localCases : this.cases;
+    return announcing.announce(this.milestoneOf(milestone));
   }
 
   /** The milestone as announced: this case's, with an id of its own (uuid4 is deterministic under replay). */

@@ -17,6 +17,7 @@ import {
   type IssueDocumentInput,
   type StepDecision,
   type StepOutcome,
+  localCaseActivitiesOf,
 } from '@oneseal/contracts';
 import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
 import { deadlinesOn, engineEndpoints, eventually } from '@oneseal/testing';
@@ -177,8 +178,8 @@ export class CaseHarness {
         connection,
         taskQueue: TASK_QUEUES.caseWorkflows,
         workflowBundle: this.bundle,
-        // The calendar runs as a local activity on the workflow's worker, as routing runs it.
-        activities: { computeDeadline: recording.cases.computeDeadline },
+        // The calendar and the announcements run as local activities on the workflow's worker, as routing runs them.
+        activities: localCaseActivitiesOf(recording.cases),
       }),
       Worker.create({
         connection,

@@ -129,3 +129,19 @@ export interface CaseActivities {
   computeDeadline(request: DeadlineRequest): Promise<ComputedDeadline>;
   announce(milestone: CaseMilestone): Promise<void>;
 }
+
+/**
+ * The case activities the routing service also runs inside the case workflow's own task (local activities, on the
+ * workflow worker): they touch only routing's database, so a round trip through Temporal for each is work for
+ * nothing. Every worker that runs the case workflow registers these.
+ */
+export const LOCAL_CASE_ACTIVITIES = [
+  'computeDeadline',
+  'announce',
+] as const satisfies readonly (keyof CaseActivities)[];
+export type LocalCaseActivities = Pick<CaseActivities, (typeof LOCAL_CASE_ACTIVITIES)[number]>;
+
+/** The local ones of a set of case activities, as a workflow worker registers them. */
+export function localCaseActivitiesOf(activities: CaseActivities): LocalCaseActivities {
+  return { computeDeadline: activities.computeDeadline, announce: activities.announce };
+}
