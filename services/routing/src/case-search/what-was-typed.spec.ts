@@ -1,4 +1,4 @@
-import { gramsOf, whatWasTyped } from './what-was-typed';
+import { gramsOf, namesAndNumbers, whatWasTyped } from './what-was-typed';
 
 describe('what the words typed in the search box can mean', () => {
   const key = Buffer.alloc(32, 7);
@@ -26,6 +26,19 @@ describe('what the words typed in the search box can mean', () => {
       '(receipt_number LIKE $1 OR routing.name_grams(county, town, applicant_name, matter_name) @> $2::text[])',
     );
     expect(digits).toEqual(['%80%', ['80']]);
+  });
+
+  it('takes a number typed beside a name as a second condition, and letters split by spaces as one name', () => {
+    expect(namesAndNumbers('婚姻 000073')).toEqual(['婚姻', '000073']);
+    expect(namesAndNumbers('王 秀英 1234')).toEqual(['王秀英', '1234']);
+    expect(namesAndNumbers('秀 英')).toEqual(['秀 英']);
+    expect(namesAndNumbers('1405 2519 8001 0112 34')).toEqual(['1405 2519 8001 0112 34']);
+    const values: unknown[] = [];
+    expect(whatWasTyped('婚姻 000073', key, values)).toBe(
+      'routing.name_grams(county, town, applicant_name, matter_name) @> $1::text[] AND ' +
+        '(receipt_number LIKE $2 OR applicant_id_tail LIKE $2)',
+    );
+    expect(values).toEqual([['婚姻'], '%000073']);
   });
 
   it('narrows the name index to the one county and town searched, when there is one', () => {

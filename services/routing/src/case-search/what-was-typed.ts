@@ -9,6 +9,30 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char
  * search looks (a county, a town in it), when it is one place: the name index then reads only that place's matches.
  */
 export function whatWasTyped(q: string, key: Buffer, values: unknown[], place: SearchPlace = {}): string {
+  const parts = namesAndNumbers(q);
+  if (parts.length > 1) return parts.map((part) => oneThingTyped(part, key, values, place)).join(' AND ');
+  return oneThingTyped(q, key, values, place);
+}
+
+/**
+ * "婚姻 000073" is a matter and a number, each narrowing the search; "秀 英" is one name typed with a space, and an ID
+ * or phone number may be typed in groups ("1405 2519…"). So words of letters run together into one name, and a
+ * number typed beside a name stands on its own; numbers alone keep their spaces' meaning (one number).
+ */
+export function namesAndNumbers(q: string): string[] {
+  const words = q.trim().split(/\s+/).filter(Boolean);
+  const isNumber = (word: string) => /^[\dXx-]+$/.test(word);
+  if (words.every(isNumber) || words.every((word) => !isNumber(word))) return [q];
+  const parts: string[] = [];
+  for (const word of words) {
+    const last = parts.at(-1);
+    if (last !== undefined && !isNumber(word) && !isNumber(last)) parts[parts.length - 1] = last + word;
+    else parts.push(word);
+  }
+  return parts;
+}
+
+function oneThingTyped(q: string, key: Buffer, values: unknown[], place: SearchPlace): string {
   const add = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;
