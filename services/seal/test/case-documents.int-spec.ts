@@ -13,6 +13,7 @@ import { SealRegistry, type SealView } from '../src/seals/seal-registry';
 import { SealErrorCode } from '../src/seals/seals.errors';
 import { readEmbeddedStamp } from '../src/stamps/stamp-record';
 import { SealVerificationService } from '../src/verification/seal-verification.service';
+import { bringIntoForce, storedPdf as storedPdfOf } from './fixtures/seals-and-documents';
 
 const ACTOR = 'county-approval-office-01';
 const TOWN = '140525100';
@@ -87,12 +88,7 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
     await suite?.close();
   });
 
-  async function inForce(seal: SealView): Promise<SealView> {
-    let current = await registry.approve(seal.id, ACTOR);
-    current = await registry.engrave(current.id, ACTOR);
-    current = await registry.file(current.id, ACTOR);
-    return registry.activate(current.id, ACTOR);
-  }
+  const inForce = (seal: SealView) => bringIntoForce(registry, seal, ACTOR);
 
   function documentInput(
     content: CaseDocumentContent,
@@ -117,12 +113,7 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
     };
   }
 
-  async function storedPdf(documentId: string): Promise<Buffer> {
-    const [row] = (await suite.dataSource.query(`SELECT pdf FROM seal.documents WHERE id = $1`, [
-      documentId,
-    ])) as { pdf: Buffer }[];
-    return row.pdf;
-  }
+  const storedPdf = (documentId: string) => storedPdfOf(suite.dataSource, documentId);
 
   it('issues every kind a case needs, numbered per organ and year, each verifying with the seal of the organ that issued it', async () => {
     const caseId = randomUUID();

@@ -14,6 +14,7 @@ import { seededOrgans } from '../src/organs/organ-directory';
 import { SealRegistry, type SealView } from '../src/seals/seal-registry';
 import { SealErrorCode } from '../src/seals/seals.errors';
 import { SealVerificationService } from '../src/verification/seal-verification.service';
+import { bringIntoForce, storedPdf as storedPdfOf } from './fixtures/seals-and-documents';
 
 const ACTOR = 'county-approval-office-01';
 const ADMINISTRATION = '140525-xzsp';
@@ -65,19 +66,9 @@ describe('a county’s 考核通报, issued under the administration’s seal an
     await suite?.close();
   });
 
-  async function inForce(seal: SealView): Promise<SealView> {
-    let current = await registry.approve(seal.id, ACTOR);
-    current = await registry.engrave(current.id, ACTOR);
-    current = await registry.file(current.id, ACTOR);
-    return registry.activate(current.id, ACTOR);
-  }
+  const inForce = (seal: SealView) => bringIntoForce(registry, seal, ACTOR);
 
-  async function storedPdf(documentId: string): Promise<Buffer> {
-    const [row] = (await suite.dataSource.query(`SELECT pdf FROM seal.documents WHERE id = $1`, [
-      documentId,
-    ])) as { pdf: Buffer }[];
-    return row.pdf;
-  }
+  const storedPdf = (documentId: string) => storedPdfOf(suite.dataSource, documentId);
 
   it('issues nothing while the administration has no seal in force, and the refusal is in its 用印登记', async () => {
     const request = bulletin();

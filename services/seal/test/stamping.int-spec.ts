@@ -17,6 +17,7 @@ import { readEmbeddedStamp } from '../src/stamps/stamp-record';
 import { SealVerificationService } from '../src/verification/seal-verification.service';
 import { decisionInput } from './fixtures/electronic-seal';
 import { stampDecisionWorkflow } from './workflows/stamp-decision.workflow';
+import { storedPdf as storedPdfOf } from './fixtures/seals-and-documents';
 
 const ACTOR = 'county-approval-office-01';
 
@@ -59,14 +60,7 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
     return suite.dataSource.getRepository(LedgerEntry).find({ where: { decisionId }, order: { seq: 'ASC' } });
   }
 
-  async function storedPdf(documentId: string): Promise<Buffer> {
-    const [row] = (await suite.dataSource.query(`SELECT pdf FROM seal.documents WHERE id = $1`, [
-      documentId,
-    ])) as {
-      pdf: Buffer;
-    }[];
-    return row.pdf;
-  }
+  const storedPdf = (documentId: string) => storedPdfOf(suite.dataSource, documentId);
 
   it('stamps a decision once, registers it in the ledger, announces it, and the document verifies', async () => {
     const seal = await activeSeal('140525100');
