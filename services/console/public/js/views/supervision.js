@@ -264,7 +264,7 @@ function responseCell(row, mayAnswer) {
   return html`${deadline}${mayAnswer && responseFormHtml(row)}`;
 }
 
-const ratingsHtml = (rows, mayAnswer) =>
+const ratingsHtml = (rows, mayAnswer, unansweredOnly) =>
   tableHtml(
     ['办件编号', '事项', '乡镇', '服务', '服务人员', '评价', '原因与意见', '评价时间', '整改与回访'],
     rows.map((row) => [
@@ -280,7 +280,7 @@ const ratingsHtml = (rows, mayAnswer) =>
       formatDateTime(row.ratedAt),
       responseCell(row, mayAnswer),
     ]),
-    '暂无评价。',
+    unansweredOnly ? '没有待整改的差评。' : '暂无评价。',
   );
 
 const figureCells = (row) => [
@@ -568,7 +568,7 @@ export function renderSupervision(root, { user, params = [] }) {
     try {
       const rows = await api('routing', '/supervision/ratings', { query });
       if (load !== ratingsLoad) return;
-      mount(ratings, ratingsHtml(rows, mayAnswer));
+      mount(ratings, ratingsHtml(rows, mayAnswer, unansweredOnly.checked));
     } catch (error) {
       if (load === ratingsLoad) showError(ratings, error);
     }
