@@ -21,6 +21,7 @@ import { KeepHomeVisits1765700000200 } from './1765700000200-KeepHomeVisits';
 import { ExchangeWithTheProvince1765800000000 } from './1765800000000-ExchangeWithTheProvince';
 import { SetAsideStuckApplications1765800000100 } from './1765800000100-SetAsideStuckApplications';
 import { RememberReinstatements1765800000200 } from './1765800000200-RememberReinstatements';
+import { TimeStuckApplications1765900000100 } from './1765900000100-TimeStuckApplications';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -45,4 +46,5 @@ export const INTAKE_MIGRATIONS = [
   ExchangeWithTheProvince1765800000000,
   SetAsideStuckApplications1765800000100,
   RememberReinstatements1765800000200,
+  TimeStuckApplications1765900000100,
 ];

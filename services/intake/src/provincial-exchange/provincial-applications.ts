@@ -15,8 +15,12 @@ import { retryDelay } from './provincial-push-queue';
 export const MALFORMED_APPLICATION = 'EXCHANGE.APPLICATION_MALFORMED';
 export const UNPROCESSABLE_APPLICATION = 'EXCHANGE.APPLICATION_UNPROCESSABLE';
 
-/** Tries of one application failing for a reason of ours before it is declined and set aside. */
+/**
+ * Tries of one application failing for a reason of ours, and for how long at least, before it is declined and set
+ * aside: the pull retries every few seconds, so tries alone would turn an applicant away over a minute's outage.
+ */
 export const MAX_TRIES_OF_ONE_APPLICATION = 5;
+export const STUCK_AT_LEAST = '1 hour';
 
 export interface PullSettings {
   pageSize: number;
@@ -128,8 +132,9 @@ export class ProvincialApplicationIntake {
 
   /**
    * Takes one application in; when it fails for a reason of ours, it is counted against the county's cursor and thrown
-   * (the pull stops and it comes again) until it has failed MAX_TRIES times — then it is declined and the pull goes on,
-   * so one application that cannot be filed never holds up the county's later ones.
+   * (the pull stops and it comes again) until it has failed MAX_TRIES times over at least STUCK_AT_LEAST — then it is
+   * declined and the pull goes on, so one application that cannot be filed never holds up the county's later ones for
+   * long, and an outage of ours never declines one.
    */
   private async takeInOrSetAside(county: string, item: unknown): Promise<boolean> {
     try {
@@ -139,14 +144,16 @@ export class ProvincialApplicationIntake {
       const [rows] = (await this.dataSource.query(
         `UPDATE intake.provincial_pull_cursors
             SET stuck_attempts = CASE WHEN stuck_application = $2 THEN stuck_attempts + 1 ELSE 1 END,
+                stuck_since = CASE WHEN stuck_application = $2 THEN coalesce(stuck_since, now()) ELSE now() END,
                 stuck_application = $2
-          WHERE county = $1 RETURNING stuck_attempts AS attempts`,
-        [county, applicationId],
-      )) as [{ attempts: number }[], number];
-      if ((rows[0]?.attempts ?? 0) < MAX_TRIES_OF_ONE_APPLICATION) throw error;
+          WHERE county = $1
+          RETURNING stuck_attempts >= $3 AND stuck_since <= now() - $4::interval AS "setAside"`,
+        [county, applicationId, MAX_TRIES_OF_ONE_APPLICATION, STUCK_AT_LEAST],
+      )) as [{ setAside: boolean }[], number];
+      if (!rows[0]?.setAside) throw error;
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(
-        `provincial application ${applicationId} failed ${MAX_TRIES_OF_ONE_APPLICATION} times, set aside: ${message}`,
+        `provincial application ${applicationId} failed for ${STUCK_AT_LEAST} and more, set aside: ${message}`,
       );
       await this.decline(applicationId, item, {
         code: UNPROCESSABLE_APPLICATION,
