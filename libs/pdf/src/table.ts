@@ -31,19 +31,24 @@ function scaled(weights: number[], width: number): number[] {
   return weights.map((weight) => (width * weight) / total);
 }
 
+/** How tall a row of cells is in the current font: its tallest cell and the padding. */
+function rowHeight(doc: PDFKit.PDFDocument, cells: string[], widths: number[]): number {
+  const tallest = Math.max(
+    ...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * CELL_PADDING })),
+  );
+  return tallest + 2 * CELL_PADDING;
+}
+
+/** Draws a row at y in the row's font; answers where the next row starts. */
 function drawRow(
   doc: PDFKit.PDFDocument,
   cells: string[],
   widths: number[],
   y: number,
-  style: { fontSize: number; bold: boolean; align?: TableStyle['align'] },
+  style: { fontSize: number; bold: boolean; align?: TableStyle['align']; height?: number },
 ): number {
   doc.font(style.bold ? 'song-bold' : 'song').fontSize(style.fontSize);
-  const height =
-    Math.max(
-      ...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * CELL_PADDING })),
-    ) +
-    2 * CELL_PADDING;
+  const height = style.height ?? rowHeight(doc, cells, widths);
   let x = doc.page.margins.left;
   cells.forEach((cell, index) => {
     doc.save().lineWidth(0.6).strokeColor('#000000').rect(x, y, widths[index], height).stroke().restore();
@@ -68,16 +73,12 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable, style: Table
   let y = drawRow(doc, table.columns, widths, doc.y + 4, { fontSize, bold: true });
   for (const row of table.rows) {
     doc.font('song').fontSize(fontSize);
-    const rowHeight =
-      Math.max(
-        ...row.map((cell, index) => doc.heightOfString(cell, { width: widths[index] - 2 * CELL_PADDING })),
-      ) +
-      2 * CELL_PADDING;
-    if (y + rowHeight > bottom()) {
+    const height = rowHeight(doc, row, widths);
+    if (y + height > bottom()) {
       doc.addPage();
       y = drawRow(doc, table.columns, widths, doc.page.margins.top || A4_MARGIN, { fontSize, bold: true });
     }
-    y = drawRow(doc, row, widths, y, { fontSize, bold: false, align: style.align });
+    y = drawRow(doc, row, widths, y, { fontSize, bold: false, align: style.align, height });
   }
   doc.x = doc.page.margins.left;
   doc.y = y + 10;

@@ -103,26 +103,42 @@ describe('考核: every town scored and ranked on the county’s scheme (real Po
   });
 
   it('lets the administrator change the scheme by version, refusing weights that do not make 100 and a stale version', async () => {
-    const bad = assessment.setScheme(admin, '140525', {
-      indicators: [{ indicator: 'onTimeRate', weight: 90 }],
-      reason: '试行',
-      expectedVersion: 0,
-    });
+    const bad = assessment.setScheme(
+      admin,
+      '140525',
+      {
+        indicators: [{ indicator: 'onTimeRate', weight: 90 }],
+        reason: '试行',
+        expectedVersion: 0,
+      },
+      NOW,
+    );
     expect(await refusalCodeOf(bad)).toBe('ASSESSMENT.SCHEME_INVALID');
-    const set = await assessment.setScheme(admin, '140525', {
-      indicators: [
-        { indicator: 'onTimeRate', weight: 60 },
-        { indicator: 'overdueCount', weight: 40, perCase: 10 },
-      ],
-      reason: '县审改办 2027 年考核办法',
-      expectedVersion: 0,
-    });
+    const set = await assessment.setScheme(
+      admin,
+      '140525',
+      {
+        indicators: [
+          { indicator: 'onTimeRate', weight: 60 },
+          { indicator: 'overdueCount', weight: 40, perCase: 10 },
+        ],
+        reason: '县审改办 2027 年考核办法',
+        expectedVersion: 0,
+      },
+      NOW,
+    );
+    // Set on the test's day, so the quarter is scored on it whatever day the test runs.
     expect(set).toEqual(expect.objectContaining({ version: 1, setByName: '县审批局管理员' }));
-    const stale = assessment.setScheme(admin, '140525', {
-      indicators: [{ indicator: 'onTimeRate', weight: 100 }],
-      reason: '再改',
-      expectedVersion: 0,
-    });
+    const stale = assessment.setScheme(
+      admin,
+      '140525',
+      {
+        indicators: [{ indicator: 'onTimeRate', weight: 100 }],
+        reason: '再改',
+        expectedVersion: 0,
+      },
+      NOW,
+    );
     expect(await refusalCodeOf(stale)).toBe('ASSESSMENT.SCHEME_CHANGED');
     const ranking = await assessment.ranking(supervisor, '140525', 'quarter', '2026-Q4', NOW);
     expect(ranking.period.title).toBe('2026年第四季度');

@@ -143,5 +143,7 @@ export type LocalCaseActivities = Pick<CaseActivities, (typeof LOCAL_CASE_ACTIVI
 
 /** The local ones of a set of case activities, as a workflow worker registers them. */
 export function localCaseActivitiesOf(activities: CaseActivities): LocalCaseActivities {
-  return { computeDeadline: activities.computeDeadline, announce: activities.announce };
+  return Object.fromEntries(
+    LOCAL_CASE_ACTIVITIES.map((name) => [name, activities[name]]),
+  ) as unknown as LocalCaseActivities;
 }

@@ -24,7 +24,11 @@ const chineseDate = (iso: string) => {
   return `${year}年${month}月${day}日`;
 };
 
-const schemeName = (version: number) => (version ? `第${version}版` : '默认方案');
+/** 根据泽州县乡（镇）便民服务中心考核方案（第2版）; a county that never set its own is scored on the default indicators. */
+const basisOf = (countyName: string, version: number) =>
+  version
+    ? `根据${countyName}乡（镇）便民服务中心考核方案（第${version}版）`
+    : `按照${countyName}乡（镇）便民服务中心默认考核指标`;
 
 /** 按时办结率40分，…，超期件数10分（每件扣2分）. */
 export function schemeWording(indicators: readonly WeightedIndicator[]): string {
@@ -60,7 +64,7 @@ export function composeAssessmentBulletin(facts: BulletinFacts): NoticeText {
     title: `关于${period.title}全县乡（镇）便民服务中心考核情况的通报`,
     addressee: '各乡（镇）人民政府：',
     opening: [
-      `根据${countyName}乡（镇）便民服务中心考核方案（${schemeName(scheme.version)}），县行政审批服务管理局对全县` +
+      `${basisOf(countyName, scheme.version)}，县行政审批服务管理局对全县` +
         `${towns.length}个乡（镇）便民服务中心${chineseDate(period.from)}至${chineseDate(period.to)}的办件情况进行了考核` +
         `${period.complete ? '' : '（本期尚未结束，为截至当日的情况）'}。考核指标及分值为：${schemeWording(scheme.indicators)}；` +
         `没有数据的比率指标不计分，其余按满分100分折算。` +

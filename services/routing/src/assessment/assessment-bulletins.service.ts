@@ -55,6 +55,13 @@ export class AssessmentBulletinsService {
     now: Date = new Date(),
   ): Promise<AssessmentBulletin & { created: boolean }> {
     assertReachesPlace(admin, { county: request.county });
+    // Issued already: answered as it was issued, without scoring the towns again.
+    const [earlier] = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM routing.assessment_bulletins
+        WHERE county = $1 AND period_kind = $2 AND period_of = $3 AND document_id IS NOT NULL`,
+      [request.county, request.period, request.of],
+    )) as BulletinRow[];
+    if (earlier) return { ...view(earlier), created: false };
     const ranking = await this.assessment.ranking(admin, request.county, request.period, request.of, now);
     if (!ranking.period.complete) throw new AssessmentError(AssessmentErrorCode.PERIOD_NOT_OVER);
     const draft = await this.draftFor(admin, ranking.period.of, request.period, {

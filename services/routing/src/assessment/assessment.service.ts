@@ -75,6 +75,7 @@ export class AssessmentService {
     admin: AuthUser,
     county: string,
     change: { indicators: WeightedIndicator[]; reason: string; expectedVersion: number },
+    now: Date = new Date(),
   ): Promise<AssessmentScheme> {
     assertReachesPlace(admin, { county });
     const problems = schemeProblems(change.indicators);
@@ -89,9 +90,9 @@ export class AssessmentService {
     }));
     // The primary key turns a concurrent change on the same version into a conflict, never a lost update.
     const inserted = (await this.dataSource.query(
-      `INSERT INTO routing.assessment_schemes (county, version, indicators, reason, set_by, set_by_name)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING version`,
-      [county, current.version + 1, JSON.stringify(indicators), change.reason, admin.id, admin.name],
+      `INSERT INTO routing.assessment_schemes (county, version, indicators, reason, set_by, set_by_name, set_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING version`,
+      [county, current.version + 1, JSON.stringify(indicators), change.reason, admin.id, admin.name, now],
     )) as unknown[];
     if (!inserted.length) throw new AssessmentError(AssessmentErrorCode.SCHEME_CHANGED);
     return this.scheme(admin, county);

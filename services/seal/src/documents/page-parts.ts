@@ -1,4 +1,4 @@
-import { contentWidth, openA4, type PdfDocument } from '@oneseal/pdf';
+import { A4_MARGIN as MARGIN, contentWidth, openA4, type PdfDocument } from '@oneseal/pdf';
 import QRCode from 'qrcode';
 import { drawSeal, POINTS_PER_MM } from '../drawing/draw-seal';
 import type { SealGeometry } from '../drawing/seal-geometry';
@@ -6,8 +6,8 @@ import { emptyStampPlaceholder, STAMP_INFO_KEY } from '../stamps/stamp-record';
 import { chineseDateTime, chineseDay } from './document-text';
 
 /** The parts every sealed document shares, whether a case's (render-document.ts) or a county notice's. */
+export { MARGIN };
 export const ISSUER_RED = '#c8161d';
-export const MARGIN = 72;
 export const BODY_SIZE = 13;
 const QR_SIZE = 28 * POINTS_PER_MM;
 const FOOTER_HEIGHT = QR_SIZE + 64;
@@ -34,8 +34,6 @@ export function openSealedA4(info: PdfInfo): { doc: PdfDocument; finished: Promi
     bottomMargin: 24,
   });
 }
-
-export { contentWidth };
 
 /** The head: the organ in red over a red rule (GB/T 9704 版头), the title, the 文号. */
 export function drawOrganHead(

@@ -1,9 +1,8 @@
-import type { PdfDocument } from '@oneseal/pdf';
+import { contentWidth, type PdfDocument } from '@oneseal/pdf';
 import type { SealGeometry } from '../drawing/seal-geometry';
 import type { ComposedDocument } from './document-text';
 import {
   BODY_SIZE,
-  contentWidth,
   drawOrganHead,
   drawSignedIssuer,
   drawVerificationFooter,

@@ -33,10 +33,11 @@ export class IssueCountyNotices1765900000400 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const [{ n }] = (await queryRunner.query(
-      `SELECT count(*)::int AS n FROM seal.documents WHERE kind = 'assessment-bulletin'`,
+      `SELECT (SELECT count(*) FROM seal.documents WHERE kind = 'assessment-bulletin')::int
+            + (SELECT count(*) FROM seal.ledger WHERE case_id IS NULL)::int AS n`,
     )) as { n: number }[];
-    // Stamps and ledger lines are append-only: notices issued cannot be taken out of the record.
-    if (n > 0) throw new Error(`${n} notices were issued under seal; their record cannot be undone`);
+    // Stamps and ledger lines are append-only: notices issued, or refused, cannot be taken out of the record.
+    if (n > 0) throw new Error(`${n} notices or refusals of notices are on the record; it cannot be undone`);
     await queryRunner.query(
       `ALTER TABLE seal.ledger ALTER COLUMN case_id SET NOT NULL, ALTER COLUMN town SET NOT NULL`,
     );

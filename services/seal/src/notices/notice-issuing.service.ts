@@ -8,7 +8,7 @@ import {
 } from '@oneseal/contracts';
 import type { AuthUser } from '@oneseal/auth';
 import { enqueueEvent } from '@oneseal/database';
-import { chinaDate } from '@oneseal/domain';
+import { chinaDate, countyUnitCode } from '@oneseal/domain';
 import { sm3Hex } from '@oneseal/gm-crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
@@ -17,7 +17,7 @@ import { formatDocumentNumber, nextDocumentNumber } from '../documents/document-
 import { organSealGeometry } from '../drawing/seal-geometry';
 import { appendToLedger } from '../ledger/ledger-writer';
 import { organOrFail } from '../organs/issuing-organs';
-import { countyAdministrationOrgan, type OrganSettings } from '../organs/organ-directory';
+import type { OrganSettings } from '../organs/organ-directory';
 import { activeSealOf, type UsableSeal } from '../seals/active-seal';
 import { organStamperId } from '../seals/seal-record';
 import { SealError, SealErrorCode, sealErrorMessage } from '../seals/seals.errors';
@@ -87,7 +87,8 @@ export class NoticeIssuingService {
       if (earlier.county !== request.county) throw new SealError(SealErrorCode.NOTICE_KEY_TAKEN);
       return issuedNotice(earlier, false);
     }
-    const organ = await organOrFail(this.dataSource.manager, countyAdministrationOrgan(request.county));
+    // The county's 行政审批服务管理局 (county-units.tsv: xzsp) issues the county's notices under its own seal.
+    const organ = await organOrFail(this.dataSource.manager, countyUnitCode(request.county, 'xzsp'));
     const seal = await activeSealOf(this.dataSource, organ.code, 'bureau');
     if (!seal) {
       await appendToLedger(this.dataSource.manager, {

@@ -1,9 +1,8 @@
 import type { NoticeText } from '@oneseal/contracts';
-import { drawTable } from '@oneseal/pdf';
+import { contentWidth, drawTable } from '@oneseal/pdf';
 import type { SealGeometry } from '../drawing/seal-geometry';
 import {
   BODY_SIZE,
-  contentWidth,
   drawOrganHead,
   drawSignedIssuer,
   drawVerificationFooter,

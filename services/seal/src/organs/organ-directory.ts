@@ -33,14 +33,6 @@ export function bureauName(countyName: string, fullName: string): string {
   return `${countyName}${fullName.replace(/^县/, '')}`;
 }
 
-/**
- * The county's 行政审批服务管理局 (county-units.tsv: xzsp): it runs the reform, assesses the towns and issues the
- * 通报 under its own seal.
- */
-export function countyAdministrationOrgan(county: string): string {
-  return `${county}-xzsp`;
-}
-
 export interface BureauRow {
   slug: string;
   fullName: string;

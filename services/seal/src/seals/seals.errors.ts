@@ -55,11 +55,12 @@ export class SealError extends CodedError<SealErrorCode> {
       case SealErrorCode.NOT_ACTIVE:
       case SealErrorCode.WRONG_TOWN:
       case SealErrorCode.NO_ACTIVE_BUREAU_SEAL:
-      case SealErrorCode.NOTICE_KEY_TAKEN:
         return HttpStatus.CONFLICT;
       case SealErrorCode.UNKNOWN_TOWN:
       case SealErrorCode.NUMBER_PATTERN_INVALID:
       case SealErrorCode.NOTICE_TABLE_INVALID:
+      case SealErrorCode.NOTICE_KEY_TAKEN:
+        // A key taken is not a 409: to the 通报's caller a conflict means the bureau's seal is not in force.
         return HttpStatus.UNPROCESSABLE_ENTITY;
       case SealErrorCode.NOTHING_TO_VERIFY:
         return HttpStatus.BAD_REQUEST;
