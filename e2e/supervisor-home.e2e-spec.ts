@@ -56,6 +56,7 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
       .click();
     await expectText(risks.locator('.risk-path'), '婚姻生育情况证明 › 南村镇受理窗口（演示）');
     const rows = risks.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
     for (const each of await rows.all()) {
       const text = await each.innerText();
       expect(text).toContain('婚姻生育情况证明');
@@ -150,7 +151,7 @@ describe('电子监察 opens on today’s risks: late and nearly late cases firs
     await talk.getByRole('button', { name: '记录' }).click();
     await expectText(
       supervisor.locator('.accountability-message'),
-      '已记录对南村镇南村镇便民服务中心负责人的约谈',
+      '已记录对南村镇便民服务中心负责人（南村镇）的约谈',
     );
     await expectText(
       supervisor.locator('.accountability-list tr', { hasText: filed.receiptNumber }),

@@ -30,7 +30,10 @@ describe('单位消息: a clerk reads what is new, by kind, and goes to what eac
     await logIn(page, 'zz-town-window');
     await page.goto(`${workbench}/#/messages`);
     const view = page.locator('main');
-    await expectText(view.locator('.unread-count'), '未读');
+    // The count of what is unread (the clerk has new tasks: not 没有未读消息).
+    await eventually('the unread count', async () =>
+      /未读 \d+ 条/.test(await view.locator('.unread-count').innerText()) ? true : undefined,
+    );
     await view.getByLabel('类别').selectOption({ label: '新待办' });
     await view.getByLabel('只看未读').check();
     const rowOf = (receiptNumber: string) => view.locator('tr', { hasText: receiptNumber });
@@ -59,8 +62,10 @@ describe('单位消息: a clerk reads what is new, by kind, and goes to what eac
     // Every kind is named in words, never by its code.
     await page.goto(`${workbench}/#/messages`);
     await view.getByLabel('类别').selectOption({ label: '全部类别' });
-    await expectText(view, '新待办');
-    expect(await view.innerText()).not.toMatch(/taskOpened|dissatisfiedRating|140525100-window/);
+    await expectText(view.locator('.list tbody'), '新待办');
+    expect(await view.locator('.list').innerText()).not.toMatch(
+      /taskOpened|dissatisfiedRating|140525100-window/,
+    );
 
     // 全部标为已读 of one kind: nothing of it left unread for this clerk.
     await view.getByLabel('类别').selectOption({ label: '新待办' });

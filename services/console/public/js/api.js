@@ -115,11 +115,11 @@ export async function api(
 }
 
 /** A file a service answers with (a page of a case file), fetched with the login token, as a Blob. */
-export async function apiBlob(service, path) {
+export async function apiBlob(service, path, { query } = {}) {
   const headers = session.token ? { authorization: `Bearer ${session.token}` } : {};
   let response;
   try {
-    response = await fetch(`/api/${service}${path}`, { headers });
+    response = await fetch(`/api/${service}${path}${queryString(query)}`, { headers });
   } catch {
     throw new ApiError(0, { code: 'NETWORK', message: '无法连接工作台服务，请检查网络后重试' });
   }

@@ -154,3 +154,13 @@ export function printAlone(className) {
   document.body.classList.add(className);
   window.print();
 }
+
+/** Saves a file the browser holds under the given name, as a download. */
+export function downloadBlob(blob, fileName) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  link.click();
+  // Revoked later: some browsers read the URL only after the click has returned.
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}

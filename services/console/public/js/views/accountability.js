@@ -1,6 +1,6 @@
 import { api, hasRole } from '../api.js';
 import { formatDateTime, html, mount, showError, showMessage, tableHtml } from '../html.js';
-import { townLabel, townOptionsHtml } from '../names.js';
+import { townLabel, townFieldHtml } from '../names.js';
 
 const listHtml = (records) =>
   tableHtml(
@@ -18,14 +18,9 @@ const listHtml = (records) =>
     '没有约谈、问责记录。',
   );
 
-const formHtml = () =>
+const formHtml = (user) =>
   html`<form class="accountability-form card">
-    <label
-      >乡镇
-      <select name="town" required>
-        ${townOptionsHtml('', '请选择乡镇')}
-      </select></label
-    >
+    ${townFieldHtml(user, { anyTown: true, none: '请选择乡镇', required: true })}
     <label
       >类型
       <select name="kind">
@@ -50,7 +45,7 @@ export function renderAccountability(container, { user }) {
   const town = hasRole(user, 'supervisor', 'auditor', 'admin') ? undefined : user.town;
   mount(
     container,
-    html`${mayRecord ? formHtml() : ''}
+    html`${mayRecord ? formHtml(user) : ''}
       <div class="accountability-message"></div>
       <div class="accountability-list"></div>`,
   );
@@ -88,7 +83,7 @@ export function renderAccountability(container, { user }) {
       });
       form.reset();
       await load();
-      showMessage(message, 'ok', `已记录对${townLabel(record.town)}${record.subject}的${record.kind}。`);
+      showMessage(message, 'ok', `已记录对${record.subject}（${townLabel(record.town)}）的${record.kind}。`);
     } catch (error) {
       const unknown = error.details?.unknown;
       if (Array.isArray(unknown)) showMessage(message, 'error', error.message, unknown);

@@ -51,7 +51,9 @@ function bulletinHtml(ranking, issued) {
   const bulletin = issued?.text ?? ranking.bulletin;
   return html`<div class="bulletin">
     <h2 class="bulletin-title">${bulletin.title}</h2>
-    ${issued ? html`<p class="bulletin-number">${issued.number}</p>` : ''}
+    ${issued
+      ? html`<p class="bulletin-number">${issued.number}</p>`
+      : html`<p class="bulletin-number">（草稿，未印发）</p>`}
     <p class="bulletin-addressee">${bulletin.addressee}</p>
     ${bulletin.opening.map((line) => html`<p class="bulletin-paragraph">${line}</p>`)}
     ${bulletin.table ? tableHtml(bulletin.table.columns, bulletin.table.rows) : ''}
@@ -140,9 +142,18 @@ export function renderAssessment(root, { user }) {
             ${Object.entries(PERIODS).map(([kind, name]) => html`<option value="${kind}">${name}</option>`)}
           </select></label
         >
-        <label>哪一期 <input name="of" size="9" required value="${currentOf('month')}" /></label>
+        <label
+          >哪一期
+          <input
+            name="of"
+            size="9"
+            required
+            value="${currentOf('month')}"
+            title="月度如 2026-11，季度如 2026-Q4，年度如 2026"
+            placeholder="2026-11"
+        /></label>
         <button type="submit">查看</button>
-        <button type="button" class="print-bulletin">打印通报</button>
+        <button type="button" class="print-bulletin" disabled>打印通报</button>
       </form>
       <div class="assessment-message"></div>
       <div class="assessment-issue"></div>
@@ -161,8 +172,14 @@ export function renderAssessment(root, { user }) {
   let scheme;
   let ranking;
 
+  const printButton = form.querySelector('.print-bulletin');
+  let loading = 0;
+
+  // A period changed while another was loading: only the latest answer is shown (and printed).
   async function loadRanking() {
+    const mine = ++loading;
     mount(message, '');
+    printButton.disabled = true;
     try {
       const [shown, issued] = await Promise.all([
         api('routing', '/assessment/ranking', {
@@ -174,7 +191,9 @@ export function renderAssessment(root, { user }) {
         }),
         api('routing', '/assessment/bulletins', { query: { county: user.county } }),
       ]);
+      if (mine !== loading) return;
       ranking = shown;
+      printButton.disabled = false;
       const thisPeriod = issued.find(
         (bulletin) => bulletin.periodKind === shown.period.kind && bulletin.periodOf === shown.period.of,
       );
@@ -195,6 +214,8 @@ export function renderAssessment(root, { user }) {
         ),
       );
     } catch (error) {
+      if (mine !== loading) return;
+      ranking = undefined;
       mount(rankingBox, '');
       mount(issueBox, '');
       showError(message, error);
@@ -240,7 +261,7 @@ export function renderAssessment(root, { user }) {
     event.preventDefault();
     void loadRanking();
   });
-  form.querySelector('.print-bulletin').addEventListener('click', () => printAlone('printing-bulletin'));
+  printButton.addEventListener('click', () => printAlone('printing-bulletin'));
   schemeBox.addEventListener('submit', async (event) => {
     event.preventDefault();
     const edit = event.target;

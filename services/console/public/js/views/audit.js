@@ -1,6 +1,7 @@
 import { api, hasRole } from '../api.js';
 import {
   caseLink,
+  downloadBlob,
   formatDateTime,
   formValues,
   html,
@@ -199,13 +200,10 @@ function setUpCheckpoints(root) {
   root.querySelector('button.export-checkpoints').addEventListener('click', async () => {
     try {
       const exported = await api('audit', '/audit/checkpoints/export');
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(
+      downloadBlob(
         new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' }),
+        `审计检查点-${chinaToday()}.json`,
       );
-      link.download = `审计检查点-${chinaToday()}.json`;
-      link.click();
-      URL.revokeObjectURL(link.href);
       showMessage(
         box,
         'ok',

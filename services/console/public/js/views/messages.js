@@ -19,9 +19,6 @@ const KIND_CLASSES = {
 /** What each kind of message asks for, and where that is done. */
 const ACTS = {
   taskOpened: (note) => html`<a href="#/inbox" data-read="${note.id}">去办理</a>`,
-  deadlineYellow: (note) => caseAct(note, '查看办件'),
-  deadlineRed: (note) => caseAct(note, '查看办件'),
-  deadlineStatutory: (note) => caseAct(note, '查看办件'),
   escalationRed: (note) => caseAct(note, '督促办理'),
   escalationStatutory: (note) => caseAct(note, '督促办理'),
   dissatisfiedRating: (note) => html`<a href="#/supervision/ratings" data-read="${note.id}">答复整改</a>`,

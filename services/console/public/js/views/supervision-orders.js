@@ -181,7 +181,6 @@ export function renderSupervisionOrders(container, { user }) {
       );
       formBox.scrollIntoView();
     },
-    reload: load,
   };
 }
 

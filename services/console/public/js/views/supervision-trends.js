@@ -1,7 +1,7 @@
 import { api } from '../api.js';
 import { barChartHtml } from '../chart.js';
 import { html, mount, showError, tableHtml } from '../html.js';
-import { townLabel, townOptionsHtml, unitLabel } from '../names.js';
+import { townLabel, townFieldHtml, unitLabel } from '../names.js';
 
 const rateText = (rate) => (typeof rate === 'number' ? `${(rate * 100).toFixed(1)}%` : '—');
 const asPercent = (rate) => (typeof rate === 'number' ? rate * 100 : null);
@@ -64,14 +64,7 @@ export function renderTrend(container, { user, countyWide }) {
   mount(
     container,
     html`<form class="toolbar trend-filter">
-        ${countyWide
-          ? html`<label
-              >乡镇
-              <select name="town">
-                ${townOptionsHtml()}
-              </select></label
-            >`
-          : ''}
+        ${townFieldHtml(user, { anyTown: countyWide })}
         <label
           >按
           <select name="by">

@@ -2,6 +2,7 @@ import { api, apiBlob, hasRole } from '../api.js';
 import { barChartHtml } from '../chart.js';
 import {
   caseLink,
+  downloadBlob,
   formatDateTime,
   formValues,
   html,
@@ -671,27 +672,30 @@ export function renderSupervision(root, { user, params = [] }) {
     period.elements.from.value = month.from;
     period.elements.to.value = month.to;
     const reportMessage = root.querySelector('.report-message');
+    // The report on screen is what prints and exports, under the dates it was counted for (not what the inputs say
+    // since): until one is shown there is nothing to print or export.
+    let shown;
+    const printButton = period.querySelector('.print-report');
+    const exportButtons = [...period.querySelectorAll('button.export-report')];
+    const reportShown = (dates) => {
+      shown = dates;
+      for (const button of [printButton, ...exportButtons]) button.disabled = !dates;
+    };
+    reportShown(undefined);
     period.addEventListener('click', async (event) => {
       const format = event.target.closest('button.export-report')?.dataset.format;
-      if (!format) return;
+      if (!format || !shown) return;
       mount(reportMessage, '');
-      const { from, to } = formValues(period);
+      const { from, to } = shown;
       try {
-        const query = new URLSearchParams({ county: user.county, from, to, format });
-        const { blob } = await apiBlob('routing', `/supervision/report/export?${query}`);
-        const link = document.createElement('a');
-        link.href = URL.createObjectURL(blob);
-        link.download = `${countyLabel(user.county)}办件情况（${from}至${to}）.${format}`;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+        const { blob } = await apiBlob('routing', '/supervision/report/export', {
+          query: { county: user.county, from, to, format },
+        });
+        downloadBlob(blob, `${countyLabel(user.county)}办件情况（${from}至${to}）.${format}`);
       } catch (error) {
         showError(reportMessage, error);
       }
     });
-    // The report on screen is what prints, under the dates it was counted for (not what the inputs say since).
-    let shown;
-    const printButton = period.querySelector('.print-report');
-    printButton.disabled = true;
     printButton.addEventListener('click', () => {
       const { from, to } = shown;
       mount(
@@ -725,11 +729,10 @@ export function renderSupervision(root, { user, params = [] }) {
             await api('routing', '/supervision/report', { query: { county: user.county, from, to } }),
           ),
         );
-        shown = { from, to };
-        printButton.disabled = false;
+        reportShown({ from, to });
       } catch (error) {
         showError(report, error);
-        printButton.disabled = true;
+        reportShown(undefined);
       }
     });
     period.requestSubmit();
