@@ -35,7 +35,9 @@ export class AuditModule {
         }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
-        EventLogModule.forChainKey(Buffer.from(env.AUDIT_CHAIN_KEY, 'hex')),
+        EventLogModule.forChainKey(Buffer.from(env.AUDIT_CHAIN_KEY, 'hex'), {
+          verifyThreads: env.AUDIT_VERIFY_THREADS,
+        }),
         CheckpointsModule.forKey(
           readCheckpointKey(env.AUDIT_CHECKPOINT_KEY_FILE),
           env.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,

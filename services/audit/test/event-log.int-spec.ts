@@ -5,6 +5,7 @@ import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { unkeyedEventHash } from '../src/event-log/event-hash';
 import { EventLogService } from '../src/event-log/event-log.service';
+import { PlaceVerificationService } from '../src/event-log/place-verification.service';
 
 describe('the audit event log (real PostgreSQL)', () => {
   let suite: SuiteDataSource;
@@ -161,35 +162,91 @@ describe('the audit event log (real PostgreSQL)', () => {
       expect(firstPage.map((e) => e.receiptNumber)).toEqual(['140525-20261204-000077', null]);
     });
 
-    it('verifies every chain of the town and names the one altered', async () => {
-      expect(await log.verifyPlace({ county: '140525', town })).toEqual({
-        county: '140525',
-        town,
-        streams: 2,
-        events: 3,
-        intact: true,
-        brokenStreams: 0,
-        broken: [],
-      });
-      const [altered] = (await suite.dataSource.query(
-        `SELECT stream_id AS "streamId" FROM audit.events WHERE town = $1 AND version = 2`,
-        [town],
-      )) as { streamId: string }[];
+    // On the service's own thread, and on two verification threads (the compiled worker): the same verdicts.
+    const verifiers = () =>
+      [0, 2].map((threads) => new PlaceVerificationService(suite.dataSource, log, threads));
+
+    it('verifies every chain of the town and names the one altered, on threads or not', async () => {
+      const [inProcess, threaded] = verifiers();
+      try {
+        for (const places of [inProcess, threaded]) {
+          expect(await places.verifyPlace({ county: '140525', town })).toEqual({
+            county: '140525',
+            town,
+            streams: 2,
+            events: 3,
+            intact: true,
+            brokenStreams: 0,
+            broken: [],
+          });
+        }
+        const [altered] = (await suite.dataSource.query(
+          `SELECT stream_id AS "streamId" FROM audit.events WHERE town = $1 AND version = 2`,
+          [town],
+        )) as { streamId: string }[];
+        await (
+          await suite.owner()
+        ).transaction(async (manager) => {
+          await manager.query(`ALTER TABLE audit.events DISABLE TRIGGER events_append_only`);
+          await manager.query(`DELETE FROM audit.events WHERE stream_id = $1 AND version = 1`, [
+            altered.streamId,
+          ]);
+          await manager.query(`ALTER TABLE audit.events ENABLE TRIGGER events_append_only`);
+        });
+        for (const places of [inProcess, threaded]) {
+          expect(await places.verifyPlace({ county: '140525', town })).toEqual(
+            expect.objectContaining({
+              intact: false,
+              events: 2,
+              brokenStreams: 1,
+              broken: [{ streamId: altered.streamId, brokenAtVersion: 1, receiptNumber: null }],
+            }),
+          );
+        }
+      } finally {
+        await Promise.all([inProcess.onModuleDestroy(), threaded.onModuleDestroy()]);
+      }
+    });
+
+    it('checks a place of many batches in the order of its streams, and names a broken link in the middle', async () => {
+      // More streams than one batch (500) per thread, so batches are in several threads at once.
+      const place = { county: '140525', town: '140525108' };
+      const caseIds = Array.from({ length: 1_300 }, () => randomUUID()).sort();
+      for (const caseId of caseIds) {
+        await log.append(
+          { ...caseEvent(caseId, 'intake.application-submitted', { note: '测试' }), ...place },
+          'topic',
+        );
+      }
+      await log.append(
+        { ...caseEvent(caseIds[777], 'routing.case-routed', { note: '测试' }), ...place },
+        'topic',
+      );
       await (
         await suite.owner()
       ).transaction(async (manager) => {
         await manager.query(`ALTER TABLE audit.events DISABLE TRIGGER events_append_only`);
-        await manager.query(`DELETE FROM audit.events WHERE stream_id = $1 AND version = 1`, [
-          altered.streamId,
-        ]);
+        await manager.query(
+          `UPDATE audit.events SET envelope = jsonb_set(envelope, '{payload,note}', '"改过"') WHERE stream_id = $1 AND version = 2`,
+          [caseIds[777]],
+        );
         await manager.query(`ALTER TABLE audit.events ENABLE TRIGGER events_append_only`);
       });
-      expect(await log.verifyPlace({ county: '140525', town })).toEqual(
-        expect.objectContaining({
-          intact: false,
-          broken: [{ streamId: altered.streamId, brokenAtVersion: 1, receiptNumber: null }],
-        }),
-      );
+      const [inProcess, threaded] = verifiers();
+      try {
+        for (const places of [inProcess, threaded]) {
+          expect(await places.verifyPlace(place)).toEqual({
+            ...place,
+            streams: 1_300,
+            events: 1_301,
+            intact: false,
+            brokenStreams: 1,
+            broken: [{ streamId: caseIds[777], brokenAtVersion: 2, receiptNumber: null }],
+          });
+        }
+      } finally {
+        await Promise.all([inProcess.onModuleDestroy(), threaded.onModuleDestroy()]);
+      }
     });
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, IsUrl, Max, Min } from 'class-validator';
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
@@ -25,6 +26,16 @@ export class AuditEnv extends ServiceEnv {
   @Min(5)
   @Max(86_400)
   AUDIT_CHECKPOINT_INTERVAL_SECONDS = 300;
+
+  /**
+   * Threads that check chains when a town or county is verified (0: on the service's own thread). By default one per
+   * core, at most four: verifying is bound by hashing, and the reads are PostgreSQL's.
+   */
+  @Transform(({ value }) => (value === undefined ? Math.min(4, availableParallelism()) : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(16)
+  AUDIT_VERIFY_THREADS = Math.min(4, availableParallelism());
 }
 
 export const AUDIT_SCHEMA = 'audit';

@@ -3,14 +3,20 @@ import { AllEventsConsumer } from './all-events.consumer';
 import { EventLogController } from './event-log.controller';
 import { AUDIT_CHAIN_KEY, EventLogService } from './event-log.service';
 import { PlaceAuditController } from './place-audit.controller';
+import { PlaceVerificationService, VERIFY_THREADS } from './place-verification.service';
 
 @Module({})
 export class EventLogModule {
-  static forChainKey(chainKey: Buffer): DynamicModule {
+  static forChainKey(chainKey: Buffer, options: { verifyThreads: number }): DynamicModule {
     return {
       module: EventLogModule,
       controllers: [EventLogController, PlaceAuditController, AllEventsConsumer],
-      providers: [EventLogService, { provide: AUDIT_CHAIN_KEY, useValue: chainKey }],
+      providers: [
+        EventLogService,
+        PlaceVerificationService,
+        { provide: AUDIT_CHAIN_KEY, useValue: chainKey },
+        { provide: VERIFY_THREADS, useValue: options.verifyThreads },
+      ],
       exports: [EventLogService],
     };
   }

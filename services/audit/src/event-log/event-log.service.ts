@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  applicationSubmittedV1,
   EVENT_CONTRACTS,
   typesOf,
   withoutCredentials,
@@ -11,7 +10,8 @@ import {
   type EventEnvelope,
 } from '@oneseal/contracts';
 import { DataSource } from 'typeorm';
-import { GENESIS_HASH, keyedEventHash, unkeyedEventHash } from './event-hash';
+import { SUBMITTED_TYPES, verifyChain, type ChainKeying, type ChainVerdict } from './chain-links';
+import { GENESIS_HASH, keyedEventHash } from './event-hash';
 
 /** The key chain links are made with: from the audit service's environment, never stored in the database. */
 export const AUDIT_CHAIN_KEY = Symbol('AUDIT_CHAIN_KEY');
@@ -29,21 +29,6 @@ export interface LoggedEvent {
   hash: string;
   /** False for events chained before links were keyed. */
   keyed: boolean;
-}
-
-/** How links are checked: the key, and the first event that had to be keyed (an unkeyed one after it is forged). */
-export interface ChainKeying {
-  key: Buffer;
-  keyedFromSeq: bigint;
-}
-
-export interface ChainVerdict {
-  streamId: string;
-  events: number;
-  intact: boolean;
-  /** The first version whose hash does not follow from the stream before it. */
-  brokenAtVersion?: number;
-  headHash: string;
 }
 
 @Injectable()
@@ -128,72 +113,6 @@ export class EventLogService {
   }
 
   /**
-   * Verifies every stream with an event in a county (or town): the whole chain of each, since a chain can only
-   * be checked from its start. Streams are read one batch at a time, so a county's history never sits in memory.
-   */
-  async verifyPlace(place: { county: string; town?: string }): Promise<PlaceVerdict> {
-    // The town only when one is asked for: `town = $2::text` (or an OR on a parameter) would compare as text, and
-    // the (county, town) index would then serve only the county — a town's check read all of its county's events.
-    const streams = (await this.dataSource.query(
-      `SELECT DISTINCT stream_id AS "streamId" FROM audit.events
-        WHERE county = $1 ${place.town ? 'AND town = $2' : ''} ORDER BY stream_id`,
-      place.town ? [place.county, place.town] : [place.county],
-    )) as { streamId: string }[];
-    const verdict: PlaceVerdict = {
-      ...place,
-      streams: streams.length,
-      events: 0,
-      intact: true,
-      brokenStreams: 0,
-      broken: [],
-    };
-    const keying = await this.keying();
-    // The next batch is read while this one is checked, so the database and the hashing overlap. One ahead, not
-    // more: on two cores further reads only take the CPU the hashing needs (3 ahead ran at 60% of 1 ahead).
-    const read = (start: number) => {
-      const batch = streams.slice(start, start + STREAM_BATCH).map((s) => s.streamId);
-      if (batch.length === 0) return undefined;
-      const reading = this.dataSource
-        .query(
-          `SELECT stream_id AS "streamId", ${CHAIN_COLUMNS}
-             FROM audit.events WHERE stream_id = ANY($1) ORDER BY stream_id, version`,
-          [batch],
-        )
-        .then((rows: ChainRow[]) => ({ batch, rows }));
-      // Awaited in its turn; a failure before then must not count as unhandled.
-      reading.catch(() => undefined);
-      return reading;
-    };
-    let pending = read(0);
-    for (let start = 0; pending; start += STREAM_BATCH) {
-      const { batch, rows } = await pending;
-      pending = read(start + STREAM_BATCH);
-      const byStream = new Map<string, ChainRow[]>();
-      for (const row of rows) {
-        const events = byStream.get(row.streamId);
-        if (events) events.push(row);
-        else byStream.set(row.streamId, [row]);
-      }
-      for (const streamId of batch) {
-        const events = byStream.get(streamId) ?? [];
-        const chain = verifyChain(streamId, events, keying);
-        verdict.events += chain.events;
-        if (!chain.intact) {
-          verdict.intact = false;
-          verdict.brokenStreams += 1;
-          if (verdict.broken.length < MAX_BROKEN_LISTED)
-            verdict.broken.push({
-              streamId,
-              brokenAtVersion: chain.brokenAtVersion ?? 1,
-              receiptNumber: receiptNumberOf(events),
-            });
-        }
-      }
-    }
-    return verdict;
-  }
-
-  /**
    * The events of a county (or town) recorded in a period, in the order they were recorded, a page at a time; each
    * with its case's 办件编号, so the auditor reads which case without opening it.
    */
@@ -221,15 +140,6 @@ export class EventLogService {
   }
 }
 
-const SUBMITTED_TYPES = typesOf(applicationSubmittedV1);
-
-/** A case's 办件编号 as its submission on record gives it. */
-function receiptNumberOf(events: readonly Pick<LoggedEvent, 'envelope'>[]): string | null {
-  const submitted = events.find((event) => SUBMITTED_TYPES.includes(event.envelope.type));
-  const payload = submitted?.envelope.payload as { receiptNumber?: unknown } | undefined;
-  return typeof payload?.receiptNumber === 'string' ? payload.receiptNumber : null;
-}
-
 /** A type and the names the same event had before (events recorded earlier keep the name they had then). */
 function sameEventTypes(type: string): string[] {
   const contract = EVENT_CONTRACTS.find((candidate) => typesOf(candidate).includes(type));
@@ -238,28 +148,6 @@ function sameEventTypes(type: string): string[] {
 
 const EVENT_COLUMNS = `seq, version, event_id AS "eventId", topic, type, occurred_at AS "occurredAt",
   recorded_at AS "recordedAt", envelope, prev_hash AS "prevHash", hash, keyed`;
-/** What checking a chain reads of each event: no times, topics or ids, which cost parsing and are not hashed apart. */
-const CHAIN_COLUMNS = `seq, version, envelope, prev_hash AS "prevHash", hash, keyed`;
-type ChainRow = Pick<LoggedEvent, 'seq' | 'version' | 'envelope' | 'prevHash' | 'hash' | 'keyed'> & {
-  streamId: string;
-};
-const STREAM_BATCH = 500;
-const MAX_BROKEN_LISTED = 50;
-
-export interface PlaceVerdict {
-  county: string;
-  town?: string;
-  streams: number;
-  events: number;
-  intact: boolean;
-  brokenStreams: number;
-  /**
-   * The broken streams (the first 50), each with the first version that no longer follows and its 办件编号 (null
-   * when the submission itself is what went missing).
-   */
-  broken: { streamId: string; brokenAtVersion: number; receiptNumber: string | null }[];
-}
-
 export interface PlaceEventsQuery {
   county: string;
   town?: string;
@@ -281,37 +169,4 @@ export interface PlaceEvent {
   actor: EventActor;
   /** The case's 办件编号, from its submission on record; null for a stream that is not a case. */
   receiptNumber: string | null;
-}
-
-/** Walks a stream's events from the genesis hash: the first link that does not follow is where it broke. */
-export function verifyChain(
-  streamId: string,
-  events: readonly Pick<LoggedEvent, 'seq' | 'version' | 'envelope' | 'prevHash' | 'hash' | 'keyed'>[],
-  keying: ChainKeying,
-): ChainVerdict {
-  let expectedPrev = GENESIS_HASH;
-  let keyedSeen = false;
-  for (const [index, event] of events.entries()) {
-    // An unkeyed link is only genuine before keying began, and never after a keyed one in the same stream.
-    const mayBeUnkeyed = !keyedSeen && BigInt(event.seq) < keying.keyedFromSeq;
-    keyedSeen ||= event.keyed;
-    const intactLink =
-      event.version === index + 1 &&
-      event.prevHash === expectedPrev &&
-      (event.keyed || mayBeUnkeyed) &&
-      event.hash ===
-        (event.keyed
-          ? keyedEventHash(keying.key, expectedPrev, event.envelope)
-          : unkeyedEventHash(expectedPrev, event.envelope));
-    if (!intactLink)
-      return {
-        streamId,
-        events: events.length,
-        intact: false,
-        brokenAtVersion: index + 1,
-        headHash: expectedPrev,
-      };
-    expectedPrev = event.hash;
-  }
-  return { streamId, events: events.length, intact: true, headHash: expectedPrev };
 }

@@ -4,6 +4,7 @@ import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/
 import { PlaceQuery } from '@oneseal/service-kit';
 import { PlaceEventsQuery } from './dto/place-events.query';
 import { EventLogService } from './event-log.service';
+import { PlaceVerificationService } from './place-verification.service';
 import { CodedError, assertUnreachable } from '@oneseal/errors';
 
 export enum AuditErrorCode {
@@ -31,7 +32,10 @@ export class AuditError extends CodedError<AuditErrorCode> {
 @Controller('audit')
 @Roles('auditor', 'supervisor', 'admin')
 export class PlaceAuditController {
-  constructor(private readonly log: EventLogService) {}
+  constructor(
+    private readonly log: EventLogService,
+    private readonly places: PlaceVerificationService,
+  ) {}
 
   @Get('events')
   @ApiOperation({
@@ -48,6 +52,6 @@ export class PlaceAuditController {
   @ApiOperation({ summary: '核验一个乡镇或全县的全部事件链：列出被篡改、删除或调换的办件' })
   verification(@CurrentUser() user: AuthUser, @Query() place: PlaceQuery) {
     assertReachesPlace(user, place);
-    return this.log.verifyPlace({ county: place.county, town: place.town });
+    return this.places.verifyPlace({ county: place.county, town: place.town });
   }
 }
