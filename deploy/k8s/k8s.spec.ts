@@ -1,17 +1,30 @@
 /**
- * deploy/k8s cannot be applied where OneSeal is built and tested (no cluster there). The manifests kustomization.yaml
- * lists are read as Kubernetes reads them (YAML 1.1, as kubectl's parser) and checked against what they mirror: the
- * compose cluster project (docker-compose.yml + compose.cluster.yml, resolved by compose-go as compose.spec.ts does),
- * deploy/services.json, the env classes every service validates at boot, the files make-secrets.sh makes and the
- * versions deploy/local/versions.env pins.
+ * deploy/k8s cannot be applied where OneSeal is built and tested (no cluster there). Its overlays are rendered by
+ * kustomize's own library (deploy/k8s/kustomize-build.sh: krusty, what `kubectl kustomize` runs, with the load
+ * restrictor lifted as the install command does), from a copy of deploy/k8s whose .secrets folder make-secrets.sh
+ * made, and what they render is read as Kubernetes reads it (YAML 1.1, as kubectl's parser). overlays/county, the
+ * base as it is, is checked against what it mirrors: the compose cluster project (docker-compose.yml +
+ * compose.cluster.yml, resolved by compose-go as compose.spec.ts does), deploy/services.json, the env classes every
+ * service validates at boot, the files make-secrets.sh makes and the versions deploy/local/versions.env pins. The
+ * other overlays are checked against county: what each changes, and that it changes nothing else.
  */
 // Before the env classes are loaded: their decorators record the design types that validateEnv converts by.
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parse, parseAllDocuments } from 'yaml';
 import { ServiceEnv, TemporalServiceEnv } from '../../libs/service-kit/src/env/service-env';
 import { validateEnv } from '../../libs/service-kit/src/env/validate-env';
@@ -30,6 +43,7 @@ import {
   type ComposeService,
 } from '../test-support/deployment-sources';
 import { monitorAccessFromEnv, monitorRoleName } from '../../libs/database/src/access/monitor-access';
+import { DEFAULT_TOPIC_LAYOUT } from '../../libs/kafka/src/topics-admin';
 import {
   brokerAgentOf,
   debianUpstreamVersion,
@@ -42,16 +56,23 @@ import {
 } from '../docker/engine-metrics';
 
 const here = path.join(root, 'deploy/k8s');
+const base = path.join(here, 'base');
+
+/** The overlays deploy/k8s ships (deploy/k8s/overlays/<name>). */
+const COUNTY = 'county';
+const SINGLE_NODE = 'single-node';
+const PROVINCE = 'province';
+const SHIPPED_OVERLAYS = [COUNTY, SINGLE_NODE, PROVINCE];
 
 const MIGRATE = 'migrate';
 const SECRETS_DIR = '/run/secrets';
 
-// ----- the manifests, as kustomization.yaml lists them -----
+// ----- the objects, as kustomize renders them -----
 
 interface EnvVar {
   name: string;
   value?: unknown;
-  valueFrom?: unknown;
+  valueFrom?: { secretKeyRef?: { name: string }; configMapKeyRef?: { name: string } };
 }
 interface Probe {
   httpGet?: { path: string; port: string | number };
@@ -65,6 +86,7 @@ interface Container {
   command?: string[];
   args?: string[];
   env?: EnvVar[];
+  envFrom?: { secretRef?: { name: string }; configMapRef?: { name: string } }[];
   ports?: { name?: string; containerPort: number }[];
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[];
   readinessProbe?: Probe;
@@ -92,6 +114,21 @@ interface PodSpec {
   automountServiceAccountToken?: boolean;
   enableServiceLinks?: boolean;
   securityContext?: { runAsNonRoot?: boolean; runAsUser?: number; fsGroup?: number };
+  topologySpreadConstraints?: {
+    maxSkew: number;
+    topologyKey: string;
+    whenUnsatisfiable: string;
+    labelSelector?: { matchLabels?: Record<string, string> };
+  }[];
+  affinity?: {
+    podAntiAffinity?: {
+      requiredDuringSchedulingIgnoredDuringExecution?: {
+        topologyKey: string;
+        labelSelector?: { matchLabels?: Record<string, string> };
+      }[];
+      preferredDuringSchedulingIgnoredDuringExecution?: unknown[];
+    };
+  };
 }
 interface PodTemplate {
   metadata: { labels?: Record<string, string> };
@@ -113,7 +150,10 @@ interface Workload<K extends WorkloadKind = WorkloadKind> {
     podManagementPolicy?: string;
     selector?: { matchLabels?: Record<string, string> };
     template: PodTemplate;
-    volumeClaimTemplates?: { metadata: { name: string }; spec: { accessModes: string[] } }[];
+    volumeClaimTemplates?: {
+      metadata: { name: string };
+      spec: { accessModes: string[]; resources: { requests: { storage: string } } };
+    }[];
   };
 }
 interface Service {
@@ -161,7 +201,36 @@ interface ConfigMap {
 interface PersistentVolumeClaim {
   kind: 'PersistentVolumeClaim';
   metadata: Metadata;
-  spec: { accessModes: string[] };
+  spec: { accessModes: string[]; resources: { requests: { storage: string } } };
+}
+interface Secret {
+  kind: 'Secret';
+  metadata: Metadata;
+  type?: string;
+  data?: Record<string, string>;
+}
+interface HorizontalPodAutoscaler {
+  kind: 'HorizontalPodAutoscaler';
+  apiVersion: string;
+  metadata: Metadata;
+  spec: {
+    scaleTargetRef: { apiVersion: string; kind: string; name: string };
+    minReplicas?: number;
+    maxReplicas: number;
+    metrics?: {
+      type: string;
+      resource?: { name: string; target: { type: string; averageUtilization?: number } };
+    }[];
+  };
+}
+interface PodDisruptionBudget {
+  kind: 'PodDisruptionBudget';
+  metadata: Metadata;
+  spec: {
+    maxUnavailable?: number | string;
+    minAvailable?: number | string;
+    selector?: { matchLabels?: Record<string, string> };
+  };
 }
 interface OtherObject<K extends string> {
   kind: K;
@@ -176,9 +245,10 @@ type Manifest =
   | NetworkPolicy
   | ConfigMap
   | PersistentVolumeClaim
-  | OtherObject<'Namespace'>
-  | OtherObject<'PodDisruptionBudget'>
-  | OtherObject<'Secret'>;
+  | Secret
+  | HorizontalPodAutoscaler
+  | PodDisruptionBudget
+  | OtherObject<'Namespace'>;
 
 interface Kustomization {
   namespace?: string;
@@ -187,24 +257,60 @@ interface Kustomization {
   secretGenerator?: { name: string; files: string[] }[];
   configMapGenerator?: { name: string; files: string[] }[];
 }
-const kustomization = parse(readText('deploy/k8s/kustomization.yaml')) as Kustomization;
+/** The base's kustomization (deploy/k8s/base/kustomization.yaml): its resources and generators. */
+const kustomization = parse(readText('deploy/k8s/base/kustomization.yaml')) as Kustomization;
 
-/** Every object of a manifest file; YAML 1.1 as kubectl reads it (0440 is octal, yes/no are booleans). */
-function readManifests(file: string): Manifest[] {
-  return parseAllDocuments(readFileSync(path.join(here, file), 'utf8'), { version: '1.1' })
+/** Every object of a YAML text; YAML 1.1 as kubectl reads it (0440 is octal, yes/no are booleans). */
+function parseManifests(text: string, source: string): Manifest[] {
+  return parseAllDocuments(text, { version: '1.1' })
     .map((document) => {
-      if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0].message}`);
+      if (document.errors.length > 0) throw new Error(`${source}: ${document.errors[0].message}`);
       return document.toJS() as Manifest | null;
     })
     .filter((manifest): manifest is Manifest => manifest !== null);
 }
-const manifests = kustomization.resources.flatMap(readManifests);
+/** The objects of a manifest file of the base, as written (before kustomize). */
+const readManifests = (file: string): Manifest[] =>
+  parseManifests(readFileSync(path.join(base, file), 'utf8'), `base/${file}`);
+
+/**
+ * deploy/k8s as on an operator's machine, in a folder of the test's own: base/ and overlays/ copied as they are,
+ * .secrets/ made by make-secrets.sh (run for real), and the one file the base reads from outside deploy/k8s (the
+ * Kafka brokers' JMX exporter rules) at the same place relative to it. A developer's own deploy/k8s/.secrets is
+ * neither read nor written.
+ */
+const TREE = mkdtempSync(path.join(tmpdir(), 'oneseal-k8s-'));
+afterAll(() => rmSync(TREE, { recursive: true, force: true }));
+const treeK8s = path.join(TREE, 'deploy/k8s');
+for (const folder of ['base', 'overlays'])
+  cpSync(path.join(here, folder), path.join(treeK8s, folder), { recursive: true });
+mkdirSync(path.dirname(path.join(TREE, JMX_EXPORTER_RULES)), { recursive: true });
+copyFileSync(path.join(root, JMX_EXPORTER_RULES), path.join(TREE, JMX_EXPORTER_RULES));
+const SECRETS_FOLDER = path.join(treeK8s, '.secrets');
+execFileSync('bash', [path.join(root, 'deploy/docker/make-secrets.sh'), SECRETS_FOLDER], { stdio: 'pipe' });
+
+/**
+ * What `kubectl kustomize --load-restrictor LoadRestrictionsNone <folder>` prints, rendered by kustomize's own
+ * library (deploy/k8s/kustomize-build.sh, built once from the Go module proxy): the objects `kubectl apply` gets.
+ */
+function render(folder: string): Manifest[] {
+  const yaml = execFileSync('bash', [path.join(here, 'kustomize-build.sh'), folder], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return parseManifests(yaml, `kustomize build ${path.relative(TREE, folder)}`);
+}
+const renderOverlay = (name: string): Manifest[] => render(path.join(treeK8s, 'overlays', name));
+
+/** What the install target renders: the base as it is, checked against compose below. */
+const manifests = renderOverlay(COUNTY);
 
 const ofKind = <K extends Manifest['kind']>(kind: K) =>
   manifests.filter((manifest): manifest is Extract<Manifest, { kind: K }> => manifest.kind === kind);
-const workloads = manifests.filter((manifest): manifest is Workload =>
-  ['Deployment', 'StatefulSet', 'Job'].includes(manifest.kind),
-);
+const isWorkload = (manifest: Manifest): manifest is Workload =>
+  ['Deployment', 'StatefulSet', 'Job'].includes(manifest.kind);
+const workloads = manifests.filter(isWorkload);
 
 function named<K extends Manifest['kind']>(kind: K, name: string): Extract<Manifest, { kind: K }> {
   const found = ofKind(kind).find((manifest) => manifest.metadata.name === name);
@@ -226,12 +332,8 @@ function containerOf(name: string): Container {
 }
 const allContainers = (pod: PodSpec): Container[] => [...(pod.initContainers ?? []), ...pod.containers];
 
-/** The image a container runs once kustomization.yaml's images: has renamed it. */
-function imageOf(container: Container): string {
-  const [name, tag] = container.image.split(':');
-  const renamed = kustomization.images?.find((image) => image.name === name);
-  return `${renamed?.newName ?? name}:${renamed?.newTag ?? tag ?? ''}`;
-}
+/** The image a container runs: as rendered, kustomization's images: applied. */
+const imageOf = (container: Container): string => container.image;
 
 /** A container's env as plain values; Kubernetes refuses values that are not strings. */
 function envOf(container: Container): Record<string, string> {
@@ -251,11 +353,7 @@ const matches = (selector: Record<string, string> | undefined, labels: Record<st
 const selectedBy = (selector: Record<string, string> | undefined) =>
   workloads.filter((candidate) => matches(selector, candidate.spec.template.metadata.labels));
 
-// ----- secrets, as deploy/docker/make-secrets.sh makes them (run for real, into a folder of the test's own) -----
-
-const SECRETS_FOLDER = mkdtempSync(path.join(tmpdir(), 'oneseal-k8s-secrets-'));
-execFileSync('bash', [path.join(root, 'deploy/docker/make-secrets.sh'), SECRETS_FOLDER], { stdio: 'pipe' });
-afterAll(() => rmSync(SECRETS_FOLDER, { recursive: true, force: true }));
+// ----- secrets, as deploy/docker/make-secrets.sh makes them (run for real, into the test's copy of deploy/k8s) -----
 
 /** Every file under a folder, as paths relative to it. */
 function filesUnder(folder: string, prefix = ''): string[] {
@@ -266,16 +364,64 @@ function filesUnder(folder: string, prefix = ''): string[] {
 }
 const madeFiles = filesUnder(SECRETS_FOLDER).sort();
 
-/** The generator's files, as paths inside make-secrets.sh's folder (kustomization.yaml names them .secrets/…). */
+/**
+ * The generator's files, as paths inside make-secrets.sh's folder (deploy/k8s/.secrets, which the base's
+ * kustomization.yaml names ../.secrets/…).
+ */
 function generatedFiles(generator: { files: string[] } | undefined): string[] {
   return (generator?.files ?? []).map((file) => {
-    const relative = path.relative(path.join(here, '.secrets'), path.join(here, file));
+    const relative = path.relative(path.join(here, '.secrets'), path.join(base, file));
     if (relative.startsWith('..')) throw new Error(`${file} is not in make-secrets.sh's folder (.secrets)`);
     return relative;
   });
 }
 const secretGenerator = kustomization.secretGenerator?.[0];
-const secretName = secretGenerator?.name ?? '';
+
+/** What kustomize names a generated object: the generator's name and a hash of the object's content. */
+function generatedName(objects: Manifest[], kind: 'Secret' | 'ConfigMap', generator: string): string {
+  const found = objects.filter(
+    (object) => object.kind === kind && new RegExp(`^${generator}-[a-z0-9]{10}$`).test(object.metadata.name),
+  );
+  if (found.length !== 1) throw new Error(`${found.length} ${kind}s generated as "${generator}"`);
+  return found[0].metadata.name;
+}
+/** The one Secret, generated from make-secrets.sh's files. */
+const secretName = generatedName(manifests, 'Secret', secretGenerator?.name ?? '');
+
+/** Every reference a pod makes to a Secret or a ConfigMap, as "<Kind>/<workload> <Secret|ConfigMap> <name>". */
+function podReferences(objects: Manifest[]): string[] {
+  return objects.filter(isWorkload).flatMap((candidate) => {
+    const pod = candidate.spec.template.spec;
+    const containers = allContainers(pod);
+    const references: [string, string | undefined][] = [
+      ...(pod.volumes ?? []).flatMap((volume): [string, string | undefined][] => [
+        ...(volume.projected?.sources ?? []).map((source): [string, string | undefined] => [
+          'Secret',
+          source.secret?.name,
+        ]),
+        ['Secret', volume.secret?.secretName],
+        ['ConfigMap', volume.configMap?.name],
+      ]),
+      ...containers.flatMap((container) =>
+        (container.env ?? []).flatMap((variable): [string, string | undefined][] => [
+          ['Secret', variable.valueFrom?.secretKeyRef?.name],
+          ['ConfigMap', variable.valueFrom?.configMapKeyRef?.name],
+        ]),
+      ),
+      ...containers.flatMap((container) =>
+        (container.envFrom ?? []).flatMap((source): [string, string | undefined][] => [
+          ['Secret', source.secretRef?.name],
+          ['ConfigMap', source.configMapRef?.name],
+        ]),
+      ),
+    ];
+    return references
+      .filter((reference): reference is [string, string] => reference[1] !== undefined)
+      .map(([kind, name]) => `${candidate.kind}/${candidate.metadata.name} ${kind} ${name}`);
+  });
+}
+const secretReferences = (objects: Manifest[]) =>
+  podReferences(objects).filter((reference) => reference.includes(' Secret '));
 /** The generated Secret's keys (each file under its own name) → the file make-secrets.sh made. */
 const secretFiles = new Map(
   generatedFiles(secretGenerator).map((file) => [path.basename(file), path.join(SECRETS_FOLDER, file)]),
@@ -414,23 +560,32 @@ function probePort(container: Container, probe: Probe | undefined): number | und
 
 // =========================================================================================================
 
-describe('deploy/k8s/kustomization.yaml', () => {
-  test('lists every manifest of the folder, and only existing files', () => {
-    const onDisk = (readdirSync(here, { recursive: true }) as string[])
+describe('deploy/k8s/base, as overlays/county renders it', () => {
+  test('the base lists every manifest of its folder, and only existing files', () => {
+    const onDisk = (readdirSync(base, { recursive: true }) as string[])
       .map((file) => file.split(path.sep).join('/'))
-      .filter(
-        (file) => /\.ya?ml$/.test(file) && file !== 'kustomization.yaml' && !file.startsWith('.secrets/'),
-      )
+      .filter((file) => /\.ya?ml$/.test(file) && file !== 'kustomization.yaml')
       .sort();
     expect([...kustomization.resources].sort()).toEqual(onDisk);
     expect(manifests.length).toBeGreaterThan(0);
+    // Nothing is left at deploy/k8s's top level, where the manifests were before the base and overlays.
+    expect(readdirSync(here).filter((file) => /\.ya?ml$/.test(file))).toEqual([]);
   });
 
   test('puts everything in the namespace oneseal, which it creates', () => {
     expect(kustomization.namespace).toBe('oneseal');
     expect(ofKind('Namespace').map((namespace) => namespace.metadata.name)).toEqual(['oneseal']);
-    // No manifest pins another namespace of its own.
-    expect(manifests.filter((manifest) => manifest.metadata.namespace !== undefined)).toEqual([]);
+    expect(
+      manifests
+        .filter((manifest) => manifest.kind !== 'Namespace' && manifest.metadata.namespace !== 'oneseal')
+        .map((manifest) => `${manifest.kind}/${manifest.metadata.name}`),
+    ).toEqual([]);
+    // No manifest of the base pins a namespace of its own: kustomization.yaml sets it.
+    expect(
+      kustomization.resources
+        .flatMap(readManifests)
+        .filter((manifest) => manifest.metadata.namespace !== undefined),
+    ).toEqual([]);
   });
 
   test('names each object once', () => {
@@ -448,8 +603,43 @@ describe('deploy/k8s/kustomization.yaml', () => {
     // The public keys are not secret: they go in the ConfigMap, everything else in the Secret.
     expect(producerKeys.every((file) => file.startsWith('event-producers/'))).toBe(true);
     expect(inSecret.every((file) => !file.includes('/'))).toBe(true);
-    // No secret is written into a manifest.
-    expect(ofKind('Secret')).toEqual([]);
+    // No secret is written into a manifest: the one Secret rendered is the generated one, holding the files as
+    // make-secrets.sh wrote them.
+    expect(
+      kustomization.resources.flatMap(readManifests).filter((manifest) => manifest.kind === 'Secret'),
+    ).toEqual([]);
+    const secrets = ofKind('Secret');
+    expect(secrets.map((secret) => secret.metadata.name)).toEqual([secretName]);
+    const data = secrets[0].data ?? {};
+    expect(Object.keys(data).sort()).toEqual(inSecret.map((file) => path.basename(file)).sort());
+    for (const file of inSecret)
+      expect([file, Buffer.from(data[path.basename(file)], 'base64').toString('utf8')]).toEqual([
+        file,
+        readFileSync(path.join(SECRETS_FOLDER, file), 'utf8'),
+      ]);
+    const producers = named('ConfigMap', generatedName(manifests, 'ConfigMap', 'oneseal-event-producers'));
+    expect(Object.keys(producers.data).sort()).toEqual(
+      producerKeys.map((file) => path.basename(file)).sort(),
+    );
+  });
+
+  test('a changed secret file gives the Secret a new name, which every pod mounting it is given', () => {
+    const file = path.join(SECRETS_FOLDER, 'audit-chain-key');
+    const before = readFileSync(file, 'utf8');
+    let changed: Manifest[];
+    try {
+      writeFileSync(file, `${before.trim()}0\n`);
+      changed = renderOverlay(COUNTY);
+    } finally {
+      writeFileSync(file, before);
+    }
+    const renamed = generatedName(changed, 'Secret', secretGenerator?.name ?? '');
+    expect(renamed).not.toBe(secretName);
+    // Every reference moved to the new name (so each pod is replaced and reads the new file); none is left behind.
+    expect(secretReferences(changed).filter((reference) => !reference.endsWith(` ${renamed}`))).toEqual([]);
+    expect(secretReferences(changed)).toEqual(
+      secretReferences(manifests).map((reference) => reference.replace(secretName, renamed)),
+    );
   });
 });
 
@@ -513,12 +703,12 @@ describe.each(serviceNames)('service %s (deploy/services.json)', (name) => {
     });
     const expected = (composeService(name).volumes ?? []).map((volume) => ({
       // Named volumes are claims of the same name; make-secrets.sh's folder of public keys is the ConfigMap made
-      // from it.
+      // from it (under the name kustomize gives it, with its content's hash).
       source:
         volume.type === 'volume'
           ? volume.source
           : volume.source === path.join(root, '.secrets/event-producers')
-            ? 'oneseal-event-producers'
+            ? generatedName(manifests, 'ConfigMap', 'oneseal-event-producers')
             : `unexpected bind mount ${volume.source}`,
       target: volume.target,
       readOnly: volume.read_only === true,
@@ -1195,24 +1385,37 @@ describe("the engines' own metrics", () => {
       const { rules = '' } = agent() ?? {};
       const mount = mountAt(kafkaContainer, path.posix.dirname(rules));
       expect(mount?.readOnly).toBe(true);
-      const configMap = kafka.spec.template.spec.volumes?.find((volume) => volume.name === mount?.name)
-        ?.configMap?.name;
-      const generated = kustomization.configMapGenerator?.find((generator) => generator.name === configMap);
+      const configMap =
+        kafka.spec.template.spec.volumes?.find((volume) => volume.name === mount?.name)?.configMap?.name ??
+        '';
+      const generated = kustomization.configMapGenerator?.find((generator) =>
+        configMap.startsWith(`${generator.name}-`),
+      );
+      expect(generatedName(manifests, 'ConfigMap', generated?.name ?? '')).toBe(configMap);
+      // The base reads deploy/local's file itself, not a copy of it.
       const sources = Object.fromEntries(
         (generated?.files ?? []).map((file) => {
           const [key, source] = file.includes('=') ? file.split('=') : [path.basename(file), file];
-          return [key, path.resolve(here, source)];
+          return [key, path.resolve(base, source)];
         }),
       );
       expect(sources[path.posix.basename(rules)]).toBe(path.join(root, JMX_EXPORTER_RULES));
+      expect(named('ConfigMap', configMap).data[path.posix.basename(rules)]).toBe(
+        readText(JMX_EXPORTER_RULES),
+      );
     });
 
-    test('the install command lifts the load restrictor that keeps kustomize from reading outside deploy/k8s', () => {
+    test('the install commands render an overlay with the load restrictor lifted that keeps kustomize in its folder', () => {
       const install = [...readText('deploy/k8s/README.md').matchAll(/```sh\n([\s\S]*?)```/g)]
         .map((block) => block[1])
         .join('\n');
-      expect(install).toContain('kubectl kustomize --load-restrictor LoadRestrictionsNone deploy/k8s');
+      for (const overlay of SHIPPED_OVERLAYS)
+        expect(install).toContain(
+          `kubectl kustomize --load-restrictor LoadRestrictionsNone deploy/k8s/overlays/${overlay} | kubectl apply -f -`,
+        );
       expect(install).not.toMatch(/kubectl apply -k/);
+      // Neither deploy/k8s (no kustomization there any more) nor the base alone is what gets installed.
+      expect(install).not.toMatch(/LoadRestrictionsNone deploy\/k8s(\/base)?\/?\s/);
     });
   });
 
@@ -1232,5 +1435,484 @@ describe("the engines' own metrics", () => {
         expect([job, host, targetPortOf(named('Service', host), port)]).toEqual([job, host, port]);
       }
     }
+  });
+});
+
+// =========================================================================================================
+// The other overlays, each against county: what it changes, and that it changes nothing else.
+
+const renders = new Map<string, Manifest[]>([[COUNTY, manifests]]);
+/** An overlay's objects, rendered once. */
+function overlay(name: string): Manifest[] {
+  const found = renders.get(name) ?? renderOverlay(name);
+  renders.set(name, found);
+  return found;
+}
+const keyOf = (manifest: Manifest) => `${manifest.kind}/${manifest.metadata.name}`;
+const inOverlay = <K extends Manifest['kind']>(objects: Manifest[], kind: K, name: string) => {
+  const found = objects.find((object) => object.kind === kind && object.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} named "${name}"`);
+  return found as Extract<Manifest, { kind: K }>;
+};
+const workloadsOf = (objects: Manifest[]) => objects.filter(isWorkload);
+const workloadIn = (objects: Manifest[], name: string): Workload => {
+  const found = workloadsOf(objects).find((candidate) => candidate.metadata.name === name);
+  if (!found) throw new Error(`no workload named "${name}"`);
+  return found;
+};
+
+/** Lists of named entries (containers, env, volumes, mounts, ports) as maps by name: their order does not count. */
+function normalized(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const named = value.every(
+      (entry) =>
+        typeof entry === 'object' && entry !== null && typeof (entry as { name?: unknown }).name === 'string',
+    );
+    if (named && value.length > 0)
+      return Object.fromEntries(
+        value.map((entry: { name: string }) => [`[${entry.name}]`, normalized(entry)] as const),
+      );
+    return value.map(normalized);
+  }
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, normalized(entry)]));
+  return value;
+}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+function changedPaths(before: unknown, after: unknown, at: string): string[] {
+  const join = (key: string) => (key.startsWith('[') || at === '' ? `${at}${key}` : `${at}.${key}`);
+  if (isRecord(before) && isRecord(after))
+    return [...new Set([...Object.keys(before), ...Object.keys(after)])].flatMap((key) =>
+      changedPaths(before[key], after[key], join(key)),
+    );
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length)
+    return before.flatMap((entry, index) => changedPaths(entry, after[index], `${at}[${index}]`));
+  return isDeepStrictEqual(before, after) ? [] : [at];
+}
+/**
+ * How an overlay's objects differ from county's: "+ Kind/name" added, "- Kind/name" left out, "Kind/name path" for
+ * each value changed, added or removed (lists of named entries compared by name).
+ */
+function differences(from: Manifest[], to: Manifest[]): string[] {
+  const before = new Map(from.map((object) => [keyOf(object), object]));
+  const after = new Map(to.map((object) => [keyOf(object), object]));
+  return [
+    ...[...after.keys()].filter((key) => !before.has(key)).map((key) => `+ ${key}`),
+    ...[...before.keys()].filter((key) => !after.has(key)).map((key) => `- ${key}`),
+    ...[...before.keys()]
+      .filter((key) => after.has(key))
+      .flatMap((key) =>
+        changedPaths(normalized(before.get(key)), normalized(after.get(key)), '').map((at) => `${key} ${at}`),
+      ),
+  ];
+}
+const outside = (found: string[], allowed: RegExp[]) =>
+  found.filter((difference) => !allowed.some((pattern) => pattern.test(difference)));
+
+const SERVICES = serviceNames.join('|');
+
+/** Kubernetes quantities: CPU in cores ("250m", "2"), memory in bytes ("512Mi", "2Gi"). */
+function cores(quantity: string | number | undefined): number {
+  if (quantity === undefined) return 0;
+  const text = String(quantity);
+  return text.endsWith('m') ? Number(text.slice(0, -1)) / 1000 : Number(text);
+}
+function bytes(quantity: string | number | undefined): number {
+  if (quantity === undefined) return 0;
+  const match = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(String(quantity));
+  if (!match) throw new Error(`"${quantity}" is not a memory quantity`);
+  const unit = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+  return Number(match[1]) * (match[2] ? unit[match[2] as keyof typeof unit] : 1);
+}
+const GiB = 2 ** 30;
+/** What the scheduler reserves for one pod: its containers' requests, or its largest init container's if more. */
+function podRequests(pod: PodSpec): { cpu: number; memory: number } {
+  const of = (container: Container) => ({
+    cpu: cores(container.resources?.requests?.cpu),
+    memory: bytes(container.resources?.requests?.memory),
+  });
+  const running = pod.containers.map(of).reduce((sum, each) => ({
+    cpu: sum.cpu + each.cpu,
+    memory: sum.memory + each.memory,
+  }));
+  const init = (pod.initContainers ?? []).map(of);
+  return {
+    cpu: Math.max(running.cpu, ...init.map((each) => each.cpu)),
+    memory: Math.max(running.memory, ...init.map((each) => each.memory)),
+  };
+}
+/** Everything the objects ask the scheduler for at once: every pod of every workload, the Jobs' too. */
+function totalRequests(objects: Manifest[]): { cpu: number; memory: number } {
+  return workloadsOf(objects).reduce(
+    (sum, candidate) => {
+      const replicas = candidate.kind === 'Job' ? 1 : (candidate.spec.replicas ?? 1);
+      const pod = podRequests(candidate.spec.template.spec);
+      return { cpu: sum.cpu + replicas * pod.cpu, memory: sum.memory + replicas * pod.memory };
+    },
+    { cpu: 0, memory: 0 },
+  );
+}
+const storageOf = (set: Workload) =>
+  bytes(set.spec.volumeClaimTemplates?.[0]?.spec.resources.requests.storage);
+
+describe('the overlays (deploy/k8s/overlays)', () => {
+  const onDisk = readdirSync(path.join(here, 'overlays')).sort();
+
+  test('ships county, single-node and province, each a kustomization on the base using every file of its folder', () => {
+    expect(onDisk).toEqual(expect.arrayContaining(SHIPPED_OVERLAYS));
+    const baseKeys = new Set(kustomization.resources.flatMap(readManifests).map(keyOf));
+    for (const name of SHIPPED_OVERLAYS) {
+      const folder = path.join(here, 'overlays', name);
+      const own = parse(readFileSync(path.join(folder, 'kustomization.yaml'), 'utf8')) as Kustomization & {
+        patches?: { path?: string }[];
+      };
+      expect([name, own.resources]).toEqual([name, expect.arrayContaining(['../../base'])]);
+      const used = [
+        ...own.resources,
+        ...(own.patches ?? []).flatMap((patch) => (patch.path ? [patch.path] : [])),
+      ];
+      const files = readdirSync(folder).filter(
+        (file) => /\.ya?ml$/.test(file) && file !== 'kustomization.yaml',
+      );
+      expect([name, files.filter((file) => !used.includes(file))]).toEqual([name, []]);
+      // What an overlay adds are objects of its own, not copies of the base's (a change to the base is a patch).
+      const added = own.resources
+        .filter((resource) => resource !== '../../base')
+        .flatMap((file) => parseManifests(readFileSync(path.join(folder, file), 'utf8'), file));
+      expect([name, added.map(keyOf).filter((key) => baseKeys.has(key))]).toEqual([name, []]);
+    }
+  });
+
+  test.each(onDisk)(
+    '%s renders, every object in the namespace oneseal and named once, every Secret and ConfigMap its pods name rendered with it',
+    (name) => {
+      const objects = overlay(name);
+      const keys = objects.map(keyOf);
+      expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+      expect(
+        objects
+          .filter((object) => object.kind !== 'Namespace' && object.metadata.namespace !== 'oneseal')
+          .map(keyOf),
+      ).toEqual([]);
+      // The generated Secret's hashed name, and no other, is the one every pod names: the same files give the
+      // same name as county's.
+      expect(generatedName(objects, 'Secret', secretGenerator?.name ?? '')).toBe(secretName);
+      expect(secretReferences(objects)).toHaveLength(secretReferences(manifests).length);
+      expect(
+        secretReferences(objects).filter((reference) => !reference.endsWith(` Secret ${secretName}`)),
+      ).toEqual([]);
+      const configMaps = new Set(
+        objects.filter((object) => object.kind === 'ConfigMap').map((object) => object.metadata.name),
+      );
+      expect(
+        podReferences(objects).filter(
+          (reference) =>
+            reference.includes(' ConfigMap ') && !configMaps.has(reference.split(' ').pop() ?? ''),
+        ),
+      ).toEqual([]);
+      // Every service and the engines are there.
+      for (const workloadName of [...serviceNames, MIGRATE, 'postgres', 'kafka', 'temporal'])
+        expect(() => workloadIn(objects, workloadName)).not.toThrow();
+    },
+  );
+});
+
+describe('overlays/single-node', () => {
+  const objects = () => overlay(SINGLE_NODE);
+
+  test("differs from county in replicas, requests, volume sizes and the key claims' access mode only", () => {
+    const found = differences(manifests, objects());
+    expect(found.length).toBeGreaterThan(0);
+    expect(
+      outside(found, [
+        new RegExp(`^Deployment/(${SERVICES}) spec\\.replicas$`),
+        /^(Deployment|StatefulSet)\/[\w-]+ spec\.template\.spec\.containers\[[\w-]+\]\.resources\.requests\.(cpu|memory)$/,
+        /^StatefulSet\/(postgres|kafka) spec\.volumeClaimTemplates\[0\]\.spec\.resources\.requests\.storage$/,
+        /^PersistentVolumeClaim\/[\w-]+ spec\.accessModes\[0\]$/,
+      ]),
+    ).toEqual([]);
+  });
+
+  test('runs one replica of every service, with the same env, secrets and mounts as county', () => {
+    for (const name of serviceNames) {
+      expect([name, workloadIn(objects(), name).spec.replicas]).toEqual([name, 1]);
+    }
+    for (const county of workloads) {
+      const single = workloadIn(objects(), county.metadata.name);
+      const [pod, countyPod] = [single.spec.template.spec, county.spec.template.spec];
+      for (const container of allContainers(countyPod)) {
+        const same = allContainers(pod).find((candidate) => candidate.name === container.name) as Container;
+        expect([container.name, envOf(same), secretsOf(pod, same), same.volumeMounts, imageOf(same)]).toEqual(
+          [
+            container.name,
+            envOf(container),
+            secretsOf(countyPod, container),
+            container.volumeMounts,
+            imageOf(container),
+          ],
+        );
+      }
+      expect(pod.volumes).toEqual(countyPod.volumes);
+    }
+  });
+
+  test('asks for less than county everywhere, and in all for no more than 2 CPUs and 5 GiB (a 4-CPU, 8 GiB node)', () => {
+    for (const county of workloads) {
+      const single = workloadIn(objects(), county.metadata.name);
+      const [mine, theirs] = [podRequests(single.spec.template.spec), podRequests(county.spec.template.spec)];
+      expect([county.metadata.name, mine.cpu <= theirs.cpu, mine.memory <= theirs.memory]).toEqual([
+        county.metadata.name,
+        true,
+        true,
+      ]);
+      // The limits stay county's: a busy pod may use what the node has free.
+      expect(single.spec.template.spec.containers.map((container) => container.resources?.limits)).toEqual(
+        county.spec.template.spec.containers.map((container) => container.resources?.limits),
+      );
+    }
+    const total = totalRequests(objects());
+    expect(total.cpu).toBeLessThanOrEqual(2);
+    expect(total.memory).toBeLessThanOrEqual(5 * GiB);
+    expect(total.cpu).toBeLessThan(totalRequests(manifests).cpu / 2);
+    // Kafka's heap (512 MiB) still fits in what a node is asked for.
+    const kafkaRequest = bytes(
+      workloadIn(objects(), 'kafka').spec.template.spec.containers[0].resources?.requests?.memory,
+    );
+    expect(kafkaRequest).toBeGreaterThan(512 * 2 ** 20);
+  });
+
+  test('the key claims are ReadWriteOnce (all their pods are on the one node), the data volumes smaller', () => {
+    for (const claim of ofKind('PersistentVolumeClaim')) {
+      expect(inOverlay(objects(), 'PersistentVolumeClaim', claim.metadata.name).spec.accessModes).toEqual([
+        'ReadWriteOnce',
+      ]);
+    }
+    for (const set of ['postgres', 'kafka'])
+      expect(storageOf(workloadIn(objects(), set))).toBeLessThan(storageOf(workload(set)));
+  });
+});
+
+describe('overlays/province', () => {
+  const objects = () => overlay(PROVINCE);
+  const autoscalers = () =>
+    objects().filter(
+      (object): object is HorizontalPodAutoscaler => object.kind === 'HorizontalPodAutoscaler',
+    );
+  const budgets = () =>
+    objects().filter((object): object is PodDisruptionBudget => object.kind === 'PodDisruptionBudget');
+  const podsPicked = (selector: Record<string, string> | undefined) =>
+    workloadsOf(objects())
+      .filter((candidate) => matches(selector, candidate.spec.template.metadata.labels))
+      .map((candidate) => candidate.metadata.name);
+
+  test("adds an autoscaler and a disruption budget per service; otherwise differs in counts, sizes, spread and Kafka's heap only", () => {
+    const found = differences(manifests, objects());
+    expect(found.filter((difference) => difference.startsWith('+ ')).sort()).toEqual(
+      serviceNames
+        .flatMap((name) => [`+ HorizontalPodAutoscaler/${name}`, `+ PodDisruptionBudget/${name}`])
+        .sort(),
+    );
+    expect(
+      outside(found, [
+        /^\+ (HorizontalPodAutoscaler|PodDisruptionBudget)\//,
+        new RegExp(`^Deployment/(${SERVICES}) spec\\.replicas$`),
+        new RegExp(`^Deployment/(${SERVICES}) spec\\.template\\.spec\\.topologySpreadConstraints$`),
+        /^(Deployment|StatefulSet)\/[\w-]+ spec\.template\.spec\.containers\[[\w-]+\]\.resources\.(requests|limits)(\.(cpu|memory))?$/,
+        /^StatefulSet\/(postgres|kafka) spec\.volumeClaimTemplates\[0\]\.spec\.resources\.requests\.storage$/,
+        /^StatefulSet\/kafka spec\.template\.spec\.affinity\.podAntiAffinity\./,
+        /^StatefulSet\/kafka spec\.template\.spec\.containers\[kafka\]\.env\[KAFKA_HEAP_OPTS\]\.value$/,
+      ]),
+    ).toEqual([]);
+  });
+
+  test("names, namespace, images and the Secrets and ConfigMaps its pods name are county's", () => {
+    const countyObjects = new Set(manifests.map((object) => `${keyOf(object)} ${object.metadata.namespace}`));
+    const mine = new Set(objects().map((object) => `${keyOf(object)} ${object.metadata.namespace}`));
+    expect([...countyObjects].filter((object) => !mine.has(object))).toEqual([]);
+    const images = (found: Manifest[]) =>
+      workloadsOf(found).flatMap((candidate) =>
+        allContainers(candidate.spec.template.spec).map(
+          (container) => `${candidate.metadata.name}/${container.name} ${container.image}`,
+        ),
+      );
+    expect(images(objects()).sort()).toEqual(images(manifests).sort());
+    expect(podReferences(objects()).sort()).toEqual(podReferences(manifests).sort());
+  });
+
+  test('scales every service Deployment by one autoscaler on CPU, from at least two replicas, the Deployment stating no count', () => {
+    for (const name of serviceNames) {
+      const own = autoscalers().filter(
+        (autoscaler) =>
+          autoscaler.spec.scaleTargetRef.kind === 'Deployment' &&
+          autoscaler.spec.scaleTargetRef.name === name,
+      );
+      expect([name, own.length]).toEqual([name, 1]);
+      const [{ apiVersion, spec }] = own;
+      expect(apiVersion).toBe('autoscaling/v2');
+      expect(spec.scaleTargetRef.apiVersion).toBe('apps/v1');
+      expect([name, (spec.minReplicas ?? 1) >= 2, spec.maxReplicas > (spec.minReplicas ?? 1)]).toEqual([
+        name,
+        true,
+        true,
+      ]);
+      expect(spec.metrics).toEqual([
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: expect.any(Number) } },
+        },
+      ]);
+      const deployment = workloadIn(objects(), name);
+      expect(deployment.kind).toBe('Deployment');
+      // A count in the Deployment would be put back by every apply, under the autoscaler.
+      expect([name, deployment.spec.replicas]).toEqual([name, undefined]);
+      // Utilization is of the CPU requested: every container of the pod must request some.
+      for (const container of deployment.spec.template.spec.containers)
+        expect([name, cores(container.resources?.requests?.cpu) > 0]).toEqual([name, true]);
+    }
+    // No autoscaler for anything else (Temporal, the exporter and the engines keep their counts).
+    expect(
+      autoscalers()
+        .map((autoscaler) => autoscaler.spec.scaleTargetRef.name)
+        .sort(),
+    ).toEqual([...serviceNames].sort());
+  });
+
+  test('at their minimum, the services with data have no more replicas than their topics have partitions (each consumes)', () => {
+    for (const name of dataServiceNames) {
+      const autoscaler = autoscalers().find((candidate) => candidate.spec.scaleTargetRef.name === name);
+      expect([name, autoscaler?.spec.minReplicas]).toEqual([name, expect.any(Number)]);
+      expect(autoscaler?.spec.minReplicas).toBeLessThanOrEqual(DEFAULT_TOPIC_LAYOUT.partitions);
+    }
+  });
+
+  test("spreads each service's replicas over the nodes by kubernetes.io/hostname, counting that service's pods only", () => {
+    for (const name of serviceNames) {
+      const constraints = workloadIn(objects(), name).spec.template.spec.topologySpreadConstraints ?? [];
+      const byHost = constraints.filter((constraint) => constraint.topologyKey === 'kubernetes.io/hostname');
+      expect([name, byHost.length]).toEqual([name, 1]);
+      expect(byHost[0]).toMatchObject({ maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule' });
+      expect(podsPicked(byHost[0].labelSelector?.matchLabels)).toEqual([name]);
+      // Any other (zones) only where the scheduler can: a cluster without zone labels still schedules.
+      for (const constraint of constraints.filter((candidate) => candidate !== byHost[0]))
+        expect([
+          name,
+          constraint.whenUnsatisfiable,
+          podsPicked(constraint.labelSelector?.matchLabels),
+        ]).toEqual([name, 'ScheduleAnyway', [name]]);
+    }
+  });
+
+  test('a node drain takes one replica of a service at a time, and leaves the others running', () => {
+    for (const name of serviceNames) {
+      const own = budgets().filter((budget) => podsPicked(budget.spec.selector?.matchLabels).includes(name));
+      expect([name, own.length]).toEqual([name, 1]);
+      expect(podsPicked(own[0].spec.selector?.matchLabels)).toEqual([name]);
+      expect(own[0].spec.maxUnavailable).toBe(1);
+      const autoscaler = autoscalers().find((candidate) => candidate.spec.scaleTargetRef.name === name);
+      expect(autoscaler?.spec.minReplicas).toBeGreaterThan(1);
+    }
+  });
+
+  test('requires the three Kafka nodes to be on three machines (county only prefers it)', () => {
+    const affinity = workloadIn(objects(), 'kafka').spec.template.spec.affinity?.podAntiAffinity;
+    expect(affinity?.preferredDuringSchedulingIgnoredDuringExecution).toBeUndefined();
+    expect(affinity?.requiredDuringSchedulingIgnoredDuringExecution).toHaveLength(1);
+    const [term] = affinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+    expect(term.topologyKey).toBe('kubernetes.io/hostname');
+    expect(podsPicked(term.labelSelector?.matchLabels)).toEqual(['kafka']);
+    expect(workloadIn(objects(), 'kafka').spec.replicas).toBe(3);
+  });
+
+  test('asks for more than county, with larger limits and volumes, and a Kafka heap that fits its limit', () => {
+    for (const county of workloadsOf(manifests).filter((candidate) => candidate.kind !== 'Job')) {
+      const mine = workloadIn(objects(), county.metadata.name);
+      const [more, less] = [podRequests(mine.spec.template.spec), podRequests(county.spec.template.spec)];
+      expect([county.metadata.name, more.cpu >= less.cpu, more.memory >= less.memory]).toEqual([
+        county.metadata.name,
+        true,
+        true,
+      ]);
+      for (const container of mine.spec.template.spec.containers) {
+        const limit = bytes(container.resources?.limits?.memory);
+        expect([container.name, limit >= bytes(container.resources?.requests?.memory)]).toEqual([
+          container.name,
+          true,
+        ]);
+      }
+    }
+    for (const name of [...serviceNames, 'postgres', 'kafka', 'temporal']) {
+      const [more, less] = [workloadIn(objects(), name), workload(name)].map((candidate) =>
+        podRequests(candidate.spec.template.spec),
+      );
+      expect([name, more.cpu > less.cpu, more.memory > less.memory]).toEqual([name, true, true]);
+    }
+    for (const set of ['postgres', 'kafka'])
+      expect(storageOf(workloadIn(objects(), set))).toBeGreaterThan(storageOf(workload(set)));
+    const kafkaContainerHere = workloadIn(objects(), 'kafka').spec.template.spec.containers[0];
+    const heap = /-Xmx(\d+)([mg])/.exec(envOf(kafkaContainerHere).KAFKA_HEAP_OPTS ?? '');
+    const heapBytes = Number(heap?.[1]) * (heap?.[2] === 'g' ? GiB : 2 ** 20);
+    expect(heapBytes).toBeGreaterThan(512 * 2 ** 20);
+    expect(heapBytes).toBeLessThan(bytes(kafkaContainerHere.resources?.limits?.memory) / 2);
+  });
+});
+
+describe('an overlay of your own, as deploy/k8s/README.md writes it', () => {
+  const readme = readText('deploy/k8s/README.md');
+  const section = readme.slice(readme.indexOf('## An overlay of your own'));
+  const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  const own = parse(example) as Kustomization & { replicas?: { name: string; count: number }[] };
+  const objects = () => overlay('own');
+  beforeAll(() => {
+    const folder = path.join(treeK8s, 'overlays', 'my-county');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'kustomization.yaml'), example);
+    renders.set('own', render(folder));
+  });
+
+  test('builds on county and sets the image, the address and replicas', () => {
+    expect(own.resources).toEqual(['../county']);
+    expect(own.images?.[0]).toMatchObject({
+      name: 'oneseal',
+      newName: expect.any(String),
+      newTag: expect.any(String),
+    });
+    expect(own.replicas?.length).toBeGreaterThan(0);
+  });
+
+  test('runs the image it names in every container that ran the OneSeal image, and changes no other image', () => {
+    const [{ newName, newTag }] = own.images ?? [{ newName: '', newTag: '' }];
+    const oneseal = composeService(MIGRATE).image ?? '';
+    for (const county of workloads) {
+      const mine = workloadIn(objects(), county.metadata.name);
+      expect(allContainers(mine.spec.template.spec).map((container) => container.image)).toEqual(
+        allContainers(county.spec.template.spec).map((container) =>
+          container.image === oneseal ? `${newName}:${newTag}` : container.image,
+        ),
+      );
+    }
+  });
+
+  test('serves the address it sets, the one sealed documents print, and changes nothing else but its replicas', () => {
+    const publicUrl = new URL(
+      envOf(workloadIn(objects(), 'seal').spec.template.spec.containers[0]).PUBLIC_BASE_URL,
+    );
+    expect(publicUrl.protocol).toBe('https:');
+    expect(publicUrl.hostname).not.toBe(new URL(PUBLIC_BASE_URL).hostname);
+    const ingress = inOverlay(objects(), 'Ingress', 'console');
+    expect(ingress.spec.rules.map((rule) => rule.host)).toEqual([publicUrl.hostname]);
+    expect(ingress.spec.tls?.flatMap((tls) => tls.hosts)).toEqual([publicUrl.hostname]);
+    for (const { name, count } of own.replicas ?? [])
+      expect(workloadIn(objects(), name).spec.replicas).toBe(count);
+    expect(
+      outside(differences(manifests, objects()), [
+        /^(Deployment|Job)\/[\w-]+ spec\.template\.spec\.(init)?[cC]ontainers\[[\w-]+\]\.image$/,
+        /^Ingress\/console spec\.(rules\[0\]\.host|tls\[0\]\.hosts\[0\])$/,
+        /^Deployment\/seal spec\.template\.spec\.containers\[seal\]\.env\[PUBLIC_BASE_URL\]\.value$/,
+        new RegExp(
+          `^Deployment/(${(own.replicas ?? []).map((entry) => entry.name).join('|')}) spec\\.replicas$`,
+        ),
+      ]),
+    ).toEqual([]);
   });
 });
