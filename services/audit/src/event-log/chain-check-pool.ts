@@ -1,12 +1,15 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { checkStreams, type ChainCheckJob, type StreamChecked } from './chain-check';
+import type { ChainCheckJob, StreamChecked } from './chain-check';
 
 /**
  * The compiled thread, from wherever this module runs: the service's dist, or its sources under jest (which never
  * runs a worker from TypeScript; npm test builds dist first).
  */
 const WORKER_FILE = path.resolve(__dirname, '..', '..', 'dist', 'event-log', 'chain-check.worker.js');
+
+/** Batches a thread holds at once: the one it checks and the one it reads meanwhile. */
+const BATCHES_PER_THREAD = 2;
 
 interface Waiting {
   job: ChainCheckJob;
@@ -16,16 +19,17 @@ interface Waiting {
 
 interface Thread {
   worker: Worker;
-  current?: Waiting;
+  /** Answered in this order. */
+  holding: Waiting[];
 }
 
 type Answer = { checked: StreamChecked[] } | { failed: string };
 
 /**
- * Checks batches of chains on worker threads, one batch per thread at a time: verifying a place is bound by
- * parsing, canonical JSON and HMAC (about 13 µs an event on one core), which threads spread over every core while the
- * main thread reads the next batch. With no threads (size 0) batches are checked on the calling thread.
- * Threads start on the first batch and stay for the next verification; a thread that dies fails its batch only.
+ * Reads and checks batches of chains on worker threads: verifying a place is bound by parsing, canonical JSON and
+ * HMAC (about 13 µs an event on one core), which threads spread over every core. Threads start with the first batch
+ * and stay for the next verification; a thread that dies fails the batches it held, and the next batch starts
+ * another.
  */
 export class ChainCheckPool {
   private readonly threads: Thread[] = [];
@@ -34,11 +38,18 @@ export class ChainCheckPool {
 
   constructor(
     readonly size: number,
+    private readonly databaseUrl: string,
     private readonly workerFile = WORKER_FILE,
-  ) {}
+  ) {
+    if (size < 1) throw new Error('a chain check pool needs at least one thread');
+  }
+
+  /** How many batches the threads take at once: more handed over wait in the pool. */
+  get capacity(): number {
+    return this.size * BATCHES_PER_THREAD;
+  }
 
   check(job: ChainCheckJob): Promise<StreamChecked[]> {
-    if (this.size === 0) return Promise.resolve().then(() => checkStreams(job));
     if (this.closed) return Promise.reject(new Error('chain check pool is closed'));
     return new Promise((resolve, reject) => {
       this.waiting.push({ job, resolve, reject });
@@ -54,22 +65,30 @@ export class ChainCheckPool {
 
   private dispatch(): void {
     while (this.waiting.length > 0) {
-      const thread = this.threads.find((candidate) => !candidate.current) ?? this.startThread();
+      const thread = this.leastBusy();
       if (!thread) return;
       const next = this.waiting.shift() as Waiting;
-      thread.current = next;
+      thread.holding.push(next);
       thread.worker.postMessage(next.job);
     }
   }
 
-  private startThread(): Thread | undefined {
-    if (this.threads.length >= this.size) return undefined;
-    const thread: Thread = { worker: new Worker(this.workerFile) };
+  private leastBusy(): Thread | undefined {
+    const idle = this.threads.find((thread) => thread.holding.length === 0);
+    if (idle) return idle;
+    if (this.threads.length < this.size) return this.startThread();
+    return this.threads.find((thread) => thread.holding.length < BATCHES_PER_THREAD);
+  }
+
+  private startThread(): Thread {
+    const thread: Thread = {
+      worker: new Worker(this.workerFile, { workerData: { databaseUrl: this.databaseUrl } }),
+      holding: [],
+    };
     // An idle thread must not keep the service's process alive at shutdown.
     thread.worker.unref();
     thread.worker.on('message', (answer: Answer) => {
-      const done = thread.current;
-      thread.current = undefined;
+      const done = thread.holding.shift();
       if ('checked' in answer) done?.resolve(answer.checked);
       else done?.reject(new Error(`chain check failed: ${answer.failed}`));
       this.dispatch();
@@ -78,8 +97,7 @@ export class ChainCheckPool {
       const index = this.threads.indexOf(thread);
       if (index < 0) return;
       this.threads.splice(index, 1);
-      thread.current?.reject(error);
-      thread.current = undefined;
+      for (const held of thread.holding.splice(0)) held.reject(error);
       if (!this.closed) this.dispatch();
     };
     thread.worker.on('error', lost);
