@@ -8,6 +8,7 @@ import {
 import type { Producer } from 'kafkajs';
 import { isEngineUnavailable } from '@oneseal/errors';
 import { sendToDeadLetter, type DeadLetterReason, type ReceivedMessage } from './dead-letter';
+import { OffsetCommitter } from './offset-committer';
 import type { ProducerVerifier } from './producer-identity';
 import { Counter, Histogram } from 'prom-client';
 
@@ -58,6 +59,8 @@ export interface ConsumerEdgeOptions {
   maxAttempts?: number;
   /** The platform's dead-letter topic, unless a test parks its letters where no running service reads them. */
   deadLetterTopic?: string;
+  /** How long a handled message's offset may wait to be committed (OffsetCommitter). */
+  commitIntervalMs?: number;
 }
 
 export type EdgeOutcome = 'handled' | 'dead-lettered';
@@ -79,6 +82,7 @@ export class ConsumerEdge {
   private readonly verifier?: ProducerVerifier;
   private readonly maxAttempts: number;
   private readonly deadLetterTopic: string;
+  private readonly offsets: OffsetCommitter;
 
   constructor(
     private readonly consumer: string,
@@ -89,6 +93,18 @@ export class ConsumerEdge {
     this.verifier = options.verifier;
     this.maxAttempts = options.maxAttempts ?? MAX_DELIVERY_ATTEMPTS;
     this.deadLetterTopic = options.deadLetterTopic ?? TOPICS.deadLetterV1;
+    this.offsets = new OffsetCommitter(
+      (error) =>
+        this.logger.warn(
+          `${this.consumer}: offsets not committed, the messages will be delivered again: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      options.commitIntervalMs,
+    );
+  }
+
+  /** Commits what was handled: before the consumer stops, so a restart redelivers as little as possible. */
+  async onModuleDestroy(): Promise<void> {
+    await this.offsets.flush();
   }
 
   async consume<TPayload extends object>(
@@ -101,6 +117,8 @@ export class ConsumerEdge {
     try {
       const outcome = await this.take(contract, message, handler);
       consumed.inc({ ...labels, outcome });
+      if (message.commits)
+        this.offsets.note(message.commits, message.topic, message.partition, message.offset);
       return outcome;
     } catch (error) {
       consumed.inc({ ...labels, outcome: 'retried' });

@@ -1,3 +1,4 @@
+import type { OffsetCommits } from './offset-committer';
 import type { Producer } from 'kafkajs';
 
 export interface ReceivedMessage {
@@ -8,6 +9,8 @@ export interface ReceivedMessage {
   value: unknown;
   /** The producer's identity and signature (see producer-identity), kept so a replayed message still proves it. */
   headers?: Record<string, string>;
+  /** The consumer it came from, which commits its offset once it is handled (see OffsetCommitter). */
+  commits?: OffsetCommits;
 }
 
 /**

@@ -1,3 +1,4 @@
+import './kafkajs-idle-loop';
 export * from './kafka-client';
 export * from './topics-admin';
 export * from './event-producer';
@@ -10,3 +11,4 @@ export * from './nest/kafka.module';
 export * from './nest/kafka.health';
 export * from './nest/kafka-transport';
 export * from './consumer-lag';
+export * from './offset-committer';

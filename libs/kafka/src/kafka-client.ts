@@ -1,3 +1,4 @@
+import './kafkajs-idle-loop';
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 
 export interface KafkaLogger {

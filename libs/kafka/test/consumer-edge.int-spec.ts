@@ -184,4 +184,87 @@ describe('consumer edge (real Kafka dead-letter topic)', () => {
     expect(letters[0].offset).toBe(poison.offset);
     expect(letters[0].issues[0]).toContain(`failed ${MAX_DELIVERY_ATTEMPTS} times; last: TypeError`);
   });
+
+  it('commits what it handled within a second, and a consumer that crashed before committing has it delivered again', async () => {
+    const topic = `oneseal.test.commits-${randomUUID().slice(0, 8)}.v1`;
+    const groupId = `test-commits-${randomUUID().slice(0, 8)}`;
+    await ensureTopics(kafka, [topic]);
+    // One key: one partition, in order.
+    const publish = async (count: number) => {
+      const events = Array.from({ length: count }, () => taskOpenedEvent());
+      await producer.send({
+        topic,
+        messages: events.map((event) => ({ key: 'one-case', value: JSON.stringify(event) })),
+      });
+      return events.map((event) => event.id);
+    };
+    const admin = kafka.admin();
+    await admin.connect();
+    const committed = async () => {
+      const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return partitions.reduce((sum, { offset }) => sum + Math.max(0, Number(offset)), 0);
+    };
+    const consumeWith = async (commitIntervalMs: number) => {
+      const seen: string[] = [];
+      const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+      const consumerEdge = new ConsumerEdge(
+        consumerName,
+        producer,
+        { warn: () => undefined },
+        {
+          deadLetterTopic,
+          commitIntervalMs,
+        },
+      );
+      await consumer.connect();
+      await consumer.subscribe({ topics: [topic], fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachMessage: async ({ partition, message }) => {
+          await consumerEdge.consume(
+            reviewTaskOpenedV1,
+            {
+              topic,
+              partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? null,
+              value: JSON.parse(String(message.value)) as unknown,
+              commits: consumer,
+            },
+            async (event) => seen.push(event.id),
+          );
+        },
+      });
+      return { seen, consumer, consumerEdge };
+    };
+    try {
+      const first = await publish(4);
+      const a = await consumeWith(1_000);
+      await eventually('the four events handled', async () => (a.seen.length === 4 ? true : undefined));
+      expect(a.seen).toEqual(first);
+      // Committed by the edge within its second, without kafkajs committing anything itself.
+      await eventually('four offsets committed', async () => ((await committed()) === 4 ? true : undefined), {
+        timeoutMs: 5_000,
+      });
+      await a.consumer.disconnect();
+
+      // The next member of the group starts after them; it crashes before its commit is due.
+      const second = await publish(2);
+      const b = await consumeWith(60_000);
+      await eventually('the two new events handled', async () => (b.seen.length === 2 ? true : undefined));
+      expect(b.seen).toEqual(second);
+      await b.consumer.disconnect();
+      expect(await committed()).toBe(4);
+
+      // What it handled but never committed is delivered again — and nothing before it.
+      const c = await consumeWith(1_000);
+      await eventually('the two delivered again', async () => (c.seen.length === 2 ? true : undefined));
+      await c.consumerEdge.onModuleDestroy();
+      expect(c.seen).toEqual(second);
+      expect(await committed()).toBe(6);
+      await c.consumer.disconnect();
+    } finally {
+      await admin.disconnect();
+    }
+  });
 });

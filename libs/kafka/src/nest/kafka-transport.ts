@@ -27,6 +27,8 @@ export function kafkaTransportOptions(config: KafkaTransportConfig): Microservic
       },
       // A new consumer group starts from the oldest retained event: nothing published before it joined is lost.
       subscribe: { fromBeginning: true },
+      // The consumer edge commits what it handled, once a second (OffsetCommitter), not kafkajs after every batch.
+      run: { autoCommit: false },
       producer: { allowAutoTopicCreation: false },
     },
   };
@@ -42,6 +44,7 @@ export function receivedMessage(value: unknown, context: KafkaContext): Received
     key: message.key === null || message.key === undefined ? null : message.key.toString(),
     value,
     headers: textHeaders(message.headers),
+    commits: context.getConsumer(),
   };
 }
 
