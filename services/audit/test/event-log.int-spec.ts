@@ -162,11 +162,12 @@ describe('the audit event log (real PostgreSQL)', () => {
       expect(firstPage.map((e) => e.receiptNumber)).toEqual(['140525-20261204-000077', null]);
     });
 
-    // On the service's own thread, and on two verification threads (the compiled worker): the same verdicts.
+    // On the service's own thread, and with two verification threads (the compiled worker, for places of more than two
+    // batches of 500 streams; a smaller one is checked on the service's thread either way): the same verdicts.
     const verifiers = () =>
       [0, 2].map((threads) => new PlaceVerificationService(suite.dataSource, log, threads));
 
-    it('verifies every chain of the town and names the one altered, on threads or not', async () => {
+    it('verifies every chain of a small town and names the one altered', async () => {
       const [inProcess, threaded] = verifiers();
       try {
         for (const places of [inProcess, threaded]) {
@@ -209,7 +210,7 @@ describe('the audit event log (real PostgreSQL)', () => {
     });
 
     it('checks a place of many batches in the order of its streams, and names a broken link in the middle', async () => {
-      // More streams than one batch (500) per thread, so batches are in several threads at once.
+      // More than two batches of 500 streams: checked on the threads, several batches at once.
       const place = { county: '140525', town: '140525108' };
       const caseIds = Array.from({ length: 1_300 }, () => randomUUID()).sort();
       for (const caseId of caseIds) {

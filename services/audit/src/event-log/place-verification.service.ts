@@ -80,14 +80,16 @@ export class PlaceVerificationService implements OnModuleDestroy {
           streamIds: streams.slice(start, start + STREAM_BATCH).map((s) => s.streamId),
         };
     };
+    // A place of a few batches is checked here: starting threads and their connections would take longer.
+    const pool = streams.length > STREAM_BATCH * 2 ? this.pool : undefined;
     // As many batches handed over as the threads hold (or one ahead here); verdicts tallied in stream order.
     const checking: Promise<StreamChecked[]>[] = [];
     for (const job of jobs()) {
-      const check = this.pool ? this.pool.check(job) : this.readAndCheck(job);
+      const check = pool ? pool.check(job) : this.readAndCheck(job);
       // Awaited in its turn; a failure before then must not count as unhandled.
       check.catch(() => undefined);
       checking.push(check);
-      if (checking.length > (this.pool?.capacity ?? 1))
+      if (checking.length > (pool?.capacity ?? 1))
         tally(await (checking.shift() as Promise<StreamChecked[]>));
     }
     for (const check of checking) tally(await check);
