@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AuthUser } from '@oneseal/auth';
 import { TOPICS, type IssueNoticeRequest } from '@oneseal/contracts';
 import { chinaDate } from '@oneseal/domain';
-import { openSuiteDataSource, refusalCodeOf, type SuiteDataSource } from '@oneseal/testing';
+import { eventually, openSuiteDataSource, refusalCodeOf, type SuiteDataSource } from '@oneseal/testing';
 import { SEAL_SCHEMA } from '../src/config/seal.env';
 import { KeyEncryption } from '../src/crypto/key-encryption';
 import { DivisionNames } from '../src/divisions/division-names';
@@ -157,5 +157,39 @@ describe('a county’s 考核通报, issued under the administration’s seal an
       SealErrorCode.NOTICE_KEY_TAKEN,
     );
     expect(await publishedNotices(suite.dataSource, undefined)).toEqual(before);
+  });
+
+  // Last: it takes the administration's seal out of use.
+  it('refuses a 通报 whose seal is taken out of use while it is laid out, and the refusal is in the 用印登记', async () => {
+    const request = bulletin();
+    const publishedBefore = await publishedNotices(suite.dataSource, '140525');
+    const keeper = suite.dataSource.createQueryRunner();
+    await keeper.connect();
+    await keeper.startTransaction();
+    try {
+      // The keeper holds the seal's record, about to take it out of use, as the 通报 is being issued.
+      await keeper.query(`SELECT 1 FROM seal.seals WHERE id = $1 FOR UPDATE`, [administrationSeal.id]);
+      const issuing = refusalCodeOf(notices.issue(admin, request));
+      await eventually('the 通报 waiting for the seal', async () => {
+        const [waiting] = (await suite.dataSource.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR SHARE%'`,
+        )) as unknown[];
+        return waiting ? true : undefined;
+      });
+      await keeper.query(`UPDATE seal.seals SET status = '停用' WHERE id = $1`, [administrationSeal.id]);
+      await keeper.commitTransaction();
+      expect(await issuing).toBe(SealErrorCode.NOT_ACTIVE);
+    } finally {
+      if (keeper.isTransactionActive) await keeper.rollbackTransaction();
+      await keeper.release();
+    }
+    const ledger = (await suite.dataSource.query(
+      `SELECT entry, seal_id, reason_code FROM seal.ledger WHERE decision_id = $1`,
+      [request.noticeKey],
+    )) as Record<string, string | null>[];
+    expect(ledger).toEqual([
+      { entry: 'refused', seal_id: administrationSeal.id, reason_code: SealErrorCode.NOT_ACTIVE },
+    ]);
+    expect(await publishedNotices(suite.dataSource, '140525')).toEqual(publishedBefore);
   });
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   documentStampedV1,
   type IssueDocumentInput,
@@ -6,11 +5,10 @@ import {
   type StampDecisionInput,
 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
-import { chinaDate, resultWording } from '@oneseal/domain';
+import { resultWording } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
-import { sm3Hex } from '@oneseal/gm-crypto';
 import type { DivisionNames } from '../divisions/division-names';
 import { approvalSealGeometry, organSealGeometry } from '../drawing/seal-geometry';
 import { appendToLedger } from '../ledger/ledger-writer';
@@ -20,9 +18,7 @@ import { organStamperId } from '../seals/seal-record';
 import { activeSealOf, type UsableSeal } from '../seals/active-seal';
 import { Seal } from '../seals/seal.entity';
 import { SealError, SealErrorCode, sealErrorMessage } from '../seals/seals.errors';
-import { signPdf } from '../stamps/sign-pdf';
-import { newVerificationCode } from '../stamps/verification-code';
-import { formatDocumentNumber, nextDocumentNumber } from './document-numbers';
+import { AlreadySealed, sealAndStore } from '../stamps/seal-and-store';
 import { composeDocument, documentTitleOf, type DocumentContext } from './document-text';
 import { renderCaseDocument } from './render-document';
 
@@ -45,9 +41,6 @@ export const SEAL_NOT_ACTIVE_REFUSALS: readonly SealErrorCode[] = [
   SealErrorCode.NO_ACTIVE_BUREAU_SEAL,
   SealErrorCode.NOT_ACTIVE,
 ];
-
-/** Another attempt for the same document committed first: its stamp is the one. */
-class AlreadyIssued extends Error {}
 
 /** The organ that issues a document: the case's town, or the county bureau the workflow names. */
 export function issuingOrganOf(input: Pick<IssueDocumentInput, 'issuer' | 'town'>): string {
@@ -112,7 +105,7 @@ export class DocumentIssuingService {
       );
       return issued;
     } catch (error) {
-      if (error instanceof AlreadyIssued) return (await this.findIssued(input.documentKey)) as IssuedDocument;
+      if (error instanceof AlreadySealed) return (await this.findIssued(input.documentKey)) as IssuedDocument;
       if (error instanceof SealError) await this.recordRefusal(input, seal.id, requestedBy, error.code);
       throw error;
     }
@@ -124,115 +117,44 @@ export class DocumentIssuingService {
     seal: UsableSeal,
     requestedBy: string,
   ): Promise<IssuedDocument> {
-    await this.lockActiveSeal(manager, seal.id);
     const organ = await this.organOf(manager, seal);
-    const stampedAt = new Date();
-    const year = Number(chinaDate(stampedAt).slice(0, 4));
-    const number = formatDocumentNumber(
-      organ.numberPattern,
-      year,
-      await nextDocumentNumber(manager, organ.code, year),
-    );
     const title = documentTitleOf(input);
     const text = composeDocument(input, await this.contextFor(manager, input, organ));
-    const stampId = randomUUID();
-    const documentId = randomUUID();
-    const verificationCode = newVerificationCode();
-    const unsigned = await renderCaseDocument({
-      text,
-      issuerName: organ.name,
-      number,
-      receiptNumber: input.receiptNumber,
-      seal: seal.kind === 'bureau' ? organSealGeometry(seal.organName) : approvalSealGeometry(seal.organName),
-      verificationCode,
-      verificationUrl: `${this.publicBaseUrl.replace(/\/+$/, '')}/#/verify/${verificationCode}`,
-      issuedAt: stampedAt,
-      subject: `${input.matterName} ${title}`,
-    });
-    const stamper = organStamperId(seal.organ);
-    const { pdf, record } = signPdf(
-      unsigned,
-      {
-        format: 'OneSeal-SES_Signature/1',
-        stampId,
-        documentId,
-        decisionId: input.documentKey,
-        caseId: input.caseId,
-        seal: seal.record,
-        stamper,
-        stampedAt: stampedAt.toISOString(),
-        verificationCode,
-        properties: {
-          matterCode: input.matterCode,
-          receiptNumber: input.receiptNumber,
-          result: input.content.kind === 'decision' ? input.content.result : title,
-          documentKind: input.content.kind,
-          title,
-          number,
-        },
-      },
-      { privateKey: this.keys.decrypt(seal.privateKeyEncrypted, seal.id), publicKey: seal.publicKey },
-    );
-    const fileName = documentFileName(input.receiptNumber, title);
-    const inserted = (await manager.query(
-      `INSERT INTO seal.documents (id, decision_id, case_id, county, town, organ, kind, title, number, file_name,
-                                   issued_at, pdf, sm3, matter_name, outcome, applicant_masked)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-       ON CONFLICT (decision_id) DO NOTHING RETURNING id`,
-      [
-        documentId,
-        input.documentKey,
-        input.caseId,
-        input.county,
-        input.town,
-        seal.organ,
-        input.content.kind,
-        title,
-        number,
-        fileName,
-        stampedAt,
-        pdf,
-        sm3Hex(pdf),
-        input.matterName,
-        input.content.kind === 'decision' ? resultWording(input.matterTypeCode, input.content.result) : title,
-        maskedName(input.applicantName),
-      ],
-    )) as unknown[];
-    if (inserted.length === 0) throw new AlreadyIssued();
-    await manager.query(
-      `INSERT INTO seal.stamps (id, decision_id, document_id, seal_id, case_id, county, town, stamper, requested_by,
-                                stamped_at, document_sm3, signature, verification_code, record)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
-        stampId,
-        input.documentKey,
-        documentId,
-        seal.id,
-        input.caseId,
-        input.county,
-        input.town,
-        stamper,
-        requestedBy,
-        stampedAt,
-        record.tbs.documentSm3,
-        record.signature,
-        verificationCode,
-        JSON.stringify(record),
-      ],
-    );
-    await appendToLedger(manager, {
-      entry: 'stamped',
+    const sealed = await sealAndStore(manager, this.keys, this.publicBaseUrl, {
+      key: input.documentKey,
       county: input.county,
       town: input.town,
-      organ: seal.organ,
-      sealId: seal.id,
       caseId: input.caseId,
-      decisionId: input.documentKey,
-      documentId,
-      stampId,
-      stamper,
+      organ,
+      seal,
       requestedBy,
-      ...this.ledgerNames(input, requestedBy),
+      kind: input.content.kind,
+      title,
+      fileName: () => documentFileName(input.receiptNumber, title),
+      render: (parts) =>
+        renderCaseDocument({
+          ...parts,
+          text,
+          issuerName: organ.name,
+          receiptNumber: input.receiptNumber,
+          seal:
+            seal.kind === 'bureau' ? organSealGeometry(seal.organName) : approvalSealGeometry(seal.organName),
+          subject: `${input.matterName} ${title}`,
+        }),
+      properties: {
+        matterCode: input.matterCode,
+        receiptNumber: input.receiptNumber,
+        result: input.content.kind === 'decision' ? input.content.result : title,
+      },
+      columns: () => ({
+        matter_name: input.matterName,
+        outcome:
+          input.content.kind === 'decision'
+            ? resultWording(input.matterTypeCode, input.content.result)
+            : title,
+        applicant_masked: maskedName(input.applicantName),
+      }),
+      ledger: this.ledgerNames(input, requestedBy),
     });
     await enqueueEvent(manager, SEAL_SCHEMA, documentStampedV1, {
       subject: input.caseId,
@@ -242,30 +164,30 @@ export class DocumentIssuingService {
       correlationId: input.correlationId,
       payload: {
         caseId: input.caseId,
-        documentId,
+        documentId: sealed.documentId,
         sealId: seal.id,
-        stampId,
-        documentSm3: record.tbs.documentSm3,
-        verificationCode,
-        stampedAt: stampedAt.toISOString(),
+        stampId: sealed.stampId,
+        documentSm3: sealed.documentSm3,
+        verificationCode: sealed.verificationCode,
+        stampedAt: sealed.issuedAt.toISOString(),
         kind: input.content.kind,
         title,
-        number,
+        number: sealed.number,
       },
     });
     return {
-      documentId,
-      stampId,
+      documentId: sealed.documentId,
+      stampId: sealed.stampId,
       sealId: seal.id,
-      documentSm3: record.tbs.documentSm3,
-      verificationCode,
-      stampedAt: stampedAt.toISOString(),
+      documentSm3: sealed.documentSm3,
+      verificationCode: sealed.verificationCode,
+      stampedAt: sealed.issuedAt.toISOString(),
       created: true,
       kind: input.content.kind,
       title,
-      number,
+      number: sealed.number,
       issuerName: organ.name,
-      fileName,
+      fileName: sealed.fileName,
     };
   }
 
@@ -388,14 +310,6 @@ export class DocumentIssuingService {
       return this.refuse(input, null, requestedBy, code);
     }
     return active;
-  }
-
-  /** Holds the seal in 启用 until the stamp commits: a deactivation waits for it, or wins and refuses it. */
-  private async lockActiveSeal(manager: EntityManager, sealId: string): Promise<void> {
-    const [row] = (await manager.query(`SELECT status FROM seal.seals WHERE id = $1 FOR SHARE`, [
-      sealId,
-    ])) as { status: string }[];
-    if (row?.status !== '启用') throw new SealError(SealErrorCode.NOT_ACTIVE);
   }
 
   private async refuse(

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   noticeIssuedV1,
   personActor,
@@ -8,12 +7,10 @@ import {
 } from '@oneseal/contracts';
 import type { AuthUser } from '@oneseal/auth';
 import { enqueueEvent } from '@oneseal/database';
-import { chinaDate, countyUnitCode } from '@oneseal/domain';
-import { sm3Hex } from '@oneseal/gm-crypto';
+import { countyUnitCode } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
-import { formatDocumentNumber, nextDocumentNumber } from '../documents/document-numbers';
 import { organSealGeometry } from '../drawing/seal-geometry';
 import { appendToLedger } from '../ledger/ledger-writer';
 import { organOrFail } from '../organs/issuing-organs';
@@ -21,8 +18,7 @@ import type { OrganSettings } from '../organs/organ-directory';
 import { activeSealOf, type UsableSeal } from '../seals/active-seal';
 import { organStamperId } from '../seals/seal-record';
 import { SealError, SealErrorCode, sealErrorMessage } from '../seals/seals.errors';
-import { signPdf } from '../stamps/sign-pdf';
-import { newVerificationCode } from '../stamps/verification-code';
+import { sealAndStore } from '../stamps/seal-and-store';
 import { renderNotice } from './render-notice';
 
 const MAX_CELL_CHARACTERS = 60;
@@ -91,13 +87,7 @@ export class NoticeIssuingService {
     const organ = await organOrFail(this.dataSource.manager, countyUnitCode(request.county, 'xzsp'));
     const seal = await activeSealOf(this.dataSource, organ.code, 'bureau');
     if (!seal) {
-      await appendToLedger(this.dataSource.manager, {
-        ...this.ledgerPlace(request, organ, requestedBy),
-        entry: 'refused',
-        sealId: null,
-        reasonCode: SealErrorCode.NO_ACTIVE_BUREAU_SEAL,
-        reason: sealErrorMessage(SealErrorCode.NO_ACTIVE_BUREAU_SEAL),
-      });
+      await this.recordRefusal(request, organ, requestedBy, null, SealErrorCode.NO_ACTIVE_BUREAU_SEAL);
       throw new SealError(SealErrorCode.NO_ACTIVE_BUREAU_SEAL);
     }
     try {
@@ -105,9 +95,12 @@ export class NoticeIssuingService {
         this.issueWith(manager, request, organ, seal, requestedBy),
       );
     } catch (error) {
-      // Another request with the same key committed first (the unique decision_id): its notice is the one.
+      // Another request with the same key committed first: its notice is the one.
       const first = await this.findIssued(request.noticeKey);
       if (first) return issuedNotice(first, false);
+      // The seal was taken out of use while this notice was being laid out: refused, and on the record.
+      if (error instanceof SealError && error.code === SealErrorCode.NOT_ACTIVE)
+        await this.recordRefusal(request, organ, requestedBy, seal.id, error.code);
       throw error;
     }
   }
@@ -119,141 +112,90 @@ export class NoticeIssuingService {
     seal: UsableSeal,
     requestedBy: AuthUser,
   ): Promise<IssuedNotice> {
-    const [locked] = (await manager.query(`SELECT status FROM seal.seals WHERE id = $1 FOR SHARE`, [
-      seal.id,
-    ])) as { status: string }[];
-    if (locked?.status !== '启用') throw new SealError(SealErrorCode.NOT_ACTIVE);
-    const issuedAt = new Date();
-    const year = Number(chinaDate(issuedAt).slice(0, 4));
-    const number = formatDocumentNumber(
-      organ.numberPattern,
-      year,
-      await nextDocumentNumber(manager, organ.code, year),
-    );
-    const documentId = randomUUID();
-    const stampId = randomUUID();
-    const verificationCode = newVerificationCode();
-    const unsigned = await renderNotice({
-      text: request.text,
-      issuerName: organ.name,
-      number,
-      seal: organSealGeometry(seal.organName),
-      verificationCode,
-      verificationUrl: `${this.publicBaseUrl.replace(/\/+$/, '')}/#/verify/${verificationCode}`,
-      issuedAt,
-    });
-    const { pdf, record } = signPdf(
-      unsigned,
-      {
-        format: 'OneSeal-SES_Signature/1',
-        stampId,
-        documentId,
-        decisionId: request.noticeKey,
-        seal: seal.record,
-        stamper: organStamperId(organ.code),
-        stampedAt: issuedAt.toISOString(),
-        verificationCode,
-        properties: {
-          result: request.text.title,
-          documentKind: request.kind,
-          title: request.text.title,
-          number,
-        },
-      },
-      { privateKey: this.keys.decrypt(seal.privateKeyEncrypted, seal.id), publicKey: seal.publicKey },
-    );
-    const fileName = noticeFileName(organ.name, request.text.title, number);
-    await manager.query(
-      `INSERT INTO seal.documents (id, decision_id, case_id, county, town, organ, kind, title, number, file_name,
-                                   issued_at, published_at, pdf, sm3)
-       VALUES ($1, $2, NULL, $3, NULL, $4, $5, $6, $7, $8, $9, $9, $10, $11)`,
-      [
-        documentId,
-        request.noticeKey,
-        request.county,
-        organ.code,
-        request.kind,
-        request.text.title,
-        number,
-        fileName,
-        issuedAt,
-        pdf,
-        sm3Hex(pdf),
-      ],
-    );
-    await manager.query(
-      `INSERT INTO seal.stamps (id, decision_id, document_id, seal_id, case_id, county, town, stamper, requested_by,
-                                stamped_at, document_sm3, signature, verification_code, record)
-       VALUES ($1, $2, $3, $4, NULL, $5, NULL, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        stampId,
-        request.noticeKey,
-        documentId,
-        seal.id,
-        request.county,
-        organStamperId(organ.code),
-        requestedBy.id,
-        issuedAt,
-        record.tbs.documentSm3,
-        record.signature,
-        verificationCode,
-        JSON.stringify(record),
-      ],
-    );
-    await appendToLedger(manager, {
-      ...this.ledgerPlace(request, organ, requestedBy),
-      entry: 'stamped',
-      sealId: seal.id,
-      documentId,
-      stampId,
+    const { title } = request.text;
+    const sealed = await sealAndStore(manager, this.keys, this.publicBaseUrl, {
+      key: request.noticeKey,
+      county: request.county,
+      town: null,
+      caseId: null,
+      organ,
+      seal,
+      requestedBy: requestedBy.id,
+      kind: request.kind,
+      title,
+      fileName: (number) => noticeFileName(organ.name, title, number),
+      render: (parts) =>
+        renderNotice({
+          ...parts,
+          text: request.text,
+          issuerName: organ.name,
+          seal: organSealGeometry(seal.organName),
+        }),
+      properties: { result: title },
+      // Published the moment it is issued (政务公开); kept apart for a notice taken down later.
+      columns: (issuedAt) => ({ published_at: issuedAt }),
+      ledger: this.ledgerNames(request, requestedBy),
     });
     await enqueueEvent(manager, SEAL_SCHEMA, noticeIssuedV1, {
-      subject: documentId,
+      subject: sealed.documentId,
       county: request.county,
       actor: { ...personActor(requestedBy), role: 'admin' },
       correlationId: request.noticeKey,
       payload: {
-        documentId,
+        documentId: sealed.documentId,
         kind: request.kind,
         county: request.county,
         organ: organ.code,
         issuerName: organ.name,
-        title: request.text.title,
-        number,
-        stampId,
+        title,
+        number: sealed.number,
+        stampId: sealed.stampId,
         sealId: seal.id,
-        documentSm3: record.tbs.documentSm3,
-        verificationCode,
-        issuedAt: issuedAt.toISOString(),
+        documentSm3: sealed.documentSm3,
+        verificationCode: sealed.verificationCode,
+        issuedAt: sealed.issuedAt.toISOString(),
       },
     });
     return {
-      documentId,
+      documentId: sealed.documentId,
       kind: request.kind,
       county: request.county,
-      title: request.text.title,
-      number,
+      title,
+      number: sealed.number,
       issuerName: organ.name,
-      issuedAt: issuedAt.toISOString(),
-      verificationCode,
-      fileName,
+      issuedAt: sealed.issuedAt.toISOString(),
+      verificationCode: sealed.verificationCode,
+      fileName: sealed.fileName,
       created: true,
     };
   }
 
-  /** A notice's ledger line names no case and no town; the keeper reads its title where a case's matter would be. */
-  private ledgerPlace(request: IssueNoticeRequest, organ: OrganSettings, requestedBy: AuthUser) {
-    return {
+  private async recordRefusal(
+    request: IssueNoticeRequest,
+    organ: OrganSettings,
+    requestedBy: AuthUser,
+    sealId: string | null,
+    code: SealErrorCode,
+  ): Promise<void> {
+    await appendToLedger(this.dataSource.manager, {
+      entry: 'refused',
       county: request.county,
       town: null,
       organ: organ.code,
+      sealId,
       caseId: null,
       decisionId: request.noticeKey,
       stamper: organStamperId(organ.code),
       requestedBy: requestedBy.id,
-      requestedByName: requestedBy.name,
-      matterName: request.text.title,
-    };
+      ...this.ledgerNames(request, requestedBy),
+      reasonCode: code,
+      reason: sealErrorMessage(code),
+    });
+  }
+
+  /** A notice's ledger line names no case and no town; the keeper reads its title where a case's matter would be. */
+  private ledgerNames(request: IssueNoticeRequest, requestedBy: AuthUser) {
+    return { matterName: request.text.title, requestedByName: requestedBy.name };
   }
 
   private async findIssued(noticeKey: string): Promise<IssuedRow | undefined> {
