@@ -27,3 +27,4 @@ export * from './catalogue/catalogue-import';
 export * from './guides/guide-content';
 export * from './assessment/assessment-scheme';
 export * from './figures/share';
+export * from './seeds-directory';

@@ -8,4 +8,4 @@ export {
   type WorkingDayCount,
   type YearSchedule,
 } from './working-day-calendar';
-export { chinaDate, formatIsoDate, parseIsoDate } from './iso-date';
+export { chinaDate, chineseDate, formatIsoDate, parseIsoDate } from './iso-date';

@@ -70,6 +70,12 @@ function pad2(value: number): string {
   return String(value).padStart(2, '0');
 }
 
+/** 2026-12-05 → 2026年12月5日: a day as letters, notices and documents from a government write it. */
+export function chineseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
 /** The calendar day (YYYY-MM-DD) an instant falls on in China Standard Time (UTC+8, no daylight saving). */
 export function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

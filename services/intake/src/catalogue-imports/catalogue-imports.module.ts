@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { defaultSeedsDirectory, SeedSources } from '../catalogue/seed-sources';
+import { defaultSeedsDirectory } from '@oneseal/domain';
+import { SeedSources } from '../catalogue/seed-sources';
 import { CatalogueImportService } from './catalogue-import.service';
 import { CatalogueImportsController } from './catalogue-imports.controller';
 

@@ -96,8 +96,3 @@ export class SeedSources {
     return JSON.parse(this.catalogueFile('county-default-guide.json')) as CountyGuideDefaults;
   }
 }
-
-/** seeds/ at the repository's top, from src/catalogue or dist/catalogue; ONESEAL_SEEDS_DIR overrides it. */
-export function defaultSeedsDirectory(env: Record<string, string | undefined> = process.env): string {
-  return env.ONESEAL_SEEDS_DIR ?? join(__dirname, '..', '..', '..', '..', 'seeds');
-}

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { Type } from 'class-transformer';
 import {
@@ -124,9 +123,4 @@ export const NOTIFICATION_SCHEMA = 'notification';
 
 export function loadNotificationEnv(env: Record<string, string | undefined> = process.env): NotificationEnv {
   return validateEnv('notification', NotificationEnv, env);
-}
-
-/** The reference data (place and bureau names for staff texts): ONESEAL_SEEDS_DIR, else the repository's seeds/. */
-export function defaultSeedsDirectory(): string {
-  return process.env.ONESEAL_SEEDS_DIR ?? resolve(__dirname, '../../../../seeds');
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseEvent, type ApplicationSubmittedV1, type EventEnvelope } from '@oneseal/contracts';
 import { processOnce, type ProcessOutcome } from '@oneseal/database';
-import { SeededPlaceNames } from '@oneseal/domain';
+import { defaultSeedsDirectory, SeededPlaceNames } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   contactFromSubmission,
@@ -10,7 +10,7 @@ import {
   saveApplicant,
   type ApplicantContact,
 } from '../contacts/applicant-contact';
-import { defaultSeedsDirectory, NOTIFICATION_SCHEMA } from '../config/notification.env';
+import { NOTIFICATION_SCHEMA } from '../config/notification.env';
 import {
   consumerOf,
   ruleForTopic,

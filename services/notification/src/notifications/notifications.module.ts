@@ -1,6 +1,6 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { SeededPlaceNames } from '@oneseal/domain';
+import { defaultSeedsDirectory, SeededPlaceNames } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 import { AppointmentMessages } from '../appointments/appointment-messages';
 import { AppointmentsConsumer } from '../appointments/appointments.consumer';
@@ -9,7 +9,7 @@ import { HomeVisitsConsumer } from '../home-visits/home-visits.consumer';
 import { NoticeMessages } from '../notices/notice-messages';
 import { NoticesConsumer } from '../notices/notices.consumer';
 import { ApplicationSubmittedConsumer } from '../contacts/application-submitted.consumer';
-import { defaultSeedsDirectory, type NotificationEnv } from '../config/notification.env';
+import type { NotificationEnv } from '../config/notification.env';
 import { DeliveryModule } from '../delivery/delivery.module';
 import { DeliveryPoller } from '../delivery/delivery-poller.service';
 import { CaseEventsConsumer } from './case-events.consumer';
@@ -33,21 +33,19 @@ export class NotificationsModule {
       ],
       providers: [
         NotificationsService,
+        // Read from the seeds once, for every kind of message that names a place or a bureau.
+        { provide: SeededPlaceNames, useFactory: () => SeededPlaceNames.fromSeeds(defaultSeedsDirectory()) },
         {
           provide: HomeVisitMessages,
-          inject: [getDataSourceToken(), DeliveryPoller],
-          useFactory: (dataSource: DataSource, poller: DeliveryPoller) =>
-            new HomeVisitMessages(dataSource, SeededPlaceNames.fromSeeds(defaultSeedsDirectory()), () =>
-              poller.wake(),
-            ),
+          inject: [getDataSourceToken(), DeliveryPoller, SeededPlaceNames],
+          useFactory: (dataSource: DataSource, poller: DeliveryPoller, places: SeededPlaceNames) =>
+            new HomeVisitMessages(dataSource, places, () => poller.wake()),
         },
         {
           provide: NoticeMessages,
-          inject: [getDataSourceToken(), DeliveryPoller],
-          useFactory: (dataSource: DataSource, poller: DeliveryPoller) =>
-            new NoticeMessages(dataSource, SeededPlaceNames.fromSeeds(defaultSeedsDirectory()), () =>
-              poller.wake(),
-            ),
+          inject: [getDataSourceToken(), DeliveryPoller, SeededPlaceNames],
+          useFactory: (dataSource: DataSource, poller: DeliveryPoller, places: SeededPlaceNames) =>
+            new NoticeMessages(dataSource, places, () => poller.wake()),
         },
         {
           provide: AppointmentMessages,
@@ -57,10 +55,11 @@ export class NotificationsModule {
         },
         {
           provide: NotificationPlanner,
-          inject: [getDataSourceToken(), DeliveryPoller],
-          useFactory: (dataSource: DataSource, poller: DeliveryPoller) => {
+          inject: [getDataSourceToken(), DeliveryPoller, SeededPlaceNames],
+          useFactory: (dataSource: DataSource, poller: DeliveryPoller, places: SeededPlaceNames) => {
             const logger = new Logger('NotificationPlanner');
             return new NotificationPlanner(dataSource, {
+              places,
               onMessagesRecorded: () => poller.wake(),
               logger: { warn: (message) => logger.warn(message) },
             });

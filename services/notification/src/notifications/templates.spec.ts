@@ -4,7 +4,6 @@ import {
   MAX_VARIABLE_LENGTH,
   SMS_TEMPLATES,
   TEMPLATE_TEXTS,
-  chineseDate,
   materialsList,
 } from './templates';
 
@@ -192,10 +191,6 @@ describe('message templates', () => {
       // The signature goes in 【】, which the provider forbids inside a template.
       expect(TEMPLATE_TEXTS[name]).not.toMatch(/[【】]/);
     }
-  });
-
-  it('writes dates the way a Chinese letter does', () => {
-    expect(chineseDate('2027-01-05')).toBe('2027年1月5日');
   });
 
   it('tells a posted result with its carrier and tracking number', () => {

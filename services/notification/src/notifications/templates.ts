@@ -1,5 +1,5 @@
 import type { CaseResult, DeliveryMethod, HandoverMethod } from '@oneseal/contracts';
-import { resultWording } from '@oneseal/domain';
+import { chineseDate, resultWording } from '@oneseal/domain';
 
 /**
  * Every message text OneSeal sends, in one place. Each text is registered as is with the SMS provider (the
@@ -112,12 +112,6 @@ function render(template: TemplateName, params: Record<string, string>): Rendere
   });
   // A value that ends a sentence itself (a reason typed with its 。) is not followed by the template's own.
   return { template, params: clipped, body: body.replace(/([。！？])。/g, '$1') };
-}
-
-/** 2026-12-01 → 2026年12月1日: how dates read in a letter from the government. */
-export function chineseDate(isoDate: string): string {
-  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
-  return `${year}年${month}月${day}日`;
 }
 
 /** As many materials as fit in one variable, then how many more: 申请表、身份证复印件等5项. */

@@ -1,6 +1,7 @@
 import type { NoticeText } from '@oneseal/contracts';
 import {
   ASSESSMENT_INDICATORS,
+  chineseDate,
   type IndicatorScore,
   type TownScore,
   type WeightedIndicator,
@@ -17,12 +18,6 @@ export interface BulletinFacts {
 
 /** How many of the last-ranked towns are asked to put things right, when enough towns are ranked to have a tail. */
 const NAMED_TAIL = 3;
-
-/** 2026-11-01 → 2026年11月1日. */
-const chineseDate = (iso: string) => {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-};
 
 /** 根据泽州县乡（镇）便民服务中心考核方案（第2版）; a county that never set its own is scored on the default indicators. */
 const basisOf = (countyName: string, version: number) =>

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { IsHexKey, TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 import { Transform } from 'class-transformer';
@@ -77,9 +76,4 @@ export const ROUTING_SCHEMA = 'routing';
 
 export function loadRoutingEnv(env: Record<string, string | undefined> = process.env): RoutingEnv {
   return validateEnv('routing', RoutingEnv, env);
-}
-
-/** The reference data (county, town and bureau names for reports people read): ONESEAL_SEEDS_DIR, else seeds/. */
-export function defaultSeedsDirectory(): string {
-  return process.env.ONESEAL_SEEDS_DIR ?? resolve(__dirname, '../../../../seeds');
 }

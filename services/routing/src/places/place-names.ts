@@ -1,6 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { SeededPlaceNames } from '@oneseal/domain';
-import { defaultSeedsDirectory } from '../config/routing.env';
+import { defaultSeedsDirectory, SeededPlaceNames } from '@oneseal/domain';
 
 /** County, town and bureau names for what people read (reports, 考核, 约谈 records), read once at boot. */
 export const PLACE_NAMES = Symbol('PLACE_NAMES');

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { defaultSeedsDirectory } from '@oneseal/domain';
 
 export interface TownDivision {
   county: string;
@@ -51,9 +52,4 @@ export class DivisionNames {
   all(): TownDivision[] {
     return [...this.towns.values()];
   }
-}
-
-/** services/seal/dist (or src) → the repository's seeds/, which the Docker image copies to /app/seeds. */
-export function defaultSeedsDirectory(): string {
-  return process.env.ONESEAL_SEEDS_DIR ?? resolve(__dirname, '../../../../seeds');
 }

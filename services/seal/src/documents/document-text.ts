@@ -1,5 +1,5 @@
 import type { CaseDocumentKind, HandoverMethod, IssueDocumentInput } from '@oneseal/contracts';
-import { decisionDocumentTitle } from '@oneseal/domain';
+import { chineseDate, decisionDocumentTitle } from '@oneseal/domain';
 import type { OrganSettings } from '../organs/organ-directory';
 
 /** What a document says, before it is laid out on paper: pure text, so the wording can be read and tested. */
@@ -48,13 +48,7 @@ const DELIVERY_WORDS: Record<HandoverMethod, string> = {
 
 /** A date in a year whose holidays the State Council has not published yet may still move: the document says so. */
 const dueDateOf = (isoDate: string, provisional: boolean | undefined) =>
-  `${chineseIsoDate(isoDate)}${provisional ? '（暂定，以国务院公布的该年节假日安排为准）' : ''}`;
-
-/** 2026-12-05 → 2026年12月5日. */
-export function chineseIsoDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
+  `${chineseDate(isoDate)}${provisional ? '（暂定，以国务院公布的该年节假日安排为准）' : ''}`;
 
 /** An instant as a person in China reads it: 2026年12月5日 09:03 (China Standard Time). */
 export function chineseDateTime(instant: Date): string {
@@ -137,7 +131,7 @@ function handlerOf(input: IssueDocumentInput, organ: OrganSettings): string {
 
 /** The application as every document names it. */
 function applicationOf(input: IssueDocumentInput, receivedOn: string | undefined): string {
-  const when = receivedOn ? `于${chineseIsoDate(receivedOn)}` : '';
+  const when = receivedOn ? `于${chineseDate(receivedOn)}` : '';
   return `你（单位）${when}提出的“${input.matterName}”申请（办件编号：${input.receiptNumber}）`;
 }
 
@@ -154,7 +148,7 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
       const intro = applicationOf(input, content.receivedOn);
       const accepted = content.deemed
         ? `${intro}，本机关未在五个工作日内告知需要补正的内容。${basis(input, '第三十二条第一款第（四）项')}，` +
-          `该申请自收到申请材料之日（${chineseIsoDate(content.receivedOn)}）起即为受理。`
+          `该申请自收到申请材料之日（${chineseDate(content.receivedOn)}）起即为受理。`
         : `${intro}，申请材料齐全、符合法定形式，本机关决定予以受理。`;
       return {
         title,
@@ -176,7 +170,7 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
           `${basis(input, '第三十二条第一款第（四）项')}，现一次性告知你需要补正的全部内容：`,
       ];
       const after = [
-        `请于${chineseIsoDate(content.supplyBy)}前将上述材料送交${context.townName}便民服务中心综合受理窗口，` +
+        `请于${chineseDate(content.supplyBy)}前将上述材料送交${context.townName}便民服务中心综合受理窗口，` +
           '或经所在村（社区）便民服务站代为提交。逾期未补正的，本机关将终止办理。',
         '补正材料所需时间不计算在办理期限内；收到全部补正材料后，本机关将继续办理。',
       ];
@@ -256,7 +250,7 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
       if (input.matterTypeCode === '05') {
         if (grant?.amount) rows.push(['给付金额', grant.amount]);
         if (grant?.form) rows.push(['给付方式', grant.form]);
-        if (grant?.from) rows.push(['给付起始日期', chineseIsoDate(grant.from)]);
+        if (grant?.from) rows.push(['给付起始日期', chineseDate(grant.from)]);
       }
       if (content.opinion.trim()) paragraphs.push(`审查意见：${sentence(content.opinion)}`);
       return {
@@ -322,13 +316,13 @@ export function composeDocument(input: IssueDocumentInput, context: DocumentCont
               ] as [string, string][])
             : []),
           ['签收人', content.recipient],
-          ['送达日期', chineseIsoDate(content.deliveredOn)],
+          ['送达日期', chineseDate(content.deliveredOn)],
           ['送达人', content.deliveredBy ?? handler],
         ],
         handledBy:
           content.method === 'electronic'
-            ? `电子送达：已于${chineseIsoDate(content.deliveredOn)}向申请人送达电子文书`
-            : `签收确认：${content.recipient}已于${chineseIsoDate(content.deliveredOn)}签收`,
+            ? `电子送达：已于${chineseDate(content.deliveredOn)}向申请人送达电子文书`
+            : `签收确认：${content.recipient}已于${chineseDate(content.deliveredOn)}签收`,
       };
     }
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultSeedsDirectory, type DivisionNames } from '../divisions/division-names';
+import { defaultSeedsDirectory } from '@oneseal/domain';
+import type { DivisionNames } from '../divisions/division-names';
 import { townGovernmentName } from '../seals/seal-naming';
 
 /** An organ that issues documents under its own seal: a town government, or a county bureau (140525-mz). */
