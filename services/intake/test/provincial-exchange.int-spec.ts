@@ -32,7 +32,11 @@ import type { GuideRecord, StageRecord } from '../src/provincial-exchange/exchan
 import { ExchangeFailure, ProvincialExchangeClient } from '../src/provincial-exchange/exchange-client';
 import { ExchangeRounds } from '../src/provincial-exchange/exchange-rounds';
 import { exchangeStatusOf } from '../src/provincial-exchange/exchange-status';
-import { ProvincialApplicationIntake } from '../src/provincial-exchange/provincial-applications';
+import {
+  MAX_TRIES_OF_ONE_APPLICATION,
+  ProvincialApplicationIntake,
+  UNPROCESSABLE_APPLICATION,
+} from '../src/provincial-exchange/provincial-applications';
 import { ProvincialPushQueue } from '../src/provincial-exchange/provincial-push-queue';
 import {
   acceptedStage,
@@ -338,6 +342,64 @@ describe('省一体化在线政务服务平台: guides and case stages out, 一�
       n: number;
     }[];
     expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('keeps retrying an application our side cannot file, declines it only after an hour of tries, then goes on', async () => {
+    // Something of ours refuses this applicant's record (as a broken database rule would), not the application.
+    const rule = `test_refuses_${randomBytes(4).toString('hex')}`;
+    const owner = await suite.owner();
+    await owner.query(
+      `ALTER TABLE intake.applications ADD CONSTRAINT ${rule} CHECK (applicant_name <> '钱存不下') NOT VALID`,
+    );
+    const cursor = async () =>
+      (
+        (await suite.dataSource.query(
+          `SELECT stuck_application AS application, stuck_attempts AS attempts FROM intake.provincial_pull_cursors
+            WHERE county = '140525'`,
+        )) as { application: string | null; attempts: number }[]
+      )[0];
+    try {
+      await standIn.admin('applications', {
+        ...province,
+        applicationId: 'SX-2026-000130',
+        applicant: { ...province.applicant, name: '钱存不下' },
+      });
+      await standIn.admin('applications', {
+        ...province,
+        applicationId: 'SX-2026-000131',
+        applicant: { ...province.applicant, name: '孙后来' },
+      });
+      await settle(8);
+      // Tried again and again, never declined: a few seconds of our failing must not turn the applicant away.
+      expect(await cursor()).toEqual({ application: 'SX-2026-000130', attempts: expect.any(Number) });
+      expect((await cursor()).attempts).toBeGreaterThanOrEqual(MAX_TRIES_OF_ONE_APPLICATION);
+      const waiting = (await standIn.state()).answers;
+      expect(waiting['SX-2026-000130']).toBeUndefined();
+      // The one behind it waits its turn.
+      expect(waiting['SX-2026-000131']).toBeUndefined();
+
+      // An hour of failing later, it is declined with a reason the applicant can act on, and the pull goes on.
+      await suite.dataSource.query(
+        `UPDATE intake.provincial_pull_cursors SET stuck_since = now() - interval '61 minutes' WHERE county = '140525'`,
+      );
+      await settle(4);
+      const answers = (await standIn.state()).answers;
+      expect(answers['SX-2026-000130']).toEqual(
+        expect.objectContaining({
+          status: 'declined',
+          reasonCode: UNPROCESSABLE_APPLICATION,
+          reason: expect.stringContaining('请申请人重新提交或到便民服务中心窗口办理'),
+        }),
+      );
+      expect(answers['SX-2026-000131']).toEqual(expect.objectContaining({ status: 'received' }));
+      const filed = (await suite.dataSource.query(
+        `SELECT applicant_name AS name FROM intake.applications a JOIN intake.provincial_applications p ON p.case_id = a.id
+          WHERE p.application_id IN ('SX-2026-000130', 'SX-2026-000131')`,
+      )) as { name: string }[];
+      expect(filed).toEqual([{ name: '孙后来' }]);
+    } finally {
+      await owner.query(`ALTER TABLE intake.applications DROP CONSTRAINT ${rule}`);
+    }
   });
 
   it('pushes each stage of a case once, in the order it happened, through the province’s outages', async () => {
