@@ -6,6 +6,7 @@ import { openSuiteDataSource, refusalCodeOf, type SuiteDataSource } from '@onese
 import { AssessmentService } from '../src/assessment/assessment.service';
 import { RoutedCase } from '../src/cases/routed-case.entity';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
+import { townReport } from '../src/supervision/town-report';
 
 const NOW = new Date('2026-12-20T02:00:00Z');
 const admin: AuthUser = { id: 'admin', name: '县审批局管理员', roles: ['admin'], county: '140525' };
@@ -19,15 +20,25 @@ describe('考核: every town scored and ranked on the county’s scheme (real Po
 
   async function routed(
     town: string,
-    facts: { channel: string; onTime?: boolean; due?: string; open?: boolean; withdrawn?: boolean },
+    facts: {
+      channel: string;
+      onTime?: boolean;
+      due?: string;
+      open?: boolean;
+      withdrawn?: boolean;
+      /** An open case's stage other than in-progress. */
+      stage?: string;
+      routedAt?: string;
+      concludedAt?: string;
+    },
   ) {
     const caseId = randomUUID();
     await suite.dataSource.query(
       `INSERT INTO routing.routed_cases (case_id, county, town, matter_code, workflow_id, workflow_run_id, routed_at,
                                          stage, channel, committed_due_date, concluded_at, result, on_time)
-       VALUES ($1::uuid, '140525', $2, 'ZZ-T-002', $1::text, $1::text, '2026-12-02T02:00:00Z',
-               CASE WHEN $5::boolean THEN 'in-progress' ELSE 'concluded' END, $3, $4::date,
-               CASE WHEN $5::boolean THEN NULL ELSE timestamptz '2026-12-10T02:00:00Z' END,
+       VALUES ($1::uuid, $11, $2, 'ZZ-T-002', $1::text, $1::text, $8::timestamptz,
+               CASE WHEN $5::boolean THEN coalesce($9, 'in-progress') ELSE 'concluded' END, $3, $4::date,
+               CASE WHEN $5::boolean THEN NULL ELSE $10::timestamptz END,
                CASE WHEN $5::boolean THEN NULL WHEN $7::boolean THEN '撤件' ELSE '准予' END,
                CASE WHEN $5::boolean THEN NULL ELSE $6::boolean END)`,
       [
@@ -38,6 +49,10 @@ describe('考核: every town scored and ranked on the county’s scheme (real Po
         facts.open ?? false,
         facts.onTime ?? true,
         facts.withdrawn ?? false,
+        facts.routedAt ?? '2026-12-02T02:00:00Z',
+        facts.stage ?? null,
+        facts.concludedAt ?? '2026-12-10T02:00:00Z',
+        town.slice(0, 6),
       ],
     );
     return caseId;
@@ -144,6 +159,60 @@ describe('考核: every town scored and ranked on the county’s scheme (real Po
     expect(ranking.period.title).toBe('2026年第四季度');
     expect(ranking.scheme.version).toBe(1);
     expect(ranking.towns.find((town) => town.town === XIACUN)?.score).toBe(60);
+  });
+
+  it('deducts for the overdue cases the period report shows at the period’s end, and for those that ended late', async () => {
+    // 沁水县, apart from the county above. 龙港镇: past their dates at the end of December's running month — one being
+    // handled, one in a 特别程序, one awaiting a 补正 — and one not due yet.
+    const LONGGANG = '140521100';
+    const ZHONGCUN = '140521101';
+    const qinshuiSupervisor: AuthUser = { ...supervisor, id: 'sup-qinshui', county: '140521' };
+    await routed(LONGGANG, { channel: 'town-window', open: true, due: '2026-12-11' });
+    await routed(LONGGANG, { channel: 'town-window', open: true, due: '2026-12-09', stage: 'suspended' });
+    await routed(LONGGANG, {
+      channel: 'online',
+      open: true,
+      due: '2026-12-14',
+      stage: 'awaiting-correction',
+    });
+    await routed(LONGGANG, { channel: 'town-window', open: true, due: '2026-12-28' });
+    await routed(LONGGANG, { channel: 'town-window' });
+    // 中村镇: due in November and ended late in December (overdue at November's end, then ended late in December),
+    // and one ended late within December.
+    await routed(ZHONGCUN, {
+      channel: 'town-window',
+      routedAt: '2026-11-05T01:00:00Z',
+      due: '2026-11-20',
+      onTime: false,
+      concludedAt: '2026-12-03T02:00:00Z',
+    });
+    await routed(ZHONGCUN, { channel: 'village-agent', due: '2026-12-08', onTime: false });
+
+    const overdue = { '2026-11': { [ZHONGCUN]: 1 }, '2026-12': { [LONGGANG]: 3, [ZHONGCUN]: 2 } };
+    for (const [month, expected] of Object.entries(overdue)) {
+      const ranking = await assessment.ranking(qinshuiSupervisor, '140521', 'month', month, NOW);
+      const report = await townReport(
+        suite.dataSource,
+        { county: '140521', from: ranking.period.from, to: ranking.period.to },
+        NOW,
+      );
+      const deducted = Object.fromEntries(
+        ranking.towns.map((town) => [
+          town.town,
+          town.parts.find((part) => part.indicator === 'overdueCount')?.value,
+        ]),
+      );
+      // Every ended case here has a committed date and none was withdrawn: the report's 办结 less 按时办结 are the
+      // ones that ended late.
+      const shown = Object.fromEntries(
+        ranking.towns.map((town) => {
+          const row = report.find((reported) => reported.town === town.town);
+          return [town.town, row ? row.overdueAtEnd + row.concluded - row.concludedOnTime : 0];
+        }),
+      );
+      expect(deducted).toEqual(shown);
+      expect(Object.fromEntries(Object.entries(deducted).filter(([, count]) => count))).toEqual(expected);
+    }
   });
 
   it('refuses a period that is malformed or has not begun', async () => {

@@ -3,7 +3,7 @@ import { WorkingDayCalendar } from '@oneseal/domain';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { RoutedCase } from '../src/cases/routed-case.entity';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
-import { deadlineRisks } from '../src/supervision/deadline-risks';
+import { deadlineRisks, MAX_RISKS } from '../src/supervision/deadline-risks';
 
 // Wednesday 2026-12-09, 10:00 in China: the next working day is Thursday the 10th; Friday the 4th was three working
 // days ago (7, 8, 9).
@@ -100,6 +100,38 @@ describe('今日风险: what is late or about to be today, worst first (real Pos
       }),
     );
     expect(risks.counts).toEqual({ statutory: 1, red: 1, 'step-late': 1, yellow: 1, 'due-soon': 2 });
+  });
+
+  it('counts every case at risk, those the list has no room for and levels it does not reach included', async () => {
+    // A county of its own, so the cases above stay as they are.
+    for (let n = 0; n <= MAX_RISKS; n += 1)
+      await routed(`statutory-${n}`, {
+        warning: 'statutory',
+        due: '2026-11-20',
+        county: '140581',
+        town: '140581100',
+      });
+    await routed('later-yellow', {
+      warning: 'yellow',
+      due: '2026-12-10',
+      county: '140581',
+      town: '140581100',
+    });
+    const risks = await deadlineRisks(
+      suite.dataSource,
+      { county: '140581' },
+      WorkingDayCalendar.official(),
+      NOW,
+    );
+    expect(risks.items).toHaveLength(MAX_RISKS);
+    expect(risks.items.every((item) => item.risk === 'statutory')).toBe(true);
+    expect(risks.counts).toEqual({
+      statutory: MAX_RISKS + 1,
+      red: 0,
+      'step-late': 0,
+      yellow: 1,
+      'due-soon': 0,
+    });
   });
 
   it('covers the whole county for its supervisors, and never another county', async () => {

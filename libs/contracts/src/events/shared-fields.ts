@@ -11,6 +11,15 @@ export const APPLICATION_CHANNELS = [
 ] as const;
 export type ApplicationChannel = (typeof APPLICATION_CHANNELS)[number];
 
+/**
+ * The channels an applicant files on by themselves, over the internet (网上申请): what 网上办件率 counts, in the
+ * online-handling report and in 考核 alike.
+ */
+export const ONLINE_CHANNELS = [
+  'online',
+  'provincial-portal',
+] as const satisfies readonly ApplicationChannel[];
+
 /** The three levels a case travels through: 村 → 镇 → 县. */
 export const ADMINISTRATIVE_LEVELS = ['village', 'town', 'county'] as const;
 export type AdministrativeLevel = (typeof ADMINISTRATIVE_LEVELS)[number];

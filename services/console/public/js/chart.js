@@ -129,3 +129,31 @@ export function barChartHtml({ title, className = '', rows, series, max, unit = 
     </figcaption>
   </figure>`;
 }
+
+/** Rates arrive as fractions, null when there is nothing to rate; null must not become 0% (null * 100 is 0). */
+const asPercent = (rate) => (typeof rate === 'number' ? rate * 100 : null);
+
+/**
+ * 按时办结率 and 满意率 of each row (a town, a week, a month) as the services give them: `rows` [{ label, onTimeRate,
+ * satisfactionRate }]. 监察's period report and 趋势 draw them alike, so the same rate reads the same on both.
+ */
+export function ratesChartHtml({ className, rows }) {
+  return barChartHtml({
+    title: '按时办结率与满意率',
+    className,
+    series: [
+      { kind: 'rate', name: '按时办结率' },
+      { kind: 'satisfaction', name: '满意率' },
+    ],
+    max: 100,
+    unit: '%',
+    format: (value) => `${value.toFixed(1)}%`,
+    rows: rows.map((row) => ({
+      label: row.label,
+      bars: [
+        [{ kind: 'rate', value: asPercent(row.onTimeRate) }],
+        [{ kind: 'satisfaction', value: asPercent(row.satisfactionRate) }],
+      ],
+    })),
+  });
+}

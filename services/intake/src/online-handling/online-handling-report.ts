@@ -1,3 +1,4 @@
+import { ONLINE_CHANNELS } from '@oneseal/contracts';
 import {
   isInformationService,
   onlineHandlingTargetsOf,
@@ -73,7 +74,7 @@ export async function onlineHandlingReport(
   const towns = (await dataSource.query(
     `SELECT t.code AS town, t.name AS "townName",
             count(a.id)::int AS received,
-            count(a.id) FILTER (WHERE a.channel IN ('online', 'provincial-portal'))::int AS online
+            count(a.id) FILTER (WHERE a.channel = ANY($4::text[]))::int AS online
        FROM intake.towns t
        LEFT JOIN intake.applications a
               ON a.town = t.code AND a.county = $1
@@ -82,7 +83,7 @@ export async function onlineHandlingReport(
       WHERE t.county_code = $1
       GROUP BY t.code, t.name
       ORDER BY t.code`,
-    [county, from, to],
+    [county, from, to, ONLINE_CHANNELS],
   )) as Omit<TownOnlineCases, 'rate'>[];
   return {
     matters: rates,

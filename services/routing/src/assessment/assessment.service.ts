@@ -109,7 +109,7 @@ export class AssessmentService {
     const period = assessmentPeriod(kind, of, chinaDate(now));
     if (!period) throw new AssessmentError(AssessmentErrorCode.PERIOD_INVALID);
     const scheme = await this.scheme(viewer, county, period.to);
-    const figures = await townFigures(this.dataSource, county, period.from, period.to);
+    const figures = await townFigures(this.dataSource, county, period.from, period.to, now);
     const towns = rankTowns(
       this.places.townsOf(county).map((town) => ({ town, figures: figures.get(town) ?? QUIET_TOWN })),
       scheme.indicators,

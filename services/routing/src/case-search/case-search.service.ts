@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { taskScopesOf, type AuthUser } from '@oneseal/auth';
 import type { CaseResult } from '@oneseal/contracts';
-import { chinaDate, resultWording, villageStation, type WorkingDayCalendar } from '@oneseal/domain';
+import { chinaDate, resultWording, villageStation } from '@oneseal/domain';
 import { DataSource } from 'typeorm';
 import { currentCalendar } from '../calendar/calendar-years';
+import { workingDaysLeft } from '../calendar/working-days-left';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import { openThenEndedPage } from './open-then-ended-page';
 import { whatWasTyped, type SearchPlace } from './what-was-typed';
@@ -156,12 +157,4 @@ export class CaseSearchService {
     }));
     return { total, page: query.page, pageSize: query.pageSize, items };
   }
-}
-
-/** Working days from today to a due date: 0 on the day itself, negative once it has passed. */
-export function workingDaysLeft(calendar: WorkingDayCalendar, today: string, due: string): number {
-  if (due === today) return 0;
-  return due > today
-    ? calendar.workingDaysBetween(today, due).days
-    : -calendar.workingDaysBetween(due, today).days;
 }

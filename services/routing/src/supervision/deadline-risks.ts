@@ -1,6 +1,7 @@
 import { chinaDate, type WorkingDayCalendar } from '@oneseal/domain';
 import type { PlaceQuery } from '@oneseal/service-kit';
 import type { DataSource } from 'typeorm';
+import { workingDaysLeft } from '../calendar/working-days-left';
 
 /** How bad a case's standing is today, worst first: the order the supervisor's list reads in. */
 export const RISK_LEVELS = ['statutory', 'red', 'step-late', 'yellow', 'due-soon'] as const;
@@ -32,6 +33,15 @@ export interface DeadlineRisks {
 /** At most this many cases: the worst of them, which is what a morning's list can hold. */
 export const MAX_RISKS = 200;
 
+/** When a case stands at each level today ($3), tried worst first: the first that holds is its level. */
+const RISK_CONDITIONS: Record<RiskLevel, string> = {
+  statutory: `warning = 'statutory'`,
+  red: `warning = 'red' OR committed_due_date < $3::date`,
+  'step-late': `current_step_due_date < $3::date`,
+  yellow: `warning = 'yellow'`,
+  'due-soon': `true`,
+};
+
 /**
  * 今日风险: the open cases that are late or about to be — past the statutory or committed limit, a step past its own
  * date (a case can be on time while a village forwards late), warned yellow, or due by the next working day — each
@@ -49,74 +59,41 @@ export async function deadlineRisks(
   const soon = nextWorkingDay.kind === 'due' ? nextWorkingDay.date : today;
   const values: unknown[] = [place.county, soon, today];
   if (place.town) values.push(place.town);
-  // The same order as riskOf below, in SQL: the worst are kept when there are more than a list holds, and every
-  // case is counted, not only those listed.
-  const atRisk = `
-    WITH at_risk AS (
-      SELECT *, CASE
-                  WHEN warning = 'statutory' THEN 0
-                  WHEN warning = 'red' OR committed_due_date < $3::date THEN 1
-                  WHEN current_step_due_date < $3::date THEN 2
-                  WHEN warning = 'yellow' THEN 3
-                  ELSE 4
-                END AS risk_rank
-        FROM routing.routed_cases
-       WHERE county = $1 ${place.town ? 'AND town = $4' : ''}
-         AND concluded_at IS NULL AND stage NOT IN ('awaiting-correction', 'suspended')
-         -- A step or the case due by the next working day, or already warned.
-         AND (warning IS NOT NULL OR current_step_due_date <= $2 OR committed_due_date <= $2))`;
+  // A window counts every case at risk before the limit cuts the list, so a level's count holds the cases the list
+  // has no room for, and a level none of whose cases is listed is counted all the same.
   const rows = (await dataSource.query(
-    `${atRisk}
-     SELECT case_id AS "caseId", receipt_number AS "receiptNumber", town, matter_name AS "matterName", stage,
-            warning, committed_due_date::text AS "committedDueDate", current_step AS "currentStep",
-            current_unit AS "currentUnit", current_step_due_date::text AS "stepDueDate"
-       FROM at_risk ORDER BY risk_rank, committed_due_date NULLS LAST, current_step_due_date NULLS LAST
+    `SELECT case_id AS "caseId", receipt_number AS "receiptNumber", town, matter_name AS "matterName", stage,
+            risk_rank AS "riskRank", committed_due_date::text AS "committedDueDate", current_step AS "currentStep",
+            current_unit AS "currentUnit", current_step_due_date::text AS "stepDueDate",
+            ARRAY[${RISK_LEVELS.map((_, rank) => `count(*) FILTER (WHERE risk_rank = ${rank}) OVER ()`).join(', ')}]::int[]
+              AS "rankCounts"
+       FROM (SELECT *,
+                    CASE ${RISK_LEVELS.map((level, rank) => `WHEN (${RISK_CONDITIONS[level]}) THEN ${rank}`).join(' ')} END
+                      AS risk_rank
+               FROM routing.routed_cases
+              WHERE county = $1 ${place.town ? 'AND town = $4' : ''}
+                AND concluded_at IS NULL AND stage NOT IN ('awaiting-correction', 'suspended')
+                -- A step or the case due by the next working day, or already warned.
+                AND (warning IS NOT NULL OR current_step_due_date <= $2 OR committed_due_date <= $2)) at_risk
+      ORDER BY risk_rank, committed_due_date NULLS LAST, current_step_due_date NULLS LAST
       LIMIT ${MAX_RISKS}`,
     values,
-  )) as (Omit<CaseAtRisk, 'risk' | 'workingDaysLeft' | 'stepWorkingDaysLeft'> & { warning: string | null })[];
-  const ranks = (await dataSource.query(
-    `${atRisk} SELECT risk_rank AS rank, count(*)::int AS n FROM at_risk GROUP BY risk_rank`,
-    values,
-  )) as { rank: number; n: number }[];
-  const left = (date: string | null) => (date ? workingDaysFrom(calendar, today, date) : null);
-  const items = rows
-    .map(({ warning, ...row }): CaseAtRisk => {
-      const workingDaysLeft = left(row.committedDueDate);
-      const stepWorkingDaysLeft = left(row.stepDueDate);
-      return {
-        ...row,
-        workingDaysLeft,
-        stepWorkingDaysLeft,
-        risk: riskOf(
-          warning,
-          row.committedDueDate !== null && row.committedDueDate < today,
-          row.stepDueDate !== null && row.stepDueDate < today,
-        ),
-      };
-    })
-    .sort(
-      (a, b) =>
-        RISK_LEVELS.indexOf(a.risk) - RISK_LEVELS.indexOf(b.risk) ||
-        (a.workingDaysLeft ?? Infinity) - (b.workingDaysLeft ?? Infinity),
-    );
+  )) as (Omit<CaseAtRisk, 'risk' | 'workingDaysLeft' | 'stepWorkingDaysLeft'> & {
+    riskRank: number;
+    rankCounts: number[];
+  })[];
+  const left = (date: string | null) => (date ? workingDaysLeft(calendar, today, date) : null);
+  const items = rows.map(
+    ({ riskRank, rankCounts, ...row }): CaseAtRisk => ({
+      ...row,
+      risk: RISK_LEVELS[riskRank],
+      workingDaysLeft: left(row.committedDueDate),
+      stepWorkingDaysLeft: left(row.stepDueDate),
+    }),
+  );
+  // No row: nothing is at risk, every level is 0.
   const counts = Object.fromEntries(
-    RISK_LEVELS.map((level, rank) => [level, ranks.find((row) => row.rank === rank)?.n ?? 0]),
+    RISK_LEVELS.map((level, rank) => [level, rows[0]?.rankCounts[rank] ?? 0]),
   ) as Record<RiskLevel, number>;
   return { today, counts, items };
-}
-
-/** The warning the deadline workflow gave, else what today's date says of the case and its step (as the SQL ranks). */
-function riskOf(warning: string | null, casePastDate: boolean, stepPastDate: boolean): RiskLevel {
-  if (warning === 'statutory') return 'statutory';
-  if (warning === 'red' || casePastDate) return 'red';
-  if (stepPastDate) return 'step-late';
-  if (warning === 'yellow') return 'yellow';
-  return 'due-soon';
-}
-
-/** Working days from today to the date: positive ahead, 0 today, negative behind. */
-export function workingDaysFrom(calendar: WorkingDayCalendar, today: string, date: string): number {
-  return date >= today
-    ? calendar.workingDaysBetween(today, date).days
-    : -calendar.workingDaysBetween(date, today).days;
 }

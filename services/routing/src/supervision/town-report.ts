@@ -1,6 +1,6 @@
 import { shareOf } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
-import { CASE_LIFETIME } from '../migrations/1765500000100-CountEachTownsDays';
+import { overdueAtEndByTown } from './overdue-at-end';
 
 /** One town's work in a period, as the county reports it (dates are China Standard Time calendar days). */
 export interface TownReport {
@@ -40,10 +40,14 @@ export interface ReportPeriod {
 
 /**
  * Per-town figures for a period: what came in, was accepted and ended (and how much of it on time) and the ratings
- * given, summed from the per-day counts; what stood overdue at the end, from the cases open at that moment. Towns
- * without any case in the period are left out.
+ * given, summed from the per-day counts; what stood overdue at the end (or at `now`, while the period runs), from the
+ * cases open at that moment. Towns without any case in the period are left out.
  */
-export async function townReport(dataSource: DataSource, period: ReportPeriod): Promise<TownReport[]> {
+export async function townReport(
+  dataSource: DataSource,
+  period: ReportPeriod,
+  now: Date = new Date(),
+): Promise<TownReport[]> {
   const rows = (await dataSource.query(
     `WITH days AS (
        SELECT town, sum(received)::int AS received, sum(accepted)::int AS accepted, sum(concluded)::int AS concluded,
@@ -54,23 +58,16 @@ export async function townReport(dataSource: DataSource, period: ReportPeriod): 
          FROM routing.town_days WHERE county = $1 AND day BETWEEN $2 AND $3
         GROUP BY town
        HAVING sum(received) + sum(accepted) + sum(concluded) + sum(ratings) > 0),
-     -- Open at the end of the period's last day (China Standard Time), or now if that is still to come, with the
-     -- committed date already behind by then: a period that runs on past today shows what is overdue today.
-     overdue AS (
-       SELECT town, count(*)::int AS "overdueAtEnd"
-         FROM routing.routed_cases
-        WHERE ${CASE_LIFETIME} @> least((($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'), now())
-          AND county = $1 AND committed_due_date < least($3::date, (now() AT TIME ZONE 'Asia/Shanghai')::date)
-        GROUP BY town)
+     overdue AS (${overdueAtEndByTown({ county: '$1', to: '$3', now: '$4' })})
      SELECT town, coalesce(days.received, 0) AS received, coalesce(days.accepted, 0) AS accepted,
             coalesce(days.concluded, 0) AS concluded, coalesce(days."concludedOnTime", 0) AS "concludedOnTime",
             coalesce(days.timed, 0) AS timed, coalesce(days.approved, 0) AS approved,
             coalesce(days.refused, 0) AS refused, coalesce(days.withdrawn, 0) AS withdrawn,
-            coalesce(days."otherResults", 0) AS "otherResults", coalesce(overdue."overdueAtEnd", 0) AS "overdueAtEnd",
+            coalesce(days."otherResults", 0) AS "otherResults", coalesce(overdue.overdue_at_end, 0) AS "overdueAtEnd",
             coalesce(days.ratings, 0) AS ratings, coalesce(days.dissatisfied, 0) AS dissatisfied
        FROM days FULL JOIN overdue USING (town)
       ORDER BY town`,
-    [period.county, period.from, period.to],
+    [period.county, period.from, period.to, now],
   )) as (Omit<TownReport, 'onTimeRate' | 'satisfactionRate'> & { timed: number })[];
   return rows.map(({ timed, ...town }) => ({
     ...town,

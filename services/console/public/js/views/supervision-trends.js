@@ -1,10 +1,9 @@
 import { api } from '../api.js';
-import { barChartHtml } from '../chart.js';
+import { barChartHtml, ratesChartHtml } from '../chart.js';
 import { html, mount, showError, tableHtml } from '../html.js';
 import { townLabel, townFieldHtml, unitLabel } from '../names.js';
 
 const rateText = (rate) => (typeof rate === 'number' ? `${(rate * 100).toFixed(1)}%` : '—');
-const asPercent = (rate) => (typeof rate === 'number' ? rate * 100 : null);
 
 /** A week by its dates (11-23 至 11-29), a month by its name (2026年11月). */
 const periodLabel = (point, by) =>
@@ -26,24 +25,7 @@ function trendHtml(points, by) {
       bars: [[{ kind: 'received', value: row.received }], [{ kind: 'concluded', value: row.concluded }]],
     })),
   })}
-  ${barChartHtml({
-    title: '按时办结率与满意率',
-    className: 'chart-trend-rates',
-    series: [
-      { kind: 'rate', name: '按时办结率' },
-      { kind: 'satisfaction', name: '满意率' },
-    ],
-    max: 100,
-    unit: '%',
-    format: (value) => `${value.toFixed(1)}%`,
-    rows: rows.map((row) => ({
-      label: row.label,
-      bars: [
-        [{ kind: 'rate', value: asPercent(row.onTimeRate) }],
-        [{ kind: 'satisfaction', value: asPercent(row.satisfactionRate) }],
-      ],
-    })),
-  })}
+  ${ratesChartHtml({ className: 'chart-trend-rates', rows })}
   ${tableHtml(
     [by === 'month' ? '月份' : '周', '收件', '受理', '办结', '按时办结率', '评价数', '差评数', '满意率'],
     rows.map((row) => [

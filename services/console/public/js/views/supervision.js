@@ -1,5 +1,5 @@
 import { api, apiBlob, hasRole } from '../api.js';
-import { barChartHtml } from '../chart.js';
+import { barChartHtml, ratesChartHtml } from '../chart.js';
 import {
   caseLink,
   downloadBlob,
@@ -67,29 +67,10 @@ const openChartHtml = (rows) =>
     })),
   });
 
-const RATE_SERIES = [
-  { kind: 'rate', name: '按时办结率' },
-  { kind: 'satisfaction', name: '满意率' },
-];
-
-/** Rates arrive as fractions, null when there is nothing to rate; null must not become 0% (null * 100 is 0). */
-const asPercent = (rate) => (typeof rate === 'number' ? rate * 100 : null);
-
-const ratesChartHtml = (rows) =>
-  barChartHtml({
-    title: '按时办结率与满意率',
+const townRatesChartHtml = (rows) =>
+  ratesChartHtml({
     className: 'chart-town-rates',
-    series: RATE_SERIES,
-    max: 100,
-    unit: '%',
-    format: (value) => `${value.toFixed(1)}%`,
-    rows: rows.map((row) => ({
-      label: townLabel(row.town),
-      bars: [
-        [{ kind: 'rate', value: asPercent(row.onTimeRate) }],
-        [{ kind: 'satisfaction', value: asPercent(row.satisfactionRate) }],
-      ],
-    })),
+    rows: rows.map((row) => ({ ...row, label: townLabel(row.town) })),
   });
 
 /** The chart goes only over a table that has rows, so an empty county shows just the table's 暂无 line. */
@@ -116,7 +97,7 @@ const summaryHtml = (rows) =>
 
 const reportHtml = (rows) =>
   withChart(
-    ratesChartHtml,
+    townRatesChartHtml,
     rows,
     tableHtml(
       [
