@@ -19,6 +19,7 @@ export const ONLINE_CHANNELS = [
   'online',
   'provincial-portal',
 ] as const satisfies readonly ApplicationChannel[];
+export type OnlineChannel = (typeof ONLINE_CHANNELS)[number];
 
 /** The three levels a case travels through: 村 → 镇 → 县. */
 export const ADMINISTRATIVE_LEVELS = ['village', 'town', 'county'] as const;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Applicant } from '@oneseal/auth';
-import type { ApplicationChannel, EventActor } from '@oneseal/contracts';
+import type { EventActor, OnlineChannel } from '@oneseal/contracts';
 import {
   canonicalJson,
   chinaDate,
@@ -40,7 +40,7 @@ export const APPLICANT_ACTOR: EventActor = { kind: 'person', id: 'applicant', ro
 export interface OnlineFiler {
   /** The mobile number the applicant proved (our SMS code, or the province's own sign-in). */
   phone: string;
-  channel: Extract<ApplicationChannel, 'online' | 'provincial-portal'>;
+  channel: OnlineChannel;
   /** Our portal's limit of filings per number and day; the province's portal keeps its own. */
   limitPerDay: boolean;
   /** Recorded in the filing's own transaction (the exchange's note of which provincial application it was). */
