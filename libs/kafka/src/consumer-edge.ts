@@ -102,6 +102,14 @@ export class ConsumerEdge {
     );
   }
 
+  /**
+   * A message its consumer dealt with without the edge (a dead letter recorded, a topic it has nothing to do with):
+   * its offset may be committed like a handled one's, or the group would read it again after every restart.
+   */
+  acknowledge(message: ReceivedMessage): void {
+    if (message.commits) this.offsets.note(message.commits, message.topic, message.partition, message.offset);
+  }
+
   /** Commits what was handled: before the consumer stops, so a restart redelivers as little as possible. */
   async onModuleDestroy(): Promise<void> {
     await this.offsets.flush();

@@ -15,12 +15,17 @@ interface RequestQueueLike {
 
 const PATCHED = Symbol.for('oneseal.kafkajs-idle-loop');
 
+/** The release this mends; a later one has its own request queue, left as it is. */
+const MENDED_RELEASE = '2.2.4';
+
 export function stopKafkajsIdleLoop(): void {
-  const requestQueue = createRequire(require.resolve('kafkajs'))('./src/network/requestQueue') as {
+  const kafkajs = createRequire(require.resolve('kafkajs'));
+  if ((kafkajs('./package.json') as { version: string }).version !== MENDED_RELEASE) return;
+  const requestQueue = kafkajs('./src/network/requestQueue') as {
     prototype: RequestQueueLike & { [PATCHED]?: true };
   };
   const queue = requestQueue.prototype;
-  if (queue[PATCHED]) return;
+  if (queue[PATCHED] || typeof queue.scheduleCheckPendingRequests !== 'function') return;
   const schedule = queue.scheduleCheckPendingRequests;
   queue.scheduleCheckPendingRequests = function (this: RequestQueueLike) {
     if (this.pending.length === 0 && this.throttledUntil <= Date.now()) return;

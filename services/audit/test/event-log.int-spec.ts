@@ -5,6 +5,7 @@ import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { unkeyedEventHash } from '../src/event-log/event-hash';
 import { EventLogService } from '../src/event-log/event-log.service';
+import { ChainCheckPool } from '../src/event-log/chain-check-pool';
 import { PlaceVerificationService } from '../src/event-log/place-verification.service';
 
 describe('the audit event log (real PostgreSQL)', () => {
@@ -248,6 +249,20 @@ describe('the audit event log (real PostgreSQL)', () => {
       } finally {
         await Promise.all([inProcess.onModuleDestroy(), threaded.onModuleDestroy()]);
       }
+
+      // The service stopping mid-verification answers the batches its threads hold with an error, rather than leaving
+      // the request hanging until the process is killed.
+      const { url } = suite.dataSource.options as { url: string };
+      const pool = new ChainCheckPool(2, url);
+      const job = { key: new Uint8Array(32), keyedFromSeq: '1', streamIds: caseIds.slice(0, 500) };
+      const held = [pool.check(job), pool.check(job), pool.check(job)].map((check) =>
+        check.then(
+          () => 'answered as if nothing happened',
+          (error: Error) => error.message,
+        ),
+      );
+      await pool.close();
+      expect(await Promise.all(held)).toEqual(Array(3).fill('chain check pool is closed'));
     });
   });
 });

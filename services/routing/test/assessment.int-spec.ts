@@ -163,7 +163,8 @@ describe('考核: every town scored and ranked on the county’s scheme (real Po
 
   it('deducts for the overdue cases the period report shows at the period’s end, and for those that ended late', async () => {
     // 沁水县, apart from the county above. 龙港镇: past their dates at the end of December's running month — one being
-    // handled, one in a 特别程序, one awaiting a 补正 — and one not due yet.
+    // handled (overdue), one in a 特别程序 and one awaiting a 补正 (their clocks stand still: not overdue) — and one
+    // not due yet.
     const LONGGANG = '140521100';
     const ZHONGCUN = '140521101';
     const qinshuiSupervisor: AuthUser = { ...supervisor, id: 'sup-qinshui', county: '140521' };
@@ -188,7 +189,7 @@ describe('考核: every town scored and ranked on the county’s scheme (real Po
     });
     await routed(ZHONGCUN, { channel: 'village-agent', due: '2026-12-08', onTime: false });
 
-    const overdue = { '2026-11': { [ZHONGCUN]: 1 }, '2026-12': { [LONGGANG]: 3, [ZHONGCUN]: 2 } };
+    const overdue = { '2026-11': { [ZHONGCUN]: 1 }, '2026-12': { [LONGGANG]: 1, [ZHONGCUN]: 2 } };
     for (const [month, expected] of Object.entries(overdue)) {
       const ranking = await assessment.ranking(qinshuiSupervisor, '140521', 'month', month, NOW);
       const report = await townReport(

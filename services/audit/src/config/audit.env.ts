@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { usableCores } from './cpu-limit';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, IsUrl, Max, Min } from 'class-validator';
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
@@ -29,13 +29,13 @@ export class AuditEnv extends ServiceEnv {
 
   /**
    * Threads that check chains when a town or county is verified (0: on the service's own thread). By default one per
-   * core, at most four: verifying is bound by hashing, and the reads are PostgreSQL's.
+   * core the process may use (a container's CPU limit counts), at most four: verifying is bound by hashing.
    */
-  @Transform(({ value }) => (value === undefined ? Math.min(4, availableParallelism()) : Number(value)))
+  @Transform(({ value }) => (value === undefined ? Math.min(4, usableCores()) : Number(value)))
   @IsInt()
   @Min(0)
   @Max(16)
-  AUDIT_VERIFY_THREADS = Math.min(4, availableParallelism());
+  AUDIT_VERIFY_THREADS = Math.min(4, usableCores());
 }
 
 export const AUDIT_SCHEMA = 'audit';

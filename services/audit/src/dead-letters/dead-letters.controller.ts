@@ -3,7 +3,7 @@ import { Ctx, EventPattern, Payload, type KafkaContext } from '@nestjs/microserv
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { TOPICS } from '@oneseal/contracts';
-import type { DeadLetter } from '@oneseal/kafka';
+import { ConsumerEdge, receivedMessage, type DeadLetter } from '@oneseal/kafka';
 import { DeadLettersService } from './dead-letters.service';
 
 /** The platform's operators (system administrators) and auditors see parked messages; operators send them back. */
@@ -12,7 +12,10 @@ import { DeadLettersService } from './dead-letters.service';
 @Controller('dead-letters')
 @Roles('system-admin', 'auditor')
 export class DeadLettersController {
-  constructor(private readonly letters: DeadLettersService) {}
+  constructor(
+    private readonly letters: DeadLettersService,
+    private readonly edge: ConsumerEdge,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -42,10 +45,12 @@ export class DeadLettersController {
   async onDeadLetter(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
     // Written by our own consumer edges; one that is not a dead letter is left alone (never parked again: a loop).
     const letter = value as Partial<DeadLetter> | null;
-    if (!letter || typeof letter.consumer !== 'string' || typeof letter.originalTopic !== 'string') return;
-    await this.letters.record(letter as DeadLetter, {
-      partition: context.getPartition(),
-      offset: context.getMessage().offset,
-    });
+    if (letter && typeof letter.consumer === 'string' && typeof letter.originalTopic === 'string')
+      await this.letters.record(letter as DeadLetter, {
+        partition: context.getPartition(),
+        offset: context.getMessage().offset,
+      });
+    // Kept (or left alone): the group may move past it, as past a handled event.
+    this.edge.acknowledge(receivedMessage(value, context));
   }
 }

@@ -15,7 +15,7 @@ export class AllEventsConsumer {
   @EventPattern(EVENT_CONTRACTS.flatMap(topicsOf))
   async onEvent(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
     const contract = contractForTopic(context.getTopic());
-    if (!contract) return;
+    if (!contract) return this.edge.acknowledge(receivedMessage(value, context));
     // Recorded with the topic it really came on: an event read from a former topic name says so.
     await this.edge.consume<object>(contract, receivedMessage(value, context), (event) =>
       this.log.record(contract, event, context.getTopic()),

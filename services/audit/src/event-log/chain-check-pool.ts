@@ -57,9 +57,13 @@ export class ChainCheckPool {
     });
   }
 
+  /** Stops the threads; a verification still running is answered with an error, never left waiting. */
   async close(): Promise<void> {
     this.closed = true;
+    const closed = new Error('chain check pool is closed');
+    for (const waiting of this.waiting.splice(0)) waiting.reject(closed);
     const threads = this.threads.splice(0);
+    for (const thread of threads) for (const held of thread.holding.splice(0)) held.reject(closed);
     await Promise.all(threads.map(({ worker }) => worker.terminate()));
   }
 

@@ -57,7 +57,10 @@ export class PlaceVerificationService implements OnModuleDestroy {
       brokenStreams: 0,
       broken: [],
     };
-    const { key, keyedFromSeq } = await this.log.keying();
+    const keying = await this.log.keying();
+    // Its own bytes: a Buffer may be a view of a shared pool slab, which would cross to the thread whole.
+    const key = new Uint8Array(keying.key);
+    const keyedFromSeq = keying.keyedFromSeq;
     const tally = (checked: StreamChecked[]) => {
       for (const stream of checked) {
         verdict.events += stream.events;

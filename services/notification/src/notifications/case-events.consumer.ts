@@ -38,7 +38,7 @@ export class CaseEventsConsumer {
   @EventPattern(NOTIFICATION_RULES.flatMap((rule) => topicsOf(rule.contract)))
   async onCaseEvent(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
     const rule = ruleForTopic(context.getTopic());
-    if (!rule) return;
+    if (!rule) return this.edge.acknowledge(receivedMessage(value, context));
     await this.edge.consume(rule.contract, receivedMessage(value, context), (event) =>
       this.planner.handleEvent(rule, event),
     );

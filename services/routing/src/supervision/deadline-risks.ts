@@ -2,6 +2,7 @@ import { chinaDate, type WorkingDayCalendar } from '@oneseal/domain';
 import type { PlaceQuery } from '@oneseal/service-kit';
 import type { DataSource } from 'typeorm';
 import { workingDaysLeft } from '../calendar/working-days-left';
+import { CLOCK_STOPPED_STAGES } from './overdue-at-end';
 
 /** How bad a case's standing is today, worst first: the order the supervisor's list reads in. */
 export const RISK_LEVELS = ['statutory', 'red', 'step-late', 'yellow', 'due-soon'] as const;
@@ -72,7 +73,7 @@ export async function deadlineRisks(
                       AS risk_rank
                FROM routing.routed_cases
               WHERE county = $1 ${place.town ? 'AND town = $4' : ''}
-                AND concluded_at IS NULL AND stage NOT IN ('awaiting-correction', 'suspended')
+                AND concluded_at IS NULL AND stage NOT IN ${CLOCK_STOPPED_STAGES}
                 -- A step or the case due by the next working day, or already warned.
                 AND (warning IS NOT NULL OR current_step_due_date <= $2 OR committed_due_date <= $2)) at_risk
       ORDER BY risk_rank, committed_due_date NULLS LAST, current_step_due_date NULLS LAST

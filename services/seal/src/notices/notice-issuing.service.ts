@@ -18,7 +18,7 @@ import type { OrganSettings } from '../organs/organ-directory';
 import { activeSealOf, type UsableSeal } from '../seals/active-seal';
 import { organStamperId } from '../seals/seal-record';
 import { SealError, SealErrorCode, sealErrorMessage } from '../seals/seals.errors';
-import { sealAndStore } from '../stamps/seal-and-store';
+import { AlreadySealed, sealAndStore } from '../stamps/seal-and-store';
 import { renderNotice } from './render-notice';
 
 const MAX_CELL_CHARACTERS = 60;
@@ -95,9 +95,14 @@ export class NoticeIssuingService {
         this.issueWith(manager, request, organ, seal, requestedBy),
       );
     } catch (error) {
-      // Another request with the same key committed first: its notice is the one.
+      // Another request with the same key committed first: its notice is the one — if it is this county's.
       const first = await this.findIssued(request.noticeKey);
-      if (first) return issuedNotice(first, false);
+      if (first) {
+        if (first.county !== request.county) throw new SealError(SealErrorCode.NOTICE_KEY_TAKEN);
+        return issuedNotice(first, false);
+      }
+      // The key is a case document's.
+      if (error instanceof AlreadySealed) throw new SealError(SealErrorCode.NOTICE_KEY_TAKEN);
       // The seal was taken out of use while this notice was being laid out: refused, and on the record.
       if (error instanceof SealError && error.code === SealErrorCode.NOT_ACTIVE)
         await this.recordRefusal(request, organ, requestedBy, seal.id, error.code);
