@@ -125,8 +125,7 @@ export class ConsumerEdge {
     try {
       const outcome = await this.take(contract, message, handler);
       consumed.inc({ ...labels, outcome });
-      if (message.commits)
-        this.offsets.note(message.commits, message.topic, message.partition, message.offset);
+      this.acknowledge(message);
       return outcome;
     } catch (error) {
       consumed.inc({ ...labels, outcome: 'retried' });

@@ -87,7 +87,11 @@ export class OffsetCommitter {
 
   private async commit(due: Handled[]): Promise<void> {
     const byConsumer = new Map<OffsetCommits, Handled[]>();
-    for (const entry of due) byConsumer.set(entry.commits, [...(byConsumer.get(entry.commits) ?? []), entry]);
+    for (const entry of due) {
+      const entries = byConsumer.get(entry.commits);
+      if (entries) entries.push(entry);
+      else byConsumer.set(entry.commits, [entry]);
+    }
     for (const [commits, entries] of byConsumer) {
       try {
         await commits.commitOffsets(

@@ -39,7 +39,7 @@ export const RISK_COLUMNS = [
 ] as const;
 
 export const REPORT_NOTE =
-  '说明：按时办结率不计撤件（由申请人撤回）；期末超期在办按统计期末与今天中较早的一天计算；日期均为北京时间。';
+  '说明：按时办结率不计撤件（由申请人撤回）；期末超期在办按统计期末与今天中较早的一天计算，待补正、特别程序中的办件暂停计时，不计入；日期均为北京时间。';
 
 /** Indexes of TOWN_COLUMNS that are rates (0..1, or null when there was nothing to rate). */
 export const RATE_COLUMNS = [8, 12];

@@ -91,7 +91,9 @@ function schemeFormHtml(scheme) {
   return html`<form class="scheme-form card">
     <p>
       各项分值合计 100 分；比率类指标按比率得分，无数据时不计、其余折算为 100
-      分；超期件数按件扣分，扣完为止。当前为${schemeTitle(scheme)}${scheme.setByName
+      分；超期件数（期内超期办结和期末超期在办的件数，待补正、特别程序中的不计）按件扣分，扣完为止。当前为${schemeTitle(
+        scheme,
+      )}${scheme.setByName
         ? `（${scheme.setByName} ${formatDateTime(scheme.setAt)}：${scheme.reason}）`
         : ''}。
     </p>
