@@ -69,8 +69,8 @@ const sealActivities = proxyActivities<SealActivities>({
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-// The calendar is read-only work on the routing service, which also runs this workflow: run inside the workflow task
-// rather than as an activity task through the server (5 of a case's 17 activities were deadline counts).
+// Counting deadlines and announcing milestones touch only the routing service's own database, and routing runs this
+// workflow: they run inside the workflow task rather than as activity tasks through the server (LOCAL_CASE_ACTIVITIES).
 const localCaseActivities = proxyLocalActivities<LocalCaseActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },

@@ -1,5 +1,5 @@
 import type { CaseDocumentKind, HandoverMethod, IssueDocumentInput } from '@oneseal/contracts';
-import { chineseDate, decisionDocumentTitle } from '@oneseal/domain';
+import { chinaDate, chineseDate, decisionDocumentTitle } from '@oneseal/domain';
 import type { OrganSettings } from '../organs/organ-directory';
 
 /** What a document says, before it is laid out on paper: pure text, so the wording can be read and tested. */
@@ -62,7 +62,7 @@ export function chineseDateTime(instant: Date): string {
 
 /** The day of an instant in China Standard Time, in Chinese (2026年12月5日). */
 export function chineseDay(instant: Date): string {
-  return chineseDateTime(instant).split(' ')[0];
+  return chineseDate(chinaDate(instant));
 }
 
 export function documentTitleOf(
