@@ -105,6 +105,12 @@ export function formatDateTime(value) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** 2026-12-06 → 2026年12月6日: the date under a notice, as an official document writes it. */
+export function chineseDate(isoDate) {
+  const [year, month, day] = String(isoDate).slice(0, 10).split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
 /** The first block of a UUID: enough for a clerk to tell cases apart in a list. */
 export const shortId = (id) => (id ? String(id).split('-')[0] : '');
 

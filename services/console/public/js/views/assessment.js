@@ -1,5 +1,6 @@
 import { api, documentUrl, hasRole } from '../api.js';
 import {
+  chineseDate,
   formatDateTime,
   html,
   mount,
@@ -59,9 +60,9 @@ function bulletinHtml(ranking, issued) {
     ${bulletin.table ? tableHtml(bulletin.table.columns, bulletin.table.rows) : ''}
     ${bulletin.closing.map((line) => html`<p class="bulletin-paragraph">${line}</p>`)}
     <p class="bulletin-sign">
-      ${countyName}行政审批服务管理局<br />${issued
-        ? formatDateTime(issued.issuedAt).slice(0, 10)
-        : todayIso()}
+      ${countyName}行政审批服务管理局<br />${chineseDate(
+        issued ? formatDateTime(issued.issuedAt) : todayIso(),
+      )}
     </p>
   </div>`;
 }
