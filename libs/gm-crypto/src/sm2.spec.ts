@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import * as independentSm from 'sm-crypto';
-import { generateSm2KeyPair, isSm2PublicKey, sm2Sign, sm2Verify, sm3Hex, SM2_USER_ID } from './sm2';
+import {
+  generateSm2KeyPair,
+  isSm2PublicKey,
+  sm2Sign,
+  sm2Verify,
+  sm3Hex,
+  sm3HexInJavaScript,
+  SM2_USER_ID,
+} from './sm2';
 
 describe('SM2 signatures and SM3 digests', () => {
   it('computes the SM3 test vector of GB/T 32905 and agrees with Node and sm-crypto', () => {
@@ -8,6 +16,15 @@ describe('SM2 signatures and SM3 digests', () => {
     const bytes = Buffer.from('一枚印章管审批', 'utf8');
     expect(sm3Hex(bytes)).toBe(createHash('sm3').update(bytes).digest('hex'));
     expect(sm3Hex(bytes)).toBe(independentSm.sm3(Array.from(bytes)));
+  });
+
+  it('gives the same SM3 natively and in JavaScript, for text and for a document-sized buffer', () => {
+    const document = Buffer.alloc(200_000);
+    for (let i = 0; i < document.length; i += 1) document[i] = (i * 7919) % 251;
+    expect(sm3Hex(document)).toBe(sm3HexInJavaScript(document));
+    expect(sm3Hex('办件编号：140525100-2026-000001')).toBe(
+      sm3HexInJavaScript('办件编号：140525100-2026-000001'),
+    );
   });
 
   it('signs with the user id and verifies, and refuses a changed message or another key', () => {

@@ -1,3 +1,4 @@
+import { createHash, getHashes } from 'node:crypto';
 import { sm2, sm3 } from 'sm-crypto-v2';
 
 /**
@@ -42,7 +43,18 @@ export function isSm2PublicKey(publicKey: string): boolean {
   }
 }
 
-/** SM3 digest, lower-case hex. */
+/**
+ * Node's OpenSSL computes SM3 natively, about 20 times faster than sm-crypto-v2's JavaScript (the seal hashes every
+ * document it stamps, twice); an OpenSSL built without SM3 leaves the JavaScript one.
+ */
+const nativeSm3 = getHashes().includes('sm3');
+
+/** SM3 digest, lower-case hex (a string is hashed as its UTF-8 bytes). */
 export function sm3Hex(data: Uint8Array | string): string {
+  return nativeSm3 ? createHash('sm3').update(data).digest('hex') : sm3(data);
+}
+
+/** The same digest by sm-crypto-v2's JavaScript, which the tests hold Node's against. */
+export function sm3HexInJavaScript(data: Uint8Array | string): string {
   return sm3(data);
 }

@@ -50,6 +50,30 @@ function parsedFont(weight: FontWeight) {
 }
 
 /**
+ * How each word is set in a face (its glyphs and advances), shared by every document: pdfkit keeps one cache per
+ * document, and setting the Chinese text again for each one was a quarter of a sealed document's rendering. A run
+ * depends on the face and the text only (pdfkit copies a position before it changes one). Started afresh every
+ * LAYOUT_CACHE_DOCUMENTS documents, so the words of many applicants' names do not pile up.
+ */
+const LAYOUT_CACHE_DOCUMENTS = 1000;
+const layouts = new Map<FontWeight, { cache: object; documents: number }>();
+
+function layoutsOf(weight: FontWeight): object {
+  let entry = layouts.get(weight);
+  if (!entry || entry.documents >= LAYOUT_CACHE_DOCUMENTS) {
+    entry = { cache: Object.create(null) as object, documents: 0 };
+    layouts.set(weight, entry);
+  }
+  entry.documents += 1;
+  return entry.cache;
+}
+
+/** Starts every face's layout cache afresh (tests compare documents set with and without it). */
+export function forgetSongLayouts(): void {
+  layouts.clear();
+}
+
+/**
  * Registers the Song faces in a document, parsed once for the whole process: PDFKit would parse the 3.5 MB font
  * (tables, glyphs) again for every document, which was most of the seal service's CPU per case. Each document still
  * embeds its own subset of the glyphs it uses.
@@ -59,6 +83,8 @@ export function useSongFonts(doc: PDFKit.PDFDocument, names: Record<FontWeight, 
   for (const weight of Object.keys(names) as FontWeight[]) {
     doc.registerFont(names[weight], songFont(weight));
     const { font, EmbeddedFont } = parsedFont(weight);
-    internals._fontFamilies[names[weight]] = new EmbeddedFont(doc, font, `F${++internals._fontCount}`);
+    const embedded = new EmbeddedFont(doc, font, `F${++internals._fontCount}`) as { layoutCache?: object };
+    embedded.layoutCache = layoutsOf(weight);
+    internals._fontFamilies[names[weight]] = embedded;
   }
 }

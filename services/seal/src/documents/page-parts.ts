@@ -1,4 +1,4 @@
-import { A4_MARGIN as MARGIN, contentWidth, openA4, type PdfDocument } from '@oneseal/pdf';
+import { A4_MARGIN as MARGIN, contentWidth, openA4, PdfDigitString, type PdfDocument } from '@oneseal/pdf';
 import QRCode from 'qrcode';
 import { drawSeal, POINTS_PER_MM } from '../drawing/draw-seal';
 import type { SealGeometry } from '../drawing/seal-geometry';
@@ -29,7 +29,7 @@ export function openSealedA4(info: PdfInfo): { doc: PdfDocument; finished: Promi
     author: info.author,
     subject: info.subject,
     createdAt: info.issuedAt,
-    extraInfo: { [STAMP_INFO_KEY]: emptyStampPlaceholder() },
+    extraInfo: { [STAMP_INFO_KEY]: new PdfDigitString(emptyStampPlaceholder()) },
     // Small, so the verification block fits above the page edge without a page break.
     bottomMargin: 24,
   });
