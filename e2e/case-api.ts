@@ -86,6 +86,8 @@ export async function fileCase(
     deliveryAddress?: string;
     /** The same mobile number on several cases: the applicant's 我的办件 shows them together. */
     applicantPhone?: string;
+    /** A name the test can find the case by (周九 otherwise). */
+    applicantName?: string;
   },
   headers: Record<string, string> = {},
   filer: Person = as(fields.channel === 'village-agent' ? 'zz-village-agent' : 'zz-town-window'),

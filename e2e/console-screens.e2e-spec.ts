@@ -117,6 +117,29 @@ describe('the console in a browser', () => {
     await applicant.context().close();
   });
 
+  it('puts a new case in the window’s 我的待办 as it is filed, without the clerk pressing 刷新', async () => {
+    const clerk = await freshPage();
+    await logIn(clerk, 'zz-town-window');
+    await clerk.getByRole('link', { name: '我的待办' }).click();
+    // Looking for one applicant only, so the other open work of the town does not push the new task off the page.
+    const applicantName = `卫秀兰（${Date.now().toString(36)}）`;
+    await clerk.getByLabel('查找').fill(applicantName);
+    await clerk.getByRole('button', { name: '查找', exact: true }).click();
+    await expectText(clerk.locator('.list'), '没有待办事项');
+    await expectText(clerk.locator('.live'), '● 自动更新');
+
+    const { receiptNumber } = await fileCase({
+      matterCode: 'ZZ-T-007',
+      channel: 'town-window',
+      applicantName,
+    });
+    const row = clerk.locator('.list tr', { hasText: receiptNumber });
+    await expectText(row, applicantName);
+    await expectText(row, '受理');
+    await expectText(clerk.locator('.live'), '新到待办 1 件');
+    await clerk.context().close();
+  });
+
   it('shows a supervisor the period report with the applicants’ ratings, and the open work by person and matter', async () => {
     // A case of its own waiting at 南村镇's window: the breakdowns have at least this to show.
     const waiting = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });

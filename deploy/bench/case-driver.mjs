@@ -26,8 +26,12 @@ export class HttpError extends Error {
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** How often a clerk looks at their inbox again, and the window at the cases delivered. */
-const DESK_LOOK_MS = 50;
+/**
+ * A clerk's inbox is read again as soon as the approval service announces a change to it (待办变动, as the console's
+ * 我的待办 does), and every DESK_LOOK_MS in case an announcement was missed; the window looks at the cases delivered
+ * every ENDED_LOOK_MS.
+ */
+const DESK_LOOK_MS = 1000;
 const ENDED_LOOK_MS = 250;
 
 /**
@@ -116,53 +120,102 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
   }
 
   // ---- the clerks' desks ----------------------------------------------------------------------------------
-  // Each clerk keeps their own inbox open (我的待办) and looks again every DESK_LOOK_MS, as the console does for a
-  // person at work; the window also keeps the list of cases delivered, latest first, to see which cases ended. The
-  // number of requests follows the number of clerks, not the number of cases in flight.
+  // Each clerk keeps their own inbox open (我的待办) and reads it again when told of a change, as the console does
+  // for a person at work; the window also keeps the list of cases delivered, latest first, to see which cases ended.
+  // The number of requests follows the number of changes and clerks, not the number of cases in flight.
   const waiting = new Map(); // caseId → { decided: Set<taskId>, offer(task), end(), fail(error) }
   // Each look runs while some case waits, and starts again when one waits after it stopped. Its check of the
   // waiting cases and its stopping happen in one turn of the event loop, so no case can slip in between.
   const looking = new Set();
-  function keepLooking(name, look) {
+  function keepLooking(name, look, { everyMs, changesOf }) {
     if (looking.has(name)) return;
     looking.add(name);
+    let woken = false;
+    let wakeUp = () => {};
+    const wake = () => {
+      woken = true;
+      wakeUp();
+    };
+    const stopListening = changesOf ? listen(changesOf, wake) : () => {};
     void (async () => {
       try {
         while (waiting.size > 0) {
+          woken = false;
           try {
             await look();
           } catch (error) {
             if (patienceMs === 0) for (const waiter of waiting.values()) waiter.fail(error);
           }
-          await pause(DESK_LOOK_MS);
+          // A change announced while looking may not be in what was read: look again at once.
+          if (!woken)
+            await new Promise((resolve) => {
+              wakeUp = resolve;
+              setTimeout(resolve, everyMs);
+            });
         }
       } finally {
         looking.delete(name);
+        stopListening();
       }
     })();
   }
+
+  /** Calls `changed` whenever the approval service announces a change to the person's inbox; reconnects until stopped. */
+  function listen(login, changed) {
+    const stop = new AbortController();
+    void (async () => {
+      while (!stop.signal.aborted) {
+        try {
+          const response = await fetch(`${baseUrl('approval')}/tasks/inbox/changes`, {
+            headers: { accept: 'text/event-stream', ...authorization.get(login) },
+            signal: stop.signal,
+          });
+          if (!response.ok)
+            throw new HttpError('GET', 'inbox changes', response.status, await response.text());
+          const decoder = new TextDecoder();
+          for await (const chunk of response.body) {
+            // Any event but the keep-alive one (ready, task, look-again) means: read the inbox now.
+            const blocks = decoder.decode(chunk, { stream: true }).split('\n\n');
+            if (blocks.some((block) => block.startsWith('event:') && !block.startsWith('event: ping')))
+              changed();
+          }
+        } catch {
+          // Stopped, or the service went away (chaos): the regular look covers the gap until it is back.
+        }
+        if (!stop.signal.aborted) await pause(200);
+      }
+    })();
+    return () => stop.abort();
+  }
   function openDesks() {
     for (const login of new Set(Object.values(LOGIN_OF_STEP)))
-      keepLooking(login, async () => {
-        const inbox = await call(
-          'GET',
-          `${baseUrl('approval')}/tasks/inbox?pageSize=200&q=${RUN}`,
-          undefined,
-          {},
-          login,
-        );
-        for (const task of inbox.items ?? []) {
-          const waiter = waiting.get(task.caseId);
-          if (waiter && task.status === 'open' && !waiter.decided.has(task.id)) waiter.offer(task);
-        }
-      });
+      keepLooking(
+        login,
+        async () => {
+          const inbox = await call(
+            'GET',
+            `${baseUrl('approval')}/tasks/inbox?pageSize=200&q=${RUN}`,
+            undefined,
+            {},
+            login,
+          );
+          for (const task of inbox.items ?? []) {
+            const waiter = waiting.get(task.caseId);
+            if (waiter && task.status === 'open' && !waiter.decided.has(task.id)) waiter.offer(task);
+          }
+        },
+        { everyMs: DESK_LOOK_MS, changesOf: login },
+      );
     // Routing's read model, as the window's case list shows it: asking each case's workflow would cost a Temporal
     // query (and a replay of its history once it has closed) per case and look.
-    keepLooking('delivered', async () => {
-      const ended = await call('GET', `${baseUrl('routing')}/cases?stage=delivered&pageSize=200`);
-      for (const item of ended.items ?? []) waiting.get(item.caseId)?.end();
-      await pause(ENDED_LOOK_MS - DESK_LOOK_MS);
-    });
+    keepLooking(
+      'delivered',
+      async () => {
+        const ended = await call('GET', `${baseUrl('routing')}/cases?stage=delivered&pageSize=200`);
+        for (const item of ended.items ?? []) waiting.get(item.caseId)?.end();
+      },
+      { everyMs: ENDED_LOOK_MS },
+    );
   }
 
   /** The case's next task as a clerk's inbox shows it, or 'done' once routing lists the case as delivered. */

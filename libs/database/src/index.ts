@@ -9,3 +9,4 @@ export * from './inbox/process-once';
 export * from './parameter-free-logger';
 export * from './access/service-access';
 export * from './access/monitor-access';
+export * from './notifications/channel-listener';

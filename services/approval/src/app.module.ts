@@ -16,6 +16,7 @@ import { TaskDecisionsService } from './tasks/task-decisions.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TaskClaimsService } from './tasks/task-claims.service';
 import { TasksInScope } from './tasks/tasks-in-scope';
+import { INBOX_CHANGES_DATABASE_URL, InboxChanges } from './tasks/inbox-changes';
 import { TaskSupervisionController } from './supervision/task-supervision.controller';
 
 @Module({})
@@ -47,6 +48,8 @@ export class ApprovalModule {
       controllers: [HealthController, TasksController, TaskSupervisionController],
       providers: [
         TasksInScope,
+        { provide: INBOX_CHANGES_DATABASE_URL, useValue: env.DATABASE_URL },
+        InboxChanges,
         TaskClaimsService,
         TaskDecisionsService,
         TemporalWorkers.provide({

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { ChannelListener } from '../notifications/channel-listener';
 import type { DataSource } from 'typeorm';
 
 export interface OutboxRecord {
@@ -45,7 +45,7 @@ interface OutboxRow {
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
-  private listener?: Client;
+  private listener?: ChannelListener;
   private timer?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private wakeAgain = false;
@@ -67,7 +67,7 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.draining;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.listener = undefined;
   }
 
@@ -87,16 +87,16 @@ export class OutboxRelay {
     return this.draining;
   }
 
+  /** While the connection is down, the poll interval publishes; once back, it publishes what waits at once. */
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.options.logger.warn('outbox LISTEN connection lost; falling back to polling', error);
-      this.listener = undefined;
+    this.listener = new ChannelListener({
+      databaseUrl: this.options.databaseUrl,
+      channel: `${this.options.schema}_outbox`,
+      onNotification: () => void this.wake(),
+      onListeningAgain: () => void this.wake(),
+      logger: this.options.logger,
     });
-    await client.connect();
-    await client.query(`LISTEN "${this.options.schema}_outbox"`);
-    this.listener = client;
+    await this.listener.start();
   }
 
   private async drain(): Promise<void> {

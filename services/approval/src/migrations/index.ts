@@ -3,6 +3,7 @@ import { TrackStepVisitsAndDecisions1763800000900 } from './1763800000900-TrackS
 import { TaskDeadlinesClaimsAndCancellation1763801000200 } from './1763801000200-TaskDeadlinesClaimsAndCancellation';
 import { PersonalInboxes1763804000100 } from './1763804000100-PersonalInboxes';
 import { NameTheCaseOfEachTask1764900000300 } from './1764900000300-NameTheCaseOfEachTask';
+import { AnnounceInboxChanges1765000000100 } from './1765000000100-AnnounceInboxChanges';
 
 /** In the order they run. */
 export const APPROVAL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const APPROVAL_MIGRATIONS = [
   TaskDeadlinesClaimsAndCancellation1763801000200,
   PersonalInboxes1763804000100,
   NameTheCaseOfEachTask1764900000300,
+  AnnounceInboxChanges1765000000100,
 ];

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '@oneseal/auth';
 import { DecideTaskDto, TaskIdParam } from './dto/decide-task.dto';
-import { InboxQuery, ListTasksQuery } from './dto/list-tasks.query';
+import type { Observable } from 'rxjs';
+import { InboxChangesQuery, InboxQuery, ListTasksQuery } from './dto/list-tasks.query';
+import { InboxChanges, inboxStream, type InboxStreamEvent } from './inbox-changes';
 import { TaskClaimsService } from './task-claims.service';
 import { TaskDecisionsService } from './task-decisions.service';
 import { TasksInScope, type InboxTask } from './tasks-in-scope';
@@ -15,6 +17,7 @@ export class TasksController {
     private readonly tasks: TasksInScope,
     private readonly claims: TaskClaimsService,
     private readonly decisions: TaskDecisionsService,
+    private readonly changes: InboxChanges,
   ) {}
 
   @Get('inbox')
@@ -23,6 +26,18 @@ export class TasksController {
   })
   inbox(@CurrentUser() user: AuthUser, @Query() query: InboxQuery) {
     return this.tasks.inbox(user, query);
+  }
+
+  @Sse('inbox/changes')
+  @ApiOperation({
+    summary:
+      '待办变动推送（text/event-stream）：有新待办、待办被签收或退回、办结或撤销时通知本人，页面据此刷新我的待办',
+  })
+  inboxChanges(
+    @CurrentUser() user: AuthUser,
+    @Query() query: InboxChangesQuery,
+  ): Observable<InboxStreamEvent> {
+    return inboxStream(this.changes, user, query.view);
   }
 
   @Get()

@@ -135,6 +135,74 @@ describe('the console passes /api/<service>/… through to the service', () => {
   });
 });
 
+describe('the console passes an event stream on as it comes, past the time limit of an answer', () => {
+  let upstream: Server;
+  let app: INestApplication;
+  let base: string;
+  let streamClosed: Promise<void>;
+
+  beforeAll(async () => {
+    let closed!: () => void;
+    streamClosed = new Promise((resolve) => (closed = resolve));
+    upstream = createServer((request, response) => {
+      if (request.url === '/tasks/inbox/changes') {
+        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        response.write('event: ready\ndata: {}\n\n');
+        // Later than the console's time limit for an answer (1 s).
+        const later = setTimeout(() => response.write('event: task\ndata: {"taskId":"t-1"}\n\n'), 1500);
+        response.on('close', () => {
+          clearTimeout(later);
+          closed();
+        });
+      } else {
+        // An ordinary answer as late is cut off.
+        setTimeout(() => response.end('{}'), 1500).unref();
+      }
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const { port } = upstream.address() as AddressInfo;
+    const upstreams = UPSTREAM_SERVICES.map((name) => `${name}=http://127.0.0.1:${port}`).join(',');
+    const env = loadConsoleEnv({
+      HTTP_PORT: '3100',
+      CONSOLE_UPSTREAMS: upstreams,
+      CONSOLE_UPSTREAM_TIMEOUT_MS: '1000',
+      LOG_LEVEL: 'warn',
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [ConsoleModule.forEnv(env)] }).compile();
+    app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    upstream?.closeAllConnections();
+    await new Promise((resolve) => upstream?.close(resolve));
+  });
+
+  it('delivers each event when the service sends it, and closes the service’s stream when the browser leaves', async () => {
+    const leave = new AbortController();
+    const response = await fetch(`${base}/api/approval/tasks/inbox/changes`, { signal: leave.signal });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    while (!text.includes('t-1')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += Buffer.from(value).toString();
+    }
+    expect(text).toBe('event: ready\ndata: {}\n\nevent: task\ndata: {"taskId":"t-1"}\n\n');
+    leave.abort();
+    await streamClosed;
+  });
+
+  it('still answers 504 CONSOLE.UPSTREAM_TIMEOUT when an ordinary answer comes too late', async () => {
+    const response = await fetch(`${base}/api/approval/tasks/inbox`);
+    expect(response.status).toBe(504);
+    expect(await response.json()).toMatchObject({ code: 'CONSOLE.UPSTREAM_TIMEOUT' });
+  });
+});
+
 describe('where the console sends a request', () => {
   const base = 'http://intake:3101';
 

@@ -30,6 +30,11 @@ function decodedPath(pathname: string): string | undefined {
 const isUpstream = (name: string): name is UpstreamService =>
   (UPSTREAM_SERVICES as readonly string[]).includes(name);
 
+const isEventStream = (upstream: globalThis.Response): boolean =>
+  upstream.ok &&
+  upstream.body !== null &&
+  !!upstream.headers.get('content-type')?.startsWith('text/event-stream');
+
 function answer(response: Response, status: number, code: string, message: string): void {
   if (response.headersSent) response.destroy();
   else response.status(status).json({ code, message });
@@ -109,7 +114,7 @@ export class ApiProxyController {
       } catch (error) {
         if (neverReached(error)) pool.unreachable(base);
         if (neverReached(error) && attempt < replicas.length - 1) continue;
-        const timedOut = error instanceof Error && error.name === 'TimeoutError';
+        const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
         answer(
           response,
           timedOut ? 504 : 502,
@@ -128,21 +133,57 @@ export class ApiProxyController {
     headers: Headers,
     hasBody: boolean,
   ): Promise<void> {
-    const upstream = await fetch(target, {
-      method: request.method,
-      headers,
-      body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
-      // Required by Node's fetch for a streamed request body.
-      ...(hasBody ? { duplex: 'half' } : {}),
-      signal: AbortSignal.timeout(this.timeoutMs),
-      redirect: 'manual',
-    } as RequestInit);
-    const body = Buffer.from(await upstream.arrayBuffer());
+    const abort = new AbortController();
+    const timer = setTimeout(
+      () => abort.abort(new DOMException('the service did not answer in time', 'TimeoutError')),
+      this.timeoutMs,
+    );
+    try {
+      const upstream = await fetch(target, {
+        method: request.method,
+        headers,
+        body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
+        // Required by Node's fetch for a streamed request body.
+        ...(hasBody ? { duplex: 'half' } : {}),
+        signal: abort.signal,
+        redirect: 'manual',
+      } as RequestInit);
+      if (isEventStream(upstream)) {
+        // Open as long as the browser listens (待办变动): the time limit is for the service's answer, not its end.
+        clearTimeout(timer);
+        await this.stream(upstream, response, abort);
+        return;
+      }
+      const body = Buffer.from(await upstream.arrayBuffer());
+      this.answerHead(upstream, response);
+      response.end(body);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private answerHead(upstream: globalThis.Response, response: Response): void {
     response.status(upstream.status);
     for (const name of RESPONSE_HEADERS) {
       const value = upstream.headers.get(name);
       if (value) response.setHeader(name, value);
     }
-    response.end(body);
+  }
+
+  /** Passes each event on as it comes; ends when either side goes away. */
+  private async stream(
+    upstream: globalThis.Response,
+    response: Response,
+    abort: AbortController,
+  ): Promise<void> {
+    this.answerHead(upstream, response);
+    response.flushHeaders();
+    response.on('close', () => abort.abort());
+    try {
+      for await (const chunk of upstream.body as unknown as AsyncIterable<Uint8Array>) response.write(chunk);
+    } catch {
+      // The browser left (aborted) or the service stopped: either way the stream is over, and the browser reconnects.
+    }
+    response.end();
   }
 }

@@ -11,6 +11,17 @@ export class ListTasksQuery {
 const VIEWS = ['mine', 'unit'] as const;
 const STATUSES = ['open', 'done', 'cancelled'] as const;
 
+export class InboxChangesQuery {
+  @ApiPropertyOptional({
+    description: 'mine：本人岗位可办理的待办有变动时通知（默认）；unit：本人可查看的待办有变动时通知',
+    enum: VIEWS,
+    default: 'mine',
+  })
+  @IsOptional()
+  @IsIn(VIEWS)
+  view: (typeof VIEWS)[number] = 'mine';
+}
+
 export class InboxQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'mine：本人岗位可办理的待办（默认）；unit：本人可查看的全部（监察、审计只有此视图）',

@@ -12,6 +12,7 @@ import {
 } from '../html.js';
 import { label, outcomeWord, TASK_STATUSES } from '../labels.js';
 import { unitLabel } from '../names.js';
+import { watchInboxChanges } from '../inbox-changes.js';
 import { openDecisionDialog } from './decision-dialog.js';
 import { askForRating, COUNTER_EVENTS, rateButtonHtml } from './rating-request.js';
 
@@ -93,6 +94,7 @@ export function renderInbox(root) {
           ><input type="checkbox" name="unit" ${filter.view === 'unit' ? 'checked' : ''} /> 本单位全部</label
         >
         <button type="button" data-action="refresh">刷新</button>
+        <span class="live muted" role="status"></span>
       </div>
       <form class="toolbar task-search">
         <label
@@ -111,18 +113,24 @@ export function renderInbox(root) {
   );
   const message = root.querySelector('.message');
   const list = root.querySelector('.list');
+  const live = root.querySelector('.live');
   let tasks = [];
   let latest = 0;
 
-  async function load() {
+  /** quiet: a change announced by the service — the list stays on screen until the new one replaces it. */
+  async function load({ quiet = false } = {}) {
     // A search made while the first page is still loading must not be overwritten when that page arrives.
     const asked = ++latest;
-    mount(list, html`<p class="muted">加载中…</p>`);
+    const before = new Set(tasks.map((task) => task.id));
+    if (!quiet) mount(list, html`<p class="muted">加载中…</p>`);
     try {
       const { total, items } = await api('approval', '/tasks/inbox', {
         query: { ...filter, pageSize: PAGE_SIZE },
       });
       if (asked !== latest) return;
+      const arrived = items.filter((task) => task.status === 'open' && !before.has(task.id)).length;
+      if (quiet && arrived > 0 && filter.status === 'open')
+        mount(live, `● 自动更新 · ${formatDateTime(new Date().toISOString())} 新到待办 ${arrived} 件`);
       tasks = items;
       const heads = [
         '办件编号 / 申请人',
@@ -144,6 +152,31 @@ export function renderInbox(root) {
       mount(list, '');
       showError(message, error);
     }
+  }
+
+  // Changes come in bursts (a decision closes one task and opens the next): one read for each burst.
+  let reloadTimer;
+  const reloadSoon = () => {
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => void load({ quiet: true }), 300);
+  };
+  let stopWatching = () => {};
+  function watch() {
+    stopWatching();
+    let connectedBefore = false;
+    stopWatching = watchInboxChanges({
+      view: filter.view,
+      stillWanted: () => list.isConnected,
+      onState: (state) => mount(live, state === 'live' ? '● 自动更新' : '自动更新已断开，正在重新连接…'),
+      onChange: (event) => {
+        // The first 'ready' follows the list just read; after a reconnection, changes may have been missed.
+        if (event.type === 'ready' && !connectedBefore) {
+          connectedBefore = true;
+          return;
+        }
+        reloadSoon();
+      },
+    });
   }
 
   async function act(action, task) {
@@ -207,6 +240,8 @@ export function renderInbox(root) {
   root.querySelector('[name=unit]').addEventListener('change', (event) => {
     Object.assign(filter, { view: event.target.checked ? 'unit' : 'mine', page: 1 });
     void load();
+    watch();
   });
   void load();
+  watch();
 }

@@ -1,0 +1,89 @@
+/**
+ * Keeps a clerk's 我的待办 current without the 刷新 button: the approval service announces each change to a task
+ * the person would see (opened, claimed or given back, decided, cancelled) on a server-sent event stream, and the
+ * inbox reads its list again. fetch, not EventSource: the stream needs the login token in its header.
+ */
+import { session } from './api.js';
+
+const FIRST_RETRY_MS = 1000;
+const LONGEST_RETRY_MS = 30_000;
+
+/** The events of a server-sent stream's text, as { type, data } (data parsed as JSON; {} when empty). */
+export function parseEvents(text) {
+  const events = [];
+  for (const block of text.split('\n\n')) {
+    let type = 'message';
+    let data = '';
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event:')) type = line.slice(6).trim();
+      else if (line.startsWith('data:')) data += line.slice(5).trim();
+    }
+    if (block.trim() && !block.startsWith(':')) {
+      try {
+        events.push({ type, data: data ? JSON.parse(data) : {} });
+      } catch {
+        events.push({ type, data: {} });
+      }
+    }
+  }
+  return events;
+}
+
+/**
+ * Watches the person's inbox changes until `stillWanted()` says no. Calls onChange({ type, data }) for 'ready' (just
+ * connected: look now), 'task' and 'look-again'; onState('live' | 'reconnecting') as the connection comes and goes.
+ * Returns a function that stops watching.
+ */
+export function watchInboxChanges({ view, onChange, onState, stillWanted }) {
+  const stop = new AbortController();
+  let retryMs = FIRST_RETRY_MS;
+
+  async function connectOnce() {
+    const response = await fetch(`/api/approval/tasks/inbox/changes?view=${encodeURIComponent(view)}`, {
+      headers: { accept: 'text/event-stream', authorization: `Bearer ${session.token}` },
+      signal: stop.signal,
+    });
+    // A refused token ends the watch: the next inbox read takes the person back to the login page.
+    if (response.status === 401 || response.status === 403) return 'refused';
+    if (!response.ok || !response.body) throw new Error(`inbox changes: HTTP ${response.status}`);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let pending = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return 'ended';
+      pending += value;
+      const complete = pending.lastIndexOf('\n\n');
+      if (complete < 0) continue;
+      const events = parseEvents(pending.slice(0, complete + 2));
+      pending = pending.slice(complete + 2);
+      for (const event of events) {
+        if (!stillWanted()) return 'refused';
+        if (event.type === 'ready') {
+          retryMs = FIRST_RETRY_MS;
+          onState('live');
+        }
+        if (event.type !== 'ping') onChange(event);
+      }
+    }
+  }
+
+  void (async () => {
+    while (!stop.signal.aborted && stillWanted()) {
+      let how;
+      try {
+        how = await connectOnce();
+      } catch {
+        how = 'failed';
+      }
+      if (how === 'refused' || stop.signal.aborted || !stillWanted()) break;
+      // A stream the service ended on purpose (it lasts ten minutes) is opened again at once.
+      if (how === 'failed') {
+        onState('reconnecting');
+        await new Promise((resolve) => setTimeout(resolve, retryMs));
+        retryMs = Math.min(retryMs * 2, LONGEST_RETRY_MS);
+      }
+    }
+    stop.abort();
+  })();
+  return () => stop.abort();
+}
