@@ -184,6 +184,7 @@ describe('the console passes an event stream on as it comes, past the time limit
     const leave = new AbortController();
     const response = await fetch(`${base}/api/approval/tasks/inbox/changes`, { signal: leave.signal });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     let text = '';
     while (!text.includes('t-1')) {

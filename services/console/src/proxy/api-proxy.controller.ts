@@ -177,6 +177,8 @@ export class ApiProxyController {
     abort: AbortController,
   ): Promise<void> {
     this.answerHead(upstream, response);
+    // An ingress-nginx in front (deploy/k8s) would otherwise hold events back to fill its buffer.
+    response.setHeader('x-accel-buffering', 'no');
     response.flushHeaders();
     response.on('close', () => abort.abort());
     try {
