@@ -1,5 +1,5 @@
 import { openA4, PdfDigitString } from './a4';
-import { forgetSongLayouts } from './fonts';
+import { forgetSharedFontWork } from './fonts';
 
 async function render(entry: string | PdfDigitString): Promise<Buffer> {
   const { doc, finished } = openA4({
@@ -26,7 +26,7 @@ describe('an Info entry of digits', () => {
   });
 });
 
-describe('the layouts shared between documents', () => {
+describe('the font work shared between documents (word layouts, glyph outlines)', () => {
   async function letter(body: string): Promise<Buffer> {
     const { doc, finished } = openA4({
       title: '准予许可决定书',
@@ -43,9 +43,9 @@ describe('the layouts shared between documents', () => {
   it('set a document exactly as a document set on its own', async () => {
     const body =
       '王秀英：你于2026年12月6日提出的婚姻生育情况证明申请，经审查，符合规定条件，决定准予。 特此决定。';
-    forgetSongLayouts();
+    forgetSharedFontWork();
     const alone = await letter(body);
-    forgetSongLayouts();
+    forgetSharedFontWork();
     await letter('李建国：你提出的申请，经审查，准予。王秀英 特此通知。');
     const afterAnother = await letter(body);
     expect(afterAnother.equals(alone)).toBe(true);

@@ -43,10 +43,41 @@ function parsedFont(weight: FontWeight) {
     const scratch = new PDFDocument() as unknown as PDFKit.PDFDocument & PdfFontInternals;
     scratch.registerFont('scratch', songFont(weight));
     scratch.font('scratch');
-    found = { font: scratch._font.font, EmbeddedFont: scratch._font.constructor };
+    found = {
+      font: decodingEachGlyphOnce(scratch._font.font as FontkitFont),
+      EmbeddedFont: scratch._font.constructor,
+    };
     parsed.set(weight, found);
   }
   return found;
+}
+
+interface FontkitGlyph {
+  _decode(): unknown;
+}
+interface FontkitFont {
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph;
+}
+
+/**
+ * Subsetting the face for a document decodes the outline of every glyph it embeds, only to see whether it is built
+ * of others (fontkit's TTFSubset); the outlines are the same for every document (a static face: nothing varies
+ * them), so each glyph is decoded once per process. A third of a sealed document's font embedding.
+ */
+function decodingEachGlyphOnce(font: FontkitFont): FontkitFont {
+  const getGlyph = font.getGlyph.bind(font);
+  const remembered = new WeakSet<FontkitGlyph>();
+  font.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints);
+    if (!remembered.has(glyph)) {
+      remembered.add(glyph);
+      const decode = glyph._decode.bind(glyph);
+      let decoded: { value: unknown } | undefined;
+      glyph._decode = () => (decoded ??= { value: decode() }).value;
+    }
+    return glyph;
+  };
+  return font;
 }
 
 /**
@@ -68,9 +99,10 @@ function layoutsOf(weight: FontWeight): object {
   return entry.cache;
 }
 
-/** Starts every face's layout cache afresh (tests compare documents set with and without it). */
-export function forgetSongLayouts(): void {
+/** Starts afresh: the faces parsed again, no layouts or outlines kept (tests compare documents set both ways). */
+export function forgetSharedFontWork(): void {
   layouts.clear();
+  parsed.clear();
 }
 
 /**
