@@ -68,14 +68,16 @@ export class EventLogService {
   async append(envelope: EventEnvelope<unknown>, topic: string): Promise<'appended' | 'duplicate'> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`audit:${envelope.subject}`]);
-      const known = (await manager.query(`SELECT 1 FROM audit.events WHERE event_id = $1`, [
-        envelope.id,
-      ])) as unknown[];
-      if (known.length > 0) return 'duplicate';
-      const [head] = (await manager.query(
-        `SELECT version, hash FROM audit.events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`,
-        [envelope.subject],
-      )) as { version: number; hash: string }[];
+      // Whether the event is known and the stream's head, in one round trip (both read under the lock).
+      const [found] = (await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM audit.events WHERE event_id = $1) AS known, head.version, head.hash
+           FROM (SELECT 1) AS one
+           LEFT JOIN LATERAL (SELECT version, hash FROM audit.events WHERE stream_id = $2
+                               ORDER BY version DESC LIMIT 1) AS head ON true`,
+        [envelope.id, envelope.subject],
+      )) as { known: boolean; version: number | null; hash: string | null }[];
+      if (found.known) return 'duplicate';
+      const head = found.hash === null ? undefined : { version: found.version as number, hash: found.hash };
       const prevHash = head?.hash ?? GENESIS_HASH;
       await manager.query(
         `INSERT INTO audit.events (stream_id, version, event_id, topic, type, event_version, occurred_at, county, town, envelope, prev_hash, hash)
