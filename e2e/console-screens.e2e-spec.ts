@@ -136,7 +136,7 @@ describe('the console in a browser', () => {
     const row = clerk.locator('.list tr', { hasText: receiptNumber });
     await expectText(row, applicantName);
     await expectText(row, '受理');
-    await expectText(clerk.locator('.live'), '新到待办 1 件');
+    await expectText(clerk.locator('.live'), '有 1 件新待办');
     await clerk.context().close();
   });
 

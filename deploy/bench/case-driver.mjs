@@ -173,11 +173,14 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
           if (!response.ok)
             throw new HttpError('GET', 'inbox changes', response.status, await response.text());
           const decoder = new TextDecoder();
+          let pending = '';
           for await (const chunk of response.body) {
+            pending += decoder.decode(chunk, { stream: true });
+            const blocks = pending.split('\n\n');
+            pending = blocks.pop() ?? '';
             // Any event but the keep-alive one (ready, task, look-again) means: read the inbox now.
-            const blocks = decoder.decode(chunk, { stream: true }).split('\n\n');
-            if (blocks.some((block) => block.startsWith('event:') && !block.startsWith('event: ping')))
-              changed();
+            const types = blocks.map((block) => /^event: *(.*)$/m.exec(block)?.[1]);
+            if (types.some((type) => type && type !== 'ping')) changed();
           }
         } catch {
           // Stopped, or the service went away (chaos): the regular look covers the gap until it is back.

@@ -83,15 +83,20 @@ function decodingEachGlyphOnce(font: FontkitFont): FontkitFont {
 /**
  * How each word is set in a face (its glyphs and advances), shared by every document: pdfkit keeps one cache per
  * document, and setting the Chinese text again for each one was a quarter of a sealed document's rendering. A run
- * depends on the face and the text only (pdfkit copies a position before it changes one). Started afresh every
- * LAYOUT_CACHE_DOCUMENTS documents, so the words of many applicants' names do not pile up.
+ * depends on the face and the text only (pdfkit copies a position before it changes one). Started afresh
+ * when it holds LAYOUT_CACHE_WORDS runs (counted every LAYOUT_CHECK_DOCUMENTS documents), so the words of many
+ * applicants' names and addresses do not pile up: a run of one word is a few hundred bytes.
  */
-const LAYOUT_CACHE_DOCUMENTS = 1000;
+const LAYOUT_CACHE_WORDS = 20_000;
+const LAYOUT_CHECK_DOCUMENTS = 50;
 const layouts = new Map<FontWeight, { cache: object; documents: number }>();
 
 function layoutsOf(weight: FontWeight): object {
   let entry = layouts.get(weight);
-  if (!entry || entry.documents >= LAYOUT_CACHE_DOCUMENTS) {
+  if (
+    !entry ||
+    (entry.documents % LAYOUT_CHECK_DOCUMENTS === 0 && Object.keys(entry.cache).length >= LAYOUT_CACHE_WORDS)
+  ) {
     entry = { cache: Object.create(null) as object, documents: 0 };
     layouts.set(weight, entry);
   }

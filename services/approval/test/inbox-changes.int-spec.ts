@@ -70,7 +70,8 @@ describe('the inbox changes each person hears of (real PostgreSQL, LISTEN/NOTIFY
       ['supervisorMine', supervisor, 'mine'],
     ] as const) {
       heard[who] = [];
-      subscriptions.push(inboxStream(changes, user, view).subscribe((event) => heard[who].push(event)));
+      const login = { user, expiresAt: Date.now() + 3_600_000, stillCurrent: async () => true };
+      subscriptions.push(inboxStream(changes, login, view).subscribe((event) => heard[who].push(event)));
     }
   });
 
@@ -114,6 +115,22 @@ describe('the inbox changes each person hears of (real PostgreSQL, LISTEN/NOTIFY
     expect(tasksOf('supervisorMine')).toEqual([]);
     expect(tasksOf('reviewer')).toEqual([]);
     expect(tasksOf('neighbour')).toEqual([]);
+  });
+
+  it('tells the window when an open task’s 到期日 moves (deadlines recounted after a 补正 or 特别程序)', async () => {
+    const task = await open({ ...NANCUN, level: 'town', unitCode: '140525100-window', stepName: '受理' });
+    await until(() => tasksOf('window').some((change) => change.taskId === task.taskId));
+    const before = tasksOf('window').length;
+    await createApprovalActivities(suite.dataSource).rescheduleReviewTask({
+      taskId: task.taskId,
+      caseId: task.caseId,
+      correlationId: task.caseId,
+      county: '140525',
+      town: NANCUN.town,
+      dueDate: '2026-12-31',
+    });
+    await until(() => tasksOf('window').length === before + 1);
+    expect(tasksOf('window').at(-1)).toMatchObject({ taskId: task.taskId, status: 'open' });
   });
 
   it('says nothing of a task written already closed, or of one whose transaction was rolled back', async () => {

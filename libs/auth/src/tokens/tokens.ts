@@ -82,6 +82,14 @@ function userFromClaims(claims: Record<string, unknown>): AuthUser | undefined {
  * Checks a token the identity service issued: the signature under its public key first (nothing unsigned is
  * read), then issuer, lifetime and the shape of the claims. Throws AuthError TOKEN_INVALID or TOKEN_EXPIRED.
  */
+/** The exp claim (seconds) of a token that has just verified, in milliseconds. */
+export function tokenExpiresAt(token: string): number {
+  const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    exp: number;
+  };
+  return claims.exp * 1000;
+}
+
 export function verifyToken(token: string, publicKey: KeyObject, now: Date = new Date()): AuthUser {
   const claims = signedClaims(token, publicKey);
   // A token of an applicant or a service (party-tokens.ts) names no staff member, whatever else it holds.

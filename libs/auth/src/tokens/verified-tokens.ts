@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { AuthUser } from '../auth-user';
-import { verifyToken } from './tokens';
+import { tokenExpiresAt, verifyToken } from './tokens';
 
 /** How many verified tokens a process remembers (a county's staff many times over); the oldest go first. */
 const REMEMBERED = 20_000;
@@ -28,15 +28,7 @@ export class VerifiedTokens {
       const oldest = this.verified.keys().next();
       if (!oldest.done) this.verified.delete(oldest.value);
     }
-    this.verified.set(token, { user, expiresAt: expiryOf(token) });
+    this.verified.set(token, { user, expiresAt: tokenExpiresAt(token) });
     return user;
   }
-}
-
-/** The exp claim (seconds) of a token that has just verified, in milliseconds. */
-function expiryOf(token: string): number {
-  const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
-    exp: number;
-  };
-  return claims.exp * 1000;
 }

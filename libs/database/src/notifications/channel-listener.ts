@@ -19,7 +19,15 @@ export interface ChannelListenerOptions {
   /** The first wait before reconnecting; it doubles up to maxRetryDelayMs. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /**
+   * How often the connection is asked a trivial question: a connection that a failover or a broken network left
+   * half open delivers nothing and reports nothing, so its silence must be tested.
+   */
+  checkEveryMs?: number;
 }
+
+/** How long the trivial question may take before the connection counts as lost. */
+const CHECK_TIMEOUT_MS = 5000;
 
 /**
  * One connection that LISTENs to a channel and keeps listening: when the connection is lost it connects again,
@@ -29,6 +37,7 @@ export interface ChannelListenerOptions {
 export class ChannelListener {
   private client?: Client;
   private retryTimer?: NodeJS.Timeout;
+  private checkTimer?: NodeJS.Timeout;
   private stopped = true;
   private failures = 0;
 
@@ -45,19 +54,26 @@ export class ChannelListener {
   /** Resolves once listening; a database that cannot be reached now is tried again in the background. */
   async start(): Promise<void> {
     this.stopped = false;
+    this.checkTimer = setInterval(() => void this.check(), this.options.checkEveryMs ?? 30_000);
+    this.checkTimer.unref();
     await this.connect(false);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.checkTimer);
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);
   }
 
   private async connect(again: boolean): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl, keepAlive: true });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     client.on('notification', (message) => this.options.onNotification(message.payload ?? ''));
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
@@ -78,6 +94,24 @@ export class ChannelListener {
     this.client = client;
     this.failures = 0;
     if (again) this.options.onListeningAgain?.();
+  }
+
+  private async check(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        client.query('SELECT 1'),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer to SELECT 1')), CHECK_TIMEOUT_MS);
+        }),
+      ]);
+    } catch (error) {
+      this.lost(client, error);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private lost(client: Client, error?: unknown): void {

@@ -45,6 +45,8 @@ function timeRequests(request: Request, response: Response, next: NextFunction):
   if (request.path === '/metrics') return next();
   const end = requestDuration.startTimer();
   response.on('finish', () => {
+    // An event stream (待办变动) lasts minutes by design: it is not a slow request.
+    if (String(response.getHeader('content-type') ?? '').startsWith('text/event-stream')) return;
     const template = (request.route as { path?: string } | undefined)?.path;
     end({
       method: request.method,

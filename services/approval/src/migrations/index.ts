@@ -4,6 +4,7 @@ import { TaskDeadlinesClaimsAndCancellation1763801000200 } from './1763801000200
 import { PersonalInboxes1763804000100 } from './1763804000100-PersonalInboxes';
 import { NameTheCaseOfEachTask1764900000300 } from './1764900000300-NameTheCaseOfEachTask';
 import { AnnounceInboxChanges1765000000100 } from './1765000000100-AnnounceInboxChanges';
+import { AnnounceMovedDueDates1765000000200 } from './1765000000200-AnnounceMovedDueDates';
 
 /** In the order they run. */
 export const APPROVAL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const APPROVAL_MIGRATIONS = [
   PersonalInboxes1763804000100,
   NameTheCaseOfEachTask1764900000300,
   AnnounceInboxChanges1765000000100,
+  AnnounceMovedDueDates1765000000200,
 ];

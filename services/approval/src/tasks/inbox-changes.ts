@@ -17,8 +17,20 @@ export interface InboxChange {
   location: LocatedTask;
 }
 
-/** What a person's stream is told: a task their view covers changed, or everyone should look again. */
-export type InboxSignal = { kind: 'task'; change: InboxChange } | { kind: 'look-again' };
+/**
+ * What a person's stream is told: a task their view covers changed, everyone should look again (announcements may
+ * have been missed), or the replica is shutting down (the browser reconnects, to another replica if need be).
+ */
+export type InboxSignal =
+  | { kind: 'task'; change: InboxChange }
+  | { kind: 'look-again' }
+  | { kind: 'closing' };
+
+/** Where a stream hears the signals from (InboxChanges; a stand-in in unit tests). */
+export interface InboxSignals {
+  /** Calls `watcher` with every signal until the returned function is called. */
+  watch(watcher: (signal: InboxSignal) => void): () => void;
+}
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
@@ -63,10 +75,11 @@ export function concerns(user: AuthUser, view: 'mine' | 'unit', change: InboxCha
  * person's stream may be served by any of them). One connection listens for all the streams of the replica.
  */
 @Injectable()
-export class InboxChanges implements OnModuleInit, OnModuleDestroy {
+export class InboxChanges implements InboxSignals, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(InboxChanges.name);
   private readonly watchers = new Set<(signal: InboxSignal) => void>();
   private readonly listener: ChannelListener;
+  private closing = false;
 
   constructor(@Inject(INBOX_CHANGES_DATABASE_URL) databaseUrl: string) {
     this.listener = new ChannelListener({
@@ -89,12 +102,22 @@ export class InboxChanges implements OnModuleInit, OnModuleDestroy {
     await this.listener.start();
   }
 
+  /**
+   * Before the HTTP server closes (Nest calls this first): every open stream ends, or the server would wait for
+   * streams that last ten minutes, and they would go on looking alive with nobody listening for them.
+   */
   async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    this.tell({ kind: 'closing' });
     await this.listener.stop();
   }
 
-  /** Calls `watcher` with every signal until the returned function is called. */
   watch(watcher: (signal: InboxSignal) => void): () => void {
+    // A stream opened while the replica shuts down ends at once: the browser goes to another replica, or waits.
+    if (this.closing) {
+      watcher({ kind: 'closing' });
+      return () => undefined;
+    }
     this.watchers.add(watcher);
     return () => this.watchers.delete(watcher);
   }
@@ -106,10 +129,7 @@ export class InboxChanges implements OnModuleInit, OnModuleDestroy {
 
 /** How often an idle stream says it is alive, so proxies between the browser and the service keep it open. */
 export const HEARTBEAT_MS = 20_000;
-/**
- * A stream ends after this long and the browser opens a new one: each opening checks the person's token again, so a
- * person stopped or given other roles stops hearing of tasks within this time.
- */
+/** The longest a stream lasts; the browser then opens a new one, and the guard checks the person again. */
 export const STREAM_LIFETIME_MS = 10 * 60_000;
 
 /** One event of a person's stream (Nest writes it as a server-sent event). */
@@ -118,27 +138,48 @@ export interface InboxStreamEvent {
   data: Record<string, string>;
 }
 
+/** The login behind a stream, as the guard admitted it: when its token expires, and whether its session still holds. */
+export interface StreamLogin {
+  user: AuthUser;
+  /** Milliseconds since the epoch (the token's exp). */
+  expiresAt: number;
+  /** Whether the person was not stopped, re-roled or reset since (checked at each heartbeat). */
+  stillCurrent(): Promise<boolean>;
+}
+
 /**
  * A person's stream of inbox changes: `ready` once listening (look at the inbox now: anything before it is not
  * announced), `task` for each change of a task they would see, `look-again` after announcements may have been
  * missed, `ping` to keep it open. It names the task and its step only: what the task holds comes from the inbox read.
+ * It ends when the token expires, when a heartbeat finds the session ended (or cannot ask), after
+ * STREAM_LIFETIME_MS, and when the replica shuts down — a person stopped or re-roled hears nothing more within a
+ * heartbeat, as the guard refuses their requests within seconds.
  */
 export function inboxStream(
-  changes: InboxChanges,
-  user: AuthUser,
+  signals: InboxSignals,
+  login: StreamLogin,
   view: 'mine' | 'unit',
 ): Observable<InboxStreamEvent> {
   return new Observable<InboxStreamEvent>((subscriber) => {
-    const stop = changes.watch((signal) => {
-      if (signal.kind === 'look-again') subscriber.next({ type: 'look-again', data: {} });
-      else if (concerns(user, view, signal.change)) {
+    const stop = signals.watch((signal) => {
+      if (signal.kind === 'closing') subscriber.complete();
+      else if (signal.kind === 'look-again') subscriber.next({ type: 'look-again', data: {} });
+      else if (concerns(login.user, view, signal.change)) {
         const { taskId, caseId, stepName, status } = signal.change;
         subscriber.next({ type: 'task', data: { taskId, caseId, stepName, status } });
       }
     });
     subscriber.next({ type: 'ready', data: {} });
-    const heartbeat = setInterval(() => subscriber.next({ type: 'ping', data: {} }), HEARTBEAT_MS);
-    const end = setTimeout(() => subscriber.complete(), STREAM_LIFETIME_MS);
+    const heartbeat = setInterval(() => {
+      login.stillCurrent().then(
+        (current) => (current ? subscriber.next({ type: 'ping', data: {} }) : subscriber.complete()),
+        () => subscriber.complete(),
+      );
+    }, HEARTBEAT_MS);
+    const end = setTimeout(
+      () => subscriber.complete(),
+      Math.max(0, Math.min(STREAM_LIFETIME_MS, login.expiresAt - Date.now())),
+    );
     return () => {
       stop();
       clearInterval(heartbeat);

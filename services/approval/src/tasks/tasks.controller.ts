@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Sse } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type AuthUser } from '@oneseal/auth';
+import { CurrentUser, SESSION_CHECK, tokenExpiresAt, type AuthUser, type SessionCheck } from '@oneseal/auth';
 import { DecideTaskDto, TaskIdParam } from './dto/decide-task.dto';
 import type { Observable } from 'rxjs';
 import { InboxChangesQuery, InboxQuery, ListTasksQuery } from './dto/list-tasks.query';
@@ -18,6 +18,7 @@ export class TasksController {
     private readonly claims: TaskClaimsService,
     private readonly decisions: TaskDecisionsService,
     private readonly changes: InboxChanges,
+    @Inject(SESSION_CHECK) private readonly sessions: SessionCheck,
   ) {}
 
   @Get('inbox')
@@ -36,8 +37,19 @@ export class TasksController {
   inboxChanges(
     @CurrentUser() user: AuthUser,
     @Query() query: InboxChangesQuery,
+    @Headers('authorization') authorization: string,
   ): Observable<InboxStreamEvent> {
-    return inboxStream(this.changes, user, query.view);
+    // The guard has verified this very token (Bearer …) and its session.
+    const token = authorization.slice('Bearer '.length);
+    return inboxStream(
+      this.changes,
+      {
+        user,
+        expiresAt: tokenExpiresAt(token),
+        stillCurrent: () => this.sessions.isCurrent(token, user),
+      },
+      query.view,
+    );
   }
 
   @Get()

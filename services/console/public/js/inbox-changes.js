@@ -31,7 +31,8 @@ export function parseEvents(text) {
 
 /**
  * Watches the person's inbox changes until `stillWanted()` says no. Calls onChange({ type, data }) for 'ready' (just
- * connected: look now), 'task' and 'look-again'; onState('live' | 'reconnecting') as the connection comes and goes.
+ * connected: look now), 'task' and 'look-again'; onState('live' | 'reconnecting') as the connection comes and goes,
+ * and onState('refused') when the login is no longer accepted (the watch ends).
  * Returns a function that stops watching.
  */
 export function watchInboxChanges({ view, onChange, onState, stillWanted }) {
@@ -57,7 +58,7 @@ export function watchInboxChanges({ view, onChange, onState, stillWanted }) {
       const events = parseEvents(pending.slice(0, complete + 2));
       pending = pending.slice(complete + 2);
       for (const event of events) {
-        if (!stillWanted()) return 'refused';
+        if (!stillWanted()) return 'left';
         if (event.type === 'ready') {
           retryMs = FIRST_RETRY_MS;
           onState('live');
@@ -75,8 +76,14 @@ export function watchInboxChanges({ view, onChange, onState, stillWanted }) {
       } catch {
         how = 'failed';
       }
-      if (how === 'refused' || stop.signal.aborted || !stillWanted()) break;
-      // A stream the service ended on purpose (it lasts ten minutes) is opened again at once.
+      if (stop.signal.aborted || !stillWanted()) break;
+      if (how === 'refused') {
+        onState('refused');
+        break;
+      }
+      // A stream the service ended (its time was up, the login's session is checked again, the replica stops) is
+      // opened again after a moment.
+      if (how === 'ended') await new Promise((resolve) => setTimeout(resolve, 500));
       if (how === 'failed') {
         onState('reconnecting');
         await new Promise((resolve) => setTimeout(resolve, retryMs));

@@ -202,6 +202,16 @@ describe('the console passes an event stream on as it comes, past the time limit
     expect(response.status).toBe(504);
     expect(await response.json()).toMatchObject({ code: 'CONSOLE.UPSTREAM_TIMEOUT' });
   });
+
+  it('ends the streams it passes on when it shuts down, so it can (the service’s stream would last minutes)', async () => {
+    const response = await fetch(`${base}/api/approval/tasks/inbox/changes`);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    expect(Buffer.from((await reader.read()).value ?? []).toString()).toContain('event: ready');
+    await app.close();
+    app = undefined as unknown as INestApplication;
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+  });
 });
 
 describe('where the console sends a request', () => {

@@ -1,4 +1,4 @@
-import { All, Controller, Inject, Param, Req, Res } from '@nestjs/common';
+import { All, Controller, Inject, Param, Req, Res, type OnModuleDestroy } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
@@ -67,7 +67,7 @@ export function upstreamUrl(base: string, service: string, requestTarget: string
  */
 @ApiExcludeController()
 @Controller('api')
-export class ApiProxyController {
+export class ApiProxyController implements OnModuleDestroy {
   constructor(
     @Inject(UPSTREAMS) upstreams: Upstreams,
     @Inject(UPSTREAM_TIMEOUT_MS) private readonly timeoutMs: number,
@@ -78,6 +78,12 @@ export class ApiProxyController {
   }
 
   private readonly pools: Record<UpstreamService, UpstreamPool>;
+  /** The event streams being passed on; ended before the HTTP server closes, which would wait for them. */
+  private readonly streams = new Set<AbortController>();
+
+  onModuleDestroy(): void {
+    for (const stream of this.streams) stream.abort();
+  }
 
   @All(':service/*path')
   async pass(
@@ -134,6 +140,8 @@ export class ApiProxyController {
     hasBody: boolean,
   ): Promise<void> {
     const abort = new AbortController();
+    // A browser that asked for an event stream and left before the service answered: nobody will read it.
+    if (request.headers.accept?.includes('text/event-stream')) response.on('close', () => abort.abort());
     const timer = setTimeout(
       () => abort.abort(new DOMException('the service did not answer in time', 'TimeoutError')),
       this.timeoutMs,
@@ -176,15 +184,22 @@ export class ApiProxyController {
     response: Response,
     abort: AbortController,
   ): Promise<void> {
+    response.on('close', () => abort.abort());
+    if (response.destroyed) {
+      abort.abort();
+      return;
+    }
     this.answerHead(upstream, response);
     // An ingress-nginx in front (deploy/k8s) would otherwise hold events back to fill its buffer.
     response.setHeader('x-accel-buffering', 'no');
     response.flushHeaders();
-    response.on('close', () => abort.abort());
+    this.streams.add(abort);
     try {
       for await (const chunk of upstream.body as unknown as AsyncIterable<Uint8Array>) response.write(chunk);
     } catch {
       // The browser left (aborted) or the service stopped: either way the stream is over, and the browser reconnects.
+    } finally {
+      this.streams.delete(abort);
     }
     response.end();
   }

@@ -128,9 +128,11 @@ export function renderInbox(root) {
         query: { ...filter, pageSize: PAGE_SIZE },
       });
       if (asked !== latest) return;
-      const arrived = items.filter((task) => task.status === 'open' && !before.has(task.id)).length;
+      // New: announced as opened since the last read (not older tasks a closed one let onto the page).
+      const arrived = items.filter((task) => announcedOpen.has(task.id) && !before.has(task.id)).length;
+      announcedOpen.clear();
       if (quiet && arrived > 0 && filter.status === 'open')
-        mount(live, `● 自动更新 · ${formatDateTime(new Date().toISOString())} 新到待办 ${arrived} 件`);
+        mount(live, `● 自动更新 · ${formatDateTime(new Date().toISOString())} 有 ${arrived} 件新待办`);
       tasks = items;
       const heads = [
         '办件编号 / 申请人',
@@ -149,6 +151,11 @@ export function renderInbox(root) {
       );
     } catch (error) {
       if (asked !== latest) return;
+      // A read the service's announcement asked for keeps the list on screen; the next change tries again.
+      if (quiet) {
+        mount(live, '自动更新暂时失败，有新变动时再试，也可点“刷新”');
+        return;
+      }
       mount(list, '');
       showError(message, error);
     }
@@ -160,20 +167,22 @@ export function renderInbox(root) {
     clearTimeout(reloadTimer);
     reloadTimer = setTimeout(() => void load({ quiet: true }), 300);
   };
+  const announcedOpen = new Set();
   let stopWatching = () => {};
   function watch() {
     stopWatching();
-    let connectedBefore = false;
     stopWatching = watchInboxChanges({
       view: filter.view,
       stillWanted: () => list.isConnected,
-      onState: (state) => mount(live, state === 'live' ? '● 自动更新' : '自动更新已断开，正在重新连接…'),
+      onState: (state) => {
+        if (state === 'live') mount(live, '● 自动更新');
+        else if (state === 'reconnecting') mount(live, '自动更新已断开，正在重新连接…');
+        // The login ended: the next read takes the person to the login page.
+        else void load();
+      },
+      // 'ready' too: what changed between the list's read and the stream's start was not announced.
       onChange: (event) => {
-        // The first 'ready' follows the list just read; after a reconnection, changes may have been missed.
-        if (event.type === 'ready' && !connectedBefore) {
-          connectedBefore = true;
-          return;
-        }
+        if (event.type === 'task' && event.data.status === 'open') announcedOpen.add(event.data.taskId);
         reloadSoon();
       },
     });
