@@ -175,8 +175,15 @@ async function main() {
   const newest = Date.now() - 2 * 86_400_000;
   const oldest = newest - YEARS * 365 * 86_400_000;
 
-  // Two psql sessions take batches in turn: one PostgreSQL backend alone is what limits the load.
-  const writers = Array.from({ length: Number(options.writers) }, () => copyWriter(engines));
+  // Two psql sessions take batches in turn: one PostgreSQL backend alone is what limits the load. Each session loads
+  // the cases of its own towns: the triggers that keep a town's daily counts (routing.town_days) lock a town's rows,
+  // and two sessions writing the same towns in different orders deadlocked.
+  const writers = Array.from({ length: Math.min(Number(options.writers), towns.length) }, () =>
+    copyWriter(engines),
+  );
+  const townsOf = writers.map((_, writer) =>
+    towns.filter((_town, index) => index % writers.length === writer),
+  );
   let nextWriter = 0;
   const inFlight = [];
 
@@ -187,8 +194,9 @@ async function main() {
   let eventsWritten = 0;
   for (let start = 0; start < CASES; start += BATCH) {
     const tables = new Map(TABLES.map((table) => [table, { columns: undefined, lines: [] }]));
+    const batchTowns = townsOf[nextWriter];
     for (let index = start; index < Math.min(CASES, start + BATCH); index += 1) {
-      const town = towns[Math.floor(random() * towns.length)];
+      const town = batchTowns[Math.floor(random() * batchTowns.length)];
       const matter = mattersOf(town.county)[Math.floor(random() * mattersOf(town.county).length)];
       const submittedAt = workingMoment(oldest + Math.floor(random() * (newest - oldest)));
       const day = `${town.county}${beijingDate(submittedAt).replaceAll('-', '')}`;

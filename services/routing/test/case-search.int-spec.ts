@@ -5,6 +5,7 @@ import { openSuiteDataSource, residentIdNumber, type SuiteDataSource } from '@on
 import { CaseSearchService } from '../src/case-search/case-search.service';
 import { CaseStepsService } from '../src/case-steps/case-steps.service';
 import { RoutedCase } from '../src/cases/routed-case.entity';
+import { MATCHES_COUNTED_AT_MOST } from '../src/case-search/counted-matches';
 import { supervisedCases } from '../src/supervision/supervised-cases';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
 
@@ -249,6 +250,38 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     const [row] = await watched('0018');
     expect(row).toEqual(expect.objectContaining({ caseId: li, matterName: '老年人高龄补贴发放' }));
     expect(await watched('王秀英', '140525102')).toEqual([]);
+  });
+
+  it('counts what a common name matches up to a thousand, and says there are more', async () => {
+    // 1,005 cases of 钱 and three of 钱小兰 in 周村镇, written at once as a year of a busy town would leave them.
+    await suite.dataSource.query(
+      `INSERT INTO routing.routed_cases
+         (case_id, county, town, matter_code, matter_name, workflow_id, workflow_run_id, routed_at, receipt_number,
+          applicant_name, committed_due_date, route)
+       SELECT id, '140525', '140525103', 'ZZ-T-002', '临时救助', id::text, id::text, now(),
+              '140525-20261101-' || lpad(n::text, 6, '0'), CASE WHEN n <= 3 THEN '钱小兰' ELSE '钱' || n END,
+              current_date + 10, '{"steps":[]}'::jsonb
+         FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 1008) AS n) AS cases`,
+    );
+    const watched = (q: string) =>
+      supervisedCases(suite.dataSource, { county: '140525', q, page: 1, pageSize: 20 }, key);
+    expect(await watched('钱')).toMatchObject({ total: MATCHES_COUNTED_AT_MOST, totalCapped: true });
+    expect((await watched('钱')).items).toHaveLength(20);
+    expect(await watched('钱小兰')).toMatchObject({ total: 3, totalCapped: false });
+    const zhoucun = person(['town-window'], { town: '140525103' });
+    expect(await search.search(zhoucun, { q: '钱', page: 1, pageSize: 20 })).toMatchObject({
+      total: MATCHES_COUNTED_AT_MOST,
+      totalCapped: true,
+    });
+    // Without anything typed, a town's whole list is counted exactly.
+    const [{ all }] = (await suite.dataSource.query(
+      `SELECT count(*)::int AS all FROM routing.routed_cases WHERE town = '140525103'`,
+    )) as { all: number }[];
+    expect(all).toBeGreaterThan(MATCHES_COUNTED_AT_MOST);
+    expect(await search.search(zhoucun, { page: 1, pageSize: 20 })).toMatchObject({
+      total: all,
+      totalCapped: false,
+    });
   });
 
   it('keeps a decided step decided, whatever order its events arrive in and however often', async () => {

@@ -138,10 +138,12 @@ export const linesOf = (text) =>
  * 上一页 / 下一页 under a numbered list; the buttons carry data-page="-1" and "1" for the screen's own click
  * handler. `unit` is the counter word (条, 件).
  */
-export function pagerHtml({ total, page, pageSize, unit = '条' }) {
+export function pagerHtml({ total, page, pageSize, unit = '条', totalCapped = false }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  // A search the service stopped counting: the first pages are there, and more words narrow it.
+  const counted = totalCapped ? `超过 ${total} ${unit}（可输入更多文字缩小范围）` : `共 ${total} ${unit}`;
   return html`<div class="pager">
-    共 ${total} ${unit}，第 ${page}/${pages} 页
+    ${counted}，第 ${page}/${pages} 页
     <button type="button" data-page="-1" ${page <= 1 ? 'disabled' : ''}>上一页</button>
     <button type="button" data-page="1" ${page >= pages ? 'disabled' : ''}>下一页</button>
   </div>`;

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { currentCalendar } from '../calendar/calendar-years';
 import { workingDaysLeft } from '../calendar/working-days-left';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
+import { countedMatches, type CountedMatches } from './counted-matches';
 import { openThenEndedPage } from './open-then-ended-page';
 import { whatWasTyped, type SearchPlace } from './what-was-typed';
 import type { CaseSearchQuery } from './dto/case-search.query';
@@ -39,6 +40,8 @@ export interface FoundCase {
 
 export interface FoundCases {
   total: number;
+  /** More cases match what was typed than `total` (counted up to MATCHES_COUNTED_AT_MOST). */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   items: FoundCase[];
@@ -113,10 +116,9 @@ export class CaseSearchService {
     if (query.from) filters.push(`(routed_at AT TIME ZONE 'Asia/Shanghai')::date >= ${add(query.from)}`);
     if (query.to) filters.push(`(routed_at AT TIME ZONE 'Asia/Shanghai')::date <= ${add(query.to)}`);
     const where = filters.join(' AND ');
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`,
-      values,
-    )) as { total: number }[];
+    const { total, totalCapped } = query.q
+      ? await countedMatches(this.dataSource, where, values)
+      : await this.counted(where, values);
     // Open cases first, the nearest date (the step's, else the committed one) first; then ended ones, latest first.
     const rows = await openThenEndedPage<
       Omit<FoundCase, 'workingDaysLeft' | 'resultText'> & {
@@ -155,6 +157,14 @@ export class CaseSearchService {
       resultText: row.result ? resultWording(matterTypeCode, row.result as CaseResult) : null,
       workingDaysLeft: counting(row, concluded) ? workingDaysLeft(calendar, today, row.dueDate ?? '') : null,
     }));
-    return { total, page: query.page, pageSize: query.pageSize, items };
+    return { total, totalCapped, page: query.page, pageSize: query.pageSize, items };
+  }
+
+  private async counted(where: string, values: readonly unknown[]): Promise<CountedMatches> {
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`,
+      [...values],
+    )) as { total: number }[];
+    return { total, totalCapped: false };
   }
 }

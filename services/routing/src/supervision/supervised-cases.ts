@@ -1,6 +1,7 @@
 import type { CaseResult } from '@oneseal/contracts';
 import { resultWording } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
+import { countedMatches, type CountedMatches } from '../case-search/counted-matches';
 import { openThenEndedPage } from '../case-search/open-then-ended-page';
 import { whatWasTyped } from '../case-search/what-was-typed';
 import type { SupervisionQuery } from './dto/supervision.query';
@@ -24,6 +25,8 @@ export interface SupervisedCase {
 
 export interface SupervisedCasePage {
   total: number;
+  /** More cases match what was typed than `total` (counted up to MATCHES_COUNTED_AT_MOST). */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   items: SupervisedCase[];
@@ -54,14 +57,7 @@ export async function supervisedCases(
       whatWasTyped(query.q, applicantLookupKey, values, { county: query.county, town: query.town }),
     );
   const where = filters.join(' AND ');
-  const narrowed = Boolean(query.warning || query.stage || query.receiptNumber || query.q);
-  const [{ total }] = (await dataSource.query(
-    narrowed
-      ? `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`
-      : // A whole county or town: every case is counted once on the day it came in.
-        `SELECT coalesce(sum(received), 0)::int AS total FROM routing.town_days WHERE ${where}`,
-    values,
-  )) as { total: number }[];
+  const { total, totalCapped } = await countedCases(dataSource, query, where, values);
   // Open cases first, the nearest committed date first; then ended ones, the latest first.
   const items = await openThenEndedPage<
     Omit<SupervisedCase, 'resultText'> & { matterTypeCode: string | null }
@@ -80,6 +76,7 @@ export async function supervisedCases(
   );
   return {
     total,
+    totalCapped,
     page: query.page,
     pageSize: query.pageSize,
     items: items.map(({ matterTypeCode, ...item }) => ({
@@ -87,6 +84,25 @@ export async function supervisedCases(
       resultText: item.result ? resultWording(matterTypeCode, item.result as CaseResult) : null,
     })),
   };
+}
+
+async function countedCases(
+  dataSource: DataSource,
+  query: SupervisionQuery,
+  where: string,
+  values: readonly unknown[],
+): Promise<CountedMatches> {
+  // What was typed may match a good part of the county: counted up to a limit.
+  if (query.q) return countedMatches(dataSource, where, values);
+  const narrowed = Boolean(query.warning || query.stage || query.receiptNumber);
+  const [{ total }] = (await dataSource.query(
+    narrowed
+      ? `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`
+      : // A whole county or town: every case is counted once on the day it came in.
+        `SELECT coalesce(sum(received), 0)::int AS total FROM routing.town_days WHERE ${where}`,
+    [...values],
+  )) as { total: number }[];
+  return { total, totalCapped: false };
 }
 
 export interface TownSummary {

@@ -28,7 +28,7 @@ function daysLeftText(row) {
 
 /** A list of cases as a clerk reads it: receipt number, applicant, matter, step, due date, days left — never an id. */
 export function foundCasesHtml(
-  { total, page, pageSize, items },
+  { total, totalCapped, page, pageSize, items },
   { pick = '查看', empty = '没有找到符合条件的办件。' } = {},
 ) {
   return html`${tableHtml(
@@ -50,7 +50,7 @@ export function foundCasesHtml(
     ]),
     empty,
   )}
-  ${total > 0 ? pagerHtml({ total, page, pageSize, unit: '件' }) : ''}`;
+  ${total > 0 ? pagerHtml({ total, totalCapped, page, pageSize, unit: '件' }) : ''}`;
 }
 
 /**

@@ -363,7 +363,7 @@ function thisMonth() {
   return { from: `${prefix}01`, to: `${prefix}${String(last).padStart(2, '0')}` };
 }
 
-const casesHtml = ({ total, page, items }) =>
+const casesHtml = ({ total, totalCapped, page, items }) =>
   html`${tableHtml(
     ['办件', '乡镇', '事项', '状态', '承诺办结日期', '预警', '结果', '按时办结'],
     items.map((item) => [
@@ -379,7 +379,7 @@ const casesHtml = ({ total, page, items }) =>
     ]),
     '没有符合条件的办件。',
   )}
-  ${pagerHtml({ total, page, pageSize: PAGE_SIZE, unit: '件' })}`;
+  ${pagerHtml({ total, totalCapped, page, pageSize: PAGE_SIZE, unit: '件' })}`;
 
 /** 监察's screens, one at a time: today's risks first (the supervisor's home), then the rest by what is done there. */
 const SUPERVISION_TABS = [
