@@ -38,6 +38,15 @@ function startUpstream(seen: Seen[]): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** The console as bootstrapService creates it (bodies are not parsed, they are passed on), on a free port. */
+async function startConsole(env: Record<string, string>): Promise<{ app: INestApplication; base: string }> {
+  const config = loadConsoleEnv({ HTTP_PORT: '3100', LOG_LEVEL: 'warn', ...env });
+  const moduleRef = await Test.createTestingModule({ imports: [ConsoleModule.forEnv(config)] }).compile();
+  const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+  await app.listen(0, '127.0.0.1');
+  return { app, base: await app.getUrl() };
+}
+
 describe('the console passes /api/<service>/… through to the service', () => {
   const seen: Seen[] = [];
   let upstream: Server;
@@ -50,12 +59,7 @@ describe('the console passes /api/<service>/… through to the service', () => {
     const upstreams = UPSTREAM_SERVICES.map((name) =>
       name === 'seal' ? `${name}=http://127.0.0.1:1` : `${name}=http://127.0.0.1:${port}`,
     ).join(',');
-    const env = loadConsoleEnv({ HTTP_PORT: '3100', CONSOLE_UPSTREAMS: upstreams, LOG_LEVEL: 'warn' });
-    const moduleRef = await Test.createTestingModule({ imports: [ConsoleModule.forEnv(env)] }).compile();
-    // As bootstrapService creates the console: bodies are not parsed, they are passed on.
-    app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
+    ({ app, base } = await startConsole({ CONSOLE_UPSTREAMS: upstreams }));
   });
 
   afterAll(async () => {
@@ -162,16 +166,10 @@ describe('the console passes an event stream on as it comes, past the time limit
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const { port } = upstream.address() as AddressInfo;
     const upstreams = UPSTREAM_SERVICES.map((name) => `${name}=http://127.0.0.1:${port}`).join(',');
-    const env = loadConsoleEnv({
-      HTTP_PORT: '3100',
+    ({ app, base } = await startConsole({
       CONSOLE_UPSTREAMS: upstreams,
       CONSOLE_UPSTREAM_TIMEOUT_MS: '1000',
-      LOG_LEVEL: 'warn',
-    });
-    const moduleRef = await Test.createTestingModule({ imports: [ConsoleModule.forEnv(env)] }).compile();
-    app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
+    }));
   });
 
   afterAll(async () => {
