@@ -366,5 +366,15 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
       endedYesterday,
       endedLongAgo,
     ]);
+    // The same order when a name was typed (its few matches are found through the name index and sorted).
+    const named = await search.search(townWindow, { q: '孙', page: 1, pageSize: 10 });
+    expect(named).toMatchObject({ total: 3, totalCapped: false });
+    expect(named.items.map((item) => item.caseId)).toEqual([open, endedYesterday, endedLongAgo]);
+    const watched = await supervisedCases(
+      suite.dataSource,
+      { county: '140525', town, q: '孙', page: 1, pageSize: 10 },
+      key,
+    );
+    expect(watched.items.map((item) => item.caseId)).toEqual([open, endedYesterday, endedLongAgo]);
   });
 });

@@ -9,7 +9,7 @@ import { workingDaysLeft } from '../calendar/working-days-left';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import { countedMatches, type CountedMatches } from './counted-matches';
 import { openThenEndedPage } from './open-then-ended-page';
-import { whatWasTyped, type SearchPlace } from './what-was-typed';
+import { whatWasTyped, type NameIndexUse, type SearchPlace } from './what-was-typed';
 import type { CaseSearchQuery } from './dto/case-search.query';
 
 /** A case as a list shows it to staff: never an id fragment, always what a clerk reads. */
@@ -104,10 +104,6 @@ export class CaseSearchService {
       return `$${values.length}`;
     };
     const filters = [scopeCondition(user, values)];
-    if (query.q)
-      filters.push(
-        whatWasTyped(query.q, this.policy.applicantLookupKey, values, searchPlace(user, query.town)),
-      );
     if (query.stage) filters.push(`stage = ${add(query.stage)}`);
     if (query.open) filters.push(OPEN);
     if (query.warning) filters.push(`warning = ${add(query.warning)}`);
@@ -115,10 +111,16 @@ export class CaseSearchService {
     if (query.town) filters.push(`town = ${add(query.town)}`);
     if (query.from) filters.push(`(routed_at AT TIME ZONE 'Asia/Shanghai')::date >= ${add(query.from)}`);
     if (query.to) filters.push(`(routed_at AT TIME ZONE 'Asia/Shanghai')::date <= ${add(query.to)}`);
-    const where = filters.join(' AND ');
+    const typed = (use: NameIndexUse) =>
+      query.q
+        ? [whatWasTyped(query.q, this.policy.applicantLookupKey, values, searchPlace(user, query.town), use)]
+        : [];
+    const where = [...filters, ...typed('name-index')].join(' AND ');
     const { total, totalCapped } = query.q
       ? await countedMatches(this.dataSource, where, values)
       : await this.counted(where, values);
+    // Written after the count: its values would be unused there, and PostgreSQL refuses a parameter it cannot type.
+    const openWhere = query.q ? [...filters, ...typed('each-case')].join(' AND ') : undefined;
     // Open cases first, the nearest date (the step's, else the committed one) first; then ended ones, latest first.
     const rows = await openThenEndedPage<
       Omit<FoundCase, 'workingDaysLeft' | 'resultText'> & {
@@ -138,6 +140,8 @@ export class CaseSearchService {
               due_date_provisional AS "dueDateProvisional", warning, result, routed_at AS "routedAt",
               NOT (${OPEN}) AS concluded, matter_type_code AS "matterTypeCode"`,
         where,
+        openWhere,
+        endedOrder: query.q && !totalCapped ? 'sort' : 'newest-first-index',
         values,
         openOrder: [
           { expression: 'coalesce(current_step_due_date, committed_due_date)' },

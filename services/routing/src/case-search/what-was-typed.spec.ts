@@ -47,6 +47,15 @@ describe('what the words typed in the search box can mean', () => {
     expect(values[0]).toEqual(['王', 'county:140525', 'town:140525100']);
   });
 
+  it('can write the same name condition so that each case read is checked instead of the index asked', () => {
+    const indexed = whatWasTyped('王', key, [], { county: '140525' });
+    const eachCase = whatWasTyped('王', key, [], { county: '140525' }, 'each-case');
+    expect(indexed).toBe('routing.name_grams(county, town, applicant_name, matter_name) @> $1::text[]');
+    expect(eachCase).toBe(
+      "(routing.name_grams(county, town, applicant_name, matter_name) || '{}'::text[]) @> $1::text[]",
+    );
+  });
+
   it('takes % and _ as the characters typed, not as wildcards', () => {
     const values: unknown[] = [];
     whatWasTyped('50%_', key, values);

@@ -3,7 +3,7 @@ import { resultWording } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 import { countedMatches, type CountedMatches } from '../case-search/counted-matches';
 import { openThenEndedPage } from '../case-search/open-then-ended-page';
-import { whatWasTyped } from '../case-search/what-was-typed';
+import { whatWasTyped, type NameIndexUse } from '../case-search/what-was-typed';
 import type { SupervisionQuery } from './dto/supervision.query';
 
 export interface SupervisedCase {
@@ -52,12 +52,14 @@ export async function supervisedCases(
   if (query.warning) add('warning', query.warning);
   if (query.stage) add('stage', query.stage);
   if (query.receiptNumber) add('receipt_number', query.receiptNumber);
-  if (query.q)
-    filters.push(
-      whatWasTyped(query.q, applicantLookupKey, values, { county: query.county, town: query.town }),
-    );
-  const where = filters.join(' AND ');
+  const typed = (use: NameIndexUse) =>
+    query.q
+      ? [whatWasTyped(query.q, applicantLookupKey, values, { county: query.county, town: query.town }, use)]
+      : [];
+  const where = [...filters, ...typed('name-index')].join(' AND ');
   const { total, totalCapped } = await countedCases(dataSource, query, where, values);
+  // Written after the count: its values would be unused there, and PostgreSQL refuses a parameter it cannot type.
+  const openWhere = query.q ? [...filters, ...typed('each-case')].join(' AND ') : undefined;
   // Open cases first, the nearest committed date first; then ended ones, the latest first.
   const items = await openThenEndedPage<
     Omit<SupervisedCase, 'resultText'> & { matterTypeCode: string | null }
@@ -69,6 +71,8 @@ export async function supervisedCases(
             committed_due_date::text AS "committedDueDate", due_date_provisional AS "dueDateProvisional",
             warning, result, on_time AS "onTime", matter_type_code AS "matterTypeCode"`,
       where,
+      openWhere,
+      endedOrder: query.q && !totalCapped ? 'sort' : 'newest-first-index',
       values,
       openOrder: [{ expression: 'committed_due_date' }, { expression: 'routed_at' }],
     },
