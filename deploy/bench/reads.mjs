@@ -131,6 +131,12 @@ export async function measureReads({ baseUrl, password, databaseUrl }) {
       supervisor,
       `${routing}/supervision/cases?county=${COUNTY}&q=${encodeURIComponent('王')}`,
     ],
+    [
+      // A person's whole name: few matches, found through the name index (a rare name had read the county's history).
+      '监察按全名查找 (whole county, full name)',
+      supervisor,
+      `${routing}/supervision/cases?county=${COUNTY}&q=${encodeURIComponent('王秀英')}`,
+    ],
   ];
   console.log(`\nqueries, ${REPEAT} calls each (target p95 < 50 ms):`);
   for (const [name, get, target] of queries) {
