@@ -1,13 +1,8 @@
-import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { eventually, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { ChannelListener } from '../src';
 
-const until = async (what: () => boolean, ms = 10_000) => {
-  const giveUp = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > giveUp) throw new Error('waited in vain');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+const until = (what: () => boolean, timeoutMs = 10_000) =>
+  eventually('the condition to hold', async () => (what() ? true : undefined), { timeoutMs, intervalMs: 20 });
 
 describe('a LISTEN connection that keeps listening (real PostgreSQL)', () => {
   let suite: SuiteDataSource;

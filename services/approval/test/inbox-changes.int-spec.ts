@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '@oneseal/auth';
 import type { OpenReviewTaskInput } from '@oneseal/contracts';
-import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { eventually, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import type { Subscription } from 'rxjs';
 import { createApprovalActivities } from '../src/activities/approval.activities';
 import { APPROVAL_SCHEMA } from '../src/config/approval.env';
@@ -22,13 +22,8 @@ const neighbour: AuthUser = {
 };
 const supervisor: AuthUser = { id: 'supervisor', name: '电子监察', roles: ['supervisor'], county: '140525' };
 
-const until = async (what: () => boolean, ms = 5000) => {
-  const giveUp = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > giveUp) throw new Error('waited in vain');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+const until = (what: () => boolean, timeoutMs = 5000) =>
+  eventually('the condition to hold', async () => (what() ? true : undefined), { timeoutMs, intervalMs: 20 });
 
 describe('the inbox changes each person hears of (real PostgreSQL, LISTEN/NOTIFY)', () => {
   let suite: SuiteDataSource;
