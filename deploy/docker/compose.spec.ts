@@ -30,6 +30,7 @@ import {
   composeProject as resolveComposeProject,
   dataServiceNames,
   declared,
+  envClassOf,
   KAFKA_CLUSTER_DURABILITY,
   readText,
   root,
@@ -39,6 +40,7 @@ import {
   webServiceNames,
   type ComposeProject,
   type ComposeService,
+  type EnvClass,
 } from '../test-support/deployment-sources';
 import { monitorAccessFromEnv, monitorRoleName } from '../../libs/database/src/access/monitor-access';
 import {
@@ -199,9 +201,6 @@ function kafkaListeners(value: string | undefined): { name: string; host: string
 }
 
 // ----- what the services validate at boot -----
-
-type EnvClass = typeof ServiceEnv | typeof TemporalServiceEnv;
-const envClassOf = (name: string): EnvClass => (declared[name].temporal ? TemporalServiceEnv : ServiceEnv);
 
 /** Every variable the env class (and its parents) validates, from class-validator's own metadata. */
 function validatedVariables(envClass: EnvClass, { requiredOnly = false } = {}): string[] {

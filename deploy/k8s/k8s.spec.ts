@@ -26,7 +26,6 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse, parseAllDocuments } from 'yaml';
-import { ServiceEnv, TemporalServiceEnv } from '../../libs/service-kit/src/env/service-env';
 import { validateEnv } from '../../libs/service-kit/src/env/validate-env';
 import { ConsoleEnv, parseUpstreams } from '../../services/console/src/config/console.env';
 import { MAX_ATTACHMENT_BYTES } from '../../services/intake/src/case-files/attachments/attachment-content';
@@ -34,6 +33,7 @@ import {
   composeProject,
   dataServiceNames,
   declared,
+  envClassOf,
   KAFKA_CLUSTER_DURABILITY,
   readText,
   root,
@@ -525,9 +525,6 @@ const composeNamesOf = (workloadName: string): string[] =>
   workloadName === kafka.metadata.name ? composeBrokers : [workloadName];
 
 // ----- what the services validate at boot -----
-
-type EnvClass = typeof ServiceEnv | typeof TemporalServiceEnv;
-const envClassOf = (name: string): EnvClass => (declared[name].temporal ? TemporalServiceEnv : ServiceEnv);
 
 const hostAndPort = (address: string): [string, number] => {
   const match = /^([^:\s/]+):(\d+)$/.exec(address);

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { ServiceEnv, TemporalServiceEnv } from '../../libs/service-kit/src/env/service-env';
 
 export const root = path.resolve(__dirname, '../..');
 export const readText = (relative: string): string => readFileSync(path.join(root, relative), 'utf8');
@@ -88,3 +89,8 @@ export const KAFKA_CLUSTER_DURABILITY = {
   KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '2',
   KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE: 'false',
 };
+
+/** The env class a service validates at boot: Temporal's variables too when it runs a worker. */
+export type EnvClass = typeof ServiceEnv | typeof TemporalServiceEnv;
+export const envClassOf = (name: string): EnvClass =>
+  declared[name].temporal ? TemporalServiceEnv : ServiceEnv;

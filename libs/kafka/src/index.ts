@@ -1,4 +1,3 @@
-import './kafkajs-idle-loop';
 export * from './kafka-client';
 export * from './topics-admin';
 export * from './event-producer';

@@ -5,7 +5,7 @@ import { openSuiteDataSource, residentIdNumber, type SuiteDataSource } from '@on
 import { CaseSearchService } from '../src/case-search/case-search.service';
 import { CaseStepsService } from '../src/case-steps/case-steps.service';
 import { RoutedCase } from '../src/cases/routed-case.entity';
-import { MATCHES_COUNTED_AT_MOST } from '../src/case-search/counted-matches';
+import { MATCHES_COUNTED_AT_MOST } from '../src/case-search/typed-search';
 import { supervisedCases } from '../src/supervision/supervised-cases';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
 

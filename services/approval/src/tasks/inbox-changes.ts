@@ -3,8 +3,7 @@ import { canActOnTask, canSeeTask, type AuthUser } from '@oneseal/auth';
 import { ChannelListener } from '@oneseal/database';
 import { Observable } from 'rxjs';
 import { ADMINISTRATIVE_LEVELS, type AdministrativeLevel } from '@oneseal/contracts';
-import { villageOfStation } from '@oneseal/domain';
-import type { LocatedTask } from './tasks-in-scope';
+import { locationOf, type LocatedTask } from './tasks-in-scope';
 
 export const INBOX_CHANGES_DATABASE_URL = Symbol('INBOX_CHANGES_DATABASE_URL');
 
@@ -45,20 +44,18 @@ export function parseInboxChange(payload: string): InboxChange | undefined {
   const { taskId, caseId, county, town, level, unitCode, stepName, status } = raw;
   if (![taskId, caseId, county, town, unitCode, stepName, status].every(text)) return undefined;
   if (!(ADMINISTRATIVE_LEVELS as readonly unknown[]).includes(level)) return undefined;
-  const unit = unitCode as string;
   return {
     taskId: taskId as string,
     caseId: caseId as string,
     stepName: stepName as string,
     status: status as string,
-    location: {
+    location: locationOf({
       county: county as string,
       town: town as string,
       level: level as AdministrativeLevel,
-      unitCode: unit,
-      villageCode: level === 'village' ? (villageOfStation(unit) ?? null) : null,
+      unitCode: unitCode as string,
       stepName: stepName as string,
-    },
+    }),
   };
 }
 

@@ -20,7 +20,10 @@ import { TaskError, TaskErrorCode } from './tasks.errors';
 
 export type LocatedTask = TaskLocation & { stepName: string };
 
-export function locationOf(task: ReviewTask): LocatedTask {
+/** Where a task lies, as the scope rules read it (a village task's village from its station). */
+export function locationOf(
+  task: Pick<ReviewTask, 'county' | 'town' | 'level' | 'unitCode' | 'stepName'>,
+): LocatedTask {
   return {
     county: task.county,
     town: task.town,

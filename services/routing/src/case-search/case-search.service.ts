@@ -7,9 +7,10 @@ import { DataSource } from 'typeorm';
 import { currentCalendar } from '../calendar/calendar-years';
 import { workingDaysLeft } from '../calendar/working-days-left';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
-import { countedMatches, type CountedMatches } from './counted-matches';
+import { CLOCK_STOPPED } from '../supervision/overdue-at-end';
 import { openThenEndedPage } from './open-then-ended-page';
-import { whatWasTyped, type NameIndexUse, type SearchPlace } from './what-was-typed';
+import { planCaseList } from './typed-search';
+import { whatWasTyped, type SearchPlace } from './what-was-typed';
 import type { CaseSearchQuery } from './dto/case-search.query';
 
 /** A case as a list shows it to staff: never an id fragment, always what a clerk reads. */
@@ -85,7 +86,7 @@ function searchPlace(user: AuthUser, town: string | undefined): SearchPlace {
   return { county: counties.size === 1 ? [...counties][0] : undefined, town: town ?? onlyTown };
 }
 
-const CLOCK_STOPPED = new Set(['awaiting-correction', 'suspended']);
+const CLOCK_STOPPED_STAGE_SET: ReadonlySet<string> = new Set(CLOCK_STOPPED);
 
 /** A case still being handled: not concluded, not refused at 受理. */
 const OPEN = `(concluded_at IS NULL AND stage <> 'refused')`;
@@ -111,16 +112,27 @@ export class CaseSearchService {
     if (query.town) filters.push(`town = ${add(query.town)}`);
     if (query.from) filters.push(`(routed_at AT TIME ZONE 'Asia/Shanghai')::date >= ${add(query.from)}`);
     if (query.to) filters.push(`(routed_at AT TIME ZONE 'Asia/Shanghai')::date <= ${add(query.to)}`);
-    const typed = (use: NameIndexUse) =>
+    const { where, openWhere, endedOrder, total, totalCapped } = await planCaseList(
+      this.dataSource,
+      filters,
+      values,
       query.q
-        ? [whatWasTyped(query.q, this.policy.applicantLookupKey, values, searchPlace(user, query.town), use)]
-        : [];
-    const where = [...filters, ...typed('name-index')].join(' AND ');
-    const { total, totalCapped } = query.q
-      ? await countedMatches(this.dataSource, where, values)
-      : await this.counted(where, values);
-    // Written after the count: its values would be unused there, and PostgreSQL refuses a parameter it cannot type.
-    const openWhere = query.q ? [...filters, ...typed('each-case')].join(' AND ') : undefined;
+        ? (use) =>
+            whatWasTyped(
+              query.q as string,
+              this.policy.applicantLookupKey,
+              values,
+              searchPlace(user, query.town),
+              use,
+            )
+        : undefined,
+      async (all) =>
+        (
+          (await this.dataSource.query(`SELECT count(*)::int AS n FROM routing.routed_cases WHERE ${all}`, [
+            ...values,
+          ])) as { n: number }[]
+        )[0].n,
+    );
     // Open cases first, the nearest date (the step's, else the committed one) first; then ended ones, latest first.
     const rows = await openThenEndedPage<
       Omit<FoundCase, 'workingDaysLeft' | 'resultText'> & {
@@ -141,7 +153,7 @@ export class CaseSearchService {
               NOT (${OPEN}) AS concluded, matter_type_code AS "matterTypeCode"`,
         where,
         openWhere,
-        endedOrder: query.q && !totalCapped ? 'sort' : 'newest-first-index',
+        endedOrder,
         values,
         openOrder: [
           { expression: 'coalesce(current_step_due_date, committed_due_date)' },
@@ -155,20 +167,12 @@ export class CaseSearchService {
     const today = chinaDate(new Date());
     // While a 补正 is awaited or a special procedure runs the clock stands still: no days are counted down.
     const counting = (row: { stage: string; dueDate: string | null }, concluded: boolean) =>
-      row.dueDate !== null && !concluded && !CLOCK_STOPPED.has(row.stage);
+      row.dueDate !== null && !concluded && !CLOCK_STOPPED_STAGE_SET.has(row.stage);
     const items = rows.map(({ concluded, matterTypeCode, ...row }) => ({
       ...row,
       resultText: row.result ? resultWording(matterTypeCode, row.result as CaseResult) : null,
       workingDaysLeft: counting(row, concluded) ? workingDaysLeft(calendar, today, row.dueDate ?? '') : null,
     }));
     return { total, totalCapped, page: query.page, pageSize: query.pageSize, items };
-  }
-
-  private async counted(where: string, values: readonly unknown[]): Promise<CountedMatches> {
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`,
-      [...values],
-    )) as { total: number }[];
-    return { total, totalCapped: false };
   }
 }

@@ -4,7 +4,10 @@ import { CASE_LIFETIME } from '../migrations/1765500000100-CountEachTownsDays';
  * Stages whose clock stands still (补正, 特别程序: 行政许可法 arts. 32, 45): their committed date moves only when they
  * resume, so a case waiting in one is never counted overdue — by 今日风险, the period report or 考核.
  */
-export const CLOCK_STOPPED_STAGES = `('awaiting-correction', 'suspended')`;
+/** The stages in which a case's clock stands still (a 补正 awaited, a special procedure): never counted overdue. */
+export const CLOCK_STOPPED = ['awaiting-correction', 'suspended'] as const;
+/** CLOCK_STOPPED as an SQL list. */
+export const CLOCK_STOPPED_STAGES = `(${CLOCK_STOPPED.map((stage) => `'${stage}'`).join(', ')})`;
 
 /** Where in the caller's query the figures' inputs are: its placeholders, e.g. `$1`. */
 export interface OverdueAtEndInputs {

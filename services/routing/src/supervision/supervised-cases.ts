@@ -1,9 +1,9 @@
 import type { CaseResult } from '@oneseal/contracts';
 import { resultWording } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
-import { countedMatches, type CountedMatches } from '../case-search/counted-matches';
 import { openThenEndedPage } from '../case-search/open-then-ended-page';
-import { whatWasTyped, type NameIndexUse } from '../case-search/what-was-typed';
+import { planCaseList } from '../case-search/typed-search';
+import { whatWasTyped } from '../case-search/what-was-typed';
 import type { SupervisionQuery } from './dto/supervision.query';
 
 export interface SupervisedCase {
@@ -52,14 +52,32 @@ export async function supervisedCases(
   if (query.warning) add('warning', query.warning);
   if (query.stage) add('stage', query.stage);
   if (query.receiptNumber) add('receipt_number', query.receiptNumber);
-  const typed = (use: NameIndexUse) =>
+  const { where, openWhere, endedOrder, total, totalCapped } = await planCaseList(
+    dataSource,
+    filters,
+    values,
     query.q
-      ? [whatWasTyped(query.q, applicantLookupKey, values, { county: query.county, town: query.town }, use)]
-      : [];
-  const where = [...filters, ...typed('name-index')].join(' AND ');
-  const { total, totalCapped } = await countedCases(dataSource, query, where, values);
-  // Written after the count: its values would be unused there, and PostgreSQL refuses a parameter it cannot type.
-  const openWhere = query.q ? [...filters, ...typed('each-case')].join(' AND ') : undefined;
+      ? (use) =>
+          whatWasTyped(
+            query.q as string,
+            applicantLookupKey,
+            values,
+            { county: query.county, town: query.town },
+            use,
+          )
+      : undefined,
+    async (all) => {
+      const narrowed = Boolean(query.warning || query.stage || query.receiptNumber);
+      const [{ n }] = (await dataSource.query(
+        narrowed
+          ? `SELECT count(*)::int AS n FROM routing.routed_cases WHERE ${all}`
+          : // A whole county or town: every case is counted once on the day it came in.
+            `SELECT coalesce(sum(received), 0)::int AS n FROM routing.town_days WHERE ${all}`,
+        [...values],
+      )) as { n: number }[];
+      return n;
+    },
+  );
   // Open cases first, the nearest committed date first; then ended ones, the latest first.
   const items = await openThenEndedPage<
     Omit<SupervisedCase, 'resultText'> & { matterTypeCode: string | null }
@@ -72,7 +90,7 @@ export async function supervisedCases(
             warning, result, on_time AS "onTime", matter_type_code AS "matterTypeCode"`,
       where,
       openWhere,
-      endedOrder: query.q && !totalCapped ? 'sort' : 'newest-first-index',
+      endedOrder,
       values,
       openOrder: [{ expression: 'committed_due_date' }, { expression: 'routed_at' }],
     },
@@ -88,25 +106,6 @@ export async function supervisedCases(
       resultText: item.result ? resultWording(matterTypeCode, item.result as CaseResult) : null,
     })),
   };
-}
-
-async function countedCases(
-  dataSource: DataSource,
-  query: SupervisionQuery,
-  where: string,
-  values: readonly unknown[],
-): Promise<CountedMatches> {
-  // What was typed may match a good part of the county: counted up to a limit.
-  if (query.q) return countedMatches(dataSource, where, values);
-  const narrowed = Boolean(query.warning || query.stage || query.receiptNumber);
-  const [{ total }] = (await dataSource.query(
-    narrowed
-      ? `SELECT count(*)::int AS total FROM routing.routed_cases WHERE ${where}`
-      : // A whole county or town: every case is counted once on the day it came in.
-        `SELECT coalesce(sum(received), 0)::int AS total FROM routing.town_days WHERE ${where}`,
-    [...values],
-  )) as { total: number }[];
-  return { total, totalCapped: false };
 }
 
 export interface TownSummary {
