@@ -33,7 +33,6 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
     collector = new MessageCollector(kafka, [topic]);
     await collector.start();
     relay = new OutboxRelay({
-      dataSource: suite.dataSource,
       databaseUrl: suite.database.url,
       schema: SCHEMA,
       sink: new EventProducer(producer, testProducerKeys().signer('intake')),
@@ -120,9 +119,53 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
     expect(after).toEqual([100]);
   });
 
+  it('lets one of two replicas publish at a time: every event once, each transaction’s in order; the other takes over when it stops', async () => {
+    const second = new OutboxRelay({
+      databaseUrl: suite.database.url,
+      schema: SCHEMA,
+      sink: new EventProducer(producer, testProducerKeys().signer('intake')),
+      logger: { warn: () => undefined },
+      pollIntervalMs: 200,
+    });
+    await second.start();
+    const before = collector.messages.length;
+    const caseId = randomUUID();
+    // Ten transactions committing at once, three events each; both relays are woken by each.
+    const committed = await Promise.all(
+      Array.from({ length: 10 }, (_, t) =>
+        suite.dataSource.transaction(async (manager) => {
+          const ids = [];
+          for (let i = 0; i < 3; i += 1) ids.push(await insertOutboxRow(manager, caseId, t * 3 + i));
+          return ids;
+        }),
+      ),
+    );
+    const published = await eventually('thirty events on Kafka', async () => {
+      const mine = collector.messages.slice(before).filter((m) => m.key === caseId);
+      return mine.length >= 30 ? mine : undefined;
+    });
+    // Once each, and each transaction's events in the order it wrote them (transactions committing at the same
+    // moment have no order between them).
+    const ids = published.map((m) => m.headers['event-id']);
+    expect(ids.sort()).toEqual(committed.flat().sort());
+    const position = new Map(published.map((m, i) => [m.headers['event-id'], i]));
+    for (const written of committed) {
+      const at = written.map((id) => position.get(id) as number);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+    }
+
+    // The relay that leads stops (as a replica does when it is replaced): the other publishes what comes next.
+    await relay.stop();
+    const after = await suite.dataSource.transaction((manager) => insertOutboxRow(manager, caseId, 31));
+    await eventually('the event after the first relay stopped', async () =>
+      collector.messages.some((m) => m.headers['event-id'] === after) ? true : undefined,
+    );
+    await second.stop();
+    await relay.start();
+  });
+
   it('keeps events that could not be published and publishes them once Kafka takes them', async () => {
     const failing = new OutboxRelay({
-      dataSource: suite.dataSource,
       databaseUrl: suite.database.url,
       schema: SCHEMA,
       sink: { publish: async () => Promise.reject(new Error('broker unavailable')) },

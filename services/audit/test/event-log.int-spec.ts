@@ -40,6 +40,35 @@ describe('the audit event log (real PostgreSQL)', () => {
     await expect(log.verify(caseId)).resolves.toEqual(expect.objectContaining({ intact: true, events: 4 }));
   });
 
+  it('keeps one unbroken chain when two replicas take turns with a case, each remembering a head the other moved', async () => {
+    const key = randomBytes(32);
+    const [first, second] = [
+      new EventLogService(suite.dataSource, key),
+      new EventLogService(suite.dataSource, key),
+    ];
+    const caseId = randomUUID();
+    const events = Array.from({ length: 8 }, (_, i) => caseEvent(caseId, `step.${i}`, { step: i }));
+    // Each replica's head of the case is behind after the other wrote: its next append must not fork the chain.
+    for (const [i, event] of events.entries()) {
+      await expect((i % 3 === 0 ? first : second).append(event, 'topic')).resolves.toBe('appended');
+    }
+    // A redelivered event is known, whichever replica gets it and whatever head it remembers.
+    await expect(first.append(events[5], 'topic')).resolves.toBe('duplicate');
+    await expect(second.append(events[0], 'topic')).resolves.toBe('duplicate');
+    // Both at once, on heads that are both stale.
+    const more = Array.from({ length: 6 }, (_, i) => caseEvent(caseId, `more.${i}`, { step: i }));
+    const outcomes = await Promise.all(
+      more.map((event, i) => (i % 2 ? first : second).append(event, 'topic')),
+    );
+    expect(outcomes).toEqual(more.map(() => 'appended'));
+
+    const replayed = await first.replay(caseId);
+    expect(replayed.map((e) => e.version)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    expect(new Set(replayed.map((e) => e.eventId)).size).toBe(14);
+    await expect(second.verify(caseId)).resolves.toEqual(
+      expect.objectContaining({ intact: true, events: 14 }),
+    );
+  });
   it('keeps the applicant’s phone masked in the record for good, never in full', async () => {
     const caseId = randomUUID();
     const submitted = {

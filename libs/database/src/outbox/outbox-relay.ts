@@ -1,5 +1,5 @@
 import { ChannelListener } from '../notifications/channel-listener';
-import type { DataSource } from 'typeorm';
+import { OutboxLeadership } from './outbox-leadership';
 
 export interface OutboxRecord {
   topic: string;
@@ -18,14 +18,16 @@ export interface OutboxRelayLogger {
 }
 
 export interface OutboxRelayOptions {
-  dataSource: DataSource;
-  /** Used for LISTEN only; the relay's own queries go through the data source's pool. */
+  /** For LISTEN, and for the relay's own connection (it holds the lock while this relay publishes). */
   databaseUrl: string;
   schema: string;
   sink: OutboxSink;
   logger: OutboxRelayLogger;
   batchSize?: number;
-  /** Safety net for a missed notification (e.g. the LISTEN connection was lost). */
+  /**
+   * Safety net for a missed notification (e.g. the LISTEN connection was lost), and how often a relay that found
+   * another publishing asks to take over.
+   */
   pollIntervalMs?: number;
 }
 
@@ -34,18 +36,20 @@ interface OutboxRow {
   event_id: string;
   topic: string;
   message_key: string;
-  envelope: unknown;
+  envelope: string;
 }
 
 /**
  * Publishes committed outbox rows in commit order, at least once. Only one relay per schema publishes at a
- * time (a transaction-scoped advisory lock), so running several replicas of a service keeps each case's events
- * in order; consumers drop the duplicates a crash between publish and mark can cause.
+ * time (OutboxLeadership: a session lock held by the publishing relay's own connection), so running several
+ * replicas of a service keeps each case's events in order; consumers drop the duplicates a crash between publish
+ * and mark can cause. A batch costs two statements, its rows and their mark, with no transaction around them.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private listener?: ChannelListener;
+  private readonly leadership: OutboxLeadership;
   private timer?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private wakeAgain = false;
@@ -54,6 +58,12 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.leadership = new OutboxLeadership({
+      databaseUrl: options.databaseUrl,
+      lockName: `${options.schema}.outbox`,
+      askAgainAfterMs: this.pollIntervalMs,
+      applicationName: `oneseal-${options.schema}-outbox`,
+    });
   }
 
   async start(): Promise<void> {
@@ -67,6 +77,7 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.draining;
+    await this.leadership.resign();
     await this.listener?.stop();
     this.listener = undefined;
   }
@@ -109,33 +120,36 @@ export class OutboxRelay {
     }
   }
 
-  /** Returns how many rows it published. */
+  /** Returns how many rows it published: none while another relay leads. */
   async publishBatch(): Promise<number> {
     const { schema, sink } = this.options;
-    return this.options.dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
-        `${schema}.outbox`,
-      ])) as [{ locked: boolean }];
-      if (!locked) return 0;
-      const rows = (await manager.query(
-        `SELECT seq, event_id, topic, message_key, envelope FROM "${schema}".outbox
+    const connection = await this.leadership.connection();
+    if (!connection) return 0;
+    try {
+      // jsonb as text: published as stored, without parsing it only to serialise it again.
+      const { rows } = await connection.query<OutboxRow>(
+        `SELECT seq, event_id, topic, message_key, envelope::text AS envelope FROM "${schema}".outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [this.batchSize],
-      )) as OutboxRow[];
+      );
       if (rows.length === 0) return 0;
       await sink.publish(
         rows.map((row) => ({
           topic: row.topic,
           key: row.message_key,
-          value: JSON.stringify(row.envelope),
+          value: row.envelope,
           eventId: row.event_id,
         })),
       );
-      await manager.query(
+      await connection.query(
         `UPDATE "${schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
         [rows.map((row) => row.seq)],
       );
       return rows.length;
-    });
+    } catch (error) {
+      // Whether the database or Kafka failed, another relay may do better: let go of the lock.
+      await this.leadership.resign();
+      throw error;
+    }
   }
 }

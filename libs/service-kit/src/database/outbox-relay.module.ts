@@ -31,7 +31,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   ) {
     OutboxRelayService.backlogGauge(dataSource, config.schema);
     this.relay = new OutboxRelay({
-      dataSource,
       databaseUrl: config.databaseUrl,
       schema: config.schema,
       sink: producer,

@@ -9,9 +9,13 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@oneseal/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { SUBMITTED_TYPES, verifyChain, type ChainKeying, type ChainVerdict } from './chain-links';
 import { GENESIS_HASH, keyedEventHash } from './event-hash';
+import { StreamHeads, type StreamHead } from './stream-heads';
+
+/** The head a stream's first event links to. */
+const GENESIS: StreamHead = { version: 0, hash: GENESIS_HASH };
 
 /** The key chain links are made with: from the audit service's environment, never stored in the database. */
 export const AUDIT_CHAIN_KEY = Symbol('AUDIT_CHAIN_KEY');
@@ -39,6 +43,7 @@ export class EventLogService {
   ) {}
 
   private keyedFromSeq?: Promise<bigint>;
+  private readonly heads = new StreamHeads();
 
   /** Where keying began (one row, written by the migration that introduced keys). */
   async keying(): Promise<ChainKeying> {
@@ -48,11 +53,6 @@ export class EventLogService {
     return { key: this.chainKey, keyedFromSeq: await this.keyedFromSeq };
   }
 
-  /**
-   * Appends an event to its stream (the case it is about), once. Events of one case arrive on several topics
-   * and partitions at once, so appends to one stream take a transaction-scoped lock on it: versions stay
-   * contiguous and each hash links to the true previous one.
-   */
   /**
    * Records an event as the log keeps it for good: credentials removed and personal values (the applicant's phone)
    * masked before it is chained, so the immutable record never holds what only the case file should.
@@ -65,7 +65,41 @@ export class EventLogService {
     return this.append(withPersonalDataMasked(contract, withoutCredentials(contract, envelope)), topic);
   }
 
+  /**
+   * Appends an event to its stream (the case it is about), once. When this process knows the stream's head, one
+   * statement chains the event to it: the unique (stream, version) and event id refuse it if another writer
+   * got there first or the event is known, and then the locked way decides.
+   */
   async append(envelope: EventEnvelope<unknown>, topic: string): Promise<'appended' | 'duplicate'> {
+    const stream = envelope.subject;
+    const known = this.heads.get(stream);
+    // Outside a transaction the insert commits on its own: the head it returns is on record.
+    const chained = known && (await this.insertAfter(this.dataSource.manager, known, envelope, topic));
+    if (chained) {
+      this.heads.remember(stream, chained);
+      return 'appended';
+    }
+    this.heads.forget(stream);
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const outcome = await this.appendLocked(envelope, topic);
+      if (outcome === 'duplicate') return outcome;
+      if (outcome !== 'raced') {
+        this.heads.remember(stream, outcome);
+        return 'appended';
+      }
+    }
+    throw new Error(`audit stream ${stream}: five appends in a row lost the race for the next version`);
+  }
+
+  /**
+   * Events of one case arrive on several topics and partitions at once, so this way takes a transaction-scoped
+   * lock on the stream: versions stay contiguous and each hash links to the true previous one. 'raced' when a
+   * writer that chained without the lock took the version read here.
+   */
+  private appendLocked(
+    envelope: EventEnvelope<unknown>,
+    topic: string,
+  ): Promise<StreamHead | 'duplicate' | 'raced'> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`audit:${envelope.subject}`]);
       // Whether the event is known and the stream's head, in one round trip (both read under the lock).
@@ -77,28 +111,42 @@ export class EventLogService {
         [envelope.id, envelope.subject],
       )) as { known: boolean; version: number | null; hash: string | null }[];
       if (found.known) return 'duplicate';
-      const head = found.hash === null ? undefined : { version: found.version as number, hash: found.hash };
-      const prevHash = head?.hash ?? GENESIS_HASH;
-      await manager.query(
-        `INSERT INTO audit.events (stream_id, version, event_id, topic, type, event_version, occurred_at, county, town, envelope, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [
-          envelope.subject,
-          (head?.version ?? 0) + 1,
-          envelope.id,
-          topic,
-          envelope.type,
-          envelope.version,
-          envelope.occurredAt,
-          envelope.county,
-          envelope.town ?? null,
-          JSON.stringify(envelope),
-          prevHash,
-          keyedEventHash(this.chainKey, prevHash, envelope),
-        ],
-      );
-      return 'appended';
+      const head = found.hash === null ? GENESIS : { version: found.version as number, hash: found.hash };
+      return (await this.insertAfter(manager, head, envelope, topic)) ?? 'raced';
     });
+  }
+
+  /** Inserts the event as the link after `head` and returns the new head; nothing when the version or the event is taken. */
+  private async insertAfter(
+    manager: EntityManager,
+    head: StreamHead,
+    envelope: EventEnvelope<unknown>,
+    topic: string,
+  ): Promise<StreamHead | undefined> {
+    const next: StreamHead = {
+      version: head.version + 1,
+      hash: keyedEventHash(this.chainKey, head.hash, envelope),
+    };
+    const inserted = (await manager.query(
+      `INSERT INTO audit.events (stream_id, version, event_id, topic, type, event_version, occurred_at, county, town, envelope, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT DO NOTHING RETURNING version`,
+      [
+        envelope.subject,
+        next.version,
+        envelope.id,
+        topic,
+        envelope.type,
+        envelope.version,
+        envelope.occurredAt,
+        envelope.county,
+        envelope.town ?? null,
+        JSON.stringify(envelope),
+        head.hash,
+        next.hash,
+      ],
+    )) as unknown[];
+    return inserted.length === 0 ? undefined : next;
   }
 
   /** Every event of a stream (a case), in the order it was recorded. */
