@@ -6,7 +6,7 @@ import {
   type CaseAcceptedV1,
 } from '@oneseal/contracts';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
-import { enqueueEvent } from '../src';
+import { changeAndEnqueueEvent, enqueueEvent } from '../src';
 
 // The outbox of intake's schema, as the intake service writes it.
 const SCHEMA = 'intake';
@@ -80,5 +80,58 @@ describe('enqueueEvent (real PostgreSQL)', () => {
     await expect(
       enqueueEvent(suite.dataSource.manager, SCHEMA, applicationSubmittedV1, event({} as never)),
     ).rejects.toThrow('inside a transaction');
+  });
+
+  describe('a change and its event in one statement', () => {
+    // A row of intake's own to change: the pull cursor of a county.
+    const cursorChange = (county: string) => ({
+      sql: `UPDATE ${SCHEMA}.provincial_pull_cursors SET pulled_at = now() WHERE county = $1 RETURNING county`,
+      params: [county],
+    });
+    const submitted = () => event({ caseId: randomUUID() } as unknown as ApplicationSubmittedV1);
+
+    it('records the event when the change touched a row, and nothing when it touched none', async () => {
+      await suite.dataSource.query(
+        `INSERT INTO ${SCHEMA}.provincial_pull_cursors (county) VALUES ('140525') ON CONFLICT DO NOTHING`,
+      );
+      const before = await outboxCount();
+      const envelope = await changeAndEnqueueEvent(
+        suite.dataSource,
+        SCHEMA,
+        applicationSubmittedV1,
+        cursorChange('140525'),
+        submitted(),
+      );
+      expect(envelope?.type).toBe('intake.application-submitted');
+      const [row] = (await suite.dataSource.query(`SELECT topic FROM ${SCHEMA}.outbox WHERE event_id = $1`, [
+        envelope?.id,
+      ])) as { topic: string }[];
+      expect(row.topic).toBe('oneseal.intake.application-submitted.v1');
+
+      await expect(
+        changeAndEnqueueEvent(
+          suite.dataSource,
+          SCHEMA,
+          applicationSubmittedV1,
+          cursorChange('999999'),
+          submitted(),
+        ),
+      ).resolves.toBeUndefined();
+      expect(await outboxCount()).toBe(before + 1);
+    });
+
+    it('refuses an event another service is named after, and changes nothing', async () => {
+      const before = await outboxCount();
+      await expect(
+        changeAndEnqueueEvent(
+          suite.dataSource,
+          SCHEMA,
+          caseAcceptedV1,
+          cursorChange('140525'),
+          event(accepted()),
+        ),
+      ).rejects.toThrow('the intake service does not publish routing.case-accepted');
+      expect(await outboxCount()).toBe(before);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS, type CaseMilestone } from '@oneseal/contracts';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
-import { loadYear, removeCountyDay, setCountyDay } from '../src/calendar/calendar-years';
+import { currentCalendar, loadYear, removeCountyDay, setCountyDay } from '../src/calendar/calendar-years';
 import { createCaseActivities } from '../src/case-progress/case-activities';
 import { RoutedCase } from '../src/cases/routed-case.entity';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
@@ -198,6 +198,26 @@ describe('case activities of the routing service (real PostgreSQL)', () => {
     );
     await expect(activities.computeDeadline({ ...request, county: '140521' })).resolves.toEqual({
       dueDate: '2026-11-05',
+      provisional: false,
+    });
+  });
+
+  it('counts on the calendar as committed: a day off set in a change that was rolled back never counts', async () => {
+    const request = { startDate: '2026-11-09', workingDays: 3, stops: [], county: '140521' };
+    await expect(
+      suite.dataSource.transaction(async (manager) => {
+        await manager.query(
+          `INSERT INTO routing.county_days (county, date, working, reason, set_by, set_by_id)
+           VALUES ('140521', '2026-11-10', false, '停电', '沁水县管理员', 'qs-admin-1')`,
+        );
+        // Inside the change, its own day already counts.
+        const inside = await currentCalendar(manager, '140521');
+        expect(inside.isWorkingDay('2026-11-10')).toBe(false);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await expect(activities.computeDeadline(request)).resolves.toEqual({
+      dueDate: '2026-11-12',
       provisional: false,
     });
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   EVENT_PRODUCERS,
   producerOf,
@@ -35,22 +35,59 @@ export async function enqueueEvent<TPayload extends object>(
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('enqueueEvent must run inside a transaction, together with the change it announces');
   }
+  const envelope = envelopeOf(schema, contract, event);
+  await manager.query(
+    `INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)`,
+    [envelope.id, contract.topic, envelope.subject, JSON.stringify(envelope)],
+  );
+  return envelope;
+}
+
+/** A change to make, written as an UPDATE or INSERT with a RETURNING clause and parameters $1…$n. */
+export interface ReturningChange {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Makes a change and records the event that announces it in one statement, so in a transaction of its own without
+ * opening one: the event is recorded if and only if the change touched a row. Nothing when it touched none.
+ */
+export async function changeAndEnqueueEvent<TPayload extends object>(
+  db: DataSource | EntityManager,
+  schema: string,
+  contract: EventContract<TPayload>,
+  change: ReturningChange,
+  event: NewEvent<TPayload>,
+): Promise<EventEnvelope<TPayload> | undefined> {
+  const envelope = envelopeOf(schema, contract, event);
+  const n = change.params.length;
+  const recorded = (await db.query(
+    `WITH change AS (${change.sql})
+     INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope)
+     SELECT $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4} FROM change LIMIT 1
+     RETURNING event_id`,
+    [...change.params, envelope.id, contract.topic, envelope.subject, JSON.stringify(envelope)],
+  )) as unknown[];
+  return recorded.length > 0 ? envelope : undefined;
+}
+
+function envelopeOf<TPayload extends object>(
+  schema: string,
+  contract: EventContract<TPayload>,
+  event: NewEvent<TPayload>,
+): EventEnvelope<TPayload> {
   // Each service's schema is named after it: an event goes out only through the outbox of the service it is named after.
   if (isEventProducer(schema) && producerOf(contract) !== schema) {
     throw new Error(
       `the ${schema} service does not publish ${contract.type}: its events are ${producerOf(contract)}'s`,
     );
   }
-  const envelope: EventEnvelope<TPayload> = {
+  return {
     id: randomUUID(),
     type: contract.type,
     version: contract.version,
     occurredAt: new Date().toISOString(),
     ...event,
   };
-  await manager.query(
-    `INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)`,
-    [envelope.id, contract.topic, envelope.subject, JSON.stringify(envelope)],
-  );
-  return envelope;
 }

@@ -1,5 +1,6 @@
 import type { ApplicationSubmittedV1, DeliveryMethod, EventEnvelope } from '@oneseal/contracts';
 import type { EntityManager } from 'typeorm';
+import type { TransactionLock } from '@oneseal/database';
 
 /**
  * What this service keeps of a case's applicant, from the application-submitted event: later events carry only
@@ -48,10 +49,10 @@ export function contactFromSubmission(event: EventEnvelope<ApplicationSubmittedV
 /**
  * Serialises, per case, recording the applicant with recording an event that needs them, so an event can never
  * be parked after the applicant's arrival has already released the parked ones (both run in READ COMMITTED, so
- * whoever comes second sees what the first committed).
+ * whoever comes second sees what the first committed). Taken with the event's record (processOnce).
  */
-export async function lockCase(manager: EntityManager, caseId: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('notification.case'), hashtext($1))`, [caseId]);
+export function caseLock(caseId: string): TransactionLock {
+  return { space: 'notification.case', key: caseId };
 }
 
 export async function findApplicant(

@@ -1,5 +1,5 @@
 import { notificationSentV1 } from '@oneseal/contracts';
-import { enqueueEvent } from '@oneseal/database';
+import { changeAndEnqueueEvent } from '@oneseal/database';
 import type { DataSource } from 'typeorm';
 import { NOTIFICATION_SCHEMA } from '../config/notification.env';
 import type { Channel, RecipientKind } from '../notifications/notification.entity';
@@ -85,20 +85,26 @@ export class NotificationDelivery {
     return this.recordSent(message, provider.name, providerMessageId);
   }
 
-  /** Marks the message sent and announces it, in one transaction: announced if and only if recorded. */
-  private recordSent(message: ClaimedMessage, provider: string, providerMessageId: string) {
-    return this.dataSource.transaction(async (manager): Promise<AttemptOutcome> => {
-      const [rows] = (await manager.query(
-        `UPDATE notification.notifications
-            SET status = 'sent', sent_at = now(), provider = $3, provider_message_id = $4, last_error = NULL,
-                next_attempt_at = NULL
-          WHERE id = $1 AND attempts = $2 AND status = 'pending'
-          RETURNING sent_at`,
-        [message.id, message.attempts, provider, providerMessageId],
-      )) as [{ sent_at: Date }[], number];
-      const sent = rows[0];
-      if (!sent) return this.lostClaim(message);
-      await enqueueEvent(manager, NOTIFICATION_SCHEMA, notificationSentV1, {
+  /** Marks the message sent and announces it, in one statement: announced if and only if recorded. */
+  private async recordSent(
+    message: ClaimedMessage,
+    provider: string,
+    providerMessageId: string,
+  ): Promise<AttemptOutcome> {
+    const sentAt = new Date();
+    const announced = await changeAndEnqueueEvent(
+      this.dataSource,
+      NOTIFICATION_SCHEMA,
+      notificationSentV1,
+      {
+        sql: `UPDATE notification.notifications
+                 SET status = 'sent', sent_at = $5, provider = $3, provider_message_id = $4, last_error = NULL,
+                     next_attempt_at = NULL
+               WHERE id = $1 AND attempts = $2 AND status = 'pending'
+               RETURNING id`,
+        params: [message.id, message.attempts, provider, providerMessageId, sentAt],
+      },
+      {
         subject: message.case_id,
         county: message.county,
         town: message.town ?? undefined,
@@ -111,11 +117,11 @@ export class NotificationDelivery {
           recipientKind: message.recipient_kind,
           channel: message.channel,
           template: message.template,
-          sentAt: sent.sent_at.toISOString(),
+          sentAt: sentAt.toISOString(),
         },
-      });
-      return 'sent';
-    });
+      },
+    );
+    return announced ? 'sent' : this.lostClaim(message);
   }
 
   private async recordFailure(message: ClaimedMessage, failure: DeliveryFailure): Promise<AttemptOutcome> {

@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   contactFromSubmission,
   findApplicant,
-  lockCase,
+  caseLock,
   saveApplicant,
   type ApplicantContact,
 } from '../contacts/applicant-contact';
@@ -61,7 +61,6 @@ export class NotificationPlanner {
       consumerOf(rule),
       { id: event.id, topic: rule.contract.topic },
       async (manager) => {
-        await lockCase(manager, caseId);
         const applicant = await findApplicant(manager, caseId);
         if (rule.audience === 'staff') {
           await recordMessages(manager, event, rule.plan(event, applicant, this.places));
@@ -71,6 +70,7 @@ export class NotificationPlanner {
           await parkEvent(manager, caseId, rule.contract.topic, event);
         }
       },
+      caseLock(caseId),
     );
     if (outcome === 'processed') this.options.onMessagesRecorded?.();
     return outcome;
@@ -88,12 +88,12 @@ export class NotificationPlanner {
       APPLICANT_CONSUMER,
       { id: event.id, topic },
       async (manager) => {
-        await lockCase(manager, contact.caseId);
         // A second submission event for the same case keeps the first contact: messages already went there.
         await saveApplicant(manager, contact);
         const applicant = (await findApplicant(manager, contact.caseId)) ?? contact;
         await this.releaseParked(manager, applicant);
       },
+      caseLock(contact.caseId),
     );
     if (outcome === 'processed') this.options.onMessagesRecorded?.();
     return outcome;

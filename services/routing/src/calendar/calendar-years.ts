@@ -31,11 +31,10 @@ const logger = new Logger('Calendar');
 
 /**
  * The national calendar deadlines are computed on: the official package data plus every year the system
- * administrator loaded (a loaded year replaces the package's, so an amended notice wins). Read on every use: the
- * table is tiny and every routing instance sees a newly loaded year at once.
+ * administrator loaded (a loaded year replaces the package's, so an amended notice wins).
  */
 export async function nationalCalendar(db: DataSource | EntityManager): Promise<WorkingDayCalendar> {
-  return calendarOf(await loadedYears(db));
+  return (await builtCalendars(db)).national;
 }
 
 /** The official calendar with these loaded years laid over it. */
@@ -55,9 +54,22 @@ export async function currentCalendar(
   db: DataSource | EntityManager,
   county?: string,
 ): Promise<WorkingDayCalendar> {
-  const national = await nationalCalendar(db);
-  if (!county) return national;
-  const days = (await countyDays(db, county)).filter((day) => {
+  const calendars = await builtCalendars(db);
+  if (!county) return calendars.national;
+  let calendar = calendars.counties.get(county);
+  if (!calendar) {
+    calendar = withCountyDays(calendars.national, county, await countyDays(db, county));
+    calendars.counties.set(county, calendar);
+  }
+  return calendar;
+}
+
+function withCountyDays(
+  national: WorkingDayCalendar,
+  county: string,
+  set: readonly CountyDay[],
+): WorkingDayCalendar {
+  const days = set.filter((day) => {
     const problem = national.countyDayProblem(day);
     const key = `${county}:${day.date}`;
     if (problem && !reportedStaleDays.has(key)) {
@@ -67,6 +79,33 @@ export async function currentCalendar(
     return !problem;
   });
   return days.length > 0 ? national.withCountyDays(days) : national;
+}
+
+interface BuiltCalendars {
+  version: string;
+  national: WorkingDayCalendar;
+  counties: Map<string, WorkingDayCalendar>;
+}
+
+/** Per database: the calendars built at the version they were built for. */
+const built = new WeakMap<DataSource, BuiltCalendars>();
+
+/**
+ * The calendars as built for the calendar's current version (routing.calendar_version, changed with every change to
+ * loaded years and county days): one small read per use, and every routing instance sees a change once it commits.
+ * What is read after the version is at least as new as it, so a calendar is never kept under a later version.
+ */
+async function builtCalendars(db: DataSource | EntityManager): Promise<BuiltCalendars> {
+  const source = 'connection' in db ? db.connection : db;
+  const [{ version }] = (await db.query(`SELECT version::text AS version FROM routing.calendar_version`)) as {
+    version: string;
+  }[];
+  let calendars = built.get(source);
+  if (calendars?.version !== version) {
+    calendars = { version, national: calendarOf(await loadedYears(db)), counties: new Map() };
+    built.set(source, calendars);
+  }
+  return calendars;
 }
 
 export async function loadedYears(db: DataSource | EntityManager): Promise<LoadedYear[]> {

@@ -21,22 +21,25 @@ export class CaseStepsService {
    * first): such an event is retried until the case is there. One about a case routing never knew after ten minutes
    * can never apply and is dead-lettered instead of blocking its partition.
    */
-  private async assertRouted(caseId: string, at: string): Promise<void> {
-    const rows = (await this.dataSource.query(`SELECT 1 FROM routing.routed_cases WHERE case_id = $1`, [
-      caseId,
-    ])) as unknown[];
-    if (rows.length > 0) return;
+  private unknownCase(caseId: string, at: string): never {
     if (Date.now() - Date.parse(at) > UNKNOWN_CASE_GRACE_MS)
       throw new PermanentFailure(`case ${caseId} was never routed here`);
     throw new Error(`case ${caseId} is not routed yet; retrying`);
   }
 
+  /** Runs an UPDATE of the case's row; none updated means routing has not committed the case (yet). */
+  private async updateRouted(caseId: string, at: string, sql: string, params: unknown[]): Promise<void> {
+    const [, updated] = (await this.dataSource.query(sql, params)) as [unknown, number];
+    if (updated === 0) this.unknownCase(caseId, at);
+  }
+
   async opened(task: ReviewTaskOpenedV1): Promise<void> {
-    await this.assertRouted(task.caseId, task.openedAt);
     // Only a task opened after everything seen so far is the current step: a redelivered or late 'opened' of a task
     // that has since been decided (its 'decided' moved the mark to its opening) changes nothing.
     const fresh = `(current_step_opened_at IS NULL OR current_step_opened_at < $3)`;
-    await this.dataSource.query(
+    await this.updateRouted(
+      task.caseId,
+      task.openedAt,
       `UPDATE routing.routed_cases
           SET current_task_id = CASE WHEN ${fresh} THEN $2::uuid ELSE current_task_id END,
               current_step = CASE WHEN ${fresh} THEN $4 ELSE current_step END,
@@ -51,11 +54,12 @@ export class CaseStepsService {
   }
 
   async decided(step: StepDecidedV1): Promise<void> {
-    await this.assertRouted(step.caseId, step.endedAt);
     // The decided task, or any older one still shown (its own 'decided' not here yet), no longer waits. The mark
     // moves to the decided task's opening, so its 'opened' arriving after this is recognised as old.
     const superseded = `(current_task_id = $2 OR current_step_opened_at IS NULL OR current_step_opened_at < $3)`;
-    await this.dataSource.query(
+    await this.updateRouted(
+      step.caseId,
+      step.endedAt,
       `UPDATE routing.routed_cases
           SET current_task_id = CASE WHEN ${superseded} THEN NULL ELSE current_task_id END,
               current_step = CASE WHEN ${superseded} THEN NULL ELSE current_step END,

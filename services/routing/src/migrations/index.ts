@@ -17,6 +17,7 @@ import { KeepSupervisionOrders1765800000100 } from './1765800000100-KeepSupervis
 import { AssessTowns1765800000200 } from './1765800000200-AssessTowns';
 import { RecordAccountability1765800000300 } from './1765800000300-RecordAccountability';
 import { KeepAssessmentBulletins1765900000100 } from './1765900000100-KeepAssessmentBulletins';
+import { VersionTheCalendar1766000000100 } from './1766000000100-VersionTheCalendar';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -37,4 +38,5 @@ export const ROUTING_MIGRATIONS = [
   AssessTowns1765800000200,
   RecordAccountability1765800000300,
   KeepAssessmentBulletins1765900000100,
+  VersionTheCalendar1766000000100,
 ];
