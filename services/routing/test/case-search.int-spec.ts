@@ -284,6 +284,34 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     });
   });
 
+  it('lists the latest ended cases of a common name first, past a thousand matches, and none that do not match', async () => {
+    // 1,010 ended cases of 赵 in 固县镇, one a day back from yesterday, and newer ended cases of other names.
+    await suite.dataSource.query(
+      `INSERT INTO routing.routed_cases
+         (case_id, county, town, matter_code, matter_name, workflow_id, workflow_run_id, routed_at, receipt_number,
+          applicant_name, committed_due_date, route, stage, concluded_at)
+       SELECT id, '140525', '140525104', 'ZZ-T-002', '临时救助', id::text, id::text, now() - interval '4 years',
+              '140525-20221101-' || lpad(n::text, 6, '0'), CASE WHEN n <= 10 THEN '孙' || n ELSE '赵' || n END,
+              current_date, '{"steps":[]}'::jsonb, 'concluded', now() - make_interval(days => n)
+         FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 1020) AS n) AS cases`,
+    );
+    const guxian = person(['town-window'], { town: '140525104' });
+    const found = await search.search(guxian, { q: '赵', page: 1, pageSize: 20 });
+    expect(found).toMatchObject({ total: MATCHES_COUNTED_AT_MOST, totalCapped: true });
+    expect(found.items.map((item) => item.applicantName)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `赵${i + 11}`),
+    );
+    const watched = await supervisedCases(
+      suite.dataSource,
+      { county: '140525', town: '140525104', q: '赵', page: 2, pageSize: 20 },
+      key,
+    );
+    expect(watched).toMatchObject({ total: MATCHES_COUNTED_AT_MOST, totalCapped: true });
+    expect(watched.items.map((item) => item.receiptNumber)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `140525-20221101-${String(i + 31).padStart(6, '0')}`),
+    );
+  });
+
   it('keeps a decided step decided, whatever order its events arrive in and however often', async () => {
     const caseId = await routed({
       applicantName: '孙桂兰',

@@ -117,11 +117,11 @@ export class CaseSearchService {
       filters,
       values,
       query.q
-        ? (use) =>
+        ? (use, into) =>
             whatWasTyped(
               query.q as string,
               this.policy.applicantLookupKey,
-              values,
+              into,
               searchPlace(user, query.town),
               use,
             )

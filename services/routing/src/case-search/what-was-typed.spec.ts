@@ -49,10 +49,14 @@ describe('what the words typed in the search box can mean', () => {
 
   it('can write the same name condition so that each case read is checked instead of the index asked', () => {
     const indexed = whatWasTyped('王', key, [], { county: '140525' });
-    const eachCase = whatWasTyped('王', key, [], { county: '140525' }, 'each-case');
+    const values: unknown[] = [];
+    const eachCase = whatWasTyped('王', key, values, { county: '140525', town: '140525100' }, 'each-case');
     expect(indexed).toBe('routing.name_grams(county, town, applicant_name, matter_name) @> $1::text[]');
-    expect(eachCase).toBe(
-      "(routing.name_grams(county, town, applicant_name, matter_name) || '{}'::text[]) @> $1::text[]",
+    expect(eachCase).toBe('(county = $2 AND town = $3 AND (applicant_name LIKE $1 OR matter_name LIKE $1))');
+    expect(values).toEqual(['%王%', '140525', '140525100']);
+    // Longer text the same way: LIKE alone says whether a name holds it.
+    expect(whatWasTyped('王秀英', key, [], {}, 'each-case')).toBe(
+      '((applicant_name LIKE $1 OR matter_name LIKE $1))',
     );
   });
 

@@ -23,8 +23,9 @@ export function whatWasTyped(
 
 /**
  * 'each-case': the same condition, written so PostgreSQL checks each case it reads instead of asking the name index —
- * for the open cases, a county's few hundred, where the index's list for a common character (20,000 entries for 王 at
- * a million cases) cost more than checking them all.
+ * for the open cases, a county's few hundred, and for the latest ended cases when a common character matches more
+ * than can be sorted: the index's list for such a character is long (20,000 entries for 王 at a million cases), and
+ * LIKE on the two names costs a fraction of recomputing a case's index entries.
  */
 export type NameIndexUse = 'name-index' | 'each-case';
 
@@ -71,25 +72,32 @@ function oneThingTyped(
   }
   // Part of a receipt number, or of a name that holds digits (80周岁以上老年人…): both are looked at.
   const receipt = /^[\d-]+$/.test(text) ? `receipt_number LIKE ${add(`%${escapeLike(text)}%`)}` : undefined;
+  const named = use === 'name-index' ? nameIndexed(text, place, add) : eachCaseNamed(text, place, add);
+  return receipt ? `(${receipt} OR ${named})` : named;
+}
+
+function nameIndexed(text: string, place: SearchPlace, add: (value: unknown) => string): string {
   const keys = [
     ...gramsOf(text),
     ...(place.county ? [`county:${place.county}`] : []),
     ...(place.town ? [`town:${place.town}`] : []),
   ];
-  // Appending nothing keeps the value and makes the expression one the index was not built on.
-  const grams =
-    use === 'name-index'
-      ? 'routing.name_grams(county, town, applicant_name, matter_name)'
-      : `(routing.name_grams(county, town, applicant_name, matter_name) || '{}'::text[])`;
-  const indexed = `${grams} @> ${add(keys)}::text[]`;
+  const indexed = `routing.name_grams(county, town, applicant_name, matter_name) @> ${add(keys)}::text[]`;
   // One or two characters are matched by the index exactly; longer text by its pairs, so LIKE confirms their order.
   // (A redundant LIKE also misleads the planner: it then expects a handful of rows and sorts them all.)
-  let named = indexed;
-  if (Array.from(text).length > 2) {
-    const like = add(`%${escapeLike(text)}%`);
-    named = `(${indexed} AND (applicant_name LIKE ${like} OR matter_name LIKE ${like}))`;
-  }
-  return receipt ? `(${receipt} OR ${named})` : named;
+  if (Array.from(text).length <= 2) return indexed;
+  const like = add(`%${escapeLike(text)}%`);
+  return `(${indexed} AND (applicant_name LIKE ${like} OR matter_name LIKE ${like}))`;
+}
+
+/** The index's meaning, checked on the case itself: the text in either name, in the place searched. */
+function eachCaseNamed(text: string, place: SearchPlace, add: (value: unknown) => string): string {
+  const like = add(`%${escapeLike(text)}%`);
+  const where = [
+    ...(place.county ? [`county = ${add(place.county)}`] : []),
+    ...(place.town ? [`town = ${add(place.town)}`] : []),
+  ];
+  return `(${[...where, `(applicant_name LIKE ${like} OR matter_name LIKE ${like})`].join(' AND ')})`;
 }
 
 export interface SearchPlace {

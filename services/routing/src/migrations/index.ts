@@ -18,6 +18,7 @@ import { AssessTowns1765800000200 } from './1765800000200-AssessTowns';
 import { RecordAccountability1765800000300 } from './1765800000300-RecordAccountability';
 import { KeepAssessmentBulletins1765900000100 } from './1765900000100-KeepAssessmentBulletins';
 import { VersionTheCalendar1766000000100 } from './1766000000100-VersionTheCalendar';
+import { ListEachTownsEndedCases1766000000200 } from './1766000000200-ListEachTownsEndedCases';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -39,4 +40,5 @@ export const ROUTING_MIGRATIONS = [
   RecordAccountability1765800000300,
   KeepAssessmentBulletins1765900000100,
   VersionTheCalendar1766000000100,
+  ListEachTownsEndedCases1766000000200,
 ];

@@ -57,11 +57,11 @@ export async function supervisedCases(
     filters,
     values,
     query.q
-      ? (use) =>
+      ? (use, into) =>
           whatWasTyped(
             query.q as string,
             applicantLookupKey,
-            values,
+            into,
             { county: query.county, town: query.town },
             use,
           )
