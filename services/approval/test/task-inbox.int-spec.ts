@@ -121,6 +121,26 @@ describe('inboxes, claims and who may act (real PostgreSQL)', () => {
     expect(await inbox(window, { view: 'unit' })).toEqual(['受理@140525100-window', '审核@140525100-review']);
   });
 
+  it('counts the whole list on every page, past its end too', async () => {
+    const page = (n: number) => tasks.inbox(window, { view: 'unit', status: 'open', page: n, pageSize: 1 });
+    for (const [n, shown] of [
+      [1, 1],
+      [2, 1],
+      [3, 0],
+    ]) {
+      const read = await page(n);
+      expect({ n, total: read.total, shown: read.items.length }).toEqual({ n, total: 2, shown });
+    }
+    const none = await tasks.inbox(window, {
+      view: 'unit',
+      status: 'open',
+      q: '无此人',
+      page: 1,
+      pageSize: 20,
+    });
+    expect(none).toEqual({ total: 0, items: [] });
+  });
+
   it('lets a supervisor see the whole county, act on nothing, and see nothing of another county', async () => {
     expect(await inbox(supervisor)).toEqual([]);
     const county = await inbox(supervisor, { view: 'unit' });

@@ -9,7 +9,7 @@ import {
   type OpenedReviewTask,
   type RescheduleReviewTaskInput,
 } from '@oneseal/contracts';
-import { enqueueEvent } from '@oneseal/database';
+import { changeAndEnqueueEvent, enqueueEvent } from '@oneseal/database';
 import type { DataSource } from 'typeorm';
 import { APPROVAL_SCHEMA } from '../config/approval.env';
 import { ReviewTask } from '../tasks/review-task.entity';
@@ -29,62 +29,53 @@ const ACTION_OF = {
 export function createApprovalActivities(dataSource: DataSource): ApprovalActivities {
   return {
     async openReviewTask(input: OpenReviewTaskInput): Promise<OpenedReviewTask> {
-      return dataSource.transaction(async (manager) => {
-        const task: ReviewTask = {
-          id: input.taskId,
-          caseId: input.caseId,
-          receiptNumber: input.receiptNumber ?? null,
-          matterName: input.matterName ?? null,
-          applicantName: input.applicantName ?? null,
-          county: input.county,
-          town: input.town,
-          stepIndex: input.stepIndex,
-          visit: input.visit,
-          stepName: input.stepName,
-          level: input.level,
-          unitCode: input.unitCode,
-          status: 'open',
-          openedAt: new Date(),
-          outcome: null,
-          handlerId: null,
-          handlerName: null,
-          opinion: null,
-          decidedAt: null,
-          dueDate: input.dueDate ?? null,
-          claimedBy: null,
-          claimedByName: null,
-          claimedAt: null,
-          cancelReason: null,
-        };
-        const inserted = (await manager
-          .createQueryBuilder()
-          .insert()
-          .into(ReviewTask)
-          .values(task)
-          .orIgnore()
-          .returning('id')
-          .execute()) as {
-          raw: unknown[];
-        };
-        if (inserted.raw.length === 0) return { created: false };
-        await enqueueEvent(manager, APPROVAL_SCHEMA, reviewTaskOpenedV1, {
+      const openedAt = new Date();
+      // The task and its announcement in one statement; a retried attempt finds the task there and announces nothing.
+      const announced = await changeAndEnqueueEvent(
+        dataSource,
+        APPROVAL_SCHEMA,
+        reviewTaskOpenedV1,
+        {
+          sql: `INSERT INTO approval.review_tasks
+                  (id, case_id, receipt_number, matter_name, applicant_name, county, town, step_index, visit, step_name,
+                   level, unit_code, status, opened_at, due_date)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13, $14)
+                ON CONFLICT DO NOTHING RETURNING id`,
+          params: [
+            input.taskId,
+            input.caseId,
+            input.receiptNumber ?? null,
+            input.matterName ?? null,
+            input.applicantName ?? null,
+            input.county,
+            input.town,
+            input.stepIndex,
+            input.visit,
+            input.stepName,
+            input.level,
+            input.unitCode,
+            openedAt,
+            input.dueDate ?? null,
+          ],
+        },
+        {
           subject: input.caseId,
           county: input.county,
           town: input.town,
           actor: { kind: 'service', id: 'approval' },
           correlationId: input.correlationId,
           payload: {
-            caseId: task.caseId,
-            taskId: task.id,
-            stepName: task.stepName,
-            level: task.level,
-            unitCode: task.unitCode,
-            openedAt: task.openedAt.toISOString(),
+            caseId: input.caseId,
+            taskId: input.taskId,
+            stepName: input.stepName,
+            level: input.level,
+            unitCode: input.unitCode,
+            openedAt: openedAt.toISOString(),
             ...(input.dueDate ? { dueDate: input.dueDate } : {}),
           },
-        });
-        return { created: true };
-      });
+        },
+      );
+      return { created: announced !== undefined };
     },
 
     async closeReviewTask(input: CloseReviewTaskInput): Promise<void> {

@@ -5,7 +5,14 @@ import { DataSource } from 'typeorm';
 import { ReviewTask } from './review-task.entity';
 import { TaskError, TaskErrorCode } from './tasks.errors';
 import { clashingStep, type StepKind } from '@oneseal/contracts';
-import { dutiesNotSeparated, inboxViewOf, locationOf, TasksInScope, type InboxTask } from './tasks-in-scope';
+import {
+  dutiesNotSeparated,
+  inboxViewOf,
+  locationOf,
+  TasksInScope,
+  type InboxTask,
+  type StepsTaken,
+} from './tasks-in-scope';
 
 const claimedByOther = (task: ReviewTask) => {
   const who = task.claimedByName ?? task.claimedBy ?? '他人';
@@ -26,16 +33,19 @@ function closedError(task: ReviewTask): TaskError {
  * The task a person is about to work on, checked in the order a clerk would want to hear about it: it exists and
  * is theirs to see, it is still open, their role and unit take it, and nobody else has claimed it.
  */
-export async function taskToActOn(tasks: TasksInScope, user: AuthUser, taskId: string): Promise<ReviewTask> {
-  const task = await tasks.visible(user, taskId);
+export async function taskToActOn(
+  tasks: TasksInScope,
+  user: AuthUser,
+  taskId: string,
+): Promise<{ task: ReviewTask; taken: StepsTaken }> {
+  const { task, taken } = await tasks.visibleWithStepsTaken(user, taskId);
   if (task.status !== 'open') throw closedError(task);
   assertCanActOnTask(user, locationOf(task));
   if (task.claimedBy && task.claimedBy !== user.id) throw claimedByOther(task);
   // 审批分离: whoever reviewed the case does not claim or decide its decision (the workflow refuses it as well).
-  const taken = (await tasks.stepsTakenBy(user, [task])).get(task.caseId) ?? [];
   const clash = clashingStep(task.stepName as StepKind, user.id, taken);
   if (clash) throw dutiesNotSeparated(clash, task.stepName);
-  return task;
+  return { task, taken };
 }
 
 /**
@@ -51,24 +61,33 @@ export class TaskClaimsService {
   ) {}
 
   async claim(user: AuthUser, taskId: string): Promise<InboxTask> {
-    const task = await this.hold(user, taskId);
-    return inboxViewOf(user, task, (await this.tasks.stepsTakenBy(user, [task])).get(task.caseId));
+    const { task, taken } = await this.hold(user, taskId);
+    return inboxViewOf(user, task, taken);
   }
 
   /** Claims the task for the person (or confirms they hold it) and returns it as it now stands. */
-  async hold(user: AuthUser, taskId: string): Promise<ReviewTask> {
-    await taskToActOn(this.tasks, user, taskId);
+  async hold(user: AuthUser, taskId: string): Promise<{ task: ReviewTask; taken: StepsTaken }> {
+    const { task: checked, taken } = await taskToActOn(this.tasks, user, taskId);
     // Two attempts: between the check and the update the task may have been claimed and released again.
     for (let attempt = 0; ; attempt += 1) {
       const [rows] = (await this.dataSource.query(
         `UPDATE approval.review_tasks SET claimed_by = $2, claimed_by_name = $3,
                 claimed_at = CASE WHEN claimed_by = $2 THEN claimed_at ELSE now() END
           WHERE id = $1 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $2)
-          RETURNING id`,
+          RETURNING claimed_at`,
         [taskId, user.id, user.name],
-      )) as [{ id: string }[], number];
+      )) as [{ claimed_at: Date }[], number];
+      // Held: only the claim changed since the check.
+      if (rows.length > 0) {
+        const task = {
+          ...checked,
+          claimedBy: user.id,
+          claimedByName: user.name,
+          claimedAt: rows[0].claimed_at,
+        };
+        return { task, taken };
+      }
       const task = await this.reload(taskId);
-      if (rows.length > 0) return task;
       if (task.status !== 'open') throw closedError(task);
       if (task.claimedBy || attempt > 0) throw claimedByOther(task);
     }

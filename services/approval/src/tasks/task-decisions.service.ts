@@ -26,7 +26,7 @@ export class TaskDecisionsService {
     decision: DecideTaskDto,
   ): Promise<{ taskId: string; accepted: true }> {
     // Deciding takes the task first: if a colleague claimed it a moment ago, they keep it.
-    const task = await this.claims.hold(user, taskId);
+    const { task } = await this.claims.hold(user, taskId);
     await withDecisionRefusals(() =>
       this.temporal.workflow.getHandle(task.caseId).executeUpdate(decideStepUpdate, {
         args: [{ taskId, ...decision, handlerId: user.id, handlerName: user.name }],

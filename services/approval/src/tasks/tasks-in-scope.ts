@@ -151,38 +151,71 @@ export class TasksInScope {
       .addOrderBy('t.id', 'ASC')
       .skip((filter.page - 1) * filter.pageSize)
       .take(filter.pageSize);
-    const [rows, total] = await query.getManyAndCount();
-    const taken = await this.stepsTakenBy(user, rows);
-    return { total, items: rows.map((task) => inboxViewOf(user, task, taken.get(task.caseId))) };
+    // Open tasks are a unit's day of work: counted with the page. Finished ones grow without end: counted apart,
+    // where the count reads only the index.
+    const countedWithPage = filter.status === 'open';
+    const rows = await this.readWithStepsTaken(
+      countedWithPage ? query.clone().addSelect('count(*) OVER ()', 'found') : query,
+      user,
+    );
+    const total =
+      countedWithPage && rows.length > 0
+        ? rows[0].found
+        : countedWithPage && filter.page === 1
+          ? 0
+          : await query.getCount();
+    return { total, items: rows.map(({ task, taken }) => inboxViewOf(user, task, taken)) };
   }
 
-  /** The steps the person has decided in each of these tasks' cases (a reviewer's 审核 keeps them off its 决定). */
-  async stepsTakenBy(
+  /**
+   * The tasks the query selects, each with the steps of its case the person decided (审批分离 weighs them), read in
+   * the same statement.
+   */
+  private async readWithStepsTaken(
+    query: SelectQueryBuilder<ReviewTask>,
     user: AuthUser,
-    tasks: readonly Pick<ReviewTask, 'caseId'>[],
-  ): Promise<Map<string, StepsTaken>> {
-    const caseIds = [...new Set(tasks.map((task) => task.caseId))];
-    if (caseIds.length === 0) return new Map();
-    const rows = (await this.dataSource.query(
-      `SELECT case_id AS "caseId", step_name AS kind FROM approval.review_tasks
-        WHERE handler_id = $1 AND status = 'done' AND case_id = ANY($2::uuid[])`,
-      [user.id, caseIds],
-    )) as { caseId: string; kind: StepKind }[];
-    const taken = new Map<string, { kind: StepKind; handlerId: string }[]>();
-    for (const row of rows)
-      taken.set(row.caseId, [...(taken.get(row.caseId) ?? []), { kind: row.kind, handlerId: user.id }]);
-    return taken;
+  ): Promise<{ task: ReviewTask; taken: StepsTaken; found: number }[]> {
+    const { entities, raw } = await query
+      .addSelect(
+        `ARRAY(SELECT done.step_name FROM approval.review_tasks done
+                WHERE done.case_id = t.case_id AND done.handler_id = :takenBy AND done.status = 'done')`,
+        'steps_taken',
+      )
+      .setParameter('takenBy', user.id)
+      .getRawAndEntities<{ t_id: string; steps_taken: StepKind[]; found?: string }>();
+    const rowOf = new Map(raw.map((row) => [row.t_id, row]));
+    return entities.map((task) => {
+      const row = rowOf.get(task.id);
+      return {
+        task,
+        taken: (row?.steps_taken ?? []).map((kind) => ({ kind, handlerId: user.id })),
+        found: Number(row?.found ?? 0),
+      };
+    });
   }
 
   /** The tasks of one case the person may see, in the order they were opened. */
   async ofCase(user: AuthUser, caseId: string): Promise<InboxTask[]> {
-    const rows = await whereScopes(this.tasks(), taskScopesOf(user))
-      .andWhere('t.case_id = :caseId', { caseId })
-      .orderBy('t.openedAt', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .getMany();
-    const taken = await this.stepsTakenBy(user, rows);
-    return rows.map((task) => inboxViewOf(user, task, taken.get(task.caseId)));
+    const rows = await this.readWithStepsTaken(
+      whereScopes(this.tasks(), taskScopesOf(user))
+        .andWhere('t.case_id = :caseId', { caseId })
+        .orderBy('t.openedAt', 'ASC')
+        .addOrderBy('t.id', 'ASC'),
+      user,
+    );
+    return rows.map(({ task, taken }) => inboxViewOf(user, task, taken));
+  }
+
+  /** visible(), with the steps of its case the person decided, in one read. */
+  async visibleWithStepsTaken(
+    user: AuthUser,
+    taskId: string,
+  ): Promise<{ task: ReviewTask; taken: StepsTaken }> {
+    const [found] = await this.readWithStepsTaken(this.tasks().where('t.id = :taskId', { taskId }), user);
+    if (!found) throw new TaskError(TaskErrorCode.TASK_NOT_FOUND);
+    if (!canSeeTask(user, locationOf(found.task)))
+      throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { taskId });
+    return found;
   }
 
   /**
