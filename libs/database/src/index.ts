@@ -10,3 +10,4 @@ export * from './parameter-free-logger';
 export * from './access/service-access';
 export * from './access/monitor-access';
 export * from './notifications/channel-listener';
+export * from './memory/recently-used';

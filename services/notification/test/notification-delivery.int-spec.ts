@@ -112,6 +112,24 @@ describe('notification planning and delivery (real PostgreSQL)', () => {
     await deliverAll(deliveryWith(new ScriptedProvider()));
   });
 
+  it('tells the applicant from a replica that did not see them recorded, once across both replicas', async () => {
+    const test = newCase();
+    await planner.recordApplicant(submitted(test), TOPICS.applicationSubmittedV1);
+    const other = new NotificationPlanner(suite.dataSource);
+    const event = accepted(test);
+    const outcomes = await Promise.all([
+      other.handleEvent(caseAcceptedRule, event),
+      planner.handleEvent(caseAcceptedRule, event),
+    ]);
+    expect(outcomes.sort()).toEqual(['duplicate', 'processed']);
+    // The other replica now knows the applicant too: a redelivery there is recognised.
+    await expect(other.handleEvent(caseAcceptedRule, event)).resolves.toBe('duplicate');
+    expect(await messagesOf(test.caseId)).toEqual([
+      expect.objectContaining({ recipient: test.phone, template: 'caseAcceptedWithQueryCode' }),
+    ]);
+    await deliverAll(deliveryWith(new ScriptedProvider()));
+  });
+
   it('retries a retryable provider failure with backoff until it is sent', async () => {
     const test = newCase();
     await planner.recordApplicant(submitted(test), TOPICS.applicationSubmittedV1);

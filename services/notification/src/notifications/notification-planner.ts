@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { parseEvent, type ApplicationSubmittedV1, type EventEnvelope } from '@oneseal/contracts';
-import { processOnce, type ProcessOutcome } from '@oneseal/database';
+import { processOnce, RecentlyUsed, type ProcessOutcome } from '@oneseal/database';
 import { defaultSeedsDirectory, SeededPlaceNames } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -18,6 +17,7 @@ import {
   type PlannedMessage,
   type UnitNames,
 } from './notification-rules';
+import { recordMessages, recordOnceWithMessages } from './message-rows';
 import { parkEvent, parkedEventsOf, releaseParkedEvent } from './parked-events';
 
 export const APPLICANT_CONSUMER = 'notification.applicant-contacts';
@@ -41,6 +41,11 @@ export interface NotificationPlannerOptions {
  */
 export class NotificationPlanner {
   private readonly places: UnitNames;
+  /**
+   * Applicants this process has seen recorded. A case's applicant never changes once recorded, and an event whose
+   * applicant is known is never parked, so it needs neither the case lock nor a read: one statement records it.
+   */
+  private readonly applicants = new RecentlyUsed<ApplicantContact>(20_000);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,25 +60,44 @@ export class NotificationPlanner {
     event: EventEnvelope<TPayload>,
   ): Promise<ProcessOutcome> {
     const caseId = event.payload.caseId;
-    const outcome = await processOnce(
-      this.dataSource,
-      NOTIFICATION_SCHEMA,
-      consumerOf(rule),
-      { id: event.id, topic: rule.contract.topic },
-      async (manager) => {
-        const applicant = await findApplicant(manager, caseId);
-        if (rule.audience === 'staff') {
-          await recordMessages(manager, event, rule.plan(event, applicant, this.places));
-        } else if (applicant) {
-          await recordMessages(manager, event, rule.plan(event, applicant));
-        } else {
-          await parkEvent(manager, caseId, rule.contract.topic, event);
-        }
-      },
-      caseLock(caseId),
-    );
+    const known = this.applicants.get(caseId);
+    const outcome = known
+      ? await recordOnceWithMessages(
+          this.dataSource,
+          consumerOf(rule),
+          rule.contract.topic,
+          event,
+          this.plan(rule, event, known),
+        )
+      : await processOnce(
+          this.dataSource,
+          NOTIFICATION_SCHEMA,
+          consumerOf(rule),
+          { id: event.id, topic: rule.contract.topic },
+          async (manager) => {
+            const applicant = await findApplicant(manager, caseId);
+            if (applicant) this.applicants.set(caseId, applicant);
+            if (applicant || rule.audience === 'staff') {
+              await recordMessages(manager, event, this.plan(rule, event, applicant));
+            } else {
+              await parkEvent(manager, caseId, rule.contract.topic, event);
+            }
+          },
+          caseLock(caseId),
+        );
     if (outcome === 'processed') this.options.onMessagesRecorded?.();
     return outcome;
+  }
+
+  /** A staff rule plans without the applicant when not known yet; an applicant rule is only asked with one. */
+  private plan<TPayload extends { caseId: string }>(
+    rule: NotificationRule<TPayload>,
+    event: EventEnvelope<TPayload>,
+    applicant: ApplicantContact | null,
+  ): PlannedMessage[] {
+    if (rule.audience === 'staff') return rule.plan(event, applicant, this.places);
+    if (!applicant) throw new Error(`${rule.contract.type}: an applicant rule planned without the applicant`);
+    return rule.plan(event, applicant);
   }
 
   /** Records the case's applicant and sends what was waiting for them. */
@@ -82,6 +106,7 @@ export class NotificationPlanner {
     topic: string,
   ): Promise<ProcessOutcome> {
     const contact = contactFromSubmission(event);
+    let recorded: ApplicantContact | undefined;
     const outcome = await processOnce(
       this.dataSource,
       NOTIFICATION_SCHEMA,
@@ -89,12 +114,15 @@ export class NotificationPlanner {
       { id: event.id, topic },
       async (manager) => {
         // A second submission event for the same case keeps the first contact: messages already went there.
-        await saveApplicant(manager, contact);
-        const applicant = (await findApplicant(manager, contact.caseId)) ?? contact;
-        await this.releaseParked(manager, applicant);
+        recorded = (await saveApplicant(manager, contact))
+          ? contact
+          : ((await findApplicant(manager, contact.caseId)) ?? contact);
+        await this.releaseParked(manager, recorded);
       },
       caseLock(contact.caseId),
     );
+    // Remembered once committed: until then, an event of the case must still take the lock and look.
+    if (recorded) this.applicants.set(contact.caseId, recorded);
     if (outcome === 'processed') this.options.onMessagesRecorded?.();
     return outcome;
   }
@@ -110,40 +138,8 @@ export class NotificationPlanner {
         continue;
       }
       const event = parseEvent(rule.contract, parked.envelope);
-      await recordMessages(manager, event, rule.plan(event, applicant, this.places));
+      await recordMessages(manager, event, this.plan(rule, event, applicant));
       await releaseParkedEvent(manager, parked.eventId);
     }
-  }
-}
-
-async function recordMessages(
-  manager: EntityManager,
-  event: EventEnvelope<{ caseId: string }>,
-  messages: readonly PlannedMessage[],
-): Promise<void> {
-  for (const planned of messages) {
-    // The unique (event, recipient) constraint is the last word: a concurrent consumer that got past the inbox
-    // with the same event inserts nothing.
-    await manager.query(
-      `INSERT INTO notification.notifications
-         (id, case_id, recipient_kind, recipient, channel, template, template_params, body, source_event_id,
-          county, town, correlation_id, status, attempts, next_attempt_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', 0, now(), clock_timestamp())
-       ON CONFLICT ON CONSTRAINT notifications_once_per_event_and_recipient DO NOTHING`,
-      [
-        randomUUID(),
-        event.payload.caseId,
-        planned.recipientKind,
-        planned.recipient,
-        planned.channel,
-        planned.message.template,
-        JSON.stringify(planned.message.params),
-        planned.message.body,
-        event.id,
-        event.county,
-        event.town ?? null,
-        event.correlationId,
-      ],
-    );
   }
 }
