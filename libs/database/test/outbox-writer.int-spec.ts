@@ -6,7 +6,7 @@ import {
   type CaseAcceptedV1,
 } from '@oneseal/contracts';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
-import { changeAndEnqueueEvent, enqueueEvent } from '../src';
+import { changeAndEnqueueEvent, enqueueEvent, processOnceAndEnqueue } from '../src';
 
 // The outbox of intake's schema, as the intake service writes it.
 const SCHEMA = 'intake';
@@ -133,5 +133,40 @@ describe('enqueueEvent (real PostgreSQL)', () => {
       ).rejects.toThrow('the intake service does not publish routing.case-accepted');
       expect(await outboxCount()).toBe(before);
     });
+  });
+
+  it('acts once per event in one statement: the change and the announcement only when the event is new', async () => {
+    await suite.dataSource.query(
+      `INSERT INTO ${SCHEMA}.provincial_pull_cursors (county, last_error) VALUES ('140521', NULL)
+       ON CONFLICT (county) DO UPDATE SET last_error = NULL`,
+    );
+    const once = (note: string, id: string) =>
+      processOnceAndEnqueue(
+        suite.dataSource,
+        SCHEMA,
+        'test.once',
+        { id, topic: 'test-topic' },
+        {
+          update: `UPDATE ${SCHEMA}.provincial_pull_cursors SET last_error = $2`,
+          where: 'county = $1',
+          params: ['140521', note],
+        },
+        applicationSubmittedV1,
+        event({ caseId: randomUUID() } as unknown as ApplicationSubmittedV1),
+      );
+    const noted = async () =>
+      (
+        (await suite.dataSource.query(
+          `SELECT last_error AS note FROM ${SCHEMA}.provincial_pull_cursors WHERE county = '140521'`,
+        )) as { note: string | null }[]
+      )[0].note;
+    const before = await outboxCount();
+    const id = randomUUID();
+    await expect(once('first', id)).resolves.toBe('processed');
+    expect(await noted()).toBe('first');
+    // The same event again changes nothing and announces nothing.
+    await expect(once('again', id)).resolves.toBe('duplicate');
+    expect(await noted()).toBe('first');
+    expect(await outboxCount()).toBe(before + 1);
   });
 });

@@ -91,3 +91,43 @@ function envelopeOf<TPayload extends object>(
     ...event,
   };
 }
+
+/** An UPDATE to make only when the event it follows is new: `update` (UPDATE … SET …) and `where`, on `params`. */
+export interface GuardedUpdate {
+  update: string;
+  where: string;
+  params: unknown[];
+}
+
+/**
+ * One statement for a consumer or an activity that must act once per event: records `processed` as processed by
+ * `consumer`, makes `change` and records the event announcing it, all only when `processed` is new. Needs no
+ * transaction. 'duplicate' when it was processed before: then nothing changes.
+ */
+export async function processOnceAndEnqueue<TPayload extends object>(
+  db: DataSource | EntityManager,
+  schema: string,
+  consumer: string,
+  processed: { id: string; topic: string },
+  change: GuardedUpdate | undefined,
+  contract: EventContract<TPayload>,
+  event: NewEvent<TPayload>,
+): Promise<'processed' | 'duplicate'> {
+  const envelope = envelopeOf(schema, contract, event);
+  const params = [...(change?.params ?? [])];
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const recorded = `INSERT INTO "${schema}".processed_events (consumer, event_id, topic)
+     VALUES (${add(consumer)}, ${add(processed.id)}, ${add(processed.topic)}) ON CONFLICT DO NOTHING RETURNING event_id`;
+  const changed = change
+    ? `, changed AS (${change.update} WHERE (${change.where}) AND EXISTS (SELECT 1 FROM recorded) RETURNING 1)`
+    : '';
+  const announced = (await db.query(
+    `WITH recorded AS (${recorded})${changed}
+     INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope)
+     SELECT ${add(envelope.id)}, ${add(contract.topic)}, ${add(envelope.subject)}, ${add(JSON.stringify(envelope))}
+       FROM recorded
+     RETURNING event_id`,
+    params,
+  )) as unknown[];
+  return announced.length > 0 ? 'processed' : 'duplicate';
+}

@@ -3,6 +3,9 @@ import type { NotificationDelivery } from './notification-delivery';
 
 const BATCH_SIZE = 20;
 
+/** Messages recorded this close together are claimed in one round (an event's consumers record them a few ms apart). */
+const GATHER_MS = 20;
+
 /**
  * Runs the delivery for as long as the service runs: on a timer (for retries that fall due) and whenever the
  * planner recorded new messages. One drain at a time per process; several replicas share the work through
@@ -11,6 +14,7 @@ const BATCH_SIZE = 20;
 export class DeliveryPoller implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('NotificationDelivery');
   private timer?: NodeJS.Timeout;
+  private gathering?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private wakeAgain = false;
   private stopped = true;
@@ -29,7 +33,17 @@ export class DeliveryPoller implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    clearTimeout(this.gathering);
     await this.draining;
+  }
+
+  /** New messages were recorded: a round starts shortly, with whatever else is recorded meanwhile. */
+  soon(): void {
+    if (this.stopped || this.gathering) return;
+    this.gathering = setTimeout(() => {
+      this.gathering = undefined;
+      this.wake();
+    }, GATHER_MS);
   }
 
   wake(): void {

@@ -39,19 +39,19 @@ export class NotificationsModule {
           provide: HomeVisitMessages,
           inject: [getDataSourceToken(), DeliveryPoller, SeededPlaceNames],
           useFactory: (dataSource: DataSource, poller: DeliveryPoller, places: SeededPlaceNames) =>
-            new HomeVisitMessages(dataSource, places, () => poller.wake()),
+            new HomeVisitMessages(dataSource, places, () => poller.soon()),
         },
         {
           provide: NoticeMessages,
           inject: [getDataSourceToken(), DeliveryPoller, SeededPlaceNames],
           useFactory: (dataSource: DataSource, poller: DeliveryPoller, places: SeededPlaceNames) =>
-            new NoticeMessages(dataSource, places, () => poller.wake()),
+            new NoticeMessages(dataSource, places, () => poller.soon()),
         },
         {
           provide: AppointmentMessages,
           inject: [getDataSourceToken(), DeliveryPoller],
           useFactory: (dataSource: DataSource, poller: DeliveryPoller) =>
-            new AppointmentMessages(dataSource, () => poller.wake()),
+            new AppointmentMessages(dataSource, () => poller.soon()),
         },
         {
           provide: NotificationPlanner,
@@ -60,7 +60,7 @@ export class NotificationsModule {
             const logger = new Logger('NotificationPlanner');
             return new NotificationPlanner(dataSource, {
               places,
-              onMessagesRecorded: () => poller.wake(),
+              onMessagesRecorded: () => poller.soon(),
               logger: { warn: (message) => logger.warn(message) },
             });
           },

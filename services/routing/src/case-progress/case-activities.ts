@@ -1,10 +1,10 @@
 import type { CaseActivities, CaseMilestone, ComputedDeadline, DeadlineRequest } from '@oneseal/contracts';
-import { enqueueEvent, processOnce } from '@oneseal/database';
+import { processOnceAndEnqueue } from '@oneseal/database';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { currentCalendar } from '../calendar/calendar-years';
 import { ROUTING_SCHEMA } from '../config/routing.env';
-import { applyMilestone } from './case-progress';
+import { milestoneChange } from './case-progress';
 import { milestoneEvent } from './milestone-events';
 
 export const MILESTONE_CONSUMER = 'routing.case-milestones';
@@ -30,22 +30,27 @@ export function createCaseActivities(dataSource: DataSource): CaseActivities {
 
     async announce(milestone: CaseMilestone): Promise<void> {
       const { contract, payload } = milestoneEvent(milestone);
-      // A retried activity announces once: the milestone id is recorded with the event, in one transaction.
-      await processOnce(
+      const { sets, values } = milestoneChange(milestone);
+      // A retried activity announces once: the milestone id is recorded with the event and the read model's change,
+      // in one statement.
+      await processOnceAndEnqueue(
         dataSource,
         ROUTING_SCHEMA,
         MILESTONE_CONSUMER,
         { id: milestone.milestoneId, topic: contract.topic },
-        async (manager) => {
-          await applyMilestone(manager, milestone);
-          await enqueueEvent(manager, ROUTING_SCHEMA, contract, {
-            subject: milestone.caseId,
-            county: milestone.county,
-            town: milestone.town,
-            actor: { kind: 'service', id: 'routing' },
-            correlationId: milestone.correlationId,
-            payload,
-          });
+        {
+          update: `UPDATE routing.routed_cases SET ${sets}, updated_at = now()`,
+          where: 'case_id = $1',
+          params: [milestone.caseId, ...values],
+        },
+        contract,
+        {
+          subject: milestone.caseId,
+          county: milestone.county,
+          town: milestone.town,
+          actor: { kind: 'service', id: 'routing' },
+          correlationId: milestone.correlationId,
+          payload,
         },
       );
     },
