@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@oneseal/contracts';
+import { RecentlyUsed } from '@oneseal/database';
 import type { DataSource } from 'typeorm';
 import type { StageRecord } from './exchange-api';
 import type { ProvincialPushQueue } from './provincial-push-queue';
@@ -14,6 +15,9 @@ export type StageMapping<TPayload> = (
  * its 办件编号, which intake gave it: intake's own record of the application names it.
  */
 export class StageRecorder {
+  /** A case's reference is written with its application and never changes: each case's is read once. */
+  private readonly references = new RecentlyUsed<CaseReference>(20_000);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: ProvincialPushQueue,
@@ -31,6 +35,8 @@ export class StageRecorder {
   }
 
   private async referenceOf(caseId: string): Promise<CaseReference | undefined> {
+    const known = this.references.get(caseId);
+    if (known) return known;
     const [row] = (await this.dataSource.query(
       `SELECT a.receipt_number AS "caseNumber", a.matter_code AS "matterCode", a.matter_name AS "matterName",
               a.county, a.town, p.application_id AS "provincialApplicationId"
@@ -40,7 +46,9 @@ export class StageRecorder {
       [caseId],
     )) as (Omit<CaseReference, 'provincialApplicationId'> & { provincialApplicationId: string | null })[];
     if (!row) return undefined;
-    const { provincialApplicationId, ...reference } = row;
-    return provincialApplicationId ? { ...reference, provincialApplicationId } : reference;
+    const { provincialApplicationId, ...columns } = row;
+    const reference = provincialApplicationId ? { ...columns, provincialApplicationId } : columns;
+    if (reference.caseNumber) this.references.set(caseId, reference);
+    return reference;
   }
 }
