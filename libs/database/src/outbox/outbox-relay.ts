@@ -125,29 +125,42 @@ export class OutboxRelay {
     const { schema, sink } = this.options;
     const connection = await this.leadership.connection();
     if (!connection) return 0;
-    try {
-      // jsonb as text: published as stored, without parsing it only to serialise it again.
-      const { rows } = await connection.query<OutboxRow>(
+    // jsonb as text: published as stored, without parsing it only to serialise it again.
+    const rows = await this.onLeadConnection(
+      connection.query<OutboxRow>(
         `SELECT seq, event_id, topic, message_key, envelope::text AS envelope FROM "${schema}".outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [this.batchSize],
-      );
-      if (rows.length === 0) return 0;
+      ),
+    );
+    if (rows.rows.length === 0) return 0;
+    try {
       await sink.publish(
-        rows.map((row) => ({
+        rows.rows.map((row) => ({
           topic: row.topic,
           key: row.message_key,
           value: row.envelope,
           eventId: row.event_id,
         })),
       );
-      await connection.query(
-        `UPDATE "${schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
-        [rows.map((row) => row.seq)],
-      );
-      return rows.length;
     } catch (error) {
-      // Whether the database or Kafka failed, another relay may do better: let go of the lock.
+      // Kafka refused: another relay may do better, so this one lets go of the lock for now.
+      await this.leadership.stepDown();
+      throw error;
+    }
+    await this.onLeadConnection(
+      connection.query(`UPDATE "${schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+        rows.rows.map((row) => row.seq),
+      ]),
+    );
+    return rows.rows.length;
+  }
+
+  /** A statement on the leader's connection; when it fails, the connection (and the lock) is given up. */
+  private async onLeadConnection<T>(statement: Promise<T>): Promise<T> {
+    try {
+      return await statement;
+    } catch (error) {
       await this.leadership.resign();
       throw error;
     }

@@ -74,16 +74,18 @@ export class TaskClaimsService {
         `UPDATE approval.review_tasks SET claimed_by = $2, claimed_by_name = $3,
                 claimed_at = CASE WHEN claimed_by = $2 THEN claimed_at ELSE now() END
           WHERE id = $1 AND status = 'open' AND (claimed_by IS NULL OR claimed_by = $2)
-          RETURNING claimed_at`,
+          RETURNING claimed_at, to_char(due_date, 'YYYY-MM-DD') AS due_date`,
         [taskId, user.id, user.name],
-      )) as [{ claimed_at: Date }[], number];
-      // Held: only the claim changed since the check.
+      )) as [{ claimed_at: Date; due_date: string | null }[], number];
+      // Held: besides the claim, only the step's 到期日 can have moved since the check (an open task stays open).
       if (rows.length > 0) {
+        const [held] = rows;
         const task = {
           ...checked,
           claimedBy: user.id,
           claimedByName: user.name,
-          claimedAt: rows[0].claimed_at,
+          claimedAt: held.claimed_at,
+          dueDate: held.due_date,
         };
         return { task, taken };
       }

@@ -80,7 +80,8 @@ export class EventLogService {
       return 'appended';
     }
     this.heads.forget(stream);
-    for (let attempt = 1; attempt <= 5; attempt += 1) {
+    // Each lost race is another writer's progress on the stream: give up only when they keep winning.
+    for (let attempt = 1; attempt <= 20; attempt += 1) {
       const outcome = await this.appendLocked(envelope, topic);
       if (outcome === 'duplicate') return outcome;
       if (outcome !== 'raced') {
@@ -88,7 +89,7 @@ export class EventLogService {
         return 'appended';
       }
     }
-    throw new Error(`audit stream ${stream}: five appends in a row lost the race for the next version`);
+    throw new Error(`audit stream ${stream}: twenty appends in a row lost the race for the next version`);
   }
 
   /**
