@@ -1,26 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthUser } from '@oneseal/auth';
 import type { OpenReviewTaskInput } from '@oneseal/contracts';
 import { eventually, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import type { Subscription } from 'rxjs';
-import { createApprovalActivities } from '../src/activities/approval.activities';
 import { APPROVAL_SCHEMA } from '../src/config/approval.env';
 import { InboxChanges, inboxStream, type InboxStreamEvent } from '../src/tasks/inbox-changes';
+import { createApprovalActivities } from '../src/activities/approval.activities';
 import { ReviewTask } from '../src/tasks/review-task.entity';
 import { TaskClaimsService } from '../src/tasks/task-claims.service';
 import { TasksInScope } from '../src/tasks/tasks-in-scope';
-
-const NANCUN = { county: '140525', town: '140525100' };
-const window: AuthUser = { id: 'window-1', name: '窗口一', roles: ['town-window'], ...NANCUN };
-const reviewer: AuthUser = { id: 'reviewer', name: '审核员', roles: ['town-reviewer'], ...NANCUN };
-const neighbour: AuthUser = {
-  id: 'neighbour',
-  name: '邻镇窗口',
-  roles: ['town-window'],
-  county: '140525',
-  town: '140525101',
-};
-const supervisor: AuthUser = { id: 'supervisor', name: '电子监察', roles: ['supervisor'], county: '140525' };
+import { NANCUN, neighbour, openTask, reviewer, supervisor, window } from './support/people-and-tasks';
 
 const until = (what: () => boolean, timeoutMs = 5000) =>
   eventually('the condition to hold', async () => (what() ? true : undefined), { timeoutMs, intervalMs: 20 });
@@ -34,20 +22,8 @@ describe('the inbox changes each person hears of (real PostgreSQL, LISTEN/NOTIFY
   const tasksOf = (who: string) =>
     heard[who].filter((event) => event.type === 'task').map((event) => event.data);
 
-  async function open(where: Pick<OpenReviewTaskInput, 'town' | 'level' | 'unitCode' | 'stepName'>) {
-    const caseId = randomUUID();
-    const input: OpenReviewTaskInput = {
-      taskId: randomUUID(),
-      caseId,
-      correlationId: caseId,
-      stepIndex: 0,
-      visit: 1,
-      county: '140525',
-      ...where,
-    };
-    await createApprovalActivities(suite.dataSource).openReviewTask(input);
-    return input;
-  }
+  const open = (where: Pick<OpenReviewTaskInput, 'town' | 'level' | 'unitCode' | 'stepName'>) =>
+    openTask(suite.dataSource, { county: '140525', ...where });
 
   beforeAll(async () => {
     suite = await openSuiteDataSource('approval_inbox_changes', {

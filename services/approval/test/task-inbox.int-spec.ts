@@ -2,45 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '@oneseal/auth';
 import type { OpenReviewTaskInput } from '@oneseal/contracts';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
-import { createApprovalActivities } from '../src/activities/approval.activities';
 import { APPROVAL_SCHEMA } from '../src/config/approval.env';
+import { createApprovalActivities } from '../src/activities/approval.activities';
 import { ReviewTask } from '../src/tasks/review-task.entity';
 import { taskToActOn, TaskClaimsService } from '../src/tasks/task-claims.service';
 import { TasksInScope, type InboxFilter } from '../src/tasks/tasks-in-scope';
-
-const person = (id: string, name: string, scope: Omit<AuthUser, 'id' | 'name'>): AuthUser => ({
-  id,
-  name,
-  ...scope,
-});
-const agent = person('agent', '原家村代办员', {
-  roles: ['village-agent'],
-  county: '140525',
-  town: '140525100',
-  village: '140525100201',
-});
-const window = person('window-1', '窗口一', { roles: ['town-window'], county: '140525', town: '140525100' });
-const secondWindow = person('window-2', '窗口二', {
-  roles: ['town-window'],
-  county: '140525',
-  town: '140525100',
-});
-const reviewer = person('reviewer', '审核员', {
-  roles: ['town-reviewer'],
-  county: '140525',
-  town: '140525100',
-});
-const neighbour = person('neighbour', '邻镇窗口', {
-  roles: ['town-window'],
-  county: '140525',
-  town: '140525101',
-});
-const civilAffairs = person('mz', '民政局审批人员', {
-  roles: ['county-officer'],
-  county: '140525',
-  unitCode: '140525-mz',
-});
-const supervisor = person('supervisor', '电子监察', { roles: ['supervisor'], county: '140525' });
+import {
+  agent,
+  civilAffairs,
+  neighbour,
+  openTask,
+  reviewer,
+  secondWindow,
+  supervisor,
+  window,
+} from './support/people-and-tasks';
 
 describe('inboxes, claims and who may act (real PostgreSQL)', () => {
   let suite: SuiteDataSource;
@@ -57,17 +33,7 @@ describe('inboxes, claims and who may act (real PostgreSQL)', () => {
     label: string,
     where: Pick<OpenReviewTaskInput, 'county' | 'town' | 'level' | 'unitCode' | 'stepName'>,
   ) {
-    const caseId = randomUUID();
-    const input: OpenReviewTaskInput = {
-      taskId: randomUUID(),
-      caseId,
-      correlationId: caseId,
-      stepIndex: 0,
-      visit: 1,
-      ...where,
-    };
-    await createApprovalActivities(suite.dataSource).openReviewTask(input);
-    opened[label] = input;
+    opened[label] = await openTask(suite.dataSource, where);
   }
 
   beforeAll(async () => {
