@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { engineEnv, root, services, state } from '../local/local-system.mjs';
 import { createCaseDriver, MATTER, STEPS_OF_MATTER } from './case-driver.mjs';
 import { processCpu } from './process-cpu.mjs';
+import { printStatements, statementsByRole } from './sql-statements.mjs';
 import { runDay } from './open-loop.mjs';
 import { databaseSize, measureReads } from './reads.mjs';
 
@@ -126,10 +127,12 @@ async function main() {
   );
   const timings = { intake: [], taskVisible: [], wholeCase: [] };
   const cpuBefore = await processCpu({ state, services, url });
+  const statementsBefore = await statementsByRole(DATABASE_URL);
   const began = performance.now();
   const failed = await runPool(CASES, CONCURRENCY, () => lifecycle(timings));
   const elapsed = (performance.now() - began) / 1000;
   const cpuAfter = await processCpu({ state, services, url });
+  const statementsAfter = await statementsByRole(DATABASE_URL);
   const done = CASES - failed;
   console.log(
     `\ncomplete lifecycles   ${done} in ${elapsed.toFixed(1)} s = ${(done / elapsed).toFixed(2)} per second`,
@@ -158,6 +161,7 @@ async function main() {
     );
   }
   printCpu(cpuBefore, cpuAfter, done);
+  printStatements(statementsBefore, statementsAfter, done);
   await measureReads({ baseUrl: url, password: options.password, databaseUrl: DATABASE_URL });
 
   console.log('\ntarget for a later tuning pass: ≥ 50 complete lifecycles per second on a 2-core machine');

@@ -128,6 +128,8 @@ postgres_start() {
   options+=" -c shared_buffers=512MB -c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=lz4"
   # No JIT: it compiles every query the planner thinks costly, which costs OneSeal's short queries more than it saves.
   options+=" -c maintenance_work_mem=256MB -c jit=off"
+  # Statements counted per service login (top-level only), for the bench's SQL statements per lifecycle.
+  options+=" -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top"
   # A throwaway CI cluster trades safety against an OS crash for speed (no fsync); a developer's cluster keeps its data
   # safe. Commits stay synchronous: with synchronous_commit=off a kill -9 of PostgreSQL itself (npm test's chaos run
   # does one) loses transactions already reported committed — it did, a routing outbox row. Start options: changing
@@ -159,6 +161,13 @@ postgres_create_database() {
   [ "$(psql_as postgres postgres -c "select 1 from pg_roles where rolname = 'oneseal_monitor'")" = 1 ] ||
     psql_as postgres postgres -c "create role oneseal_monitor login inherit; grant pg_monitor to oneseal_monitor" ||
     log postgres "could not create the role oneseal_monitor: PostgreSQL's exporter cannot log in until migrate makes it"
+  # What the bench counts statements with (loaded when PostgreSQL starts), readable by the owner role only: a service's
+  # login does not see how often the others query. Measurement only: never fatal.
+  psql_as postgres "$ONESEAL_DATABASE" -c "create extension if not exists pg_stat_statements;
+      revoke all on pg_stat_statements from public; grant select on pg_stat_statements to oneseal;
+      revoke all on function pg_stat_statements(boolean) from public;
+      grant execute on function pg_stat_statements(boolean) to oneseal" >/dev/null ||
+    log postgres "could not create the extension pg_stat_statements: the bench will not count SQL statements"
 }
 
 # A postmaster killed a moment ago (kill -9, OOM) stays a zombie until init reaps it, and both pg_ctl and the new
