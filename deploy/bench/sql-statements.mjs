@@ -28,7 +28,9 @@ export async function statementsByRole(databaseUrl) {
 export function printStatements(before, after, done) {
   if (done === 0) return;
   if (typeof before === 'string' || typeof after === 'string') {
-    console.log(`\nSQL statements per lifecycle: not counted: ${typeof before === 'string' ? before : after}`);
+    console.log(
+      `\nSQL statements per lifecycle: not counted: ${typeof before === 'string' ? before : after}`,
+    );
     return;
   }
   const rows = [...after]
@@ -37,6 +39,8 @@ export function printStatements(before, after, done) {
     .filter(([, perLifecycle]) => perLifecycle > 0)
     .sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((sum, [, n]) => sum + n, 0);
-  console.log(`\nSQL statements per lifecycle, by service (total ${total.toFixed(0)}; the bench's reads included):`);
+  console.log(
+    `\nSQL statements per lifecycle, by service (total ${total.toFixed(0)}; the bench's reads included):`,
+  );
   for (const [service, n] of rows) console.log(`  ${service.padEnd(13)} ${n.toFixed(1).padStart(7)}`);
 }
