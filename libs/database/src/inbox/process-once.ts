@@ -23,17 +23,32 @@ export async function processOnce(
   lock?: TransactionLock,
 ): Promise<ProcessOutcome> {
   return dataSource.transaction(async (manager) => {
-    const inserted = (await manager.query(
-      lock
-        ? `WITH locked AS (SELECT pg_advisory_xact_lock(hashtext($4), hashtext($5)))
-           INSERT INTO "${schema}".processed_events (consumer, event_id, topic) SELECT $1, $2, $3 FROM locked
-           ON CONFLICT DO NOTHING RETURNING event_id`
-        : `INSERT INTO "${schema}".processed_events (consumer, event_id, topic) VALUES ($1, $2, $3)
-           ON CONFLICT DO NOTHING RETURNING event_id`,
-      lock ? [consumer, event.id, event.topic, lock.space, lock.key] : [consumer, event.id, event.topic],
-    )) as unknown[];
+    const params: unknown[] = [];
+    const sql = lock
+      ? `WITH locked AS (
+           SELECT pg_advisory_xact_lock(hashtext($${params.push(lock.space)}), hashtext($${params.push(lock.key)})))
+         ${processedEventRecord(schema, consumer, event, params, 'locked')}`
+      : processedEventRecord(schema, consumer, event, params);
+    const inserted = (await manager.query(sql, params)) as unknown[];
     if (inserted.length === 0) return 'duplicate';
     await effect(manager);
     return 'processed';
   });
+}
+
+/**
+ * The INSERT that records `event` as processed by `consumer`, its values appended to `params`; it returns the event's
+ * id when the event is new, nothing when it was processed before. `from`: a WITH part it must wait for.
+ */
+export function processedEventRecord(
+  schema: string,
+  consumer: string,
+  event: { id: string; topic: string },
+  params: unknown[],
+  from?: string,
+): string {
+  const add = (value: unknown) => `$${params.push(value)}`;
+  return `INSERT INTO "${schema}".processed_events (consumer, event_id, topic)
+          SELECT ${add(consumer)}, ${add(event.id)}, ${add(event.topic)}${from ? ` FROM ${from}` : ''}
+          ON CONFLICT DO NOTHING RETURNING event_id`;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { processedEventRecord } from '../inbox/process-once';
 import {
   EVENT_PRODUCERS,
   producerOf,
@@ -61,15 +62,39 @@ export async function changeAndEnqueueEvent<TPayload extends object>(
   event: NewEvent<TPayload>,
 ): Promise<EventEnvelope<TPayload> | undefined> {
   const envelope = envelopeOf(schema, contract, event);
-  const n = change.params.length;
+  const params = [...change.params];
+  const recorded = await enqueueAfter(
+    db,
+    schema,
+    contract.topic,
+    envelope,
+    `change AS (${change.sql})`,
+    'change',
+    params,
+  );
+  return recorded ? envelope : undefined;
+}
+
+/** Records `envelope` in the outbox for each row of `from` (at most once), after the WITH parts `parts`. */
+async function enqueueAfter(
+  db: DataSource | EntityManager,
+  schema: string,
+  topic: string,
+  envelope: EventEnvelope<object>,
+  parts: string,
+  from: string,
+  params: unknown[],
+): Promise<boolean> {
+  const add = (value: unknown) => `$${params.push(value)}`;
   const recorded = (await db.query(
-    `WITH change AS (${change.sql})
+    `WITH ${parts}
      INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope)
-     SELECT $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4} FROM change LIMIT 1
+     SELECT ${add(envelope.id)}, ${add(topic)}, ${add(envelope.subject)}, ${add(JSON.stringify(envelope))}
+       FROM ${from} LIMIT 1
      RETURNING event_id`,
-    [...change.params, envelope.id, contract.topic, envelope.subject, JSON.stringify(envelope)],
+    params,
   )) as unknown[];
-  return recorded.length > 0 ? envelope : undefined;
+  return recorded.length > 0;
 }
 
 function envelopeOf<TPayload extends object>(
@@ -115,19 +140,18 @@ export async function processOnceAndEnqueue<TPayload extends object>(
 ): Promise<'processed' | 'duplicate'> {
   const envelope = envelopeOf(schema, contract, event);
   const params = [...(change?.params ?? [])];
-  const add = (value: unknown) => `$${params.push(value)}`;
-  const recorded = `INSERT INTO "${schema}".processed_events (consumer, event_id, topic)
-     VALUES (${add(consumer)}, ${add(processed.id)}, ${add(processed.topic)}) ON CONFLICT DO NOTHING RETURNING event_id`;
+  const recorded = `recorded AS (${processedEventRecord(schema, consumer, processed, params)})`;
   const changed = change
     ? `, changed AS (${change.update} WHERE (${change.where}) AND EXISTS (SELECT 1 FROM recorded) RETURNING 1)`
     : '';
-  const announced = (await db.query(
-    `WITH recorded AS (${recorded})${changed}
-     INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope)
-     SELECT ${add(envelope.id)}, ${add(contract.topic)}, ${add(envelope.subject)}, ${add(JSON.stringify(envelope))}
-       FROM recorded
-     RETURNING event_id`,
+  const announced = await enqueueAfter(
+    db,
+    schema,
+    contract.topic,
+    envelope,
+    recorded + changed,
+    'recorded',
     params,
-  )) as unknown[];
-  return announced.length > 0 ? 'processed' : 'duplicate';
+  );
+  return announced ? 'processed' : 'duplicate';
 }

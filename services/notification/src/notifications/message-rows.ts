@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@oneseal/contracts';
+import { processedEventRecord } from '@oneseal/database';
 import type { DataSource, EntityManager } from 'typeorm';
+import { NOTIFICATION_SCHEMA } from '../config/notification.env';
 import type { PlannedMessage } from './notification-rules';
 
 /** The columns a planned message fills, each with the type its parameter is read as. */
@@ -78,16 +80,14 @@ export async function recordOnceWithMessages(
   event: EventEnvelope<{ caseId: string }>,
   messages: readonly PlannedMessage[],
 ): Promise<'processed' | 'duplicate'> {
-  const params: unknown[] = [consumer, event.id, topic];
+  const params: unknown[] = [];
+  const recorded = processedEventRecord(NOTIFICATION_SCHEMA, consumer, { id: event.id, topic }, params);
   const insert = messages.length
     ? `, messages AS (${messagesInsert(event, messages, params, 'EXISTS (SELECT 1 FROM recorded)')})`
     : '';
-  const [{ recorded }] = (await dataSource.query(
-    `WITH recorded AS (
-       INSERT INTO notification.processed_events (consumer, event_id, topic) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING event_id)${insert}
-     SELECT count(*)::int AS recorded FROM recorded`,
+  const [{ found }] = (await dataSource.query(
+    `WITH recorded AS (${recorded})${insert} SELECT count(*)::int AS found FROM recorded`,
     params,
-  )) as { recorded: number }[];
-  return recorded > 0 ? 'processed' : 'duplicate';
+  )) as { found: number }[];
+  return found > 0 ? 'processed' : 'duplicate';
 }
