@@ -212,9 +212,7 @@ export class TasksInScope {
     taskId: string,
   ): Promise<{ task: ReviewTask; taken: StepsTaken }> {
     const [found] = await this.readWithStepsTaken(this.tasks().where('t.id = :taskId', { taskId }), user);
-    if (!found) throw new TaskError(TaskErrorCode.TASK_NOT_FOUND);
-    if (!canSeeTask(user, locationOf(found.task)))
-      throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { taskId });
+    seenBy(user, taskId, found?.task);
     return found;
   }
 
@@ -224,8 +222,17 @@ export class TasksInScope {
    */
   async visible(user: AuthUser, taskId: string): Promise<ReviewTask> {
     const task = await this.dataSource.getRepository(ReviewTask).findOneBy({ id: taskId });
-    if (!task) throw new TaskError(TaskErrorCode.TASK_NOT_FOUND);
-    if (!canSeeTask(user, locationOf(task))) throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { taskId });
+    seenBy(user, taskId, task);
     return task;
   }
+}
+
+/** Refuses a task that is not there or not in the person's scope (a task id reveals nothing of the case behind it). */
+function seenBy(
+  user: AuthUser,
+  taskId: string,
+  task: ReviewTask | null | undefined,
+): asserts task is ReviewTask {
+  if (!task) throw new TaskError(TaskErrorCode.TASK_NOT_FOUND);
+  if (!canSeeTask(user, locationOf(task))) throw new AuthError(AuthErrorCode.OUT_OF_SCOPE, { taskId });
 }
