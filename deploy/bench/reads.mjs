@@ -124,6 +124,11 @@ export async function measureReads({ baseUrl, password, databaseUrl }) {
       ? [['窗口按办件编号查找 (find by receipt)', window, `${routing}/cases?q=${someReceipt}`]]
       : []),
     ['窗口已送达列表 (delivered, latest first)', window, `${routing}/cases?stage=delivered&pageSize=200`],
+    [
+      '窗口按提交日期 (this month, delivered)',
+      window,
+      `${routing}/cases?stage=delivered&from=${today.slice(0, 8)}01&to=${today}&pageSize=200`,
+    ],
     ['窗口按姓名查找 (find by name)', window, `${routing}/cases?q=${encodeURIComponent('王')}`],
     ['窗口按名字查找 (find by given name)', window, `${routing}/cases?q=${encodeURIComponent('秀英')}`],
     [

@@ -361,6 +361,42 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     expect(await stepOf()).toEqual({ step: '审核', task: review });
   });
 
+  it('lists the cases filed between two days, each counted on its Beijing date', async () => {
+    const town = '140525105';
+    const filedAt = async (name: string, receipt: string, beijingTime: string) => {
+      const caseId = await routed({
+        applicantName: name,
+        idNumber: residentIdNumber(1975),
+        phone: '13800000002',
+        receiptNumber: receipt,
+        town,
+      });
+      await suite.dataSource.query(
+        `UPDATE routing.routed_cases SET routed_at = ($2::timestamp AT TIME ZONE 'Asia/Shanghai') WHERE case_id = $1`,
+        [caseId, beijingTime],
+      );
+      return caseId;
+    };
+    // Late on 11月30日 in Beijing is still 30 November; ten past midnight is 1 December (16:10 UTC of the 30th).
+    await filedAt('周一', '140525-20261130-000201', '2026-11-30 23:50:00');
+    const justAfterMidnight = await filedAt('周二', '140525-20261201-000202', '2026-12-01 00:10:00');
+    const lastMinute = await filedAt('周三', '140525-20261201-000203', '2026-12-01 23:59:30');
+    await filedAt('周四', '140525-20261202-000204', '2026-12-02 00:00:00');
+    const townWindow = person(['town-window'], { town });
+    const oneDay = await search.search(townWindow, {
+      from: '2026-12-01',
+      to: '2026-12-01',
+      page: 1,
+      pageSize: 10,
+    });
+    expect(oneDay.total).toBe(2);
+    expect(oneDay.items.map((item) => item.caseId).sort()).toEqual([justAfterMidnight, lastMinute].sort());
+    const since = await search.search(townWindow, { from: '2026-12-01', page: 1, pageSize: 10 });
+    expect(since.items.map((item) => item.applicantName).sort()).toEqual(['周三', '周二', '周四'].sort());
+    const until = await search.search(townWindow, { to: '2026-11-30', page: 1, pageSize: 10 });
+    expect(until.items.map((item) => item.applicantName)).toEqual(['周一']);
+  });
+
   it('lists the cases still open first, nearest date first, then the ended ones, the latest first', async () => {
     const town = '140525102';
     const filed = async (name: string, receipt: string) =>

@@ -110,8 +110,12 @@ export class CaseSearchService {
     if (query.warning) filters.push(`warning = ${add(query.warning)}`);
     if (query.matterCode) filters.push(`matter_code = ${add(query.matterCode)}`);
     if (query.town) filters.push(`town = ${add(query.town)}`);
-    if (query.from) filters.push(`(routed_at AT TIME ZONE 'Asia/Shanghai')::date >= ${add(query.from)}`);
-    if (query.to) filters.push(`(routed_at AT TIME ZONE 'Asia/Shanghai')::date <= ${add(query.to)}`);
+    // The days as instants (Beijing midnights), so the town's cases filed then are read through their own index
+    // instead of every case of the stage being read and its day worked out (0.4 s for a day at a million).
+    if (query.from)
+      filters.push(`routed_at >= (${add(query.from)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+    if (query.to)
+      filters.push(`routed_at < (${add(query.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
     const { where, openWhere, endedOrder, total, totalCapped } = await planCaseList(
       this.dataSource,
       filters,

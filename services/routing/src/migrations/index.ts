@@ -19,6 +19,7 @@ import { RecordAccountability1765800000300 } from './1765800000300-RecordAccount
 import { KeepAssessmentBulletins1765900000100 } from './1765900000100-KeepAssessmentBulletins';
 import { VersionTheCalendar1766000000100 } from './1766000000100-VersionTheCalendar';
 import { ListEachTownsEndedCases1766000000200 } from './1766000000200-ListEachTownsEndedCases';
+import { FindEachTownsCasesByDayFiled1766000000300 } from './1766000000300-FindEachTownsCasesByDayFiled';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -41,4 +42,5 @@ export const ROUTING_MIGRATIONS = [
   KeepAssessmentBulletins1765900000100,
   VersionTheCalendar1766000000100,
   ListEachTownsEndedCases1766000000200,
+  FindEachTownsCasesByDayFiled1766000000300,
 ];
