@@ -6,10 +6,15 @@ export interface TopicLayout {
 }
 
 /**
- * Three partitions; replicas as the brokers' default.replication.factor says (-1): one on the embedded single node,
- * three in the cluster profile, where min.insync.replicas=2 makes every acknowledged event survive a lost node.
+ * Partitions and replicas as the brokers' num.partitions and default.replication.factor say (-1 each). One partition
+ * on the embedded single node, where each consumer group has one member: every fetch names every partition a consumer
+ * subscribes to, and audit's 39 topics at three partitions each cost the broker and the consumers an eighth of the
+ * system's CPU per case for nothing. Three in the cluster profile (two replicas of each service share a group), six
+ * in compose.cluster.yml and Kubernetes (up to six replicas); three replicas in a cluster, where
+ * min.insync.replicas=2 makes every acknowledged event survive a lost node. A topic keeps the partitions it was
+ * created with.
  */
-export const DEFAULT_TOPIC_LAYOUT: TopicLayout = { partitions: 3, replicationFactor: -1 };
+export const DEFAULT_TOPIC_LAYOUT: TopicLayout = { partitions: -1, replicationFactor: -1 };
 
 /**
  * Creates the topics that do not exist yet and waits until the broker serves every partition with a leader. A
