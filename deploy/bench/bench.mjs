@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench -- [--cases N] [--concurrency C] [--reads-only] [--day SECONDS [--late-after SECONDS]]
+// npm run bench -- [--cases N] [--concurrency C] [--warmup W] [--reads-only] [--day SECONDS [--late-after SECONDS]]
 //
 // Drives N complete case lifecycles through the HTTP APIs of the running system (`npm start` first) and
 // prints throughput and latency percentiles; then runs N bare Temporal workflows of the same number of steps on
@@ -21,6 +21,9 @@ const { values: options } = parseArgs({
   options: {
     cases: { type: 'string', default: '50' },
     concurrency: { type: 'string', default: '10' },
+    // Lifecycles run first and not counted: right after `npm start` the services' and Kafka's code is still being
+    // compiled, and a first run costs a third more CPU than the same run once warm.
+    warmup: { type: 'string', default: '40' },
     password: { type: 'string', default: process.env.BENCH_PASSWORD ?? 'oneseal-demo' },
     'reads-only': { type: 'boolean', default: false },
     day: { type: 'string' },
@@ -125,6 +128,13 @@ async function main() {
   console.log(
     `OneSeal bench: ${CASES} lifecycles of ${MATTER} ${route.name ?? ''}, ${CONCURRENCY} at a time`,
   );
+  const WARMUP = Number(options.warmup);
+  if (WARMUP > 0) {
+    const warmFailed = await runPool(WARMUP, CONCURRENCY, () =>
+      lifecycle({ intake: [], taskVisible: [], wholeCase: [] }),
+    );
+    console.log(`warm-up: ${WARMUP - warmFailed} lifecycles first, not counted (--warmup 0 to skip)`);
+  }
   const timings = { intake: [], taskVisible: [], wholeCase: [] };
   const cpuBefore = await processCpu({ state, services, url });
   const statementsBefore = await statementsByRole(DATABASE_URL);
