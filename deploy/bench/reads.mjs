@@ -120,6 +120,7 @@ export async function measureReads({ baseUrl, password, databaseUrl }) {
       supervisor,
       `${baseUrl('approval')}/supervision/open-tasks?county=${COUNTY}`,
     ],
+    ["窗口我的待办 (the window's open tasks)", window, `${baseUrl('approval')}/tasks/inbox?pageSize=20`],
     ...(someReceipt
       ? [['窗口按办件编号查找 (find by receipt)', window, `${routing}/cases?q=${someReceipt}`]]
       : []),

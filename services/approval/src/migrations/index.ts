@@ -5,6 +5,7 @@ import { PersonalInboxes1763804000100 } from './1763804000100-PersonalInboxes';
 import { NameTheCaseOfEachTask1764900000300 } from './1764900000300-NameTheCaseOfEachTask';
 import { AnnounceInboxChanges1765000000100 } from './1765000000100-AnnounceInboxChanges';
 import { AnnounceMovedDueDates1765000000200 } from './1765000000200-AnnounceMovedDueDates';
+import { ListEachTownsOpenTasksInOrder1766100000100 } from './1766100000100-ListEachTownsOpenTasksInOrder';
 
 /** In the order they run. */
 export const APPROVAL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const APPROVAL_MIGRATIONS = [
   NameTheCaseOfEachTask1764900000300,
   AnnounceInboxChanges1765000000100,
   AnnounceMovedDueDates1765000000200,
+  ListEachTownsOpenTasksInOrder1766100000100,
 ];
