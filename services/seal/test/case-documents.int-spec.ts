@@ -6,6 +6,7 @@ import { SEAL_SCHEMA } from '../src/config/seal.env';
 import { KeyEncryption } from '../src/crypto/key-encryption';
 import { DivisionNames } from '../src/divisions/division-names';
 import { DocumentIssuingService } from '../src/documents/document-issuing.service';
+import { KeyNumberedElsewhere, reserveDocumentNumber } from '../src/documents/document-numbers';
 import { SEAL_ENTITIES } from '../src/entities';
 import { organSettingChanges, registerOrgans, updateOrganSettings } from '../src/organs/issuing-organs';
 import { seededOrgans } from '../src/organs/organ-directory';
@@ -185,6 +186,22 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
     const expected = Array.from({ length: 12 }, (_, index) => `泽民审〔${year}〕${before.n + index + 1}号`);
     expect([...numbers].sort()).toEqual(expected.sort());
     expect(results.filter((result) => result.created)).toHaveLength(12);
+  });
+
+  it('issues a document retried after it was numbered with the number its key reserved, leaving no gap', async () => {
+    const first = documentInput(CONTENTS.decision, { level: 'county', unitCode: BUREAU });
+    // An attempt that reserved its 文号 and failed before its document was stored (the seal taken out of use, the
+    // service killed): the retry gets the same number, and the next document the one after it.
+    const reserved = await reserveDocumentNumber(suite.dataSource, first.documentKey, BUREAU, year);
+    expect(await reserveDocumentNumber(suite.dataSource, first.documentKey, BUREAU, year)).toEqual(reserved);
+    const retried = await issuing.issue(first);
+    expect(retried.number).toBe(`泽民审〔${year}〕${reserved.n}号`);
+    const next = await issuing.issue(documentInput(CONTENTS.decision, { level: 'county', unitCode: BUREAU }));
+    expect(next.number).toBe(`泽民审〔${year}〕${reserved.n + 1}号`);
+    // A key numbered by one organ is not numbered again by another.
+    await expect(
+      reserveDocumentNumber(suite.dataSource, first.documentKey, TOWN, year),
+    ).rejects.toBeInstanceOf(KeyNumberedElsewhere);
   });
 
   it('refuses a bureau without a seal in force, records the refusal, and takes no number', async () => {

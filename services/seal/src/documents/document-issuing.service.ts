@@ -5,7 +5,7 @@ import {
   type StampDecisionInput,
 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
-import { resultWording } from '@oneseal/domain';
+import { chinaDate, resultWording } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
@@ -19,6 +19,7 @@ import { activeSealOf, type UsableSeal } from '../seals/active-seal';
 import { Seal } from '../seals/seal.entity';
 import { SealError, SealErrorCode, sealErrorMessage } from '../seals/seals.errors';
 import { AlreadySealed, sealAndStore } from '../stamps/seal-and-store';
+import { reserveDocumentNumber, type ReservedNumber } from './document-numbers';
 import { composeDocument, documentTitleOf, type DocumentContext } from './document-text';
 import { renderCaseDocument } from './render-document';
 
@@ -77,9 +78,9 @@ export function decisionAsDocument(input: StampDecisionInput): IssueDocumentInpu
 
 /**
  * Issues one document of a case under its issuing organ's one active seal: numbers it (文号, gapless per organ and
- * year), writes its text, lays it out, signs it (stamp-record.ts), stores it, registers the impression in the
- * ledger and announces it, all in one transaction. Exactly one document per key: a retry, a redelivery or a
- * concurrent duplicate gets the first back and takes no number. Any other seal, or none, is refused and recorded.
+ * year, reserved for its key first), then writes its text, lays it out, signs it (stamp-record.ts), stores it,
+ * registers the impression in the ledger and announces it in one transaction. Exactly one document per key: a retry,
+ * a redelivery or a concurrent duplicate gets the first back and takes no number of its own. Any other seal, or none, is refused and recorded.
  */
 export class DocumentIssuingService {
   constructor(
@@ -99,9 +100,16 @@ export class DocumentIssuingService {
     const requestedBy = options.requestedBy ?? input.handledBy.id;
     const organCode = issuingOrganOf(input);
     const seal = await this.usableSeal(input, organCode, options.sealId, requestedBy);
+    const organ = await this.organOf(this.dataSource.manager, seal);
+    const numbered = await reserveDocumentNumber(
+      this.dataSource,
+      input.documentKey,
+      organ.code,
+      Number(chinaDate(new Date()).slice(0, 4)),
+    );
     try {
       const issued = await this.dataSource.transaction((manager) =>
-        this.issueWith(manager, input, seal, requestedBy),
+        this.issueWith(manager, input, seal, organ, numbered, requestedBy),
       );
       return issued;
     } catch (error) {
@@ -115,9 +123,10 @@ export class DocumentIssuingService {
     manager: EntityManager,
     input: IssueDocumentInput,
     seal: UsableSeal,
+    organ: OrganSettings,
+    numbered: ReservedNumber,
     requestedBy: string,
   ): Promise<IssuedDocument> {
-    const organ = await this.organOf(manager, seal);
     const title = documentTitleOf(input);
     const text = composeDocument(input, await this.contextFor(manager, input, organ));
     const sealed = await sealAndStore(manager, this.keys, this.publicBaseUrl, {
@@ -126,6 +135,7 @@ export class DocumentIssuingService {
       town: input.town,
       caseId: input.caseId,
       organ,
+      numbered,
       seal,
       requestedBy,
       kind: input.content.kind,

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../unique-violation';
 
 /** 南村便审〔{year}〕{n}号 with year 2026 and n 17 → 南村便审〔2026〕17号. */
 export function formatDocumentNumber(pattern: string, year: number, n: number): string {
@@ -13,21 +14,56 @@ export function numberPatternProblem(pattern: string): string | undefined {
   return undefined;
 }
 
+/** The key holds a number of another organ: it is another document's key. */
+export class KeyNumberedElsewhere extends Error {
+  constructor(key: string) {
+    super(`document key ${key} is numbered by another organ`);
+  }
+}
+
+/** A document key's place in its organ's sequence: the year and the number within it. */
+export interface ReservedNumber {
+  year: number;
+  n: number;
+}
+
 /**
- * The organ's next number of the year. The counter row stays locked until the caller's transaction ends, so two
- * documents of one organ take turns, and a document that is not stored gives its number back: numbers are unique
- * and leave no gaps.
+ * The number the document key holds in its organ's sequence. The first time a key asks, the organ's counter moves and
+ * the reservation is written in one statement (its own transaction), so the counter row is locked only for that
+ * statement instead of while the document is laid out, signed and stored, and moves only with a reservation: numbers
+ * are unique and leave no gaps. Every later ask for the key (a retry, a concurrent duplicate) gets the same number
+ * back, whenever it comes: a document retried after New Year keeps the year it was numbered in.
  */
-export async function nextDocumentNumber(
-  manager: EntityManager,
+export async function reserveDocumentNumber(
+  dataSource: DataSource,
+  key: string,
   organ: string,
   year: number,
-): Promise<number> {
-  const [row] = (await manager.query(
-    `INSERT INTO seal.document_numbers (organ, year, last_number) VALUES ($1, $2, 1)
-     ON CONFLICT (organ, year) DO UPDATE SET last_number = seal.document_numbers.last_number + 1
-     RETURNING last_number`,
-    [organ, year],
-  )) as { last_number: number }[];
-  return row.last_number;
+): Promise<ReservedNumber> {
+  for (let attempt = 0; ; attempt += 1) {
+    const [held] = (await dataSource.query(
+      `SELECT organ, year, number FROM seal.reserved_document_numbers WHERE key = $1`,
+      [key],
+    )) as { organ: string; year: number; number: number }[];
+    if (held) {
+      if (held.organ !== organ) throw new KeyNumberedElsewhere(key);
+      return { year: held.year, n: held.number };
+    }
+    try {
+      const [reserved] = (await dataSource.query(
+        `WITH counted AS (
+           INSERT INTO seal.document_numbers (organ, year, last_number) VALUES ($2, $3, 1)
+           ON CONFLICT (organ, year) DO UPDATE SET last_number = seal.document_numbers.last_number + 1
+           RETURNING last_number)
+         INSERT INTO seal.reserved_document_numbers (key, organ, year, number)
+         SELECT $1, $2, $3, last_number FROM counted
+         RETURNING number`,
+        [key, organ, year],
+      )) as { number: number }[];
+      return { year, n: reserved.number };
+    } catch (error) {
+      // The same key reserved by a concurrent attempt first: this statement failed whole, the counter with it.
+      if (!isUniqueViolation(error, 'reserved_document_numbers_pkey') || attempt >= 3) throw error;
+    }
+  }
 }

@@ -14,5 +14,7 @@ export const SEAL_DATABASE_ACCESS: ServiceAccess = {
     ledger: APPEND_ONLY,
     seal_transitions: APPEND_ONLY,
     organ_setting_changes: APPEND_ONLY,
+    // A key's 文号, once reserved, is the one its document carries.
+    reserved_document_numbers: APPEND_ONLY,
   },
 };

@@ -6,6 +6,7 @@ import { KeepOrganSettingChanges1765100000400 } from './1765100000400-KeepOrganS
 import { RateLimitPublicRoutes1765300000500 } from './1765300000500-RateLimitPublicRoutes';
 import { KeepDocumentEssentials1765300000700 } from './1765300000700-KeepDocumentEssentials';
 import { IssueCountyNotices1765900000400 } from './1765900000400-IssueCountyNotices';
+import { ReserveDocumentNumbers1766100000400 } from './1766100000400-ReserveDocumentNumbers';
 
 /** In the order they run. */
 export const SEAL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const SEAL_MIGRATIONS = [
   RateLimitPublicRoutes1765300000500,
   KeepDocumentEssentials1765300000700,
   IssueCountyNotices1765900000400,
+  ReserveDocumentNumbers1766100000400,
 ];

@@ -7,10 +7,15 @@ import {
 } from '@oneseal/contracts';
 import type { AuthUser } from '@oneseal/auth';
 import { enqueueEvent } from '@oneseal/database';
-import { countyUnitCode } from '@oneseal/domain';
+import { chinaDate, countyUnitCode } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
+import {
+  KeyNumberedElsewhere,
+  reserveDocumentNumber,
+  type ReservedNumber,
+} from '../documents/document-numbers';
 import { organSealGeometry } from '../drawing/seal-geometry';
 import { appendToLedger } from '../ledger/ledger-writer';
 import { organOrFail } from '../organs/issuing-organs';
@@ -90,9 +95,17 @@ export class NoticeIssuingService {
       await this.recordRefusal(request, organ, requestedBy, null, SealErrorCode.NO_ACTIVE_BUREAU_SEAL);
       throw new SealError(SealErrorCode.NO_ACTIVE_BUREAU_SEAL);
     }
+    // A case document's key numbers nothing here: the notice is refused before it could take a number of its own.
+    if (await this.isCaseDocumentKey(request.noticeKey)) throw new SealError(SealErrorCode.NOTICE_KEY_TAKEN);
     try {
+      const numbered = await reserveDocumentNumber(
+        this.dataSource,
+        request.noticeKey,
+        organ.code,
+        Number(chinaDate(new Date()).slice(0, 4)),
+      );
       return await this.dataSource.transaction((manager) =>
-        this.issueWith(manager, request, organ, seal, requestedBy),
+        this.issueWith(manager, request, organ, numbered, seal, requestedBy),
       );
     } catch (error) {
       // Another request with the same key committed first: its notice is the one — if it is this county's.
@@ -102,7 +115,8 @@ export class NoticeIssuingService {
         return issuedNotice(first, false);
       }
       // The key is a case document's.
-      if (error instanceof AlreadySealed) throw new SealError(SealErrorCode.NOTICE_KEY_TAKEN);
+      if (error instanceof AlreadySealed || error instanceof KeyNumberedElsewhere)
+        throw new SealError(SealErrorCode.NOTICE_KEY_TAKEN);
       // The seal was taken out of use while this notice was being laid out: refused, and on the record.
       if (error instanceof SealError && error.code === SealErrorCode.NOT_ACTIVE)
         await this.recordRefusal(request, organ, requestedBy, seal.id, error.code);
@@ -114,6 +128,7 @@ export class NoticeIssuingService {
     manager: EntityManager,
     request: IssueNoticeRequest,
     organ: OrganSettings,
+    numbered: ReservedNumber,
     seal: UsableSeal,
     requestedBy: AuthUser,
   ): Promise<IssuedNotice> {
@@ -124,6 +139,7 @@ export class NoticeIssuingService {
       town: null,
       caseId: null,
       organ,
+      numbered,
       seal,
       requestedBy: requestedBy.id,
       kind: request.kind,
@@ -201,6 +217,14 @@ export class NoticeIssuingService {
   /** A notice's ledger line names no case and no town; the keeper reads its title where a case's matter would be. */
   private ledgerNames(request: IssueNoticeRequest, requestedBy: AuthUser) {
     return { matterName: request.text.title, requestedByName: requestedBy.name };
+  }
+
+  private async isCaseDocumentKey(key: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM seal.documents WHERE decision_id = $1 AND case_id IS NOT NULL`,
+      [key],
+    )) as unknown[];
+    return rows.length > 0;
   }
 
   private async findIssued(noticeKey: string): Promise<IssuedRow | undefined> {

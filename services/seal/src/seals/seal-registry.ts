@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sealActivatedV1, sealRegisteredV1, sealRetiredV1 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../unique-violation';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
 import { generateSm2KeyPair } from '@oneseal/gm-crypto';
@@ -78,14 +79,6 @@ function sealPlace(town: string | null, organ: string): { town: string } | { bur
 function view(seal: Seal): SealView {
   const { privateKeyEncrypted: _secret, ...rest } = seal;
   return rest;
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError =
-    error instanceof QueryFailedError
-      ? (error.driverError as { code?: string; constraint?: string })
-      : undefined;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { chinaDate } from '@oneseal/domain';
 import { sm3Hex } from '@oneseal/gm-crypto';
 import type { EntityManager } from 'typeorm';
 import type { KeyEncryption } from '../crypto/key-encryption';
-import { formatDocumentNumber, nextDocumentNumber } from '../documents/document-numbers';
+import { formatDocumentNumber, type ReservedNumber } from '../documents/document-numbers';
 import { appendToLedger, type LedgerLine } from '../ledger/ledger-writer';
 import type { OrganSettings } from '../organs/organ-directory';
 import type { UsableSeal } from '../seals/active-seal';
@@ -28,6 +27,8 @@ export interface DocumentToSeal {
   town: string | null;
   caseId: string | null;
   organ: OrganSettings;
+  /** The key's place in the organ's sequence, reserved before the caller's transaction (reserveDocumentNumber). */
+  numbered: ReservedNumber;
   seal: UsableSeal;
   requestedBy: string;
   kind: string;
@@ -57,8 +58,9 @@ export class AlreadySealed extends Error {}
 
 /**
  * The part of issuing every sealed document shares, in the caller's transaction: holds the seal in 启用 until the
- * stamp commits (a deactivation waits, or wins and this is refused), takes the organ's next 文号 (gapless per organ
- * and year), lays the page out, signs it with the seal's key, stores document and stamp and writes the 用印登记 line.
+ * stamp commits (a deactivation waits, or wins and this is refused), writes the 文号 the key reserved (gapless per
+ * organ and year), lays the page out, signs it with the seal's key, stores document and stamp and writes the 用印登记
+ * line.
  * Announcing it is the caller's: a case's document and a notice are different events.
  */
 export async function sealAndStore(
@@ -73,12 +75,7 @@ export async function sealAndStore(
   ])) as { status: string }[];
   if (locked?.status !== '启用') throw new SealError(SealErrorCode.NOT_ACTIVE);
   const issuedAt = new Date();
-  const year = Number(chinaDate(issuedAt).slice(0, 4));
-  const number = formatDocumentNumber(
-    organ.numberPattern,
-    year,
-    await nextDocumentNumber(manager, organ.code, year),
-  );
+  const number = formatDocumentNumber(organ.numberPattern, document.numbered.year, document.numbered.n);
   const documentId = randomUUID();
   const stampId = randomUUID();
   const verificationCode = newVerificationCode();
