@@ -24,7 +24,7 @@ import { MatterOfferingService } from '../catalogue/matter-offering.service';
 import { INTAKE_SCHEMA } from '../config/intake.env';
 import { Application } from './application.entity';
 import { IntakeError, IntakeErrorCode } from './applications.errors';
-import { nextReceiptNumber } from './receipt-numbers';
+import { numberApplication } from './receipt-numbers';
 import type { SubmitApplicationDto, SubmittedApplicationDto } from './dto/submit-application.dto';
 import type { MatterSnapshot } from '../catalogue/matter-offering.service';
 
@@ -169,8 +169,7 @@ export class ApplicationsService {
         });
         await manager.insert(Application, application);
         await filing.alsoStore?.(manager, application);
-        application.receiptNumber = await nextReceiptNumber(manager, dto.county, submittedAt);
-        await manager.update(Application, { id }, { receiptNumber: application.receiptNumber });
+        application.receiptNumber = await numberApplication(manager, id, dto.county, submittedAt);
         await enqueueEvent(manager, INTAKE_SCHEMA, applicationSubmittedV1, {
           subject: application.id,
           county: application.county,
