@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AuthUser } from '@oneseal/auth';
 import { idNumberTail, lookupDigest, phoneTail } from '@oneseal/domain';
 import { openSuiteDataSource, residentIdNumber, type SuiteDataSource } from '@oneseal/testing';
+import { CaseErrorCode } from '../src/case-commands/case.errors';
 import { CaseSearchService } from '../src/case-search/case-search.service';
 import { CaseStepsService } from '../src/case-steps/case-steps.service';
 import { RoutedCase } from '../src/cases/routed-case.entity';
@@ -395,6 +396,12 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     expect(since.items.map((item) => item.applicantName).sort()).toEqual(['周三', '周二', '周四'].sort());
     const until = await search.search(townWindow, { to: '2026-11-30', page: 1, pageSize: 10 });
     expect(until.items.map((item) => item.applicantName)).toEqual(['周一']);
+    await expect(
+      search.search(townWindow, { from: '2026-12-02', to: '2026-12-01', page: 1, pageSize: 10 }),
+    ).rejects.toMatchObject({
+      code: CaseErrorCode.DATES_REVERSED,
+      message: '提交日期有误：起始日期不能晚于截止日期',
+    });
   });
 
   it('lists the cases still open first, nearest date first, then the ended ones, the latest first', async () => {

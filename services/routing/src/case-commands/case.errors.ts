@@ -12,6 +12,7 @@ export enum CaseErrorCode {
   NOTHING_TO_RETRY = 'CASE.NOTHING_TO_RETRY',
   HISTORY_EXPIRED = 'CASE.HISTORY_EXPIRED',
   UNAVAILABLE = 'CASE.UNAVAILABLE',
+  DATES_REVERSED = 'CASE.DATES_REVERSED',
 }
 
 const MESSAGES: Record<CaseErrorCode, string> = {
@@ -25,6 +26,7 @@ const MESSAGES: Record<CaseErrorCode, string> = {
   [CaseErrorCode.NOTHING_TO_RETRY]: '该办件没有因数据问题而暂停的环节，无需重新执行',
   [CaseErrorCode.HISTORY_EXPIRED]: '该办件早已办结，办理流程记录已超过保存期限，办理经过请查阅审计记录',
   [CaseErrorCode.UNAVAILABLE]: '办件流程暂时无法访问，请稍后再试',
+  [CaseErrorCode.DATES_REVERSED]: '提交日期有误：起始日期不能晚于截止日期',
 };
 
 /** What a case command was refused for; the case workflow's own explanation is kept when it has one. */
@@ -45,6 +47,7 @@ export class CaseError extends CodedError<CaseErrorCode> {
       case CaseErrorCode.NOTHING_TO_RETRY:
         return HttpStatus.CONFLICT;
       case CaseErrorCode.EXTENSION_INVALID:
+      case CaseErrorCode.DATES_REVERSED:
         return HttpStatus.UNPROCESSABLE_ENTITY;
       case CaseErrorCode.HISTORY_EXPIRED:
         return HttpStatus.GONE;

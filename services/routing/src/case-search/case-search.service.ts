@@ -12,6 +12,7 @@ import { openThenEndedPage } from './open-then-ended-page';
 import { planCaseList } from './typed-search';
 import { whatWasTyped, type SearchPlace } from './what-was-typed';
 import type { CaseSearchQuery } from './dto/case-search.query';
+import { CaseError, CaseErrorCode } from '../case-commands/case.errors';
 
 /** A case as a list shows it to staff: never an id fragment, always what a clerk reads. */
 export interface FoundCase {
@@ -99,6 +100,8 @@ export class CaseSearchService {
   ) {}
 
   async search(user: AuthUser, query: CaseSearchQuery): Promise<FoundCases> {
+    // Both are YYYY-MM-DD (the query's validation): their order as text is their order as days.
+    if (query.from && query.to && query.from > query.to) throw new CaseError(CaseErrorCode.DATES_REVERSED);
     const values: unknown[] = [];
     const add = (value: unknown) => {
       values.push(value);

@@ -5,13 +5,16 @@ import { townLabel, unitLabel } from '../names.js';
 
 /**
  * 查找办件: one box for whatever the clerk knows (办件编号 or its last digits, the applicant's name, ID number or its
- * last digits, phone or its tail, the matter), within what their role and place let them see (routing decides).
+ * last digits, phone or its tail, the matter), and the days it was filed between, within what their role and place
+ * let them see (routing decides).
  */
 export const caseSearchFormHtml = (
   placeholder = '办件编号、申请人姓名、身份证号后几位、手机尾号或事项名称',
 ) =>
   html`<form class="case-search toolbar">
     <label>查找办件 <input name="q" maxlength="50" size="36" placeholder="${placeholder}" /></label>
+    <label>提交日期 <input type="date" name="from" /></label>
+    <label>至 <input type="date" name="to" /></label>
     <label><input type="checkbox" name="open" value="true" /> 只看在办</label>
     <button type="submit" class="primary">查找</button>
   </form>`;
@@ -71,7 +74,15 @@ export function wireCaseSearch(root, { list, message, onPick, pick, extraQuery =
     event.preventDefault();
     mount(message, '');
     const values = formValues(event.target);
-    query = { ...extraQuery, q: values.q || undefined, open: values.open, page: 1, pageSize: 20 };
+    query = {
+      ...extraQuery,
+      q: values.q || undefined,
+      from: values.from || undefined,
+      to: values.to || undefined,
+      open: values.open,
+      page: 1,
+      pageSize: 20,
+    };
     await run();
   });
   list.addEventListener('click', async (event) => {
