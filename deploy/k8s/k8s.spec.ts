@@ -1775,11 +1775,15 @@ describe('overlays/province', () => {
     ).toEqual([...serviceNames].sort());
   });
 
-  test('at their minimum, the services with data have no more replicas than their topics have partitions (each consumes)', () => {
+  test('up to their maximum, the services with data have no more replicas than their topics have partitions (each consumes)', () => {
+    // The services create their topics with as many partitions as the brokers' num.partitions says.
+    expect(DEFAULT_TOPIC_LAYOUT.partitions).toBe(-1);
+    const partitions = Number(envOf(kafkaContainer).KAFKA_NUM_PARTITIONS);
     for (const name of dataServiceNames) {
       const autoscaler = autoscalers().find((candidate) => candidate.spec.scaleTargetRef.name === name);
       expect([name, autoscaler?.spec.minReplicas]).toEqual([name, expect.any(Number)]);
-      expect(autoscaler?.spec.minReplicas).toBeLessThanOrEqual(DEFAULT_TOPIC_LAYOUT.partitions);
+      expect([name, autoscaler?.spec.maxReplicas]).toEqual([name, expect.any(Number)]);
+      expect([name, (autoscaler?.spec.maxReplicas ?? Infinity) <= partitions]).toEqual([name, true]);
     }
   });
 
