@@ -100,20 +100,23 @@ export class DocumentIssuingService {
     const requestedBy = options.requestedBy ?? input.handledBy.id;
     const organCode = issuingOrganOf(input);
     const seal = await this.usableSeal(input, organCode, options.sealId, requestedBy);
-    const organ = await this.organOf(this.dataSource.manager, seal);
-    const numbered = await reserveDocumentNumber(
-      this.dataSource,
-      input.documentKey,
-      organ.code,
-      Number(chinaDate(new Date()).slice(0, 4)),
-    );
     try {
+      const organ = await this.organOf(this.dataSource.manager, seal);
+      const numbered = await reserveDocumentNumber(
+        this.dataSource,
+        input.documentKey,
+        organ.code,
+        Number(chinaDate(new Date()).slice(0, 4)),
+      );
       const issued = await this.dataSource.transaction((manager) =>
         this.issueWith(manager, input, seal, organ, numbered, requestedBy),
       );
       return issued;
     } catch (error) {
-      if (error instanceof AlreadySealed) return (await this.findIssued(input.documentKey)) as IssuedDocument;
+      if (error instanceof AlreadySealed) {
+        const first = await this.findIssued(input.documentKey);
+        if (first) return first;
+      }
       if (error instanceof SealError) await this.recordRefusal(input, seal.id, requestedBy, error.code);
       throw error;
     }

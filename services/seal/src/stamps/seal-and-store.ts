@@ -120,11 +120,13 @@ export async function sealAndStore(
     sm3Hex(pdf),
     ...extra.map(([, value]) => value),
   ];
+  // Another attempt with the same key stored its document first: the same key (decision_id), and since the number is
+  // the key's reservation, the same 文号 too — whichever of the two unique indexes PostgreSQL checks first.
   const inserted = (await manager.query(
     `INSERT INTO seal.documents (id, decision_id, case_id, county, town, organ, kind, title, number, file_name,
                                  issued_at, pdf, sm3${extra.map(([column]) => `, ${column}`).join('')})
      VALUES (${values.map((_, index) => `$${index + 1}`).join(', ')})
-     ON CONFLICT (decision_id) DO NOTHING RETURNING id`,
+     ON CONFLICT DO NOTHING RETURNING id`,
     values,
   )) as unknown[];
   if (inserted.length === 0) throw new AlreadySealed();
