@@ -28,10 +28,10 @@ export interface ReservedNumber {
 }
 
 /**
- * The number the document key holds in its organ's sequence. The first time a key asks, the organ's counter moves and
- * the reservation is written in one statement (its own transaction), so the counter row is locked only for that
+ * The number the document key holds in its organ's sequence, in one statement (its own transaction). The first time a
+ * key asks, the organ's counter moves and the reservation is written, so the counter row is locked only for that
  * statement instead of while the document is laid out, signed and stored, and moves only with a reservation: numbers
- * are unique and leave no gaps. Every later ask for the key (a retry, a concurrent duplicate) gets the same number
+ * are unique and none is skipped. Every later ask for the key (a retry, a concurrent duplicate) gets the same number
  * back, whenever it comes: a document retried after New Year keeps the year it was numbered in.
  */
 export async function reserveDocumentNumber(
@@ -41,28 +41,27 @@ export async function reserveDocumentNumber(
   year: number,
 ): Promise<ReservedNumber> {
   for (let attempt = 0; ; attempt += 1) {
-    const [held] = (await dataSource.query(
-      `SELECT organ, year, number FROM seal.reserved_document_numbers WHERE key = $1`,
-      [key],
-    )) as { organ: string; year: number; number: number }[];
-    if (held) {
+    try {
+      // The key's reservation if it has one; otherwise the counter moves and the reservation is written.
+      const [held] = (await dataSource.query(
+        `WITH held AS (SELECT organ, year, number FROM seal.reserved_document_numbers WHERE key = $1::text),
+         counted AS (
+           INSERT INTO seal.document_numbers (organ, year, last_number)
+           SELECT $2::text, $3::int, 1 WHERE NOT EXISTS (SELECT 1 FROM held)
+           ON CONFLICT (organ, year) DO UPDATE SET last_number = seal.document_numbers.last_number + 1
+           RETURNING last_number),
+         reserved AS (
+           INSERT INTO seal.reserved_document_numbers (key, organ, year, number)
+           SELECT $1::text, $2::text, $3::int, last_number FROM counted
+           RETURNING organ, year, number)
+         SELECT organ, year, number FROM held UNION ALL SELECT organ, year, number FROM reserved`,
+        [key, organ, year],
+      )) as { organ: string; year: number; number: number }[];
       if (held.organ !== organ) throw new KeyNumberedElsewhere(key);
       return { year: held.year, n: held.number };
-    }
-    try {
-      const [reserved] = (await dataSource.query(
-        `WITH counted AS (
-           INSERT INTO seal.document_numbers (organ, year, last_number) VALUES ($2, $3, 1)
-           ON CONFLICT (organ, year) DO UPDATE SET last_number = seal.document_numbers.last_number + 1
-           RETURNING last_number)
-         INSERT INTO seal.reserved_document_numbers (key, organ, year, number)
-         SELECT $1, $2, $3, last_number FROM counted
-         RETURNING number`,
-        [key, organ, year],
-      )) as { number: number }[];
-      return { year, n: reserved.number };
     } catch (error) {
-      // The same key reserved by a concurrent attempt first: this statement failed whole, the counter with it.
+      // The same key reserved by a concurrent attempt first: this statement failed whole, the counter with it, and
+      // the next one reads that reservation.
       if (!isUniqueViolation(error, 'reserved_document_numbers_pkey') || attempt >= 3) throw error;
     }
   }
