@@ -11,3 +11,4 @@ export * from './access/service-access';
 export * from './access/monitor-access';
 export * from './notifications/channel-listener';
 export * from './memory/recently-used';
+export * from './errors/unique-violation';

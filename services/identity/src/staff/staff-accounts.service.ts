@@ -9,6 +9,7 @@ import {
   type AuthUser,
 } from '@oneseal/auth';
 import { Repository } from 'typeorm';
+import { isUniqueViolation } from '@oneseal/database';
 import { UserProfileView } from '../login/dto/user-profile.view';
 import { normalizeLoginName } from '../login/login.service';
 import { LoginThrottle } from '../login/login-throttle';
@@ -66,8 +67,7 @@ export class StaffAccountsService {
       await this.users.insert(account);
     } catch (error) {
       // Two administrators taking one name at once: the unique index decides.
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505')
-        throw new StaffError(StaffErrorCode.LOGIN_TAKEN);
+      if (isUniqueViolation(error)) throw new StaffError(StaffErrorCode.LOGIN_TAKEN);
       throw error;
     }
     this.logger.log(`account ${account.id} (${loginName}) created by ${admin.id}`);

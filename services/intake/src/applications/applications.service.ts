@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { applicationSubmittedV1, personActor, type EventActor } from '@oneseal/contracts';
-import { enqueueEvent } from '@oneseal/database';
+import { enqueueEvent, isUniqueViolation } from '@oneseal/database';
 import {
   canonicalJson,
   chinaDate,
@@ -270,12 +270,4 @@ export function assertAuthorisationSigned(
 ): void {
   if (authorisation && !(isIsoDate(authorisation.signedOn) && authorisation.signedOn <= today))
     throw new IntakeError(IntakeErrorCode.AUTHORISATION_INVALID);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { driverError?: { code?: string } }).driverError?.code === '23505'
-  );
 }

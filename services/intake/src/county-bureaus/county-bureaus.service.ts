@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertReachesPlace, type AuthUser } from '@oneseal/auth';
 import { bureauRegisteredV1, personActor } from '@oneseal/contracts';
-import { enqueueEvent } from '@oneseal/database';
+import { enqueueEvent, isUniqueViolation } from '@oneseal/database';
 import { countyUnitCode } from '@oneseal/domain';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { INTAKE_SCHEMA } from '../config/intake.env';
 import type { AddBureauDto } from './bureau.dto';
 import { BureauError, BureauErrorCode } from './bureau.errors';
@@ -22,8 +22,6 @@ export interface Bureau {
   editedByName: string | null;
   editedAt: string | null;
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * The county's bureaus (县直部门): the organs its matters are assigned to. A county adds one (which registers it as an
@@ -74,10 +72,7 @@ export class CountyBureausService {
         });
       });
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
+      if (isUniqueViolation(error)) {
         throw new BureauError(BureauErrorCode.CODE_TAKEN);
       }
       throw error;

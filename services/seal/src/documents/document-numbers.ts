@@ -1,5 +1,5 @@
+import { isUniqueViolation } from '@oneseal/database';
 import type { DataSource } from 'typeorm';
-import { isUniqueViolation } from '../unique-violation';
 
 /** 南村便审〔{year}〕{n}号 with year 2026 and n 17 → 南村便审〔2026〕17号. */
 export function formatDocumentNumber(pattern: string, year: number, n: number): string {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sealActivatedV1, sealRegisteredV1, sealRetiredV1 } from '@oneseal/contracts';
-import { enqueueEvent } from '@oneseal/database';
+import { enqueueEvent, isUniqueViolation } from '@oneseal/database';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../unique-violation';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
 import { generateSm2KeyPair } from '@oneseal/gm-crypto';
