@@ -864,7 +864,15 @@ describe('compose.cluster.yml: the cluster profile in containers', () => {
     expect(Number(versions.TEMPORAL_HISTORY_SHARDS)).toBeGreaterThanOrEqual(512);
     // The dev server's command and data volume are gone; its password comes from a secret, not the file.
     expect(temporal.command ?? []).toEqual([]);
-    expect(temporal.volumes ?? []).toEqual([]);
+    // Its one file: the dynamic settings every setup gives Temporal, where DYNAMIC_CONFIG_FILE_PATH points.
+    expect(temporal.volumes ?? []).toEqual([
+      expect.objectContaining({
+        type: 'bind',
+        source: path.join(root, 'deploy/local/temporal/dynamicconfig.yaml'),
+        target: environmentOf('temporal', cluster).DYNAMIC_CONFIG_FILE_PATH,
+        read_only: true,
+      }),
+    ]);
     expect(Object.keys(environmentOf('temporal', cluster))).not.toContain('POSTGRES_PWD');
     expect(temporal.entrypoint?.join(' ')).toContain('/run/secrets/temporal-database-password');
     expect(secretsOf('temporal', cluster)).toEqual(['temporal-database-password']);

@@ -275,17 +275,20 @@ const readManifests = (file: string): Manifest[] =>
 
 /**
  * deploy/k8s as on an operator's machine, in a folder of the test's own: base/ and overlays/ copied as they are,
- * .secrets/ made by make-secrets.sh (run for real), and the one file the base reads from outside deploy/k8s (the
- * Kafka brokers' JMX exporter rules) at the same place relative to it. A developer's own deploy/k8s/.secrets is
- * neither read nor written.
+ * .secrets/ made by make-secrets.sh (run for real), and the files the base reads from outside deploy/k8s (the
+ * Kafka brokers' JMX exporter rules, Temporal's dynamic settings) at the same place relative to it. A developer's
+ * own deploy/k8s/.secrets is neither read nor written.
  */
 const TREE = mkdtempSync(path.join(tmpdir(), 'oneseal-k8s-'));
 afterAll(() => rmSync(TREE, { recursive: true, force: true }));
 const treeK8s = path.join(TREE, 'deploy/k8s');
 for (const folder of ['base', 'overlays'])
   cpSync(path.join(here, folder), path.join(treeK8s, folder), { recursive: true });
-mkdirSync(path.dirname(path.join(TREE, JMX_EXPORTER_RULES)), { recursive: true });
-copyFileSync(path.join(root, JMX_EXPORTER_RULES), path.join(TREE, JMX_EXPORTER_RULES));
+const TEMPORAL_DYNAMIC_CONFIG = 'deploy/local/temporal/dynamicconfig.yaml';
+for (const file of [JMX_EXPORTER_RULES, TEMPORAL_DYNAMIC_CONFIG]) {
+  mkdirSync(path.dirname(path.join(TREE, file)), { recursive: true });
+  copyFileSync(path.join(root, file), path.join(TREE, file));
+}
 const SECRETS_FOLDER = path.join(treeK8s, '.secrets');
 execFileSync('bash', [path.join(root, 'deploy/docker/make-secrets.sh'), SECRETS_FOLDER], { stdio: 'pipe' });
 
@@ -1058,6 +1061,20 @@ describe('Temporal', () => {
     expect(envOf(server())).not.toHaveProperty('POSTGRES_PWD');
     const secretPath = /\$\(cat (\S+)\)/.exec(server().command?.join(' ') ?? '')?.[1] ?? '';
     expect(mountedSecrets(podOf('temporal'), server()).get(secretPath)).toBe('temporal-database-password');
+  });
+
+  test('reads the dynamic settings compose.cluster.yml mounts, from a ConfigMap of the same file', () => {
+    const [composeMount] = composeService('temporal').volumes ?? [];
+    const target = envOf(server()).DYNAMIC_CONFIG_FILE_PATH;
+    expect(composeMount?.target).toBe(target);
+    const mount = server().volumeMounts?.find((candidate) => candidate.mountPath === target);
+    expect(mount?.readOnly).toBe(true);
+    const volume = podOf('temporal').volumes?.find((candidate) => candidate.name === mount?.name);
+    const configMap = named('ConfigMap', volume?.configMap?.name ?? '');
+    expect(composeMount?.source).toBe(path.join(root, TEMPORAL_DYNAMIC_CONFIG));
+    expect(configMap.data[mount?.subPath ?? '']).toBe(
+      readFileSync(path.join(root, TEMPORAL_DYNAMIC_CONFIG), 'utf8'),
+    );
   });
 
   test('makes its schema and registers its namespace with the scripts and image of compose.cluster.yml', () => {

@@ -59,4 +59,26 @@ describe('the cluster profile', () => {
       'postgres12',
     ]);
   });
+
+  it("gives Temporal the settings of temporal/dynamicconfig.yaml on both profiles and in docker-compose.yml's dev server", () => {
+    const settings = parse(read('temporal/dynamicconfig.yaml')) as Record<string, { value: unknown }[]>;
+    expect(Object.keys(settings).length).toBeGreaterThan(0);
+    // Temporal Server reads the file itself.
+    expect(read('temporal/server.yaml.template')).toMatch(
+      /^dynamicConfigClient:\n {2}filepath: "@DYNAMIC_CONFIG@"$/m,
+    );
+    expect(read('lib/temporal.sh')).toContain('s|@DYNAMIC_CONFIG@|$LOCAL/temporal/dynamicconfig.yaml|g');
+    // The dev server takes each (unconstrained) setting as a flag.
+    const devServer = read('lib/temporal.sh');
+    const composeDevServer = (
+      parse(readFileSync(path.join(local, '../../docker-compose.yml'), 'utf8')) as {
+        services: { temporal: { command: string[] } };
+      }
+    ).services.temporal.command.join(' ');
+    for (const [key, values] of Object.entries(settings)) {
+      expect(values).toHaveLength(1);
+      const flag = `--dynamic-config-value ${key}=${JSON.stringify(values[0].value)}`;
+      expect([key, devServer.includes(flag), composeDevServer.includes(flag)]).toEqual([key, true, true]);
+    }
+  });
 });

@@ -106,10 +106,9 @@ temporal_server_configure() {
   local user
   user=$(sed -E 's|^postgres(ql)?://([^:@/]+).*|\2|' <<<"$DATABASE_URL")
   sed -e "s|@SHARDS@|$TEMPORAL_HISTORY_SHARDS|g" -e "s|@PG_PORT@|$PG_PORT|g" -e "s|@PG_USER@|$user|g" \
-    -e "s|@PORT@|$TEMPORAL_PORT|g" -e "s|@METRICS_PORT@|$TEMPORAL_METRICS_PORT|g" -e "s|@STATE@|$TEMPORAL_SERVER_STATE|g" \
+    -e "s|@PORT@|$TEMPORAL_PORT|g" -e "s|@METRICS_PORT@|$TEMPORAL_METRICS_PORT|g" \
+    -e "s|@DYNAMIC_CONFIG@|$LOCAL/temporal/dynamicconfig.yaml|g" \
     "$LOCAL/temporal/server.yaml.template" >"$TEMPORAL_SERVER_STATE/config/oneseal.yaml"
-  # Dynamic settings: none yet, but the server wants the file.
-  [ -f "$TEMPORAL_SERVER_STATE/dynamicconfig.yaml" ] || : >"$TEMPORAL_SERVER_STATE/dynamicconfig.yaml"
 }
 
 temporal_server_up() {
@@ -152,12 +151,14 @@ temporal_up() {
   mkdir -p "$(dirname "$TEMPORAL_DB")"
   local namespaces=() namespace
   for namespace in $TEMPORAL_NAMESPACES; do namespaces+=(--namespace "$namespace"); done
+  # The settings of temporal/dynamicconfig.yaml as flags (the dev server reads no file of them).
   # SQLite in write-ahead-log mode, synced at checkpoints rather than every commit: 2.3x the workflows per second
   # of the default here, and still nothing lost when the server is killed (kill -9); only an OS crash or power loss
   # may take the last moments (the cluster profile's Temporal Server on PostgreSQL is for machines that need that).
   start_detached temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
     --ui-port "$TEMPORAL_UI_PORT" --db-filename "$TEMPORAL_DB" --log-level warn "${namespaces[@]}" \
-    --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal --metrics-port "$TEMPORAL_METRICS_PORT"
+    --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal --metrics-port "$TEMPORAL_METRICS_PORT" \
+    --dynamic-config-value history.transferProcessorMaxPollRPS=1000
   wait_ready temporal temporal_ready "$LOGS/temporal.log"
   log temporal "up on $TEMPORAL_ADDRESS (web UI http://127.0.0.1:$TEMPORAL_UI_PORT, metrics http://127.0.0.1:$TEMPORAL_METRICS_PORT/metrics)"
 }
