@@ -6,7 +6,7 @@ import { CaseErrorCode } from '../src/case-commands/case.errors';
 import { CaseSearchService } from '../src/case-search/case-search.service';
 import { CaseStepsService } from '../src/case-steps/case-steps.service';
 import { RoutedCase } from '../src/cases/routed-case.entity';
-import { MATCHES_COUNTED_AT_MOST } from '../src/case-search/typed-search';
+import { LIST_COUNTED_AT_MOST, MATCHES_COUNTED_AT_MOST } from '../src/case-search/typed-search';
 import { supervisedCases } from '../src/supervision/supervised-cases';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
 
@@ -285,8 +285,47 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     });
   });
 
+  it('counts a list without anything typed up to ten thousand, says there are more, and still shows its pages', async () => {
+    // 10,005 delivered cases in 高都镇, ended one a minute back from now, as years of a busy town leave them.
+    await suite.dataSource.query(
+      `INSERT INTO routing.routed_cases
+         (case_id, county, town, matter_code, matter_name, workflow_id, workflow_run_id, routed_at, receipt_number,
+          applicant_name, committed_due_date, route, stage, concluded_at)
+       SELECT id, '140525', '140525107', 'ZZ-T-002', '临时救助', id::text, id::text, now() - interval '3 years',
+              '140525-20231101-' || lpad(n::text, 6, '0'), '周' || n, current_date, '{"steps":[]}'::jsonb,
+              'delivered', now() - make_interval(mins => n)
+         FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, ${LIST_COUNTED_AT_MOST + 5}) AS n) AS cases`,
+    );
+    const gaodu = person(['town-window'], { town: '140525107' });
+    const delivered = await search.search(gaodu, { stage: 'delivered', page: 1, pageSize: 20 });
+    expect(delivered).toMatchObject({ total: LIST_COUNTED_AT_MOST, totalCapped: true });
+    // The latest ended first, as without the cap.
+    expect(delivered.items.map((item) => item.applicantName)).toEqual(
+      Array.from({ length: 20 }, (_, index) => `周${index + 1}`),
+    );
+    expect(
+      (await search.search(gaodu, { stage: 'delivered', page: 2, pageSize: 20 })).items[0]?.applicantName,
+    ).toBe('周21');
+    // Supervision narrowed to a stage counts the same way.
+    const watched = await supervisedCases(
+      suite.dataSource,
+      { county: '140525', town: '140525107', stage: 'delivered', page: 1, pageSize: 20 },
+      key,
+    );
+    expect(watched).toMatchObject({ total: LIST_COUNTED_AT_MOST, totalCapped: true });
+    // Fewer than the cap: the exact number.
+    await suite.dataSource.query(
+      `DELETE FROM routing.routed_cases WHERE town = '140525107' AND applicant_name LIKE '周%'
+          AND substring(applicant_name from 2)::int > 10`,
+    );
+    expect(await search.search(gaodu, { stage: 'delivered', page: 1, pageSize: 20 })).toMatchObject({
+      total: 10,
+      totalCapped: false,
+    });
+  });
+
   it('lists the latest ended cases of a common name first, past a thousand matches, and none that do not match', async () => {
-    // 1,010 ended cases of 赵 in 固县镇, one a day back from yesterday, and newer ended cases of other names.
+    // 1,010 ended cases of 赵 in 犁川镇, one a day back from yesterday, and newer ended cases of other names.
     await suite.dataSource.query(
       `INSERT INTO routing.routed_cases
          (case_id, county, town, matter_code, matter_name, workflow_id, workflow_run_id, routed_at, receipt_number,

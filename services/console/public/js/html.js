@@ -136,12 +136,20 @@ export const linesOf = (text) =>
 
 /**
  * 上一页 / 下一页 under a numbered list; the buttons carry data-page="-1" and "1" for the screen's own click
- * handler. `unit` is the counter word (条, 件).
+ * handler. `unit` is the counter word (条, 件); `narrowBy` says how the list can be narrowed once the service stopped
+ * counting (a typed search: more words; a list: its dates or conditions).
  */
-export function pagerHtml({ total, page, pageSize, unit = '条', totalCapped = false }) {
+export function pagerHtml({
+  total,
+  page,
+  pageSize,
+  unit = '条',
+  totalCapped = false,
+  narrowBy = '输入更多文字',
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  // A search the service stopped counting: the first pages are there, and more words narrow it.
-  const counted = totalCapped ? `超过 ${total} ${unit}（可输入更多文字缩小范围）` : `共 ${total} ${unit}`;
+  // The first pages are there all the same.
+  const counted = totalCapped ? `超过 ${total} ${unit}（可${narrowBy}缩小范围）` : `共 ${total} ${unit}`;
   return html`<div class="pager">
     ${counted}，第 ${page}/${pages} 页
     <button type="button" data-page="-1" ${page <= 1 ? 'disabled' : ''}>上一页</button>

@@ -9,7 +9,7 @@ import { workingDaysLeft } from '../calendar/working-days-left';
 import { CASE_POLICY, type CasePolicy } from '../cases/case-routing.service';
 import { CLOCK_STOPPED } from '../supervision/overdue-at-end';
 import { openThenEndedPage } from './open-then-ended-page';
-import { planCaseList } from './typed-search';
+import { countCasesUpTo, LIST_COUNTED_AT_MOST, planCaseList } from './typed-search';
 import { whatWasTyped, type SearchPlace } from './what-was-typed';
 import type { CaseSearchQuery } from './dto/case-search.query';
 import { CaseError, CaseErrorCode } from '../case-commands/case.errors';
@@ -42,7 +42,7 @@ export interface FoundCase {
 
 export interface FoundCases {
   total: number;
-  /** More cases match what was typed than `total` (counted up to MATCHES_COUNTED_AT_MOST). */
+  /** More cases match than `total`: counting stopped there (MATCHES_COUNTED_AT_MOST typed, else LIST_COUNTED_AT_MOST). */
   totalCapped: boolean;
   page: number;
   pageSize: number;
@@ -133,12 +133,7 @@ export class CaseSearchService {
               use,
             )
         : undefined,
-      async (all) =>
-        (
-          (await this.dataSource.query(`SELECT count(*)::int AS n FROM routing.routed_cases WHERE ${all}`, [
-            ...values,
-          ])) as { n: number }[]
-        )[0].n,
+      (all) => countCasesUpTo(this.dataSource, all, values, LIST_COUNTED_AT_MOST),
     );
     // Open cases first, the nearest date (the step's, else the committed one) first; then ended ones, latest first.
     const rows = await openThenEndedPage<

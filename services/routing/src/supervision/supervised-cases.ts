@@ -2,7 +2,7 @@ import type { CaseResult } from '@oneseal/contracts';
 import { resultWording } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 import { openThenEndedPage } from '../case-search/open-then-ended-page';
-import { planCaseList } from '../case-search/typed-search';
+import { countCasesUpTo, LIST_COUNTED_AT_MOST, planCaseList } from '../case-search/typed-search';
 import { whatWasTyped } from '../case-search/what-was-typed';
 import type { SupervisionQuery } from './dto/supervision.query';
 
@@ -25,7 +25,7 @@ export interface SupervisedCase {
 
 export interface SupervisedCasePage {
   total: number;
-  /** More cases match what was typed than `total` (counted up to MATCHES_COUNTED_AT_MOST). */
+  /** More cases match than `total`: counting stopped there (MATCHES_COUNTED_AT_MOST typed, else LIST_COUNTED_AT_MOST). */
   totalCapped: boolean;
   page: number;
   pageSize: number;
@@ -67,15 +67,14 @@ export async function supervisedCases(
           )
       : undefined,
     async (all) => {
-      const narrowed = Boolean(query.warning || query.stage || query.receiptNumber);
+      if (query.warning || query.stage || query.receiptNumber)
+        return countCasesUpTo(dataSource, all, values, LIST_COUNTED_AT_MOST);
+      // A whole county or town, counted exactly: every case is counted once on the day it came in.
       const [{ n }] = (await dataSource.query(
-        narrowed
-          ? `SELECT count(*)::int AS n FROM routing.routed_cases WHERE ${all}`
-          : // A whole county or town: every case is counted once on the day it came in.
-            `SELECT coalesce(sum(received), 0)::int AS n FROM routing.town_days WHERE ${all}`,
+        `SELECT coalesce(sum(received), 0)::int AS n FROM routing.town_days WHERE ${all}`,
         [...values],
       )) as { n: number }[];
-      return n;
+      return { total: n, totalCapped: false };
     },
   );
   // Open cases first, the nearest committed date first; then ended ones, the latest first.

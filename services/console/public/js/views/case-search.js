@@ -32,7 +32,7 @@ function daysLeftText(row) {
 /** A list of cases as a clerk reads it: receipt number, applicant, matter, step, due date, days left — never an id. */
 export function foundCasesHtml(
   { total, totalCapped, page, pageSize, items },
-  { pick = '查看', empty = '没有找到符合条件的办件。' } = {},
+  { pick = '查看', empty = '没有找到符合条件的办件。', typed = true } = {},
 ) {
   return html`${tableHtml(
     ['办件编号', '申请人', '事项', '乡镇', '当前环节', '期限', '剩余', '状态', ''],
@@ -53,7 +53,16 @@ export function foundCasesHtml(
     ]),
     empty,
   )}
-  ${total > 0 ? pagerHtml({ total, totalCapped, page, pageSize, unit: '件' }) : ''}`;
+  ${total > 0
+    ? pagerHtml({
+        total,
+        totalCapped,
+        page,
+        pageSize,
+        unit: '件',
+        narrowBy: typed ? '输入更多文字' : '按提交日期',
+      })
+    : ''}`;
 }
 
 /**
@@ -65,7 +74,10 @@ export function wireCaseSearch(root, { list, message, onPick, pick, extraQuery =
   const run = async () => {
     if (!query) return;
     try {
-      mount(list, foundCasesHtml(await api('routing', '/cases', { query }), { pick }));
+      mount(
+        list,
+        foundCasesHtml(await api('routing', '/cases', { query }), { pick, typed: Boolean(query.q) }),
+      );
     } catch (error) {
       showError(message, error);
     }

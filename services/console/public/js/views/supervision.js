@@ -363,7 +363,7 @@ function thisMonth() {
   return { from: `${prefix}01`, to: `${prefix}${String(last).padStart(2, '0')}` };
 }
 
-const casesHtml = ({ total, totalCapped, page, items }) =>
+const casesHtml = ({ total, totalCapped, page, items }, typed) =>
   html`${tableHtml(
     ['办件', '乡镇', '事项', '状态', '承诺办结日期', '预警', '结果', '按时办结'],
     items.map((item) => [
@@ -379,7 +379,14 @@ const casesHtml = ({ total, totalCapped, page, items }) =>
     ]),
     '没有符合条件的办件。',
   )}
-  ${pagerHtml({ total, totalCapped, page, pageSize: PAGE_SIZE, unit: '件' })}`;
+  ${pagerHtml({
+    total,
+    totalCapped,
+    page,
+    pageSize: PAGE_SIZE,
+    unit: '件',
+    narrowBy: typed ? '输入更多文字' : '选择乡镇或输入查找内容',
+  })}`;
 
 /** 监察's screens, one at a time: today's risks first (the supervisor's home), then the rest by what is done there. */
 const SUPERVISION_TABS = [
@@ -560,7 +567,10 @@ export function renderSupervision(root, { user, params = [] }) {
     mount(message, '');
     try {
       const query = { county: user.county, ...filter, pageSize: PAGE_SIZE };
-      mount(root.querySelector('.cases'), casesHtml(await api('routing', '/supervision/cases', { query })));
+      mount(
+        root.querySelector('.cases'),
+        casesHtml(await api('routing', '/supervision/cases', { query }), Boolean(query.q)),
+      );
     } catch (error) {
       showError(message, error);
     }
