@@ -12,7 +12,7 @@
  * it, what the province was given survives a restart, as the real one's would.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const STAGES = [
@@ -38,29 +38,71 @@ const stateArgument = process.argv.indexOf('--state-file');
 const stateFile = stateArgument > 0 ? process.argv[stateArgument + 1] : undefined;
 
 let state = loadState();
+/** Changes not yet in the state file: appended a moment after they happen, not on every request. */
+let unsaved = [];
 let saving;
 
+/**
+ * The state file is a journal, one JSON line per change (a guide, a stage, an application, an answer; a reset empties
+ * it), so what is written grows with the change, not with everything kept: rewriting the whole state every half
+ * second cost up to a core's worth of CPU once benches had pushed a few hundred thousand stages (a 25 MB file). A
+ * file written whole by an earlier version is read too, and then kept as a journal.
+ */
 function loadState() {
-  const fresh = freshState();
-  if (!stateFile || !existsSync(stateFile)) return fresh;
-  const saved = JSON.parse(readFileSync(stateFile, 'utf8'));
-  return {
-    ...fresh,
-    guides: new Map(saved.guides),
-    stages: new Map(saved.stages),
-    stageOrder: saved.stageOrder,
-    applications: saved.applications,
-    answers: new Map(saved.answers),
-  };
+  const loaded = freshState();
+  if (!stateFile || !existsSync(stateFile)) return loaded;
+  const text = readFileSync(stateFile, 'utf8');
+  if (text.startsWith('{"guides"')) {
+    const saved = JSON.parse(text);
+    const stages = new Map(saved.stages);
+    for (const [code, record] of saved.guides) apply(loaded, { op: 'guide', code, record });
+    for (const id of saved.stageOrder) apply(loaded, { op: 'stage', record: stages.get(id) });
+    for (const record of saved.applications) apply(loaded, { op: 'application', record });
+    for (const [id, answer] of saved.answers) apply(loaded, { op: 'answer', id, answer });
+    writeFileSync(stateFile, journalOf(loaded));
+    return loaded;
+  }
+  for (const line of text.split('\n')) if (line) apply(loaded, JSON.parse(line));
+  return loaded;
 }
 
-/** Written a moment after a change, not on every request: a busy bench sends many. */
-function save() {
-  if (!stateFile || saving) return;
-  saving = setTimeout(() => {
-    saving = undefined;
-    saveNow();
-  }, 500);
+/** A change as the journal keeps it, applied to `to`. */
+function apply(to, change) {
+  switch (change.op) {
+    case 'guide':
+      to.guides.set(change.code, change.record);
+      break;
+    case 'stage':
+      if (!to.stages.has(change.record.recordId)) {
+        to.stages.set(change.record.recordId, change.record);
+        to.stageOrder.push(change.record.recordId);
+      }
+      break;
+    case 'application':
+      to.applications.push(change.record);
+      break;
+    case 'answer':
+      to.answers.set(change.id, change.answer);
+      break;
+  }
+}
+
+function journalOf({ guides, stageOrder, stages, applications, answers }) {
+  const lines = [
+    ...[...guides].map(([code, record]) => ({ op: 'guide', code, record })),
+    ...stageOrder.map((id) => ({ op: 'stage', record: stages.get(id) })),
+    ...applications.map((record) => ({ op: 'application', record })),
+    ...[...answers].map(([id, answer]) => ({ op: 'answer', id, answer })),
+  ];
+  return lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+}
+
+/** Applies a change now and journals it. */
+function remember(change) {
+  apply(state, change);
+  if (!stateFile) return;
+  unsaved.push(`${JSON.stringify(change)}\n`);
+  if (!saving) saving = setTimeout(saveNow, 500);
 }
 
 function freshState() {
@@ -133,7 +175,7 @@ function api(request, response, path, body) {
       earlier.version < record.version ||
       (earlier.version === record.version && earlier.publishedAt <= record.publishedAt)
     )
-      state.guides.set(code, record);
+      remember({ op: 'guide', code, record });
     return json(response, 200, { reference: `G-${code}-${record.version}` });
   }
   if (request.method === 'POST' && url.pathname === '/api/v1/case-stages') {
@@ -142,10 +184,7 @@ function api(request, response, path, body) {
       return json(response, 400, { code: 'FIELD_MISSING', message: `缺少字段：${lacking.join('、')}` });
     if (!STAGES.includes(record.stage))
       return json(response, 400, { code: 'STAGE_UNKNOWN', message: `环节“${record.stage}”不在交换规范之列` });
-    if (!state.stages.has(record.recordId)) {
-      state.stages.set(record.recordId, record);
-      state.stageOrder.push(record.recordId);
-    }
+    if (!state.stages.has(record.recordId)) remember({ op: 'stage', record });
     return json(response, 200, { reference: `S-${record.recordId}` });
   }
   if (request.method === 'GET' && url.pathname === '/api/v1/applications') {
@@ -167,7 +206,7 @@ function api(request, response, path, body) {
       return json(response, 404, { code: 'APPLICATION_UNKNOWN', message: '省平台没有这件申请' });
     if (!['received', 'declined'].includes(record.status))
       return json(response, 400, { code: 'FIELD_INVALID', message: 'status 应为 received 或 declined' });
-    state.answers.set(id, { ...record, answers: (state.answers.get(id)?.answers ?? 0) + 1 });
+    remember({ op: 'answer', id, answer: { ...record, answers: (state.answers.get(id)?.answers ?? 0) + 1 } });
     return json(response, 200, { reference: `A-${id}` });
   }
   return json(response, 404, { code: 'NOT_FOUND', message: '没有这个接口' });
@@ -176,7 +215,7 @@ function api(request, response, path, body) {
 function standIn(request, response, path, body) {
   const record = parse(body) ?? {};
   if (request.method === 'POST' && path === '/_stand-in/applications') {
-    state.applications.push(record);
+    remember({ op: 'application', record });
     return json(response, 201, { queued: state.applications.length });
   }
   if (request.method === 'POST' && path === '/_stand-in/failures') {
@@ -186,6 +225,8 @@ function standIn(request, response, path, body) {
   }
   if (request.method === 'POST' && path === '/_stand-in/reset') {
     state = freshState();
+    unsaved = [];
+    if (stateFile) writeFileSync(stateFile, '');
     return json(response, 200, { reset: true });
   }
   if (request.method === 'GET' && path === '/_stand-in/state') {
@@ -204,14 +245,10 @@ const server = createServer(async (request, response) => {
   for await (const chunk of request) chunks.push(chunk);
   const body = Buffer.concat(chunks).toString('utf8');
   const path = request.url ?? '/';
-  if (path.startsWith('/_stand-in/')) {
-    standIn(request, response, path, body);
-    return save();
-  }
+  if (path.startsWith('/_stand-in/')) return standIn(request, response, path, body);
   if (path === '/health') return json(response, 200, { status: 'ok' });
   state.requests += 1;
   api(request, response, path, body);
-  save();
 });
 
 server.listen(port, '127.0.0.1', () => {
@@ -219,19 +256,11 @@ server.listen(port, '127.0.0.1', () => {
 });
 // What the province was given is written before it stops, not half a second later.
 function saveNow() {
-  if (!stateFile) return;
   clearTimeout(saving);
-  const { guides, stages, stageOrder, applications, answers } = state;
-  writeFileSync(
-    stateFile,
-    JSON.stringify({
-      guides: [...guides],
-      stages: [...stages],
-      stageOrder,
-      applications,
-      answers: [...answers],
-    }),
-  );
+  saving = undefined;
+  if (!stateFile || unsaved.length === 0) return;
+  appendFileSync(stateFile, unsaved.join(''));
+  unsaved = [];
 }
 for (const signal of ['SIGTERM', 'SIGINT'])
   process.on(signal, () => {
