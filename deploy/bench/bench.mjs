@@ -90,7 +90,7 @@ function printCpu(before, after, done) {
   console.log(`\nCPU seconds per lifecycle, by process (total ${total.toFixed(3)}):`);
   for (const [name, seconds] of rows) {
     console.log(
-      `  ${name.padEnd(13)} ${seconds.toFixed(3).padStart(7)} s  ${((100 * seconds) / total).toFixed(0).padStart(3)}%`,
+      `  ${name.padEnd(17)} ${seconds.toFixed(3).padStart(7)} s  ${((100 * seconds) / total).toFixed(0).padStart(3)}%`,
     );
   }
   const missing = Object.keys(after).filter(

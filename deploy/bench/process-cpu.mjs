@@ -54,5 +54,14 @@ export async function processCpu({ state, services, url }) {
     const pidFile = join(state, 'pids', `${engine}.pid`);
     if (existsSync(pidFile)) cpu[engine] = treeCpu(Number(readFileSync(pidFile, 'utf8').trim()));
   }
+  // What else `npm start` runs on the same cores: the province's stand-in (every case's stages go to it) and the
+  // cluster profile's PostgreSQL exporter.
+  for (const [name, file] of [
+    ['province-stand-in', 'service-province-stand-in.pid'],
+    ['postgres-exporter', 'postgres-exporter.pid'],
+  ]) {
+    const pidFile = join(state, 'pids', file);
+    if (existsSync(pidFile)) cpu[name] = procCpu(Number(readFileSync(pidFile, 'utf8').trim()));
+  }
   return cpu;
 }
