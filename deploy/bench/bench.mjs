@@ -131,11 +131,11 @@ async function main() {
   const WARMUP = Number(options.warmup);
   if (WARMUP > 0) {
     const warmFailed = await runPool(WARMUP, CONCURRENCY, () =>
-      lifecycle({ intake: [], taskVisible: [], wholeCase: [] }),
+      lifecycle({ intake: [], decision: [], taskVisible: [], wholeCase: [] }),
     );
     console.log(`warm-up: ${WARMUP - warmFailed} lifecycles first, not counted (--warmup 0 to skip)`);
   }
-  const timings = { intake: [], taskVisible: [], wholeCase: [] };
+  const timings = { intake: [], decision: [], taskVisible: [], wholeCase: [] };
   const cpuBefore = await processCpu({ state, services, url });
   const statementsBefore = await statementsByRole(DATABASE_URL);
   const began = performance.now();
@@ -148,6 +148,7 @@ async function main() {
     `\ncomplete lifecycles   ${done} in ${elapsed.toFixed(1)} s = ${(done / elapsed).toFixed(2)} per second`,
   );
   console.log(`intake API            ${percentiles(timings.intake)}`);
+  console.log(`decision API          ${percentiles(timings.decision)}`);
   console.log(`event → task visible  ${percentiles(timings.taskVisible)}`);
   console.log(`whole case            ${percentiles(timings.wholeCase)}`);
 

@@ -258,6 +258,7 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
       timings?.taskVisible.push(performance.now() - waitingSince);
       const handler = LOGIN_OF_STEP[next.stepName];
       if (!handler) throw new Error(`no demo account takes the step ${next.stepName}`);
+      const deciding = performance.now();
       try {
         await call(
           'POST',
@@ -286,6 +287,8 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
         const taken = ['APPROVAL.TASK_ALREADY_DECIDED', 'APPROVAL.TASK_NOT_CURRENT'];
         if (!(error instanceof HttpError && taken.includes(error.code))) throw error;
       }
+      // What the clerk waits for after 通过: the workflow took the decision (a Temporal update) and answered.
+      timings?.decision?.push(performance.now() - deciding);
       decided.add(next.id);
       waitingSince = performance.now();
     }
