@@ -783,6 +783,19 @@ describe.each(webServiceNames)('service %s (the console, keeps no data)', (name)
   });
 });
 
+test('every volume of a pod is mounted by one of its containers (a Job carrying one it never mounts cannot be applied again once its ConfigMap changes)', () => {
+  for (const candidate of workloads) {
+    const pod = candidate.spec.template.spec;
+    const mounted = new Set(
+      allContainers(pod).flatMap((container) => (container.volumeMounts ?? []).map((mount) => mount.name)),
+    );
+    const unmounted = (pod.volumes ?? [])
+      .filter((volume) => !mounted.has(volume.name))
+      .map((volume) => volume.name);
+    expect([candidate.metadata.name, unmounted]).toEqual([candidate.metadata.name, []]);
+  }
+});
+
 describe('secrets', () => {
   const holders = (secret: string) =>
     workloads

@@ -69,7 +69,11 @@ describe('the cluster profile', () => {
     );
     expect(read('lib/temporal.sh')).toContain('s|@DYNAMIC_CONFIG@|$LOCAL/temporal/dynamicconfig.yaml|g');
     // The dev server takes each (unconstrained) setting as a flag.
-    const devServer = read('lib/temporal.sh');
+    // Commands, not comments.
+    const devServer = read('lib/temporal.sh')
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('#'))
+      .join('\n');
     const composeDevServer = (
       parse(readFileSync(path.join(local, '../../docker-compose.yml'), 'utf8')) as {
         services: { temporal: { command: string[] } };

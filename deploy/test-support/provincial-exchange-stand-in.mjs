@@ -12,7 +12,7 @@
  * it, what the province was given survives a restart, as the real one's would.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const STAGES = [
@@ -38,9 +38,6 @@ const stateArgument = process.argv.indexOf('--state-file');
 const stateFile = stateArgument > 0 ? process.argv[stateArgument + 1] : undefined;
 
 let state = loadState();
-/** Changes not yet in the state file: appended a moment after they happen, not on every request. */
-let unsaved = [];
-let saving;
 
 /**
  * The state file is a journal, one JSON line per change (a guide, a stage, an application, an answer; a reset empties
@@ -59,10 +56,24 @@ function loadState() {
     for (const id of saved.stageOrder) apply(loaded, { op: 'stage', record: stages.get(id) });
     for (const record of saved.applications) apply(loaded, { op: 'application', record });
     for (const [id, answer] of saved.answers) apply(loaded, { op: 'answer', id, answer });
-    writeFileSync(stateFile, journalOf(loaded));
+    // Beside it first, then in its place: a stop half-way leaves the old file whole.
+    writeFileSync(`${stateFile}.converting`, journalOf(loaded));
+    renameSync(`${stateFile}.converting`, stateFile);
     return loaded;
   }
-  for (const line of text.split('\n')) if (line) apply(loaded, JSON.parse(line));
+  const lines = text.split('\n').filter(Boolean);
+  const kept = lines.filter((line, index) => {
+    try {
+      apply(loaded, JSON.parse(line));
+      return true;
+    } catch (error) {
+      // The last line may be half written (the machine stopped mid-append): that change never was.
+      if (index < lines.length - 1) throw error;
+      return false;
+    }
+  });
+  // Cut short: the file goes on from its last whole line, so the next append starts a line of its own.
+  if (text && !text.endsWith('\n')) writeFileSync(stateFile, kept.map((line) => `${line}\n`).join(''));
   return loaded;
 }
 
@@ -97,12 +108,10 @@ function journalOf({ guides, stageOrder, stages, applications, answers }) {
   return lines.map((line) => `${JSON.stringify(line)}\n`).join('');
 }
 
-/** Applies a change now and journals it. */
+/** Applies a change and journals it before it is answered (one short append: what was acknowledged is kept). */
 function remember(change) {
   apply(state, change);
-  if (!stateFile) return;
-  unsaved.push(`${JSON.stringify(change)}\n`);
-  if (!saving) saving = setTimeout(saveNow, 500);
+  if (stateFile) appendFileSync(stateFile, `${JSON.stringify(change)}\n`);
 }
 
 function freshState() {
@@ -225,7 +234,6 @@ function standIn(request, response, path, body) {
   }
   if (request.method === 'POST' && path === '/_stand-in/reset') {
     state = freshState();
-    unsaved = [];
     if (stateFile) writeFileSync(stateFile, '');
     return json(response, 200, { reset: true });
   }
@@ -254,16 +262,7 @@ const server = createServer(async (request, response) => {
 server.listen(port, '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` })}\n`);
 });
-// What the province was given is written before it stops, not half a second later.
-function saveNow() {
-  clearTimeout(saving);
-  saving = undefined;
-  if (!stateFile || unsaved.length === 0) return;
-  appendFileSync(stateFile, unsaved.join(''));
-  unsaved = [];
-}
 for (const signal of ['SIGTERM', 'SIGINT'])
   process.on(signal, () => {
-    saveNow();
     server.close(() => process.exit(0));
   });

@@ -136,14 +136,30 @@ describe('the province stand-in’s state file', () => {
     expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(3);
   });
 
-  it('forgets everything on reset, in the file too', async () => {
+  it('has written a change by the time it answers, and forgets everything on reset, in the file too', async () => {
     const file = path.join(folder, 'province.json');
     const first = await start(file);
     expect(await signed(first.url, 'POST', '/api/v1/case-stages', stage('r1', '受理'))).toBe(200);
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(1);
     await fetch(`${first.url}/_stand-in/reset`, { method: 'POST', body: '{}' });
+    expect(readFileSync(file, 'utf8')).toBe('');
     await stop(first);
     const second = await start(file);
     expect((await kept(second)).stages).toEqual([]);
     await stop(second);
+  });
+
+  it('starts from a journal whose last line was cut short, without that change', async () => {
+    const file = path.join(folder, 'province.json');
+    const whole = `${JSON.stringify({ op: 'stage', record: stage('r1', '受理') })}\n`;
+    writeFileSync(file, `${whole}${whole.slice(0, 20)}`);
+    const running = await start(file);
+    expect((await kept(running)).stages.map((each) => each.recordId)).toEqual(['r1']);
+    // What comes next is a line of its own.
+    expect(await signed(running.url, 'POST', '/api/v1/case-stages', stage('r2', '办结'))).toBe(200);
+    await stop(running);
+    const again = await start(file);
+    expect((await kept(again)).stages.map((each) => each.recordId)).toEqual(['r1', 'r2']);
+    await stop(again);
   });
 });

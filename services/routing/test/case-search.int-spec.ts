@@ -313,6 +313,15 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
       key,
     );
     expect(watched).toMatchObject({ total: LIST_COUNTED_AT_MOST, totalCapped: true });
+    // Exactly as many as the cap: counted, not "more than".
+    await suite.dataSource.query(
+      `DELETE FROM routing.routed_cases WHERE town = '140525107' AND applicant_name LIKE '周%'
+          AND substring(applicant_name from 2)::int > ${LIST_COUNTED_AT_MOST}`,
+    );
+    expect(await search.search(gaodu, { stage: 'delivered', page: 1, pageSize: 20 })).toMatchObject({
+      total: LIST_COUNTED_AT_MOST,
+      totalCapped: false,
+    });
     // Fewer than the cap: the exact number.
     await suite.dataSource.query(
       `DELETE FROM routing.routed_cases WHERE town = '140525107' AND applicant_name LIKE '周%'
@@ -335,8 +344,8 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
               current_date, '{"steps":[]}'::jsonb, 'concluded', now() - make_interval(days => n)
          FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 1020) AS n) AS cases`,
     );
-    const guxian = person(['town-window'], { town: '140525104' });
-    const found = await search.search(guxian, { q: '赵', page: 1, pageSize: 20 });
+    const lichuan = person(['town-window'], { town: '140525104' });
+    const found = await search.search(lichuan, { q: '赵', page: 1, pageSize: 20 });
     expect(found).toMatchObject({ total: MATCHES_COUNTED_AT_MOST, totalCapped: true });
     expect(found.items.map((item) => item.applicantName)).toEqual(
       Array.from({ length: 20 }, (_, i) => `赵${i + 11}`),

@@ -9,7 +9,7 @@ import type { NameIndexUse } from './what-was-typed';
 export const MATCHES_COUNTED_AT_MOST = 1000;
 
 /**
- * How many cases a list without anything typed counts at most. A town's 已送达 at a million cases is 60,000 of them,
+ * How many cases a list without anything typed counts at most. A town's 已送达 at a million cases is 62,000 of them,
  * and counting each at every look cost 15–35 ms, growing with the years kept; past ten thousand (five hundred pages)
  * the answer says "more than" and the person narrows the list by its dates or conditions instead.
  */

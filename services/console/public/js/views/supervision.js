@@ -363,7 +363,8 @@ function thisMonth() {
   return { from: `${prefix}01`, to: `${prefix}${String(last).padStart(2, '0')}` };
 }
 
-const casesHtml = ({ total, totalCapped, page, items }, typed) =>
+/** `narrowBy`: how the list can be narrowed once the service stopped counting (see loadCases). */
+const casesHtml = ({ total, totalCapped, page, items }, narrowBy) =>
   html`${tableHtml(
     ['办件', '乡镇', '事项', '状态', '承诺办结日期', '预警', '结果', '按时办结'],
     items.map((item) => [
@@ -385,7 +386,7 @@ const casesHtml = ({ total, totalCapped, page, items }, typed) =>
     page,
     pageSize: PAGE_SIZE,
     unit: '件',
-    narrowBy: typed ? '输入更多文字' : '选择乡镇或输入查找内容',
+    narrowBy,
   })}`;
 
 /** 监察's screens, one at a time: today's risks first (the supervisor's home), then the rest by what is done there. */
@@ -567,9 +568,11 @@ export function renderSupervision(root, { user, params = [] }) {
     mount(message, '');
     try {
       const query = { county: user.county, ...filter, pageSize: PAGE_SIZE };
+      // More words when something was typed; otherwise a town first, if the person can still choose one.
+      const narrowBy = query.q ? '输入更多文字' : !query.town ? '选择乡镇或输入关键词' : '输入关键词';
       mount(
         root.querySelector('.cases'),
-        casesHtml(await api('routing', '/supervision/cases', { query }), Boolean(query.q)),
+        casesHtml(await api('routing', '/supervision/cases', { query }), narrowBy),
       );
     } catch (error) {
       showError(message, error);
