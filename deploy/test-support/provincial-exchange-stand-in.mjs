@@ -42,8 +42,8 @@ let state = loadState();
 /**
  * The state file is a journal, one JSON line per change (a guide, a stage, an application, an answer; a reset empties
  * it), so what is written grows with the change, not with everything kept: rewriting the whole state every half
- * second cost up to a core's worth of CPU once benches had pushed a few hundred thousand stages (a 25 MB file). A
- * file written whole by an earlier version is read too, and then kept as a journal.
+ * second took up to a core once benches had pushed 51,000 stages (a 25 MB file). A file written whole by an earlier
+ * version is read too, and then kept as a journal.
  */
 function loadState() {
   const loaded = freshState();
