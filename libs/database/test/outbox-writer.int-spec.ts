@@ -6,7 +6,7 @@ import {
   type CaseAcceptedV1,
 } from '@oneseal/contracts';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
-import { changeAndEnqueueEvent, enqueueEvent, processOnceAndEnqueue } from '../src';
+import { changeAndEnqueueEvent, enqueueEvent, isoTimestampOf, processOnceAndEnqueue } from '../src';
 
 // The outbox of intake's schema, as the intake service writes it.
 const SCHEMA = 'intake';
@@ -118,6 +118,36 @@ describe('enqueueEvent (real PostgreSQL)', () => {
         ),
       ).resolves.toBeUndefined();
       expect(await outboxCount()).toBe(before + 1);
+    });
+
+    it('fills the payload fields the changed row gives, beside those given, a timestamp as toISOString writes it', async () => {
+      await suite.dataSource.query(
+        `INSERT INTO ${SCHEMA}.provincial_pull_cursors (county) VALUES ('140526') ON CONFLICT DO NOTHING`,
+      );
+      const caseId = randomUUID();
+      const envelope = await changeAndEnqueueEvent<ApplicationSubmittedV1, 'countyUnitCode' | 'submittedAt'>(
+        suite.dataSource,
+        SCHEMA,
+        applicationSubmittedV1,
+        {
+          sql: `UPDATE ${SCHEMA}.provincial_pull_cursors SET pulled_at = now() WHERE county = $1
+                RETURNING county, pulled_at`,
+          params: ['140526'],
+        },
+        event({ caseId } as unknown as Omit<ApplicationSubmittedV1, 'countyUnitCode' | 'submittedAt'>),
+        { countyUnitCode: "change.county || '-civil'", submittedAt: isoTimestampOf('pulled_at') },
+      );
+      const [row] = (await suite.dataSource.query(
+        `SELECT o.envelope, c.pulled_at FROM ${SCHEMA}.outbox o, ${SCHEMA}.provincial_pull_cursors c
+          WHERE o.event_id = $1 AND c.county = '140526'`,
+        [envelope?.id],
+      )) as { envelope: { id: string; payload: Record<string, unknown> }; pulled_at: Date }[];
+      expect(row.envelope.id).toBe(envelope?.id);
+      expect(row.envelope.payload).toEqual({
+        caseId,
+        countyUnitCode: '140526-civil',
+        submittedAt: row.pulled_at.toISOString(),
+      });
     });
 
     it('refuses an event another service is named after, and changes nothing', async () => {

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { BAD_DATA_FAILURE, TOPICS, type OpenReviewTaskInput } from '@oneseal/contracts';
+import {
+  BAD_DATA_FAILURE,
+  parseEvent,
+  stepDecidedV1,
+  TOPICS,
+  type OpenReviewTaskInput,
+} from '@oneseal/contracts';
 import { failOnBadData } from '@oneseal/temporal';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { createApprovalActivities } from '../src/activities/approval.activities';
@@ -114,14 +120,25 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
     );
     expect(task.decidedAt).toBeInstanceOf(Date);
     const decided = (await suite.dataSource.query(
-      `SELECT envelope FROM approval.outbox WHERE topic = $1 AND message_key = $2`,
+      `SELECT envelope::text AS envelope FROM approval.outbox WHERE topic = $1 AND message_key = $2`,
       [TOPICS.stepDecidedV1, request.caseId],
-    )) as { envelope: { actor: { id: string }; payload: { action: string; stepName: string } } }[];
+    )) as { envelope: string }[];
     expect(decided).toHaveLength(1);
-    expect(decided[0].envelope.payload).toEqual(
-      expect.objectContaining({ action: '通过', stepName: '受理' }),
-    );
-    expect(decided[0].envelope.actor.id).toBe('nancun-window-01');
+    // As a consumer reads it: the contract's checks pass, and the step and its times are the task's own.
+    const event = parseEvent(stepDecidedV1, JSON.parse(decided[0].envelope));
+    expect(event.payload).toEqual({
+      caseId: request.caseId,
+      taskId,
+      stepName: '受理',
+      level: request.level,
+      unitCode: request.unitCode,
+      action: '通过',
+      handlerId: 'nancun-window-01',
+      opinion: '材料齐全，予以受理',
+      startedAt: task.openedAt.toISOString(),
+      endedAt: task.decidedAt?.toISOString(),
+    });
+    expect(event.actor.id).toBe('nancun-window-01');
   });
 
   it('fails for good, typed as bad data, when PostgreSQL refuses what it was given (a NUL in an opinion)', async () => {

@@ -51,17 +51,36 @@ export interface ReturningChange {
 }
 
 /**
- * Makes a change and records the event that announces it in one statement, so in a transaction of its own without
- * opening one: the event is recorded if and only if the change touched a row. Nothing when it touched none.
+ * Payload fields the changed row gives (what the caller cannot know before the change): each an SQL expression over
+ * the columns the change returns, as `change.<column>`, answering the field's JSON value.
  */
-export async function changeAndEnqueueEvent<TPayload extends object>(
+export type PayloadFromChange<TField extends string> = Record<TField, string>;
+
+/** A timestamp column of the changed row as the JSON string `Date.toISOString()` writes (UTC, milliseconds, Z). */
+export const isoTimestampOf = (column: string): string =>
+  `to_char(change.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Makes a change and records the event that announces it in one statement, so in a transaction of its own without
+ * opening one: the event is recorded if and only if the change touched a row. Nothing when it touched none. Fields
+ * of the payload the changed row gives are named in `fromChange` and left out of `event`.
+ */
+export async function changeAndEnqueueEvent<
+  TPayload extends object,
+  TFromChange extends keyof TPayload & string = never,
+>(
   db: DataSource | EntityManager,
   schema: string,
   contract: EventContract<TPayload>,
   change: ReturningChange,
-  event: NewEvent<TPayload>,
-): Promise<EventEnvelope<TPayload> | undefined> {
-  const envelope = envelopeOf(schema, contract, event);
+  event: NewEvent<Omit<TPayload, TFromChange>>,
+  fromChange?: PayloadFromChange<TFromChange>,
+): Promise<EventEnvelope<Omit<TPayload, TFromChange>> | undefined> {
+  const envelope = envelopeOf(
+    schema,
+    contract as unknown as EventContract<Omit<TPayload, TFromChange>>,
+    event,
+  );
   const params = [...change.params];
   const recorded = await enqueueAfter(
     db,
@@ -71,11 +90,15 @@ export async function changeAndEnqueueEvent<TPayload extends object>(
     `change AS (${change.sql})`,
     'change',
     params,
+    fromChange,
   );
   return recorded ? envelope : undefined;
 }
 
-/** Records `envelope` in the outbox for each row of `from` (at most once), after the WITH parts `parts`. */
+/**
+ * Records `envelope` in the outbox for each row of `from` (at most once), after the WITH parts `parts`, with the
+ * payload fields `fromChange` computes from that row.
+ */
 async function enqueueAfter(
   db: DataSource | EntityManager,
   schema: string,
@@ -84,12 +107,21 @@ async function enqueueAfter(
   parts: string,
   from: string,
   params: unknown[],
+  fromChange: Record<string, string> = {},
 ): Promise<boolean> {
   const add = (value: unknown) => `$${params.push(value)}`;
+  const given = `${add(JSON.stringify(envelope))}::jsonb`;
+  const filled = Object.entries(fromChange);
+  const stored =
+    filled.length === 0
+      ? given
+      : `jsonb_set(${given}, '{payload}', (${given} -> 'payload') || jsonb_build_object(${filled
+          .map(([field, expression]) => `${add(field)}::text, ${expression}`)
+          .join(', ')}))`;
   const recorded = (await db.query(
     `WITH ${parts}
      INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope)
-     SELECT ${add(envelope.id)}, ${add(topic)}, ${add(envelope.subject)}, ${add(JSON.stringify(envelope))}
+     SELECT ${add(envelope.id)}, ${add(topic)}, ${add(envelope.subject)}, ${stored}
        FROM ${from} LIMIT 1
      RETURNING event_id`,
     params,

@@ -9,10 +9,9 @@ import {
   type OpenedReviewTask,
   type RescheduleReviewTaskInput,
 } from '@oneseal/contracts';
-import { changeAndEnqueueEvent, enqueueEvent } from '@oneseal/database';
+import { changeAndEnqueueEvent, isoTimestampOf } from '@oneseal/database';
 import type { DataSource } from 'typeorm';
 import { APPROVAL_SCHEMA } from '../config/approval.env';
-import { ReviewTask } from '../tasks/review-task.entity';
 
 /** The national exchange records a step's action as 通过 / 退回 / 其他. */
 const ACTION_OF = {
@@ -79,26 +78,21 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
     },
 
     async closeReviewTask(input: CloseReviewTaskInput): Promise<void> {
-      await dataSource.transaction(async (manager) => {
-        const [rows] = (await manager.query(
-          `UPDATE approval.review_tasks SET status = 'done', outcome = $2, handler_id = $3, opinion = $4, decided_at = now(),
-                  handler_name = $5, claimed_by = NULL, claimed_by_name = NULL, claimed_at = NULL
-            WHERE id = $1 AND status = 'open'
-            RETURNING step_name, level, unit_code, opened_at, decided_at`,
-          [input.taskId, input.outcome, input.handlerId, input.opinion, input.handlerName ?? null],
-        )) as [
-          {
-            step_name: string;
-            level: ReviewTask['level'];
-            unit_code: string;
-            opened_at: Date;
-            decided_at: Date;
-          }[],
-          number,
-        ];
-        const closed = rows[0];
-        if (!closed) return;
-        await enqueueEvent(manager, APPROVAL_SCHEMA, stepDecidedV1, {
+      // The decision and its step-decided event in one statement: the step's name, level, unit and times come from
+      // the task's row. A task closed already (a retried attempt) changes nothing and announces nothing again.
+      await changeAndEnqueueEvent(
+        dataSource,
+        APPROVAL_SCHEMA,
+        stepDecidedV1,
+        {
+          sql: `UPDATE approval.review_tasks SET status = 'done', outcome = $2, handler_id = $3, opinion = $4,
+                       decided_at = now(), handler_name = $5, claimed_by = NULL, claimed_by_name = NULL,
+                       claimed_at = NULL
+                 WHERE id = $1 AND status = 'open'
+             RETURNING step_name, level, unit_code, opened_at, decided_at`,
+          params: [input.taskId, input.outcome, input.handlerId, input.opinion, input.handlerName ?? null],
+        },
+        {
           subject: input.caseId,
           county: input.county,
           town: input.town,
@@ -107,18 +101,20 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
           payload: {
             caseId: input.caseId,
             taskId: input.taskId,
-            stepName: closed.step_name,
-            level: closed.level,
-            unitCode: closed.unit_code,
             action: ACTION_OF[input.outcome],
             handlerId: input.handlerId,
             ...(input.handlerName ? { handlerName: input.handlerName } : {}),
             opinion: input.opinion,
-            startedAt: closed.opened_at.toISOString(),
-            endedAt: closed.decided_at.toISOString(),
           },
-        });
-      });
+        },
+        {
+          stepName: 'change.step_name',
+          level: 'change.level',
+          unitCode: 'change.unit_code',
+          startedAt: isoTimestampOf('opened_at'),
+          endedAt: isoTimestampOf('decided_at'),
+        },
+      );
     },
 
     async cancelReviewTask(input: CancelReviewTaskInput): Promise<void> {
