@@ -75,6 +75,31 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     return caseId;
   }
 
+  /**
+   * `count` cases of one town written at once, as years of a busy town leave them: the n-th (from 1) named by
+   * `nameOf` (SQL over n), filed `filed` ago; ended ones have a stage and the SQL of when they ended.
+   */
+  async function fileMany(many: {
+    town: string;
+    count: number;
+    nameOf: string;
+    filed: string;
+    receiptDay: string;
+    ended?: { stage: string; at: string };
+  }): Promise<void> {
+    await suite.dataSource.query(
+      `INSERT INTO routing.routed_cases
+         (case_id, county, town, matter_code, matter_name, workflow_id, workflow_run_id, routed_at, receipt_number,
+          applicant_name, committed_due_date, route, stage, concluded_at)
+       SELECT id, '140525', $1, 'ZZ-T-002', '临时救助', id::text, id::text, now() - $2::interval,
+              '140525-' || $3 || '-' || lpad(n::text, 6, '0'), ${many.nameOf},
+              current_date + ${many.ended ? 0 : 10}, '{"steps":[]}'::jsonb, ${many.ended ? `$4` : `'routed'`},
+              ${many.ended ? many.ended.at : 'NULL'}
+         FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, ${many.count}) AS n) AS cases`,
+      [many.town, many.filed, many.receiptDay, ...(many.ended ? [many.ended.stage] : [])],
+    );
+  }
+
   beforeAll(async () => {
     suite = await openSuiteDataSource('routing_search', { schema: ROUTING_SCHEMA, entities: [RoutedCase] });
     search = new CaseSearchService(suite.dataSource, {
@@ -255,15 +280,13 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
 
   it('counts what a common name matches up to a thousand, and says there are more', async () => {
     // 1,005 cases of 钱 and three of 钱小兰 in 周村镇, written at once as a year of a busy town would leave them.
-    await suite.dataSource.query(
-      `INSERT INTO routing.routed_cases
-         (case_id, county, town, matter_code, matter_name, workflow_id, workflow_run_id, routed_at, receipt_number,
-          applicant_name, committed_due_date, route)
-       SELECT id, '140525', '140525103', 'ZZ-T-002', '临时救助', id::text, id::text, now(),
-              '140525-20261101-' || lpad(n::text, 6, '0'), CASE WHEN n <= 3 THEN '钱小兰' ELSE '钱' || n END,
-              current_date + 10, '{"steps":[]}'::jsonb
-         FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 1008) AS n) AS cases`,
-    );
+    await fileMany({
+      town: '140525103',
+      count: 1008,
+      nameOf: `CASE WHEN n <= 3 THEN '钱小兰' ELSE '钱' || n END`,
+      filed: '0 seconds',
+      receiptDay: '20261101',
+    });
     const watched = (q: string) =>
       supervisedCases(suite.dataSource, { county: '140525', q, page: 1, pageSize: 20 }, key);
     expect(await watched('钱')).toMatchObject({ total: MATCHES_COUNTED_AT_MOST, totalCapped: true });
@@ -287,15 +310,14 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
 
   it('counts a list without anything typed up to ten thousand, says there are more, and still shows its pages', async () => {
     // 10,005 delivered cases in 高都镇, ended one a minute back from now, as years of a busy town leave them.
-    await suite.dataSource.query(
-      `INSERT INTO routing.routed_cases
-         (case_id, county, town, matter_code, matter_name, workflow_id, workflow_run_id, routed_at, receipt_number,
-          applicant_name, committed_due_date, route, stage, concluded_at)
-       SELECT id, '140525', '140525107', 'ZZ-T-002', '临时救助', id::text, id::text, now() - interval '3 years',
-              '140525-20231101-' || lpad(n::text, 6, '0'), '周' || n, current_date, '{"steps":[]}'::jsonb,
-              'delivered', now() - make_interval(mins => n)
-         FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, ${LIST_COUNTED_AT_MOST + 5}) AS n) AS cases`,
-    );
+    await fileMany({
+      town: '140525107',
+      count: LIST_COUNTED_AT_MOST + 5,
+      nameOf: `'周' || n`,
+      filed: '3 years',
+      receiptDay: '20231101',
+      ended: { stage: 'delivered', at: 'now() - make_interval(mins => n)' },
+    });
     const gaodu = person(['town-window'], { town: '140525107' });
     const delivered = await search.search(gaodu, { stage: 'delivered', page: 1, pageSize: 20 });
     expect(delivered).toMatchObject({ total: LIST_COUNTED_AT_MOST, totalCapped: true });
@@ -335,15 +357,14 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
 
   it('lists the latest ended cases of a common name first, past a thousand matches, and none that do not match', async () => {
     // 1,010 ended cases of 赵 in 犁川镇, one a day back from yesterday, and newer ended cases of other names.
-    await suite.dataSource.query(
-      `INSERT INTO routing.routed_cases
-         (case_id, county, town, matter_code, matter_name, workflow_id, workflow_run_id, routed_at, receipt_number,
-          applicant_name, committed_due_date, route, stage, concluded_at)
-       SELECT id, '140525', '140525104', 'ZZ-T-002', '临时救助', id::text, id::text, now() - interval '4 years',
-              '140525-20221101-' || lpad(n::text, 6, '0'), CASE WHEN n <= 10 THEN '孙' || n ELSE '赵' || n END,
-              current_date, '{"steps":[]}'::jsonb, 'concluded', now() - make_interval(days => n)
-         FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 1020) AS n) AS cases`,
-    );
+    await fileMany({
+      town: '140525104',
+      count: 1020,
+      nameOf: `CASE WHEN n <= 10 THEN '孙' || n ELSE '赵' || n END`,
+      filed: '4 years',
+      receiptDay: '20221101',
+      ended: { stage: 'concluded', at: 'now() - make_interval(days => n)' },
+    });
     const lichuan = person(['town-window'], { town: '140525104' });
     const found = await search.search(lichuan, { q: '赵', page: 1, pageSize: 20 });
     expect(found).toMatchObject({ total: MATCHES_COUNTED_AT_MOST, totalCapped: true });

@@ -192,16 +192,16 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
     const first = documentInput(CONTENTS.decision, { level: 'county', unitCode: BUREAU });
     // An attempt that reserved its 文号 and failed before its document was stored (the seal taken out of use, the
     // service killed): the retry gets the same number, and the next document the one after it.
-    const reserved = await reserveDocumentNumber(suite.dataSource, first.documentKey, BUREAU, year);
-    expect(await reserveDocumentNumber(suite.dataSource, first.documentKey, BUREAU, year)).toEqual(reserved);
+    const reserved = await reserveDocumentNumber(suite.dataSource, first.documentKey, BUREAU);
+    expect(await reserveDocumentNumber(suite.dataSource, first.documentKey, BUREAU)).toEqual(reserved);
     const retried = await issuing.issue(first);
     expect(retried.number).toBe(`泽民审〔${year}〕${reserved.n}号`);
     const next = await issuing.issue(documentInput(CONTENTS.decision, { level: 'county', unitCode: BUREAU }));
     expect(next.number).toBe(`泽民审〔${year}〕${reserved.n + 1}号`);
     // A key numbered by one organ is not numbered again by another.
-    await expect(
-      reserveDocumentNumber(suite.dataSource, first.documentKey, TOWN, year),
-    ).rejects.toBeInstanceOf(KeyNumberedElsewhere);
+    await expect(reserveDocumentNumber(suite.dataSource, first.documentKey, TOWN)).rejects.toBeInstanceOf(
+      KeyNumberedElsewhere,
+    );
   });
 
   it('refuses a bureau without a seal in force, records the refusal, and takes no number', async () => {

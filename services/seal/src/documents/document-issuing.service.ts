@@ -5,7 +5,7 @@ import {
   type StampDecisionInput,
 } from '@oneseal/contracts';
 import { enqueueEvent } from '@oneseal/database';
-import { chinaDate, resultWording } from '@oneseal/domain';
+import { resultWording } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
@@ -102,12 +102,7 @@ export class DocumentIssuingService {
     const seal = await this.usableSeal(input, organCode, options.sealId, requestedBy);
     try {
       const organ = await this.organOf(this.dataSource.manager, seal);
-      const numbered = await reserveDocumentNumber(
-        this.dataSource,
-        input.documentKey,
-        organ.code,
-        Number(chinaDate(new Date()).slice(0, 4)),
-      );
+      const numbered = await reserveDocumentNumber(this.dataSource, input.documentKey, organ.code);
       const issued = await this.dataSource.transaction((manager) =>
         this.issueWith(manager, input, seal, organ, numbered, requestedBy),
       );

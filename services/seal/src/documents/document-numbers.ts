@@ -1,4 +1,5 @@
 import { isUniqueViolation } from '@oneseal/database';
+import { chinaDate } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 
 /** 南村便审〔{year}〕{n}号 with year 2026 and n 17 → 南村便审〔2026〕17号. */
@@ -38,8 +39,10 @@ export async function reserveDocumentNumber(
   dataSource: DataSource,
   key: string,
   organ: string,
-  year: number,
+  at: Date = new Date(),
 ): Promise<ReservedNumber> {
+  // The organ's sequence of the year the key is first numbered in (China's calendar year).
+  const year = Number(chinaDate(at).slice(0, 4));
   for (let attempt = 0; ; attempt += 1) {
     try {
       // The key's reservation if it has one; otherwise the counter moves and the reservation is written.

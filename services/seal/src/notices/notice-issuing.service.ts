@@ -7,7 +7,7 @@ import {
 } from '@oneseal/contracts';
 import type { AuthUser } from '@oneseal/auth';
 import { enqueueEvent } from '@oneseal/database';
-import { chinaDate, countyUnitCode } from '@oneseal/domain';
+import { countyUnitCode } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
@@ -98,12 +98,7 @@ export class NoticeIssuingService {
     // A case document's key numbers nothing here: the notice is refused before it could take a number of its own.
     if (await this.isCaseDocumentKey(request.noticeKey)) throw new SealError(SealErrorCode.NOTICE_KEY_TAKEN);
     try {
-      const numbered = await reserveDocumentNumber(
-        this.dataSource,
-        request.noticeKey,
-        organ.code,
-        Number(chinaDate(new Date()).slice(0, 4)),
-      );
+      const numbered = await reserveDocumentNumber(this.dataSource, request.noticeKey, organ.code);
       return await this.dataSource.transaction((manager) =>
         this.issueWith(manager, request, organ, numbered, seal, requestedBy),
       );

@@ -60,7 +60,8 @@ export function foundCasesHtml(
         page,
         pageSize,
         unit: '件',
-        narrowBy: typed ? '输入更多文字' : '按提交日期',
+        // Untyped, the list narrows by its dates; typed, by more words (the pager's own hint).
+        narrowBy: typed ? undefined : '按提交日期',
       })
     : ''}`;
 }

@@ -568,8 +568,8 @@ export function renderSupervision(root, { user, params = [] }) {
     mount(message, '');
     try {
       const query = { county: user.county, ...filter, pageSize: PAGE_SIZE };
-      // More words when something was typed; otherwise a town first, if the person can still choose one.
-      const narrowBy = query.q ? '输入更多文字' : !query.town ? '选择乡镇或输入关键词' : '输入关键词';
+      // Untyped: a town first, if the person can still choose one, then words (typed: the pager's own hint).
+      const narrowBy = query.q ? undefined : query.town ? '输入关键词' : '选择乡镇或输入关键词';
       mount(
         root.querySelector('.cases'),
         casesHtml(await api('routing', '/supervision/cases', { query }), narrowBy),
