@@ -150,6 +150,44 @@ describe('enqueueEvent (real PostgreSQL)', () => {
       });
     });
 
+    it('runs the steps before the change in the same statement: each writes only if the one before did', async () => {
+      // Two cursors: the step inserts the first, the change touches the second only after that insert.
+      const [first, second] = ['140527', '140528'];
+      await suite.dataSource.query(
+        `INSERT INTO ${SCHEMA}.provincial_pull_cursors (county) VALUES ($1) ON CONFLICT DO NOTHING`,
+        [second],
+      );
+      const stepped = (county: string) => ({
+        steps: `added AS (INSERT INTO ${SCHEMA}.provincial_pull_cursors (county) VALUES ($1)
+                 ON CONFLICT DO NOTHING RETURNING county)`,
+        sql: `UPDATE ${SCHEMA}.provincial_pull_cursors SET last_error = 'after ' || (SELECT county FROM added)
+               WHERE county = $2 AND EXISTS (SELECT 1 FROM added) RETURNING county`,
+        params: [county, second],
+      });
+      const before = await outboxCount();
+      const envelope = await changeAndEnqueueEvent(
+        suite.dataSource,
+        SCHEMA,
+        applicationSubmittedV1,
+        stepped(first),
+        submitted(),
+      );
+      expect(envelope).toBeDefined();
+      const cursors = (await suite.dataSource.query(
+        `SELECT county, last_error FROM ${SCHEMA}.provincial_pull_cursors WHERE county = ANY($1) ORDER BY county`,
+        [[first, second]],
+      )) as { county: string; last_error: string | null }[];
+      expect(cursors).toEqual([
+        { county: first, last_error: null },
+        { county: second, last_error: `after ${first}` },
+      ]);
+      // The first cursor is there now: the step inserts nothing, so neither the change nor the event happens.
+      await expect(
+        changeAndEnqueueEvent(suite.dataSource, SCHEMA, applicationSubmittedV1, stepped(first), submitted()),
+      ).resolves.toBeUndefined();
+      expect(await outboxCount()).toBe(before + 1);
+    });
+
     it('refuses an event another service is named after, and changes nothing', async () => {
       const before = await outboxCount();
       await expect(

@@ -48,6 +48,11 @@ export async function enqueueEvent<TPayload extends object>(
 export interface ReturningChange {
   sql: string;
   params: unknown[];
+  /**
+   * Earlier parts of the statement's WITH the change reads from (`name AS (…)`, comma-separated; data-modifying ones
+   * too, since a data-modifying WITH is allowed only at a statement's top level).
+   */
+  steps?: string;
 }
 
 /**
@@ -87,7 +92,7 @@ export async function changeAndEnqueueEvent<
     schema,
     contract.topic,
     envelope,
-    `change AS (${change.sql})`,
+    `${change.steps ? `${change.steps},\n` : ''}change AS (${change.sql})`,
     'change',
     params,
     fromChange,

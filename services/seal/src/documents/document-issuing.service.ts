@@ -4,10 +4,8 @@ import {
   type IssuedDocument,
   type StampDecisionInput,
 } from '@oneseal/contracts';
-import { enqueueEvent } from '@oneseal/database';
 import { resultWording } from '@oneseal/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
 import type { DivisionNames } from '../divisions/division-names';
 import { approvalSealGeometry, organSealGeometry } from '../drawing/seal-geometry';
@@ -79,7 +77,7 @@ export function decisionAsDocument(input: StampDecisionInput): IssueDocumentInpu
 /**
  * Issues one document of a case under its issuing organ's one active seal: numbers it (文号, gapless per organ and
  * year, reserved for its key first), then writes its text, lays it out, signs it (stamp-record.ts), stores it,
- * registers the impression in the ledger and announces it in one transaction. Exactly one document per key: a retry,
+ * registers the impression in the ledger and announces it in one statement. Exactly one document per key: a retry,
  * a redelivery or a concurrent duplicate gets the first back and takes no number of its own. Any other seal, or none, is refused and recorded.
  */
 export class DocumentIssuingService {
@@ -103,10 +101,7 @@ export class DocumentIssuingService {
     try {
       const organ = await this.organOf(this.dataSource.manager, seal);
       const numbered = await reserveDocumentNumber(this.dataSource, input.documentKey, organ.code);
-      const issued = await this.dataSource.transaction((manager) =>
-        this.issueWith(manager, input, seal, organ, numbered, requestedBy),
-      );
-      return issued;
+      return await this.issueNumbered(input, seal, organ, numbered, requestedBy);
     } catch (error) {
       if (error instanceof AlreadySealed) {
         const first = await this.findIssued(input.documentKey);
@@ -117,8 +112,7 @@ export class DocumentIssuingService {
     }
   }
 
-  private async issueWith(
-    manager: EntityManager,
+  private async issueNumbered(
     input: IssueDocumentInput,
     seal: UsableSeal,
     organ: OrganSettings,
@@ -126,63 +120,73 @@ export class DocumentIssuingService {
     requestedBy: string,
   ): Promise<IssuedDocument> {
     const title = documentTitleOf(input);
-    const text = composeDocument(input, await this.contextFor(manager, input, organ));
-    const sealed = await sealAndStore(manager, this.keys, this.publicBaseUrl, {
-      key: input.documentKey,
-      county: input.county,
-      town: input.town,
-      caseId: input.caseId,
-      organ,
-      numbered,
-      seal,
-      requestedBy,
-      kind: input.content.kind,
-      title,
-      fileName: () => documentFileName(input.receiptNumber, title),
-      render: (parts) =>
-        renderCaseDocument({
-          ...parts,
-          text,
-          issuerName: organ.name,
-          receiptNumber: input.receiptNumber,
-          seal:
-            seal.kind === 'bureau' ? organSealGeometry(seal.organName) : approvalSealGeometry(seal.organName),
-          subject: `${input.matterName} ${title}`,
-        }),
-      properties: {
-        matterCode: input.matterCode,
-        receiptNumber: input.receiptNumber,
-        result: input.content.kind === 'decision' ? input.content.result : title,
-      },
-      columns: () => ({
-        matter_name: input.matterName,
-        outcome:
-          input.content.kind === 'decision'
-            ? resultWording(input.matterTypeCode, input.content.result)
-            : title,
-        applicant_masked: maskedName(input.applicantName),
-      }),
-      ledger: this.ledgerNames(input, requestedBy),
-    });
-    await enqueueEvent(manager, SEAL_SCHEMA, documentStampedV1, {
-      subject: input.caseId,
-      county: input.county,
-      town: input.town,
-      actor: { kind: 'service', id: 'seal' },
-      correlationId: input.correlationId,
-      payload: {
+    const text = composeDocument(input, await this.contextFor(input, organ));
+    const sealed = await sealAndStore(
+      this.dataSource,
+      this.keys,
+      this.publicBaseUrl,
+      {
+        key: input.documentKey,
+        county: input.county,
+        town: input.town,
         caseId: input.caseId,
-        documentId: sealed.documentId,
-        sealId: seal.id,
-        stampId: sealed.stampId,
-        documentSm3: sealed.documentSm3,
-        verificationCode: sealed.verificationCode,
-        stampedAt: sealed.issuedAt.toISOString(),
+        organ,
+        numbered,
+        seal,
+        requestedBy,
         kind: input.content.kind,
         title,
-        number: sealed.number,
+        fileName: () => documentFileName(input.receiptNumber, title),
+        render: (parts) =>
+          renderCaseDocument({
+            ...parts,
+            text,
+            issuerName: organ.name,
+            receiptNumber: input.receiptNumber,
+            seal:
+              seal.kind === 'bureau'
+                ? organSealGeometry(seal.organName)
+                : approvalSealGeometry(seal.organName),
+            subject: `${input.matterName} ${title}`,
+          }),
+        properties: {
+          matterCode: input.matterCode,
+          receiptNumber: input.receiptNumber,
+          result: input.content.kind === 'decision' ? input.content.result : title,
+        },
+        columns: () => ({
+          matter_name: input.matterName,
+          outcome:
+            input.content.kind === 'decision'
+              ? resultWording(input.matterTypeCode, input.content.result)
+              : title,
+          applicant_masked: maskedName(input.applicantName),
+        }),
+        ledger: this.ledgerNames(input, requestedBy),
       },
-    });
+      (stored) => ({
+        contract: documentStampedV1,
+        event: {
+          subject: input.caseId,
+          county: input.county,
+          town: input.town,
+          actor: { kind: 'service', id: 'seal' },
+          correlationId: input.correlationId,
+          payload: {
+            caseId: input.caseId,
+            documentId: stored.documentId,
+            sealId: seal.id,
+            stampId: stored.stampId,
+            documentSm3: stored.documentSm3,
+            verificationCode: stored.verificationCode,
+            stampedAt: stored.issuedAt.toISOString(),
+            kind: input.content.kind,
+            title,
+            number: stored.number,
+          },
+        },
+      }),
+    );
     return {
       documentId: sealed.documentId,
       stampId: sealed.stampId,
@@ -216,7 +220,6 @@ export class DocumentIssuingService {
   }
 
   private async contextFor(
-    manager: EntityManager,
     input: IssueDocumentInput,
     organ: DocumentContext['organ'],
   ): Promise<DocumentContext> {
@@ -224,13 +227,14 @@ export class DocumentIssuingService {
     const context: DocumentContext = { organ, townName };
     const { content } = input;
     if (content.kind === 'acceptance-notice' && content.decidingOrgan?.level === 'county') {
-      const deciding = await findOrgan(manager, content.decidingOrgan.unitCode);
+      const deciding = await findOrgan(this.dataSource.manager, content.decidingOrgan.unitCode);
       if (deciding) context.decidingOrganName = deciding.name;
     }
     if (input.content.kind === 'delivery-receipt' && input.content.deliveredDocumentId) {
-      const [delivered] = (await manager.query(`SELECT title, number FROM seal.documents WHERE id = $1`, [
-        input.content.deliveredDocumentId,
-      ])) as { title: string; number: string | null }[];
+      const [delivered] = (await this.dataSource.query(
+        `SELECT title, number FROM seal.documents WHERE id = $1`,
+        [input.content.deliveredDocumentId],
+      )) as { title: string; number: string | null }[];
       if (delivered) context.delivered = delivered;
     }
     return context;

@@ -6,10 +6,8 @@ import {
   type NoticeKind,
 } from '@oneseal/contracts';
 import type { AuthUser } from '@oneseal/auth';
-import { enqueueEvent } from '@oneseal/database';
 import { countyUnitCode } from '@oneseal/domain';
-import type { DataSource, EntityManager } from 'typeorm';
-import { SEAL_SCHEMA } from '../config/seal.env';
+import type { DataSource } from 'typeorm';
 import type { KeyEncryption } from '../crypto/key-encryption';
 import {
   KeyNumberedElsewhere,
@@ -70,7 +68,7 @@ const issuedNotice = (row: IssuedRow, created: boolean): IssuedNotice => ({
 
 /**
  * A county's 行政审批服务管理局 issues a notice (考核通报) under its own seal and publishes it: numbered in the organ's
- * 文号 sequence, laid out, signed, stored, written in the 用印登记 and announced, all in one transaction. One notice
+ * 文号 sequence, laid out, signed, stored, written in the 用印登记 and announced, stored all in one statement. One notice
  * per key: asking again answers the notice already issued and takes no number. Without the organ's seal in force
  * nothing is issued, and the refusal is in the ledger.
  */
@@ -99,9 +97,7 @@ export class NoticeIssuingService {
     if (await this.isCaseDocumentKey(request.noticeKey)) throw new SealError(SealErrorCode.NOTICE_KEY_TAKEN);
     try {
       const numbered = await reserveDocumentNumber(this.dataSource, request.noticeKey, organ.code);
-      return await this.dataSource.transaction((manager) =>
-        this.issueWith(manager, request, organ, numbered, seal, requestedBy),
-      );
+      return await this.issueNumbered(request, organ, numbered, seal, requestedBy);
     } catch (error) {
       // Another request with the same key committed first: its notice is the one — if it is this county's.
       const first = await this.findIssued(request.noticeKey);
@@ -119,8 +115,7 @@ export class NoticeIssuingService {
     }
   }
 
-  private async issueWith(
-    manager: EntityManager,
+  private async issueNumbered(
     request: IssueNoticeRequest,
     organ: OrganSettings,
     numbered: ReservedNumber,
@@ -128,50 +123,58 @@ export class NoticeIssuingService {
     requestedBy: AuthUser,
   ): Promise<IssuedNotice> {
     const { title } = request.text;
-    const sealed = await sealAndStore(manager, this.keys, this.publicBaseUrl, {
-      key: request.noticeKey,
-      county: request.county,
-      town: null,
-      caseId: null,
-      organ,
-      numbered,
-      seal,
-      requestedBy: requestedBy.id,
-      kind: request.kind,
-      title,
-      fileName: (number) => noticeFileName(organ.name, title, number),
-      render: (parts) =>
-        renderNotice({
-          ...parts,
-          text: request.text,
-          issuerName: organ.name,
-          seal: organSealGeometry(seal.organName),
-        }),
-      properties: { result: title },
-      // Published the moment it is issued (政务公开); kept apart for a notice taken down later.
-      columns: (issuedAt) => ({ published_at: issuedAt }),
-      ledger: this.ledgerNames(request, requestedBy),
-    });
-    await enqueueEvent(manager, SEAL_SCHEMA, noticeIssuedV1, {
-      subject: sealed.documentId,
-      county: request.county,
-      actor: { ...personActor(requestedBy), role: 'admin' },
-      correlationId: request.noticeKey,
-      payload: {
-        documentId: sealed.documentId,
-        kind: request.kind,
+    const sealed = await sealAndStore(
+      this.dataSource,
+      this.keys,
+      this.publicBaseUrl,
+      {
+        key: request.noticeKey,
         county: request.county,
-        organ: organ.code,
-        issuerName: organ.name,
+        town: null,
+        caseId: null,
+        organ,
+        numbered,
+        seal,
+        requestedBy: requestedBy.id,
+        kind: request.kind,
         title,
-        number: sealed.number,
-        stampId: sealed.stampId,
-        sealId: seal.id,
-        documentSm3: sealed.documentSm3,
-        verificationCode: sealed.verificationCode,
-        issuedAt: sealed.issuedAt.toISOString(),
+        fileName: (number) => noticeFileName(organ.name, title, number),
+        render: (parts) =>
+          renderNotice({
+            ...parts,
+            text: request.text,
+            issuerName: organ.name,
+            seal: organSealGeometry(seal.organName),
+          }),
+        properties: { result: title },
+        // Published the moment it is issued (政务公开); kept apart for a notice taken down later.
+        columns: (issuedAt) => ({ published_at: issuedAt }),
+        ledger: this.ledgerNames(request, requestedBy),
       },
-    });
+      (stored) => ({
+        contract: noticeIssuedV1,
+        event: {
+          subject: stored.documentId,
+          county: request.county,
+          actor: { ...personActor(requestedBy), role: 'admin' },
+          correlationId: request.noticeKey,
+          payload: {
+            documentId: stored.documentId,
+            kind: request.kind,
+            county: request.county,
+            organ: organ.code,
+            issuerName: organ.name,
+            title,
+            number: stored.number,
+            stampId: stored.stampId,
+            sealId: seal.id,
+            documentSm3: stored.documentSm3,
+            verificationCode: stored.verificationCode,
+            issuedAt: stored.issuedAt.toISOString(),
+          },
+        },
+      }),
+    );
     return {
       documentId: sealed.documentId,
       kind: request.kind,

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { EventContract } from '@oneseal/contracts';
+import { changeAndEnqueueEvent, type NewEvent, type ReturningChange } from '@oneseal/database';
 import { sm3Hex } from '@oneseal/gm-crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
 import { formatDocumentNumber, type ReservedNumber } from '../documents/document-numbers';
-import { appendToLedger, type LedgerLine } from '../ledger/ledger-writer';
+import { ledgerInsertFrom, type LedgerLine } from '../ledger/ledger-writer';
 import type { OrganSettings } from '../organs/organ-directory';
 import type { UsableSeal } from '../seals/active-seal';
 import { organStamperId } from '../seals/seal-record';
 import { SealError, SealErrorCode } from '../seals/seals.errors';
 import { signPdf, type StampFacts } from './sign-pdf';
+import type { StampRecord } from './stamp-record';
 import { newVerificationCode } from './verification-code';
 
 /** What the page needs that only sealing decides: its 文号, its verification code and when it was issued. */
@@ -27,7 +31,7 @@ export interface DocumentToSeal {
   town: string | null;
   caseId: string | null;
   organ: OrganSettings;
-  /** The key's place in the organ's sequence, reserved before the caller's transaction (reserveDocumentNumber). */
+  /** The key's place in the organ's sequence, reserved first (reserveDocumentNumber). */
   numbered: ReservedNumber;
   seal: UsableSeal;
   requestedBy: string;
@@ -56,24 +60,52 @@ export interface SealedDocument {
 /** Another attempt with the same key committed first: its document is the one. */
 export class AlreadySealed extends Error {}
 
+/** The event that announces a stored document (the caller's: a case's document and a notice are different events). */
+export interface Announcement<TPayload extends object> {
+  contract: EventContract<TPayload>;
+  event: NewEvent<TPayload>;
+}
+
 /**
- * The part of issuing every sealed document shares, in the caller's transaction: holds the seal in 启用 until the
- * stamp commits (a deactivation waits, or wins and this is refused), writes the 文号 the key reserved (gapless per
- * organ and year), lays the page out, signs it with the seal's key, stores document and stamp and writes the 用印登记
- * line.
- * Announcing it is the caller's: a case's document and a notice are different events.
+ * The part of issuing every sealed document shares: writes the 文号 the key reserved (gapless per organ and year), lays
+ * the page out and signs it with the seal's key, then in one statement — so in one transaction, without holding
+ * anything while the page is laid out — stores document and stamp, writes the 用印登记 line and records the event
+ * `announce` names, all only while the seal is in 启用 (held FOR SHARE: a deactivation waits for the statement, or
+ * commits first and this is refused with NOT_ACTIVE).
  */
-export async function sealAndStore(
-  manager: EntityManager,
+export async function sealAndStore<TPayload extends object>(
+  dataSource: DataSource,
   keys: KeyEncryption,
   publicBaseUrl: string,
   document: DocumentToSeal,
+  announce: (sealed: SealedDocument) => Announcement<TPayload>,
 ): Promise<SealedDocument> {
+  const signed = await signDocument(keys, publicBaseUrl, document);
+  const { contract, event } = announce(signed.sealed);
+  const recorded = await changeAndEnqueueEvent(
+    dataSource,
+    SEAL_SCHEMA,
+    contract,
+    storingSigned(document, signed),
+    event,
+  );
+  if (!recorded) throw await whyNotStored(dataSource, document);
+  return signed.sealed;
+}
+
+interface SignedDocument {
+  sealed: SealedDocument;
+  pdf: Buffer;
+  record: StampRecord;
+  stamper: string;
+}
+
+async function signDocument(
+  keys: KeyEncryption,
+  publicBaseUrl: string,
+  document: DocumentToSeal,
+): Promise<SignedDocument> {
   const { seal, organ } = document;
-  const [locked] = (await manager.query(`SELECT status FROM seal.seals WHERE id = $1 FOR SHARE`, [
-    seal.id,
-  ])) as { status: string }[];
-  if (locked?.status !== '启用') throw new SealError(SealErrorCode.NOT_ACTIVE);
   const issuedAt = new Date();
   const number = formatDocumentNumber(organ.numberPattern, document.numbered.year, document.numbered.n);
   const documentId = randomUUID();
@@ -102,76 +134,102 @@ export async function sealAndStore(
     },
     { privateKey: keys.decrypt(seal.privateKeyEncrypted, seal.id), publicKey: seal.publicKey },
   );
-  const fileName = document.fileName(number);
-  const extra = Object.entries(document.columns?.(issuedAt) ?? {});
-  const values: unknown[] = [
-    documentId,
-    document.key,
-    document.caseId,
-    document.county,
-    document.town,
-    seal.organ,
-    document.kind,
-    document.title,
-    number,
-    fileName,
-    issuedAt,
+  return {
+    sealed: {
+      documentId,
+      stampId,
+      number,
+      verificationCode,
+      issuedAt,
+      documentSm3: record.tbs.documentSm3,
+      fileName: document.fileName(number),
+    },
     pdf,
-    sm3Hex(pdf),
-    ...extra.map(([, value]) => value),
+    record,
+    stamper,
+  };
+}
+
+/**
+ * The seal held in 启用, the document (nothing when the key or its 文号 is stored already), its stamp, and — as the
+ * change the event follows — its ledger line: each step writes only if the one before did.
+ */
+function storingSigned(
+  document: DocumentToSeal,
+  { sealed, pdf, record, stamper }: SignedDocument,
+): ReturningChange {
+  const params: unknown[] = [];
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const { seal } = document;
+  const documentColumns: [string, unknown][] = [
+    ['id', sealed.documentId],
+    ['decision_id', document.key],
+    ['case_id', document.caseId],
+    ['county', document.county],
+    ['town', document.town],
+    ['organ', seal.organ],
+    ['kind', document.kind],
+    ['title', document.title],
+    ['number', sealed.number],
+    ['file_name', sealed.fileName],
+    ['issued_at', sealed.issuedAt],
+    ['pdf', pdf],
+    ['sm3', sm3Hex(pdf)],
+    ...Object.entries(document.columns?.(sealed.issuedAt) ?? {}),
   ];
+  const stampColumns: [string, unknown][] = [
+    ['id', sealed.stampId],
+    ['decision_id', document.key],
+    ['document_id', sealed.documentId],
+    ['seal_id', seal.id],
+    ['case_id', document.caseId],
+    ['county', document.county],
+    ['town', document.town],
+    ['stamper', stamper],
+    ['requested_by', document.requestedBy],
+    ['stamped_at', sealed.issuedAt],
+    ['document_sm3', record.tbs.documentSm3],
+    ['signature', record.signature],
+    ['verification_code', sealed.verificationCode],
+    ['record', JSON.stringify(record)],
+  ];
+  const insert = (table: string, columns: [string, unknown][], from: string) =>
+    `INSERT INTO seal.${table} (${columns.map(([column]) => column).join(', ')})
+     SELECT ${columns.map(([, value]) => add(value)).join(', ')} FROM ${from}`;
   // Another attempt with the same key stored its document first: the same key (decision_id), and since the number is
   // the key's reservation, the same 文号 too — whichever of the two unique indexes PostgreSQL checks first.
-  const inserted = (await manager.query(
-    `INSERT INTO seal.documents (id, decision_id, case_id, county, town, organ, kind, title, number, file_name,
-                                 issued_at, pdf, sm3${extra.map(([column]) => `, ${column}`).join('')})
-     VALUES (${values.map((_, index) => `$${index + 1}`).join(', ')})
-     ON CONFLICT DO NOTHING RETURNING id`,
-    values,
-  )) as unknown[];
-  if (inserted.length === 0) throw new AlreadySealed();
-  await manager.query(
-    `INSERT INTO seal.stamps (id, decision_id, document_id, seal_id, case_id, county, town, stamper, requested_by,
-                              stamped_at, document_sm3, signature, verification_code, record)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [
-      stampId,
-      document.key,
-      documentId,
-      seal.id,
-      document.caseId,
-      document.county,
-      document.town,
+  const steps = `usable AS (SELECT id FROM seal.seals WHERE id = ${add(seal.id)} AND status = '启用' FOR SHARE),
+    stored AS (${insert('documents', documentColumns, 'usable')} ON CONFLICT DO NOTHING RETURNING id),
+    stamped AS (${insert('stamps', stampColumns, 'stored')} RETURNING id)`;
+  const ledger = ledgerInsertFrom(
+    'stamped',
+    {
+      entry: 'stamped',
+      county: document.county,
+      town: document.town,
+      organ: seal.organ,
+      sealId: seal.id,
+      caseId: document.caseId,
+      decisionId: document.key,
+      documentId: sealed.documentId,
+      stampId: sealed.stampId,
       stamper,
-      document.requestedBy,
-      issuedAt,
-      record.tbs.documentSm3,
-      record.signature,
-      verificationCode,
-      JSON.stringify(record),
-    ],
+      requestedBy: document.requestedBy,
+      ...document.ledger,
+    },
+    add,
   );
-  await appendToLedger(manager, {
-    entry: 'stamped',
-    county: document.county,
-    town: document.town,
-    organ: seal.organ,
-    sealId: seal.id,
-    caseId: document.caseId,
-    decisionId: document.key,
-    documentId,
-    stampId,
-    stamper,
-    requestedBy: document.requestedBy,
-    ...document.ledger,
-  });
-  return {
-    documentId,
-    stampId,
-    number,
-    verificationCode,
-    issuedAt,
-    documentSm3: record.tbs.documentSm3,
-    fileName,
-  };
+  return { steps, sql: `${ledger} RETURNING entry`, params };
+}
+
+/** Nothing was stored: another attempt with the same key stored its document first, or the seal left 启用 (refused). */
+async function whyNotStored(dataSource: DataSource, document: DocumentToSeal): Promise<Error> {
+  const [found] = (await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM seal.documents WHERE decision_id = $1) AS stored,
+            (SELECT status FROM seal.seals WHERE id = $2) AS status`,
+    [document.key, document.seal.id],
+  )) as { stored: boolean; status: string | null }[];
+  return found?.stored || found?.status === '启用'
+    ? new AlreadySealed()
+    : new SealError(SealErrorCode.NOT_ACTIVE);
 }
