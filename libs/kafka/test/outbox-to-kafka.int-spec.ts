@@ -164,6 +164,57 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
     await relay.start();
   });
 
+  it('marks a batch with the read of the next one, and its last batch when it stops: the next leader does not publish it again', async () => {
+    const pendingOf = async (ids: string[]) =>
+      (
+        (await suite.dataSource.query(
+          `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE event_id = ANY($1) AND published_at IS NULL`,
+          [ids],
+        )) as [{ n: number }]
+      )[0].n;
+    const patient = new OutboxRelay({
+      databaseUrl: suite.database.url,
+      schema: SCHEMA,
+      sink: new EventProducer(producer, testProducerKeys().signer('intake')),
+      logger: { warn: () => undefined },
+      pollIntervalMs: 60_000,
+      markAfterMs: 60_000,
+    });
+    await relay.stop();
+    let restarted = false;
+    try {
+      const first = await suite.dataSource.transaction((manager) =>
+        insertOutboxRow(manager, randomUUID(), 41),
+      );
+      await patient.publishBatch();
+      // Published, and marked only by the next read.
+      expect(await pendingOf([first])).toBe(1);
+      const second = await suite.dataSource.transaction((manager) =>
+        insertOutboxRow(manager, randomUUID(), 42),
+      );
+      await patient.publishBatch();
+      expect(await pendingOf([first, second])).toBe(1);
+      await patient.stop();
+      expect(await pendingOf([first, second])).toBe(0);
+      // The relay that leads next publishes only what came after (one partition: anything again would come first).
+      await relay.start();
+      restarted = true;
+      const after = await suite.dataSource.transaction((manager) =>
+        insertOutboxRow(manager, randomUUID(), 43),
+      );
+      await eventually('the event after', async () =>
+        collector.messages.some((m) => m.headers['event-id'] === after) ? true : undefined,
+      );
+      const published = collector.messages
+        .map((m) => m.headers['event-id'])
+        .filter((id) => ([first, second, after] as string[]).includes(id));
+      expect(published).toEqual([first, second, after]);
+    } finally {
+      await patient.stop();
+      if (!restarted) await relay.start();
+    }
+  });
+
   it('keeps events that could not be published and publishes them once Kafka takes them', async () => {
     const failing = new OutboxRelay({
       databaseUrl: suite.database.url,

@@ -47,6 +47,11 @@ export class OutboxLeadership {
     return this.leading ? this.client : undefined;
   }
 
+  /** The connection this relay leads on right now, without asking for the lock. */
+  get leadingOn(): Client | undefined {
+    return this.leading ? this.client : undefined;
+  }
+
   /**
    * After a failure elsewhere (Kafka refused the batch): another relay may do better, so the lock is given up but
    * the connection kept; the connection is closed when giving up the lock fails too.

@@ -1,3 +1,4 @@
+import type { Client } from 'pg';
 import { ChannelListener } from '../notifications/channel-listener';
 import { OutboxLeadership } from './outbox-leadership';
 
@@ -29,6 +30,8 @@ export interface OutboxRelayOptions {
    * another publishing asks to take over.
    */
   pollIntervalMs?: number;
+  /** Longest a published batch waits for the next read to mark it before the relay wakes to mark it anyway. */
+  markAfterMs?: number;
 }
 
 interface OutboxRow {
@@ -43,11 +46,16 @@ interface OutboxRow {
  * Publishes committed outbox rows in commit order, at least once. Only one relay per schema publishes at a
  * time (OutboxLeadership: a session lock held by the publishing relay's own connection), so running several
  * replicas of a service keeps each case's events in order; consumers drop the duplicates a crash between publish
- * and mark can cause. A batch costs two statements, its rows and their mark, with no transaction around them.
+ * and mark can cause. A batch is marked by the statement that reads the next one — at most `markAfterMs` later, when
+ * nothing else wakes the relay first — so under load a batch costs one statement, with no transaction around it.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly markAfterMs: number;
+  /** Rows published and not marked yet, and the leader's connection they are to be marked on. */
+  private unmarked: { seqs: string[]; on?: Client } = { seqs: [] };
+  private markTimer?: NodeJS.Timeout;
   private listener?: ChannelListener;
   private readonly leadership: OutboxLeadership;
   private timer?: NodeJS.Timeout;
@@ -58,6 +66,7 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.markAfterMs = options.markAfterMs ?? 250;
     this.leadership = new OutboxLeadership({
       databaseUrl: options.databaseUrl,
       lockName: `${options.schema}.outbox`,
@@ -76,7 +85,9 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.markTimer) clearTimeout(this.markTimer);
     await this.draining;
+    await this.markPublished();
     await this.leadership.resign();
     await this.listener?.stop();
     this.listener = undefined;
@@ -120,17 +131,25 @@ export class OutboxRelay {
     }
   }
 
-  /** Returns how many rows it published: none while another relay leads. */
+  /**
+   * Returns how many rows it published: none while another relay leads. The rows published before are marked by the
+   * same statement that reads these, on the same leader's connection; a batch of a leadership lost since goes out
+   * again from the next leader.
+   */
   async publishBatch(): Promise<number> {
     const { schema, sink } = this.options;
     const connection = await this.leadership.connection();
+    const marking = this.unmarked.on === connection ? this.unmarked.seqs : [];
+    this.unmarked = { seqs: [] };
     if (!connection) return 0;
-    // jsonb as text: published as stored, without parsing it only to serialise it again.
+    // jsonb as text: published as stored, without parsing it only to serialise it again. The rows being marked are
+    // left out by seq: the statement's snapshot still shows them unpublished.
     const rows = await this.onLeadConnection(
       connection.query<OutboxRow>(
-        `SELECT seq, event_id, topic, message_key, envelope::text AS envelope FROM "${schema}".outbox
-          WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-        [this.batchSize],
+        `WITH marked AS (UPDATE "${schema}".outbox SET published_at = now() WHERE seq = ANY($2::bigint[]))
+         SELECT seq, event_id, topic, message_key, envelope::text AS envelope FROM "${schema}".outbox
+          WHERE published_at IS NULL AND seq <> ALL($2::bigint[]) ORDER BY seq LIMIT $1`,
+        [this.batchSize, marking],
       ),
     );
     if (rows.rows.length === 0) return 0;
@@ -148,12 +167,30 @@ export class OutboxRelay {
       await this.leadership.stepDown();
       throw error;
     }
-    await this.onLeadConnection(
-      connection.query(`UPDATE "${schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
-        rows.rows.map((row) => row.seq),
-      ]),
-    );
+    this.unmarked = { seqs: rows.rows.map((row) => row.seq), on: connection };
+    this.markTimer ??= setTimeout(() => {
+      this.markTimer = undefined;
+      if (!this.stopped) void this.wake();
+    }, this.markAfterMs);
     return rows.rows.length;
+  }
+
+  /** Marks what was published and not marked yet (on stopping), while still leading on the same connection. */
+  private async markPublished(): Promise<void> {
+    const { seqs, on } = this.unmarked;
+    this.unmarked = { seqs: [] };
+    if (seqs.length === 0 || !on || this.leadership.leadingOn !== on) return;
+    try {
+      await on.query(
+        `UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
+        [seqs],
+      );
+    } catch (error) {
+      this.options.logger.warn(
+        `outbox relay for ${this.options.schema} could not mark its last batch`,
+        error,
+      );
+    }
   }
 
   /** A statement on the leader's connection; when it fails, the connection (and the lock) is given up. */

@@ -45,7 +45,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     await this.relay.start();
   }
 
-  /** What waits to be published: on /metrics as oneseal_outbox_pending{schema}. */
+  /**
+   * What waits to be published: on /metrics as oneseal_outbox_pending{schema}. A batch just published counts until
+   * it is marked, a quarter second later at most.
+   */
   static backlogGauge(dataSource: DataSource, schema: string): void {
     gaugeFromQuery({
       name: 'oneseal_outbox_pending',
