@@ -148,6 +148,8 @@ describe('enqueueEvent (real PostgreSQL)', () => {
         countyUnitCode: '140526-civil',
         submittedAt: row.pulled_at.toISOString(),
       });
+      // What it answers is the envelope as recorded, the filled fields with it.
+      expect(envelope?.payload).toEqual(row.envelope.payload);
     });
 
     it('runs the steps before the change in the same statement: each writes only if the one before did', async () => {

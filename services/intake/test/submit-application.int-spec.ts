@@ -72,13 +72,17 @@ describe('submitting an application (real PostgreSQL)', () => {
     const [event] = (await suite.dataSource.query(
       `SELECT envelope FROM intake.outbox WHERE message_key = $1`,
       [submitted.caseId],
-    )) as { envelope: { payload: { progressQueryCode?: string } } }[];
+    )) as { envelope: { payload: { progressQueryCode?: string; receiptNumber: string } } }[];
     expect(event.envelope.payload.progressQueryCode).toBe(submitted.queryCode);
+    // The 办件编号 the applicant was told is the one stored and the one the case goes on with.
+    expect(submitted.receiptNumber).toMatch(/^140525-\d{8}-\d{6}$/);
+    expect(event.envelope.payload.receiptNumber).toBe(submitted.receiptNumber);
     const stored = await suite.dataSource
       .getRepository(Application)
       .findOneByOrFail({ id: submitted.caseId });
     expect(stored).toEqual(
       expect.objectContaining({
+        receiptNumber: submitted.receiptNumber,
         applicantName: '赵六',
         channel: 'village-agent',
         villageCode: '140525100201',

@@ -68,7 +68,8 @@ export const isoTimestampOf = (column: string): string =>
 /**
  * Makes a change and records the event that announces it in one statement, so in a transaction of its own without
  * opening one: the event is recorded if and only if the change touched a row. Nothing when it touched none. Fields
- * of the payload the changed row gives are named in `fromChange` and left out of `event`.
+ * of the payload the changed row gives are named in `fromChange` and left out of `event`; the envelope answered is
+ * the one recorded, with them.
  */
 export async function changeAndEnqueueEvent<
   TPayload extends object,
@@ -80,7 +81,7 @@ export async function changeAndEnqueueEvent<
   change: ReturningChange,
   event: NewEvent<Omit<TPayload, TFromChange>>,
   fromChange?: PayloadFromChange<TFromChange>,
-): Promise<EventEnvelope<Omit<TPayload, TFromChange>> | undefined> {
+): Promise<EventEnvelope<TPayload> | undefined> {
   const envelope = envelopeOf(
     schema,
     contract as unknown as EventContract<Omit<TPayload, TFromChange>>,
@@ -97,12 +98,14 @@ export async function changeAndEnqueueEvent<
     params,
     fromChange,
   );
-  return recorded ? envelope : undefined;
+  if (!recorded) return undefined;
+  return { ...envelope, payload: { ...envelope.payload, ...recorded.filled } } as EventEnvelope<TPayload>;
 }
 
 /**
  * Records `envelope` in the outbox for each row of `from` (at most once), after the WITH parts `parts`, with the
- * payload fields `fromChange` computes from that row.
+ * payload fields `fromChange` computes from that row; answers those fields as recorded, or nothing when `from` had
+ * no row.
  */
 async function enqueueAfter(
   db: DataSource | EntityManager,
@@ -113,7 +116,7 @@ async function enqueueAfter(
   from: string,
   params: unknown[],
   fromChange: Record<string, string> = {},
-): Promise<boolean> {
+): Promise<{ filled: Record<string, unknown> } | undefined> {
   const add = (value: unknown) => `$${params.push(value)}`;
   const given = `${add(JSON.stringify(envelope))}::jsonb`;
   const filled = Object.entries(fromChange);
@@ -123,15 +126,16 @@ async function enqueueAfter(
       : `jsonb_set(${given}, '{payload}', (${given} -> 'payload') || jsonb_build_object(${filled
           .map(([field, expression]) => `${add(field)}::text, ${expression}`)
           .join(', ')}))`;
-  const recorded = (await db.query(
+  const [recorded] = (await db.query(
     `WITH ${parts}
      INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope)
      SELECT ${add(envelope.id)}, ${add(topic)}, ${add(envelope.subject)}, ${stored}
        FROM ${from} LIMIT 1
-     RETURNING event_id`,
+     RETURNING event_id${filled.length === 0 ? '' : `, envelope -> 'payload' AS payload`}`,
     params,
-  )) as unknown[];
-  return recorded.length > 0;
+  )) as { event_id: string; payload?: Record<string, unknown> }[];
+  if (!recorded) return undefined;
+  return { filled: Object.fromEntries(filled.map(([field]) => [field, recorded.payload?.[field]])) };
 }
 
 function envelopeOf<TPayload extends object>(

@@ -1,8 +1,13 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { applicationSubmittedV1, personActor, type EventActor } from '@oneseal/contracts';
-import { enqueueEvent, isUniqueViolation } from '@oneseal/database';
+import {
+  applicationSubmittedV1,
+  personActor,
+  type ApplicationSubmittedV1,
+  type EventActor,
+} from '@oneseal/contracts';
+import { changeAndEnqueueEvent, isUniqueViolation } from '@oneseal/database';
 import {
   canonicalJson,
   chinaDate,
@@ -24,7 +29,7 @@ import { MatterOfferingService } from '../catalogue/matter-offering.service';
 import { INTAKE_SCHEMA } from '../config/intake.env';
 import { Application } from './application.entity';
 import { IntakeError, IntakeErrorCode } from './applications.errors';
-import { numberApplication } from './receipt-numbers';
+import { receiptNumbering } from './receipt-numbers';
 import type { SubmitApplicationDto, SubmittedApplicationDto } from './dto/submit-application.dto';
 import type { MatterSnapshot } from '../catalogue/matter-offering.service';
 
@@ -169,49 +174,56 @@ export class ApplicationsService {
         });
         await manager.insert(Application, application);
         await filing.alsoStore?.(manager, application);
-        application.receiptNumber = await numberApplication(manager, id, dto.county, submittedAt);
-        await enqueueEvent(manager, INTAKE_SCHEMA, applicationSubmittedV1, {
-          subject: application.id,
-          county: application.county,
-          town: application.town,
-          actor: filing.actor,
-          correlationId: application.id,
-          payload: {
-            caseId: application.id,
-            matterCode: matter.code,
-            matterName: matter.name,
-            matterVersion: matter.version,
-            matterLevel: matter.level,
-            matterTypeCode: matter.typeCode,
-            ...(matter.guide.legalBasis ? { legalBasis: matter.guide.legalBasis } : {}),
-            handlingMode: matter.handlingMode,
-            delegatingUnit: matter.delegatingUnit ?? undefined,
-            countyUnitCode: matter.unitCode,
-            delegatedToTown: matter.delegatedToTown,
-            ...(matter.townTwin
-              ? {
-                  townTwinCode: matter.townTwin.code,
-                  townTwinHandlingMode: matter.townTwin.handlingMode,
-                  townTwinDelegatingUnit: matter.townTwin.delegatingUnit,
-                  townTwinCountyUnitCode: matter.townTwin.countyUnitCode,
-                  townTwinDelegatedToTown: matter.townTwin.delegatedToTown,
-                }
-              : {}),
-            channel: application.channel,
-            applicantName: application.applicantName,
-            applicantPhone: dto.applicantPhone,
-            applicantIdDigest: lookupDigest(this.lookupKey, 'id-number', dto.applicantIdNumber),
-            applicantIdTail: idNumberTail(dto.applicantIdNumber),
-            receiptNumber: application.receiptNumber as string,
-            progressQueryCode: application.progressQueryCode ?? undefined,
-            caseKind: matter.guide.caseKind,
-            committedLimitWorkingDays: matter.guide.committedLimitWorkingDays,
-            statutoryLimitWorkingDays: matter.guide.statutoryLimitWorkingDays ?? undefined,
-            deliveryMethod: dto.deliveryMethod,
-            villageCode: application.villageCode ?? undefined,
-            submittedAt: application.submittedAt.toISOString(),
+        const announced = await changeAndEnqueueEvent<ApplicationSubmittedV1, 'receiptNumber'>(
+          manager,
+          INTAKE_SCHEMA,
+          applicationSubmittedV1,
+          receiptNumbering(id, dto.county, submittedAt),
+          {
+            subject: application.id,
+            county: application.county,
+            town: application.town,
+            actor: filing.actor,
+            correlationId: application.id,
+            payload: {
+              caseId: application.id,
+              matterCode: matter.code,
+              matterName: matter.name,
+              matterVersion: matter.version,
+              matterLevel: matter.level,
+              matterTypeCode: matter.typeCode,
+              ...(matter.guide.legalBasis ? { legalBasis: matter.guide.legalBasis } : {}),
+              handlingMode: matter.handlingMode,
+              delegatingUnit: matter.delegatingUnit ?? undefined,
+              countyUnitCode: matter.unitCode,
+              delegatedToTown: matter.delegatedToTown,
+              ...(matter.townTwin
+                ? {
+                    townTwinCode: matter.townTwin.code,
+                    townTwinHandlingMode: matter.townTwin.handlingMode,
+                    townTwinDelegatingUnit: matter.townTwin.delegatingUnit,
+                    townTwinCountyUnitCode: matter.townTwin.countyUnitCode,
+                    townTwinDelegatedToTown: matter.townTwin.delegatedToTown,
+                  }
+                : {}),
+              channel: application.channel,
+              applicantName: application.applicantName,
+              applicantPhone: dto.applicantPhone,
+              applicantIdDigest: lookupDigest(this.lookupKey, 'id-number', dto.applicantIdNumber),
+              applicantIdTail: idNumberTail(dto.applicantIdNumber),
+              progressQueryCode: application.progressQueryCode ?? undefined,
+              caseKind: matter.guide.caseKind,
+              committedLimitWorkingDays: matter.guide.committedLimitWorkingDays,
+              statutoryLimitWorkingDays: matter.guide.statutoryLimitWorkingDays ?? undefined,
+              deliveryMethod: dto.deliveryMethod,
+              villageCode: application.villageCode ?? undefined,
+              submittedAt: application.submittedAt.toISOString(),
+            },
           },
-        });
+          { receiptNumber: 'change.receipt_number' },
+        );
+        if (!announced) throw new Error(`application ${id} was not there to number`);
+        application.receiptNumber = announced.payload.receiptNumber;
         return {
           caseId: application.id,
           receiptNumber: application.receiptNumber as string,
