@@ -51,9 +51,12 @@ export function browserForSuite(): () => Browser {
   };
 }
 
-/** A fresh browser profile: no login kept from another test. A script error on a screen fails the test. */
-export async function freshPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/**
+ * A fresh browser profile: no login kept from another test. A script error on a screen fails the test. The browser's
+ * clock is Beijing's unless a test sets another (a phone abroad).
+ */
+export async function freshPage(browser: Browser, timezoneId = 'Asia/Shanghai'): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;

@@ -19,7 +19,7 @@ interface IssuedDocument {
 interface Verdict {
   valid: boolean;
   reason: string;
-  stamp?: { sealName: string; title?: string; number?: string; receiptNumber: string };
+  stamp?: { sealName: string; title?: string; number?: string; receiptNumber: string; stampedAt: string };
 }
 
 const seal = serviceUrl('seal');
@@ -165,8 +165,9 @@ describe('the documents the law requires, each under its issuing organ’s seal 
     expect(await table.getByRole('button', { name: '打印' }).count()).toBe(4);
     await page.screenshot({ path: join(SHOTS, 'case-documents.png'), fullPage: true });
 
-    // Anyone who scans the decision's QR code lands on the public 文书核验 page, which checks it at once.
-    const visitor = await freshPage(browser);
+    // Anyone who scans the decision's QR code lands on the public 文书核验 page, which checks it at once — here on a
+    // phone set to another time zone, which still reads the time of the stamp in Beijing time, as the document prints it.
+    const visitor = await freshPage(browser, 'Europe/London');
     await visitor.setViewportSize({ width: 420, height: 860 });
     await visitor.goto(`${workbench}/#/verify/${documents[2].verificationCode}`);
     await expectText(visitor.locator('.message'), '文件完整，电子印章有效');
@@ -176,6 +177,12 @@ describe('the documents the law requires, each under its issuing organ’s seal 
     await expectText(visitor.locator('.message'), '请将下列登记内容与手中文书逐项核对');
     await expectText(visitor.locator('.message'), '结果：准予给付');
     await expectText(visitor.locator('.message'), '申请人：周*');
+    const { stamp } = await verified(documents[2]);
+    const stampedInBeijing = new Date(Date.parse(stamp?.stampedAt ?? '') + 8 * 3600 * 1000)
+      .toISOString()
+      .slice(0, 16)
+      .replace('T', ' ');
+    await expectText(visitor.locator('.message'), `用印时间：${stampedInBeijing}`);
     await visitor.screenshot({ path: join(SHOTS, 'verify-decision-phone.png'), fullPage: true });
 
     // The applicant, on a phone, with the receipt's 查询码: done once handed over, every document listed by title.

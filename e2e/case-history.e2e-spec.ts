@@ -140,6 +140,43 @@ describe('a county’s past loaded for scale: the record an auditor and a superv
     );
   });
 
+  it('fills the last days before a load only with cases that are over by then: nothing dated after it', () => {
+    // Cases filed every three hours over the twelve days before the load (a Monday, 10:00 in Beijing), built as the
+    // loader builds them, with and without the moment the load began.
+    const script = (latest: string) => `
+      import('${join(root, 'deploy/bench/history/history-case.mjs')}').then(({ historicalCase, randomSource, townStaff, workingMoment }) => {
+        const random = randomSource(7);
+        const loadStarted = Date.parse('2026-12-07T02:00:00Z');
+        const latest = ${latest};
+        const town = { code: '${TOWN}', county: '${COUNTY}', name: '晋庙铺镇' };
+        const matter = { code: 'ZZ-T-013', name: '城乡低收入家庭认定', typeCode: '07', unitCode: '${COUNTY}-mz', version: 1,
+          caseKind: '承诺件', committedLimitWorkingDays: 10, materials: [], legalBasis: '《社会救助暂行办法》第九条' };
+        const keys = { personalData: Buffer.alloc(32, 1), lookup: Buffer.alloc(32, 2), chain: Buffer.alloc(32, 3) };
+        const moments = [];
+        for (let index = 0; index < 64; index += 1) {
+          const built = historicalCase({ town, matter, staff: townStaff(town, random), seal: '7eefe40b-95e7-4572-9e9d-c4dec204e951',
+            organ: { numberPattern: '晋庙铺便审〔{year}〕{n}号' }, keys, latest,
+            submittedAt: workingMoment(loadStarted - 4 * 86400000 - index * 3 * 3600000),
+            receiptNumber: '${COUNTY}-20261201-' + String(index + 1).padStart(6, '0'), documentNumber: () => index + 1,
+            runId: 'e2e-latest', index }, random);
+          moments.push(...built.events.map((event) => event.occurredAt));
+          for (const row of built.rows['notification.notifications']) moments.push(row.created_at, row.sent_at);
+          for (const row of built.rows['routing.service_ratings']) moments.push(row.rated_at, row.responded_at);
+          for (const row of built.rows['routing.routed_cases']) moments.push(row.concluded_at, row.updated_at);
+        }
+        process.stdout.write(JSON.stringify({ loadStarted, latestMoment: Math.max(...moments.filter(Boolean).map(Date.parse)) }));
+      });`;
+    const run = (latest: string) =>
+      JSON.parse(
+        execFileSync(process.execPath, ['--input-type=module', '-e', script(latest)], { encoding: 'utf8' }),
+      ) as { loadStarted: number; latestMoment: number };
+    const bounded = run('loadStarted');
+    expect(new Date(bounded.latestMoment).getTime()).toBeLessThanOrEqual(bounded.loadStarted);
+    // Left to run their course, some of the same cases would still be going on after the load began.
+    const unbounded = run('undefined');
+    expect(unbounded.latestMoment).toBeGreaterThan(unbounded.loadStarted);
+  });
+
   it('shows the supervisor the town’s past in the console, names and results in words', async () => {
     const page = await freshPage(browser());
     await logIn(page, 'zz-supervisor');

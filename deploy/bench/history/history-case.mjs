@@ -128,6 +128,31 @@ export function townStaff(town, random) {
  * Builds one case. `context`: { town, matter, staff, seal, organ, keys: { personalData, lookup, chain }, submittedAt
  * (ms), receiptNumber, documentNumber(year) → n, runId, index }.
  */
+/**
+ * When a case filed at `submittedAt` moved: accepted, reviewed, then decided (a few `late`, past their committed date)
+ * or withdrawn as its `outcome` says; `quickest` when it has to be over soon (the fastest a town handles one).
+ */
+function caseTimeline(random, submittedAt, outcome, late, quickest) {
+  const span = (low, high) => (quickest ? low : between(random, low, high));
+  const acceptedAt = submittedAt + span(2, 40) * MINUTE;
+  const reviewOpenedAt = acceptedAt + span(1, 5) * 1000;
+  const reviewDecidedAt = workingMoment(reviewOpenedAt + span(30, late ? 9000 : 2600) * MINUTE);
+  const leaderOpenedAt = reviewDecidedAt + 1000;
+  const leaderDecidedAt = workingMoment(leaderOpenedAt + span(20, late ? 7000 : 1400) * MINUTE);
+  const withdrawnAt = workingMoment(reviewOpenedAt + span(60, 2000) * MINUTE);
+  const settled = span(20, 90) * 1000;
+  return {
+    late,
+    acceptedAt,
+    reviewOpenedAt,
+    reviewDecidedAt,
+    leaderOpenedAt,
+    leaderDecidedAt,
+    withdrawnAt,
+    concludedAt: (outcome === 'withdrawn' ? withdrawnAt : leaderDecidedAt) + settled,
+  };
+}
+
 export function historicalCase(context, random) {
   const { town, matter, staff, keys } = context;
   const caseId = randomUUID();
@@ -146,18 +171,26 @@ export function historicalCase(context, random) {
   };
   const fate = random();
   const outcome = fate < 0.9 ? 'approved' : fate < 0.94 ? 'refused' : 'withdrawn';
-  const late = random() < 0.05;
-
   const submittedAt = context.submittedAt;
-  const acceptedAt = submittedAt + between(random, 2, 40) * MINUTE;
+  // A case of the past is over by `latest` (the load's start): one filed in the last weeks is drawn again, quicker,
+  // until it is (its conclusion, delivery and a day for a 差评's answer), and rated only if that still fits.
+  const latest = context.latest ?? Number.POSITIVE_INFINITY;
+  let timeline;
+  for (let attempt = 0; ; attempt += 1) {
+    timeline = caseTimeline(random, submittedAt, outcome, attempt === 0 && random() < 0.05, attempt >= 10);
+    if (timeline.concludedAt + MINUTE <= latest || attempt >= 10) break;
+  }
+  const {
+    late,
+    acceptedAt,
+    reviewOpenedAt,
+    reviewDecidedAt,
+    leaderOpenedAt,
+    leaderDecidedAt,
+    withdrawnAt,
+    concludedAt,
+  } = timeline;
   const dueDate = afterWorkingDays(acceptedAt, matter.committedLimitWorkingDays);
-  const reviewOpenedAt = acceptedAt + between(random, 1, 5) * 1000;
-  const reviewDecidedAt = workingMoment(reviewOpenedAt + between(random, 30, late ? 9000 : 2600) * MINUTE);
-  const leaderOpenedAt = reviewDecidedAt + 1000;
-  const leaderDecidedAt = workingMoment(leaderOpenedAt + between(random, 20, late ? 7000 : 1400) * MINUTE);
-  const withdrawnAt = workingMoment(reviewOpenedAt + between(random, 60, 2000) * MINUTE);
-  const concludedAt =
-    (outcome === 'withdrawn' ? withdrawnAt : leaderDecidedAt) + between(random, 20, 90) * 1000;
   const onTime = beijingDate(concludedAt) <= dueDate;
   const result = { approved: '准予', refused: '不予许可', withdrawn: '撤件' }[outcome];
 
@@ -428,9 +461,10 @@ export function historicalCase(context, random) {
   }
 
   let rating = null;
-  if (outcome !== 'withdrawn' && random() < 0.3) {
-    const dissatisfied = random() < 0.05;
-    const ratedAt = concludedAt + between(random, 10, 4000) * MINUTE;
+  const rates = outcome !== 'withdrawn' && random() < 0.3;
+  const dissatisfied = rates && random() < 0.05;
+  const ratedAt = concludedAt + between(random, 10, 4000) * MINUTE;
+  if (rates && ratedAt + (dissatisfied ? DAY : 0) <= latest) {
     const score = dissatisfied ? between(random, 1, 2) : between(random, 4, 5);
     const comment = dissatisfied
       ? pick(random, ['等了很久才办好', '窗口说明不够清楚', '材料要求前后不一致'])

@@ -171,8 +171,10 @@ async function main() {
   const staff = new Map(towns.map((town) => [town.code, townStaff(town, random)]));
   const documentNumbers = new Map();
   const runId = randomUUID().slice(0, 8);
-  // Cases of the past only: the last one a day before today, so none shares a day (and a receipt counter) with now.
-  const newest = Date.now() - 2 * 86_400_000;
+  // Cases of the past only: the last one filed four days ago (a weekend may move it to the next working morning), so
+  // none shares a day (and a receipt counter) with now, and each is over by the time the load starts.
+  const latest = Date.now();
+  const newest = latest - 4 * 86_400_000;
   const oldest = newest - YEARS * 365 * 86_400_000;
 
   // Two psql sessions take batches in turn: one PostgreSQL backend alone is what limits the load. Each session loads
@@ -211,6 +213,7 @@ async function main() {
           organ: reference.organs.get(town.code),
           keys,
           submittedAt,
+          latest,
           receiptNumber: `${town.county}-${day.slice(6)}-${String(sequence).padStart(6, '0')}`,
           documentNumber: (year) => {
             const key = `${town.code}:${year}`;

@@ -92,17 +92,22 @@ export function showMessage(element, kind, text, lines) {
 
 const pad = (n) => String(n).padStart(2, '0');
 
-/** Today on the browser's calendar as YYYY-MM-DD, to compare with the services' working-day dates. */
+/** Beijing time (UTC+8 all year): what every document, deadline and working day of the services is dated in. */
+const inBeijing = (date) => new Date(date.getTime() + 8 * 3600 * 1000);
+
+/** Today in Beijing as YYYY-MM-DD, to compare with the services' working-day dates, wherever the browser is set. */
 export function todayIso() {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const now = inBeijing(new Date());
+  return `${now.getUTCFullYear()}-${pad(now.getUTCMonth() + 1)}-${pad(now.getUTCDate())}`;
 }
 
+/** An instant as Beijing time (2026-12-06 22:16), as the documents print it, whatever zone the browser is set to. */
 export function formatDateTime(value) {
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const beijing = inBeijing(date);
+  return `${beijing.getUTCFullYear()}-${pad(beijing.getUTCMonth() + 1)}-${pad(beijing.getUTCDate())} ${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}`;
 }
 
 /** 2026-12-06 → 2026年12月6日: the date under a notice, as an official document writes it. */
