@@ -125,10 +125,6 @@ export function townStaff(town, random) {
 }
 
 /**
- * Builds one case. `context`: { town, matter, staff, seal, organ, keys: { personalData, lookup, chain }, submittedAt
- * (ms), receiptNumber, documentNumber(year) → n, runId, index }.
- */
-/**
  * When a case filed at `submittedAt` moved: accepted, reviewed, then decided (a few `late`, past their committed date)
  * or withdrawn as its `outcome` says; `quickest` when it has to be over soon (the fastest a town handles one).
  */
@@ -142,7 +138,6 @@ function caseTimeline(random, submittedAt, outcome, late, quickest) {
   const withdrawnAt = workingMoment(reviewOpenedAt + span(60, 2000) * MINUTE);
   const settled = span(20, 90) * 1000;
   return {
-    late,
     acceptedAt,
     reviewOpenedAt,
     reviewDecidedAt,
@@ -153,6 +148,11 @@ function caseTimeline(random, submittedAt, outcome, late, quickest) {
   };
 }
 
+/**
+ * Builds one case. `context`: { town, matter, staff, seal, organ, keys: { personalData, lookup, chain }, submittedAt
+ * (ms), latest (ms: nothing of the case after it; the load's start), receiptNumber, documentNumber(year) → n, runId,
+ * index }.
+ */
 export function historicalCase(context, random) {
   const { town, matter, staff, keys } = context;
   const caseId = randomUUID();
@@ -181,7 +181,6 @@ export function historicalCase(context, random) {
     if (timeline.concludedAt + MINUTE <= latest || attempt >= 10) break;
   }
   const {
-    late,
     acceptedAt,
     reviewOpenedAt,
     reviewDecidedAt,

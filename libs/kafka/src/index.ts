@@ -11,3 +11,4 @@ export * from './nest/kafka.health';
 export * from './nest/kafka-transport';
 export * from './consumer-lag';
 export * from './offset-committer';
+export * from './case-partition-assigner';

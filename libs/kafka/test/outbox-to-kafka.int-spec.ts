@@ -215,6 +215,58 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
     }
   });
 
+  it('marks what it published a moment later with nothing else waking it, after a restart too', async () => {
+    const pending = async (id: string) =>
+      (
+        (await suite.dataSource.query(
+          `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE event_id = $1 AND published_at IS NULL`,
+          [id],
+        )) as [{ n: number }]
+      )[0].n;
+    const onKafka = (id: string) =>
+      eventually(`event ${id} on Kafka`, async () =>
+        collector.messages.some((m) => m.headers['event-id'] === id) ? true : undefined,
+      );
+    // Its poll interval is a minute: within the test only its own mark timer (two seconds) marks a batch.
+    const restarted = new OutboxRelay({
+      databaseUrl: suite.database.url,
+      schema: SCHEMA,
+      sink: new EventProducer(producer, testProducerKeys().signer('intake')),
+      logger: { warn: () => undefined },
+      pollIntervalMs: 60_000,
+      markAfterMs: 2_000,
+    });
+    await relay.stop();
+    try {
+      await restarted.start();
+      // Its first look has ended: the next one is the one the event's notification starts.
+      await restarted.wake();
+      const first = await suite.dataSource.transaction((manager) =>
+        insertOutboxRow(manager, randomUUID(), 51),
+      );
+      await onKafka(first);
+      // Stopped while its batch waits to be marked: marked on stopping.
+      await restarted.stop();
+      expect(await pending(first)).toBe(0);
+      await restarted.start();
+      await restarted.wake();
+      const second = await suite.dataSource.transaction((manager) =>
+        insertOutboxRow(manager, randomUUID(), 52),
+      );
+      await onKafka(second);
+      await eventually(
+        'the event marked published',
+        async () => ((await pending(second)) === 0 ? true : undefined),
+        {
+          timeoutMs: 10_000,
+        },
+      );
+    } finally {
+      await restarted.stop();
+      await relay.start();
+    }
+  });
+
   it('keeps events that could not be published and publishes them once Kafka takes them', async () => {
     const failing = new OutboxRelay({
       databaseUrl: suite.database.url,

@@ -160,7 +160,7 @@ describe('a county’s 考核通报, issued under the administration’s seal an
   });
 
   // Last: it takes the administration's seal out of use.
-  it('refuses a 通报 whose seal is taken out of use while it is laid out, and the refusal is in the 用印登记', async () => {
+  it('refuses a 通报 whose seal is taken out of use as it is being stored, and the refusal is in the 用印登记', async () => {
     const request = bulletin();
     const publishedBefore = await publishedNotices(suite.dataSource, '140525');
     const keeper = suite.dataSource.createQueryRunner();

@@ -85,8 +85,10 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.markTimer) clearTimeout(this.markTimer);
     await this.draining;
+    // After the last batch: a restart must be able to set the timer again.
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
     await this.markPublished();
     await this.leadership.resign();
     await this.listener?.stop();
@@ -168,10 +170,12 @@ export class OutboxRelay {
       throw error;
     }
     this.unmarked = { seqs: rows.rows.map((row) => row.seq), on: connection };
-    this.markTimer ??= setTimeout(() => {
-      this.markTimer = undefined;
-      if (!this.stopped) void this.wake();
-    }, this.markAfterMs);
+    if (!this.stopped) {
+      this.markTimer ??= setTimeout(() => {
+        this.markTimer = undefined;
+        void this.wake();
+      }, this.markAfterMs);
+    }
     return rows.rows.length;
   }
 

@@ -50,7 +50,8 @@ export interface ReturningChange {
   params: unknown[];
   /**
    * Earlier parts of the statement's WITH the change reads from (`name AS (…)`, comma-separated; data-modifying ones
-   * too, since a data-modifying WITH is allowed only at a statement's top level).
+   * too, since a data-modifying WITH is allowed only at a statement's top level). A data-modifying step runs whether or
+   * not the change then touches a row: chain each on the one before (`… FROM step`), or roll back when nothing came.
    */
   steps?: string;
 }

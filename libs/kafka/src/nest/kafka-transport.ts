@@ -1,6 +1,17 @@
-import { Transport, type KafkaContext, type MicroserviceOptions } from '@nestjs/microservices';
+import {
+  Transport,
+  type KafkaContext,
+  type KafkaOptions,
+  type MicroserviceOptions,
+} from '@nestjs/microservices';
 import type { IHeaders } from 'kafkajs';
+import { CONSUMER_PARTITION_ASSIGNERS } from '../case-partition-assigner';
 import type { ReceivedMessage } from '../dead-letter';
+
+/** Nest restates kafkajs's types in a copy of its own (missing two admin calls the assigners never use). */
+type NestPartitionAssigners = NonNullable<
+  NonNullable<NonNullable<KafkaOptions['options']>['consumer']>['partitionAssigners']
+>;
 
 export interface KafkaTransportConfig {
   clientId: string;
@@ -24,6 +35,8 @@ export function kafkaTransportOptions(config: KafkaTransportConfig): Microservic
         sessionTimeout: 10_000,
         heartbeatInterval: 1_000,
         allowAutoTopicCreation: false,
+        // Replicas of a service each keep their cases: a case's events in one partition number of every topic.
+        partitionAssigners: CONSUMER_PARTITION_ASSIGNERS as unknown as NestPartitionAssigners,
       },
       // A new consumer group starts from the oldest retained event: nothing published before it joined is lost.
       subscribe: { fromBeginning: true },

@@ -68,7 +68,7 @@ const issuedNotice = (row: IssuedRow, created: boolean): IssuedNotice => ({
 
 /**
  * A county's 行政审批服务管理局 issues a notice (考核通报) under its own seal and publishes it: numbered in the organ's
- * 文号 sequence, laid out, signed, stored, written in the 用印登记 and announced, stored all in one statement. One notice
+ * 文号 sequence, laid out, signed, stored, written in the 用印登记 and announced (the last three in one statement). One notice
  * per key: asking again answers the notice already issued and takes no number. Without the organ's seal in force
  * nothing is issued, and the refusal is in the ledger.
  */

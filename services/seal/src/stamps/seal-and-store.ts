@@ -222,14 +222,17 @@ function storingSigned(
   return { steps, sql: `${ledger} RETURNING entry`, params };
 }
 
-/** Nothing was stored: another attempt with the same key stored its document first, or the seal left 启用 (refused). */
+/**
+ * Nothing was stored: another attempt with the same key stored its document first (AlreadySealed), or the seal left
+ * 启用 (refused). Neither — the seal in force again by now, or the 文号 held by another document — is an error to retry.
+ */
 async function whyNotStored(dataSource: DataSource, document: DocumentToSeal): Promise<Error> {
   const [found] = (await dataSource.query(
     `SELECT EXISTS (SELECT 1 FROM seal.documents WHERE decision_id = $1) AS stored,
             (SELECT status FROM seal.seals WHERE id = $2) AS status`,
     [document.key, document.seal.id],
   )) as { stored: boolean; status: string | null }[];
-  return found?.stored || found?.status === '启用'
-    ? new AlreadySealed()
-    : new SealError(SealErrorCode.NOT_ACTIVE);
+  if (found?.stored) return new AlreadySealed();
+  if (found?.status !== '启用') return new SealError(SealErrorCode.NOT_ACTIVE);
+  return new Error(`document ${document.key} was not stored though its seal is in force; try again`);
 }

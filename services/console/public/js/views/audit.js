@@ -9,6 +9,7 @@ import {
   showError,
   showMessage,
   tableHtml,
+  todayIso,
 } from '../html.js';
 import { EVENT_TYPES, eventTypeLabel, label, ROLE_TITLES, SERVICE_ACTORS } from '../labels.js';
 import { townLabel, townOptionsHtml } from '../names.js';
@@ -52,18 +53,6 @@ function showVerdict(element, verdict) {
 }
 
 const PAGE_SIZE = 200;
-
-/** Today on China's calendar: the service counts record dates in Beijing time, whatever the PC's clock says. */
-function chinaToday() {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date());
-  const part = (type) => parts.find((p) => p.type === type).value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 /** A case by its 办件编号; a seal's own record (登记, 启用, 停用) is not a case and has no case to open. */
 const streamText = (event) =>
@@ -202,7 +191,7 @@ function setUpCheckpoints(root) {
       const exported = await api('audit', '/audit/checkpoints/export');
       downloadBlob(
         new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' }),
-        `审计检查点-${chinaToday()}.json`,
+        `审计检查点-${todayIso()}.json`,
       );
       showMessage(
         box,
@@ -235,7 +224,7 @@ function setUpCheckpoints(root) {
 
 export function renderAudit(root, { params, user }) {
   const caseId = params[0] ?? '';
-  const today = chinaToday();
+  const today = todayIso();
   mount(
     root,
     html`<h2>审计回放</h2>
