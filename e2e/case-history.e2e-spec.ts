@@ -40,6 +40,12 @@ function loadHistory(cases: number): Loaded {
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Loaded;
 }
 
+/** What the builder scripts below share: 晋庙铺镇, one matter it decides, and keys of their own. */
+const BUILDER_PLACE = `const town = { code: '${TOWN}', county: '${COUNTY}', name: '晋庙铺镇' };
+        const matter = { code: 'ZZ-T-013', name: '城乡低收入家庭认定', typeCode: '07', unitCode: '${COUNTY}-mz', version: 1,
+          caseKind: '承诺件', committedLimitWorkingDays: 10, materials: [], legalBasis: '《社会救助暂行办法》第九条' };
+        const keys = { personalData: Buffer.alloc(32, 1), lookup: Buffer.alloc(32, 2), chain: Buffer.alloc(32, 3) };`;
+
 describe('a county’s past loaded for scale: the record an auditor and a supervisor would read', () => {
   const browser = browserForSuite();
   const auditor = as('zz-auditor');
@@ -97,10 +103,7 @@ describe('a county’s past loaded for scale: the record an auditor and a superv
     const script = `
       import('${join(root, 'deploy/bench/history/history-case.mjs')}').then(({ historicalCase, randomSource, townStaff }) => {
         const random = randomSource(11);
-        const town = { code: '${TOWN}', county: '${COUNTY}', name: '晋庙铺镇' };
-        const matter = { code: 'ZZ-T-013', name: '城乡低收入家庭认定', typeCode: '07', unitCode: '${COUNTY}-mz', version: 1,
-          caseKind: '承诺件', committedLimitWorkingDays: 10, materials: [], legalBasis: '《社会救助暂行办法》第九条' };
-        const keys = { personalData: Buffer.alloc(32, 1), lookup: Buffer.alloc(32, 2), chain: Buffer.alloc(32, 3) };
+        ${BUILDER_PLACE}
         const events = [];
         for (let index = 0; index < 60; index += 1) {
           events.push(...historicalCase({ town, matter, staff: townStaff(town, random), seal: '7eefe40b-95e7-4572-9e9d-c4dec204e951',
@@ -148,10 +151,7 @@ describe('a county’s past loaded for scale: the record an auditor and a superv
         const random = randomSource(7);
         const loadStarted = Date.parse('2026-12-07T02:00:00Z');
         const latest = ${latest};
-        const town = { code: '${TOWN}', county: '${COUNTY}', name: '晋庙铺镇' };
-        const matter = { code: 'ZZ-T-013', name: '城乡低收入家庭认定', typeCode: '07', unitCode: '${COUNTY}-mz', version: 1,
-          caseKind: '承诺件', committedLimitWorkingDays: 10, materials: [], legalBasis: '《社会救助暂行办法》第九条' };
-        const keys = { personalData: Buffer.alloc(32, 1), lookup: Buffer.alloc(32, 2), chain: Buffer.alloc(32, 3) };
+        ${BUILDER_PLACE}
         const moments = [];
         for (let index = 0; index < 64; index += 1) {
           const built = historicalCase({ town, matter, staff: townStaff(town, random), seal: '7eefe40b-95e7-4572-9e9d-c4dec204e951',

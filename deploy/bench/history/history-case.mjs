@@ -180,15 +180,9 @@ export function historicalCase(context, random) {
     timeline = caseTimeline(random, submittedAt, outcome, attempt === 0 && random() < 0.05, attempt >= 10);
     if (timeline.concludedAt + MINUTE <= latest || attempt >= 10) break;
   }
-  const {
-    acceptedAt,
-    reviewOpenedAt,
-    reviewDecidedAt,
-    leaderOpenedAt,
-    leaderDecidedAt,
-    withdrawnAt,
-    concludedAt,
-  } = timeline;
+  const { acceptedAt, reviewOpenedAt, reviewDecidedAt, leaderOpenedAt, leaderDecidedAt, withdrawnAt } =
+    timeline;
+  const { concludedAt } = timeline;
   const dueDate = afterWorkingDays(acceptedAt, matter.committedLimitWorkingDays);
   const onTime = beijingDate(concludedAt) <= dueDate;
   const result = { approved: '准予', refused: '不予许可', withdrawn: '撤件' }[outcome];

@@ -63,6 +63,15 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
     return id;
   }
 
+  /** How many of these events wait to be marked published. */
+  const pendingOf = async (ids: string[]) =>
+    (
+      (await suite.dataSource.query(
+        `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE event_id = ANY($1) AND published_at IS NULL`,
+        [ids],
+      )) as [{ n: number }]
+    )[0].n;
+
   it('publishes committed events in commit order, keyed by case, and marks them published', async () => {
     const caseId = randomUUID();
     const ids = await suite.dataSource.transaction(async (manager) => [
@@ -165,13 +174,6 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
   });
 
   it('marks a batch with the read of the next one, and its last batch when it stops: the next leader does not publish it again', async () => {
-    const pendingOf = async (ids: string[]) =>
-      (
-        (await suite.dataSource.query(
-          `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE event_id = ANY($1) AND published_at IS NULL`,
-          [ids],
-        )) as [{ n: number }]
-      )[0].n;
     const patient = new OutboxRelay({
       databaseUrl: suite.database.url,
       schema: SCHEMA,
@@ -216,13 +218,6 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
   });
 
   it('marks what it published a moment later with nothing else waking it, after a restart too', async () => {
-    const pending = async (id: string) =>
-      (
-        (await suite.dataSource.query(
-          `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE event_id = $1 AND published_at IS NULL`,
-          [id],
-        )) as [{ n: number }]
-      )[0].n;
     const onKafka = (id: string) =>
       eventually(`event ${id} on Kafka`, async () =>
         collector.messages.some((m) => m.headers['event-id'] === id) ? true : undefined,
@@ -247,7 +242,7 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
       await onKafka(first);
       // Stopped while its batch waits to be marked: marked on stopping.
       await restarted.stop();
-      expect(await pending(first)).toBe(0);
+      expect(await pendingOf([first])).toBe(0);
       await restarted.start();
       await restarted.wake();
       const second = await suite.dataSource.transaction((manager) =>
@@ -256,7 +251,7 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
       await onKafka(second);
       await eventually(
         'the event marked published',
-        async () => ((await pending(second)) === 0 ? true : undefined),
+        async () => ((await pendingOf([second])) === 0 ? true : undefined),
         {
           timeoutMs: 10_000,
         },
