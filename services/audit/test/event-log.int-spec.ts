@@ -6,7 +6,7 @@ import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { unkeyedEventHash } from '../src/event-log/event-hash';
 import { EventLogService } from '../src/event-log/event-log.service';
 import { ChainCheckPool } from '../src/event-log/chain-check-pool';
-import { PlaceVerificationService } from '../src/event-log/place-verification.service';
+import { PlaceVerificationService, type PlaceProgress } from '../src/event-log/place-verification.service';
 
 describe('the audit event log (real PostgreSQL)', () => {
   let suite: SuiteDataSource;
@@ -274,7 +274,21 @@ describe('the audit event log (real PostgreSQL)', () => {
             brokenStreams: 1,
             broken: [{ streamId: caseIds[777], brokenAtVersion: 2, receiptNumber: null }],
           });
+          // How far it is, batch by batch, for a person watching a large place being checked.
+          const seen: PlaceProgress[] = [];
+          await places.verifyPlace(place, { onProgress: (progress) => seen.push(progress) });
+          expect(seen.map((progress) => progress.streamsChecked)).toEqual([500, 1_000, 1_300]);
+          expect(seen.at(-1)).toEqual({ streams: 1_300, streamsChecked: 1_300, events: 1_301 });
         }
+        // A person who leaves once the first batch is reported: no batch is started after that.
+        let wanted = true;
+        const left = await inProcess.verifyPlace(place, {
+          onProgress: () => {
+            wanted = false;
+          },
+          stillWanted: () => wanted,
+        });
+        expect(left).toEqual(expect.objectContaining({ streams: 1_300, events: 1_001 }));
       } finally {
         await Promise.all([inProcess.onModuleDestroy(), threaded.onModuleDestroy()]);
       }

@@ -1,30 +1,42 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Logger, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { PlaceQuery } from '@oneseal/service-kit';
 import { PlaceEventsQuery } from './dto/place-events.query';
 import { EventLogService } from './event-log.service';
+import { Observable } from 'rxjs';
 import { PlaceVerificationService } from './place-verification.service';
 import { CodedError, assertUnreachable } from '@oneseal/errors';
 
 export enum AuditErrorCode {
   PERIOD_INVALID = 'AUDIT.PERIOD_INVALID',
+  VERIFICATION_INTERRUPTED = 'AUDIT.VERIFICATION_INTERRUPTED',
 }
+
+const AUDIT_ERROR_MESSAGES: Record<AuditErrorCode, string> = {
+  [AuditErrorCode.PERIOD_INVALID]: '回放期间有误：开始日期不能晚于结束日期，且一次最多回放 366 天',
+  [AuditErrorCode.VERIFICATION_INTERRUPTED]: '核验中断（审计服务暂时无法读取事件），请稍后重新核验',
+};
 
 export class AuditError extends CodedError<AuditErrorCode> {
   constructor(code: AuditErrorCode) {
-    super(code, '回放期间有误：开始日期不能晚于结束日期，且一次最多回放 366 天');
+    super(code, AUDIT_ERROR_MESSAGES[code]);
   }
 
   get httpStatus(): HttpStatus {
     switch (this.code) {
       case AuditErrorCode.PERIOD_INVALID:
         return HttpStatus.UNPROCESSABLE_ENTITY;
+      case AuditErrorCode.VERIFICATION_INTERRUPTED:
+        return HttpStatus.SERVICE_UNAVAILABLE;
       default:
         return assertUnreachable(this.code);
     }
   }
 }
+
+/** How often a long check reports how far it is. */
+const PROGRESS_EVERY_MS = 500;
 
 /** The whole record of a town or the county: replayed in the order it was recorded, and every chain verified. */
 @ApiTags('audit')
@@ -54,4 +66,53 @@ export class PlaceAuditController {
     assertReachesPlace(user, place);
     return this.places.verifyPlace({ county: place.county, town: place.town });
   }
+
+  /**
+   * The same check for a person watching it: a large place (a town's years, a county) takes longer than any gateway
+   * waits for one answer, so this one answers at once and keeps telling how far it is (`progress`), then the verdict
+   * (`verdict`, as GET verification answers it) or why it stopped (`failed`). A person who leaves stops the check.
+   */
+  @Sse('verification/progress')
+  @ApiOperation({
+    summary:
+      '核验一个乡镇或全县的全部事件链，边核验边报告进度（text/event-stream：progress 进度、verdict 结论、failed 中断）',
+  })
+  verificationProgress(@CurrentUser() user: AuthUser, @Query() place: PlaceQuery): Observable<MessageEvent> {
+    assertReachesPlace(user, place);
+    return new Observable<MessageEvent>((subscriber) => {
+      let wanted = true;
+      let reportedAt = 0;
+      this.places
+        .verifyPlace(
+          { county: place.county, town: place.town },
+          {
+            onProgress: (progress) => {
+              if (Date.now() - reportedAt < PROGRESS_EVERY_MS) return;
+              reportedAt = Date.now();
+              subscriber.next({ type: 'progress', data: progress });
+            },
+            stillWanted: () => wanted,
+          },
+        )
+        .then(
+          (verdict) => subscriber.next({ type: 'verdict', data: verdict }),
+          (error: unknown) => {
+            this.logger.warn(
+              `verification of ${place.town ?? place.county} failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
+            const interrupted = new AuditError(AuditErrorCode.VERIFICATION_INTERRUPTED);
+            subscriber.next({
+              type: 'failed',
+              data: { code: interrupted.code, message: interrupted.message },
+            });
+          },
+        )
+        .finally(() => subscriber.complete());
+      return () => {
+        wanted = false;
+      };
+    });
+  }
+
+  private readonly logger = new Logger('PlaceAudit');
 }

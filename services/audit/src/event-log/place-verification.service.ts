@@ -39,7 +39,14 @@ export class PlaceVerificationService implements OnModuleDestroy {
     await this.pool?.close();
   }
 
-  async verifyPlace(place: { county: string; town?: string }): Promise<PlaceVerdict> {
+  /**
+   * `watch.onProgress` hears how far the check is after each batch; once `watch.stillWanted()` says no (the person
+   * left), no further batch is started and the verdict counts only what was checked.
+   */
+  async verifyPlace(
+    place: { county: string; town?: string },
+    watch: { onProgress?: (progress: PlaceProgress) => void; stillWanted?: () => boolean } = {},
+  ): Promise<PlaceVerdict> {
     // The town only when one is asked for: `town = $2::text` (or an OR on a parameter) would compare as text, and
     // the (county, town) index would then serve only the county — a town's check read all of its county's events.
     const streams = (await this.dataSource.query(
@@ -61,7 +68,9 @@ export class PlaceVerificationService implements OnModuleDestroy {
     // Its own bytes: a Buffer may be a view of a shared pool slab, which would cross to the thread whole.
     const key = new Uint8Array(keying.key);
     const keyedFromSeq = keying.keyedFromSeq;
+    let streamsChecked = 0;
     const tally = (checked: StreamChecked[]) => {
+      streamsChecked += checked.length;
       for (const stream of checked) {
         verdict.events += stream.events;
         if (stream.intact) continue;
@@ -74,6 +83,7 @@ export class PlaceVerificationService implements OnModuleDestroy {
             receiptNumber: stream.receiptNumber ?? null,
           });
       }
+      watch.onProgress?.({ streams: verdict.streams, streamsChecked, events: verdict.events });
     };
     const jobs = function* (): Generator<ChainCheckJob> {
       for (let start = 0; start < streams.length; start += STREAM_BATCH)
@@ -88,6 +98,7 @@ export class PlaceVerificationService implements OnModuleDestroy {
     // As many batches handed over as the threads hold (or one ahead here); verdicts tallied in stream order.
     const checking: Promise<StreamChecked[]>[] = [];
     for (const job of jobs()) {
+      if (watch.stillWanted && !watch.stillWanted()) break;
       const check = pool ? pool.check(job) : this.readAndCheck(job);
       // Awaited in its turn; a failure before then must not count as unhandled.
       check.catch(() => undefined);
@@ -107,6 +118,13 @@ export class PlaceVerificationService implements OnModuleDestroy {
 
 const STREAM_BATCH = 500;
 const MAX_BROKEN_LISTED = 50;
+
+/** How far a place's check is: streams (cases) checked of all, and their events. */
+export interface PlaceProgress {
+  streams: number;
+  streamsChecked: number;
+  events: number;
+}
 
 export interface PlaceVerdict {
   county: string;
