@@ -3,7 +3,7 @@ import { generateSm2KeyPair } from '@oneseal/gm-crypto';
 import { caseEvent } from './support/events';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { CheckpointError } from '../src/checkpoints/checkpoint.errors';
-import { CheckpointsService } from '../src/checkpoints/checkpoints.service';
+import { CheckpointsService, type CheckpointProgress } from '../src/checkpoints/checkpoints.service';
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { EventLogService } from '../src/event-log/event-log.service';
 
@@ -63,6 +63,18 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
     await expect(checkpoints.verify()).resolves.toEqual(
       expect.objectContaining({ intact: true, checkpoints: 2, heads: 3, problems: [] }),
     );
+    // How far it is, for a person watching: each checkpoint's heads, then the checkpoint, with the same verdict.
+    const seen: CheckpointProgress[] = [];
+    await expect(
+      checkpoints.verify(undefined, { onProgress: (progress) => seen.push(progress) }),
+    ).resolves.toEqual(expect.objectContaining({ intact: true, checkpoints: 2, heads: 3 }));
+    expect(seen.map(({ checkpointsChecked, headsChecked }) => [checkpointsChecked, headsChecked])).toEqual([
+      [0, 2],
+      [1, 2],
+      [1, 3],
+      [2, 3],
+    ]);
+    expect(seen.every((progress) => progress.checkpoints === 2 && progress.heads === 3)).toBe(true);
   });
 
   it('finds the deleted last event of a case, by its 办件编号, though the chain left behind is whole', async () => {

@@ -10,6 +10,7 @@ import {
   type ChainHead,
   type CheckpointBody,
 } from './checkpoint-digest';
+import type { ProgressWatch } from '../progress/progress-stream';
 import { CheckpointError, CheckpointErrorCode } from './checkpoint.errors';
 
 export const CHECKPOINT_KEY = Symbol('CHECKPOINT_KEY');
@@ -42,6 +43,14 @@ export interface CheckpointProblem {
   version?: number;
 }
 
+/** How far a check of the checkpoints is: checkpoints and their heads checked of all. */
+export interface CheckpointProgress {
+  checkpoints: number;
+  checkpointsChecked: number;
+  heads: number;
+  headsChecked: number;
+}
+
 export interface CheckpointVerdict {
   intact: boolean;
   checkpoints: number;
@@ -57,6 +66,8 @@ export interface CheckpointVerdict {
  */
 export const DEFAULT_SETTLE_SECONDS = 5;
 const MAX_PROBLEMS = 50;
+/** Heads looked up in the log in one statement. */
+const HEADS_PER_LOOKUP = 20_000;
 
 /**
  * Signed checkpoints of every chain's head. Deleting the last events of a case, truncating the log or rewriting a
@@ -142,8 +153,13 @@ export class CheckpointsService {
   /**
    * Checks the stored checkpoints (signatures, their own chain, every head still in the log as it was) or, given an
    * exported copy, that copy against the log: a checkpoint removed from the database is then found as well.
+   * `watch` hears how far it is; once no longer wanted, nothing further is looked up (the verdict then counts only
+   * what was checked).
    */
-  async verify(copy?: ExportedCheckpoints): Promise<CheckpointVerdict> {
+  async verify(
+    copy?: ExportedCheckpoints,
+    watch: ProgressWatch<CheckpointProgress> = {},
+  ): Promise<CheckpointVerdict> {
     if (copy && copy.publicKey !== this.key.publicKey)
       throw new CheckpointError(CheckpointErrorCode.FOREIGN_KEY);
     const problems: CheckpointProblem[] = [];
@@ -174,7 +190,14 @@ export class CheckpointsService {
 
     let previous = FIRST_PREVIOUS;
     let headCount = 0;
+    const progress: CheckpointProgress = {
+      checkpoints: checkpoints.length,
+      checkpointsChecked: 0,
+      heads: checkpoints.reduce((sum, checkpoint) => sum + checkpoint.heads.length, 0),
+      headsChecked: 0,
+    };
     for (const checkpoint of [...checkpoints].sort((a, b) => a.seq - b.seq)) {
+      if (watch.stillWanted && !watch.stillWanted()) break;
       const body = bodyOf(checkpoint);
       if (
         checkpoint.publicKey !== this.key.publicKey ||
@@ -196,8 +219,17 @@ export class CheckpointsService {
         });
       previous = checkpointLink(body, checkpoint.signature);
       headCount += checkpoint.heads.length;
-      for (const found of await this.headsAgainstLog(checkpoint.heads))
-        note({ ...found, checkpointSeq: checkpoint.seq });
+      // A checkpoint after a large load holds a million heads: looked up a part at a time, saying how far it is.
+      for (let start = 0; start < checkpoint.heads.length; start += HEADS_PER_LOOKUP) {
+        if (watch.stillWanted && !watch.stillWanted()) break;
+        const part = checkpoint.heads.slice(start, start + HEADS_PER_LOOKUP);
+        for (const found of await this.headsAgainstLog(part))
+          note({ ...found, checkpointSeq: checkpoint.seq });
+        progress.headsChecked += part.length;
+        watch.onProgress?.({ ...progress });
+      }
+      progress.checkpointsChecked += 1;
+      watch.onProgress?.({ ...progress });
     }
     const last = checkpoints.at(-1);
     return {

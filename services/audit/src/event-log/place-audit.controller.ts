@@ -4,7 +4,8 @@ import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/
 import { PlaceQuery } from '@oneseal/service-kit';
 import { PlaceEventsQuery } from './dto/place-events.query';
 import { EventLogService } from './event-log.service';
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { progressStream } from '../progress/progress-stream';
 import { PlaceVerificationService } from './place-verification.service';
 import { CodedError, assertUnreachable } from '@oneseal/errors';
 
@@ -35,9 +36,6 @@ export class AuditError extends CodedError<AuditErrorCode> {
   }
 }
 
-/** How often a long check reports how far it is. */
-const PROGRESS_EVERY_MS = 500;
-
 /** The whole record of a town or the county: replayed in the order it was recorded, and every chain verified. */
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -48,6 +46,8 @@ export class PlaceAuditController {
     private readonly log: EventLogService,
     private readonly places: PlaceVerificationService,
   ) {}
+
+  private readonly logger = new Logger('PlaceAudit');
 
   @Get('events')
   @ApiOperation({
@@ -79,40 +79,12 @@ export class PlaceAuditController {
   })
   verificationProgress(@CurrentUser() user: AuthUser, @Query() place: PlaceQuery): Observable<MessageEvent> {
     assertReachesPlace(user, place);
-    return new Observable<MessageEvent>((subscriber) => {
-      let wanted = true;
-      let reportedAt = 0;
-      this.places
-        .verifyPlace(
-          { county: place.county, town: place.town },
-          {
-            onProgress: (progress) => {
-              if (Date.now() - reportedAt < PROGRESS_EVERY_MS) return;
-              reportedAt = Date.now();
-              subscriber.next({ type: 'progress', data: progress });
-            },
-            stillWanted: () => wanted,
-          },
-        )
-        .then(
-          (verdict) => subscriber.next({ type: 'verdict', data: verdict }),
-          (error: unknown) => {
-            this.logger.warn(
-              `verification of ${place.town ?? place.county} failed: ${error instanceof Error ? error.message : String(error)}`,
-            );
-            const interrupted = new AuditError(AuditErrorCode.VERIFICATION_INTERRUPTED);
-            subscriber.next({
-              type: 'failed',
-              data: { code: interrupted.code, message: interrupted.message },
-            });
-          },
-        )
-        .finally(() => subscriber.complete());
-      return () => {
-        wanted = false;
-      };
-    });
+    const interrupted = new AuditError(AuditErrorCode.VERIFICATION_INTERRUPTED);
+    return progressStream(
+      (watch) => this.places.verifyPlace({ county: place.county, town: place.town }, watch),
+      { code: interrupted.code, message: interrupted.message },
+      this.logger,
+      `verification of ${place.town ?? place.county}`,
+    );
   }
-
-  private readonly logger = new Logger('PlaceAudit');
 }

@@ -9,6 +9,7 @@ import {
   type ChainRowText,
   type StreamChecked,
 } from './chain-check';
+import type { ProgressWatch } from '../progress/progress-stream';
 import { ChainCheckPool } from './chain-check-pool';
 import { EventLogService } from './event-log.service';
 
@@ -45,7 +46,7 @@ export class PlaceVerificationService implements OnModuleDestroy {
    */
   async verifyPlace(
     place: { county: string; town?: string },
-    watch: { onProgress?: (progress: PlaceProgress) => void; stillWanted?: () => boolean } = {},
+    watch: ProgressWatch<PlaceProgress> = {},
   ): Promise<PlaceVerdict> {
     // The town only when one is asked for: `town = $2::text` (or an OR on a parameter) would compare as text, and
     // the (county, town) index would then serve only the county — a town's check read all of its county's events.

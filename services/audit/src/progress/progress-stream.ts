@@ -1,0 +1,47 @@
+import type { Logger, MessageEvent } from '@nestjs/common';
+import { Observable } from 'rxjs';
+
+/** What a long check is told by the person watching it: how far it is, and whether it is still wanted. */
+export interface ProgressWatch<TProgress> {
+  onProgress?: (progress: TProgress) => void;
+  stillWanted?: () => boolean;
+}
+
+/** How often a long check reports how far it is. */
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * A long check for a person watching it, as server-sent events: answered at once (a gateway waits for an answer, not
+ * for its end), `progress` at most twice a second, then `verdict` — or `failed` with `interrupted` (code and message)
+ * when the check threw. Unsubscribing (the person left) tells the check it is no longer wanted.
+ */
+export function progressStream<TProgress, TVerdict>(
+  check: (watch: ProgressWatch<TProgress>) => Promise<TVerdict>,
+  interrupted: { code: string; message: string },
+  logger: Pick<Logger, 'warn'>,
+  what: string,
+): Observable<MessageEvent> {
+  return new Observable<MessageEvent>((subscriber) => {
+    let wanted = true;
+    let reportedAt = 0;
+    check({
+      onProgress: (progress) => {
+        if (Date.now() - reportedAt < PROGRESS_EVERY_MS) return;
+        reportedAt = Date.now();
+        subscriber.next({ type: 'progress', data: progress as object });
+      },
+      stillWanted: () => wanted,
+    })
+      .then(
+        (verdict) => subscriber.next({ type: 'verdict', data: verdict as object }),
+        (error: unknown) => {
+          logger.warn(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+          subscriber.next({ type: 'failed', data: interrupted });
+        },
+      )
+      .finally(() => subscriber.complete());
+    return () => {
+      wanted = false;
+    };
+  });
+}

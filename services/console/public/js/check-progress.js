@@ -1,0 +1,49 @@
+/**
+ * A long check a service runs while the person watches (a town's chains, the signed checkpoints): read as server-sent
+ * events, since a large one takes longer than the gateway waits for one answer — `progress` as it goes, then
+ * `verdict`, or `failed` with the service's code and message.
+ */
+import { ApiError, session } from './api.js';
+import { parseEvents } from './inbox-changes.js';
+
+/**
+ * The verdict of the check at `path` of `service`, calling onProgress with each report; nothing once `stillWanted()`
+ * says no (the person started another check or left the screen), which also ends the check on the service.
+ */
+export async function followCheck(service, path, query, onProgress, stillWanted) {
+  const stop = new AbortController();
+  const search = query ? `?${new URLSearchParams(query)}` : '';
+  let response;
+  try {
+    response = await fetch(`/api/${service}${path}${search}`, {
+      headers: { accept: 'text/event-stream', authorization: `Bearer ${session.token}` },
+      signal: stop.signal,
+    });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: '无法连接工作台服务，请检查网络后重试' });
+  }
+  if (!response.ok || !response.body) {
+    throw new ApiError(response.status, await response.json().catch(() => null));
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new ApiError(503, { message: '核验中断（连接已断开），请重新核验' });
+      if (!stillWanted()) return undefined;
+      pending += value;
+      const complete = pending.lastIndexOf('\n\n');
+      if (complete < 0) continue;
+      const events = parseEvents(pending.slice(0, complete + 2));
+      pending = pending.slice(complete + 2);
+      for (const event of events) {
+        if (event.type === 'progress') onProgress(event.data);
+        if (event.type === 'verdict') return event.data;
+        if (event.type === 'failed') throw new ApiError(503, event.data);
+      }
+    }
+  } finally {
+    stop.abort();
+  }
+}
