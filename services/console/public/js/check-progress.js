@@ -4,7 +4,7 @@
  * `verdict`, or `failed` with the service's code and message.
  */
 import { ApiError, session } from './api.js';
-import { parseEvents } from './inbox-changes.js';
+import { serverSentEvents } from './server-sent-events.js';
 
 /**
  * The verdict of the check at `path` of `service`, calling onProgress with each report; nothing once `stillWanted()`
@@ -25,24 +25,14 @@ export async function followCheck(service, path, query, onProgress, stillWanted)
   if (!response.ok || !response.body) {
     throw new ApiError(response.status, await response.json().catch(() => null));
   }
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let pending = '';
   try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) throw new ApiError(503, { message: '核验中断（连接已断开），请重新核验' });
+    for await (const event of serverSentEvents(response.body)) {
       if (!stillWanted()) return undefined;
-      pending += value;
-      const complete = pending.lastIndexOf('\n\n');
-      if (complete < 0) continue;
-      const events = parseEvents(pending.slice(0, complete + 2));
-      pending = pending.slice(complete + 2);
-      for (const event of events) {
-        if (event.type === 'progress') onProgress(event.data);
-        if (event.type === 'verdict') return event.data;
-        if (event.type === 'failed') throw new ApiError(503, event.data);
-      }
+      if (event.type === 'progress') onProgress(event.data);
+      if (event.type === 'verdict') return event.data;
+      if (event.type === 'failed') throw new ApiError(503, event.data);
     }
+    throw new ApiError(503, { message: '核验中断（连接已断开），请重新核验' });
   } finally {
     stop.abort();
   }

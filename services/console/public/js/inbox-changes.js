@@ -4,30 +4,10 @@
  * inbox reads its list again. fetch, not EventSource: the stream needs the login token in its header.
  */
 import { session } from './api.js';
+import { serverSentEvents } from './server-sent-events.js';
 
 const FIRST_RETRY_MS = 1000;
 const LONGEST_RETRY_MS = 30_000;
-
-/** The events of a server-sent stream's text, as { type, data } (data parsed as JSON; {} when empty). */
-export function parseEvents(text) {
-  const events = [];
-  for (const block of text.split('\n\n')) {
-    let type = 'message';
-    let data = '';
-    for (const line of block.split('\n')) {
-      if (line.startsWith('event:')) type = line.slice(6).trim();
-      else if (line.startsWith('data:')) data += line.slice(5).trim();
-    }
-    if (block.trim() && !block.startsWith(':')) {
-      try {
-        events.push({ type, data: data ? JSON.parse(data) : {} });
-      } catch {
-        events.push({ type, data: {} });
-      }
-    }
-  }
-  return events;
-}
 
 /**
  * Watches the person's inbox changes until `stillWanted()` says no. Calls onChange({ type, data }) for 'ready' (just
@@ -47,25 +27,15 @@ export function watchInboxChanges({ view, onChange, onState, stillWanted }) {
     // A refused token ends the watch: the next inbox read takes the person back to the login page.
     if (response.status === 401 || response.status === 403) return 'refused';
     if (!response.ok || !response.body) throw new Error(`inbox changes: HTTP ${response.status}`);
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let pending = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return 'ended';
-      pending += value;
-      const complete = pending.lastIndexOf('\n\n');
-      if (complete < 0) continue;
-      const events = parseEvents(pending.slice(0, complete + 2));
-      pending = pending.slice(complete + 2);
-      for (const event of events) {
-        if (!stillWanted()) return 'left';
-        if (event.type === 'ready') {
-          retryMs = FIRST_RETRY_MS;
-          onState('live');
-        }
-        if (event.type !== 'ping') onChange(event);
+    for await (const event of serverSentEvents(response.body)) {
+      if (!stillWanted()) return 'left';
+      if (event.type === 'ready') {
+        retryMs = FIRST_RETRY_MS;
+        onState('live');
       }
+      if (event.type !== 'ping') onChange(event);
     }
+    return 'ended';
   }
 
   void (async () => {
