@@ -79,6 +79,12 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
 
   it('finds the deleted last event of a case, by its 办件编号, though the chain left behind is whole', async () => {
     const copy = await checkpoints.export();
+    // A copy without heads (what the console exports: a million cases have a million heads) holds only checkpoints.
+    const compact = await checkpoints.export(false);
+    expect(compact.checkpoints.map((checkpoint) => [checkpoint.seq, 'heads' in checkpoint])).toEqual([
+      [1, false],
+      [2, false],
+    ]);
     await tamper(`DELETE FROM audit.events WHERE stream_id = $1 AND version = 3`, [caseA]);
     // The chain that is left still links: only the checkpoint knows there was a third event.
     await expect(log.verify(caseA)).resolves.toEqual(expect.objectContaining({ intact: true, events: 2 }));
@@ -105,9 +111,22 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
       'missing-event',
     ]);
     expect(againstCopy.problems[0].message).toBe('第 2 号检查点在系统中已不存在（被删除）');
+    // The copy without heads shows the removed checkpoint as well; the heads of those still there are checked from
+    // the database (the removed one's heads, and so its deleted event, only a copy with heads can show).
+    const againstCompact = await checkpoints.verify(compact);
+    expect(againstCompact).toEqual(expect.objectContaining({ intact: false, checkpoints: 2, heads: 2 }));
+    expect(againstCompact.problems.map((problem) => problem.kind)).toEqual(['missing-checkpoint']);
+  });
+
+  it('checks a copy without heads with the database’s heads, which the copy’s signed digest vouches for', async () => {
+    const compact = await checkpoints.export(false);
+    await expect(checkpoints.verify(compact)).resolves.toEqual(
+      expect.objectContaining({ intact: true, checkpoints: 1, heads: 2, problems: [] }),
+    );
   });
 
   it('refuses a signed head that was edited to match a rewritten event, and a copy signed by another key', async () => {
+    const compact = await checkpoints.export(false);
     await tamper(`UPDATE audit.checkpoint_heads SET hash = $2 WHERE checkpoint_seq = 1 AND stream_id = $1`, [
       caseB,
       'f'.repeat(64),
@@ -115,6 +134,9 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
     const verdict = await checkpoints.verify();
     expect(verdict.problems.map((problem) => problem.kind)).toEqual(['signature', 'changed-event']);
     expect(verdict.problems[0].message).toContain('第 1 号检查点的签名核验不通过');
+    // Checked against a copy without heads, the database's edited head no longer matches the digest it signed.
+    const againstCompact = await checkpoints.verify(compact);
+    expect(againstCompact.problems.map((problem) => problem.kind)).toEqual(['signature', 'changed-event']);
 
     const foreign = { ...(await checkpoints.export()), publicKey: generateSm2KeyPair().publicKey };
     await expect(checkpoints.verify(foreign)).rejects.toBeInstanceOf(CheckpointError);

@@ -6,16 +6,19 @@ import {
   HttpCode,
   Logger,
   Post,
+  Query,
+  Res,
   Sse,
   type MessageEvent,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@oneseal/auth';
 import type { Observable } from 'rxjs';
-import { progressStream } from '../progress/progress-stream';
+import type { Response } from 'express';
+import { progressStream, writeProgressStream } from '../progress/progress-stream';
 import { CheckpointError, CheckpointErrorCode } from './checkpoint.errors';
 import { CheckpointsService } from './checkpoints.service';
-import { ExportedCheckpointsDto } from './dto/exported-checkpoints.dto';
+import { CheckpointExportQuery, ExportedCheckpointsDto } from './dto/exported-checkpoints.dto';
 
 /**
  * Auditors and the platform's operators check the log against its signed checkpoints and take a copy of them away;
@@ -46,9 +49,12 @@ export class CheckpointsController {
 
   @Get('export')
   @Header('Content-Disposition', 'attachment; filename="oneseal-audit-checkpoints.json"')
-  @ApiOperation({ summary: '导出全部签名检查点（含链头），交由系统之外保存，日后用来核验' })
-  export() {
-    return this.checkpoints.export();
+  @ApiOperation({
+    summary:
+      '导出全部签名检查点，交由系统之外保存，日后用来核验（heads=none 时不含链头：百万件办件的链头有上百兆，签名已覆盖链头摘要）',
+  })
+  export(@Query() query: CheckpointExportQuery) {
+    return this.checkpoints.export(query.heads !== 'none');
   }
 
   @Get('verification')
@@ -70,6 +76,29 @@ export class CheckpointsController {
       { code: interrupted.code, message: interrupted.message },
       this.logger,
       'checkpoint verification',
+    );
+  }
+
+  /**
+   * A copy checked while the person watches (a copy without heads is checked with the database's million heads):
+   * server-sent events as for GET verification/progress. A copy signed by another key is refused before it starts.
+   */
+  @Post('verification/progress')
+  @ApiOperation({
+    summary:
+      '用此前导出的检查点文件核验，边核验边报告进度（text/event-stream：progress 进度、verdict 结论、failed 中断）',
+  })
+  verifyCopyWithProgress(@Body() copy: ExportedCheckpointsDto, @Res() response: Response): void {
+    this.checkpoints.assertOwnCopy(copy);
+    const interrupted = new CheckpointError(CheckpointErrorCode.VERIFICATION_INTERRUPTED);
+    writeProgressStream(
+      response,
+      progressStream(
+        (watch) => this.checkpoints.verify(copy, watch),
+        { code: interrupted.code, message: interrupted.message },
+        this.logger,
+        'checkpoint verification against a copy',
+      ),
     );
   }
 

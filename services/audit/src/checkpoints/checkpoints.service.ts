@@ -21,11 +21,16 @@ export interface SignedCheckpoint extends CheckpointBody {
   publicKey: string;
 }
 
-/** Checkpoints as exported: kept outside the system (printed, filed, sent to the county), they outlive its database. */
+/**
+ * Checkpoints as exported: kept outside the system (printed, filed, sent to the county), they outlive its database.
+ * With their heads, or without (a million cases have a million heads, 140 MB): a checkpoint's signature covers its
+ * heads' digest, so a copy without heads still shows any checkpoint removed or changed, and the heads of each one the
+ * database still holds unchanged are checked from the database.
+ */
 export interface ExportedCheckpoints {
   publicKey: string;
   exportedAt: string;
-  checkpoints: (SignedCheckpoint & { heads: ChainHead[] })[];
+  checkpoints: (SignedCheckpoint & { heads?: ChainHead[] })[];
 }
 
 /** One thing verification found, in words an auditor reads. */
@@ -142,11 +147,16 @@ export class CheckpointsService {
     );
   }
 
-  async export(): Promise<ExportedCheckpoints> {
+  /** A copy signed by another key cannot vouch for this log. */
+  assertOwnCopy(copy: Pick<ExportedCheckpoints, 'publicKey'>): void {
+    if (copy.publicKey !== this.key.publicKey) throw new CheckpointError(CheckpointErrorCode.FOREIGN_KEY);
+  }
+
+  async export(withHeads = true): Promise<ExportedCheckpoints> {
     return {
       publicKey: this.key.publicKey,
       exportedAt: new Date().toISOString(),
-      checkpoints: await this.storedWithHeads(),
+      checkpoints: withHeads ? await this.storedWithHeads() : await this.stored(),
     };
   }
 
@@ -160,17 +170,32 @@ export class CheckpointsService {
     copy?: ExportedCheckpoints,
     watch: ProgressWatch<CheckpointProgress> = {},
   ): Promise<CheckpointVerdict> {
-    if (copy && copy.publicKey !== this.key.publicKey)
-      throw new CheckpointError(CheckpointErrorCode.FOREIGN_KEY);
+    if (copy) this.assertOwnCopy(copy);
     const problems: CheckpointProblem[] = [];
     const note = (problem: CheckpointProblem) => {
       if (problems.length < MAX_PROBLEMS) problems.push(problem);
     };
-    // Against a copy, the copy's heads are checked and the database's checkpoints only compared with it.
-    const checkpoints = copy?.checkpoints ?? (await this.storedWithHeads());
+    // Against a copy, the copy's checkpoints are checked and the database's only compared with them; a checkpoint
+    // kept without its heads is checked with the database's heads while the database holds it unchanged.
+    const stored =
+      !copy || copy.checkpoints.some((kept) => !kept.heads) ? await this.storedWithHeads() : undefined;
+    const bySeq = new Map(
+      (stored ?? (await this.stored())).map((checkpoint) => [checkpoint.seq, checkpoint]),
+    );
+    const unchanged = (kept: SignedCheckpoint) => {
+      const inDatabase = bySeq.get(kept.seq);
+      return inDatabase?.signature === kept.signature && inDatabase.headsSm3 === kept.headsSm3
+        ? inDatabase
+        : undefined;
+    };
+    const checkpoints: (SignedCheckpoint & { heads?: ChainHead[] })[] = copy
+      ? copy.checkpoints.map((kept) => ({
+          ...kept,
+          heads: kept.heads ?? (unchanged(kept) as { heads?: ChainHead[] } | undefined)?.heads,
+        }))
+      : (stored ?? []);
 
     if (copy) {
-      const bySeq = new Map((await this.stored()).map((checkpoint) => [checkpoint.seq, checkpoint]));
       for (const kept of copy.checkpoints) {
         const inDatabase = bySeq.get(kept.seq);
         if (!inDatabase)
@@ -193,16 +218,17 @@ export class CheckpointsService {
     const progress: CheckpointProgress = {
       checkpoints: checkpoints.length,
       checkpointsChecked: 0,
-      heads: checkpoints.reduce((sum, checkpoint) => sum + checkpoint.heads.length, 0),
+      heads: checkpoints.reduce((sum, checkpoint) => sum + (checkpoint.heads?.length ?? 0), 0),
       headsChecked: 0,
     };
     for (const checkpoint of [...checkpoints].sort((a, b) => a.seq - b.seq)) {
       if (watch.stillWanted && !watch.stillWanted()) break;
       const body = bodyOf(checkpoint);
+      // Heads unknown only for a copy's checkpoint without heads that the database lost or changed (noted above).
+      const heads = checkpoint.heads ?? [];
       if (
         checkpoint.publicKey !== this.key.publicKey ||
-        body.headsSm3 !== headsDigest(checkpoint.heads) ||
-        body.headsCount !== checkpoint.heads.length ||
+        (checkpoint.heads && (body.headsSm3 !== headsDigest(heads) || body.headsCount !== heads.length)) ||
         !sm2Verify(signedText(body), checkpoint.signature, this.key.publicKey)
       ) {
         note({
@@ -218,11 +244,11 @@ export class CheckpointsService {
           message: `第 ${checkpoint.seq} 号检查点与前一个检查点接不上：其间的检查点被删除或改动过`,
         });
       previous = checkpointLink(body, checkpoint.signature);
-      headCount += checkpoint.heads.length;
+      headCount += heads.length;
       // A checkpoint after a large load holds a million heads: looked up a part at a time, saying how far it is.
-      for (let start = 0; start < checkpoint.heads.length; start += HEADS_PER_LOOKUP) {
+      for (let start = 0; start < heads.length; start += HEADS_PER_LOOKUP) {
         if (watch.stillWanted && !watch.stillWanted()) break;
-        const part = checkpoint.heads.slice(start, start + HEADS_PER_LOOKUP);
+        const part = heads.slice(start, start + HEADS_PER_LOOKUP);
         for (const found of await this.headsAgainstLog(part))
           note({ ...found, checkpointSeq: checkpoint.seq });
         progress.headsChecked += part.length;

@@ -45,3 +45,32 @@ export function progressStream<TProgress, TVerdict>(
     };
   });
 }
+
+/** The part of an HTTP response a stream is written to (Express's). */
+export interface StreamResponse {
+  status(code: number): unknown;
+  setHeader(name: string, value: string): unknown;
+  flushHeaders(): void;
+  write(chunk: string): boolean;
+  end(): void;
+  on(event: 'close', listener: () => void): unknown;
+}
+
+/**
+ * Writes a progress stream as server-sent events on a response of its own, for a check asked for with a body (POST),
+ * which Nest's @Sse (GET only) cannot answer. Ends with the stream; the person leaving ends the stream.
+ */
+export function writeProgressStream(response: StreamResponse, events: Observable<MessageEvent>): void {
+  response.status(200);
+  response.setHeader('content-type', 'text/event-stream');
+  response.setHeader('cache-control', 'no-cache');
+  response.setHeader('x-accel-buffering', 'no');
+  response.flushHeaders();
+  const subscription = events.subscribe({
+    next: (event) => {
+      response.write(`event: ${event.type ?? 'message'}\ndata: ${JSON.stringify(event.data)}\n\n`);
+    },
+    complete: () => response.end(),
+  });
+  response.on('close', () => subscription.unsubscribe());
+}

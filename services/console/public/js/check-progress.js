@@ -7,16 +7,21 @@ import { ApiError, session } from './api.js';
 import { serverSentEvents } from './server-sent-events.js';
 
 /**
- * The verdict of the check at `path` of `service`, calling onProgress with each report; nothing once `stillWanted()`
- * says no (the person started another check or left the screen), which also ends the check on the service.
+ * The verdict of the check at `path` of `service` (asked with `query`, or with `body` as a POST), calling onProgress
+ * with each report; nothing once `stillWanted()` says no (the person started another check or left the screen), which
+ * also ends the check on the service.
  */
-export async function followCheck(service, path, query, onProgress, stillWanted) {
+export async function followCheck(service, path, { query, body }, onProgress, stillWanted) {
   const stop = new AbortController();
   const search = query ? `?${new URLSearchParams(query)}` : '';
+  const headers = { accept: 'text/event-stream', authorization: `Bearer ${session.token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
   let response;
   try {
     response = await fetch(`/api/${service}${path}${search}`, {
-      headers: { accept: 'text/event-stream', authorization: `Bearer ${session.token}` },
+      method: body === undefined ? 'GET' : 'POST',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal: stop.signal,
     });
   } catch {

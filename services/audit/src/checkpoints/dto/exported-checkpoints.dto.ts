@@ -3,7 +3,9 @@ import {
   ArrayMaxSize,
   IsArray,
   IsInt,
+  IsIn,
   IsISO8601,
+  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -54,11 +56,13 @@ export class ExportedCheckpointDto {
   @Matches(/^[0-9a-f]{128}$/, { message: '签名应为 128 位十六进制' })
   signature!: string;
 
+  /** Left out of a copy exported without heads (GET /audit/checkpoints/export?heads=none). */
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(100_000)
   @ValidateNested({ each: true })
   @Type(() => ExportedHeadDto)
-  heads!: ExportedHeadDto[];
+  heads?: ExportedHeadDto[];
 }
 
 /** A file exported from GET /audit/checkpoints/export, sent back to be checked against the log as it is now. */
@@ -74,4 +78,11 @@ export class ExportedCheckpointsDto implements ExportedCheckpoints {
   @ValidateNested({ each: true })
   @Type(() => ExportedCheckpointDto)
   checkpoints!: ExportedCheckpointDto[];
+}
+
+/** What an export holds: every checkpoint with its heads (the default), or only the checkpoints (`none`). */
+export class CheckpointExportQuery {
+  @IsOptional()
+  @IsIn(['all', 'none'], { message: 'heads 只能为 all（含链头）或 none（不含链头）' })
+  heads?: 'all' | 'none';
 }
