@@ -70,10 +70,9 @@ export class CheckpointsController {
       '核验系统中的检查点，边核验边报告进度（text/event-stream：progress 进度、verdict 结论、failed 中断）',
   })
   verifyWithProgress(): Observable<MessageEvent> {
-    const interrupted = new CheckpointError(CheckpointErrorCode.VERIFICATION_INTERRUPTED);
     return progressStream(
       (watch) => this.checkpoints.verify(undefined, watch),
-      { code: interrupted.code, message: interrupted.message },
+      new CheckpointError(CheckpointErrorCode.VERIFICATION_INTERRUPTED),
       this.logger,
       'checkpoint verification',
     );
@@ -90,12 +89,11 @@ export class CheckpointsController {
   })
   verifyCopyWithProgress(@Body() copy: ExportedCheckpointsDto, @Res() response: Response): void {
     this.checkpoints.assertOwnCopy(copy);
-    const interrupted = new CheckpointError(CheckpointErrorCode.VERIFICATION_INTERRUPTED);
     writeProgressStream(
       response,
       progressStream(
         (watch) => this.checkpoints.verify(copy, watch),
-        { code: interrupted.code, message: interrupted.message },
+        new CheckpointError(CheckpointErrorCode.VERIFICATION_INTERRUPTED),
         this.logger,
         'checkpoint verification against a copy',
       ),

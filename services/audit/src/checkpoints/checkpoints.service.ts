@@ -177,23 +177,21 @@ export class CheckpointsService {
     };
     // Against a copy, the copy's checkpoints are checked and the database's only compared with them; a checkpoint
     // kept without its heads is checked with the database's heads while the database holds it unchanged.
-    const stored =
-      !copy || copy.checkpoints.some((kept) => !kept.heads) ? await this.storedWithHeads() : undefined;
-    const bySeq = new Map(
-      (stored ?? (await this.stored())).map((checkpoint) => [checkpoint.seq, checkpoint]),
-    );
-    const unchanged = (kept: SignedCheckpoint) => {
-      const inDatabase = bySeq.get(kept.seq);
-      return inDatabase?.signature === kept.signature && inDatabase.headsSm3 === kept.headsSm3
-        ? inDatabase
+    const storedCheckpoints: (SignedCheckpoint & { heads?: ChainHead[] })[] =
+      !copy || copy.checkpoints.some((kept) => !kept.heads)
+        ? await this.storedWithHeads()
+        : await this.stored();
+    const bySeq = new Map(storedCheckpoints.map((checkpoint) => [checkpoint.seq, checkpoint]));
+    /** The database's heads of a copy's checkpoint, if the database holds that checkpoint as it was signed. */
+    const headsKeptFor = (kept: SignedCheckpoint) => {
+      const stored = bySeq.get(kept.seq);
+      return stored?.signature === kept.signature && stored.headsSm3 === kept.headsSm3
+        ? stored.heads
         : undefined;
     };
-    const checkpoints: (SignedCheckpoint & { heads?: ChainHead[] })[] = copy
-      ? copy.checkpoints.map((kept) => ({
-          ...kept,
-          heads: kept.heads ?? (unchanged(kept) as { heads?: ChainHead[] } | undefined)?.heads,
-        }))
-      : (stored ?? []);
+    const checkpoints = copy
+      ? copy.checkpoints.map((kept) => ({ ...kept, heads: kept.heads ?? headsKeptFor(kept) }))
+      : storedCheckpoints;
 
     if (copy) {
       for (const kept of copy.checkpoints) {

@@ -79,10 +79,9 @@ export class PlaceAuditController {
   })
   verificationProgress(@CurrentUser() user: AuthUser, @Query() place: PlaceQuery): Observable<MessageEvent> {
     assertReachesPlace(user, place);
-    const interrupted = new AuditError(AuditErrorCode.VERIFICATION_INTERRUPTED);
     return progressStream(
       (watch) => this.places.verifyPlace({ county: place.county, town: place.town }, watch),
-      { code: interrupted.code, message: interrupted.message },
+      new AuditError(AuditErrorCode.VERIFICATION_INTERRUPTED),
       this.logger,
       `verification of ${place.town ?? place.county}`,
     );

@@ -12,12 +12,12 @@ const PROGRESS_EVERY_MS = 500;
 
 /**
  * A long check for a person watching it, as server-sent events: answered at once (a gateway waits for an answer, not
- * for its end), `progress` at most twice a second, then `verdict` — or `failed` with `interrupted` (code and message)
- * when the check threw. Unsubscribing (the person left) tells the check it is no longer wanted.
+ * for its end), `progress` at most twice a second, then `verdict` — or `failed` with the code and message of
+ * `interrupted` when the check threw. Unsubscribing (the person left) tells the check it is no longer wanted.
  */
 export function progressStream<TProgress, TVerdict>(
   check: (watch: ProgressWatch<TProgress>) => Promise<TVerdict>,
-  interrupted: { code: string; message: string },
+  interrupted: Error & { code: string },
   logger: Pick<Logger, 'warn'>,
   what: string,
 ): Observable<MessageEvent> {
@@ -36,7 +36,8 @@ export function progressStream<TProgress, TVerdict>(
         (verdict) => subscriber.next({ type: 'verdict', data: verdict as object }),
         (error: unknown) => {
           logger.warn(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
-          subscriber.next({ type: 'failed', data: interrupted });
+          // Its code and message only (an Error's message would not survive JSON on its own).
+          subscriber.next({ type: 'failed', data: { code: interrupted.code, message: interrupted.message } });
         },
       )
       .finally(() => subscriber.complete());

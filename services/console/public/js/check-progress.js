@@ -4,6 +4,7 @@
  * `verdict`, or `failed` with the service's code and message.
  */
 import { ApiError, session } from './api.js';
+import { showMessage } from './html.js';
 import { serverSentEvents } from './server-sent-events.js';
 
 /**
@@ -41,4 +42,32 @@ export async function followCheck(service, path, { query, body }, onProgress, st
   } finally {
     stop.abort();
   }
+}
+
+/**
+ * Checks whose progress and verdict show in `box`, one at a time: a check started again, or a screen left, silences
+ * the one before (and ends it on the service). The function runs one: `progressText(progress)` is shown as it goes;
+ * it answers the verdict, or nothing when the check was silenced.
+ */
+export function checksShownIn(box) {
+  let latest = 0;
+  return async (service, path, request, progressText) => {
+    const mine = ++latest;
+    const current = () => mine === latest && box.isConnected;
+    try {
+      const verdict = await followCheck(
+        service,
+        path,
+        request,
+        (progress) => {
+          if (current()) showMessage(box, 'info', progressText(progress));
+        },
+        current,
+      );
+      return current() ? verdict : undefined;
+    } catch (error) {
+      if (current()) throw error;
+      return undefined;
+    }
+  };
 }

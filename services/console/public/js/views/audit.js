@@ -1,5 +1,5 @@
 import { api, hasRole } from '../api.js';
-import { followCheck } from '../check-progress.js';
+import { checksShownIn } from '../check-progress.js';
 import {
   caseLink,
   downloadBlob,
@@ -54,6 +54,8 @@ function showVerdict(element, verdict) {
 }
 
 const PAGE_SIZE = 200;
+/** The signed checkpoints checked, the stored ones (GET) or against a copy (POST), with progress. */
+const CHECKPOINTS_CHECK = '/audit/checkpoints/verification/progress';
 
 /** A case by its 办件编号; a seal's own record (登记, 启用, 停用) is not a case and has no case to open. */
 const streamText = (event) =>
@@ -107,7 +109,7 @@ function setUpPlaceAudit(root, user) {
   // The filter of the replay on screen: paging goes on with it even if the form has been edited since.
   let shown = null;
   let pageLoad = 0;
-  let verifyLoad = 0;
+  const checkPlace = checksShownIn(verdictBox);
 
   async function loadPage(query, after, page) {
     const load = ++pageLoad;
@@ -140,21 +142,17 @@ function setUpPlaceAudit(root, user) {
   // Verifying needs only the place, so the dates may be left as they are.
   root.querySelector('button.verify-place').addEventListener('click', async () => {
     const townInput = form.elements.namedItem('town');
-    const load = ++verifyLoad;
     showMessage(verdictBox, 'info', '正在核验，全县的办件较多时需要一些时间…');
     try {
-      const verdict = await followCheck(
+      const verdict = await checkPlace(
         'audit',
         '/audit/verification/progress',
         { query: { county: user.county, town: townInput.value.trim() } },
-        (progress) => {
-          if (load === verifyLoad) showMessage(verdictBox, 'info', progressText(progress));
-        },
-        () => load === verifyLoad && verdictBox.isConnected,
+        progressText,
       );
-      if (verdict && load === verifyLoad) showPlaceVerdict(verdictBox, verdict);
+      if (verdict) showPlaceVerdict(verdictBox, verdict);
     } catch (error) {
-      if (load === verifyLoad) showError(verdictBox, error);
+      showError(verdictBox, error);
     }
   });
 }
@@ -198,23 +196,16 @@ function showCheckpointVerdict(element, verdict) {
  */
 function setUpCheckpoints(root) {
   const box = root.querySelector('.checkpoint-verdict');
-  let checkLoad = 0;
+  const checkCheckpoints = checksShownIn(box);
+  const showChecked = (verdict) => {
+    if (verdict) showCheckpointVerdict(box, verdict);
+  };
   root.querySelector('button.verify-checkpoints').addEventListener('click', async () => {
-    const load = ++checkLoad;
     showMessage(box, 'info', '正在核验签名检查点…');
     try {
-      const verdict = await followCheck(
-        'audit',
-        '/audit/checkpoints/verification/progress',
-        {},
-        (progress) => {
-          if (load === checkLoad) showMessage(box, 'info', checkpointProgressText(progress));
-        },
-        () => load === checkLoad && box.isConnected,
-      );
-      if (verdict && load === checkLoad) showCheckpointVerdict(box, verdict);
+      showChecked(await checkCheckpoints('audit', CHECKPOINTS_CHECK, {}, checkpointProgressText));
     } catch (error) {
-      if (load === checkLoad) showError(box, error);
+      showError(box, error);
     }
   });
   root.querySelector('button.export-checkpoints').addEventListener('click', async () => {
@@ -237,22 +228,11 @@ function setUpCheckpoints(root) {
   root.querySelector('input.checkpoint-copy').addEventListener('change', async (event) => {
     const [file] = event.target.files;
     if (!file) return;
-    const load = ++checkLoad;
     showMessage(box, 'info', `正在用 ${file.name} 核验…`);
     try {
       const copy = JSON.parse(await file.text());
-      const verdict = await followCheck(
-        'audit',
-        '/audit/checkpoints/verification/progress',
-        { body: copy },
-        (progress) => {
-          if (load === checkLoad) showMessage(box, 'info', checkpointProgressText(progress));
-        },
-        () => load === checkLoad && box.isConnected,
-      );
-      if (verdict && load === checkLoad) showCheckpointVerdict(box, verdict);
+      showChecked(await checkCheckpoints('audit', CHECKPOINTS_CHECK, { body: copy }, checkpointProgressText));
     } catch (error) {
-      if (load !== checkLoad) return;
       if (error instanceof SyntaxError)
         showMessage(box, 'error', '这个文件不是导出的检查点文件（JSON 格式有误）');
       else showError(box, error);
