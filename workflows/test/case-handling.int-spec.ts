@@ -78,6 +78,10 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       '2.1 决定@140525100-approval',
       '4.1 送达@140525100-window',
     ]);
+    // Every task closed with its decision, in order; 审核's closed by the activity that opened 决定's. 受理 announces
+    // and issues its notice before 审核 opens, and 决定 is stamped before 送达 opens: those close on their own.
+    expect(recording.closed.map((task) => task.taskId)).toEqual(recording.opened.map((task) => task.taskId));
+    expect(recording.handedOver).toEqual([recording.opened[2].taskId]);
     expect(recording.issued.map((document) => document.content.kind)).toEqual([
       'acceptance-notice',
       'decision',

@@ -141,6 +141,52 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
     expect(event.actor.id).toBe('nancun-window-01');
   });
 
+  it('hands a case over: closes the decided task, then opens the next, announced in that order and once each', async () => {
+    const activities = createApprovalActivities(suite.dataSource);
+    const review = { ...input(), stepIndex: 1, stepName: '审核', unitCode: '140521100-review' };
+    await activities.openReviewTask(review);
+    const decision = {
+      caseId: review.caseId,
+      county: review.county,
+      town: review.town,
+      correlationId: review.correlationId,
+      taskId: review.taskId,
+      outcome: 'approve' as const,
+      handlerId: 'nancun-review-01',
+      handlerName: '李审核',
+      opinion: '审核通过',
+    };
+    const deciding = {
+      ...review,
+      taskId: randomUUID(),
+      stepIndex: 2,
+      stepName: '决定',
+      unitCode: '140521100-approval',
+    };
+
+    const first = await activities.handOverReviewTask({ close: decision, open: deciding });
+    // Temporal retries an attempt whose answer was lost: nothing is closed, opened or announced twice.
+    const retry = await activities.handOverReviewTask({ close: decision, open: deciding });
+
+    expect([first, retry]).toEqual([{ created: true }, { created: false }]);
+    const tasks = await suite.dataSource
+      .getRepository(ReviewTask)
+      .find({ where: { caseId: review.caseId }, order: { stepIndex: 'ASC' } });
+    expect(tasks.map(({ stepName, status, handlerName }) => ({ stepName, status, handlerName }))).toEqual([
+      { stepName: '审核', status: 'done', handlerName: '李审核' },
+      { stepName: '决定', status: 'open', handlerName: null },
+    ]);
+    const events = (await suite.dataSource.query(
+      `SELECT topic, envelope->'payload'->>'taskId' AS "taskId" FROM approval.outbox WHERE message_key = $1 ORDER BY seq`,
+      [review.caseId],
+    )) as { topic: string; taskId: string }[];
+    expect(events).toEqual([
+      { topic: TOPICS.reviewTaskOpenedV1, taskId: review.taskId },
+      { topic: TOPICS.stepDecidedV1, taskId: review.taskId },
+      { topic: TOPICS.reviewTaskOpenedV1, taskId: deciding.taskId },
+    ]);
+  });
+
   it('fails for good, typed as bad data, when PostgreSQL refuses what it was given (a NUL in an opinion)', async () => {
     // As the worker runs it: wrapped so the case workflow stalls the case instead of retrying for ever.
     const activities = failOnBadData(createApprovalActivities(suite.dataSource));

@@ -79,6 +79,7 @@ describe('a case nobody accepted in five working days gets its 受理通知书 a
     const approval: ApprovalActivities = {
       openReviewTask: async () => ({ created: true }),
       closeReviewTask: async () => undefined,
+      handOverReviewTask: async () => ({ created: true }),
       cancelReviewTask: async (input) => void cancelled.push(input.reason),
       rescheduleReviewTask: async () => undefined,
     };

@@ -18,6 +18,7 @@ import {
   type CaseResult,
   type CaseStatus,
   type CaseDocumentContent,
+  type CloseReviewTaskInput,
   type CurrentStep,
   type Deadline,
   type DeliveryRecord,
@@ -106,6 +107,12 @@ const DEEMED_ACCEPTANCE = 'deemed-acceptance-after-five-working-days';
  */
 const DEEMED_FROM_THE_TOWNS_RECEIPT = 'deemed-acceptance-from-the-towns-receipt';
 
+/**
+ * From this version on a decided task that leads straight to the next step's task is closed by the activity that
+ * opens the next one (handOverReviewTask): each such step took an activity task and a workflow task more.
+ */
+const HAND_OVER_IN_ONE_ACTIVITY = 'close-and-open-tasks-in-one-activity';
+
 /** 行政许可法 art. 32: 五日内一次告知. */
 const CORRECTION_NOTICE_WORKING_DAYS = 5;
 
@@ -156,7 +163,10 @@ function takeRequests(state: CaseState): void {
  * A step either ends with a decision on its task, or the case ends while it waits (撤件), or — before 受理 — the law
  * deems the case accepted while it waits.
  */
-type StepEnd = { decided: StepDecision } | { ended: CaseStatus } | { deemedAccepted: true };
+type StepEnd =
+  | { decided: StepDecision; handedOver?: CloseReviewTaskInput }
+  | { ended: CaseStatus }
+  | { deemedAccepted: true };
 
 /** Walks the case's route step by step, running the activities each turn needs and announcing each milestone. */
 class CaseRouteWalk {
@@ -165,6 +175,8 @@ class CaseRouteWalk {
   private issuing = false;
   /** Whether the art. 32 days start when the town's 受理 step opens (see DEEMED_FROM_THE_TOWNS_RECEIPT). */
   private deemsFromTownReceipt = false;
+  /** Whether a decided task may be closed by the activity that opens the next (see HAND_OVER_IN_ONE_ACTIVITY). */
+  private handsOver = false;
 
   // The activities, each waiting for a fix and a retry when it fails on bad data (see stalled-steps).
   private readonly approval = retriedAfterFix(approvalActivities, (activity, failure) =>
@@ -202,9 +214,17 @@ class CaseRouteWalk {
     if (!fromTownReceipt && patched(DEEMED_ACCEPTANCE)) await this.noteReceipt();
     this.deemsFromTownReceipt = fromTownReceipt && state.mayBeDeemedAccepted();
     this.issuing = patched(ISSUE_CASE_DOCUMENTS) && issuesDocuments(state.steps);
+    this.handsOver = patched(HAND_OVER_IN_ONE_ACTIVITY);
     let index = 0;
+    // A decided task the next step's opening closes (see leadsStraightToNextTask).
+    let handedOver: CloseReviewTaskInput | undefined;
     while (index < state.steps.length) {
       const step = state.steps[index];
+      if (handedOver && !this.opensTask(step)) {
+        // Never so by leadsStraightToNextTask; should the two disagree, the task is closed all the same.
+        await this.approval.closeReviewTask(handedOver);
+        handedOver = undefined;
+      }
       if (step.kind === '用印') {
         await this.stampDecision();
         index += 1;
@@ -241,7 +261,8 @@ class CaseRouteWalk {
         continue;
       }
 
-      const end = await this.takeStep(index);
+      const end = await this.takeStep(index, handedOver);
+      handedOver = undefined;
       if ('ended' in end) return end.ended;
       if ('deemedAccepted' in end) {
         await this.acceptAsDeemed();
@@ -269,6 +290,7 @@ class CaseRouteWalk {
         });
         break;
       }
+      handedOver = end.handedOver;
       const next = await this.follow(index, end.decided);
       if (typeof next !== 'number') return next;
       index = next;
@@ -277,8 +299,11 @@ class CaseRouteWalk {
     return state.close();
   }
 
-  /** Opens the step's task in its unit's inbox and waits for its decision, handling the clock meanwhile. */
-  private async takeStep(index: number): Promise<StepEnd> {
+  /**
+   * Opens the step's task in its unit's inbox (closing the decided task handed over with it) and waits for its
+   * decision, handling the clock meanwhile.
+   */
+  private async takeStep(index: number, handedOver?: CloseReviewTaskInput): Promise<StepEnd> {
     const { state } = this;
     const step = state.steps[index];
     // The workflow names the task before the approval service creates it, so a decision that arrives the moment
@@ -289,7 +314,7 @@ class CaseRouteWalk {
     const taskId = uuid4();
     const current = state.openStep(index, taskId, today());
     await this.recomputeStepDeadline();
-    await this.approval.openReviewTask({
+    const opening = {
       ...this.caseRef,
       taskId,
       stepIndex: index,
@@ -301,7 +326,9 @@ class CaseRouteWalk {
       receiptNumber: state.input.receiptNumber,
       matterName: state.input.matterName,
       applicantName: state.input.applicantName,
-    });
+    };
+    if (handedOver) await this.approval.handOverReviewTask({ close: handedOver, open: opening });
+    else await this.approval.openReviewTask(opening);
 
     let decision: StepDecision | undefined;
     while (!decision) {
@@ -315,9 +342,33 @@ class CaseRouteWalk {
       else await this.handleClockRequest(request);
     }
 
-    await this.approval.closeReviewTask({ ...this.caseRef, ...decision });
+    const closing = { ...this.caseRef, ...decision };
+    if (this.handsOver && this.leadsStraightToNextTask(index, decision)) {
+      state.recordDecision(index, decision, new Date().toISOString());
+      return { decided: decision, handedOver: closing };
+    }
+    await this.approval.closeReviewTask(closing);
     state.recordDecision(index, decision, new Date().toISOString());
     return { decided: decision };
+  }
+
+  /**
+   * Whether the decision's next turn is opening the next step's task, with nothing but its deadline counted
+   * between (see follow): an approval that neither accepts nor decides the case, before a step with a task. A
+   * 受理 announces and issues its notice first, and 补正, 退回 and refusals are rare enough to keep their own close.
+   */
+  private leadsStraightToNextTask(index: number, decision: StepDecision): boolean {
+    const { state } = this;
+    if (decision.outcome !== 'approve' || state.decided) return false;
+    if (index === state.acceptIndex && !state.status.acceptedOn) return false;
+    if (state.steps[index].kind === '决定') return false;
+    const next = state.steps[index + 1];
+    return next !== undefined && this.opensTask(next);
+  }
+
+  /** Whether the loop of run() opens this step's task as its next turn (用印 and 送达 conclude first, if at all). */
+  private opensTask(step: RouteStep): boolean {
+    return step.kind !== '用印' && step.kind !== '送达' && !this.state.decided;
   }
 
   /** Where the route goes after a decision: the index of the next step, or the case's end. */

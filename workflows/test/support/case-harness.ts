@@ -46,6 +46,8 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
   const own = new Set<string>();
   const opened: OpenReviewTaskInput[] = [];
   const closed: CloseReviewTaskInput[] = [];
+  /** The tasks opened by the activity that closed the task before them (handOverReviewTask). */
+  const handedOver: string[] = [];
   const cancelled: string[] = [];
   const rescheduled: RescheduleReviewTaskInput[] = [];
   const milestones: CaseMilestone[] = [];
@@ -58,6 +60,14 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
     },
     async closeReviewTask(input) {
       if (own.has(input.caseId)) closed.push(input);
+    },
+    async handOverReviewTask({ close, open }) {
+      if (own.has(open.caseId)) {
+        closed.push(close);
+        opened.push(open);
+        handedOver.push(open.taskId);
+      }
+      return { created: true };
     },
     async cancelReviewTask(input) {
       if (own.has(input.caseId)) cancelled.push(input.taskId);
@@ -111,6 +121,7 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
     seal,
     opened,
     closed,
+    handedOver,
     cancelled,
     rescheduled,
     milestones,

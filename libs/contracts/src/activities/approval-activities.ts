@@ -38,6 +38,12 @@ export interface CloseReviewTaskInput extends CaseRef {
   opinion: string;
 }
 
+/** A decided task and the task that comes straight after it (see ApprovalActivities.handOverReviewTask). */
+export interface HandOverReviewTaskInput {
+  close: CloseReviewTaskInput;
+  open: OpenReviewTaskInput;
+}
+
 export interface CancelReviewTaskInput extends CaseRef {
   taskId: string;
   /** Why the open task went away without a decision (撤件, 补正不来). */
@@ -55,6 +61,12 @@ export interface ApprovalActivities {
   openReviewTask(input: OpenReviewTaskInput): Promise<OpenedReviewTask>;
   /** Records a decided task (action, handler, opinion, start and end) and announces it; idempotent. */
   closeReviewTask(input: CloseReviewTaskInput): Promise<void>;
+  /**
+   * Closes a decided task and opens the next one, in that order, when nothing but the next step's deadline comes
+   * between them: one activity where the two would take two, each with a workflow task for its result. Idempotent
+   * as the two are.
+   */
+  handOverReviewTask(input: HandOverReviewTaskInput): Promise<OpenedReviewTask>;
   /** Takes an open task out of every inbox when the case ends without its decision; idempotent. */
   cancelReviewTask(input: CancelReviewTaskInput): Promise<void>;
   /** Moves an open task's deadline in every inbox when the calendar changed under it; idempotent. */

@@ -5,6 +5,7 @@ import {
   type ApprovalActivities,
   type CancelReviewTaskInput,
   type CloseReviewTaskInput,
+  type HandOverReviewTaskInput,
   type OpenReviewTaskInput,
   type OpenedReviewTask,
   type RescheduleReviewTaskInput,
@@ -26,7 +27,7 @@ const ACTION_OF = {
  * idempotent: one task per visit of a step, and only the attempt that changed something announces it.
  */
 export function createApprovalActivities(dataSource: DataSource): ApprovalActivities {
-  return {
+  const activities: ApprovalActivities = {
     async openReviewTask(input: OpenReviewTaskInput): Promise<OpenedReviewTask> {
       const openedAt = new Date();
       // The task and its announcement in one statement; a retried attempt finds the task there and announces nothing.
@@ -117,6 +118,13 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
       );
     },
 
+    async handOverReviewTask(input: HandOverReviewTaskInput): Promise<OpenedReviewTask> {
+      // The decided task is closed before the next one opens, so their events keep the order the case took them in;
+      // a retried attempt finds the first closed (and perhaps the second open) and changes nothing twice.
+      await activities.closeReviewTask(input.close);
+      return activities.openReviewTask(input.open);
+    },
+
     async cancelReviewTask(input: CancelReviewTaskInput): Promise<void> {
       await dataSource.query(
         `UPDATE approval.review_tasks SET status = 'cancelled', cancel_reason = $2, claimed_by = NULL, claimed_by_name = NULL,
@@ -134,4 +142,5 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
       );
     },
   };
+  return activities;
 }

@@ -109,6 +109,7 @@ function printDocument(documentId) {
 const STALLED_ACTIVITIES = {
   openReviewTask: '把待办送到办理单位',
   closeReviewTask: '记录环节的办理结果',
+  handOverReviewTask: '记录环节的办理结果并把待办送到下一环节',
   cancelReviewTask: '撤下待办',
   rescheduleReviewTask: '调整待办到期日',
   computeDeadline: '计算办理时限',
