@@ -41,7 +41,8 @@ describe('a case whose step fails on bad data stalls, flagged, and goes on once 
         const view = (await caseView(filed.caseId)) as { attention?: Attention };
         return view.attention;
       });
-      expect(stalled).toEqual(expect.objectContaining({ activity: 'closeReviewTask', code: '23514' }));
+      // 受理 is recorded as 审核 opens (handOverReviewTask), after the 受理通知书 is out.
+      expect(stalled).toEqual(expect.objectContaining({ activity: 'handOverReviewTask', code: '23514' }));
 
       const clerk = await freshPage(browser());
       await clerk.setViewportSize({ width: 1280, height: 900 });

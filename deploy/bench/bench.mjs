@@ -12,6 +12,7 @@ import { engineEnv, root, services, state } from '../local/local-system.mjs';
 import { createCaseDriver, MATTER, STEPS_OF_MATTER } from './case-driver.mjs';
 import { processCpu } from './process-cpu.mjs';
 import { printStatements, statementsByRole } from './sql-statements.mjs';
+import { printTemporalRequests, temporalRequests } from './temporal-tasks.mjs';
 import { runDay } from './open-loop.mjs';
 import { databaseSize, measureReads } from './reads.mjs';
 
@@ -100,7 +101,7 @@ function printCpu(before, after, done) {
 }
 
 async function main() {
-  const { DATABASE_URL } = engineEnv();
+  const { DATABASE_URL, TEMPORAL_METRICS_URL } = engineEnv();
   const size = await databaseSize(DATABASE_URL);
   console.log(
     `database: ${size.cases.toLocaleString('en')} cases, ~${size.events.toLocaleString('en')} audit events, ${(size.bytes / 1e9).toFixed(1)} GB (npm run history loads more)`,
@@ -138,11 +139,13 @@ async function main() {
   const timings = { intake: [], decision: [], taskVisible: [], wholeCase: [] };
   const cpuBefore = await processCpu({ state, services, url });
   const statementsBefore = await statementsByRole(DATABASE_URL);
+  const temporalBefore = await temporalRequests(TEMPORAL_METRICS_URL);
   const began = performance.now();
   const failed = await runPool(CASES, CONCURRENCY, () => lifecycle(timings));
   const elapsed = (performance.now() - began) / 1000;
   const cpuAfter = await processCpu({ state, services, url });
   const statementsAfter = await statementsByRole(DATABASE_URL);
+  const temporalAfter = await temporalRequests(TEMPORAL_METRICS_URL);
   const done = CASES - failed;
   console.log(
     `\ncomplete lifecycles   ${done} in ${elapsed.toFixed(1)} s = ${(done / elapsed).toFixed(2)} per second`,
@@ -173,6 +176,7 @@ async function main() {
   }
   printCpu(cpuBefore, cpuAfter, done);
   printStatements(statementsBefore, statementsAfter, done);
+  printTemporalRequests(temporalBefore, temporalAfter, done);
   await measureReads({ baseUrl: url, password: options.password, databaseUrl: DATABASE_URL });
 
   console.log('\ntarget for a later tuning pass: ≥ 50 complete lifecycles per second on a 2-core machine');

@@ -108,8 +108,9 @@ const DEEMED_ACCEPTANCE = 'deemed-acceptance-after-five-working-days';
 const DEEMED_FROM_THE_TOWNS_RECEIPT = 'deemed-acceptance-from-the-towns-receipt';
 
 /**
- * From this version on a decided task that leads straight to the next step's task is closed by the activity that
- * opens the next one (handOverReviewTask): each such step took an activity task and a workflow task more.
+ * From this version on a decided task that leads straight to the next step's task (see leadsStraightToNextTask) is
+ * closed by the activity that opens the next one (handOverReviewTask): each such step took an activity task and a
+ * workflow task more.
  */
 const HAND_OVER_IN_ONE_ACTIVITY = 'close-and-open-tasks-in-one-activity';
 
@@ -353,14 +354,14 @@ class CaseRouteWalk {
   }
 
   /**
-   * Whether the decision's next turn is opening the next step's task, with nothing but its deadline counted
-   * between (see follow): an approval that neither accepts nor decides the case, before a step with a task. A
-   * 受理 announces and issues its notice first, and 补正, 退回 and refusals are rare enough to keep their own close.
+   * Whether the decision's next turn is opening the next step's task (see follow): an approval that does not decide
+   * the case, before a step with a task. Between them only the next step's deadline is counted, or — for a 受理 —
+   * the case's dates counted, its acceptance announced and its 受理通知书 issued; the 受理 task then leaves the inbox
+   * a moment after the notice is out. 补正, 退回 and refusals are rare enough to keep their own close.
    */
   private leadsStraightToNextTask(index: number, decision: StepDecision): boolean {
     const { state } = this;
     if (decision.outcome !== 'approve' || state.decided) return false;
-    if (index === state.acceptIndex && !state.status.acceptedOn) return false;
     if (state.steps[index].kind === '决定') return false;
     const next = state.steps[index + 1];
     return next !== undefined && this.opensTask(next);
