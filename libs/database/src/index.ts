@@ -12,3 +12,4 @@ export * from './access/monitor-access';
 export * from './notifications/channel-listener';
 export * from './memory/recently-used';
 export * from './errors/unique-violation';
+export * from './ids/time-ordered-uuid';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedUuid } from '../ids/time-ordered-uuid';
 import type { DataSource, EntityManager } from 'typeorm';
 import { processedEventRecord } from '../inbox/process-once';
 import {
@@ -151,7 +151,7 @@ function envelopeOf<TPayload extends object>(
     );
   }
   return {
-    id: randomUUID(),
+    id: timeOrderedUuid(),
     type: contract.type,
     version: contract.version,
     occurredAt: new Date().toISOString(),

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -7,7 +7,7 @@ import {
   type ApplicationSubmittedV1,
   type EventActor,
 } from '@oneseal/contracts';
-import { changeAndEnqueueEvent, isUniqueViolation } from '@oneseal/database';
+import { changeAndEnqueueEvent, isUniqueViolation, timeOrderedUuid } from '@oneseal/database';
 import {
   canonicalJson,
   chinaDate,
@@ -139,7 +139,7 @@ export class ApplicationsService {
       return await this.dataSource.transaction(async (manager) => {
         await filing.beforeRecord?.(manager);
         const submittedAt = new Date();
-        const id = randomUUID();
+        const id = timeOrderedUuid();
         const application = manager.create(Application, {
           id,
           county: dto.county,

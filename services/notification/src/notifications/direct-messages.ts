@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@oneseal/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Channel, RecipientKind } from './notification.entity';
 import type { RenderedMessage } from './templates';
+import { timeOrderedUuid } from '@oneseal/database';
 
 /** A message about something other than a case (an appointment, a home visit): its subject stands for the case. */
 export interface DirectMessage {
@@ -31,7 +31,7 @@ export async function recordDirectMessage(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', 0, $13, clock_timestamp())
      ON CONFLICT ON CONSTRAINT notifications_once_per_event_and_recipient DO NOTHING`,
     [
-      randomUUID(),
+      timeOrderedUuid(),
       direct.subjectId,
       direct.recipientKind,
       direct.recipient,

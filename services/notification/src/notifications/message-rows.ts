@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@oneseal/contracts';
-import { processedEventRecord } from '@oneseal/database';
+import { processedEventRecord, timeOrderedUuid } from '@oneseal/database';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NOTIFICATION_SCHEMA } from '../config/notification.env';
 import type { PlannedMessage } from './notification-rules';
@@ -34,7 +33,7 @@ function messagesInsert(
 ): string {
   const rows = messages.map((planned) => {
     const values = [
-      randomUUID(),
+      timeOrderedUuid(),
       event.payload.caseId,
       planned.recipientKind,
       planned.recipient,

@@ -1,6 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { EventContract } from '@oneseal/contracts';
-import { changeAndEnqueueEvent, type NewEvent, type ReturningChange } from '@oneseal/database';
+import {
+  changeAndEnqueueEvent,
+  timeOrderedUuid,
+  type NewEvent,
+  type ReturningChange,
+} from '@oneseal/database';
 import { sm3Hex } from '@oneseal/gm-crypto';
 import type { DataSource } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
@@ -108,8 +112,8 @@ async function signDocument(
   const { seal, organ } = document;
   const issuedAt = new Date();
   const number = formatDocumentNumber(organ.numberPattern, document.numbered.year, document.numbered.n);
-  const documentId = randomUUID();
-  const stampId = randomUUID();
+  const documentId = timeOrderedUuid();
+  const stampId = timeOrderedUuid();
   const verificationCode = newVerificationCode();
   const unsigned = await document.render({
     number,

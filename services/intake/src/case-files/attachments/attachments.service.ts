@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -8,7 +8,7 @@ import {
   type AttachmentContentType,
   type AttachmentStage,
 } from '@oneseal/contracts';
-import { enqueueEvent } from '@oneseal/database';
+import { enqueueEvent, timeOrderedUuid } from '@oneseal/database';
 import type { MatterGuide } from '@oneseal/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { INTAKE_SCHEMA } from '../../config/intake.env';
@@ -153,7 +153,7 @@ export class AttachmentsService {
       [caseId],
     )) as { count: number }[];
     if (count >= MAX_ATTACHMENTS_PER_CASE) throw new CaseFileError(CaseFileErrorCode.ATTACHMENTS_TOO_MANY);
-    const id = randomUUID();
+    const id = timeOrderedUuid();
     const [added] = (await manager.query(
       `INSERT INTO intake.attachments
          (id, case_id, material_name, file_name, content_type, size_bytes, sha256, stage, added_by, added_by_name, content)
