@@ -41,8 +41,7 @@ describe('a case whose step fails on bad data stalls, flagged, and goes on once 
         const view = (await caseView(filed.caseId)) as { attention?: Attention };
         return view.attention;
       });
-      // 受理 is recorded as 审核 opens (handOverReviewTask), after the 受理通知书 is out.
-      expect(stalled).toEqual(expect.objectContaining({ activity: 'handOverReviewTask', code: '23514' }));
+      expect(stalled).toEqual(expect.objectContaining({ activity: 'closeReviewTask', code: '23514' }));
 
       const clerk = await freshPage(browser());
       await clerk.setViewportSize({ width: 1280, height: 900 });

@@ -78,10 +78,10 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       '2.1 决定@140525100-approval',
       '4.1 送达@140525100-window',
     ]);
-    // Every task closed with its decision, in order: 受理's by the activity that opened 审核's (after the 受理通知书
-    // was issued), 审核's by the one that opened 决定's; 决定 is stamped before 送达 opens, so it closes on its own.
+    // Every task closed with its decision, in order; 审核's closed by the activity that opened 决定's. 受理 announces
+    // and issues its notice before 审核 opens, and 决定 is stamped before 送达 opens: those close on their own.
     expect(recording.closed.map((task) => task.taskId)).toEqual(recording.opened.map((task) => task.taskId));
-    expect(recording.handedOver).toEqual([recording.opened[1].taskId, recording.opened[2].taskId]);
+    expect(recording.handedOver).toEqual([recording.opened[2].taskId]);
     expect(recording.issued.map((document) => document.content.kind)).toEqual([
       'acceptance-notice',
       'decision',
@@ -703,21 +703,20 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
 
   it('stalls a step that fails on bad data, flagged and on the record, and runs it again once a fix is reported', async () => {
     const recording = recordingActivities();
-    const handOver = recording.approval.handOverReviewTask;
+    const closeTask = recording.approval.closeReviewTask;
     let refusals = 0;
-    recording.approval.handOverReviewTask = async (input) => {
-      // The database refuses the first decision's record (closed as 审核 opens), as it refused a NUL in an opinion
-      // before the edge did.
+    recording.approval.closeReviewTask = async (input) => {
+      // The database refuses the first decision's record, as it refused a NUL in an opinion before the edge did.
       if (refusals === 0) {
         refusals += 1;
         throw ApplicationFailure.create({
           type: BAD_DATA_FAILURE,
           nonRetryable: true,
-          message: 'handOverReviewTask: the database refused the data (22021): invalid byte sequence',
+          message: 'closeReviewTask: the database refused the data (22021): invalid byte sequence',
           details: [{ code: '22021' }],
         });
       }
-      return handOver(input);
+      return closeTask(input);
     };
     await harness.withWorkers(recording, async () => {
       const handle = await harness.start(recording, caseInput());
@@ -730,7 +729,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
         return status.attention ? status : undefined;
       });
       expect(stalled.attention).toEqual(
-        expect.objectContaining({ activity: 'handOverReviewTask', code: '22021' }),
+        expect.objectContaining({ activity: 'closeReviewTask', code: '22021' }),
       );
       // The flag is the workflow's state; the announcement is an activity that may finish a moment later.
       await eventually('the stall announced', async () =>
@@ -747,7 +746,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       expect(recording.closed).toHaveLength(1);
       expect(recording.milestones.find((milestone) => milestone.kind === 'unstalled')).toEqual(
         expect.objectContaining({
-          activity: 'handOverReviewTask',
+          activity: 'closeReviewTask',
           handlerId: 'ops-1',
           note: '已清除意见中的非法字符',
         }),

@@ -48,6 +48,7 @@ import {
 } from './case-documents';
 import { CaseState, type CaseRequest, type Refusal } from './case-state';
 import { cstDate, endOfCstDay } from './case-time';
+import { orderedUuid } from './ordered-ids';
 import { badDataOf, retriedAfterFix } from './stalled-steps';
 
 const approvalActivities = proxyActivities<ApprovalActivities>({
@@ -110,9 +111,10 @@ const DEEMED_FROM_THE_TOWNS_RECEIPT = 'deemed-acceptance-from-the-towns-receipt'
 /**
  * From this version on a decided task that leads straight to the next step's task (see leadsStraightToNextTask) is
  * closed by the activity that opens the next one (handOverReviewTask): each such step took an activity task and a
- * workflow task more.
+ * workflow task more. And the ids the case makes are in time order (see orderedUuid). One patch for the two: each
+ * patch is a marker and a search-attribute update in every case's history.
  */
-const HAND_OVER_IN_ONE_ACTIVITY = 'close-and-open-tasks-in-one-activity';
+const HAND_OVER_AND_ORDERED_IDS = 'hand-over-in-one-activity-and-ids-in-time-order';
 
 /** 行政许可法 art. 32: 五日内一次告知. */
 const CORRECTION_NOTICE_WORKING_DAYS = 5;
@@ -176,8 +178,10 @@ class CaseRouteWalk {
   private issuing = false;
   /** Whether the art. 32 days start when the town's 受理 step opens (see DEEMED_FROM_THE_TOWNS_RECEIPT). */
   private deemsFromTownReceipt = false;
-  /** Whether a decided task may be closed by the activity that opens the next (see HAND_OVER_IN_ONE_ACTIVITY). */
+  /** Whether a decided task may be closed by the activity that opens the next (see HAND_OVER_AND_ORDERED_IDS). */
   private handsOver = false;
+  /** Whether the ids this case makes are in time order (see HAND_OVER_AND_ORDERED_IDS). */
+  private ordersIds = false;
 
   // The activities, each waiting for a fix and a retry when it fails on bad data (see stalled-steps).
   private readonly approval = retriedAfterFix(approvalActivities, (activity, failure) =>
@@ -215,7 +219,8 @@ class CaseRouteWalk {
     if (!fromTownReceipt && patched(DEEMED_ACCEPTANCE)) await this.noteReceipt();
     this.deemsFromTownReceipt = fromTownReceipt && state.mayBeDeemedAccepted();
     this.issuing = patched(ISSUE_CASE_DOCUMENTS) && issuesDocuments(state.steps);
-    this.handsOver = patched(HAND_OVER_IN_ONE_ACTIVITY);
+    this.handsOver = patched(HAND_OVER_AND_ORDERED_IDS);
+    this.ordersIds = this.handsOver;
     let index = 0;
     // A decided task the next step's opening closes (see leadsStraightToNextTask).
     let handedOver: CloseReviewTaskInput | undefined;
@@ -308,11 +313,11 @@ class CaseRouteWalk {
     const { state } = this;
     const step = state.steps[index];
     // The workflow names the task before the approval service creates it, so a decision that arrives the moment
-    // the task shows up in an inbox is already recognised (uuid4 is deterministic under replay).
+    // the task shows up in an inbox is already recognised (newId makes the same id under replay).
     if (this.deemsFromTownReceipt && index === state.acceptIndex && !state.status.receivedOn) {
       await this.noteReceipt();
     }
-    const taskId = uuid4();
+    const taskId = this.newId();
     const current = state.openStep(index, taskId, today());
     await this.recomputeStepDeadline();
     const opening = {
@@ -354,14 +359,15 @@ class CaseRouteWalk {
   }
 
   /**
-   * Whether the decision's next turn is opening the next step's task (see follow): an approval that does not decide
-   * the case, before a step with a task. Between them only the next step's deadline is counted, or — for a 受理 —
-   * the case's dates counted, its acceptance announced and its 受理通知书 issued; the 受理 task then leaves the inbox
-   * a moment after the notice is out. 补正, 退回 and refusals are rare enough to keep their own close.
+   * Whether the decision's next turn is opening the next step's task, with nothing but its deadline counted
+   * between (see follow): an approval that neither accepts nor decides the case, before a step with a task. A 受理's
+   * task is closed before the acceptance is announced (the province's exchange takes the window's 预受理 before the
+   * case's 受理); 补正, 退回 and refusals are rare enough to keep their own close.
    */
   private leadsStraightToNextTask(index: number, decision: StepDecision): boolean {
     const { state } = this;
     if (decision.outcome !== 'approve' || state.decided) return false;
+    if (index === state.acceptIndex && !state.status.acceptedOn) return false;
     if (state.steps[index].kind === '决定') return false;
     const next = state.steps[index + 1];
     return next !== undefined && this.opensTask(next);
@@ -503,7 +509,7 @@ class CaseRouteWalk {
     }
     const stamped = await this.seal.stampDecision({
       ...this.caseRef,
-      decisionId: uuid4(),
+      decisionId: this.newId(),
       receiptNumber: state.input.receiptNumber,
       matterCode: state.input.matterCode,
       matterName: state.input.matterName,
@@ -722,7 +728,7 @@ class CaseRouteWalk {
     });
   }
 
-  // ---- documents: each under its issuing organ's seal, once per key (uuid4 is deterministic under replay) -----
+  // ---- documents: each under its issuing organ's seal, once per key (newId makes the same key under replay) ------
 
   /** Issues one document of the case, if this case issues them; the id of the document issued. */
   private async issue(
@@ -734,7 +740,7 @@ class CaseRouteWalk {
     const { input } = this.state;
     const issued = await this.seal.issueDocument({
       ...this.caseRef,
-      documentKey: uuid4(),
+      documentKey: this.newId(),
       issuer,
       receiptNumber: input.receiptNumber,
       matterCode: input.matterCode,
@@ -849,16 +855,21 @@ class CaseRouteWalk {
     }
   }
 
+  /** A new id for something of this case: uuid4 and the workflow's clock are the same when a history is replayed. */
+  private newId(): string {
+    return this.ordersIds ? orderedUuid(Date.now(), uuid4()) : uuid4();
+  }
+
   private announce(milestone: MilestoneOfCase): Promise<void> {
     const announcing = patched(ANNOUNCES_AS_LOCAL_ACTIVITIES) ? this.localCases : this.cases;
     return announcing.announce(this.milestoneOf(milestone));
   }
 
-  /** The milestone as announced: this case's, with an id of its own (uuid4 is deterministic under replay). */
+  /** The milestone as announced: this case's, with an id of its own. */
   private milestoneOf(milestone: MilestoneOfCase): CaseMilestone {
     return {
       ...this.caseRef,
-      milestoneId: uuid4(),
+      milestoneId: this.newId(),
       at: new Date().toISOString(),
       ...milestone,
     } as CaseMilestone;

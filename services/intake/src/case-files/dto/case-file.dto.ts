@@ -4,13 +4,13 @@ import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class CaseIdParam {
   @ApiProperty({ description: '办件 ID' })
-  @IsUUID('4', { message: '办件 ID 格式不正确' })
+  @IsUUID('all', { message: '办件 ID 格式不正确' })
   caseId!: string;
 }
 
 export class AttachmentParams extends CaseIdParam {
   @ApiProperty({ description: '材料页面 ID' })
-  @IsUUID('4', { message: '材料页面 ID 格式不正确' })
+  @IsUUID('all', { message: '材料页面 ID 格式不正确' })
   attachmentId!: string;
 }
 
