@@ -62,14 +62,26 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
   it('walks the route: accepts with a committed date, decides, stamps once, concludes and delivers', async () => {
     const recording = recordingActivities();
     const input = caseInput();
+    let markers: string[] = [];
+    let searchAttributeUpdates = 0;
     const result = await harness.withWorkers(recording, async () => {
       const handle = await harness.start(recording, input);
       for (const kind of ['受理', '审核', '决定', '送达']) {
         const step = await decide(handle, 'approve');
         expect(step.kind).toBe(kind);
       }
-      return ended(handle);
+      const status = await ended(handle);
+      const events = (await handle.fetchHistory()).events ?? [];
+      markers = events.flatMap((event) => event.markerRecordedEventAttributes?.markerName ?? []);
+      searchAttributeUpdates = events.filter(
+        (event) => event.upsertWorkflowSearchAttributesEventAttributes,
+      ).length;
+      return status;
     });
+    // A case started today asks for one patch (the earlier ones are given): one marker for it, one search-attribute
+    // update, and the rest of the markers are its local activities.
+    expect(markers.filter((marker) => marker === 'core_patch')).toHaveLength(1);
+    expect(searchAttributeUpdates).toBe(1);
     expect(result.result).toBe('准予');
     expect(result.stage).toBe('concluded');
     expect(recording.opened.map((o) => `${o.stepIndex}.${o.visit} ${o.stepName}@${o.unitCode}`)).toEqual([

@@ -109,10 +109,12 @@ const DEEMED_ACCEPTANCE = 'deemed-acceptance-after-five-working-days';
 const DEEMED_FROM_THE_TOWNS_RECEIPT = 'deemed-acceptance-from-the-towns-receipt';
 
 /**
- * From this version on a decided task that leads straight to the next step's task (see leadsStraightToNextTask) is
- * closed by the activity that opens the next one (handOverReviewTask): each such step took an activity task and a
- * workflow task more. And the ids the case makes are in time order (see orderedUuid). One patch for the two: each
- * patch is a marker and a search-attribute update in every case's history.
+ * From this version on (v8 of the recorded histories) a decided task that leads straight to the next step's task
+ * (see leadsStraightToNextTask) is closed by the activity that opens the next one (handOverReviewTask): each such
+ * step took an activity task and a workflow task more. And the ids the case makes are in time order (see
+ * orderedUuid). A case started under it takes every earlier patch as given without asking for it: each patch asked
+ * for is a marker and a search-attribute update in the case's history (five per case before, one now); cases started
+ * before it ask for the earlier patches where they always did, and replay as they ran.
  */
 const HAND_OVER_AND_ORDERED_IDS = 'hand-over-in-one-activity-and-ids-in-time-order';
 
@@ -178,10 +180,11 @@ class CaseRouteWalk {
   private issuing = false;
   /** Whether the art. 32 days start when the town's 受理 step opens (see DEEMED_FROM_THE_TOWNS_RECEIPT). */
   private deemsFromTownReceipt = false;
-  /** Whether a decided task may be closed by the activity that opens the next (see HAND_OVER_AND_ORDERED_IDS). */
-  private handsOver = false;
-  /** Whether the ids this case makes are in time order (see HAND_OVER_AND_ORDERED_IDS). */
-  private ordersIds = false;
+  /**
+   * Whether this case started under HAND_OVER_AND_ORDERED_IDS, and so under every patch before it: decided tasks
+   * handed over, ids in time order.
+   */
+  private startedUnderV8 = false;
 
   // The activities, each waiting for a fix and a retry when it fails on bad data (see stalled-steps).
   private readonly approval = retriedAfterFix(approvalActivities, (activity, failure) =>
@@ -199,7 +202,7 @@ class CaseRouteWalk {
 
   /** Where this case counts its deadlines: locally, unless its history began counting them as activity tasks. */
   private deadlines(): Pick<CaseActivities, 'computeDeadline'> {
-    return patched(DEADLINES_AS_LOCAL_ACTIVITIES) ? this.localCases : this.cases;
+    return this.startedUnderV8 || patched(DEADLINES_AS_LOCAL_ACTIVITIES) ? this.localCases : this.cases;
   }
 
   constructor(private readonly state: CaseState) {
@@ -214,13 +217,13 @@ class CaseRouteWalk {
 
   async run(): Promise<CaseStatus> {
     const { state } = this;
-    // The order of these checks is part of every recorded history: keep it.
-    const fromTownReceipt = patched(DEEMED_FROM_THE_TOWNS_RECEIPT);
+    // Asked first and once: a case that started under it asks for no earlier patch; one that did not asks for them in
+    // the order of every recorded history (keep it), as it always did.
+    this.startedUnderV8 = patched(HAND_OVER_AND_ORDERED_IDS);
+    const fromTownReceipt = this.startedUnderV8 || patched(DEEMED_FROM_THE_TOWNS_RECEIPT);
     if (!fromTownReceipt && patched(DEEMED_ACCEPTANCE)) await this.noteReceipt();
     this.deemsFromTownReceipt = fromTownReceipt && state.mayBeDeemedAccepted();
-    this.issuing = patched(ISSUE_CASE_DOCUMENTS) && issuesDocuments(state.steps);
-    this.handsOver = patched(HAND_OVER_AND_ORDERED_IDS);
-    this.ordersIds = this.handsOver;
+    this.issuing = (this.startedUnderV8 || patched(ISSUE_CASE_DOCUMENTS)) && issuesDocuments(state.steps);
     let index = 0;
     // A decided task the next step's opening closes (see leadsStraightToNextTask).
     let handedOver: CloseReviewTaskInput | undefined;
@@ -349,7 +352,7 @@ class CaseRouteWalk {
     }
 
     const closing = { ...this.caseRef, ...decision };
-    if (this.handsOver && this.leadsStraightToNextTask(index, decision)) {
+    if (this.startedUnderV8 && this.leadsStraightToNextTask(index, decision)) {
       state.recordDecision(index, decision, new Date().toISOString());
       return { decided: decision, handedOver: closing };
     }
@@ -390,7 +393,11 @@ class CaseRouteWalk {
         return Math.max(0, index - 1);
       case 'reject':
         if (!state.status.acceptedOn) return this.refuseToAccept(index, decision);
-        if (state.steps[index].kind !== '决定' && patched(REVIEW_REFUSAL_IS_RECOMMENDATION)) return index + 1;
+        if (
+          state.steps[index].kind !== '决定' &&
+          (this.startedUnderV8 || patched(REVIEW_REFUSAL_IS_RECOMMENDATION))
+        )
+          return index + 1;
         state.decide('不予许可', decision);
         return index + 1;
       case 'request-correction': {
@@ -857,11 +864,12 @@ class CaseRouteWalk {
 
   /** A new id for something of this case: uuid4 and the workflow's clock are the same when a history is replayed. */
   private newId(): string {
-    return this.ordersIds ? orderedUuid(Date.now(), uuid4()) : uuid4();
+    return this.startedUnderV8 ? orderedUuid(Date.now(), uuid4()) : uuid4();
   }
 
   private announce(milestone: MilestoneOfCase): Promise<void> {
-    const announcing = patched(ANNOUNCES_AS_LOCAL_ACTIVITIES) ? this.localCases : this.cases;
+    const announcing =
+      this.startedUnderV8 || patched(ANNOUNCES_AS_LOCAL_ACTIVITIES) ? this.localCases : this.cases;
     return announcing.announce(this.milestoneOf(milestone));
   }
 
