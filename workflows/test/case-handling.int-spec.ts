@@ -124,6 +124,31 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     );
   });
 
+  it('delivered electronically: the decision and its 送达回证 are issued together, the receipt naming the decision', async () => {
+    const recording = recordingActivities();
+    const result = await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput({ deliveryMethod: 'electronic' }));
+      for (const kind of ['受理', '审核', '决定']) expect((await decide(handle, 'approve')).kind).toBe(kind);
+      return ended(handle);
+    });
+    expect(result.result).toBe('准予');
+    expect(recording.issued.map((document) => document.content.kind)).toEqual([
+      'acceptance-notice',
+      'decision',
+      'delivery-receipt',
+    ]);
+    expect(recording.issuedWithDecision).toEqual(['delivery-receipt']);
+    expect(recording.issued[2].content).toEqual(
+      expect.objectContaining({ method: 'electronic', deliveredDocumentId: result.documentId }),
+    );
+    expect(result.documents?.map((document) => document.kind)).toEqual([
+      'acceptance-notice',
+      'decision',
+      'delivery-receipt',
+    ]);
+    expect(recording.kinds()).toEqual(['accepted', 'concluded', 'delivered']);
+  });
+
   it('counts the committed limit in working days from the day after acceptance, across a holiday', async () => {
     const calendar = calendarWithHolidayAfter(await envToday());
     const recording = recordingActivities(calendar);

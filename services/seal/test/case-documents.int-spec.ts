@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { CaseDocumentContent, DocumentIssuer, IssueDocumentInput } from '@oneseal/contracts';
 import { chinaDate } from '@oneseal/domain';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { createSealActivities } from '../src/activities/seal.activities';
 import { SEAL_SCHEMA } from '../src/config/seal.env';
 import { KeyEncryption } from '../src/crypto/key-encryption';
 import { DivisionNames } from '../src/divisions/division-names';
@@ -169,6 +170,56 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
       [caseId, BUREAU, TOWN],
     )) as { bureau: number; town: number }[];
     expect(lines).toEqual({ bureau: 2, town: 5 });
+  });
+
+  it('issues a decision and the 送达回证 of its electronic delivery together, the receipt naming it, once however often retried', async () => {
+    const caseId = randomUUID();
+    const request = {
+      decision: documentInput(CONTENTS.decision, { level: 'county', unitCode: BUREAU }, caseId),
+      receipt: {
+        ...documentInput(CONTENTS['delivery-receipt'], { level: 'town' }, caseId),
+        handledBy: { id: 'system', title: '电子送达' },
+        content: {
+          kind: 'delivery-receipt' as const,
+          method: 'electronic' as const,
+          recipient: '张三',
+          deliveredOn: '2026-12-20',
+        },
+      },
+    };
+    const activities = createSealActivities(issuing);
+    const asked = jest.spyOn(issuing, 'issue');
+    const first = await activities.issueDecisionWithReceipt(request);
+    // Temporal runs an attempt again whose answer was lost: the same two documents come back, none is issued twice.
+    const retried = await activities.issueDecisionWithReceipt(request);
+    const receiptsAsked = asked.mock.calls
+      .map(([input]) => input.content)
+      .filter((content) => content.kind === 'delivery-receipt');
+    asked.mockRestore();
+
+    expect([first.decision.title, first.receipt.title]).toEqual(['给付决定书', '送达回证']);
+    expect([
+      first.decision.created,
+      first.receipt.created,
+      retried.decision.created,
+      retried.receipt.created,
+    ]).toEqual([true, true, false, false]);
+    expect(retried.receipt.documentId).toBe(first.receipt.documentId);
+    const stored = (await suite.dataSource.query(
+      `SELECT id, kind FROM seal.documents WHERE case_id = $1 ORDER BY created_at`,
+      [caseId],
+    )) as { id: string; kind: string }[];
+    expect(stored).toEqual([
+      { id: first.decision.documentId, kind: 'decision' },
+      { id: first.receipt.documentId, kind: 'delivery-receipt' },
+    ]);
+    // The 送达回证 is laid out naming the document handed over (its title and 文号 are printed from it), and it verifies.
+    expect(receiptsAsked).toEqual([
+      expect.objectContaining({ deliveredDocumentId: first.decision.documentId }),
+      expect.objectContaining({ deliveredDocumentId: first.decision.documentId }),
+    ]);
+    const verified = await verification.verifyPdf(await storedPdf(first.receipt.documentId));
+    expect(verified).toEqual(expect.objectContaining({ valid: true, reason: 'VALID' }));
   });
 
   it('gives concurrent documents of one organ unique numbers without gaps, and a repeated request no second number', async () => {

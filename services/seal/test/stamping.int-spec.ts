@@ -237,6 +237,7 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
       let attempts = 0;
       const dyingFirstAttempt: SealActivities = {
         issueDocument: real.issueDocument,
+        issueDecisionWithReceipt: real.issueDecisionWithReceipt,
         async stampDecision(input) {
           attempts += 1;
           const stamped = await real.stampDecision(input);

@@ -23,6 +23,8 @@ import {
   type Deadline,
   type DeliveryRecord,
   type DocumentIssuer,
+  type IssueDocumentInput,
+  type IssuedDocument,
   type NamedPerson,
   type RouteStep,
   type SealActivities,
@@ -110,13 +112,16 @@ const DEEMED_FROM_THE_TOWNS_RECEIPT = 'deemed-acceptance-from-the-towns-receipt'
 
 /**
  * From this version on (v8 of the recorded histories) a decided task that leads straight to the next step's task
- * (see leadsStraightToNextTask) is closed by the activity that opens the next one (handOverReviewTask): each such
- * step took an activity task and a workflow task more. And the ids the case makes are in time order (see
- * orderedUuid). A case started under it takes every earlier patch as given without asking for it: each patch asked
+ * (see leadsStraightToNextTask) is closed by the activity that opens the next one (handOverReviewTask), and a
+ * decision delivered electronically is issued with its 送达回证 (issueDecisionWithReceipt): each took an activity task
+ * and a workflow task more. And the ids the case makes are in time order (see orderedUuid). A case started under it takes every earlier patch as given without asking for it: each patch asked
  * for is a marker and a search-attribute update in the case's history (five per case before, one now); cases started
  * before it ask for the earlier patches where they always did, and replay as they ran.
  */
 const HAND_OVER_AND_ORDERED_IDS = 'hand-over-in-one-activity-and-ids-in-time-order';
+
+/** Who issues the 送达回证 of an electronic delivery: the system, on the town's behalf. */
+const ELECTRONIC_DELIVERY = { id: 'system', title: '电子送达' };
 
 /** 行政许可法 art. 32: 五日内一次告知. */
 const CORRECTION_NOTICE_WORKING_DAYS = 5;
@@ -182,9 +187,11 @@ class CaseRouteWalk {
   private deemsFromTownReceipt = false;
   /**
    * Whether this case started under HAND_OVER_AND_ORDERED_IDS, and so under every patch before it: decided tasks
-   * handed over, ids in time order.
+   * handed over, ids in time order, the decision and its electronic 送达回证 issued together.
    */
   private startedUnderV8 = false;
+  /** Whether the 送达回证 of the electronic delivery was issued with the decision (see stampDecision). */
+  private receiptIssued = false;
 
   // The activities, each waiting for a fix and a retry when it fails on bad data (see stalled-steps).
   private readonly approval = retriedAfterFix(approvalActivities, (activity, failure) =>
@@ -235,7 +242,9 @@ class CaseRouteWalk {
         handedOver = undefined;
       }
       if (step.kind === '用印') {
-        await this.stampDecision();
+        await this.stampDecision(
+          state.steps[index + 1]?.kind === '送达' && state.input.deliveryMethod === 'electronic',
+        );
         index += 1;
         continue;
       }
@@ -250,17 +259,13 @@ class CaseRouteWalk {
             documentId: state.status.documentId,
             handlerId: 'system',
           });
-          await this.issue(
-            { level: 'town' },
-            { id: 'system', title: '电子送达' },
-            {
-              kind: 'delivery-receipt',
-              method: 'electronic',
-              recipient: state.input.applicantName,
-              deliveredOn: today(),
-              ...(state.status.documentId ? { deliveredDocumentId: state.status.documentId } : {}),
-            },
-          );
+          if (!this.receiptIssued) {
+            await this.issue(
+              { level: 'town' },
+              ELECTRONIC_DELIVERY,
+              this.electronicReceipt(state.status.documentId),
+            );
+          }
           break;
         }
       }
@@ -494,13 +499,17 @@ class CaseRouteWalk {
     return this.state.close();
   }
 
-  private async stampDecision(): Promise<void> {
+  /**
+   * 用印: the decision issued under the deciding organ's seal, and — when it is delivered electronically next — its
+   * 送达回证 with it, in one activity (cases started under HAND_OVER_AND_ORDERED_IDS).
+   */
+  private async stampDecision(deliveredElectronicallyNext: boolean): Promise<void> {
     const { state } = this;
     state.startSealing();
     const { result, by } = state.decision;
     if (this.issuing) {
       const deciding = state.steps.find((step) => step.kind === '决定') as RouteStep;
-      const documentId = await this.issue(
+      const decision = this.documentRequest(
         decidingIssuer(state.steps),
         by ? this.handler(deciding, by) : { id: 'system', title: handlerTitle(deciding) },
         {
@@ -510,7 +519,20 @@ class CaseRouteWalk {
           ...(result === '准予' && by?.grant ? { grant: by.grant } : {}),
         },
       );
-      if (documentId) state.recordDocument(documentId);
+      if (this.startedUnderV8 && deliveredElectronicallyNext) {
+        const issued = await this.seal.issueDecisionWithReceipt({
+          decision,
+          receipt: this.documentRequest({ level: 'town' }, ELECTRONIC_DELIVERY, this.electronicReceipt()),
+        });
+        this.recordIssued(issued.decision);
+        this.recordIssued(issued.receipt);
+        this.receiptIssued = true;
+        state.recordDocument(issued.decision.documentId);
+      } else {
+        const issued = await this.seal.issueDocument(decision);
+        this.recordIssued(issued);
+        state.recordDocument(issued.documentId);
+      }
       await this.conclude(result);
       return;
     }
@@ -744,8 +766,19 @@ class CaseRouteWalk {
     content: CaseDocumentContent,
   ): Promise<string | undefined> {
     if (!this.issuing) return undefined;
+    const issued = await this.seal.issueDocument(this.documentRequest(issuer, handledBy, content));
+    this.recordIssued(issued);
+    return issued.documentId;
+  }
+
+  /** What the seal service is asked to issue: one document of this case, under a key of its own. */
+  private documentRequest<Content extends CaseDocumentContent>(
+    issuer: DocumentIssuer,
+    handledBy: NamedPerson & { title: string },
+    content: Content,
+  ): IssueDocumentInput & { content: Content } {
     const { input } = this.state;
-    const issued = await this.seal.issueDocument({
+    return {
       ...this.caseRef,
       documentKey: this.newId(),
       issuer,
@@ -758,7 +791,23 @@ class CaseRouteWalk {
       handledBy,
       issuedAt: new Date().toISOString(),
       content,
-    });
+    };
+  }
+
+  /** The 送达回证 of an electronic delivery today (the document handed over named, once it is known). */
+  private electronicReceipt(
+    deliveredDocumentId?: string,
+  ): Extract<CaseDocumentContent, { kind: 'delivery-receipt' }> {
+    return {
+      kind: 'delivery-receipt',
+      method: 'electronic',
+      recipient: this.state.input.applicantName,
+      deliveredOn: today(),
+      ...(deliveredDocumentId ? { deliveredDocumentId } : {}),
+    };
+  }
+
+  private recordIssued(issued: IssuedDocument): void {
     this.state.recordIssued({
       documentId: issued.documentId,
       kind: issued.kind,
@@ -769,7 +818,6 @@ class CaseRouteWalk {
       verificationCode: issued.verificationCode,
       issuedAt: issued.stampedAt,
     });
-    return issued.documentId;
   }
 
   private handler(step: RouteStep, decision: StepDecision): NamedPerson & { title: string } {

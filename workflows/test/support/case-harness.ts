@@ -82,23 +82,32 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
       if (own.has(milestone.caseId)) milestones.push(milestone);
     },
   };
+  /** The documents issued together with the decision before them (issueDecisionWithReceipt), by kind. */
+  const issuedWithDecision: string[] = [];
+  const issueDocument: SealActivities['issueDocument'] = async (input) => {
+    if (own.has(input.caseId)) issued.push(input);
+    return {
+      documentId: randomUUID(),
+      stampId: randomUUID(),
+      sealId: input.issuer.level === 'town' ? 'seal-140525100' : `seal-${input.issuer.unitCode}`,
+      documentSm3: '0'.repeat(64),
+      verificationCode: 'TEST-0002',
+      stampedAt: new Date().toISOString(),
+      created: true,
+      kind: input.content.kind,
+      title: input.content.kind,
+      number: `测〔2026〕${issued.length}号`,
+      issuerName: input.issuer.level === 'town' ? '泽州县南村镇人民政府' : input.issuer.unitCode,
+      fileName: `${input.receiptNumber}-${input.content.kind}.pdf`,
+    };
+  };
   const seal: SealActivities = {
-    async issueDocument(input) {
-      if (own.has(input.caseId)) issued.push(input);
-      return {
-        documentId: randomUUID(),
-        stampId: randomUUID(),
-        sealId: input.issuer.level === 'town' ? 'seal-140525100' : `seal-${input.issuer.unitCode}`,
-        documentSm3: '0'.repeat(64),
-        verificationCode: 'TEST-0002',
-        stampedAt: new Date().toISOString(),
-        created: true,
-        kind: input.content.kind,
-        title: input.content.kind,
-        number: `测〔2026〕${issued.length}号`,
-        issuerName: input.issuer.level === 'town' ? '泽州县南村镇人民政府' : input.issuer.unitCode,
-        fileName: `${input.receiptNumber}-${input.content.kind}.pdf`,
-      };
+    issueDocument,
+    async issueDecisionWithReceipt({ decision, receipt }) {
+      const issuedDecision = await issueDocument(decision);
+      if (own.has(receipt.caseId)) issuedWithDecision.push(receipt.content.kind);
+      const content = { ...receipt.content, deliveredDocumentId: issuedDecision.documentId };
+      return { decision: issuedDecision, receipt: await issueDocument({ ...receipt, content }) };
     },
     async stampDecision(input) {
       if (own.has(input.caseId)) stamps.push(input);
@@ -127,6 +136,7 @@ export function recordingActivities(calendar: WorkingDayCalendar = WorkingDayCal
     milestones,
     stamps,
     issued,
+    issuedWithDecision,
     kinds,
   };
 }

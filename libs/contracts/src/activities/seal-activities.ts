@@ -167,6 +167,23 @@ export interface IssuedDocument extends StampedDocument {
   fileName: string;
 }
 
+/** A 送达回证 to issue (its content names the document handed over). */
+export type IssueDeliveryReceiptInput = IssueDocumentInput & {
+  content: Extract<CaseDocumentContent, { kind: 'delivery-receipt' }>;
+};
+
+/** A decision delivered electronically the moment it is issued, and its 送达回证 (see issueDecisionWithReceipt). */
+export interface IssueDecisionWithReceiptInput {
+  decision: IssueDocumentInput;
+  /** Its content's deliveredDocumentId is the decision's, filled in by the seal service once it is issued. */
+  receipt: IssueDeliveryReceiptInput;
+}
+
+export interface IssuedDecisionWithReceipt {
+  decision: IssuedDocument;
+  receipt: IssuedDocument;
+}
+
 /**
  * Activities the seal service runs on TASK_QUEUES.sealActivities. An issuing organ without an active seal makes
  * them fail with the retryable type 'SealNotActive' (the attempt is recorded): the case waits, with backoff, until
@@ -176,4 +193,9 @@ export interface SealActivities {
   /** The decision of cases started before documents were issued per organ: stamped with the town's seal. */
   stampDecision(input: StampDecisionInput): Promise<StampedDocument>;
   issueDocument(input: IssueDocumentInput): Promise<IssuedDocument>;
+  /**
+   * Issues a decision, then the 送达回证 of its electronic delivery naming it: one activity where the two would take
+   * two, each with a workflow task for its result. Idempotent as issueDocument is, per document key.
+   */
+  issueDecisionWithReceipt(input: IssueDecisionWithReceiptInput): Promise<IssuedDecisionWithReceipt>;
 }

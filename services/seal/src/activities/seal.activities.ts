@@ -24,5 +24,12 @@ export function createSealActivities(issuing: DocumentIssuingService): SealActiv
   return {
     stampDecision: (input) => waitingForSeal(() => issuing.stampDecision(input)),
     issueDocument: (input) => waitingForSeal(() => issuing.issue(input)),
+    issueDecisionWithReceipt: ({ decision, receipt }) =>
+      waitingForSeal(async () => {
+        // A retried attempt gets the decision issued before back (its key), and the receipt names the same one.
+        const issued = await issuing.issue(decision);
+        const content = { ...receipt.content, deliveredDocumentId: issued.documentId };
+        return { decision: issued, receipt: await issuing.issue({ ...receipt, content }) };
+      }),
   };
 }
