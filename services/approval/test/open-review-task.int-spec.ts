@@ -155,6 +155,8 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
       handlerId: 'nancun-review-01',
       handlerName: '李审核',
       opinion: '审核通过',
+      // Taken a while before the next task could open (its deadline counted first): the task keeps this time.
+      decidedAt: '2026-12-04T02:00:00.000Z',
     };
     const deciding = {
       ...review,
@@ -176,6 +178,7 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
       { stepName: '审核', status: 'done', handlerName: '李审核' },
       { stepName: '决定', status: 'open', handlerName: null },
     ]);
+    expect(tasks[0].decidedAt?.toISOString()).toBe(decision.decidedAt);
     const events = (await suite.dataSource.query(
       `SELECT topic, envelope->'payload'->>'taskId' AS "taskId" FROM approval.outbox WHERE message_key = $1 ORDER BY seq`,
       [review.caseId],

@@ -112,11 +112,13 @@ const DEEMED_FROM_THE_TOWNS_RECEIPT = 'deemed-acceptance-from-the-towns-receipt'
 
 /**
  * From this version on (v8 of the recorded histories) a decided task that leads straight to the next step's task
- * (see leadsStraightToNextTask) is closed by the activity that opens the next one (handOverReviewTask), and a
- * decision delivered electronically is issued with its 送达回证 (issueDecisionWithReceipt): each took an activity task
- * and a workflow task more. And the ids the case makes are in time order (see orderedUuid). A case started under it takes every earlier patch as given without asking for it: each patch asked
- * for is a marker and a search-attribute update in the case's history (five per case before, one now); cases started
- * before it ask for the earlier patches where they always did, and replay as they ran.
+ * (see leadsStraightToNextTask) is closed by the activity that opens the next one (handOverReviewTask), and a town's
+ * decision delivered electronically is issued with its 送达回证 (issueDecisionWithReceipt): each took an activity
+ * task and a workflow task more. And the ids the case makes are in time order (see orderedUuid). A case started
+ * under it takes every earlier patch as given without asking for it: each patch asked for is a marker and a
+ * search-attribute update in the case's history (five per case before, one now); cases started before it ask for
+ * the earlier patches where they always did, and replay as they ran. (A query for the cases still without an
+ * earlier patch X, before X is retired, must count this one as including X.)
  */
 const HAND_OVER_AND_ORDERED_IDS = 'hand-over-in-one-activity-and-ids-in-time-order';
 
@@ -236,7 +238,7 @@ class CaseRouteWalk {
     let handedOver: CloseReviewTaskInput | undefined;
     while (index < state.steps.length) {
       const step = state.steps[index];
-      if (handedOver && !this.opensTask(step)) {
+      if (handedOver && !this.opensTaskNext(step)) {
         // Never so by leadsStraightToNextTask; should the two disagree, the task is closed all the same.
         await this.approval.closeReviewTask(handedOver);
         handedOver = undefined;
@@ -309,6 +311,8 @@ class CaseRouteWalk {
       if (typeof next !== 'number') return next;
       index = next;
     }
+    // Never left pending by leadsStraightToNextTask; should it be, the task is closed all the same.
+    if (handedOver) await this.approval.closeReviewTask(handedOver);
     if (!state.status.result) await this.conclude(state.decision.result);
     return state.close();
   }
@@ -358,8 +362,9 @@ class CaseRouteWalk {
 
     const closing = { ...this.caseRef, ...decision };
     if (this.startedUnderV8 && this.leadsStraightToNextTask(index, decision)) {
-      state.recordDecision(index, decision, new Date().toISOString());
-      return { decided: decision, handedOver: closing };
+      const decidedAt = new Date().toISOString();
+      state.recordDecision(index, decision, decidedAt);
+      return { decided: decision, handedOver: { ...closing, decidedAt } };
     }
     await this.approval.closeReviewTask(closing);
     state.recordDecision(index, decision, new Date().toISOString());
@@ -367,8 +372,9 @@ class CaseRouteWalk {
   }
 
   /**
-   * Whether the decision's next turn is opening the next step's task, with nothing but its deadline counted
-   * between (see follow): an approval that neither accepts nor decides the case, before a step with a task. A 受理's
+   * Whether the decision's next turn is opening the next step's task, with nothing but day-counting local activities
+   * between (its deadline; before 受理, the day of receipt): an approval that neither accepts nor decides the case,
+   * before a step with a task (see follow). The closed task keeps the decision's time whatever those took. A 受理's
    * task is closed before the acceptance is announced (the province's exchange takes the window's 预受理 before the
    * case's 受理); 补正, 退回 and refusals are rare enough to keep their own close.
    */
@@ -378,11 +384,11 @@ class CaseRouteWalk {
     if (index === state.acceptIndex && !state.status.acceptedOn) return false;
     if (state.steps[index].kind === '决定') return false;
     const next = state.steps[index + 1];
-    return next !== undefined && this.opensTask(next);
+    return next !== undefined && this.opensTaskNext(next);
   }
 
   /** Whether the loop of run() opens this step's task as its next turn (用印 and 送达 conclude first, if at all). */
-  private opensTask(step: RouteStep): boolean {
+  private opensTaskNext(step: RouteStep): boolean {
     return step.kind !== '用印' && step.kind !== '送达' && !this.state.decided;
   }
 
@@ -519,7 +525,9 @@ class CaseRouteWalk {
           ...(result === '准予' && by?.grant ? { grant: by.grant } : {}),
         },
       );
-      if (this.startedUnderV8 && deliveredElectronicallyNext) {
+      // Only under the town's own seal: a bureau's decision is concluded and delivered without waiting for the
+      // town's seal, which its 送达回证 is issued under.
+      if (this.startedUnderV8 && deliveredElectronicallyNext && decision.issuer.level === 'town') {
         const issued = await this.seal.issueDecisionWithReceipt({
           decision,
           receipt: this.documentRequest({ level: 'town' }, ELECTRONIC_DELIVERY, this.electronicReceipt()),

@@ -36,6 +36,8 @@ export interface CloseReviewTaskInput extends CaseRef {
   /** The handler's display name from their token. */
   handlerName?: string;
   opinion: string;
+  /** When the decision was taken, if the task is closed later than that (handed over); otherwise the close's time. */
+  decidedAt?: string;
 }
 
 /** A decided task and the task that comes straight after it (see ApprovalActivities.handOverReviewTask). */

@@ -87,11 +87,18 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
         stepDecidedV1,
         {
           sql: `UPDATE approval.review_tasks SET status = 'done', outcome = $2, handler_id = $3, opinion = $4,
-                       decided_at = now(), handler_name = $5, claimed_by = NULL, claimed_by_name = NULL,
+                       decided_at = coalesce($6::timestamptz, now()), handler_name = $5, claimed_by = NULL, claimed_by_name = NULL,
                        claimed_at = NULL
                  WHERE id = $1 AND status = 'open'
              RETURNING step_name, level, unit_code, opened_at, decided_at`,
-          params: [input.taskId, input.outcome, input.handlerId, input.opinion, input.handlerName ?? null],
+          params: [
+            input.taskId,
+            input.outcome,
+            input.handlerId,
+            input.opinion,
+            input.handlerName ?? null,
+            input.decidedAt ?? null,
+          ],
         },
         {
           subject: input.caseId,

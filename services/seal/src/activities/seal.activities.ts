@@ -1,4 +1,5 @@
 import type { SealActivities } from '@oneseal/contracts';
+import { chinaDate } from '@oneseal/domain';
 import { ApplicationFailure } from '@temporalio/common';
 import { SEAL_NOT_ACTIVE_REFUSALS, type DocumentIssuingService } from '../documents/document-issuing.service';
 import { SealError } from '../seals/seals.errors';
@@ -28,7 +29,12 @@ export function createSealActivities(issuing: DocumentIssuingService): SealActiv
       waitingForSeal(async () => {
         // A retried attempt gets the decision issued before back (its key), and the receipt names the same one.
         const issued = await issuing.issue(decision);
-        const content = { ...receipt.content, deliveredDocumentId: issued.documentId };
+        // Delivered the day it is issued: the receipt's date is the decision's, however long the seal kept it waiting.
+        const content = {
+          ...receipt.content,
+          deliveredDocumentId: issued.documentId,
+          deliveredOn: chinaDate(new Date(issued.stampedAt)),
+        };
         return { decision: issued, receipt: await issuing.issue({ ...receipt, content }) };
       }),
   };
