@@ -32,13 +32,19 @@ export async function statementsByRole(databaseUrl) {
   }
 }
 
+/** Why counts read before and after a run cannot be compared: the reason either read gave instead, if any. */
+export function whyNotCounted(before, after) {
+  if (typeof before === 'string') return before;
+  if (typeof after === 'string') return after;
+  return undefined;
+}
+
 /** Statements per complete lifecycle, by service (its role's name without the owner's prefix). */
 export function printStatements(before, after, done) {
   if (done === 0) return;
-  if (typeof before === 'string' || typeof after === 'string') {
-    console.log(
-      `\nSQL statements per lifecycle: not counted: ${typeof before === 'string' ? before : after}`,
-    );
+  const notCounted = whyNotCounted(before, after);
+  if (notCounted) {
+    console.log(`\nSQL statements per lifecycle: not counted: ${notCounted}`);
     return;
   }
   const per = (role, field) => (role[field] - (before.get(role.name)?.[field] ?? 0)) / done;

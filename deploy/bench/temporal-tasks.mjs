@@ -2,6 +2,8 @@
 // workflow tasks completed, activity tasks completed, updates and starts. Unlike CPU seconds on a shared machine,
 // these are counts: a change to the workflow shows in them exactly, however busy the machine was.
 
+import { whyNotCounted } from './sql-statements.mjs';
+
 /** The frontend's request counts by operation, or a reason they cannot be read. */
 export async function temporalRequests(metricsUrl) {
   if (!metricsUrl) return 'no TEMPORAL_METRICS_URL';
@@ -31,10 +33,9 @@ const COUNTED = [
 /** Temporal requests per complete lifecycle, in one line. */
 export function printTemporalRequests(before, after, done) {
   if (done === 0) return;
-  if (typeof before === 'string' || typeof after === 'string') {
-    console.log(
-      `\nTemporal tasks per lifecycle: not counted: ${typeof before === 'string' ? before : after}`,
-    );
+  const notCounted = whyNotCounted(before, after);
+  if (notCounted) {
+    console.log(`\nTemporal tasks per lifecycle: not counted: ${notCounted}`);
     return;
   }
   const per = COUNTED.map(

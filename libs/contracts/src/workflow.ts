@@ -2,6 +2,7 @@
 // or does I/O (the event payload classes and their class-validator decorators stay out of the workflow bundle).
 // Workflows import `@oneseal/contracts/workflow`; everything else imports `@oneseal/contracts`, which includes this.
 export * from './task-queues';
+export * from './ids/time-ordered-uuid';
 export * from './events/shared-fields';
 export * from './routes/route-plan';
 export * from './activities/approval-activities';

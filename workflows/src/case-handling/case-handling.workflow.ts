@@ -29,6 +29,7 @@ import {
   type RouteStep,
   type SealActivities,
   type StepDecision,
+  timeOrderedUuidOf,
 } from '@oneseal/contracts/workflow';
 import {
   ApplicationFailure,
@@ -50,7 +51,6 @@ import {
 } from './case-documents';
 import { CaseState, type CaseRequest, type Refusal } from './case-state';
 import { cstDate, endOfCstDay } from './case-time';
-import { orderedUuid } from './ordered-ids';
 import { badDataOf, retriedAfterFix } from './stalled-steps';
 
 const approvalActivities = proxyActivities<ApprovalActivities>({
@@ -114,7 +114,7 @@ const DEEMED_FROM_THE_TOWNS_RECEIPT = 'deemed-acceptance-from-the-towns-receipt'
  * From this version on (v8 of the recorded histories) a decided task that leads straight to the next step's task
  * (see leadsStraightToNextTask) is closed by the activity that opens the next one (handOverReviewTask), and a town's
  * decision delivered electronically is issued with its 送达回证 (issueDecisionWithReceipt): each took an activity
- * task and a workflow task more. And the ids the case makes are in time order (see orderedUuid). A case started
+ * task and a workflow task more. And the ids the case makes are in time order (see timeOrderedUuidOf). A case started
  * under it takes every earlier patch as given without asking for it: each patch asked for is a marker and a
  * search-attribute update in the case's history (five per case before, one now); cases started before it ask for
  * the earlier patches where they always did, and replay as they ran. (A query for the cases still without an
@@ -311,8 +311,6 @@ class CaseRouteWalk {
       if (typeof next !== 'number') return next;
       index = next;
     }
-    // Never left pending by leadsStraightToNextTask; should it be, the task is closed all the same.
-    if (handedOver) await this.approval.closeReviewTask(handedOver);
     if (!state.status.result) await this.conclude(state.decision.result);
     return state.close();
   }
@@ -920,7 +918,7 @@ class CaseRouteWalk {
 
   /** A new id for something of this case: uuid4 and the workflow's clock are the same when a history is replayed. */
   private newId(): string {
-    return this.startedUnderV8 ? orderedUuid(Date.now(), uuid4()) : uuid4();
+    return this.startedUnderV8 ? timeOrderedUuidOf(Date.now(), uuid4()) : uuid4();
   }
 
   private announce(milestone: MilestoneOfCase): Promise<void> {

@@ -44,7 +44,7 @@ export class OutboxLeadership {
       throw error;
     }
     if (!this.leading) this.refusedAt = Date.now();
-    return this.leading ? this.client : undefined;
+    return this.leadingOn;
   }
 
   /** The connection this relay leads on right now, without asking for the lock. */

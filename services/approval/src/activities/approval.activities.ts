@@ -87,8 +87,8 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
         stepDecidedV1,
         {
           sql: `UPDATE approval.review_tasks SET status = 'done', outcome = $2, handler_id = $3, opinion = $4,
-                       decided_at = coalesce($6::timestamptz, now()), handler_name = $5, claimed_by = NULL, claimed_by_name = NULL,
-                       claimed_at = NULL
+                       decided_at = coalesce($6::timestamptz, now()), handler_name = $5, claimed_by = NULL,
+                       claimed_by_name = NULL, claimed_at = NULL
                  WHERE id = $1 AND status = 'open'
              RETURNING step_name, level, unit_code, opened_at, decided_at`,
           params: [
