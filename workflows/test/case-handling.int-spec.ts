@@ -124,7 +124,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     );
   });
 
-  it('delivered electronically: the decision and its 送达回证 are issued together, the receipt naming the decision', async () => {
+  it('delivered electronically: the decision and its 送达回证 are issued in one activity, the decision the case’s document', async () => {
     const recording = recordingActivities();
     const result = await harness.withWorkers(recording, async () => {
       const handle = await harness.start(recording, caseInput({ deliveryMethod: 'electronic' }));
