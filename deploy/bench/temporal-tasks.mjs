@@ -4,6 +4,8 @@
 
 import { whyNotCounted } from './sql-statements.mjs';
 
+const EAGER_STARTS = 'eager case starts';
+
 /** The frontend's request counts by operation, or a reason they cannot be read. */
 export async function temporalRequests(metricsUrl) {
   if (!metricsUrl) return 'no TEMPORAL_METRICS_URL';
@@ -11,6 +13,14 @@ export async function temporalRequests(metricsUrl) {
     const text = await (await fetch(metricsUrl, { signal: AbortSignal.timeout(5000) })).text();
     const counts = new Map();
     for (const line of text.split('\n')) {
+      // A case workflow the server handed its first workflow task with the start (routing's requestEagerStart).
+      if (
+        line.startsWith('workflow_eager_execution{') &&
+        line.includes('workflowType="caseHandlingWorkflow"')
+      ) {
+        counts.set(EAGER_STARTS, (counts.get(EAGER_STARTS) ?? 0) + Number(line.trim().split(/\s+/).at(-1)));
+        continue;
+      }
       if (!line.startsWith('service_requests{') || !line.includes('service_name="frontend"')) continue;
       const operation = /operation="([^"]+)"/.exec(line)?.[1];
       if (operation)
@@ -28,6 +38,7 @@ const COUNTED = [
   ['activity retries', 'RespondActivityTaskFailed'],
   ['updates', 'UpdateWorkflowExecution'],
   ['starts', 'StartWorkflowExecution'],
+  ['of them eager', EAGER_STARTS],
 ];
 
 /** Temporal requests per complete lifecycle, in one line. */

@@ -158,7 +158,8 @@ temporal_up() {
   start_detached temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
     --ui-port "$TEMPORAL_UI_PORT" --db-filename "$TEMPORAL_DB" --log-level warn "${namespaces[@]}" \
     --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal --metrics-port "$TEMPORAL_METRICS_PORT" \
-    --dynamic-config-value history.transferProcessorMaxPollRPS=1000
+    --dynamic-config-value history.transferProcessorMaxPollRPS=1000 \
+    --dynamic-config-value system.enableEagerWorkflowStart=true
   wait_ready temporal temporal_ready "$LOGS/temporal.log"
   log temporal "up on $TEMPORAL_ADDRESS (web UI http://127.0.0.1:$TEMPORAL_UI_PORT, metrics http://127.0.0.1:$TEMPORAL_METRICS_PORT/metrics)"
 }

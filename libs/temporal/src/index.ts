@@ -1,5 +1,6 @@
 export * from './temporal-config';
 export * from './temporal-client';
+export * from './temporal-connection';
 export * from './worker-host';
 export * from './managed-worker';
 export * from './temporal.module';

@@ -9,6 +9,8 @@ import { failOnBadData } from './bad-data-failure';
 import { timedActivities } from './timed-activities';
 import { ManagedWorker } from './managed-worker';
 import type { TemporalConfig } from './temporal-config';
+import type { TemporalConnection } from './temporal-connection';
+import { TEMPORAL_CONNECTION } from './temporal.module';
 
 /**
  * One Temporal worker a service runs: a task queue, and either the workflow code for it or the activities it
@@ -86,14 +88,15 @@ export class TemporalWorkers implements OnApplicationBootstrap, OnApplicationShu
   }): FactoryProvider<TemporalWorkers> {
     return {
       provide: TemporalWorkers,
-      inject: options.workers.flatMap((definition) => [...definition.inject]),
-      useFactory: (...dependencies: unknown[]) =>
-        TemporalWorkers.build(options.temporal, options.enabled, options.workers, dependencies),
+      inject: [TEMPORAL_CONNECTION, ...options.workers.flatMap((definition) => [...definition.inject])],
+      useFactory: (connection: TemporalConnection, ...dependencies: unknown[]) =>
+        TemporalWorkers.build(options.temporal, connection, options.enabled, options.workers, dependencies),
     };
   }
 
   private static build(
     temporal: TemporalConfig,
+    connection: TemporalConnection,
     enabled: boolean,
     definitions: readonly WorkerDefinition[],
     dependencies: unknown[],
@@ -106,6 +109,7 @@ export class TemporalWorkers implements OnApplicationBootstrap, OnApplicationShu
         const worker = enabled
           ? new ManagedWorker({
               temporal,
+              connection,
               taskQueue: definition.taskQueue,
               workflowsPath: definition.workflowsPath,
               activities: definition.buildActivities?.(own),

@@ -1,10 +1,13 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import type { Client } from '@temporalio/client';
-import { checkTemporal, connectTemporalClient } from './temporal-client';
+import { checkTemporal } from './temporal-client';
 import type { TemporalConfig } from './temporal-config';
+import { TemporalConnection } from './temporal-connection';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+/** The service's one TemporalConnection: its client's, and its workers' (TemporalWorkers). */
+export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
 @Injectable()
 export class TemporalHealthIndicator {
@@ -25,15 +28,18 @@ export class TemporalHealthIndicator {
 }
 
 @Injectable()
-class TemporalClientShutdown implements OnApplicationShutdown {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+class TemporalConnectionShutdown implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: TemporalConnection) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client.connection.close();
+    await this.connection.close();
   }
 }
 
-/** The Temporal client a service starts, queries and updates workflows with; its workers come with TemporalWorkers. */
+/**
+ * The Temporal client a service starts, queries and updates workflows with, on the connection its workers
+ * (TemporalWorkers) poll through.
+ */
 @Module({})
 export class TemporalModule {
   static forRoot(config: TemporalConfig): DynamicModule {
@@ -42,11 +48,16 @@ export class TemporalModule {
       global: true,
       imports: [TerminusModule],
       providers: [
-        { provide: TEMPORAL_CLIENT, useFactory: () => connectTemporalClient(config) },
+        { provide: TEMPORAL_CONNECTION, useFactory: () => TemporalConnection.open(config) },
+        {
+          provide: TEMPORAL_CLIENT,
+          inject: [TEMPORAL_CONNECTION],
+          useFactory: (connection: TemporalConnection) => connection.client,
+        },
         TemporalHealthIndicator,
-        TemporalClientShutdown,
+        TemporalConnectionShutdown,
       ],
-      exports: [TEMPORAL_CLIENT, TemporalHealthIndicator],
+      exports: [TEMPORAL_CLIENT, TEMPORAL_CONNECTION, TemporalHealthIndicator],
     };
   }
 }

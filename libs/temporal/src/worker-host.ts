@@ -1,4 +1,5 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { TemporalConnection } from './temporal-connection';
 import type { TemporalConfig } from './temporal-config';
 
 export interface WorkerHostLogger {
@@ -8,6 +9,8 @@ export interface WorkerHostLogger {
 
 export interface WorkerHostOptions {
   temporal: TemporalConfig;
+  /** The service's shared connection (its client's too); without one, the worker opens and closes its own. */
+  connection?: TemporalConnection;
   taskQueue: string;
   logger: WorkerHostLogger;
   /** Activities this service runs, built from its own providers. */
@@ -29,17 +32,19 @@ export interface WorkerHostOptions {
  */
 export class WorkerHost {
   private worker?: Worker;
-  private connection?: NativeConnection;
+  /** The connection this worker opened itself (none when it shares the service's). */
+  private ownConnection?: NativeConnection;
   private running?: Promise<void>;
   private stopping = false;
 
   constructor(private readonly options: WorkerHostOptions) {}
 
   async start(): Promise<void> {
-    const { temporal, taskQueue, logger } = this.options;
-    this.connection = await NativeConnection.connect({ address: temporal.address });
+    const { temporal, taskQueue, logger, connection: shared } = this.options;
+    shared?.attach(this);
+    this.ownConnection = shared ? undefined : await NativeConnection.connect({ address: temporal.address });
     this.worker = await Worker.create({
-      connection: this.connection,
+      connection: shared?.native ?? this.ownConnection,
       namespace: temporal.namespace,
       taskQueue,
       activities: this.options.activities,
@@ -66,10 +71,13 @@ export class WorkerHost {
     return this.worker?.getState() ?? 'NOT_STARTED';
   }
 
+  /** Drains the worker; called by the service's shutdown and by its shared connection closing, in either order. */
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
-    await this.connection?.close();
+    const own = this.ownConnection;
+    this.ownConnection = undefined;
+    await own?.close();
   }
 }

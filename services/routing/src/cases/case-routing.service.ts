@@ -139,6 +139,9 @@ export class CaseRoutingService {
         workflowId: caseId,
         taskQueue: TASK_QUEUES.caseWorkflows,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        // This service's worker runs the case workflows on the client's connection (TemporalConnection): the server
+        // hands it the case's first workflow task with the start's answer instead of through its task queue.
+        requestEagerStart: true,
         args: [input],
       });
       return handle.firstExecutionRunId;
