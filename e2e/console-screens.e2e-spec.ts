@@ -315,6 +315,13 @@ describe('the console in a browser', () => {
     await expectText(page.locator('.place-events table'), '提交申请');
     await place.getByRole('button', { name: '核验全部事件链' }).click();
     await expectText(page.locator('.place-verdict'), '事件链完整');
+    // The check is kept, with who started it: listed again after the screen was left and opened once more.
+    await page.getByRole('link', { name: '监察' }).click();
+    await page.getByRole('link', { name: '审计' }).click();
+    const latest = page.locator('.place-runs tbody tr').first();
+    await expectText(latest, '南村镇');
+    await expectText(latest, '泽州县审计');
+    await expectText(latest, '事件链完整');
     await page.context().close();
   });
 

@@ -2,6 +2,7 @@ import { CreateEventLog1763800000600 } from './1763800000600-CreateEventLog';
 import { KeepDeadLetters1765300000600 } from './1765300000600-KeepDeadLetters';
 import { KeyChainsAndSignCheckpoints1765400000600 } from './1765400000600-KeyChainsAndSignCheckpoints';
 import { KeepProducerSignaturesOfDeadLetters1765400000700 } from './1765400000700-KeepProducerSignaturesOfDeadLetters';
+import { KeepVerificationRuns1766000000600 } from './1766000000600-KeepVerificationRuns';
 
 /** In the order they run. */
 export const AUDIT_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const AUDIT_MIGRATIONS = [
   KeepDeadLetters1765300000600,
   KeyChainsAndSignCheckpoints1765400000600,
   KeepProducerSignaturesOfDeadLetters1765400000700,
+  KeepVerificationRuns1766000000600,
 ];

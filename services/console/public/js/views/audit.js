@@ -109,7 +109,6 @@ function setUpPlaceAudit(root, user) {
   // The filter of the replay on screen: paging goes on with it even if the form has been edited since.
   let shown = null;
   let pageLoad = 0;
-  const checkPlace = checksShownIn(verdictBox);
 
   async function loadPage(query, after, page) {
     const load = ++pageLoad;
@@ -139,22 +138,112 @@ function setUpPlaceAudit(root, user) {
     else void loadPage(shown.query, 0, 1);
   });
 
-  // Verifying needs only the place, so the dates may be left as they are.
+  // Verifying needs only the place, so the dates may be left as they are. The check runs on in the audit service;
+  // the list below follows it, here or after coming back to this screen.
+  const runs = verificationRuns(root.querySelector('.place-runs'), verdictBox, user);
   root.querySelector('button.verify-place').addEventListener('click', async () => {
-    const townInput = form.elements.namedItem('town');
-    showMessage(verdictBox, 'info', '正在核验，全县的办件较多时需要一些时间…');
+    const town = form.elements.namedItem('town').value.trim();
     try {
-      const verdict = await checkPlace(
-        'audit',
-        '/audit/verification/progress',
-        { query: { county: user.county, town: townInput.value.trim() } },
-        progressText,
-      );
-      if (verdict) showPlaceVerdict(verdictBox, verdict);
+      const run = await api('audit', '/audit/verification/runs', {
+        method: 'POST',
+        body: { county: user.county, ...(town ? { town } : {}) },
+      });
+      runs.follow(run);
     } catch (error) {
       showError(verdictBox, error);
     }
   });
+  runs.refresh();
+}
+
+const RUNS_LOOK_MS = 2000;
+
+/** 全县 or the town's name: what a check covered. */
+const runPlace = (run) => (run.town ? townLabel(run.town) : '全县');
+
+function runStatusText(run) {
+  if (run.status === 'running')
+    return run.progress.streams === 0 ? '正在列出要核验的办件…' : progressText(run.progress);
+  if (run.status === 'done') return `已完成（${formatDateTime(run.finishedAt)}）`;
+  return run.status === 'failed' ? '核验中断' : '未完成';
+}
+
+function runResultHtml(run) {
+  if (run.status === 'done' && run.verdict?.intact)
+    return html`<span class="ok-text">事件链完整</span>：${run.verdict.streams.toLocaleString('zh-CN')}
+      个办件、${run.verdict.events.toLocaleString('zh-CN')} 条事件`;
+  if (run.status === 'done')
+    return html`<span class="error-text">${run.verdict.brokenStreams} 个办件的事件链被改动</span>
+      <button type="button" data-run="${run.id}">查看</button>`;
+  return run.failure ?? '';
+}
+
+/**
+ * The place's checks, latest first (who started each, how far it is, what it found), read again while one runs and
+ * the screen is shown; the one this person started (or opened) shows its progress and verdict in `verdictBox`.
+ */
+function verificationRuns(box, verdictBox, user) {
+  let followed = null;
+  let timer;
+  let shown = [];
+
+  function showFollowed(run) {
+    if (run.status === 'running')
+      showMessage(
+        verdictBox,
+        'info',
+        `${runPlace(run)}：${runStatusText(run)}（离开本页不影响核验，回来可在下方查看结果）`,
+      );
+    else if (run.status === 'done') showPlaceVerdict(verdictBox, run.verdict);
+    else showMessage(verdictBox, 'error', `${runPlace(run)}：${run.failure}`);
+  }
+
+  async function refresh() {
+    clearTimeout(timer);
+    if (!box.isConnected) return;
+    try {
+      shown = await api('audit', '/audit/verification/runs', { query: { county: user.county } });
+    } catch (error) {
+      showError(box, error);
+      return;
+    }
+    mount(
+      box,
+      shown.length === 0
+        ? ''
+        : html`<h4>核验记录</h4>
+            ${tableHtml(
+              ['发起时间', '范围', '发起人', '进度', '结果'],
+              shown.map((run) => [
+                formatDateTime(run.startedAt),
+                runPlace(run),
+                run.requestedBy.name,
+                runStatusText(run),
+                runResultHtml(run),
+              ]),
+            )}`,
+    );
+    const current = followed && shown.find((run) => run.id === followed);
+    if (current) {
+      showFollowed(current);
+      if (current.status !== 'running') followed = null;
+    }
+    if (shown.some((run) => run.status === 'running')) timer = setTimeout(refresh, RUNS_LOOK_MS);
+  }
+
+  box.addEventListener('click', (event) => {
+    const run = shown.find((one) => one.id === event.target.closest('button[data-run]')?.dataset.run);
+    if (run) showPlaceVerdict(verdictBox, run.verdict);
+  });
+
+  return {
+    refresh,
+    follow(run) {
+      followed = run.id;
+      showFollowed(run);
+      void refresh();
+    },
+  };
 }
 
 /** 正在核验：已核验 12,000 / 71,034 件办件（236,000 条事件），约 17% */
@@ -276,6 +365,7 @@ export function renderAudit(root, { params, user }) {
         <button type="button" class="verify-place">核验全部事件链</button>
       </form>
       <div class="place-verdict"></div>
+      <div class="place-runs"></div>
       <div class="place-events"></div>
       ${hasRole(user, 'auditor', 'system-admin') &&
       html`<h3>签名检查点</h3>
