@@ -53,6 +53,15 @@ describe('dead letters: an operator lists, inspects and replays what a consumer 
     const audited = await as('zz-auditor').post<{ code: string }>(`${letters}/${parked.id}/replay`, {});
     expect([audited.status, audited.body.code]).toEqual([403, 'AUTH.ROLE_NOT_ALLOWED']);
     expect((await as('zz-admin').get<{ code: string }>(letters)).status).toBe(403);
+    // A mistyped letter number is refused in words, not with the framework's English.
+    const mistyped = await operator.get<{ code: string; problems: { message: string }[] }>(
+      `${letters}/not-a-letter`,
+    );
+    expect([mistyped.status, mistyped.body.code, mistyped.body.problems[0]?.message]).toEqual([
+      400,
+      'REQUEST.INVALID',
+      '死信消息编号格式不正确',
+    ]);
 
     const page = await freshPage(browser());
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { Ctx, EventPattern, Payload, type KafkaContext } from '@nestjs/microservices';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { TOPICS } from '@oneseal/contracts';
 import { ConsumerEdge, receivedMessage, type DeadLetter } from '@oneseal/kafka';
 import { DeadLettersService } from './dead-letters.service';
+import { DeadLetterIdParam } from './dto/dead-letter-id.param';
 
 /** The platform's operators (system administrators) and auditors see parked messages; operators send them back. */
 @ApiTags('dead letters')
@@ -27,7 +28,7 @@ export class DeadLettersController {
 
   @Get(':id')
   @ApiOperation({ summary: '一条死信消息的全部内容' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@Param() { id }: DeadLetterIdParam) {
     return this.letters.get(id);
   }
 
@@ -37,7 +38,7 @@ export class DeadLettersController {
   @ApiOperation({
     summary: '重放：把消息送回原主题，由原消费者重新处理（原因排除后；消费者幂等，已处理的不会重复）',
   })
-  replay(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  replay(@CurrentUser() user: AuthUser, @Param() { id }: DeadLetterIdParam) {
     return this.letters.replay(user, id);
   }
 

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { PlaceQuery } from '@oneseal/service-kit';
+import { VerificationRunIdParam } from './dto/verification-run-id.param';
 import { AuditError, AuditErrorCode } from './place-audit.controller';
 import { VerificationRuns, type VerificationRun } from './verification-runs.service';
 
@@ -33,14 +34,7 @@ export class VerificationRunsController {
   @ApiOperation({ summary: '一次核验的进度与结论' })
   async one(
     @CurrentUser() user: AuthUser,
-    // A mistyped id names no check either.
-    @Param(
-      'id',
-      new ParseUUIDPipe({
-        exceptionFactory: () => new AuditError(AuditErrorCode.VERIFICATION_RUN_NOT_FOUND),
-      }),
-    )
-    id: string,
+    @Param() { id }: VerificationRunIdParam,
   ): Promise<VerificationRun> {
     const run = await this.runs.find(id);
     if (!run) throw new AuditError(AuditErrorCode.VERIFICATION_RUN_NOT_FOUND);

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { CountyParam } from '../catalogue/dto/list-matters.query';
@@ -17,6 +7,7 @@ import { CatalogueImportService } from './catalogue-import.service';
 import { readMatterListFile } from './matter-list-file';
 import type { UploadedFileContent } from '../uploads/file-upload';
 import { MatterListUploadInterceptor } from './matter-list-upload.interceptor';
+import { CatalogueImportIdParam } from './dto/catalogue-import-id.param';
 
 @ApiTags('catalogue')
 @ApiBearerAuth()
@@ -52,14 +43,14 @@ export class CatalogueImportsController {
   @Get(':id')
   @Roles('admin', 'supervisor', 'auditor')
   @ApiOperation({ summary: '一次导入的检查结果和差异' })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param() { id }: CatalogueImportIdParam) {
     return this.imports.get(user, id);
   }
 
   @Post(':id/publish')
   @Roles('admin')
   @ApiOperation({ summary: '按预览发布：新增、变更、撤销事项；已撤销事项的办件照常办理' })
-  publish(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  publish(@CurrentUser() user: AuthUser, @Param() { id }: CatalogueImportIdParam) {
     return this.imports.publish(user, id);
   }
 }
