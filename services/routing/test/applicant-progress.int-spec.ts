@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@oneseal/contracts';
-import { connectTemporalClient } from '@oneseal/temporal';
+import { TemporalConnection } from '@oneseal/temporal';
 import { engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import type { Client } from '@temporalio/client';
 import { ApplicantProgressService } from '../src/applicant-progress/applicant-progress.service';
@@ -13,6 +13,7 @@ const CODE = 'K7QM-3XPD-9RTA';
 
 describe('the applicant’s progress lookup and rating (real PostgreSQL and Temporal)', () => {
   let suite: SuiteDataSource;
+  let connection: TemporalConnection;
   let temporal: Client;
   let progress: ApplicantProgressService;
   let receipts = 0;
@@ -20,7 +21,9 @@ describe('the applicant’s progress lookup and rating (real PostgreSQL and Temp
   beforeAll(async () => {
     suite = await openSuiteDataSource('routing_progress', { schema: ROUTING_SCHEMA, entities: [RoutedCase] });
     const { temporalAddress, temporalNamespace } = engineEndpoints();
-    temporal = await connectTemporalClient({ address: temporalAddress, namespace: temporalNamespace });
+    // The service's own kind of connection (TemporalConnection): routing asks to start its cases eagerly.
+    connection = await TemporalConnection.open({ address: temporalAddress, namespace: temporalNamespace });
+    temporal = connection.client;
     progress = new ApplicantProgressService(
       suite.dataSource,
       temporal,
@@ -29,7 +32,7 @@ describe('the applicant’s progress lookup and rating (real PostgreSQL and Temp
   });
 
   afterAll(async () => {
-    await temporal?.connection.close();
+    await connection?.close();
     await suite?.close();
   });
 

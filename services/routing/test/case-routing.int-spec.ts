@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { TOPICS, type ApplicationSubmittedV1, type EventEnvelope } from '@oneseal/contracts';
-import { connectTemporalClient } from '@oneseal/temporal';
+import { TemporalConnection } from '@oneseal/temporal';
 import { caseEnvelope, engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import type { Client } from '@temporalio/client';
 import { progressQueryDigest } from '../src/applicant-progress/progress-query-digest';
@@ -42,6 +42,7 @@ function submittedEvent(): EventEnvelope<ApplicationSubmittedV1> {
 
 describe('routing a submitted application (real PostgreSQL and Temporal)', () => {
   let suite: SuiteDataSource;
+  let connection: TemporalConnection;
   let temporal: Client;
   let routing: CaseRoutingService;
   const started: string[] = [];
@@ -49,7 +50,9 @@ describe('routing a submitted application (real PostgreSQL and Temporal)', () =>
   beforeAll(async () => {
     suite = await openSuiteDataSource('routing', { schema: ROUTING_SCHEMA, entities: [RoutedCase] });
     const { temporalAddress, temporalNamespace } = engineEndpoints();
-    temporal = await connectTemporalClient({ address: temporalAddress, namespace: temporalNamespace });
+    // The service's own kind of connection (TemporalConnection): routing asks to start its cases eagerly.
+    connection = await TemporalConnection.open({ address: temporalAddress, namespace: temporalNamespace });
+    temporal = connection.client;
     routing = new CaseRoutingService(suite.dataSource, temporal, {
       correctionWaitWorkingDays: 30,
       applicantLookupKey: randomBytes(32),
@@ -66,7 +69,7 @@ describe('routing a submitted application (real PostgreSQL and Temporal)', () =>
           .catch(() => undefined),
       ),
     );
-    await temporal?.connection.close();
+    await connection?.close();
     await suite?.close();
   });
 
