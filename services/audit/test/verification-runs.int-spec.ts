@@ -130,6 +130,23 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
     expect(run.verdict).toBeNull();
   });
 
+  it('records a check whose threads close with the stopping service as not finished, not as failed', async () => {
+    let closeThreads: (error: Error) => void = () => undefined;
+    const closing = new VerificationRuns(suite.dataSource, {
+      verifyPlace: () =>
+        new Promise((_, reject) => {
+          closeThreads = reject;
+        }),
+    } as unknown as PlaceVerificationService);
+    const started = await closing.start({ county: '140525', town: '140525106' }, auditor);
+    const stopped = closing.onModuleDestroy();
+    closeThreads(new Error('the chain check threads were closed'));
+    await stopped;
+    expect(await runs.find(started.id)).toEqual(
+      expect.objectContaining({ status: 'interrupted', failure: STOPPED_CHECK, verdict: null }),
+    );
+  });
+
   it('records a check that could not read the log as failed, in words a person understands', async () => {
     const failing = new VerificationRuns(suite.dataSource, {
       verifyPlace: () => Promise.reject(new Error('connection terminated')),

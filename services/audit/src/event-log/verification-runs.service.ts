@@ -153,6 +153,8 @@ export class VerificationRuns implements OnModuleDestroy {
             ? this.end(id, 'interrupted', verdict, STOPPED_CHECK)
             : this.end(id, 'done', verdict, null),
         (error: unknown) => {
+          // Stopping, the service also closes the threads that check: what they held is answered with an error.
+          if (this.stopping) return this.end(id, 'interrupted', null, STOPPED_CHECK);
           this.logger.error(
             `verification of ${place.town ?? place.county} failed: ${error instanceof Error ? error.message : String(error)}`,
           );
