@@ -29,6 +29,7 @@ export class TemporalConnection {
 
   /** A worker polling through this connection: stopped (its activities drained) before the connection closes. */
   attach(user: ConnectionUser): void {
+    if (this.closing) throw new Error('the Temporal connection is closing: no worker may start on it');
     this.users.add(user);
   }
 

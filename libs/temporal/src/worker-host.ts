@@ -34,12 +34,19 @@ export class WorkerHost {
   private worker?: Worker;
   /** The connection this worker opened itself (none when it shares the service's). */
   private ownConnection?: NativeConnection;
+  private starting?: Promise<void>;
   private running?: Promise<void>;
   private stopping = false;
 
   constructor(private readonly options: WorkerHostOptions) {}
 
-  async start(): Promise<void> {
+  /** Creates the worker and sets it polling; a stop asked for meanwhile drains it at once. */
+  start(): Promise<void> {
+    this.starting ??= this.createAndRun();
+    return this.starting;
+  }
+
+  private async createAndRun(): Promise<void> {
     const { temporal, taskQueue, logger, connection: shared } = this.options;
     shared?.attach(this);
     this.ownConnection = shared ? undefined : await NativeConnection.connect({ address: temporal.address });
@@ -64,7 +71,9 @@ export class WorkerHost {
         if (!this.stopping) this.options.onFatal(error);
       },
     );
-    logger.log(`Temporal worker polling ${taskQueue} in namespace ${temporal.namespace}`);
+    // Stopped while it was being created (bundling the workflows takes seconds): it lets go of the connection now.
+    if (this.stopping) this.worker.shutdown();
+    else logger.log(`Temporal worker polling ${taskQueue} in namespace ${temporal.namespace}`);
   }
 
   get state(): string {
@@ -74,6 +83,8 @@ export class WorkerHost {
   /** Drains the worker; called by the service's shutdown and by its shared connection closing, in either order. */
   async stop(): Promise<void> {
     this.stopping = true;
+    // A start under way finishes first (and then drains its worker at once): nothing is left polling after stop.
+    await this.starting?.catch(() => undefined);
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     const own = this.ownConnection;

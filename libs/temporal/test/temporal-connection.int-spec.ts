@@ -73,4 +73,36 @@ describe('TemporalConnection: one connection for a service’s client and its wo
     expect(worker.state).toBe('STOPPED');
     await expect(connection.client.workflowService.getSystemInfo({})).rejects.toThrow();
   });
+
+  it('leaves nothing polling when the service stops while a worker is still being created', async () => {
+    const connection = await TemporalConnection.open(temporal);
+    const worker = new WorkerHost({
+      temporal,
+      connection,
+      taskQueue: `starting_${randomUUID()}`,
+      // Bundling the workflows takes seconds: the stop arrives in the middle of it.
+      workflowsPath: require.resolve('./support/greeting.workflow'),
+      activities: { greet: async (name: string) => name },
+      logger: { log: () => undefined, error: () => undefined },
+      onFatal: (error) => {
+        throw error;
+      },
+    });
+    const starting = worker.start();
+    await connection.close();
+    await starting;
+    expect(worker.state).toBe('STOPPED');
+    // A worker may no longer start on a connection that closed.
+    const late = new WorkerHost({
+      temporal,
+      connection,
+      taskQueue: `late_${randomUUID()}`,
+      activities: { greet: async (name: string) => name },
+      logger: { log: () => undefined, error: () => undefined },
+      onFatal: (error) => {
+        throw error;
+      },
+    });
+    await expect(late.start()).rejects.toThrow('the Temporal connection is closing');
+  });
 });

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { timeOrderedUuid } from '@oneseal/database';
 import { DataSource } from 'typeorm';
+import { AuditError, AuditErrorCode } from './place-audit.controller';
 import {
   PlaceVerificationService,
   type PlaceProgress,
@@ -51,7 +52,7 @@ const PROGRESS_EVERY_MS = 1_000;
 const LISTED_RUNS = 20;
 
 export const FAILED_CHECK = '核验中断（审计服务暂时无法读取事件），请重新核验';
-export const STOPPED_CHECK = '审计服务停止，核验未完成，请重新核验';
+export const STOPPED_CHECK = '核验未完成（审计服务中途停止），请重新核验';
 
 const COLUMNS = `id, county, town, requested_by, requested_by_name, started_at, finished_at, status,
   streams, streams_checked, events::text AS events, verdict, failure,
@@ -78,6 +79,8 @@ export class VerificationRuns implements OnModuleDestroy {
     place: { county: string; town?: string },
     by: { id: string; name: string },
   ): Promise<VerificationRun> {
+    // The service is stopping: a check started now would be cut short at once.
+    if (this.stopping) throw new AuditError(AuditErrorCode.VERIFICATION_INTERRUPTED);
     const town = place.town ?? null;
     // A check left by a process that stopped no longer holds the place.
     await this.dataSource.query(
@@ -134,10 +137,12 @@ export class VerificationRuns implements OnModuleDestroy {
   private run(id: string, place: { county: string; town?: string }): void {
     const heartbeat = setInterval(() => void this.write(id, `heard_at = now()`, []), HEARTBEAT_MS);
     let progressWritten = 0;
+    let checkedSoFar = 0;
     const checked = this.places
       .verifyPlace(place, {
         stillWanted: () => !this.stopping,
         onProgress: (progress) => {
+          checkedSoFar = progress.streamsChecked;
           if (Date.now() - progressWritten < PROGRESS_EVERY_MS) return;
           progressWritten = Date.now();
           void this.write(id, `streams = $2, streams_checked = $3, events = $4, heard_at = now()`, [
@@ -148,8 +153,9 @@ export class VerificationRuns implements OnModuleDestroy {
         },
       })
       .then(
+        // Cut short only if the stop came before every case was checked: a check that got to the end is done.
         (verdict) =>
-          this.stopping
+          this.stopping && checkedSoFar < verdict.streams
             ? this.end(id, 'interrupted', verdict, STOPPED_CHECK)
             : this.end(id, 'done', verdict, null),
         (error: unknown) => {
@@ -190,13 +196,16 @@ export class VerificationRuns implements OnModuleDestroy {
     );
   }
 
-  /** Writes to a run; a failed write is logged (a later one, or the run's end, says more). */
+  /**
+   * Writes to a run while it is running; a failed write is logged (a later one, or the run's end, says more). A run
+   * another request found silent for too long was marked interrupted and its place checked anew: it stays so.
+   */
   private async write(id: string, sets: string, values: unknown[]): Promise<void> {
     try {
-      await this.dataSource.query(`UPDATE audit.verification_runs SET ${sets} WHERE id = $1`, [
-        id,
-        ...values,
-      ]);
+      await this.dataSource.query(
+        `UPDATE audit.verification_runs SET ${sets} WHERE id = $1 AND status = 'running'`,
+        [id, ...values],
+      );
     } catch (error) {
       this.logger.warn(
         `verification run ${id}: not recorded: ${error instanceof Error ? error.message : String(error)}`,

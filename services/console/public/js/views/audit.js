@@ -174,7 +174,8 @@ function runStatusText(run) {
   if (run.status === 'running')
     return `已核验 ${streamsChecked.toLocaleString('zh-CN')} / ${streams.toLocaleString('zh-CN')} 件（${Math.floor((streamsChecked / streams) * 100)}%）`;
   if (run.status === 'done') return `已完成，用时 ${tookText(run)}`;
-  return run.status === 'failed' ? '核验中断' : '未完成';
+  // Why it did not finish is in 结果.
+  return '未完成';
 }
 
 function runResultHtml(run) {
@@ -201,7 +202,7 @@ function verificationRuns(box, verdictBox, user) {
       showMessage(
         verdictBox,
         'info',
-        `${runPlace(run)}：${runStatusText(run)}（离开本页不影响核验，回来可在下方查看结果）`,
+        `${runPlace(run)}：${runStatusText(run).replace(/…$/, '')}。离开本页不影响核验，回来可在下方查看结果。`,
       );
     else if (run.status === 'done') showPlaceVerdict(verdictBox, run.verdict);
     else showMessage(verdictBox, 'error', `${runPlace(run)}：${run.failure}`);
@@ -213,7 +214,10 @@ function verificationRuns(box, verdictBox, user) {
     try {
       shown = await api('audit', '/audit/verification/runs', { query: { county: user.county } });
     } catch (error) {
+      // The check runs on in the service whatever this screen heard: keep looking while one was running.
       showError(box, error);
+      if (followed || shown.some((run) => run.status === 'running'))
+        timer = setTimeout(refresh, RUNS_LOOK_MS * 3);
       return;
     }
     mount(
