@@ -17,20 +17,24 @@ describe('TemporalConnection: one connection for a service’s client and its wo
   const { temporalAddress, temporalNamespace } = engineEndpoints();
   const temporal = { address: temporalAddress, namespace: temporalNamespace };
 
-  it('hands a workflow started on it its first workflow task with the start, when its own worker polls the queue', async () => {
-    const taskQueue = `eager_${randomUUID().replace(/-/g, '')}`;
-    const connection = await TemporalConnection.open(temporal);
-    const worker = new WorkerHost({
+  /** A worker on the shared connection, greeting by name; with the workflows when it must bundle them (seconds). */
+  const workerOn = (connection: TemporalConnection, taskQueue: string, withWorkflows: boolean) =>
+    new WorkerHost({
       temporal,
       connection,
       taskQueue,
-      workflowsPath: require.resolve('./support/greeting.workflow'),
+      ...(withWorkflows ? { workflowsPath: require.resolve('./support/greeting.workflow') } : {}),
       activities: { greet: async (name: string) => `您好，${name}` },
       logger: { log: () => undefined, error: () => undefined },
       onFatal: (error) => {
         throw error;
       },
     });
+
+  it('hands a workflow started on it its first workflow task with the start, when its own worker polls the queue', async () => {
+    const taskQueue = `eager_${randomUUID().replace(/-/g, '')}`;
+    const connection = await TemporalConnection.open(temporal);
+    const worker = workerOn(connection, taskQueue, true);
     try {
       await worker.start();
       const handle = await connection.client.workflow.start(greetingWorkflow, {
@@ -56,16 +60,7 @@ describe('TemporalConnection: one connection for a service’s client and its wo
 
   it('closes after its workers however the service’s shutdown orders them, each worker drained once', async () => {
     const connection = await TemporalConnection.open(temporal);
-    const worker = new WorkerHost({
-      temporal,
-      connection,
-      taskQueue: `shared_${randomUUID()}`,
-      activities: { noop: async () => undefined },
-      logger: { log: () => undefined, error: () => undefined },
-      onFatal: (error) => {
-        throw error;
-      },
-    });
+    const worker = workerOn(connection, `shared_${randomUUID()}`, false);
     await worker.start();
     expect(worker.state).toBe('RUNNING');
     // The service's worker provider and the connection's own shutdown run side by side.
@@ -76,33 +71,14 @@ describe('TemporalConnection: one connection for a service’s client and its wo
 
   it('leaves nothing polling when the service stops while a worker is still being created', async () => {
     const connection = await TemporalConnection.open(temporal);
-    const worker = new WorkerHost({
-      temporal,
-      connection,
-      taskQueue: `starting_${randomUUID()}`,
-      // Bundling the workflows takes seconds: the stop arrives in the middle of it.
-      workflowsPath: require.resolve('./support/greeting.workflow'),
-      activities: { greet: async (name: string) => name },
-      logger: { log: () => undefined, error: () => undefined },
-      onFatal: (error) => {
-        throw error;
-      },
-    });
+    // Bundling the workflows takes seconds: the stop arrives in the middle of it.
+    const worker = workerOn(connection, `starting_${randomUUID()}`, true);
     const starting = worker.start();
     await connection.close();
     await starting;
     expect(worker.state).toBe('STOPPED');
     // A worker may no longer start on a connection that closed.
-    const late = new WorkerHost({
-      temporal,
-      connection,
-      taskQueue: `late_${randomUUID()}`,
-      activities: { greet: async (name: string) => name },
-      logger: { log: () => undefined, error: () => undefined },
-      onFatal: (error) => {
-        throw error;
-      },
-    });
+    const late = workerOn(connection, `late_${randomUUID()}`, false);
     await expect(late.start()).rejects.toThrow('the Temporal connection is closing');
   });
 });

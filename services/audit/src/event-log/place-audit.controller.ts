@@ -1,11 +1,9 @@
-import { Controller, Get, HttpStatus, Logger, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { PlaceQuery } from '@oneseal/service-kit';
 import { PlaceEventsQuery } from './dto/place-events.query';
 import { EventLogService } from './event-log.service';
-import type { Observable } from 'rxjs';
-import { progressStream } from '../progress/progress-stream';
 import { PlaceVerificationService } from './place-verification.service';
 import { CodedError, assertUnreachable } from '@oneseal/errors';
 
@@ -51,8 +49,6 @@ export class PlaceAuditController {
     private readonly places: PlaceVerificationService,
   ) {}
 
-  private readonly logger = new Logger('PlaceAudit');
-
   @Get('events')
   @ApiOperation({
     summary: '回放一个乡镇或全县在一段时间内的全部事件（按记录顺序，分页）：谁、何时、做了什么',
@@ -69,25 +65,5 @@ export class PlaceAuditController {
   verification(@CurrentUser() user: AuthUser, @Query() place: PlaceQuery) {
     assertReachesPlace(user, place);
     return this.places.verifyPlace({ county: place.county, town: place.town });
-  }
-
-  /**
-   * The same check for a person watching it: a large place (a town's years, a county) takes longer than any gateway
-   * waits for one answer, so this one answers at once and keeps telling how far it is (`progress`), then the verdict
-   * (`verdict`, as GET verification answers it) or why it stopped (`failed`). A person who leaves stops the check.
-   */
-  @Sse('verification/progress')
-  @ApiOperation({
-    summary:
-      '核验一个乡镇或全县的全部事件链，边核验边报告进度（text/event-stream：progress 进度、verdict 结论、failed 中断）',
-  })
-  verificationProgress(@CurrentUser() user: AuthUser, @Query() place: PlaceQuery): Observable<MessageEvent> {
-    assertReachesPlace(user, place);
-    return progressStream(
-      (watch) => this.places.verifyPlace({ county: place.county, town: place.town }, watch),
-      new AuditError(AuditErrorCode.VERIFICATION_INTERRUPTED),
-      this.logger,
-      `verification of ${place.town ?? place.county}`,
-    );
   }
 }
