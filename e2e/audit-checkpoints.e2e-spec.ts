@@ -42,6 +42,13 @@ describe('signed checkpoints of the audit log: an auditor verifies the record an
     await page.goto(`${workbench}/#/audit`);
     await page.getByRole('button', { name: '核验签名检查点' }).click();
     await expectText(page.locator('.checkpoint-verdict'), '全部核验通过');
+    // The check ran in the audit service and is kept, with who started it: listed after the screen was left.
+    await page.getByRole('link', { name: '监察' }).click();
+    await page.getByRole('link', { name: '审计' }).click();
+    const latest = () => page.locator('.checkpoint-checks tbody tr').first();
+    await expectText(latest(), '系统中的检查点');
+    await expectText(latest(), '泽州县审计');
+    await expectText(latest(), '全部核验通过');
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出检查点文件' }).click();
@@ -55,6 +62,8 @@ describe('signed checkpoints of the audit log: an auditor verifies the record an
 
     await page.locator('input.checkpoint-copy').setInputFiles(file);
     await expectText(page.locator('.checkpoint-verdict'), '全部核验通过');
+    await expectText(latest(), `导出的文件`);
+    await expectText(latest(), `${copy.checkpoints.length} 个检查点`);
     await page.screenshot({ path: join(SHOTS, 'audit-checkpoints.png'), fullPage: true });
     await page.context().close();
 
@@ -66,14 +75,23 @@ describe('signed checkpoints of the audit log: an auditor verifies the record an
       publicKey: `04${'1'.repeat(128)}`,
     });
     expect([foreign.status, foreign.body.code]).toEqual([422, 'AUDIT.CHECKPOINT_FOREIGN_KEY']);
-    // Refused before any progress is streamed, as the console's 用导出的文件核验… asks for it.
-    const foreignWatched = await as('zz-auditor').post<{ code: string }>(
-      `${checkpoints}/verification/progress`,
-      {
-        ...copy,
-        publicKey: `04${'1'.repeat(128)}`,
-      },
+    // Refused before a check starts, as the console's 用导出的文件核验… asks for it.
+    const foreignCheck = await as('zz-auditor').post<{ code: string }>(`${checkpoints}/checks/copy`, {
+      ...copy,
+      publicKey: `04${'1'.repeat(128)}`,
+    });
+    expect([foreignCheck.status, foreignCheck.body.code]).toEqual([422, 'AUDIT.CHECKPOINT_FOREIGN_KEY']);
+    const mistyped = await as('zz-auditor').get<{ code: string; problems: { message: string }[] }>(
+      `${checkpoints}/checks/not-a-check`,
     );
-    expect([foreignWatched.status, foreignWatched.body.code]).toEqual([422, 'AUDIT.CHECKPOINT_FOREIGN_KEY']);
+    expect([mistyped.status, mistyped.body.code, mistyped.body.problems[0]?.message]).toEqual([
+      400,
+      'REQUEST.INVALID',
+      '检查点核验记录编号格式不正确',
+    ]);
+    const unknown = await as('zz-auditor').get<{ code: string }>(
+      `${checkpoints}/checks/00000000-0000-4000-8000-000000000000`,
+    );
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'AUDIT.CHECKPOINT_CHECK_NOT_FOUND']);
   });
 });

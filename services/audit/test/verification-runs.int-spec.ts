@@ -3,12 +3,8 @@ import { eventually, openSuiteDataSource, type SuiteDataSource } from '@oneseal/
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { EventLogService } from '../src/event-log/event-log.service';
 import { PlaceVerificationService } from '../src/event-log/place-verification.service';
-import {
-  FAILED_CHECK,
-  STOPPED_CHECK,
-  VerificationRuns,
-  type VerificationRun,
-} from '../src/event-log/verification-runs.service';
+import { FAILED_CHECK, STOPPED_CHECK } from '../src/background-checks/background-checks';
+import { VerificationRuns, type VerificationRun } from '../src/event-log/verification-runs.service';
 import { caseEvent } from './support/events';
 
 const auditor = { id: 'auditor-1', name: '李审计' };
@@ -166,7 +162,8 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
     const stopping = new VerificationRuns(suite.dataSource, places);
     await stopping.onModuleDestroy();
     await expect(stopping.start({ county: '140525', town: '140525107' }, auditor)).rejects.toMatchObject({
-      code: 'AUDIT.VERIFICATION_INTERRUPTED',
+      code: 'AUDIT.CHECK_SERVICE_STOPPING',
+      message: expect.stringContaining('审计服务正在停止'),
     });
     expect(await runs.list({ county: '140525', town: '140525107' })).toEqual([]);
   });

@@ -1,23 +1,10 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Logger,
-  Post,
-  Query,
-  Res,
-  Sse,
-  type MessageEvent,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@oneseal/auth';
-import type { Observable } from 'rxjs';
-import type { Response } from 'express';
-import { progressStream, writeProgressStream } from '../progress/progress-stream';
+import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
+import { CheckpointChecks, type CheckpointCheck } from './checkpoint-checks.service';
 import { CheckpointError, CheckpointErrorCode } from './checkpoint.errors';
 import { CheckpointsService } from './checkpoints.service';
+import { CheckpointCheckIdParam } from './dto/checkpoint-check-id.param';
 import { CheckpointExportQuery, ExportedCheckpointsDto } from './dto/exported-checkpoints.dto';
 
 /**
@@ -29,9 +16,10 @@ import { CheckpointExportQuery, ExportedCheckpointsDto } from './dto/exported-ch
 @Controller('audit/checkpoints')
 @Roles('auditor', 'system-admin')
 export class CheckpointsController {
-  constructor(private readonly checkpoints: CheckpointsService) {}
-
-  private readonly logger = new Logger('Checkpoints');
+  constructor(
+    private readonly checkpoints: CheckpointsService,
+    private readonly checks: CheckpointChecks,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '签名检查点：最近 100 个（时间、覆盖到的事件、链头数量、SM2 签名）' })
@@ -63,41 +51,41 @@ export class CheckpointsController {
     return this.checkpoints.verify();
   }
 
-  /** The same check for a person watching it (a million heads take minutes): progress as it goes, then the verdict. */
-  @Sse('verification/progress')
+  /** The same check run on in the service (a million heads take minutes): the auditor may leave the screen. */
+  @Post('checks')
   @ApiOperation({
     summary:
-      '核验系统中的检查点，边核验边报告进度（text/event-stream：progress 进度、verdict 结论、failed 中断）',
+      '发起核验系统中的检查点（后台进行，离开页面不中断；正在核验时返回该次核验，另一项用文件的核验在进行时拒绝）',
   })
-  verifyWithProgress(): Observable<MessageEvent> {
-    return progressStream(
-      (watch) => this.checkpoints.verify(undefined, watch),
-      new CheckpointError(CheckpointErrorCode.VERIFICATION_INTERRUPTED),
-      this.logger,
-      'checkpoint verification',
-    );
+  startCheck(@CurrentUser() user: AuthUser): Promise<CheckpointCheck> {
+    return this.checks.start({ id: user.id, name: user.name });
   }
 
-  /**
-   * A copy checked while the person watches (a copy without heads is checked with the database's million heads):
-   * server-sent events as for GET verification/progress. A copy signed by another key is refused before it starts.
-   */
-  @Post('verification/progress')
+  /** A copy checked in the background; one signed by another key is refused before it starts. */
+  @Post('checks/copy')
   @ApiOperation({
     summary:
-      '用此前导出的检查点文件核验，边核验边报告进度（text/event-stream：progress 进度、verdict 结论、failed 中断）',
+      '用此前导出的检查点文件发起核验（后台进行；文件只在核验期间留在服务中，记录导出时间和检查点数；另一项核验在进行时拒绝）',
   })
-  verifyCopyWithProgress(@Body() copy: ExportedCheckpointsDto, @Res() response: Response): void {
-    this.checkpoints.assertOwnCopy(copy);
-    writeProgressStream(
-      response,
-      progressStream(
-        (watch) => this.checkpoints.verify(copy, watch),
-        new CheckpointError(CheckpointErrorCode.VERIFICATION_INTERRUPTED),
-        this.logger,
-        'checkpoint verification against a copy',
-      ),
-    );
+  startCopyCheck(
+    @CurrentUser() user: AuthUser,
+    @Body() copy: ExportedCheckpointsDto,
+  ): Promise<CheckpointCheck> {
+    return this.checks.start({ id: user.id, name: user.name }, copy);
+  }
+
+  @Get('checks')
+  @ApiOperation({ summary: '最近 20 次检查点核验：核验对象、谁发起、进度、结论' })
+  listChecks(): Promise<CheckpointCheck[]> {
+    return this.checks.list();
+  }
+
+  @Get('checks/:id')
+  @ApiOperation({ summary: '一次检查点核验的进度与结论' })
+  async check(@Param() { id }: CheckpointCheckIdParam): Promise<CheckpointCheck> {
+    const check = await this.checks.find(id);
+    if (!check) throw new CheckpointError(CheckpointErrorCode.CHECK_NOT_FOUND);
+    return check;
   }
 
   @Post('verification')

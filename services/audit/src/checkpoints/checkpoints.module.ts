@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Sm2KeyPair } from '@oneseal/gm-crypto';
+import { CheckpointChecks } from './checkpoint-checks.service';
 import { CHECKPOINT_INTERVAL_MS, CheckpointSchedule } from './checkpoint-schedule';
 import { CheckpointsController } from './checkpoints.controller';
 import {
@@ -17,6 +18,7 @@ export class CheckpointsModule {
       controllers: [CheckpointsController],
       providers: [
         CheckpointsService,
+        CheckpointChecks,
         CheckpointSchedule,
         { provide: CHECKPOINT_KEY, useValue: key },
         { provide: CHECKPOINT_INTERVAL_MS, useValue: intervalMs },

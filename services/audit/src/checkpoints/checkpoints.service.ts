@@ -10,7 +10,7 @@ import {
   type ChainHead,
   type CheckpointBody,
 } from './checkpoint-digest';
-import type { ProgressWatch } from '../progress/progress-stream';
+import type { ProgressWatch } from '../background-checks/progress-watch';
 import { CheckpointError, CheckpointErrorCode } from './checkpoint.errors';
 
 export const CHECKPOINT_KEY = Symbol('CHECKPOINT_KEY');

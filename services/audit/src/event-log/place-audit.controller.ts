@@ -9,13 +9,11 @@ import { CodedError, assertUnreachable } from '@oneseal/errors';
 
 export enum AuditErrorCode {
   PERIOD_INVALID = 'AUDIT.PERIOD_INVALID',
-  VERIFICATION_INTERRUPTED = 'AUDIT.VERIFICATION_INTERRUPTED',
   VERIFICATION_RUN_NOT_FOUND = 'AUDIT.VERIFICATION_RUN_NOT_FOUND',
 }
 
 const AUDIT_ERROR_MESSAGES: Record<AuditErrorCode, string> = {
   [AuditErrorCode.PERIOD_INVALID]: '回放期间有误：开始日期不能晚于结束日期，且一次最多回放 366 天',
-  [AuditErrorCode.VERIFICATION_INTERRUPTED]: '核验中断（审计服务暂时无法读取事件），请稍后重新核验',
   [AuditErrorCode.VERIFICATION_RUN_NOT_FOUND]: '没有找到这次核验的记录，请从核验记录列表中重新打开',
 };
 
@@ -28,8 +26,6 @@ export class AuditError extends CodedError<AuditErrorCode> {
     switch (this.code) {
       case AuditErrorCode.PERIOD_INVALID:
         return HttpStatus.UNPROCESSABLE_ENTITY;
-      case AuditErrorCode.VERIFICATION_INTERRUPTED:
-        return HttpStatus.SERVICE_UNAVAILABLE;
       case AuditErrorCode.VERIFICATION_RUN_NOT_FOUND:
         return HttpStatus.NOT_FOUND;
       default:

@@ -9,7 +9,7 @@ import {
   type ChainRowText,
   type StreamChecked,
 } from './chain-check';
-import type { ProgressWatch } from '../progress/progress-stream';
+import type { ProgressWatch } from '../background-checks/progress-watch';
 import { ChainCheckPool } from './chain-check-pool';
 import { EventLogService } from './event-log.service';
 

@@ -3,6 +3,7 @@ import { KeepDeadLetters1765300000600 } from './1765300000600-KeepDeadLetters';
 import { KeyChainsAndSignCheckpoints1765400000600 } from './1765400000600-KeyChainsAndSignCheckpoints';
 import { KeepProducerSignaturesOfDeadLetters1765400000700 } from './1765400000700-KeepProducerSignaturesOfDeadLetters';
 import { KeepVerificationRuns1766000000600 } from './1766000000600-KeepVerificationRuns';
+import { KeepCheckpointChecks1766000000700 } from './1766000000700-KeepCheckpointChecks';
 
 /** In the order they run. */
 export const AUDIT_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const AUDIT_MIGRATIONS = [
   KeyChainsAndSignCheckpoints1765400000600,
   KeepProducerSignaturesOfDeadLetters1765400000700,
   KeepVerificationRuns1766000000600,
+  KeepCheckpointChecks1766000000700,
 ];

@@ -1,5 +1,4 @@
 import { api, hasRole } from '../api.js';
-import { checksShownIn } from '../check-progress.js';
 import {
   caseLink,
   downloadBlob,
@@ -54,8 +53,6 @@ function showVerdict(element, verdict) {
 }
 
 const PAGE_SIZE = 200;
-/** The signed checkpoints checked, the stored ones (GET) or against a copy (POST), with progress. */
-const CHECKPOINTS_CHECK = '/audit/checkpoints/verification/progress';
 
 /** A case by its 办件编号; a seal's own record (登记, 启用, 停用) is not a case and has no case to open. */
 const streamText = (event) =>
@@ -140,7 +137,7 @@ function setUpPlaceAudit(root, user) {
 
   // Verifying needs only the place, so the dates may be left as they are. The check runs on in the audit service;
   // the list below follows it, here or after coming back to this screen.
-  const runs = verificationRuns(root.querySelector('.place-runs'), verdictBox, user);
+  const runs = backgroundChecks(root.querySelector('.place-runs'), verdictBox, placeChecks(user));
   root.querySelector('button.verify-place').addEventListener('click', async () => {
     const town = form.elements.namedItem('town').value.trim();
     try {
@@ -167,56 +164,68 @@ function tookText(run) {
   return seconds >= 60 ? `${Math.floor(seconds / 60)} 分 ${seconds % 60} 秒` : `${seconds} 秒`;
 }
 
-/** How far a check is, as its row in 核验记录 says it. */
-function runStatusText(run) {
-  const { streams, streamsChecked } = run.progress;
-  if (run.status === 'running' && streams === 0) return '正在列出要核验的办件…';
-  if (run.status === 'running')
-    return `已核验 ${streamsChecked.toLocaleString('zh-CN')} / ${streams.toLocaleString('zh-CN')} 件（${Math.floor((streamsChecked / streams) * 100)}%）`;
-  if (run.status === 'done') return `已完成，用时 ${tookText(run)}`;
-  // Why it did not finish is in 结果.
-  return '未完成';
-}
+const share = (part, whole) => (whole > 0 ? Math.floor((part / whole) * 100) : 100);
+const count = (n) => n.toLocaleString('zh-CN');
 
-function runResultHtml(run) {
-  if (run.status === 'done' && run.verdict?.intact)
-    return html`<span class="ok-text">事件链完整</span>：${run.verdict.streams.toLocaleString('zh-CN')}
-      个办件、${run.verdict.events.toLocaleString('zh-CN')} 条事件`;
-  if (run.status === 'done')
-    return html`<span class="error-text">${run.verdict.brokenStreams} 个办件的事件链被改动</span>
-      <button type="button" data-run="${run.id}">查看</button>`;
-  return run.failure ?? '';
-}
+/** How far a check is once it has ended: done with how long it took, or not finished (why is in 结果). */
+const endedText = (check) => (check.status === 'done' ? `已完成，用时 ${tookText(check)}` : '未完成');
+
+/** A town's or the county's chains: how each check is listed and what its verdict says. */
+const placeChecks = (user) => ({
+  path: '/audit/verification/runs',
+  query: { county: user.county },
+  title: '核验记录',
+  subject: '范围',
+  what: runPlace,
+  statusText(run) {
+    const { streams, streamsChecked } = run.progress;
+    if (run.status === 'running' && streams === 0) return '正在列出要核验的办件…';
+    if (run.status === 'running')
+      return `已核验 ${count(streamsChecked)} / ${count(streams)} 件（${share(streamsChecked, streams)}%）`;
+    return endedText(run);
+  },
+  resultHtml(run) {
+    if (run.status === 'done' && run.verdict?.intact)
+      return html`<span class="ok-text">事件链完整</span>：${count(run.verdict.streams)}
+        个办件、${count(run.verdict.events)} 条事件`;
+    if (run.status === 'done')
+      return html`<span class="error-text">${run.verdict.brokenStreams} 个办件的事件链被改动</span>
+        <button type="button" data-check="${run.id}">查看</button>`;
+    return run.failure ?? '';
+  },
+  showVerdict: showPlaceVerdict,
+});
 
 /**
- * The place's checks, latest first (who started each, how far it is, what it found), read again while one runs and
- * the screen is shown; the one this person started (or opened) shows its progress and verdict in `verdictBox`.
+ * A place's chains or the signed checkpoints, checked in the audit service: the latest checks (who started each,
+ * how far it is, what it found), read again while one runs and the screen is shown; the one this person started
+ * shows its progress and verdict in `verdictBox`.
  */
-function verificationRuns(box, verdictBox, user) {
+function backgroundChecks(box, verdictBox, kind) {
   let followed = null;
   let timer;
   let shown = [];
 
-  function showFollowed(run) {
-    if (run.status === 'running')
+  function showFollowed(check) {
+    if (check.status === 'running')
       showMessage(
         verdictBox,
         'info',
-        `${runPlace(run)}：${runStatusText(run).replace(/…$/, '')}。离开本页不影响核验，回来可在下方查看结果。`,
+        `${kind.what(check)}：${kind.statusText(check).replace(/…$/, '')}。离开本页不影响核验，回来可在下方查看结果。`,
       );
-    else if (run.status === 'done') showPlaceVerdict(verdictBox, run.verdict);
-    else showMessage(verdictBox, 'error', `${runPlace(run)}：${run.failure}`);
+    else if (check.status === 'done') kind.showVerdict(verdictBox, check.verdict);
+    else showMessage(verdictBox, 'error', `${kind.what(check)}：${check.failure}`);
   }
 
   async function refresh() {
     clearTimeout(timer);
     if (!box.isConnected) return;
     try {
-      shown = await api('audit', '/audit/verification/runs', { query: { county: user.county } });
+      shown = await api('audit', kind.path, { query: kind.query });
     } catch (error) {
       // The check runs on in the service whatever this screen heard: keep looking while one was running.
       showError(box, error);
-      if (followed || shown.some((run) => run.status === 'running'))
+      if (followed || shown.some((check) => check.status === 'running'))
         timer = setTimeout(refresh, RUNS_LOOK_MS * 3);
       return;
     }
@@ -224,46 +233,39 @@ function verificationRuns(box, verdictBox, user) {
       box,
       shown.length === 0
         ? ''
-        : html`<h4>核验记录</h4>
+        : html`<h4>${kind.title}</h4>
             ${tableHtml(
-              ['发起时间', '范围', '发起人', '进度', '结果'],
-              shown.map((run) => [
-                formatDateTime(run.startedAt),
-                runPlace(run),
-                run.requestedBy.name,
-                runStatusText(run),
-                runResultHtml(run),
+              ['发起时间', kind.subject, '发起人', '进度', '结果'],
+              shown.map((check) => [
+                formatDateTime(check.startedAt),
+                kind.what(check),
+                check.requestedBy.name,
+                kind.statusText(check),
+                kind.resultHtml(check),
               ]),
             )}`,
     );
-    const current = followed && shown.find((run) => run.id === followed);
+    const current = followed && shown.find((check) => check.id === followed);
     if (current) {
       showFollowed(current);
       if (current.status !== 'running') followed = null;
     }
-    if (shown.some((run) => run.status === 'running')) timer = setTimeout(refresh, RUNS_LOOK_MS);
+    if (shown.some((check) => check.status === 'running')) timer = setTimeout(refresh, RUNS_LOOK_MS);
   }
 
   box.addEventListener('click', (event) => {
-    const run = shown.find((one) => one.id === event.target.closest('button[data-run]')?.dataset.run);
-    if (run) showPlaceVerdict(verdictBox, run.verdict);
+    const check = shown.find((one) => one.id === event.target.closest('button[data-check]')?.dataset.check);
+    if (check) kind.showVerdict(verdictBox, check.verdict);
   });
 
   return {
     refresh,
-    follow(run) {
-      followed = run.id;
-      showFollowed(run);
+    follow(check) {
+      followed = check.id;
+      showFollowed(check);
       void refresh();
     },
   };
-}
-
-/** 正在核验签名检查点：第 3 / 36 个，已核对 420,000 / 1,008,871 个链头，约 41% */
-function checkpointProgressText({ checkpoints, checkpointsChecked, heads, headsChecked }) {
-  const share = heads > 0 ? Math.floor((headsChecked / heads) * 100) : 100;
-  const at = Math.min(checkpointsChecked + 1, checkpoints);
-  return `正在核验签名检查点：第 ${at} / ${checkpoints} 个，已核对 ${headsChecked.toLocaleString('zh-CN')} / ${heads.toLocaleString('zh-CN')} 个链头，约 ${share}%`;
 }
 
 function showCheckpointVerdict(element, verdict) {
@@ -286,20 +288,52 @@ function showCheckpointVerdict(element, verdict) {
   }
 }
 
+/** 系统中的检查点, or the exported file a check compared the log with. */
+const checkpointSubject = (check) =>
+  check.againstCopy
+    ? `导出的文件（${formatDateTime(check.againstCopy.exportedAt)} 导出，${check.againstCopy.checkpoints} 个检查点）`
+    : '系统中的检查点';
+
+/** The signed checkpoints: how each check is listed and what its verdict says. */
+const checkpointChecks = {
+  path: '/audit/checkpoints/checks',
+  query: {},
+  title: '检查点核验记录',
+  subject: '核验对象',
+  what: checkpointSubject,
+  /** 第 3 / 36 个检查点，已核对 420,000 / 1,008,871 个链头（41%） */
+  statusText(check) {
+    const { checkpoints, checkpointsChecked, heads, headsChecked } = check.progress;
+    if (check.status === 'running' && checkpoints === 0) return '正在读取检查点和链头…';
+    if (check.status === 'running')
+      return `第 ${Math.min(checkpointsChecked + 1, checkpoints)} / ${checkpoints} 个检查点，已核对 ${count(headsChecked)} / ${count(heads)} 个链头（${share(headsChecked, heads)}%）`;
+    return endedText(check);
+  },
+  resultHtml(check) {
+    if (check.status === 'done' && check.verdict.checkpoints === 0) return '还没有签名检查点';
+    if (check.status === 'done' && check.verdict.intact)
+      return html`<span class="ok-text">全部核验通过</span>：${count(check.verdict.checkpoints)}
+        个检查点、${count(check.verdict.heads)} 个链头`;
+    if (check.status === 'done')
+      return html`<span class="error-text">发现 ${check.verdict.problems.length} 处问题</span>
+        <button type="button" data-check="${check.id}">查看</button>`;
+    return check.failure ?? '';
+  },
+  showVerdict: showCheckpointVerdict,
+};
+
 /**
  * The third part, for auditors: the log against its SM2-signed checkpoints, a copy of them to keep elsewhere, and
- * that copy checked against the log as it is now (a checkpoint removed from the database shows only that way).
+ * that copy checked against the log as it is now (a checkpoint removed from the database shows only that way). The
+ * checks run on in the audit service; the list below follows them.
  */
 function setUpCheckpoints(root) {
   const box = root.querySelector('.checkpoint-verdict');
-  const checkCheckpoints = checksShownIn(box);
-  const showChecked = (verdict) => {
-    if (verdict) showCheckpointVerdict(box, verdict);
-  };
+  const checks = backgroundChecks(root.querySelector('.checkpoint-checks'), box, checkpointChecks);
+  const start = async (path, body) => checks.follow(await api('audit', path, { method: 'POST', body }));
   root.querySelector('button.verify-checkpoints').addEventListener('click', async () => {
-    showMessage(box, 'info', '正在核验签名检查点…');
     try {
-      showChecked(await checkCheckpoints('audit', CHECKPOINTS_CHECK, {}, checkpointProgressText));
+      await start('/audit/checkpoints/checks', {});
     } catch (error) {
       showError(box, error);
     }
@@ -324,10 +358,8 @@ function setUpCheckpoints(root) {
   root.querySelector('input.checkpoint-copy').addEventListener('change', async (event) => {
     const [file] = event.target.files;
     if (!file) return;
-    showMessage(box, 'info', `正在用 ${file.name} 核验…`);
     try {
-      const copy = JSON.parse(await file.text());
-      showChecked(await checkCheckpoints('audit', CHECKPOINTS_CHECK, { body: copy }, checkpointProgressText));
+      await start('/audit/checkpoints/checks/copy', JSON.parse(await file.text()));
     } catch (error) {
       if (error instanceof SyntaxError)
         showMessage(box, 'error', '这个文件不是导出的检查点文件（JSON 格式有误）');
@@ -336,6 +368,7 @@ function setUpCheckpoints(root) {
       event.target.value = '';
     }
   });
+  checks.refresh();
 }
 
 export function renderAudit(root, { params, user }) {
@@ -391,7 +424,8 @@ export function renderAudit(root, { params, user }) {
               hidden
           /></label>
         </div>
-        <div class="checkpoint-verdict"></div>`}`,
+        <div class="checkpoint-verdict"></div>
+        <div class="checkpoint-checks"></div>`}`,
   );
   setUpPlaceAudit(root, user);
   if (hasRole(user, 'auditor', 'system-admin')) setUpCheckpoints(root);

@@ -1,0 +1,139 @@
+import type { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { BackgroundCheckError, BackgroundCheckErrorCode } from './background-check.errors';
+import type { ProgressWatch } from './progress-watch';
+
+export type CheckStatus = 'running' | 'done' | 'failed' | 'interrupted';
+
+/** How often a running check says it is alive, and after how long without a word it counts as left behind. */
+const HEARTBEAT_MS = 10_000;
+const LEFT_AFTER_SECONDS = 60;
+/** Progress is written at most this often (a county's check reports a batch every few milliseconds). */
+const PROGRESS_EVERY_MS = 1_000;
+
+export const FAILED_CHECK = '核验中断（审计服务暂时无法读取事件），请重新核验';
+export const STOPPED_CHECK = '核验未完成（审计服务中途停止），请重新核验';
+
+/** Selected with a check's row: it is still marked running, but the process running it has not been heard of. */
+export const LEFT_COLUMN = `status = 'running' AND heard_at < now() - make_interval(secs => ${LEFT_AFTER_SECONDS}) AS left`;
+
+/** Columns of a check's row, by name, with the values to write. */
+export type Columns = Record<string, unknown>;
+
+/** A check to run in the background and how its row records it. */
+export interface TrackedCheck<TProgress, TVerdict> {
+  id: string;
+  /** What it checks; `what` names it in the log. */
+  what: string;
+  check: (watch: ProgressWatch<TProgress>) => Promise<TVerdict>;
+  progressColumns: (progress: TProgress) => Columns;
+  /** Written when it ends: from the verdict when there is one (an interrupted check's counts only what it checked). */
+  endColumns: (status: Exclude<CheckStatus, 'running'>, verdict: TVerdict | null) => Columns;
+  /** Whether the check got to the end with this verdict: one stopped after its last part is done, not interrupted. */
+  complete: (verdict: TVerdict, lastProgress: TProgress | undefined) => boolean;
+}
+
+/**
+ * Long checks (a county's chains, a million checkpoint heads) run on in the audit service whoever watches, each
+ * recorded in a row of `table` (columns id, status, heard_at, finished_at, failure and its own): the auditor may
+ * leave the screen and come back to the verdict. A running check writes at least every 10 s; one not heard of for a
+ * minute was left by a process that stopped and is listed as interrupted. Stopping the service ends the checks at
+ * their next part, recorded as interrupted.
+ */
+export class BackgroundChecks {
+  private readonly running = new Map<string, Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly table: 'audit.verification_runs' | 'audit.checkpoint_checks',
+    private readonly logger: Pick<Logger, 'warn' | 'error'>,
+  ) {}
+
+  /** A check started while the service stops would be cut short at once: refused instead. */
+  assertAccepting(): void {
+    if (this.stopping) throw new BackgroundCheckError(BackgroundCheckErrorCode.SERVICE_STOPPING);
+  }
+
+  /** Running checks matching `where` that no process has written for a minute no longer hold their place. */
+  async interruptLeft(where: string, params: unknown[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET status = 'interrupted', finished_at = heard_at, failure = $${params.length + 1}
+        WHERE status = 'running' AND heard_at < now() - make_interval(secs => ${LEFT_AFTER_SECONDS}) AND ${where}`,
+      [...params, STOPPED_CHECK],
+    );
+  }
+
+  run<TProgress, TVerdict>(tracked: TrackedCheck<TProgress, TVerdict>): void {
+    const { id } = tracked;
+    const heartbeat = setInterval(() => void this.write(id, {}), HEARTBEAT_MS);
+    let writtenAt = 0;
+    let lastProgress: TProgress | undefined;
+    const checked = tracked
+      .check({
+        stillWanted: () => !this.stopping,
+        onProgress: (progress) => {
+          lastProgress = progress;
+          if (Date.now() - writtenAt < PROGRESS_EVERY_MS) return;
+          writtenAt = Date.now();
+          void this.write(id, tracked.progressColumns(progress));
+        },
+      })
+      .then(
+        (verdict) =>
+          this.stopping && !tracked.complete(verdict, lastProgress)
+            ? this.end(id, 'interrupted', tracked.endColumns('interrupted', verdict), STOPPED_CHECK)
+            : this.end(id, 'done', tracked.endColumns('done', verdict), null),
+        (error: unknown) => {
+          // Stopping, the service also closes what the check reads with: what it held is answered with an error.
+          if (this.stopping)
+            return this.end(id, 'interrupted', tracked.endColumns('interrupted', null), STOPPED_CHECK);
+          this.logger.error(
+            `${tracked.what} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return this.end(id, 'failed', tracked.endColumns('failed', null), FAILED_CHECK);
+        },
+      )
+      .finally(() => {
+        clearInterval(heartbeat);
+        this.running.delete(id);
+      });
+    this.running.set(id, checked);
+  }
+
+  /** Checks still running end at their next part, each recorded as interrupted with how far it got. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled(this.running.values());
+  }
+
+  private end(
+    id: string,
+    status: Exclude<CheckStatus, 'running'>,
+    columns: Columns,
+    failure: string | null,
+  ): Promise<void> {
+    return this.write(id, { ...columns, status, failure }, 'finished_at = now()');
+  }
+
+  /**
+   * Writes to a check's row while it is running, saying it is alive; a failed write is logged (a later one, or the
+   * end, says more). A check another request found silent for too long was marked interrupted: it stays so.
+   */
+  private async write(id: string, columns: Columns, alsoSet = ''): Promise<void> {
+    const names = Object.keys(columns);
+    const sets = ['heard_at = now()', alsoSet, ...names.map((name, at) => `${name} = $${at + 2}`)]
+      .filter(Boolean)
+      .join(', ');
+    try {
+      await this.dataSource.query(`UPDATE ${this.table} SET ${sets} WHERE id = $1 AND status = 'running'`, [
+        id,
+        ...names.map((name) => columns[name]),
+      ]);
+    } catch (error) {
+      this.logger.warn(
+        `${this.table} ${id}: not recorded: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { timeOrderedUuid } from '@oneseal/database';
+import { DataSource } from 'typeorm';
+import {
+  BackgroundChecks,
+  LEFT_COLUMN,
+  STOPPED_CHECK,
+  type CheckStatus,
+} from '../background-checks/background-checks';
+import { CheckpointError, CheckpointErrorCode } from './checkpoint.errors';
+import {
+  CheckpointsService,
+  type CheckpointProgress,
+  type CheckpointVerdict,
+  type ExportedCheckpoints,
+} from './checkpoints.service';
+
+/** A check of the signed checkpoints, as the auditor's list shows it: against what, who asked, how far, the verdict. */
+export interface CheckpointCheck {
+  id: string;
+  /** The copy it checks the log against (when it was exported, how many checkpoints it held); null: the stored ones. */
+  againstCopy: { exportedAt: string; checkpoints: number } | null;
+  requestedBy: { id: string; name: string };
+  startedAt: string;
+  finishedAt: string | null;
+  status: CheckStatus;
+  progress: CheckpointProgress;
+  /** Once done: the verdict, as GET /audit/checkpoints/verification answers it. */
+  verdict: CheckpointVerdict | null;
+  /** Why it stopped, when it failed or was interrupted. */
+  failure: string | null;
+}
+
+interface CheckRow {
+  id: string;
+  copy_exported_at: Date | null;
+  copy_checkpoints: number | null;
+  requested_by: string;
+  requested_by_name: string;
+  started_at: Date;
+  finished_at: Date | null;
+  status: CheckStatus;
+  left: boolean;
+  checkpoints: number;
+  checkpoints_checked: number;
+  heads: string;
+  heads_checked: string;
+  verdict: CheckpointVerdict | null;
+  failure: string | null;
+}
+
+const LISTED_CHECKS = 20;
+
+const COLUMNS = `id, copy_exported_at, copy_checkpoints, requested_by, requested_by_name, started_at, finished_at,
+  status, checkpoints, checkpoints_checked, heads::text AS heads, heads_checked::text AS heads_checked, verdict,
+  failure, ${LEFT_COLUMN}`;
+
+/**
+ * Checks of the log against its signed checkpoints that run on in the audit service whoever watches: after a large
+ * load the checkpoints hold a million heads, minutes of lookups. One at a time: asking for the stored checkpoints'
+ * check while it runs joins it; any other check asked meanwhile is refused as busy.
+ */
+@Injectable()
+export class CheckpointChecks implements OnModuleDestroy {
+  private readonly checks: BackgroundChecks;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly checkpoints: CheckpointsService,
+  ) {
+    this.checks = new BackgroundChecks(dataSource, 'audit.checkpoint_checks', new Logger('CheckpointChecks'));
+  }
+
+  /** Starts a check of the stored checkpoints, or of the log against `copy` (refused if signed by another key). */
+  async start(by: { id: string; name: string }, copy?: ExportedCheckpoints): Promise<CheckpointCheck> {
+    this.checks.assertAccepting();
+    if (copy) this.checkpoints.assertOwnCopy(copy);
+    await this.checks.interruptLeft('true', []);
+    const [started] = (await this.dataSource.query(
+      `INSERT INTO audit.checkpoint_checks (id, copy_exported_at, copy_checkpoints, requested_by, requested_by_name)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ((true)) WHERE status = 'running' DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [timeOrderedUuid(), copy?.exportedAt ?? null, copy?.checkpoints.length ?? null, by.id, by.name],
+    )) as CheckRow[];
+    if (!started) {
+      const [running] = (await this.dataSource.query(
+        `SELECT ${COLUMNS} FROM audit.checkpoint_checks WHERE status = 'running'`,
+      )) as CheckRow[];
+      // Finished between the insert and this read: start again.
+      if (!running) return this.start(by, copy);
+      // Two copies are never taken for the same: each is checked on its own.
+      if (copy || running.copy_exported_at !== null)
+        throw new CheckpointError(CheckpointErrorCode.CHECK_BUSY);
+      return checkOf(running);
+    }
+    this.checks.run<CheckpointProgress, CheckpointVerdict>({
+      id: started.id,
+      what: copy ? 'checkpoint verification against a copy' : 'checkpoint verification',
+      check: (watch) => this.checkpoints.verify(copy, watch),
+      progressColumns: (progress) => ({
+        checkpoints: progress.checkpoints,
+        checkpoints_checked: progress.checkpointsChecked,
+        heads: progress.heads,
+        heads_checked: progress.headsChecked,
+      }),
+      complete: (verdict, last) => (last?.checkpointsChecked ?? 0) >= verdict.checkpoints,
+      // An interrupted check's verdict counts only what was checked: its progress stands instead.
+      endColumns: (status, verdict) =>
+        status === 'done' && verdict
+          ? {
+              verdict: JSON.stringify(verdict),
+              checkpoints: verdict.checkpoints,
+              checkpoints_checked: verdict.checkpoints,
+              heads: verdict.heads,
+              heads_checked: verdict.heads,
+            }
+          : {},
+    });
+    return checkOf(started);
+  }
+
+  async find(id: string): Promise<CheckpointCheck | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM audit.checkpoint_checks WHERE id = $1`,
+      [id],
+    )) as CheckRow[];
+    return row ? checkOf(row) : undefined;
+  }
+
+  /** The latest checks, newest first. */
+  async list(): Promise<CheckpointCheck[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM audit.checkpoint_checks ORDER BY started_at DESC LIMIT ${LISTED_CHECKS}`,
+    )) as CheckRow[];
+    return rows.map(checkOf);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.checks.stop();
+  }
+}
+
+function checkOf(row: CheckRow): CheckpointCheck {
+  const left = row.left;
+  return {
+    id: row.id,
+    againstCopy:
+      row.copy_exported_at === null
+        ? null
+        : { exportedAt: row.copy_exported_at.toISOString(), checkpoints: row.copy_checkpoints ?? 0 },
+    requestedBy: { id: row.requested_by, name: row.requested_by_name },
+    startedAt: row.started_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+    status: left ? 'interrupted' : row.status,
+    progress: {
+      checkpoints: row.checkpoints,
+      checkpointsChecked: row.checkpoints_checked,
+      heads: Number(row.heads),
+      headsChecked: Number(row.heads_checked),
+    },
+    verdict: row.verdict,
+    failure: left ? STOPPED_CHECK : row.failure,
+  };
+}

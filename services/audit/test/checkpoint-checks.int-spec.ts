@@ -1,0 +1,152 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { generateSm2KeyPair } from '@oneseal/gm-crypto';
+import { eventually, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { STOPPED_CHECK } from '../src/background-checks/background-checks';
+import { CheckpointChecks, type CheckpointCheck } from '../src/checkpoints/checkpoint-checks.service';
+import {
+  CheckpointsService,
+  type CheckpointVerdict,
+  type ExportedCheckpoints,
+} from '../src/checkpoints/checkpoints.service';
+import { AUDIT_SCHEMA } from '../src/config/audit.env';
+import { EventLogService } from '../src/event-log/event-log.service';
+import { caseEvent } from './support/events';
+
+const auditor = { id: 'auditor-1', name: '李审计' };
+const another = { id: 'auditor-2', name: '王审计' };
+
+/** A checkpoints service whose check runs until the test lets it end (a real one of a few heads ends at once). */
+function heldCheckpoints(real: CheckpointsService): { service: CheckpointsService; release: () => void } {
+  const waiting: (() => void)[] = [];
+  const service = Object.create(real) as CheckpointsService;
+  service.verify = (copy) =>
+    new Promise<CheckpointVerdict>((resolve, reject) =>
+      waiting.push(() => real.verify(copy).then(resolve, reject)),
+    );
+  return { service, release: () => waiting.splice(0).forEach((go) => go()) };
+}
+
+describe('checks of the signed checkpoints that run on in the audit service (real PostgreSQL, SM2)', () => {
+  let suite: SuiteDataSource;
+  let checkpoints: CheckpointsService;
+  let checks: CheckpointChecks;
+  const key = generateSm2KeyPair();
+
+  beforeAll(async () => {
+    suite = await openSuiteDataSource('audit-checkpoint-checks', { schema: AUDIT_SCHEMA, entities: [] });
+    const log = new EventLogService(suite.dataSource, randomBytes(32));
+    checkpoints = new CheckpointsService(suite.dataSource, key, 0);
+    checks = new CheckpointChecks(suite.dataSource, checkpoints);
+    for (const receipt of ['140525-20261206-000201', '140525-20261206-000202']) {
+      const caseId = randomUUID();
+      await log.append(caseEvent(caseId, 'intake.application-submitted', { receiptNumber: receipt }), 't');
+      await log.append(caseEvent(caseId, 'routing.case-routed'), 't');
+    }
+    await checkpoints.take();
+  });
+
+  afterAll(async () => {
+    await checks?.onModuleDestroy();
+    await suite?.close();
+  });
+
+  const finished = (id: string) =>
+    eventually(`checkpoint check ${id} to finish`, async () => {
+      const check = await checks.find(id);
+      return check && check.status !== 'running' ? check : undefined;
+    });
+
+  it('records who checked the stored checkpoints and what was found, and lists it afterwards', async () => {
+    const started = await checks.start(auditor);
+    expect(started).toEqual(
+      expect.objectContaining({ againstCopy: null, status: 'running', requestedBy: auditor, verdict: null }),
+    );
+    const done = await finished(started.id);
+    expect(done).toEqual(
+      expect.objectContaining({
+        status: 'done',
+        failure: null,
+        progress: { checkpoints: 1, checkpointsChecked: 1, heads: 2, headsChecked: 2 },
+        verdict: expect.objectContaining({ intact: true, checkpoints: 1, heads: 2, problems: [] }),
+      }),
+    );
+    expect((await checks.list()).map((check) => check.id)).toContain(started.id);
+  });
+
+  it('checks an exported copy in the background and says which copy it was', async () => {
+    const copy: ExportedCheckpoints = await checkpoints.export(false);
+    const started = await checks.start(auditor, copy);
+    expect(started.againstCopy).toEqual({
+      exportedAt: new Date(copy.exportedAt).toISOString(),
+      checkpoints: 1,
+    });
+    expect((await finished(started.id)).verdict).toEqual(
+      expect.objectContaining({ intact: true, checkpoints: 1, heads: 2 }),
+    );
+  });
+
+  it('refuses a copy signed by another key before anything is recorded', async () => {
+    const before = (await checks.list()).length;
+    const copy = { ...(await checkpoints.export(false)), publicKey: generateSm2KeyPair().publicKey };
+    await expect(checks.start(auditor, copy)).rejects.toMatchObject({ code: 'AUDIT.CHECKPOINT_FOREIGN_KEY' });
+    expect((await checks.list()).length).toBe(before);
+  });
+
+  it('joins a running check of the stored checkpoints, and refuses a copy check while one runs', async () => {
+    const held = heldCheckpoints(checkpoints);
+    const holding = new CheckpointChecks(suite.dataSource, held.service);
+    try {
+      const [first, second] = await Promise.all([holding.start(auditor), holding.start(another)]);
+      expect(second.id).toBe(first.id);
+      await expect(holding.start(another, await checkpoints.export(false))).rejects.toMatchObject({
+        code: 'AUDIT.CHECKPOINT_CHECK_BUSY',
+        message: expect.stringContaining('另一项检查点核验正在进行'),
+      });
+      held.release();
+      expect((await finished(first.id)).status).toBe('done');
+      // Once it has ended, asking again starts a new check.
+      const again = await holding.start(another);
+      expect(again.id).not.toBe(first.id);
+      held.release();
+      expect((await finished(again.id)).requestedBy).toEqual(another);
+    } finally {
+      held.release();
+      await holding.onModuleDestroy();
+    }
+  });
+
+  it('lists a check left running by a stopped process as not finished, and lets a new one start', async () => {
+    const leftId = randomUUID();
+    await suite.dataSource.query(
+      `INSERT INTO audit.checkpoint_checks (id, requested_by, requested_by_name, started_at, heard_at)
+       VALUES ($1, 'auditor-1', '李审计', now() - interval '10 minutes', now() - interval '5 minutes')`,
+      [leftId],
+    );
+    expect(await checks.find(leftId)).toEqual(
+      expect.objectContaining({ status: 'interrupted', failure: STOPPED_CHECK }),
+    );
+    const fresh = await checks.start(auditor);
+    expect(fresh.id).not.toBe(leftId);
+    expect((await finished(fresh.id)).status).toBe('done');
+    expect((await checks.find(leftId))?.status).toBe('interrupted');
+  });
+
+  it('records a check the service stops before it ends as not finished, without a verdict', async () => {
+    // The check asks whether it is still wanted before its first checkpoint, by when the service is stopping.
+    const stopping = new CheckpointChecks(suite.dataSource, {
+      verify: (copy, watch) =>
+        new Promise((resolve) => setTimeout(resolve, 50)).then(() => checkpoints.verify(copy, watch)),
+    } as CheckpointsService);
+    const started = await stopping.start(auditor);
+    await stopping.onModuleDestroy();
+    const check = (await checks.find(started.id)) as CheckpointCheck;
+    expect(check).toEqual(
+      expect.objectContaining({ status: 'interrupted', failure: STOPPED_CHECK, verdict: null }),
+    );
+    expect(check.progress.checkpointsChecked).toBe(0);
+    await expect(stopping.start(auditor)).rejects.toMatchObject({
+      code: 'AUDIT.CHECK_SERVICE_STOPPING',
+      message: expect.stringContaining('审计服务正在停止'),
+    });
+  });
+});
