@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { engineEnv, root, services, state } from '../local/local-system.mjs';
 import { createCaseDriver, MATTER, STEPS_OF_MATTER } from './case-driver.mjs';
+import { caughtUp } from './caught-up.mjs';
 import { processCpu } from './process-cpu.mjs';
 import { printStatements, statementsByRole } from './sql-statements.mjs';
 import { printTemporalRequests, temporalRequests } from './temporal-tasks.mjs';
@@ -100,6 +101,14 @@ function printCpu(before, after, done) {
   if (missing.length) console.log(`  (not measured: ${missing.join(', ')})`);
 }
 
+/** Waits for what the run left to consume or publish; says how long that took (CPU is read after it). */
+async function reportCaughtUp() {
+  const seconds = await caughtUp(Object.keys(services), url);
+  return seconds === undefined
+    ? 'caught up            not within 120 s of the last lifecycle: CPU below misses the rest'
+    : `caught up            ${seconds.toFixed(1)} s after the last lifecycle (every event consumed, every outbox published)`;
+}
+
 async function main() {
   const { DATABASE_URL, TEMPORAL_METRICS_URL } = engineEnv();
   const size = await databaseSize(DATABASE_URL);
@@ -121,6 +130,7 @@ async function main() {
       lateAfterSeconds: Number(options['late-after']),
       graceSeconds: 120,
     });
+    console.log(await reportCaughtUp());
     printCpu(cpuBefore, await processCpu({ state, services, url }), CASES - day.refused - day.lost);
     if (day.lost > 0) process.exitCode = 1;
     return;
@@ -143,6 +153,7 @@ async function main() {
   const began = performance.now();
   const failed = await runPool(CASES, CONCURRENCY, () => lifecycle(timings));
   const elapsed = (performance.now() - began) / 1000;
+  const behind = await reportCaughtUp();
   const cpuAfter = await processCpu({ state, services, url });
   const statementsAfter = await statementsByRole(DATABASE_URL);
   const temporalAfter = await temporalRequests(TEMPORAL_METRICS_URL);
@@ -154,6 +165,7 @@ async function main() {
   console.log(`decision API          ${percentiles(timings.decision)}`);
   console.log(`event → task visible  ${percentiles(timings.taskVisible)}`);
   console.log(`whole case            ${percentiles(timings.wholeCase)}`);
+  console.log(behind);
 
   const steps = STEPS_OF_MATTER;
   let bare;
