@@ -14,8 +14,35 @@ const PROGRESS_EVERY_MS = 1_000;
 export const FAILED_CHECK = '核验中断（审计服务暂时无法读取事件），请重新核验';
 export const STOPPED_CHECK = '核验未完成（审计服务中途停止），请重新核验';
 
-/** Selected with a check's row: it is still marked running, but the process running it has not been heard of. */
-export const LEFT_COLUMN = `status = 'running' AND heard_at < now() - make_interval(secs => ${LEFT_AFTER_SECONDS}) AS left`;
+/**
+ * The columns every check's row has, as selected: `left` says it is still marked running but the process running it
+ * has not been heard of.
+ */
+export const CHECK_COLUMNS = `id, requested_by, requested_by_name, started_at, finished_at, status, failure,
+  status = 'running' AND heard_at < now() - make_interval(secs => ${LEFT_AFTER_SECONDS}) AS left`;
+
+export interface CheckRow {
+  id: string;
+  requested_by: string;
+  requested_by_name: string;
+  started_at: Date;
+  finished_at: Date | null;
+  status: CheckStatus;
+  failure: string | null;
+  left: boolean;
+}
+
+/** What every check says of itself: who asked, when, whether it still runs, why it stopped. */
+export function checkFields(row: CheckRow) {
+  return {
+    id: row.id,
+    requestedBy: { id: row.requested_by, name: row.requested_by_name },
+    startedAt: row.started_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+    status: row.left ? ('interrupted' as const) : row.status,
+    failure: row.left ? STOPPED_CHECK : row.failure,
+  };
+}
 
 /** Columns of a check's row, by name, with the values to write. */
 export type Columns = Record<string, unknown>;
@@ -53,6 +80,15 @@ export class BackgroundChecks {
   /** A check started while the service stops would be cut short at once: refused instead. */
   assertAccepting(): void {
     if (this.stopping) throw new BackgroundCheckError(BackgroundCheckErrorCode.SERVICE_STOPPING);
+  }
+
+  /** A check's row with `columns` (its own, besides CHECK_COLUMNS), if there is one. */
+  async row<TRow extends CheckRow>(id: string, columns: string): Promise<TRow | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${CHECK_COLUMNS}, ${columns} FROM ${this.table} WHERE id = $1`,
+      [id],
+    )) as TRow[];
+    return row;
   }
 
   /** Running checks matching `where` that no process has written for a minute no longer hold their place. */

@@ -4,8 +4,9 @@ import { timeOrderedUuid } from '@oneseal/database';
 import { DataSource } from 'typeorm';
 import {
   BackgroundChecks,
-  LEFT_COLUMN,
-  STOPPED_CHECK,
+  CHECK_COLUMNS,
+  checkFields,
+  type CheckRow,
   type CheckStatus,
 } from '../background-checks/background-checks';
 import { CheckpointError, CheckpointErrorCode } from './checkpoint.errors';
@@ -32,29 +33,21 @@ export interface CheckpointCheck {
   failure: string | null;
 }
 
-interface CheckRow {
-  id: string;
+interface CheckpointCheckRow extends CheckRow {
   copy_exported_at: Date | null;
   copy_checkpoints: number | null;
-  requested_by: string;
-  requested_by_name: string;
-  started_at: Date;
-  finished_at: Date | null;
-  status: CheckStatus;
-  left: boolean;
   checkpoints: number;
   checkpoints_checked: number;
   heads: string;
   heads_checked: string;
   verdict: CheckpointVerdict | null;
-  failure: string | null;
 }
 
 const LISTED_CHECKS = 20;
 
-const COLUMNS = `id, copy_exported_at, copy_checkpoints, requested_by, requested_by_name, started_at, finished_at,
-  status, checkpoints, checkpoints_checked, heads::text AS heads, heads_checked::text AS heads_checked, verdict,
-  failure, ${LEFT_COLUMN}`;
+const OWN_COLUMNS = `copy_exported_at, copy_checkpoints, checkpoints, checkpoints_checked, heads::text AS heads,
+  heads_checked::text AS heads_checked, verdict`;
+const COLUMNS = `${CHECK_COLUMNS}, ${OWN_COLUMNS}`;
 
 /**
  * Checks of the log against its signed checkpoints that run on in the audit service whoever watches: after a large
@@ -83,11 +76,11 @@ export class CheckpointChecks implements OnModuleDestroy {
        ON CONFLICT ((true)) WHERE status = 'running' DO NOTHING
        RETURNING ${COLUMNS}`,
       [timeOrderedUuid(), copy?.exportedAt ?? null, copy?.checkpoints.length ?? null, by.id, by.name],
-    )) as CheckRow[];
+    )) as CheckpointCheckRow[];
     if (!started) {
       const [running] = (await this.dataSource.query(
         `SELECT ${COLUMNS} FROM audit.checkpoint_checks WHERE status = 'running'`,
-      )) as CheckRow[];
+      )) as CheckpointCheckRow[];
       // Finished between the insert and this read: start again.
       if (!running) return this.start(by, copy);
       // Two copies are never taken for the same: each is checked on its own.
@@ -122,10 +115,7 @@ export class CheckpointChecks implements OnModuleDestroy {
   }
 
   async find(id: string): Promise<CheckpointCheck | undefined> {
-    const [row] = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM audit.checkpoint_checks WHERE id = $1`,
-      [id],
-    )) as CheckRow[];
+    const row = await this.checks.row<CheckpointCheckRow>(id, OWN_COLUMNS);
     return row ? checkOf(row) : undefined;
   }
 
@@ -133,7 +123,7 @@ export class CheckpointChecks implements OnModuleDestroy {
   async list(): Promise<CheckpointCheck[]> {
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM audit.checkpoint_checks ORDER BY started_at DESC LIMIT ${LISTED_CHECKS}`,
-    )) as CheckRow[];
+    )) as CheckpointCheckRow[];
     return rows.map(checkOf);
   }
 
@@ -142,18 +132,13 @@ export class CheckpointChecks implements OnModuleDestroy {
   }
 }
 
-function checkOf(row: CheckRow): CheckpointCheck {
-  const left = row.left;
+function checkOf(row: CheckpointCheckRow): CheckpointCheck {
   return {
-    id: row.id,
+    ...checkFields(row),
     againstCopy:
       row.copy_exported_at === null
         ? null
         : { exportedAt: row.copy_exported_at.toISOString(), checkpoints: row.copy_checkpoints ?? 0 },
-    requestedBy: { id: row.requested_by, name: row.requested_by_name },
-    startedAt: row.started_at.toISOString(),
-    finishedAt: row.finished_at?.toISOString() ?? null,
-    status: left ? 'interrupted' : row.status,
     progress: {
       checkpoints: row.checkpoints,
       checkpointsChecked: row.checkpoints_checked,
@@ -161,6 +146,5 @@ function checkOf(row: CheckRow): CheckpointCheck {
       headsChecked: Number(row.heads_checked),
     },
     verdict: row.verdict,
-    failure: left ? STOPPED_CHECK : row.failure,
   };
 }

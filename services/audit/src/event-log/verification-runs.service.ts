@@ -4,8 +4,9 @@ import { timeOrderedUuid } from '@oneseal/database';
 import { DataSource } from 'typeorm';
 import {
   BackgroundChecks,
-  LEFT_COLUMN,
-  STOPPED_CHECK,
+  CHECK_COLUMNS,
+  checkFields,
+  type CheckRow,
   type CheckStatus,
 } from '../background-checks/background-checks';
 import {
@@ -30,27 +31,19 @@ export interface VerificationRun {
   failure: string | null;
 }
 
-interface RunRow {
-  id: string;
+interface RunRow extends CheckRow {
   county: string;
   town: string | null;
-  requested_by: string;
-  requested_by_name: string;
-  started_at: Date;
-  finished_at: Date | null;
-  status: CheckStatus;
-  left: boolean;
   streams: number;
   streams_checked: number;
   events: string;
   verdict: PlaceVerdict | null;
-  failure: string | null;
 }
 
 const LISTED_RUNS = 20;
 
-const COLUMNS = `id, county, town, requested_by, requested_by_name, started_at, finished_at, status,
-  streams, streams_checked, events::text AS events, verdict, failure, ${LEFT_COLUMN}`;
+const OWN_COLUMNS = `county, town, streams, streams_checked, events::text AS events, verdict`;
+const COLUMNS = `${CHECK_COLUMNS}, ${OWN_COLUMNS}`;
 
 /**
  * Checks of a town's or the county's chains that run on in the service, whoever watches: a county of a million
@@ -100,10 +93,7 @@ export class VerificationRuns implements OnModuleDestroy {
   }
 
   async find(id: string): Promise<VerificationRun | undefined> {
-    const [row] = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM audit.verification_runs WHERE id = $1`,
-      [id],
-    )) as RunRow[];
+    const row = await this.checks.row<RunRow>(id, OWN_COLUMNS);
     return row ? runOf(row) : undefined;
   }
 
@@ -150,17 +140,11 @@ export class VerificationRuns implements OnModuleDestroy {
 }
 
 function runOf(row: RunRow): VerificationRun {
-  const left = row.left;
   return {
-    id: row.id,
+    ...checkFields(row),
     county: row.county,
     town: row.town,
-    requestedBy: { id: row.requested_by, name: row.requested_by_name },
-    startedAt: row.started_at.toISOString(),
-    finishedAt: row.finished_at?.toISOString() ?? null,
-    status: left ? 'interrupted' : row.status,
     progress: { streams: row.streams, streamsChecked: row.streams_checked, events: Number(row.events) },
     verdict: row.verdict,
-    failure: left ? STOPPED_CHECK : row.failure,
   };
 }
