@@ -63,7 +63,7 @@ describe('signed checkpoints of the audit log: an auditor verifies the record an
     await page.locator('input.checkpoint-copy').setInputFiles(file);
     await expectText(page.locator('.checkpoint-verdict'), '全部核验通过');
     await expectText(latest(), `导出的文件`);
-    await expectText(latest(), `${copy.checkpoints.length} 个检查点`);
+    await expectText(latest(), `导出，${copy.checkpoints.length} 个检查点`);
     await page.screenshot({ path: join(SHOTS, 'audit-checkpoints.png'), fullPage: true });
     await page.context().close();
 

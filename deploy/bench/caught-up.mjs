@@ -17,7 +17,7 @@ async function backlogOf(url) {
  * Seconds until nothing is left to consume or publish across `names` (services; one not answering counts as done),
  * or undefined if something still was after `timeoutMs` (then the CPU read afterwards misses the rest).
  */
-export async function caughtUp(names, url, { timeoutMs = 120_000, everyMs = 500 } = {}) {
+export async function caughtUp(names, url, { timeoutMs = 120_000, everyMs = 1000 } = {}) {
   const began = performance.now();
   while (performance.now() - began < timeoutMs) {
     const backlogs = await Promise.all(names.map((name) => backlogOf(url(name)).catch(() => 0)));

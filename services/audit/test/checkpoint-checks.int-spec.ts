@@ -5,6 +5,7 @@ import { STOPPED_CHECK } from '../src/background-checks/background-checks';
 import { CheckpointChecks, type CheckpointCheck } from '../src/checkpoints/checkpoint-checks.service';
 import {
   CheckpointsService,
+  type CheckpointProgress,
   type CheckpointVerdict,
   type ExportedCheckpoints,
 } from '../src/checkpoints/checkpoints.service';
@@ -131,6 +132,44 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
     expect((await checks.find(leftId))?.status).toBe('interrupted');
   });
 
+  it('does not count a checkpoint as checked when the stop came before all its heads were looked up', async () => {
+    const seen: CheckpointProgress[] = [];
+    let asked = 0;
+    // Wanted when it comes to the checkpoint, no longer when it comes to the checkpoint's first heads.
+    await checkpoints.verify(undefined, {
+      stillWanted: () => (asked += 1) <= 1,
+      onProgress: (progress) => seen.push(progress),
+    });
+    expect(seen).toEqual([]);
+  });
+
+  it('records a check stopped in the middle of a checkpoint’s heads as not finished, with how far it got', async () => {
+    const reports: CheckpointProgress[] = [
+      { checkpoints: 1, checkpointsChecked: 0, heads: 40_000, headsChecked: 0 },
+      // Reported right after the first: written only with the end.
+      { checkpoints: 1, checkpointsChecked: 0, heads: 40_000, headsChecked: 20_000 },
+    ];
+    const verify: CheckpointsService['verify'] = async (_copy, watch = {}) => {
+      for (const report of reports) watch.onProgress?.(report);
+      while (watch.stillWanted?.()) await new Promise((resolve) => setTimeout(resolve, 10));
+      // What a check cut short answers: a verdict of what it looked at, no problem among it.
+      return { intact: true, checkpoints: 1, heads: 40_000, lastTakenAt: null, problems: [] };
+    };
+    const stopping = new CheckpointChecks(suite.dataSource, { verify } as CheckpointsService);
+    const started = await stopping.start(auditor);
+    await eventually('the check to have reported', async () =>
+      (await checks.find(started.id))?.progress.heads === 40_000 ? true : undefined,
+    );
+    await stopping.onModuleDestroy();
+    expect(await checks.find(started.id)).toEqual(
+      expect.objectContaining({
+        status: 'interrupted',
+        verdict: null,
+        progress: { checkpoints: 1, checkpointsChecked: 0, heads: 40_000, headsChecked: 20_000 },
+      }),
+    );
+  });
+
   it('records a check the service stops before it ends as not finished, without a verdict', async () => {
     // The check asks whether it is still wanted before its first checkpoint, by when the service is stopping.
     const stopping = new CheckpointChecks(suite.dataSource, {
@@ -146,7 +185,7 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
     expect(check.progress.checkpointsChecked).toBe(0);
     await expect(stopping.start(auditor)).rejects.toMatchObject({
       code: 'AUDIT.CHECK_SERVICE_STOPPING',
-      message: expect.stringContaining('审计服务正在停止'),
+      message: expect.stringContaining('审计服务正在重启或更新'),
     });
   });
 });

@@ -163,7 +163,7 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
     await stopping.onModuleDestroy();
     await expect(stopping.start({ county: '140525', town: '140525107' }, auditor)).rejects.toMatchObject({
       code: 'AUDIT.CHECK_SERVICE_STOPPING',
-      message: expect.stringContaining('审计服务正在停止'),
+      message: expect.stringContaining('审计服务正在重启或更新'),
     });
     expect(await runs.list({ county: '140525', town: '140525107' })).toEqual([]);
   });

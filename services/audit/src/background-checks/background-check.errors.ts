@@ -6,8 +6,7 @@ export enum BackgroundCheckErrorCode {
 }
 
 const MESSAGES: Record<BackgroundCheckErrorCode, string> = {
-  [BackgroundCheckErrorCode.SERVICE_STOPPING]:
-    '审计服务正在停止（如更新或重启），暂不能发起核验，请一分钟后再试',
+  [BackgroundCheckErrorCode.SERVICE_STOPPING]: '审计服务正在重启或更新，暂时无法发起核验，请约一分钟后再试',
 };
 
 export class BackgroundCheckError extends CodedError<BackgroundCheckErrorCode> {

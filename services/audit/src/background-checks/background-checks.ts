@@ -11,7 +11,7 @@ const LEFT_AFTER_SECONDS = 60;
 /** Progress is written at most this often (a county's check reports a batch every few milliseconds). */
 const PROGRESS_EVERY_MS = 1_000;
 
-export const FAILED_CHECK = '核验中断（审计服务暂时无法读取事件），请重新核验';
+export const FAILED_CHECK = '核验中断（审计服务暂时无法读取审计记录），请重新核验';
 export const STOPPED_CHECK = '核验未完成（审计服务中途停止），请重新核验';
 
 /**
@@ -102,11 +102,23 @@ export class BackgroundChecks {
 
   run<TProgress, TVerdict>(tracked: TrackedCheck<TProgress, TVerdict>): void {
     const { id } = tracked;
-    const heartbeat = setInterval(() => void this.write(id, {}), HEARTBEAT_MS);
     let writtenAt = 0;
     let lastProgress: TProgress | undefined;
-    const checked = tracked
-      .check({
+    // How far it got as last reported (progress is written at most once a second), then what the end says.
+    const end = (status: Exclude<CheckStatus, 'running'>, verdict: TVerdict | null, failure: string | null) =>
+      this.write(
+        id,
+        {
+          ...(lastProgress === undefined ? {} : tracked.progressColumns(lastProgress)),
+          ...tracked.endColumns(status, verdict),
+          status,
+          failure,
+        },
+        'finished_at = now()',
+      );
+    let checking: Promise<TVerdict>;
+    try {
+      checking = tracked.check({
         stillWanted: () => !this.stopping,
         onProgress: (progress) => {
           lastProgress = progress;
@@ -114,20 +126,25 @@ export class BackgroundChecks {
           writtenAt = Date.now();
           void this.write(id, tracked.progressColumns(progress));
         },
-      })
+      });
+    } catch (error) {
+      // One that throws before it gets going ends like one that fails later (and never beats a heartbeat).
+      checking = Promise.reject(error);
+    }
+    const heartbeat = setInterval(() => void this.write(id, {}), HEARTBEAT_MS);
+    const checked = checking
       .then(
         (verdict) =>
           this.stopping && !tracked.complete(verdict, lastProgress)
-            ? this.end(id, 'interrupted', tracked.endColumns('interrupted', verdict), STOPPED_CHECK)
-            : this.end(id, 'done', tracked.endColumns('done', verdict), null),
+            ? end('interrupted', verdict, STOPPED_CHECK)
+            : end('done', verdict, null),
         (error: unknown) => {
           // Stopping, the service also closes what the check reads with: what it held is answered with an error.
-          if (this.stopping)
-            return this.end(id, 'interrupted', tracked.endColumns('interrupted', null), STOPPED_CHECK);
+          if (this.stopping) return end('interrupted', null, STOPPED_CHECK);
           this.logger.error(
             `${tracked.what} failed: ${error instanceof Error ? error.message : String(error)}`,
           );
-          return this.end(id, 'failed', tracked.endColumns('failed', null), FAILED_CHECK);
+          return end('failed', null, FAILED_CHECK);
         },
       )
       .finally(() => {
@@ -140,16 +157,8 @@ export class BackgroundChecks {
   /** Checks still running end at their next part, each recorded as interrupted with how far it got. */
   async stop(): Promise<void> {
     this.stopping = true;
-    await Promise.allSettled(this.running.values());
-  }
-
-  private end(
-    id: string,
-    status: Exclude<CheckStatus, 'running'>,
-    columns: Columns,
-    failure: string | null,
-  ): Promise<void> {
-    return this.write(id, { ...columns, status, failure }, 'finished_at = now()');
+    // A check whose start was already past its refusal when the stop came is waited for as well.
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
   /**

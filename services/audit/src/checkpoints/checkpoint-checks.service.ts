@@ -98,7 +98,9 @@ export class CheckpointChecks implements OnModuleDestroy {
         heads: progress.heads,
         heads_checked: progress.headsChecked,
       }),
-      complete: (verdict, last) => (last?.checkpointsChecked ?? 0) >= verdict.checkpoints,
+      complete: (verdict, last) =>
+        (last?.checkpointsChecked ?? 0) >= verdict.checkpoints &&
+        (last?.headsChecked ?? 0) >= (last?.heads ?? 0),
       // An interrupted check's verdict counts only what was checked: its progress stands instead.
       endColumns: (status, verdict) =>
         status === 'done' && verdict

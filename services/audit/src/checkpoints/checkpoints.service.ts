@@ -219,8 +219,9 @@ export class CheckpointsService {
       heads: checkpoints.reduce((sum, checkpoint) => sum + (checkpoint.heads?.length ?? 0), 0),
       headsChecked: 0,
     };
+    const stillWanted = () => !watch.stillWanted || watch.stillWanted();
     for (const checkpoint of [...checkpoints].sort((a, b) => a.seq - b.seq)) {
-      if (watch.stillWanted && !watch.stillWanted()) break;
+      if (!stillWanted()) break;
       const body = bodyOf(checkpoint);
       // Heads unknown only for a copy's checkpoint without heads that the database lost or changed (noted above).
       const heads = checkpoint.heads ?? [];
@@ -244,14 +245,20 @@ export class CheckpointsService {
       previous = checkpointLink(body, checkpoint.signature);
       headCount += heads.length;
       // A checkpoint after a large load holds a million heads: looked up a part at a time, saying how far it is.
+      let cutShort = false;
       for (let start = 0; start < heads.length; start += HEADS_PER_LOOKUP) {
-        if (watch.stillWanted && !watch.stillWanted()) break;
+        if (!stillWanted()) {
+          cutShort = true;
+          break;
+        }
         const part = heads.slice(start, start + HEADS_PER_LOOKUP);
         for (const found of await this.headsAgainstLog(part))
           note({ ...found, checkpointSeq: checkpoint.seq });
         progress.headsChecked += part.length;
         watch.onProgress?.({ ...progress });
       }
+      // A checkpoint whose heads were not all looked up is not checked.
+      if (cutShort) break;
       progress.checkpointsChecked += 1;
       watch.onProgress?.({ ...progress });
     }

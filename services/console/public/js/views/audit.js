@@ -211,7 +211,7 @@ function backgroundChecks(box, verdictBox, kind) {
       showMessage(
         verdictBox,
         'info',
-        `${kind.what(check)}：${kind.statusText(check).replace(/…$/, '')}。离开本页不影响核验，回来可在下方查看结果。`,
+        `核验${kind.what(check)}：${kind.statusText(check).replace(/…$/, '')}。离开本页不影响核验，回来可在下方查看结果。`,
       );
     else if (check.status === 'done') kind.showVerdict(verdictBox, check.verdict);
     else showMessage(verdictBox, 'error', `${kind.what(check)}：${check.failure}`);
