@@ -79,9 +79,18 @@ const placeEventsHtml = (events, page) =>
       ${events.length === PAGE_SIZE && html`<button type="button" data-pager="next">下一页</button>`}
     </div>`;
 
+/** 41: the share of a check done, in whole percent. */
+const share = (part, whole) => (whole > 0 ? Math.floor((part / whole) * 100) : 100);
+/** 1,008,871: a count as the screen shows it. */
+const count = (n) => n.toLocaleString('zh-CN');
+
 function showPlaceVerdict(element, verdict) {
   if (verdict.intact) {
-    showMessage(element, 'ok', `共 ${verdict.streams} 个办件、${verdict.events} 条事件，事件链完整`);
+    showMessage(
+      element,
+      'ok',
+      `共 ${count(verdict.streams)} 个办件、${count(verdict.events)} 条事件，事件链完整`,
+    );
     return;
   }
   const more =
@@ -89,7 +98,7 @@ function showPlaceVerdict(element, verdict) {
   showMessage(
     element,
     'error',
-    `发现 ${verdict.brokenStreams} 个办件的事件链被改动${more}`,
+    `发现 ${count(verdict.brokenStreams)} 个办件的事件链被改动${more}`,
     verdict.broken.map(
       (chain) =>
         html`${caseLink(chain.streamId, chain.receiptNumber ?? '办件（受理记录已缺失）')} 自第
@@ -163,9 +172,6 @@ function tookText(run) {
   const seconds = Math.max(0, Math.round((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000));
   return seconds >= 60 ? `${Math.floor(seconds / 60)} 分 ${seconds % 60} 秒` : `${seconds} 秒`;
 }
-
-const share = (part, whole) => (whole > 0 ? Math.floor((part / whole) * 100) : 100);
-const count = (n) => n.toLocaleString('zh-CN');
 
 /** How far a check is once it has ended: done with how long it took, or not finished (why is in 结果). */
 const endedText = (check) => (check.status === 'done' ? `已完成，用时 ${tookText(check)}` : '未完成');
@@ -276,7 +282,7 @@ function showCheckpointVerdict(element, verdict) {
     showMessage(
       element,
       'ok',
-      `${verdict.checkpoints} 个签名检查点、${verdict.heads} 个链头全部核验通过${upTo}：其后没有事件被删除、截断或改写`,
+      `${count(verdict.checkpoints)} 个签名检查点、${count(verdict.heads)} 个链头全部核验通过${upTo}：其后没有事件被删除、截断或改写`,
     );
   } else {
     showMessage(
