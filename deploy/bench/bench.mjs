@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { engineEnv, root, services, state } from '../local/local-system.mjs';
 import { createCaseDriver, MATTER, STEPS_OF_MATTER } from './case-driver.mjs';
-import { caughtUp } from './caught-up.mjs';
+import { backlogSources, caughtUp } from './caught-up.mjs';
 import { processCpu } from './process-cpu.mjs';
 import { printStatements, statementsByRole } from './sql-statements.mjs';
 import { printTemporalRequests, temporalRequests } from './temporal-tasks.mjs';
@@ -102,8 +102,8 @@ function printCpu(before, after, done) {
 }
 
 /** Waits for what the run left to consume or publish; says how long that took (CPU is read after it). */
-async function reportCaughtUp() {
-  const seconds = await caughtUp(Object.keys(services), url);
+async function reportCaughtUp(sources) {
+  const seconds = await caughtUp(sources, url);
   return seconds === undefined
     ? 'caught up            not within 120 s of the last lifecycle: CPU below misses the rest'
     : `caught up            ${seconds.toFixed(1)} s after the last lifecycle (every event consumed, every outbox published)`;
@@ -120,6 +120,8 @@ async function main() {
     return;
   }
   await driver.logIn();
+  // Which services report what they have left to consume or publish, asked while all is well.
+  const sources = await backlogSources(Object.keys(services), url);
   if (options.day) {
     // Open loop instead of closed: --cases arrivals over a compressed working day.
     const cpuBefore = await processCpu({ state, services, url });
@@ -130,7 +132,7 @@ async function main() {
       lateAfterSeconds: Number(options['late-after']),
       graceSeconds: 120,
     });
-    console.log(await reportCaughtUp());
+    console.log(await reportCaughtUp(sources));
     printCpu(cpuBefore, await processCpu({ state, services, url }), CASES - day.refused - day.lost);
     if (day.lost > 0) process.exitCode = 1;
     return;
@@ -153,7 +155,7 @@ async function main() {
   const began = performance.now();
   const failed = await runPool(CASES, CONCURRENCY, () => lifecycle(timings));
   const elapsed = (performance.now() - began) / 1000;
-  const behind = await reportCaughtUp();
+  const behind = await reportCaughtUp(sources);
   const cpuAfter = await processCpu({ state, services, url });
   const statementsAfter = await statementsByRole(DATABASE_URL);
   const temporalAfter = await temporalRequests(TEMPORAL_METRICS_URL);
