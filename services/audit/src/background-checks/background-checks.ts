@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import { timeOrderedUuid } from '@oneseal/database';
 import type { DataSource } from 'typeorm';
 import { BackgroundCheckError, BackgroundCheckErrorCode } from './background-check.errors';
 import type { ProgressWatch } from './progress-watch';
@@ -77,9 +78,56 @@ export class BackgroundChecks {
     private readonly logger: Pick<Logger, 'warn' | 'error'>,
   ) {}
 
-  /** A check started while the service stops would be cut short at once: refused instead. */
-  assertAccepting(): void {
+  /**
+   * Records a new check asked for by `by` (its own columns in `values`), or finds the one already running in its
+   * place: `place` is SQL over the table's columns, with its parameters, naming the running checks a unique index
+   * lets it not run beside. `started` says which; only a started one is the caller's to run. A check left by a
+   * process that stopped no longer holds the place. Refused while the service stops (it would be cut short at once).
+   */
+  async claim<TRow extends CheckRow>(
+    by: { id: string; name: string },
+    values: Columns,
+    place: { where: string; params: unknown[] },
+    ownColumns: string,
+  ): Promise<{ row: TRow; started: boolean }> {
     if (this.stopping) throw new BackgroundCheckError(BackgroundCheckErrorCode.SERVICE_STOPPING);
+    const columns: Columns = {
+      id: timeOrderedUuid(),
+      requested_by: by.id,
+      requested_by_name: by.name,
+      ...values,
+    };
+    const names = Object.keys(columns);
+    for (;;) {
+      await this.interruptLeft(place.where, place.params);
+      const [started] = (await this.dataSource.query(
+        `INSERT INTO ${this.table} (${names.join(', ')}) VALUES (${names.map((_, at) => `$${at + 1}`).join(', ')})
+         ON CONFLICT DO NOTHING
+         RETURNING ${CHECK_COLUMNS}, ${ownColumns}`,
+        names.map((name) => columns[name]),
+      )) as TRow[];
+      if (started) return { row: started, started: true };
+      const [running] = (await this.dataSource.query(
+        `SELECT ${CHECK_COLUMNS}, ${ownColumns} FROM ${this.table} WHERE status = 'running' AND ${place.where}`,
+        place.params,
+      )) as TRow[];
+      if (running) return { row: running, started: false };
+      // It finished between the insert and this read: the place is free again.
+    }
+  }
+
+  /** The latest checks matching `where`, newest first, with `ownColumns`. */
+  async latest<TRow extends CheckRow>(
+    ownColumns: string,
+    where: string,
+    params: unknown[],
+    limit = 20,
+  ): Promise<TRow[]> {
+    return (await this.dataSource.query(
+      `SELECT ${CHECK_COLUMNS}, ${ownColumns} FROM ${this.table} WHERE ${where}
+        ORDER BY started_at DESC LIMIT ${limit}`,
+      params,
+    )) as TRow[];
   }
 
   /** A check's row with `columns` (its own, besides CHECK_COLUMNS), if there is one. */
@@ -92,7 +140,7 @@ export class BackgroundChecks {
   }
 
   /** Running checks matching `where` that no process has written for a minute no longer hold their place. */
-  async interruptLeft(where: string, params: unknown[]): Promise<void> {
+  private async interruptLeft(where: string, params: unknown[]): Promise<void> {
     await this.dataSource.query(
       `UPDATE ${this.table} SET status = 'interrupted', finished_at = heard_at, failure = $${params.length + 1}
         WHERE status = 'running' AND heard_at < now() - make_interval(secs => ${LEFT_AFTER_SECONDS}) AND ${where}`,

@@ -1,10 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { timeOrderedUuid } from '@oneseal/database';
 import { DataSource } from 'typeorm';
 import {
   BackgroundChecks,
-  CHECK_COLUMNS,
   checkFields,
   type CheckRow,
   type CheckStatus,
@@ -43,11 +41,8 @@ interface CheckpointCheckRow extends CheckRow {
   verdict: CheckpointVerdict | null;
 }
 
-const LISTED_CHECKS = 20;
-
 const OWN_COLUMNS = `copy_exported_at, copy_checkpoints, checkpoints, checkpoints_checked, heads::text AS heads,
   heads_checked::text AS heads_checked, verdict`;
-const COLUMNS = `${CHECK_COLUMNS}, ${OWN_COLUMNS}`;
 
 /**
  * Checks of the log against its signed checkpoints that run on in the audit service whoever watches: after a large
@@ -59,7 +54,7 @@ export class CheckpointChecks implements OnModuleDestroy {
   private readonly checks: BackgroundChecks;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly checkpoints: CheckpointsService,
   ) {
     this.checks = new BackgroundChecks(dataSource, 'audit.checkpoint_checks', new Logger('CheckpointChecks'));
@@ -67,29 +62,20 @@ export class CheckpointChecks implements OnModuleDestroy {
 
   /** Starts a check of the stored checkpoints, or of the log against `copy` (refused if signed by another key). */
   async start(by: { id: string; name: string }, copy?: ExportedCheckpoints): Promise<CheckpointCheck> {
-    this.checks.assertAccepting();
     if (copy) this.checkpoints.assertOwnCopy(copy);
-    await this.checks.interruptLeft('true', []);
-    const [started] = (await this.dataSource.query(
-      `INSERT INTO audit.checkpoint_checks (id, copy_exported_at, copy_checkpoints, requested_by, requested_by_name)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT ((true)) WHERE status = 'running' DO NOTHING
-       RETURNING ${COLUMNS}`,
-      [timeOrderedUuid(), copy?.exportedAt ?? null, copy?.checkpoints.length ?? null, by.id, by.name],
-    )) as CheckpointCheckRow[];
+    const { row, started } = await this.checks.claim<CheckpointCheckRow>(
+      by,
+      { copy_exported_at: copy?.exportedAt ?? null, copy_checkpoints: copy?.checkpoints.length ?? null },
+      { where: 'true', params: [] },
+      OWN_COLUMNS,
+    );
     if (!started) {
-      const [running] = (await this.dataSource.query(
-        `SELECT ${COLUMNS} FROM audit.checkpoint_checks WHERE status = 'running'`,
-      )) as CheckpointCheckRow[];
-      // Finished between the insert and this read: start again.
-      if (!running) return this.start(by, copy);
       // Two copies are never taken for the same: each is checked on its own.
-      if (copy || running.copy_exported_at !== null)
-        throw new CheckpointError(CheckpointErrorCode.CHECK_BUSY);
-      return checkOf(running);
+      if (copy || row.copy_exported_at !== null) throw new CheckpointError(CheckpointErrorCode.CHECK_BUSY);
+      return checkOf(row);
     }
     this.checks.run<CheckpointProgress, CheckpointVerdict>({
-      id: started.id,
+      id: row.id,
       what: copy ? 'checkpoint verification against a copy' : 'checkpoint verification',
       check: (watch) => this.checkpoints.verify(copy, watch),
       progressColumns: (progress) => ({
@@ -113,7 +99,7 @@ export class CheckpointChecks implements OnModuleDestroy {
             }
           : {},
     });
-    return checkOf(started);
+    return checkOf(row);
   }
 
   async find(id: string): Promise<CheckpointCheck | undefined> {
@@ -123,10 +109,7 @@ export class CheckpointChecks implements OnModuleDestroy {
 
   /** The latest checks, newest first. */
   async list(): Promise<CheckpointCheck[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM audit.checkpoint_checks ORDER BY started_at DESC LIMIT ${LISTED_CHECKS}`,
-    )) as CheckpointCheckRow[];
-    return rows.map(checkOf);
+    return (await this.checks.latest<CheckpointCheckRow>(OWN_COLUMNS, 'true', [])).map(checkOf);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,10 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { timeOrderedUuid } from '@oneseal/database';
 import { DataSource } from 'typeorm';
 import {
   BackgroundChecks,
-  CHECK_COLUMNS,
   checkFields,
   type CheckRow,
   type CheckStatus,
@@ -40,10 +38,7 @@ interface RunRow extends CheckRow {
   verdict: PlaceVerdict | null;
 }
 
-const LISTED_RUNS = 20;
-
 const OWN_COLUMNS = `county, town, streams, streams_checked, events::text AS events, verdict`;
-const COLUMNS = `${CHECK_COLUMNS}, ${OWN_COLUMNS}`;
 
 /**
  * Checks of a town's or the county's chains that run on in the service, whoever watches: a county of a million
@@ -55,7 +50,7 @@ export class VerificationRuns implements OnModuleDestroy {
   private readonly checks: BackgroundChecks;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly places: PlaceVerificationService,
   ) {
     this.checks = new BackgroundChecks(dataSource, 'audit.verification_runs', new Logger('VerificationRuns'));
@@ -66,30 +61,15 @@ export class VerificationRuns implements OnModuleDestroy {
     place: { county: string; town?: string },
     by: { id: string; name: string },
   ): Promise<VerificationRun> {
-    this.checks.assertAccepting();
     const town = place.town ?? null;
-    await this.checks.interruptLeft(`county = $1 AND coalesce(town, '') = coalesce($2::text, '')`, [
-      place.county,
-      town,
-    ]);
-    const [started] = (await this.dataSource.query(
-      `INSERT INTO audit.verification_runs (id, county, town, requested_by, requested_by_name)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (county, coalesce(town, '')) WHERE status = 'running' DO NOTHING
-       RETURNING ${COLUMNS}`,
-      [timeOrderedUuid(), place.county, town, by.id, by.name],
-    )) as RunRow[];
-    if (!started) {
-      const [joined] = (await this.dataSource.query(
-        `SELECT ${COLUMNS} FROM audit.verification_runs
-          WHERE status = 'running' AND county = $1 AND coalesce(town, '') = coalesce($2::text, '')`,
-        [place.county, town],
-      )) as RunRow[];
-      // Finished between the insert and this read: start again.
-      return joined ? runOf(joined) : this.start(place, by);
-    }
-    this.run(started.id, place);
-    return runOf(started);
+    const { row, started } = await this.checks.claim<RunRow>(
+      by,
+      { county: place.county, town },
+      { where: `county = $1 AND coalesce(town, '') = coalesce($2::text, '')`, params: [place.county, town] },
+      OWN_COLUMNS,
+    );
+    if (started) this.run(row.id, place);
+    return runOf(row);
   }
 
   async find(id: string): Promise<VerificationRun | undefined> {
@@ -99,12 +79,9 @@ export class VerificationRuns implements OnModuleDestroy {
 
   /** The latest checks of a county (or of one town), newest first. */
   async list(place: { county: string; town?: string }): Promise<VerificationRun[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM audit.verification_runs
-        WHERE county = $1 ${place.town ? 'AND town = $2' : ''}
-        ORDER BY started_at DESC LIMIT ${LISTED_RUNS}`,
-      place.town ? [place.county, place.town] : [place.county],
-    )) as RunRow[];
+    const rows = place.town
+      ? await this.checks.latest<RunRow>(OWN_COLUMNS, 'county = $1 AND town = $2', [place.county, place.town])
+      : await this.checks.latest<RunRow>(OWN_COLUMNS, 'county = $1', [place.county]);
     return rows.map(runOf);
   }
 
