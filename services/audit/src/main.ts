@@ -10,7 +10,6 @@ async function main(): Promise<void> {
     env,
     module: AuditModule.forEnv(env),
     consumesEvents: true,
-    consumerPace: 'gathered',
     docs: {
       title: 'OneSeal 审计服务 (audit)',
       description: '全部事件的只追加日志：按办件回放，核验未被篡改或遗漏',

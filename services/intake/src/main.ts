@@ -11,7 +11,6 @@ async function main(): Promise<void> {
     module: IntakeModule.forEnv(env),
     // Case events reach intake only for the province's exchange.
     consumesEvents: env.PROVINCIAL_EXCHANGE_URL !== undefined,
-    consumerPace: 'gathered',
     docs: {
       title: 'OneSeal 受理服务 (intake)',
       description: '各渠道（村便民服务站代办、乡镇综合窗口、网上、自助终端）提交申请',

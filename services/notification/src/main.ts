@@ -10,7 +10,6 @@ async function main(): Promise<void> {
     env,
     module: NotificationModule.forEnv(env),
     consumesEvents: true,
-    consumerPace: 'gathered',
     docs: { title: 'OneSeal 通知服务 (notification)', description: '向申请人和工作人员发送办件进展通知' },
   });
 }

@@ -17,23 +17,7 @@ export interface KafkaTransportConfig {
   clientId: string;
   brokers: readonly string[];
   groupId: string;
-  /** How soon the group must see an event (see CONSUMER_PACES). */
-  pace?: ConsumerPace;
 }
-
-/**
- * 'prompt': a fetch answers with the first event that arrives (a case waits for this consumer). 'gathered': a fetch
- * waits up to a second for more, so one fetch brings what arrived meanwhile — for consumers off a case's path
- * (the audit record, applicants' messages, the province's stages): under load they took a fetch per event, a
- * request the broker and the service each handle for every event.
- */
-export type ConsumerPace = 'prompt' | 'gathered';
-
-const CONSUMER_PACES: Record<ConsumerPace, { minBytes: number; maxWaitTimeInMs: number }> = {
-  // kafkajs's defaults: with nothing to read, a fetch waits five seconds; anything ends the wait.
-  prompt: { minBytes: 1, maxWaitTimeInMs: 5_000 },
-  gathered: { minBytes: 64 * 1024, maxWaitTimeInMs: 1_000 },
-};
 
 /** Options for app.connectMicroservice: one consumer group per service, events only (no request-reply). */
 export function kafkaTransportOptions(config: KafkaTransportConfig): MicroserviceOptions {
@@ -50,7 +34,6 @@ export function kafkaTransportOptions(config: KafkaTransportConfig): Microservic
         groupId: config.groupId,
         sessionTimeout: 10_000,
         heartbeatInterval: 1_000,
-        ...CONSUMER_PACES[config.pace ?? 'prompt'],
         allowAutoTopicCreation: false,
         // Replicas of a service each keep their cases: a case's events in one partition number of every topic.
         partitionAssigners: CONSUMER_PARTITION_ASSIGNERS as unknown as NestPartitionAssigners,

@@ -3,7 +3,7 @@ import { ValidationPipe, type DynamicModule, type INestApplication } from '@nest
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { consumerLiveness, kafkaTransportOptions, parseBrokers, type ConsumerPace } from '@oneseal/kafka';
+import { consumerLiveness, kafkaTransportOptions, parseBrokers } from '@oneseal/kafka';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
 import type { HttpServiceEnv, ServiceEnv } from '../env/service-env';
@@ -22,8 +22,6 @@ interface CommonDefinition {
 interface DataServiceDefinition extends CommonDefinition {
   env: ServiceEnv;
   consumesEvents: boolean;
-  /** How soon its consumer must see an event: 'gathered' when no case waits for it (default 'prompt'). */
-  consumerPace?: ConsumerPace;
 }
 
 /**
@@ -102,7 +100,6 @@ export async function createServiceApp(definition: ServiceDefinition): Promise<I
         clientId: `oneseal-${definition.name}`,
         brokers: parseBrokers(definition.env.KAFKA_BROKERS),
         groupId: `${definition.env.KAFKA_GROUP_PREFIX}.${definition.name}`,
-        pace: definition.consumerPace,
       }),
       { inheritAppConfig: true },
     );
