@@ -5,6 +5,7 @@ import {
   isSm2PublicKey,
   sm2Sign,
   sm2Verify,
+  sm3Digest,
   sm3Hex,
   sm3HexInJavaScript,
   SM2_USER_ID,
@@ -25,6 +26,15 @@ describe('SM2 signatures and SM3 digests', () => {
     expect(sm3Hex('办件编号：140525100-2026-000001')).toBe(
       sm3HexInJavaScript('办件编号：140525100-2026-000001'),
     );
+  });
+
+  it('takes the same SM3 over text given a part at a time as over the text whole', () => {
+    const parts = ['0103fc78 3 ', 'a'.repeat(64), '\n', '办件编号：140525100-2026-000001'];
+    const digest = sm3Digest();
+    for (const part of parts) digest.update(part);
+    expect(digest.hex()).toBe(sm3Hex(parts.join('')));
+    const empty = sm3Digest();
+    expect(empty.hex()).toBe(sm3Hex(''));
   });
 
   it('signs with the user id and verifies, and refuses a changed message or another key', () => {

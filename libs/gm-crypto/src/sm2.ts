@@ -54,6 +54,25 @@ export function sm3Hex(data: Uint8Array | string): string {
   return nativeSm3 ? createHash('sm3').update(data).digest('hex') : sm3(data);
 }
 
+/** An SM3 digest taken over text given a part at a time: what is hashed need not be held whole. */
+export interface Sm3Digest {
+  update(part: string): void;
+  hex(): string;
+}
+
+/**
+ * Starts an SM3 digest fed a part at a time; `hex()` equals sm3Hex of the parts joined. Without a native SM3 the
+ * parts are kept and hashed at the end (sm-crypto-v2 hashes whole inputs only).
+ */
+export function sm3Digest(): Sm3Digest {
+  if (nativeSm3) {
+    const hash = createHash('sm3');
+    return { update: (part) => void hash.update(part), hex: () => hash.digest('hex') };
+  }
+  const parts: string[] = [];
+  return { update: (part) => void parts.push(part), hex: () => sm3(parts.join('')) };
+}
+
 /** The same digest by sm-crypto-v2's JavaScript, which the tests hold Node's against. */
 export function sm3HexInJavaScript(data: Uint8Array | string): string {
   return sm3(data);

@@ -1,5 +1,5 @@
 import { canonicalJson } from '@oneseal/domain';
-import { sm3Hex } from '@oneseal/gm-crypto';
+import { sm3Digest, sm3Hex } from '@oneseal/gm-crypto';
 
 /** The head of one chain as a checkpoint saw it. */
 export interface ChainHead {
@@ -23,10 +23,47 @@ export const FIRST_PREVIOUS = '0'.repeat(64);
 
 /** SM3 over the heads, one line each, in stream order: the same heads always give the same digest. */
 export function headsDigest(heads: readonly ChainHead[]): string {
-  const lines = [...heads]
-    .sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0))
-    .map((head) => `${head.streamId} ${head.version} ${head.hash}`);
-  return sm3Hex(lines.join('\n'));
+  const digest = new HeadsDigest();
+  digest.add(sortedByStream(heads));
+  return digest.hex();
+}
+
+/** Heads in the order their digest takes them: stream ids compared as strings (code unit by code unit). */
+export function sortedByStream(heads: readonly ChainHead[]): ChainHead[] {
+  return [...heads].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+}
+
+/** Heads that come a page at a time out of stream order: their digest cannot be taken without holding them all. */
+export class HeadsOutOfOrderError extends Error {
+  constructor(streamId: string, after: string) {
+    super(`checkpoint heads out of stream order: ${streamId} after ${after}`);
+  }
+}
+
+/**
+ * headsDigest taken over heads given a page at a time, already in stream order (a checkpoint with a million heads
+ * is checked without holding them all); counts them too.
+ */
+export class HeadsDigest {
+  private readonly digest = sm3Digest();
+  private last: string | undefined;
+  count = 0;
+
+  add(heads: readonly ChainHead[]): void {
+    for (const head of heads) {
+      if (this.last !== undefined && this.last > head.streamId)
+        throw new HeadsOutOfOrderError(head.streamId, this.last);
+      this.digest.update(
+        `${this.last === undefined ? '' : '\n'}${head.streamId} ${head.version} ${head.hash}`,
+      );
+      this.last = head.streamId;
+      this.count += 1;
+    }
+  }
+
+  hex(): string {
+    return this.digest.hex();
+  }
 }
 
 /** The exact text signed: canonical JSON of the body. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { sm2Sign, sm2Verify, type Sm2KeyPair } from '@oneseal/gm-crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -6,7 +6,9 @@ import {
   checkpointLink,
   FIRST_PREVIOUS,
   headsDigest,
+  HeadsDigest,
   signedText,
+  sortedByStream,
   type ChainHead,
   type CheckpointBody,
 } from './checkpoint-digest';
@@ -15,6 +17,8 @@ import { CheckpointError, CheckpointErrorCode } from './checkpoint.errors';
 
 export const CHECKPOINT_KEY = Symbol('CHECKPOINT_KEY');
 export const CHECKPOINT_SETTLE_SECONDS = Symbol('CHECKPOINT_SETTLE_SECONDS');
+/** Heads read and looked up in the log at a time while checking (tests make it small to see the pages). */
+export const CHECKPOINT_HEADS_PER_PAGE = Symbol('CHECKPOINT_HEADS_PER_PAGE');
 
 export interface SignedCheckpoint extends CheckpointBody {
   signature: string;
@@ -66,13 +70,21 @@ export interface CheckpointVerdict {
 }
 
 /**
+ * A checkpoint to check, with where its heads come from: the copy's (in stream order), the database's ('stored'), or
+ * none known (a copy's checkpoint kept without heads that the database no longer holds as it was signed).
+ */
+interface CheckpointToCheck {
+  checkpoint: SignedCheckpoint;
+  heads: ChainHead[] | 'stored' | undefined;
+}
+
+/**
  * An event has to be this old to be checkpointed: a transaction holding a lower seq may still be committing, and a
  * checkpoint must not pass over it.
  */
 export const DEFAULT_SETTLE_SECONDS = 5;
 const MAX_PROBLEMS = 50;
-/** Heads looked up in the log in one statement. */
-const HEADS_PER_LOOKUP = 20_000;
+const HEADS_PER_PAGE = 20_000;
 
 /**
  * Signed checkpoints of every chain's head. Deleting the last events of a case, truncating the log or rewriting a
@@ -85,6 +97,7 @@ export class CheckpointsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CHECKPOINT_KEY) private readonly key: Sm2KeyPair,
     @Inject(CHECKPOINT_SETTLE_SECONDS) private readonly settleSeconds: number = DEFAULT_SETTLE_SECONDS,
+    @Optional() @Inject(CHECKPOINT_HEADS_PER_PAGE) private readonly headsPerPage: number = HEADS_PER_PAGE,
   ) {}
 
   get publicKey(): string {
@@ -175,23 +188,22 @@ export class CheckpointsService {
     const note = (problem: CheckpointProblem) => {
       if (problems.length < MAX_PROBLEMS) problems.push(problem);
     };
+    const stored = await this.stored();
+    const bySeq = new Map(stored.map((checkpoint) => [checkpoint.seq, checkpoint]));
     // Against a copy, the copy's checkpoints are checked and the database's only compared with them; a checkpoint
     // kept without its heads is checked with the database's heads while the database holds it unchanged.
-    const storedCheckpoints: (SignedCheckpoint & { heads?: ChainHead[] })[] =
-      !copy || copy.checkpoints.some((kept) => !kept.heads)
-        ? await this.storedWithHeads()
-        : await this.stored();
-    const bySeq = new Map(storedCheckpoints.map((checkpoint) => [checkpoint.seq, checkpoint]));
-    /** The database's heads of a copy's checkpoint, if the database holds that checkpoint as it was signed. */
-    const headsKeptFor = (kept: SignedCheckpoint) => {
-      const stored = bySeq.get(kept.seq);
-      return stored?.signature === kept.signature && stored.headsSm3 === kept.headsSm3
-        ? stored.heads
-        : undefined;
+    const heldUnchanged = (kept: SignedCheckpoint) => {
+      const inDatabase = bySeq.get(kept.seq);
+      return inDatabase?.signature === kept.signature && inDatabase.headsSm3 === kept.headsSm3;
     };
-    const checkpoints = copy
-      ? copy.checkpoints.map((kept) => ({ ...kept, heads: kept.heads ?? headsKeptFor(kept) }))
-      : storedCheckpoints;
+    const checkpoints: CheckpointToCheck[] = (
+      copy
+        ? copy.checkpoints.map(({ heads, ...kept }) => ({
+            checkpoint: kept,
+            heads: heads ? sortedByStream(heads) : heldUnchanged(kept) ? ('stored' as const) : undefined,
+          }))
+        : stored.map((checkpoint) => ({ checkpoint, heads: 'stored' as const }))
+    ).sort((a, b) => a.checkpoint.seq - b.checkpoint.seq);
 
     if (copy) {
       for (const kept of copy.checkpoints) {
@@ -211,23 +223,46 @@ export class CheckpointsService {
       }
     }
 
+    /** The heads a checkpoint is expected to have: corrected to those found once they are all read. */
+    const expectedHeads = ({ checkpoint, heads }: CheckpointToCheck) =>
+      heads === 'stored' ? checkpoint.headsCount : (heads?.length ?? 0);
     let previous = FIRST_PREVIOUS;
     let headCount = 0;
     const progress: CheckpointProgress = {
       checkpoints: checkpoints.length,
       checkpointsChecked: 0,
-      heads: checkpoints.reduce((sum, checkpoint) => sum + (checkpoint.heads?.length ?? 0), 0),
+      heads: checkpoints.reduce((sum, toCheck) => sum + expectedHeads(toCheck), 0),
       headsChecked: 0,
     };
     const stillWanted = () => !watch.stillWanted || watch.stillWanted();
-    for (const checkpoint of [...checkpoints].sort((a, b) => a.seq - b.seq)) {
+    for (const toCheck of checkpoints) {
       if (!stillWanted()) break;
+      const { checkpoint } = toCheck;
+      // A checkpoint after a large load holds a million heads: read and looked up a page at a time, never held
+      // whole, its digest taken as they pass; its own problems are noted before its heads'.
+      const digest = new HeadsDigest();
+      const headProblems: CheckpointProblem[] = [];
+      let cutShort = false;
+      for await (const page of this.headPages(checkpoint.seq, toCheck.heads)) {
+        if (!stillWanted()) {
+          cutShort = true;
+          break;
+        }
+        digest.add(page);
+        for (const found of await this.headsAgainstLog(page))
+          if (headProblems.length < MAX_PROBLEMS)
+            headProblems.push({ ...found, checkpointSeq: checkpoint.seq });
+        progress.headsChecked += page.length;
+        watch.onProgress?.({ ...progress });
+      }
+      // A checkpoint whose heads were not all looked up is not checked.
+      if (cutShort) break;
+      progress.heads += digest.count - expectedHeads(toCheck);
       const body = bodyOf(checkpoint);
       // Heads unknown only for a copy's checkpoint without heads that the database lost or changed (noted above).
-      const heads = checkpoint.heads ?? [];
       if (
         checkpoint.publicKey !== this.key.publicKey ||
-        (checkpoint.heads && (body.headsSm3 !== headsDigest(heads) || body.headsCount !== heads.length)) ||
+        (toCheck.heads && (body.headsSm3 !== digest.hex() || body.headsCount !== digest.count)) ||
         !sm2Verify(signedText(body), checkpoint.signature, this.key.publicKey)
       ) {
         note({
@@ -243,22 +278,8 @@ export class CheckpointsService {
           message: `第 ${checkpoint.seq} 号检查点与前一个检查点接不上：其间的检查点被删除或改动过`,
         });
       previous = checkpointLink(body, checkpoint.signature);
-      headCount += heads.length;
-      // A checkpoint after a large load holds a million heads: looked up a part at a time, saying how far it is.
-      let cutShort = false;
-      for (let start = 0; start < heads.length; start += HEADS_PER_LOOKUP) {
-        if (!stillWanted()) {
-          cutShort = true;
-          break;
-        }
-        const part = heads.slice(start, start + HEADS_PER_LOOKUP);
-        for (const found of await this.headsAgainstLog(part))
-          note({ ...found, checkpointSeq: checkpoint.seq });
-        progress.headsChecked += part.length;
-        watch.onProgress?.({ ...progress });
-      }
-      // A checkpoint whose heads were not all looked up is not checked.
-      if (cutShort) break;
+      headCount += digest.count;
+      headProblems.forEach(note);
       progress.checkpointsChecked += 1;
       watch.onProgress?.({ ...progress });
     }
@@ -267,9 +288,34 @@ export class CheckpointsService {
       intact: problems.length === 0,
       checkpoints: checkpoints.length,
       heads: headCount,
-      lastTakenAt: last?.takenAt ?? null,
+      lastTakenAt: last?.checkpoint.takenAt ?? null,
       problems,
     };
+  }
+
+  /**
+   * A checkpoint's heads a page at a time, in stream order: a copy's from the copy, the database's read a page at a
+   * time by the index in that order (never all at once: after a large load one checkpoint holds a million).
+   */
+  private async *headPages(seq: number, heads: CheckpointToCheck['heads']): AsyncGenerator<ChainHead[]> {
+    if (heads === undefined) return;
+    if (heads !== 'stored') {
+      for (let start = 0; start < heads.length; start += this.headsPerPage)
+        yield heads.slice(start, start + this.headsPerPage);
+      return;
+    }
+    let after = '';
+    for (;;) {
+      const page = (await this.dataSource.query(
+        `SELECT stream_id AS "streamId", version, hash FROM audit.checkpoint_heads
+          WHERE checkpoint_seq = $1 AND stream_id COLLATE "C" > $2
+          ORDER BY stream_id COLLATE "C" LIMIT $3`,
+        [seq, after, this.headsPerPage],
+      )) as ChainHead[];
+      if (page.length > 0) yield page;
+      if (page.length < this.headsPerPage) return;
+      after = page[page.length - 1].streamId;
+    }
   }
 
   /** Each head must still be in the log with the hash the checkpoint signed. */

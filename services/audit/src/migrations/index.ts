@@ -4,6 +4,7 @@ import { KeyChainsAndSignCheckpoints1765400000600 } from './1765400000600-KeyCha
 import { KeepProducerSignaturesOfDeadLetters1765400000700 } from './1765400000700-KeepProducerSignaturesOfDeadLetters';
 import { KeepVerificationRuns1766000000600 } from './1766000000600-KeepVerificationRuns';
 import { KeepCheckpointChecks1766000000700 } from './1766000000700-KeepCheckpointChecks';
+import { ReadCheckpointHeadsInByteOrder1766000000800 } from './1766000000800-ReadCheckpointHeadsInByteOrder';
 
 /** In the order they run. */
 export const AUDIT_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const AUDIT_MIGRATIONS = [
   KeepProducerSignaturesOfDeadLetters1765400000700,
   KeepVerificationRuns1766000000600,
   KeepCheckpointChecks1766000000700,
+  ReadCheckpointHeadsInByteOrder1766000000800,
 ];

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { sm3Hex } from '@oneseal/gm-crypto';
+import {
+  HeadsDigest,
+  HeadsOutOfOrderError,
+  headsDigest,
+  sortedByStream,
+  type ChainHead,
+} from './checkpoint-digest';
+
+const head = (streamId: string, version = 1): ChainHead => ({ streamId, version, hash: 'ab'.repeat(32) });
+
+describe('the digest of a checkpoint’s heads', () => {
+  it('is SM3 over one line per head in stream order, whatever order the heads come in', () => {
+    const heads = [head('b', 3), head('a', 7)];
+    expect(headsDigest(heads)).toBe(sm3Hex(`a 7 ${'ab'.repeat(32)}\nb 3 ${'ab'.repeat(32)}`));
+    expect(headsDigest([...heads].reverse())).toBe(headsDigest(heads));
+  });
+
+  it('is the same taken a page at a time, and counts the heads', () => {
+    const heads = Array.from({ length: 25 }, (_, index) => head(randomUUID(), index + 1));
+    const inOrder = sortedByStream(heads);
+    const paged = new HeadsDigest();
+    for (let start = 0; start < inOrder.length; start += 7) paged.add(inOrder.slice(start, start + 7));
+    expect(paged.hex()).toBe(headsDigest(heads));
+    expect(paged.count).toBe(25);
+    expect(new HeadsDigest().hex()).toBe(headsDigest([]));
+  });
+
+  it('refuses heads out of stream order rather than give a digest that would look like tampering', () => {
+    const digest = new HeadsDigest();
+    digest.add([head('a'), head('c')]);
+    expect(() => digest.add([head('b')])).toThrow(HeadsOutOfOrderError);
+  });
+});
