@@ -42,7 +42,7 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
 
   it('opens the task and announces it once, even when Temporal retries the activity', async () => {
     const activities = createApprovalActivities(suite.dataSource);
-    const request = input();
+    const request = { ...input(), receiptNumber: '140521-20261207-000001', matterName: '婚姻生育情况证明' };
 
     const first = await activities.openReviewTask(request);
     const retry = await activities.openReviewTask(request);
@@ -58,11 +58,18 @@ describe('openReviewTask activity (real PostgreSQL)', () => {
       [request.caseId],
     )) as {
       topic: string;
-      envelope: { payload: { taskId: string } };
+      envelope: { payload: { taskId: string; receiptNumber?: string; matterName?: string } };
     }[];
     expect(events).toHaveLength(1);
     expect(events[0].topic).toBe(TOPICS.reviewTaskOpenedV1);
-    expect(events[0].envelope.payload.taskId).toBe(request.taskId);
+    // The unit's 新待办 message names the case from the event itself, whichever event notification reads first.
+    expect(events[0].envelope.payload).toEqual(
+      expect.objectContaining({
+        taskId: request.taskId,
+        receiptNumber: '140521-20261207-000001',
+        matterName: '婚姻生育情况证明',
+      }),
+    );
   });
 
   it('opens concurrent duplicate requests as one task', async () => {

@@ -72,6 +72,8 @@ export function createApprovalActivities(dataSource: DataSource): ApprovalActivi
             unitCode: input.unitCode,
             openedAt: openedAt.toISOString(),
             ...(input.dueDate ? { dueDate: input.dueDate } : {}),
+            ...(input.receiptNumber ? { receiptNumber: input.receiptNumber } : {}),
+            ...(input.matterName ? { matterName: input.matterName } : {}),
           },
         },
       );

@@ -11,6 +11,7 @@ import {
   documentStampedRule,
   NOTIFICATION_RULES,
   ratingAnsweredRule,
+  reviewTaskOpenedRule,
   serviceRatedRule,
   supervisionAnsweredRule,
   supervisionOrderedRule,
@@ -118,6 +119,36 @@ describe('who is told what, by event', () => {
     expect(known.message.body).toContain('140525-20261123-000001 审核环节已超过承诺期限');
     const [unknown] = deadlineWarningRule.plan(warning, null, places);
     expect(unknown.message.body).toContain(`办件 ${caseId.slice(0, 8)} 审核环节`);
+  });
+
+  it('tells a unit of its new task by the 办件编号 and matter, though the application’s event is not read yet', () => {
+    const opened = {
+      caseId,
+      taskId: randomUUID(),
+      stepName: '受理',
+      level: 'town' as const,
+      unitCode: '140525100-window',
+      openedAt: new Date().toISOString(),
+    };
+    const [carried] = reviewTaskOpenedRule.plan(
+      event({ ...opened, receiptNumber: '140525-20261207-002015', matterName: '婚姻生育情况证明' }),
+      null,
+      places,
+    );
+    expect(carried).toEqual(
+      expect.objectContaining({
+        recipientKind: 'staff-unit',
+        recipient: '140525100-window',
+        channel: 'inbox',
+      }),
+    );
+    expect(carried.message.body).toBe(
+      '您有一件新的待办（婚姻生育情况证明）：办件 140525-20261207-002015 待受理，请及时办理。',
+    );
+    expect(carried.message.body).not.toContain(caseId.slice(0, 8));
+    // A task opened by a case that began before the task's event carried them: from the application, once read.
+    const [earlier] = reviewTaskOpenedRule.plan(event(opened), applicant, places);
+    expect(earlier.message.body).toContain('（临时救助）：办件 140525-20261123-000001 待受理');
   });
 
   it('escalates late work (督办) to whoever oversees the late unit, and a statutory overrun to the county too', () => {

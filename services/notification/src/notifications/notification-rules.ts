@@ -229,8 +229,8 @@ export const reviewTaskOpenedRule = staffRule(reviewTaskOpenedV1, ({ payload }, 
   toUnitInbox(
     payload.unitCode,
     templates.taskOpened({
-      caseRef: caseRef(payload.caseId, applicant),
-      matterName: applicant?.matterName,
+      caseRef: payload.receiptNumber ?? caseRef(payload.caseId, applicant),
+      matterName: payload.matterName ?? applicant?.matterName,
       stepName: payload.stepName,
     }),
   ),

@@ -38,4 +38,21 @@ export class ReviewTaskOpenedV1 {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   dueDate?: string;
+
+  /**
+   * The case's 办件编号 and matter, so a unit's 新待办 message names the case even when it is read before the
+   * application's own event (a consumer catching up takes its topics' events in no common order); absent in events
+   * of tasks opened by workflows started before they were passed on.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  receiptNumber?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  matterName?: string;
 }
