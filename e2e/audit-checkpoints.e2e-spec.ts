@@ -94,4 +94,19 @@ describe('signed checkpoints of the audit log: an auditor verifies the record an
     );
     expect([unknown.status, unknown.body.code]).toEqual([404, 'AUDIT.CHECKPOINT_CHECK_NOT_FOUND']);
   });
+
+  it('exports the checkpoints with every head they signed, as a file to keep, written as it is read', async () => {
+    const exported = await as('zz-auditor').get<{
+      publicKey: string;
+      checkpoints: { seq: number; headsCount: number; heads: { streamId: string; version: number }[] }[];
+    }>(`${checkpoints}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.publicKey).toMatch(/^04[0-9a-f]{128}$/);
+    expect(exported.body.checkpoints.length).toBeGreaterThan(0);
+    // Each checkpoint whole: as many heads as it signed, each once.
+    for (const checkpoint of exported.body.checkpoints) {
+      expect(checkpoint.heads).toHaveLength(checkpoint.headsCount);
+      expect(new Set(checkpoint.heads.map((head) => head.streamId)).size).toBe(checkpoint.headsCount);
+    }
+  });
 });

@@ -12,6 +12,7 @@ import {
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { EventLogService } from '../src/event-log/event-log.service';
 import { caseEvent } from './support/events';
+import { exportedCopy } from './support/exported-copy';
 
 const auditor = { id: 'auditor-1', name: '李审计' };
 const another = { id: 'auditor-2', name: '王审计' };
@@ -75,7 +76,7 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
   });
 
   it('checks an exported copy in the background and says which copy it was', async () => {
-    const copy: ExportedCheckpoints = await checkpoints.export(false);
+    const copy: ExportedCheckpoints = await exportedCopy(checkpoints, false);
     const started = await checks.start(auditor, copy);
     expect(started.againstCopy).toEqual({
       exportedAt: new Date(copy.exportedAt).toISOString(),
@@ -88,7 +89,7 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
 
   it('refuses a copy signed by another key before anything is recorded', async () => {
     const before = (await checks.list()).length;
-    const copy = { ...(await checkpoints.export(false)), publicKey: generateSm2KeyPair().publicKey };
+    const copy = { ...(await exportedCopy(checkpoints, false)), publicKey: generateSm2KeyPair().publicKey };
     await expect(checks.start(auditor, copy)).rejects.toMatchObject({ code: 'AUDIT.CHECKPOINT_FOREIGN_KEY' });
     expect((await checks.list()).length).toBe(before);
   });
@@ -99,7 +100,7 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
     try {
       const [first, second] = await Promise.all([holding.start(auditor), holding.start(another)]);
       expect(second.id).toBe(first.id);
-      await expect(holding.start(another, await checkpoints.export(false))).rejects.toMatchObject({
+      await expect(holding.start(another, await exportedCopy(checkpoints, false))).rejects.toMatchObject({
         code: 'AUDIT.CHECKPOINT_CHECK_BUSY',
         message: expect.stringContaining('另一项检查点核验正在进行'),
       });

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generateSm2KeyPair } from '@oneseal/gm-crypto';
 import { caseEvent } from './support/events';
+import { exportedCopy } from './support/exported-copy';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { CheckpointError } from '../src/checkpoints/checkpoint.errors';
 import { CheckpointsService, type CheckpointProgress } from '../src/checkpoints/checkpoints.service';
@@ -78,9 +79,9 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
   });
 
   it('finds the deleted last event of a case, by its 办件编号, though the chain left behind is whole', async () => {
-    const copy = await checkpoints.export();
+    const copy = await exportedCopy(checkpoints);
     // A copy without heads (what the console exports: a million cases have a million heads) holds only checkpoints.
-    const compact = await checkpoints.export(false);
+    const compact = await exportedCopy(checkpoints, false);
     expect(compact.checkpoints.map((checkpoint) => [checkpoint.seq, 'heads' in checkpoint])).toEqual([
       [1, false],
       [2, false],
@@ -119,14 +120,14 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
   });
 
   it('checks a copy without heads with the database’s heads, which the copy’s signed digest vouches for', async () => {
-    const compact = await checkpoints.export(false);
+    const compact = await exportedCopy(checkpoints, false);
     await expect(checkpoints.verify(compact)).resolves.toEqual(
       expect.objectContaining({ intact: true, checkpoints: 1, heads: 2, problems: [] }),
     );
   });
 
   it('refuses a signed head that was edited to match a rewritten event, and a copy signed by another key', async () => {
-    const compact = await checkpoints.export(false);
+    const compact = await exportedCopy(checkpoints, false);
     await tamper(`UPDATE audit.checkpoint_heads SET hash = $2 WHERE checkpoint_seq = 1 AND stream_id = $1`, [
       caseB,
       'f'.repeat(64),
@@ -138,7 +139,7 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
     const againstCompact = await checkpoints.verify(compact);
     expect(againstCompact.problems.map((problem) => problem.kind)).toEqual(['signature', 'changed-event']);
 
-    const foreign = { ...(await checkpoints.export()), publicKey: generateSm2KeyPair().publicKey };
+    const foreign = { ...(await exportedCopy(checkpoints)), publicKey: generateSm2KeyPair().publicKey };
     await expect(checkpoints.verify(foreign)).rejects.toBeInstanceOf(CheckpointError);
   });
 

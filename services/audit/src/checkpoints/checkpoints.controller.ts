@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
+import type { Response } from 'express';
 import { CheckpointChecks, type CheckpointCheck } from './checkpoint-checks.service';
 import { CheckpointError, CheckpointErrorCode } from './checkpoint.errors';
 import { CheckpointsService } from './checkpoints.service';
@@ -36,13 +37,26 @@ export class CheckpointsController {
   }
 
   @Get('export')
-  @Header('Content-Disposition', 'attachment; filename="oneseal-audit-checkpoints.json"')
   @ApiOperation({
     summary:
       '导出全部签名检查点，交由系统之外保存，日后用来核验（heads=none 时不含链头：百万件办件的链头有上百兆，签名已覆盖链头摘要）',
   })
-  export(@Query() query: CheckpointExportQuery) {
-    return this.checkpoints.export(query.heads !== 'none');
+  async export(@Query() query: CheckpointExportQuery, @Res() response: Response): Promise<void> {
+    response.status(200).set({
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': 'attachment; filename="oneseal-audit-checkpoints.json"',
+      'cache-control': 'no-store',
+    });
+    try {
+      await this.checkpoints.exportTo((part) => writeInTurn(response, part), query.heads !== 'none');
+      response.end();
+    } catch (error) {
+      // Nothing sent yet: answered as any failure is. Part of the file sent: the download breaks off rather than
+      // end as a file that looks whole.
+      if (!response.headersSent) throw error;
+      new Logger(CheckpointsController.name).warn(`checkpoint export broken off: ${String(error)}`);
+      response.destroy();
+    }
   }
 
   @Get('verification')
@@ -94,4 +108,19 @@ export class CheckpointsController {
   verifyCopy(@Body() copy: ExportedCheckpointsDto) {
     return this.checkpoints.verify(copy);
   }
+}
+
+/** Writes a part of a long answer, waiting while the client's connection is full (or failing once it is gone). */
+function writeInTurn(response: Response, part: string): Promise<void> | void {
+  if (response.write(part)) return;
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      response.off('drain', onDrain).off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onClose = () => settle(new Error('the client closed the connection'));
+    response.on('drain', onDrain).on('close', onClose);
+  });
 }

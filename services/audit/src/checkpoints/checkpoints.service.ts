@@ -165,12 +165,30 @@ export class CheckpointsService {
     if (copy.publicKey !== this.key.publicKey) throw new CheckpointError(CheckpointErrorCode.FOREIGN_KEY);
   }
 
-  async export(withHeads = true): Promise<ExportedCheckpoints> {
-    return {
-      publicKey: this.key.publicKey,
-      exportedAt: new Date().toISOString(),
-      checkpoints: withHeads ? await this.storedWithHeads() : await this.stored(),
-    };
+  /**
+   * The checkpoints as exported (ExportedCheckpoints, as JSON), written a part at a time: with their heads, a copy of
+   * a million cases' log is 140 MB, which is never held whole — each checkpoint's heads are read a page at a time.
+   */
+  async exportTo(write: (part: string) => Promise<void> | void, withHeads = true): Promise<void> {
+    const stored = await this.stored();
+    const opening = { publicKey: this.key.publicKey, exportedAt: new Date().toISOString() };
+    await write(`${JSON.stringify(opening).slice(0, -1)},"checkpoints":[`);
+    for (const [index, checkpoint] of stored.entries()) {
+      const separator = index === 0 ? '' : ',';
+      if (!withHeads) {
+        await write(`${separator}${JSON.stringify(checkpoint)}`);
+        continue;
+      }
+      await write(`${separator}${JSON.stringify(checkpoint).slice(0, -1)},"heads":[`);
+      let first = true;
+      for await (const page of this.headPages(checkpoint.seq, 'stored')) {
+        const heads = page.map(({ streamId, version, hash }) => JSON.stringify({ streamId, version, hash }));
+        await write(`${first ? '' : ','}${heads.join(',')}`);
+        first = false;
+      }
+      await write(']}');
+    }
+    await write(']}');
   }
 
   /**
@@ -352,20 +370,6 @@ export class CheckpointsService {
 
   private async stored(): Promise<SignedCheckpoint[]> {
     return (await this.dataSource.query(`${CHECKPOINT_SELECT} ORDER BY seq`)).map(toCheckpoint);
-  }
-
-  private async storedWithHeads(): Promise<(SignedCheckpoint & { heads: ChainHead[] })[]> {
-    const checkpoints = (await this.stored()).map((checkpoint) => ({
-      ...checkpoint,
-      heads: [] as ChainHead[],
-    }));
-    const bySeq = new Map(checkpoints.map((checkpoint) => [checkpoint.seq, checkpoint]));
-    const rows = (await this.dataSource.query(
-      `SELECT checkpoint_seq AS "checkpointSeq", stream_id AS "streamId", version, hash
-         FROM audit.checkpoint_heads ORDER BY checkpoint_seq, stream_id`,
-    )) as (ChainHead & { checkpointSeq: string })[];
-    for (const { checkpointSeq, ...head } of rows) bySeq.get(Number(checkpointSeq))?.heads.push(head);
-    return checkpoints;
   }
 }
 
