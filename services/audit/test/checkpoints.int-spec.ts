@@ -30,6 +30,8 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
     await (
       await suite.owner()
     ).transaction(async (manager) => {
+      // Checked statement by statement, so that the guards are back on with nothing left to check at commit.
+      await manager.query(`SET CONSTRAINTS ALL IMMEDIATE`);
       for (const table of ['events', 'checkpoints', 'checkpoint_heads'])
         await manager.query(`ALTER TABLE audit.${table} DISABLE TRIGGER USER`);
       await manager.query(sql, params);
@@ -150,5 +152,12 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
     await expect(suite.dataSource.query(`UPDATE audit.checkpoint_heads SET hash = hash`)).rejects.toThrow(
       /permission denied/,
     );
+    // A head belongs to a signed checkpoint: one naming none is refused when its transaction commits.
+    await expect(
+      suite.dataSource.query(
+        `INSERT INTO audit.checkpoint_heads (checkpoint_seq, stream_id, version, hash) VALUES (999, 'x', 1, $1)`,
+        ['0'.repeat(64)],
+      ),
+    ).rejects.toThrow(/checkpoint_heads_checkpoint_seq_fkey/);
   });
 });

@@ -21,13 +21,6 @@ export interface CheckpointBody {
 
 export const FIRST_PREVIOUS = '0'.repeat(64);
 
-/** SM3 over the heads, one line each, in stream order: the same heads always give the same digest. */
-export function headsDigest(heads: readonly ChainHead[]): string {
-  const digest = new HeadsDigest();
-  digest.add(sortedByStream(heads));
-  return digest.hex();
-}
-
 /** Heads in the order their digest takes them: stream ids compared as strings (code unit by code unit). */
 export function sortedByStream(heads: readonly ChainHead[]): ChainHead[] {
   return [...heads].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
@@ -41,8 +34,9 @@ export class HeadsOutOfOrderError extends Error {
 }
 
 /**
- * headsDigest taken over heads given a page at a time, already in stream order (a checkpoint with a million heads
- * is checked without holding them all); counts them too.
+ * What a checkpoint signs of its heads: SM3 over one line per head (stream id, version, hash), in stream order, taken
+ * as the heads are given a page at a time in that order (a checkpoint with a million heads is never held whole); the
+ * same heads always give the same digest. Counts them too.
  */
 export class HeadsDigest {
   private readonly digest = sm3Digest();

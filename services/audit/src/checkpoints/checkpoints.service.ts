@@ -5,7 +5,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   checkpointLink,
   FIRST_PREVIOUS,
-  headsDigest,
   HeadsDigest,
   signedText,
   sortedByStream,
@@ -116,17 +115,24 @@ export class CheckpointsService {
         [from, this.settleSeconds],
       )) as { upTo: string | null }[];
       if (upTo === null) return undefined;
-      const heads = (await manager.query(
-        `SELECT DISTINCT ON (stream_id) stream_id AS "streamId", version, hash FROM audit.events
-          WHERE seq > $1 AND seq <= $2 ORDER BY stream_id, version DESC`,
-        [from, upTo],
-      )) as ChainHead[];
+      const seq = (last?.seq ?? 0) + 1;
+      // The heads go straight from the log into the checkpoint's rows, and its digest is taken from those rows a page
+      // at a time, as a check reads them: after a large load or a long stop there are a million, never held here.
+      // (The checkpoint's own row, which they refer to, follows once signed: the reference is checked at commit.)
+      await manager.query(
+        `INSERT INTO audit.checkpoint_heads (checkpoint_seq, stream_id, version, hash)
+         SELECT DISTINCT ON (stream_id) $1::bigint, stream_id, version, hash FROM audit.events
+          WHERE seq > $2 AND seq <= $3 ORDER BY stream_id, version DESC`,
+        [seq, from, upTo],
+      );
+      const digest = new HeadsDigest();
+      for await (const page of this.headPages(seq, 'stored', manager)) digest.add(page);
       const body: CheckpointBody = {
-        seq: (last?.seq ?? 0) + 1,
+        seq,
         takenAt: new Date().toISOString(),
         upToEventSeq: upTo,
-        headsCount: heads.length,
-        headsSm3: headsDigest(heads),
+        headsCount: digest.count,
+        headsSm3: digest.hex(),
         previousSm3: last ? checkpointLink(bodyOf(last), last.signature) : FIRST_PREVIOUS,
       };
       const signature = sm2Sign(signedText(body), this.key.privateKey, this.key.publicKey);
@@ -143,11 +149,6 @@ export class CheckpointsService {
           this.key.publicKey,
           signature,
         ],
-      );
-      await manager.query(
-        `INSERT INTO audit.checkpoint_heads (checkpoint_seq, stream_id, version, hash)
-         SELECT $1, * FROM unnest($2::text[], $3::int[], $4::text[])`,
-        [body.seq, heads.map((h) => h.streamId), heads.map((h) => h.version), heads.map((h) => h.hash)],
       );
       return { ...body, signature, publicKey: this.key.publicKey };
     });
@@ -315,7 +316,11 @@ export class CheckpointsService {
    * A checkpoint's heads a page at a time, in stream order: a copy's from the copy, the database's read a page at a
    * time by the index in that order (never all at once: after a large load one checkpoint holds a million).
    */
-  private async *headPages(seq: number, heads: CheckpointToCheck['heads']): AsyncGenerator<ChainHead[]> {
+  private async *headPages(
+    seq: number,
+    heads: CheckpointToCheck['heads'],
+    db: Pick<DataSource, 'query'> = this.dataSource,
+  ): AsyncGenerator<ChainHead[]> {
     if (heads === undefined) return;
     if (heads !== 'stored') {
       for (let start = 0; start < heads.length; start += this.headsPerPage)
@@ -324,7 +329,7 @@ export class CheckpointsService {
     }
     let after = '';
     for (;;) {
-      const page = (await this.dataSource.query(
+      const page = (await db.query(
         `SELECT stream_id AS "streamId", version, hash FROM audit.checkpoint_heads
           WHERE checkpoint_seq = $1 AND stream_id COLLATE "C" > $2
           ORDER BY stream_id COLLATE "C" LIMIT $3`,

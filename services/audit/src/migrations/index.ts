@@ -5,6 +5,7 @@ import { KeepProducerSignaturesOfDeadLetters1765400000700 } from './176540000070
 import { KeepVerificationRuns1766000000600 } from './1766000000600-KeepVerificationRuns';
 import { KeepCheckpointChecks1766000000700 } from './1766000000700-KeepCheckpointChecks';
 import { ReadCheckpointHeadsInByteOrder1766000000800 } from './1766000000800-ReadCheckpointHeadsInByteOrder';
+import { SignCheckpointHeadsFromTheirRows1766000000900 } from './1766000000900-SignCheckpointHeadsFromTheirRows';
 
 /** In the order they run. */
 export const AUDIT_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const AUDIT_MIGRATIONS = [
   KeepVerificationRuns1766000000600,
   KeepCheckpointChecks1766000000700,
   ReadCheckpointHeadsInByteOrder1766000000800,
+  SignCheckpointHeadsFromTheirRows1766000000900,
 ];
