@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryResult, type QueryRunner } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import {
   CHAIN_ROWS_SQL,
@@ -48,18 +48,22 @@ export class PlaceVerificationService implements OnModuleDestroy {
     place: { county: string; town?: string },
     watch: ProgressWatch<PlaceProgress> = {},
   ): Promise<PlaceVerdict> {
-    // The town only when one is asked for: `town = $2::text` (or an OR on a parameter) would compare as text, and
-    // the (county, town) index would then serve only the county — a town's check read all of its county's events.
-    const streams = (await this.dataSource.query(
-      `SELECT DISTINCT stream_id AS "streamId" FROM audit.events
-        WHERE county = $1 ${place.town ? 'AND town = $2' : ''}`,
-      place.town ? [place.county, place.town] : [place.county],
-    )) as { streamId: string }[];
-    // Sorted here: in SQL the sort took half of the query (broken streams are listed in this order).
-    streams.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+    const streams = await PlaceStreams.open(this.dataSource, place);
+    try {
+      return await this.checkStreamsOf(place, streams, watch);
+    } finally {
+      await streams.close();
+    }
+  }
+
+  private async checkStreamsOf(
+    place: { county: string; town?: string },
+    streams: PlaceStreams,
+    watch: ProgressWatch<PlaceProgress>,
+  ): Promise<PlaceVerdict> {
     const verdict: PlaceVerdict = {
       ...place,
-      streams: streams.length,
+      streams: streams.count,
       events: 0,
       intact: true,
       brokenStreams: 0,
@@ -86,20 +90,15 @@ export class PlaceVerificationService implements OnModuleDestroy {
       }
       watch.onProgress?.({ streams: verdict.streams, streamsChecked, events: verdict.events });
     };
-    const jobs = function* (): Generator<ChainCheckJob> {
-      for (let start = 0; start < streams.length; start += STREAM_BATCH)
-        yield {
-          key,
-          keyedFromSeq: keyedFromSeq.toString(),
-          streamIds: streams.slice(start, start + STREAM_BATCH).map((s) => s.streamId),
-        };
-    };
     // A place of a few batches is checked here: starting threads and their connections would take longer.
-    const pool = streams.length > STREAM_BATCH * 2 ? this.pool : undefined;
+    const pool = streams.count > STREAM_BATCH * 2 ? this.pool : undefined;
     // As many batches handed over as the threads hold (or one ahead here); verdicts tallied in stream order.
     const checking: Promise<StreamChecked[]>[] = [];
-    for (const job of jobs()) {
+    for (;;) {
       if (watch.stillWanted && !watch.stillWanted()) break;
+      const streamIds = await streams.next(STREAM_BATCH);
+      if (streamIds.length === 0) break;
+      const job: ChainCheckJob = { key, keyedFromSeq: keyedFromSeq.toString(), streamIds };
       const check = pool ? pool.check(job) : this.readAndCheck(job);
       // Awaited in its turn; a failure before then must not count as unhandled.
       check.catch(() => undefined);
@@ -118,6 +117,55 @@ export class PlaceVerificationService implements OnModuleDestroy {
 }
 
 const STREAM_BATCH = 500;
+
+/**
+ * The streams (cases) with an event in a place, in stream order, read a batch at a time: a county of a million cases
+ * has a million, never held here. The database keeps the list (a cursor kept past its transaction, so no
+ * transaction stays open while the chains are checked) on a connection of its own until closed.
+ */
+class PlaceStreams {
+  private constructor(
+    private readonly runner: QueryRunner,
+    readonly count: number,
+  ) {}
+
+  static async open(dataSource: DataSource, place: { county: string; town?: string }): Promise<PlaceStreams> {
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      // The town only when one is asked for: `town = $2::text` (or an OR on a parameter) would compare as text,
+      // and the (county, town) index would then serve only the county — a town's check read all of its county's
+      // events. Ordered as bytes, as the broken streams are listed.
+      await runner.query(
+        `DECLARE place_streams SCROLL CURSOR WITH HOLD FOR
+           SELECT DISTINCT stream_id COLLATE "C" AS "streamId" FROM audit.events
+            WHERE county = $1 ${place.town ? 'AND town = $2' : ''} ORDER BY 1`,
+        place.town ? [place.county, place.town] : [place.county],
+      );
+      await runner.commitTransaction();
+      const counted = (await runner.query(`MOVE FORWARD ALL IN place_streams`, [], true)) as QueryResult;
+      await runner.query(`MOVE ABSOLUTE 0 IN place_streams`);
+      return new PlaceStreams(runner, counted.affected ?? 0);
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+  }
+
+  async next(batch: number): Promise<string[]> {
+    const rows = (await this.runner.query(`FETCH ${batch} FROM place_streams`)) as { streamId: string }[];
+    return rows.map((row) => row.streamId);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.runner.query(`CLOSE place_streams`);
+    } finally {
+      await this.runner.release();
+    }
+  }
+}
 const MAX_BROKEN_LISTED = 50;
 
 /** How far a place's check is: streams (cases) checked of all, and their events. */
