@@ -1,7 +1,19 @@
 import { isWorkday } from 'chinese-days';
+import { eventually } from '@oneseal/testing';
 import { as, serviceUrl } from './system';
 
 const years = `${serviceUrl('routing')}/calendar/years`;
+const recalculations = `${serviceUrl('routing')}/calendar/recalculations`;
+
+interface Recalculation {
+  id: string;
+  county: string | null;
+  requestedBy: string;
+  status: 'running' | 'done';
+  openCases: number;
+  signalled: number;
+  unreachable: number;
+}
 
 /** A past year exactly as the official data has it: loading it again moves no date. */
 function officialSchedule(year: number) {
@@ -28,14 +40,32 @@ describe('the national holiday calendar is the platform’s, not a county’s', 
     const loaded = await as('system-admin').put<{
       year: number;
       loaded: boolean;
-      recalculation: { openCases: number; signalled: number; failed: string[] };
+      recalculation: Recalculation;
     }>(`${years}/2004`, schedule);
     expect(loaded.status).toBe(200);
     expect(loaded.body).toEqual(expect.objectContaining({ year: 2004, loaded: true }));
     // Every open case of every county is told; none of them has a date in 2004, so none moves.
-    const { openCases, signalled, failed } = loaded.body.recalculation;
-    expect(failed).toEqual([]);
-    expect(signalled).toBeLessThanOrEqual(openCases);
+    // Told in the background (a province's open cases are hundreds of thousands); the run says how far it is, to
+    // the platform's administrator and to every county's.
+    const started = loaded.body.recalculation;
+    expect(started).toEqual(
+      expect.objectContaining({ county: null, requestedBy: expect.stringContaining('平台') }),
+    );
+    const done = await eventually('every open case told', async () => {
+      const run = await as('system-admin').get<Recalculation>(`${recalculations}/${started.id}`);
+      return run.body.status === 'done' ? run.body : undefined;
+    });
+    expect(done.unreachable).toBe(0);
+    expect(done.signalled).toBeLessThanOrEqual(done.openCases);
+    const runs = await as('qs-admin').get<Recalculation[]>(recalculations);
+    expect(runs.body.map((run) => run.id)).toContain(started.id);
+    const mistyped = await as('qs-admin').get<{ code: string }>(`${recalculations}/not-a-run`);
+    expect([mistyped.status, mistyped.body.code]).toEqual([400, 'REQUEST.INVALID']);
+    const unknown = await as('qs-admin').get<{ code: string }>(
+      `${recalculations}/00000000-0000-4000-8000-000000000000`,
+    );
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'CALENDAR.RECALCULATION_NOT_FOUND']);
+    expect((await as('qs-town-window').get<{ code: string }>(recalculations)).status).toBe(403);
     const listed =
       await as('qs-admin').get<{ year: number; loadedBy: string | null; source: string }[]>(years);
     expect(listed.body.find((entry) => entry.year === 2004)).toEqual(

@@ -21,6 +21,8 @@ import { ROUTING_SCHEMA, type RoutingEnv } from './config/routing.env';
 import { HealthController } from './health/health.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CountyDaysController } from './calendar/county-days.controller';
+import { CalendarRecalculations } from './calendar/calendar-recalculations';
+import { CalendarRecalculationsController } from './calendar/calendar-recalculations.controller';
 import { WorkingDaysController } from './calendar/working-days.controller';
 import { DeadlineRiskMetrics } from './supervision/deadline-risk.metrics';
 import { SupervisionController } from './supervision/supervision.controller';
@@ -91,6 +93,7 @@ export class RoutingModule {
         HealthController,
         CalendarController,
         CountyDaysController,
+        CalendarRecalculationsController,
         WorkingDaysController,
         SupervisionController,
         ApplicantProgressController,
@@ -103,6 +106,7 @@ export class RoutingModule {
       ],
       providers: [
         DeadlineRiskMetrics,
+        CalendarRecalculations,
         ApplicantProgressService,
         MyCasesService,
         { provide: INTAKE_URL, useValue: env.INTAKE_URL.replace(/\/+$/, '') },

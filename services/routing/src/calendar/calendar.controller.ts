@@ -1,15 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { CalendarError } from '@oneseal/domain';
-import { TEMPORAL_CLIENT } from '@oneseal/temporal';
-import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CalendarChangeError, CalendarChangeErrorCode } from './calendar.errors';
 import { calendarOf, loadedYears, loadYear } from './calendar-years';
 import { LoadCalendarYearDto } from './dto/load-calendar-year.dto';
-import { recalculateOpenCases } from './open-case-recalculation';
+import { CalendarRecalculations } from './calendar-recalculations';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -17,7 +15,7 @@ import { recalculateOpenCases } from './open-case-recalculation';
 export class CalendarController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly recalculations: CalendarRecalculations,
   ) {}
 
   @Get('years')
@@ -43,7 +41,7 @@ export class CalendarController {
   @ApiOperation({
     summary: '录入（或更正）某年的全国节假日安排（国务院办公厅通知发布后；仅平台系统管理员）',
     description:
-      '放假日期与调休上班日期均须属于该年；录入后所有在办案件的期限随即按此重算，期限变动的申请人收到短信。',
+      '放假日期与调休上班日期均须属于该年；录入后所有在办案件的期限随即在后台按此重算（进度见 GET /calendar/recalculations/{id}），期限变动的申请人收到短信。',
   })
   async load(
     @CurrentUser() user: AuthUser,
@@ -62,10 +60,14 @@ export class CalendarController {
       }
       throw error;
     }
-    const recalculation = await recalculateOpenCases(this.dataSource, this.temporal, {
-      description: `${year}年全国节假日安排（${body.source.trim()}）`,
-      changedAt: new Date().toISOString(),
-    });
+    const recalculation = await this.recalculations.start(
+      {
+        description: `${year}年全国节假日安排（${body.source.trim()}）`,
+        changedAt: new Date().toISOString(),
+      },
+      undefined,
+      { id: user.id, name: user.name },
+    );
     return { year, loaded: true, recalculation };
   }
 }

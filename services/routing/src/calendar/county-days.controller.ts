@@ -1,15 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { CalendarError } from '@oneseal/domain';
-import { TEMPORAL_CLIENT } from '@oneseal/temporal';
-import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CalendarChangeError, CalendarChangeErrorCode } from './calendar.errors';
 import { countyDays, nationalCalendar, removeCountyDay, setCountyDay } from './calendar-years';
 import { CountyDayParams, CountyParams, SetCountyDayDto } from './dto/county-day.dto';
-import { recalculateOpenCases, type Recalculation } from './open-case-recalculation';
+import { CalendarRecalculations, type Recalculation } from './calendar-recalculations';
 
 const dayText = (date: string, working: boolean) => `${date} ${working ? '上班' : '放假'}`;
 
@@ -19,7 +17,7 @@ const dayText = (date: string, working: boolean) => `${date} ${working ? '上班
 export class CountyDaysController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly recalculations: CalendarRecalculations,
   ) {}
 
   @Get()
@@ -39,7 +37,7 @@ export class CountyDaysController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({
-    summary: '设定本县的一天：工作日放假，或周末调休上班（仅本县管理员；本县在办案件的期限随即重算）',
+    summary: '设定本县的一天：工作日放假，或周末调休上班（仅本县管理员；本县在办案件的期限随即在后台重算）',
     description: '法定节假日和国务院公布的放假安排之内的日子不能调整为上班。',
   })
   async set(
@@ -62,6 +60,7 @@ export class CountyDaysController {
       throw error;
     }
     const recalculation = await this.recalculate(
+      user,
       county,
       `本县工作日调整：${dayText(date, body.working)}（${body.reason.trim()}）`,
     );
@@ -71,7 +70,7 @@ export class CountyDaysController {
   @Delete(':date')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: '撤销本县对某一天的调整（本县在办案件的期限随即重算）' })
+  @ApiOperation({ summary: '撤销本县对某一天的调整（本县在办案件的期限随即在后台重算）' })
   async remove(
     @CurrentUser() user: AuthUser,
     @Param() { county, date }: CountyDayParams,
@@ -80,6 +79,7 @@ export class CountyDaysController {
     const removed = await removeCountyDay(this.dataSource, county, date);
     if (!removed) throw new CalendarChangeError(CalendarChangeErrorCode.DAY_NOT_SET);
     const recalculation = await this.recalculate(
+      user,
       county,
       `本县撤销工作日调整：${dayText(date, removed.working)}（${removed.reason}）`,
     );
@@ -90,12 +90,10 @@ export class CountyDaysController {
     if (user.county !== county) throw new CalendarChangeError(CalendarChangeErrorCode.OTHER_COUNTY);
   }
 
-  private recalculate(county: string, description: string): Promise<Recalculation> {
-    return recalculateOpenCases(
-      this.dataSource,
-      this.temporal,
-      { description, changedAt: new Date().toISOString() },
-      county,
-    );
+  private recalculate(user: AuthUser, county: string, description: string): Promise<Recalculation> {
+    return this.recalculations.start({ description, changedAt: new Date().toISOString() }, county, {
+      id: user.id,
+      name: user.name,
+    });
   }
 }

@@ -20,6 +20,7 @@ import { KeepAssessmentBulletins1765900000100 } from './1765900000100-KeepAssess
 import { VersionTheCalendar1766000000100 } from './1766000000100-VersionTheCalendar';
 import { ListEachTownsEndedCases1766000000200 } from './1766000000200-ListEachTownsEndedCases';
 import { FindEachTownsCasesByDayFiled1766000000300 } from './1766000000300-FindEachTownsCasesByDayFiled';
+import { KeepCalendarRecalculations1766000000400 } from './1766000000400-KeepCalendarRecalculations';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -43,4 +44,5 @@ export const ROUTING_MIGRATIONS = [
   VersionTheCalendar1766000000100,
   ListEachTownsEndedCases1766000000200,
   FindEachTownsCasesByDayFiled1766000000300,
+  KeepCalendarRecalculations1766000000400,
 ];

@@ -17,12 +17,39 @@ const weekdayOf = (date) => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
 /** Dates typed one per line, or separated by 、，, or spaces, as a notice lists them. */
 const datesOf = (text) => linesOf(String(text).replace(/[、，,\s]+/g, '\n'));
 
-const recalculationText = (recalculation, whose) => {
-  const { openCases, signalled, failed } = recalculation;
-  if (openCases === 0) return `${whose}目前没有在办案件，无需重算期限。`;
-  const unreachable = failed.length ? `；其中 ${failed.length} 件暂时无法通知办理流程，请稍后再保存一次` : '';
-  return `${whose} ${signalled} 件在办案件正在按新的日历重算期限，期限变动的申请人将收到短信${unreachable}。`;
+/** What saving a change did: the open cases it will tell, which the list of 期限重算 follows. */
+const recalculationText = (recalculation, whose) =>
+  recalculation.openCases === 0
+    ? `${whose}目前没有在办案件，无需重算期限。`
+    : `${whose} ${recalculation.openCases} 件在办案件正按新的日历重算期限（在后台进行，进度见下方“期限重算”），期限变动的申请人将收到短信。`;
+
+const recalculationState = (run) => {
+  if (run.status === 'running') {
+    const share = run.openCases ? Math.floor((run.signalled * 100) / run.openCases) : 100;
+    return `进行中：已通知 ${run.signalled.toLocaleString('zh-CN')} / ${run.openCases.toLocaleString('zh-CN')} 件（${share}%）`;
+  }
+  const told = `已完成：通知 ${run.signalled.toLocaleString('zh-CN')} 件`;
+  return run.unreachable
+    ? html`${told}；<span class="warning-text"
+          >${run.unreachable} 件暂时无法通知办理流程，请稍后再保存一次这项调整</span
+        >`
+    : told;
 };
+
+function recalculationsHtml(runs) {
+  return tableHtml(
+    ['开始时间', '日历调整', '范围', '发起人', '在办案件', '状态'],
+    runs.map((run) => [
+      formatDateTime(run.startedAt),
+      run.description,
+      run.county ? '本县' : '全国',
+      run.requestedBy,
+      run.openCases.toLocaleString('zh-CN'),
+      recalculationState(run),
+    ]),
+    '还没有因日历调整重算过期限。',
+  );
+}
 
 function yearsHtml(years) {
   const latest = years.length ? years[years.length - 1].year : undefined;
@@ -125,11 +152,30 @@ export function renderCalendar(root, { user }) {
             <div class="days-message"></div>
             <div class="county-days"></div>
             ${countyDayFormHtml()}`
+        : ''}
+      ${isSystemAdmin || isCountyAdmin
+        ? html`<h3>期限重算 <small>每次调整日历后，在办案件逐件按新的日历重算期限</small></h3>
+            <div class="recalculations"></div>`
         : ''}`,
   );
   const yearsBox = root.querySelector('.years');
   const daysBox = root.querySelector('.county-days');
   const daysMessage = root.querySelector('.days-message');
+  const runsBox = root.querySelector('.recalculations');
+
+  // Followed while one runs and the page is open: a province's change tells hundreds of thousands of cases.
+  let following;
+  const loadRecalculations = async () => {
+    if (!runsBox || !runsBox.isConnected) return;
+    clearTimeout(following);
+    try {
+      const runs = await api('routing', '/calendar/recalculations');
+      mount(runsBox, recalculationsHtml(runs));
+      if (runs.some((run) => run.status === 'running')) following = setTimeout(loadRecalculations, 2000);
+    } catch (error) {
+      showError(runsBox, error);
+    }
+  };
 
   const loadYears = async () => {
     try {
@@ -179,7 +225,7 @@ export function renderCalendar(root, { user }) {
             `已录入${loaded.year}年全国节假日安排。${recalculationText(loaded.recalculation, '全国')}`,
           ),
         );
-        await loadYears();
+        await Promise.all([loadYears(), loadRecalculations()]);
       } else {
         const working = values.working === 'true';
         const saved = await api('routing', `${daysPath}/${encodeURIComponent(values.date)}`, {
@@ -195,7 +241,7 @@ export function renderCalendar(root, { user }) {
         );
         form.reset();
         mount(daysMessage, '');
-        await loadDays();
+        await Promise.all([loadDays(), loadRecalculations()]);
       }
     } catch (error) {
       showError(message, error);
@@ -220,7 +266,7 @@ export function renderCalendar(root, { user }) {
           `已撤销本县 ${removed.date} 的调整。${recalculationText(removed.recalculation, '本县')}`,
         ),
       );
-      await loadDays();
+      await Promise.all([loadDays(), loadRecalculations()]);
     } catch (error) {
       showError(daysMessage, error);
       event.target.disabled = false;
@@ -229,4 +275,5 @@ export function renderCalendar(root, { user }) {
 
   loadYears();
   loadDays();
+  loadRecalculations();
 }
