@@ -114,14 +114,17 @@ export class NotificationsService {
   private async mark(viewer: AuthUser, which: string, values: unknown[]): Promise<{ marked: number }> {
     const units = inboxUnitsOf(viewer);
     if (units.length === 0) return { marked: 0 };
-    const inserted = (await this.dataSource.query(
-      `INSERT INTO notification.inbox_reads (notification_id, reader_id)
-       SELECT n.id, $3 FROM notification.notifications n
-        WHERE n.recipient_kind = 'staff-unit' AND n.recipient = ANY($1) AND n.county = $2 AND ${which}
-       ON CONFLICT DO NOTHING
-       RETURNING notification_id`,
+    // Counted where they are written: 全部标为已读 in a county's 电子监察 inbox may mark years of messages.
+    const [{ marked }] = (await this.dataSource.query(
+      `WITH marked AS (
+         INSERT INTO notification.inbox_reads (notification_id, reader_id)
+         SELECT n.id, $3 FROM notification.notifications n
+          WHERE n.recipient_kind = 'staff-unit' AND n.recipient = ANY($1) AND n.county = $2 AND ${which}
+         ON CONFLICT DO NOTHING
+         RETURNING 1)
+       SELECT count(*)::int AS marked FROM marked`,
       [units, viewer.county, viewer.id, ...values],
-    )) as unknown[];
-    return { marked: inserted.length };
+    )) as { marked: number }[];
+    return { marked };
   }
 }

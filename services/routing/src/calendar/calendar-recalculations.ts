@@ -174,6 +174,8 @@ export class CalendarRecalculations implements OnApplicationBootstrap, OnModuleD
         [held.county, held.afterCaseId, held.startedAt, PAGE],
       )) as { caseId: string; workflowId: string }[];
       const told = await this.tell(page, held.change);
+      // Stopped halfway through the page: its place stays before it, and whoever takes the run up tells it again.
+      if (this.stopping) return;
       const last = page.at(-1)?.caseId ?? held.afterCaseId;
       const [, updated] = (await this.dataSource.query(
         `UPDATE routing.calendar_recalculations
@@ -199,7 +201,7 @@ export class CalendarRecalculations implements OnApplicationBootstrap, OnModuleD
     let unreachable = 0;
     let next = 0;
     const worker = async () => {
-      while (next < cases.length) {
+      while (next < cases.length && !this.stopping) {
         const { workflowId } = cases[next++];
         try {
           await this.temporal.workflow.getHandle(workflowId).signal(recalculateDeadlinesSignal, change);
