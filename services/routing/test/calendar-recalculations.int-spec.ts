@@ -121,6 +121,28 @@ describe('telling the open cases of a calendar change (real PostgreSQL and Tempo
     expect(await Promise.all(cases.map(signalsOf))).toEqual([0, 1, 1]);
   });
 
+  it('is taken up by one process only when two look for left runs at once: each case told once, counted once', async () => {
+    const cases = [await routedCase('140524', 'open'), await routedCase('140524', 'open')];
+    const left = randomUUID();
+    await suite.dataSource.query(
+      `INSERT INTO routing.calendar_recalculations
+              (id, county, change, requested_by, requested_by_name, open_cases, runner, heard_at)
+       VALUES ($1, '140524', $2, 'x', '陵川县管理员', 2, $3, now() - interval '2 minutes')`,
+      [left, JSON.stringify(change), randomUUID()],
+    );
+    const replicas = [
+      new CalendarRecalculations(suite.dataSource, temporal),
+      new CalendarRecalculations(suite.dataSource, temporal),
+    ];
+    for (const replica of replicas) replica.onApplicationBootstrap();
+    await eventually('the left run done', async () =>
+      (await replicas[0].find(left))?.status === 'done' ? true : undefined,
+    );
+    await Promise.all(replicas.map((replica) => replica.onModuleDestroy()));
+    expect(await replicas[0].find(left)).toEqual(expect.objectContaining({ signalled: 2, unreachable: 0 }));
+    expect(await Promise.all(cases.map(signalsOf))).toEqual([1, 1]);
+  });
+
   it('lists the national changes and the county’s own to its administrator, every one to the platform’s', async () => {
     const national = new CalendarRecalculations(suite.dataSource, temporal);
     const run = await national.start({ ...change, description: '2027年全国节假日安排' }, undefined, admin);

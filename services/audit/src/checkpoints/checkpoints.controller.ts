@@ -42,13 +42,18 @@ export class CheckpointsController {
       '导出全部签名检查点，交由系统之外保存，日后用来核验（heads=none 时不含链头：百万件办件的链头有上百兆，签名已覆盖链头摘要）',
   })
   async export(@Query() query: CheckpointExportQuery, @Res() response: Response): Promise<void> {
-    response.status(200).set({
-      'content-type': 'application/json; charset=utf-8',
-      'content-disposition': 'attachment; filename="oneseal-audit-checkpoints.json"',
-      'cache-control': 'no-store',
-    });
+    // A file only once there is something to write: a failure before then is answered as any failure is.
+    const write = (part: string) => {
+      if (!response.headersSent)
+        response.status(200).set({
+          'content-type': 'application/json; charset=utf-8',
+          'content-disposition': 'attachment; filename="oneseal-audit-checkpoints.json"',
+          'cache-control': 'no-store',
+        });
+      return writeInTurn(response, part);
+    };
     try {
-      await this.checkpoints.exportTo((part) => writeInTurn(response, part), query.heads !== 'none');
+      await this.checkpoints.exportTo(write, query.heads !== 'none');
       response.end();
     } catch (error) {
       // Nothing sent yet: answered as any failure is. Part of the file sent: the download breaks off rather than
@@ -112,6 +117,9 @@ export class CheckpointsController {
 
 /** Writes a part of a long answer, waiting while the client's connection is full (or failing once it is gone). */
 function writeInTurn(response: Response, part: string): Promise<void> | void {
+  // Gone already (its 'close' came while the next part was being read): nothing will drain.
+  if (response.destroyed || response.writableEnded)
+    return Promise.reject(new Error('the client closed the connection'));
   if (response.write(part)) return;
   return new Promise((resolve, reject) => {
     const settle = (error?: Error) => {

@@ -148,6 +148,9 @@ class PlaceStreams {
       await runner.query(`MOVE ABSOLUTE 0 IN place_streams`);
       return new PlaceStreams(runner, counted.affected ?? 0);
     } catch (error) {
+      // The connection goes back to the pool as it was: no transaction left open, no cursor left on it.
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.query(`CLOSE ALL`).catch(() => undefined);
       await runner.release();
       throw error;
     }
@@ -160,7 +163,7 @@ class PlaceStreams {
 
   async close(): Promise<void> {
     try {
-      await this.runner.query(`CLOSE place_streams`);
+      await this.runner.query(`CLOSE ALL`);
     } finally {
       await this.runner.release();
     }

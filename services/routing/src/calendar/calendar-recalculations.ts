@@ -35,6 +35,10 @@ const PARALLEL_SIGNALS = 16;
 /** A run not heard of for this long was left by a process that stopped: another takes it up. */
 const LEFT_AFTER_SECONDS = 60;
 const SWEEP_MS = 30_000;
+/** How often a run on a page says it is still held. */
+const HEARTBEAT_MS = 10_000;
+/** A case the engine cannot take the change from within this is counted unreachable (saving again tells it). */
+const SIGNAL_DEADLINE_MS = 10_000;
 
 const COLUMNS = `id, change->>'description' AS description, county, requested_by_name AS "requestedBy",
   started_at AS "startedAt", finished_at AS "finishedAt", status, open_cases AS "openCases", signalled, unreachable`;
@@ -60,8 +64,7 @@ const recalculationOf = (row: RecalculationRow): Recalculation => ({
 @Injectable()
 export class CalendarRecalculations implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(CalendarRecalculations.name);
-  /** This process, as the runs it holds name it. */
-  private readonly runner = timeOrderedUuid();
+  /** The runs this process is telling. */
   private readonly running = new Map<string, Promise<void>>();
   private sweeper?: NodeJS.Timeout;
   private stopping = false;
@@ -90,15 +93,16 @@ export class CalendarRecalculations implements OnApplicationBootstrap, OnModuleD
     county: string | undefined,
     by: { id: string; name: string },
   ): Promise<Recalculation> {
+    const lease = timeOrderedUuid();
     const [row] = (await this.dataSource.query(
       `INSERT INTO routing.calendar_recalculations
               (id, county, change, requested_by, requested_by_name, open_cases, runner)
        SELECT $1, $2, $3, $4, $5, count(*), $6 FROM routing.routed_cases
         WHERE concluded_at IS NULL AND ($2::char(6) IS NULL OR county = $2)
        RETURNING ${COLUMNS}`,
-      [timeOrderedUuid(), county ?? null, JSON.stringify(change), by.id, by.name, this.runner],
+      [timeOrderedUuid(), county ?? null, JSON.stringify(change), by.id, by.name, lease],
     )) as RecalculationRow[];
-    this.follow(row.id);
+    this.follow(row.id, lease);
     return recalculationOf(row);
   }
 
@@ -126,9 +130,10 @@ export class CalendarRecalculations implements OnApplicationBootstrap, OnModuleD
     await Promise.allSettled(this.running.values());
   }
 
-  private follow(id: string): void {
+  /** Tells the run's cases while `lease` holds it (a run taken up anew gets a new lease: the old one's writes stop). */
+  private follow(id: string, lease: string): void {
     if (this.running.has(id)) return;
-    const run = this.run(id)
+    const run = this.run(id, lease)
       .catch((error: unknown) =>
         // Left as it is: the sweep of this or another process takes it up again once it is not heard of.
         this.logger.warn(`calendar recalculation ${id} paused: ${(error as Error).message}`),
@@ -137,31 +142,39 @@ export class CalendarRecalculations implements OnApplicationBootstrap, OnModuleD
     this.running.set(id, run);
   }
 
-  /** Runs left by a process that stopped, held from now on by this one. */
+  /** Runs left by a process that stopped, each held from now on under a lease of this one. */
   private async takeUpLeftRuns(): Promise<void> {
     if (this.stopping) return;
     try {
-      const rows = (await this.dataSource.query(
-        `UPDATE routing.calendar_recalculations SET runner = $1, heard_at = now()
-          WHERE status = 'running' AND heard_at < now() - make_interval(secs => $2) RETURNING id`,
-        [this.runner, LEFT_AFTER_SECONDS],
-      )) as [{ id: string }[], number];
-      for (const { id } of rows[0]) {
+      const left = (await this.dataSource.query(
+        `SELECT id FROM routing.calendar_recalculations
+          WHERE status = 'running' AND heard_at < now() - make_interval(secs => $1)`,
+        [LEFT_AFTER_SECONDS],
+      )) as { id: string }[];
+      for (const { id } of left) {
+        if (this.running.has(id)) continue; // still ours, on a slow page
+        const lease = timeOrderedUuid();
+        const [, claimed] = (await this.dataSource.query(
+          `UPDATE routing.calendar_recalculations SET runner = $2, heard_at = now()
+            WHERE id = $1 AND status = 'running' AND heard_at < now() - make_interval(secs => $3)`,
+          [id, lease, LEFT_AFTER_SECONDS],
+        )) as [unknown, number];
+        if (claimed === 0) continue; // another process took it up first
         this.logger.log(`taking up calendar recalculation ${id} where it was left`);
-        this.follow(id);
+        this.follow(id, lease);
       }
     } catch (error) {
       this.logger.warn(`could not look for left calendar recalculations: ${(error as Error).message}`);
     }
   }
 
-  private async run(id: string): Promise<void> {
+  private async run(id: string, lease: string): Promise<void> {
     for (;;) {
       if (this.stopping) return;
       const [held] = (await this.dataSource.query(
         `SELECT county, change, after_case_id AS "afterCaseId", started_at AS "startedAt"
            FROM routing.calendar_recalculations WHERE id = $1 AND runner = $2 AND status = 'running'`,
-        [id, this.runner],
+        [id, lease],
       )) as { county: string | null; change: CalendarChange; afterCaseId: string | null; startedAt: Date }[];
       if (!held) return; // done, or taken up by another process
       // Open cases in the order of their ids, from where the run got to; those routed since it began already count
@@ -173,17 +186,18 @@ export class CalendarRecalculations implements OnApplicationBootstrap, OnModuleD
           ORDER BY case_id LIMIT $4`,
         [held.county, held.afterCaseId, held.startedAt, PAGE],
       )) as { caseId: string; workflowId: string }[];
-      const told = await this.tell(page, held.change);
-      // Stopped halfway through the page: its place stays before it, and whoever takes the run up tells it again.
-      if (this.stopping) return;
+      const told = await this.tellHolding(id, lease, page, held.change);
+      // Stopped, or the run lost, halfway through the page: its place stays before it, and whoever holds the run
+      // tells it again.
+      if (!told) return;
       const last = page.at(-1)?.caseId ?? held.afterCaseId;
       const [, updated] = (await this.dataSource.query(
         `UPDATE routing.calendar_recalculations
             SET signalled = signalled + $3, unreachable = unreachable + $4, after_case_id = $5, heard_at = now(),
                 status = CASE WHEN $6 THEN 'done' ELSE status END,
                 finished_at = CASE WHEN $6 THEN now() ELSE finished_at END
-          WHERE id = $1 AND runner = $2`,
-        [id, this.runner, told.signalled, told.unreachable, last, page.length < PAGE],
+          WHERE id = $1 AND runner = $2 AND after_case_id IS NOT DISTINCT FROM $7`,
+        [id, lease, told.signalled, told.unreachable, last, page.length < PAGE, held.afterCaseId],
       )) as [unknown, number];
       if (updated === 0) return; // taken up by another process meanwhile: it goes on from its own place
       if (page.length < PAGE) {
@@ -193,27 +207,51 @@ export class CalendarRecalculations implements OnApplicationBootstrap, OnModuleD
     }
   }
 
-  private async tell(
+  /**
+   * Tells a page of cases while saying every few seconds that the run is still held (a page may take long while the
+   * engine is slow); undefined when the service stops or another process took the run up meanwhile.
+   */
+  private async tellHolding(
+    id: string,
+    lease: string,
     cases: readonly { workflowId: string }[],
     change: CalendarChange,
-  ): Promise<{ signalled: number; unreachable: number }> {
-    let signalled = 0;
-    let unreachable = 0;
-    let next = 0;
-    const worker = async () => {
-      while (next < cases.length && !this.stopping) {
-        const { workflowId } = cases[next++];
-        try {
-          await this.temporal.workflow.getHandle(workflowId).signal(recalculateDeadlinesSignal, change);
-          signalled += 1;
-        } catch (error) {
-          if (error instanceof WorkflowNotFoundError) continue; // ended since the read model last heard of it
-          this.logger.warn(`could not signal case ${workflowId}: ${(error as Error).message}`);
-          unreachable += 1;
+  ): Promise<{ signalled: number; unreachable: number } | undefined> {
+    let held = true;
+    const heartbeat = setInterval(() => {
+      this.dataSource
+        .query(`UPDATE routing.calendar_recalculations SET heard_at = now() WHERE id = $1 AND runner = $2`, [
+          id,
+          lease,
+        ])
+        .then(([, still]: [unknown, number]) => {
+          if (still === 0) held = false;
+        })
+        .catch(() => undefined);
+    }, HEARTBEAT_MS);
+    try {
+      let signalled = 0;
+      let unreachable = 0;
+      let next = 0;
+      const worker = async () => {
+        while (next < cases.length && held && !this.stopping) {
+          const { workflowId } = cases[next++];
+          try {
+            await this.temporal.withDeadline(Date.now() + SIGNAL_DEADLINE_MS, () =>
+              this.temporal.workflow.getHandle(workflowId).signal(recalculateDeadlinesSignal, change),
+            );
+            signalled += 1;
+          } catch (error) {
+            if (error instanceof WorkflowNotFoundError) continue; // ended since the read model last heard of it
+            this.logger.warn(`could not signal case ${workflowId}: ${(error as Error).message}`);
+            unreachable += 1;
+          }
         }
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL_SIGNALS }, worker));
-    return { signalled, unreachable };
+      };
+      await Promise.all(Array.from({ length: PARALLEL_SIGNALS }, worker));
+      return held && !this.stopping ? { signalled, unreachable } : undefined;
+    } finally {
+      clearInterval(heartbeat);
+    }
   }
 }

@@ -25,10 +25,12 @@ const recalculationText = (recalculation, whose) =>
 
 const recalculationState = (run) => {
   if (run.status === 'running') {
-    const share = run.openCases ? Math.floor((run.signalled * 100) / run.openCases) : 100;
+    const share = run.openCases
+      ? Math.min(100, Math.floor(((run.signalled + run.unreachable) * 100) / run.openCases))
+      : 100;
     return `进行中：已通知 ${run.signalled.toLocaleString('zh-CN')} / ${run.openCases.toLocaleString('zh-CN')} 件（${share}%）`;
   }
-  const told = `已完成：通知 ${run.signalled.toLocaleString('zh-CN')} 件`;
+  const told = `${run.unreachable ? '已结束' : '已完成'}：通知 ${run.signalled.toLocaleString('zh-CN')} 件`;
   return run.unreachable
     ? html`${told}；<span class="warning-text"
           >${run.unreachable} 件暂时无法通知办理流程，请稍后再保存一次这项调整</span
