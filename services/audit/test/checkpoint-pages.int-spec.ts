@@ -6,6 +6,7 @@ import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { EventLogService } from '../src/event-log/event-log.service';
 import { caseEvent } from './support/events';
 import { exportedCopy } from './support/exported-copy';
+import { tamperWithLog } from './support/tamper';
 
 /**
  * A checkpoint after a large load holds a million heads: the check reads them a page at a time in the order their
@@ -32,19 +33,7 @@ describe('checking a checkpoint a page of heads at a time (real PostgreSQL)', ()
     await suite?.close();
   });
 
-  async function tamper(sql: string, params: unknown[]): Promise<void> {
-    await (
-      await suite.owner()
-    ).transaction(async (manager) => {
-      // Checked statement by statement, so that the guards are back on with nothing left to check at commit.
-      await manager.query(`SET CONSTRAINTS ALL IMMEDIATE`);
-      for (const table of ['events', 'checkpoint_heads'])
-        await manager.query(`ALTER TABLE audit.${table} DISABLE TRIGGER USER`);
-      await manager.query(sql, params);
-      for (const table of ['events', 'checkpoint_heads'])
-        await manager.query(`ALTER TABLE audit.${table} ENABLE TRIGGER USER`);
-    });
-  }
+  const tamper = (sql: string, params: unknown[]) => tamperWithLog(suite, sql, params);
 
   it('vouches for the log page by page, saying how far it is after each page', async () => {
     const seen: CheckpointProgress[] = [];

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { generateSm2KeyPair } from '@oneseal/gm-crypto';
 import { caseEvent } from './support/events';
 import { exportedCopy } from './support/exported-copy';
+import { tamperWithLog } from './support/tamper';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { CheckpointError } from '../src/checkpoints/checkpoint.errors';
 import { CheckpointsService, type CheckpointProgress } from '../src/checkpoints/checkpoints.service';
@@ -25,20 +26,7 @@ describe('signed checkpoints of the audit log (real PostgreSQL, SM2)', () => {
     await suite?.close();
   });
 
-  /** Runs SQL as someone with the owner's rights who switches the append-only guards off first. */
-  async function tamper(sql: string, params: unknown[]): Promise<void> {
-    await (
-      await suite.owner()
-    ).transaction(async (manager) => {
-      // Checked statement by statement, so that the guards are back on with nothing left to check at commit.
-      await manager.query(`SET CONSTRAINTS ALL IMMEDIATE`);
-      for (const table of ['events', 'checkpoints', 'checkpoint_heads'])
-        await manager.query(`ALTER TABLE audit.${table} DISABLE TRIGGER USER`);
-      await manager.query(sql, params);
-      for (const table of ['events', 'checkpoints', 'checkpoint_heads'])
-        await manager.query(`ALTER TABLE audit.${table} ENABLE TRIGGER USER`);
-    });
-  }
+  const tamper = (sql: string, params: unknown[]) => tamperWithLog(suite, sql, params);
 
   const caseA = randomUUID();
   const caseB = randomUUID();

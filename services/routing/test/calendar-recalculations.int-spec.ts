@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import { CalendarRecalculations } from '../src/calendar/calendar-recalculations';
 import { RoutedCase } from '../src/cases/routed-case.entity';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
+import { endStartedWorkflows } from './support/started-workflows';
 
 /**
  * A calendar change told to every open case of a county, as a run that goes on in the service: the open cases of
@@ -59,14 +60,7 @@ describe('telling the open cases of a calendar change (real PostgreSQL and Tempo
   });
 
   afterAll(async () => {
-    await Promise.all(
-      started.map((id) =>
-        temporal.workflow
-          .getHandle(id)
-          .terminate('test finished')
-          .catch(() => undefined),
-      ),
-    );
+    await endStartedWorkflows(temporal, started);
     await connection?.close();
     await suite?.close();
   });

@@ -7,6 +7,7 @@ import { progressQueryDigest } from '../src/applicant-progress/progress-query-di
 import { CaseRoutingService } from '../src/cases/case-routing.service';
 import { RoutedCase } from '../src/cases/routed-case.entity';
 import { ROUTING_SCHEMA } from '../src/config/routing.env';
+import { endStartedWorkflows } from './support/started-workflows';
 
 // Receipt numbers are unique per county, as intake issues them (the suite has a database of its own).
 let receipts = 0;
@@ -60,15 +61,7 @@ describe('routing a submitted application (real PostgreSQL and Temporal)', () =>
   });
 
   afterAll(async () => {
-    // No worker polls the test namespace's case queue: end what the tests started.
-    await Promise.all(
-      started.map((id) =>
-        temporal.workflow
-          .getHandle(id)
-          .terminate('test finished')
-          .catch(() => undefined),
-      ),
-    );
+    await endStartedWorkflows(temporal, started);
     await connection?.close();
     await suite?.close();
   });
