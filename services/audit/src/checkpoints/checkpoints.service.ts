@@ -77,6 +77,15 @@ interface CheckpointToCheck {
   heads: ChainHead[] | 'stored' | undefined;
 }
 
+/** The heads a checkpoint is expected to have: corrected to those found once they are all read. */
+const expectedHeads = ({ checkpoint, heads }: CheckpointToCheck) =>
+  heads === 'stored' ? checkpoint.headsCount : (heads?.length ?? 0);
+
+/** Stored checkpoints, each checked with the database's heads. */
+async function* storedToCheck(pages: AsyncIterable<SignedCheckpoint[]>): AsyncGenerator<CheckpointToCheck> {
+  for await (const page of pages) for (const checkpoint of page) yield { checkpoint, heads: 'stored' };
+}
+
 /**
  * An event has to be this old to be checkpointed: a transaction holding a lower seq may still be committing, and a
  * checkpoint must not pass over it.
@@ -84,6 +93,7 @@ interface CheckpointToCheck {
 export const DEFAULT_SETTLE_SECONDS = 5;
 const MAX_PROBLEMS = 50;
 const HEADS_PER_PAGE = 20_000;
+const CHECKPOINTS_PER_PAGE = 1_000;
 
 /**
  * Signed checkpoints of every chain's head. Deleting the last events of a case, truncating the log or rewriting a
@@ -171,23 +181,30 @@ export class CheckpointsService {
    * a million cases' log is 140 MB, which is never held whole — each checkpoint's heads are read a page at a time.
    */
   async exportTo(write: (part: string) => Promise<void> | void, withHeads = true): Promise<void> {
-    const stored = await this.stored();
+    const pages = this.storedPages();
+    // The first page read before anything is written: a failure then is answered as any failure is.
+    let page = await pages.next();
     const opening = { publicKey: this.key.publicKey, exportedAt: new Date().toISOString() };
     await write(`${JSON.stringify(opening).slice(0, -1)},"checkpoints":[`);
-    for (const [index, checkpoint] of stored.entries()) {
-      const separator = index === 0 ? '' : ',';
-      if (!withHeads) {
-        await write(`${separator}${JSON.stringify(checkpoint)}`);
-        continue;
+    let separator = '';
+    for (; !page.done; page = await pages.next()) {
+      for (const checkpoint of page.value) {
+        if (!withHeads) {
+          await write(`${separator}${JSON.stringify(checkpoint)}`);
+        } else {
+          await write(`${separator}${JSON.stringify(checkpoint).slice(0, -1)},"heads":[`);
+          let first = true;
+          for await (const heads of this.headPages(checkpoint.seq, 'stored')) {
+            const lines = heads.map(({ streamId, version, hash }) =>
+              JSON.stringify({ streamId, version, hash }),
+            );
+            await write(`${first ? '' : ','}${lines.join(',')}`);
+            first = false;
+          }
+          await write(']}');
+        }
+        separator = ',';
       }
-      await write(`${separator}${JSON.stringify(checkpoint).slice(0, -1)},"heads":[`);
-      let first = true;
-      for await (const page of this.headPages(checkpoint.seq, 'stored')) {
-        const heads = page.map(({ streamId, version, hash }) => JSON.stringify({ streamId, version, hash }));
-        await write(`${first ? '' : ','}${heads.join(',')}`);
-        first = false;
-      }
-      await write(']}');
     }
     await write(']}');
   }
@@ -207,56 +224,63 @@ export class CheckpointsService {
     const note = (problem: CheckpointProblem) => {
       if (problems.length < MAX_PROBLEMS) problems.push(problem);
     };
-    const stored = await this.stored();
-    const bySeq = new Map(stored.map((checkpoint) => [checkpoint.seq, checkpoint]));
-    // Against a copy, the copy's checkpoints are checked and the database's only compared with them; a checkpoint
-    // kept without its heads is checked with the database's heads while the database holds it unchanged.
-    const heldUnchanged = (kept: SignedCheckpoint) => {
-      const inDatabase = bySeq.get(kept.seq);
-      return inDatabase?.signature === kept.signature && inDatabase.headsSm3 === kept.headsSm3;
-    };
-    const checkpoints: CheckpointToCheck[] = (
-      copy
-        ? copy.checkpoints.map(({ heads, ...kept }) => ({
-            checkpoint: kept,
-            heads: heads ? sortedByStream(heads) : heldUnchanged(kept) ? ('stored' as const) : undefined,
-          }))
-        : stored.map((checkpoint) => ({ checkpoint, heads: 'stored' as const }))
-    ).sort((a, b) => a.checkpoint.seq - b.checkpoint.seq);
-
+    let checkpoints: AsyncIterable<CheckpointToCheck> | CheckpointToCheck[];
+    let total: { checkpoints: number; heads: number };
     if (copy) {
-      for (const kept of copy.checkpoints) {
+      // The copy's checkpoints are checked and the database's only compared with them; a checkpoint kept without
+      // its heads is checked with the database's heads while the database holds it unchanged.
+      const bySeq = new Map(
+        (await this.storedOf(copy.checkpoints.map((kept) => kept.seq))).map((stored) => [stored.seq, stored]),
+      );
+      const heldUnchanged = (kept: SignedCheckpoint) => {
         const inDatabase = bySeq.get(kept.seq);
+        return inDatabase?.signature === kept.signature && inDatabase.headsSm3 === kept.headsSm3;
+      };
+      const kept = copy.checkpoints
+        .map(({ heads, ...checkpoint }) => ({
+          checkpoint,
+          heads: heads ? sortedByStream(heads) : heldUnchanged(checkpoint) ? ('stored' as const) : undefined,
+        }))
+        .sort((one, other) => one.checkpoint.seq - other.checkpoint.seq);
+      for (const { checkpoint } of kept) {
+        const inDatabase = bySeq.get(checkpoint.seq);
         if (!inDatabase)
           note({
             kind: 'missing-checkpoint',
-            checkpointSeq: kept.seq,
-            message: `第 ${kept.seq} 号检查点在系统中已不存在（被删除）`,
+            checkpointSeq: checkpoint.seq,
+            message: `第 ${checkpoint.seq} 号检查点在系统中已不存在（被删除）`,
           });
-        else if (inDatabase.signature !== kept.signature || inDatabase.headsSm3 !== kept.headsSm3)
+        else if (inDatabase.signature !== checkpoint.signature || inDatabase.headsSm3 !== checkpoint.headsSm3)
           note({
             kind: 'changed-checkpoint',
-            checkpointSeq: kept.seq,
-            message: `第 ${kept.seq} 号检查点在系统中与导出时不同（被改动）`,
+            checkpointSeq: checkpoint.seq,
+            message: `第 ${checkpoint.seq} 号检查点在系统中与导出时不同（被改动）`,
           });
       }
+      checkpoints = kept;
+      total = { checkpoints: kept.length, heads: kept.reduce((sum, one) => sum + expectedHeads(one), 0) };
+    } else {
+      // 288 a day, a hundred thousand a year: read a page at a time as they are checked — those there when the
+      // check began (the totals it reports).
+      const stored = await this.storedTotals();
+      total = stored;
+      checkpoints = storedToCheck(this.storedPages(stored.upTo));
     }
 
-    /** The heads a checkpoint is expected to have: corrected to those found once they are all read. */
-    const expectedHeads = ({ checkpoint, heads }: CheckpointToCheck) =>
-      heads === 'stored' ? checkpoint.headsCount : (heads?.length ?? 0);
     let previous = FIRST_PREVIOUS;
     let headCount = 0;
     const progress: CheckpointProgress = {
-      checkpoints: checkpoints.length,
+      checkpoints: total.checkpoints,
       checkpointsChecked: 0,
-      heads: checkpoints.reduce((sum, toCheck) => sum + expectedHeads(toCheck), 0),
+      heads: total.heads,
       headsChecked: 0,
     };
     const stillWanted = () => !watch.stillWanted || watch.stillWanted();
-    for (const toCheck of checkpoints) {
+    let last: SignedCheckpoint | undefined;
+    for await (const toCheck of checkpoints) {
       if (!stillWanted()) break;
       const { checkpoint } = toCheck;
+      last = checkpoint;
       // A checkpoint after a large load holds a million heads: read and looked up a page at a time, never held
       // whole, its digest taken as they pass; its own problems are noted before its heads'.
       const digest = new HeadsDigest();
@@ -302,12 +326,11 @@ export class CheckpointsService {
       progress.checkpointsChecked += 1;
       watch.onProgress?.({ ...progress });
     }
-    const last = checkpoints.at(-1);
     return {
       intact: problems.length === 0,
-      checkpoints: checkpoints.length,
+      checkpoints: total.checkpoints,
       heads: headCount,
-      lastTakenAt: last?.checkpoint.takenAt ?? null,
+      lastTakenAt: last?.takenAt ?? null,
       problems,
     };
   }
@@ -373,8 +396,38 @@ export class CheckpointsService {
     });
   }
 
-  private async stored(): Promise<SignedCheckpoint[]> {
-    return (await this.dataSource.query(`${CHECKPOINT_SELECT} ORDER BY seq`)).map(toCheckpoint);
+  /** The stored checkpoints in order (up to `upTo`, if given), a page at a time. */
+  private async *storedPages(upTo = Number.MAX_SAFE_INTEGER): AsyncGenerator<SignedCheckpoint[]> {
+    let after = 0;
+    for (;;) {
+      const page = (
+        (await this.dataSource.query(
+          `${CHECKPOINT_SELECT} WHERE seq > $1 AND seq <= $3 ORDER BY seq LIMIT $2`,
+          [after, CHECKPOINTS_PER_PAGE, upTo],
+        )) as CheckpointRow[]
+      ).map(toCheckpoint);
+      if (page.length > 0) yield page;
+      if (page.length < CHECKPOINTS_PER_PAGE) return;
+      after = page[page.length - 1].seq;
+    }
+  }
+
+  private async storedOf(seqs: readonly number[]): Promise<SignedCheckpoint[]> {
+    return (
+      (await this.dataSource.query(`${CHECKPOINT_SELECT} WHERE seq = ANY($1::bigint[])`, [
+        seqs,
+      ])) as CheckpointRow[]
+    ).map(toCheckpoint);
+  }
+
+  /** How many checkpoints are stored, how many heads they signed, and the newest's number. */
+  private async storedTotals(): Promise<{ checkpoints: number; heads: number; upTo: number }> {
+    const [totals] = (await this.dataSource.query(
+      `SELECT count(*)::int AS checkpoints, coalesce(sum(heads_count), 0)::bigint::text AS heads,
+              coalesce(max(seq), 0)::bigint::text AS "upTo"
+         FROM audit.checkpoints`,
+    )) as { checkpoints: number; heads: string; upTo: string }[];
+    return { checkpoints: totals.checkpoints, heads: Number(totals.heads), upTo: Number(totals.upTo) };
   }
 }
 
