@@ -100,6 +100,7 @@ describe('a county’s own working days: set by its administrator, counted in it
     // The cases are told in the background; the list of 期限重算 follows it to the end, naming the change.
     const latestRun = page.locator('.recalculations tbody tr').first();
     await expectText(latestRun, `本县工作日调整：${accepted} 放假（县政府关于暴雪天气停止办公一天的通知）`);
+    await expectText(latestRun, '沁水县');
     await expectText(latestRun, '已完成：通知');
     await page.screenshot({ path: join(SHOTS, 'calendar-county-day.png'), fullPage: true });
     await page.context().close();

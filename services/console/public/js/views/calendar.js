@@ -44,7 +44,7 @@ function recalculationsHtml(runs) {
     runs.map((run) => [
       formatDateTime(run.startedAt),
       run.description,
-      run.county ? '本县' : '全国',
+      run.county ? run.countyName : '全国',
       run.requestedBy,
       run.openCases.toLocaleString('zh-CN'),
       recalculationState(run),
