@@ -17,6 +17,8 @@ import { CheckpointExportQuery, ExportedCheckpointsDto } from './dto/exported-ch
 @Controller('audit/checkpoints')
 @Roles('auditor', 'system-admin')
 export class CheckpointsController {
+  private readonly logger = new Logger(CheckpointsController.name);
+
   constructor(
     private readonly checkpoints: CheckpointsService,
     private readonly checks: CheckpointChecks,
@@ -59,7 +61,7 @@ export class CheckpointsController {
       // Nothing sent yet: answered as any failure is. Part of the file sent: the download breaks off rather than
       // end as a file that looks whole.
       if (!response.headersSent) throw error;
-      new Logger(CheckpointsController.name).warn(`checkpoint export broken off: ${String(error)}`);
+      this.logger.warn(`checkpoint export broken off: ${String(error)}`);
       response.destroy();
     }
   }

@@ -81,6 +81,24 @@ interface CheckpointToCheck {
 const expectedHeads = ({ checkpoint, heads }: CheckpointToCheck) =>
   heads === 'stored' ? checkpoint.headsCount : (heads?.length ?? 0);
 
+/**
+ * Rows a page at a time in the order of their key, each page read after the last key of the one before (a keyset:
+ * a page costs the same however far in it is).
+ */
+async function* keysetPages<TRow, TKey>(
+  first: TKey,
+  pageSize: number,
+  keyOf: (row: TRow) => TKey,
+  read: (after: TKey, limit: number) => Promise<TRow[]>,
+): AsyncGenerator<TRow[]> {
+  for (let after = first; ; ) {
+    const page = await read(after, pageSize);
+    if (page.length > 0) yield page;
+    if (page.length < pageSize) return;
+    after = keyOf(page[page.length - 1]);
+  }
+}
+
 /** Stored checkpoints, each checked with the database's heads. */
 async function* storedToCheck(pages: AsyncIterable<SignedCheckpoint[]>): AsyncGenerator<CheckpointToCheck> {
   for await (const page of pages) for (const checkpoint of page) yield { checkpoint, heads: 'stored' };
@@ -350,18 +368,18 @@ export class CheckpointsService {
         yield heads.slice(start, start + this.headsPerPage);
       return;
     }
-    let after = '';
-    for (;;) {
-      const page = (await db.query(
-        `SELECT stream_id AS "streamId", version, hash FROM audit.checkpoint_heads
+    yield* keysetPages(
+      '',
+      this.headsPerPage,
+      (head) => head.streamId,
+      async (after, limit) =>
+        (await db.query(
+          `SELECT stream_id AS "streamId", version, hash FROM audit.checkpoint_heads
           WHERE checkpoint_seq = $1 AND stream_id COLLATE "C" > $2
           ORDER BY stream_id COLLATE "C" LIMIT $3`,
-        [seq, after, this.headsPerPage],
-      )) as ChainHead[];
-      if (page.length > 0) yield page;
-      if (page.length < this.headsPerPage) return;
-      after = page[page.length - 1].streamId;
-    }
+          [seq, after, limit],
+        )) as ChainHead[],
+    );
   }
 
   /** Each head must still be in the log with the hash the checkpoint signed. */
@@ -397,19 +415,19 @@ export class CheckpointsService {
   }
 
   /** The stored checkpoints in order (up to `upTo`, if given), a page at a time. */
-  private async *storedPages(upTo = Number.MAX_SAFE_INTEGER): AsyncGenerator<SignedCheckpoint[]> {
-    let after = 0;
-    for (;;) {
-      const page = (
-        (await this.dataSource.query(
-          `${CHECKPOINT_SELECT} WHERE seq > $1 AND seq <= $3 ORDER BY seq LIMIT $2`,
-          [after, CHECKPOINTS_PER_PAGE, upTo],
-        )) as CheckpointRow[]
-      ).map(toCheckpoint);
-      if (page.length > 0) yield page;
-      if (page.length < CHECKPOINTS_PER_PAGE) return;
-      after = page[page.length - 1].seq;
-    }
+  private storedPages(upTo = Number.MAX_SAFE_INTEGER): AsyncGenerator<SignedCheckpoint[]> {
+    return keysetPages(
+      0,
+      CHECKPOINTS_PER_PAGE,
+      (checkpoint) => checkpoint.seq,
+      async (after, limit) =>
+        (
+          (await this.dataSource.query(
+            `${CHECKPOINT_SELECT} WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+            [after, upTo, limit],
+          )) as CheckpointRow[]
+        ).map(toCheckpoint),
+    );
   }
 
   private async storedOf(seqs: readonly number[]): Promise<SignedCheckpoint[]> {

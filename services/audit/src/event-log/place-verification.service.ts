@@ -117,6 +117,7 @@ export class PlaceVerificationService implements OnModuleDestroy {
 }
 
 const STREAM_BATCH = 500;
+const MAX_BROKEN_LISTED = 50;
 
 /**
  * The streams (cases) with an event in a place, in stream order, read a batch at a time: a county of a million cases
@@ -169,7 +170,6 @@ class PlaceStreams {
     }
   }
 }
-const MAX_BROKEN_LISTED = 50;
 
 /** How far a place's check is: streams (cases) checked of all, and their events. */
 export interface PlaceProgress {

@@ -101,6 +101,12 @@ export function todayIso() {
   return `${now.getUTCFullYear()}-${pad(now.getUTCMonth() + 1)}-${pad(now.getUTCDate())}`;
 }
 
+/** 1,008,871: a count as the screen shows it. */
+export const formatCount = (n) => n.toLocaleString('zh-CN');
+
+/** 41: how much of `whole` `part` is, in whole percent (never past 100; 100 of nothing). */
+export const percentOf = (part, whole) => (whole > 0 ? Math.min(100, Math.floor((part * 100) / whole)) : 100);
+
 /** An instant as Beijing time (2026-12-06 22:16), as the documents print it, whatever zone the browser is set to. */
 export function formatDateTime(value) {
   if (!value) return '';

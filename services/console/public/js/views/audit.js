@@ -2,10 +2,12 @@ import { api, hasRole } from '../api.js';
 import {
   caseLink,
   downloadBlob,
+  formatCount,
   formatDateTime,
   formValues,
   html,
   mount,
+  percentOf,
   showError,
   showMessage,
   tableHtml,
@@ -79,17 +81,12 @@ const placeEventsHtml = (events, page) =>
       ${events.length === PAGE_SIZE && html`<button type="button" data-pager="next">下一页</button>`}
     </div>`;
 
-/** 41: the share of a check done, in whole percent. */
-const share = (part, whole) => (whole > 0 ? Math.floor((part / whole) * 100) : 100);
-/** 1,008,871: a count as the screen shows it. */
-const count = (n) => n.toLocaleString('zh-CN');
-
 function showPlaceVerdict(element, verdict) {
   if (verdict.intact) {
     showMessage(
       element,
       'ok',
-      `共 ${count(verdict.streams)} 个办件、${count(verdict.events)} 条事件，事件链完整`,
+      `共 ${formatCount(verdict.streams)} 个办件、${formatCount(verdict.events)} 条事件，事件链完整`,
     );
     return;
   }
@@ -98,7 +95,7 @@ function showPlaceVerdict(element, verdict) {
   showMessage(
     element,
     'error',
-    `发现 ${count(verdict.brokenStreams)} 个办件的事件链被改动${more}`,
+    `发现 ${formatCount(verdict.brokenStreams)} 个办件的事件链被改动${more}`,
     verdict.broken.map(
       (chain) =>
         html`${caseLink(chain.streamId, chain.receiptNumber ?? '办件（受理记录已缺失）')} 自第
@@ -187,13 +184,13 @@ const placeChecks = (user) => ({
     const { streams, streamsChecked } = run.progress;
     if (run.status === 'running' && streams === 0) return '正在列出要核验的办件…';
     if (run.status === 'running')
-      return `已核验 ${count(streamsChecked)} / ${count(streams)} 件（${share(streamsChecked, streams)}%）`;
+      return `已核验 ${formatCount(streamsChecked)} / ${formatCount(streams)} 件（${percentOf(streamsChecked, streams)}%）`;
     return endedText(run);
   },
   resultHtml(run) {
     if (run.status === 'done' && run.verdict?.intact)
-      return html`<span class="ok-text">事件链完整</span>：${count(run.verdict.streams)}
-        个办件、${count(run.verdict.events)} 条事件`;
+      return html`<span class="ok-text">事件链完整</span>：${formatCount(run.verdict.streams)}
+        个办件、${formatCount(run.verdict.events)} 条事件`;
     if (run.status === 'done')
       return html`<span class="error-text">${run.verdict.brokenStreams} 个办件的事件链被改动</span>
         <button type="button" data-check="${run.id}">查看</button>`;
@@ -282,7 +279,7 @@ function showCheckpointVerdict(element, verdict) {
     showMessage(
       element,
       'ok',
-      `${count(verdict.checkpoints)} 个签名检查点、${count(verdict.heads)} 个链头全部核验通过${upTo}：其后没有事件被删除、截断或改写`,
+      `${formatCount(verdict.checkpoints)} 个签名检查点、${formatCount(verdict.heads)} 个链头全部核验通过${upTo}：其后没有事件被删除、截断或改写`,
     );
   } else {
     showMessage(
@@ -312,14 +309,14 @@ const checkpointChecks = {
     const { checkpoints, checkpointsChecked, heads, headsChecked } = check.progress;
     if (check.status === 'running' && checkpoints === 0) return '正在读取检查点和链头…';
     if (check.status === 'running')
-      return `第 ${Math.min(checkpointsChecked + 1, checkpoints)} / ${checkpoints} 个检查点，已核对 ${count(headsChecked)} / ${count(heads)} 个链头（${share(headsChecked, heads)}%）`;
+      return `第 ${Math.min(checkpointsChecked + 1, checkpoints)} / ${checkpoints} 个检查点，已核对 ${formatCount(headsChecked)} / ${formatCount(heads)} 个链头（${percentOf(headsChecked, heads)}%）`;
     return endedText(check);
   },
   resultHtml(check) {
     if (check.status === 'done' && check.verdict.checkpoints === 0) return '还没有签名检查点';
     if (check.status === 'done' && check.verdict.intact)
-      return html`<span class="ok-text">全部核验通过</span>：${count(check.verdict.checkpoints)}
-        个检查点、${count(check.verdict.heads)} 个链头`;
+      return html`<span class="ok-text">全部核验通过</span>：${formatCount(check.verdict.checkpoints)}
+        个检查点、${formatCount(check.verdict.heads)} 个链头`;
     if (check.status === 'done')
       return html`<span class="error-text">发现 ${check.verdict.problems.length} 处问题</span>
         <button type="button" data-check="${check.id}">查看</button>`;

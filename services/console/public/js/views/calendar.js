@@ -1,12 +1,14 @@
 import { api, hasRole } from '../api.js';
 import {
   foldedTableHtml,
+  formatCount,
   formatDateTime,
   formValues,
   html,
   linesOf,
   messageHtml,
   mount,
+  percentOf,
   showError,
   tableHtml,
 } from '../html.js';
@@ -24,13 +26,9 @@ const recalculationText = (recalculation, whose) =>
     : `${whose} ${recalculation.openCases} 件在办案件正按新的日历重算期限（在后台进行，进度见下方“期限重算”），期限变动的申请人将收到短信。`;
 
 const recalculationState = (run) => {
-  if (run.status === 'running') {
-    const share = run.openCases
-      ? Math.min(100, Math.floor(((run.signalled + run.unreachable) * 100) / run.openCases))
-      : 100;
-    return `进行中：已通知 ${run.signalled.toLocaleString('zh-CN')} / ${run.openCases.toLocaleString('zh-CN')} 件（${share}%）`;
-  }
-  const told = `${run.unreachable ? '已结束' : '已完成'}：通知 ${run.signalled.toLocaleString('zh-CN')} 件`;
+  if (run.status === 'running')
+    return `进行中：已通知 ${formatCount(run.signalled)} / ${formatCount(run.openCases)} 件（${percentOf(run.signalled + run.unreachable, run.openCases)}%）`;
+  const told = `${run.unreachable ? '已结束' : '已完成'}：通知 ${formatCount(run.signalled)} 件`;
   return run.unreachable
     ? html`${told}；<span class="warning-text"
           >${run.unreachable} 件暂时无法通知办理流程，请稍后再保存一次这项调整</span
@@ -46,7 +44,7 @@ function recalculationsHtml(runs) {
       run.description,
       run.county ? run.countyName : '全国',
       run.requestedBy,
-      run.openCases.toLocaleString('zh-CN'),
+      formatCount(run.openCases),
       recalculationState(run),
     ]),
     '还没有因日历调整重算过期限。',
