@@ -32,7 +32,7 @@ describe('单位消息: a clerk reads what is new, by kind, and goes to what eac
     const view = page.locator('main');
     // The count of what is unread (the clerk has new tasks: not 没有未读消息).
     await eventually('the unread count', async () =>
-      /未读 \d+ 条/.test(await view.locator('.unread-count').innerText()) ? true : undefined,
+      /未读 [\d,]+ 条/.test(await view.locator('.unread-count').innerText()) ? true : undefined,
     );
     await view.getByLabel('类别').selectOption({ label: '新待办' });
     await view.getByLabel('只看未读').check();

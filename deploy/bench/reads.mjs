@@ -121,6 +121,12 @@ export async function measureReads({ baseUrl, password, databaseUrl }) {
       `${baseUrl('approval')}/supervision/open-tasks?county=${COUNTY}`,
     ],
     ["窗口我的待办 (the window's open tasks)", window, `${baseUrl('approval')}/tasks/inbox?pageSize=20`],
+    // Every message the desk ever had is counted, and its unread ones for this person.
+    [
+      "窗口单位消息 (the window's messages)",
+      window,
+      `${baseUrl('notification')}/notifications/inbox?pageSize=50`,
+    ],
     ...(someReceipt
       ? [['窗口按办件编号查找 (find by receipt)', window, `${routing}/cases?q=${someReceipt}`]]
       : []),

@@ -117,4 +117,118 @@ describe('unit inboxes and 督办 (real PostgreSQL)', () => {
     expect(await notifications.markAllRead(second, new Date().toISOString())).toEqual({ marked: 1 });
     expect((await notifications.unitInbox(second, { page: 1, pageSize: 50 })).unread).toBe(0);
   });
+
+  describe('全部标为已读 at any size: one mark per person, not a row per message', () => {
+    // Each test here reads the window desk of a town of its own, so what other tests left counts for nobody.
+    const windowClerk = (id: string, town: string): AuthUser => ({
+      id,
+      name: `窗口人员${id}`,
+      roles: ['town-window'],
+      county: '140525',
+      town,
+    });
+    const warnWindow = async (town: string, severity: 'yellow' | 'red' | 'statutory', agedMinutes = 0) => {
+      const test = newCase();
+      await planner.recordApplicant(submitted(test), TOPICS.applicationSubmittedV1);
+      await planner.handleEvent(deadlineWarningRule, deadlineWarning(test, severity, `${town}-window`));
+      if (agedMinutes > 0)
+        await suite.dataSource.query(
+          `UPDATE notification.notifications SET created_at = created_at - make_interval(mins => $2)
+            WHERE case_id = $1`,
+          [test.caseId, agedMinutes],
+        );
+      const [{ id }] = (await suite.dataSource.query(
+        `SELECT id FROM notification.notifications WHERE case_id = $1 AND recipient = $2`,
+        [test.caseId, `${town}-window`],
+      )) as { id: string }[];
+      return id;
+    };
+    const rowsOf = async (reader: string) =>
+      Number(
+        (
+          (await suite.dataSource.query(
+            `SELECT count(*) AS n FROM notification.inbox_reads WHERE reader_id = $1`,
+            [reader],
+          )) as { n: string }[]
+        )[0].n,
+      );
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const unreadOf = async (reader: AuthUser) =>
+      (await notifications.unitInbox(reader, { page: 1, pageSize: 50 })).unread;
+
+    it('marks what had arrived, keeps no row for what the mark covers, and leaves unread what arrives after', async () => {
+      const clerk = windowClerk('mark-a', '140525101');
+      // Read three days ago: nothing was there then.
+      await notifications.markAllRead(clerk, daysAgo(3));
+      const yellow = await warnWindow('140525101', 'yellow', 120);
+      const red = await warnWindow('140525101', 'red', 90);
+      await warnWindow('140525101', 'statutory', 60 * 24);
+      expect(await unreadOf(clerk)).toBe(3);
+      expect(await notifications.markRead(clerk, [red])).toEqual({ marked: 1 });
+      expect(await unreadOf(clerk)).toBe(2);
+
+      expect(await notifications.markAllRead(clerk, new Date().toISOString())).toEqual({ marked: 2 });
+      expect(await unreadOf(clerk)).toBe(0);
+      // Every message read, none of them by a row of its own: the one read by hand was let go with the mark.
+      const page = await notifications.unitInbox(clerk, { page: 1, pageSize: 50 });
+      expect(page.items.every((item) => item.read)).toBe(true);
+      expect(await rowsOf(clerk.id)).toBe(0);
+      // Marking a covered message again marks nothing.
+      expect(await notifications.markRead(clerk, [yellow])).toEqual({ marked: 0 });
+
+      const later = await warnWindow('140525101', 'yellow');
+      expect(await unreadOf(clerk)).toBe(1);
+      expect(
+        (await notifications.unitInbox(clerk, { page: 1, pageSize: 50, unread: true })).items.map(
+          (m) => m.id,
+        ),
+      ).toEqual([later]);
+      // A colleague at the same desk still has all of them unread.
+      expect(await unreadOf(windowClerk('mark-b', '140525101'))).toBe(4);
+    });
+
+    it('leaves unread a message written a moment after the list was read, though created before it', async () => {
+      const clerk = windowClerk('mark-c', '140525102');
+      const asOf = new Date().toISOString();
+      await notifications.markAllRead(clerk, asOf);
+      // Created 20 s before the list's time, committed only now: the person never saw it.
+      const late = await warnWindow('140525102', 'red');
+      await suite.dataSource.query(
+        `UPDATE notification.notifications SET created_at = $2::timestamptz - interval '20 seconds' WHERE id = $1`,
+        [late, asOf],
+      );
+      expect(
+        (await notifications.unitInbox(clerk, { page: 1, pageSize: 50, unread: true })).items.map(
+          (m) => m.id,
+        ),
+      ).toEqual([late]);
+    });
+
+    it('marks one kind without the others, and never what is written after a time given ahead of now', async () => {
+      const clerk = windowClerk('mark-d', '140525103');
+      await notifications.markAllRead(clerk, daysAgo(1));
+      await warnWindow('140525103', 'yellow', 30);
+      const red = await warnWindow('140525103', 'red', 30);
+      expect(await notifications.markAllRead(clerk, new Date().toISOString(), 'deadlineYellow')).toEqual({
+        marked: 1,
+      });
+      expect(
+        (await notifications.unitInbox(clerk, { page: 1, pageSize: 50, unread: true })).items.map(
+          (m) => m.id,
+        ),
+      ).toEqual([red]);
+      const yellowLater = await warnWindow('140525103', 'yellow');
+      expect(await unreadOf(clerk)).toBe(2);
+
+      expect(await notifications.markAllRead(clerk, '2999-01-01T00:00:00Z')).toEqual({ marked: 2 });
+      expect(await unreadOf(clerk)).toBe(0);
+      const afterwards = await warnWindow('140525103', 'statutory');
+      expect(
+        (await notifications.unitInbox(clerk, { page: 1, pageSize: 50, unread: true })).items.map(
+          (m) => m.id,
+        ),
+      ).toEqual([afterwards]);
+      expect(yellowLater).not.toBe(afterwards);
+    });
+  });
 });

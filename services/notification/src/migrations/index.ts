@@ -5,6 +5,7 @@ import { IndexUnitInboxes1764600000310 } from './1764600000310-IndexUnitInboxes'
 import { SendSignInCodes1765600000300 } from './1765600000300-SendSignInCodes';
 import { CancelReminders1765700000200 } from './1765700000200-CancelReminders';
 import { RememberWhatWasRead1765800000300 } from './1765800000300-RememberWhatWasRead';
+import { ReadThroughMarks1766100000300 } from './1766100000300-ReadThroughMarks';
 
 /** In the order they run. */
 export const NOTIFICATION_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const NOTIFICATION_MIGRATIONS = [
   SendSignInCodes1765600000300,
   CancelReminders1765700000200,
   RememberWhatWasRead1765800000300,
+  ReadThroughMarks1766100000300,
 ];

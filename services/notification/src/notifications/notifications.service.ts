@@ -32,6 +32,25 @@ export interface InboxFilter {
   unread?: boolean;
 }
 
+/** The person's units' messages ($1 the units, $2 their county). */
+const MINE = `n.recipient_kind = 'staff-unit' AND n.recipient = ANY($1) AND n.county = $2`;
+
+/** The latest mark of $3 (the reader) covering message n: of every kind, or of n's own. */
+const markOf = (kind: 'every' | 'own') =>
+  `coalesce((SELECT m.read_through FROM notification.inbox_read_through m
+              WHERE m.reader_id = $3 AND ${kind === 'every' ? 'm.template IS NULL' : 'm.template = n.template'}),
+            '-infinity')`;
+
+/**
+ * Message n is unread by $3: after both their marks and not read one by one. The mark of every kind is the same for
+ * every message, so the unit's index is read from it on and what came before is not read at all.
+ */
+const UNREAD_BY_READER = `(n.created_at > ${markOf('every')} AND n.created_at > ${markOf('own')}
+  AND NOT EXISTS (SELECT 1 FROM notification.inbox_reads r WHERE r.notification_id = n.id AND r.reader_id = $3))`;
+
+/** How long after its creation a message may still be committed: far more than a message's statement takes. */
+const LATE_COMMIT_MARGIN_MS = 60_000;
+
 @Injectable()
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -67,23 +86,21 @@ export class NotificationsService {
     const units = inboxUnitsOf(viewer);
     const asOf = new Date().toISOString();
     if (units.length === 0) return { total: 0, page, pageSize, units, unread: 0, asOf, items: [] };
-    const mine = `n.recipient_kind = 'staff-unit' AND n.recipient = ANY($1) AND n.county = $2`;
-    const unreadBy = `NOT EXISTS (SELECT 1 FROM notification.inbox_reads r WHERE r.notification_id = n.id AND r.reader_id = $3)`;
-    const conditions = [mine];
+    const conditions = [MINE];
     const values: unknown[] = [units, viewer.county, viewer.id];
     if (filter.kind) {
       values.push(filter.kind);
       conditions.push(`n.template = $${values.length}`);
     }
-    if (filter.unread) conditions.push(unreadBy);
+    if (filter.unread) conditions.push(UNREAD_BY_READER);
     const where = conditions.join(' AND ');
     const [{ total, unread }] = (await this.dataSource.query(
       `SELECT (SELECT count(*)::int FROM notification.notifications n WHERE ${where}) AS total,
-              (SELECT count(*)::int FROM notification.notifications n WHERE ${mine} AND ${unreadBy}) AS unread`,
+              (SELECT count(*)::int FROM notification.notifications n WHERE ${MINE} AND ${UNREAD_BY_READER}) AS unread`,
       values,
     )) as { total: number; unread: number }[];
     const rows = (await this.dataSource.query(
-      `SELECT n.id, NOT ${unreadBy} AS read FROM notification.notifications n
+      `SELECT n.id, NOT ${UNREAD_BY_READER} AS read FROM notification.notifications n
         WHERE ${where} ORDER BY n.created_at DESC, n.id
         LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
       [...values, pageSize, (page - 1) * pageSize],
@@ -99,31 +116,60 @@ export class NotificationsService {
     return { total, page, pageSize, units, unread, asOf, items };
   }
 
-  /** Marks messages of the person's own units read, for them; others' messages are left alone. */
+  /** Marks unread messages of the person's own units read, for them; others' messages are left alone. */
   async markRead(viewer: AuthUser, ids: string[]): Promise<{ marked: number }> {
-    return this.mark(viewer, `n.id = ANY($4::uuid[])`, [ids]);
-  }
-
-  /** Marks every unread message of the person's units (of one kind, if given) read, for them. */
-  async markAllRead(viewer: AuthUser, before: string, kind?: InboxTemplateName): Promise<{ marked: number }> {
-    return kind
-      ? this.mark(viewer, `n.created_at <= $4 AND n.template = $5`, [before, kind])
-      : this.mark(viewer, `n.created_at <= $4`, [before]);
-  }
-
-  private async mark(viewer: AuthUser, which: string, values: unknown[]): Promise<{ marked: number }> {
     const units = inboxUnitsOf(viewer);
     if (units.length === 0) return { marked: 0 };
-    // Counted where they are written: 全部标为已读 in a county's 电子监察 inbox may mark years of messages.
     const [{ marked }] = (await this.dataSource.query(
       `WITH marked AS (
          INSERT INTO notification.inbox_reads (notification_id, reader_id)
          SELECT n.id, $3 FROM notification.notifications n
-          WHERE n.recipient_kind = 'staff-unit' AND n.recipient = ANY($1) AND n.county = $2 AND ${which}
+          WHERE ${MINE} AND n.id = ANY($4::uuid[]) AND ${UNREAD_BY_READER}
          ON CONFLICT DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS marked FROM marked`,
-      [units, viewer.county, viewer.id, ...values],
+      [units, viewer.county, viewer.id, ids],
+    )) as { marked: number }[];
+    return { marked };
+  }
+
+  /**
+   * Marks every message of the person's units (of one kind, if given) that had arrived by `before` read, for them,
+   * and says how many were unread. One mark per person and kind moves to a minute before `before`; what arrived in
+   * that last minute is marked one by one, so a message committed a moment after the list was read, though created
+   * before it, stays unread. The one-by-one marks the mark now covers are let go.
+   */
+  async markAllRead(viewer: AuthUser, before: string, kind?: InboxTemplateName): Promise<{ marked: number }> {
+    const units = inboxUnitsOf(viewer);
+    if (units.length === 0) return { marked: 0 };
+    const ofKind = kind ? `AND n.template = $6` : '';
+    // A time ahead of now would mark messages not yet written.
+    const upTo = Math.min(Date.parse(before), Date.now());
+    const [{ marked }] = (await this.dataSource.query(
+      `WITH newly_read AS (
+         SELECT n.id, n.created_at FROM notification.notifications n
+          WHERE ${MINE} AND n.created_at <= $4 ${ofKind} AND ${UNREAD_BY_READER}),
+       last_minute AS (
+         INSERT INTO notification.inbox_reads (notification_id, reader_id)
+         SELECT id, $3 FROM newly_read WHERE created_at > $5
+         ON CONFLICT DO NOTHING),
+       covered AS (
+         DELETE FROM notification.inbox_reads r USING notification.notifications n
+          WHERE r.reader_id = $3 AND r.notification_id = n.id AND n.created_at <= $5 ${ofKind}),
+       mark AS (
+         INSERT INTO notification.inbox_read_through (reader_id, template, read_through)
+         VALUES ($3, ${kind ? '$6' : 'NULL'}, $5)
+         ON CONFLICT (reader_id, template)
+           DO UPDATE SET read_through = greatest(inbox_read_through.read_through, excluded.read_through))
+       SELECT count(*)::int AS marked FROM newly_read`,
+      [
+        units,
+        viewer.county,
+        viewer.id,
+        new Date(upTo).toISOString(),
+        new Date(upTo - LATE_COMMIT_MARGIN_MS).toISOString(),
+        ...(kind ? [kind] : []),
+      ],
     )) as { marked: number }[];
     return { marked };
   }

@@ -1,5 +1,14 @@
 import { api, hasRole } from '../api.js';
-import { caseLink, formatDateTime, html, mount, pagerHtml, showError, tableHtml } from '../html.js';
+import {
+  caseLink,
+  formatCount,
+  formatDateTime,
+  html,
+  mount,
+  pagerHtml,
+  showError,
+  tableHtml,
+} from '../html.js';
 import { label, MESSAGE_KINDS } from '../labels.js';
 import { unitLabel } from '../names.js';
 
@@ -102,7 +111,7 @@ export function renderMessages(root, { user }) {
         },
       });
       shownAsOf = asOf;
-      mount(count, unread ? `未读 ${unread} 条` : '没有未读消息');
+      mount(count, unread ? `未读 ${formatCount(unread)} 条` : '没有未读消息');
       mount(
         list,
         html`${unitsText(units ?? [])}
@@ -148,7 +157,7 @@ export function renderMessages(root, { user }) {
           method: 'POST',
           body: { before: shownAsOf, ...(filter.kind ? { kind: filter.kind } : {}) },
         });
-        mount(message, html`<p class="muted">已将 ${marked} 条消息标为已读。</p>`);
+        mount(message, html`<p class="muted">已将 ${formatCount(marked)} 条消息标为已读。</p>`);
       } else if (clicked.dataset.page) filter.page += Number(clicked.dataset.page);
       else if (clicked.dataset.action !== 'refresh') return;
     } catch (error) {

@@ -1,0 +1,36 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * 全部标为已读 as one mark per person (and per kind, when the person marked one kind): what was created up to it is
+ * read for them. Marking years of a unit's messages wrote a row per message and reader before, and counting the
+ * unread read every message the unit ever had; a message read one by one since the last mark keeps its own row.
+ * The unit inbox's index carries what its counts ask, so they read only the index.
+ */
+export class ReadThroughMarks1766100000300 implements MigrationInterface {
+  name = 'ReadThroughMarks1766100000300';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE notification.inbox_read_through (
+        reader_id     text NOT NULL,
+        -- NULL: every kind of message.
+        template      text,
+        read_through  timestamptz NOT NULL,
+        CONSTRAINT inbox_read_through_once UNIQUE NULLS NOT DISTINCT (reader_id, template)
+      )`);
+    await queryRunner.query(
+      `CREATE INDEX notifications_unit_inbox_covering ON notification.notifications (recipient, created_at DESC)
+        INCLUDE (county, template, id) WHERE recipient_kind = 'staff-unit'`,
+    );
+    await queryRunner.query(`DROP INDEX notification.notifications_unit_inbox`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE INDEX notifications_unit_inbox ON notification.notifications (recipient, created_at DESC)
+        WHERE recipient_kind = 'staff-unit'`,
+    );
+    await queryRunner.query(`DROP INDEX notification.notifications_unit_inbox_covering`);
+    await queryRunner.query(`DROP TABLE notification.inbox_read_through`);
+  }
+}
