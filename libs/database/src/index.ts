@@ -5,6 +5,7 @@ export * from './migrations/rate-limit-table';
 export * from './migrations/create-index-concurrently';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
+export * from './housekeeping/prune-messaging';
 export * from './inbox/process-once';
 export * from './parameter-free-logger';
 export * from './access/service-access';

@@ -4,6 +4,7 @@ export * from './logging/logger.module';
 export * from './bootstrap/bootstrap-service';
 export * from './database/database.module';
 export * from './database/outbox-relay.module';
+export * from './database/messaging-housekeeping.module';
 export * from './database/migrate-command';
 export * from './http/validation-errors';
 export * from './http/request-errors';

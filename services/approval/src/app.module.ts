@@ -4,7 +4,12 @@ import { AuthModule } from '@oneseal/auth';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
-import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
+import {
+  DatabaseModule,
+  MessagingHousekeepingModule,
+  OutboxRelayModule,
+  serviceLoggerModule,
+} from '@oneseal/service-kit';
 import { activityWorker, TemporalModule, TemporalWorkers } from '@oneseal/temporal';
 import type { DataSource } from 'typeorm';
 import { createApprovalActivities } from './activities/approval.activities';
@@ -41,6 +46,7 @@ export class ApprovalModule {
           produces: 'approval',
         }),
         OutboxRelayModule.forRoot({ schema: APPROVAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
+        MessagingHousekeepingModule.forRoot({ schema: APPROVAL_SCHEMA, keepDays: env.MESSAGING_KEEP_DAYS }),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,

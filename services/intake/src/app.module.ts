@@ -2,7 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
-import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
+import {
+  DatabaseModule,
+  MessagingHousekeepingModule,
+  OutboxRelayModule,
+  serviceLoggerModule,
+} from '@oneseal/service-kit';
 import { Application } from './applications/application.entity';
 import { ApplicationsModule } from './applications/applications.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
@@ -49,6 +54,7 @@ export class IntakeModule {
             : {}),
         }),
         OutboxRelayModule.forRoot({ schema: INTAKE_SCHEMA, databaseUrl: env.DATABASE_URL }),
+        MessagingHousekeepingModule.forRoot({ schema: INTAKE_SCHEMA, keepDays: env.MESSAGING_KEEP_DAYS }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
         PersonalDataModule.forKeys({

@@ -2,7 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
-import { DatabaseModule, OutboxRelayModule, serviceLoggerModule } from '@oneseal/service-kit';
+import {
+  DatabaseModule,
+  MessagingHousekeepingModule,
+  OutboxRelayModule,
+  serviceLoggerModule,
+} from '@oneseal/service-kit';
 import { NOTIFICATION_SCHEMA, type NotificationEnv } from './config/notification.env';
 import { HealthController } from './health/health.controller';
 import { NOTIFICATION_MIGRATIONS } from './migrations';
@@ -34,6 +39,10 @@ export class NotificationModule {
           consumes: NOTIFICATION_CONSUMES,
         }),
         OutboxRelayModule.forRoot({ schema: NOTIFICATION_SCHEMA, databaseUrl: env.DATABASE_URL }),
+        MessagingHousekeepingModule.forRoot({
+          schema: NOTIFICATION_SCHEMA,
+          keepDays: env.MESSAGING_KEEP_DAYS,
+        }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
         NotificationsModule.forEnv(env),

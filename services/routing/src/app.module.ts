@@ -7,6 +7,7 @@ import { localCaseActivitiesOf, TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import {
   DatabaseModule,
+  MessagingHousekeepingModule,
   OutboxRelayModule,
   serviceLoggerModule,
   RateLimitModule,
@@ -78,6 +79,7 @@ export class RoutingModule {
           consumes: [...ROUTING_CONSUMES, ...CASE_STEPS_CONSUMES],
         }),
         OutboxRelayModule.forRoot({ schema: ROUTING_SCHEMA, databaseUrl: env.DATABASE_URL }),
+        MessagingHousekeepingModule.forRoot({ schema: ROUTING_SCHEMA, keepDays: env.MESSAGING_KEEP_DAYS }),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,

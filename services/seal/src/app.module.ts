@@ -6,6 +6,7 @@ import { TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import {
   DatabaseModule,
+  MessagingHousekeepingModule,
   OutboxRelayModule,
   serviceLoggerModule,
   RateLimitModule,
@@ -57,6 +58,7 @@ export class SealModule {
           consumes: [...SEAL_CONSUMES],
         }),
         OutboxRelayModule.forRoot({ schema: SEAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
+        MessagingHousekeepingModule.forRoot({ schema: SEAL_SCHEMA, keepDays: env.MESSAGING_KEEP_DAYS }),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,

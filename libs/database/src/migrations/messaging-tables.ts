@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { createIndexConcurrently } from './create-index-concurrently';
 
 /**
  * The outbox (events this service has committed to publish) and the inbox of processed events (so a
@@ -43,4 +44,28 @@ export async function dropMessagingTables(queryRunner: QueryRunner, schema: stri
   await queryRunner.query(`DROP TABLE "${schema}".processed_events`);
   await queryRunner.query(`DROP TABLE "${schema}".outbox`);
   await queryRunner.query(`DROP FUNCTION "${schema}".notify_outbox()`);
+}
+
+/**
+ * What pruneMessaging reads: published outbox rows and processed-event records by age, so a prune with nothing to do
+ * reads nothing. Built CONCURRENTLY: the migration that calls it runs outside a transaction.
+ */
+export async function indexMessagingByAge(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await createIndexConcurrently(
+    queryRunner,
+    schema,
+    'outbox_published_by_age',
+    `ON "${schema}".outbox (created_at) WHERE published_at IS NOT NULL`,
+  );
+  await createIndexConcurrently(
+    queryRunner,
+    schema,
+    'processed_events_by_age',
+    `ON "${schema}".processed_events (processed_at)`,
+  );
+}
+
+export async function dropMessagingByAgeIndexes(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS "${schema}".processed_events_by_age`);
+  await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS "${schema}".outbox_published_by_age`);
 }

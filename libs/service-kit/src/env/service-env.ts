@@ -50,6 +50,19 @@ export class ServiceEnv extends HttpServiceEnv {
   })
   KAFKA_GROUP_PREFIX = 'oneseal';
 
+  /**
+   * Days a published outbox row and the record of a consumed event are kept before they are pruned. A consumer must
+   * still recognise an event Kafka may deliver again, and the topics keep their events 7 days.
+   */
+  @Transform(({ value }) => (value === undefined ? 30 : Number(value)))
+  @IsInt({ message: 'MESSAGING_KEEP_DAYS must be a whole number of days' })
+  @Min(8, {
+    message:
+      'MESSAGING_KEEP_DAYS must be at least 8: a consumer must recognise every event Kafka may deliver again (topics keep 7 days)',
+  })
+  @Max(3650)
+  MESSAGING_KEEP_DAYS = 30;
+
   /** The Ed25519 key (PEM) this service signs the events it publishes with; a service that publishes needs it. */
   @IsOptional()
   @IsString()

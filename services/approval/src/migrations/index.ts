@@ -6,6 +6,7 @@ import { NameTheCaseOfEachTask1764900000300 } from './1764900000300-NameTheCaseO
 import { AnnounceInboxChanges1765000000100 } from './1765000000100-AnnounceInboxChanges';
 import { AnnounceMovedDueDates1765000000200 } from './1765000000200-AnnounceMovedDueDates';
 import { ListEachTownsOpenTasksInOrder1766100000100 } from './1766100000100-ListEachTownsOpenTasksInOrder';
+import { IndexMessagingByAge1766200000000 } from './1766200000000-IndexMessagingByAge';
 
 /** In the order they run. */
 export const APPROVAL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const APPROVAL_MIGRATIONS = [
   AnnounceInboxChanges1765000000100,
   AnnounceMovedDueDates1765000000200,
   ListEachTownsOpenTasksInOrder1766100000100,
+  IndexMessagingByAge1766200000000,
 ];

@@ -22,6 +22,7 @@ import { ExchangeWithTheProvince1765800000000 } from './1765800000000-ExchangeWi
 import { SetAsideStuckApplications1765800000100 } from './1765800000100-SetAsideStuckApplications';
 import { RememberReinstatements1765800000200 } from './1765800000200-RememberReinstatements';
 import { TimeStuckApplications1765900000100 } from './1765900000100-TimeStuckApplications';
+import { IndexMessagingByAge1766200000000 } from './1766200000000-IndexMessagingByAge';
 /** In the order they run. */
 export const INTAKE_MIGRATIONS = [
   CreateApplications1763800000000,
@@ -47,4 +48,5 @@ export const INTAKE_MIGRATIONS = [
   SetAsideStuckApplications1765800000100,
   RememberReinstatements1765800000200,
   TimeStuckApplications1765900000100,
+  IndexMessagingByAge1766200000000,
 ];

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createIndexConcurrently } from '@oneseal/database';
 
 /**
  * 全部标为已读 as one mark per person (and per kind, when the person marked one kind): what was created up to it is
@@ -8,29 +9,38 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 export class ReadThroughMarks1766100000300 implements MigrationInterface {
   name = 'ReadThroughMarks1766100000300';
+  // The index is built CONCURRENTLY (no transaction may hold it): messages go on being written during the build.
+  transaction = false;
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      CREATE TABLE notification.inbox_read_through (
+      CREATE TABLE IF NOT EXISTS notification.inbox_read_through (
         reader_id     text NOT NULL,
         -- NULL: every kind of message.
         template      text,
         read_through  timestamptz NOT NULL,
         CONSTRAINT inbox_read_through_once UNIQUE NULLS NOT DISTINCT (reader_id, template)
       )`);
-    await queryRunner.query(
-      `CREATE INDEX notifications_unit_inbox_covering ON notification.notifications (recipient, created_at DESC)
-        INCLUDE (county, template, id) WHERE recipient_kind = 'staff-unit'`,
+    await createIndexConcurrently(
+      queryRunner,
+      'notification',
+      'notifications_unit_inbox_covering',
+      `ON notification.notifications (recipient, created_at DESC) INCLUDE (county, template, id)
+        WHERE recipient_kind = 'staff-unit'`,
     );
-    await queryRunner.query(`DROP INDEX notification.notifications_unit_inbox`);
+    await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS notification.notifications_unit_inbox`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `CREATE INDEX notifications_unit_inbox ON notification.notifications (recipient, created_at DESC)
-        WHERE recipient_kind = 'staff-unit'`,
+    await createIndexConcurrently(
+      queryRunner,
+      'notification',
+      'notifications_unit_inbox',
+      `ON notification.notifications (recipient, created_at DESC) WHERE recipient_kind = 'staff-unit'`,
     );
-    await queryRunner.query(`DROP INDEX notification.notifications_unit_inbox_covering`);
+    await queryRunner.query(
+      `DROP INDEX CONCURRENTLY IF EXISTS notification.notifications_unit_inbox_covering`,
+    );
     await queryRunner.query(`DROP TABLE notification.inbox_read_through`);
   }
 }

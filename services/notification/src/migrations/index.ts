@@ -6,6 +6,7 @@ import { SendSignInCodes1765600000300 } from './1765600000300-SendSignInCodes';
 import { CancelReminders1765700000200 } from './1765700000200-CancelReminders';
 import { RememberWhatWasRead1765800000300 } from './1765800000300-RememberWhatWasRead';
 import { ReadThroughMarks1766100000300 } from './1766100000300-ReadThroughMarks';
+import { IndexMessagingByAge1766200000000 } from './1766200000000-IndexMessagingByAge';
 
 /** In the order they run. */
 export const NOTIFICATION_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const NOTIFICATION_MIGRATIONS = [
   CancelReminders1765700000200,
   RememberWhatWasRead1765800000300,
   ReadThroughMarks1766100000300,
+  IndexMessagingByAge1766200000000,
 ];

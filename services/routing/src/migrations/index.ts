@@ -21,6 +21,7 @@ import { VersionTheCalendar1766000000100 } from './1766000000100-VersionTheCalen
 import { ListEachTownsEndedCases1766000000200 } from './1766000000200-ListEachTownsEndedCases';
 import { FindEachTownsCasesByDayFiled1766000000300 } from './1766000000300-FindEachTownsCasesByDayFiled';
 import { KeepCalendarRecalculations1766000000400 } from './1766000000400-KeepCalendarRecalculations';
+import { IndexMessagingByAge1766200000000 } from './1766200000000-IndexMessagingByAge';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -45,4 +46,5 @@ export const ROUTING_MIGRATIONS = [
   ListEachTownsEndedCases1766000000200,
   FindEachTownsCasesByDayFiled1766000000300,
   KeepCalendarRecalculations1766000000400,
+  IndexMessagingByAge1766200000000,
 ];

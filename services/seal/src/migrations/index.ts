@@ -7,6 +7,7 @@ import { RateLimitPublicRoutes1765300000500 } from './1765300000500-RateLimitPub
 import { KeepDocumentEssentials1765300000700 } from './1765300000700-KeepDocumentEssentials';
 import { IssueCountyNotices1765900000400 } from './1765900000400-IssueCountyNotices';
 import { ReserveDocumentNumbers1766100000400 } from './1766100000400-ReserveDocumentNumbers';
+import { IndexMessagingByAge1766200000000 } from './1766200000000-IndexMessagingByAge';
 
 /** In the order they run. */
 export const SEAL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const SEAL_MIGRATIONS = [
   KeepDocumentEssentials1765300000700,
   IssueCountyNotices1765900000400,
   ReserveDocumentNumbers1766100000400,
+  IndexMessagingByAge1766200000000,
 ];

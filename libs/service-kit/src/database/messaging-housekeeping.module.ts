@@ -1,0 +1,100 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { pruneMessaging, type MessagingPruned } from '@oneseal/database';
+import { Counter, register } from 'prom-client';
+import { DataSource } from 'typeorm';
+
+const MESSAGING_HOUSEKEEPING_CONFIG = Symbol('MESSAGING_HOUSEKEEPING_CONFIG');
+
+interface MessagingHousekeepingConfig {
+  schema: string;
+  /** MESSAGING_KEEP_DAYS. */
+  keepDays: number;
+}
+
+/** Not at boot, when a restarted service has its backlog to catch up on; then once an hour. */
+const FIRST_PRUNE_AFTER_MS = 5 * 60_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
+
+function prunedCounter(): Counter<'schema' | 'table'> {
+  const name = 'oneseal_messaging_pruned_total';
+  return (
+    (register.getSingleMetric(name) as Counter<'schema' | 'table'> | undefined) ??
+    new Counter({
+      name,
+      help: 'Published outbox rows and processed-event records deleted once older than MESSAGING_KEEP_DAYS',
+      labelNames: ['schema', 'table'],
+    })
+  );
+}
+
+/** Keeps the service's outbox and processed-event records from growing with every event it ever handled. */
+@Injectable()
+export class MessagingHousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MessagingHousekeeping');
+  private readonly pruned = prunedCounter();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(MESSAGING_HOUSEKEEPING_CONFIG) private readonly config: MessagingHousekeepingConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setTimeout(() => {
+      void this.pruneInBackground();
+      this.timer = setInterval(() => void this.pruneInBackground(), PRUNE_EVERY_MS).unref();
+    }, FIRST_PRUNE_AFTER_MS).unref();
+  }
+
+  /** One prune, now (the scheduled ones call it; an operator's tooling may too). */
+  async pruneNow(): Promise<MessagingPruned> {
+    const { schema, keepDays } = this.config;
+    const pruned = await pruneMessaging(this.dataSource, schema, keepDays);
+    this.pruned.inc({ schema, table: 'outbox' }, pruned.outbox);
+    this.pruned.inc({ schema, table: 'processed_events' }, pruned.processedEvents);
+    if (pruned.outbox + pruned.processedEvents > 0)
+      this.logger.log(
+        `pruned ${pruned.outbox} published outbox rows and ${pruned.processedEvents} processed-event records older than ${keepDays} days`,
+      );
+    return pruned;
+  }
+
+  private async pruneInBackground(): Promise<void> {
+    if (this.running) return;
+    this.running = this.pruneNow()
+      .catch((error: unknown) =>
+        this.logger.warn(
+          `pruning failed, tried again in an hour: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
+      .finally(() => (this.running = undefined));
+    await this.running;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.timer);
+    clearInterval(this.timer);
+    await this.running;
+  }
+}
+
+/** Prunes this service's published outbox rows and processed-event records once they are MESSAGING_KEEP_DAYS old. */
+@Module({})
+export class MessagingHousekeepingModule {
+  static forRoot(config: MessagingHousekeepingConfig): DynamicModule {
+    return {
+      module: MessagingHousekeepingModule,
+      providers: [{ provide: MESSAGING_HOUSEKEEPING_CONFIG, useValue: config }, MessagingHousekeepingService],
+      exports: [MessagingHousekeepingService],
+    };
+  }
+}
