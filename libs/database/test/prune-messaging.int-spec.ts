@@ -67,7 +67,7 @@ describe('pruneMessaging (real PostgreSQL)', () => {
     expect(await pruneMessaging(suite.dataSource, SCHEMA, 30)).toEqual({ outbox: 0, processedEvents: 0 });
   });
 
-  it('goes on past one statement’s worth, and two replicas pruning at once delete each row once', async () => {
+  it('goes on past one statement’s worth, and two prunes at once delete every row between them', async () => {
     await outboxRows(12_345, 40, true);
     await processedEvents(7_000, 40);
     const [first, second] = await Promise.all([
@@ -78,6 +78,20 @@ describe('pruneMessaging (real PostgreSQL)', () => {
     expect(first.processedEvents + second.processedEvents).toBe(7_000);
     expect(await kept('outbox')).toBe(0);
     expect(await kept('processed_events')).toBe(0);
+  });
+
+  it('stops between statements when its service stops, the rest left for the next prune', async () => {
+    await outboxRows(12_345, 40, true);
+    await processedEvents(100, 40);
+    let asked = 0;
+    expect(await pruneMessaging(suite.dataSource, SCHEMA, 30, () => asked++ < 1)).toEqual({
+      outbox: 5_000,
+      processedEvents: 0,
+    });
+    expect(await pruneMessaging(suite.dataSource, SCHEMA, 30)).toEqual({
+      outbox: 7_345,
+      processedEvents: 100,
+    });
   });
 
   // The selections pruneMessaging deletes by, as the planner takes them at some size.

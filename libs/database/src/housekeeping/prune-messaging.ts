@@ -21,6 +21,8 @@ export async function pruneMessaging(
   dataSource: DataSource,
   schema: string,
   keepDays: number,
+  /** Asked between statements: a stopping service ends its prune there, the rest left for the next one. */
+  goOn: () => boolean = () => true,
 ): Promise<MessagingPruned> {
   const outbox = await deleteInBatches(
     dataSource,
@@ -29,6 +31,7 @@ export async function pruneMessaging(
         WHERE published_at IS NOT NULL AND created_at < now() - make_interval(days => $1)
         ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
     keepDays,
+    goOn,
   );
   const processedEvents = await deleteInBatches(
     dataSource,
@@ -37,18 +40,25 @@ export async function pruneMessaging(
         WHERE processed_at < now() - make_interval(days => $1)
         ORDER BY processed_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
     keepDays,
+    goOn,
   );
   return { outbox, processedEvents };
 }
 
-async function deleteInBatches(dataSource: DataSource, deletion: string, keepDays: number): Promise<number> {
+async function deleteInBatches(
+  dataSource: DataSource,
+  deletion: string,
+  keepDays: number,
+  goOn: () => boolean,
+): Promise<number> {
   let deleted = 0;
-  for (;;) {
+  while (goOn()) {
     const [{ count }] = (await dataSource.query(
       `WITH gone AS (${deletion} RETURNING 1) SELECT count(*)::int AS count FROM gone`,
       [keepDays, ROWS_PER_STATEMENT],
     )) as { count: number }[];
     deleted += count;
-    if (count < ROWS_PER_STATEMENT) return deleted;
+    if (count < ROWS_PER_STATEMENT) break;
   }
+  return deleted;
 }

@@ -42,6 +42,7 @@ export class MessagingHousekeepingService implements OnApplicationBootstrap, OnA
   private readonly pruned = prunedCounter();
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,7 +59,7 @@ export class MessagingHousekeepingService implements OnApplicationBootstrap, OnA
   /** One prune, now (the scheduled ones call it; an operator's tooling may too). */
   async pruneNow(): Promise<MessagingPruned> {
     const { schema, keepDays } = this.config;
-    const pruned = await pruneMessaging(this.dataSource, schema, keepDays);
+    const pruned = await pruneMessaging(this.dataSource, schema, keepDays, () => !this.stopping);
     this.pruned.inc({ schema, table: 'outbox' }, pruned.outbox);
     this.pruned.inc({ schema, table: 'processed_events' }, pruned.processedEvents);
     if (pruned.outbox + pruned.processedEvents > 0)
@@ -81,8 +82,10 @@ export class MessagingHousekeepingService implements OnApplicationBootstrap, OnA
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearTimeout(this.timer);
+    this.stopping = true;
+    // Either kind of timer: clearInterval clears a timeout as well.
     clearInterval(this.timer);
+    // Ends after the statement under way: the first prune of a large deployment may have many still to go.
     await this.running;
   }
 }

@@ -52,13 +52,14 @@ export class ServiceEnv extends HttpServiceEnv {
 
   /**
    * Days a published outbox row and the record of a consumed event are kept before they are pruned. A consumer must
-   * still recognise an event Kafka may deliver again, and the topics keep their events 7 days.
+   * still recognise any event Kafka may deliver again: topics keep their events 7 days, and as Kafka deletes whole
+   * log segments, rolled after up to 7 days, an event may be read up to 14 days after it was written.
    */
   @Transform(({ value }) => (value === undefined ? 30 : Number(value)))
   @IsInt({ message: 'MESSAGING_KEEP_DAYS must be a whole number of days' })
-  @Min(8, {
+  @Min(15, {
     message:
-      'MESSAGING_KEEP_DAYS must be at least 8: a consumer must recognise every event Kafka may deliver again (topics keep 7 days)',
+      'MESSAGING_KEEP_DAYS must be at least 15: Kafka may deliver an event again up to 14 days after it was written (7 days retention, segments rolled after up to 7 days)',
   })
   @Max(3650)
   MESSAGING_KEEP_DAYS = 30;

@@ -30,7 +30,9 @@ describe('validateEnv at boot', () => {
     ).toBe(90);
     const refusal = (days: string) => () =>
       validateEnv('routing', TemporalServiceEnv, { ...complete, MESSAGING_KEEP_DAYS: days });
-    expect(refusal('3')).toThrow(/MESSAGING_KEEP_DAYS: .*must be at least 8: .*topics keep 7 days/);
+    expect(refusal('14')).toThrow(
+      /MESSAGING_KEEP_DAYS: .*must be at least 15: Kafka may deliver an event again/,
+    );
     expect(refusal('7.5')).toThrow(/MESSAGING_KEEP_DAYS must be a whole number of days \(got "7.5"\)/);
     expect(refusal('a week')).toThrow(/MESSAGING_KEEP_DAYS must be a whole number of days \(got "a week"\)/);
   });

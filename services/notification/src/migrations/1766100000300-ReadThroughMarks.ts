@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createIndexConcurrently } from '@oneseal/database';
 
 /**
- * 全部标为已读 as one mark per person (and per kind, when the person marked one kind): what was created up to it is
- * read for them. Marking years of a unit's messages wrote a row per message and reader before, and counting the
+ * 全部标为已读 as one mark per person and unit (and per kind, when the person marked one kind): what the unit was told
+ * up to it is read for them — a unit's, since a person who takes on another desk has read nothing of its messages. Marking years of a unit's messages wrote a row per message and reader before, and counting the
  * unread read every message the unit ever had; a message read one by one since the last mark keeps its own row.
  * The unit inbox's index carries what its counts ask, so they read only the index.
  */
@@ -16,10 +16,11 @@ export class ReadThroughMarks1766100000300 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE IF NOT EXISTS notification.inbox_read_through (
         reader_id     text NOT NULL,
+        recipient     text NOT NULL,
         -- NULL: every kind of message.
         template      text,
         read_through  timestamptz NOT NULL,
-        CONSTRAINT inbox_read_through_once UNIQUE NULLS NOT DISTINCT (reader_id, template)
+        CONSTRAINT inbox_read_through_once UNIQUE NULLS NOT DISTINCT (reader_id, recipient, template)
       )`);
     await createIndexConcurrently(
       queryRunner,

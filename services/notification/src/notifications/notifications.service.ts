@@ -35,21 +35,29 @@ export interface InboxFilter {
 /** The person's units' messages ($1 the units, $2 their county). */
 const MINE = `n.recipient_kind = 'staff-unit' AND n.recipient = ANY($1) AND n.county = $2`;
 
-/** The latest mark of $3 (the reader) covering message n: of every kind, or of n's own. */
+/** The latest mark of $3 (the reader) covering message n in its unit: of every kind, or of n's own. */
 const markOf = (kind: 'every' | 'own') =>
   `coalesce((SELECT m.read_through FROM notification.inbox_read_through m
-              WHERE m.reader_id = $3 AND ${kind === 'every' ? 'm.template IS NULL' : 'm.template = n.template'}),
+              WHERE m.reader_id = $3 AND m.recipient = n.recipient
+                AND ${kind === 'every' ? 'm.template IS NULL' : 'm.template = n.template'}),
             '-infinity')`;
 
 /**
- * Message n is unread by $3: after both their marks and not read one by one. The mark of every kind is the same for
- * every message, so the unit's index is read from it on and what came before is not read at all.
+ * The earliest of $3's marks of every kind over their units $1 ('-infinity' while one of them has none): the same for
+ * every message, so a unit's index is read from it on and what came before is not read at all.
  */
-const UNREAD_BY_READER = `(n.created_at > ${markOf('every')} AND n.created_at > ${markOf('own')}
+const EARLIEST_MARK = `(SELECT CASE WHEN count(*) = cardinality($1::text[]) THEN min(m.read_through)
+                               ELSE '-infinity' END
+                          FROM notification.inbox_read_through m
+                         WHERE m.reader_id = $3 AND m.recipient = ANY($1) AND m.template IS NULL)`;
+
+/** Message n is unread by $3: after both marks of its unit and not read one by one. */
+const UNREAD_BY_READER = `(n.created_at > ${EARLIEST_MARK} AND n.created_at > ${markOf('every')}
+  AND n.created_at > ${markOf('own')}
   AND NOT EXISTS (SELECT 1 FROM notification.inbox_reads r WHERE r.notification_id = n.id AND r.reader_id = $3))`;
 
 /** How long after its creation a message may still be committed: far more than a message's statement takes. */
-const LATE_COMMIT_MARGIN_MS = 60_000;
+const LATE_COMMIT_MARGIN = `interval '60 seconds'`;
 
 @Injectable()
 export class NotificationsService {
@@ -134,42 +142,36 @@ export class NotificationsService {
   }
 
   /**
-   * Marks every message of the person's units (of one kind, if given) that had arrived by `before` read, for them,
-   * and says how many were unread. One mark per person and kind moves to a minute before `before`; what arrived in
-   * that last minute is marked one by one, so a message committed a moment after the list was read, though created
-   * before it, stays unread. The one-by-one marks the mark now covers are let go.
+   * Marks every message of the person's units (of one kind, if given) created by `before` read, for them, and says
+   * how many were unread. The person's mark of each unit (and kind) moves to a minute before `before`; what was
+   * created in that last minute is marked one by one, so a message created before `before` but committed only after
+   * the person pressed the button stays unread. The one-by-one marks the new marks cover are let go.
    */
   async markAllRead(viewer: AuthUser, before: string, kind?: InboxTemplateName): Promise<{ marked: number }> {
     const units = inboxUnitsOf(viewer);
     if (units.length === 0) return { marked: 0 };
-    const ofKind = kind ? `AND n.template = $6` : '';
-    // A time ahead of now would mark messages not yet written.
-    const upTo = Math.min(Date.parse(before), Date.now());
+    const ofKind = kind ? `AND n.template = $5` : '';
+    // The database's clock, as the messages' own: a time ahead of it would mark messages not yet written.
+    const upTo = `least($4::timestamptz, statement_timestamp())`;
     const [{ marked }] = (await this.dataSource.query(
       `WITH newly_read AS (
          SELECT n.id, n.created_at FROM notification.notifications n
-          WHERE ${MINE} AND n.created_at <= $4 ${ofKind} AND ${UNREAD_BY_READER}),
+          WHERE ${MINE} AND n.created_at <= ${upTo} ${ofKind} AND ${UNREAD_BY_READER}),
        last_minute AS (
          INSERT INTO notification.inbox_reads (notification_id, reader_id)
-         SELECT id, $3 FROM newly_read WHERE created_at > $5
+         SELECT id, $3 FROM newly_read WHERE created_at > ${upTo} - ${LATE_COMMIT_MARGIN}
          ON CONFLICT DO NOTHING),
        covered AS (
          DELETE FROM notification.inbox_reads r USING notification.notifications n
-          WHERE r.reader_id = $3 AND r.notification_id = n.id AND n.created_at <= $5 ${ofKind}),
-       mark AS (
-         INSERT INTO notification.inbox_read_through (reader_id, template, read_through)
-         VALUES ($3, ${kind ? '$6' : 'NULL'}, $5)
-         ON CONFLICT (reader_id, template)
+          WHERE r.reader_id = $3 AND r.notification_id = n.id AND ${MINE}
+            AND n.created_at <= ${upTo} - ${LATE_COMMIT_MARGIN} ${ofKind}),
+       marks AS (
+         INSERT INTO notification.inbox_read_through (reader_id, recipient, template, read_through)
+         SELECT $3, unit, ${kind ? '$5' : 'NULL'}, ${upTo} - ${LATE_COMMIT_MARGIN} FROM unnest($1::text[]) AS unit
+         ON CONFLICT (reader_id, recipient, template)
            DO UPDATE SET read_through = greatest(inbox_read_through.read_through, excluded.read_through))
        SELECT count(*)::int AS marked FROM newly_read`,
-      [
-        units,
-        viewer.county,
-        viewer.id,
-        new Date(upTo).toISOString(),
-        new Date(upTo - LATE_COMMIT_MARGIN_MS).toISOString(),
-        ...(kind ? [kind] : []),
-      ],
+      [units, viewer.county, viewer.id, before, ...(kind ? [kind] : [])],
     )) as { marked: number }[];
     return { marked };
   }

@@ -10,6 +10,7 @@ import {
   IsISO8601,
   IsOptional,
   IsUUID,
+  Matches,
 } from 'class-validator';
 import { INBOX_TEMPLATES, type InboxTemplateName } from '../templates';
 
@@ -49,6 +50,8 @@ export class MarkAllReadDto {
    * The list's `asOf`: what arrived after the person looked stays unread, so "all" means all they were shown.
    */
   @ApiProperty({ description: '标记截至此时刻（列表返回的 asOf）之前的消息' })
+  // A date and time as asOf gives it (ISO 8601 also allows week dates, which the database does not read).
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, { message: '缺少或不正确的截至时间，请刷新后重试' })
   @IsISO8601({ strict: true }, { message: '缺少或不正确的截至时间，请刷新后重试' })
   before!: string;
 }
