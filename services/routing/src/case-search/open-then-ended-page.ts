@@ -37,21 +37,29 @@ export async function openThenEndedPage<Row>(
   const outer = keys
     .map(({ alias, descending }) => `CASE WHEN part = 0 THEN ${alias} END ${descending ? 'DESC' : ''}`)
     .join(', ');
-  const selected = `${page.columns}, ${keys.map(({ expression, alias }) => `${expression} AS ${alias}`).join(', ')},
+  // The page is chosen by keys alone and only its rows are read whole: a deep page (OFFSET 50,000 in 监察's county
+  // list) no longer lays out every row it passes.
+  const keyColumns = `case_id, ${keys.map(({ expression, alias }) => `${expression} AS ${alias}`).join(', ')},
     concluded_at AS ended_key`;
   const reach = page.values.length + 1;
   // The same order, written as one the newest-first index cannot give: PostgreSQL then sorts what the other indexes find.
   const endedKey = page.endedOrder === 'sort' ? `(concluded_at + interval '0 seconds')` : 'concluded_at';
+  const order = `part, ${outer}, ended_key DESC`;
   const rows = (await dataSource.query(
-    `SELECT * FROM (
-       (SELECT ${selected}, 0 AS part FROM routing.routed_cases WHERE ${page.openWhere ?? page.where} AND concluded_at IS NULL
-         ORDER BY ${inner} LIMIT $${reach})
-       UNION ALL
-       (SELECT ${selected}, 1 AS part FROM routing.routed_cases WHERE ${page.where} AND concluded_at IS NOT NULL
-         ORDER BY ${endedKey} DESC LIMIT $${reach})
-     ) cases
-     ORDER BY part, ${outer}, ended_key DESC
-     LIMIT $${reach + 1} OFFSET $${reach + 2}`,
+    `WITH chosen AS (
+       SELECT * FROM (
+         (SELECT ${keyColumns}, 0 AS part FROM routing.routed_cases
+           WHERE ${page.openWhere ?? page.where} AND concluded_at IS NULL
+           ORDER BY ${inner} LIMIT $${reach})
+         UNION ALL
+         (SELECT ${keyColumns}, 1 AS part FROM routing.routed_cases WHERE ${page.where} AND concluded_at IS NOT NULL
+           ORDER BY ${endedKey} DESC LIMIT $${reach})
+       ) cases
+       ORDER BY ${order}
+       LIMIT $${reach + 1} OFFSET $${reach + 2})
+     SELECT ${page.columns}, chosen.part, ${keys.map(({ alias }) => `chosen.${alias}`).join(', ')}, chosen.ended_key
+       FROM chosen JOIN routing.routed_cases USING (case_id)
+      ORDER BY ${order}`,
     [...page.values, paging.page * paging.pageSize, paging.pageSize, (paging.page - 1) * paging.pageSize],
   )) as Record<string, unknown>[];
   // The sort keys were for the query only.
