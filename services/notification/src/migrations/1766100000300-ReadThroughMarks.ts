@@ -3,9 +3,10 @@ import { createIndexConcurrently } from '@oneseal/database';
 
 /**
  * 全部标为已读 as one mark per person and unit (and per kind, when the person marked one kind): what the unit was told
- * up to it is read for them — a unit's, since a person who takes on another desk has read nothing of its messages. Marking years of a unit's messages wrote a row per message and reader before, and counting the
- * unread read every message the unit ever had; a message read one by one since the last mark keeps its own row.
- * The unit inbox's index carries what its counts ask, so they read only the index.
+ * up to it is read for them — per unit, since a person who takes on another desk has read none of its messages.
+ * Before, marking years of a unit's messages wrote a row per message and reader, and counting the unread read every
+ * message the unit ever had; now only a message read one by one since the last mark keeps a row of its own. The
+ * unit inbox's index carries what its counts ask, so they read only the index.
  */
 export class ReadThroughMarks1766100000300 implements MigrationInterface {
   name = 'ReadThroughMarks1766100000300';
