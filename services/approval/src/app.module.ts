@@ -7,6 +7,7 @@ import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import {
   DatabaseModule,
   MessagingHousekeepingModule,
+  messagingKept,
   OutboxRelayModule,
   serviceLoggerModule,
 } from '@oneseal/service-kit';
@@ -46,7 +47,7 @@ export class ApprovalModule {
           produces: 'approval',
         }),
         OutboxRelayModule.forRoot({ schema: APPROVAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
-        MessagingHousekeepingModule.forRoot({ schema: APPROVAL_SCHEMA, keepDays: env.MESSAGING_KEEP_DAYS }),
+        MessagingHousekeepingModule.forRoot({ schema: APPROVAL_SCHEMA, kept: messagingKept(env) }),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,

@@ -5,6 +5,7 @@ import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import {
   DatabaseModule,
   MessagingHousekeepingModule,
+  messagingKept,
   OutboxRelayModule,
   serviceLoggerModule,
 } from '@oneseal/service-kit';
@@ -54,7 +55,7 @@ export class IntakeModule {
             : {}),
         }),
         OutboxRelayModule.forRoot({ schema: INTAKE_SCHEMA, databaseUrl: env.DATABASE_URL }),
-        MessagingHousekeepingModule.forRoot({ schema: INTAKE_SCHEMA, keepDays: env.MESSAGING_KEEP_DAYS }),
+        MessagingHousekeepingModule.forRoot({ schema: INTAKE_SCHEMA, kept: messagingKept(env) }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
         PersonalDataModule.forKeys({

@@ -5,6 +5,7 @@ import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import {
   DatabaseModule,
   MessagingHousekeepingModule,
+  messagingKept,
   OutboxRelayModule,
   serviceLoggerModule,
 } from '@oneseal/service-kit';
@@ -41,7 +42,7 @@ export class NotificationModule {
         OutboxRelayModule.forRoot({ schema: NOTIFICATION_SCHEMA, databaseUrl: env.DATABASE_URL }),
         MessagingHousekeepingModule.forRoot({
           schema: NOTIFICATION_SCHEMA,
-          keepDays: env.MESSAGING_KEEP_DAYS,
+          kept: messagingKept(env),
         }),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,

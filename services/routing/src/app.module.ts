@@ -8,6 +8,7 @@ import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import {
   DatabaseModule,
   MessagingHousekeepingModule,
+  messagingKept,
   OutboxRelayModule,
   serviceLoggerModule,
   RateLimitModule,
@@ -79,7 +80,7 @@ export class RoutingModule {
           consumes: [...ROUTING_CONSUMES, ...CASE_STEPS_CONSUMES],
         }),
         OutboxRelayModule.forRoot({ schema: ROUTING_SCHEMA, databaseUrl: env.DATABASE_URL }),
-        MessagingHousekeepingModule.forRoot({ schema: ROUTING_SCHEMA, keepDays: env.MESSAGING_KEEP_DAYS }),
+        MessagingHousekeepingModule.forRoot({ schema: ROUTING_SCHEMA, kept: messagingKept(env) }),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,

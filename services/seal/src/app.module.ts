@@ -7,6 +7,7 @@ import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import {
   DatabaseModule,
   MessagingHousekeepingModule,
+  messagingKept,
   OutboxRelayModule,
   serviceLoggerModule,
   RateLimitModule,
@@ -58,7 +59,7 @@ export class SealModule {
           consumes: [...SEAL_CONSUMES],
         }),
         OutboxRelayModule.forRoot({ schema: SEAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
-        MessagingHousekeepingModule.forRoot({ schema: SEAL_SCHEMA, keepDays: env.MESSAGING_KEEP_DAYS }),
+        MessagingHousekeepingModule.forRoot({ schema: SEAL_SCHEMA, kept: messagingKept(env) }),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,

@@ -10,17 +10,24 @@ export interface MessagingPruned {
   processedEvents: number;
 }
 
+/** How many days each kind of record is kept. */
+export interface MessagingKept {
+  /** Outbox rows, once published to Kafka. */
+  publishedDays: number;
+  /** Records of events consumed: a consumer needs them only while Kafka may deliver the event again. */
+  consumedDays: number;
+}
+
 /**
- * Deletes what a service's messaging tables no longer need once it is `keepDays` old: outbox rows already published
- * to Kafka, and the records of events consumed (a consumer needs them only while Kafka may deliver the event again,
- * which its topics' retention bounds). Without it both grow with every event a service ever sent or took — some 60
- * rows per case in all. An unpublished row is never deleted, however old. Replicas may prune at the same time: each
- * statement skips the rows another one holds.
+ * Deletes what a service's messaging tables no longer need: outbox rows published to Kafka and the records of events
+ * consumed, each once older than what is kept of it. Without it both grow with every event a service ever sent or
+ * took — some 30 rows per case in all. An unpublished row is never deleted, however old. Replicas may prune at the
+ * same time: each statement skips the rows another one holds.
  */
 export async function pruneMessaging(
   dataSource: DataSource,
   schema: string,
-  keepDays: number,
+  kept: MessagingKept,
   /** Asked between statements: a stopping service ends its prune there, the rest left for the next one. */
   goOn: () => boolean = () => true,
 ): Promise<MessagingPruned> {
@@ -30,7 +37,7 @@ export async function pruneMessaging(
        SELECT seq FROM "${schema}".outbox
         WHERE published_at IS NOT NULL AND created_at < now() - make_interval(days => $1)
         ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
-    keepDays,
+    kept.publishedDays,
     goOn,
   );
   const processedEvents = await deleteInBatches(
@@ -39,7 +46,7 @@ export async function pruneMessaging(
        SELECT consumer, event_id FROM "${schema}".processed_events
         WHERE processed_at < now() - make_interval(days => $1)
         ORDER BY processed_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
-    keepDays,
+    kept.consumedDays,
     goOn,
   );
   return { outbox, processedEvents };

@@ -7,16 +7,24 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { pruneMessaging, type MessagingPruned } from '@oneseal/database';
+import { pruneMessaging, type MessagingKept, type MessagingPruned } from '@oneseal/database';
 import { Counter, register } from 'prom-client';
 import { DataSource } from 'typeorm';
+import type { ServiceEnv } from '../env/service-env';
 
 const MESSAGING_HOUSEKEEPING_CONFIG = Symbol('MESSAGING_HOUSEKEEPING_CONFIG');
 
 interface MessagingHousekeepingConfig {
   schema: string;
-  /** MESSAGING_KEEP_DAYS. */
-  keepDays: number;
+  /** PUBLISHED_EVENTS_KEEP_DAYS and CONSUMED_EVENTS_KEEP_DAYS. */
+  kept: MessagingKept;
+}
+
+/** What is kept of each kind of record, as the service's environment says. */
+export function messagingKept(
+  env: Pick<ServiceEnv, 'PUBLISHED_EVENTS_KEEP_DAYS' | 'CONSUMED_EVENTS_KEEP_DAYS'>,
+): MessagingKept {
+  return { publishedDays: env.PUBLISHED_EVENTS_KEEP_DAYS, consumedDays: env.CONSUMED_EVENTS_KEEP_DAYS };
 }
 
 /** Not at boot, when a restarted service has its backlog to catch up on; then once an hour. */
@@ -29,7 +37,7 @@ function prunedCounter(): Counter<'schema' | 'table'> {
     (register.getSingleMetric(name) as Counter<'schema' | 'table'> | undefined) ??
     new Counter({
       name,
-      help: 'Published outbox rows and processed-event records deleted once older than MESSAGING_KEEP_DAYS',
+      help: 'Published outbox rows and processed-event records deleted once older than what is kept of them',
       labelNames: ['schema', 'table'],
     })
   );
@@ -58,13 +66,13 @@ export class MessagingHousekeepingService implements OnApplicationBootstrap, OnA
 
   /** One prune, now (the scheduled ones call it; an operator's tooling may too). */
   async pruneNow(): Promise<MessagingPruned> {
-    const { schema, keepDays } = this.config;
-    const pruned = await pruneMessaging(this.dataSource, schema, keepDays, () => !this.stopping);
+    const { schema, kept } = this.config;
+    const pruned = await pruneMessaging(this.dataSource, schema, kept, () => !this.stopping);
     this.pruned.inc({ schema, table: 'outbox' }, pruned.outbox);
     this.pruned.inc({ schema, table: 'processed_events' }, pruned.processedEvents);
     if (pruned.outbox + pruned.processedEvents > 0)
       this.logger.log(
-        `pruned ${pruned.outbox} published outbox rows and ${pruned.processedEvents} processed-event records older than ${keepDays} days`,
+        `pruned ${pruned.outbox} outbox rows published over ${kept.publishedDays} days ago and ${pruned.processedEvents} processed-event records over ${kept.consumedDays} days old`,
       );
     return pruned;
   }
@@ -90,7 +98,7 @@ export class MessagingHousekeepingService implements OnApplicationBootstrap, OnA
   }
 }
 
-/** Prunes this service's published outbox rows and processed-event records once they are MESSAGING_KEEP_DAYS old. */
+/** Prunes this service's published outbox rows and processed-event records once they are older than what is kept. */
 @Module({})
 export class MessagingHousekeepingModule {
   static forRoot(config: MessagingHousekeepingConfig): DynamicModule {

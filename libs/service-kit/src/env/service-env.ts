@@ -51,18 +51,28 @@ export class ServiceEnv extends HttpServiceEnv {
   KAFKA_GROUP_PREFIX = 'oneseal';
 
   /**
-   * Days a published outbox row and the record of a consumed event are kept before they are pruned. A consumer must
-   * still recognise any event Kafka may deliver again: topics keep their events 7 days, and as Kafka deletes whole
-   * log segments, rolled after up to 7 days, an event may be read up to 14 days after it was written.
+   * Days the outbox keeps an event once it is published to Kafka. Nothing needs it then (the topics hold the event
+   * 7 days, the audit log for good); a day of what the service sent stays at hand for whoever looks into a problem.
+   */
+  @Transform(({ value }) => (value === undefined ? 1 : Number(value)))
+  @IsInt({ message: 'PUBLISHED_EVENTS_KEEP_DAYS must be a whole number of days' })
+  @Min(1)
+  @Max(3650)
+  PUBLISHED_EVENTS_KEEP_DAYS = 1;
+
+  /**
+   * Days the record of a consumed event is kept, by which a consumer recognises the event delivered again. Kafka may
+   * deliver it again for up to 14 days: topics keep their events 7 days, and as Kafka deletes whole log segments,
+   * rolled after up to 7 days, an event may still be read 14 days after it was written.
    */
   @Transform(({ value }) => (value === undefined ? 30 : Number(value)))
-  @IsInt({ message: 'MESSAGING_KEEP_DAYS must be a whole number of days' })
+  @IsInt({ message: 'CONSUMED_EVENTS_KEEP_DAYS must be a whole number of days' })
   @Min(15, {
     message:
-      'MESSAGING_KEEP_DAYS must be at least 15: Kafka may deliver an event again up to 14 days after it was written (7 days retention, segments rolled after up to 7 days)',
+      'CONSUMED_EVENTS_KEEP_DAYS must be at least 15: Kafka may deliver an event again up to 14 days after it was written (7 days retention, segments rolled after up to 7 days)',
   })
   @Max(3650)
-  MESSAGING_KEEP_DAYS = 30;
+  CONSUMED_EVENTS_KEEP_DAYS = 30;
 
   /** The Ed25519 key (PEM) this service signs the events it publishes with; a service that publishes needs it. */
   @IsOptional()

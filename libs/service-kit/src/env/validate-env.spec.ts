@@ -20,21 +20,24 @@ describe('validateEnv at boot', () => {
     expect(env.TEMPORAL_NAMESPACE).toBe('default');
     expect(env.TEMPORAL_WORKER_ENABLED).toBe(1);
     expect(env.KAFKA_GROUP_PREFIX).toBe('oneseal');
-    expect(env.MESSAGING_KEEP_DAYS).toBe(30);
+    expect(env.PUBLISHED_EVENTS_KEEP_DAYS).toBe(1);
+    expect(env.CONSUMED_EVENTS_KEEP_DAYS).toBe(30);
   });
 
   it('keeps consumed events at least as long as Kafka may deliver them again', () => {
     expect(
-      validateEnv('routing', TemporalServiceEnv, { ...complete, MESSAGING_KEEP_DAYS: '90' })
-        .MESSAGING_KEEP_DAYS,
+      validateEnv('routing', TemporalServiceEnv, { ...complete, CONSUMED_EVENTS_KEEP_DAYS: '90' })
+        .CONSUMED_EVENTS_KEEP_DAYS,
     ).toBe(90);
     const refusal = (days: string) => () =>
-      validateEnv('routing', TemporalServiceEnv, { ...complete, MESSAGING_KEEP_DAYS: days });
+      validateEnv('routing', TemporalServiceEnv, { ...complete, CONSUMED_EVENTS_KEEP_DAYS: days });
     expect(refusal('14')).toThrow(
-      /MESSAGING_KEEP_DAYS: .*must be at least 15: Kafka may deliver an event again/,
+      /CONSUMED_EVENTS_KEEP_DAYS: .*must be at least 15: Kafka may deliver an event again/,
     );
-    expect(refusal('7.5')).toThrow(/MESSAGING_KEEP_DAYS must be a whole number of days \(got "7.5"\)/);
-    expect(refusal('a week')).toThrow(/MESSAGING_KEEP_DAYS must be a whole number of days \(got "a week"\)/);
+    expect(refusal('7.5')).toThrow(/CONSUMED_EVENTS_KEEP_DAYS must be a whole number of days \(got "7.5"\)/);
+    expect(refusal('a week')).toThrow(
+      /CONSUMED_EVENTS_KEEP_DAYS must be a whole number of days \(got "a week"\)/,
+    );
   });
 
   it('names every missing or malformed variable in one error', () => {
