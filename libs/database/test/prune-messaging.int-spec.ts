@@ -53,6 +53,12 @@ describe('pruneMessaging (real PostgreSQL)', () => {
     await outboxRows(3, 2, true);
     const [stuck] = await outboxRows(1, 45, false);
     const recent = await outboxRows(2, 0.5, true);
+    // Held up 45 days (Kafka down), published an hour ago: what was sent is kept a day from its sending.
+    const [sentLate] = await outboxRows(1, 45, true);
+    await suite.dataSource.query(
+      `UPDATE ${SCHEMA}.outbox SET published_at = now() - interval '1 hour' WHERE event_id = $1`,
+      [sentLate],
+    );
     await processedEvents(4, 31);
     // Kept longer than what was published: Kafka may still deliver these again.
     await processedEvents(2, 20);
@@ -63,13 +69,13 @@ describe('pruneMessaging (real PostgreSQL)', () => {
         event_id: string;
       }[]
     ).map((row) => row.event_id);
-    expect(left).toEqual([stuck, ...recent].sort());
+    expect(left).toEqual([stuck, ...recent, sentLate].sort());
     expect(await kept('processed_events')).toBe(2);
     // Nothing more to do: a second prune deletes nothing.
     expect(await pruneMessaging(suite.dataSource, SCHEMA, KEPT)).toEqual({ outbox: 0, processedEvents: 0 });
   });
 
-  it('goes on past one statement’s worth, and two prunes at once delete every row between them', async () => {
+  it('goes on past one statement’s worth, and two prunes at once count each row they delete once', async () => {
     await outboxRows(12_345, 40, true);
     await processedEvents(7_000, 40);
     const [first, second] = await Promise.all([
@@ -106,7 +112,7 @@ describe('pruneMessaging (real PostgreSQL)', () => {
       JSON.stringify(await suite.dataSource.query(`EXPLAIN (FORMAT JSON) ${select}`, [30, 5_000]));
     expect(
       await plan(`SELECT seq FROM ${SCHEMA}.outbox WHERE published_at IS NOT NULL
-                   AND created_at < now() - make_interval(days => $1) ORDER BY created_at LIMIT $2`),
+                   AND published_at < now() - make_interval(days => $1) ORDER BY published_at LIMIT $2`),
     ).toContain('outbox_published_by_age');
     expect(
       await plan(`SELECT consumer, event_id FROM ${SCHEMA}.processed_events

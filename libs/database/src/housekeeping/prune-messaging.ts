@@ -35,8 +35,8 @@ export async function pruneMessaging(
     dataSource,
     `DELETE FROM "${schema}".outbox WHERE seq IN (
        SELECT seq FROM "${schema}".outbox
-        WHERE published_at IS NOT NULL AND created_at < now() - make_interval(days => $1)
-        ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+        WHERE published_at IS NOT NULL AND published_at < now() - make_interval(days => $1)
+        ORDER BY published_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
     kept.publishedDays,
     goOn,
   );

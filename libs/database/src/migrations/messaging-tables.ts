@@ -47,7 +47,7 @@ export async function dropMessagingTables(queryRunner: QueryRunner, schema: stri
 }
 
 /**
- * What pruneMessaging reads: published outbox rows and processed-event records by age, so a prune with nothing to do
+ * What pruneMessaging reads: outbox rows by when they were published and processed-event records by age, so a prune with nothing to do
  * reads nothing. Built CONCURRENTLY: the migration that calls it runs outside a transaction.
  */
 export async function indexMessagingByAge(queryRunner: QueryRunner, schema: string): Promise<void> {
@@ -55,7 +55,7 @@ export async function indexMessagingByAge(queryRunner: QueryRunner, schema: stri
     queryRunner,
     schema,
     'outbox_published_by_age',
-    `ON "${schema}".outbox (created_at) WHERE published_at IS NOT NULL`,
+    `ON "${schema}".outbox (published_at) WHERE published_at IS NOT NULL`,
   );
   await createIndexConcurrently(
     queryRunner,

@@ -64,7 +64,7 @@ export class MessagingHousekeepingService implements OnApplicationBootstrap, OnA
     }, FIRST_PRUNE_AFTER_MS).unref();
   }
 
-  /** One prune, now (the scheduled ones call it; an operator's tooling may too). */
+  /** One prune, now: what the schedule runs. */
   async pruneNow(): Promise<MessagingPruned> {
     const { schema, kept } = this.config;
     const pruned = await pruneMessaging(this.dataSource, schema, kept, () => !this.stopping);

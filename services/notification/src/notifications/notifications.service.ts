@@ -92,8 +92,8 @@ export class NotificationsService {
   async unitInbox(viewer: AuthUser, filter: InboxFilter): Promise<UnitInboxPage> {
     const { page, pageSize } = filter;
     const units = inboxUnitsOf(viewer);
-    const asOf = new Date().toISOString();
-    if (units.length === 0) return { total: 0, page, pageSize, units, unread: 0, asOf, items: [] };
+    if (units.length === 0)
+      return { total: 0, page, pageSize, units, unread: 0, asOf: new Date().toISOString(), items: [] };
     const conditions = [MINE];
     const values: unknown[] = [units, viewer.county, viewer.id];
     if (filter.kind) {
@@ -102,11 +102,13 @@ export class NotificationsService {
     }
     if (filter.unread) conditions.push(UNREAD_BY_READER);
     const where = conditions.join(' AND ');
-    const [{ total, unread }] = (await this.dataSource.query(
+    // asOf by the database's clock, as the messages' own: what is created after it stays unread.
+    const [{ total, unread, asOf }] = (await this.dataSource.query(
       `SELECT (SELECT count(*)::int FROM notification.notifications n WHERE ${where}) AS total,
-              (SELECT count(*)::int FROM notification.notifications n WHERE ${MINE} AND ${UNREAD_BY_READER}) AS unread`,
+              (SELECT count(*)::int FROM notification.notifications n WHERE ${MINE} AND ${UNREAD_BY_READER}) AS unread,
+              statement_timestamp() AS "asOf"`,
       values,
-    )) as { total: number; unread: number }[];
+    )) as { total: number; unread: number; asOf: Date }[];
     const rows = (await this.dataSource.query(
       `SELECT n.id, NOT ${UNREAD_BY_READER} AS read FROM notification.notifications n
         WHERE ${where} ORDER BY n.created_at DESC, n.id
@@ -121,7 +123,7 @@ export class NotificationsService {
       const notification = byId.get(row.id);
       return notification ? [{ ...toView(notification), read: row.read }] : [];
     });
-    return { total, page, pageSize, units, unread, asOf, items };
+    return { total, page, pageSize, units, unread, asOf: asOf.toISOString(), items };
   }
 
   /** Marks unread messages of the person's own units read, for them; others' messages are left alone. */

@@ -44,7 +44,8 @@ export async function openThenEndedPage<Row>(
   const reach = page.values.length + 1;
   // The same order, written as one the newest-first index cannot give: PostgreSQL then sorts what the other indexes find.
   const endedKey = page.endedOrder === 'sort' ? `(concluded_at + interval '0 seconds')` : 'concluded_at';
-  const order = `part, ${outer}, ended_key DESC`;
+  // The case id last: rows of one instant come in the same order on every page.
+  const order = `part, ${outer}, ended_key DESC, case_id`;
   const rows = (await dataSource.query(
     `WITH chosen AS (
        SELECT * FROM (
