@@ -160,7 +160,9 @@ export function pagerHtml({
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   // The first pages are there all the same.
-  const counted = totalCapped ? `超过 ${total} ${unit}（可${narrowBy}缩小范围）` : `共 ${total} ${unit}`;
+  const counted = totalCapped
+    ? `超过 ${formatCount(total)} ${unit}（可${narrowBy}缩小范围）`
+    : `共 ${formatCount(total)} ${unit}`;
   return html`<div class="pager">
     ${counted}，第 ${page}/${pages} 页
     <button type="button" data-page="-1" ${page <= 1 ? 'disabled' : ''}>上一页</button>
