@@ -47,8 +47,8 @@ export async function dropMessagingTables(queryRunner: QueryRunner, schema: stri
 }
 
 /**
- * What pruneMessaging reads: outbox rows by when they were published and processed-event records by age, so a prune with nothing to do
- * reads nothing. Built CONCURRENTLY: the migration that calls it runs outside a transaction.
+ * What pruneMessaging reads: outbox rows by when they were published, processed-event records by age, so a prune
+ * with nothing to do reads nothing. Built CONCURRENTLY: the migration that calls it runs outside a transaction.
  */
 export async function indexMessagingByAge(queryRunner: QueryRunner, schema: string): Promise<void> {
   await createIndexConcurrently(

@@ -64,8 +64,7 @@ export class MessagingHousekeepingService implements OnApplicationBootstrap, OnA
     }, FIRST_PRUNE_AFTER_MS).unref();
   }
 
-  /** One prune, now: what the schedule runs. */
-  async pruneNow(): Promise<MessagingPruned> {
+  private async pruneOnce(): Promise<MessagingPruned> {
     const { schema, kept } = this.config;
     const pruned = await pruneMessaging(this.dataSource, schema, kept, () => !this.stopping);
     this.pruned.inc({ schema, table: 'outbox' }, pruned.outbox);
@@ -79,7 +78,7 @@ export class MessagingHousekeepingService implements OnApplicationBootstrap, OnA
 
   private async pruneInBackground(): Promise<void> {
     if (this.running) return;
-    this.running = this.pruneNow()
+    this.running = this.pruneOnce()
       .catch((error: unknown) =>
         this.logger.warn(
           `pruning failed, tried again in an hour: ${error instanceof Error ? error.message : String(error)}`,
