@@ -164,7 +164,7 @@ export function pagerHtml({
     ? `超过 ${formatCount(total)} ${unit}（可${narrowBy}缩小范围）`
     : `共 ${formatCount(total)} ${unit}`;
   return html`<div class="pager">
-    ${counted}，第 ${page}/${pages} 页
+    ${counted}，第 ${page}/${formatCount(pages)} 页
     <button type="button" data-page="-1" ${page <= 1 ? 'disabled' : ''}>上一页</button>
     <button type="button" data-page="1" ${page >= pages ? 'disabled' : ''}>下一页</button>
   </div>`;

@@ -157,7 +157,12 @@ export function renderMessages(root, { user }) {
           method: 'POST',
           body: { before: shownAsOf, ...(filter.kind ? { kind: filter.kind } : {}) },
         });
-        mount(message, html`<p class="muted">已将 ${formatCount(marked)} 条消息标为已读。</p>`);
+        mount(
+          message,
+          html`<p class="muted">
+            ${marked ? `已将 ${formatCount(marked)} 条消息标为已读。` : '没有未读消息，无需标记。'}
+          </p>`,
+        );
       } else if (clicked.dataset.page) filter.page += Number(clicked.dataset.page);
       else if (clicked.dataset.action !== 'refresh') return;
     } catch (error) {
