@@ -1,4 +1,4 @@
-import { TOPICS } from '@oneseal/contracts';
+import { notificationSentV1, parseEvent, TOPICS } from '@oneseal/contracts';
 import { eventually, openSuiteDataSource, TEST_PEOPLE, type SuiteDataSource } from '@oneseal/testing';
 import { NOTIFICATION_SCHEMA } from '../src/config/notification.env';
 import { DeliveryFailure } from '../src/delivery/delivery-failure';
@@ -285,6 +285,53 @@ describe('notification planning and delivery (real PostgreSQL)', () => {
     const all = await list.listForCase(TEST_PEOPLE.nancunWindow, test.caseId);
     expect(all.map((view) => view.recipientKind)).toEqual(['staff-unit', 'applicant']);
     expect(all[1].recipient).toBe(`${test.phone.slice(0, 3)}****${test.phone.slice(7)}`);
+  });
+
+  it("delivers a unit's inbox message as it records it and announces it once; only the SMS waits for the poller", async () => {
+    const unknownApplicant = newCase();
+    const knownApplicant = newCase();
+    await planner.recordApplicant(submitted(knownApplicant), TOPICS.applicationSubmittedV1);
+    for (const test of [unknownApplicant, knownApplicant]) {
+      const event = taskOpened(test, '140525100-window');
+      const outcomes = await Promise.all([
+        planner.handleEvent(reviewTaskOpenedRule, event),
+        planner.handleEvent(reviewTaskOpenedRule, event),
+      ]);
+      expect(outcomes.filter((outcome) => outcome === 'processed')).toHaveLength(1);
+
+      const [message] = await messagesOf(test.caseId);
+      expect(message).toEqual(
+        expect.objectContaining({
+          channel: 'inbox',
+          status: 'sent',
+          attempts: 1,
+          provider: 'unit-inbox',
+          nextAttemptAt: null,
+        }),
+      );
+      expect(message.sentAt?.getTime()).toBe(message.createdAt.getTime());
+      const announced = await announcedSent(message.id);
+      expect(announced).toHaveLength(1);
+      const sent = parseEvent(notificationSentV1, announced[0].envelope);
+      expect(sent.causationId).toBe(event.id);
+      expect(sent.subject).toBe(test.caseId);
+      expect(sent.payload).toEqual({
+        notificationId: message.id,
+        caseId: test.caseId,
+        recipientKind: 'staff-unit',
+        channel: 'inbox',
+        template: 'taskOpened',
+        sentAt: message.sentAt?.toISOString(),
+      });
+    }
+
+    const accepting = accepted(knownApplicant);
+    await planner.handleEvent(caseAcceptedRule, accepting);
+    const sms = (await messagesOf(knownApplicant.caseId)).find((message) => message.channel === 'sms');
+    expect(sms).toEqual(expect.objectContaining({ status: 'pending', attempts: 0, sentAt: null }));
+    expect(await announcedSent(sms?.id ?? '')).toHaveLength(0);
+    await deliverAll(deliveryWith(new ScriptedProvider()));
+    expect(await announcedSent(sms?.id ?? '')).toHaveLength(1);
   });
 
   it('does not tell a refused applicant twice: the 退回 conclusion follows the 不予受理 message', async () => {

@@ -139,6 +139,51 @@ async function enqueueAfter(
   return { filled: Object.fromEntries(filled.map(([field]) => [field, recorded.payload?.[field]])) };
 }
 
+/** An event to record for a row a statement inserts or changes, named by the row's `id`. */
+export interface EventForRow<TPayload extends object> {
+  rowId: string;
+  event: NewEvent<TPayload>;
+}
+
+/**
+ * The INSERT, as a part of the caller's WITH, that records the event of each row `from` answers (a part returning
+ * `id` and the columns `fromRow` reads): an event is recorded if and only if its row is there, so a row the statement
+ * left out (a conflict, a condition) is announced by nothing. Payload fields the row gives are SQL expressions over
+ * `change.<column>`, as for `changeAndEnqueueEvent`. Values are appended to `params`.
+ */
+export function enqueueForRows<TPayload extends object, TFromRow extends keyof TPayload & string = never>(
+  schema: string,
+  contract: EventContract<TPayload>,
+  rows: readonly EventForRow<Omit<TPayload, TFromRow>>[],
+  from: string,
+  params: unknown[],
+  fromRow?: PayloadFromChange<TFromRow>,
+): string {
+  if (rows.length === 0) throw new Error('enqueueForRows needs at least one row');
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const values = rows.map(({ rowId, event }) => {
+    const envelope = envelopeOf(
+      schema,
+      contract as unknown as EventContract<Omit<TPayload, TFromRow>>,
+      event,
+    );
+    return `(${add(rowId)}::uuid, ${add(envelope.id)}::uuid, ${add(envelope.subject)}::text, ${add(
+      JSON.stringify(envelope),
+    )}::jsonb)`;
+  });
+  const filled = Object.entries<string>(fromRow ?? {});
+  const envelope =
+    filled.length === 0
+      ? 'a.envelope'
+      : `jsonb_set(a.envelope, '{payload}', (a.envelope -> 'payload') || jsonb_build_object(${filled
+          .map(([field, expression]) => `${add(field)}::text, ${expression}`)
+          .join(', ')}))`;
+  return `INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope)
+          SELECT a.event_id, ${add(contract.topic)}, a.message_key, ${envelope}
+            FROM (VALUES ${values.join(', ')}) AS a (row_id, event_id, message_key, envelope)
+            JOIN ${from} AS change ON change.id = a.row_id`;
+}
+
 function envelopeOf<TPayload extends object>(
   schema: string,
   contract: EventContract<TPayload>,

@@ -36,7 +36,8 @@ export class DeliveryModule {
             const logger = new Logger('NotificationDelivery');
             return new NotificationDelivery(
               dataSource,
-              // The unit inbox is this service's own table: recording a staff message is delivering it.
+              // A unit's inbox message is recorded as delivered (message-rows.ts); this one delivers those a
+              // version before recorded as pending, should any be waiting when it starts.
               { sms: smsProviderFor(env), inbox: new RecordingProvider() },
               {
                 baseDelayMs: env.NOTIFICATION_RETRY_BASE_MS,

@@ -3,7 +3,8 @@ import { processOnce, type ProcessOutcome } from '@oneseal/database';
 import { villageStation } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 import { NOTIFICATION_SCHEMA } from '../config/notification.env';
-import { recordDirectMessage } from '../notifications/direct-messages';
+import { recordDirectMessage, type DirectMessage } from '../notifications/direct-messages';
+import { awaitsDelivery } from '../notifications/message-rows';
 import type { UnitNames } from '../notifications/notification-rules';
 import { homeVisitRequested, homeVisitScheduled } from '../notifications/templates';
 
@@ -20,54 +21,48 @@ export class HomeVisitMessages {
   async requested(event: EventEnvelope<HomeVisitRequestedV1>, topic: string): Promise<ProcessOutcome> {
     const { payload } = event;
     const station = villageStation(payload.villageCode);
-    return this.once(event, topic, (manager) =>
-      recordDirectMessage(manager, event, {
-        subjectId: payload.visitId,
-        recipientKind: 'staff-unit',
-        recipient: station,
-        channel: 'inbox',
-        message: homeVisitRequested({
-          kind: payload.kind,
-          villageName: this.places.unit(station).replace(/便民服务站$/, ''),
-          applicantName: payload.applicantName,
-          reason: payload.reason,
-          matterName: payload.matterName,
-          ...(payload.preferredDate ? { preferredDate: payload.preferredDate } : {}),
-        }),
-        sendAt: new Date(),
-        sourceEventId: event.id,
+    return this.once(event, topic, {
+      subjectId: payload.visitId,
+      recipientKind: 'staff-unit',
+      recipient: station,
+      channel: 'inbox',
+      message: homeVisitRequested({
+        kind: payload.kind,
+        villageName: this.places.unit(station).replace(/便民服务站$/, ''),
+        applicantName: payload.applicantName,
+        reason: payload.reason,
+        matterName: payload.matterName,
+        ...(payload.preferredDate ? { preferredDate: payload.preferredDate } : {}),
       }),
-    );
+      sourceEventId: event.id,
+    });
   }
 
   async scheduled(event: EventEnvelope<HomeVisitScheduledV1>, topic: string): Promise<ProcessOutcome> {
     const { payload } = event;
-    return this.once(event, topic, (manager) =>
-      recordDirectMessage(manager, event, {
-        subjectId: payload.visitId,
-        recipientKind: 'applicant',
-        recipient: payload.applicantPhone,
-        channel: 'sms',
-        message: homeVisitScheduled(payload),
-        sendAt: new Date(),
-        sourceEventId: event.id,
-      }),
-    );
+    return this.once(event, topic, {
+      subjectId: payload.visitId,
+      recipientKind: 'applicant',
+      recipient: payload.applicantPhone,
+      channel: 'sms',
+      message: homeVisitScheduled(payload),
+      sourceEventId: event.id,
+    });
   }
 
   private async once(
     event: EventEnvelope<object>,
     topic: string,
-    work: Parameters<typeof processOnce>[4],
+    message: DirectMessage,
   ): Promise<ProcessOutcome> {
     const outcome = await processOnce(
       this.dataSource,
       NOTIFICATION_SCHEMA,
       HOME_VISIT_CONSUMER,
       { id: event.id, topic },
-      work,
+      (manager) => recordDirectMessage(manager, event, message),
     );
-    if (outcome === 'processed') this.onMessagesRecorded();
+    if (outcome === 'processed' && awaitsDelivery([message])) this.onMessagesRecorded();
     return outcome;
   }
 }

@@ -3,7 +3,7 @@ import { processOnce, type ProcessOutcome } from '@oneseal/database';
 import { townUnit } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 import { NOTIFICATION_SCHEMA } from '../config/notification.env';
-import { recordDirectMessage } from '../notifications/direct-messages';
+import { recordMessageRows } from '../notifications/message-rows';
 import { noticeIssued } from '../notifications/templates';
 
 export const NOTICE_CONSUMER = 'notification.notices';
@@ -21,7 +21,6 @@ export class NoticeMessages {
   constructor(
     private readonly dataSource: DataSource,
     private readonly towns: CountyTowns,
-    private readonly onMessagesRecorded: () => void = () => undefined,
   ) {}
 
   async issued(event: EventEnvelope<NoticeIssuedV1>, topic: string): Promise<ProcessOutcome> {
@@ -31,26 +30,25 @@ export class NoticeMessages {
       title: payload.title,
       number: payload.number,
     });
-    const outcome = await processOnce(
+    // Inbox messages only: delivered as recorded, nothing for the delivery poller.
+    return processOnce(
       this.dataSource,
       NOTIFICATION_SCHEMA,
       NOTICE_CONSUMER,
       { id: event.id, topic },
-      async (manager) => {
-        for (const town of this.towns.townsOf(payload.county)) {
-          await recordDirectMessage(manager, event, {
+      (manager) =>
+        recordMessageRows(
+          manager,
+          event,
+          this.towns.townsOf(payload.county).map((town) => ({
             subjectId: payload.documentId,
-            recipientKind: 'staff-unit',
+            recipientKind: 'staff-unit' as const,
             recipient: townUnit.approval(town),
-            channel: 'inbox',
+            channel: 'inbox' as const,
             message,
-            sendAt: new Date(),
             sourceEventId: event.id,
-          });
-        }
-      },
+          })),
+        ),
     );
-    if (outcome === 'processed') this.onMessagesRecorded();
-    return outcome;
   }
 }

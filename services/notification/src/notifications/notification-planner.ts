@@ -17,7 +17,7 @@ import {
   type PlannedMessage,
   type UnitNames,
 } from './notification-rules';
-import { recordMessages, recordOnceWithMessages } from './message-rows';
+import { awaitsDelivery, recordMessages, recordOnceWithMessages } from './message-rows';
 import { parkEvent, parkedEventsOf, releaseParkedEvent } from './parked-events';
 
 export const APPLICANT_CONSUMER = 'notification.applicant-contacts';
@@ -27,7 +27,10 @@ export interface PlannerLogger {
 }
 
 export interface NotificationPlannerOptions {
-  /** Called after a transaction recorded new messages: the delivery poller need not wait for its next tick. */
+  /**
+   * Called after a transaction recorded a message to send (an SMS): the delivery poller need not wait for its next
+   * tick. A message to a unit's inbox is delivered as it is recorded.
+   */
   onMessagesRecorded?: () => void;
   logger?: PlannerLogger;
   /** Desk names for staff texts; by default from the repository's reference data. */
@@ -61,14 +64,10 @@ export class NotificationPlanner {
   ): Promise<ProcessOutcome> {
     const caseId = event.payload.caseId;
     const known = this.applicants.get(caseId);
+    // What was planned, once known: only an SMS among it needs the delivery poller.
+    let planned: PlannedMessage[] = known ? this.plan(rule, event, known) : [];
     const outcome = known
-      ? await recordOnceWithMessages(
-          this.dataSource,
-          consumerOf(rule),
-          rule.contract.topic,
-          event,
-          this.plan(rule, event, known),
-        )
+      ? await recordOnceWithMessages(this.dataSource, consumerOf(rule), rule.contract.topic, event, planned)
       : await processOnce(
           this.dataSource,
           NOTIFICATION_SCHEMA,
@@ -78,14 +77,15 @@ export class NotificationPlanner {
             const applicant = await findApplicant(manager, caseId);
             if (applicant) this.applicants.set(caseId, applicant);
             if (applicant || rule.audience === 'staff') {
-              await recordMessages(manager, event, this.plan(rule, event, applicant));
+              planned = this.plan(rule, event, applicant);
+              await recordMessages(manager, event, planned);
             } else {
               await parkEvent(manager, caseId, rule.contract.topic, event);
             }
           },
           caseLock(caseId),
         );
-    if (outcome === 'processed') this.options.onMessagesRecorded?.();
+    if (outcome === 'processed' && awaitsDelivery(planned)) this.options.onMessagesRecorded?.();
     return outcome;
   }
 

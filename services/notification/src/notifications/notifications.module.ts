@@ -43,9 +43,9 @@ export class NotificationsModule {
         },
         {
           provide: NoticeMessages,
-          inject: [getDataSourceToken(), DeliveryPoller, SeededPlaceNames],
-          useFactory: (dataSource: DataSource, poller: DeliveryPoller, places: SeededPlaceNames) =>
-            new NoticeMessages(dataSource, places, () => poller.soon()),
+          inject: [getDataSourceToken(), SeededPlaceNames],
+          useFactory: (dataSource: DataSource, places: SeededPlaceNames) =>
+            new NoticeMessages(dataSource, places),
         },
         {
           provide: AppointmentMessages,
