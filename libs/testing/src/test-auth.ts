@@ -45,7 +45,8 @@ export function testAuth(): TestAuth {
           } catch {
             current = false;
           }
-          response.writeHead(current ? 204 : 401).end();
+          // Closed after each answer: a kept-alive connection would hold a test worker open after its suite.
+          response.writeHead(current ? 204 : 401, { connection: 'close' }).end();
         });
         // Never keeps a test process alive on its own.
         server.unref();
