@@ -6,7 +6,13 @@ import {
   type CaseAcceptedV1,
 } from '@oneseal/contracts';
 import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
-import { changeAndEnqueueEvent, enqueueEvent, isoTimestampOf, processOnceAndEnqueue } from '../src';
+import {
+  changeAndEnqueueEvent,
+  enqueueEvent,
+  enqueueForRows,
+  isoTimestampOf,
+  processOnceAndEnqueue,
+} from '../src';
 
 // The outbox of intake's schema, as the intake service writes it.
 const SCHEMA = 'intake';
@@ -188,6 +194,61 @@ describe('enqueueEvent (real PostgreSQL)', () => {
         changeAndEnqueueEvent(suite.dataSource, SCHEMA, applicationSubmittedV1, stepped(first), submitted()),
       ).resolves.toBeUndefined();
       expect(await outboxCount()).toBe(before + 1);
+    });
+
+    it('records one event for each row a statement wrote, none for a row it left out, fields filled from its row', async () => {
+      const [present, fresh, other] = ['140541', '140542', '140543'];
+      await suite.dataSource.query(`INSERT INTO ${SCHEMA}.provincial_pull_cursors (county) VALUES ($1)`, [
+        present,
+      ]);
+      const rows = [present, fresh, other].map((county) => ({
+        id: randomUUID(),
+        county,
+        caseId: randomUUID(),
+      }));
+      const params: unknown[] = [];
+      const keys = rows.map((row) => `($${params.push(row.id)}::uuid, $${params.push(row.county)}::char(6))`);
+      // The cursor already there is left out by the conflict: its row, and so its event, is not in `written`.
+      const written = `added AS (INSERT INTO ${SCHEMA}.provincial_pull_cursors (county, pulled_at)
+                         SELECT county, clock_timestamp() FROM (VALUES ${keys.join(', ')}) AS k (id, county)
+                         ON CONFLICT DO NOTHING RETURNING county, pulled_at),
+                       written AS (SELECT k.id, added.pulled_at
+                                     FROM added JOIN (VALUES ${keys.join(', ')}) AS k (id, county) USING (county))`;
+      const announced = enqueueForRows<ApplicationSubmittedV1, 'submittedAt'>(
+        SCHEMA,
+        applicationSubmittedV1,
+        rows.map((row) => ({
+          rowId: row.id,
+          event: event({ caseId: row.caseId } as unknown as Omit<ApplicationSubmittedV1, 'submittedAt'>),
+        })),
+        'written',
+        params,
+        { submittedAt: isoTimestampOf('pulled_at') },
+      );
+      const before = await outboxCount();
+      await suite.dataSource.query(`WITH ${written}, announced AS (${announced}) SELECT 1`, params);
+
+      expect(await outboxCount()).toBe(before + 2);
+      const recorded = (await suite.dataSource.query(
+        `SELECT topic, envelope -> 'payload' AS payload FROM ${SCHEMA}.outbox
+          WHERE envelope -> 'payload' ->> 'caseId' = ANY($1) ORDER BY seq`,
+        [rows.map((row) => row.caseId)],
+      )) as { topic: string; payload: Record<string, unknown> }[];
+      const pulledAt = async (county: string) =>
+        (
+          (await suite.dataSource.query(
+            `SELECT pulled_at FROM ${SCHEMA}.provincial_pull_cursors WHERE county = $1`,
+            [county],
+          )) as { pulled_at: Date }[]
+        )[0].pulled_at.toISOString();
+      expect(recorded).toHaveLength(2);
+      expect(new Set(recorded.map((row) => row.topic))).toEqual(new Set([applicationSubmittedV1.topic]));
+      expect(recorded.map((row) => row.payload)).toEqual(
+        expect.arrayContaining([
+          { caseId: rows[1].caseId, submittedAt: await pulledAt(fresh) },
+          { caseId: rows[2].caseId, submittedAt: await pulledAt(other) },
+        ]),
+      );
     });
 
     it('refuses an event another service is named after, and changes nothing', async () => {

@@ -1,8 +1,18 @@
-import { notificationSentV1, parseEvent, TOPICS } from '@oneseal/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  NOTICE_KINDS,
+  noticeIssuedV1,
+  notificationSentV1,
+  parseEvent,
+  TOPICS,
+  type EventEnvelope,
+  type NoticeIssuedV1,
+} from '@oneseal/contracts';
 import { eventually, openSuiteDataSource, TEST_PEOPLE, type SuiteDataSource } from '@oneseal/testing';
 import { NOTIFICATION_SCHEMA } from '../src/config/notification.env';
 import { DeliveryFailure } from '../src/delivery/delivery-failure';
 import { NotificationDelivery } from '../src/delivery/notification-delivery';
+import { NoticeMessages } from '../src/notices/notice-messages';
 import { RecordingProvider } from '../src/delivery/recording.provider';
 import type { RetryPolicy } from '../src/delivery/retry-policy';
 import { Notification } from '../src/notifications/notification.entity';
@@ -332,6 +342,54 @@ describe('notification planning and delivery (real PostgreSQL)', () => {
     expect(await announcedSent(sms?.id ?? '')).toHaveLength(0);
     await deliverAll(deliveryWith(new ScriptedProvider()));
     expect(await announcedSent(sms?.id ?? '')).toHaveLength(1);
+  });
+
+  it("puts a county's 通报 in every town leader's inbox in one statement, each message announced once", async () => {
+    const towns = ['140525100', '140525101', '140525102'];
+    const notices = new NoticeMessages(suite.dataSource, { townsOf: () => towns });
+    const documentId = randomUUID();
+    const event: EventEnvelope<NoticeIssuedV1> = {
+      id: randomUUID(),
+      type: noticeIssuedV1.type,
+      version: noticeIssuedV1.version,
+      occurredAt: new Date().toISOString(),
+      subject: documentId,
+      county: '140525',
+      actor: { kind: 'service', id: 'test' },
+      correlationId: documentId,
+      payload: {
+        documentId,
+        kind: NOTICE_KINDS[0],
+        county: '140525',
+        organ: '140525-gov',
+        issuerName: '泽州县人民政府办公室',
+        title: '关于2026年11月便民服务中心考核情况的通报',
+        number: '泽政办通〔2026〕12号',
+        stampId: randomUUID(),
+        sealId: randomUUID(),
+        documentSm3: 'a'.repeat(64),
+        verificationCode: 'K7QM3XPD',
+        issuedAt: new Date().toISOString(),
+      },
+    };
+    expect(await notices.issued(event, TOPICS.noticeIssuedV1)).toBe('processed');
+    expect(await notices.issued(event, TOPICS.noticeIssuedV1)).toBe('duplicate');
+
+    const messages = await messagesOf(documentId);
+    expect(messages.map((message) => [message.recipient, message.status, message.provider])).toEqual(
+      expect.arrayContaining(towns.map((town) => [`${town}-approval`, 'sent', 'unit-inbox'])),
+    );
+    expect(messages).toHaveLength(towns.length);
+    for (const message of messages) {
+      const announced = await announcedSent(message.id);
+      expect(announced).toHaveLength(1);
+      const sent = parseEvent(notificationSentV1, announced[0].envelope);
+      expect(sent).toEqual(
+        expect.objectContaining({ subject: documentId, county: '140525', causationId: event.id }),
+      );
+      expect(sent.town).toBeUndefined();
+      expect(sent.payload.sentAt).toBe(message.sentAt?.toISOString());
+    }
   });
 
   it('does not tell a refused applicant twice: the 退回 conclusion follows the 不予受理 message', async () => {

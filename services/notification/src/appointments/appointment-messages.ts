@@ -3,7 +3,7 @@ import type { AppointmentBookedV1, AppointmentCancelledV1, EventEnvelope } from 
 import { processOnce, type ProcessOutcome } from '@oneseal/database';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NOTIFICATION_SCHEMA } from '../config/notification.env';
-import { recordDirectMessage } from '../notifications/direct-messages';
+import { recordMessageRows } from '../notifications/message-rows';
 import { appointmentBooked, appointmentReminder, type RenderedMessage } from '../notifications/templates';
 
 export const APPOINTMENT_CONSUMER = 'notification.appointments';
@@ -90,13 +90,15 @@ async function record(
   sendAt: Date,
 ): Promise<void> {
   // The appointment stands where a case stands for other messages: what the message is about.
-  await recordDirectMessage(manager, event, {
-    subjectId: event.payload.appointmentId,
-    recipientKind: 'applicant',
-    recipient: event.payload.applicantPhone,
-    channel: 'sms',
-    message,
-    sendAt,
-    sourceEventId,
-  });
+  await recordMessageRows(manager, event, [
+    {
+      subjectId: event.payload.appointmentId,
+      recipientKind: 'applicant',
+      recipient: event.payload.applicantPhone,
+      channel: 'sms',
+      message,
+      sendAt,
+      sourceEventId,
+    },
+  ]);
 }

@@ -36,8 +36,9 @@ export class DeliveryModule {
             const logger = new Logger('NotificationDelivery');
             return new NotificationDelivery(
               dataSource,
-              // A unit's inbox message is recorded as delivered (message-rows.ts); this one delivers those a
-              // version before recorded as pending, should any be waiting when it starts.
+              // A unit's inbox message is now recorded as delivered (message-rows.ts, provider 'unit-inbox'). Until
+              // no replica of an earlier release runs (a rolling deploy), those still record them as pending: this
+              // delivers them the earlier way (provider 'recording'). It can go once every replica records them sent.
               { sms: smsProviderFor(env), inbox: new RecordingProvider() },
               {
                 baseDelayMs: env.NOTIFICATION_RETRY_BASE_MS,

@@ -3,8 +3,7 @@ import { processOnce, type ProcessOutcome } from '@oneseal/database';
 import { villageStation } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 import { NOTIFICATION_SCHEMA } from '../config/notification.env';
-import { recordDirectMessage, type DirectMessage } from '../notifications/direct-messages';
-import { awaitsDelivery } from '../notifications/message-rows';
+import { awaitsDelivery, recordMessageRows, type MessageRow } from '../notifications/message-rows';
 import type { UnitNames } from '../notifications/notification-rules';
 import { homeVisitRequested, homeVisitScheduled } from '../notifications/templates';
 
@@ -53,14 +52,14 @@ export class HomeVisitMessages {
   private async once(
     event: EventEnvelope<object>,
     topic: string,
-    message: DirectMessage,
+    message: MessageRow,
   ): Promise<ProcessOutcome> {
     const outcome = await processOnce(
       this.dataSource,
       NOTIFICATION_SCHEMA,
       HOME_VISIT_CONSUMER,
       { id: event.id, topic },
-      (manager) => recordDirectMessage(manager, event, message),
+      (manager) => recordMessageRows(manager, event, [message]),
     );
     if (outcome === 'processed' && awaitsDelivery([message])) this.onMessagesRecorded();
     return outcome;

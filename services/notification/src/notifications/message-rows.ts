@@ -16,10 +16,13 @@ import type { RenderedMessage } from './templates';
  * A unit's inbox is this service's own table: a staff message is delivered the moment it is recorded, so it is
  * recorded as sent and announced in the same statement, without a round of the delivery poller.
  */
-export const DELIVERED_ON_RECORDING: Channel = 'inbox';
-export const INBOX_PROVIDER = 'unit-inbox';
+const DELIVERED_ON_RECORDING: Channel = 'inbox';
+const INBOX_PROVIDER = 'unit-inbox';
 
-/** One message row to record; its subject is a case, or what stands for one (an appointment, a home visit). */
+/**
+ * One message row to record. Its subject is a case, or what stands for one (an appointment, a home visit); it is
+ * recorded once per source event and recipient, so a second message of one event needs an event of its own.
+ */
 export interface MessageRow {
   subjectId: string;
   recipientKind: RecipientKind;
@@ -64,7 +67,7 @@ function messageParts(
   when = 'true',
 ): string {
   const ids = rows.map(() => timeOrderedUuid());
-  const values = rows.map((row, index) => {
+  const tuples = rows.map((row, index) => {
     const values = [
       ids[index],
       row.subjectId,
@@ -94,8 +97,9 @@ function messageParts(
            CASE WHEN ${delivered} THEN t.at END,
            CASE WHEN ${delivered} THEN '${INBOX_PROVIDER}' END,
            t.at
-      FROM (VALUES ${values.join(', ')}) AS m (${names.join(', ')})
-     CROSS JOIN LATERAL (SELECT clock_timestamp() AS at) AS t
+      FROM (VALUES ${tuples.join(', ')}) AS m (${names.join(', ')})
+     -- One time for the statement's messages: each is sent the moment it is recorded.
+     CROSS JOIN (SELECT clock_timestamp() AS at) AS t
      WHERE ${when}
     ON CONFLICT ON CONSTRAINT notifications_once_per_event_and_recipient DO NOTHING
     RETURNING id, sent_at)`;
@@ -107,7 +111,7 @@ function messageParts(
             event: {
               subject: row.subjectId,
               county: event.county,
-              town: event.town,
+              town: event.town ?? undefined,
               actor: { kind: 'service', id: 'notification' },
               correlationId: event.correlationId,
               causationId: row.sourceEventId,

@@ -28,8 +28,8 @@ export interface PlannerLogger {
 
 export interface NotificationPlannerOptions {
   /**
-   * Called after a transaction recorded a message to send (an SMS): the delivery poller need not wait for its next
-   * tick. A message to a unit's inbox is delivered as it is recorded.
+   * Called after a transaction may have recorded a message to send (an SMS; an applicant's parked messages released):
+   * the delivery poller need not wait for its next tick. A message to a unit's inbox is delivered as it is recorded.
    */
   onMessagesRecorded?: () => void;
   logger?: PlannerLogger;

@@ -74,7 +74,8 @@ export class NotificationsService {
   ): Promise<NotificationView[]> {
     const notifications = await this.dataSource.getRepository(Notification).find({
       where: { caseId },
-      order: { createdAt: 'ASC' },
+      // One event's messages share their time (one statement): their ids, in time order, keep the order planned.
+      order: { createdAt: 'ASC', id: 'ASC' },
     });
     const located = notifications.filter((notification) => notification.county);
     if (located.length === 0) return [];
