@@ -1,5 +1,6 @@
 import type { OutboxRecord } from '@oneseal/database';
-import { groupByTopicAndKey } from './event-producer';
+import { groupByPartition } from './event-producer';
+import { partitionOfKey } from './topic-partitions';
 
 const record = (topic: string, key: string, eventId: string): OutboxRecord => ({
   topic,
@@ -9,18 +10,31 @@ const record = (topic: string, key: string, eventId: string): OutboxRecord => ({
 });
 
 describe('publishing outbox records one partition at a time', () => {
-  it('sends each topic and key together, in outbox order, never two keys or topics in one send', () => {
-    const records = [
-      record('stamped', 'case-a', '1'),
-      record('concluded', 'case-a', '2'),
-      record('stamped', 'case-b', '3'),
-      record('stamped', 'case-a', '4'),
-    ];
-    const groups = groupByTopicAndKey(records);
-    expect(groups.map((group) => group.map((r) => r.eventId))).toEqual([['1', '4'], ['2'], ['3']]);
-    for (const group of groups) {
-      expect(new Set(group.map((r) => `${r.topic}|${r.key}`)).size).toBe(1);
+  const records = [
+    record('stamped', 'case-a', '1'),
+    record('concluded', 'case-a', '2'),
+    record('stamped', 'case-b', '3'),
+    record('stamped', 'case-a', '4'),
+    record('stamped', 'case-c', '5'),
+  ];
+
+  it('sends one topic together on a single-partition node, in outbox order', () => {
+    const batches = groupByPartition(records, () => 1);
+    expect(
+      batches.map((batch) => [batch.topic, batch.partition, batch.records.map((r) => r.eventId)]),
+    ).toEqual([
+      ['stamped', 0, ['1', '3', '4', '5']],
+      ['concluded', 0, ['2']],
+    ]);
+  });
+
+  it('never puts two partitions in one send, and keeps a case in the partition its key gives', () => {
+    const batches = groupByPartition(records, () => 3);
+    for (const batch of batches) {
+      for (const r of batch.records) expect(partitionOfKey(r.topic, r.key, 3)).toBe(batch.partition);
     }
-    expect(groups.flat()).toHaveLength(records.length);
+    expect(batches.flatMap((batch) => batch.records)).toHaveLength(records.length);
+    const caseA = batches.find((batch) => batch.records.some((r) => r.eventId === '1'));
+    expect(caseA?.records.filter((r) => r.key === 'case-a').map((r) => r.eventId)).toEqual(['1', '4']);
   });
 });

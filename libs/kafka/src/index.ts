@@ -12,3 +12,4 @@ export * from './nest/kafka-transport';
 export * from './consumer-lag';
 export * from './offset-committer';
 export * from './case-partition-assigner';
+export * from './topic-partitions';

@@ -11,7 +11,7 @@ import {
   type SuiteDataSource,
 } from '@oneseal/testing';
 import type { Producer } from 'kafkajs';
-import { EventProducer, ensureTopics } from '../src';
+import { EventProducer, TopicPartitionCounts, ensureTopics } from '../src';
 
 // The relay is exercised on the intake schema's outbox, as the intake service uses it, but with a topic of its
 // own so no running service ever consumes these test events.
@@ -35,7 +35,7 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
     relay = new OutboxRelay({
       databaseUrl: suite.database.url,
       schema: SCHEMA,
-      sink: new EventProducer(producer, testProducerKeys().signer('intake')),
+      sink: new EventProducer(producer, testProducerKeys().signer('intake'), new TopicPartitionCounts(kafka)),
       logger: { warn: () => undefined },
       // A long poll interval: delivery in this test has to come from the LISTEN/NOTIFY wake-up.
       pollIntervalMs: 60_000,
@@ -132,7 +132,7 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
     const second = new OutboxRelay({
       databaseUrl: suite.database.url,
       schema: SCHEMA,
-      sink: new EventProducer(producer, testProducerKeys().signer('intake')),
+      sink: new EventProducer(producer, testProducerKeys().signer('intake'), new TopicPartitionCounts(kafka)),
       logger: { warn: () => undefined },
       pollIntervalMs: 200,
     });
@@ -177,7 +177,7 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
     const patient = new OutboxRelay({
       databaseUrl: suite.database.url,
       schema: SCHEMA,
-      sink: new EventProducer(producer, testProducerKeys().signer('intake')),
+      sink: new EventProducer(producer, testProducerKeys().signer('intake'), new TopicPartitionCounts(kafka)),
       logger: { warn: () => undefined },
       pollIntervalMs: 60_000,
       markAfterMs: 60_000,
@@ -226,7 +226,7 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
     const restarted = new OutboxRelay({
       databaseUrl: suite.database.url,
       schema: SCHEMA,
-      sink: new EventProducer(producer, testProducerKeys().signer('intake')),
+      sink: new EventProducer(producer, testProducerKeys().signer('intake'), new TopicPartitionCounts(kafka)),
       logger: { warn: () => undefined },
       pollIntervalMs: 60_000,
       markAfterMs: 2_000,

@@ -17,6 +17,7 @@ export function uniqueTopic(label: string): string {
 
 export interface CollectedMessage {
   topic: string;
+  partition: number;
   key: string | null;
   value: string;
   headers: Record<string, string>;
@@ -46,7 +47,8 @@ export class MessageCollector {
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.topics], fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ topic, message }) => void this.messages.push(toCollected(topic, message)),
+      eachMessage: async ({ topic, partition, message }) =>
+        void this.messages.push(toCollected(topic, partition, message)),
     });
     await joined;
   }
@@ -56,10 +58,16 @@ export class MessageCollector {
   }
 }
 
-function toCollected(topic: string, message: KafkaMessage): CollectedMessage {
+function toCollected(topic: string, partition: number, message: KafkaMessage): CollectedMessage {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(message.headers ?? {})) {
     if (value !== undefined) headers[name] = value.toString();
   }
-  return { topic, key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers };
+  return {
+    topic,
+    partition,
+    key: message.key?.toString() ?? null,
+    value: message.value?.toString() ?? '',
+    headers,
+  };
 }

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/microservices';
 import type { IHeaders } from 'kafkajs';
 import { CONSUMER_PARTITION_ASSIGNERS } from '../case-partition-assigner';
+import { KAFKA_RETRY } from '../kafka-client';
 import type { ReceivedMessage } from '../dead-letter';
 
 /** Nest restates kafkajs's types in a copy of its own (missing two admin calls the assigners never use). */
@@ -28,7 +29,7 @@ export function kafkaTransportOptions(config: KafkaTransportConfig): Microservic
       client: {
         clientId: `${config.clientId}-consumer`,
         brokers: [...config.brokers],
-        retry: { retries: 8 },
+        retry: { ...KAFKA_RETRY },
       },
       consumer: {
         groupId: config.groupId,

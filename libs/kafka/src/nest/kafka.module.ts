@@ -25,6 +25,7 @@ import {
 } from '../producer-identity';
 import { createKafkaClient } from '../kafka-client';
 import { watchConsumerLag } from '../consumer-lag';
+import { TopicPartitionCounts } from '../topic-partitions';
 import { ensureTopics } from '../topics-admin';
 import { KafkaHealthIndicator } from './kafka.health';
 import { KAFKA_CLIENT, KAFKA_PRODUCER } from './kafka.tokens';
@@ -139,8 +140,9 @@ export class KafkaModule {
           ? [
               {
                 provide: EventProducer,
-                inject: [KAFKA_PRODUCER],
-                useFactory: (producer: Producer) => new EventProducer(producer, signer),
+                inject: [KAFKA_PRODUCER, KAFKA_CLIENT],
+                useFactory: (producer: Producer, kafka: Kafka) =>
+                  new EventProducer(producer, signer, new TopicPartitionCounts(kafka)),
               },
             ]
           : []),

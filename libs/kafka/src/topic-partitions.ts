@@ -1,0 +1,55 @@
+import { Partitioners, type Kafka, type PartitionMetadata } from 'kafkajs';
+
+/** How long a topic's partition count is trusted before it is asked for again (kafkajs's own metadata age). */
+const COUNT_MAX_AGE_MS = 5 * 60_000;
+
+/** The partition kafkajs's default partitioner puts a keyed message in, given the topic's partition count. */
+export function partitionOfKey(topic: string, key: string, partitions: number): number {
+  // The partitioner reads only how many partitions there are for a keyed message (murmur2, as Java clients do).
+  const partitionMetadata = Array.from({ length: partitions }, () => ({ leader: 0 }) as PartitionMetadata);
+  return defaultPartitioner({ topic, partitionMetadata, message: { key, value: null } });
+}
+
+const defaultPartitioner = Partitioners.DefaultPartitioner();
+
+/** The number of partitions of each topic, as the brokers say, remembered for a few minutes. */
+export class TopicPartitionCounts {
+  private readonly counts = new Map<string, { partitions: number; askedAt: number }>();
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The partition counts of `topics`, asked of the brokers for those not known or not asked for a while. */
+  async of(topics: readonly string[]): Promise<(topic: string) => number> {
+    const stale = [...new Set(topics)].filter((topic) => {
+      const known = this.counts.get(topic);
+      return !known || this.now() - known.askedAt > COUNT_MAX_AGE_MS;
+    });
+    if (stale.length > 0) await this.ask(stale);
+    return (topic) => {
+      const known = this.counts.get(topic);
+      if (!known) throw new Error(`Kafka did not describe topic ${topic}`);
+      return known.partitions;
+    };
+  }
+
+  /** Asked again next time: a send failed, and the topic may have changed. */
+  forget(topics: readonly string[]): void {
+    for (const topic of topics) this.counts.delete(topic);
+  }
+
+  private async ask(topics: string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const { topics: described } = await admin.fetchTopicMetadata({ topics });
+      for (const topic of described) {
+        this.counts.set(topic.name, { partitions: topic.partitions.length, askedAt: this.now() });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
