@@ -1,8 +1,9 @@
-import { notificationSentV1 } from '@oneseal/contracts';
-import { changeAndEnqueueEvent } from '@oneseal/database';
+import { notificationSentV1, type NotificationSentV1 } from '@oneseal/contracts';
+import { changeAndEnqueueEvent, isoTimestampOf } from '@oneseal/database';
 import type { DataSource } from 'typeorm';
 import { NOTIFICATION_SCHEMA } from '../config/notification.env';
 import type { Channel, RecipientKind } from '../notifications/notification.entity';
+import { sentAnnouncement } from '../notifications/sent-announcement';
 import type { TemplateName } from '../notifications/templates';
 import { asDeliveryFailure, type DeliveryFailure } from './delivery-failure';
 import type { NotificationProvider } from './notification-provider';
@@ -91,8 +92,7 @@ export class NotificationDelivery {
     provider: string,
     providerMessageId: string,
   ): Promise<AttemptOutcome> {
-    const sentAt = new Date();
-    const announced = await changeAndEnqueueEvent(
+    const announced = await changeAndEnqueueEvent<NotificationSentV1, 'sentAt'>(
       this.dataSource,
       NOTIFICATION_SCHEMA,
       notificationSentV1,
@@ -101,25 +101,21 @@ export class NotificationDelivery {
                  SET status = 'sent', sent_at = $5, provider = $3, provider_message_id = $4, last_error = NULL,
                      next_attempt_at = NULL
                WHERE id = $1 AND attempts = $2 AND status = 'pending'
-               RETURNING id`,
-        params: [message.id, message.attempts, provider, providerMessageId, sentAt],
+               RETURNING id, sent_at`,
+        params: [message.id, message.attempts, provider, providerMessageId, new Date()],
       },
-      {
-        subject: message.case_id,
+      sentAnnouncement({
+        id: message.id,
+        caseId: message.case_id,
+        recipientKind: message.recipient_kind,
+        channel: message.channel,
+        template: message.template,
         county: message.county,
-        town: message.town ?? undefined,
-        actor: { kind: 'service', id: 'notification' },
+        town: message.town,
         correlationId: message.correlation_id,
-        causationId: message.source_event_id,
-        payload: {
-          notificationId: message.id,
-          caseId: message.case_id,
-          recipientKind: message.recipient_kind,
-          channel: message.channel,
-          template: message.template,
-          sentAt: sentAt.toISOString(),
-        },
-      },
+        sourceEventId: message.source_event_id,
+      }),
+      { sentAt: isoTimestampOf('sent_at') },
     );
     return announced ? 'sent' : this.lostClaim(message);
   }

@@ -10,6 +10,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { NOTIFICATION_SCHEMA } from '../config/notification.env';
 import type { Channel, RecipientKind } from './notification.entity';
 import type { PlannedMessage } from './notification-rules';
+import { sentAnnouncement } from './sent-announcement';
 import type { RenderedMessage } from './templates';
 
 /**
@@ -108,21 +109,17 @@ function messageParts(
       ? [
           {
             rowId: ids[index],
-            event: {
-              subject: row.subjectId,
+            event: sentAnnouncement({
+              id: ids[index],
+              caseId: row.subjectId,
+              recipientKind: row.recipientKind,
+              channel: row.channel,
+              template: row.message.template,
               county: event.county,
-              town: event.town ?? undefined,
-              actor: { kind: 'service', id: 'notification' },
+              town: event.town,
               correlationId: event.correlationId,
-              causationId: row.sourceEventId,
-              payload: {
-                notificationId: ids[index],
-                caseId: row.subjectId,
-                recipientKind: row.recipientKind,
-                channel: row.channel,
-                template: row.message.template,
-              },
-            },
+              sourceEventId: row.sourceEventId,
+            }),
           },
         ]
       : [],
