@@ -1,5 +1,7 @@
 import type { OutboxRecord } from '@oneseal/database';
-import { groupByPartition } from './event-producer';
+import { testProducerKeys } from '@oneseal/testing';
+import type { Producer, ProducerRecord, RecordMetadata } from 'kafkajs';
+import { EventProducer, groupByPartition } from './event-producer';
 import { partitionOfKey } from './topic-partitions';
 
 const record = (topic: string, key: string, eventId: string): OutboxRecord => ({
@@ -18,23 +20,95 @@ describe('publishing outbox records one partition at a time', () => {
     record('stamped', 'case-c', '5'),
   ];
 
-  it('sends one topic together on a single-partition node, in outbox order', () => {
+  it('sends one topic together on a single-partition node, a case never overtaking its own earlier events', () => {
     const batches = groupByPartition(records, () => 1);
     expect(
       batches.map((batch) => [batch.topic, batch.partition, batch.records.map((r) => r.eventId)]),
     ).toEqual([
-      ['stamped', 0, ['1', '3', '4', '5']],
+      ['stamped', 0, ['1', '3']],
       ['concluded', 0, ['2']],
+      // case-a's second stamp follows its conclusion, so it starts a send of its own; case-c joins it.
+      ['stamped', 0, ['4', '5']],
     ]);
   });
 
-  it('never puts two partitions in one send, and keeps a case in the partition its key gives', () => {
+  it('never puts two partitions in one send, keeps a case in the partition its key gives, in outbox order', () => {
     const batches = groupByPartition(records, () => 3);
     for (const batch of batches) {
       for (const r of batch.records) expect(partitionOfKey(r.topic, r.key, 3)).toBe(batch.partition);
     }
-    expect(batches.flatMap((batch) => batch.records)).toHaveLength(records.length);
-    const caseA = batches.find((batch) => batch.records.some((r) => r.eventId === '1'));
-    expect(caseA?.records.filter((r) => r.key === 'case-a').map((r) => r.eventId)).toEqual(['1', '4']);
+    const sent = batches.flatMap((batch) => batch.records);
+    expect(sent).toHaveLength(records.length);
+    for (const key of ['case-a', 'case-b', 'case-c']) {
+      expect(sent.filter((r) => r.key === key)).toEqual(records.filter((r) => r.key === key));
+    }
+  });
+
+  it("keeps a case's events in outbox order across topics, starting a new send where a group would overtake it", () => {
+    const batches = groupByPartition(
+      [
+        record('concluded', 'case-b', '1'),
+        record('stamped', 'case-a', '2'),
+        record('concluded', 'case-a', '3'),
+      ],
+      () => 1,
+    );
+    expect(batches.map((batch) => [batch.topic, batch.records.map((r) => r.eventId)])).toEqual([
+      ['concluded', ['1']],
+      ['stamped', ['2']],
+      ['concluded', ['3']],
+    ]);
+  });
+
+  it('sends the interleaved events of many cases as one send per topic on a single partition', () => {
+    const cases = ['a', 'b', 'c', 'd'];
+    const interleaved = cases.flatMap((key, n) => [
+      record('accepted', key, `${n}-1`),
+      record('stamped', key, `${n}-2`),
+      record('concluded', key, `${n}-3`),
+    ]);
+    const batches = groupByPartition(interleaved, () => 1);
+    expect(batches.map((batch) => [batch.topic, batch.records.length])).toEqual([
+      ['accepted', 4],
+      ['stamped', 4],
+      ['concluded', 4],
+    ]);
+  });
+
+  it('sends what kafkajs skipped (a partition its metadata does not know yet) one case at a time, and asks the counts again', async () => {
+    const sent: ProducerRecord[] = [];
+    const producer = {
+      send: (record: ProducerRecord): Promise<RecordMetadata[]> => {
+        sent.push(record);
+        const partition = record.messages[0].partition;
+        // As kafkajs does when told of a partition it has not seen: nothing written, no error.
+        if (partition === 5) return Promise.resolve([]);
+        return Promise.resolve([
+          { topicName: record.topic, partition: partition ?? 0, errorCode: 0 } as RecordMetadata,
+        ]);
+      },
+    } as unknown as Producer;
+    const forgotten: string[] = [];
+    const counts = {
+      of: () => Promise.resolve(() => 6),
+      forget: (topics: readonly string[]) => void forgotten.push(...topics),
+    };
+    // A key whose partition among six is 5.
+    const key = Array.from({ length: 200 }, (_, n) => `case-${n}`).find(
+      (candidate) => partitionOfKey('stamped', candidate, 6) === 5,
+    );
+    await new EventProducer(producer, testProducerKeys().signer('seal'), counts).publish([
+      record('stamped', key ?? '', '1'),
+      record('stamped', key ?? '', '2'),
+    ]);
+    expect(sent.map((one) => one.messages.map((message) => [message.partition, message.value]))).toEqual([
+      [
+        [5, '{}'],
+        [5, '{}'],
+      ],
+      [[undefined, '{}']],
+      [[undefined, '{}']],
+    ]);
+    expect(forgotten).toEqual(['stamped']);
   });
 });

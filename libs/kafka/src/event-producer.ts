@@ -1,7 +1,7 @@
 import { CompressionTypes, type Producer } from 'kafkajs';
 import type { OutboxRecord, OutboxSink } from '@oneseal/database';
 import type { EventSigner } from './producer-identity';
-import { partitionOfKey, type TopicPartitionCounts } from './topic-partitions';
+import { partitionOfKey, type PartitionCounts } from './topic-partitions';
 
 /** Records bound for one partition of one topic, in outbox order. */
 export interface PartitionBatch {
@@ -26,24 +26,25 @@ export class EventProducer implements OutboxSink {
     private readonly producer: Producer,
     /** Every event leaves signed with the publishing service's key. */
     private readonly signer: EventSigner,
-    private readonly partitions: TopicPartitionCounts,
+    private readonly partitions: PartitionCounts,
   ) {}
 
   async publish(records: readonly OutboxRecord[]): Promise<void> {
     const partitionsOf = await this.partitions.of(records.map((record) => record.topic));
     for (const batch of groupByPartition(records, partitionsOf)) {
       try {
-        await this.producer.send({
+        const written = await this.producer.send({
           topic: batch.topic,
           acks: -1,
           compression: CompressionTypes.None,
-          messages: batch.records.map((record) => ({
-            key: record.key,
-            value: record.value,
-            partition: batch.partition,
-            headers: { 'event-id': record.eventId, ...this.signer.headersFor(record.value) },
-          })),
+          messages: batch.records.map((record) => this.message(record, batch.partition)),
         });
+        // kafkajs skips, without an error, a partition its own metadata does not know yet (partitions just added):
+        // what it did not write is sent the way it chooses, one case at a time.
+        if (!written.some((meta) => meta.topicName === batch.topic && meta.partition === batch.partition)) {
+          this.partitions.forget([batch.topic]);
+          await this.sendOneCaseAtATime(batch.records);
+        }
       } catch (error) {
         // The topic may have changed (partitions added): asked again before the relay's next try.
         this.partitions.forget([batch.topic]);
@@ -51,20 +52,51 @@ export class EventProducer implements OutboxSink {
       }
     }
   }
+
+  private async sendOneCaseAtATime(records: readonly OutboxRecord[]): Promise<void> {
+    for (const record of records) {
+      const written = await this.producer.send({
+        topic: record.topic,
+        acks: -1,
+        compression: CompressionTypes.None,
+        messages: [this.message(record)],
+      });
+      if (written.length === 0) throw new Error(`Kafka took no partition for an event of ${record.topic}`);
+    }
+  }
+
+  private message(record: OutboxRecord, partition?: number) {
+    return {
+      key: record.key,
+      value: record.value,
+      ...(partition === undefined ? {} : { partition }),
+      headers: { 'event-id': record.eventId, ...this.signer.headersFor(record.value) },
+    };
+  }
 }
 
-/** Records grouped by topic and partition, in the order each group's first record came. */
+/**
+ * Records grouped by topic and partition, in outbox order, each group sent after those before it. A record joins the
+ * latest group of its topic and partition unless its case already has a record in a later group (the group would
+ * then be sent before that record): a case's events leave in outbox order across topics as well.
+ */
 export function groupByPartition(
   records: readonly OutboxRecord[],
   partitionsOf: (topic: string) => number,
 ): PartitionBatch[] {
-  const batches = new Map<string, PartitionBatch>();
+  const batches: PartitionBatch[] = [];
+  const latest = new Map<string, number>();
+  const lastOfCase = new Map<string, number>();
   for (const record of records) {
     const partition = partitionOfKey(record.topic, record.key, partitionsOf(record.topic));
     const id = `${partition}|${record.topic}`;
-    const batch = batches.get(id);
-    if (batch) batch.records.push(record);
-    else batches.set(id, { topic: record.topic, partition, records: [record] });
+    let at = latest.get(id);
+    if (at === undefined || at < (lastOfCase.get(record.key) ?? -1)) {
+      at = batches.push({ topic: record.topic, partition, records: [] }) - 1;
+      latest.set(id, at);
+    }
+    batches[at].records.push(record);
+    lastOfCase.set(record.key, at);
   }
-  return [...batches.values()];
+  return batches;
 }

@@ -25,10 +25,11 @@ function toLogger(logger: KafkaLogger) {
 }
 
 /**
- * How every client retries a request a broker did not answer. kafkajs doubles the wait after each failure up to 30 s
- * by default: while a killed broker was down and its partitions' leadership moved, an outbox relay's send had backed
- * off to waits of 13 and 26 s, and published nothing for 34–55 s after the cluster could take it again. Capped at a
- * second, a send fails after about 6 s instead of 51 and the relay (or the consumer's restart) tries again at once.
+ * How the producers and admin clients retry a request a broker did not answer. kafkajs doubles the wait after each
+ * failure up to 30 s by default: while a killed broker was down and its partitions' leadership moved, an outbox relay's
+ * send had backed off to waits of 13 and 26 s and published nothing for 38 s, then fell behind for minutes. Capped at a
+ * second, a send fails after about 6 s instead of 51 and the relay tries again at once. (Consumers keep kafkajs's
+ * waits: their retries count towards parking an event.)
  */
 export const KAFKA_RETRY = { initialRetryTime: 200, maxRetryTime: 1_000, retries: 8 } as const;
 

@@ -12,8 +12,14 @@ export function partitionOfKey(topic: string, key: string, partitions: number): 
 
 const defaultPartitioner = Partitioners.DefaultPartitioner();
 
+/** Where the partition counts of topics come from. */
+export interface PartitionCounts {
+  of(topics: readonly string[]): Promise<(topic: string) => number>;
+  forget(topics: readonly string[]): void;
+}
+
 /** The number of partitions of each topic, as the brokers say, remembered for a few minutes. */
-export class TopicPartitionCounts {
+export class TopicPartitionCounts implements PartitionCounts {
   private readonly counts = new Map<string, { partitions: number; askedAt: number }>();
 
   constructor(
@@ -46,6 +52,8 @@ export class TopicPartitionCounts {
     try {
       const { topics: described } = await admin.fetchTopicMetadata({ topics });
       for (const topic of described) {
+        if (topic.partitions.length < 1)
+          throw new Error(`Kafka described topic ${topic.name} without partitions`);
         this.counts.set(topic.name, { partitions: topic.partitions.length, askedAt: this.now() });
       }
     } finally {

@@ -6,7 +6,6 @@ import {
 } from '@nestjs/microservices';
 import type { IHeaders } from 'kafkajs';
 import { CONSUMER_PARTITION_ASSIGNERS } from '../case-partition-assigner';
-import { KAFKA_RETRY } from '../kafka-client';
 import type { ReceivedMessage } from '../dead-letter';
 
 /** Nest restates kafkajs's types in a copy of its own (missing two admin calls the assigners never use). */
@@ -29,7 +28,8 @@ export function kafkaTransportOptions(config: KafkaTransportConfig): Microservic
       client: {
         clientId: `${config.clientId}-consumer`,
         brokers: [...config.brokers],
-        retry: { ...KAFKA_RETRY },
+        // kafkajs's own doubling waits here: a consumer's retries count towards parking an event (ConsumerEdge).
+        retry: { retries: 8 },
       },
       consumer: {
         groupId: config.groupId,
