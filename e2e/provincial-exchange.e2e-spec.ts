@@ -91,9 +91,13 @@ describe('省政务服务平台: an application from 一网通办 becomes a case
         ? { caseId: row.caseId, receiptNumber: row.receiptNumber }
         : undefined;
     });
-    const caseFile = await as('zz-town-window').get<{ channel: string; applicant: { name: string } }>(
-      `${serviceUrl('intake')}/applications/${filed.caseId}`,
-    );
+    // The window reaches a case once routing has placed it with the town (until then: 尚在分派中，请稍后再试).
+    const caseFile = await eventually('the case file open to the window', async () => {
+      const answer = await as('zz-town-window').get<{ channel: string; applicant: { name: string } }>(
+        `${serviceUrl('intake')}/applications/${filed.caseId}`,
+      );
+      return answer.status === 200 ? answer : undefined;
+    });
     expect(caseFile.body).toEqual(
       expect.objectContaining({
         channel: 'provincial-portal',

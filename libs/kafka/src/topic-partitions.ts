@@ -18,22 +18,33 @@ export interface PartitionCounts {
   forget(topics: readonly string[]): void;
 }
 
-/** The number of partitions of each topic, as the brokers say, remembered for a few minutes. */
+/**
+ * The number of partitions of each topic, as the brokers say. A count older than a few minutes is asked for again
+ * in the background while the known one is used, so a publish waits for the brokers only for a topic it has never
+ * seen (the service's own topics are asked for once at boot).
+ */
 export class TopicPartitionCounts implements PartitionCounts {
   private readonly counts = new Map<string, { partitions: number; askedAt: number }>();
+  private refreshing?: Promise<void>;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The partition counts of `topics`, asked of the brokers for those not known or not asked for a while. */
+  /** The partition counts of `topics`. */
   async of(topics: readonly string[]): Promise<(topic: string) => number> {
-    const stale = [...new Set(topics)].filter((topic) => {
-      const known = this.counts.get(topic);
-      return !known || this.now() - known.askedAt > COUNT_MAX_AGE_MS;
-    });
-    if (stale.length > 0) await this.ask(stale);
+    const wanted = [...new Set(topics)];
+    const unknown = wanted.filter((topic) => !this.counts.has(topic));
+    if (unknown.length > 0) await this.ask(unknown);
+    const stale = wanted.filter(
+      (topic) => this.now() - (this.counts.get(topic)?.askedAt ?? 0) > COUNT_MAX_AGE_MS,
+    );
+    if (stale.length > 0 && !this.refreshing) {
+      this.refreshing = this.ask(stale)
+        .catch(() => undefined) // the known counts stay; asked again on the next publish
+        .finally(() => (this.refreshing = undefined));
+    }
     return (topic) => {
       const known = this.counts.get(topic);
       if (!known) throw new Error(`Kafka did not describe topic ${topic}`);

@@ -141,8 +141,12 @@ export class KafkaModule {
               {
                 provide: EventProducer,
                 inject: [KAFKA_PRODUCER, KAFKA_CLIENT],
-                useFactory: (producer: Producer, kafka: Kafka) =>
-                  new EventProducer(producer, signer, new TopicPartitionCounts(kafka)),
+                useFactory: async (producer: Producer, kafka: Kafka) => {
+                  const partitions = new TopicPartitionCounts(kafka);
+                  // Known before the first event goes out, so no publish waits for the brokers' answer.
+                  await partitions.of(serviceTopics(options));
+                  return new EventProducer(producer, signer, partitions);
+                },
               },
             ]
           : []),
