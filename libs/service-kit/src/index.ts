@@ -5,6 +5,7 @@ export * from './bootstrap/bootstrap-service';
 export * from './database/database.module';
 export * from './database/outbox-relay.module';
 export * from './database/messaging-housekeeping.module';
+export * from './database/messaging.module';
 export * from './database/migrate-command';
 export * from './http/validation-errors';
 export * from './http/request-errors';

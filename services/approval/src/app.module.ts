@@ -4,13 +4,7 @@ import { AuthModule } from '@oneseal/auth';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
-import {
-  DatabaseModule,
-  MessagingHousekeepingModule,
-  messagingKept,
-  OutboxRelayModule,
-  serviceLoggerModule,
-} from '@oneseal/service-kit';
+import { DatabaseModule, MessagingModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { activityWorker, TemporalModule, TemporalWorkers } from '@oneseal/temporal';
 import type { DataSource } from 'typeorm';
 import { createApprovalActivities } from './activities/approval.activities';
@@ -46,8 +40,7 @@ export class ApprovalModule {
           producerKeysDir: env.EVENT_PRODUCER_KEYS_DIR,
           produces: 'approval',
         }),
-        OutboxRelayModule.forRoot({ schema: APPROVAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
-        MessagingHousekeepingModule.forRoot({ schema: APPROVAL_SCHEMA, kept: messagingKept(env) }),
+        MessagingModule.forRoot(APPROVAL_SCHEMA, env),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,

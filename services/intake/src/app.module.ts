@@ -2,13 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
-import {
-  DatabaseModule,
-  MessagingHousekeepingModule,
-  messagingKept,
-  OutboxRelayModule,
-  serviceLoggerModule,
-} from '@oneseal/service-kit';
+import { DatabaseModule, MessagingModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { Application } from './applications/application.entity';
 import { ApplicationsModule } from './applications/applications.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
@@ -54,8 +48,7 @@ export class IntakeModule {
               }
             : {}),
         }),
-        OutboxRelayModule.forRoot({ schema: INTAKE_SCHEMA, databaseUrl: env.DATABASE_URL }),
-        MessagingHousekeepingModule.forRoot({ schema: INTAKE_SCHEMA, kept: messagingKept(env) }),
+        MessagingModule.forRoot(INTAKE_SCHEMA, env),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
         PersonalDataModule.forKeys({

@@ -2,13 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
-import {
-  DatabaseModule,
-  MessagingHousekeepingModule,
-  messagingKept,
-  OutboxRelayModule,
-  serviceLoggerModule,
-} from '@oneseal/service-kit';
+import { DatabaseModule, MessagingModule, serviceLoggerModule } from '@oneseal/service-kit';
 import { NOTIFICATION_SCHEMA, type NotificationEnv } from './config/notification.env';
 import { HealthController } from './health/health.controller';
 import { NOTIFICATION_MIGRATIONS } from './migrations';
@@ -39,11 +33,7 @@ export class NotificationModule {
           produces: 'notification',
           consumes: NOTIFICATION_CONSUMES,
         }),
-        OutboxRelayModule.forRoot({ schema: NOTIFICATION_SCHEMA, databaseUrl: env.DATABASE_URL }),
-        MessagingHousekeepingModule.forRoot({
-          schema: NOTIFICATION_SCHEMA,
-          kept: messagingKept(env),
-        }),
+        MessagingModule.forRoot(NOTIFICATION_SCHEMA, env),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
         NotificationsModule.forEnv(env),

@@ -5,14 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
 import { localCaseActivitiesOf, TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
-import {
-  DatabaseModule,
-  MessagingHousekeepingModule,
-  messagingKept,
-  OutboxRelayModule,
-  serviceLoggerModule,
-  RateLimitModule,
-} from '@oneseal/service-kit';
+import { DatabaseModule, MessagingModule, serviceLoggerModule, RateLimitModule } from '@oneseal/service-kit';
 import { activityWorker, TemporalModule, TemporalWorkers, workflowWorker } from '@oneseal/temporal';
 import { ROUTING_CONSUMES } from './cases/application-submitted.consumer';
 import { CASE_STEPS_CONSUMES } from './case-steps/case-steps.consumer';
@@ -79,8 +72,7 @@ export class RoutingModule {
           produces: 'routing',
           consumes: [...ROUTING_CONSUMES, ...CASE_STEPS_CONSUMES],
         }),
-        OutboxRelayModule.forRoot({ schema: ROUTING_SCHEMA, databaseUrl: env.DATABASE_URL }),
-        MessagingHousekeepingModule.forRoot({ schema: ROUTING_SCHEMA, kept: messagingKept(env) }),
+        MessagingModule.forRoot(ROUTING_SCHEMA, env),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,

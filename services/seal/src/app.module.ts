@@ -4,14 +4,7 @@ import { AuthModule } from '@oneseal/auth';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
-import {
-  DatabaseModule,
-  MessagingHousekeepingModule,
-  messagingKept,
-  OutboxRelayModule,
-  serviceLoggerModule,
-  RateLimitModule,
-} from '@oneseal/service-kit';
+import { DatabaseModule, MessagingModule, serviceLoggerModule, RateLimitModule } from '@oneseal/service-kit';
 import { activityWorker, TemporalModule, TemporalWorkers } from '@oneseal/temporal';
 import type { DataSource } from 'typeorm';
 import { createSealActivities } from './activities/seal.activities';
@@ -58,8 +51,7 @@ export class SealModule {
           produces: 'seal',
           consumes: [...SEAL_CONSUMES],
         }),
-        OutboxRelayModule.forRoot({ schema: SEAL_SCHEMA, databaseUrl: env.DATABASE_URL }),
-        MessagingHousekeepingModule.forRoot({ schema: SEAL_SCHEMA, kept: messagingKept(env) }),
+        MessagingModule.forRoot(SEAL_SCHEMA, env),
         TemporalModule.forRoot(temporal),
         AuthModule.forPublicKeyFile(env.AUTH_PUBLIC_KEY_FILE, env.AUTH_SESSION_URL),
         TerminusModule,
