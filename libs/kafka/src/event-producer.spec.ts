@@ -75,6 +75,92 @@ describe('publishing outbox records one partition at a time', () => {
     ]);
   });
 
+  it('lets a send wait only for the sends holding its partition or its cases before it', () => {
+    const batches = groupByPartition(
+      [
+        record('accepted', 'case-a', '1'),
+        record('accepted', 'case-b', '2'),
+        record('stamped', 'case-a', '3'),
+        record('concluded', 'case-c', '4'),
+        record('accepted', 'case-a', '5'),
+      ],
+      () => 1,
+    );
+    expect(batches.map((batch) => [batch.topic, batch.records.map((r) => r.eventId), batch.after])).toEqual([
+      ['accepted', ['1', '2'], []],
+      // case-a's stamp waits for its acceptance; case-c's conclusion waits for nothing.
+      ['stamped', ['3'], [0]],
+      ['concluded', ['4'], []],
+      // case-a's second acceptance follows its stamp, and the partition's earlier send.
+      ['accepted', ['5'], [0, 1]],
+    ]);
+  });
+
+  describe('sending', () => {
+    /** A producer whose sends resolve (or fail) when the test says. */
+    function heldProducer() {
+      const pending: { eventIds: string[]; settle: (error?: Error) => void }[] = [];
+      const producer = {
+        send: (sent: ProducerRecord): Promise<RecordMetadata[]> =>
+          new Promise((resolve, reject) => {
+            pending.push({
+              eventIds: sent.messages.map((message) => String(message.headers?.['event-id'])),
+              settle: (error) =>
+                error
+                  ? reject(error)
+                  : resolve([
+                      { topicName: sent.topic, partition: sent.messages[0].partition ?? 0, errorCode: 0 },
+                    ] as RecordMetadata[]),
+            });
+          }),
+      } as unknown as Producer;
+      const counts = { of: () => Promise.resolve(() => 1), forget: () => undefined };
+      return {
+        pending,
+        eventProducer: new EventProducer(producer, testProducerKeys().signer('seal'), counts),
+      };
+    }
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    const records = [
+      record('accepted', 'case-a', '1'),
+      record('concluded', 'case-b', '2'),
+      record('stamped', 'case-a', '3'),
+    ];
+
+    it("sends independent partitions together and a case's later event only once its earlier one is written", async () => {
+      const { pending, eventProducer } = heldProducer();
+      let done = false;
+      const publishing = eventProducer.publish(records).then(() => (done = true));
+      await tick();
+      expect(pending.map((send) => send.eventIds)).toEqual([['1'], ['2']]);
+      pending[1].settle();
+      await tick();
+      expect(pending).toHaveLength(2);
+      pending[0].settle();
+      await tick();
+      expect(pending.map((send) => send.eventIds)).toEqual([['1'], ['2'], ['3']]);
+      expect(done).toBe(false);
+      pending[2].settle();
+      await publishing;
+      expect(done).toBe(true);
+    });
+
+    it('fails once every send under way has ended, sending nothing that depended on the failed one', async () => {
+      const { pending, eventProducer } = heldProducer();
+      let outcome: unknown;
+      const publishing = eventProducer.publish(records).catch((error: unknown) => (outcome = error));
+      await tick();
+      pending[0].settle(new Error('broker gone'));
+      await tick();
+      // case-b's send is still under way: the relay hears of the failure only after it.
+      expect(outcome).toBeUndefined();
+      pending[1].settle();
+      await publishing;
+      expect(outcome).toEqual(new Error('broker gone'));
+      expect(pending.map((send) => send.eventIds)).toEqual([['1'], ['2']]);
+    });
+  });
+
   it('sends what kafkajs skipped (a partition its metadata does not know yet) one case at a time, and asks the counts again', async () => {
     const sent: ProducerRecord[] = [];
     const producer = {

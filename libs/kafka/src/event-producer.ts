@@ -8,6 +8,8 @@ export interface PartitionBatch {
   topic: string;
   partition: number;
   records: OutboxRecord[];
+  /** The batches (by index, all earlier) that must be written before this one is sent. */
+  after: number[];
 }
 
 /**
@@ -20,6 +22,11 @@ export interface PartitionBatch {
  * moved partition's messages never written (found by `npm run chaos` on three brokers). The partition is the one
  * kafkajs's default partitioner gives the key, so a case stays in one partition number of every topic; a batch of
  * several cases takes one send per partition rather than one per case.
+ *
+ * The sends go out together, each once the batches it comes after are written: on three brokers, waiting for each
+ * partition's replicas one partition at a time left events 2 s in the outbox under load. (kafkajs's idempotent
+ * producer still sends to one broker at a time, holding a lock per broker while it numbers the messages.) When one
+ * send fails, the rest are awaited before the relay hears of it, and what depended on it is not sent.
  */
 export class EventProducer implements OutboxSink {
   constructor(
@@ -31,25 +38,32 @@ export class EventProducer implements OutboxSink {
 
   async publish(records: readonly OutboxRecord[]): Promise<void> {
     const partitionsOf = await this.partitions.of(records.map((record) => record.topic));
+    const sends: Promise<void>[] = [];
     for (const batch of groupByPartition(records, partitionsOf)) {
-      try {
-        const written = await this.producer.send({
-          topic: batch.topic,
-          acks: -1,
-          compression: CompressionTypes.None,
-          messages: batch.records.map((record) => this.message(record, batch.partition)),
-        });
-        // kafkajs skips, without an error, a partition its own metadata does not know yet (partitions just added):
-        // what it did not write is sent the way it chooses, one case at a time.
-        if (!written.some((meta) => meta.topicName === batch.topic && meta.partition === batch.partition)) {
-          this.partitions.forget([batch.topic]);
-          await this.sendOneCaseAtATime(batch.records);
-        }
-      } catch (error) {
-        // The topic may have changed (partitions added): asked again before the relay's next try.
+      sends.push(Promise.all(batch.after.map((index) => sends[index])).then(() => this.send(batch)));
+    }
+    const failed = (await Promise.allSettled(sends)).find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private async send(batch: PartitionBatch): Promise<void> {
+    try {
+      const written = await this.producer.send({
+        topic: batch.topic,
+        acks: -1,
+        compression: CompressionTypes.None,
+        messages: batch.records.map((record) => this.message(record, batch.partition)),
+      });
+      // kafkajs skips, without an error, a partition its own metadata does not know yet (partitions just added):
+      // what it did not write is sent the way it chooses, one case at a time.
+      if (!written.some((meta) => meta.topicName === batch.topic && meta.partition === batch.partition)) {
         this.partitions.forget([batch.topic]);
-        throw error;
+        await this.sendOneCaseAtATime(batch.records);
       }
+    } catch (error) {
+      // The topic may have changed (partitions added): asked again before the relay's next try.
+      this.partitions.forget([batch.topic]);
+      throw error;
     }
   }
 
@@ -76,9 +90,11 @@ export class EventProducer implements OutboxSink {
 }
 
 /**
- * Records grouped by topic and partition, in outbox order, each group sent after those before it. A record joins the
- * latest group of its topic and partition unless its case already has a record in a later group (the group would
- * then be sent before that record): a case's events leave in outbox order across topics as well.
+ * Records grouped by topic and partition, in outbox order. A record joins the latest group of its topic and partition
+ * unless its case already has a record in a later group (that group may be written only after this one). Each group
+ * comes after the previous group of its topic and partition (a partition's events are written in outbox order, and
+ * kafkajs numbers an idempotent producer's messages per partition) and after the groups holding its cases' earlier
+ * records: a case's events leave in outbox order across topics as well.
  */
 export function groupByPartition(
   records: readonly OutboxRecord[],
@@ -90,12 +106,17 @@ export function groupByPartition(
   for (const record of records) {
     const partition = partitionOfKey(record.topic, record.key, partitionsOf(record.topic));
     const id = `${partition}|${record.topic}`;
-    let at = latest.get(id);
-    if (at === undefined || at < (lastOfCase.get(record.key) ?? -1)) {
-      at = batches.push({ topic: record.topic, partition, records: [] }) - 1;
+    const previous = latest.get(id);
+    const ofCase = lastOfCase.get(record.key);
+    let at = previous;
+    if (at === undefined || at < (ofCase ?? -1)) {
+      at = batches.push({ topic: record.topic, partition, records: [], after: [] }) - 1;
       latest.set(id, at);
+      if (previous !== undefined) batches[at].after.push(previous);
     }
-    batches[at].records.push(record);
+    const batch = batches[at];
+    if (ofCase !== undefined && ofCase !== at && !batch.after.includes(ofCase)) batch.after.push(ofCase);
+    batch.records.push(record);
     lastOfCase.set(record.key, at);
   }
   return batches;
