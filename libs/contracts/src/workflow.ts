@@ -3,6 +3,7 @@
 // Workflows import `@oneseal/contracts/workflow`; everything else imports `@oneseal/contracts`, which includes this.
 export * from './task-queues';
 export * from './ids/time-ordered-uuid';
+export * from './ids/digest-hex';
 export * from './events/shared-fields';
 export * from './routes/route-plan';
 export * from './activities/approval-activities';

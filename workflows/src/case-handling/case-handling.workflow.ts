@@ -29,6 +29,7 @@ import {
   type RouteStep,
   type SealActivities,
   type StepDecision,
+  digestHex,
   timeOrderedUuidOf,
 } from '@oneseal/contracts/workflow';
 import {
@@ -39,6 +40,7 @@ import {
   proxyLocalActivities,
   setHandler,
   uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { pendingAlarms } from './case-alarms';
 import {
@@ -931,10 +933,26 @@ class CaseRouteWalk {
   private milestoneOf(milestone: MilestoneOfCase): CaseMilestone {
     return {
       ...this.caseRef,
-      milestoneId: this.newId(),
+      milestoneId: this.milestoneIdOf(milestone),
       at: new Date().toISOString(),
       ...milestone,
     } as CaseMilestone;
+  }
+
+  /**
+   * A milestone's id, made alike when the workflow task that announces it is run again. The announcement is a local
+   * activity inside the task: a worker killed -9 before the task is recorded has announced it already, and the worker
+   * that runs the task again announces it once more, with the task's clock moved on (`npm run chaos` caught a case
+   * announced as accepted twice, ten seconds apart). So the id takes its time from the run's start, and its other
+   * digits from the run's next random bits digested with the milestone itself: should the task run again take another
+   * path, a milestone gets a new id (announced twice) rather than another milestone's (never announced).
+   */
+  private milestoneIdOf(milestone: MilestoneOfCase): string {
+    if (!this.startedUnderV8) return uuid4();
+    return timeOrderedUuidOf(
+      workflowInfo().runStartTime.getTime(),
+      digestHex(`${uuid4()}|${JSON.stringify(milestone)}`),
+    );
   }
 }
 

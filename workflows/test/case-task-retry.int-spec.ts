@@ -1,0 +1,134 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localCaseActivitiesOf, TASK_QUEUES, type CaseMilestone, type CaseStatus } from '@oneseal/contracts';
+import { engineEndpoints } from '@oneseal/testing';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { caseHandlingWorkflow } from '../src';
+import {
+  caseInput,
+  decide,
+  ended,
+  recordingActivities,
+  within,
+  workflowsPath,
+  type Recording,
+} from './support/case-harness';
+
+/**
+ * A milestone is announced by a local activity inside the workflow task that reaches it. When routing is killed -9
+ * after the announcement and before the task is recorded (as `npm run chaos` does), another worker runs the task
+ * again once it has timed out, and announces the milestone again: routing takes the second announcement for the first
+ * only if it carries the same milestone id. A real kill of a real worker process, on the Temporal dev server.
+ */
+describe('a workflow task run again after its worker was killed -9 (Temporal dev server)', () => {
+  const { temporalAddress: address, temporalNamespace: namespace } = engineEndpoints();
+  let bundleDir: string;
+  let codePath: string;
+  let nativeConnection: NativeConnection;
+  let connection: Connection;
+  let client: Client;
+
+  beforeAll(async () => {
+    bundleDir = await mkdtemp(join(tmpdir(), 'case-task-retry-'));
+    codePath = join(bundleDir, 'workflows.js');
+    await writeFile(codePath, (await bundleWorkflowCode({ workflowsPath })).code);
+    nativeConnection = await NativeConnection.connect({ address });
+    connection = await Connection.connect({ address });
+    client = new Client({ connection, namespace });
+  });
+
+  afterAll(async () => {
+    await nativeConnection?.close();
+    await connection?.close();
+    if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+  });
+
+  /** The workers of the three services' activities (recorded), as the harness runs them. */
+  const activityWorkers = (recording: Recording) =>
+    Promise.all(
+      (
+        [
+          [TASK_QUEUES.approvalActivities, recording.approval],
+          [TASK_QUEUES.caseActivities, recording.cases],
+          [TASK_QUEUES.sealActivities, recording.seal],
+        ] as const
+      ).map(([taskQueue, activities]) =>
+        Worker.create({ connection: nativeConnection, namespace, taskQueue, activities }),
+      ),
+    );
+
+  /** The workflow worker in a process of its own, killed -9 once it has announced an acceptance. */
+  function killedWorker(taskQueue: string, announced: CaseMilestone[]) {
+    const child: ChildProcess = fork(
+      join(__dirname, 'support/killed-case-worker.mjs'),
+      [address, namespace, taskQueue, codePath],
+      { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
+    const running = new Promise<void>((resolve, reject) => {
+      child.on('message', (message: { running?: boolean; milestone?: CaseMilestone }) => {
+        if (message.milestone) announced.push(message.milestone);
+        if (message.running) resolve();
+      });
+      void exited.then(() => reject(new Error('the workflow worker ended before it ran')));
+    });
+    return { running, exited, kill: () => child.kill('SIGKILL') };
+  }
+
+  it('announces the acceptance again with the same milestone id, so it is recorded once', async () => {
+    const recording = recordingActivities();
+    const input = caseInput();
+    recording.own.add(input.caseId);
+    const taskQueue = `case-task-retry-${randomUUID().slice(0, 8)}`;
+    const activities = await activityWorkers(recording);
+    const activitiesRunning = activities.map((worker) => worker.run());
+    const announcedBeforeTheKill: CaseMilestone[] = [];
+    const first = killedWorker(taskQueue, announcedBeforeTheKill);
+    let status: CaseStatus;
+    try {
+      await within('the first workflow worker to run', first.running);
+      const handle = await client.workflow.start(caseHandlingWorkflow, {
+        workflowId: input.caseId,
+        taskQueue,
+        args: [input],
+        // How long the server waits for a task whose worker died before giving it to another.
+        workflowTaskTimeout: '2 seconds',
+      });
+      const accepting = decide(handle, 'approve');
+      expect(await within('the first workflow worker to be killed', first.exited)).toBe('SIGKILL');
+
+      const second = await Worker.create({
+        connection: nativeConnection,
+        namespace,
+        taskQueue,
+        workflowBundle: { codePath },
+        activities: localCaseActivitiesOf(recording.cases),
+      });
+      status = await second.runUntil(async () => {
+        await accepting;
+        for (const kind of ['审核', '决定', '送达'])
+          expect((await decide(handle, 'approve')).kind).toBe(kind);
+        return ended(handle);
+      });
+    } finally {
+      first.kill();
+      for (const worker of activities) worker.shutdown();
+      await Promise.all(activitiesRunning);
+    }
+
+    expect(status.result).toBe('准予');
+    const [before] = announcedBeforeTheKill.filter((milestone) => milestone.kind === 'accepted');
+    const after = recording.milestones.filter((milestone) => milestone.kind === 'accepted');
+    // The killed worker announced it, and the worker that ran the task again announced it once more, as the same.
+    expect(before).toBeDefined();
+    expect(after).toHaveLength(1);
+    expect(after[0].milestoneId).toBe(before.milestoneId);
+    expect(recording.kinds().filter((kind) => kind === 'concluded')).toHaveLength(1);
+  });
+});
