@@ -1,6 +1,7 @@
 import { CompressionTypes, type Producer } from 'kafkajs';
 import type { OutboxRecord, OutboxSink } from '@oneseal/database';
 import type { EventSigner } from './producer-identity';
+import { SendGate } from './send-gate';
 import { partitionOfKey, type PartitionCounts } from './topic-partitions';
 
 /** Records bound for one partition of one topic, in outbox order. */
@@ -29,6 +30,9 @@ export interface PartitionBatch {
  * send fails, the rest are awaited before the relay hears of it, and what depended on it is not sent.
  */
 export class EventProducer implements OutboxSink {
+  /** The fallback of a skipped partition lets kafkajs choose partitions: it goes by itself (see SendGate). */
+  private readonly gate = new SendGate();
+
   constructor(
     private readonly producer: Producer,
     /** Every event leaves signed with the publishing service's key. */
@@ -48,17 +52,19 @@ export class EventProducer implements OutboxSink {
 
   private async send(batch: PartitionBatch): Promise<void> {
     try {
-      const written = await this.producer.send({
-        topic: batch.topic,
-        acks: -1,
-        compression: CompressionTypes.None,
-        messages: batch.records.map((record) => this.message(record, batch.partition)),
-      });
+      const written = await this.gate.together(() =>
+        this.producer.send({
+          topic: batch.topic,
+          acks: -1,
+          compression: CompressionTypes.None,
+          messages: batch.records.map((record) => this.message(record, batch.partition)),
+        }),
+      );
       // kafkajs skips, without an error, a partition its own metadata does not know yet (partitions just added):
-      // what it did not write is sent the way it chooses, one case at a time.
+      // what it did not write is sent the way it chooses, one case at a time, while no other send is under way.
       if (!written.some((meta) => meta.topicName === batch.topic && meta.partition === batch.partition)) {
         this.partitions.forget([batch.topic]);
-        await this.sendOneCaseAtATime(batch.records);
+        await this.gate.byItself(() => this.sendOneCaseAtATime(batch.records));
       }
     } catch (error) {
       // The topic may have changed (partitions added): asked again before the relay's next try.

@@ -33,6 +33,16 @@ function toLogger(logger: KafkaLogger) {
  */
 export const KAFKA_RETRY = { initialRetryTime: 200, maxRetryTime: 1_000, retries: 8 } as const;
 
+/**
+ * How every service's producer sends: idempotent, so a send retried after a lost acknowledgement is not written twice
+ * (kafkajs then requires one request in flight per broker, acks=all throughout), and never creating a topic.
+ */
+export const EVENT_PRODUCER_CONFIG = {
+  allowAutoTopicCreation: false,
+  idempotent: true,
+  maxInFlightRequests: 1,
+} as const;
+
 export function createKafkaClient(config: KafkaClientConfig): Kafka {
   return new Kafka({
     clientId: config.clientId,

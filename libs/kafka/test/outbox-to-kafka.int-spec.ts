@@ -11,7 +11,7 @@ import {
   type SuiteDataSource,
 } from '@oneseal/testing';
 import type { Producer } from 'kafkajs';
-import { EventProducer, TopicPartitionCounts, ensureTopics } from '../src';
+import { EVENT_PRODUCER_CONFIG, EventProducer, TopicPartitionCounts, ensureTopics } from '../src';
 
 // The relay is exercised on the intake schema's outbox, as the intake service uses it, but with a topic of its
 // own so no running service ever consumes these test events.
@@ -28,7 +28,7 @@ describe('transactional outbox relayed to Kafka (real PostgreSQL and Kafka)', ()
   beforeAll(async () => {
     suite = await openSuiteDataSource('outbox', { schema: SCHEMA, entities: [] });
     await ensureTopics(kafka, [topic], { partitions: 1, replicationFactor: 1 });
-    producer = kafka.producer();
+    producer = kafka.producer({ ...EVENT_PRODUCER_CONFIG });
     await producer.connect();
     collector = new MessageCollector(kafka, [topic]);
     await collector.start();

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxRecord } from '@oneseal/database';
 import { MessageCollector, eventually, testKafka, testProducerKeys, uniqueTopic } from '@oneseal/testing';
 import type { Producer } from 'kafkajs';
-import { EventProducer, TopicPartitionCounts, ensureTopics, partitionOfKey } from '../src';
+import {
+  EVENT_PRODUCER_CONFIG,
+  EventProducer,
+  TopicPartitionCounts,
+  ensureTopics,
+  partitionOfKey,
+} from '../src';
 
 describe('outbox records published one partition at a time (real Kafka)', () => {
   const kafka = testKafka();
@@ -13,7 +19,8 @@ describe('outbox records published one partition at a time (real Kafka)', () => 
 
   beforeAll(async () => {
     await ensureTopics(kafka, [published, plain], { partitions: 3, replicationFactor: 1 });
-    producer = kafka.producer();
+    // As the services send: idempotent, one request in flight per broker, the sends of a batch together.
+    producer = kafka.producer({ ...EVENT_PRODUCER_CONFIG });
     await producer.connect();
     collector = new MessageCollector(kafka, [published, plain]);
     await collector.start();

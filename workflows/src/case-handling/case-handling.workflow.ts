@@ -943,14 +943,16 @@ class CaseRouteWalk {
    * A milestone's id, made alike when the workflow task that announces it is run again. The announcement is a local
    * activity inside the task: a worker killed -9 before the task is recorded has announced it already, and the worker
    * that runs the task again announces it once more, with the task's clock moved on (`npm run chaos` caught a case
-   * announced as accepted twice, ten seconds apart). So the id takes its time from the run's start, and its other
-   * digits from the run's next random bits digested with the milestone itself: should the task run again take another
-   * path, a milestone gets a new id (announced twice) rather than another milestone's (never announced).
+   * announced as accepted twice, ten seconds apart). So the id takes its time from the case's start event, which
+   * every task sees alike (a run's own start is its first task's, which a killed worker may not have recorded), and
+   * its other digits from the run's next random bits digested with the milestone itself: should the task run again
+   * take another path, a milestone gets a new id (announced twice) rather than another milestone's (never announced).
+   * Unlike the case's other ids, these do not begin with the time they were made.
    */
   private milestoneIdOf(milestone: MilestoneOfCase): string {
     if (!this.startedUnderV8) return uuid4();
     return timeOrderedUuidOf(
-      workflowInfo().runStartTime.getTime(),
+      workflowInfo().startTime.getTime(),
       digestHex(`${uuid4()}|${JSON.stringify(milestone)}`),
     );
   }

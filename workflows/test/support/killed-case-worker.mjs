@@ -10,6 +10,9 @@ const { NativeConnection, Worker } = require('@temporalio/worker');
 
 const [address, namespace, taskQueue, codePath] = process.argv.slice(2);
 
+// Never outlives the test that started it.
+process.on('disconnect', () => process.exit(1));
+
 const answers = new Map();
 let calls = 0;
 process.on('message', ({ answer, result, error }) => {

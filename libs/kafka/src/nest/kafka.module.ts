@@ -23,7 +23,7 @@ import {
   readEventSigningKey,
   readProducerPublicKeys,
 } from '../producer-identity';
-import { createKafkaClient } from '../kafka-client';
+import { createKafkaClient, EVENT_PRODUCER_CONFIG } from '../kafka-client';
 import { watchConsumerLag } from '../consumer-lag';
 import { TopicPartitionCounts } from '../topic-partitions';
 import { ensureTopics } from '../topics-admin';
@@ -125,12 +125,7 @@ export class KafkaModule {
           provide: KAFKA_PRODUCER,
           inject: [KAFKA_CLIENT],
           useFactory: async (kafka: Kafka) => {
-            // Idempotent: a send retried after a lost acknowledgement is not written twice (acks=all throughout).
-            const producer = kafka.producer({
-              allowAutoTopicCreation: false,
-              idempotent: true,
-              maxInFlightRequests: 1,
-            });
+            const producer = kafka.producer({ ...EVENT_PRODUCER_CONFIG });
             await producer.connect();
             return producer;
           },
