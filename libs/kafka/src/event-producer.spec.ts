@@ -1,5 +1,6 @@
 import type { OutboxRecord } from '@oneseal/database';
 import { testProducerKeys } from '@oneseal/testing';
+import { KafkaJSNonRetriableError, KafkaJSProtocolError } from 'kafkajs';
 import type { Producer, ProducerRecord, RecordMetadata } from 'kafkajs';
 import { EventProducer, groupByPartition } from './event-producer';
 import { partitionOfKey } from './topic-partitions';
@@ -221,6 +222,52 @@ describe('publishing outbox records one partition at a time', () => {
       pending[2].settle();
       await publishing;
       expect(done).toBe(true);
+    });
+
+    it("takes a new producer when Kafka refuses the current one's numbering, and publishes the retry with it", async () => {
+      const refused = new KafkaJSProtocolError({
+        type: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
+        code: 45,
+        retriable: false,
+        message: 'out of order',
+      } as unknown as Error);
+      const sentBy: string[] = [];
+      const producerNamed = (name: string, fails: boolean) =>
+        ({
+          send: (sent: ProducerRecord) => {
+            sentBy.push(name);
+            return fails
+              ? Promise.reject(Object.assign(new KafkaJSNonRetriableError(refused), { cause: refused }))
+              : Promise.resolve([{ topicName: sent.topic, partition: 0, errorCode: 0 }] as RecordMetadata[]);
+          },
+        }) as unknown as Producer;
+      const renewals: string[] = [];
+      const eventProducer = new EventProducer(
+        producerNamed('first', true),
+        testProducerKeys().signer('seal'),
+        { of: () => Promise.resolve(() => 1), forget: () => undefined },
+        { next: () => Promise.resolve(producerNamed(`renewed ${renewals.push('renewed')}`, false)) },
+      );
+      const batch = [record('stamped', 'case-a', '1')];
+      // The refusal still reaches the relay, which tries the batch again: with the new producer.
+      await expect(eventProducer.publish(batch)).rejects.toThrow('out of order');
+      await expect(eventProducer.publish(batch)).resolves.toBeUndefined();
+      expect(renewals).toEqual(['renewed']);
+      expect(sentBy).toEqual(['first', 'renewed 1']);
+    });
+
+    it('keeps its producer when a send fails for any other reason', async () => {
+      const renewals: string[] = [];
+      const renewing = new EventProducer(
+        { send: () => Promise.reject(new Error('Connection timeout')) } as unknown as Producer,
+        testProducerKeys().signer('seal'),
+        { of: () => Promise.resolve(() => 1), forget: () => undefined },
+        { next: () => Promise.reject(new Error(`renewed ${renewals.push('renewed')}`)) },
+      );
+      await expect(renewing.publish([record('stamped', 'case-a', '1')])).rejects.toThrow(
+        'Connection timeout',
+      );
+      expect(renewals).toEqual([]);
     });
 
     it('sends nothing that waits, even through another send, on the failed one', async () => {

@@ -1,6 +1,7 @@
 import { CompressionTypes, type Producer } from 'kafkajs';
 import type { OutboxRecord, OutboxSink } from '@oneseal/database';
 import type { EventSigner } from './producer-identity';
+import { producerStateLost, type ProducerRenewal } from './producer-renewal';
 import { SendGate } from './send-gate';
 import { partitionOfKey, type PartitionCounts } from './topic-partitions';
 
@@ -34,10 +35,12 @@ export class EventProducer implements OutboxSink {
   private readonly gate = new SendGate();
 
   constructor(
-    private readonly producer: Producer,
+    private producer: Producer,
     /** Every event leaves signed with the publishing service's key. */
     private readonly signer: EventSigner,
     private readonly partitions: PartitionCounts,
+    /** A new producer once Kafka no longer accepts this one's numbering (see producerStateLost). */
+    private readonly renewal?: ProducerRenewal,
   ) {}
 
   async publish(records: readonly OutboxRecord[]): Promise<void> {
@@ -46,8 +49,13 @@ export class EventProducer implements OutboxSink {
     for (const batch of groupByPartition(records, partitionsOf)) {
       sends.push(Promise.all(batch.after.map((index) => sends[index])).then(() => this.send(batch)));
     }
-    const failed = (await Promise.allSettled(sends)).find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
+    const failures = (await Promise.allSettled(sends)).flatMap((outcome) =>
+      outcome.status === 'rejected' ? [outcome.reason as unknown] : [],
+    );
+    if (failures.length === 0) return;
+    // Every send has ended: the relay tries the batch again with a producer Kafka accepts.
+    if (this.renewal && failures.some(producerStateLost)) this.producer = await this.renewal.next();
+    throw failures[0];
   }
 
   private async send(batch: PartitionBatch): Promise<void> {

@@ -1,6 +1,7 @@
 export * from './kafka-client';
 export * from './topics-admin';
 export * from './event-producer';
+export * from './producer-renewal';
 export * from './dead-letter';
 export * from './consumer-edge';
 export * from './consumer-liveness';

@@ -4,6 +4,7 @@ import {
   Injectable,
   Logger,
   Module,
+  Optional,
   type DynamicModule,
   type OnApplicationShutdown,
 } from '@nestjs/common';
@@ -17,6 +18,7 @@ import {
 import type { Kafka, Producer } from 'kafkajs';
 import { ConsumerEdge } from '../consumer-edge';
 import { EventProducer } from '../event-producer';
+import { RenewedProducers } from '../producer-renewal';
 import {
   EventSigner,
   ProducerVerifier,
@@ -82,9 +84,13 @@ export function serviceTopics(options: Pick<KafkaModuleOptions, 'produces' | 'co
 
 @Injectable()
 class KafkaProducerShutdown implements OnApplicationShutdown {
-  constructor(@Inject(KAFKA_PRODUCER) private readonly producer: Producer) {}
+  constructor(
+    @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
+    @Optional() private readonly renewed?: RenewedProducers,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.renewed?.close();
     await this.producer.disconnect();
   }
 }
@@ -134,13 +140,19 @@ export class KafkaModule {
         ...(signer
           ? [
               {
+                provide: RenewedProducers,
+                inject: [KAFKA_CLIENT],
+                useFactory: (kafka: Kafka) =>
+                  new RenewedProducers(() => kafka.producer({ ...EVENT_PRODUCER_CONFIG })),
+              },
+              {
                 provide: EventProducer,
-                inject: [KAFKA_PRODUCER, KAFKA_CLIENT],
-                useFactory: async (producer: Producer, kafka: Kafka) => {
+                inject: [KAFKA_PRODUCER, KAFKA_CLIENT, RenewedProducers],
+                useFactory: async (producer: Producer, kafka: Kafka, renewed: RenewedProducers) => {
                   const partitions = new TopicPartitionCounts(kafka);
                   // Known before the first event goes out, so no publish waits for the brokers' answer.
                   await partitions.of(serviceTopics(options));
-                  return new EventProducer(producer, signer, partitions);
+                  return new EventProducer(producer, signer, partitions, renewed);
                 },
               },
             ]

@@ -1,0 +1,55 @@
+import type { Producer } from 'kafkajs';
+
+/**
+ * What a broker answers when it no longer accepts how an idempotent producer numbers its messages: it forgot the
+ * producer (no write from it for longer than `producer.id.expiration.ms`, a day by default: a long holiday), or a
+ * send that timed out after being written gave its numbers back and a different batch came with them. kafkajs
+ * (2.2.4) retries none of these and keeps the same producer, so every later send fails the same way.
+ */
+const PRODUCER_STATE_LOST = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_EPOCH',
+  'DUPLICATE_SEQUENCE_NUMBER',
+]);
+
+/** Whether `error` (or what caused it: kafkajs wraps a broker's refusal) is one of those answers. */
+export function producerStateLost(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const type = (current as { type?: unknown }).type;
+    if (typeof type === 'string' && PRODUCER_STATE_LOST.has(type)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Where a relay gets a new producer: a new producer id, numbering from zero again. */
+export interface ProducerRenewal {
+  next(): Promise<Producer>;
+}
+
+/**
+ * New producers for an outbox relay, each connected before it is handed over; the one it replaces (if made here) is
+ * disconnected, and the latest on close.
+ */
+export class RenewedProducers implements ProducerRenewal {
+  private latest?: Producer;
+
+  constructor(private readonly create: () => Producer) {}
+
+  async next(): Promise<Producer> {
+    const producer = this.create();
+    await producer.connect();
+    const replaced = this.latest;
+    this.latest = producer;
+    // Its sends have all ended (the relay asks only after a publish settled); a failed disconnect changes nothing.
+    await replaced?.disconnect().catch(() => undefined);
+    return producer;
+  }
+
+  async close(): Promise<void> {
+    await this.latest?.disconnect();
+    this.latest = undefined;
+  }
+}
