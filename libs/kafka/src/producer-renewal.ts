@@ -1,4 +1,5 @@
 import type { Producer } from 'kafkajs';
+import { isKafkaErrorOf } from './kafka-errors';
 
 /**
  * What a broker answers when it no longer accepts how an idempotent producer numbers its messages: it forgot the
@@ -14,15 +15,7 @@ const PRODUCER_STATE_LOST = new Set([
 ]);
 
 /** Whether `error` (or what caused it: kafkajs wraps a broker's refusal) is one of those answers. */
-export function producerStateLost(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    const type = (current as { type?: unknown }).type;
-    if (typeof type === 'string' && PRODUCER_STATE_LOST.has(type)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export const producerStateLost = (error: unknown): boolean => isKafkaErrorOf(error, PRODUCER_STATE_LOST);
 
 /** Where a relay gets a new producer: a new producer id, numbering from zero again. */
 export interface ProducerRenewal {

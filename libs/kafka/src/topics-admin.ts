@@ -1,4 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
+import { isKafkaErrorOf } from './kafka-errors';
 
 export interface TopicLayout {
   partitions: number;
@@ -70,19 +71,13 @@ async function awaitServedTopics(admin: Admin, topics: readonly string[]): Promi
       );
       if (led && served.length === topics.length) return;
     } catch (error) {
-      if (!isNotYetServed(error)) throw error;
+      if (!isKafkaErrorOf(error, NOT_YET_SERVED)) throw error;
     }
     if (Date.now() > deadline) {
       throw new Error(`Kafka did not serve topics within ${TOPIC_READY_TIMEOUT_MS} ms: ${topics.join(', ')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, TOPIC_READY_POLL_MS));
   }
-}
-
-function isNotYetServed(error: unknown): boolean {
-  // kafkajs wraps the protocol error (as `cause`) when its own retries run out.
-  const { type, cause } = error as { type?: string; cause?: { type?: string } };
-  return NOT_YET_SERVED.has(type ?? '') || NOT_YET_SERVED.has(cause?.type ?? '');
 }
 
 /** A cheap round trip to the broker, for health checks. */
