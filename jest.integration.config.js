@@ -8,6 +8,7 @@ module.exports = {
     '<rootDir>/workflows/test/**/*.int-spec.ts',
   ],
   globalSetup: '<rootDir>/libs/testing/src/integration-global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/integration-global-teardown.ts',
   testTimeout: 60_000,
   maxWorkers: 2,
 };

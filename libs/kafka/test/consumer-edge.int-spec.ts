@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS, reviewTaskOpenedV1 } from '@oneseal/contracts';
-import { MessageCollector, caseEnvelope, eventually, testKafka, testProducerKeys } from '@oneseal/testing';
+import {
+  MessageCollector,
+  caseEnvelope,
+  eventually,
+  testKafka,
+  testProducerKeys,
+  uniqueGroup,
+} from '@oneseal/testing';
 import type { Producer } from 'kafkajs';
 import {
   ConsumerEdge,
@@ -187,7 +194,7 @@ describe('consumer edge (real Kafka dead-letter topic)', () => {
 
   it('commits what it handled within a second, and a consumer that crashed before committing has it delivered again', async () => {
     const topic = `oneseal.test.commits-${randomUUID().slice(0, 8)}.v1`;
-    const groupId = `test-commits-${randomUUID().slice(0, 8)}`;
+    const groupId = uniqueGroup('commits');
     await ensureTopics(kafka, [topic]);
     // One key: one partition, in order.
     const publish = async (count: number) => {

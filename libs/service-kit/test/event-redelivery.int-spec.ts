@@ -9,7 +9,7 @@ import {
   kafkaTransportOptions,
   RedeliveryNeeded,
 } from '@oneseal/kafka';
-import { engineEndpoints, eventually, testKafka } from '@oneseal/testing';
+import { engineEndpoints, eventually, testKafka, uniqueGroup } from '@oneseal/testing';
 import { randomUUID } from 'node:crypto';
 import { configureServiceApp, watchEventConsumers } from '../src';
 
@@ -57,7 +57,7 @@ describe('an event whose handling failed is delivered again, and the consumer ca
       kafkaTransportOptions({
         clientId: 'oneseal-redelivery-test',
         brokers: engineEndpoints().kafkaBrokers,
-        groupId: `oneseal-test.redelivery-${randomUUID().slice(0, 8)}`,
+        groupId: uniqueGroup('redelivery'),
       }),
       { inheritAppConfig: true },
     );

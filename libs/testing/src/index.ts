@@ -13,3 +13,4 @@ export * from './fixtures/scanned-pages';
 export * from './producer-keys';
 export * from './fixtures/envelope';
 export * from './refusal-code';
+export * from './test-leftovers';

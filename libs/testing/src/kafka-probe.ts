@@ -10,9 +10,19 @@ export function testKafka(): Kafka {
   });
 }
 
+/** Every topic a test makes begins so (the integration tier removes them when it ends: test-leftovers.ts). */
+export const TEST_TOPIC_PREFIX = 'oneseal.test.';
+/** Every consumer group a test makes begins so (removed likewise once it has no members). */
+export const TEST_GROUP_PREFIX = 'oneseal-test';
+
 /** Topic names unique to one test, so parallel suites and earlier runs never interfere. */
 export function uniqueTopic(label: string): string {
-  return `oneseal.test.${label}.${randomUUID().slice(0, 8)}`;
+  return `${TEST_TOPIC_PREFIX}${label}.${randomUUID().slice(0, 8)}`;
+}
+
+/** A consumer group of its own for one test. */
+export function uniqueGroup(label: string): string {
+  return `${TEST_GROUP_PREFIX}-${label}-${randomUUID().slice(0, 8)}`;
 }
 
 export interface CollectedMessage {
@@ -38,7 +48,7 @@ export class MessageCollector {
 
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({
-      groupId: `oneseal-test-${randomUUID()}`,
+      groupId: uniqueGroup('collector'),
       sessionTimeout: 6000,
       heartbeatInterval: 500,
     });
