@@ -5,6 +5,7 @@ import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { unkeyedEventHash } from '../src/event-log/event-hash';
 import { EventLogService } from '../src/event-log/event-log.service';
+import { valueOfJson } from '../src/event-log/json-text';
 import { ChainCheckPool } from '../src/event-log/chain-check-pool';
 import { PlaceVerificationService, type PlaceProgress } from '../src/event-log/place-verification.service';
 
@@ -176,8 +177,8 @@ describe('the audit event log (real PostgreSQL)', () => {
         'topic',
       );
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      const page = (after: number, limit: number) =>
-        log.inPlace({ county: '140525', town, from: today, to: today, after, limit });
+      const page = async (after: number, limit: number) =>
+        valueOfJson(await log.inPlace({ county: '140525', town, from: today, to: today, after, limit }));
       const firstPage = await page(0, 2);
       expect(firstPage.map((e) => [e.streamId, e.type])).toEqual([
         [first, 'intake.application-submitted'],
@@ -190,6 +191,17 @@ describe('the audit event log (real PostgreSQL)', () => {
       // Every event of a case is listed under its 办件编号; a stream with no submission on record has none.
       expect(rest[0].receiptNumber).toBe('140525-20261204-000077');
       expect(firstPage.map((e) => e.receiptNumber)).toEqual(['140525-20261204-000077', null]);
+      // Instants as JavaScript writes them (what the screen always read), the sequence as text (it outgrows a double).
+      const [recorded] = (await suite.dataSource.query(
+        `SELECT seq::text, occurred_at AS "occurredAt", recorded_at AS "recordedAt" FROM audit.events WHERE seq = $1`,
+        [rest[0].seq],
+      )) as { seq: string; occurredAt: Date; recordedAt: Date }[];
+      expect({ seq: rest[0].seq, occurredAt: rest[0].occurredAt, recordedAt: rest[0].recordedAt }).toEqual({
+        seq: recorded.seq,
+        occurredAt: recorded.occurredAt.toISOString(),
+        recordedAt: recorded.recordedAt.toISOString(),
+      });
+      expect(await page(Number(rest[0].seq), 10)).toEqual([]);
     });
 
     // On the service's own thread, and with two verification threads (the compiled worker, for places of more than two

@@ -13,6 +13,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { SUBMITTED_TYPES, verifyChain, type ChainKeying, type ChainVerdict } from './chain-links';
 import { GENESIS_HASH, keyedEventHash } from './event-hash';
 import { StreamHeads, type StreamHead } from './stream-heads';
+import type { JsonText } from './json-text';
 
 /** The head a stream's first event links to. */
 const GENESIS: StreamHead = { version: 0, hash: GENESIS_HASH };
@@ -165,31 +166,47 @@ export class EventLogService {
 
   /**
    * The events of a county (or town) recorded in a period, in the order they were recorded, a page at a time; each
-   * with its case's 办件编号, so the auditor reads which case without opening it.
+   * with its case's 办件编号, so the auditor reads which case without opening it. The page is the JSON text the screen
+   * reads (an array of PlaceEvent), made by PostgreSQL and passed on as it is: reading 500 events as rows and writing
+   * them out again took the service longer than the statement took. Each case's 办件编号 is looked up once a page.
    */
-  async inPlace(query: PlaceEventsQuery): Promise<PlaceEvent[]> {
+  async inPlace(query: PlaceEventsQuery): Promise<JsonText<PlaceEvent[]>> {
     // The town only when one is asked for, and the period as a range of instants: each query reads the place's
     // index from `after` on, whatever history lies beyond the period (an OR on a parameter would not).
     const values: unknown[] = [query.county, query.after, query.from, query.to, query.limit, SUBMITTED_TYPES];
     const add = (value: unknown) => `$${values.push(value)}`;
     const town = query.town ? `AND town = ${add(query.town)}` : '';
     const types = query.type ? `AND type = ANY(${add(sameEventTypes(query.type))})` : '';
-    return (await this.dataSource.query(
-      `SELECT seq, stream_id AS "streamId", version, type, occurred_at AS "occurredAt", recorded_at AS "recordedAt",
-              town, envelope->'actor' AS actor,
-              (SELECT submitted.envelope->'payload'->>'receiptNumber' FROM audit.events submitted
-                WHERE submitted.stream_id = events.stream_id AND submitted.type = ANY($6)
-                LIMIT 1) AS "receiptNumber"
-         FROM audit.events
-        WHERE county = $1 ${town} AND seq > $2
-          AND recorded_at >= ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-          AND recorded_at < (($4::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
-          ${types}
-        ORDER BY seq LIMIT $5`,
+    const [{ page }] = (await this.dataSource.query(
+      `WITH page AS (
+         SELECT seq, stream_id, version, type, occurred_at, recorded_at, town, envelope->'actor' AS actor
+           FROM audit.events
+          WHERE county = $1 ${town} AND seq > $2
+            AND recorded_at >= ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+            AND recorded_at < (($4::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+            ${types}
+          ORDER BY seq LIMIT $5),
+       receipts AS (
+         SELECT streams.stream_id,
+                (SELECT submitted.envelope->'payload'->>'receiptNumber' FROM audit.events submitted
+                  WHERE submitted.stream_id = streams.stream_id AND submitted.type = ANY($6)
+                  LIMIT 1) AS receipt_number
+           FROM (SELECT DISTINCT stream_id FROM page) streams)
+       SELECT coalesce(json_agg(json_build_object(
+                'seq', page.seq::text, 'streamId', page.stream_id, 'version', page.version, 'type', page.type,
+                'occurredAt', ${isoInstant('page.occurred_at')}, 'recordedAt', ${isoInstant('page.recorded_at')},
+                'town', page.town, 'actor', page.actor, 'receiptNumber', receipts.receipt_number)
+              ORDER BY page.seq), '[]')::text AS page
+         FROM page LEFT JOIN receipts USING (stream_id)`,
       values,
-    )) as PlaceEvent[];
+    )) as [{ page: JsonText<PlaceEvent[]> }];
+    return page;
   }
 }
+
+/** An instant as JavaScript writes a Date in JSON (UTC, milliseconds): what the screen read before. */
+const isoInstant = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A type and the names the same event had before (events recorded earlier keep the name they had then). */
 function sameEventTypes(type: string): string[] {
@@ -214,8 +231,8 @@ export interface PlaceEvent {
   streamId: string;
   version: number;
   type: string;
-  occurredAt: Date;
-  recordedAt: Date;
+  occurredAt: string;
+  recordedAt: string;
   town: string | null;
   actor: EventActor;
   /** The case's 办件编号, from its submission on record; null for a stream that is not a case. */

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertReachesPlace, CurrentUser, Roles, type AuthUser } from '@oneseal/auth';
 import { PlaceQuery } from '@oneseal/service-kit';
@@ -6,6 +6,7 @@ import { PlaceEventsQuery } from './dto/place-events.query';
 import { EventLogService } from './event-log.service';
 import { PlaceVerificationService } from './place-verification.service';
 import { CodedError, assertUnreachable } from '@oneseal/errors';
+import type { Response } from 'express';
 
 export enum AuditErrorCode {
   PERIOD_INVALID = 'AUDIT.PERIOD_INVALID',
@@ -49,11 +50,18 @@ export class PlaceAuditController {
   @ApiOperation({
     summary: '回放一个乡镇或全县在一段时间内的全部事件（按记录顺序，分页）：谁、何时、做了什么',
   })
-  events(@CurrentUser() user: AuthUser, @Query() query: PlaceEventsQuery) {
+  async events(
+    @CurrentUser() user: AuthUser,
+    @Query() query: PlaceEventsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
     assertReachesPlace(user, query);
     const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
     if (!(days >= 0 && days < 366)) throw new AuditError(AuditErrorCode.PERIOD_INVALID);
-    return this.log.inPlace(query);
+    const page = await this.log.inPlace(query);
+    // The page is JSON already (PostgreSQL wrote it): sent as it is, not as a string.
+    response.type('application/json');
+    return page;
   }
 
   @Get('verification')
