@@ -52,6 +52,13 @@ export class TopicPartitionCounts implements PartitionCounts {
     };
   }
 
+  /** Counts the brokers gave just now, elsewhere (the topics' wait at boot): not asked for again until they age. */
+  remember(partitionCounts: ReadonlyMap<string, number>): void {
+    for (const [topic, partitions] of partitionCounts) {
+      if (partitions >= 1) this.counts.set(topic, { partitions, askedAt: this.now() });
+    }
+  }
+
   /** Asked again next time: a send failed, and the topic may have changed. */
   forget(topics: readonly string[]): void {
     for (const topic of topics) this.counts.delete(topic);

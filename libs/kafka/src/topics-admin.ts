@@ -26,6 +26,8 @@ export async function ensureTopics(
   kafka: Kafka,
   topics: readonly string[],
   layout: TopicLayout = DEFAULT_TOPIC_LAYOUT,
+  /** Told each topic's partition count as the broker serves it (what the wait read anyway). */
+  onServed?: (partitionCounts: ReadonlyMap<string, number>) => void,
 ): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
@@ -44,7 +46,8 @@ export async function ensureTopics(
         })),
       });
     }
-    await awaitServedTopics(admin, topics);
+    const served = await awaitServedTopics(admin, topics);
+    onServed?.(served);
     return missing;
   } finally {
     await admin.disconnect();
@@ -58,9 +61,9 @@ const NOT_YET_SERVED = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILA
 /**
  * In KRaft mode `createTopics` can return before the broker's own metadata cache knows the new topic, so a
  * metadata request right after it may still answer UNKNOWN_TOPIC_OR_PARTITION. Poll until every partition has a
- * leader, or give up with the topics that never became ready.
+ * leader, or give up with the topics that never became ready. Answers each topic's partition count.
  */
-async function awaitServedTopics(admin: Admin, topics: readonly string[]): Promise<void> {
+async function awaitServedTopics(admin: Admin, topics: readonly string[]): Promise<Map<string, number>> {
   const deadline = Date.now() + TOPIC_READY_TIMEOUT_MS;
   for (;;) {
     try {
@@ -69,7 +72,8 @@ async function awaitServedTopics(admin: Admin, topics: readonly string[]): Promi
         (topic) =>
           topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
       );
-      if (led && served.length === topics.length) return;
+      if (led && served.length === topics.length)
+        return new Map(served.map((topic) => [topic.name, topic.partitions.length]));
     } catch (error) {
       if (!isKafkaErrorOf(error, NOT_YET_SERVED)) throw error;
     }

@@ -34,9 +34,12 @@ describe('the topics a service creates (real Kafka)', () => {
         ?.configValue,
     );
     expect(configured).toBeGreaterThan(0);
-    await ensureTopics(kafka, [topic]);
+    let served: ReadonlyMap<string, number> | undefined;
+    await ensureTopics(kafka, [topic], undefined, (counts) => (served = counts));
     const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
     expect(metadata.topics[0].partitions).toHaveLength(configured);
+    // What the wait read is what the producer starts with (TopicPartitionCounts.remember).
+    expect(served && [...served]).toEqual([[topic, configured]]);
     // deploy/local's single node (what `npm start` and CI run): one partition, one member per consumer group.
     if (brokers.length === 1) expect(configured).toBe(1);
   });

@@ -101,6 +101,8 @@ export class KafkaModule {
   static forRoot(options: KafkaModuleOptions): DynamicModule {
     const logger = new Logger('Kafka');
     const { signer, verifier } = producerIdentity(options);
+    // The topics' partition counts, as the wait for them at boot read them: the producer starts knowing them.
+    let servedCounts: ReadonlyMap<string, number> = new Map();
     const kafkaLogger = {
       info: (message: string) => logger.log(message),
       warn: (message: string) => logger.warn(message),
@@ -119,7 +121,7 @@ export class KafkaModule {
               brokers: options.brokers,
               logger: kafkaLogger,
             });
-            await ensureTopics(kafka, serviceTopics(options));
+            await ensureTopics(kafka, serviceTopics(options), undefined, (counts) => (servedCounts = counts));
             if (options.consumerGroup && options.consumes?.length)
               watchConsumerLag(kafka, options.consumerGroup, [
                 ...new Set(options.consumes.flatMap(topicsOf)),
@@ -150,7 +152,9 @@ export class KafkaModule {
                 inject: [KAFKA_PRODUCER, KAFKA_CLIENT, RenewedProducers],
                 useFactory: async (producer: Producer, kafka: Kafka, renewed: RenewedProducers) => {
                   const partitions = new TopicPartitionCounts(kafka);
-                  // Known before the first event goes out, so no publish waits for the brokers' answer.
+                  // Known before the first event goes out, so no publish waits for the brokers' answer (asked only
+                  // for a topic the wait at boot did not read).
+                  partitions.remember(servedCounts);
                   await partitions.of(serviceTopics(options));
                   return new EventProducer(producer, signer, partitions, renewed);
                 },
