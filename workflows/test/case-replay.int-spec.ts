@@ -22,6 +22,7 @@ describe('case workflow replay over recorded histories', () => {
    * SDK's native runtime shutting 75 workers down for half a minute after the suite had ended). */
   const replays = new Map<string, ReplayResult>();
 
+  // Bundling and replaying every history in one hook: more than a test's minute on a slow machine.
   beforeAll(async () => {
     bundle = await bundleWorkflowCode({ workflowsPath });
     const inputs = histories.map((file) => ({
@@ -31,7 +32,7 @@ describe('case workflow replay over recorded histories', () => {
     for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, inputs)) {
       replays.set(result.workflowId, result);
     }
-  });
+  }, 180_000);
 
   it('has a recorded history for every path of a case', () => {
     const missing = CASE_PATHS.filter((name) => !existsSync(historyPathOf(name)));

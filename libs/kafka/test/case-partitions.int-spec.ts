@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, testKafka, uniqueTopic } from '@oneseal/testing';
+import { eventually, testKafka, uniqueGroup, uniqueTopic } from '@oneseal/testing';
 import type { Admin, Consumer, ConsumerConfig, Producer } from 'kafkajs';
 import { ensureTopics, kafkaTransportOptions } from '../src';
 
@@ -7,7 +7,7 @@ import { ensureTopics, kafkaTransportOptions } from '../src';
 describe('replicas of a service sharing a consumer group (real Kafka)', () => {
   const kafka = testKafka();
   const topics = [uniqueTopic('case-accepted'), uniqueTopic('step-decided')];
-  const groupId = `case-partitions-${randomUUID().slice(0, 8)}`;
+  const groupId = uniqueGroup('case-partitions');
   const consumerOptions = kafkaTransportOptions({ clientId: 'test', brokers: [], groupId }).options as {
     consumer: ConsumerConfig;
   };

@@ -7,6 +7,7 @@ import {
   testKafka,
   testProducerKeys,
   uniqueGroup,
+  uniqueTopic,
 } from '@oneseal/testing';
 import type { Producer } from 'kafkajs';
 import {
@@ -40,7 +41,7 @@ describe('consumer edge (real Kafka dead-letter topic)', () => {
   const consumerName = `test-consumer-${randomUUID().slice(0, 8)}`;
   // A topic of the suite's own: the platform's dead-letter topic is read by a running audit service, whose 死信消息
   // screen would list the letters this suite makes on purpose.
-  const deadLetterTopic = `oneseal.test.dead-letter-${randomUUID().slice(0, 8)}.v1`;
+  const deadLetterTopic = `${uniqueTopic('dead-letter')}.v1`;
   let producer: Producer;
   let deadLetters: MessageCollector;
   let edge: ConsumerEdge;
@@ -193,7 +194,7 @@ describe('consumer edge (real Kafka dead-letter topic)', () => {
   });
 
   it('commits what it handled within a second, and a consumer that crashed before committing has it delivered again', async () => {
-    const topic = `oneseal.test.commits-${randomUUID().slice(0, 8)}.v1`;
+    const topic = `${uniqueTopic('commits')}.v1`;
     const groupId = uniqueGroup('commits');
     await ensureTopics(kafka, [topic]);
     // One key: one partition, in order.

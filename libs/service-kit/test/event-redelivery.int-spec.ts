@@ -9,11 +9,10 @@ import {
   kafkaTransportOptions,
   RedeliveryNeeded,
 } from '@oneseal/kafka';
-import { engineEndpoints, eventually, testKafka, uniqueGroup } from '@oneseal/testing';
-import { randomUUID } from 'node:crypto';
+import { engineEndpoints, eventually, testKafka, uniqueGroup, uniqueTopic } from '@oneseal/testing';
 import { configureServiceApp, watchEventConsumers } from '../src';
 
-const topic = `oneseal.test.redelivery-${randomUUID().slice(0, 8)}.v1`;
+const topic = `${uniqueTopic('redelivery')}.v1`;
 
 /** Fails the first deliveries of each event the way a service's consumer edge does, then takes it. */
 @Controller()

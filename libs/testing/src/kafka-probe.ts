@@ -13,16 +13,32 @@ export function testKafka(): Kafka {
 /** Every topic a test makes begins so (the integration tier removes them when it ends: test-leftovers.ts). */
 export const TEST_TOPIC_PREFIX = 'oneseal.test.';
 /** Every consumer group a test makes begins so (removed likewise once it has no members). */
-export const TEST_GROUP_PREFIX = 'oneseal-test';
+export const TEST_GROUP_PREFIX = 'oneseal-test-';
+
+/**
+ * The test run a name belongs to: when it began (base 36 milliseconds) and a few random digits. The integration
+ * tier's setup sets it for every suite of the run; a suite run outside a tier has one of its own.
+ */
+const TEST_RUN_ENV = 'ONESEAL_TEST_RUN';
+
+export function newTestRunTag(now: number = Date.now()): string {
+  return `run-${now.toString(36)}-${randomUUID().slice(0, 4)}`;
+}
+
+export function testRunTag(): string {
+  const tag = process.env[TEST_RUN_ENV] ?? newTestRunTag();
+  process.env[TEST_RUN_ENV] = tag;
+  return tag;
+}
 
 /** Topic names unique to one test, so parallel suites and earlier runs never interfere. */
 export function uniqueTopic(label: string): string {
-  return `${TEST_TOPIC_PREFIX}${label}.${randomUUID().slice(0, 8)}`;
+  return `${TEST_TOPIC_PREFIX}${testRunTag()}.${label}.${randomUUID().slice(0, 8)}`;
 }
 
 /** A consumer group of its own for one test. */
 export function uniqueGroup(label: string): string {
-  return `${TEST_GROUP_PREFIX}-${label}-${randomUUID().slice(0, 8)}`;
+  return `${TEST_GROUP_PREFIX}${testRunTag()}-${label}-${randomUUID().slice(0, 8)}`;
 }
 
 export interface CollectedMessage {

@@ -190,7 +190,7 @@ export class EventLogService {
          SELECT streams.stream_id,
                 (SELECT submitted.envelope->'payload'->>'receiptNumber' FROM audit.events submitted
                   WHERE submitted.stream_id = streams.stream_id AND submitted.type = ANY($6)
-                  LIMIT 1) AS receipt_number
+                  ORDER BY submitted.version LIMIT 1) AS receipt_number
            FROM (SELECT DISTINCT stream_id FROM page) streams)
        SELECT coalesce(json_agg(json_build_object(
                 'seq', page.seq::text, 'streamId', page.stream_id, 'version', page.version, 'type', page.type,
