@@ -12,6 +12,12 @@ const record = (topic: string, key: string, eventId: string): OutboxRecord => ({
   eventId,
 });
 
+/** Partition counts that never change: every topic has `partitions`. */
+const fixedCounts = (partitions: number) => ({
+  of: () => Promise.resolve(() => partitions),
+  forget: () => undefined,
+});
+
 describe('publishing outbox records one partition at a time', () => {
   const records = [
     record('stamped', 'case-a', '1'),
@@ -151,10 +157,13 @@ describe('publishing outbox records one partition at a time', () => {
             });
           }),
       } as unknown as Producer;
-      const counts = { of: () => Promise.resolve(() => partitions), forget: () => undefined };
       return {
         pending,
-        eventProducer: new EventProducer(producer, testProducerKeys().signer('seal'), counts),
+        eventProducer: new EventProducer(
+          producer,
+          testProducerKeys().signer('seal'),
+          fixedCounts(partitions),
+        ),
       };
     }
     const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -245,7 +254,7 @@ describe('publishing outbox records one partition at a time', () => {
       const eventProducer = new EventProducer(
         producerNamed('first', true),
         testProducerKeys().signer('seal'),
-        { of: () => Promise.resolve(() => 1), forget: () => undefined },
+        fixedCounts(1),
         { next: () => Promise.resolve(producerNamed(`renewed ${renewals.push('renewed')}`, false)) },
       );
       const batch = [record('stamped', 'case-a', '1')];
@@ -261,7 +270,7 @@ describe('publishing outbox records one partition at a time', () => {
       const renewing = new EventProducer(
         { send: () => Promise.reject(new Error('Connection timeout')) } as unknown as Producer,
         testProducerKeys().signer('seal'),
-        { of: () => Promise.resolve(() => 1), forget: () => undefined },
+        fixedCounts(1),
         { next: () => Promise.reject(new Error(`renewed ${renewals.push('renewed')}`)) },
       );
       await expect(renewing.publish([record('stamped', 'case-a', '1')])).rejects.toThrow(
