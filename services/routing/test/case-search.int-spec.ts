@@ -473,6 +473,54 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     });
   });
 
+  it('lists a month’s delivered cases of a town, the latest delivered first, page after page', async () => {
+    const town = '140525106';
+    const delivered = async (name: string, filedDaysAgo: number, deliveredHoursAgo: number) => {
+      const caseId = await routed({
+        applicantName: name,
+        idNumber: residentIdNumber(1982),
+        phone: '13800000003',
+        receiptNumber: `140525-20261201-0003${String(filedDaysAgo).padStart(2, '0')}`,
+        town,
+      });
+      await suite.dataSource.query(
+        `UPDATE routing.routed_cases SET stage = 'delivered', result = '准予',
+            routed_at = now() - make_interval(days => $2), concluded_at = now() - make_interval(hours => $3)
+          WHERE case_id = $1`,
+        [caseId, filedDaysAgo, deliveredHoursAgo],
+      );
+      return caseId;
+    };
+    // Filed in one order, delivered in another: the list goes by when each was delivered.
+    const second = await delivered('钱一', 3, 20);
+    const first = await delivered('钱二', 2, 5);
+    const third = await delivered('钱三', 1, 30);
+    await delivered('钱四', 40, 2); // filed before the days asked for
+    await routed({
+      applicantName: '钱五',
+      idNumber,
+      phone: '13800000004',
+      receiptNumber: '140525-20261201-000399',
+      town,
+    });
+    const beijingDay = (daysAgo: number) =>
+      new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const townWindow = person(['town-window'], { town });
+    const month = { stage: 'delivered' as const, from: beijingDay(10), to: beijingDay(0), pageSize: 2 };
+    const page1 = await search.search(townWindow, { ...month, page: 1 });
+    const page2 = await search.search(townWindow, { ...month, page: 2 });
+    expect(page1).toMatchObject({ total: 3, totalCapped: false });
+    expect([...page1.items, ...page2.items].map((item) => item.caseId)).toEqual([first, second, third]);
+    expect(page1.items[0]).toMatchObject({
+      applicantName: '钱二',
+      stage: 'delivered',
+      resultText: expect.any(String),
+      currentStep: null,
+      dueDate: null,
+      workingDaysLeft: null,
+    });
+  });
+
   it('lists the cases still open first, nearest date first, then the ended ones, the latest first', async () => {
     const town = '140525102';
     const filed = async (name: string, receipt: string) =>

@@ -41,6 +41,11 @@ export async function openThenEndedPage<Row>(
   // list) no longer lays out every row it passes.
   const keyColumns = `case_id, ${keys.map(({ expression, alias }) => `${expression} AS ${alias}`).join(', ')},
     concluded_at AS ended_key`;
+  // Ended cases are ordered by their end alone: their open keys are left empty (typed as the open part's), so a list
+  // narrowed by the day filed orders them from routed_cases_by_town_day_filed_with_stage without reading the table.
+  const endedKeyColumns = `case_id, ${keys
+    .map(({ expression, alias }) => `CASE WHEN false THEN ${expression} END AS ${alias}`)
+    .join(', ')}, concluded_at AS ended_key`;
   const reach = page.values.length + 1;
   // The same order, written as one the newest-first index cannot give: PostgreSQL then sorts what the other indexes find.
   const endedKey = page.endedOrder === 'sort' ? `(concluded_at + interval '0 seconds')` : 'concluded_at';
@@ -53,7 +58,7 @@ export async function openThenEndedPage<Row>(
            WHERE ${page.openWhere ?? page.where} AND concluded_at IS NULL
            ORDER BY ${inner} LIMIT $${reach})
          UNION ALL
-         (SELECT ${keyColumns}, 1 AS part FROM routing.routed_cases WHERE ${page.where} AND concluded_at IS NOT NULL
+         (SELECT ${endedKeyColumns}, 1 AS part FROM routing.routed_cases WHERE ${page.where} AND concluded_at IS NOT NULL
            ORDER BY ${endedKey} DESC LIMIT $${reach})
        ) cases
        ORDER BY ${order}

@@ -22,6 +22,7 @@ import { ListEachTownsEndedCases1766000000200 } from './1766000000200-ListEachTo
 import { FindEachTownsCasesByDayFiled1766000000300 } from './1766000000300-FindEachTownsCasesByDayFiled';
 import { KeepCalendarRecalculations1766000000400 } from './1766000000400-KeepCalendarRecalculations';
 import { IndexMessagingByAge1766200000000 } from './1766200000000-IndexMessagingByAge';
+import { CountEachTownsCasesByDayFiledFromTheIndex1766300000000 } from './1766300000000-CountEachTownsCasesByDayFiledFromTheIndex';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -47,4 +48,5 @@ export const ROUTING_MIGRATIONS = [
   FindEachTownsCasesByDayFiled1766000000300,
   KeepCalendarRecalculations1766000000400,
   IndexMessagingByAge1766200000000,
+  CountEachTownsCasesByDayFiledFromTheIndex1766300000000,
 ];
