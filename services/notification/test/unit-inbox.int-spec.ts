@@ -257,4 +257,51 @@ describe('unit inboxes and 督办 (real PostgreSQL)', () => {
       ).toEqual([afterwards]);
     });
   });
+
+  it('pages a person’s desks’ messages newest first, as one list, and counts them up to ten thousand', async () => {
+    // Two desks of a town no other test reads: a year of the window's messages, and a few of the review desk's.
+    const town = '140525108';
+    const clerk: AuthUser = {
+      id: 'busy',
+      name: '窗口审核人员',
+      roles: ['town-window', 'town-reviewer'],
+      county: '140525',
+      town,
+    };
+    const written = async (unit: string, count: number, minutesApart: number, startingMinutesAgo: number) =>
+      suite.dataSource.query(
+        `INSERT INTO notification.notifications
+           (id, case_id, recipient_kind, recipient, template, body, source_event_id, created_at, channel, county, town,
+            status)
+         SELECT gen_random_uuid(), gen_random_uuid(), 'staff-unit', $1, 'deadlineYellow', '黄牌预警：办件即将到期，请抓紧办理。', gen_random_uuid(),
+                now() - make_interval(mins => $4 + n * $3), 'inbox', '140525', $5, 'sent'
+           FROM generate_series(0, $2 - 1) AS n`,
+        [unit, count, minutesApart, startingMinutesAgo, town],
+      );
+    await written(`${town}-window`, 10_000, 30, 10);
+    // Between the window's newest ones: the 2nd, 4th and 6th of the list (written 25, 85 and 145 minutes ago).
+    await written(`${town}-review`, 3, 60, 25);
+    const first = await notifications.unitInbox(clerk, { page: 1, pageSize: 4 });
+    const second = await notifications.unitInbox(clerk, { page: 2, pageSize: 4 });
+    expect(first).toMatchObject({ total: 10_000, totalCapped: true });
+    expect([...first.items, ...second.items].map((m) => m.recipient)).toEqual([
+      `${town}-window`,
+      `${town}-review`,
+      `${town}-window`,
+      `${town}-window`,
+      `${town}-review`,
+      `${town}-window`,
+      `${town}-window`,
+      `${town}-review`,
+    ]);
+    const times = [...first.items, ...second.items].map((m) => new Date(m.createdAt).getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(first.unread).toBe(10_003);
+    // Narrowed to what it holds, the list is counted to the last message.
+    const review: AuthUser = { ...clerk, roles: ['town-reviewer'] };
+    expect(await notifications.unitInbox(review, { page: 1, pageSize: 4 })).toMatchObject({
+      total: 3,
+      totalCapped: false,
+    });
+  });
 });

@@ -14,6 +14,8 @@ export interface InboxMessage extends NotificationView {
 
 export interface UnitInboxPage {
   total: number;
+  /** More messages than `total` (MESSAGES_COUNTED_AT_MOST): counting stopped there. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   /** The units whose messages these are. */
@@ -59,6 +61,32 @@ const UNREAD_BY_READER = `(n.created_at > ${EARLIEST_MARK} AND n.created_at > ${
 /** How long after its creation a message may still be committed: far more than a message's statement takes. */
 const LATE_COMMIT_MARGIN = `interval '60 seconds'`;
 
+/**
+ * How many messages an inbox counts at most. A town's window had 18,700 after a year of cases and counting each at
+ * every look grows with the years kept; past ten thousand the answer says "more than" and the person narrows the list
+ * by kind or to the unread.
+ */
+export const MESSAGES_COUNTED_AT_MOST = 10_000;
+
+/**
+ * The page's messages (id, and whether $3 has read them), newest first: each unit's newest read from its own index
+ * only as far as the page reaches, instead of every message of the units being sorted (a year of a window's: 5 ms).
+ * The statement's values: the `valueCount` of the filters, then each unit, how far the page reaches, its size and
+ * offset.
+ */
+function newestOfEachUnit(unitCount: number, filters: readonly string[], valueCount: number): string {
+  const reach = valueCount + unitCount + 1;
+  const eachUnit = Array.from(
+    { length: unitCount },
+    (_, index) =>
+      `(SELECT n.id, n.created_at, n.recipient, n.template FROM notification.notifications n
+         WHERE ${[`n.recipient_kind = 'staff-unit' AND n.recipient = $${valueCount + index + 1} AND n.county = $2`, ...filters].join(' AND ')}
+         ORDER BY n.created_at DESC, n.id LIMIT $${reach})`,
+  ).join(' UNION ALL ');
+  return `SELECT n.id, NOT ${UNREAD_BY_READER} AS read FROM (${eachUnit}) AS n
+           ORDER BY n.created_at DESC, n.id LIMIT $${reach + 1} OFFSET $${reach + 2}`;
+}
+
 @Injectable()
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -94,28 +122,39 @@ export class NotificationsService {
     const { page, pageSize } = filter;
     const units = inboxUnitsOf(viewer);
     if (units.length === 0)
-      return { total: 0, page, pageSize, units, unread: 0, asOf: new Date().toISOString(), items: [] };
-    const conditions = [MINE];
+      return {
+        total: 0,
+        totalCapped: false,
+        page,
+        pageSize,
+        units,
+        unread: 0,
+        asOf: new Date().toISOString(),
+        items: [],
+      };
     const values: unknown[] = [units, viewer.county, viewer.id];
+    const filters: string[] = [];
     if (filter.kind) {
       values.push(filter.kind);
-      conditions.push(`n.template = $${values.length}`);
+      filters.push(`n.template = $${values.length}`);
     }
-    if (filter.unread) conditions.push(UNREAD_BY_READER);
-    const where = conditions.join(' AND ');
+    if (filter.unread) filters.push(UNREAD_BY_READER);
     // asOf by the database's clock, as the messages' own: what is created after it stays unread.
-    const [{ total, unread, asOf }] = (await this.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM notification.notifications n WHERE ${where}) AS total,
+    const [{ found, unread, asOf }] = (await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM (
+                 SELECT 1 FROM notification.notifications n WHERE ${[MINE, ...filters].join(' AND ')}
+                  LIMIT ${MESSAGES_COUNTED_AT_MOST + 1}) AS messages) AS found,
               (SELECT count(*)::int FROM notification.notifications n WHERE ${MINE} AND ${UNREAD_BY_READER}) AS unread,
               statement_timestamp() AS "asOf"`,
       values,
-    )) as { total: number; unread: number; asOf: Date }[];
-    const rows = (await this.dataSource.query(
-      `SELECT n.id, NOT ${UNREAD_BY_READER} AS read FROM notification.notifications n
-        WHERE ${where} ORDER BY n.created_at DESC, n.id
-        LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
-      [...values, pageSize, (page - 1) * pageSize],
-    )) as { id: string; read: boolean }[];
+    )) as { found: number; unread: number; asOf: Date }[];
+    const rows = (await this.dataSource.query(newestOfEachUnit(units.length, filters, values.length), [
+      ...values,
+      ...units,
+      page * pageSize,
+      pageSize,
+      (page - 1) * pageSize,
+    ])) as { id: string; read: boolean }[];
     const notifications = rows.length
       ? await this.dataSource.getRepository(Notification).findBy({ id: In(rows.map((row) => row.id)) })
       : [];
@@ -124,7 +163,16 @@ export class NotificationsService {
       const notification = byId.get(row.id);
       return notification ? [{ ...toView(notification), read: row.read }] : [];
     });
-    return { total, page, pageSize, units, unread, asOf: asOf.toISOString(), items };
+    return {
+      total: Math.min(found, MESSAGES_COUNTED_AT_MOST),
+      totalCapped: found > MESSAGES_COUNTED_AT_MOST,
+      page,
+      pageSize,
+      units,
+      unread,
+      asOf: asOf.toISOString(),
+      items,
+    };
   }
 
   /** Marks unread messages of the person's own units read, for them; others' messages are left alone. */

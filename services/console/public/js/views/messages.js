@@ -102,14 +102,18 @@ export function renderMessages(root, { user }) {
   async function load() {
     mount(list, html`<p class="muted">加载中…</p>`);
     try {
-      const { total, units, unread, asOf, items } = await api('notification', '/notifications/inbox', {
-        query: {
-          page: filter.page,
-          pageSize: PAGE_SIZE,
-          ...(filter.kind ? { kind: filter.kind } : {}),
-          ...(filter.unread ? { unread: 'true' } : {}),
+      const { total, totalCapped, units, unread, asOf, items } = await api(
+        'notification',
+        '/notifications/inbox',
+        {
+          query: {
+            page: filter.page,
+            pageSize: PAGE_SIZE,
+            ...(filter.kind ? { kind: filter.kind } : {}),
+            ...(filter.unread ? { unread: 'true' } : {}),
+          },
         },
-      });
+      );
       shownAsOf = asOf;
       mount(count, unread ? `未读 ${formatCount(unread)} 条` : '没有未读消息');
       mount(
@@ -120,7 +124,13 @@ export function renderMessages(root, { user }) {
           items.map(cellsOf(user)),
           filter.unread || filter.kind ? '没有符合条件的消息。' : '暂无消息。',
         )}
-        ${pagerHtml({ total, page: filter.page, pageSize: PAGE_SIZE })}`,
+        ${pagerHtml({
+          total,
+          totalCapped,
+          page: filter.page,
+          pageSize: PAGE_SIZE,
+          narrowBy: '按类别或只看未读',
+        })}`,
       );
     } catch (error) {
       mount(list, '');
