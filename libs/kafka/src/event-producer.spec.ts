@@ -1,6 +1,5 @@
 import type { OutboxRecord } from '@oneseal/database';
-import { testProducerKeys } from '@oneseal/testing';
-import { KafkaJSNonRetriableError, KafkaJSProtocolError } from 'kafkajs';
+import { brokerRefusal, testProducerKeys } from '@oneseal/testing';
 import type { Producer, ProducerRecord, RecordMetadata } from 'kafkajs';
 import { EventProducer, groupByPartition } from './event-producer';
 import { partitionOfKey } from './topic-partitions';
@@ -234,19 +233,13 @@ describe('publishing outbox records one partition at a time', () => {
     });
 
     it("takes a new producer when Kafka refuses the current one's numbering, and publishes the retry with it", async () => {
-      const refused = new KafkaJSProtocolError({
-        type: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
-        code: 45,
-        retriable: false,
-        message: 'out of order',
-      } as unknown as Error);
       const sentBy: string[] = [];
       const producerNamed = (name: string, fails: boolean) =>
         ({
           send: (sent: ProducerRecord) => {
             sentBy.push(name);
             return fails
-              ? Promise.reject(Object.assign(new KafkaJSNonRetriableError(refused), { cause: refused }))
+              ? Promise.reject(brokerRefusal('OUT_OF_ORDER_SEQUENCE_NUMBER'))
               : Promise.resolve([{ topicName: sent.topic, partition: 0, errorCode: 0 }] as RecordMetadata[]);
           },
         }) as unknown as Producer;
@@ -259,7 +252,7 @@ describe('publishing outbox records one partition at a time', () => {
       );
       const batch = [record('stamped', 'case-a', '1')];
       // The refusal still reaches the relay, which tries the batch again: with the new producer.
-      await expect(eventProducer.publish(batch)).rejects.toThrow('out of order');
+      await expect(eventProducer.publish(batch)).rejects.toThrow('OUT_OF_ORDER_SEQUENCE_NUMBER');
       await expect(eventProducer.publish(batch)).resolves.toBeUndefined();
       expect(renewals).toEqual(['renewed']);
       expect(sentBy).toEqual(['first', 'renewed 1']);

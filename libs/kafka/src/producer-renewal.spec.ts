@@ -1,12 +1,7 @@
-import { KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
+import { KafkaJSNumberOfRetriesExceeded } from 'kafkajs';
 import type { Producer } from 'kafkajs';
+import { brokerRefusal } from '@oneseal/testing';
 import { producerStateLost, RenewedProducers } from './producer-renewal';
-
-/** A broker's refusal as kafkajs hands it over from a send: the protocol error inside a non-retriable one. */
-const refusal = (type: string, retriable = false) => {
-  const protocol = new KafkaJSProtocolError({ type, code: 45, retriable, message: type } as unknown as Error);
-  return Object.assign(new KafkaJSNonRetriableError(protocol), { cause: protocol });
-};
 
 describe('producerStateLost', () => {
   it("recognises a broker's refusal of the producer's numbering, however kafkajs wraps it", () => {
@@ -16,7 +11,7 @@ describe('producerStateLost', () => {
       'INVALID_PRODUCER_EPOCH',
       'DUPLICATE_SEQUENCE_NUMBER',
     ]) {
-      expect({ type, lost: producerStateLost(refusal(type)) }).toEqual({ type, lost: true });
+      expect({ type, lost: producerStateLost(brokerRefusal(type)) }).toEqual({ type, lost: true });
     }
   });
 
@@ -26,7 +21,7 @@ describe('producerStateLost', () => {
       retryTime: 1000,
     } as never);
     expect(producerStateLost(unreachable)).toBe(false);
-    expect(producerStateLost(refusal('NOT_LEADER_FOR_PARTITION', true))).toBe(false);
+    expect(producerStateLost(brokerRefusal('NOT_LEADER_FOR_PARTITION', true))).toBe(false);
     expect(producerStateLost(new Error('OUT_OF_ORDER_SEQUENCE_NUMBER'))).toBe(false);
     expect(producerStateLost(undefined)).toBe(false);
   });

@@ -14,3 +14,4 @@ export * from './producer-keys';
 export * from './fixtures/envelope';
 export * from './refusal-code';
 export * from './test-leftovers';
+export * from './fixtures/broker-refusal';
