@@ -483,6 +483,15 @@ describe('省一体化在线政务服务平台: guides and case stages out, 一�
     const firstPush = await pushRow(`stage:${submitted.id}`);
     expect(firstPush.status).toBe('sent');
     expect(firstPush.attempts).toBeGreaterThan(1);
+    // Each push is kept with the province's own reference of what it stored.
+    const pushes = (await suite.dataSource.query(
+      `SELECT status, province_reference AS reference, body->>'recordId' AS "recordId"
+         FROM intake.provincial_pushes WHERE subject = $1`,
+      [`case:${filed.receiptNumber}`],
+    )) as { status: string; reference: string; recordId: string }[];
+    expect(pushes).toHaveLength(4);
+    for (const push of pushes)
+      expect(push).toEqual({ ...push, status: 'sent', reference: `S-${push.recordId}` });
   });
 
   it('keeps what the province refuses with its words, shows it to the county, and sends it again when asked', async () => {

@@ -99,12 +99,19 @@ export class ProvincialPushQueue {
     return due;
   }
 
-  async markSent(key: string, reference: string): Promise<void> {
+  /**
+   * Marks pushes the province took, with its reference of each, in one statement. A push sent but not yet marked (the
+   * service stopped between the two) is sent again once its lease ends: the province keeps a record once.
+   */
+  async markSent(receipts: readonly { key: string; reference: string }[]): Promise<void> {
+    if (!receipts.length) return;
     await this.dataSource.query(
-      `UPDATE intake.provincial_pushes
-          SET status = 'sent', sent_at = now(), province_reference = $2, leased_until = NULL, last_error = NULL
-        WHERE key = $1 AND status = 'pending'`,
-      [key, reference],
+      `UPDATE intake.provincial_pushes p
+          SET status = 'sent', sent_at = now(), province_reference = taken.reference, leased_until = NULL,
+              last_error = NULL
+         FROM unnest($1::text[], $2::text[]) AS taken(key, reference)
+        WHERE p.key = taken.key AND p.status = 'pending'`,
+      [receipts.map((receipt) => receipt.key), receipts.map((receipt) => receipt.reference)],
     );
   }
 
