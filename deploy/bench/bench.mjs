@@ -12,6 +12,7 @@ import { engineEnv, root, services, state } from '../local/local-system.mjs';
 import { createCaseDriver, MATTER, STEPS_OF_MATTER } from './case-driver.mjs';
 import { backlogSources, caughtUp } from './caught-up.mjs';
 import { processCpu } from './process-cpu.mjs';
+import { printMemory, processMemory } from './process-memory.mjs';
 import { printStatements, statementsByRole } from './sql-statements.mjs';
 import { printTemporalRequests, temporalRequests } from './temporal-tasks.mjs';
 import { runDay } from './open-loop.mjs';
@@ -117,6 +118,7 @@ async function main() {
   );
   if (options['reads-only']) {
     await measureReads({ baseUrl: url, password: options.password, databaseUrl: DATABASE_URL });
+    printMemory(processMemory({ state }));
     return;
   }
   await driver.logIn();
@@ -134,6 +136,7 @@ async function main() {
     });
     console.log(await reportCaughtUp(sources));
     printCpu(cpuBefore, await processCpu({ state, services, url }), CASES - day.refused - day.lost);
+    printMemory(processMemory({ state }));
     if (day.lost > 0) process.exitCode = 1;
     return;
   }
@@ -192,6 +195,8 @@ async function main() {
   printStatements(statementsBefore, statementsAfter, done);
   printTemporalRequests(temporalBefore, temporalAfter, done);
   await measureReads({ baseUrl: url, password: options.password, databaseUrl: DATABASE_URL });
+  // After the reads: the auditor's replay and verification are what a service holds most for.
+  printMemory(processMemory({ state }));
 
   console.log('\ntarget for a later tuning pass: ≥ 50 complete lifecycles per second on a 2-core machine');
   if (failed) process.exitCode = 1;
