@@ -318,6 +318,20 @@ describe('the audit event log (real PostgreSQL)', () => {
       );
       await pool.close();
       expect(await Promise.all(held)).toEqual(Array(3).fill('chain check pool is closed'));
+
+      // Idle for long enough, the threads end (giving back their memory and connections); the next check starts anew.
+      const resting = new ChainCheckPool(2, url, undefined, 300);
+      try {
+        const first = await resting.check(job);
+        expect(first).toHaveLength(500);
+        expect(resting.threadCount).toBe(1);
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        expect(resting.threadCount).toBe(0);
+        expect(await resting.check(job)).toEqual(first);
+        expect(resting.threadCount).toBe(1);
+      } finally {
+        await resting.close();
+      }
     });
   });
 });
