@@ -3,7 +3,7 @@
  * a process with a child (as PostgreSQL forks its backends), a single one, and a pid file whose process is gone.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -24,14 +24,27 @@ describe('memory by process, as the bench prints it', () => {
   });
 
   afterAll(() => {
-    for (const child of started) child.kill('SIGKILL');
+    // Each in a process group of its own: the shell's child goes with it.
+    for (const child of started)
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        // already gone
+      }
     rmSync(state, { recursive: true, force: true });
   });
 
   const run = (command: string, args: string[]) => {
-    const child = spawn(command, args, { stdio: 'ignore', detached: false });
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
     started.push(child);
     return child;
+  };
+  const childrenOf = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    } catch {
+      return '';
+    }
   };
   const pidFile = (name: string, pid: number) =>
     writeFileSync(path.join(state, 'pids', `${name}.pid`), `${pid}\n`);
@@ -57,7 +70,8 @@ describe('memory by process, as the bench prints it', () => {
     const single = run('sleep', ['60']);
     // A shell waiting on a child of its own, as the postmaster on its backends.
     const tree = run('sh', ['-c', 'sleep 60 & wait']);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let waited = 0; childrenOf(tree.pid as number) === '' && waited < 5000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     pidFile('service-routing', single.pid as number);
     pidFile('postgres', tree.pid as number);
     const ended = run('true', []);

@@ -165,7 +165,7 @@ function api(request, response, path, body) {
   if (refusal)
     return json(response, 401, { code: 'SIGNATURE_INVALID', message: `签名校验未通过：${refusal}` });
   const failure = state.failures.shift();
-  if (failure)
+  if (failure?.status)
     return json(response, failure.status, { code: 'STAND_IN_FAILURE', message: '省平台暂时无法处理' });
   const url = new URL(path, 'http://stand-in');
   const record = parse(body);
@@ -228,6 +228,8 @@ function standIn(request, response, path, body) {
     return json(response, 201, { queued: state.applications.length });
   }
   if (request.method === 'POST' && path === '/_stand-in/failures') {
+    // `after` calls answered as usual first: a batch that fails partway.
+    for (let index = 0; index < (record.after ?? 0); index += 1) state.failures.push({ status: undefined });
     for (let index = 0; index < (record.count ?? 1); index += 1)
       state.failures.push({ status: record.status ?? 503 });
     return json(response, 201, { failing: state.failures.length });

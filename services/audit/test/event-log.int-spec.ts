@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { applicationSubmittedV1 } from '@oneseal/contracts';
 import { caseEvent } from './support/events';
-import { openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { eventually, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { unkeyedEventHash } from '../src/event-log/event-hash';
 import { EventLogService } from '../src/event-log/event-log.service';
@@ -321,12 +321,23 @@ describe('the audit event log (real PostgreSQL)', () => {
 
       // Idle for long enough, the threads end (giving back their memory and connections); the next check starts anew.
       const resting = new ChainCheckPool(2, url, undefined, 300);
+      const threadConnections = async () =>
+        (
+          (await suite.dataSource.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND application_name = 'oneseal-audit-verify'`,
+          )) as { n: number }[]
+        )[0].n;
       try {
         const first = await resting.check(job);
         expect(first).toHaveLength(500);
         expect(resting.threadCount).toBe(1);
-        await new Promise((resolve) => setTimeout(resolve, 800));
-        expect(resting.threadCount).toBe(0);
+        expect(await threadConnections()).toBeGreaterThan(0);
+        await eventually(
+          'the idle thread to end and its connection to close',
+          async () => (resting.threadCount === 0 && (await threadConnections()) === 0 ? true : undefined),
+          { timeoutMs: 10_000 },
+        );
         expect(await resting.check(job)).toEqual(first);
         expect(resting.threadCount).toBe(1);
       } finally {

@@ -494,6 +494,62 @@ describe('省一体化在线政务服务平台: guides and case stages out, 一�
       expect(push).toEqual({ ...push, status: 'sent', reference: `S-${push.recordId}` });
   });
 
+  it('keeps the province’s reference of each push it took when a batch breaks off partway, and sends the rest later', async () => {
+    const submittedStages: EventEnvelope<ApplicationSubmittedV1>[] = [];
+    for (const name of ['周一鸣', '周二鸣', '周三鸣']) {
+      const filed = await online.file(
+        { phone: phoneNumber() },
+        {
+          county: '140525',
+          town: '140525100',
+          matterCode: ONLINE_MATTER,
+          applicantName: name,
+          applicantIdNumber: residentIdNumber(1962),
+          formData: formDataFor(seeds.forms().forMatter(ONLINE_MATTER)),
+          deliveryMethod: 'electronic',
+          pageMaterials: ['申请人有效身份证件', '申请表'],
+        },
+        [
+          { originalname: '身份证.pdf', buffer: ONE_PAGE_PDF },
+          { originalname: '申请表.png', buffer: ONE_PIXEL_PNG },
+        ],
+      );
+      const [{ envelope }] = (await suite.dataSource.query(
+        `SELECT envelope FROM intake.outbox WHERE message_key = $1 AND envelope->>'type' = 'intake.application-submitted'`,
+        [filed.caseId],
+      )) as { envelope: EventEnvelope<ApplicationSubmittedV1> }[];
+      submittedStages.push(envelope);
+    }
+    // Three cases' first stages go out in one batch; the province takes two and is down for the third.
+    for (const envelope of submittedStages) await recorder.record(envelope, submittedStage);
+    await standIn.admin('failures', { after: 2, count: 1, status: 503 });
+    await rounds.runOnce();
+    const pushesOf = async () =>
+      (await suite.dataSource.query(
+        `SELECT status, province_reference AS reference, body->>'recordId' AS "recordId", last_error AS "lastError"
+           FROM intake.provincial_pushes WHERE key = ANY($1) ORDER BY happened_at`,
+        [submittedStages.map((envelope) => `stage:${envelope.id}`)],
+      )) as { status: string; reference: string | null; recordId: string; lastError: string | null }[];
+    // A batch goes out in no particular order between cases: whichever two the province took are marked with their
+    // own references, the one it did not take waits with what the province said.
+    const afterRound = await pushesOf();
+    const taken = afterRound.filter((push) => push.status === 'sent');
+    expect(taken).toHaveLength(2);
+    for (const push of taken)
+      expect(push).toEqual({ ...push, reference: `S-${push.recordId}`, lastError: null });
+    expect(afterRound.filter((push) => push.status !== 'sent')).toEqual([
+      expect.objectContaining({
+        status: 'pending',
+        reference: null,
+        lastError: expect.stringContaining('503'),
+      }),
+    ]);
+    await settle(3);
+    expect((await pushesOf()).map((push) => [push.status, push.reference])).toEqual(
+      afterRound.map((push) => ['sent', `S-${push.recordId}`]),
+    );
+  });
+
   it('keeps what the province refuses with its words, shows it to the county, and sends it again when asked', async () => {
     const broken = caseEnvelope<CaseConcludedV1>(
       '00000000-0000-4000-8000-000000000000',

@@ -498,7 +498,7 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     await delivered('钱四', 40, 2); // filed before the days asked for
     await routed({
       applicantName: '钱五',
-      idNumber,
+      idNumber: residentIdNumber(1983),
       phone: '13800000004',
       receiptNumber: '140525-20261201-000399',
       town,

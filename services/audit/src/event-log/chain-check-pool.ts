@@ -132,7 +132,10 @@ export class ChainCheckPool {
       if (index < 0) return;
       this.threads.splice(index, 1);
       for (const held of thread.holding.splice(0)) held.reject(error);
-      if (!this.closed) this.dispatch();
+      if (this.closed) return;
+      this.dispatch();
+      // The last batches may have ended with this thread: the others must not stay for good.
+      this.endThreadsOnceIdle();
     };
     thread.worker.on('error', lost);
     thread.worker.on('exit', (code) => lost(new Error(`chain check thread exited (${code})`)));

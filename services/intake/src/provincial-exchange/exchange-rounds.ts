@@ -54,7 +54,8 @@ export class ExchangeRounds {
       const due = await this.queue.takeDue(this.settings.batch, this.settings.leaseMs);
       if (!due.length) break;
       let struggling = false;
-      // Marked together once the batch is through (or stops): one statement instead of one per push.
+      // Marked together once the batch is through (or stops): one statement instead of one per push. One sent but not
+      // marked (the service stopped between) is sent again after its lease: the province keeps a record once.
       const taken: { key: string; reference: string }[] = [];
       try {
         for (const [index, push] of due.entries()) {
@@ -81,9 +82,16 @@ export class ExchangeRounds {
             break;
           }
         }
-      } finally {
-        await this.queue.markSent(taken);
+      } catch (error) {
+        // What went wrong first is what the round reports; the pushes the province took are marked all the same.
+        await this.queue
+          .markSent(taken)
+          .catch((markError: unknown) =>
+            this.logger.warn(`could not mark ${taken.length} pushes sent: ${String(markError)}`),
+          );
+        throw error;
       }
+      await this.queue.markSent(taken);
       if (struggling || due.length < this.settings.batch) break;
     }
     return { sent, failed };

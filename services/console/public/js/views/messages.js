@@ -102,7 +102,7 @@ export function renderMessages(root, { user }) {
   async function load() {
     mount(list, html`<p class="muted">加载中…</p>`);
     try {
-      const { total, totalCapped, units, unread, asOf, items } = await api(
+      const { total, totalCapped, units, unread, unreadCapped, asOf, items } = await api(
         'notification',
         '/notifications/inbox',
         {
@@ -115,7 +115,7 @@ export function renderMessages(root, { user }) {
         },
       );
       shownAsOf = asOf;
-      mount(count, unread ? `未读 ${formatCount(unread)} 条` : '没有未读消息');
+      mount(count, unread ? `未读 ${formatCount(unread)} 条${unreadCapped ? '以上' : ''}` : '没有未读消息');
       mount(
         list,
         html`${unitsText(units ?? [])}
