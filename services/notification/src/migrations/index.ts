@@ -7,6 +7,7 @@ import { CancelReminders1765700000200 } from './1765700000200-CancelReminders';
 import { RememberWhatWasRead1765800000300 } from './1765800000300-RememberWhatWasRead';
 import { ReadThroughMarks1766100000300 } from './1766100000300-ReadThroughMarks';
 import { IndexMessagingByAge1766200000000 } from './1766200000000-IndexMessagingByAge';
+import { VacuumMessagesOften1766300000100 } from './1766300000100-VacuumMessagesOften';
 
 /** In the order they run. */
 export const NOTIFICATION_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const NOTIFICATION_MIGRATIONS = [
   RememberWhatWasRead1765800000300,
   ReadThroughMarks1766100000300,
   IndexMessagingByAge1766200000000,
+  VacuumMessagesOften1766300000100,
 ];

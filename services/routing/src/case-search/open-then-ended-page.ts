@@ -56,10 +56,10 @@ export async function openThenEndedPage<Row>(
        SELECT * FROM (
          (SELECT ${keyColumns}, 0 AS part FROM routing.routed_cases
            WHERE ${page.openWhere ?? page.where} AND concluded_at IS NULL
-           ORDER BY ${inner} LIMIT $${reach})
+           ORDER BY ${inner}, case_id LIMIT $${reach})
          UNION ALL
          (SELECT ${endedKeyColumns}, 1 AS part FROM routing.routed_cases WHERE ${page.where} AND concluded_at IS NOT NULL
-           ORDER BY ${endedKey} DESC LIMIT $${reach})
+           ORDER BY ${endedKey} DESC, case_id LIMIT $${reach})
        ) cases
        ORDER BY ${order}
        LIMIT $${reach + 1} OFFSET $${reach + 2})

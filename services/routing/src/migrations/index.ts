@@ -23,6 +23,7 @@ import { FindEachTownsCasesByDayFiled1766000000300 } from './1766000000300-FindE
 import { KeepCalendarRecalculations1766000000400 } from './1766000000400-KeepCalendarRecalculations';
 import { IndexMessagingByAge1766200000000 } from './1766200000000-IndexMessagingByAge';
 import { CountEachTownsCasesByDayFiledFromTheIndex1766300000000 } from './1766300000000-CountEachTownsCasesByDayFiledFromTheIndex';
+import { VacuumCasesOften1766300000100 } from './1766300000100-VacuumCasesOften';
 /** In the order they run. */
 export const ROUTING_MIGRATIONS = [
   CreateRoutedCases1763800000100,
@@ -49,4 +50,5 @@ export const ROUTING_MIGRATIONS = [
   KeepCalendarRecalculations1766000000400,
   IndexMessagingByAge1766200000000,
   CountEachTownsCasesByDayFiledFromTheIndex1766300000000,
+  VacuumCasesOften1766300000100,
 ];
