@@ -14,3 +14,4 @@ export * from './notifications/channel-listener';
 export * from './memory/recently-used';
 export * from './errors/unique-violation';
 export * from './ids/time-ordered-uuid';
+export * from './migrations/vacuum-often';

@@ -140,6 +140,26 @@ describe('省一体化在线政务服务平台: guides and case stages out, 一�
       )) as { status: string; attempts: number; lastError: string | null }[]
     )[0];
 
+  /** An application filed on the 一网通办 portal with its two pages, as an applicant files it. */
+  const filedOnline = (applicantName: string, applicantIdNumber: string) =>
+    online.file(
+      { phone: phoneNumber() },
+      {
+        county: '140525',
+        town: '140525100',
+        matterCode: ONLINE_MATTER,
+        applicantName,
+        applicantIdNumber,
+        formData: formDataFor(seeds.forms().forMatter(ONLINE_MATTER)),
+        deliveryMethod: 'electronic',
+        pageMaterials: ['申请人有效身份证件', '申请表'],
+      },
+      [
+        { originalname: '身份证.pdf', buffer: ONE_PAGE_PDF },
+        { originalname: '申请表.png', buffer: ONE_PIXEL_PNG },
+      ],
+    );
+
   beforeAll(async () => {
     suite = await openSuiteDataSource('intake_provincial_exchange', {
       schema: INTAKE_SCHEMA,
@@ -403,23 +423,7 @@ describe('省一体化在线政务服务平台: guides and case stages out, 一�
   });
 
   it('pushes each stage of a case once, in the order it happened, through the province’s outages', async () => {
-    const filed = await online.file(
-      { phone: phoneNumber() },
-      {
-        county: '140525',
-        town: '140525100',
-        matterCode: ONLINE_MATTER,
-        applicantName: '李建国',
-        applicantIdNumber: residentIdNumber(1960),
-        formData: formDataFor(seeds.forms().forMatter(ONLINE_MATTER)),
-        deliveryMethod: 'electronic',
-        pageMaterials: ['申请人有效身份证件', '申请表'],
-      },
-      [
-        { originalname: '身份证.pdf', buffer: ONE_PAGE_PDF },
-        { originalname: '申请表.png', buffer: ONE_PIXEL_PNG },
-      ],
-    );
+    const filed = await filedOnline('李建国', residentIdNumber(1960));
     const [{ envelope: submitted }] = (await suite.dataSource.query(
       `SELECT envelope FROM intake.outbox WHERE message_key = $1 AND envelope->>'type' = 'intake.application-submitted'`,
       [filed.caseId],
@@ -497,23 +501,7 @@ describe('省一体化在线政务服务平台: guides and case stages out, 一�
   it('keeps the province’s reference of each push it took when a batch breaks off partway, and sends the rest later', async () => {
     const submittedStages: EventEnvelope<ApplicationSubmittedV1>[] = [];
     for (const name of ['周一鸣', '周二鸣', '周三鸣']) {
-      const filed = await online.file(
-        { phone: phoneNumber() },
-        {
-          county: '140525',
-          town: '140525100',
-          matterCode: ONLINE_MATTER,
-          applicantName: name,
-          applicantIdNumber: residentIdNumber(1962),
-          formData: formDataFor(seeds.forms().forMatter(ONLINE_MATTER)),
-          deliveryMethod: 'electronic',
-          pageMaterials: ['申请人有效身份证件', '申请表'],
-        },
-        [
-          { originalname: '身份证.pdf', buffer: ONE_PAGE_PDF },
-          { originalname: '申请表.png', buffer: ONE_PIXEL_PNG },
-        ],
-      );
+      const filed = await filedOnline(name, residentIdNumber(1962));
       const [{ envelope }] = (await suite.dataSource.query(
         `SELECT envelope FROM intake.outbox WHERE message_key = $1 AND envelope->>'type' = 'intake.application-submitted'`,
         [filed.caseId],
