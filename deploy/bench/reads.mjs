@@ -120,6 +120,11 @@ export async function measureReads({ baseUrl, password, databaseUrl }) {
       supervisor,
       `${baseUrl('approval')}/supervision/open-tasks?county=${COUNTY}`,
     ],
+    [
+      '人员办理情况 (people, this month)',
+      supervisor,
+      `${baseUrl('approval')}/supervision/people?county=${COUNTY}&from=${today.slice(0, 8)}01&to=${today}`,
+    ],
     ["窗口我的待办 (the window's open tasks)", window, `${baseUrl('approval')}/tasks/inbox?pageSize=20`],
     // Every message the desk ever had is counted, and its unread ones for this person.
     [

@@ -7,6 +7,7 @@ import { AnnounceInboxChanges1765000000100 } from './1765000000100-AnnounceInbox
 import { AnnounceMovedDueDates1765000000200 } from './1765000000200-AnnounceMovedDueDates';
 import { ListEachTownsOpenTasksInOrder1766100000100 } from './1766100000100-ListEachTownsOpenTasksInOrder';
 import { IndexMessagingByAge1766200000000 } from './1766200000000-IndexMessagingByAge';
+import { FindEachCountysDecidedSteps1766300000200 } from './1766300000200-FindEachCountysDecidedSteps';
 
 /** In the order they run. */
 export const APPROVAL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const APPROVAL_MIGRATIONS = [
   AnnounceMovedDueDates1765000000200,
   ListEachTownsOpenTasksInOrder1766100000100,
   IndexMessagingByAge1766200000000,
+  FindEachCountysDecidedSteps1766300000200,
 ];
