@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
   localCaseActivitiesOf,
@@ -11,8 +12,9 @@ import {
   type DeadlineRequest,
 } from '@oneseal/contracts';
 import { engineEndpoints } from '@oneseal/testing';
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, type NativeConnection, Worker } from '@temporalio/worker';
 import { caseHandlingWorkflow } from '../src';
 import {
   caseInput,
@@ -24,32 +26,56 @@ import {
   type Recording,
 } from './support/case-harness';
 
+/** A port nothing listens on now, for the suite's own server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * A milestone is announced by a local activity inside the workflow task that reaches it. When routing is killed -9
  * after the announcement and before the task is recorded (as `npm run chaos` does), another worker runs the task
  * again once it has timed out, and announces the milestone again: routing takes the second announcement for the first
- * only if it carries the same milestone id. A real kill of a real worker process, on the Temporal dev server.
+ * only if it carries the same milestone id. A real kill of a real worker process, on a Temporal dev server of the suite's own.
  */
 describe('a workflow task run again after its worker was killed -9 (Temporal dev server)', () => {
-  const { temporalAddress: address, temporalNamespace: namespace } = engineEndpoints();
+  let env: TestWorkflowEnvironment;
+  let address: string;
+  let namespace: string;
   let bundleDir: string;
   let codePath: string;
   let nativeConnection: NativeConnection;
-  let connection: Connection;
   let client: Client;
 
   beforeAll(async () => {
+    // A dev server of the suite's own: its workers poll the case's fixed activity queues, which no other run's
+    // workers (or workflows left by a stopped run) share.
+    const cli = engineEndpoints().temporalCli;
+    if (!cli)
+      throw new Error(
+        'TEMPORAL_CLI is not set: run through `npm test`, or export it from `bash deploy/local/engines.sh paths`',
+      );
+    const port = await freePort();
+    env = await TestWorkflowEnvironment.createLocal({
+      server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', port },
+    });
+    address = `127.0.0.1:${port}`;
+    namespace = env.namespace ?? 'default';
+    nativeConnection = env.nativeConnection;
+    client = env.client;
     bundleDir = await mkdtemp(join(tmpdir(), 'case-task-retry-'));
     codePath = join(bundleDir, 'workflows.js');
     await writeFile(codePath, (await bundleWorkflowCode({ workflowsPath })).code);
-    nativeConnection = await NativeConnection.connect({ address });
-    connection = await Connection.connect({ address });
-    client = new Client({ connection, namespace });
-  });
+  }, 120_000);
 
   afterAll(async () => {
-    await nativeConnection?.close();
-    await connection?.close();
+    await env?.teardown();
     if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
   });
 

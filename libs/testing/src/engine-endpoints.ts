@@ -15,6 +15,8 @@ export function engineEndpoints() {
     temporalNamespace: process.env.TEMPORAL_TEST_NAMESPACE ?? 'oneseal-test',
     /** The time-skipping test server binary (downloaded by engines.sh into the cache). */
     temporalTestServer: process.env.TEMPORAL_TEST_SERVER,
+    /** The Temporal CLI (its dev server), for a suite that needs a server of its own. */
+    temporalCli: process.env.TEMPORAL_CLI,
     /** Where each engine publishes its own metrics for Prometheus. */
     metrics: {
       temporal: process.env.TEMPORAL_METRICS_URL ?? 'http://127.0.0.1:8000/metrics',
