@@ -42,7 +42,8 @@ function freePort(): Promise<number> {
  * A milestone is announced by a local activity inside the workflow task that reaches it. When routing is killed -9
  * after the announcement and before the task is recorded (as `npm run chaos` does), another worker runs the task
  * again once it has timed out, and announces the milestone again: routing takes the second announcement for the first
- * only if it carries the same milestone id. A real kill of a real worker process, on a Temporal dev server of the suite's own.
+ * only if it carries the same milestone id. A real kill of a real worker process, on a Temporal dev server of the
+ * suite's own.
  */
 describe('a workflow task run again after its worker was killed -9 (Temporal dev server)', () => {
   let env: TestWorkflowEnvironment;
