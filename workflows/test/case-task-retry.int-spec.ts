@@ -2,7 +2,6 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
   localCaseActivitiesOf,
@@ -25,18 +24,6 @@ import {
   workflowsPath,
   type Recording,
 } from './support/case-harness';
-
-/** A port nothing listens on now, for the suite's own server. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A milestone is announced by a local activity inside the workflow task that reaches it. When routing is killed -9
@@ -62,11 +49,11 @@ describe('a workflow task run again after its worker was killed -9 (Temporal dev
       throw new Error(
         'TEMPORAL_CLI is not set: run through `npm test`, or export it from `bash deploy/local/engines.sh paths`',
       );
-    const port = await freePort();
     env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', port },
+      server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1' },
     });
-    address = `127.0.0.1:${port}`;
+    // Where the server listens (a port it chose), for the worker process the test kills.
+    address = env.connection.options.address;
     namespace = env.namespace ?? 'default';
     nativeConnection = env.nativeConnection;
     client = env.client;
