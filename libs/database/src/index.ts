@@ -15,3 +15,4 @@ export * from './memory/recently-used';
 export * from './errors/unique-violation';
 export * from './ids/time-ordered-uuid';
 export * from './migrations/vacuum-often';
+export * from './queries/count-up-to';

@@ -1,6 +1,7 @@
 import { assertReachesPlace, type AuthUser } from '@oneseal/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { cappedCount, countUpToSql } from '@oneseal/database';
 import { DataSource, In } from 'typeorm';
 import { toView, type NotificationView } from './dto/notification.view';
 import { Notification, type RecipientKind } from './notification.entity';
@@ -36,8 +37,12 @@ export interface InboxFilter {
   unread?: boolean;
 }
 
+/** Messages to `recipients` (SQL after `n.recipient`) of the person's county ($2). */
+const toUnits = (recipients: string) =>
+  `n.recipient_kind = 'staff-unit' AND n.recipient ${recipients} AND n.county = $2`;
+
 /** The person's units' messages ($1 the units, $2 their county). */
-const MINE = `n.recipient_kind = 'staff-unit' AND n.recipient = ANY($1) AND n.county = $2`;
+const MINE = toUnits('= ANY($1)');
 
 /** The latest mark of $3 (the reader) covering message n in its unit: of every kind, or of n's own. */
 const markOf = (kind: 'every' | 'own') =>
@@ -88,7 +93,7 @@ function newestOfEachUnit(unitCount: number, filters: readonly string[], valueCo
     { length: unitCount },
     (_, index) =>
       `(SELECT n.id, n.created_at, n.recipient, n.template FROM notification.notifications n
-         WHERE ${[`n.recipient_kind = 'staff-unit' AND n.recipient = $${valueCount + index + 1} AND n.county = $2`, ...filters].join(' AND ')}
+         WHERE ${[toUnits(`= $${valueCount + index + 1}`), ...filters].join(' AND ')}
          ORDER BY n.created_at DESC, n.id LIMIT $${reach})`,
   ).join(' UNION ALL ');
   // Read or not is worked out for the page's messages only, not for every one the units' parts reached.
@@ -153,12 +158,14 @@ export class NotificationsService {
     if (filter.unread) filters.push(UNREAD_BY_READER);
     // asOf by the database's clock, as the messages' own: what is created after it stays unread.
     const [{ found, unreadFound, asOf }] = (await this.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM (
-                 SELECT 1 FROM notification.notifications n WHERE ${[MINE, ...filters].join(' AND ')}
-                  LIMIT ${MESSAGES_COUNTED_AT_MOST + 1}) AS messages) AS found,
-              (SELECT count(*)::int FROM (
-                 SELECT 1 FROM notification.notifications n WHERE ${MINE} AND ${UNREAD_BY_READER}
-                  LIMIT ${UNREAD_COUNTED_AT_MOST + 1}) AS messages) AS "unreadFound",
+      `SELECT ${countUpToSql(
+        `SELECT 1 FROM notification.notifications n WHERE ${[MINE, ...filters].join(' AND ')}`,
+        MESSAGES_COUNTED_AT_MOST,
+      )} AS found,
+              ${countUpToSql(
+                `SELECT 1 FROM notification.notifications n WHERE ${MINE} AND ${UNREAD_BY_READER}`,
+                UNREAD_COUNTED_AT_MOST,
+              )} AS "unreadFound",
               statement_timestamp() AS "asOf"`,
       values,
     )) as { found: number; unreadFound: number; asOf: Date }[];
@@ -177,14 +184,16 @@ export class NotificationsService {
       const notification = byId.get(row.id);
       return notification ? [{ ...toView(notification), read: row.read }] : [];
     });
+    const listed = cappedCount(found, MESSAGES_COUNTED_AT_MOST);
+    const unread = cappedCount(unreadFound, UNREAD_COUNTED_AT_MOST);
     return {
-      total: Math.min(found, MESSAGES_COUNTED_AT_MOST),
-      totalCapped: found > MESSAGES_COUNTED_AT_MOST,
+      total: listed.total,
+      totalCapped: listed.capped,
       page,
       pageSize,
       units,
-      unread: Math.min(unreadFound, UNREAD_COUNTED_AT_MOST),
-      unreadCapped: unreadFound > UNREAD_COUNTED_AT_MOST,
+      unread: unread.total,
+      unreadCapped: unread.capped,
       asOf: asOf.toISOString(),
       items,
     };

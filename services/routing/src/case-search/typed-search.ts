@@ -1,3 +1,4 @@
+import { cappedCount, countUpToSql } from '@oneseal/database';
 import type { DataSource } from 'typeorm';
 import type { NameIndexUse } from './what-was-typed';
 
@@ -29,11 +30,11 @@ export async function countCasesUpTo(
   atMost: number,
 ): Promise<CaseCount> {
   const [{ found }] = (await dataSource.query(
-    `SELECT count(*)::int AS found FROM (
-       SELECT 1 FROM routing.routed_cases WHERE ${where} LIMIT ${atMost + 1}) AS matches`,
+    `SELECT ${countUpToSql(`SELECT 1 FROM routing.routed_cases WHERE ${where}`, atMost)} AS found`,
     [...values],
   )) as { found: number }[];
-  return { total: Math.min(found, atMost), totalCapped: found > atMost };
+  const { total, capped } = cappedCount(found, atMost);
+  return { total, totalCapped: capped };
 }
 
 /** How a case list reads its page (openThenEndedPage) and what it says of its size. */
