@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { TEST_TOPIC_PREFIX } from './kafka-probe';
+import { TEST_GROUP_PREFIX, TEST_TOPIC_PREFIX } from './kafka-probe';
 
 /** A run lasts minutes: names of a run that began this long ago were left by one that was stopped before its end. */
 const ABANDONED_AFTER_MS = 6 * 3_600_000;
@@ -7,8 +7,12 @@ const ABANDONED_AFTER_MS = 6 * 3_600_000;
 /** Names tests gave before runs were tagged (2026-12-07), still on brokers that ran tests then. */
 const UNTAGGED_GROUP_PREFIXES = ['oneseal-test', 'test-commits-', 'case-partitions-'];
 
-const TAGGED_TOPIC = /^oneseal\.test\.(run-([0-9a-z]+)-[0-9a-f]{4})\./;
-const TAGGED_GROUP = /^oneseal-test-(run-([0-9a-z]+)-[0-9a-f]{4})-/;
+/** A name made by uniqueTopic or uniqueGroup: its prefix, then its run's tag (newTestRunTag: when it began, in base 36). */
+const taggedName = (prefix: string, separator: string) =>
+  new RegExp(`^${literal(prefix)}(run-([0-9a-z]+)-[0-9a-f]{4})${literal(separator)}`);
+const literal = (text: string) => text.replace(/\./g, '\\.');
+const TAGGED_TOPIC = taggedName(TEST_TOPIC_PREFIX, '.');
+const TAGGED_GROUP = taggedName(TEST_GROUP_PREFIX, '-');
 
 export interface KafkaLeftovers {
   topics: number;
