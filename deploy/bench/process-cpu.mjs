@@ -3,6 +3,7 @@
 // The bench reads it before and after its run; the difference per lifecycle is where the machine's time goes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { overTree } from './process-tree.mjs';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -28,19 +29,6 @@ function procCpu(pid) {
   }
 }
 
-/** PostgreSQL forks a backend per connection: its CPU is the postmaster's children's, summed from /proc. */
-function treeCpu(rootPid) {
-  let total = procCpu(rootPid);
-  if (total === undefined) return undefined;
-  try {
-    const children = readFileSync(`/proc/${rootPid}/task/${rootPid}/children`, 'utf8').trim().split(/\s+/);
-    for (const child of children.filter(Boolean)) total += treeCpu(Number(child)) ?? 0;
-  } catch {
-    // No children listing (kernel without it): the process alone.
-  }
-  return total;
-}
-
 export async function processCpu({ state, services, url }) {
   const cpu = {};
   for (const name of Object.keys(services)) {
@@ -52,7 +40,7 @@ export async function processCpu({ state, services, url }) {
   // kafka-1…3 in the cluster profile.
   for (const engine of ['postgres', 'kafka', 'kafka-1', 'kafka-2', 'kafka-3', 'temporal']) {
     const pidFile = join(state, 'pids', `${engine}.pid`);
-    if (existsSync(pidFile)) cpu[engine] = treeCpu(Number(readFileSync(pidFile, 'utf8').trim()));
+    if (existsSync(pidFile)) cpu[engine] = overTree(Number(readFileSync(pidFile, 'utf8').trim()), procCpu);
   }
   // What else `npm start` runs on the same cores: the province's stand-in (every case's stages go to it) and the
   // cluster profile's PostgreSQL exporter.

@@ -3,6 +3,7 @@
 // held resident since it started (VmHWM). PostgreSQL forks a backend per connection, so its figure is its tree's.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { childrenOf, overTree } from './process-tree.mjs';
 
 /** kB of a field of /proc/<pid>/smaps_rollup or /proc/<pid>/status, undefined when the process is gone. */
 function kilobytes(file, field) {
@@ -16,25 +17,6 @@ function kilobytes(file, field) {
   }
 }
 
-function childrenOf(pid) {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** PSS of a process and all its descendants, in kB. */
-function treePss(pid) {
-  const own = kilobytes(`/proc/${pid}/smaps_rollup`, 'Pss');
-  if (own === undefined) return undefined;
-  return childrenOf(pid).reduce((sum, child) => sum + (treePss(child) ?? 0), own);
-}
-
 /** { name: { pssKb, peakKb } } for every process whose pid file `npm start` wrote under `state`/pids. */
 export function processMemory({ state }) {
   const pids = join(state, 'pids');
@@ -43,7 +25,7 @@ export function processMemory({ state }) {
   for (const file of readdirSync(pids).filter((name) => name.endsWith('.pid'))) {
     const pid = Number(readFileSync(join(pids, file), 'utf8').trim());
     const name = file.replace(/\.pid$/, '').replace(/^service-/, '');
-    const pssKb = treePss(pid);
+    const pssKb = overTree(pid, (each) => kilobytes(`/proc/${each}/smaps_rollup`, 'Pss'));
     if (pssKb === undefined) continue;
     // A tree's peak is not on record: the root's alone would understate it, so none is given.
     const tree = childrenOf(pid).length > 0;
