@@ -16,3 +16,4 @@ export * from './errors/unique-violation';
 export * from './ids/time-ordered-uuid';
 export * from './migrations/vacuum-often';
 export * from './queries/count-up-to';
+export * from './runs/left-runs';

@@ -7,7 +7,7 @@ import { unkeyedEventHash } from '../src/event-log/event-hash';
 import { EventLogService } from '../src/event-log/event-log.service';
 import { valueOfJson } from '../src/event-log/json-text';
 import { ChainCheckPool } from '../src/event-log/chain-check-pool';
-import { PlaceVerificationService, type PlaceProgress } from '../src/event-log/place-verification.service';
+import { PlaceVerificationService, type PlacePosition } from '../src/event-log/place-verification.service';
 
 describe('the audit event log (real PostgreSQL)', () => {
   let suite: SuiteDataSource;
@@ -277,20 +277,30 @@ describe('the audit event log (real PostgreSQL)', () => {
       });
       const [inProcess, threaded] = verifiers();
       try {
+        const broken = [{ streamId: caseIds[777], brokenAtVersion: 2, receiptNumber: null }];
+        const whole = { ...place, streams: 1_300, events: 1_301, intact: false, brokenStreams: 1, broken };
         for (const places of [inProcess, threaded]) {
-          expect(await places.verifyPlace(place)).toEqual({
-            ...place,
-            streams: 1_300,
-            events: 1_301,
-            intact: false,
-            brokenStreams: 1,
-            broken: [{ streamId: caseIds[777], brokenAtVersion: 2, receiptNumber: null }],
-          });
-          // How far it is, batch by batch, for a person watching a large place being checked.
-          const seen: PlaceProgress[] = [];
+          expect(await places.verifyPlace(place)).toEqual(whole);
+          // How far it is, batch by batch, for a person watching a large place being checked, and where it got to.
+          const seen: PlacePosition[] = [];
           await places.verifyPlace(place, { onProgress: (progress) => seen.push(progress) });
           expect(seen.map((progress) => progress.streamsChecked)).toEqual([500, 1_000, 1_300]);
-          expect(seen.at(-1)).toEqual({ streams: 1_300, streamsChecked: 1_300, events: 1_301 });
+          expect(seen.map((progress) => progress.lastStream)).toEqual([
+            caseIds[499],
+            caseIds[999],
+            caseIds[1_299],
+          ]);
+          expect(seen.at(-1)).toEqual({
+            streams: 1_300,
+            streamsChecked: 1_300,
+            events: 1_301,
+            lastStream: caseIds[1_299],
+            brokenStreams: 1,
+            broken,
+          });
+          // Gone on with from where a stopped process got to (before the broken case, and after it): the same verdict.
+          for (const from of [seen[0], seen[1]])
+            expect(await places.verifyPlace(place, {}, from)).toEqual(whole);
         }
         // A person who leaves once the first batch is reported: no batch is started after that.
         let wanted = true;

@@ -3,7 +3,7 @@ import { eventually, openSuiteDataSource, type SuiteDataSource } from '@oneseal/
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { EventLogService } from '../src/event-log/event-log.service';
 import { PlaceVerificationService } from '../src/event-log/place-verification.service';
-import { FAILED_CHECK, STOPPED_CHECK } from '../src/background-checks/background-checks';
+import { FAILED_CHECK, GIVEN_UP_CHECK } from '../src/background-checks/background-checks';
 import { VerificationRuns, type VerificationRun } from '../src/event-log/verification-runs.service';
 import { caseEvent } from './support/events';
 
@@ -112,36 +112,151 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
     }
   });
 
-  it('lists a check left running by a stopped process as not finished, and lets the place be checked again', async () => {
-    const town = '140525103';
-    const leftId = randomUUID();
-    await suite.dataSource.query(
-      `INSERT INTO audit.verification_runs (id, county, town, requested_by, requested_by_name, started_at, heard_at)
-       VALUES ($1, '140525', $2, 'auditor-1', '李审计', now() - interval '10 minutes', now() - interval '5 minutes')`,
-      [leftId, town],
-    );
-    expect(await runs.find(leftId)).toEqual(
-      expect.objectContaining({ status: 'interrupted', failure: STOPPED_CHECK }),
-    );
-    const fresh = await runs.start({ county: '140525', town }, auditor);
-    expect(fresh.id).not.toBe(leftId);
-    expect((await runs.find(leftId))?.status).toBe('interrupted');
-    expect((await finished(fresh.id)).status).toBe('done');
+  /** Another audit process (a restart, a replica), started as Nest starts it: it goes on with left checks. */
+  const otherProcesses: VerificationRuns[] = [];
+  function anotherProcess(verifier: PlaceVerificationService = places): VerificationRuns {
+    const process = new VerificationRuns(suite.dataSource, verifier);
+    otherProcesses.push(process);
+    process.onApplicationBootstrap();
+    return process;
+  }
+  afterEach(async () => {
+    await Promise.all(otherProcesses.splice(0).map((process) => process.onModuleDestroy()));
   });
 
-  it('records a check the service stops before it ends as not finished, with no verdict from part of the place', async () => {
+  const streamsOf = async (town: string) =>
+    (
+      (await suite.dataSource.query(
+        `SELECT DISTINCT stream_id COLLATE "C" AS id FROM audit.events WHERE town = $1 ORDER BY 1`,
+        [town],
+      )) as { id: string }[]
+    ).map((row) => row.id);
+
+  /** A check a process left (not heard of for five minutes) after checking the streams up to `lastStream`. */
+  interface LeftAt {
+    last_stream: string | null;
+    streams_checked: number;
+    events: number;
+    broken_streams: number;
+    broken_found: object[];
+    taken_up: number;
+  }
+  async function leftCheck(town: string, soFar: Partial<LeftAt> = {}): Promise<string> {
+    const id = randomUUID();
+    const columns: LeftAt = {
+      last_stream: null,
+      streams_checked: 0,
+      events: 0,
+      broken_streams: 0,
+      broken_found: [],
+      taken_up: 0,
+      ...soFar,
+    };
+    await suite.dataSource.query(
+      `INSERT INTO audit.verification_runs (id, county, town, requested_by, requested_by_name, started_at, heard_at,
+              runner, last_stream, streams_checked, events, broken_streams, broken_found, taken_up)
+       VALUES ($1, '140525', $2, 'auditor-1', '李审计', now() - interval '10 minutes', now() - interval '5 minutes',
+              $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        id,
+        town,
+        randomUUID(),
+        columns.last_stream,
+        columns.streams_checked,
+        columns.events,
+        columns.broken_streams,
+        JSON.stringify(columns.broken_found),
+        columns.taken_up,
+      ],
+    );
+    return id;
+  }
+
+  it('goes on with a check a stopped process left, from the last case it had checked, keeping what it had found', async () => {
+    const town = '140525103';
+    await townWithCases(town, 4);
+    const [, second] = await streamsOf(town);
+    // What the stopped process had found in the first two cases: one broken chain, 5 events.
+    const foundBefore = {
+      streamId: '00000000-0000-0000-0000-000000000001',
+      brokenAtVersion: 2,
+      receiptNumber: null,
+    };
+    const leftId = await leftCheck(town, {
+      last_stream: second,
+      streams_checked: 2,
+      events: 5,
+      broken_streams: 1,
+      broken_found: [foundBefore],
+    });
+    // Still running while no process has it: the next one goes on with it.
+    expect(await runs.find(leftId)).toEqual(
+      expect.objectContaining({ status: 'running', failure: null, waitingToGoOn: true }),
+    );
+    anotherProcess();
+    const done = await finished(leftId);
+    expect(done).toEqual(
+      expect.objectContaining({
+        status: 'done',
+        failure: null,
+        waitingToGoOn: false,
+        progress: { streams: 4, streamsChecked: 4, events: 5 + 4 },
+        verdict: {
+          county: '140525',
+          town,
+          streams: 4,
+          events: 9,
+          intact: false,
+          brokenStreams: 1,
+          broken: [foundBefore],
+        },
+      }),
+    );
+    const [row] = (await suite.dataSource.query(
+      `SELECT taken_up FROM audit.verification_runs WHERE id = $1`,
+      [leftId],
+    )) as { taken_up: number }[];
+    expect(row.taken_up).toBe(1);
+  });
+
+  it('joins a check left in the place when asked again, and goes on with it instead of starting over', async () => {
+    const town = '140525108';
+    await townWithCases(town, 2);
+    const leftId = await leftCheck(town);
+    const joined = await runs.start({ county: '140525', town }, { id: 'auditor-2', name: '王审计' });
+    expect(joined.id).toBe(leftId);
+    expect((await finished(leftId)).verdict).toEqual(
+      expect.objectContaining({ streams: 2, events: 4, intact: true }),
+    );
+    const rows = (await suite.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit.verification_runs WHERE town = $1`,
+      [town],
+    )) as { n: number }[];
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('leaves a check the service stops before it ends to the next process, which finishes it', async () => {
     const town = '140525104';
     await townWithCases(town, 2);
     const stopping = new VerificationRuns(suite.dataSource, places);
     const started = await stopping.start({ county: '140525', town }, auditor);
     await stopping.onModuleDestroy();
-    const run = (await runs.find(started.id)) as VerificationRun;
-    expect(run.status).toBe('interrupted');
-    expect(run.failure).toBe(STOPPED_CHECK);
-    expect(run.verdict).toBeNull();
+    const left = (await runs.find(started.id)) as VerificationRun;
+    // Not interrupted, not a verdict from part of the place: left at once for whoever runs next.
+    if (left.status !== 'done') {
+      expect(left).toEqual(expect.objectContaining({ status: 'running', failure: null, verdict: null }));
+      const [row] = (await suite.dataSource.query(
+        `SELECT heard_at = '-infinity' AS "leftNow" FROM audit.verification_runs WHERE id = $1`,
+        [started.id],
+      )) as { leftNow: boolean }[];
+      expect(row.leftNow).toBe(true);
+    }
+    anotherProcess();
+    const done = await finished(started.id);
+    expect(done.verdict).toEqual(expect.objectContaining({ streams: 2, events: 4, intact: true }));
   });
 
-  it('records a check whose threads close with the stopping service as not finished, not as failed', async () => {
+  it('leaves a check whose threads close with the stopping service to the next process, not as failed', async () => {
     let closeThreads: (error: Error) => void = () => undefined;
     const closing = new VerificationRuns(suite.dataSource, {
       verifyPlace: () =>
@@ -154,8 +269,87 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
     closeThreads(new Error('the chain check threads were closed'));
     await stopped;
     expect(await runs.find(started.id)).toEqual(
-      expect.objectContaining({ status: 'interrupted', failure: STOPPED_CHECK, verdict: null }),
+      expect.objectContaining({ status: 'running', failure: null, verdict: null }),
     );
+    anotherProcess();
+    expect(await finished(started.id)).toEqual(
+      expect.objectContaining({
+        status: 'done',
+        verdict: expect.objectContaining({ streams: 0, intact: true }),
+      }),
+    );
+  });
+
+  it('gives a check up once it was taken up three times without ending, in words a person understands', async () => {
+    const leftId = await leftCheck('140525109', { taken_up: 3 });
+    anotherProcess();
+    expect(await finished(leftId)).toEqual(
+      expect.objectContaining({ status: 'interrupted', failure: GIVEN_UP_CHECK, verdict: null }),
+    );
+  });
+
+  it('lets one process go on with a left check when two look at once', async () => {
+    const leftId = await leftCheck('140525110');
+    let asked = 0;
+    let release = () => undefined as void;
+    const counting = {
+      verifyPlace: (place: { county: string; town?: string }) => {
+        asked += 1;
+        return new Promise((resolve) => {
+          release = () =>
+            resolve({ ...place, streams: 0, events: 0, intact: true, brokenStreams: 0, broken: [] });
+        });
+      },
+    } as unknown as PlaceVerificationService;
+    anotherProcess(counting);
+    anotherProcess(counting);
+    await eventually('the left check to be taken up', async () => asked > 0 || undefined);
+    // Both have looked: each sweep runs at once when the process starts.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(asked).toBe(1);
+    release();
+    expect((await finished(leftId)).status).toBe('done');
+  });
+
+  it('stops a check another process has taken up, and leaves its row to that process', async () => {
+    const town = '140525111';
+    let watched: { onProgress?: (progress: object) => void; stillWanted?: () => boolean } = {};
+    let release = () => undefined as void;
+    const slow = new VerificationRuns(suite.dataSource, {
+      verifyPlace: (place: { county: string; town?: string }, watch: typeof watched) => {
+        watched = watch;
+        return new Promise((resolve) => {
+          release = () =>
+            resolve({ ...place, streams: 9, events: 9, intact: true, brokenStreams: 0, broken: [] });
+        });
+      },
+    } as unknown as PlaceVerificationService);
+    otherProcesses.push(slow);
+    const started = await slow.start({ county: '140525', town }, auditor);
+    // Another process found it silent and took it up under its own lease.
+    const otherLease = randomUUID();
+    await suite.dataSource.query(`UPDATE audit.verification_runs SET runner = $2 WHERE id = $1`, [
+      started.id,
+      otherLease,
+    ]);
+    watched.onProgress?.({
+      streams: 9,
+      streamsChecked: 1,
+      events: 1,
+      lastStream: 'a',
+      brokenStreams: 0,
+      broken: [],
+    });
+    await eventually('the check to see it is no longer its own', async () =>
+      watched.stillWanted?.() === false ? true : undefined,
+    );
+    release();
+    await slow.onModuleDestroy();
+    const [row] = (await suite.dataSource.query(
+      `SELECT status, runner, streams_checked FROM audit.verification_runs WHERE id = $1`,
+      [started.id],
+    )) as { status: string; runner: string; streams_checked: number }[];
+    expect(row).toEqual({ status: 'running', runner: otherLease, streams_checked: 0 });
   });
 
   it('refuses to start a check once the service is stopping, in words a person understands', async () => {

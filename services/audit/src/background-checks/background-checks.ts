@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { timeOrderedUuid } from '@oneseal/database';
+import { takeUpLeftRuns, timeOrderedUuid } from '@oneseal/database';
 import type { DataSource } from 'typeorm';
 import { BackgroundCheckError, BackgroundCheckErrorCode } from './background-check.errors';
 import type { ProgressWatch } from './progress-watch';
@@ -11,9 +11,14 @@ const HEARTBEAT_MS = 10_000;
 const LEFT_AFTER_SECONDS = 60;
 /** Progress is written at most this often (a county's check reports a batch every few milliseconds). */
 const PROGRESS_EVERY_MS = 1_000;
+/** How often a process looks for checks left by one that stopped, to go on with them. */
+const SWEEP_MS = 30_000;
+/** A check taken up this often without ending is given up: something in it stops every process that runs it. */
+const MOST_TAKE_UPS = 3;
 
 export const FAILED_CHECK = '核验中断（审计服务暂时无法读取审计记录），请重新核验';
 export const STOPPED_CHECK = '核验未完成（审计服务中途停止），请重新核验';
+export const GIVEN_UP_CHECK = '核验未完成（审计服务多次在核验中途停止），请重新核验';
 
 /**
  * The columns every check's row has, as selected: `left` says it is still marked running but the process running it
@@ -33,20 +38,35 @@ export interface CheckRow {
   left: boolean;
 }
 
-/** What every check says of itself: who asked, when, whether it still runs, why it stopped. */
-export function checkFields(row: CheckRow) {
+/**
+ * What every check says of itself: who asked, when, whether it still runs, why it stopped. A check left by a process
+ * that stopped is still running where the next process `goesOn` with it, and interrupted elsewhere.
+ */
+export function checkFields(row: CheckRow, goesOn = false) {
+  const interrupted = row.left && !goesOn;
   return {
     id: row.id,
     requestedBy: { id: row.requested_by, name: row.requested_by_name },
     startedAt: row.started_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
-    status: row.left ? ('interrupted' as const) : row.status,
-    failure: row.left ? STOPPED_CHECK : row.failure,
+    status: interrupted ? ('interrupted' as const) : row.status,
+    failure: interrupted ? STOPPED_CHECK : row.failure,
   };
 }
 
 /** Columns of a check's row, by name, with the values to write. */
 export type Columns = Record<string, unknown>;
+
+/**
+ * For a table whose checks the next process goes on with when the one running them stops (its rows also have
+ * `runner`, the lease of the process holding the check, and `taken_up`).
+ */
+export interface GoingOn<TRow extends CheckRow> {
+  /** The columns (besides CHECK_COLUMNS) `goOn` is given. */
+  ownColumns: string;
+  /** Goes on with a check left by a process that stopped, from where its row says it got to, under `lease`. */
+  goOn: (row: TRow, lease: string) => void;
+}
 
 /** A check to run in the background and how its row records it. */
 export interface TrackedCheck<TProgress, TVerdict> {
@@ -65,18 +85,29 @@ export interface TrackedCheck<TProgress, TVerdict> {
  * Long checks (a county's chains, a million checkpoint heads) run on in the audit service whoever watches, each
  * recorded in a row of `table` (columns id, status, heard_at, finished_at, failure and its own): the auditor may
  * leave the screen and come back to the verdict. A running check writes at least every 10 s; one not heard of for a
- * minute was left by a process that stopped and is listed as interrupted. Stopping the service ends the checks at
- * their next part, recorded as interrupted.
+ * minute was left by a process that stopped. Where the table says how to go on (`goingOn`), the next process (or
+ * another replica) takes such a check up from where it got to, and stopping the service leaves its checks to be taken
+ * up at once; elsewhere it is listed as interrupted, and stopping ends the checks at their next part, recorded so.
  */
-export class BackgroundChecks {
+export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
   private readonly running = new Map<string, Promise<void>>();
   private stopping = false;
+  private sweeper?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly table: 'audit.verification_runs' | 'audit.checkpoint_checks',
-    private readonly logger: Pick<Logger, 'warn' | 'error'>,
+    private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>,
+    private readonly goingOn?: GoingOn<TRow>,
   ) {}
+
+  /** Goes on with the checks other processes left, now and every half minute (where the table says how). */
+  takeUpLeftChecks(): void {
+    if (!this.goingOn || this.sweeper) return;
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.sweeper.unref();
+    void this.sweep();
+  }
 
   /**
    * Records a new check asked for by `by` (its own columns in `values`), or finds the one already running in its
@@ -84,45 +115,44 @@ export class BackgroundChecks {
    * lets it not run beside. `started` says which; only a started one is the caller's to run. A check left by a
    * process that stopped no longer holds the place. Refused while the service stops (it would be cut short at once).
    */
-  async claim<TRow extends CheckRow>(
+  async claim(
     by: { id: string; name: string },
     values: Columns,
     place: { where: string; params: unknown[] },
     ownColumns: string,
-  ): Promise<{ row: TRow; started: boolean }> {
+  ): Promise<{ row: TRow; started: boolean; lease?: string }> {
     if (this.stopping) throw new BackgroundCheckError(BackgroundCheckErrorCode.SERVICE_STOPPING);
+    const lease = this.goingOn ? timeOrderedUuid() : undefined;
     const columns: Columns = {
       id: timeOrderedUuid(),
       requested_by: by.id,
       requested_by_name: by.name,
+      ...(lease ? { runner: lease } : {}),
       ...values,
     };
     const names = Object.keys(columns);
     for (;;) {
-      await this.interruptLeft(place.where, place.params);
+      // A check left in the place is gone on with (joined, and taken up now) where the table says how.
+      if (!this.goingOn) await this.interruptLeft(place.where, place.params);
       const [started] = (await this.dataSource.query(
         `INSERT INTO ${this.table} (${names.join(', ')}) VALUES (${names.map((_, at) => `$${at + 1}`).join(', ')})
          ON CONFLICT DO NOTHING
          RETURNING ${CHECK_COLUMNS}, ${ownColumns}`,
         names.map((name) => columns[name]),
       )) as TRow[];
-      if (started) return { row: started, started: true };
+      if (started) return { row: started, started: true, lease };
       const [running] = (await this.dataSource.query(
         `SELECT ${CHECK_COLUMNS}, ${ownColumns} FROM ${this.table} WHERE status = 'running' AND ${place.where}`,
         place.params,
       )) as TRow[];
+      if (running?.left) void this.sweep();
       if (running) return { row: running, started: false };
       // It finished between the insert and this read: the place is free again.
     }
   }
 
   /** The latest checks matching `where`, newest first, with `ownColumns`. */
-  async latest<TRow extends CheckRow>(
-    ownColumns: string,
-    where: string,
-    params: unknown[],
-    limit = 20,
-  ): Promise<TRow[]> {
+  async latest(ownColumns: string, where: string, params: unknown[], limit = 20): Promise<TRow[]> {
     return (await this.dataSource.query(
       `SELECT ${CHECK_COLUMNS}, ${ownColumns} FROM ${this.table} WHERE ${where}
         ORDER BY started_at DESC LIMIT ${limit}`,
@@ -131,7 +161,7 @@ export class BackgroundChecks {
   }
 
   /** A check's row with `columns` (its own, besides CHECK_COLUMNS), if there is one. */
-  async row<TRow extends CheckRow>(id: string, columns: string): Promise<TRow | undefined> {
+  async row(id: string, columns: string): Promise<TRow | undefined> {
     const [row] = (await this.dataSource.query(
       `SELECT ${CHECK_COLUMNS}, ${columns} FROM ${this.table} WHERE id = $1`,
       [id],
@@ -148,47 +178,57 @@ export class BackgroundChecks {
     );
   }
 
-  run<TProgress, TVerdict>(tracked: TrackedCheck<TProgress, TVerdict>): void {
+  /**
+   * Runs a check recorded in its row, under `lease` where the table goes on with left checks: the check writes only
+   * while its lease is the row's, and stops at its next part once another process has taken it up.
+   */
+  run<TProgress, TVerdict>(tracked: TrackedCheck<TProgress, TVerdict>, lease?: string): void {
     const { id } = tracked;
     let writtenAt = 0;
     let lastProgress: TProgress | undefined;
+    let held = true;
+    const write = async (columns: Columns, also: { finished?: boolean; leftNow?: boolean } = {}) => {
+      if (!(await this.write(id, lease, columns, also))) held = false;
+    };
+    const progressColumns = () => (lastProgress === undefined ? {} : tracked.progressColumns(lastProgress));
     // How far it got as last reported (progress is written at most once a second), then what the end says.
     const end = (status: Exclude<CheckStatus, 'running'>, verdict: TVerdict | null, failure: string | null) =>
-      this.write(
-        id,
-        {
-          ...(lastProgress === undefined ? {} : tracked.progressColumns(lastProgress)),
-          ...tracked.endColumns(status, verdict),
-          status,
-          failure,
-        },
-        'finished_at = now()',
+      write(
+        { ...progressColumns(), ...tracked.endColumns(status, verdict), status, failure },
+        { finished: true },
       );
+    // Stopped before its end where the next process goes on with it: left with how far it got, to be taken up now.
+    const leave = () => write(progressColumns(), { leftNow: true });
+    const stopped = (verdict: TVerdict | null) => {
+      if (!held) return; // another process holds it now
+      if (lease) return leave();
+      return end('interrupted', verdict, STOPPED_CHECK);
+    };
     let checking: Promise<TVerdict>;
     try {
       checking = tracked.check({
-        stillWanted: () => !this.stopping,
+        stillWanted: () => !this.stopping && held,
         onProgress: (progress) => {
           lastProgress = progress;
           if (Date.now() - writtenAt < PROGRESS_EVERY_MS) return;
           writtenAt = Date.now();
-          void this.write(id, tracked.progressColumns(progress));
+          void write(tracked.progressColumns(progress));
         },
       });
     } catch (error) {
       // One that throws before it gets going ends like one that fails later (and never beats a heartbeat).
       checking = Promise.reject(error);
     }
-    const heartbeat = setInterval(() => void this.write(id, {}), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => void write({}), HEARTBEAT_MS);
     const checked = checking
       .then(
         (verdict) =>
-          this.stopping && !tracked.complete(verdict, lastProgress)
-            ? end('interrupted', verdict, STOPPED_CHECK)
+          (this.stopping || !held) && !tracked.complete(verdict, lastProgress)
+            ? stopped(verdict)
             : end('done', verdict, null),
         (error: unknown) => {
           // Stopping, the service also closes what the check reads with: what it held is answered with an error.
-          if (this.stopping) return end('interrupted', null, STOPPED_CHECK);
+          if (this.stopping || !held) return stopped(null);
           this.logger.error(
             `${tracked.what} failed: ${error instanceof Error ? error.message : String(error)}`,
           );
@@ -202,31 +242,85 @@ export class BackgroundChecks {
     this.running.set(id, checked);
   }
 
-  /** Checks still running end at their next part, each recorded as interrupted with how far it got. */
+  /**
+   * Checks still running end at their next part: left to the next process with how far they got where the table goes
+   * on with them, otherwise recorded as interrupted.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.sweeper);
     // A check whose start was already past its refusal when the stop came is waited for as well.
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
+  /** Takes up the checks left by processes that stopped (gives up one taken up too often). */
+  private async sweep(): Promise<void> {
+    const goingOn = this.goingOn;
+    if (!goingOn || this.stopping) return;
+    try {
+      const { lease, rows } = await takeUpLeftRuns<TRow & { taken_up: number }>(this.dataSource, {
+        table: this.table,
+        leftAfterSeconds: LEFT_AFTER_SECONDS,
+        returning: `${CHECK_COLUMNS}, taken_up, ${goingOn.ownColumns}`,
+        alsoSet: 'taken_up = taken_up + 1',
+        held: this.running.keys(),
+      });
+      for (const row of rows) {
+        if (row.taken_up > MOST_TAKE_UPS) {
+          this.logger.warn(
+            `${this.table} ${row.id}: taken up ${MOST_TAKE_UPS} times without ending, given up`,
+          );
+          await this.write(
+            row.id,
+            lease,
+            { status: 'interrupted', failure: GIVEN_UP_CHECK },
+            { finished: true },
+          );
+          continue;
+        }
+        this.logger.log(`${this.table} ${row.id}: going on where a stopped process left it`);
+        goingOn.goOn(row, lease);
+      }
+    } catch (error) {
+      this.logger.warn(
+        `${this.table}: could not look for left checks: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
   /**
-   * Writes to a check's row while it is running, saying it is alive; a failed write is logged (a later one, or the
-   * end, says more). A check another request found silent for too long was marked interrupted: it stays so.
+   * Writes to a check's row while it is running (under `lease`, when given), saying it is alive — or, `leftNow`, that
+   * it is left for another process to take up at once. A failed write is logged (a later one, or the end, says more).
+   * False when the row is no longer this process's to write: it ended, was marked interrupted by another request, or
+   * was taken up by another process.
    */
-  private async write(id: string, columns: Columns, alsoSet = ''): Promise<void> {
+  private async write(
+    id: string,
+    lease: string | undefined,
+    columns: Columns,
+    also: { finished?: boolean; leftNow?: boolean } = {},
+  ): Promise<boolean> {
     const names = Object.keys(columns);
-    const sets = ['heard_at = now()', alsoSet, ...names.map((name, at) => `${name} = $${at + 2}`)]
+    const params = [id, ...names.map((name) => columns[name])];
+    const sets = [
+      also.leftNow ? `heard_at = '-infinity'` : 'heard_at = now()',
+      also.finished ? 'finished_at = now()' : '',
+      ...names.map((name, at) => `${name} = $${at + 2}`),
+    ]
       .filter(Boolean)
       .join(', ');
+    const held = lease ? ` AND runner = $${params.push(lease)}` : '';
     try {
-      await this.dataSource.query(`UPDATE ${this.table} SET ${sets} WHERE id = $1 AND status = 'running'`, [
-        id,
-        ...names.map((name) => columns[name]),
-      ]);
+      const [, written] = (await this.dataSource.query(
+        `UPDATE ${this.table} SET ${sets} WHERE id = $1 AND status = 'running'${held}`,
+        params,
+      )) as [unknown, number];
+      return written > 0;
     } catch (error) {
       this.logger.warn(
         `${this.table} ${id}: not recorded: ${error instanceof Error ? error.message : String(error)}`,
       );
+      return true;
     }
   }
 }

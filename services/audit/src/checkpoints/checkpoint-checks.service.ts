@@ -51,19 +51,23 @@ const OWN_COLUMNS = `copy_exported_at, copy_checkpoints, checkpoints, checkpoint
  */
 @Injectable()
 export class CheckpointChecks implements OnModuleDestroy {
-  private readonly checks: BackgroundChecks;
+  private readonly checks: BackgroundChecks<CheckpointCheckRow>;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly checkpoints: CheckpointsService,
   ) {
-    this.checks = new BackgroundChecks(dataSource, 'audit.checkpoint_checks', new Logger('CheckpointChecks'));
+    this.checks = new BackgroundChecks<CheckpointCheckRow>(
+      dataSource,
+      'audit.checkpoint_checks',
+      new Logger('CheckpointChecks'),
+    );
   }
 
   /** Starts a check of the stored checkpoints, or of the log against `copy` (refused if signed by another key). */
   async start(by: { id: string; name: string }, copy?: ExportedCheckpoints): Promise<CheckpointCheck> {
     if (copy) this.checkpoints.assertOwnCopy(copy);
-    const { row, started } = await this.checks.claim<CheckpointCheckRow>(
+    const { row, started } = await this.checks.claim(
       by,
       { copy_exported_at: copy?.exportedAt ?? null, copy_checkpoints: copy?.checkpoints.length ?? null },
       { where: 'true', params: [] },
@@ -103,13 +107,13 @@ export class CheckpointChecks implements OnModuleDestroy {
   }
 
   async find(id: string): Promise<CheckpointCheck | undefined> {
-    const row = await this.checks.row<CheckpointCheckRow>(id, OWN_COLUMNS);
+    const row = await this.checks.row(id, OWN_COLUMNS);
     return row ? checkOf(row) : undefined;
   }
 
   /** The latest checks, newest first. */
   async list(): Promise<CheckpointCheck[]> {
-    return (await this.checks.latest<CheckpointCheckRow>(OWN_COLUMNS, 'true', [])).map(checkOf);
+    return (await this.checks.latest(OWN_COLUMNS, 'true', [])).map(checkOf);
   }
 
   async onModuleDestroy(): Promise<void> {

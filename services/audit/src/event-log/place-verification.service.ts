@@ -42,15 +42,17 @@ export class PlaceVerificationService implements OnModuleDestroy {
 
   /**
    * `watch.onProgress` hears how far the check is after each batch; once `watch.stillWanted()` says no (the person
-   * left), no further batch is started and the verdict counts only what was checked.
+   * left), no further batch is started and the verdict counts only what was checked. A check that goes on `from`
+   * where another stopped checks the streams after its last one and adds what it finds to what was found.
    */
   async verifyPlace(
     place: { county: string; town?: string },
-    watch: ProgressWatch<PlaceProgress> = {},
+    watch: ProgressWatch<PlacePosition> = {},
+    from?: PlacePosition,
   ): Promise<PlaceVerdict> {
-    const streams = await PlaceStreams.open(this.dataSource, place);
+    const streams = await PlaceStreams.open(this.dataSource, place, from?.lastStream ?? null);
     try {
-      return await this.checkStreamsOf(place, streams, watch);
+      return await this.checkStreamsOf(place, streams, watch, from);
     } finally {
       await streams.close();
     }
@@ -59,23 +61,26 @@ export class PlaceVerificationService implements OnModuleDestroy {
   private async checkStreamsOf(
     place: { county: string; town?: string },
     streams: PlaceStreams,
-    watch: ProgressWatch<PlaceProgress>,
+    watch: ProgressWatch<PlacePosition>,
+    from: PlacePosition | undefined,
   ): Promise<PlaceVerdict> {
+    let streamsChecked = from?.streamsChecked ?? 0;
+    let lastStream = from?.lastStream ?? null;
     const verdict: PlaceVerdict = {
       ...place,
-      streams: streams.count,
-      events: 0,
-      intact: true,
-      brokenStreams: 0,
-      broken: [],
+      streams: streamsChecked + streams.count,
+      events: from?.events ?? 0,
+      intact: (from?.brokenStreams ?? 0) === 0,
+      brokenStreams: from?.brokenStreams ?? 0,
+      broken: [...(from?.broken ?? [])],
     };
     const keying = await this.log.keying();
     // Its own bytes: a Buffer may be a view of a shared pool slab, which would cross to the thread whole.
     const key = new Uint8Array(keying.key);
     const keyedFromSeq = keying.keyedFromSeq;
-    let streamsChecked = 0;
-    const tally = (checked: StreamChecked[]) => {
+    const tally = ({ checked, last }: { checked: StreamChecked[]; last: string }) => {
       streamsChecked += checked.length;
+      lastStream = last;
       for (const stream of checked) {
         verdict.events += stream.events;
         if (stream.intact) continue;
@@ -88,23 +93,31 @@ export class PlaceVerificationService implements OnModuleDestroy {
             receiptNumber: stream.receiptNumber ?? null,
           });
       }
-      watch.onProgress?.({ streams: verdict.streams, streamsChecked, events: verdict.events });
+      watch.onProgress?.({
+        streams: verdict.streams,
+        streamsChecked,
+        events: verdict.events,
+        lastStream,
+        brokenStreams: verdict.brokenStreams,
+        broken: [...verdict.broken],
+      });
     };
     // A place of a few batches is checked here: starting threads and their connections would take longer.
     const pool = streams.count > STREAM_BATCH * 2 ? this.pool : undefined;
     // As many batches handed over as the threads hold (or one ahead here); verdicts tallied in stream order.
-    const checking: Promise<StreamChecked[]>[] = [];
+    const checking: Promise<{ checked: StreamChecked[]; last: string }>[] = [];
     for (;;) {
       if (watch.stillWanted && !watch.stillWanted()) break;
       const streamIds = await streams.next(STREAM_BATCH);
       if (streamIds.length === 0) break;
       const job: ChainCheckJob = { key, keyedFromSeq: keyedFromSeq.toString(), streamIds };
-      const check = pool ? pool.check(job) : this.readAndCheck(job);
+      const last = streamIds[streamIds.length - 1];
+      const check = (pool ? pool.check(job) : this.readAndCheck(job)).then((checked) => ({ checked, last }));
       // Awaited in its turn; a failure before then must not count as unhandled.
       check.catch(() => undefined);
       checking.push(check);
       if (checking.length > (pool?.capacity ?? 1))
-        tally(await (checking.shift() as Promise<StreamChecked[]>));
+        tally(await (checking.shift() as (typeof checking)[number]));
     }
     for (const check of checking) tally(await check);
     return verdict;
@@ -130,19 +143,27 @@ class PlaceStreams {
     readonly count: number,
   ) {}
 
-  static async open(dataSource: DataSource, place: { county: string; town?: string }): Promise<PlaceStreams> {
+  /** The place's streams after `after` (in byte order), or all of them. */
+  static async open(
+    dataSource: DataSource,
+    place: { county: string; town?: string },
+    after: string | null,
+  ): Promise<PlaceStreams> {
     const runner = dataSource.createQueryRunner();
     try {
       await runner.connect();
       await runner.startTransaction();
       // The town only when one is asked for: `town = $2::text` (or an OR on a parameter) would compare as text,
       // and the (county, town) index would then serve only the county — a town's check read all of its county's
-      // events. Ordered as bytes, as the broken streams are listed.
+      // events. Ordered as bytes, as the broken streams are listed and a check taken up goes on.
+      const params: unknown[] = [place.county];
+      const town = place.town ? `AND town = $${params.push(place.town)}` : '';
+      const rest = after === null ? '' : `AND stream_id COLLATE "C" > $${params.push(after)}`;
       await runner.query(
         `DECLARE place_streams SCROLL CURSOR WITH HOLD FOR
            SELECT DISTINCT stream_id COLLATE "C" AS "streamId" FROM audit.events
-            WHERE county = $1 ${place.town ? 'AND town = $2' : ''} ORDER BY 1`,
-        place.town ? [place.county, place.town] : [place.county],
+            WHERE county = $1 ${town} ${rest} ORDER BY 1`,
+        params,
       );
       await runner.commitTransaction();
       const counted = (await runner.query(`MOVE FORWARD ALL IN place_streams`, [], true)) as QueryResult;
@@ -176,6 +197,14 @@ export interface PlaceProgress {
   streams: number;
   streamsChecked: number;
   events: number;
+}
+
+/** How far a check is and where it got to: the last stream checked and the broken ones found up to it. */
+export interface PlacePosition extends PlaceProgress {
+  /** In byte order; null before the first batch. */
+  lastStream: string | null;
+  brokenStreams: number;
+  broken: PlaceVerdict['broken'];
 }
 
 export interface PlaceVerdict {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../background-checks/background-checks';
 import {
   PlaceVerificationService,
+  type PlacePosition,
   type PlaceProgress,
   type PlaceVerdict,
 } from './place-verification.service';
@@ -27,6 +28,8 @@ export interface VerificationRun {
   verdict: PlaceVerdict | null;
   /** Why it stopped, when it failed or was interrupted. */
   failure: string | null;
+  /** Still running, but its process stopped: the next audit process goes on from where it got to. */
+  waitingToGoOn: boolean;
 }
 
 interface RunRow extends CheckRow {
@@ -36,24 +39,49 @@ interface RunRow extends CheckRow {
   streams_checked: number;
   events: string;
   verdict: PlaceVerdict | null;
+  last_stream: string | null;
+  broken_streams: number;
+  broken_found: PlaceVerdict['broken'];
 }
 
-const OWN_COLUMNS = `county, town, streams, streams_checked, events::text AS events, verdict`;
+const OWN_COLUMNS = `county, town, streams, streams_checked, events::text AS events, verdict, last_stream,
+  broken_streams, broken_found`;
 
 /**
  * Checks of a town's or the county's chains that run on in the service, whoever watches: a county of a million
  * cases takes minutes, and the auditor may leave the screen and come back to the verdict. One check per place at a
- * time (asking again joins it); a check whose process stopped is listed as interrupted.
+ * time (asking again joins it). A check whose process stopped (a restart, an update, a replica lost) is gone on with
+ * by the next audit process from the last case it had checked.
  */
 @Injectable()
-export class VerificationRuns implements OnModuleDestroy {
-  private readonly checks: BackgroundChecks;
+export class VerificationRuns implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly checks: BackgroundChecks<RunRow>;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly places: PlaceVerificationService,
   ) {
-    this.checks = new BackgroundChecks(dataSource, 'audit.verification_runs', new Logger('VerificationRuns'));
+    this.checks = new BackgroundChecks<RunRow>(
+      dataSource,
+      'audit.verification_runs',
+      new Logger('VerificationRuns'),
+      {
+        ownColumns: OWN_COLUMNS,
+        goOn: (row, lease) =>
+          this.run(row.id, placeOf(row), lease, {
+            streams: row.streams,
+            streamsChecked: row.streams_checked,
+            events: Number(row.events),
+            lastStream: row.last_stream,
+            brokenStreams: row.broken_streams,
+            broken: row.broken_found,
+          }),
+      },
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.checks.takeUpLeftChecks();
   }
 
   /** Starts a check of the place, or answers the one already running there. */
@@ -62,26 +90,26 @@ export class VerificationRuns implements OnModuleDestroy {
     by: { id: string; name: string },
   ): Promise<VerificationRun> {
     const town = place.town ?? null;
-    const { row, started } = await this.checks.claim<RunRow>(
+    const { row, started, lease } = await this.checks.claim(
       by,
       { county: place.county, town },
       { where: `county = $1 AND coalesce(town, '') = coalesce($2::text, '')`, params: [place.county, town] },
       OWN_COLUMNS,
     );
-    if (started) this.run(row.id, place);
+    if (started) this.run(row.id, place, lease);
     return runOf(row);
   }
 
   async find(id: string): Promise<VerificationRun | undefined> {
-    const row = await this.checks.row<RunRow>(id, OWN_COLUMNS);
+    const row = await this.checks.row(id, OWN_COLUMNS);
     return row ? runOf(row) : undefined;
   }
 
   /** The latest checks of a county (or of one town), newest first. */
   async list(place: { county: string; town?: string }): Promise<VerificationRun[]> {
     const rows = place.town
-      ? await this.checks.latest<RunRow>(OWN_COLUMNS, 'county = $1 AND town = $2', [place.county, place.town])
-      : await this.checks.latest<RunRow>(OWN_COLUMNS, 'county = $1', [place.county]);
+      ? await this.checks.latest(OWN_COLUMNS, 'county = $1 AND town = $2', [place.county, place.town])
+      : await this.checks.latest(OWN_COLUMNS, 'county = $1', [place.county]);
     return rows.map(runOf);
   }
 
@@ -89,36 +117,53 @@ export class VerificationRuns implements OnModuleDestroy {
     await this.checks.stop();
   }
 
-  private run(id: string, place: { county: string; town?: string }): void {
-    this.checks.run<PlaceProgress, PlaceVerdict>({
-      id,
-      what: `verification of ${place.town ?? place.county}`,
-      check: (watch) => this.places.verifyPlace(place, watch),
-      progressColumns: (progress) => ({
-        streams: progress.streams,
-        streams_checked: progress.streamsChecked,
-        events: progress.events,
-      }),
-      complete: (verdict, last) => (last?.streamsChecked ?? 0) >= verdict.streams,
-      // An interrupted check's verdict counts only what was checked: kept as progress, not as a verdict.
-      endColumns: (status, verdict) =>
-        !verdict
-          ? {}
-          : status === 'done'
-            ? {
-                verdict: JSON.stringify(verdict),
-                streams: verdict.streams,
-                streams_checked: verdict.streams,
-                events: verdict.events,
-              }
-            : { streams: verdict.streams, events: verdict.events },
-    });
+  private run(
+    id: string,
+    place: { county: string; town?: string },
+    lease: string | undefined,
+    from?: PlacePosition,
+  ): void {
+    this.checks.run<PlacePosition, PlaceVerdict>(
+      {
+        id,
+        what: `verification of ${place.town ?? place.county}`,
+        check: (watch) => this.places.verifyPlace(place, watch, from),
+        // Where it got to, written together: a check taken up goes on from exactly this.
+        progressColumns: (progress) => ({
+          streams: progress.streams,
+          streams_checked: progress.streamsChecked,
+          events: progress.events,
+          last_stream: progress.lastStream,
+          broken_streams: progress.brokenStreams,
+          broken_found: JSON.stringify(progress.broken),
+        }),
+        complete: (verdict, last) => (last?.streamsChecked ?? 0) >= verdict.streams,
+        // An interrupted check's verdict counts only what was checked: kept as progress, not as a verdict.
+        endColumns: (status, verdict) =>
+          !verdict
+            ? {}
+            : status === 'done'
+              ? {
+                  verdict: JSON.stringify(verdict),
+                  streams: verdict.streams,
+                  streams_checked: verdict.streams,
+                  events: verdict.events,
+                }
+              : { streams: verdict.streams, events: verdict.events },
+      },
+      lease,
+    );
   }
+}
+
+function placeOf(row: RunRow): { county: string; town?: string } {
+  return row.town === null ? { county: row.county } : { county: row.county, town: row.town };
 }
 
 function runOf(row: RunRow): VerificationRun {
   return {
-    ...checkFields(row),
+    ...checkFields(row, true),
+    waitingToGoOn: row.left,
     county: row.county,
     town: row.town,
     progress: { streams: row.streams, streamsChecked: row.streams_checked, events: Number(row.events) },

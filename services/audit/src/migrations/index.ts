@@ -6,6 +6,7 @@ import { KeepVerificationRuns1766000000600 } from './1766000000600-KeepVerificat
 import { KeepCheckpointChecks1766000000700 } from './1766000000700-KeepCheckpointChecks';
 import { ReadCheckpointHeadsInByteOrder1766000000800 } from './1766000000800-ReadCheckpointHeadsInByteOrder';
 import { SignCheckpointHeadsFromTheirRows1766000000900 } from './1766000000900-SignCheckpointHeadsFromTheirRows';
+import { GoOnWithLeftVerificationRuns1766300000200 } from './1766300000200-GoOnWithLeftVerificationRuns';
 
 /** In the order they run. */
 export const AUDIT_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const AUDIT_MIGRATIONS = [
   KeepCheckpointChecks1766000000700,
   ReadCheckpointHeadsInByteOrder1766000000800,
   SignCheckpointHeadsFromTheirRows1766000000900,
+  GoOnWithLeftVerificationRuns1766300000200,
 ];

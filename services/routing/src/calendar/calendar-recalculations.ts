@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { recalculateDeadlinesSignal, type CalendarChange } from '@oneseal/contracts';
-import { timeOrderedUuid } from '@oneseal/database';
+import { takeUpLeftRuns, timeOrderedUuid } from '@oneseal/database';
 import { TEMPORAL_CLIENT } from '@oneseal/temporal';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -146,20 +146,13 @@ export class CalendarRecalculations implements OnApplicationBootstrap, OnModuleD
   private async takeUpLeftRuns(): Promise<void> {
     if (this.stopping) return;
     try {
-      const left = (await this.dataSource.query(
-        `SELECT id FROM routing.calendar_recalculations
-          WHERE status = 'running' AND heard_at < now() - make_interval(secs => $1)`,
-        [LEFT_AFTER_SECONDS],
-      )) as { id: string }[];
-      for (const { id } of left) {
-        if (this.running.has(id)) continue; // still ours, on a slow page
-        const lease = timeOrderedUuid();
-        const [, claimed] = (await this.dataSource.query(
-          `UPDATE routing.calendar_recalculations SET runner = $2, heard_at = now()
-            WHERE id = $1 AND status = 'running' AND heard_at < now() - make_interval(secs => $3)`,
-          [id, lease, LEFT_AFTER_SECONDS],
-        )) as [unknown, number];
-        if (claimed === 0) continue; // another process took it up first
+      const { lease, rows } = await takeUpLeftRuns<{ id: string }>(this.dataSource, {
+        table: 'routing.calendar_recalculations',
+        leftAfterSeconds: LEFT_AFTER_SECONDS,
+        returning: 'id',
+        held: this.running.keys(),
+      });
+      for (const { id } of rows) {
         this.logger.log(`taking up calendar recalculation ${id} where it was left`);
         this.follow(id, lease);
       }

@@ -183,8 +183,9 @@ const placeChecks = (user) => ({
   statusText(run) {
     const { streams, streamsChecked } = run.progress;
     if (run.status === 'running' && streams === 0) return '正在列出要核验的办件…';
-    if (run.status === 'running')
-      return `已核验 ${formatCount(streamsChecked)} / ${formatCount(streams)} 件（${percentOf(streamsChecked, streams)}%）`;
+    const done = `已核验 ${formatCount(streamsChecked)} / ${formatCount(streams)} 件（${percentOf(streamsChecked, streams)}%）`;
+    if (run.status === 'running' && run.waitingToGoOn) return `${done}，审计服务重启中，稍后从此处接着核验`;
+    if (run.status === 'running') return done;
     return endedText(run);
   },
   resultHtml(run) {
