@@ -2,10 +2,11 @@ import type { Producer } from 'kafkajs';
 import { isKafkaErrorOf } from './kafka-errors';
 
 /**
- * What a broker answers when it no longer accepts how an idempotent producer numbers its messages: it forgot the
- * producer (no write from it for longer than `producer.id.expiration.ms`, a day by default: a long holiday), or a
- * send that timed out after being written gave its numbers back and a different batch came with them. kafkajs
- * (2.2.4) retries none of these and keeps the same producer, so every later send fails the same way.
+ * What a broker answers when it no longer accepts how an idempotent producer numbers its messages: a send that timed
+ * out after being written gave its numbers back and a different batch came with them, or (brokers before Kafka 2.5)
+ * it forgot the producer after `producer.id.expiration.ms` without a write; Kafka 3.9 takes any numbering from a
+ * producer it forgot. kafkajs (2.2.4) retries none of these and keeps the same producer, so every later send fails the
+ * same way.
  */
 const PRODUCER_STATE_LOST = new Set([
   'OUT_OF_ORDER_SEQUENCE_NUMBER',
