@@ -8,6 +8,7 @@ import { KeepDocumentEssentials1765300000700 } from './1765300000700-KeepDocumen
 import { IssueCountyNotices1765900000400 } from './1765900000400-IssueCountyNotices';
 import { ReserveDocumentNumbers1766100000400 } from './1766100000400-ReserveDocumentNumbers';
 import { IndexMessagingByAge1766200000000 } from './1766200000000-IndexMessagingByAge';
+import { CompressDocumentsWithLz41766300000400 } from './1766300000400-CompressDocumentsWithLz4';
 
 /** In the order they run. */
 export const SEAL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const SEAL_MIGRATIONS = [
   IssueCountyNotices1765900000400,
   ReserveDocumentNumbers1766100000400,
   IndexMessagingByAge1766200000000,
+  CompressDocumentsWithLz41766300000400,
 ];
