@@ -2,9 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { eventually, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { EventLogService } from '../src/event-log/event-log.service';
-import { PlaceVerificationService } from '../src/event-log/place-verification.service';
+import {
+  PlaceVerificationService,
+  type PlacePosition,
+  type PlaceVerdict,
+} from '../src/event-log/place-verification.service';
+import type { ProgressWatch } from '../src/background-checks/progress-watch';
 import { FAILED_CHECK, GIVEN_UP_CHECK } from '../src/background-checks/background-checks';
-import { VerificationRuns, type VerificationRun } from '../src/event-log/verification-runs.service';
+import { VerificationRuns } from '../src/event-log/verification-runs.service';
 import { caseEvent } from './support/events';
 
 const auditor = { id: 'auditor-1', name: '李审计' };
@@ -140,6 +145,8 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
     broken_streams: number;
     broken_found: object[];
     taken_up: number;
+    /** Left by a service that stopped (taken up at once, not counted) rather than by one that died. */
+    left_on_purpose: boolean;
   }
   async function leftCheck(town: string, soFar: Partial<LeftAt> = {}): Promise<string> {
     const id = randomUUID();
@@ -150,12 +157,14 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
       broken_streams: 0,
       broken_found: [],
       taken_up: 0,
+      left_on_purpose: false,
       ...soFar,
     };
     await suite.dataSource.query(
       `INSERT INTO audit.verification_runs (id, county, town, requested_by, requested_by_name, started_at, heard_at,
               runner, last_stream, streams_checked, events, broken_streams, broken_found, taken_up)
-       VALUES ($1, '140525', $2, 'auditor-1', '李审计', now() - interval '10 minutes', now() - interval '5 minutes',
+       VALUES ($1, '140525', $2, 'auditor-1', '李审计', now() - interval '10 minutes',
+              CASE WHEN $10 THEN '-infinity' ELSE now() - interval '5 minutes' END,
               $3, $4, $5, $6, $7, $8, $9)`,
       [
         id,
@@ -167,6 +176,7 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
         columns.broken_streams,
         JSON.stringify(columns.broken_found),
         columns.taken_up,
+        columns.left_on_purpose,
       ],
     );
     return id;
@@ -212,11 +222,20 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
         },
       }),
     );
-    const [row] = (await suite.dataSource.query(
-      `SELECT taken_up FROM audit.verification_runs WHERE id = $1`,
-      [leftId],
-    )) as { taken_up: number }[];
-    expect(row.taken_up).toBe(1);
+  });
+
+  it('starts again from the first case a check left with no position (before its first part, or by an older version)', async () => {
+    const town = '140525112';
+    await townWithCases(town, 3);
+    const leftId = await leftCheck(town, { streams_checked: 2, events: 5 });
+    anotherProcess();
+    expect(await finished(leftId)).toEqual(
+      expect.objectContaining({
+        status: 'done',
+        progress: { streams: 3, streamsChecked: 3, events: 6 },
+        verdict: expect.objectContaining({ streams: 3, events: 6, intact: true }),
+      }),
+    );
   });
 
   it('joins a check left in the place when asked again, and goes on with it instead of starting over', async () => {
@@ -237,23 +256,46 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
 
   it('leaves a check the service stops before it ends to the next process, which finishes it', async () => {
     const town = '140525104';
-    await townWithCases(town, 2);
-    const stopping = new VerificationRuns(suite.dataSource, places);
+    await townWithCases(town, 3);
+    const [first] = await streamsOf(town);
+    // A check that has done its first case when the service stops, and then ends at its next part.
+    const stopping = new VerificationRuns(suite.dataSource, {
+      verifyPlace: async (
+        place: { county: string; town?: string },
+        watch: ProgressWatch<PlacePosition>,
+      ): Promise<PlaceVerdict> => {
+        watch.onProgress?.({
+          streams: 3,
+          streamsChecked: 1,
+          events: 2,
+          lastStream: first,
+          brokenStreams: 0,
+          broken: [],
+        });
+        while (watch.stillWanted?.()) await new Promise((resolve) => setTimeout(resolve, 10));
+        return { ...place, streams: 3, events: 2, intact: true, brokenStreams: 0, broken: [] };
+      },
+    } as unknown as PlaceVerificationService);
     const started = await stopping.start({ county: '140525', town }, auditor);
     await stopping.onModuleDestroy();
-    const left = (await runs.find(started.id)) as VerificationRun;
-    // Not interrupted, not a verdict from part of the place: left at once for whoever runs next.
-    if (left.status !== 'done') {
-      expect(left).toEqual(expect.objectContaining({ status: 'running', failure: null, verdict: null }));
-      const [row] = (await suite.dataSource.query(
-        `SELECT heard_at = '-infinity' AS "leftNow" FROM audit.verification_runs WHERE id = $1`,
-        [started.id],
-      )) as { leftNow: boolean }[];
-      expect(row.leftNow).toBe(true);
-    }
+    // Not interrupted, not a verdict from part of the place: left at once for whoever runs next, with how far it got.
+    expect(await runs.find(started.id)).toEqual(
+      expect.objectContaining({
+        status: 'running',
+        failure: null,
+        verdict: null,
+        waitingToGoOn: true,
+        progress: { streams: 3, streamsChecked: 1, events: 2 },
+      }),
+    );
+    const [row] = (await suite.dataSource.query(
+      `SELECT heard_at = '-infinity' AS "leftNow", last_stream FROM audit.verification_runs WHERE id = $1`,
+      [started.id],
+    )) as { leftNow: boolean; last_stream: string }[];
+    expect(row).toEqual({ leftNow: true, last_stream: first });
     anotherProcess();
     const done = await finished(started.id);
-    expect(done.verdict).toEqual(expect.objectContaining({ streams: 2, events: 4, intact: true }));
+    expect(done.verdict).toEqual(expect.objectContaining({ streams: 3, events: 6, intact: true }));
   });
 
   it('leaves a check whose threads close with the stopping service to the next process, not as failed', async () => {
@@ -280,12 +322,49 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
     );
   });
 
-  it('gives a check up once it was taken up three times without ending, in words a person understands', async () => {
-    const leftId = await leftCheck('140525109', { taken_up: 3 });
+  it('gives a check up once the processes running it died three times without it getting further', async () => {
+    const givenUp = await leftCheck('140525109', { taken_up: 3 });
+    // Two deaths: the third process still goes on with it. Three restarts on purpose count for nothing.
+    const twice = await leftCheck('140525113', { taken_up: 2 });
+    const restarted = await leftCheck('140525114', { taken_up: 3, left_on_purpose: true });
     anotherProcess();
-    expect(await finished(leftId)).toEqual(
+    expect(await finished(givenUp)).toEqual(
       expect.objectContaining({ status: 'interrupted', failure: GIVEN_UP_CHECK, verdict: null }),
     );
+    expect((await finished(twice)).status).toBe('done');
+    expect((await finished(restarted)).status).toBe('done');
+  });
+
+  it('never takes a check from the process still running it, however long its part takes', async () => {
+    const town = '140525115';
+    let asked = 0;
+    let release = () => undefined as void;
+    const slow = new VerificationRuns(suite.dataSource, {
+      verifyPlace: (place: { county: string; town?: string }) => {
+        asked += 1;
+        return new Promise((resolve) => {
+          release = () =>
+            resolve({ ...place, streams: 0, events: 0, intact: true, brokenStreams: 0, broken: [] });
+        });
+      },
+    } as unknown as PlaceVerificationService);
+    otherProcesses.push(slow);
+    const started = await slow.start({ county: '140525', town }, auditor);
+    const [stale] = (await suite.dataSource.query(
+      `UPDATE audit.verification_runs SET heard_at = now() - interval '5 minutes' WHERE id = $1 RETURNING runner`,
+      [started.id],
+    )) as [{ runner: string }[], number];
+    // Its own look for left checks, as at its start and every half minute.
+    slow.onApplicationBootstrap();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(asked).toBe(1);
+    const [after] = (await suite.dataSource.query(
+      `SELECT runner FROM audit.verification_runs WHERE id = $1`,
+      [started.id],
+    )) as { runner: string }[];
+    expect(after.runner).toBe(stale[0].runner);
+    release();
+    expect((await finished(started.id)).status).toBe('done');
   });
 
   it('lets one process go on with a left check when two look at once', async () => {

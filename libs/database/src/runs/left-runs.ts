@@ -14,6 +14,7 @@ export interface LeftRunsTable {
   held?: Iterable<string>;
 }
 
+/** A TypeORM data source or query runner. */
 interface Queryable {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
@@ -38,17 +39,7 @@ export async function takeUpLeftRuns<TRow>(
       RETURNING ${runs.returning}`,
     [lease, runs.leftAfterSeconds, [...(runs.held ?? [])]],
   );
-  return { lease, rows: rowsOf<TRow>(answer) };
-}
-
-/** TypeORM answers an UPDATE with [rows, count]; pg itself with the rows. */
-function rowsOf<TRow>(answer: unknown): TRow[] {
-  if (
-    Array.isArray(answer) &&
-    answer.length === 2 &&
-    Array.isArray(answer[0]) &&
-    typeof answer[1] === 'number'
-  )
-    return answer[0] as TRow[];
-  return answer as TRow[];
+  // TypeORM answers an UPDATE with its rows and their count.
+  const [rows] = answer as [TRow[], number];
+  return { lease, rows };
 }

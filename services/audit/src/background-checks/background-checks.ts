@@ -13,7 +13,7 @@ const LEFT_AFTER_SECONDS = 60;
 const PROGRESS_EVERY_MS = 1_000;
 /** How often a process looks for checks left by one that stopped, to go on with them. */
 const SWEEP_MS = 30_000;
-/** A check taken up this often without ending is given up: something in it stops every process that runs it. */
+/** A check whose processes died this often without it getting further is given up: something in it stops them. */
 const MOST_TAKE_UPS = 3;
 
 export const FAILED_CHECK = '核验中断（审计服务暂时无法读取审计记录），请重新核验';
@@ -93,6 +93,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
   private readonly running = new Map<string, Promise<void>>();
   private stopping = false;
   private sweeper?: NodeJS.Timeout;
+  private sweeping = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -187,9 +188,12 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
     let writtenAt = 0;
     let lastProgress: TProgress | undefined;
     let held = true;
-    const write = async (columns: Columns, also: { finished?: boolean; leftNow?: boolean } = {}) => {
-      if (!(await this.write(id, lease, columns, also))) held = false;
-    };
+    // One write after another: a heartbeat or progress landing after the end or the leave would undo it.
+    let writes = Promise.resolve();
+    const write = (columns: Columns, also: { finished?: boolean; leftNow?: boolean } = {}) =>
+      (writes = writes.then(async () => {
+        if (!(await this.write(id, lease, columns, also))) held = false;
+      }));
     const progressColumns = () => (lastProgress === undefined ? {} : tracked.progressColumns(lastProgress));
     // How far it got as last reported (progress is written at most once a second), then what the end says.
     const end = (status: Exclude<CheckStatus, 'running'>, verdict: TVerdict | null, failure: string | null) =>
@@ -212,7 +216,8 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
           lastProgress = progress;
           if (Date.now() - writtenAt < PROGRESS_EVERY_MS) return;
           writtenAt = Date.now();
-          void write(tracked.progressColumns(progress));
+          // A check that gets further is not one that stops every process running it: its take-ups count afresh.
+          void write({ ...tracked.progressColumns(progress), ...(lease ? { taken_up: 0 } : {}) });
         },
       });
     } catch (error) {
@@ -249,12 +254,23 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
   async stop(): Promise<void> {
     this.stopping = true;
     clearInterval(this.sweeper);
+    // A sweep under way gives back what it took up once it sees the stop.
+    await this.sweeping;
     // A check whose start was already past its refusal when the stop came is waited for as well.
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
-  /** Takes up the checks left by processes that stopped (gives up one taken up too often). */
-  private async sweep(): Promise<void> {
+  /** Takes up the checks left by processes that stopped (one sweep at a time). */
+  private sweep(): Promise<void> {
+    this.sweeping = this.sweeping.then(() => this.takeUp());
+    return this.sweeping;
+  }
+
+  /**
+   * Takes up the checks left by processes that stopped, and gives up one taken up too often. Only a process that died
+   * counts as a take-up: a service that stopped left its checks on purpose.
+   */
+  private async takeUp(): Promise<void> {
     const goingOn = this.goingOn;
     if (!goingOn || this.stopping) return;
     try {
@@ -262,13 +278,21 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
         table: this.table,
         leftAfterSeconds: LEFT_AFTER_SECONDS,
         returning: `${CHECK_COLUMNS}, taken_up, ${goingOn.ownColumns}`,
-        alsoSet: 'taken_up = taken_up + 1',
+        alsoSet: `taken_up = taken_up + CASE WHEN heard_at = '-infinity' THEN 0 ELSE 1 END`,
         held: this.running.keys(),
       });
+      if (this.stopping) {
+        // Stopped meanwhile: given back to the next process at once (a death already counted is not counted again).
+        await this.dataSource.query(
+          `UPDATE ${this.table} SET heard_at = '-infinity' WHERE id = ANY($1::uuid[]) AND runner = $2`,
+          [rows.map((row) => row.id), lease],
+        );
+        return;
+      }
       for (const row of rows) {
         if (row.taken_up > MOST_TAKE_UPS) {
           this.logger.warn(
-            `${this.table} ${row.id}: taken up ${MOST_TAKE_UPS} times without ending, given up`,
+            `${this.table} ${row.id}: its process died ${MOST_TAKE_UPS} times without it getting further, given up`,
           );
           await this.write(
             row.id,

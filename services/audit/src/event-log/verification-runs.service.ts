@@ -67,15 +67,24 @@ export class VerificationRuns implements OnApplicationBootstrap, OnModuleDestroy
       new Logger('VerificationRuns'),
       {
         ownColumns: OWN_COLUMNS,
+        // From the last case checked; one left before its first batch was checked (or by a process of a version
+        // that kept no position) starts again from the first, its counts written afresh.
         goOn: (row, lease) =>
-          this.run(row.id, placeOf(row), lease, {
-            streams: row.streams,
-            streamsChecked: row.streams_checked,
-            events: Number(row.events),
-            lastStream: row.last_stream,
-            brokenStreams: row.broken_streams,
-            broken: row.broken_found,
-          }),
+          this.run(
+            row.id,
+            placeOf(row),
+            lease,
+            row.last_stream === null
+              ? undefined
+              : {
+                  streams: row.streams,
+                  streamsChecked: row.streams_checked,
+                  events: Number(row.events),
+                  lastStream: row.last_stream,
+                  brokenStreams: row.broken_streams,
+                  broken: row.broken_found,
+                },
+          ),
       },
     );
   }
