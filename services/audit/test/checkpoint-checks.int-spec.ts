@@ -117,20 +117,61 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
     }
   });
 
-  it('lists a check left running by a stopped process as not finished, and lets a new one start', async () => {
-    const leftId = randomUUID();
+  /** Another audit process (a restart, a replica), started as Nest starts it: it takes up left checks. */
+  const otherProcesses: CheckpointChecks[] = [];
+  function anotherProcess(service: CheckpointsService = checkpoints): CheckpointChecks {
+    const process = new CheckpointChecks(suite.dataSource, service);
+    otherProcesses.push(process);
+    process.onApplicationBootstrap();
+    return process;
+  }
+  afterEach(async () => {
+    await Promise.all(otherProcesses.splice(0).map((process) => process.onModuleDestroy()));
+  });
+
+  /** A check left running by a process that died five minutes ago (against a copy, when `copy`). */
+  async function leftCheck(copy = false): Promise<string> {
+    const id = randomUUID();
     await suite.dataSource.query(
-      `INSERT INTO audit.checkpoint_checks (id, requested_by, requested_by_name, started_at, heard_at)
-       VALUES ($1, 'auditor-1', '李审计', now() - interval '10 minutes', now() - interval '5 minutes')`,
-      [leftId],
+      `INSERT INTO audit.checkpoint_checks (id, requested_by, requested_by_name, started_at, heard_at, runner,
+              copy_exported_at, copy_checkpoints, checkpoints, checkpoints_checked)
+       VALUES ($1, 'auditor-1', '李审计', now() - interval '10 minutes', now() - interval '5 minutes', $2,
+              CASE WHEN $3 THEN now() - interval '1 day' END, CASE WHEN $3 THEN 1 END, 1, 0)`,
+      [id, randomUUID(), copy],
     );
+    return id;
+  }
+
+  it('starts a check of the stored checkpoints a stopped process left again, joined by whoever asks meanwhile', async () => {
+    const leftId = await leftCheck();
+    expect(await checks.find(leftId)).toEqual(expect.objectContaining({ status: 'running', failure: null }));
+    const joined = await checks.start(another);
+    expect(joined.id).toBe(leftId);
+    expect(await finished(leftId)).toEqual(
+      expect.objectContaining({
+        status: 'done',
+        verdict: expect.objectContaining({ intact: true, checkpoints: 1, heads: 2 }),
+      }),
+    );
+  });
+
+  it('records a check against a copy a stopped process left as not finished: the copy went with the process', async () => {
+    const leftId = await leftCheck(true);
     expect(await checks.find(leftId)).toEqual(
       expect.objectContaining({ status: 'interrupted', failure: STOPPED_CHECK }),
     );
+    anotherProcess();
+    await eventually('the left copy check to be recorded', async () => {
+      const [row] = (await suite.dataSource.query(
+        `SELECT status FROM audit.checkpoint_checks WHERE id = $1`,
+        [leftId],
+      )) as { status: string }[];
+      return row.status === 'interrupted' ? true : undefined;
+    });
+    // The place is free again: a new check starts.
     const fresh = await checks.start(auditor);
     expect(fresh.id).not.toBe(leftId);
     expect((await finished(fresh.id)).status).toBe('done');
-    expect((await checks.find(leftId))?.status).toBe('interrupted');
   });
 
   it('does not count a checkpoint as checked when the stop came before all its heads were looked up', async () => {
@@ -144,7 +185,7 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
     expect(seen).toEqual([]);
   });
 
-  it('records a check stopped in the middle of a checkpoint’s heads as not finished, with how far it got', async () => {
+  it('leaves a check stopped in the middle of a checkpoint’s heads with how far it got, to be started again', async () => {
     const reports: CheckpointProgress[] = [
       { checkpoints: 1, checkpointsChecked: 0, heads: 40_000, headsChecked: 0 },
       // Reported right after the first: written only with the end.
@@ -164,14 +205,22 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
     await stopping.onModuleDestroy();
     expect(await checks.find(started.id)).toEqual(
       expect.objectContaining({
-        status: 'interrupted',
+        status: 'running',
         verdict: null,
         progress: { checkpoints: 1, checkpointsChecked: 0, heads: 40_000, headsChecked: 20_000 },
       }),
     );
+    // The next process starts it again from the first checkpoint.
+    anotherProcess();
+    expect(await finished(started.id)).toEqual(
+      expect.objectContaining({
+        status: 'done',
+        verdict: expect.objectContaining({ intact: true, heads: 2 }),
+      }),
+    );
   });
 
-  it('records a check the service stops before it ends as not finished, without a verdict', async () => {
+  it('leaves a check of the stored checkpoints the service stops before it ends to the next process', async () => {
     // The check asks whether it is still wanted before its first checkpoint, by when the service is stopping.
     const stopping = new CheckpointChecks(suite.dataSource, {
       verify: (copy, watch) =>
@@ -180,13 +229,25 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
     const started = await stopping.start(auditor);
     await stopping.onModuleDestroy();
     const check = (await checks.find(started.id)) as CheckpointCheck;
-    expect(check).toEqual(
-      expect.objectContaining({ status: 'interrupted', failure: STOPPED_CHECK, verdict: null }),
-    );
+    expect(check).toEqual(expect.objectContaining({ status: 'running', failure: null, verdict: null }));
     expect(check.progress.checkpointsChecked).toBe(0);
     await expect(stopping.start(auditor)).rejects.toMatchObject({
       code: 'AUDIT.CHECK_SERVICE_STOPPING',
       message: expect.stringContaining('审计服务正在重启或更新'),
     });
+    anotherProcess();
+    expect((await finished(started.id)).status).toBe('done');
+  });
+
+  it('records a check against a copy the service stops before it ends as not finished', async () => {
+    const held = heldCheckpoints(checkpoints);
+    const stopping = new CheckpointChecks(suite.dataSource, held.service);
+    const started = await stopping.start(auditor, await exportedCopy(checkpoints, false));
+    const stopped = stopping.onModuleDestroy();
+    held.release();
+    await stopped;
+    expect(await checks.find(started.id)).toEqual(
+      expect.objectContaining({ status: 'interrupted', failure: STOPPED_CHECK, verdict: null }),
+    );
   });
 });

@@ -64,8 +64,16 @@ export type Columns = Record<string, unknown>;
 export interface GoingOn<TRow extends CheckRow> {
   /** The columns (besides CHECK_COLUMNS) `goOn` is given. */
   ownColumns: string;
-  /** Goes on with a check left by a process that stopped, from where its row says it got to, under `lease`. */
-  goOn: (row: TRow, lease: string) => void;
+  /**
+   * Goes on with a check left by a process that stopped, under `lease` — from where its row says it got to, or from
+   * the start. False when it cannot (what it checked against was not kept): it is then recorded as interrupted.
+   */
+  goOn: (row: TRow, lease: string) => boolean;
+  /**
+   * Whether a check taken up goes on from where it got to: getting further then shows it is not what stops the
+   * processes running it. One started again from the start has to end for that.
+   */
+  fromWhereItGot: boolean;
 }
 
 /** A check to run in the background and how its row records it. */
@@ -217,7 +225,10 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
           if (Date.now() - writtenAt < PROGRESS_EVERY_MS) return;
           writtenAt = Date.now();
           // A check that gets further is not one that stops every process running it: its take-ups count afresh.
-          void write({ ...tracked.progressColumns(progress), ...(lease ? { taken_up: 0 } : {}) });
+          void write({
+            ...tracked.progressColumns(progress),
+            ...(lease && this.goingOn?.fromWhereItGot ? { taken_up: 0 } : {}),
+          });
         },
       });
     } catch (error) {
@@ -302,8 +313,16 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
           );
           continue;
         }
-        this.logger.log(`${this.table} ${row.id}: going on where a stopped process left it`);
-        goingOn.goOn(row, lease);
+        if (goingOn.goOn(row, lease)) {
+          this.logger.log(`${this.table} ${row.id}: going on with a check a stopped process left`);
+          continue;
+        }
+        await this.write(
+          row.id,
+          lease,
+          { status: 'interrupted', failure: STOPPED_CHECK },
+          { finished: true },
+        );
       }
     } catch (error) {
       this.logger.warn(

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -47,10 +47,12 @@ const OWN_COLUMNS = `copy_exported_at, copy_checkpoints, checkpoints, checkpoint
 /**
  * Checks of the log against its signed checkpoints that run on in the audit service whoever watches: after a large
  * load the checkpoints hold a million heads, minutes of lookups. One at a time: asking for the stored checkpoints'
- * check while it runs joins it; any other check asked meanwhile is refused as busy.
+ * check while it runs joins it; any other check asked meanwhile is refused as busy. A check of the stored checkpoints
+ * whose process stopped is started again from the first checkpoint by the next audit process; one against an exported
+ * copy is recorded as interrupted (the copy was only in the request).
  */
 @Injectable()
-export class CheckpointChecks implements OnModuleDestroy {
+export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly checks: BackgroundChecks<CheckpointCheckRow>;
 
   constructor(
@@ -61,13 +63,22 @@ export class CheckpointChecks implements OnModuleDestroy {
       dataSource,
       'audit.checkpoint_checks',
       new Logger('CheckpointChecks'),
+      {
+        ownColumns: OWN_COLUMNS,
+        fromWhereItGot: false,
+        goOn: (row, lease) => {
+          if (row.copy_exported_at !== null) return false;
+          this.run(row.id, undefined, lease);
+          return true;
+        },
+      },
     );
   }
 
   /** Starts a check of the stored checkpoints, or of the log against `copy` (refused if signed by another key). */
   async start(by: { id: string; name: string }, copy?: ExportedCheckpoints): Promise<CheckpointCheck> {
     if (copy) this.checkpoints.assertOwnCopy(copy);
-    const { row, started } = await this.checks.claim(
+    const { row, started, lease } = await this.checks.claim(
       by,
       { copy_exported_at: copy?.exportedAt ?? null, copy_checkpoints: copy?.checkpoints.length ?? null },
       { where: 'true', params: [] },
@@ -78,32 +89,44 @@ export class CheckpointChecks implements OnModuleDestroy {
       if (copy || row.copy_exported_at !== null) throw new CheckpointError(CheckpointErrorCode.CHECK_BUSY);
       return checkOf(row);
     }
-    this.checks.run<CheckpointProgress, CheckpointVerdict>({
-      id: row.id,
-      what: copy ? 'checkpoint verification against a copy' : 'checkpoint verification',
-      check: (watch) => this.checkpoints.verify(copy, watch),
-      progressColumns: (progress) => ({
-        checkpoints: progress.checkpoints,
-        checkpoints_checked: progress.checkpointsChecked,
-        heads: progress.heads,
-        heads_checked: progress.headsChecked,
-      }),
-      complete: (verdict, last) =>
-        (last?.checkpointsChecked ?? 0) >= verdict.checkpoints &&
-        (last?.headsChecked ?? 0) >= (last?.heads ?? 0),
-      // An interrupted check's verdict counts only what was checked: its progress stands instead.
-      endColumns: (status, verdict) =>
-        status === 'done' && verdict
-          ? {
-              verdict: JSON.stringify(verdict),
-              checkpoints: verdict.checkpoints,
-              checkpoints_checked: verdict.checkpoints,
-              heads: verdict.heads,
-              heads_checked: verdict.heads,
-            }
-          : {},
-    });
+    // One against a copy is not left to the next process: it would not have the copy.
+    this.run(row.id, copy, copy ? undefined : lease);
     return checkOf(row);
+  }
+
+  onApplicationBootstrap(): void {
+    this.checks.takeUpLeftChecks();
+  }
+
+  private run(id: string, copy: ExportedCheckpoints | undefined, lease: string | undefined): void {
+    this.checks.run<CheckpointProgress, CheckpointVerdict>(
+      {
+        id,
+        what: copy ? 'checkpoint verification against a copy' : 'checkpoint verification',
+        check: (watch) => this.checkpoints.verify(copy, watch),
+        progressColumns: (progress) => ({
+          checkpoints: progress.checkpoints,
+          checkpoints_checked: progress.checkpointsChecked,
+          heads: progress.heads,
+          heads_checked: progress.headsChecked,
+        }),
+        complete: (verdict, last) =>
+          (last?.checkpointsChecked ?? 0) >= verdict.checkpoints &&
+          (last?.headsChecked ?? 0) >= (last?.heads ?? 0),
+        // An interrupted check's verdict counts only what was checked: its progress stands instead.
+        endColumns: (status, verdict) =>
+          status === 'done' && verdict
+            ? {
+                verdict: JSON.stringify(verdict),
+                checkpoints: verdict.checkpoints,
+                checkpoints_checked: verdict.checkpoints,
+                heads: verdict.heads,
+                heads_checked: verdict.heads,
+              }
+            : {},
+      },
+      lease,
+    );
   }
 
   async find(id: string): Promise<CheckpointCheck | undefined> {
@@ -123,7 +146,7 @@ export class CheckpointChecks implements OnModuleDestroy {
 
 function checkOf(row: CheckpointCheckRow): CheckpointCheck {
   return {
-    ...checkFields(row),
+    ...checkFields(row, row.copy_exported_at === null),
     againstCopy:
       row.copy_exported_at === null
         ? null

@@ -69,7 +69,8 @@ export class VerificationRuns implements OnApplicationBootstrap, OnModuleDestroy
         ownColumns: OWN_COLUMNS,
         // From the last case checked; one left before its first batch was checked (or by a process of a version
         // that kept no position) starts again from the first, its counts written afresh.
-        goOn: (row, lease) =>
+        fromWhereItGot: true,
+        goOn: (row, lease) => {
           this.run(
             row.id,
             placeOf(row),
@@ -84,7 +85,9 @@ export class VerificationRuns implements OnApplicationBootstrap, OnModuleDestroy
                   brokenStreams: row.broken_streams,
                   broken: row.broken_found,
                 },
-          ),
+          );
+          return true;
+        },
       },
     );
   }

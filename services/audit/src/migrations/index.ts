@@ -7,6 +7,7 @@ import { KeepCheckpointChecks1766000000700 } from './1766000000700-KeepCheckpoin
 import { ReadCheckpointHeadsInByteOrder1766000000800 } from './1766000000800-ReadCheckpointHeadsInByteOrder';
 import { SignCheckpointHeadsFromTheirRows1766000000900 } from './1766000000900-SignCheckpointHeadsFromTheirRows';
 import { GoOnWithLeftVerificationRuns1766300000200 } from './1766300000200-GoOnWithLeftVerificationRuns';
+import { GoOnWithLeftCheckpointChecks1766300000300 } from './1766300000300-GoOnWithLeftCheckpointChecks';
 
 /** In the order they run. */
 export const AUDIT_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const AUDIT_MIGRATIONS = [
   ReadCheckpointHeadsInByteOrder1766000000800,
   SignCheckpointHeadsFromTheirRows1766000000900,
   GoOnWithLeftVerificationRuns1766300000200,
+  GoOnWithLeftCheckpointChecks1766300000300,
 ];
