@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generateSm2KeyPair } from '@oneseal/gm-crypto';
 import { eventually, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
-import { STOPPED_CHECK } from '../src/background-checks/background-checks';
+import { GIVEN_UP_CHECK, STOPPED_CHECK } from '../src/background-checks/background-checks';
 import { CheckpointChecks, type CheckpointCheck } from '../src/checkpoints/checkpoint-checks.service';
 import {
   CheckpointsService,
@@ -130,47 +130,93 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
   });
 
   /** A check left running by a process that died five minutes ago (against a copy, when `copy`). */
-  async function leftCheck(copy = false): Promise<string> {
+  async function leftCheck(
+    left: { copy?: boolean; takenUp?: number; headsChecked?: number } = {},
+  ): Promise<string> {
     const id = randomUUID();
     await suite.dataSource.query(
       `INSERT INTO audit.checkpoint_checks (id, requested_by, requested_by_name, started_at, heard_at, runner,
-              copy_exported_at, copy_checkpoints, checkpoints, checkpoints_checked)
-       VALUES ($1, 'auditor-1', '李审计', now() - interval '10 minutes', now() - interval '5 minutes', $2,
-              CASE WHEN $3 THEN now() - interval '1 day' END, CASE WHEN $3 THEN 1 END, 1, 0)`,
-      [id, randomUUID(), copy],
+              copy_exported_at, copy_checkpoints, checkpoints, checkpoints_checked, heads, heads_checked, taken_up)
+       VALUES ($1, 'auditor-1', '李审计', now() - interval '10 minutes', '2026-12-07 08:00:00+08', $2,
+              CASE WHEN $3 THEN now() - interval '1 day' END, CASE WHEN $3 THEN 1 END, 1, $4, 120, $5, $6)`,
+      [
+        id,
+        randomUUID(),
+        left.copy ?? false,
+        left.headsChecked ? 1 : 0,
+        left.headsChecked ?? 0,
+        left.takenUp ?? 0,
+      ],
     );
     return id;
   }
 
+  const rowOf = async (id: string) =>
+    (
+      (await suite.dataSource.query(
+        `SELECT status, taken_up, runner, finished_at AS "finishedAt" FROM audit.checkpoint_checks WHERE id = $1`,
+        [id],
+      )) as { status: string; taken_up: number; runner: string | null; finishedAt: Date | null }[]
+    )[0];
+
   it('starts a check of the stored checkpoints a stopped process left again, joined by whoever asks meanwhile', async () => {
-    const leftId = await leftCheck();
-    expect(await checks.find(leftId)).toEqual(expect.objectContaining({ status: 'running', failure: null }));
+    const leftId = await leftCheck({ takenUp: 2 });
+    expect(await checks.find(leftId)).toEqual(
+      expect.objectContaining({ status: 'running', failure: null, waitingToGoOn: true }),
+    );
     const joined = await checks.start(another);
     expect(joined.id).toBe(leftId);
     expect(await finished(leftId)).toEqual(
       expect.objectContaining({
         status: 'done',
+        waitingToGoOn: false,
         verdict: expect.objectContaining({ intact: true, checkpoints: 1, heads: 2 }),
       }),
     );
+    // Started again from the start, getting further says nothing: its processes' deaths still count.
+    expect((await rowOf(leftId)).taken_up).toBe(3);
   });
 
-  it('records a check against a copy a stopped process left as not finished: the copy went with the process', async () => {
-    const leftId = await leftCheck(true);
-    expect(await checks.find(leftId)).toEqual(
-      expect.objectContaining({ status: 'interrupted', failure: STOPPED_CHECK }),
-    );
+  it('shows a check started again from nothing, not with what the stopped process had got through', async () => {
+    const leftId = await leftCheck({ headsChecked: 99 });
+    const held = heldCheckpoints(checkpoints);
+    try {
+      anotherProcess(held.service);
+      const restarted = await eventually('the left check to be taken up', async () => {
+        const check = await checks.find(leftId);
+        return check && !check.waitingToGoOn ? check : undefined;
+      });
+      expect(restarted.progress).toEqual({
+        checkpoints: 1,
+        checkpointsChecked: 0,
+        heads: 120,
+        headsChecked: 0,
+      });
+    } finally {
+      held.release();
+    }
+    expect((await finished(leftId)).status).toBe('done');
+  });
+
+  it('gives a check up once its processes died again after three take-ups, in words a person understands', async () => {
+    const leftId = await leftCheck({ takenUp: 3 });
     anotherProcess();
-    await eventually('the left copy check to be recorded', async () => {
-      const [row] = (await suite.dataSource.query(
-        `SELECT status FROM audit.checkpoint_checks WHERE id = $1`,
-        [leftId],
-      )) as { status: string }[];
-      return row.status === 'interrupted' ? true : undefined;
-    });
-    // The place is free again: a new check starts.
+    expect(await finished(leftId)).toEqual(
+      expect.objectContaining({ status: 'interrupted', failure: GIVEN_UP_CHECK, verdict: null }),
+    );
+  });
+
+  it('records a check against a copy a stopped process left as not finished, and starts the one asked for', async () => {
+    const leftId = await leftCheck({ copy: true });
+    expect(await checks.find(leftId)).toEqual(
+      expect.objectContaining({ status: 'interrupted', failure: STOPPED_CHECK, waitingToGoOn: false }),
+    );
+    // Asked for the stored checkpoints meanwhile: the copy went with its request, so the new check starts.
     const fresh = await checks.start(auditor);
     expect(fresh.id).not.toBe(leftId);
+    expect(await rowOf(leftId)).toEqual(
+      expect.objectContaining({ status: 'interrupted', finishedAt: new Date('2026-12-07T00:00:00Z') }),
+    );
     expect((await finished(fresh.id)).status).toBe('done');
   });
 

@@ -12,6 +12,8 @@ export interface LeftRunsTable {
   alsoSet?: string;
   /** Runs this process still holds (on a slow step, say): never taken from itself. */
   held?: Iterable<string>;
+  /** Only the left runs this SQL condition (over the table's columns) holds for. */
+  where?: string;
 }
 
 /** A TypeORM data source or query runner. */
@@ -34,7 +36,7 @@ export async function takeUpLeftRuns<TRow>(
     `UPDATE ${runs.table} SET runner = $1, heard_at = now()${runs.alsoSet ? `, ${runs.alsoSet}` : ''}
       WHERE id IN (SELECT id FROM ${runs.table}
                     WHERE status = 'running' AND heard_at < now() - make_interval(secs => $2)
-                      AND NOT (id = ANY($3::uuid[]))
+                      AND NOT (id = ANY($3::uuid[]))${runs.where ? ` AND (${runs.where})` : ''}
                       FOR UPDATE SKIP LOCKED)
       RETURNING ${runs.returning}`,
     [lease, runs.leftAfterSeconds, [...(runs.held ?? [])]],

@@ -13,7 +13,7 @@ const LEFT_AFTER_SECONDS = 60;
 const PROGRESS_EVERY_MS = 1_000;
 /** How often a process looks for checks left by one that stopped, to go on with them. */
 const SWEEP_MS = 30_000;
-/** A check whose processes died this often without it getting further is given up: something in it stops them. */
+/** A check taken up this often after its processes died, dying again without getting further, is given up. */
 const MOST_TAKE_UPS = 3;
 
 export const FAILED_CHECK = '核验中断（审计服务暂时无法读取审计记录），请重新核验';
@@ -64,16 +64,20 @@ export type Columns = Record<string, unknown>;
 export interface GoingOn<TRow extends CheckRow> {
   /** The columns (besides CHECK_COLUMNS) `goOn` is given. */
   ownColumns: string;
-  /**
-   * Goes on with a check left by a process that stopped, under `lease` — from where its row says it got to, or from
-   * the start. False when it cannot (what it checked against was not kept): it is then recorded as interrupted.
-   */
-  goOn: (row: TRow, lease: string) => boolean;
+  /** Goes on with a check left by a process that stopped, under `lease`: from where its row says it got to. */
+  goOn: (row: TRow, lease: string) => void;
   /**
    * Whether a check taken up goes on from where it got to: getting further then shows it is not what stops the
    * processes running it. One started again from the start has to end for that.
    */
   fromWhereItGot: boolean;
+  /** Set on a check as it is taken up (e.g. its progress back to nothing, for one started again), as SQL. */
+  takenUpSet?: string;
+  /**
+   * The checks no process can go on with (what they checked against went with their request), as SQL over the
+   * table's columns: recorded as interrupted once left. Such a check runs without a lease.
+   */
+  cannotGoOn?: string;
 }
 
 /** A check to run in the background and how its row records it. */
@@ -140,6 +144,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
       ...values,
     };
     const names = Object.keys(columns);
+    let swept = false;
     for (;;) {
       // A check left in the place is gone on with (joined, and taken up now) where the table says how.
       if (!this.goingOn) await this.interruptLeft(place.where, place.params);
@@ -154,7 +159,12 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
         `SELECT ${CHECK_COLUMNS}, ${ownColumns} FROM ${this.table} WHERE status = 'running' AND ${place.where}`,
         place.params,
       )) as TRow[];
-      if (running?.left) void this.sweep();
+      // A check left in the place: taken up (then joined) or, if none can go on with it, recorded as interrupted.
+      if (running?.left && this.goingOn && !swept) {
+        swept = true;
+        await this.sweep();
+        continue;
+      }
       if (running) return { row: running, started: false };
       // It finished between the insert and this read: the place is free again.
     }
@@ -237,6 +247,8 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
     }
     const heartbeat = setInterval(() => void write({}), HEARTBEAT_MS);
     const checked = checking
+      // No heartbeat after the end: one queued behind the leave would say the check is still held.
+      .finally(() => clearInterval(heartbeat))
       .then(
         (verdict) =>
           (this.stopping || !held) && !tracked.complete(verdict, lastProgress)
@@ -251,10 +263,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
           return end('failed', null, FAILED_CHECK);
         },
       )
-      .finally(() => {
-        clearInterval(heartbeat);
-        this.running.delete(id);
-      });
+      .finally(() => this.running.delete(id));
     this.running.set(id, checked);
   }
 
@@ -279,18 +288,24 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
 
   /**
    * Takes up the checks left by processes that stopped, and gives up one taken up too often. Only a process that died
-   * counts as a take-up: a service that stopped left its checks on purpose.
+   * counts as a take-up: a service that stopped left its checks on purpose. Those none can go on with are recorded as
+   * interrupted instead.
    */
   private async takeUp(): Promise<void> {
     const goingOn = this.goingOn;
     if (!goingOn || this.stopping) return;
     try {
+      if (goingOn.cannotGoOn) await this.interruptLeft(goingOn.cannotGoOn, []);
       const { lease, rows } = await takeUpLeftRuns<TRow & { taken_up: number }>(this.dataSource, {
         table: this.table,
         leftAfterSeconds: LEFT_AFTER_SECONDS,
         returning: `${CHECK_COLUMNS}, taken_up, ${goingOn.ownColumns}`,
-        alsoSet: `taken_up = taken_up + CASE WHEN heard_at = '-infinity' THEN 0 ELSE 1 END`,
+        alsoSet: [
+          `taken_up = taken_up + CASE WHEN heard_at = '-infinity' THEN 0 ELSE 1 END`,
+          ...(goingOn.takenUpSet ? [goingOn.takenUpSet] : []),
+        ].join(', '),
         held: this.running.keys(),
+        ...(goingOn.cannotGoOn ? { where: `NOT (${goingOn.cannotGoOn})` } : {}),
       });
       if (this.stopping) {
         // Stopped meanwhile: given back to the next process at once (a death already counted is not counted again).
@@ -303,7 +318,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
       for (const row of rows) {
         if (row.taken_up > MOST_TAKE_UPS) {
           this.logger.warn(
-            `${this.table} ${row.id}: its process died ${MOST_TAKE_UPS} times without it getting further, given up`,
+            `${this.table} ${row.id}: its process died again after ${MOST_TAKE_UPS} take-ups without it getting further, given up`,
           );
           await this.write(
             row.id,
@@ -313,16 +328,8 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
           );
           continue;
         }
-        if (goingOn.goOn(row, lease)) {
-          this.logger.log(`${this.table} ${row.id}: going on with a check a stopped process left`);
-          continue;
-        }
-        await this.write(
-          row.id,
-          lease,
-          { status: 'interrupted', failure: STOPPED_CHECK },
-          { finished: true },
-        );
+        this.logger.log(`${this.table} ${row.id}: going on with a check a stopped process left`);
+        goingOn.goOn(row, lease);
       }
     } catch (error) {
       this.logger.warn(

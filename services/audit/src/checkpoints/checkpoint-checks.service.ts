@@ -29,6 +29,8 @@ export interface CheckpointCheck {
   verdict: CheckpointVerdict | null;
   /** Why it stopped, when it failed or was interrupted. */
   failure: string | null;
+  /** Still running, but its process stopped: the next audit process starts it again. */
+  waitingToGoOn: boolean;
 }
 
 interface CheckpointCheckRow extends CheckRow {
@@ -66,11 +68,10 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
       {
         ownColumns: OWN_COLUMNS,
         fromWhereItGot: false,
-        goOn: (row, lease) => {
-          if (row.copy_exported_at !== null) return false;
-          this.run(row.id, undefined, lease);
-          return true;
-        },
+        // Started again from the first checkpoint, its progress back to nothing.
+        goOn: (row, lease) => this.run(row.id, undefined, lease),
+        takenUpSet: 'checkpoints_checked = 0, heads_checked = 0',
+        cannotGoOn: 'copy_exported_at IS NOT NULL',
       },
     );
   }
@@ -80,7 +81,12 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
     if (copy) this.checkpoints.assertOwnCopy(copy);
     const { row, started, lease } = await this.checks.claim(
       by,
-      { copy_exported_at: copy?.exportedAt ?? null, copy_checkpoints: copy?.checkpoints.length ?? null },
+      {
+        copy_exported_at: copy?.exportedAt ?? null,
+        copy_checkpoints: copy?.checkpoints.length ?? null,
+        // One against a copy is not left to the next process, which would not have the copy: no lease to hold.
+        ...(copy ? { runner: null } : {}),
+      },
       { where: 'true', params: [] },
       OWN_COLUMNS,
     );
@@ -89,7 +95,6 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
       if (copy || row.copy_exported_at !== null) throw new CheckpointError(CheckpointErrorCode.CHECK_BUSY);
       return checkOf(row);
     }
-    // One against a copy is not left to the next process: it would not have the copy.
     this.run(row.id, copy, copy ? undefined : lease);
     return checkOf(row);
   }
@@ -147,6 +152,7 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
 function checkOf(row: CheckpointCheckRow): CheckpointCheck {
   return {
     ...checkFields(row, row.copy_exported_at === null),
+    waitingToGoOn: row.left && row.copy_exported_at === null,
     againstCopy:
       row.copy_exported_at === null
         ? null

@@ -308,6 +308,8 @@ const checkpointChecks = {
   /** 第 3 / 36 个检查点，已核对 420,000 / 1,008,871 个链头（41%） */
   statusText(check) {
     const { checkpoints, checkpointsChecked, heads, headsChecked } = check.progress;
+    if (check.status === 'running' && check.waitingToGoOn)
+      return '审计服务重启中，稍后从第一个检查点重新核验';
     if (check.status === 'running' && checkpoints === 0) return '正在读取检查点和链头…';
     if (check.status === 'running')
       return `第 ${Math.min(checkpointsChecked + 1, checkpoints)} / ${checkpoints} 个检查点，已核对 ${formatCount(headsChecked)} / ${formatCount(heads)} 个链头（${percentOf(headsChecked, heads)}%）`;
