@@ -12,6 +12,7 @@ import {
 import { AUDIT_SCHEMA } from '../src/config/audit.env';
 import { EventLogService } from '../src/event-log/event-log.service';
 import { caseEvent } from './support/events';
+import { otherProcesses } from './support/other-processes';
 import { exportedCopy } from './support/exported-copy';
 
 const auditor = { id: 'auditor-1', name: '李审计' };
@@ -117,17 +118,10 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
     }
   });
 
+  const processes = otherProcesses<CheckpointChecks>();
   /** Another audit process (a restart, a replica), started as Nest starts it: it takes up left checks. */
-  const otherProcesses: CheckpointChecks[] = [];
-  function anotherProcess(service: CheckpointsService = checkpoints): CheckpointChecks {
-    const process = new CheckpointChecks(suite.dataSource, service);
-    otherProcesses.push(process);
-    process.onApplicationBootstrap();
-    return process;
-  }
-  afterEach(async () => {
-    await Promise.all(otherProcesses.splice(0).map((process) => process.onModuleDestroy()));
-  });
+  const anotherProcess = (service: CheckpointsService = checkpoints) =>
+    processes.start(new CheckpointChecks(suite.dataSource, service));
 
   /** A check left running by a process that died five minutes ago (against a copy, when `copy`). */
   async function leftCheck(

@@ -11,6 +11,7 @@ import type { ProgressWatch } from '../src/background-checks/progress-watch';
 import { FAILED_CHECK, GIVEN_UP_CHECK } from '../src/background-checks/background-checks';
 import { VerificationRuns } from '../src/event-log/verification-runs.service';
 import { caseEvent } from './support/events';
+import { otherProcesses } from './support/other-processes';
 
 const auditor = { id: 'auditor-1', name: '李审计' };
 
@@ -117,17 +118,10 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
     }
   });
 
+  const processes = otherProcesses<VerificationRuns>();
   /** Another audit process (a restart, a replica), started as Nest starts it: it goes on with left checks. */
-  const otherProcesses: VerificationRuns[] = [];
-  function anotherProcess(verifier: PlaceVerificationService = places): VerificationRuns {
-    const process = new VerificationRuns(suite.dataSource, verifier);
-    otherProcesses.push(process);
-    process.onApplicationBootstrap();
-    return process;
-  }
-  afterEach(async () => {
-    await Promise.all(otherProcesses.splice(0).map((process) => process.onModuleDestroy()));
-  });
+  const anotherProcess = (verifier: PlaceVerificationService = places) =>
+    processes.start(new VerificationRuns(suite.dataSource, verifier));
 
   const streamsOf = async (town: string) =>
     (
@@ -349,7 +343,7 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
         });
       },
     } as unknown as PlaceVerificationService);
-    otherProcesses.push(slow);
+    processes.stopAfterTest(slow);
     try {
       const started = await slow.start({ county: '140525', town }, auditor);
       const [stale] = (await suite.dataSource.query(
@@ -410,7 +404,7 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
         });
       },
     } as unknown as PlaceVerificationService);
-    otherProcesses.push(slow);
+    processes.stopAfterTest(slow);
     const started = await slow.start({ county: '140525', town }, auditor);
     // Another process found it silent and took it up under its own lease.
     const otherLease = randomUUID();
@@ -452,7 +446,7 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
     const failing = new VerificationRuns(suite.dataSource, {
       verifyPlace: () => Promise.reject(new Error('connection terminated')),
     } as unknown as PlaceVerificationService);
-    otherProcesses.push(failing);
+    processes.stopAfterTest(failing);
     const started = await failing.start({ county: '140525', town: '140525105' }, auditor);
     expect(await finished(started.id)).toEqual(
       expect.objectContaining({ status: 'failed', failure: FAILED_CHECK, verdict: null }),
