@@ -95,11 +95,11 @@ export interface TrackedCheck<TProgress, TVerdict> {
 
 /**
  * Long checks (a county's chains, a million checkpoint heads) run on in the audit service whoever watches, each
- * recorded in a row of `table` (columns id, status, heard_at, finished_at, failure and its own): the auditor may
- * leave the screen and come back to the verdict. A running check writes at least every 10 s; one not heard of for a
- * minute was left by a process that stopped. Where the table says how to go on (`goingOn`), the next process (or
- * another replica) takes such a check up from where it got to, and stopping the service leaves its checks to be taken
- * up at once; elsewhere it is listed as interrupted, and stopping ends the checks at their next part, recorded so.
+ * recorded in a row of `table` (columns id, status, heard_at, finished_at, failure, runner, taken_up and its own): the
+ * auditor may leave the screen and come back to the verdict. A running check writes at least every 10 s; one not
+ * heard of for a minute was left by a process that stopped, and the next process (or another replica) goes on with it
+ * as `goingOn` says. Stopping the service leaves its checks to be taken up at once; one run without a lease (what it
+ * checks against went with its request) is recorded as interrupted instead.
  */
 export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
   private readonly running = new Map<string, Promise<void>>();
@@ -111,12 +111,12 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
     private readonly dataSource: DataSource,
     private readonly table: 'audit.verification_runs' | 'audit.checkpoint_checks',
     private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>,
-    private readonly goingOn?: GoingOn<TRow>,
+    private readonly goingOn: GoingOn<TRow>,
   ) {}
 
-  /** Goes on with the checks other processes left, now and every half minute (where the table says how). */
+  /** Goes on with the checks other processes left, now and every half minute. */
   takeUpLeftChecks(): void {
-    if (!this.goingOn || this.sweeper) return;
+    if (this.sweeper) return;
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
     this.sweeper.unref();
     void this.sweep();
@@ -133,21 +133,19 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
     values: Columns,
     place: { where: string; params: unknown[] },
     ownColumns: string,
-  ): Promise<{ row: TRow; started: boolean; lease?: string }> {
+  ): Promise<{ row: TRow; started: boolean; lease: string }> {
     if (this.stopping) throw new BackgroundCheckError(BackgroundCheckErrorCode.SERVICE_STOPPING);
-    const lease = this.goingOn ? timeOrderedUuid() : undefined;
+    const lease = timeOrderedUuid();
     const columns: Columns = {
       id: timeOrderedUuid(),
       requested_by: by.id,
       requested_by_name: by.name,
-      ...(lease ? { runner: lease } : {}),
+      runner: lease,
       ...values,
     };
     const names = Object.keys(columns);
     let swept = false;
     for (;;) {
-      // A check left in the place is gone on with (joined, and taken up now) where the table says how.
-      if (!this.goingOn) await this.interruptLeft(place.where, place.params);
       const [started] = (await this.dataSource.query(
         `INSERT INTO ${this.table} (${names.join(', ')}) VALUES (${names.map((_, at) => `$${at + 1}`).join(', ')})
          ON CONFLICT DO NOTHING
@@ -160,12 +158,12 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
         place.params,
       )) as TRow[];
       // A check left in the place: taken up (then joined) or, if none can go on with it, recorded as interrupted.
-      if (running?.left && this.goingOn && !swept) {
+      if (running?.left && !swept) {
         swept = true;
         await this.sweep();
         continue;
       }
-      if (running) return { row: running, started: false };
+      if (running) return { row: running, started: false, lease };
       // It finished between the insert and this read: the place is free again.
     }
   }
@@ -188,7 +186,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
     return row;
   }
 
-  /** Running checks matching `where` that no process has written for a minute no longer hold their place. */
+  /** Running checks matching `where` that no process has written for a minute are recorded as interrupted. */
   private async interruptLeft(where: string, params: unknown[]): Promise<void> {
     await this.dataSource.query(
       `UPDATE ${this.table} SET status = 'interrupted', finished_at = heard_at, failure = $${params.length + 1}
@@ -237,7 +235,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
           // A check that gets further is not one that stops every process running it: its take-ups count afresh.
           void write({
             ...tracked.progressColumns(progress),
-            ...(lease && this.goingOn?.fromWhereItGot ? { taken_up: 0 } : {}),
+            ...(lease && this.goingOn.fromWhereItGot ? { taken_up: 0 } : {}),
           });
         },
       });
@@ -293,7 +291,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
    */
   private async takeUp(): Promise<void> {
     const goingOn = this.goingOn;
-    if (!goingOn || this.stopping) return;
+    if (this.stopping) return;
     try {
       if (goingOn.cannotGoOn) await this.interruptLeft(goingOn.cannotGoOn, []);
       const { lease, rows } = await takeUpLeftRuns<TRow & { taken_up: number }>(this.dataSource, {
