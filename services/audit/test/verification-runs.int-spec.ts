@@ -9,6 +9,7 @@ import {
 } from '../src/event-log/place-verification.service';
 import type { ProgressWatch } from '../src/background-checks/progress-watch';
 import { FAILED_CHECK, GIVEN_UP_CHECK } from '../src/background-checks/background-checks';
+import { leftChecksCounter, type LeftCheckOutcome } from '../src/background-checks/left-checks-metric';
 import { VerificationRuns } from '../src/event-log/verification-runs.service';
 import { caseEvent } from './support/events';
 import { otherProcesses } from './support/other-processes';
@@ -122,6 +123,14 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
   /** Another audit process (a restart, a replica), started as Nest starts it: it goes on with left checks. */
   const anotherProcess = (verifier: PlaceVerificationService = places) =>
     processes.start(new VerificationRuns(suite.dataSource, verifier));
+
+  /** This process's count of left place checks, by what became of them (oneseal_audit_left_checks_total). */
+  async function leftChecksCounted(): Promise<Record<LeftCheckOutcome, number>> {
+    const counted: Record<LeftCheckOutcome, number> = { 'gone-on': 0, 'given-up': 0, interrupted: 0 };
+    for (const { labels, value } of (await leftChecksCounter().get()).values)
+      if (labels.table === 'audit.verification_runs') counted[labels.outcome as LeftCheckOutcome] = value;
+    return counted;
+  }
 
   const streamsOf = async (town: string) =>
     (
@@ -321,12 +330,17 @@ describe('checks of a place that run on in the audit service (real PostgreSQL)',
     // Two deaths: the third process still goes on with it. Three restarts on purpose count for nothing.
     const twice = await leftCheck('140525113', { taken_up: 2 });
     const restarted = await leftCheck('140525114', { taken_up: 3, left_on_purpose: true });
+    const before = await leftChecksCounted();
     anotherProcess();
     expect(await finished(givenUp)).toEqual(
       expect.objectContaining({ status: 'interrupted', failure: GIVEN_UP_CHECK, verdict: null }),
     );
     expect((await finished(twice)).status).toBe('done');
     expect((await finished(restarted)).status).toBe('done');
+    // What the operators' alert watches (AuditChecksGivenUp).
+    const after = await leftChecksCounted();
+    expect(after['given-up'] - before['given-up']).toBe(1);
+    expect(after['gone-on'] - before['gone-on']).toBe(2);
   });
 
   it('never takes a check from the process still running it, however long its part takes', async () => {

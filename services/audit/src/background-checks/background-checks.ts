@@ -3,6 +3,7 @@ import { takeUpLeftRuns, timeOrderedUuid } from '@oneseal/database';
 import type { DataSource } from 'typeorm';
 import { BackgroundCheckError, BackgroundCheckErrorCode } from './background-check.errors';
 import type { ProgressWatch } from './progress-watch';
+import { leftChecksCounter, type LeftCheckOutcome } from './left-checks-metric';
 
 export type CheckStatus = 'running' | 'done' | 'failed' | 'interrupted';
 
@@ -106,6 +107,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
   private stopping = false;
   private sweeper?: NodeJS.Timeout;
   private sweeping = Promise.resolve();
+  private readonly leftChecks = leftChecksCounter();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -187,12 +189,17 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
   }
 
   /** Running checks matching `where` that no process has written for a minute are recorded as interrupted. */
-  private async interruptLeft(where: string, params: unknown[]): Promise<void> {
-    await this.dataSource.query(
+  private async interruptLeft(where: string, params: unknown[]): Promise<number> {
+    const [, interrupted] = (await this.dataSource.query(
       `UPDATE ${this.table} SET status = 'interrupted', finished_at = heard_at, failure = $${params.length + 1}
         WHERE status = 'running' AND heard_at < now() - make_interval(secs => ${LEFT_AFTER_SECONDS}) AND ${where}`,
       [...params, STOPPED_CHECK],
-    );
+    )) as [unknown, number];
+    return interrupted;
+  }
+
+  private count(outcome: LeftCheckOutcome, checks = 1): void {
+    if (checks > 0) this.leftChecks.inc({ table: this.table, outcome }, checks);
   }
 
   /**
@@ -293,7 +300,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
     const goingOn = this.goingOn;
     if (this.stopping) return;
     try {
-      if (goingOn.cannotGoOn) await this.interruptLeft(goingOn.cannotGoOn, []);
+      if (goingOn.cannotGoOn) this.count('interrupted', await this.interruptLeft(goingOn.cannotGoOn, []));
       const { lease, rows } = await takeUpLeftRuns<TRow & { taken_up: number }>(this.dataSource, {
         table: this.table,
         leftAfterSeconds: LEFT_AFTER_SECONDS,
@@ -324,10 +331,12 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
             { status: 'interrupted', failure: GIVEN_UP_CHECK },
             { finished: true },
           );
+          this.count('given-up');
           continue;
         }
         this.logger.log(`${this.table} ${row.id}: going on with a check a stopped process left`);
         goingOn.goOn(row, lease);
+        this.count('gone-on');
       }
     } catch (error) {
       this.logger.warn(
