@@ -11,6 +11,7 @@ import { hardenHttp, SafeInputPipe, type HttpRole } from '../http/request-harden
 import { serveMetrics } from '../metrics/service-metrics';
 import { ServiceExceptionFilter } from '../http/service-exception.filter';
 import { validationErrorsToException } from '../http/validation-errors';
+import { compressResponses } from '../http/compressed-responses';
 
 interface CommonDefinition {
   name: string;
@@ -70,6 +71,7 @@ export async function createServiceApp(definition: ServiceDefinition): Promise<I
     bodyParser: false,
   });
   if (web) {
+    compressResponses(app);
     // The page runs only its own files and calls only its own origin: an injected script has nowhere to run. Pages
     // of a case file are shown from blob: URLs the page itself makes from what it fetched.
     const setHeaders = (response: { setHeader(name: string, value: string): void }) =>
