@@ -1,7 +1,7 @@
 import { request, type IncomingMessage } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { fileCase, openTask } from './case-api';
-import { postJson, serviceUrl } from './system';
+import { postJson, serviceUrl, tokenOf } from './system';
 
 // The console (工作台) is what people open in a browser: its page, and the same-origin /api/<service>/… calls the
 // page makes, as a clerk's browser makes them.
@@ -58,14 +58,11 @@ describe('the console on the running system', () => {
   });
 
   it("passes a clerk's inbox changes on as they happen, not held back to be compressed", async () => {
-    const login = await postJson<{ token: string }>(`${workbench}/api/identity/auth/login`, {
-      loginName: 'zz-town-window',
-      password: 'oneseal-demo',
-    });
+    const token = await tokenOf('zz-town-window');
     const stream = await rawGet('/api/approval/tasks/inbox/changes?view=mine', {
       accept: 'text/event-stream',
       'accept-encoding': 'gzip, deflate, br',
-      authorization: `Bearer ${login.body.token}`,
+      authorization: `Bearer ${token}`,
     });
     try {
       expect(stream.statusCode).toBe(200);

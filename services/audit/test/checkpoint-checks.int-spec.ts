@@ -175,12 +175,10 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
     const leftId = await leftCheck({ headsChecked: 99 });
     const held = heldCheckpoints(checkpoints);
     try {
-      anotherProcess(held.service);
-      const restarted = await eventually('the left check to be taken up', async () => {
-        const check = await checks.find(leftId);
-        return check && !check.waitingToGoOn ? check : undefined;
-      });
-      expect(restarted.progress).toEqual({
+      await anotherProcess(held.service);
+      const restarted = await checks.find(leftId);
+      expect(restarted?.waitingToGoOn).toBe(false);
+      expect(restarted?.progress).toEqual({
         checkpoints: 1,
         checkpointsChecked: 0,
         heads: 120,
@@ -194,7 +192,7 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
 
   it('gives a check up once its processes died again after three take-ups, in words a person understands', async () => {
     const leftId = await leftCheck({ takenUp: 3 });
-    anotherProcess();
+    await anotherProcess();
     expect(await finished(leftId)).toEqual(
       expect.objectContaining({ status: 'interrupted', failure: GIVEN_UP_CHECK, verdict: null }),
     );
@@ -251,7 +249,7 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
       }),
     );
     // The next process starts it again from the first checkpoint.
-    anotherProcess();
+    await anotherProcess();
     expect(await finished(started.id)).toEqual(
       expect.objectContaining({
         status: 'done',
@@ -275,7 +273,7 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
       code: 'AUDIT.CHECK_SERVICE_STOPPING',
       message: expect.stringContaining('审计服务正在重启或更新'),
     });
-    anotherProcess();
+    await anotherProcess();
     expect((await finished(started.id)).status).toBe('done');
   });
 

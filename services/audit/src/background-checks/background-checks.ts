@@ -43,7 +43,7 @@ export interface CheckRow {
  * What every check says of itself: who asked, when, whether it still runs, why it stopped. A check left by a process
  * that stopped is still running where the next process `goesOn` with it, and interrupted elsewhere.
  */
-export function checkFields(row: CheckRow, goesOn = false) {
+export function checkFields(row: CheckRow, goesOn: boolean) {
   const interrupted = row.left && !goesOn;
   return {
     id: row.id,
@@ -116,12 +116,16 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
     private readonly goingOn: GoingOn<TRow>,
   ) {}
 
-  /** Goes on with the checks other processes left, now and every half minute. */
-  takeUpLeftChecks(): void {
-    if (this.sweeper) return;
-    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
-    this.sweeper.unref();
-    void this.sweep();
+  /**
+   * Goes on with the checks other processes left, now and every half minute. Resolves once the first look is done
+   * (one indexed statement; a failed look is logged and tried again at the next).
+   */
+  takeUpLeftChecks(): Promise<void> {
+    if (!this.sweeper) {
+      this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
+      this.sweeper.unref();
+    }
+    return this.sweep();
   }
 
   /**
@@ -135,7 +139,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
     values: Columns,
     place: { where: string; params: unknown[] },
     ownColumns: string,
-  ): Promise<{ row: TRow; started: boolean; lease: string }> {
+  ): Promise<{ row: TRow; started: true; lease: string } | { row: TRow; started: false }> {
     if (this.stopping) throw new BackgroundCheckError(BackgroundCheckErrorCode.SERVICE_STOPPING);
     const lease = timeOrderedUuid();
     const columns: Columns = {
@@ -165,7 +169,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
         await this.sweep();
         continue;
       }
-      if (running) return { row: running, started: false, lease };
+      if (running) return { row: running, started: false };
       // It finished between the insert and this read: the place is free again.
     }
   }
@@ -297,7 +301,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
    * interrupted instead.
    */
   private async takeUp(): Promise<void> {
-    const goingOn = this.goingOn;
+    const { goingOn } = this;
     if (this.stopping) return;
     try {
       if (goingOn.cannotGoOn) this.count('interrupted', await this.interruptLeft(goingOn.cannotGoOn, []));

@@ -79,7 +79,7 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
   /** Starts a check of the stored checkpoints, or of the log against `copy` (refused if signed by another key). */
   async start(by: { id: string; name: string }, copy?: ExportedCheckpoints): Promise<CheckpointCheck> {
     if (copy) this.checkpoints.assertOwnCopy(copy);
-    const { row, started, lease } = await this.checks.claim(
+    const claimed = await this.checks.claim(
       by,
       {
         copy_exported_at: copy?.exportedAt ?? null,
@@ -90,17 +90,19 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
       { where: 'true', params: [] },
       OWN_COLUMNS,
     );
-    if (!started) {
+    if (!claimed.started) {
       // Two copies are never taken for the same: each is checked on its own.
-      if (copy || row.copy_exported_at !== null) throw new CheckpointError(CheckpointErrorCode.CHECK_BUSY);
-      return checkOf(row);
+      if (copy || claimed.row.copy_exported_at !== null)
+        throw new CheckpointError(CheckpointErrorCode.CHECK_BUSY);
+      return checkOf(claimed.row);
     }
-    this.run(row.id, copy, copy ? undefined : lease);
-    return checkOf(row);
+    this.run(claimed.row.id, copy, copy ? undefined : claimed.lease);
+    return checkOf(claimed.row);
   }
 
-  onApplicationBootstrap(): void {
-    this.checks.takeUpLeftChecks();
+  /** Starts again the checks a stopped process left (the first look done before the service is ready). */
+  onApplicationBootstrap(): Promise<void> {
+    return this.checks.takeUpLeftChecks();
   }
 
   private run(id: string, copy: ExportedCheckpoints | undefined, lease: string | undefined): void {

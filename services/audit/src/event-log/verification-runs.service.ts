@@ -86,14 +86,14 @@ export class VerificationRuns implements OnApplicationBootstrap, OnModuleDestroy
                   broken: row.broken_found,
                 },
           );
-          return true;
         },
       },
     );
   }
 
-  onApplicationBootstrap(): void {
-    this.checks.takeUpLeftChecks();
+  /** Goes on with the checks a stopped process left (the first look done before the service is ready). */
+  onApplicationBootstrap(): Promise<void> {
+    return this.checks.takeUpLeftChecks();
   }
 
   /** Starts a check of the place, or answers the one already running there. */
@@ -102,14 +102,14 @@ export class VerificationRuns implements OnApplicationBootstrap, OnModuleDestroy
     by: { id: string; name: string },
   ): Promise<VerificationRun> {
     const town = place.town ?? null;
-    const { row, started, lease } = await this.checks.claim(
+    const claimed = await this.checks.claim(
       by,
       { county: place.county, town },
       { where: `county = $1 AND coalesce(town, '') = coalesce($2::text, '')`, params: [place.county, town] },
       OWN_COLUMNS,
     );
-    if (started) this.run(row.id, place, lease);
-    return runOf(row);
+    if (claimed.started) this.run(claimed.row.id, place, claimed.lease);
+    return runOf(claimed.row);
   }
 
   async find(id: string): Promise<VerificationRun | undefined> {

@@ -1,6 +1,6 @@
 /** What Nest calls on the audit's check services as a process starts and stops. */
 interface ProcessLifecycle {
-  onApplicationBootstrap(): void;
+  onApplicationBootstrap(): Promise<void>;
   onModuleDestroy(): Promise<void>;
 }
 
@@ -14,10 +14,10 @@ export function otherProcesses<TProcess extends ProcessLifecycle>() {
     await Promise.all(running.splice(0).map((process) => process.onModuleDestroy()));
   });
   return {
-    /** Started: it takes up left checks now and every half minute. */
-    start(process: TProcess): TProcess {
+    /** Started: it has looked for left checks once (and takes them up), and looks again every half minute. */
+    async start(process: TProcess): Promise<TProcess> {
       running.push(process);
-      process.onApplicationBootstrap();
+      await process.onApplicationBootstrap();
       return process;
     },
     /** Not started (it takes up nothing of itself), only stopped after the test. */
