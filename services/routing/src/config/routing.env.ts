@@ -1,7 +1,7 @@
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
 import { IsHexKey, TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min, Validate, ValidatorConstraint, IsUrl } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min, Validate, ValidatorConstraint, IsUrl } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
 import { parseSeparatedSteps } from './separated-steps';
 
@@ -70,6 +70,16 @@ export class RoutingEnv extends TemporalServiceEnv {
   @IsOptional()
   @Validate(ReadableSeparatedSteps)
   SEPARATED_STEPS?: string;
+
+  /**
+   * `on` keeps a stack of every promise a case's workflow creates, so that Temporal's stack-trace query (the Web UI's
+   * Stack Trace tab) shows where a stuck case waits; it costs the workflow thread about a fifth of routing's CPU, so
+   * it is off unless someone is looking into a case. Read by the SDK's workflow threads, through
+   * patches/@temporalio+worker+1.13.1.patch.
+   */
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'WORKFLOW_STACK_TRACES must be on or off' })
+  WORKFLOW_STACK_TRACES?: 'on' | 'off';
 }
 
 export const ROUTING_SCHEMA = 'routing';
