@@ -1,7 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   localCaseActivitiesOf,
@@ -13,7 +11,7 @@ import {
 import { engineEndpoints } from '@oneseal/testing';
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, type NativeConnection, Worker } from '@temporalio/worker';
+import { type NativeConnection, Worker } from '@temporalio/worker';
 import { caseHandlingWorkflow } from '../src';
 import {
   caseInput,
@@ -21,8 +19,9 @@ import {
   ended,
   recordingActivities,
   within,
-  workflowsPath,
+  workflowBundleFile,
   type Recording,
+  type WorkflowBundleFile,
 } from './support/case-harness';
 
 /**
@@ -36,7 +35,7 @@ describe('a workflow task run again after its worker was killed -9 (Temporal dev
   let env: TestWorkflowEnvironment;
   let address: string;
   let namespace: string;
-  let bundleDir: string;
+  let bundle: WorkflowBundleFile | undefined;
   let codePath: string;
   let nativeConnection: NativeConnection;
   let client: Client;
@@ -57,14 +56,13 @@ describe('a workflow task run again after its worker was killed -9 (Temporal dev
     namespace = env.namespace ?? 'default';
     nativeConnection = env.nativeConnection;
     client = env.client;
-    bundleDir = await mkdtemp(join(tmpdir(), 'case-task-retry-'));
-    codePath = join(bundleDir, 'workflows.js');
-    await writeFile(codePath, (await bundleWorkflowCode({ workflowsPath })).code);
+    bundle = await workflowBundleFile();
+    codePath = bundle.codePath;
   }, 120_000);
 
   afterAll(async () => {
     await env?.teardown();
-    if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+    await bundle?.remove();
   });
 
   /** The workers of the three services' activities (recorded), as the harness runs them. */

@@ -1,13 +1,10 @@
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engineEndpoints } from '@oneseal/testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { bareDecideSignal, bareStepsWorkflow } from '../src';
-import { within, workflowsPath } from './support/case-harness';
+import { within, workflowBundleFile, type WorkflowBundleFile } from './support/case-harness';
 
 /**
  * patches/@temporalio+worker+1.13.1.patch: the SDK keeps a stack of every promise a workflow creates, for Temporal's
@@ -16,7 +13,7 @@ import { within, workflowsPath } from './support/case-harness';
  */
 describe("the SDK's workflow stack traces (patched: off unless WORKFLOW_STACK_TRACES=on)", () => {
   let env: TestWorkflowEnvironment;
-  let bundleDir: string;
+  let bundle: WorkflowBundleFile | undefined;
   let codePath: string;
 
   beforeAll(async () => {
@@ -25,14 +22,13 @@ describe("the SDK's workflow stack traces (patched: off unless WORKFLOW_STACK_TR
     env = await TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: testServer } },
     });
-    bundleDir = await mkdtemp(join(tmpdir(), 'workflow-stack-traces-'));
-    codePath = join(bundleDir, 'workflows.js');
-    await writeFile(codePath, (await bundleWorkflowCode({ workflowsPath })).code);
+    bundle = await workflowBundleFile();
+    codePath = bundle.codePath;
   }, 120_000);
 
   afterAll(async () => {
     await env?.teardown();
-    if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+    await bundle?.remove();
   });
 
   /**
@@ -78,13 +74,19 @@ describe("the SDK's workflow stack traces (patched: off unless WORKFLOW_STACK_TR
       await within('the workflow to end', handle.result());
       return stack;
     } finally {
-      child.kill();
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        // The worker process leaves at once when its channel closes (a Temporal worker stopping gracefully waits for
+        // its long polls to end).
+        child.disconnect();
+        await within('the worker process to stop', exited);
+      }
     }
   }
 
   it('keeps no stacks unless turned on, and then shows where the workflow waits', async () => {
     expect(await stackOfAWaitingWorkflow(undefined)).toBe('');
     expect(await stackOfAWaitingWorkflow('off')).toBe('');
-    expect(await stackOfAWaitingWorkflow('on')).toMatch(/bareStepsWorkflow/);
+    expect(await stackOfAWaitingWorkflow('on')).toMatch(/bare-steps\.workflow\.ts:\d+/);
   }, 60_000);
 });

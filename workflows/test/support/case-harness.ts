@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   TASK_QUEUES,
   caseStatusQuery,
@@ -27,6 +30,19 @@ import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@t
 import { caseHandlingWorkflow } from '../../src';
 
 export const workflowsPath = require.resolve('../../src');
+
+/** The workflow code bundled into a file, for a worker in a process of its own; `remove` deletes the file. */
+export interface WorkflowBundleFile {
+  codePath: string;
+  remove: () => Promise<void>;
+}
+
+export async function workflowBundleFile(): Promise<WorkflowBundleFile> {
+  const dir = await mkdtemp(join(tmpdir(), 'workflow-bundle-'));
+  const codePath = join(dir, 'workflows.js');
+  await writeFile(codePath, (await bundleWorkflowCode({ workflowsPath })).code);
+  return { codePath, remove: () => rm(dir, { recursive: true, force: true }) };
+}
 export const DAY = 86_400_000;
 
 export type CaseHandle = WorkflowHandle<typeof caseHandlingWorkflow>;
