@@ -644,7 +644,7 @@ describe('deploy/docker/Dockerfile', () => {
     expect(dockerfile.map((stage) => stage.base)).toEqual(dockerfile.map(() => 'node:20-bookworm-slim'));
   });
 
-  test('build stage copies the lockfile and every workspace package.json before npm ci (layer caching)', () => {
+  test('build stage copies the lockfile, every workspace package.json and the patches before npm ci (layer caching)', () => {
     if (!buildStage) throw new Error('no build stage');
     const workspaces = workspaceFolders();
     // The globs must have resolved to real folders, or this test would check nothing.
@@ -668,6 +668,8 @@ describe('deploy/docker/Dockerfile', () => {
       'package.json',
       'package-lock.json',
       ...workspaces.map((folder) => `${folder}/package.json`),
+      // npm ci's postinstall applies them; without them it finds none and the image runs an unpatched SDK.
+      'patches',
     ];
     expect(manifests.filter((manifest) => !copied.has(manifest))).toEqual([]);
   });

@@ -40,10 +40,10 @@ step() { printf '\n==> %s\n' "$*"; }
 die() { printf '\noneseal: %s\n' "$*" >&2; exit 1; }
 
 ensure_dependencies() {
-  # A fresh clone has no node_modules; a changed lock file means dependencies changed since the last install, and a
-  # changed patch (patches/, applied by npm ci's postinstall) that node_modules lacks it.
+  # A fresh clone has no node_modules; a changed lock file means dependencies changed since the last install; a
+  # changed patch (patches/*.patch, applied by npm ci's postinstall) is not in node_modules yet.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] ||
-    [ -n "$(find patches -newer node_modules/.package-lock.json -print -quit 2>/dev/null)" ]; then
+    [ -n "$(find patches -name '*.patch' -newer node_modules/.package-lock.json -print -quit 2>/dev/null)" ]; then
     step "installing npm dependencies (npm ci)"
     npm ci --no-audit --no-fund || die "npm ci failed"
   fi

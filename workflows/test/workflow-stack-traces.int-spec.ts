@@ -14,7 +14,6 @@ import { within, workflowBundleFile, type WorkflowBundleFile } from './support/c
 describe("the SDK's workflow stack traces (patched: off unless WORKFLOW_STACK_TRACES=on)", () => {
   let env: TestWorkflowEnvironment;
   let bundle: WorkflowBundleFile | undefined;
-  let codePath: string;
 
   beforeAll(async () => {
     const testServer = engineEndpoints().temporalTestServer;
@@ -23,7 +22,6 @@ describe("the SDK's workflow stack traces (patched: off unless WORKFLOW_STACK_TR
       server: { executable: { type: 'existing-path', path: testServer } },
     });
     bundle = await workflowBundleFile();
-    codePath = bundle.codePath;
   }, 120_000);
 
   afterAll(async () => {
@@ -36,13 +34,14 @@ describe("the SDK's workflow stack traces (patched: off unless WORKFLOW_STACK_TR
    * has WORKFLOW_STACK_TRACES as given.
    */
   async function stackOfAWaitingWorkflow(setting: string | undefined): Promise<string> {
+    if (!bundle) throw new Error('the workflow code was not bundled');
     const taskQueue = `stack-${randomUUID().slice(0, 8)}`;
     const childEnv = { ...process.env };
     if (setting === undefined) delete childEnv.WORKFLOW_STACK_TRACES;
     else childEnv.WORKFLOW_STACK_TRACES = setting;
     const child = fork(
       join(__dirname, 'support/stack-trace-worker.mjs'),
-      [env.connection.options.address, env.namespace ?? 'default', taskQueue, codePath],
+      [env.connection.options.address, env.namespace ?? 'default', taskQueue, bundle.codePath],
       { env: childEnv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
     );
     try {
@@ -77,9 +76,13 @@ describe("the SDK's workflow stack traces (patched: off unless WORKFLOW_STACK_TR
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         // The worker process leaves at once when its channel closes (a Temporal worker stopping gracefully waits for
-        // its long polls to end).
-        child.disconnect();
-        await within('the worker process to stop', exited);
+        // its long polls to end); one whose channel is gone already, or that does not leave, is killed.
+        if (child.connected) child.disconnect();
+        else child.kill('SIGKILL');
+        await within('the worker process to stop', exited).catch((error: unknown) => {
+          child.kill('SIGKILL');
+          throw error;
+        });
       }
     }
   }

@@ -43,6 +43,7 @@ export async function workflowBundleFile(): Promise<WorkflowBundleFile> {
   await writeFile(codePath, (await bundleWorkflowCode({ workflowsPath })).code);
   return { codePath, remove: () => rm(dir, { recursive: true, force: true }) };
 }
+
 export const DAY = 86_400_000;
 
 export type CaseHandle = WorkflowHandle<typeof caseHandlingWorkflow>;

@@ -13,7 +13,7 @@ writeFileSync(
 afterAll(() => rmSync(keyDir, { recursive: true, force: true }));
 
 /** An environment routing would start with but for the stack-trace setting given. */
-const environmentWith = (stackTraces: string) => ({
+const environmentWith = (stackTraces: string | undefined) => ({
   DATABASE_URL: 'postgres://u@127.0.0.1:5432/d',
   KAFKA_BROKERS: '127.0.0.1:9092',
   HTTP_PORT: '3102',
@@ -23,11 +23,11 @@ const environmentWith = (stackTraces: string) => ({
   INTAKE_URL: 'http://127.0.0.1:3101',
   SEAL_URL: 'http://127.0.0.1:3104',
   APPLICANT_LOOKUP_KEY: 'ab'.repeat(32),
-  WORKFLOW_STACK_TRACES: stackTraces,
+  ...(stackTraces === undefined ? {} : { WORKFLOW_STACK_TRACES: stackTraces }),
 });
 
 /** What routing says about its environment when it refuses to start, or '' when it starts. */
-function refusal(stackTraces: string): string {
+function refusal(stackTraces: string | undefined): string {
   try {
     loadRoutingEnv(environmentWith(stackTraces));
     return '';
@@ -37,7 +37,9 @@ function refusal(stackTraces: string): string {
 }
 
 describe("WORKFLOW_STACK_TRACES: the SDK's stack of every promise of a case's workflow", () => {
-  it('takes on or off, and refuses to start with anything else', () => {
+  it('is off when unset, takes on or off, and refuses to start with anything else', () => {
+    expect(refusal(undefined)).toBe('');
+    expect(loadRoutingEnv(environmentWith(undefined)).WORKFLOW_STACK_TRACES).toBeUndefined();
     expect(refusal('yes')).toMatch(/WORKFLOW_STACK_TRACES must be on or off/);
     expect(refusal('on')).toBe('');
     expect(refusal('off')).toBe('');

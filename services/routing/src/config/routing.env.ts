@@ -73,9 +73,9 @@ export class RoutingEnv extends TemporalServiceEnv {
 
   /**
    * `on` keeps a stack of every promise a case's workflow creates, so that Temporal's stack-trace query (the Web UI's
-   * Stack Trace tab) shows where a stuck case waits; it costs the workflow thread about a fifth of routing's CPU, so
-   * it is off unless someone is looking into a case. Read by the SDK's workflow threads, through
-   * patches/@temporalio+worker+1.13.1.patch.
+   * Stack Trace tab) shows where a stuck case waits; it costs a tenth to a fifth of routing's CPU, so it is off
+   * unless someone is looking into a case. Read from routing's own environment (not through a _FILE) by the SDK's
+   * workflow threads when they start, through patches/@temporalio+worker+1.13.1.patch.
    */
   @IsOptional()
   @IsIn(['on', 'off'], { message: 'WORKFLOW_STACK_TRACES must be on or off' })
