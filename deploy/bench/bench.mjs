@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// npm run bench -- [--cases N] [--concurrency C] [--warmup W] [--reads-only] [--day SECONDS [--late-after SECONDS]]
+// npm run bench -- [--cases N] [--concurrency C] [--warmup W] [--reads-only] [--replay-only]
+//                  [--day SECONDS [--late-after SECONDS]]
 //
 // Drives N complete case lifecycles through the HTTP APIs of the running system (`npm start` first) and
 // prints throughput and latency percentiles; then runs N bare Temporal workflows of the same number of steps on
-// the same engines: the ceiling OneSeal's own work sits under. Measures, asserts nothing: targets are read
-// from its output (README, "Benchmark").
+// the same engines: the ceiling OneSeal's own work sits under; then the CPU of routing's workflow thread for one
+// case, replayed without the engines (--replay-only: that alone, no running system needed). Measures, asserts
+// nothing: targets are read from its output (README, "Benchmark").
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +31,7 @@ const { values: options } = parseArgs({
     warmup: { type: 'string', default: '40' },
     password: { type: 'string', default: process.env.BENCH_PASSWORD ?? 'oneseal-demo' },
     'reads-only': { type: 'boolean', default: false },
+    'replay-only': { type: 'boolean', default: false },
     day: { type: 'string' },
     'late-after': { type: 'string', default: '30' },
   },
@@ -46,14 +49,29 @@ async function lifecycle(timings) {
   timings.wholeCase.push(performance.now() - began);
 }
 
-// ---- the ceiling: bare workflows of the same shape, in a process of their own -------------------------------
-function bareCeiling(steps) {
-  const out = execFileSync(
-    process.execPath,
-    [join(root, 'deploy/bench/bare-ceiling.mjs'), String(CASES), String(CONCURRENCY), String(steps)],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 },
-  );
+/** Runs one of the bench's scripts in a process of its own and reads the JSON line it ends with. */
+function measuredApart(script, args = []) {
+  const out = execFileSync(process.execPath, [join(root, 'deploy/bench', script), ...args.map(String)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 180_000,
+  });
   return JSON.parse(out.trim().split('\n').at(-1));
+}
+
+// ---- the ceiling: bare workflows of the same shape ----------------------------------------------------------
+const bareCeiling = (steps) => measuredApart('bare-ceiling.mjs', [CASES, CONCURRENCY, steps]);
+
+// ---- routing's workflow thread alone: a recorded case replayed, no engines -----------------------------------
+function printWorkflowReplay() {
+  try {
+    const { history, replays, cpuMsPerCase } = measuredApart('workflow-replay.mjs');
+    console.log(
+      `\nworkflow replay       ${cpuMsPerCase.toFixed(1)} ms of CPU per case: ${history} replayed ${replays} times (the case workflow in the SDK's sandbox, no engines)`,
+    );
+  } catch (error) {
+    console.log(`\nworkflow replay could not be measured: ${String(error.message).split('\n')[0]}`);
+  }
 }
 
 // ---- running and reporting --------------------------------------------------------------------------------
@@ -111,6 +129,10 @@ async function reportCaughtUp(sources) {
 }
 
 async function main() {
+  if (options['replay-only']) {
+    printWorkflowReplay();
+    return;
+  }
   const { DATABASE_URL, TEMPORAL_METRICS_URL } = engineEnv();
   const size = await databaseSize(DATABASE_URL);
   console.log(
@@ -191,6 +213,7 @@ async function main() {
       `OneSeal / bare       ${((100 * ours) / ceiling).toFixed(0)}% of the ceiling on the same engines (target ≥ 50%)`,
     );
   }
+  printWorkflowReplay();
   printCpu(cpuBefore, cpuAfter, done);
   printStatements(statementsBefore, statementsAfter, done);
   printTemporalRequests(temporalBefore, temporalAfter, done);
