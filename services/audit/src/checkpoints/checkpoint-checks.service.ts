@@ -152,9 +152,11 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
 }
 
 function checkOf(row: CheckpointCheckRow): CheckpointCheck {
+  // Only a check of the stored checkpoints is started again by the next process: a copy went with its request.
+  const goesOn = row.copy_exported_at === null;
   return {
-    ...checkFields(row, row.copy_exported_at === null),
-    waitingToGoOn: row.left && row.copy_exported_at === null,
+    ...checkFields(row, goesOn),
+    waitingToGoOn: row.left && goesOn,
     againstCopy:
       row.copy_exported_at === null
         ? null
