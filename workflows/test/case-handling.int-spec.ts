@@ -90,8 +90,8 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       '2.1 决定@140525100-approval',
       '4.1 送达@140525100-window',
     ]);
-    // Every task closed with its decision, in order; 审核's closed by the activity that opened 决定's. 受理 announces
-    // and issues its notice before 审核 opens, and 决定 is stamped before 送达 opens: those close on their own.
+    // Every task closed with its decision, in order; 审核's closed by the activity that opened 决定's. 受理 is closed
+    // before the acceptance is announced, and 决定 is stamped before 送达 opens: those close on their own.
     expect(recording.closed.map((task) => task.taskId)).toEqual(recording.opened.map((task) => task.taskId));
     expect(recording.handedOver).toEqual([recording.opened[2].taskId]);
     expect(recording.issued.map((document) => document.content.kind)).toEqual([
@@ -788,6 +788,120 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
           note: '已清除意见中的非法字符',
         }),
       );
+      await harness.finish(handle);
+    });
+  });
+
+  it('opens 审核 while the 受理通知书 is being made, and issues the decision only after the notice', async () => {
+    const recording = recordingActivities();
+    const issueDocument = recording.seal.issueDocument;
+    let letTheNoticeOut = () => {};
+    const noticeHeld = new Promise<void>((resolve) => (letTheNoticeOut = resolve));
+    recording.seal.issueDocument = async (input) => {
+      if (input.content.kind === 'acceptance-notice') await noticeHeld;
+      return issueDocument(input);
+    };
+    const result = await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput());
+      await decide(handle, 'approve'); // 受理
+      // The approval service has put 审核 in the reviewer's inbox while the seal service still makes the notice.
+      await eventually('审核 opened', async () => recording.opened.find((task) => task.stepName === '审核'));
+      expect(recording.issued).toEqual([]);
+      expect((await decide(handle, 'approve')).kind).toBe('审核');
+      expect((await decide(handle, 'approve')).kind).toBe('决定');
+      // 决定 is closed; its decision waits for the notice: nothing is issued, nothing concluded.
+      await eventually('决定 closed', async () => (recording.closed.length === 3 ? true : undefined));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(recording.issued).toEqual([]);
+      expect((await handle.query(caseStatusQuery)).stage).not.toBe('concluded');
+      letTheNoticeOut();
+      expect((await decide(handle, 'approve')).kind).toBe('送达');
+      return ended(handle);
+    });
+    expect(recording.issued.map((document) => document.content.kind)).toEqual([
+      'acceptance-notice',
+      'decision',
+      'delivery-receipt',
+    ]);
+    // Numbered in the order they were issued: the notice first.
+    expect(result.documents?.map((document) => `${document.kind} ${document.number}`)).toEqual([
+      'acceptance-notice 测〔2026〕1号',
+      'decision 测〔2026〕2号',
+      'delivery-receipt 测〔2026〕3号',
+    ]);
+  });
+
+  it('a notice failing on bad data holds back only the documents after it; a second stall waits its turn', async () => {
+    const recording = recordingActivities();
+    const badData = (activity: string, code: string) =>
+      ApplicationFailure.create({
+        type: BAD_DATA_FAILURE,
+        nonRetryable: true,
+        message: `${activity}: the database refused the data (${code})`,
+        details: [{ code }],
+      });
+    const issueDocument = recording.seal.issueDocument;
+    let noticeRefused = false;
+    recording.seal.issueDocument = async (input) => {
+      if (input.content.kind === 'acceptance-notice' && !noticeRefused) {
+        noticeRefused = true;
+        throw badData('issueDocument', '22021');
+      }
+      return issueDocument(input);
+    };
+    const handOver = recording.approval.handOverReviewTask;
+    let handOverRefused = false;
+    recording.approval.handOverReviewTask = async (input) => {
+      if (!handOverRefused) {
+        handOverRefused = true;
+        throw badData('handOverReviewTask', '23514');
+      }
+      return handOver(input);
+    };
+    const attentionOf = async (handle: Parameters<typeof openTask>[0]) =>
+      (await handle.query(caseStatusQuery)).attention;
+    await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput());
+      await decide(handle, 'approve'); // 受理
+      expect(await eventually('the notice flagged', () => attentionOf(handle))).toEqual(
+        expect.objectContaining({ activity: 'issueDocument', code: '22021' }),
+      );
+      // The reviewer is not held back by the notice.
+      await eventually('审核 opened', async () => recording.opened.find((task) => task.stepName === '审核'));
+      await decide(handle, 'approve'); // 审核, whose hand-over to 决定 fails as well
+      await eventually('the hand-over tried', async () => (handOverRefused ? true : undefined));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // One flag at a time: the hand-over's stall waits until the notice's is over.
+      expect((await attentionOf(handle))?.activity).toBe('issueDocument');
+
+      await handle.executeUpdate(retryStalledStepUpdate, {
+        args: [{ handlerId: 'ops-1', handlerName: '运维值班', note: '已更正通知书数据' }],
+      });
+      expect(
+        await eventually('the hand-over flagged', async () => {
+          const attention = await attentionOf(handle);
+          return attention?.activity === 'handOverReviewTask' ? attention : undefined;
+        }),
+      ).toEqual(expect.objectContaining({ code: '23514' }));
+      await eventually('the notice issued', async () => (recording.issued.length === 1 ? true : undefined));
+
+      await handle.executeUpdate(retryStalledStepUpdate, {
+        args: [{ handlerId: 'ops-2', note: '已更正待办数据' }],
+      });
+      await eventually('决定 opened', async () => recording.opened.find((task) => task.stepName === '决定'));
+      expect(await attentionOf(handle)).toBeUndefined();
+      expect(
+        recording.milestones.flatMap((milestone) =>
+          milestone.kind === 'stalled' || milestone.kind === 'unstalled'
+            ? [`${milestone.kind} ${milestone.activity}`]
+            : [],
+        ),
+      ).toEqual([
+        'stalled issueDocument',
+        'unstalled issueDocument',
+        'stalled handOverReviewTask',
+        'unstalled handOverReviewTask',
+      ]);
       await harness.finish(handle);
     });
   });

@@ -124,6 +124,15 @@ const DEEMED_FROM_THE_TOWNS_RECEIPT = 'deemed-acceptance-from-the-towns-receipt'
  */
 const HAND_OVER_AND_ORDERED_IDS = 'hand-over-in-one-activity-and-ids-in-time-order';
 
+/**
+ * From this version on (v9 of the recorded histories) the 受理通知书 is issued while the next step's task opens,
+ * instead of before it: the reviewer no longer waits for the seal service to make the notice, nor for the workflow
+ * task its result took. The notice is waited for before any later document and before the case concludes, so the
+ * documents keep their order and no case ends with one still on its way. Like HAND_OVER_AND_ORDERED_IDS, asked for
+ * once, first: a case started under it takes every earlier patch as given.
+ */
+const NOTICE_BESIDE_NEXT_TASK = 'acceptance-notice-beside-the-next-task';
+
 /** Who issues the 送达回证 of an electronic delivery: the system, on the town's behalf. */
 const ELECTRONIC_DELIVERY = { id: 'system', title: '电子送达' };
 
@@ -194,6 +203,12 @@ class CaseRouteWalk {
    * handed over, ids in time order, the decision and its electronic 送达回证 issued together.
    */
   private startedUnderV8 = false;
+  /** Whether this case started under NOTICE_BESIDE_NEXT_TASK (and so under every patch before it). */
+  private startedUnderV9 = false;
+  /** The 受理通知书 on its way while the case goes on (see NOTICE_BESIDE_NEXT_TASK), and how it ended. */
+  private noticeOnItsWay?: Promise<{ failed?: unknown }>;
+  /** Stalled activities wait their turn: the case has one flag, so two stalls at once would take each other's. */
+  private stalls: Promise<void> = Promise.resolve();
   /** Whether the 送达回证 of the electronic delivery was issued with the decision (see stampDecision). */
   private receiptIssued = false;
 
@@ -230,7 +245,8 @@ class CaseRouteWalk {
     const { state } = this;
     // Asked first and once: a case that started under it asks for no earlier patch; one that did not asks for them in
     // the order of every recorded history (keep it), as it always did.
-    this.startedUnderV8 = patched(HAND_OVER_AND_ORDERED_IDS);
+    this.startedUnderV9 = patched(NOTICE_BESIDE_NEXT_TASK);
+    this.startedUnderV8 = this.startedUnderV9 || patched(HAND_OVER_AND_ORDERED_IDS);
     const fromTownReceipt = this.startedUnderV8 || patched(DEEMED_FROM_THE_TOWNS_RECEIPT);
     if (!fromTownReceipt && patched(DEEMED_ACCEPTANCE)) await this.noteReceipt();
     this.deemsFromTownReceipt = fromTownReceipt && state.mayBeDeemedAccepted();
@@ -451,7 +467,7 @@ class CaseRouteWalk {
   ): Promise<void> {
     const { status } = this.state;
     const acceptedOn = status.acceptedOn as string;
-    await this.issue({ level: 'town' }, handledBy, {
+    const issuing = this.issue({ level: 'town' }, handledBy, {
       kind: 'acceptance-notice',
       receivedOn: status.receivedOn ?? acceptedOn,
       acceptedOn,
@@ -460,6 +476,24 @@ class CaseRouteWalk {
       deemed,
       decidingOrgan: decidingIssuer(this.state.steps),
     });
+    if (!this.startedUnderV9) {
+      await issuing;
+      return;
+    }
+    // Kept with how it ended: a failure is thrown where the notice is waited for, not lost as an unhandled rejection.
+    this.noticeOnItsWay = issuing.then(
+      () => ({}),
+      (failed: unknown) => ({ failed }),
+    );
+  }
+
+  /** Waits for the 受理通知书 on its way, if any, and throws what failed it. */
+  private async noticeIssued(): Promise<void> {
+    const onItsWay = this.noticeOnItsWay;
+    if (!onItsWay) return;
+    this.noticeOnItsWay = undefined;
+    const { failed } = await onItsWay;
+    if (failed !== undefined) throw failed;
   }
 
   /** The day of receipt, and the fifth working day after it: the art. 32 deadline for a 补正 notice. */
@@ -511,6 +545,7 @@ class CaseRouteWalk {
    */
   private async stampDecision(deliveredElectronicallyNext: boolean): Promise<void> {
     const { state } = this;
+    await this.noticeIssued();
     state.startSealing();
     const { result, by } = state.decision;
     if (this.issuing) {
@@ -774,6 +809,7 @@ class CaseRouteWalk {
     content: CaseDocumentContent,
   ): Promise<string | undefined> {
     if (!this.issuing) return undefined;
+    await this.noticeIssued();
     const issued = await this.seal.issueDocument(this.documentRequest(issuer, handledBy, content));
     this.recordIssued(issued);
     return issued.documentId;
@@ -844,6 +880,7 @@ class CaseRouteWalk {
 
   private async conclude(result: CaseResult): Promise<void> {
     const { state } = this;
+    await this.noticeIssued();
     state.recordResult(result);
     const committed = state.status.committedDeadline;
     const onTime = !committed || today() <= committed.dueDate;
@@ -892,7 +929,13 @@ class CaseRouteWalk {
    * A step failed on data no retry can fix: the case is flagged (its status, the read model, an event on the
    * record) and waits until someone puts the data right and asks for a retry; the step then runs again.
    */
-  private async stall(activity: string, failure: { code: string; message: string }): Promise<void> {
+  private stall(activity: string, failure: { code: string; message: string }): Promise<void> {
+    const turn = this.stalls.then(() => this.stallAlone(activity, failure));
+    this.stalls = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async stallAlone(activity: string, failure: { code: string; message: string }): Promise<void> {
     const message = failure.message.slice(0, 500);
     this.state.flagAttention({ activity, code: failure.code, message, since: new Date().toISOString() });
     await this.announceAttention({ kind: 'stalled', activity, code: failure.code, message });
