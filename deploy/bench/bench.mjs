@@ -174,7 +174,9 @@ async function main() {
     );
     console.log(`warm-up: ${WARMUP - warmFailed} lifecycles first, not counted (--warmup 0 to skip)`);
   }
-  const timings = { intake: [], decision: [], taskVisible: [], wholeCase: [] };
+  // Each task of the matter, and what it waited for: the submission answered, or the decision before it.
+  const taskVisibleByStep = { 受理: [], 审核: [], 决定: [] };
+  const timings = { intake: [], decision: [], taskVisible: [], taskVisibleByStep, wholeCase: [] };
   const cpuBefore = await processCpu({ state, services, url });
   const statementsBefore = await statementsByRole(DATABASE_URL);
   const temporalBefore = await temporalRequests(TEMPORAL_METRICS_URL);
@@ -192,6 +194,9 @@ async function main() {
   console.log(`intake API            ${percentiles(timings.intake)}`);
   console.log(`decision API          ${percentiles(timings.decision)}`);
   console.log(`event → task visible  ${percentiles(timings.taskVisible)}`);
+  const after = { 受理: 'the submission', 审核: '受理', 决定: '审核' };
+  for (const [step, samples] of Object.entries(taskVisibleByStep))
+    console.log(`  ${step} after ${after[step].padEnd(14)}${percentiles(samples)}`);
   console.log(`whole case            ${percentiles(timings.wholeCase)}`);
   console.log(behind);
 

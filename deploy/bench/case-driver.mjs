@@ -255,7 +255,9 @@ export function createCaseDriver({ baseUrl, password, patienceMs = 0 }) {
     for (;;) {
       const next = await nextOf(caseId, decided, timeoutMs);
       if (next === 'done') return;
-      timings?.taskVisible.push(performance.now() - waitingSince);
+      const visibleAfter = performance.now() - waitingSince;
+      timings?.taskVisible.push(visibleAfter);
+      timings?.taskVisibleByStep?.[next.stepName]?.push(visibleAfter);
       const handler = LOGIN_OF_STEP[next.stepName];
       if (!handler) throw new Error(`no demo account takes the step ${next.stepName}`);
       const deciding = performance.now();

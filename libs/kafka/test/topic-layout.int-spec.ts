@@ -1,10 +1,12 @@
 import { testKafka, uniqueTopic } from '@oneseal/testing';
 import { ConfigResourceTypes, type Admin } from 'kafkajs';
-import { ensureTopics } from '../src';
+import { TOPICS } from '@oneseal/contracts';
+import { TOPIC_MIN_PARTITIONS, ensureTopics } from '../src';
 
 describe('the topics a service creates (real Kafka)', () => {
   const kafka = testKafka();
   const topic = uniqueTopic('layout');
+  const slowTopic = uniqueTopic('layout-slow');
   let admin: Admin;
 
   beforeAll(async () => {
@@ -13,7 +15,7 @@ describe('the topics a service creates (real Kafka)', () => {
   });
 
   afterAll(async () => {
-    await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin?.deleteTopics({ topics: [topic, slowTopic] }).catch(() => undefined);
     await admin?.disconnect();
   });
 
@@ -42,5 +44,33 @@ describe('the topics a service creates (real Kafka)', () => {
     expect(served && [...served]).toEqual([[topic, configured]]);
     // deploy/local's single node (what `npm start` and CI run): one partition, one member per consumer group.
     if (brokers.length === 1) expect(configured).toBe(1);
+  });
+
+  it('give a topic whose consumer is slow its least partitions, grown on a start if it had fewer', async () => {
+    // Submissions: routing starts a workflow for each, so their topic takes them four at a time.
+    expect(TOPIC_MIN_PARTITIONS.get(TOPICS.applicationSubmittedV1)).toBe(4);
+    const partitionsOf = async () =>
+      (await admin.fetchTopicMetadata({ topics: [slowTopic] })).topics[0].partitions.length;
+    // Created before it had a least count, as on a machine set up by an earlier version.
+    await ensureTopics(kafka, [slowTopic], undefined, undefined, new Map());
+    const before = await partitionsOf();
+    const least = before + 2;
+    let served: ReadonlyMap<string, number> | undefined;
+    // Two services starting at once: both find it short, one grows it, the other finds it grown.
+    await Promise.all([
+      ensureTopics(
+        kafka,
+        [slowTopic],
+        undefined,
+        (counts) => (served = counts),
+        new Map([[slowTopic, least]]),
+      ),
+      ensureTopics(kafka, [slowTopic], undefined, undefined, new Map([[slowTopic, least]])),
+    ]);
+    expect(await partitionsOf()).toBe(least);
+    expect(served?.get(slowTopic)).toBe(least);
+    // Never shrunk, nor grown again.
+    await ensureTopics(kafka, [slowTopic], undefined, undefined, new Map([[slowTopic, 1]]));
+    expect(await partitionsOf()).toBe(least);
   });
 });

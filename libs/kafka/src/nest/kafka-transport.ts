@@ -17,6 +17,12 @@ export interface KafkaTransportConfig {
   clientId: string;
   brokers: readonly string[];
   groupId: string;
+  /**
+   * How many partitions the consumer handles at once (kafkajs's partitionsConsumedConcurrently; 1 unless said). A
+   * partition's events are always handled one after another; with more than one, events of one case on different
+   * topics may be handled at the same time, so only a service whose handlers are safe for that raises it.
+   */
+  partitionsAtOnce?: number;
 }
 
 /** Options for app.connectMicroservice: one consumer group per service, events only (no request-reply). */
@@ -42,7 +48,7 @@ export function kafkaTransportOptions(config: KafkaTransportConfig): Microservic
       // A new consumer group starts from the oldest retained event: nothing published before it joined is lost.
       subscribe: { fromBeginning: true },
       // The consumer edge commits what it handled, once a second (OffsetCommitter), not kafkajs after every batch.
-      run: { autoCommit: false },
+      run: { autoCommit: false, partitionsConsumedConcurrently: config.partitionsAtOnce ?? 1 },
       producer: { allowAutoTopicCreation: false },
     },
   };

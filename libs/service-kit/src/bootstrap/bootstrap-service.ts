@@ -23,6 +23,8 @@ interface CommonDefinition {
 interface DataServiceDefinition extends CommonDefinition {
   env: ServiceEnv;
   consumesEvents: boolean;
+  /** Partitions its consumer handles at once (see KafkaTransportConfig.partitionsAtOnce). */
+  partitionsAtOnce?: number;
 }
 
 /**
@@ -102,6 +104,7 @@ export async function createServiceApp(definition: ServiceDefinition): Promise<I
         clientId: `oneseal-${definition.name}`,
         brokers: parseBrokers(definition.env.KAFKA_BROKERS),
         groupId: `${definition.env.KAFKA_GROUP_PREFIX}.${definition.name}`,
+        partitionsAtOnce: definition.partitionsAtOnce,
       }),
       { inheritAppConfig: true },
     );
