@@ -930,6 +930,8 @@ class CaseRouteWalk {
    * record) and waits until someone puts the data right and asks for a retry; the step then runs again.
    */
   private stall(activity: string, failure: { code: string; message: string }): Promise<void> {
+    // Before v9 nothing ran beside a stalled activity: those cases stall as they always did.
+    if (!this.startedUnderV9) return this.stallAlone(activity, failure);
     const turn = this.stalls.then(() => this.stallAlone(activity, failure));
     this.stalls = turn.catch(() => undefined);
     return turn;
