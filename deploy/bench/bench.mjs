@@ -194,9 +194,14 @@ async function main() {
   console.log(`intake API            ${percentiles(timings.intake)}`);
   console.log(`decision API          ${percentiles(timings.decision)}`);
   console.log(`event → task visible  ${percentiles(timings.taskVisible)}`);
-  const after = { 受理: 'the submission', 审核: '受理', 决定: '审核' };
+  // Padded for a terminal, where a Chinese character takes two columns.
+  const labelOf = {
+    受理: '  受理 (submitted)    ',
+    审核: '  审核 (after 受理)   ',
+    决定: '  决定 (after 审核)   ',
+  };
   for (const [step, samples] of Object.entries(taskVisibleByStep))
-    console.log(`  ${step} after ${after[step].padEnd(14)}${percentiles(samples)}`);
+    console.log(`${labelOf[step]}${percentiles(samples)}`);
   console.log(`whole case            ${percentiles(timings.wholeCase)}`);
   console.log(behind);
 

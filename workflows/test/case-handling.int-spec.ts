@@ -795,7 +795,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
   it('opens 审核 while the 受理通知书 is being made, and issues the decision only after the notice', async () => {
     const recording = recordingActivities();
     const issueDocument = recording.seal.issueDocument;
-    let letTheNoticeOut = () => {};
+    let letTheNoticeOut: () => void = () => undefined;
     const noticeHeld = new Promise<void>((resolve) => (letTheNoticeOut = resolve));
     recording.seal.issueDocument = async (input) => {
       if (input.content.kind === 'acceptance-notice') await noticeHeld;
