@@ -55,9 +55,13 @@ import { CaseState, type CaseRequest, type Refusal } from './case-state';
 import { cstDate, endOfCstDay } from './case-time';
 import { badDataOf, retriedAfterFix } from './stalled-steps';
 
+// An attempt's time is also how long a case waits when the worker never received the task: a Temporal Server short
+// of CPU records the task started, then loses its answer to the worker's poll (the cluster profile on two cores, a
+// task shown 33 s late). The approval activities are a few statements each, and idempotent (ON CONFLICT, or only
+// while the task is open), so a second attempt beside a slow first one does no harm.
 const approvalActivities = proxyActivities<ApprovalActivities>({
   taskQueue: TASK_QUEUES.approvalActivities,
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
@@ -68,10 +72,11 @@ const caseActivities = proxyActivities<CaseActivities>({
 });
 
 // A town without an active seal makes stamping fail until the seal is activated: the case waits, retrying
-// with a long backoff, rather than being stamped with anything else.
+// with a long backoff, rather than being stamped with anything else. An attempt (a PDF or two, stamped once per
+// document key) takes a second or two under load; 30 s bounds the wait for a lost task (see approvalActivities).
 const sealActivities = proxyActivities<SealActivities>({
   taskQueue: TASK_QUEUES.sealActivities,
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
