@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 const { bundleWorkflowCode, DefaultLogger, Runtime, Worker } = require('@temporalio/worker');
 Runtime.install({ logger: new DefaultLogger(process.env.BENCH_LOG_LEVEL ?? 'WARN') });
 
-/** An approved case of the current workflow version, from document issue to electronic delivery. */
+/** An approved case of the current workflow version, from filing to its 送达 at the window (recorded by case-paths.int-spec). */
 const HISTORY = join(root, 'workflows/test/histories/case-approved.v9.json');
 
 const [replays = 300, warmup = 30] = process.argv.slice(2).map(Number);

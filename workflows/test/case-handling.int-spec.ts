@@ -831,6 +831,38 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     ]);
   });
 
+  it('a case withdrawn while its 受理通知书 is being made ends only once the notice is issued', async () => {
+    const recording = recordingActivities();
+    const issueDocument = recording.seal.issueDocument;
+    let letTheNoticeOut: () => void = () => undefined;
+    const noticeHeld = new Promise<void>((resolve) => (letTheNoticeOut = resolve));
+    recording.seal.issueDocument = async (input) => {
+      if (input.content.kind === 'acceptance-notice') await noticeHeld;
+      return issueDocument(input);
+    };
+    const result = await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput());
+      await decide(handle, 'approve'); // 受理
+      const review = await eventually('审核 opened', async () =>
+        recording.opened.find((task) => task.stepName === '审核'),
+      );
+      await handle.executeUpdate(withdrawUpdate, {
+        args: [{ requestedBy: 'applicant', reason: '不再需要' }],
+      });
+      // The task leaves the reviewer's inbox at once; the case is concluded only after the notice.
+      await eventually('审核 cancelled', async () =>
+        recording.cancelled.includes(review.taskId) ? true : undefined,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(recording.kinds()).toEqual(['accepted']);
+      letTheNoticeOut();
+      return ended(handle);
+    });
+    expect(result.result).toBe('撤件');
+    expect(recording.kinds()).toEqual(['accepted', 'concluded']);
+    expect(result.documents?.map((document) => document.kind)).toEqual(['acceptance-notice']);
+  });
+
   it('a notice failing on bad data holds back only the documents after it; a second stall waits its turn', async () => {
     const recording = recordingActivities();
     const badData = (activity: string, code: string) =>

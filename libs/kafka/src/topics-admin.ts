@@ -74,7 +74,12 @@ export async function ensureTopics(
         // Another service grew it first (all of them ensure the topics they use, at once on a start).
         if (!isKafkaErrorOf(error, ALREADY_GROWN)) throw error;
       }
-      served = await awaitServedTopics(admin, topics);
+      // Until the brokers' metadata shows the new partitions: the producer starts with what this wait read.
+      served = await awaitServedTopics(
+        admin,
+        topics,
+        new Map(short.map(({ topic, count }) => [topic, count])),
+      );
     }
     onServed?.(served);
     return missing;
@@ -91,16 +96,22 @@ const ALREADY_GROWN = new Set(['INVALID_PARTITIONS']);
 /**
  * In KRaft mode `createTopics` can return before the broker's own metadata cache knows the new topic, so a
  * metadata request right after it may still answer UNKNOWN_TOPIC_OR_PARTITION. Poll until every partition has a
- * leader, or give up with the topics that never became ready. Answers each topic's partition count.
+ * leader (and a grown topic shows at least `least` partitions), or give up with the topics that never became ready.
+ * Answers each topic's partition count.
  */
-async function awaitServedTopics(admin: Admin, topics: readonly string[]): Promise<Map<string, number>> {
+async function awaitServedTopics(
+  admin: Admin,
+  topics: readonly string[],
+  least: ReadonlyMap<string, number> = new Map(),
+): Promise<Map<string, number>> {
   const deadline = Date.now() + TOPIC_READY_TIMEOUT_MS;
   for (;;) {
     try {
       const { topics: served } = await admin.fetchTopicMetadata({ topics: [...topics] });
       const led = served.every(
         (topic) =>
-          topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+          topic.partitions.length >= Math.max(1, least.get(topic.name) ?? 0) &&
+          topic.partitions.every((partition) => partition.leader >= 0),
       );
       if (led && served.length === topics.length)
         return new Map(served.map((topic) => [topic.name, topic.partitions.length]));

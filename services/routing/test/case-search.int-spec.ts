@@ -45,8 +45,10 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
     /** Filed through the village's station (帮办代办): its route begins there. */
     viaStation?: boolean;
     matterName?: string;
+    /** The case's id, when the test needs it before the case is recorded. */
+    caseId?: string;
   }): Promise<string> {
-    const caseId = randomUUID();
+    const caseId = fields.caseId ?? randomUUID();
     await suite.dataSource.query(
       `INSERT INTO routing.routed_cases
          (case_id, county, town, matter_code, matter_name, workflow_id, workflow_run_id, routed_at, receipt_number,
@@ -207,6 +209,40 @@ describe('finding a case by what a clerk knows, within their scope (real Postgre
       dueDate: '2026-12-20',
     });
     expect(await found(civilAffairs, '王秀英')).toEqual([wang]);
+  });
+
+  it('takes a first task announced while its case is still being recorded, and refuses one of a case never routed', async () => {
+    const caseId = randomUUID();
+    const task = {
+      caseId,
+      taskId: randomUUID(),
+      stepName: '受理',
+      level: 'town' as const,
+      unitCode: '140525100-window',
+      openedAt: new Date().toISOString(),
+      dueDate: '2026-12-20',
+    };
+    // Routing commits the case a moment after the task's announcement reached it (it starts the workflow first).
+    const recording = new Promise((resolve) => setTimeout(resolve, 150)).then(() =>
+      routed({
+        caseId,
+        applicantName: '周晓梅',
+        idNumber: '140525199001011234',
+        phone: '13900001111',
+        receiptNumber: '140525-20261207-000777',
+      }),
+    );
+    await steps.opened(task);
+    await recording;
+    const [row] = (await suite.dataSource.query(
+      `SELECT current_step, current_unit FROM routing.routed_cases WHERE case_id = $1`,
+      [caseId],
+    )) as { current_step: string; current_unit: string }[];
+    expect(row).toEqual({ current_step: '受理', current_unit: '140525100-window' });
+    // A case routing never recorded: redelivered (retried by Kafka) until its grace runs out.
+    await expect(steps.opened({ ...task, caseId: randomUUID(), taskId: randomUUID() })).rejects.toThrow(
+      /is not routed yet; retrying/,
+    );
   });
 
   it('lists the step a case waits at and its due date; a late decision never clears a newer step', async () => {

@@ -72,11 +72,12 @@ const caseActivities = proxyActivities<CaseActivities>({
 });
 
 // A town without an active seal makes stamping fail until the seal is activated: the case waits, retrying
-// with a long backoff, rather than being stamped with anything else. An attempt (a PDF or two, stamped once per
-// document key) takes a second or two under load; 30 s bounds the wait for a lost task (see approvalActivities).
+// with a long backoff, rather than being stamped with anything else. Unlike approval's, an attempt may be long when
+// many wait at once (a seal activated with a town's cases waiting: each a PDF laid out and signed on the service's one
+// thread), and a second attempt beside a slow first would lay the document out twice when time is shortest.
 const sealActivities = proxyActivities<SealActivities>({
   taskQueue: TASK_QUEUES.sealActivities,
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
@@ -937,16 +938,22 @@ class CaseRouteWalk {
    * record) and waits until someone puts the data right and asks for a retry; the step then runs again.
    */
   private stall(activity: string, failure: { code: string; message: string }): Promise<void> {
+    // When it failed, not when its turn came.
+    const since = new Date().toISOString();
     // Before v9 nothing ran beside a stalled activity: those cases stall as they always did.
-    if (!this.startedUnderV9) return this.stallAlone(activity, failure);
-    const turn = this.stalls.then(() => this.stallAlone(activity, failure));
+    if (!this.startedUnderV9) return this.stallAlone(activity, failure, since);
+    const turn = this.stalls.then(() => this.stallAlone(activity, failure, since));
     this.stalls = turn.catch(() => undefined);
     return turn;
   }
 
-  private async stallAlone(activity: string, failure: { code: string; message: string }): Promise<void> {
+  private async stallAlone(
+    activity: string,
+    failure: { code: string; message: string },
+    since: string,
+  ): Promise<void> {
     const message = failure.message.slice(0, 500);
-    this.state.flagAttention({ activity, code: failure.code, message, since: new Date().toISOString() });
+    this.state.flagAttention({ activity, code: failure.code, message, since });
     await this.announceAttention({ kind: 'stalled', activity, code: failure.code, message });
     await condition(() => this.state.retryRequested);
     const request = this.state.clearAttention();

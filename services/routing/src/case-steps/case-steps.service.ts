@@ -7,6 +7,14 @@ import { DataSource } from 'typeorm';
 const UNKNOWN_CASE_GRACE_MS = 10 * 60_000;
 
 /**
+ * Routing takes four partitions at once, so a case's first task may be announced while the same process is still
+ * recording the case it has just started (tens of milliseconds). Waiting for it here spares the consumer the
+ * redelivery, whose backoff holds every partition it reads (at least 300 ms).
+ */
+const ROUTING_UNDER_WAY_RETRIES = 5;
+const ROUTING_UNDER_WAY_PAUSE_MS = 100;
+
+/**
  * Keeps the case read model's step in line with the approval service's tasks: the step a case waits at, where and
  * until when, and every unit it has reached. Events of one case come in order on each topic but not across the two,
  * so each change says which task it is about: a late 'decided' never clears a newer open step, an old 'opened'
@@ -29,8 +37,12 @@ export class CaseStepsService {
 
   /** Runs an UPDATE of the case's row; none updated means routing has not committed the case (yet). */
   private async updateRouted(caseId: string, at: string, sql: string, params: unknown[]): Promise<void> {
-    const [, updated] = (await this.dataSource.query(sql, params)) as [unknown, number];
-    if (updated === 0) this.unknownCase(caseId, at);
+    for (let attempt = 0; ; attempt += 1) {
+      const [, updated] = (await this.dataSource.query(sql, params)) as [unknown, number];
+      if (updated > 0) return;
+      if (attempt >= ROUTING_UNDER_WAY_RETRIES) this.unknownCase(caseId, at);
+      await new Promise((resolve) => setTimeout(resolve, ROUTING_UNDER_WAY_PAUSE_MS));
+    }
   }
 
   async opened(task: ReviewTaskOpenedV1): Promise<void> {
