@@ -25,6 +25,7 @@ import {
   openTask,
   recordingActivities,
   refusalOf,
+  type Recording,
 } from './support/case-harness';
 
 /**
@@ -44,6 +45,27 @@ function calendarWithHolidayAfter(today: string): WorkingDayCalendar {
     });
   }
   return calendar;
+}
+
+/** Holds every 受理通知书 the seal activity is asked for until the returned function lets them out. */
+function holdTheNotice(recording: Recording): () => void {
+  const issueDocument = recording.seal.issueDocument;
+  let letOut: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (letOut = resolve));
+  recording.seal.issueDocument = async (input) => {
+    if (input.content.kind === 'acceptance-notice') await held;
+    return issueDocument(input);
+  };
+  return () => letOut();
+}
+
+/** Runs a test's work, letting held notices out however it ends: workers stopping wait for a held activity. */
+async function lettingTheNoticeOutAfter<T>(letOut: () => void, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    letOut();
+  }
 }
 
 describe('case handling workflow (Temporal time-skipping test server)', () => {
@@ -794,30 +816,28 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
 
   it('opens 审核 while the 受理通知书 is being made, and issues the decision only after the notice', async () => {
     const recording = recordingActivities();
-    const issueDocument = recording.seal.issueDocument;
-    let letTheNoticeOut: () => void = () => undefined;
-    const noticeHeld = new Promise<void>((resolve) => (letTheNoticeOut = resolve));
-    recording.seal.issueDocument = async (input) => {
-      if (input.content.kind === 'acceptance-notice') await noticeHeld;
-      return issueDocument(input);
-    };
-    const result = await harness.withWorkers(recording, async () => {
-      const handle = await harness.start(recording, caseInput());
-      await decide(handle, 'approve'); // 受理
-      // The approval service has put 审核 in the reviewer's inbox while the seal service still makes the notice.
-      await eventually('审核 opened', async () => recording.opened.find((task) => task.stepName === '审核'));
-      expect(recording.issued).toEqual([]);
-      expect((await decide(handle, 'approve')).kind).toBe('审核');
-      expect((await decide(handle, 'approve')).kind).toBe('决定');
-      // 决定 is closed; its decision waits for the notice: nothing is issued, nothing concluded.
-      await eventually('决定 closed', async () => (recording.closed.length === 3 ? true : undefined));
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(recording.issued).toEqual([]);
-      expect((await handle.query(caseStatusQuery)).stage).not.toBe('concluded');
-      letTheNoticeOut();
-      expect((await decide(handle, 'approve')).kind).toBe('送达');
-      return ended(handle);
-    });
+    const letTheNoticeOut = holdTheNotice(recording);
+    const result = await harness.withWorkers(recording, () =>
+      lettingTheNoticeOutAfter(letTheNoticeOut, async () => {
+        const handle = await harness.start(recording, caseInput());
+        await decide(handle, 'approve'); // 受理
+        // The approval service has put 审核 in the reviewer's inbox while the seal service still makes the notice.
+        await eventually('审核 opened', async () =>
+          recording.opened.find((task) => task.stepName === '审核'),
+        );
+        expect(recording.issued).toEqual([]);
+        expect((await decide(handle, 'approve')).kind).toBe('审核');
+        expect((await decide(handle, 'approve')).kind).toBe('决定');
+        // 决定 is closed; its decision waits for the notice: nothing is issued, nothing concluded.
+        await eventually('决定 closed', async () => (recording.closed.length === 3 ? true : undefined));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(recording.issued).toEqual([]);
+        expect((await handle.query(caseStatusQuery)).stage).not.toBe('concluded');
+        letTheNoticeOut();
+        expect((await decide(handle, 'approve')).kind).toBe('送达');
+        return ended(handle);
+      }),
+    );
     expect(recording.issued.map((document) => document.content.kind)).toEqual([
       'acceptance-notice',
       'decision',
@@ -833,31 +853,27 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
 
   it('a case withdrawn while its 受理通知书 is being made ends only once the notice is issued', async () => {
     const recording = recordingActivities();
-    const issueDocument = recording.seal.issueDocument;
-    let letTheNoticeOut: () => void = () => undefined;
-    const noticeHeld = new Promise<void>((resolve) => (letTheNoticeOut = resolve));
-    recording.seal.issueDocument = async (input) => {
-      if (input.content.kind === 'acceptance-notice') await noticeHeld;
-      return issueDocument(input);
-    };
-    const result = await harness.withWorkers(recording, async () => {
-      const handle = await harness.start(recording, caseInput());
-      await decide(handle, 'approve'); // 受理
-      const review = await eventually('审核 opened', async () =>
-        recording.opened.find((task) => task.stepName === '审核'),
-      );
-      await handle.executeUpdate(withdrawUpdate, {
-        args: [{ requestedBy: 'applicant', reason: '不再需要' }],
-      });
-      // The task leaves the reviewer's inbox at once; the case is concluded only after the notice.
-      await eventually('审核 cancelled', async () =>
-        recording.cancelled.includes(review.taskId) ? true : undefined,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(recording.kinds()).toEqual(['accepted']);
-      letTheNoticeOut();
-      return ended(handle);
-    });
+    const letTheNoticeOut = holdTheNotice(recording);
+    const result = await harness.withWorkers(recording, () =>
+      lettingTheNoticeOutAfter(letTheNoticeOut, async () => {
+        const handle = await harness.start(recording, caseInput());
+        await decide(handle, 'approve'); // 受理
+        const review = await eventually('审核 opened', async () =>
+          recording.opened.find((task) => task.stepName === '审核'),
+        );
+        await handle.executeUpdate(withdrawUpdate, {
+          args: [{ requestedBy: 'applicant', reason: '不再需要' }],
+        });
+        // The task leaves the reviewer's inbox at once; the case is concluded only after the notice.
+        await eventually('审核 cancelled', async () =>
+          recording.cancelled.includes(review.taskId) ? true : undefined,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(recording.kinds()).toEqual(['accepted']);
+        letTheNoticeOut();
+        return ended(handle);
+      }),
+    );
     expect(result.result).toBe('撤件');
     expect(recording.kinds()).toEqual(['accepted', 'concluded']);
     expect(result.documents?.map((document) => document.kind)).toEqual(['acceptance-notice']);
