@@ -1,10 +1,12 @@
 import { deadlinesOn, eventually, fetchWorkflowHistoryJson } from '@oneseal/testing';
 import {
+  BAD_DATA_FAILURE,
   caseStatusQuery,
   decideStepUpdate,
   extendUpdate,
   recalculateDeadlinesSignal,
   resumeUpdate,
+  retryStalledStepUpdate,
   supplyCorrectionUpdate,
   suspendUpdate,
   withdrawUpdate,
@@ -12,6 +14,7 @@ import {
   type CaseStatus,
 } from '@oneseal/contracts';
 import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
+import { ApplicationFailure } from '@temporalio/common';
 import { CASE_PATHS, recordHistory, type CasePathName } from './support/case-paths';
 import {
   CaseHarness,
@@ -34,6 +37,8 @@ interface PathCalendar {
 
 interface PathRun {
   input?: Partial<CaseHandlingInput>;
+  /** Changes what the recorded activities do (an activity refusing bad data once, say) before the case starts. */
+  arrange?: (recording: Recording) => void;
   drive: (handle: CaseHandle, harness: CaseHarness, calendar: PathCalendar) => Promise<void>;
   expected: {
     result: CaseStatus['result'];
@@ -46,6 +51,25 @@ interface PathRun {
 
 /** The 受理 step's one-day budget runs out while nobody is at the window: its warnings come before the acceptance. */
 const DEEMED_MILESTONES = ['warning', 'warning', 'accepted', 'concluded', 'delivered'];
+
+/** What an activity throws when the database refuses its data: non-retryable, the case stalls (stalled-steps.ts). */
+const badData = (activity: string, code: string) =>
+  ApplicationFailure.create({
+    type: BAD_DATA_FAILURE,
+    nonRetryable: true,
+    message: `${activity}: the database refused the data (${code})`,
+    details: [{ code }],
+  });
+
+/** Refuses the first call of an activity on bad data, then does what it did before. */
+function refuseOnce<T extends (...args: never[]) => Promise<unknown>>(activity: string, code: string, call: T): T {
+  let refused = false;
+  return (async (...args: Parameters<T>) => {
+    if (refused) return call(...args);
+    refused = true;
+    throw badData(activity, code);
+  }) as T;
+}
 
 const approveRest = async (handle: CaseHandle, steps: number) => {
   for (let step = 0; step < steps; step += 1) await decide(handle, 'approve');
@@ -316,6 +340,45 @@ const RUNS: Record<CasePathName, PathRun> = {
       opened: ['受理', '审核', '决定', '送达'],
     },
   },
+  'stalled-and-fixed': {
+    // The 受理通知书 refused on bad data while 审核 opens beside it; 审核's hand-over to 决定 refused as well, its stall
+    // queued behind the notice's; each put right and retried by the operator on duty.
+    arrange: (recording) => {
+      const issueDocument = recording.seal.issueDocument;
+      const refuseNotice = refuseOnce('issueDocument', '22021', issueDocument);
+      recording.seal.issueDocument = (input) =>
+        input.content.kind === 'acceptance-notice' ? refuseNotice(input) : issueDocument(input);
+      recording.approval.handOverReviewTask = refuseOnce(
+        'handOverReviewTask',
+        '23514',
+        recording.approval.handOverReviewTask,
+      );
+    },
+    drive: async (handle) => {
+      const flagged = (activity: string) =>
+        eventually(`${activity} flagged`, async () => {
+          const { attention } = await handle.query(caseStatusQuery);
+          return attention?.activity === activity ? attention : undefined;
+        });
+      await decide(handle, 'approve');
+      await flagged('issueDocument');
+      await decide(handle, 'approve');
+      await handle.executeUpdate(retryStalledStepUpdate, {
+        args: [{ handlerId: 'ops-1', handlerName: '运维值班', note: '已更正通知书数据' }],
+      });
+      await flagged('handOverReviewTask');
+      await handle.executeUpdate(retryStalledStepUpdate, {
+        args: [{ handlerId: 'ops-1', handlerName: '运维值班', note: '已更正待办数据' }],
+      });
+      await approveRest(handle, 2);
+    },
+    expected: {
+      result: '准予',
+      milestones: ['accepted', 'stalled', 'unstalled', 'stalled', 'unstalled', 'concluded', 'delivered'],
+      documents: ['acceptance-notice', 'decision:准予', 'delivery-receipt'],
+      opened: ['受理', '审核', '决定', '送达'],
+    },
+  },
 };
 
 describe('every path of a case, walked to its end (Temporal time-skipping test server)', () => {
@@ -344,6 +407,7 @@ describe('every path of a case, walked to its end (Temporal time-skipping test s
     let calendar = WorkingDayCalendar.official();
     recording.cases.computeDeadline = (request) => deadlinesOn(calendar)(request);
     const pathCalendar: PathCalendar = { current: () => calendar, change: (next) => (calendar = next) };
+    run.arrange?.(recording);
     const input = caseInput(run.input);
     const status = await harness.withWorkers(recording, async () => {
       const handle = await harness.start(recording, input);

@@ -21,6 +21,7 @@ export const CASE_PATHS = [
   'deemed-accepted',
   'decided-by-bureau',
   'calendar-changed',
+  'stalled-and-fixed',
 ] as const;
 
 export type CasePathName = (typeof CASE_PATHS)[number];
