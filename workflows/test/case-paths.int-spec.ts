@@ -62,7 +62,11 @@ const badData = (activity: string, code: string) =>
   });
 
 /** Refuses the first call of an activity on bad data, then does what it did before. */
-function refuseOnce<T extends (...args: never[]) => Promise<unknown>>(activity: string, code: string, call: T): T {
+function refuseOnce<T extends (...args: never[]) => Promise<unknown>>(
+  activity: string,
+  code: string,
+  call: T,
+): T {
   let refused = false;
   return (async (...args: Parameters<T>) => {
     if (refused) return call(...args);
