@@ -11,6 +11,7 @@ import {
   recalculateDeadlinesSignal,
   retryStalledStepUpdate,
   supplyCorrectionUpdate,
+  type CurrentStep,
   type DeadlineRequest,
   withdrawUpdate,
 } from '@oneseal/contracts';
@@ -144,6 +145,45 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     expect(result.committedDeadline?.dueDate).toBe(
       accepted.kind === 'accepted' ? accepted.committedDueDate : undefined,
     );
+  });
+
+  it('counts the deadlines each turn needs side by side, each once, and opens every task with its own', async () => {
+    const recording = recordingActivities();
+    const count = recording.cases.computeDeadline;
+    let counting = 0;
+    const together: number[] = [];
+    // Each count takes a moment, as routing's does: counts started together are in flight together.
+    recording.cases.computeDeadline = async (request) => {
+      counting += 1;
+      together.push(counting);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      counting -= 1;
+      return count(request);
+    };
+    const input = caseInput();
+    const steps: CurrentStep[] = [];
+    await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, input);
+      for (let step = 0; step < 4; step += 1) steps.push(await decide(handle, 'approve'));
+      await ended(handle);
+    });
+    // The first step's deadline beside the five days from receipt; at 受理 the committed and statutory limits
+    // beside 审核's; 决定's alone; 送达's beside the conclusion. Seven counts, as one after another.
+    expect(together).toHaveLength(7);
+    expect(Math.max(...together)).toBe(3);
+    // Each task opened with the deadline of its own day of opening and its step's budget.
+    const expected = await Promise.all(
+      steps.map(async (step) => {
+        const { dueDate } = await count({
+          startDate: step.openedOn,
+          workingDays: input.route.steps[step.index].budgetWorkingDays,
+          stops: [],
+          county: input.county,
+        });
+        return `${step.kind} ${dueDate}`;
+      }),
+    );
+    expect(recording.opened.map((task) => `${task.stepName} ${task.dueDate}`)).toEqual(expected);
   });
 
   it('delivered electronically: the decision and its 送达回证 are issued in one activity, the decision the case’s document', async () => {
