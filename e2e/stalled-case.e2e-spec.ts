@@ -41,14 +41,15 @@ describe('a case whose step fails on bad data stalls, flagged, and goes on once 
         const view = (await caseView(filed.caseId)) as { attention?: Attention };
         return view.attention;
       });
-      expect(stalled).toEqual(expect.objectContaining({ activity: 'closeReviewTask', code: '23514' }));
+      // 受理's record is written as 审核's task opens (one activity since workflow v11).
+      expect(stalled).toEqual(expect.objectContaining({ activity: 'handOverReviewTask', code: '23514' }));
 
       const clerk = await freshPage(browser());
       await clerk.setViewportSize({ width: 1280, height: 900 });
       await logIn(clerk, 'zz-town-window');
       await clerk.goto(`${workbench}/#/cases/${encodeURIComponent(filed.caseId)}`);
       await expectText(clerk.locator('.attention'), '办件已暂停，需人工处理');
-      await expectText(clerk.locator('.attention'), '记录环节的办理结果');
+      await expectText(clerk.locator('.attention'), '记录环节的办理结果并把待办送到下一环节');
       // What went wrong in words; the database's code is for the administrator.
       await expectText(clerk.locator('.attention'), '不符合数据库的校验规则');
       await clerk.screenshot({ path: join(SHOTS, 'case-stalled.png'), fullPage: true });

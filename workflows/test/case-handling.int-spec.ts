@@ -113,10 +113,10 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       '2.1 决定@140525100-approval',
       '4.1 送达@140525100-window',
     ]);
-    // Every task closed with its decision, in order; 审核's closed by the activity that opened 决定's. 受理 is closed
-    // before the acceptance is announced, and 决定 is stamped before 送达 opens: those close on their own.
+    // Every task closed with its decision, in order; 受理's closed by the activity that opened 审核's, 审核's by the
+    // one that opened 决定's. 决定 is stamped before 送达 opens: it closes on its own.
     expect(recording.closed.map((task) => task.taskId)).toEqual(recording.opened.map((task) => task.taskId));
-    expect(recording.handedOver).toEqual([recording.opened[2].taskId]);
+    expect(recording.handedOver).toEqual([recording.opened[1].taskId, recording.opened[2].taskId]);
     expect(recording.issued.map((document) => document.content.kind)).toEqual([
       'acceptance-notice',
       'decision',
@@ -184,6 +184,40 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       }),
     );
     expect(recording.opened.map((task) => `${task.stepName} ${task.dueDate}`)).toEqual(expected);
+  });
+
+  it('closes 受理 as 审核 opens, then announces the acceptance after the decision, then asks for its notice', async () => {
+    const recording = recordingActivities();
+    const happened: string[] = [];
+    const handOver = recording.approval.handOverReviewTask;
+    recording.approval.handOverReviewTask = async (input) => {
+      happened.push(`${input.open.stepName} opened`);
+      return handOver(input);
+    };
+    const announce = recording.cases.announce;
+    recording.cases.announce = async (milestone) => {
+      happened.push(milestone.kind);
+      return announce(milestone);
+    };
+    const issueDocument = recording.seal.issueDocument;
+    recording.seal.issueDocument = async (input) => {
+      happened.push(input.content.kind);
+      return issueDocument(input);
+    };
+    await harness.withWorkers(recording, async () => {
+      const handle = await harness.start(recording, caseInput());
+      await decide(handle, 'approve'); // 受理
+      await eventually('the notice asked for', async () =>
+        happened.includes('acceptance-notice') ? true : undefined,
+      );
+      await harness.finish(handle);
+    });
+    expect(happened.slice(0, 3)).toEqual(['审核 opened', 'accepted', 'acceptance-notice']);
+    // 受理 closed with its decision's time, the acceptance after it: the province's exchange orders them by time.
+    const [reception] = recording.closed;
+    const accepted = recording.milestones.find((milestone) => milestone.kind === 'accepted');
+    expect(recording.handedOver[0]).toBe(recording.opened[1].taskId);
+    expect(reception.decidedAt && accepted && reception.decidedAt < accepted.at).toBe(true);
   });
 
   it('delivered electronically: the decision and its 送达回证 are issued in one activity, the decision the case’s document', async () => {
@@ -802,20 +836,21 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
 
   it('stalls a step that fails on bad data, flagged and on the record, and runs it again once a fix is reported', async () => {
     const recording = recordingActivities();
-    const closeTask = recording.approval.closeReviewTask;
+    const handOver = recording.approval.handOverReviewTask;
     let refusals = 0;
-    recording.approval.closeReviewTask = async (input) => {
-      // The database refuses the first decision's record, as it refused a NUL in an opinion before the edge did.
+    recording.approval.handOverReviewTask = async (input) => {
+      // The database refuses the first decision's record (受理's, closed as 审核 opens), as it refused a NUL in an
+      // opinion before the edge did.
       if (refusals === 0) {
         refusals += 1;
         throw ApplicationFailure.create({
           type: BAD_DATA_FAILURE,
           nonRetryable: true,
-          message: 'closeReviewTask: the database refused the data (22021): invalid byte sequence',
+          message: 'handOverReviewTask: the database refused the data (22021): invalid byte sequence',
           details: [{ code: '22021' }],
         });
       }
-      return closeTask(input);
+      return handOver(input);
     };
     await harness.withWorkers(recording, async () => {
       const handle = await harness.start(recording, caseInput());
@@ -828,8 +863,10 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
         return status.attention ? status : undefined;
       });
       expect(stalled.attention).toEqual(
-        expect.objectContaining({ activity: 'closeReviewTask', code: '22021' }),
+        expect.objectContaining({ activity: 'handOverReviewTask', code: '22021' }),
       );
+      // The acceptance is announced once 受理 is closed, never before.
+      expect(recording.kinds()).not.toContain('accepted');
       // The flag is the workflow's state; the announcement is an activity that may finish a moment later.
       await eventually('the stall announced', async () =>
         recording.kinds().includes('stalled') ? true : undefined,
@@ -845,7 +882,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       expect(recording.closed).toHaveLength(1);
       expect(recording.milestones.find((milestone) => milestone.kind === 'unstalled')).toEqual(
         expect.objectContaining({
-          activity: 'closeReviewTask',
+          activity: 'handOverReviewTask',
           handlerId: 'ops-1',
           note: '已清除意见中的非法字符',
         }),
@@ -940,7 +977,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     const handOver = recording.approval.handOverReviewTask;
     let handOverRefused = false;
     recording.approval.handOverReviewTask = async (input) => {
-      if (!handOverRefused) {
+      if (input.open.stepName === '决定' && !handOverRefused) {
         handOverRefused = true;
         throw badData('handOverReviewTask', '23514');
       }

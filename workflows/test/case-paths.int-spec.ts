@@ -352,11 +352,10 @@ const RUNS: Record<CasePathName, PathRun> = {
       const refuseNotice = refuseOnce('issueDocument', '22021', issueDocument);
       recording.seal.issueDocument = (input) =>
         input.content.kind === 'acceptance-notice' ? refuseNotice(input) : issueDocument(input);
-      recording.approval.handOverReviewTask = refuseOnce(
-        'handOverReviewTask',
-        '23514',
-        recording.approval.handOverReviewTask,
-      );
+      const handOver = recording.approval.handOverReviewTask;
+      const refuseHandOver = refuseOnce('handOverReviewTask', '23514', handOver);
+      recording.approval.handOverReviewTask = (input) =>
+        input.open.stepName === '决定' ? refuseHandOver(input) : handOver(input);
     },
     drive: async (handle) => {
       const flagged = (activity: string) =>

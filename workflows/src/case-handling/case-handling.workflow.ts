@@ -150,6 +150,16 @@ const NOTICE_BESIDE_NEXT_TASK = 'acceptance-notice-beside-the-next-task';
  */
 const DEADLINES_SIDE_BY_SIDE = 'deadlines-counted-side-by-side';
 
+/**
+ * From this version on (v11 of the recorded histories) the 受理 task is closed by the activity that opens 审核's
+ * (handOverReviewTask), as every other approval leading straight to a task was since v8, and the acceptance is
+ * announced and its 受理通知书 asked for once that task is open. The reviewer's task no longer waits for an activity
+ * task and a workflow task of its own to close 受理 first. The closed 受理 keeps the decision's time and is told
+ * before the acceptance (the province's exchange takes the window's 预受理 before the case's 受理), and the
+ * acceptance is announced before anything else the case does. Asked for once, first.
+ */
+const ACCEPTANCE_HANDED_OVER = 'acceptance-handed-over';
+
 /** Who issues the 送达回证 of an electronic delivery: the system, on the town's behalf. */
 const ELECTRONIC_DELIVERY = { id: 'system', title: '电子送达' };
 
@@ -224,6 +234,10 @@ class CaseRouteWalk {
   private startedUnderV9 = false;
   /** Whether this case started under DEADLINES_SIDE_BY_SIDE (and so under every patch before it). */
   private startedUnderV10 = false;
+  /** Whether this case started under ACCEPTANCE_HANDED_OVER (and so under every patch before it). */
+  private startedUnderV11 = false;
+  /** The acceptance's announcement and notice, made once the task its 受理 is handed over to is open (v11). */
+  private acceptanceToAnnounce?: () => Promise<void>;
   /** A step's deadline counted ahead, beside other work, for the deadlineFrom call that asks for it (v10). */
   private countedAhead?: { key: string; deadline: Promise<Deadline> };
   /** The 受理通知书 on its way while the case goes on (see NOTICE_BESIDE_NEXT_TASK), and how it ended. */
@@ -266,7 +280,8 @@ class CaseRouteWalk {
     const { state } = this;
     // Asked first and once: a case that started under it asks for no earlier patch; one that did not asks for them in
     // the order of every recorded history (keep it), as it always did.
-    this.startedUnderV10 = patched(DEADLINES_SIDE_BY_SIDE);
+    this.startedUnderV11 = patched(ACCEPTANCE_HANDED_OVER);
+    this.startedUnderV10 = this.startedUnderV11 || patched(DEADLINES_SIDE_BY_SIDE);
     this.startedUnderV9 = this.startedUnderV10 || patched(NOTICE_BESIDE_NEXT_TASK);
     this.startedUnderV8 = this.startedUnderV9 || patched(HAND_OVER_AND_ORDERED_IDS);
     const fromTownReceipt = this.startedUnderV8 || patched(DEEMED_FROM_THE_TOWNS_RECEIPT);
@@ -282,6 +297,7 @@ class CaseRouteWalk {
         // Never so by leadsStraightToNextTask; should the two disagree, the task is closed all the same.
         await this.approval.closeReviewTask(handedOver);
         handedOver = undefined;
+        await this.announceAcceptanceHandedOver();
       }
       if (step.kind === '用印') {
         await this.stampDecision(
@@ -348,7 +364,7 @@ class CaseRouteWalk {
         break;
       }
       handedOver = end.handedOver;
-      const next = await this.follow(index, end.decided);
+      const next = await this.follow(index, end.decided, end.handedOver !== undefined);
       if (typeof next !== 'number') return next;
       index = next;
     }
@@ -387,6 +403,7 @@ class CaseRouteWalk {
     };
     if (handedOver) await this.approval.handOverReviewTask({ close: handedOver, open: opening });
     else await this.approval.openReviewTask(opening);
+    await this.announceAcceptanceHandedOver();
 
     let decision: StepDecision | undefined;
     while (!decision) {
@@ -414,14 +431,15 @@ class CaseRouteWalk {
   /**
    * Whether the decision's next turn is opening the next step's task, with nothing but day-counting local activities
    * between (its deadline; before 受理, the day of receipt): an approval that neither accepts nor decides the case,
-   * before a step with a task (see follow). The closed task keeps the decision's time whatever those took. A 受理's
-   * task is closed before the acceptance is announced (the province's exchange takes the window's 预受理 before the
-   * case's 受理); 补正, 退回 and refusals are rare enough to keep their own close.
+   * before a step with a task (see follow). The closed task keeps the decision's time whatever those took. Before v11
+   * a 受理's task was closed on its own, before the acceptance was announced (the province's exchange takes the
+   * window's 预受理 before the case's 受理); since, the acceptance waits for the hand-over instead (see accept). 补正,
+   * 退回 and refusals are rare enough to keep their own close.
    */
   private leadsStraightToNextTask(index: number, decision: StepDecision): boolean {
     const { state } = this;
     if (decision.outcome !== 'approve' || state.decided) return false;
-    if (index === state.acceptIndex && !state.status.acceptedOn) return false;
+    if (index === state.acceptIndex && !state.status.acceptedOn && !this.startedUnderV11) return false;
     if (state.steps[index].kind === '决定') return false;
     const next = state.steps[index + 1];
     return next !== undefined && this.opensTaskNext(next);
@@ -433,11 +451,15 @@ class CaseRouteWalk {
   }
 
   /** Where the route goes after a decision: the index of the next step, or the case's end. */
-  private async follow(index: number, decision: StepDecision): Promise<number | CaseStatus> {
+  private async follow(
+    index: number,
+    decision: StepDecision,
+    handedOver: boolean,
+  ): Promise<number | CaseStatus> {
     const { state } = this;
     switch (decision.outcome) {
       case 'approve':
-        if (index === state.acceptIndex && !state.status.acceptedOn) await this.accept(decision);
+        if (index === state.acceptIndex && !state.status.acceptedOn) await this.accept(decision, handedOver);
         if (state.steps[index].kind === '决定') state.decide('准予', decision);
         return index + 1;
       case 'return':
@@ -461,19 +483,47 @@ class CaseRouteWalk {
     }
   }
 
-  /** 受理: the committed limit starts to run from today. */
-  private async accept(decision: StepDecision): Promise<void> {
+  /**
+   * 受理: the committed limit starts to run from today. A 受理 handed over to the next task (v11) is announced once
+   * that task is open (see takeStep), so that its close is told first.
+   */
+  private async accept(decision: StepDecision, handedOver: boolean): Promise<void> {
     const { state } = this;
     state.accept(today());
-    await this.announceAccepted(this.handler(state.steps[state.acceptIndex], decision), false);
+    const handledBy = this.handler(state.steps[state.acceptIndex], decision);
+    if (!handedOver) return this.announceAccepted(handledBy, false);
+    this.countNextStepDeadlineAhead();
+    await this.recomputeCaseDeadlines();
+    this.acceptanceToAnnounce = () => this.announceAcceptance(handledBy, false);
   }
 
   /** The committed dates from acceptance, the 受理 milestone, and the 受理通知书 (of a deemed acceptance, if so). */
   private async announceAccepted(handledBy: NamedPerson & { title: string }, deemed: boolean): Promise<void> {
-    const { state } = this;
-    const next = state.steps[state.acceptIndex + 1];
-    if (next && this.opensTaskNext(next)) this.countStepDeadlineAhead(state.acceptIndex + 1);
+    this.countNextStepDeadlineAhead();
     await this.recomputeCaseDeadlines();
+    await this.announceAcceptance(handledBy, deemed);
+  }
+
+  /** The acceptance waiting for its 受理 to be handed over (v11), once it is. */
+  private async announceAcceptanceHandedOver(): Promise<void> {
+    const acceptance = this.acceptanceToAnnounce;
+    if (!acceptance) return;
+    this.acceptanceToAnnounce = undefined;
+    await acceptance();
+  }
+
+  /** The step after 受理's deadline, counted beside the committed dates when its task opens next (v10). */
+  private countNextStepDeadlineAhead(): void {
+    const next = this.state.steps[this.state.acceptIndex + 1];
+    if (next && this.opensTaskNext(next)) this.countStepDeadlineAhead(this.state.acceptIndex + 1);
+  }
+
+  /** The 受理 milestone with the committed date, and the 受理通知书. */
+  private async announceAcceptance(
+    handledBy: NamedPerson & { title: string },
+    deemed: boolean,
+  ): Promise<void> {
+    const { state } = this;
     const deadline = state.status.committedDeadline as Deadline;
     await this.announce({
       kind: 'accepted',
