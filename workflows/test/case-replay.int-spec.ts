@@ -12,7 +12,10 @@ import { workflowsPath } from './support/case-harness';
 /**
  * Cases already running keep running after a deploy only if today's workflow code makes the same decisions their
  * recorded histories show. Every path has a history (recorded by case-paths.int-spec.ts), and so do the versions
- * before it (kept as they were recorded).
+ * before it (kept as they were recorded). Two are orders a busy worker takes that no recording caught:
+ * case-notice-refused-as-review-opens.v9 and .v10 are the recorded stalled-and-fixed case of that version cut after
+ * the 受理通知书's refusal, moved into the workflow task that opened 审核 (the case's code of that version replays
+ * them; a turn of the event loop more on the way to 审核's wait did not).
  */
 describe('case workflow replay over recorded histories', () => {
   const histories = readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.json'));

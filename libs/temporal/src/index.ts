@@ -8,3 +8,4 @@ export * from './temporal-workers';
 export * from './workflow-refusal';
 export * from './bad-data-failure';
 export * from './timed-activities';
+export * from './heartbeating-activities';

@@ -1,4 +1,5 @@
 import {
+  SEAL_ACTIVITY_HEARTBEAT,
   TASK_QUEUES,
   caseStatusQuery,
   decideStepUpdate,
@@ -79,6 +80,9 @@ const caseActivities = proxyActivities<CaseActivities>({
 const sealActivities = proxyActivities<SealActivities>({
   taskQueue: TASK_QUEUES.sealActivities,
   startToCloseTimeout: '2 minutes',
+  // The seal service's attempts tell the server they are at work: one whose task never reached it (a Temporal Server
+  // short of CPU lost it; a cluster run had a 受理通知书 wait the whole two minutes) is tried again within seconds.
+  heartbeatTimeout: SEAL_ACTIVITY_HEARTBEAT.timeoutMs,
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
@@ -297,7 +301,7 @@ class CaseRouteWalk {
         // Never so by leadsStraightToNextTask; should the two disagree, the task is closed all the same.
         await this.approval.closeReviewTask(handedOver);
         handedOver = undefined;
-        await this.announceAcceptanceHandedOver();
+        if (this.acceptanceToAnnounce) await this.announceAcceptanceHandedOver();
       }
       if (step.kind === '用印') {
         await this.stampDecision(
@@ -403,7 +407,8 @@ class CaseRouteWalk {
     };
     if (handedOver) await this.approval.handOverReviewTask({ close: handedOver, open: opening });
     else await this.approval.openReviewTask(opening);
-    await this.announceAcceptanceHandedOver();
+    // Only when one waits: an await more would move the commands of cases before v11 by a turn of the event loop.
+    if (this.acceptanceToAnnounce) await this.announceAcceptanceHandedOver();
 
     let decision: StepDecision | undefined;
     while (!decision) {
@@ -504,12 +509,11 @@ class CaseRouteWalk {
     await this.announceAcceptance(handledBy, deemed);
   }
 
-  /** The acceptance waiting for its 受理 to be handed over (v11), once it is. */
+  /** The acceptance waiting for its 受理 to be handed over (v11), once it is. Called only when one waits. */
   private async announceAcceptanceHandedOver(): Promise<void> {
     const acceptance = this.acceptanceToAnnounce;
-    if (!acceptance) return;
     this.acceptanceToAnnounce = undefined;
-    await acceptance();
+    await acceptance?.();
   }
 
   /** The step after 受理's deadline, counted beside the committed dates when its task opens next (v10). */
@@ -984,9 +988,14 @@ class CaseRouteWalk {
     const ahead = this.countedAhead;
     if (ahead) {
       this.countedAhead = undefined;
-      if (ahead.key === JSON.stringify(request)) return ahead.deadline;
+      if (ahead.key === this.countKey(request)) return ahead.deadline;
     }
     return this.deadlines().computeDeadline(request);
+  }
+
+  /** A count's request, and the calendar changes taken so far: a count made before a change is made again. */
+  private countKey(request: DeadlineRequest): string {
+    return JSON.stringify([request, this.state.calendarChangesTaken]);
   }
 
   /**
@@ -1000,7 +1009,7 @@ class CaseRouteWalk {
     const deadline = this.deadlines().computeDeadline(request);
     // Its failure is thrown where it is taken; one never taken must not fail the workflow task as unhandled.
     deadline.catch(() => undefined);
-    this.countedAhead = { key: JSON.stringify(request), deadline };
+    this.countedAhead = { key: this.countKey(request), deadline };
   }
 
   private async recomputeCaseDeadlines(): Promise<void> {

@@ -53,6 +53,8 @@ export class CaseState {
   readonly acceptIndex: number;
   private readonly visits: number[];
   private readonly requests: CaseRequest[] = [];
+  /** How many calendar changes the case was told of: a deadline counted ahead of one is counted again after it. */
+  private calendarChanges = 0;
   private decisionTaken = false;
   private withdrawalRequested = false;
   private outcome: '准予' | '不予许可' = '准予';
@@ -275,7 +277,12 @@ export class CaseState {
   }
 
   /** Signalled, never refused: a case that has ended simply never takes the request from the queue. */
+  get calendarChangesTaken(): number {
+    return this.calendarChanges;
+  }
+
   takeCalendarChange(change: CalendarChange): void {
+    this.calendarChanges += 1;
     this.requests.push({ kind: 'recalculate', change });
   }
 

@@ -1,5 +1,12 @@
 import type { HandoverMethod, SpecialProcedure } from '../events/shared-fields';
 
+/**
+ * How often the seal service's activities tell the Temporal server they are still at work, and how long the case
+ * workflow lets one go without it before trying again: a task the server lost on its way to the worker is retried
+ * after `timeoutMs`, while an attempt that is slow but alive (many documents at once) keeps its two minutes.
+ */
+export const SEAL_ACTIVITY_HEARTBEAT = { everyMs: 3_000, timeoutMs: 15_000 } as const;
+
 /** What the case workflow hands the seal service once a case is decided, to have its result document stamped. */
 export interface StampDecisionInput {
   caseId: string;
