@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
 import { deadlinesOn, eventually } from '@oneseal/testing';
-import { ApplicationFailure } from '@temporalio/common';
 import {
-  BAD_DATA_FAILURE,
   CASE_REFUSALS,
   caseStatusQuery,
   decideStepUpdate,
@@ -20,12 +18,14 @@ import {
   CaseHarness,
   DAY,
   addDays,
+  badDataFailure,
   caseInput,
   decide,
   ended,
   openTask,
   recordingActivities,
   refusalOf,
+  refusingOnce,
   type Recording,
 } from './support/case-harness';
 
@@ -836,22 +836,13 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
 
   it('stalls a step that fails on bad data, flagged and on the record, and runs it again once a fix is reported', async () => {
     const recording = recordingActivities();
-    const handOver = recording.approval.handOverReviewTask;
-    let refusals = 0;
-    recording.approval.handOverReviewTask = async (input) => {
-      // The database refuses the first decision's record (受理's, closed as 审核 opens), as it refused a NUL in an
-      // opinion before the edge did.
-      if (refusals === 0) {
-        refusals += 1;
-        throw ApplicationFailure.create({
-          type: BAD_DATA_FAILURE,
-          nonRetryable: true,
-          message: 'handOverReviewTask: the database refused the data (22021): invalid byte sequence',
-          details: [{ code: '22021' }],
-        });
-      }
-      return handOver(input);
-    };
+    // The database refuses the first decision's record (受理's, closed as 审核 opens), as it refused a NUL in an
+    // opinion before the edge did.
+    recording.approval.handOverReviewTask = refusingOnce(
+      'handOverReviewTask',
+      '22021',
+      recording.approval.handOverReviewTask,
+    );
     await harness.withWorkers(recording, async () => {
       const handle = await harness.start(recording, caseInput());
       await expect(
@@ -958,19 +949,12 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
 
   it('a notice failing on bad data holds back only the documents after it; a second stall waits its turn', async () => {
     const recording = recordingActivities();
-    const badData = (activity: string, code: string) =>
-      ApplicationFailure.create({
-        type: BAD_DATA_FAILURE,
-        nonRetryable: true,
-        message: `${activity}: the database refused the data (${code})`,
-        details: [{ code }],
-      });
     const issueDocument = recording.seal.issueDocument;
     let noticeRefused = false;
     recording.seal.issueDocument = async (input) => {
       if (input.content.kind === 'acceptance-notice' && !noticeRefused) {
         noticeRefused = true;
-        throw badData('issueDocument', '22021');
+        throw badDataFailure('issueDocument', '22021');
       }
       return issueDocument(input);
     };
@@ -979,7 +963,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
     recording.approval.handOverReviewTask = async (input) => {
       if (input.open.stepName === '决定' && !handOverRefused) {
         handOverRefused = true;
-        throw badData('handOverReviewTask', '23514');
+        throw badDataFailure('handOverReviewTask', '23514');
       }
       return handOver(input);
     };

@@ -1,6 +1,5 @@
 import { deadlinesOn, eventually, fetchWorkflowHistoryJson } from '@oneseal/testing';
 import {
-  BAD_DATA_FAILURE,
   caseStatusQuery,
   decideStepUpdate,
   extendUpdate,
@@ -14,7 +13,6 @@ import {
   type CaseStatus,
 } from '@oneseal/contracts';
 import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
-import { ApplicationFailure } from '@temporalio/common';
 import { CASE_PATHS, recordHistory, type CasePathName } from './support/case-paths';
 import {
   CaseHarness,
@@ -25,6 +23,7 @@ import {
   openTask,
   reached,
   recordingActivities,
+  refusingOnce,
   type CaseHandle,
   type Recording,
 } from './support/case-harness';
@@ -51,29 +50,6 @@ interface PathRun {
 
 /** The 受理 step's one-day budget runs out while nobody is at the window: its warnings come before the acceptance. */
 const DEEMED_MILESTONES = ['warning', 'warning', 'accepted', 'concluded', 'delivered'];
-
-/** What an activity throws when the database refuses its data: non-retryable, the case stalls (stalled-steps.ts). */
-const badData = (activity: string, code: string) =>
-  ApplicationFailure.create({
-    type: BAD_DATA_FAILURE,
-    nonRetryable: true,
-    message: `${activity}: the database refused the data (${code})`,
-    details: [{ code }],
-  });
-
-/** Refuses the first call of an activity on bad data, then does what it did before. */
-function refuseOnce<T extends (...args: never[]) => Promise<unknown>>(
-  activity: string,
-  code: string,
-  call: T,
-): T {
-  let refused = false;
-  return (async (...args: Parameters<T>) => {
-    if (refused) return call(...args);
-    refused = true;
-    throw badData(activity, code);
-  }) as T;
-}
 
 const approveRest = async (handle: CaseHandle, steps: number) => {
   for (let step = 0; step < steps; step += 1) await decide(handle, 'approve');
@@ -349,11 +325,11 @@ const RUNS: Record<CasePathName, PathRun> = {
     // queued behind the notice's; each put right and retried by the operator on duty.
     arrange: (recording) => {
       const issueDocument = recording.seal.issueDocument;
-      const refuseNotice = refuseOnce('issueDocument', '22021', issueDocument);
+      const refuseNotice = refusingOnce('issueDocument', '22021', issueDocument);
       recording.seal.issueDocument = (input) =>
         input.content.kind === 'acceptance-notice' ? refuseNotice(input) : issueDocument(input);
       const handOver = recording.approval.handOverReviewTask;
-      const refuseHandOver = refuseOnce('handOverReviewTask', '23514', handOver);
+      const refuseHandOver = refusingOnce('handOverReviewTask', '23514', handOver);
       recording.approval.handOverReviewTask = (input) =>
         input.open.stepName === '决定' ? refuseHandOver(input) : handOver(input);
     },

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { BAD_DATA_FAILURE, type BadDataDetails } from '@oneseal/contracts';
+import { wrappedActivities } from './wrapped-activities';
 
 /**
  * PostgreSQL refusing the data itself, which no retry changes: class 22 (data exceptions: a NUL in text, a value
@@ -19,28 +20,20 @@ export function badDataCode(error: unknown): string | undefined {
  * thrown as it was (and retried by the workflow's policy).
  */
 export function failOnBadData<T extends object>(activities: T): T {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, activity] of Object.entries(activities)) {
-    if (typeof activity !== 'function') {
-      wrapped[name] = activity;
-      continue;
+  return wrappedActivities(activities, (name, call) => async (...args) => {
+    try {
+      return await call(...args);
+    } catch (error) {
+      const code = badDataCode(error);
+      if (!code) throw error;
+      const details: BadDataDetails = { code };
+      throw ApplicationFailure.create({
+        type: BAD_DATA_FAILURE,
+        nonRetryable: true,
+        message: `${name}: the database refused the data (${code}): ${error instanceof Error ? error.message : String(error)}`,
+        details: [details],
+        cause: error instanceof Error ? error : undefined,
+      });
     }
-    wrapped[name] = async (...args: unknown[]) => {
-      try {
-        return await (activity as (...given: unknown[]) => Promise<unknown>).apply(activities, args);
-      } catch (error) {
-        const code = badDataCode(error);
-        if (!code) throw error;
-        const details: BadDataDetails = { code };
-        throw ApplicationFailure.create({
-          type: BAD_DATA_FAILURE,
-          nonRetryable: true,
-          message: `${name}: the database refused the data (${code}): ${error instanceof Error ? error.message : String(error)}`,
-          details: [details],
-          cause: error instanceof Error ? error : undefined,
-        });
-      }
-    };
-  }
-  return wrapped as T;
+  });
 }

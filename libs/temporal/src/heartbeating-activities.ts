@@ -1,4 +1,5 @@
 import { Context } from '@temporalio/activity';
+import { wrappedActivities } from './wrapped-activities';
 
 /**
  * The same activities, each telling the Temporal server it is still at work every `everyMs` while it runs. One that
@@ -8,21 +9,13 @@ import { Context } from '@temporalio/activity';
  * but alive keeps its time.
  */
 export function heartbeatingActivities<T extends object>(activities: T, everyMs: number): T {
-  const beating: Record<string, unknown> = {};
-  for (const [name, activity] of Object.entries(activities)) {
-    if (typeof activity !== 'function') {
-      beating[name] = activity;
-      continue;
+  return wrappedActivities(activities, (_name, call) => async (...args) => {
+    const context = Context.current();
+    const beat = setInterval(() => context.heartbeat(), everyMs);
+    try {
+      return await call(...args);
+    } finally {
+      clearInterval(beat);
     }
-    beating[name] = async (...args: unknown[]) => {
-      const context = Context.current();
-      const beat = setInterval(() => context.heartbeat(), everyMs);
-      try {
-        return await (activity as (...given: unknown[]) => Promise<unknown>).apply(activities, args);
-      } finally {
-        clearInterval(beat);
-      }
-    };
-  }
-  return beating as T;
+  });
 }

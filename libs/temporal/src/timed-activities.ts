@@ -1,4 +1,5 @@
 import { Histogram } from 'prom-client';
+import { wrappedActivities } from './wrapped-activities';
 
 const activityDuration = new Histogram({
   name: 'oneseal_activity_duration_seconds',
@@ -9,26 +10,15 @@ const activityDuration = new Histogram({
 
 /** The same activities, each timed on /metrics (oneseal_activity_duration_seconds). */
 export function timedActivities<T extends object>(activities: T): T {
-  const timed: Record<string, unknown> = {};
-  for (const [name, activity] of Object.entries(activities)) {
-    if (typeof activity !== 'function') {
-      timed[name] = activity;
-      continue;
+  return wrappedActivities(activities, (name, call) => async (...args) => {
+    const end = activityDuration.startTimer({ activity: name });
+    try {
+      const result = await call(...args);
+      end({ outcome: 'completed' });
+      return result;
+    } catch (error) {
+      end({ outcome: 'failed' });
+      throw error;
     }
-    timed[name] = async (...args: unknown[]) => {
-      const end = activityDuration.startTimer({ activity: name });
-      try {
-        const result: unknown = await (activity as (...given: unknown[]) => Promise<unknown>).apply(
-          activities,
-          args,
-        );
-        end({ outcome: 'completed' });
-        return result;
-      } catch (error) {
-        end({ outcome: 'failed' });
-        throw error;
-      }
-    };
-  }
-  return timed as T;
+  });
 }

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  BAD_DATA_FAILURE,
   TASK_QUEUES,
   caseStatusQuery,
   decideStepUpdate,
@@ -25,6 +26,7 @@ import {
 import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
 import { deadlinesOn, engineEndpoints, eventually } from '@oneseal/testing';
 import type { WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { caseHandlingWorkflow } from '../../src';
@@ -322,4 +324,27 @@ export async function refusalOf(update: Promise<unknown>): Promise<string> {
     throw error;
   }
   throw new Error('the update was accepted, expected a refusal');
+}
+
+/** What an activity throws when the database refuses its data: non-retryable, the case stalls (stalled-steps.ts). */
+export const badDataFailure = (activity: string, code: string) =>
+  ApplicationFailure.create({
+    type: BAD_DATA_FAILURE,
+    nonRetryable: true,
+    message: `${activity}: the database refused the data (${code})`,
+    details: [{ code }],
+  });
+
+/** Refuses the first call of an activity on bad data, then does what it did before. */
+export function refusingOnce<T extends (...args: never[]) => Promise<unknown>>(
+  activity: string,
+  code: string,
+  call: T,
+): T {
+  let refused = false;
+  return (async (...args: Parameters<T>) => {
+    if (refused) return call(...args);
+    refused = true;
+    throw badDataFailure(activity, code);
+  }) as T;
 }
