@@ -26,6 +26,7 @@ import {
   recordingActivities,
   refusalOf,
   refusingOnce,
+  type CaseHandle,
   type Recording,
 } from './support/case-harness';
 
@@ -48,8 +49,23 @@ function calendarWithHolidayAfter(today: string): WorkingDayCalendar {
   return calendar;
 }
 
-/** Holds every 受理通知书 the seal activity is asked for until the returned function lets them out. */
-function holdTheNotice(recording: Recording): () => void {
+/** A case accepted while its 受理通知书 is held, with 审核's task open: the work a test does with it. */
+type WhileTheNoticeIsHeld<T> = (
+  handle: CaseHandle,
+  review: Recording['opened'][number],
+  letTheNoticeOut: () => void,
+) => Promise<T>;
+
+/**
+ * Holds every 受理通知书 the seal activity is asked for, starts a case, accepts it and waits for 审核's task, then runs
+ * the test's work; the notice is let out when the work says so, and however it ends (workers stopping wait for a
+ * held activity).
+ */
+async function withTheNoticeHeld<T>(
+  harness: CaseHarness,
+  recording: Recording,
+  work: WhileTheNoticeIsHeld<T>,
+): Promise<T> {
   const issueDocument = recording.seal.issueDocument;
   let letOut: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (letOut = resolve));
@@ -57,16 +73,19 @@ function holdTheNotice(recording: Recording): () => void {
     if (input.content.kind === 'acceptance-notice') await held;
     return issueDocument(input);
   };
-  return () => letOut();
-}
-
-/** Runs a test's work, letting held notices out however it ends: workers stopping wait for a held activity. */
-async function lettingTheNoticeOutAfter<T>(letOut: () => void, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } finally {
-    letOut();
-  }
+  return harness.withWorkers(recording, async () => {
+    try {
+      const handle = await harness.start(recording, caseInput());
+      await decide(handle, 'approve'); // 受理
+      // The approval service has put 审核 in the reviewer's inbox while the seal service still makes the notice.
+      const review = await eventually('审核 opened', async () =>
+        recording.opened.find((task) => task.stepName === '审核'),
+      );
+      return await work(handle, review, () => letOut());
+    } finally {
+      letOut();
+    }
+  });
 }
 
 describe('case handling workflow (Temporal time-skipping test server)', () => {
@@ -884,28 +903,19 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
 
   it('opens 审核 while the 受理通知书 is being made, and issues the decision only after the notice', async () => {
     const recording = recordingActivities();
-    const letTheNoticeOut = holdTheNotice(recording);
-    const result = await harness.withWorkers(recording, () =>
-      lettingTheNoticeOutAfter(letTheNoticeOut, async () => {
-        const handle = await harness.start(recording, caseInput());
-        await decide(handle, 'approve'); // 受理
-        // The approval service has put 审核 in the reviewer's inbox while the seal service still makes the notice.
-        await eventually('审核 opened', async () =>
-          recording.opened.find((task) => task.stepName === '审核'),
-        );
-        expect(recording.issued).toEqual([]);
-        expect((await decide(handle, 'approve')).kind).toBe('审核');
-        expect((await decide(handle, 'approve')).kind).toBe('决定');
-        // 决定 is closed; its decision waits for the notice: nothing is issued, nothing concluded.
-        await eventually('决定 closed', async () => (recording.closed.length === 3 ? true : undefined));
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        expect(recording.issued).toEqual([]);
-        expect((await handle.query(caseStatusQuery)).stage).not.toBe('concluded');
-        letTheNoticeOut();
-        expect((await decide(handle, 'approve')).kind).toBe('送达');
-        return ended(handle);
-      }),
-    );
+    const result = await withTheNoticeHeld(harness, recording, async (handle, _review, letTheNoticeOut) => {
+      expect(recording.issued).toEqual([]);
+      expect((await decide(handle, 'approve')).kind).toBe('审核');
+      expect((await decide(handle, 'approve')).kind).toBe('决定');
+      // 决定 is closed; its decision waits for the notice: nothing is issued, nothing concluded.
+      await eventually('决定 closed', async () => (recording.closed.length === 3 ? true : undefined));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(recording.issued).toEqual([]);
+      expect((await handle.query(caseStatusQuery)).stage).not.toBe('concluded');
+      letTheNoticeOut();
+      expect((await decide(handle, 'approve')).kind).toBe('送达');
+      return ended(handle);
+    });
     expect(recording.issued.map((document) => document.content.kind)).toEqual([
       'acceptance-notice',
       'decision',
@@ -921,27 +931,19 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
 
   it('a case withdrawn while its 受理通知书 is being made ends only once the notice is issued', async () => {
     const recording = recordingActivities();
-    const letTheNoticeOut = holdTheNotice(recording);
-    const result = await harness.withWorkers(recording, () =>
-      lettingTheNoticeOutAfter(letTheNoticeOut, async () => {
-        const handle = await harness.start(recording, caseInput());
-        await decide(handle, 'approve'); // 受理
-        const review = await eventually('审核 opened', async () =>
-          recording.opened.find((task) => task.stepName === '审核'),
-        );
-        await handle.executeUpdate(withdrawUpdate, {
-          args: [{ requestedBy: 'applicant', reason: '不再需要' }],
-        });
-        // The task leaves the reviewer's inbox at once; the case is concluded only after the notice.
-        await eventually('审核 cancelled', async () =>
-          recording.cancelled.includes(review.taskId) ? true : undefined,
-        );
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        expect(recording.kinds()).toEqual(['accepted']);
-        letTheNoticeOut();
-        return ended(handle);
-      }),
-    );
+    const result = await withTheNoticeHeld(harness, recording, async (handle, review, letTheNoticeOut) => {
+      await handle.executeUpdate(withdrawUpdate, {
+        args: [{ requestedBy: 'applicant', reason: '不再需要' }],
+      });
+      // The task leaves the reviewer's inbox at once; the case is concluded only after the notice.
+      await eventually('审核 cancelled', async () =>
+        recording.cancelled.includes(review.taskId) ? true : undefined,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(recording.kinds()).toEqual(['accepted']);
+      letTheNoticeOut();
+      return ended(handle);
+    });
     expect(result.result).toBe('撤件');
     expect(recording.kinds()).toEqual(['accepted', 'concluded']);
     expect(result.documents?.map((document) => document.kind)).toEqual(['acceptance-notice']);

@@ -1,5 +1,6 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { heartbeatingActivities } from './heartbeating-activities';
+import { activityWorker } from './temporal-workers';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -55,5 +56,20 @@ describe('heartbeatingActivities', () => {
     expect(seen.outcome).toEqual({ error: 'refused' });
     expect(seen.beats).toBeGreaterThanOrEqual(1);
     expect(seen.after).toBe(0);
+  });
+
+  it('is how a worker built with heartbeatEveryMs runs its activities, and only such a worker', async () => {
+    const built = (heartbeatEveryMs?: number) =>
+      activityWorker<[]>({
+        name: 'activityWorker',
+        taskQueue: 'test',
+        inject: [],
+        activities: () => ({ slow: (ms: number) => pause(ms).then(() => 'done') }),
+        heartbeatEveryMs,
+      }).buildActivities?.([]) as { slow(ms: number): Promise<string> };
+    const beating = await heartbeatsOf((env) => env.run(built(20).slow, 110));
+    expect(beating.outcome).toEqual({ value: 'done' });
+    expect(beating.beats).toBeGreaterThanOrEqual(3);
+    expect((await heartbeatsOf((env) => env.run(built().slow, 110))).beats).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import type {
 } from '@nestjs/common';
 import type { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { failOnBadData } from './bad-data-failure';
+import { heartbeatingActivities } from './heartbeating-activities';
 import { timedActivities } from './timed-activities';
 import { ManagedWorker } from './managed-worker';
 import type { TemporalConfig } from './temporal-config';
@@ -32,14 +33,26 @@ export function activityWorker<TDependencies extends unknown[]>(definition: {
   taskQueue: string;
   inject: { [K in keyof TDependencies]: InjectionToken };
   activities: (...dependencies: TDependencies) => object;
+  /**
+   * Each activity tells the server it is at work this often while it runs (see heartbeatingActivities), for
+   * workflows that give these activities a heartbeat timeout.
+   */
+  heartbeatEveryMs?: number;
 }): WorkerDefinition {
+  const { heartbeatEveryMs } = definition;
   return {
     name: definition.name,
     taskQueue: definition.taskQueue,
     inject: definition.inject,
     // Data no retry can fix fails the activity for good, so the case is flagged instead of retrying for ever.
-    buildActivities: (dependencies) =>
-      timedActivities(failOnBadData(definition.activities(...(dependencies as TDependencies)))),
+    buildActivities: (dependencies) => {
+      const activities = timedActivities(
+        failOnBadData(definition.activities(...(dependencies as TDependencies))),
+      );
+      return heartbeatEveryMs === undefined
+        ? activities
+        : heartbeatingActivities(activities, heartbeatEveryMs);
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@oneseal/auth';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { TASK_QUEUES } from '@oneseal/contracts';
+import { SEAL_ACTIVITY_HEARTBEAT, TASK_QUEUES } from '@oneseal/contracts';
 import { KafkaModule, parseBrokers } from '@oneseal/kafka';
 import { DatabaseModule, MessagingModule, serviceLoggerModule, RateLimitModule } from '@oneseal/service-kit';
 import { activityWorker, TemporalModule, TemporalWorkers } from '@oneseal/temporal';
@@ -100,6 +100,7 @@ export class SealModule {
               taskQueue: TASK_QUEUES.sealActivities,
               inject: [DocumentIssuingService],
               activities: createSealActivities,
+              heartbeatEveryMs: SEAL_ACTIVITY_HEARTBEAT.everyMs,
             }),
           ],
         }),

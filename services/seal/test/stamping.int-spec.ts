@@ -4,7 +4,6 @@ import { engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@one
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { MockActivityEnvironment } from '@temporalio/testing';
 import { createSealActivities } from '../src/activities/seal.activities';
 import { DocumentIssuingService } from '../src/documents/document-issuing.service';
 import { SEAL_SCHEMA } from '../src/config/seal.env';
@@ -62,15 +61,13 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
   }
 
   const storedPdf = (documentId: string) => storedPdfOf(suite.dataSource, documentId);
-  /** Runs an activity as Temporal's worker does, in an activity's context (the seal's activities heartbeat from it). */
-  const asActivity = <T>(call: () => Promise<T>) => new MockActivityEnvironment().run(call) as Promise<T>;
 
   it('stamps a decision once, registers it in the ledger, announces it, and the document verifies', async () => {
     const seal = await activeSeal('140525100');
     const activities = createSealActivities(stamping);
     const input = inputFor('140525100');
 
-    const stamped = await asActivity(() => activities.stampDecision(input));
+    const stamped = await activities.stampDecision(input);
     expect(stamped).toEqual(expect.objectContaining({ sealId: seal.id, created: true }));
     expect(stamped.verificationCode).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
 
@@ -189,9 +186,7 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
     });
     const activities = createSealActivities(stamping);
     const viaWorkflow = inputFor(town);
-    const failure = await asActivity(() => activities.stampDecision(viaWorkflow)).catch(
-      (error: unknown) => error,
-    );
+    const failure = await activities.stampDecision(viaWorkflow).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toEqual(expect.objectContaining({ type: 'SealNotActive', nonRetryable: false }));
     for (const [decision, code] of [

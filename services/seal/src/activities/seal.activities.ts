@@ -1,6 +1,5 @@
-import { SEAL_ACTIVITY_HEARTBEAT, type SealActivities } from '@oneseal/contracts';
+import type { SealActivities } from '@oneseal/contracts';
 import { chinaDate } from '@oneseal/domain';
-import { heartbeatingActivities } from '@oneseal/temporal';
 import { ApplicationFailure } from '@temporalio/common';
 import { SEAL_NOT_ACTIVE_REFUSALS, type DocumentIssuingService } from '../documents/document-issuing.service';
 import { SealError } from '../seals/seals.errors';
@@ -20,13 +19,9 @@ async function waitingForSeal<T>(issue: () => Promise<T>): Promise<T> {
 /**
  * The seal service's activities (TASK_QUEUES.sealActivities). An organ without an active seal fails with the
  * retryable type 'SealNotActive' — the refusal is in the ledger. Temporal may run an attempt twice: issuing is
- * idempotent per document. Each tells the server it is at work every few seconds (SEAL_ACTIVITY_HEARTBEAT).
+ * idempotent per document. Their worker has them tell the server they are at work (SEAL_ACTIVITY_HEARTBEAT).
  */
 export function createSealActivities(issuing: DocumentIssuingService): SealActivities {
-  return heartbeatingActivities(sealActivitiesOf(issuing), SEAL_ACTIVITY_HEARTBEAT.everyMs);
-}
-
-function sealActivitiesOf(issuing: DocumentIssuingService): SealActivities {
   return {
     stampDecision: (input) => waitingForSeal(() => issuing.stampDecision(input)),
     issueDocument: (input) => waitingForSeal(() => issuing.issue(input)),
