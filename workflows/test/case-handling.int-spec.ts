@@ -18,7 +18,7 @@ import {
   CaseHarness,
   DAY,
   addDays,
-  badDataFailure,
+  BadData,
   caseInput,
   decide,
   ended,
@@ -951,24 +951,16 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
 
   it('a notice failing on bad data holds back only the documents after it; a second stall waits its turn', async () => {
     const recording = recordingActivities();
+    const badNotice = new BadData();
     const issueDocument = recording.seal.issueDocument;
-    let noticeRefused = false;
-    recording.seal.issueDocument = async (input) => {
-      if (input.content.kind === 'acceptance-notice' && !noticeRefused) {
-        noticeRefused = true;
-        throw badDataFailure('issueDocument', '22021');
-      }
-      return issueDocument(input);
-    };
+    const refuseNotice = badNotice.refusing('issueDocument', '22021', issueDocument);
+    recording.seal.issueDocument = (input) =>
+      input.content.kind === 'acceptance-notice' ? refuseNotice(input) : issueDocument(input);
+    const badHandOver = new BadData();
     const handOver = recording.approval.handOverReviewTask;
-    let handOverRefused = false;
-    recording.approval.handOverReviewTask = async (input) => {
-      if (input.open.stepName === '决定' && !handOverRefused) {
-        handOverRefused = true;
-        throw badDataFailure('handOverReviewTask', '23514');
-      }
-      return handOver(input);
-    };
+    const refuseHandOver = badHandOver.refusing('handOverReviewTask', '23514', handOver);
+    recording.approval.handOverReviewTask = (input) =>
+      input.open.stepName === '决定' ? refuseHandOver(input) : handOver(input);
     const attentionOf = async (handle: Parameters<typeof openTask>[0]) =>
       (await handle.query(caseStatusQuery)).attention;
     await harness.withWorkers(recording, async () => {
@@ -980,11 +972,14 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       // The reviewer is not held back by the notice.
       await eventually('审核 opened', async () => recording.opened.find((task) => task.stepName === '审核'));
       await decide(handle, 'approve'); // 审核, whose hand-over to 决定 fails as well
-      await eventually('the hand-over tried', async () => (handOverRefused ? true : undefined));
+      await eventually('the hand-over tried', async () => (badHandOver.refusals > 0 ? true : undefined));
       await new Promise((resolve) => setTimeout(resolve, 300));
       // One flag at a time: the hand-over's stall waits until the notice's is over.
       expect((await attentionOf(handle))?.activity).toBe('issueDocument');
 
+      // The notice's data put right: the retry runs the notice again, and the hand-over that waited with it, which is
+      // refused again and flagged in its turn.
+      badNotice.putRight = true;
       await handle.executeUpdate(retryStalledStepUpdate, {
         args: [{ handlerId: 'ops-1', handlerName: '运维值班', note: '已更正通知书数据' }],
       });
@@ -995,7 +990,9 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
         }),
       ).toEqual(expect.objectContaining({ code: '23514' }));
       await eventually('the notice issued', async () => (recording.issued.length === 1 ? true : undefined));
+      expect(badHandOver.refusals).toBe(2);
 
+      badHandOver.putRight = true;
       await handle.executeUpdate(retryStalledStepUpdate, {
         args: [{ handlerId: 'ops-2', note: '已更正待办数据' }],
       });

@@ -15,6 +15,7 @@ import {
 import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
 import { CASE_PATHS, recordHistory, type CasePathName } from './support/case-paths';
 import {
+  BadData,
   CaseHarness,
   DAY,
   caseInput,
@@ -23,7 +24,6 @@ import {
   openTask,
   reached,
   recordingActivities,
-  refusingOnce,
   type CaseHandle,
   type Recording,
 } from './support/case-harness';
@@ -50,6 +50,27 @@ interface PathRun {
 
 /** The 受理 step's one-day budget runs out while nobody is at the window: its warnings come before the acceptance. */
 const DEEMED_MILESTONES = ['warning', 'warning', 'accepted', 'concluded', 'delivered'];
+
+/** The data the stalled paths' activities refuse until the operator puts it right (made afresh as each is arranged). */
+let badNotice = new BadData();
+let badHandOver = new BadData();
+
+/** Waits until the case is flagged for attention on the activity named. */
+const flagged = (handle: CaseHandle, activity: string) =>
+  eventually(`${activity} flagged`, async () => {
+    const { attention } = await handle.query(caseStatusQuery);
+    return attention?.activity === activity ? attention : undefined;
+  });
+
+/** Waits until the data has been refused `times` times in all. */
+const refused = (data: BadData, what: string, times = 1) =>
+  eventually(`${what} refused`, async () => (data.refusals >= times ? true : undefined));
+
+/** The operator on duty asks for the stalled step to run again. */
+const retry = (handle: CaseHandle, note: string) =>
+  handle.executeUpdate(retryStalledStepUpdate, {
+    args: [{ handlerId: 'ops-1', handlerName: '运维值班', note }],
+  });
 
 const approveRest = async (handle: CaseHandle, steps: number) => {
   for (let step = 0; step < steps; step += 1) await decide(handle, 'approve');
@@ -324,36 +345,63 @@ const RUNS: Record<CasePathName, PathRun> = {
     // The 受理通知书 refused on bad data while 审核 opens beside it; 审核's hand-over to 决定 refused as well, its stall
     // queued behind the notice's; each put right and retried by the operator on duty.
     arrange: (recording) => {
+      badNotice = new BadData();
+      badHandOver = new BadData();
       const issueDocument = recording.seal.issueDocument;
-      const refuseNotice = refusingOnce('issueDocument', '22021', issueDocument);
+      const refuseNotice = badNotice.refusing('issueDocument', '22021', issueDocument);
       recording.seal.issueDocument = (input) =>
         input.content.kind === 'acceptance-notice' ? refuseNotice(input) : issueDocument(input);
       const handOver = recording.approval.handOverReviewTask;
-      const refuseHandOver = refusingOnce('handOverReviewTask', '23514', handOver);
+      const refuseHandOver = badHandOver.refusing('handOverReviewTask', '23514', handOver);
       recording.approval.handOverReviewTask = (input) =>
         input.open.stepName === '决定' ? refuseHandOver(input) : handOver(input);
     },
     drive: async (handle) => {
-      const flagged = (activity: string) =>
-        eventually(`${activity} flagged`, async () => {
-          const { attention } = await handle.query(caseStatusQuery);
-          return attention?.activity === activity ? attention : undefined;
-        });
       await decide(handle, 'approve');
-      await flagged('issueDocument');
+      await flagged(handle, 'issueDocument');
       await decide(handle, 'approve');
-      await handle.executeUpdate(retryStalledStepUpdate, {
-        args: [{ handlerId: 'ops-1', handlerName: '运维值班', note: '已更正通知书数据' }],
-      });
-      await flagged('handOverReviewTask');
-      await handle.executeUpdate(retryStalledStepUpdate, {
-        args: [{ handlerId: 'ops-1', handlerName: '运维值班', note: '已更正待办数据' }],
-      });
+      await refused(badHandOver, 'the hand-over to 决定');
+      badNotice.putRight = true;
+      await retry(handle, '已更正通知书数据');
+      // The hand-over is tried again with the notice, and refused again: its data is not put right yet.
+      await flagged(handle, 'handOverReviewTask');
+      badHandOver.putRight = true;
+      await retry(handle, '已更正待办数据');
       await approveRest(handle, 2);
     },
     expected: {
       result: '准予',
       milestones: ['accepted', 'stalled', 'unstalled', 'stalled', 'unstalled', 'concluded', 'delivered'],
+      documents: ['acceptance-notice', 'decision:准予', 'delivery-receipt'],
+      opened: ['受理', '审核', '决定', '送达'],
+    },
+  },
+  'two-stalls-one-fix': {
+    // One mistake in the data refuses both the 受理通知书 and, while the notice waits for its fix, 审核's hand-over to
+    // 决定. The operator puts it right once and asks once: everything waiting for the fix runs again (v12).
+    arrange: (recording) => {
+      badNotice = new BadData();
+      const issueDocument = recording.seal.issueDocument;
+      const refuseNotice = badNotice.refusing('issueDocument', '22021', issueDocument);
+      recording.seal.issueDocument = (input) =>
+        input.content.kind === 'acceptance-notice' ? refuseNotice(input) : issueDocument(input);
+      const handOver = recording.approval.handOverReviewTask;
+      const refuseHandOver = badNotice.refusing('handOverReviewTask', '22021', handOver);
+      recording.approval.handOverReviewTask = (input) =>
+        input.open.stepName === '决定' ? refuseHandOver(input) : handOver(input);
+    },
+    drive: async (handle) => {
+      await decide(handle, 'approve');
+      await flagged(handle, 'issueDocument');
+      await decide(handle, 'approve');
+      await refused(badNotice, 'the notice and the hand-over to 决定', 2);
+      badNotice.putRight = true;
+      await retry(handle, '已更正申请人姓名中的非法字符');
+      await approveRest(handle, 2);
+    },
+    expected: {
+      result: '准予',
+      milestones: ['accepted', 'stalled', 'unstalled', 'concluded', 'delivered'],
       documents: ['acceptance-notice', 'decision:准予', 'delivery-receipt'],
       opened: ['受理', '审核', '决定', '送达'],
     },

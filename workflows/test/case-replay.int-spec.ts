@@ -15,7 +15,9 @@ import { workflowsPath } from './support/case-harness';
  * before it (kept as they were recorded). Two are orders a busy worker takes that no recording caught:
  * case-notice-refused-as-review-opens.v9 and .v10 are the recorded stalled-and-fixed case of that version cut after
  * the 受理通知书's refusal, moved into the workflow task that opened 审核 (the case's code of that version replays
- * them; a turn of the event loop more on the way to 审核's wait did not).
+ * them; a turn of the event loop more on the way to 审核's wait did not). case-stall-waiting-through-a-retry.v11 is
+ * stalled-and-fixed as v11 ran it when 审核's hand-over was refused before the notice's retry: its stall waited its
+ * turn through that retry, and is flagged on its own (v12 runs such a step again instead).
  */
 describe('case workflow replay over recorded histories', () => {
   const histories = readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.json'));

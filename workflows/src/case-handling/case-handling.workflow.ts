@@ -164,6 +164,14 @@ const DEADLINES_SIDE_BY_SIDE = 'deadlines-counted-side-by-side';
  */
 const ACCEPTANCE_HANDED_OVER = 'acceptance-handed-over';
 
+/**
+ * From this version on (v12 of the recorded histories) a retry runs again every activity waiting for a fix, not only
+ * the one flagged: an activity that failed on bad data while another was flagged waited its turn and was flagged in
+ * its own turn, so one mistake in the data that two activities ran into (the 受理通知书 and 审核's hand-over) took the
+ * operator two retries after one fix. Now what still fails after the retry is flagged afresh. Asked for once, first.
+ */
+const ONE_RETRY_FOR_EVERY_STALL = 'one-retry-for-every-stall';
+
 /** Who issues the 送达回证 of an electronic delivery: the system, on the town's behalf. */
 const ELECTRONIC_DELIVERY = { id: 'system', title: '电子送达' };
 
@@ -240,6 +248,8 @@ class CaseRouteWalk {
   private startedUnderV10 = false;
   /** Whether this case started under ACCEPTANCE_HANDED_OVER (and so under every patch before it). */
   private startedUnderV11 = false;
+  /** Whether this case started under ONE_RETRY_FOR_EVERY_STALL (and so under every patch before it). */
+  private startedUnderV12 = false;
   /** The acceptance's announcement and notice, made once the task its 受理 is handed over to is open (v11). */
   private acceptanceToAnnounce?: () => Promise<void>;
   /** A step's deadline counted ahead, beside other work, for the deadlineFrom call that asks for it (v10). */
@@ -248,6 +258,8 @@ class CaseRouteWalk {
   private noticeOnItsWay?: Promise<{ failed?: unknown }>;
   /** Stalled activities wait their turn: the case has one flag, so two stalls at once would take each other's. */
   private stalls: Promise<void> = Promise.resolve();
+  /** How many retries the case has taken: a stall that waited through one runs again without a flag (v12). */
+  private retriesTaken = 0;
   /** Whether the 送达回证 of the electronic delivery was issued with the decision (see stampDecision). */
   private receiptIssued = false;
 
@@ -284,7 +296,8 @@ class CaseRouteWalk {
     const { state } = this;
     // Asked first and once: a case that started under it asks for no earlier patch; one that did not asks for them in
     // the order of every recorded history (keep it), as it always did.
-    this.startedUnderV11 = patched(ACCEPTANCE_HANDED_OVER);
+    this.startedUnderV12 = patched(ONE_RETRY_FOR_EVERY_STALL);
+    this.startedUnderV11 = this.startedUnderV12 || patched(ACCEPTANCE_HANDED_OVER);
     this.startedUnderV10 = this.startedUnderV11 || patched(DEADLINES_SIDE_BY_SIDE);
     this.startedUnderV9 = this.startedUnderV10 || patched(NOTICE_BESIDE_NEXT_TASK);
     this.startedUnderV8 = this.startedUnderV9 || patched(HAND_OVER_AND_ORDERED_IDS);
@@ -1055,7 +1068,13 @@ class CaseRouteWalk {
     const since = new Date().toISOString();
     // Before v9 nothing ran beside a stalled activity: those cases stall as they always did.
     if (!this.startedUnderV9) return this.stallAlone(activity, failure, since);
-    const turn = this.stalls.then(() => this.stallAlone(activity, failure, since));
+    const retriesBefore = this.retriesTaken;
+    const turn = this.stalls.then(() =>
+      // A retry taken while this one waited its turn was asked for after a fix it may share: run again first.
+      this.startedUnderV12 && this.retriesTaken > retriesBefore
+        ? undefined
+        : this.stallAlone(activity, failure, since),
+    );
     this.stalls = turn.catch(() => undefined);
     return turn;
   }
@@ -1069,6 +1088,7 @@ class CaseRouteWalk {
     this.state.flagAttention({ activity, code: failure.code, message, since });
     await this.announceAttention({ kind: 'stalled', activity, code: failure.code, message });
     await condition(() => this.state.retryRequested);
+    this.retriesTaken += 1;
     const request = this.state.clearAttention();
     await this.announceAttention({
       kind: 'unstalled',

@@ -289,13 +289,13 @@ export async function reached(handle: CaseHandle, stage: CaseStatus['stage']) {
   });
 }
 
-/** Decides the open task of the current step and returns the step it was. */
 /** Who takes a step in these tests: one person per step, as 审批分离 requires of review and decision. */
 export const handlerOfStep = (kind: string) => `clerk-${kind}`;
 
 /** What a 送达 records, as the window fills it in. */
 export const HANDED_OVER = { method: 'pick-up', recipient: '王五', deliveredOn: '2026-12-10' } as const;
 
+/** Decides the open task of the current step and returns the step it was. */
 export async function decide(handle: CaseHandle, outcome: StepOutcome, extra: Partial<StepDecision> = {}) {
   const step = await openTask(handle);
   const delivery = step.kind === '送达' ? { delivery: HANDED_OVER } : {};
@@ -334,6 +334,23 @@ export const badDataFailure = (activity: string, code: string) =>
     message: `${activity}: the database refused the data (${code})`,
     details: [{ code }],
   });
+
+/**
+ * Data the database refuses until someone puts it right: the activities given to `refusing` fail on bad data, each
+ * call, until `putRight` is set; `refusals` counts the calls refused.
+ */
+export class BadData {
+  putRight = false;
+  refusals = 0;
+
+  refusing<T extends (...args: never[]) => Promise<unknown>>(activity: string, code: string, call: T): T {
+    return (async (...args: Parameters<T>) => {
+      if (this.putRight) return call(...args);
+      this.refusals += 1;
+      throw badDataFailure(activity, code);
+    }) as T;
+  }
+}
 
 /** Refuses the first call of an activity on bad data, then does what it did before. */
 export function refusingOnce<T extends (...args: never[]) => Promise<unknown>>(

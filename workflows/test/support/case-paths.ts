@@ -22,6 +22,7 @@ export const CASE_PATHS = [
   'decided-by-bureau',
   'calendar-changed',
   'stalled-and-fixed',
+  'two-stalls-one-fix',
 ] as const;
 
 export type CasePathName = (typeof CASE_PATHS)[number];
