@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { engineEndpoints, eventually } from '@oneseal/testing';
 import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
@@ -91,6 +92,81 @@ describe('a case whose step fails on bad data stalls, flagged, and goes on once 
     expect(events.find((event) => event.type === 'routing.case-unstalled')?.envelope.payload.note).toBe(
       '已撤下误加的数据库约束',
     );
+    await caseAction(filed.caseId, 'withdrawal', { reason: '测试结束' });
+  });
+
+  it('one mistake that stalls two steps takes one fix and one retry', async () => {
+    const filed = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
+    // One faulty change to the database, in two of its rules: the seal's documents of this case and 决定's task of
+    // this case are refused.
+    const rule = `e2e_refuses_${randomBytes(4).toString('hex')}`;
+    await asOwner(
+      `ALTER TABLE seal.documents ADD CONSTRAINT ${rule} CHECK (case_id IS DISTINCT FROM '${filed.caseId}') NOT VALID;
+       ALTER TABLE approval.review_tasks ADD CONSTRAINT ${rule}
+         CHECK (case_id IS DISTINCT FROM '${filed.caseId}' OR step_name <> '决定') NOT VALID`,
+    );
+    const temporal = new Client({
+      connection: await Connection.connect({ address: engineEndpoints().temporalAddress }),
+    });
+    try {
+      expect((await decide(await openTask(filed.caseId, 0), { outcome: 'approve' })).status).toBe(202);
+      // 审核 opens while the 受理通知书 is refused: the case is flagged for the notice.
+      const review = await openTask(filed.caseId, 1);
+      await eventually('the notice flagged', async () => {
+        const view = (await caseView(filed.caseId)) as { attention?: Attention };
+        return view.attention?.activity === 'issueDocument' ? view.attention : undefined;
+      });
+      // The reviewer's decision is taken; its hand-over to 决定 is refused as well and waits behind the notice.
+      expect((await decide(review, { outcome: 'approve' })).status).toBe(202);
+      await eventually('the hand-over to 决定 refused', async () => {
+        const history = await temporal.workflow.getHandle(filed.caseId).fetchHistory();
+        const failed = new Set(
+          (history.events ?? []).flatMap((event) =>
+            event.activityTaskFailedEventAttributes
+              ? [String(event.activityTaskFailedEventAttributes.scheduledEventId)]
+              : [],
+          ),
+        );
+        return (history.events ?? []).some(
+          (event) =>
+            event.activityTaskScheduledEventAttributes?.activityType?.name === 'handOverReviewTask' &&
+            failed.has(String(event.eventId)),
+        )
+          ? true
+          : undefined;
+      });
+      expect(((await caseView(filed.caseId)) as { attention?: Attention }).attention?.activity).toBe(
+        'issueDocument',
+      );
+    } finally {
+      await temporal.connection.close();
+      await asOwner(
+        `ALTER TABLE seal.documents DROP CONSTRAINT ${rule}; ALTER TABLE approval.review_tasks DROP CONSTRAINT ${rule}`,
+      );
+    }
+
+    const retried = await caseAction(
+      filed.caseId,
+      'stalled-step-retry',
+      { note: '已撤下误加的两条数据库约束' },
+      as('zz-admin'),
+    );
+    expect(retried.status).toBe(202);
+    // The one retry runs both again: 决定 opens, the notice is issued, and nothing is flagged.
+    const decision = await openTask(filed.caseId, 2);
+    expect(decision.stepName).toBe('决定');
+    expect(((await caseView(filed.caseId)) as { attention?: Attention }).attention).toBeUndefined();
+    const events = await eventually('the notice issued and the retry on the record', async () => {
+      const { body } = await as('zz-auditor').get<{ type: string }[]>(
+        `${serviceUrl('audit')}/audit/streams/${filed.caseId}/events`,
+      );
+      const types = body.map((event) => event.type);
+      return types.includes('routing.case-unstalled') && types.includes('seal.document-stamped')
+        ? types
+        : undefined;
+    });
+    expect(events.filter((type) => type === 'routing.case-stalled')).toHaveLength(1);
+    expect(events.filter((type) => type === 'routing.case-unstalled')).toHaveLength(1);
     await caseAction(filed.caseId, 'withdrawal', { reason: '测试结束' });
   });
 });
