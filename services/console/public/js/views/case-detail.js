@@ -266,7 +266,8 @@ ${missing}</textarea
       actionForm(
         'stalled-step-retry',
         '重新执行暂停的环节',
-        html`<label>已如何排除问题（记入审计记录）<input name="note" required maxlength="500" /></label>`,
+        html`<p class="muted">请先排除问题再重新执行；如仍有环节因数据问题暂停，页面会再次提示。</p>
+          <label>已如何排除问题（记入审计记录）<input name="note" required maxlength="500" /></label>`,
         '重新执行',
       ),
     );
