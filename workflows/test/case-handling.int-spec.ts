@@ -25,6 +25,7 @@ import {
   openTask,
   recordingActivities,
   refusalOf,
+  refusingNoticeAndHandOver,
   refusingOnce,
   type CaseHandle,
   type Recording,
@@ -952,15 +953,8 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
   it('a notice failing on bad data holds back only the documents after it; a second stall waits its turn', async () => {
     const recording = recordingActivities();
     const badNotice = new BadData();
-    const issueDocument = recording.seal.issueDocument;
-    const refuseNotice = badNotice.refusing('issueDocument', '22021', issueDocument);
-    recording.seal.issueDocument = (input) =>
-      input.content.kind === 'acceptance-notice' ? refuseNotice(input) : issueDocument(input);
     const badHandOver = new BadData();
-    const handOver = recording.approval.handOverReviewTask;
-    const refuseHandOver = badHandOver.refusing('handOverReviewTask', '23514', handOver);
-    recording.approval.handOverReviewTask = (input) =>
-      input.open.stepName === '决定' ? refuseHandOver(input) : handOver(input);
+    refusingNoticeAndHandOver(recording, badNotice, badHandOver, '23514');
     const attentionOf = async (handle: Parameters<typeof openTask>[0]) =>
       (await handle.query(caseStatusQuery)).attention;
     await harness.withWorkers(recording, async () => {

@@ -24,6 +24,7 @@ import {
   openTask,
   reached,
   recordingActivities,
+  refusingNoticeAndHandOver,
   type CaseHandle,
   type Recording,
 } from './support/case-harness';
@@ -347,14 +348,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     arrange: (recording) => {
       badNotice = new BadData();
       badHandOver = new BadData();
-      const issueDocument = recording.seal.issueDocument;
-      const refuseNotice = badNotice.refusing('issueDocument', '22021', issueDocument);
-      recording.seal.issueDocument = (input) =>
-        input.content.kind === 'acceptance-notice' ? refuseNotice(input) : issueDocument(input);
-      const handOver = recording.approval.handOverReviewTask;
-      const refuseHandOver = badHandOver.refusing('handOverReviewTask', '23514', handOver);
-      recording.approval.handOverReviewTask = (input) =>
-        input.open.stepName === '决定' ? refuseHandOver(input) : handOver(input);
+      refusingNoticeAndHandOver(recording, badNotice, badHandOver, '23514');
     },
     drive: async (handle) => {
       await decide(handle, 'approve');
@@ -381,14 +375,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     // 决定. The operator puts it right once and asks once: everything waiting for the fix runs again (v12).
     arrange: (recording) => {
       badNotice = new BadData();
-      const issueDocument = recording.seal.issueDocument;
-      const refuseNotice = badNotice.refusing('issueDocument', '22021', issueDocument);
-      recording.seal.issueDocument = (input) =>
-        input.content.kind === 'acceptance-notice' ? refuseNotice(input) : issueDocument(input);
-      const handOver = recording.approval.handOverReviewTask;
-      const refuseHandOver = badNotice.refusing('handOverReviewTask', '22021', handOver);
-      recording.approval.handOverReviewTask = (input) =>
-        input.open.stepName === '决定' ? refuseHandOver(input) : handOver(input);
+      refusingNoticeAndHandOver(recording, badNotice, badNotice, '22021');
     },
     drive: async (handle) => {
       await decide(handle, 'approve');

@@ -352,6 +352,26 @@ export class BadData {
   }
 }
 
+/**
+ * The 受理通知书 refused (22021) while `notice` is not put right, and 审核's hand-over to 决定 refused (with
+ * `handOverCode`) while `handOver` is not: the stalls a busy case can have side by side.
+ */
+export function refusingNoticeAndHandOver(
+  recording: Recording,
+  notice: BadData,
+  handOver: BadData,
+  handOverCode: string,
+): void {
+  const issueDocument = recording.seal.issueDocument;
+  const refuseNotice = notice.refusing('issueDocument', '22021', issueDocument);
+  recording.seal.issueDocument = (input) =>
+    input.content.kind === 'acceptance-notice' ? refuseNotice(input) : issueDocument(input);
+  const handOverTask = recording.approval.handOverReviewTask;
+  const refuseHandOver = handOver.refusing('handOverReviewTask', handOverCode, handOverTask);
+  recording.approval.handOverReviewTask = (input) =>
+    input.open.stepName === '决定' ? refuseHandOver(input) : handOverTask(input);
+}
+
 /** Refuses the first call of an activity on bad data, then does what it did before. */
 export function refusingOnce<T extends (...args: never[]) => Promise<unknown>>(
   activity: string,
