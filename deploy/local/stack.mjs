@@ -5,7 +5,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cluster, engineEnv as readEngineEnv, root, SECRETS, services, state } from './local-system.mjs';
 
 const names = Object.keys(services);
@@ -212,6 +212,8 @@ function serviceEnv(name, engines, port = services[name].port) {
     ...(name === 'intake' ? { ROUTING_URL: url('routing'), ...provinceEnv() } : {}),
     // Routing asks intake which pages an applicant uploaded before a 补正 online is taken.
     ...(name === 'routing' ? { INTAKE_URL: url('intake'), SEAL_URL: url('seal') } : {}),
+    // Seal keeps the stamped PDFs in a folder of the state, every replica the same one (README, "Stamped documents").
+    ...(name === 'seal' ? { SEAL_DOCUMENT_FOLDER: resolve(state, 'documents') } : {}),
     // Identity sends applicants' sign-in codes through the notification service's SMS provider.
     ...(name === 'identity' ? { NOTIFICATION_URL: url('notification') } : {}),
   };

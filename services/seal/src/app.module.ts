@@ -22,6 +22,7 @@ import { NoticesController } from './notices/notices.controller';
 import { OrgansController } from './organs/organs.controller';
 import { SealRegistry } from './seals/seal-registry';
 import { SealsController } from './seals/seals.controller';
+import { documentPdfs, DOCUMENT_PDFS } from './stamps/document-pdfs';
 import { StampsController } from './stamps/stamps.controller';
 import { SealVerificationService } from './verification/seal-verification.service';
 import { VerificationController } from './verification/verification.controller';
@@ -32,6 +33,7 @@ export class SealModule {
     const temporal = { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE };
     const keys = new KeyEncryption(env.SEAL_KEY_ENCRYPTION_KEY);
     const divisions = DivisionNames.fromSeeds(env.ONESEAL_SEEDS_DIR);
+    const pdfs = documentPdfs(env.SEAL_DOCUMENT_FOLDER);
     return {
       module: SealModule,
       imports: [
@@ -78,19 +80,20 @@ export class SealModule {
           provide: DocumentIssuingService,
           inject: [getDataSourceToken()],
           useFactory: (dataSource: DataSource) =>
-            new DocumentIssuingService(dataSource, keys, divisions, env.PUBLIC_BASE_URL),
+            new DocumentIssuingService(dataSource, keys, divisions, env.PUBLIC_BASE_URL, pdfs),
         },
         {
           provide: NoticeIssuingService,
           inject: [getDataSourceToken()],
           useFactory: (dataSource: DataSource) =>
-            new NoticeIssuingService(dataSource, keys, env.PUBLIC_BASE_URL),
+            new NoticeIssuingService(dataSource, keys, env.PUBLIC_BASE_URL, pdfs),
         },
         {
           provide: SealVerificationService,
           inject: [getDataSourceToken()],
-          useFactory: (dataSource: DataSource) => new SealVerificationService(dataSource),
+          useFactory: (dataSource: DataSource) => new SealVerificationService(dataSource, pdfs),
         },
+        { provide: DOCUMENT_PDFS, useValue: pdfs },
         TemporalWorkers.provide({
           temporal,
           enabled: env.TEMPORAL_WORKER_ENABLED === 1,

@@ -1,4 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sm3Hex } from '@oneseal/gm-crypto';
 import { TOPICS, type SealActivities, type StampDecisionInput } from '@oneseal/contracts';
 import { engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
@@ -13,7 +17,9 @@ import { SEAL_ENTITIES } from '../src/entities';
 import { LedgerEntry } from '../src/ledger/ledger-entry.entity';
 import { SealRegistry, type SealView } from '../src/seals/seal-registry';
 import { SealErrorCode } from '../src/seals/seals.errors';
+import { PdfsInFolder, PdfsInRows } from '../src/stamps/document-pdfs';
 import { readEmbeddedStamp } from '../src/stamps/stamp-record';
+import { stampedDocumentFile } from '../src/stamps/stamped-document-file';
 import { SealVerificationService } from '../src/verification/seal-verification.service';
 import { decisionInput } from './fixtures/electronic-seal';
 import { stampDecisionWorkflow } from './workflows/stamp-decision.workflow';
@@ -26,10 +32,11 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
   let registry: SealRegistry;
   let stamping: DocumentIssuingService;
   let verification: SealVerificationService;
+  let keys: KeyEncryption;
 
   beforeAll(async () => {
     suite = await openSuiteDataSource('seal_stamping', { schema: SEAL_SCHEMA, entities: SEAL_ENTITIES });
-    const keys = new KeyEncryption(randomBytes(32).toString('hex'));
+    keys = new KeyEncryption(randomBytes(32).toString('hex'));
     registry = new SealRegistry(suite.dataSource, keys, DivisionNames.fromSeeds());
     stamping = new DocumentIssuingService(
       suite.dataSource,
@@ -125,6 +132,44 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
     const owner = await suite.owner();
     await expect(owner.query(`DELETE FROM seal.ledger`)).rejects.toThrow(/append-only/);
     await expect(owner.query(`UPDATE seal.stamps SET stamper = 'x'`)).rejects.toThrow(/append-only/);
+  });
+
+  it('keeps the PDFs in the document folder when given one: the row holds none, the file is served and verifies', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'oneseal-seal-documents-'));
+    try {
+      const pdfs = new PdfsInFolder(folder);
+      await activeSeal('140525110');
+      const inFolder = new DocumentIssuingService(
+        suite.dataSource,
+        keys,
+        DivisionNames.fromSeeds(),
+        'http://oneseal.test',
+        pdfs,
+      );
+      const stamped = await inFolder.stampDecision(inputFor('140525110'));
+
+      const [row] = (await suite.dataSource.query(
+        `SELECT pdf IS NULL AS "inFolder", sm3 FROM seal.documents WHERE id = $1`,
+        [stamped.documentId],
+      )) as { inFolder: boolean; sm3: string }[];
+      expect(row.inFolder).toBe(true);
+      const file = await readFile(pdfs.pathOf(row.sm3));
+      expect(sm3Hex(file)).toBe(row.sm3);
+      expect(readEmbeddedStamp(file)?.record?.tbs.documentSm3).toBe(stamped.documentSm3);
+      // Served as the applicant's 电子送达 link serves it, and verified by the code printed on it.
+      const served = await stampedDocumentFile(suite.dataSource, pdfs, stamped.documentId);
+      expect(served?.pdf).toEqual(file);
+      const checking = new SealVerificationService(suite.dataSource, pdfs);
+      expect(await checking.verifyCode(stamped.verificationCode)).toEqual(
+        expect.objectContaining({ valid: true, reason: 'VALID' }),
+      );
+      // A service started without the folder cannot serve it, and says why in its log.
+      await expect(
+        stampedDocumentFile(suite.dataSource, new PdfsInRows(), stamped.documentId),
+      ).rejects.toThrow('SEAL_DOCUMENT_FOLDER is not set');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('yields one stamp however often, and however concurrently, the same decision is asked for', async () => {

@@ -26,6 +26,15 @@ export class SealEnv extends TemporalServiceEnv {
   @IsPublicAddress()
   PUBLIC_BASE_URL!: string;
 
+  /**
+   * Where stamped documents' PDFs are kept (an absolute path, shared by every replica of the service): each file
+   * named by its SM3 digest, written and synced before its document's row commits. Unset: in the database, in each
+   * document's row. Back it up with the database.
+   */
+  @IsOptional()
+  @Matches(/^\/./, { message: 'SEAL_DOCUMENT_FOLDER must be an absolute path' })
+  SEAL_DOCUMENT_FOLDER?: string;
+
   /** The reference data (division names); defaults to the repository's seeds/ folder. */
   @IsOptional()
   ONESEAL_SEEDS_DIR?: string;

@@ -16,6 +16,7 @@ import { organStamperId } from '../seals/seal-record';
 import { activeSealOf, type UsableSeal } from '../seals/active-seal';
 import { Seal } from '../seals/seal.entity';
 import { SealError, SealErrorCode, sealErrorMessage } from '../seals/seals.errors';
+import { PdfsInRows, type DocumentPdfs } from '../stamps/document-pdfs';
 import { AlreadySealed, sealAndStore } from '../stamps/seal-and-store';
 import { reserveDocumentNumber, type ReservedNumber } from './document-numbers';
 import { composeDocument, documentTitleOf, type DocumentContext } from './document-text';
@@ -86,6 +87,7 @@ export class DocumentIssuingService {
     private readonly keys: KeyEncryption,
     private readonly divisions: DivisionNames,
     private readonly publicBaseUrl: string,
+    private readonly pdfs: DocumentPdfs = new PdfsInRows(),
   ) {}
 
   stampDecision(input: StampDecisionInput, options: IssueOptions = {}): Promise<IssuedDocument> {
@@ -122,9 +124,7 @@ export class DocumentIssuingService {
     const title = documentTitleOf(input);
     const text = composeDocument(input, await this.contextFor(input, organ));
     const sealed = await sealAndStore(
-      this.dataSource,
-      this.keys,
-      this.publicBaseUrl,
+      { dataSource: this.dataSource, keys: this.keys, pdfs: this.pdfs, publicBaseUrl: this.publicBaseUrl },
       {
         key: input.documentKey,
         county: input.county,

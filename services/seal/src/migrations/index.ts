@@ -9,6 +9,7 @@ import { IssueCountyNotices1765900000400 } from './1765900000400-IssueCountyNoti
 import { ReserveDocumentNumbers1766100000400 } from './1766100000400-ReserveDocumentNumbers';
 import { IndexMessagingByAge1766200000000 } from './1766200000000-IndexMessagingByAge';
 import { CompressDocumentsWithLz41766300000400 } from './1766300000400-CompressDocumentsWithLz4';
+import { AllowDocumentPdfsInAFolder1766400000400 } from './1766400000400-AllowDocumentPdfsInAFolder';
 
 /** In the order they run. */
 export const SEAL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const SEAL_MIGRATIONS = [
   ReserveDocumentNumbers1766100000400,
   IndexMessagingByAge1766200000000,
   CompressDocumentsWithLz41766300000400,
+  AllowDocumentPdfsInAFolder1766400000400,
 ];

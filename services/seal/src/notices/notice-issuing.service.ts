@@ -21,6 +21,7 @@ import type { OrganSettings } from '../organs/organ-directory';
 import { activeSealOf, type UsableSeal } from '../seals/active-seal';
 import { organStamperId } from '../seals/seal-record';
 import { SealError, SealErrorCode, sealErrorMessage } from '../seals/seals.errors';
+import { PdfsInRows, type DocumentPdfs } from '../stamps/document-pdfs';
 import { AlreadySealed, sealAndStore } from '../stamps/seal-and-store';
 import { renderNotice } from './render-notice';
 
@@ -77,6 +78,7 @@ export class NoticeIssuingService {
     private readonly dataSource: DataSource,
     private readonly keys: KeyEncryption,
     private readonly publicBaseUrl: string,
+    private readonly pdfs: DocumentPdfs = new PdfsInRows(),
   ) {}
 
   async issue(requestedBy: AuthUser, request: IssueNoticeRequest): Promise<IssuedNotice> {
@@ -124,9 +126,7 @@ export class NoticeIssuingService {
   ): Promise<IssuedNotice> {
     const { title } = request.text;
     const sealed = await sealAndStore(
-      this.dataSource,
-      this.keys,
-      this.publicBaseUrl,
+      { dataSource: this.dataSource, keys: this.keys, pdfs: this.pdfs, publicBaseUrl: this.publicBaseUrl },
       {
         key: request.noticeKey,
         county: request.county,

@@ -9,6 +9,7 @@ import { sm3Hex } from '@oneseal/gm-crypto';
 import type { DataSource } from 'typeorm';
 import { SEAL_SCHEMA } from '../config/seal.env';
 import type { KeyEncryption } from '../crypto/key-encryption';
+import type { DocumentPdfs } from './document-pdfs';
 import { formatDocumentNumber, type ReservedNumber } from '../documents/document-numbers';
 import { ledgerInsertFrom, type LedgerLine } from '../ledger/ledger-writer';
 import type { OrganSettings } from '../organs/organ-directory';
@@ -61,6 +62,14 @@ export interface SealedDocument {
   fileName: string;
 }
 
+/** What sealing needs besides the document: the database, the seals' key encryption, where PDFs are kept, the site. */
+export interface SealingPlace {
+  dataSource: DataSource;
+  keys: KeyEncryption;
+  pdfs: DocumentPdfs;
+  publicBaseUrl: string;
+}
+
 /** Another attempt with the same key committed first: its document is the one. */
 export class AlreadySealed extends Error {}
 
@@ -78,19 +87,20 @@ export interface Announcement<TPayload extends object> {
  * commits first and this is refused with NOT_ACTIVE).
  */
 export async function sealAndStore<TPayload extends object>(
-  dataSource: DataSource,
-  keys: KeyEncryption,
-  publicBaseUrl: string,
+  { dataSource, keys, pdfs, publicBaseUrl }: SealingPlace,
   document: DocumentToSeal,
   announce: (sealed: SealedDocument) => Announcement<TPayload>,
 ): Promise<SealedDocument> {
   const signed = await signDocument(keys, publicBaseUrl, document);
   const { contract, event } = announce(signed.sealed);
+  const sm3 = sm3Hex(signed.pdf);
+  // Kept before the row that names it commits (see PdfsInFolder).
+  const stored = { pdf: await pdfs.keep(signed.pdf, sm3), sm3 };
   const recorded = await changeAndEnqueueEvent(
     dataSource,
     SEAL_SCHEMA,
     contract,
-    storingSigned(document, signed),
+    storingSigned(document, signed, stored),
     event,
   );
   if (!recorded) throw await whyNotStored(dataSource, document);
@@ -160,7 +170,8 @@ async function signDocument(
  */
 function storingSigned(
   document: DocumentToSeal,
-  { sealed, pdf, record, stamper }: SignedDocument,
+  { sealed, record, stamper }: SignedDocument,
+  stored: { pdf: Buffer | null; sm3: string },
 ): ReturningChange {
   const params: unknown[] = [];
   const add = (value: unknown) => `$${params.push(value)}`;
@@ -177,8 +188,8 @@ function storingSigned(
     ['number', sealed.number],
     ['file_name', sealed.fileName],
     ['issued_at', sealed.issuedAt],
-    ['pdf', pdf],
-    ['sm3', sm3Hex(pdf)],
+    ['pdf', stored.pdf],
+    ['sm3', stored.sm3],
     ...Object.entries(document.columns?.(sealed.issuedAt) ?? {}),
   ];
   const stampColumns: [string, unknown][] = [

@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm';
+import type { DocumentPdfs } from './document-pdfs';
 import { StampedDocument } from './stamped-document.entity';
 
-/** A stamped document with its PDF bytes (left out of ordinary reads: they are large). */
+/** A stamped document with its PDF bytes (left out of ordinary reads: they are large), wherever they are kept. */
 export async function stampedDocumentFile(
   dataSource: DataSource,
+  pdfs: DocumentPdfs,
   id: string,
 ): Promise<(StampedDocument & { pdf: Buffer }) | undefined> {
   const document = await dataSource
@@ -12,5 +14,5 @@ export async function stampedDocumentFile(
     .addSelect('document.pdf')
     .where('document.id = :id', { id })
     .getOne();
-  return document?.pdf ? (document as StampedDocument & { pdf: Buffer }) : undefined;
+  return document ? { ...document, pdf: await pdfs.read(document) } : undefined;
 }

@@ -45,8 +45,9 @@ export class StampedDocument {
   @Column({ type: 'text' })
   title!: string;
 
-  @Column({ type: 'bytea', select: false })
-  pdf?: Buffer;
+  /** null when the PDF is kept in the document folder, under its SM3 digest (see document-pdfs). */
+  @Column({ type: 'bytea', select: false, nullable: true })
+  pdf?: Buffer | null;
 
   @Column({ type: 'char', length: 64 })
   sm3!: string;

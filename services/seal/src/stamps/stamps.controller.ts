@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { SealError, SealErrorCode } from '../seals/seals.errors';
 import { DocumentIdParam } from './dto/document-id.param';
+import { DOCUMENT_PDFS, type DocumentPdfs } from './document-pdfs';
 import { stampedDocumentFile } from './stamped-document-file';
 
 /**
@@ -15,7 +16,10 @@ import { stampedDocumentFile } from './stamped-document-file';
 @ApiTags('stamps')
 @Controller()
 export class StampsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DOCUMENT_PDFS) private readonly pdfs: DocumentPdfs,
+  ) {}
 
   // The document id is the applicant's electronic delivery link (电子送达): an unguessable id, answered without a
   // login, as the verification of a printed copy is.
@@ -24,7 +28,7 @@ export class StampsController {
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: '加盖电子印章的结果文书（PDF）' })
   async document(@Param() params: DocumentIdParam, @Res() response: Response): Promise<void> {
-    const document = await stampedDocumentFile(this.dataSource, params.id);
+    const document = await stampedDocumentFile(this.dataSource, this.pdfs, params.id);
     if (!document) throw new SealError(SealErrorCode.DOCUMENT_NOT_FOUND);
     response
       .status(200)

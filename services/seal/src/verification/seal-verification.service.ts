@@ -2,6 +2,7 @@ import { chinaDate } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 import { sealMakerPublicKey } from '../seals/seal-makers';
 import { Seal } from '../seals/seal.entity';
+import { PdfsInRows, type DocumentPdfs } from '../stamps/document-pdfs';
 import { StampedDocument } from '../stamps/stamped-document.entity';
 import { Stamp } from '../stamps/stamp.entity';
 import { normaliseVerificationCode } from '../stamps/verification-code';
@@ -15,7 +16,10 @@ import { verifyStampedPdf, type RegisteredStamp, type TrustedSeal } from './veri
  * compared with.
  */
 export class SealVerificationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pdfs: DocumentPdfs = new PdfsInRows(),
+  ) {}
 
   async verifyPdf(pdf: Buffer): Promise<VerificationResult> {
     const result = await verifyStampedPdf(
@@ -70,8 +74,8 @@ export class SealVerificationService {
       .addSelect('document.pdf')
       .where('document.id = :id', { id: stamp.documentId })
       .getOne();
-    if (!document?.pdf) return verdict('UNKNOWN_CODE');
-    return this.verifyPdf(document.pdf);
+    if (!document) return verdict('UNKNOWN_CODE');
+    return this.verifyPdf(await this.pdfs.read(document));
   }
 
   private async trustedSeal(sealId: string): Promise<TrustedSeal | undefined> {

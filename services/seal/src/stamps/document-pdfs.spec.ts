@@ -1,0 +1,61 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sm3Hex } from '@oneseal/gm-crypto';
+import { documentPdfs, PdfsInFolder, PdfsInRows } from './document-pdfs';
+
+describe('where stamped documents’ PDFs are kept', () => {
+  let folder: string;
+  const pdf = Buffer.from('%PDF-1.7 受理通知书 %%EOF');
+  const sm3 = sm3Hex(pdf);
+
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'oneseal-pdfs-'));
+  });
+
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('in a folder: the row holds nothing, the file is named by its digest and read back whole', async () => {
+    const pdfs = new PdfsInFolder(folder);
+    expect(await pdfs.keep(pdf, sm3)).toBeNull();
+    expect(await readFile(join(folder, sm3.slice(0, 2), `${sm3}.pdf`))).toEqual(pdf);
+    // No temporary file is left beside it.
+    expect(await readdir(join(folder, sm3.slice(0, 2)))).toEqual([`${sm3}.pdf`]);
+    expect(await pdfs.read({ pdf: null, sm3 })).toEqual(pdf);
+    // The same document kept again (a retried attempt) changes nothing.
+    await pdfs.keep(pdf, sm3);
+    expect(await pdfs.read({ pdf: null, sm3 })).toEqual(pdf);
+  });
+
+  it('in a folder: a row stored with its PDF is read from the row', async () => {
+    expect(await new PdfsInFolder(folder).read({ pdf, sm3 })).toEqual(pdf);
+  });
+
+  it('refuses a file changed on disk, and says which is missing', async () => {
+    const pdfs = new PdfsInFolder(folder);
+    await pdfs.keep(pdf, sm3);
+    await writeFile(join(folder, sm3.slice(0, 2), `${sm3}.pdf`), Buffer.from('%PDF-1.7 改过的 %%EOF'));
+    await expect(pdfs.read({ pdf: null, sm3 })).rejects.toThrow('is not the document that was stamped');
+    const other = sm3Hex(Buffer.from('another'));
+    await expect(pdfs.read({ pdf: null, sm3: other })).rejects.toThrow(`document ${other}: no file`);
+  });
+
+  it('in rows: a row kept in a folder cannot be read without it', async () => {
+    const pdfs = new PdfsInRows();
+    expect(await pdfs.keep(pdf)).toBe(pdf);
+    expect(await pdfs.read({ pdf, sm3 })).toBe(pdf);
+    await expect(pdfs.read({ pdf: null, sm3 })).rejects.toThrow('SEAL_DOCUMENT_FOLDER is not set');
+  });
+
+  it('stops the service at boot when the folder cannot be written to', async () => {
+    const aFile = join(folder, 'not-a-folder');
+    await writeFile(aFile, 'x');
+    expect(() => documentPdfs(join(aFile, 'documents'))).toThrow(
+      /SEAL_DOCUMENT_FOLDER .* cannot be written to/,
+    );
+    expect(documentPdfs(undefined)).toBeInstanceOf(PdfsInRows);
+    expect(documentPdfs(join(folder, 'documents'))).toBeInstanceOf(PdfsInFolder);
+  });
+});

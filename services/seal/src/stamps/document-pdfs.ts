@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { sm3Hex } from '@oneseal/gm-crypto';
+
+/** A stored document's row as far as its PDF goes: the bytes when the row holds them, and their SM3 digest. */
+export interface DocumentPdfRow {
+  pdf?: Buffer | null;
+  sm3: string;
+}
+
+/**
+ * Where stamped documents' PDFs are kept: in their database rows (the default), or in a folder beside the database
+ * (SEAL_DOCUMENT_FOLDER), each file named by its SM3 digest. A row from either way is read by both, so a service
+ * given a folder later still serves what it stored before.
+ */
+export interface DocumentPdfs {
+  /** Keeps a new document's PDF; returns what its row's pdf column holds (null when the folder keeps it). */
+  keep(pdf: Buffer, sm3: string): Promise<Buffer | null>;
+  read(row: DocumentPdfRow): Promise<Buffer>;
+}
+
+/** PDFs in their rows: each is written with the document and its stamp, in one statement. */
+export class PdfsInRows implements DocumentPdfs {
+  keep(pdf: Buffer): Promise<Buffer> {
+    return Promise.resolve(pdf);
+  }
+
+  read(row: DocumentPdfRow): Promise<Buffer> {
+    if (row.pdf) return Promise.resolve(row.pdf);
+    // Stored by a service that kept its PDFs in a folder: this one was started without it (an operator's mistake,
+    // answered as a server error and logged).
+    return Promise.reject(
+      new Error(`document ${row.sm3} is kept in a document folder, and SEAL_DOCUMENT_FOLDER is not set`),
+    );
+  }
+}
+
+/**
+ * PDFs in a folder, `<folder>/<first two hex digits>/<SM3>.pdf`: a million cases' three documents (about 135 GB)
+ * stay out of the database, its WAL and its backups' critical path. A file is written whole (a temporary name,
+ * fsync, rename, fsync of its folder) before the row that names it commits, so a row never names a file that is
+ * not there; a crash in between leaves a file no row names, which nothing reads. Reading checks the digest: a
+ * file changed on disk is refused, never served as the stamped document.
+ */
+export class PdfsInFolder implements DocumentPdfs {
+  constructor(private readonly folder: string) {}
+
+  pathOf(sm3: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sm3)) throw new Error(`not an SM3 digest: ${sm3}`);
+    return join(this.folder, sm3.slice(0, 2), `${sm3}.pdf`);
+  }
+
+  async keep(pdf: Buffer, sm3: string): Promise<null> {
+    const path = this.pathOf(sm3);
+    const shard = dirname(path);
+    await mkdir(shard, { recursive: true });
+    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      const file = await open(temporary, 'wx');
+      try {
+        await file.writeFile(pdf);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    const folder = await open(shard, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+    return null;
+  }
+
+  async read(row: DocumentPdfRow): Promise<Buffer> {
+    if (row.pdf) return row.pdf;
+    let pdf: Buffer;
+    try {
+      pdf = await readFile(this.pathOf(row.sm3));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      throw new Error(`document ${row.sm3}: no file in the document folder ${this.folder}`);
+    }
+    if (sm3Hex(pdf) !== row.sm3)
+      throw new Error(`document ${row.sm3}: the file in ${this.folder} is not the document that was stamped`);
+    return pdf;
+  }
+}
+
+/** The injection token of the service's DocumentPdfs. */
+export const DOCUMENT_PDFS = Symbol('DOCUMENT_PDFS');
+
+/** The service's DocumentPdfs; a folder it cannot write to stops it at boot, before any document is sealed. */
+export function documentPdfs(folder: string | undefined): DocumentPdfs {
+  if (!folder) return new PdfsInRows();
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw new Error(
+      `SEAL_DOCUMENT_FOLDER ${folder} cannot be written to: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return new PdfsInFolder(folder);
+}
