@@ -212,7 +212,7 @@ function serviceEnv(name, engines, port = services[name].port) {
     ...(name === 'intake' ? { ROUTING_URL: url('routing'), ...provinceEnv() } : {}),
     // Routing asks intake which pages an applicant uploaded before a 补正 online is taken.
     ...(name === 'routing' ? { INTAKE_URL: url('intake'), SEAL_URL: url('seal') } : {}),
-    // Seal keeps the stamped PDFs in a folder of the state, every replica the same one (README, "Stamped documents").
+    // Seal keeps the stamped PDFs as files in the state folder, every replica the same one (SEAL_DOCUMENT_FOLDER).
     ...(name === 'seal' ? { SEAL_DOCUMENT_FOLDER: resolve(state, 'documents') } : {}),
     // Identity sends applicants' sign-in codes through the notification service's SMS provider.
     ...(name === 'identity' ? { NOTIFICATION_URL: url('notification') } : {}),
