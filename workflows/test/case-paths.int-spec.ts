@@ -21,6 +21,7 @@ import {
   caseInput,
   decide,
   ended,
+  failedInHistory,
   openTask,
   reached,
   recordingActivities,
@@ -62,10 +63,6 @@ const flagged = (handle: CaseHandle, activity: string) =>
     const { attention } = await handle.query(caseStatusQuery);
     return attention?.activity === activity ? attention : undefined;
   });
-
-/** Waits until the data has been refused `times` times in all. */
-const refused = (data: BadData, what: string, times = 1) =>
-  eventually(`${what} refused`, async () => (data.refusals >= times ? true : undefined));
 
 /** The operator on duty asks for the stalled step to run again. */
 const retry = (handle: CaseHandle, note: string) =>
@@ -354,11 +351,12 @@ const RUNS: Record<CasePathName, PathRun> = {
       await decide(handle, 'approve');
       await flagged(handle, 'issueDocument');
       await decide(handle, 'approve');
-      await refused(badHandOver, 'the hand-over to 决定');
+      await failedInHistory(handle, 'handOverReviewTask');
       badNotice.putRight = true;
       await retry(handle, '已更正通知书数据');
       // The hand-over is tried again with the notice, and refused again: its data is not put right yet.
       await flagged(handle, 'handOverReviewTask');
+      expect(badHandOver.refusals).toBe(2);
       badHandOver.putRight = true;
       await retry(handle, '已更正待办数据');
       await approveRest(handle, 2);
@@ -381,7 +379,7 @@ const RUNS: Record<CasePathName, PathRun> = {
       await decide(handle, 'approve');
       await flagged(handle, 'issueDocument');
       await decide(handle, 'approve');
-      await refused(badNotice, 'the notice and the hand-over to 决定', 2);
+      await failedInHistory(handle, 'handOverReviewTask');
       badNotice.putRight = true;
       await retry(handle, '已更正申请人姓名中的非法字符');
       await approveRest(handle, 2);

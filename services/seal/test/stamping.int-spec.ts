@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sm3Hex } from '@oneseal/gm-crypto';
@@ -163,6 +163,13 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
       expect(await checking.verifyCode(stamped.verificationCode)).toEqual(
         expect.objectContaining({ valid: true, reason: 'VALID' }),
       );
+      // Attempts at one decision that lose to another leave no file behind: one document, one file.
+      const again = inputFor('140525110');
+      const attempts = await Promise.all([1, 2, 3].map(() => inFolder.stampDecision(again)));
+      expect(new Set(attempts.map((attempt) => attempt.documentId)).size).toBe(1);
+      const files = (await readdir(folder, { recursive: true })).filter((name) => name.endsWith('.pdf'));
+      expect(files).toHaveLength(2);
+
       // A service started without the folder cannot serve it, and says why in its log.
       await expect(
         stampedDocumentFile(suite.dataSource, new PdfsInRows(), stamped.documentId),

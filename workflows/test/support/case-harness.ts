@@ -372,6 +372,25 @@ export function refusingNoticeAndHandOver(
     input.open.stepName === '决定' ? refuseHandOver(input) : handOverTask(input);
 }
 
+/**
+ * Waits until the case's history records the activity failed `times` times: what the workflow acts on next, where
+ * the recording activity's refusal is only its worker's side.
+ */
+export function failedInHistory(handle: CaseHandle, activity: string, times = 1) {
+  return eventually(`${activity} failed ${times} time(s) in the case's history`, async () => {
+    const events = (await handle.fetchHistory()).events ?? [];
+    const scheduled = new Map<string, string>();
+    let failed = 0;
+    for (const event of events) {
+      const name = event.activityTaskScheduledEventAttributes?.activityType?.name;
+      if (name) scheduled.set(String(event.eventId), name);
+      const failure = event.activityTaskFailedEventAttributes;
+      if (failure && scheduled.get(String(failure.scheduledEventId)) === activity) failed += 1;
+    }
+    return failed >= times ? true : undefined;
+  });
+}
+
 /** Refuses the first call of an activity on bad data, then does what it did before. */
 export function refusingOnce<T extends (...args: never[]) => Promise<unknown>>(
   activity: string,

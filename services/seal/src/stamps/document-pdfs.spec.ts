@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sm3Hex } from '@oneseal/gm-crypto';
@@ -27,6 +27,17 @@ describe('where stamped documents’ PDFs are kept', () => {
     // The same document kept again (a retried attempt) changes nothing.
     await pdfs.keep(pdf, sm3);
     expect(await pdfs.read({ pdf: null, sm3 })).toEqual(pdf);
+    // Applicants' documents: readable by the service's own user only.
+    expect((await stat(pdfs.pathOf(sm3))).mode & 0o777).toBe(0o600);
+  });
+
+  it('in a folder: a PDF whose row was not stored is discarded', async () => {
+    const pdfs = new PdfsInFolder(folder);
+    await pdfs.keep(pdf, sm3);
+    await pdfs.discard(sm3);
+    await expect(pdfs.read({ pdf: null, sm3 })).rejects.toThrow('no file');
+    // Discarding what is not there is no error (nothing was kept, or another attempt discarded it).
+    await pdfs.discard(sm3);
   });
 
   it('in a folder: a row stored with its PDF is read from the row', async () => {

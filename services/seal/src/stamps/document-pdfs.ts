@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sm3Hex } from '@oneseal/gm-crypto';
@@ -18,6 +18,8 @@ export interface DocumentPdfRow {
 export interface DocumentPdfs {
   /** Keeps a new document's PDF; returns what its row's pdf column holds (null when the folder keeps it). */
   keep(pdf: Buffer, sm3: string): Promise<Buffer | null>;
+  /** Lets go of a PDF kept for a document whose row was certainly not stored (another attempt's was). */
+  discard(sm3: string): Promise<void>;
   read(row: DocumentPdfRow): Promise<Buffer>;
 }
 
@@ -25,6 +27,10 @@ export interface DocumentPdfs {
 export class PdfsInRows implements DocumentPdfs {
   keep(pdf: Buffer): Promise<Buffer> {
     return Promise.resolve(pdf);
+  }
+
+  discard(): Promise<void> {
+    return Promise.resolve();
   }
 
   read(row: DocumentPdfRow): Promise<Buffer> {
@@ -55,10 +61,11 @@ export class PdfsInFolder implements DocumentPdfs {
   async keep(pdf: Buffer, sm3: string): Promise<null> {
     const path = this.pathOf(sm3);
     const shard = dirname(path);
-    await mkdir(shard, { recursive: true });
+    // A folder made now is made durable in its parent too: the file's own sync does not record the folder's name.
+    if (await mkdir(shard, { recursive: true, mode: 0o700 })) await syncFolder(this.folder);
     const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      const file = await open(temporary, 'wx');
+      const file = await open(temporary, 'wx', 0o600);
       try {
         await file.writeFile(pdf);
         await file.sync();
@@ -70,13 +77,12 @@ export class PdfsInFolder implements DocumentPdfs {
       await rm(temporary, { force: true });
       throw error;
     }
-    const folder = await open(shard, 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
+    await syncFolder(shard);
     return null;
+  }
+
+  async discard(sm3: string): Promise<void> {
+    await rm(this.pathOf(sm3), { force: true });
   }
 
   async read(row: DocumentPdfRow): Promise<Buffer> {
@@ -94,6 +100,24 @@ export class PdfsInFolder implements DocumentPdfs {
   }
 }
 
+async function syncFolder(path: string): Promise<void> {
+  const folder = await open(path, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
+function syncFolderNow(path: string): void {
+  const folder = openSync(path, 'r');
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
+  }
+}
+
 /** The injection token of the service's DocumentPdfs. */
 export const DOCUMENT_PDFS = Symbol('DOCUMENT_PDFS');
 
@@ -101,7 +125,12 @@ export const DOCUMENT_PDFS = Symbol('DOCUMENT_PDFS');
 export function documentPdfs(folder: string | undefined): DocumentPdfs {
   if (!folder) return new PdfsInRows();
   try {
-    mkdirSync(folder, { recursive: true });
+    const made = mkdirSync(folder, { recursive: true, mode: 0o700 });
+    // Each folder made now recorded in its parent, as keep() does for the folders it makes.
+    for (let dir = folder; made; dir = dirname(dir)) {
+      syncFolderNow(dirname(dir));
+      if (dir === made) break;
+    }
     accessSync(folder, constants.W_OK);
   } catch (error) {
     throw new Error(

@@ -103,7 +103,11 @@ export async function sealAndStore<TPayload extends object>(
     storingSigned(document, signed, stored),
     event,
   );
-  if (!recorded) throw await whyNotStored(dataSource, document);
+  if (!recorded) {
+    // Certainly not stored (the statement wrote nothing); after an error it may have been, so the file stays then.
+    await pdfs.discard(sm3);
+    throw await whyNotStored(dataSource, document);
+  }
   return signed.sealed;
 }
 
