@@ -2,11 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { sm3Hex } from '@oneseal/gm-crypto';
 import { TOPICS, type SealActivities, type StampDecisionInput } from '@oneseal/contracts';
 import { engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { Client as PgClient } from 'pg';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createSealActivities } from '../src/activities/seal.activities';
 import { DocumentIssuingService } from '../src/documents/document-issuing.service';
@@ -18,6 +20,7 @@ import { LedgerEntry } from '../src/ledger/ledger-entry.entity';
 import { SealRegistry, type SealView } from '../src/seals/seal-registry';
 import { SealErrorCode } from '../src/seals/seals.errors';
 import { PdfsInFolder, PdfsInRows } from '../src/stamps/document-pdfs';
+import { movePdfsToFolder } from '../src/stamps/move-pdfs-to-folder';
 import { readEmbeddedStamp } from '../src/stamps/stamp-record';
 import { stampedDocumentFile } from '../src/stamps/stamped-document-file';
 import { SealVerificationService } from '../src/verification/seal-verification.service';
@@ -153,7 +156,7 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
         [stamped.documentId],
       )) as { inFolder: boolean; sm3: string }[];
       expect(row.inFolder).toBe(true);
-      const file = await readFile(pdfs.pathOf(row.sm3));
+      const file = gunzipSync(await readFile(pdfs.pathOf(row.sm3)));
       expect(sm3Hex(file)).toBe(row.sm3);
       expect(readEmbeddedStamp(file)?.record?.tbs.documentSm3).toBe(stamped.documentSm3);
       // Served as the applicant's 电子送达 link serves it, and verified by the code printed on it.
@@ -167,7 +170,7 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
       const again = inputFor('140525110');
       const attempts = await Promise.all([1, 2, 3].map(() => inFolder.stampDecision(again)));
       expect(new Set(attempts.map((attempt) => attempt.documentId)).size).toBe(1);
-      const files = (await readdir(folder, { recursive: true })).filter((name) => name.endsWith('.pdf'));
+      const files = (await readdir(folder, { recursive: true })).filter((name) => name.endsWith('.pdf.gz'));
       expect(files).toHaveLength(2);
 
       // A service started without the folder cannot serve it, and says why in its log.
@@ -337,5 +340,40 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
       expect(refusals.length).toBe(5);
       refusals.forEach((line) => expect(line.reasonCode).toBe('SEAL.NO_ACTIVE_SEAL'));
     });
+  });
+
+  // It moves every PDF the tests before it stored in rows (the Temporal worker's tests after it store their own).
+  it('moves the PDFs an installation stored in rows into the folder, each still served and verified', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'oneseal-seal-move-'));
+    const db = new PgClient({ connectionString: suite.database.url });
+    await db.connect();
+    try {
+      const inRows = (await db.query(
+        `SELECT d.id, s.verification_code AS code FROM seal.documents d JOIN seal.stamps s ON s.document_id = d.id
+          WHERE d.pdf IS NOT NULL`,
+      )) as { rows: { id: string; code: string }[] };
+      expect(inRows.rows.length).toBeGreaterThan(2);
+      const before = await Promise.all(inRows.rows.map(({ id }) => storedPdf(id)));
+      const pdfs = new PdfsInFolder(folder);
+      const moved = await movePdfsToFolder((sql, values) => db.query(sql, values), pdfs, { batch: 2 });
+      expect(moved).toEqual({ moved: inRows.rows.length, mismatched: [] });
+      const [{ left }] = (
+        await db.query(`SELECT count(*)::int AS left FROM seal.documents WHERE pdf IS NOT NULL`)
+      ).rows as { left: number }[];
+      expect(left).toBe(0);
+      const checking = new SealVerificationService(suite.dataSource, pdfs);
+      for (const [index, { id, code }] of inRows.rows.entries()) {
+        expect((await stampedDocumentFile(suite.dataSource, pdfs, id))?.pdf).toEqual(before[index]);
+        expect((await checking.verifyCode(code)).reason).toBe('VALID');
+      }
+      // Run again: nothing left to move.
+      expect(await movePdfsToFolder((sql, values) => db.query(sql, values), pdfs)).toEqual({
+        moved: 0,
+        mismatched: [],
+      });
+    } finally {
+      await db.end();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sm3Hex } from '@oneseal/gm-crypto';
 import { documentPdfs, PdfsInFolder, PdfsInRows } from './document-pdfs';
 
@@ -20,9 +21,10 @@ describe('where stamped documents’ PDFs are kept', () => {
   it('in a folder: the row holds nothing, the file is named by its digest and read back whole', async () => {
     const pdfs = new PdfsInFolder(folder);
     expect(await pdfs.keep(pdf, sm3)).toBeNull();
-    expect(await readFile(join(folder, sm3.slice(0, 2), `${sm3}.pdf`))).toEqual(pdf);
+    // Gzipped: `zcat` gives the PDF back.
+    expect(gunzipSync(await readFile(join(folder, sm3.slice(0, 2), `${sm3}.pdf.gz`)))).toEqual(pdf);
     // No temporary file is left beside it.
-    expect(await readdir(join(folder, sm3.slice(0, 2)))).toEqual([`${sm3}.pdf`]);
+    expect(await readdir(join(folder, sm3.slice(0, 2)))).toEqual([`${sm3}.pdf.gz`]);
     expect(await pdfs.read({ pdf: null, sm3 })).toEqual(pdf);
     // The same document kept again (a retried attempt) changes nothing.
     await pdfs.keep(pdf, sm3);
@@ -47,7 +49,10 @@ describe('where stamped documents’ PDFs are kept', () => {
   it('refuses a file changed on disk, and says which is missing', async () => {
     const pdfs = new PdfsInFolder(folder);
     await pdfs.keep(pdf, sm3);
-    await writeFile(join(folder, sm3.slice(0, 2), `${sm3}.pdf`), Buffer.from('%PDF-1.7 改过的 %%EOF'));
+    const file = pdfs.pathOf(sm3);
+    await writeFile(file, gzipSync(Buffer.from('%PDF-1.7 改过的 %%EOF')));
+    await expect(pdfs.read({ pdf: null, sm3 })).rejects.toThrow('is not the document that was stamped');
+    await writeFile(file, Buffer.from('%PDF-1.7 改过的 %%EOF'));
     await expect(pdfs.read({ pdf: null, sm3 })).rejects.toThrow('is not the document that was stamped');
     const other = sm3Hex(Buffer.from('another'));
     await expect(pdfs.read({ pdf: null, sm3: other })).rejects.toThrow(`document ${other}: no file`);
