@@ -276,11 +276,11 @@ export class CaseState {
     this.requests.push({ kind: 'extend', extension });
   }
 
-  /** Signalled, never refused: a case that has ended simply never takes the request from the queue. */
   get calendarChangesTaken(): number {
     return this.calendarChanges;
   }
 
+  /** Signalled, never refused: a case that has ended simply never takes the request from the queue. */
   takeCalendarChange(change: CalendarChange): void {
     this.calendarChanges += 1;
     this.requests.push({ kind: 'recalculate', change });
