@@ -274,6 +274,8 @@ async function up() {
   const engines = engineEnv();
   mkdirSync(join(state, 'pids'), { recursive: true });
   mkdirSync(join(state, 'logs'), { recursive: true });
+  // Seal's document folder (SEAL_DOCUMENT_FOLDER): the service takes it as given and only checks it.
+  mkdirSync(join(state, 'documents'), { recursive: true, mode: 0o700 });
   await startStandIn();
   const started = [];
   for (const instance of instances) {

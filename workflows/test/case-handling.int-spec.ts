@@ -23,6 +23,7 @@ import {
   decide,
   ended,
   failedInHistory,
+  flagged,
   openTask,
   recordingActivities,
   refusalOf,
@@ -978,12 +979,7 @@ describe('case handling workflow (Temporal time-skipping test server)', () => {
       await handle.executeUpdate(retryStalledStepUpdate, {
         args: [{ handlerId: 'ops-1', handlerName: '运维值班', note: '已更正通知书数据' }],
       });
-      expect(
-        await eventually('the hand-over flagged', async () => {
-          const attention = await attentionOf(handle);
-          return attention?.activity === 'handOverReviewTask' ? attention : undefined;
-        }),
-      ).toEqual(expect.objectContaining({ code: '23514' }));
+      expect(await flagged(handle, 'handOverReviewTask')).toEqual(expect.objectContaining({ code: '23514' }));
       await eventually('the notice issued', async () => (recording.issued.length === 1 ? true : undefined));
       expect(badHandOver.refusals).toBe(2);
 

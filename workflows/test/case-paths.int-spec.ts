@@ -22,6 +22,7 @@ import {
   decide,
   ended,
   failedInHistory,
+  flagged,
   openTask,
   reached,
   recordingActivities,
@@ -57,18 +58,19 @@ const DEEMED_MILESTONES = ['warning', 'warning', 'accepted', 'concluded', 'deliv
 let badNotice = new BadData();
 let badHandOver = new BadData();
 
-/** Waits until the case is flagged for attention on the activity named. */
-const flagged = (handle: CaseHandle, activity: string) =>
-  eventually(`${activity} flagged`, async () => {
-    const { attention } = await handle.query(caseStatusQuery);
-    return attention?.activity === activity ? attention : undefined;
-  });
-
 /** The operator on duty asks for the stalled step to run again. */
 const retry = (handle: CaseHandle, note: string) =>
   handle.executeUpdate(retryStalledStepUpdate, {
     args: [{ handlerId: 'ops-1', handlerName: '运维值班', note }],
   });
+
+/** 受理 decided and its 受理通知书 refused and flagged; then 审核 decided and its hand-over to 决定 refused behind it. */
+async function stallTheNoticeThenTheHandOver(handle: CaseHandle): Promise<void> {
+  await decide(handle, 'approve');
+  await flagged(handle, 'issueDocument');
+  await decide(handle, 'approve');
+  await failedInHistory(handle, 'handOverReviewTask');
+}
 
 const approveRest = async (handle: CaseHandle, steps: number) => {
   for (let step = 0; step < steps; step += 1) await decide(handle, 'approve');
@@ -348,10 +350,7 @@ const RUNS: Record<CasePathName, PathRun> = {
       refusingNoticeAndHandOver(recording, badNotice, badHandOver, '23514');
     },
     drive: async (handle) => {
-      await decide(handle, 'approve');
-      await flagged(handle, 'issueDocument');
-      await decide(handle, 'approve');
-      await failedInHistory(handle, 'handOverReviewTask');
+      await stallTheNoticeThenTheHandOver(handle);
       badNotice.putRight = true;
       await retry(handle, '已更正通知书数据');
       // The hand-over is tried again with the notice, and refused again: its data is not put right yet.
@@ -376,10 +375,7 @@ const RUNS: Record<CasePathName, PathRun> = {
       refusingNoticeAndHandOver(recording, badNotice, badNotice, '22021');
     },
     drive: async (handle) => {
-      await decide(handle, 'approve');
-      await flagged(handle, 'issueDocument');
-      await decide(handle, 'approve');
-      await failedInHistory(handle, 'handOverReviewTask');
+      await stallTheNoticeThenTheHandOver(handle);
       badNotice.putRight = true;
       await retry(handle, '已更正申请人姓名中的非法字符');
       await approveRest(handle, 2);

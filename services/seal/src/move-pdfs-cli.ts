@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { validateEnv } from '@oneseal/service-kit';
 import { IsOptional, Matches } from 'class-validator';
 import { Client } from 'pg';
-import { documentPdfs, PdfsInFolder } from './stamps/document-pdfs';
+import { documentFolder } from './stamps/document-pdfs';
 import { movePdfsToFolder } from './stamps/move-pdfs-to-folder';
 
 /**
@@ -26,7 +26,7 @@ class MovePdfsEnv {
 
 async function main(): Promise<void> {
   const env = validateEnv('seal move-pdfs', MovePdfsEnv, process.env);
-  const pdfs = documentPdfs(env.SEAL_DOCUMENT_FOLDER) as PdfsInFolder;
+  const pdfs = documentFolder(env.SEAL_DOCUMENT_FOLDER);
   const db = new Client({ connectionString: env.DATABASE_URL, application_name: 'oneseal-seal-move-pdfs' });
   await db.connect();
   try {

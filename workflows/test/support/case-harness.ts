@@ -289,6 +289,13 @@ export async function reached(handle: CaseHandle, stage: CaseStatus['stage']) {
   });
 }
 
+/** Waits until the case is flagged for attention on the activity named, and returns the flag. */
+export const flagged = (handle: CaseHandle, activity: string) =>
+  eventually(`${activity} flagged`, async () => {
+    const { attention } = await handle.query(caseStatusQuery);
+    return attention?.activity === activity ? attention : undefined;
+  });
+
 /** Who takes a step in these tests: one person per step, as 审批分离 requires of review and decision. */
 export const handlerOfStep = (kind: string) => `clerk-${kind}`;
 

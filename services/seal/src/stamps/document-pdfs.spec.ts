@@ -65,13 +65,14 @@ describe('where stamped documents’ PDFs are kept', () => {
     await expect(pdfs.read({ pdf: null, sm3 })).rejects.toThrow('SEAL_DOCUMENT_FOLDER is not set');
   });
 
-  it('stops the service at boot when the folder cannot be written to', async () => {
+  it('stops the service at boot when the folder is not there or cannot be written to', async () => {
     const aFile = join(folder, 'not-a-folder');
     await writeFile(aFile, 'x');
-    expect(() => documentPdfs(join(aFile, 'documents'))).toThrow(
-      /SEAL_DOCUMENT_FOLDER .* cannot be written to/,
+    expect(() => documentPdfs(aFile)).toThrow(
+      /SEAL_DOCUMENT_FOLDER .* is not a folder this service can write to/,
     );
+    expect(() => documentPdfs(join(folder, 'not-mounted'))).toThrow(/ENOENT/);
     expect(documentPdfs(undefined)).toBeInstanceOf(PdfsInRows);
-    expect(documentPdfs(join(folder, 'documents'))).toBeInstanceOf(PdfsInFolder);
+    expect(documentPdfs(folder)).toBeInstanceOf(PdfsInFolder);
   });
 });

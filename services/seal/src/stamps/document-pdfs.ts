@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -51,10 +51,10 @@ export class PdfsInRows implements DocumentPdfs {
 /**
  * PDFs in a folder, `<folder>/<first two hex digits>/<SM3>.pdf.gz`: a million cases' three documents (about 125 GB)
  * stay out of the database, its WAL and its backups' critical path. Each is gzipped (level 1, about 1 ms): half of a
- * stamped PDF is its stamp slot's padding, so a file takes 40 KB instead of 80 (`zcat` gives the PDF back). A file is written whole (a temporary name,
- * fsync, rename, fsync of its folder) before the row that names it commits, so a row never names a file that is
- * not there; a crash in between leaves a file no row names, which nothing reads. Reading checks the digest: a
- * file changed on disk is refused, never served as the stamped document.
+ * stamped PDF is its stamp slot's padding, so a file takes 40 KB instead of 80 (`zcat` gives the PDF back). A file
+ * is written whole (a temporary name, fsync, rename, fsync of its folder) before the row that names it commits, so a
+ * row never names a file that is not there; a crash in between leaves a file no row names, which nothing reads.
+ * Reading checks the digest: a file changed on disk is refused, never served as the stamped document.
  */
 export class PdfsInFolder implements DocumentPdfs {
   constructor(private readonly folder: string) {}
@@ -93,6 +93,9 @@ export class PdfsInFolder implements DocumentPdfs {
 
   async read(row: DocumentPdfRow): Promise<Buffer> {
     if (row.pdf) return row.pdf;
+    const changed = new Error(
+      `document ${row.sm3}: the file in ${this.folder} is not the document that was stamped`,
+    );
     let pdf: Buffer;
     try {
       pdf = await gunzipped(await readFile(this.pathOf(row.sm3)));
@@ -100,11 +103,10 @@ export class PdfsInFolder implements DocumentPdfs {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       if (code === 'ENOENT')
         throw new Error(`document ${row.sm3}: no file in the document folder ${this.folder}`);
-      if (!code.startsWith('Z_')) throw error;
-      pdf = Buffer.alloc(0); // not gzip any more: changed on disk
+      // No longer gzip: changed on disk.
+      throw code.startsWith('Z_') ? changed : error;
     }
-    if (sm3Hex(pdf) !== row.sm3)
-      throw new Error(`document ${row.sm3}: the file in ${this.folder} is not the document that was stamped`);
+    if (sm3Hex(pdf) !== row.sm3) throw changed;
     return pdf;
   }
 }
@@ -118,33 +120,26 @@ async function syncFolder(path: string): Promise<void> {
   }
 }
 
-function syncFolderNow(path: string): void {
-  const folder = openSync(path, 'r');
-  try {
-    fsyncSync(folder);
-  } finally {
-    closeSync(folder);
-  }
-}
-
 /** The injection token of the service's DocumentPdfs. */
 export const DOCUMENT_PDFS = Symbol('DOCUMENT_PDFS');
 
-/** The service's DocumentPdfs; a folder it cannot write to stops it at boot, before any document is sealed. */
-export function documentPdfs(folder: string | undefined): DocumentPdfs {
-  if (!folder) return new PdfsInRows();
+/**
+ * The document folder, checked at boot: it must be there and writable (compose and Kubernetes mount it, `npm start`
+ * makes it), so that a missing mount stops the service before any document is sealed.
+ */
+export function documentFolder(folder: string): PdfsInFolder {
   try {
-    const made = mkdirSync(folder, { recursive: true, mode: 0o700 });
-    // Each folder made now recorded in its parent, as keep() does for the folders it makes.
-    for (let dir = folder; made; dir = dirname(dir)) {
-      syncFolderNow(dirname(dir));
-      if (dir === made) break;
-    }
+    if (!statSync(folder).isDirectory()) throw new Error('not a folder');
     accessSync(folder, constants.W_OK);
   } catch (error) {
     throw new Error(
-      `SEAL_DOCUMENT_FOLDER ${folder} cannot be written to: ${error instanceof Error ? error.message : String(error)}`,
+      `SEAL_DOCUMENT_FOLDER ${folder} is not a folder this service can write to: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   return new PdfsInFolder(folder);
+}
+
+/** The service's DocumentPdfs: in the folder when it is given one, else in the rows. */
+export function documentPdfs(folder: string | undefined): DocumentPdfs {
+  return folder ? documentFolder(folder) : new PdfsInRows();
 }

@@ -10,8 +10,6 @@ export interface MovedPdfs {
   mismatched: string[];
 }
 
-const rowsOf = <T>(result: { rows: unknown[] }): T[] => result.rows as T[];
-
 /**
  * Moves the PDFs an installation stored in their rows (before it had a document folder) into the folder, a batch at
  * a time, in id order: each file kept (written and synced, its digest checked against the row's) before its row
@@ -27,12 +25,10 @@ export async function movePdfsToFolder(
   const result: MovedPdfs = { moved: 0, mismatched: [] };
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = rowsOf<{ id: string; sm3: string; pdf: Buffer }>(
-      await query(
-        `SELECT id, sm3, pdf FROM seal.documents WHERE pdf IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
-        [after, batch],
-      ),
-    );
+    const { rows } = (await query(
+      `SELECT id, sm3, pdf FROM seal.documents WHERE pdf IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
+      [after, batch],
+    )) as { rows: { id: string; sm3: string; pdf: Buffer }[] };
     if (rows.length === 0) return result;
     after = rows[rows.length - 1].id;
     const kept: string[] = [];
@@ -44,13 +40,11 @@ export async function movePdfsToFolder(
       await pdfs.keep(row.pdf, row.sm3);
       kept.push(row.id);
     }
-    const moved = rowsOf(
-      await query(
-        `UPDATE seal.documents SET pdf = NULL WHERE id = ANY($1::uuid[]) AND pdf IS NOT NULL RETURNING id`,
-        [kept],
-      ),
+    const moved = await query(
+      `UPDATE seal.documents SET pdf = NULL WHERE id = ANY($1::uuid[]) AND pdf IS NOT NULL RETURNING id`,
+      [kept],
     );
-    result.moved += moved.length;
+    result.moved += moved.rows.length;
     options.progress?.(result.moved);
   }
 }
