@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { engineEndpoints, eventually } from '@oneseal/testing';
+import { activityFailuresIn, engineEndpoints, eventually } from '@oneseal/testing';
 import { browserForSuite, expectText, freshPage, logIn, SHOTS, workbench } from './browser';
 import { caseAction, caseView, decide, fileCase, openTask } from './case-api';
 import { as, serviceUrl } from './system';
@@ -120,20 +120,7 @@ describe('a case whose step fails on bad data stalls, flagged, and goes on once 
       expect((await decide(review, { outcome: 'approve' })).status).toBe(202);
       await eventually('the hand-over to 决定 refused', async () => {
         const history = await temporal.workflow.getHandle(filed.caseId).fetchHistory();
-        const failed = new Set(
-          (history.events ?? []).flatMap((event) =>
-            event.activityTaskFailedEventAttributes
-              ? [String(event.activityTaskFailedEventAttributes.scheduledEventId)]
-              : [],
-          ),
-        );
-        return (history.events ?? []).some(
-          (event) =>
-            event.activityTaskScheduledEventAttributes?.activityType?.name === 'handOverReviewTask' &&
-            failed.has(String(event.eventId)),
-        )
-          ? true
-          : undefined;
+        return activityFailuresIn(history.events ?? [], 'handOverReviewTask') > 0 ? true : undefined;
       });
       expect(((await caseView(filed.caseId)) as { attention?: Attention }).attention?.activity).toBe(
         'issueDocument',

@@ -31,3 +31,23 @@ export function fetchWorkflowHistoryJson(source: HistorySource): string {
     { encoding: 'utf8' },
   );
 }
+
+/** The parts of a history event (as `WorkflowHandle.fetchHistory()` gives them) that say which activity failed. */
+interface ActivityEventFields {
+  eventId?: unknown;
+  activityTaskScheduledEventAttributes?: { activityType?: { name?: string | null } | null } | null;
+  activityTaskFailedEventAttributes?: { scheduledEventId?: unknown } | null;
+}
+
+/** How many times a workflow's history records the activity as failed: what the workflow acts on next. */
+export function activityFailuresIn(events: readonly ActivityEventFields[], activity: string): number {
+  const scheduled = new Map<string, string | null | undefined>();
+  let failed = 0;
+  for (const event of events) {
+    const attributes = event.activityTaskScheduledEventAttributes;
+    if (attributes) scheduled.set(String(event.eventId), attributes.activityType?.name);
+    const failure = event.activityTaskFailedEventAttributes;
+    if (failure && scheduled.get(String(failure.scheduledEventId)) === activity) failed += 1;
+  }
+  return failed;
+}

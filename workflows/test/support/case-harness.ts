@@ -24,7 +24,7 @@ import {
   localCaseActivitiesOf,
 } from '@oneseal/contracts';
 import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
-import { deadlinesOn, engineEndpoints, eventually } from '@oneseal/testing';
+import { activityFailuresIn, deadlinesOn, engineEndpoints, eventually } from '@oneseal/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -384,18 +384,9 @@ export function refusingNoticeAndHandOver(
  * the recording activity's refusal is only its worker's side.
  */
 export function failedInHistory(handle: CaseHandle, activity: string, times = 1) {
-  return eventually(`${activity} failed ${times} time(s) in the case's history`, async () => {
-    const events = (await handle.fetchHistory()).events ?? [];
-    const scheduled = new Map<string, string>();
-    let failed = 0;
-    for (const event of events) {
-      const name = event.activityTaskScheduledEventAttributes?.activityType?.name;
-      if (name) scheduled.set(String(event.eventId), name);
-      const failure = event.activityTaskFailedEventAttributes;
-      if (failure && scheduled.get(String(failure.scheduledEventId)) === activity) failed += 1;
-    }
-    return failed >= times ? true : undefined;
-  });
+  return eventually(`${activity} failed ${times} time(s) in the case's history`, async () =>
+    activityFailuresIn((await handle.fetchHistory()).events ?? [], activity) >= times ? true : undefined,
+  );
 }
 
 /** Refuses the first call of an activity on bad data, then does what it did before. */
