@@ -16,6 +16,7 @@ import { SealErrorCode } from '../src/seals/seals.errors';
 import { readEmbeddedStamp } from '../src/stamps/stamp-record';
 import { SealVerificationService } from '../src/verification/seal-verification.service';
 import { bringIntoForce, storedPdf as storedPdfOf } from './fixtures/seals-and-documents';
+import { PdfsInRows } from '../src/stamps/document-pdfs';
 
 const ACTOR = 'county-approval-office-01';
 const TOWN = '140525100';
@@ -79,8 +80,14 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
     const keys = new KeyEncryption(randomBytes(32).toString('hex'));
     const divisions = DivisionNames.fromSeeds();
     registry = new SealRegistry(suite.dataSource, keys, divisions);
-    issuing = new DocumentIssuingService(suite.dataSource, keys, divisions, 'http://oneseal.test');
-    verification = new SealVerificationService(suite.dataSource);
+    issuing = new DocumentIssuingService(
+      suite.dataSource,
+      keys,
+      divisions,
+      'http://oneseal.test',
+      new PdfsInRows(),
+    );
+    verification = new SealVerificationService(suite.dataSource, new PdfsInRows());
     await registerOrgans(suite.dataSource.manager, seededOrgans(divisions), ACTOR);
     await inForce(await registry.apply({ county: '140525', town: TOWN, actor: ACTOR }));
     await inForce(await registry.applyForBureau({ bureau: BUREAU, actor: ACTOR }));

@@ -29,6 +29,7 @@ import { registerOrgans } from '../src/organs/issuing-organs';
 import { seededOrgans } from '../src/organs/organ-directory';
 import { SealRegistry } from '../src/seals/seal-registry';
 import { SealVerificationService } from '../src/verification/seal-verification.service';
+import { PdfsInRows } from '../src/stamps/document-pdfs';
 
 const DAY = 86_400_000;
 const ACTOR = 'county-approval-office-01';
@@ -59,8 +60,14 @@ describe('a case nobody accepted in five working days gets its 受理通知书 a
     seal = await registry.engrave(seal.id, ACTOR);
     seal = await registry.file(seal.id, ACTOR);
     await registry.activate(seal.id, ACTOR);
-    issuing = new DocumentIssuingService(suite.dataSource, keys, divisions, 'http://oneseal.test');
-    verification = new SealVerificationService(suite.dataSource);
+    issuing = new DocumentIssuingService(
+      suite.dataSource,
+      keys,
+      divisions,
+      'http://oneseal.test',
+      new PdfsInRows(),
+    );
+    verification = new SealVerificationService(suite.dataSource, new PdfsInRows());
     const testServer = engineEndpoints().temporalTestServer;
     if (!testServer) throw new Error('TEMPORAL_TEST_SERVER is not set: run through `npm test`');
     env = await TestWorkflowEnvironment.createTimeSkipping({

@@ -46,8 +46,9 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
       keys,
       DivisionNames.fromSeeds(),
       'http://oneseal.test',
+      new PdfsInRows(),
     );
-    verification = new SealVerificationService(suite.dataSource);
+    verification = new SealVerificationService(suite.dataSource, new PdfsInRows());
   });
 
   afterAll(async () => {

@@ -16,7 +16,7 @@ import { organStamperId } from '../seals/seal-record';
 import { activeSealOf, type UsableSeal } from '../seals/active-seal';
 import { Seal } from '../seals/seal.entity';
 import { SealError, SealErrorCode, sealErrorMessage } from '../seals/seals.errors';
-import { PdfsInRows, type DocumentPdfs } from '../stamps/document-pdfs';
+import type { DocumentPdfs } from '../stamps/document-pdfs';
 import { AlreadySealed, sealAndStore } from '../stamps/seal-and-store';
 import { reserveDocumentNumber, type ReservedNumber } from './document-numbers';
 import { composeDocument, documentTitleOf, type DocumentContext } from './document-text';
@@ -87,7 +87,7 @@ export class DocumentIssuingService {
     private readonly keys: KeyEncryption,
     private readonly divisions: DivisionNames,
     private readonly publicBaseUrl: string,
-    private readonly pdfs: DocumentPdfs = new PdfsInRows(),
+    private readonly pdfs: DocumentPdfs,
   ) {}
 
   stampDecision(input: StampDecisionInput, options: IssueOptions = {}): Promise<IssuedDocument> {

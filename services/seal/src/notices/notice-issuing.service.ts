@@ -21,7 +21,7 @@ import type { OrganSettings } from '../organs/organ-directory';
 import { activeSealOf, type UsableSeal } from '../seals/active-seal';
 import { organStamperId } from '../seals/seal-record';
 import { SealError, SealErrorCode, sealErrorMessage } from '../seals/seals.errors';
-import { PdfsInRows, type DocumentPdfs } from '../stamps/document-pdfs';
+import type { DocumentPdfs } from '../stamps/document-pdfs';
 import { AlreadySealed, sealAndStore } from '../stamps/seal-and-store';
 import { renderNotice } from './render-notice';
 
@@ -78,7 +78,7 @@ export class NoticeIssuingService {
     private readonly dataSource: DataSource,
     private readonly keys: KeyEncryption,
     private readonly publicBaseUrl: string,
-    private readonly pdfs: DocumentPdfs = new PdfsInRows(),
+    private readonly pdfs: DocumentPdfs,
   ) {}
 
   async issue(requestedBy: AuthUser, request: IssueNoticeRequest): Promise<IssuedNotice> {

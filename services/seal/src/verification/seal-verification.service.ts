@@ -2,7 +2,7 @@ import { chinaDate } from '@oneseal/domain';
 import type { DataSource } from 'typeorm';
 import { sealMakerPublicKey } from '../seals/seal-makers';
 import { Seal } from '../seals/seal.entity';
-import { PdfsInRows, type DocumentPdfs } from '../stamps/document-pdfs';
+import type { DocumentPdfs } from '../stamps/document-pdfs';
 import { StampedDocument } from '../stamps/stamped-document.entity';
 import { Stamp } from '../stamps/stamp.entity';
 import { normaliseVerificationCode } from '../stamps/verification-code';
@@ -18,7 +18,7 @@ import { verifyStampedPdf, type RegisteredStamp, type TrustedSeal } from './veri
 export class SealVerificationService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pdfs: DocumentPdfs = new PdfsInRows(),
+    private readonly pdfs: DocumentPdfs,
   ) {}
 
   async verifyPdf(pdf: Buffer): Promise<VerificationResult> {
