@@ -171,6 +171,23 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
     expect((await rowOf(leftId)).taken_up).toBe(3);
   });
 
+  it('answers whoever asks with the left check it started again, even when that ends before the answer', async () => {
+    const verdict = await checkpoints.verify();
+    // Started again, it ends as soon as it is taken up: its end is written before the asker's request goes on.
+    const quick = new CheckpointChecks(suite.dataSource, {
+      verify: () => Promise.resolve(verdict),
+    } as CheckpointsService);
+    try {
+      const leftId = await leftCheck();
+      const joined = await quick.start(another);
+      expect(joined.id).toBe(leftId);
+      expect((await finished(leftId)).verdict).toEqual(verdict);
+      expect((await checks.list()).filter((check) => check.status === 'running')).toEqual([]);
+    } finally {
+      await quick.onModuleDestroy();
+    }
+  });
+
   it('shows a check started again from nothing, not with what the stopped process had got through', async () => {
     const leftId = await leftCheck({ headsChecked: 99 });
     const held = heldCheckpoints(checkpoints);

@@ -120,12 +120,12 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
    * Goes on with the checks other processes left, now and every half minute. Resolves once the first look is done
    * (one indexed statement; a failed look is logged and tried again at the next).
    */
-  takeUpLeftChecks(): Promise<void> {
+  async takeUpLeftChecks(): Promise<void> {
     if (!this.sweeper) {
       this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
       this.sweeper.unref();
     }
-    return this.sweep();
+    await this.sweep();
   }
 
   /**
@@ -166,7 +166,10 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
       // A check left in the place: taken up (then joined) or, if none can go on with it, recorded as interrupted.
       if (running?.left && !swept) {
         swept = true;
-        await this.sweep();
+        // Joined even when, started again, it ends before this answer: it held the place when asked.
+        const wentOn = await this.sweep();
+        const joined = wentOn.includes(running.id) ? await this.row(running.id, ownColumns) : undefined;
+        if (joined) return { row: joined, started: false };
         continue;
       }
       if (running) return { row: running, started: false };
@@ -289,20 +292,22 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
-  /** Takes up the checks left by processes that stopped (one sweep at a time). */
-  private sweep(): Promise<void> {
-    this.sweeping = this.sweeping.then(() => this.takeUp());
-    return this.sweeping;
+  /** Takes up the checks left by processes that stopped (one sweep at a time): the ids of those it goes on with. */
+  private sweep(): Promise<string[]> {
+    const swept = this.sweeping.then(() => this.takeUp());
+    this.sweeping = swept.then(() => undefined);
+    return swept;
   }
 
   /**
    * Takes up the checks left by processes that stopped, and gives up one taken up too often. Only a process that died
    * counts as a take-up: a service that stopped left its checks on purpose. Those none can go on with are recorded as
-   * interrupted instead.
+   * interrupted instead. The ids of those it goes on with.
    */
-  private async takeUp(): Promise<void> {
+  private async takeUp(): Promise<string[]> {
     const { goingOn } = this;
-    if (this.stopping) return;
+    const wentOn: string[] = [];
+    if (this.stopping) return wentOn;
     try {
       if (goingOn.cannotGoOn) this.count('interrupted', await this.interruptLeft(goingOn.cannotGoOn, []));
       const { lease, rows } = await takeUpLeftRuns<TRow & { taken_up: number }>(this.dataSource, {
@@ -322,7 +327,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
           `UPDATE ${this.table} SET heard_at = '-infinity' WHERE id = ANY($1::uuid[]) AND runner = $2`,
           [rows.map((row) => row.id), lease],
         );
-        return;
+        return wentOn;
       }
       for (const row of rows) {
         if (row.taken_up > MOST_TAKE_UPS) {
@@ -340,6 +345,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
         }
         this.logger.log(`${this.table} ${row.id}: going on with a check a stopped process left`);
         goingOn.goOn(row, lease);
+        wentOn.push(row.id);
         this.count('gone-on');
       }
     } catch (error) {
@@ -347,6 +353,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
         `${this.table}: could not look for left checks: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    return wentOn;
   }
 
   /**
