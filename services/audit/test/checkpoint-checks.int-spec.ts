@@ -5,6 +5,7 @@ import { GIVEN_UP_CHECK, STOPPED_CHECK } from '../src/background-checks/backgrou
 import { CheckpointChecks, type CheckpointCheck } from '../src/checkpoints/checkpoint-checks.service';
 import {
   CheckpointsService,
+  type CheckpointPlace,
   type CheckpointProgress,
   type CheckpointVerdict,
   type ExportedCheckpoints,
@@ -304,5 +305,91 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
     expect(await checks.find(started.id)).toEqual(
       expect.objectContaining({ status: 'interrupted', failure: STOPPED_CHECK, verdict: null }),
     );
+  });
+
+  describe('with more than one checkpoint', () => {
+    let firstSeq: number;
+    let wholeVerdict: CheckpointVerdict;
+
+    beforeAll(async () => {
+      const log = new EventLogService(suite.dataSource, randomBytes(32));
+      firstSeq = (await checkpoints.verify()).checkpoints;
+      for (const receipt of ['140525-20261207-000301', '140525-20261207-000302']) {
+        const caseId = randomUUID();
+        await log.append(caseEvent(caseId, 'intake.application-submitted', { receiptNumber: receipt }), 't');
+      }
+      await checkpoints.take();
+      wholeVerdict = await checkpoints.verify();
+      expect(wholeVerdict).toEqual(expect.objectContaining({ intact: true, checkpoints: 2, heads: 4 }));
+    });
+
+    /** The checkpoints service as a process would use it, telling `from` of every check it is asked for. */
+    function telling(): { service: CheckpointsService; from: (CheckpointPlace | undefined)[] } {
+      const from: (CheckpointPlace | undefined)[] = [];
+      const service = Object.create(checkpoints) as CheckpointsService;
+      service.verify = (copy, watch, place) => {
+        from.push(place);
+        return checkpoints.verify(copy, watch, place);
+      };
+      return { service, from };
+    }
+
+    it('goes on with a check its process stopped in from the checkpoint after the last it checked whole', async () => {
+      // The process stops as soon as its check has checked the first checkpoint whole.
+      let stop: (stopped: Promise<void> | undefined) => void = () => undefined;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      const stopsAfterTheFirst = Object.create(checkpoints) as CheckpointsService;
+      stopsAfterTheFirst.verify = (copy, watch = {}, place) =>
+        checkpoints.verify(
+          copy,
+          {
+            ...watch,
+            onPlace: (reached) => {
+              watch.onPlace?.(reached);
+              stop(stopping.onModuleDestroy());
+            },
+          },
+          place,
+        );
+      const stopping = new CheckpointChecks(suite.dataSource, stopsAfterTheFirst);
+      const started = await stopping.start(auditor);
+      await stopped;
+      expect(await checks.find(started.id)).toEqual(
+        expect.objectContaining({
+          status: 'running',
+          waitingToGoOn: true,
+          progress: { checkpoints: 2, checkpointsChecked: 1, heads: 4, headsChecked: 2 },
+        }),
+      );
+
+      const next = telling();
+      await anotherProcess(next.service);
+      expect(await finished(started.id)).toEqual(
+        expect.objectContaining({ status: 'done', verdict: wholeVerdict }),
+      );
+      expect(next.from).toEqual([
+        expect.objectContaining({ afterSeq: firstSeq, headsFound: 2, upTo: firstSeq + 1, problems: [] }),
+      ]);
+      // Getting further is no proof the check is not what stops its processes: only its end is.
+      expect((await rowOf(started.id)).taken_up).toBe(0);
+    });
+
+    it('keeps in the verdict what it found before the stop', async () => {
+      let place: CheckpointPlace | undefined;
+      await checkpoints.verify(undefined, { onPlace: (reached) => (place ??= reached) });
+      const found = {
+        kind: 'changed-event' as const,
+        checkpointSeq: firstSeq,
+        streamId: randomUUID(),
+        version: 1,
+        message: '办件 140525-20261206-000201 的第 1 条事件与检查点签名时不同（被改写）',
+      };
+      const verdict = await checkpoints.verify(
+        undefined,
+        {},
+        { ...(place as CheckpointPlace), problems: [found] },
+      );
+      expect(verdict).toEqual({ ...wholeVerdict, intact: false, problems: [found] });
+    });
   });
 });

@@ -68,10 +68,11 @@ export interface GoingOn<TRow extends CheckRow> {
   /** Goes on with a check left by a process that stopped, under `lease`: from where its row says it got to. */
   goOn: (row: TRow, lease: string) => void;
   /**
-   * Whether a check taken up goes on from where it got to: getting further then shows it is not what stops the
-   * processes running it. One started again from the start has to end for that.
+   * Whether what a check writes as it goes is where it goes on from once taken up: getting further then shows it is
+   * not what stops the processes running it, and its take-ups count afresh. One whose counts run ahead of where it
+   * would go on from has to end for that.
    */
-  fromWhereItGot: boolean;
+  takeUpsCountAfreshOnProgress: boolean;
   /** Set on a check as it is taken up (e.g. its progress back to nothing, for one started again), as SQL. */
   takenUpSet?: string;
   /**
@@ -249,7 +250,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
           // A check that gets further is not one that stops every process running it: its take-ups count afresh.
           void write({
             ...tracked.progressColumns(progress),
-            ...(lease && this.goingOn.fromWhereItGot ? { taken_up: 0 } : {}),
+            ...(lease && this.goingOn.takeUpsCountAfreshOnProgress ? { taken_up: 0 } : {}),
           });
         },
       });

@@ -10,6 +10,7 @@ import {
 import { CheckpointError, CheckpointErrorCode } from './checkpoint.errors';
 import {
   CheckpointsService,
+  type CheckpointPlace,
   type CheckpointProgress,
   type CheckpointVerdict,
   type ExportedCheckpoints,
@@ -41,17 +42,25 @@ interface CheckpointCheckRow extends CheckRow {
   heads: string;
   heads_checked: string;
   verdict: CheckpointVerdict | null;
+  /** Where a check of the stored checkpoints could go on from, as last written while it ran. */
+  place: CheckpointPlace | null;
 }
 
 const OWN_COLUMNS = `copy_exported_at, copy_checkpoints, checkpoints, checkpoints_checked, heads::text AS heads,
-  heads_checked::text AS heads_checked, verdict`;
+  heads_checked::text AS heads_checked, verdict, place`;
+
+/** How far a check is, with the place it could go on from (none before its first checkpoint, or against a copy). */
+interface CheckpointReport {
+  counts: CheckpointProgress;
+  place: CheckpointPlace | null;
+}
 
 /**
  * Checks of the log against its signed checkpoints that run on in the audit service whoever watches: after a large
  * load the checkpoints hold a million heads, minutes of lookups. One at a time: asking for the stored checkpoints'
  * check while it runs joins it; any other check asked meanwhile is refused as busy. A check of the stored checkpoints
- * whose process stopped is started again from the first checkpoint by the next audit process; one against an exported
- * copy is recorded as interrupted (the copy was only in the request).
+ * whose process stopped is gone on with by the next audit process, from the checkpoint after the last it checked
+ * whole; one against an exported copy is recorded as interrupted (the copy was only in the request).
  */
 @Injectable()
 export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy {
@@ -67,10 +76,14 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
       new Logger('CheckpointChecks'),
       {
         ownColumns: OWN_COLUMNS,
-        fromWhereItGot: false,
-        // Started again from the first checkpoint, its progress back to nothing.
-        goOn: (row, lease) => this.run(row.id, undefined, lease),
-        takenUpSet: 'checkpoints_checked = 0, heads_checked = 0',
+        // Its counts run ahead of its place (a checkpoint's heads are counted as they are looked up): only its end
+        // shows it is not what stops the processes running it.
+        takeUpsCountAfreshOnProgress: false,
+        // From the checkpoint after the last it checked whole; one left before its first, or by a process of a
+        // version that wrote no place, from the first.
+        goOn: (row, lease) => this.run(row.id, undefined, lease, row.place ?? undefined),
+        takenUpSet: `checkpoints_checked = coalesce((place->'progress'->>'checkpointsChecked')::int, 0),
+          heads_checked = coalesce((place->'progress'->>'headsChecked')::bigint, 0)`,
         cannotGoOn: 'copy_exported_at IS NOT NULL',
       },
     );
@@ -105,21 +118,39 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
     return this.checks.takeUpLeftChecks();
   }
 
-  private run(id: string, copy: ExportedCheckpoints | undefined, lease: string | undefined): void {
-    this.checks.run<CheckpointProgress, CheckpointVerdict>(
+  private run(
+    id: string,
+    copy: ExportedCheckpoints | undefined,
+    lease: string | undefined,
+    from?: CheckpointPlace,
+  ): void {
+    this.checks.run<CheckpointReport, CheckpointVerdict>(
       {
         id,
         what: copy ? 'checkpoint verification against a copy' : 'checkpoint verification',
-        check: (watch) => this.checkpoints.verify(copy, watch),
-        progressColumns: (progress) => ({
-          checkpoints: progress.checkpoints,
-          checkpoints_checked: progress.checkpointsChecked,
-          heads: progress.heads,
-          heads_checked: progress.headsChecked,
+        check: (watch) => {
+          let place = from ?? null;
+          return this.checkpoints.verify(
+            copy,
+            {
+              stillWanted: watch.stillWanted,
+              // Heard before the counts of the same checkpoint: each report carries the place they stand at.
+              onPlace: (reached) => (place = reached),
+              onProgress: (counts) => watch.onProgress?.({ counts, place }),
+            },
+            from,
+          );
+        },
+        progressColumns: ({ counts, place }) => ({
+          checkpoints: counts.checkpoints,
+          checkpoints_checked: counts.checkpointsChecked,
+          heads: counts.heads,
+          heads_checked: counts.headsChecked,
+          place: place && JSON.stringify(place),
         }),
         complete: (verdict, last) =>
-          (last?.checkpointsChecked ?? 0) >= verdict.checkpoints &&
-          (last?.headsChecked ?? 0) >= (last?.heads ?? 0),
+          (last?.counts.checkpointsChecked ?? 0) >= verdict.checkpoints &&
+          (last?.counts.headsChecked ?? 0) >= (last?.counts.heads ?? 0),
         // An interrupted check's verdict counts only what was checked: its progress stands instead.
         endColumns: (status, verdict) =>
           status === 'done' && verdict
@@ -129,6 +160,7 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
                 checkpoints_checked: verdict.checkpoints,
                 heads: verdict.heads,
                 heads_checked: verdict.heads,
+                place: null,
               }
             : {},
       },

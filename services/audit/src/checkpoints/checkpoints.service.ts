@@ -59,6 +59,28 @@ export interface CheckpointProgress {
   headsChecked: number;
 }
 
+/**
+ * Where a check of the stored checkpoints stands once it has checked a checkpoint whole: what it needs to go on from
+ * the next one (a million heads take minutes, and a check its process stopped in goes on from here).
+ */
+export interface CheckpointPlace {
+  /** The newest checkpoint when the check began: those taken since are left to the next check. */
+  upTo: number;
+  /** The last checkpoint checked whole, and the link the next one's previousSm3 must name. */
+  afterSeq: number;
+  previous: string;
+  /** The counts at that point, the heads found in the checkpoints checked, the newest checked's time. */
+  progress: CheckpointProgress;
+  headsFound: number;
+  lastTakenAt: string | null;
+  problems: CheckpointProblem[];
+}
+
+/** A watch of a check of the stored checkpoints that hears where it could go on from after each checkpoint. */
+export interface CheckpointWatch extends ProgressWatch<CheckpointProgress> {
+  onPlace?: (place: CheckpointPlace) => void;
+}
+
 export interface CheckpointVerdict {
   intact: boolean;
   checkpoints: number;
@@ -231,19 +253,21 @@ export class CheckpointsService {
    * Checks the stored checkpoints (signatures, their own chain, every head still in the log as it was) or, given an
    * exported copy, that copy against the log: a checkpoint removed from the database is then found as well.
    * `watch` hears how far it is; once no longer wanted, nothing further is looked up (the verdict then counts only
-   * what was checked).
+   * what was checked). A check of the stored checkpoints goes on `from` a place it reported earlier, when given.
    */
   async verify(
     copy?: ExportedCheckpoints,
-    watch: ProgressWatch<CheckpointProgress> = {},
+    watch: CheckpointWatch = {},
+    from?: CheckpointPlace,
   ): Promise<CheckpointVerdict> {
     if (copy) this.assertOwnCopy(copy);
-    const problems: CheckpointProblem[] = [];
+    const problems: CheckpointProblem[] = from && !copy ? [...from.problems] : [];
     const note = (problem: CheckpointProblem) => {
       if (problems.length < MAX_PROBLEMS) problems.push(problem);
     };
     let checkpoints: AsyncIterable<CheckpointToCheck> | CheckpointToCheck[];
     let total: { checkpoints: number; heads: number };
+    let upTo = 0;
     if (copy) {
       // The copy's checkpoints are checked and the database's only compared with them; a checkpoint kept without
       // its heads is checked with the database's heads while the database holds it unchanged.
@@ -280,25 +304,25 @@ export class CheckpointsService {
     } else {
       // 288 a day, a hundred thousand a year: read a page at a time as they are checked — those there when the
       // check began (the totals it reports).
-      const stored = await this.storedTotals();
+      const stored = from
+        ? { checkpoints: from.progress.checkpoints, heads: from.progress.heads, upTo: from.upTo }
+        : await this.storedTotals();
       total = stored;
-      checkpoints = storedToCheck(this.storedPages(stored.upTo));
+      upTo = stored.upTo;
+      checkpoints = storedToCheck(this.storedPages(stored.upTo, from?.afterSeq));
     }
 
-    let previous = FIRST_PREVIOUS;
-    let headCount = 0;
-    const progress: CheckpointProgress = {
-      checkpoints: total.checkpoints,
-      checkpointsChecked: 0,
-      heads: total.heads,
-      headsChecked: 0,
-    };
+    const goingOn = copy ? undefined : from;
+    let previous = goingOn?.previous ?? FIRST_PREVIOUS;
+    let headCount = goingOn?.headsFound ?? 0;
+    const progress: CheckpointProgress = goingOn
+      ? { ...goingOn.progress }
+      : { checkpoints: total.checkpoints, checkpointsChecked: 0, heads: total.heads, headsChecked: 0 };
     const stillWanted = () => !watch.stillWanted || watch.stillWanted();
-    let last: SignedCheckpoint | undefined;
+    let lastTakenAt = goingOn?.lastTakenAt ?? null;
     for await (const toCheck of checkpoints) {
       if (!stillWanted()) break;
       const { checkpoint } = toCheck;
-      last = checkpoint;
       // A checkpoint after a large load holds a million heads: read and looked up a page at a time, never held
       // whole, its digest taken as they pass; its own problems are noted before its heads'.
       const digest = new HeadsDigest();
@@ -341,14 +365,25 @@ export class CheckpointsService {
       previous = checkpointLink(body, checkpoint.signature);
       headCount += digest.count;
       headProblems.forEach(note);
+      lastTakenAt = checkpoint.takenAt;
       progress.checkpointsChecked += 1;
+      if (!copy)
+        watch.onPlace?.({
+          upTo,
+          afterSeq: checkpoint.seq,
+          previous,
+          progress: { ...progress },
+          headsFound: headCount,
+          lastTakenAt,
+          problems: [...problems],
+        });
       watch.onProgress?.({ ...progress });
     }
     return {
       intact: problems.length === 0,
       checkpoints: total.checkpoints,
       heads: headCount,
-      lastTakenAt: last?.takenAt ?? null,
+      lastTakenAt,
       problems,
     };
   }
@@ -414,10 +449,10 @@ export class CheckpointsService {
     });
   }
 
-  /** The stored checkpoints in order (up to `upTo`, if given), a page at a time. */
-  private storedPages(upTo = Number.MAX_SAFE_INTEGER): AsyncGenerator<SignedCheckpoint[]> {
+  /** The stored checkpoints in order (after `after` and up to `upTo`, if given), a page at a time. */
+  private storedPages(upTo = Number.MAX_SAFE_INTEGER, after = 0): AsyncGenerator<SignedCheckpoint[]> {
     return keysetPages(
-      0,
+      after,
       CHECKPOINTS_PER_PAGE,
       (checkpoint) => checkpoint.seq,
       async (after, limit) =>

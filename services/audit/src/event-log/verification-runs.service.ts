@@ -69,7 +69,7 @@ export class VerificationRuns implements OnApplicationBootstrap, OnModuleDestroy
         ownColumns: OWN_COLUMNS,
         // From the last case checked; one left before its first batch was checked (or by a process of a version
         // that kept no position) starts again from the first, its counts written afresh.
-        fromWhereItGot: true,
+        takeUpsCountAfreshOnProgress: true,
         goOn: (row, lease) => {
           this.run(
             row.id,

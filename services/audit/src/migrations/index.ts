@@ -8,6 +8,7 @@ import { ReadCheckpointHeadsInByteOrder1766000000800 } from './1766000000800-Rea
 import { SignCheckpointHeadsFromTheirRows1766000000900 } from './1766000000900-SignCheckpointHeadsFromTheirRows';
 import { GoOnWithLeftVerificationRuns1766300000200 } from './1766300000200-GoOnWithLeftVerificationRuns';
 import { GoOnWithLeftCheckpointChecks1766300000300 } from './1766300000300-GoOnWithLeftCheckpointChecks';
+import { KeepWhereCheckpointChecksGot1766600000100 } from './1766600000100-KeepWhereCheckpointChecksGot';
 
 /** In the order they run. */
 export const AUDIT_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const AUDIT_MIGRATIONS = [
   SignCheckpointHeadsFromTheirRows1766000000900,
   GoOnWithLeftVerificationRuns1766300000200,
   GoOnWithLeftCheckpointChecks1766300000300,
+  KeepWhereCheckpointChecksGot1766600000100,
 ];

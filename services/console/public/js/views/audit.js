@@ -309,7 +309,9 @@ const checkpointChecks = {
   statusText(check) {
     const { checkpoints, checkpointsChecked, heads, headsChecked } = check.progress;
     if (check.status === 'running' && check.waitingToGoOn)
-      return '审计服务重启中，稍后从第一个检查点重新核验';
+      return checkpointsChecked > 0
+        ? `已核对 ${checkpointsChecked} / ${checkpoints} 个检查点，审计服务重启中，稍后从第 ${checkpointsChecked + 1} 个检查点接着核验`
+        : '审计服务重启中，稍后从第一个检查点开始核验';
     if (check.status === 'running' && checkpoints === 0) return '正在读取检查点和链头…';
     if (check.status === 'running')
       return `第 ${Math.min(checkpointsChecked + 1, checkpoints)} / ${checkpoints} 个检查点，已核对 ${formatCount(headsChecked)} / ${formatCount(heads)} 个链头（${percentOf(headsChecked, heads)}%）`;
