@@ -33,7 +33,7 @@ export class SealModule {
     const temporal = { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE };
     const keys = new KeyEncryption(env.SEAL_KEY_ENCRYPTION_KEY);
     const divisions = DivisionNames.fromSeeds(env.ONESEAL_SEEDS_DIR);
-    const pdfs = documentPdfs(env.SEAL_DOCUMENT_FOLDER);
+    const pdfs = documentPdfs(env.SEAL_DOCUMENT_FOLDER, env.SEAL_DOCUMENT_FOLDER_MOUNTED === 'yes');
     return {
       module: SealModule,
       imports: [

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { validateEnv } from '@oneseal/service-kit';
-import { IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Client } from 'pg';
 import { documentFolder } from './stamps/document-pdfs';
 import { movePdfsToFolder } from './stamps/move-pdfs-to-folder';
@@ -19,6 +19,11 @@ class MovePdfsEnv {
   @Matches(/^\/./, { message: 'SEAL_DOCUMENT_FOLDER must be an absolute path' })
   SEAL_DOCUMENT_FOLDER!: string;
 
+  /** As the service takes it: `yes` in a container, where the folder must be a volume mounted there. */
+  @IsOptional()
+  @IsIn(['yes', 'no'], { message: 'SEAL_DOCUMENT_FOLDER_MOUNTED must be yes or no' })
+  SEAL_DOCUMENT_FOLDER_MOUNTED?: 'yes' | 'no';
+
   @IsOptional()
   @Matches(/^[1-9]\d{0,3}$/, { message: 'MOVE_BATCH must be a number of rows, 1 to 9999' })
   MOVE_BATCH?: string;
@@ -26,7 +31,7 @@ class MovePdfsEnv {
 
 async function main(): Promise<void> {
   const env = validateEnv('seal move-pdfs', MovePdfsEnv, process.env);
-  const pdfs = documentFolder(env.SEAL_DOCUMENT_FOLDER);
+  const pdfs = documentFolder(env.SEAL_DOCUMENT_FOLDER, env.SEAL_DOCUMENT_FOLDER_MOUNTED === 'yes');
   const db = new Client({ connectionString: env.DATABASE_URL, application_name: 'oneseal-seal-move-pdfs' });
   await db.connect();
   try {

@@ -1,5 +1,5 @@
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
-import { IsOptional, Matches, IsUrl } from 'class-validator';
+import { IsIn, IsOptional, Matches, IsUrl } from 'class-validator';
 import { IsPublicAddress, TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
 
 export class SealEnv extends TemporalServiceEnv {
@@ -34,6 +34,15 @@ export class SealEnv extends TemporalServiceEnv {
   @IsOptional()
   @Matches(/^\/./, { message: 'SEAL_DOCUMENT_FOLDER must be an absolute path' })
   SEAL_DOCUMENT_FOLDER?: string;
+
+  /**
+   * `yes` where the service runs in a container (compose, Kubernetes): the document folder must then be a volume
+   * mounted there, not the container's own file system, which goes with the container. `no` (the default) on a machine
+   * whose disk lasts, as `npm start` runs it.
+   */
+  @IsOptional()
+  @IsIn(['yes', 'no'], { message: 'SEAL_DOCUMENT_FOLDER_MOUNTED must be yes or no' })
+  SEAL_DOCUMENT_FOLDER_MOUNTED?: 'yes' | 'no';
 
   /** The reference data (division names); defaults to the repository's seeds/ folder. */
   @IsOptional()

@@ -75,4 +75,20 @@ describe('where stamped documents’ PDFs are kept', () => {
     expect(documentPdfs(undefined)).toBeInstanceOf(PdfsInRows);
     expect(documentPdfs(folder)).toBeInstanceOf(PdfsInFolder);
   });
+
+  it('in a container, stops the service at boot when the folder is not a volume mounted there', async () => {
+    // The temporary folder is on the machine's root file system, as an image's own folder is in a container.
+    expect((await stat(folder)).dev).toBe((await stat('/')).dev);
+    expect(() => documentPdfs(folder, true)).toThrow(
+      /SEAL_DOCUMENT_FOLDER .* is on the container's own file system, not on a mounted volume/,
+    );
+    // /dev/shm is a file system mounted of its own (tmpfs), as a volume is.
+    const mounted = await mkdtemp('/dev/shm/oneseal-pdfs-');
+    try {
+      expect((await stat(mounted)).dev).not.toBe((await stat('/')).dev);
+      expect(documentPdfs(mounted, true)).toBeInstanceOf(PdfsInFolder);
+    } finally {
+      await rm(mounted, { recursive: true, force: true });
+    }
+  });
 });
