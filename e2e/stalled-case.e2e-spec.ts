@@ -53,6 +53,9 @@ describe('a case whose step fails on bad data stalls, flagged, and goes on once 
       await expectText(clerk.locator('.attention'), '记录环节的办理结果并把待办送到下一环节');
       // What went wrong in words; the database's code is for the administrator.
       await expectText(clerk.locator('.attention'), '不符合数据库的校验规则');
+      // 审核 is the case's step, but its task has not reached the town's reviewers.
+      await expectText(clerk.locator('.facts'), '审核（');
+      await expectText(clerk.locator('.facts'), '待办尚未送达办理单位（办件已暂停，见上方提示）');
       await clerk.screenshot({ path: join(SHOTS, 'case-stalled.png'), fullPage: true });
       await clerk.context().close();
       // Only the county's administrator reports the fix.

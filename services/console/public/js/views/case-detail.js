@@ -27,12 +27,17 @@ import { renderCaseFile } from './case-file.js';
 import { caseSearchFormHtml, wireCaseSearch } from './case-search.js';
 import { askForRating, COUNTER_EVENTS, rateButtonHtml } from './rating-request.js';
 
+/** Stalled steps that stop before the current step's task reaches its unit: nobody there has it yet. */
+const TASK_NOT_DELIVERED = new Set(['openReviewTask', 'handOverReviewTask']);
+
 function factsOf(status) {
   const step = status.currentStep;
   const stepText =
     step &&
-    `${step.kind}（${unitLabel(step.unitCode)}），${step.openedOn} 起，` +
-      `环节期限 ${deadlineText(step.deadline) || '计时中止'}`;
+    (TASK_NOT_DELIVERED.has(status.attention?.activity)
+      ? `${step.kind}（${unitLabel(step.unitCode)}），待办尚未送达办理单位（办件已暂停，见上方提示）`
+      : `${step.kind}（${unitLabel(step.unitCode)}），${step.openedOn} 起，` +
+        `环节期限 ${deadlineText(step.deadline) || '计时中止'}`);
   return [
     ['办件编号', status.receiptNumber],
     ['状态', label(CASE_STAGES, status.stage)],
