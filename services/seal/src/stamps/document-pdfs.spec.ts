@@ -1,6 +1,7 @@
+import { realpathSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sm3Hex } from '@oneseal/gm-crypto';
 import { documentPdfs, PdfsInFolder, PdfsInRows } from './document-pdfs';
@@ -77,18 +78,29 @@ describe('where stamped documents’ PDFs are kept', () => {
   });
 
   it('in a container, stops the service at boot when the folder is not a volume mounted there', async () => {
-    // The temporary folder is on the machine's root file system, as an image's own folder is in a container.
-    expect((await stat(folder)).dev).toBe((await stat('/')).dev);
-    expect(() => documentPdfs(folder, true)).toThrow(
+    const mountinfo = (...lines: string[]) => {
+      const path = join(folder, 'mountinfo');
+      writeFileSync(path, lines.join('\n'));
+      return path;
+    };
+    // As the kernel lists it: symbolic links resolved.
+    const real = realpathSync(folder);
+    const root = '22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw';
+    expect(() => documentPdfs(folder, true, mountinfo(root))).toThrow(
       /SEAL_DOCUMENT_FOLDER .* is on the container's own file system, not on a mounted volume/,
     );
-    // /dev/shm is a file system mounted of its own (tmpfs), as a volume is.
-    const mounted = await mkdtemp('/dev/shm/oneseal-pdfs-');
-    try {
-      expect((await stat(mounted)).dev).not.toBe((await stat('/')).dev);
-      expect(documentPdfs(mounted, true)).toBeInstanceOf(PdfsInFolder);
-    } finally {
-      await rm(mounted, { recursive: true, force: true });
-    }
+    // A volume mounted on the folder or on a folder above it (a bind mount shows even on the device of /).
+    const volume = mountinfo(
+      root,
+      `41 22 8:1 /var/lib/docker/volumes/d/_data ${real} rw - ext4 /dev/sda1 rw`,
+    );
+    expect(documentPdfs(folder, true, volume)).toBeInstanceOf(PdfsInFolder);
+    const above = mountinfo(root, `41 22 0:52 / ${dirname(real)} rw - nfs4 files:/oneseal rw`);
+    expect(documentPdfs(folder, true, above)).toBeInstanceOf(PdfsInFolder);
+    // One in memory is lost with every restart.
+    const memory = mountinfo(root, `41 22 0:53 / ${real} rw - tmpfs tmpfs rw`);
+    expect(() => documentPdfs(folder, true, memory)).toThrow(/is on a file system in memory \(tmpfs at /);
+    // Outside a container nothing is asked of it.
+    expect(documentPdfs(folder, false, mountinfo(root))).toBeInstanceOf(PdfsInFolder);
   });
 });

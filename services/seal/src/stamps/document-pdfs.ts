@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { sm3Hex } from '@oneseal/gm-crypto';
+import { volumeProblem } from './mounted-volume';
 
 const gzipped = promisify(gzip);
 const gunzipped = promisify(gunzip);
@@ -127,25 +128,21 @@ export const DOCUMENT_PDFS = Symbol('DOCUMENT_PDFS');
  * The document folder, checked at boot: it must be there and writable (compose and Kubernetes mount it, `npm start`
  * makes it), so that a missing mount stops the service before any document is sealed.
  */
-export function documentFolder(folder: string, mustBeMounted = false): PdfsInFolder {
-  let device: number;
+export function documentFolder(folder: string, mustBeMounted = false, mountinfoPath?: string): PdfsInFolder {
   try {
-    const stats = statSync(folder);
-    if (!stats.isDirectory()) throw new Error('not a folder');
+    if (!statSync(folder).isDirectory()) throw new Error('not a folder');
     accessSync(folder, constants.W_OK);
-    device = stats.dev;
   } catch (error) {
     throw new Error(
       `SEAL_DOCUMENT_FOLDER ${folder} is not a folder this service can write to: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  // A container's own file system goes with the container: a volume mounted there has a device of its own.
-  if (mustBeMounted && device === statSync('/').dev)
+  const problem = mustBeMounted ? volumeProblem(folder, mountinfoPath) : undefined;
+  if (problem)
     throw new Error(
-      `SEAL_DOCUMENT_FOLDER ${folder} is on the container's own file system, not on a mounted volume: stamped PDFs ` +
-        'kept there would be lost with the container. Mount the document volume there (docker-compose.yml: ' +
-        'seal-documents; Kubernetes: the seal-documents claim), or set SEAL_DOCUMENT_FOLDER_MOUNTED=no where the ' +
-        'folder is a lasting disk of the machine itself.',
+      `SEAL_DOCUMENT_FOLDER ${folder} ${problem}: stamped PDFs kept there would be lost. Mount the document volume ` +
+        'there (docker-compose.yml: seal-documents; Kubernetes: the seal-documents claim), or set ' +
+        'SEAL_DOCUMENT_FOLDER_MOUNTED=no where the folder is a lasting disk of the machine itself.',
     );
   return new PdfsInFolder(folder);
 }
@@ -154,6 +151,10 @@ export function documentFolder(folder: string, mustBeMounted = false): PdfsInFol
  * The service's DocumentPdfs: in the folder when it is given one (on a volume mounted there, when `mustBeMounted`),
  * else in the rows.
  */
-export function documentPdfs(folder: string | undefined, mustBeMounted = false): DocumentPdfs {
-  return folder ? documentFolder(folder, mustBeMounted) : new PdfsInRows();
+export function documentPdfs(
+  folder: string | undefined,
+  mustBeMounted = false,
+  mountinfoPath?: string,
+): DocumentPdfs {
+  return folder ? documentFolder(folder, mustBeMounted, mountinfoPath) : new PdfsInRows();
 }
