@@ -168,8 +168,9 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
         verdict: expect.objectContaining({ intact: true, checkpoints: 1, heads: 2 }),
       }),
     );
-    // Started again from the start, getting further says nothing: its processes' deaths still count.
-    expect((await rowOf(leftId)).taken_up).toBe(3);
+    // It checked a checkpoint whole, where the stopped process had checked none: it is not what stops its processes,
+    // and its take-ups count afresh.
+    expect((await rowOf(leftId)).taken_up).toBe(0);
   });
 
   it('answers whoever asks with the left check it started again, even when that ends before the answer', async () => {
@@ -323,16 +324,33 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
       expect(wholeVerdict).toEqual(expect.objectContaining({ intact: true, checkpoints: 2, heads: 4 }));
     });
 
-    /** The checkpoints service as a process would use it, telling `from` of every check it is asked for. */
-    function telling(): { service: CheckpointsService; from: (CheckpointPlace | undefined)[] } {
+    /**
+     * The checkpoints service as another process would use it: telling `from` of every check it is asked for, each
+     * check held before it starts until the test lets it go on.
+     */
+    function tellingAndHeld(): {
+      service: CheckpointsService;
+      from: (CheckpointPlace | undefined)[];
+      release: () => void;
+    } {
       const from: (CheckpointPlace | undefined)[] = [];
+      const waiting: (() => void)[] = [];
       const service = Object.create(checkpoints) as CheckpointsService;
       service.verify = (copy, watch, place) => {
         from.push(place);
-        return checkpoints.verify(copy, watch, place);
+        return new Promise<void>((resolve) => waiting.push(resolve)).then(() =>
+          checkpoints.verify(copy, watch, place),
+        );
       };
-      return { service, from };
+      return { service, from, release: () => waiting.splice(0).forEach((go) => go()) };
     }
+
+    /** Leaves a check of the stored checkpoints as a process that died leaves it: not heard of for ten minutes. */
+    const diedIn = (id: string, also = '') =>
+      suite.dataSource.query(
+        `UPDATE audit.checkpoint_checks SET heard_at = now() - interval '10 minutes'${also} WHERE id = $1`,
+        [id],
+      );
 
     it('goes on with a check its process stopped in from the checkpoint after the last it checked whole', async () => {
       // The process stops as soon as its check has checked the first checkpoint whole.
@@ -358,23 +376,38 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
         expect.objectContaining({
           status: 'running',
           waitingToGoOn: true,
+          goesOnAfter: 1,
           progress: { checkpoints: 2, checkpointsChecked: 1, heads: 4, headsChecked: 2 },
         }),
       );
+      // As if it had died a little later, a head into the second checkpoint.
+      await diedIn(started.id, ', heads_checked = 3');
 
-      const next = telling();
-      await anotherProcess(next.service);
+      const next = tellingAndHeld();
+      try {
+        await anotherProcess(next.service);
+        // Taken up: it shows what it keeps, not what the dead process was in the middle of; the death counts.
+        expect(await checks.find(started.id)).toEqual(
+          expect.objectContaining({
+            waitingToGoOn: false,
+            progress: { checkpoints: 2, checkpointsChecked: 1, heads: 4, headsChecked: 2 },
+          }),
+        );
+        expect((await rowOf(started.id)).taken_up).toBe(1);
+      } finally {
+        next.release();
+      }
       expect(await finished(started.id)).toEqual(
         expect.objectContaining({ status: 'done', verdict: wholeVerdict }),
       );
       expect(next.from).toEqual([
         expect.objectContaining({ afterSeq: firstSeq, headsFound: 2, upTo: firstSeq + 1, problems: [] }),
       ]);
-      // Getting further is no proof the check is not what stops its processes: only its end is.
+      // Getting past the checkpoint it was taken up at shows it is not what stops its processes.
       expect((await rowOf(started.id)).taken_up).toBe(0);
     });
 
-    it('keeps in the verdict what it found before the stop', async () => {
+    it('keeps in the verdict what it found before its process stopped', async () => {
       let place: CheckpointPlace | undefined;
       await checkpoints.verify(undefined, { onPlace: (reached) => (place ??= reached) });
       const found = {
@@ -384,12 +417,20 @@ describe('checks of the signed checkpoints that run on in the audit service (rea
         version: 1,
         message: '办件 140525-20261206-000201 的第 1 条事件与检查点签名时不同（被改写）',
       };
-      const verdict = await checkpoints.verify(
-        undefined,
-        {},
-        { ...(place as CheckpointPlace), problems: [found] },
+      // Left with that place, as the row of a process that found a changed event in the first checkpoint.
+      const leftId = await leftCheck();
+      await suite.dataSource.query(
+        `UPDATE audit.checkpoint_checks
+            SET place = $2, checkpoints = 2, checkpoints_checked = 1, heads = 4, heads_checked = 2 WHERE id = $1`,
+        [leftId, JSON.stringify({ ...(place as CheckpointPlace), problems: [found] })],
       );
-      expect(verdict).toEqual({ ...wholeVerdict, intact: false, problems: [found] });
+      await anotherProcess();
+      expect(await finished(leftId)).toEqual(
+        expect.objectContaining({
+          status: 'done',
+          verdict: { ...wholeVerdict, intact: false, problems: [found] },
+        }),
+      );
     });
   });
 });

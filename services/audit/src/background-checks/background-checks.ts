@@ -121,19 +121,19 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
    * Goes on with the checks other processes left, now and every half minute. Resolves once the first look is done
    * (one indexed statement; a failed look is logged and tried again at the next).
    */
-  async takeUpLeftChecks(): Promise<void> {
+  takeUpLeftChecks(): Promise<void> {
     if (!this.sweeper) {
       this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
       this.sweeper.unref();
     }
-    await this.sweep();
+    return this.sweep();
   }
 
   /**
    * Records a new check asked for by `by` (its own columns in `values`), or finds the one already running in its
    * place: `place` is SQL over the table's columns, with its parameters, naming the running checks a unique index
    * lets it not run beside. `started` says which; only a started one is the caller's to run. A check left by a
-   * process that stopped no longer holds the place. Refused while the service stops (it would be cut short at once).
+   * process that stopped is taken up and joined (even once done); one that cannot go on no longer holds the place. Refused while the service stops (it would be cut short at once).
    */
   async claim(
     by: { id: string; name: string },
@@ -167,10 +167,12 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
       // A check left in the place: taken up (then joined) or, if none can go on with it, recorded as interrupted.
       if (running?.left && !swept) {
         swept = true;
-        // Joined even when, started again, it ends before this answer: it held the place when asked.
-        const wentOn = await this.sweep();
-        const joined = wentOn.includes(running.id) ? await this.row(running.id, ownColumns) : undefined;
-        if (joined) return { row: joined, started: false };
+        await this.sweep();
+        // Taken up (by this sweep, another already under way, or another replica's): joined, even when it is done
+        // before this answer, since it held the place when asked. One that failed or was interrupted frees it.
+        const after = await this.row(running.id, ownColumns);
+        if (after && ((after.status === 'running' && !after.left) || after.status === 'done'))
+          return { row: after, started: false };
         continue;
       }
       if (running) return { row: running, started: false };
@@ -293,22 +295,20 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
-  /** Takes up the checks left by processes that stopped (one sweep at a time): the ids of those it goes on with. */
-  private sweep(): Promise<string[]> {
-    const swept = this.sweeping.then(() => this.takeUp());
-    this.sweeping = swept.then(() => undefined);
-    return swept;
+  /** Takes up the checks left by processes that stopped (one sweep at a time). */
+  private sweep(): Promise<void> {
+    this.sweeping = this.sweeping.then(() => this.takeUp());
+    return this.sweeping;
   }
 
   /**
    * Takes up the checks left by processes that stopped, and gives up one taken up too often. Only a process that died
    * counts as a take-up: a service that stopped left its checks on purpose. Those none can go on with are recorded as
-   * interrupted instead. The ids of those it goes on with.
+   * interrupted instead.
    */
-  private async takeUp(): Promise<string[]> {
+  private async takeUp(): Promise<void> {
     const { goingOn } = this;
-    const wentOn: string[] = [];
-    if (this.stopping) return wentOn;
+    if (this.stopping) return;
     try {
       if (goingOn.cannotGoOn) this.count('interrupted', await this.interruptLeft(goingOn.cannotGoOn, []));
       const { lease, rows } = await takeUpLeftRuns<TRow & { taken_up: number }>(this.dataSource, {
@@ -328,7 +328,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
           `UPDATE ${this.table} SET heard_at = '-infinity' WHERE id = ANY($1::uuid[]) AND runner = $2`,
           [rows.map((row) => row.id), lease],
         );
-        return wentOn;
+        return;
       }
       for (const row of rows) {
         if (row.taken_up > MOST_TAKE_UPS) {
@@ -346,7 +346,6 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
         }
         this.logger.log(`${this.table} ${row.id}: going on with a check a stopped process left`);
         goingOn.goOn(row, lease);
-        wentOn.push(row.id);
         this.count('gone-on');
       }
     } catch (error) {
@@ -354,7 +353,6 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
         `${this.table}: could not look for left checks: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    return wentOn;
   }
 
   /**

@@ -30,8 +30,13 @@ export interface CheckpointCheck {
   verdict: CheckpointVerdict | null;
   /** Why it stopped, when it failed or was interrupted. */
   failure: string | null;
-  /** Still running, but its process stopped: the next audit process starts it again. */
+  /** Still running, but its process stopped: the next audit process goes on with it. */
   waitingToGoOn: boolean;
+  /**
+   * The checkpoints a check taken up (or to be) keeps as checked: it goes on from the next one (0: from the first, as
+   * one stopped before its first checkpoint, or left by a version that kept no place).
+   */
+  goesOnAfter: number;
 }
 
 interface CheckpointCheckRow extends CheckRow {
@@ -76,13 +81,15 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
       new Logger('CheckpointChecks'),
       {
         ownColumns: OWN_COLUMNS,
-        // Its counts run ahead of its place (a checkpoint's heads are counted as they are looked up): only its end
-        // shows it is not what stops the processes running it.
+        // Its counts run ahead of its place (a checkpoint's heads are counted as they are looked up): its take-ups
+        // count afresh only once its place moves on (see run).
         takeUpsCountAfreshOnProgress: false,
         // From the checkpoint after the last it checked whole; one left before its first, or by a process of a
         // version that wrote no place, from the first.
         goOn: (row, lease) => this.run(row.id, undefined, lease, row.place ?? undefined),
-        takenUpSet: `checkpoints_checked = coalesce((place->'progress'->>'checkpointsChecked')::int, 0),
+        takenUpSet: `checkpoints = coalesce((place->'progress'->>'checkpoints')::int, checkpoints),
+          checkpoints_checked = coalesce((place->'progress'->>'checkpointsChecked')::int, 0),
+          heads = coalesce((place->'progress'->>'heads')::bigint, heads),
           heads_checked = coalesce((place->'progress'->>'headsChecked')::bigint, 0)`,
         cannotGoOn: 'copy_exported_at IS NOT NULL',
       },
@@ -104,6 +111,8 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
       OWN_COLUMNS,
     );
     if (!claimed.started) {
+      // A left check taken up and done meanwhile: the place is free again for a copy, which is checked on its own.
+      if (copy && claimed.row.status !== 'running') return this.start(by, copy);
       // Two copies are never taken for the same: each is checked on its own.
       if (copy || claimed.row.copy_exported_at !== null)
         throw new CheckpointError(CheckpointErrorCode.CHECK_BUSY);
@@ -147,6 +156,8 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
           heads: counts.heads,
           heads_checked: counts.headsChecked,
           place: place && JSON.stringify(place),
+          // Past the place it was taken up at, it is not what stops the processes running it: take-ups count afresh.
+          ...(place && place.afterSeq > (from?.afterSeq ?? 0) ? { taken_up: 0 } : {}),
         }),
         complete: (verdict, last) =>
           (last?.counts.checkpointsChecked ?? 0) >= verdict.checkpoints &&
@@ -184,11 +195,12 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
 }
 
 function checkOf(row: CheckpointCheckRow): CheckpointCheck {
-  // Only a check of the stored checkpoints is started again by the next process: a copy went with its request.
+  // Only a check of the stored checkpoints is gone on with by the next process: a copy went with its request.
   const goesOn = row.copy_exported_at === null;
   return {
     ...checkFields(row, goesOn),
     waitingToGoOn: row.left && goesOn,
+    goesOnAfter: row.place?.progress.checkpointsChecked ?? 0,
     againstCopy:
       row.copy_exported_at === null
         ? null

@@ -309,8 +309,8 @@ const checkpointChecks = {
   statusText(check) {
     const { checkpoints, checkpointsChecked, heads, headsChecked } = check.progress;
     if (check.status === 'running' && check.waitingToGoOn)
-      return checkpointsChecked > 0
-        ? `已核对 ${checkpointsChecked} / ${checkpoints} 个检查点，审计服务重启中，稍后从第 ${checkpointsChecked + 1} 个检查点接着核验`
+      return check.goesOnAfter > 0
+        ? `已核对 ${check.goesOnAfter} / ${checkpoints} 个检查点，审计服务重启中，稍后从第 ${check.goesOnAfter + 1} 个检查点接着核验`
         : '审计服务重启中，稍后从第一个检查点开始核验';
     if (check.status === 'running' && checkpoints === 0) return '正在读取检查点和链头…';
     if (check.status === 'running')
