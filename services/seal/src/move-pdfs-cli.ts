@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { validateEnv } from '@oneseal/service-kit';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Client } from 'pg';
+import { DocumentFolderToolEnv } from './document-folder-tool-env';
 import { documentFolder } from './stamps/document-pdfs';
 import { movePdfsToFolder } from './stamps/move-pdfs-to-folder';
 
@@ -10,15 +11,7 @@ import { movePdfsToFolder } from './stamps/move-pdfs-to-folder';
  * document folder (SEAL_DOCUMENT_FOLDER), for an installation that ran before it had one. Run it after the seal
  * service has been given the folder; it can run beside the service, and again after a stop.
  */
-class MovePdfsEnv {
-  @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[^\s]+$/, {
-    message: 'DATABASE_URL must look like postgres://user@host:port/database',
-  })
-  DATABASE_URL!: string;
-
-  @Matches(/^\/./, { message: 'SEAL_DOCUMENT_FOLDER must be an absolute path' })
-  SEAL_DOCUMENT_FOLDER!: string;
-
+class MovePdfsEnv extends DocumentFolderToolEnv {
   /** As the service takes it: `yes` in a container, where the folder must be a volume mounted there. */
   @IsOptional()
   @IsIn(['yes', 'no'], { message: 'SEAL_DOCUMENT_FOLDER_MOUNTED must be yes or no' })

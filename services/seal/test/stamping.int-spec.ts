@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sm3Hex } from '@oneseal/gm-crypto';
 import { TOPICS, type SealActivities, type StampDecisionInput } from '@oneseal/contracts';
 import { engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
@@ -20,6 +20,7 @@ import { LedgerEntry } from '../src/ledger/ledger-entry.entity';
 import { SealRegistry, type SealView } from '../src/seals/seal-registry';
 import { SealErrorCode } from '../src/seals/seals.errors';
 import { PdfsInFolder, PdfsInRows } from '../src/stamps/document-pdfs';
+import { checkDocumentFolder } from '../src/stamps/document-folder-check';
 import { movePdfsToFolder } from '../src/stamps/move-pdfs-to-folder';
 import { readEmbeddedStamp } from '../src/stamps/stamp-record';
 import { stampedDocumentFile } from '../src/stamps/stamped-document-file';
@@ -354,6 +355,9 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
           WHERE d.pdf IS NOT NULL`,
       )) as { rows: { id: string; code: string }[] };
       expect(inRows.rows.length).toBeGreaterThan(2);
+      const keptElsewhere = (
+        (await db.query(`SELECT id FROM seal.documents WHERE pdf IS NULL`)).rows as { id: string }[]
+      ).map((row) => row.id);
       const before = await Promise.all(inRows.rows.map(({ id }) => storedPdf(id)));
       const pdfs = new PdfsInFolder(folder);
       const moved = await movePdfsToFolder((sql, values) => db.query(sql, values), pdfs, { batch: 2 });
@@ -371,6 +375,51 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
       expect(await movePdfsToFolder((sql, values) => db.query(sql, values), pdfs)).toEqual({
         moved: 0,
         mismatched: [],
+      });
+
+      // The folder's check finds the file of every document moved there, unchanged (those an earlier test kept in
+      // a folder of its own are missing from this one) ...
+      const check = async () => {
+        const found = await checkDocumentFolder((sql, values) => db.query(sql, values), pdfs);
+        const missing = found.missing.first.filter((document) => !keptElsewhere.includes(document.id));
+        return { ...found, missing: { count: found.missing.count - keptElsewhere.length, first: missing } };
+      };
+      expect(await check()).toEqual({
+        inRows: 0,
+        intact: inRows.rows.length,
+        missing: { count: 0, first: [] },
+        changed: { count: 0, first: [] },
+        unnamed: { count: 0, first: [] },
+        temporaries: 0,
+      });
+      // ... and, once the disk has gone wrong, says which documents are lost or changed and which files are no one's.
+      const documents = (
+        await db.query(
+          `SELECT id, sm3, title, number, case_id AS "caseId" FROM seal.documents WHERE id = ANY($1::uuid[])
+            ORDER BY id`,
+          [inRows.rows.map((row) => row.id)],
+        )
+      ).rows as { id: string; sm3: string; title: string; number: string | null; caseId: string | null }[];
+      const [lost, changed, another] = documents;
+      await rm(pdfs.pathOf(lost.sm3));
+      await writeFile(pdfs.pathOf(changed.sm3), await readFile(pdfs.pathOf(another.sm3)));
+      const stranger = randomBytes(32).toString('hex');
+      await mkdir(dirname(pdfs.pathOf(stranger)), { recursive: true });
+      await writeFile(pdfs.pathOf(stranger), gzipSync(Buffer.from('%PDF-1.7 %%EOF')));
+      await writeFile(`${pdfs.pathOf(stranger)}.0a1b2c.tmp`, 'cut short');
+      const named = ({ id, title, number, caseId }: (typeof documents)[number]) => ({
+        id,
+        title,
+        number,
+        caseId,
+      });
+      expect(await check()).toEqual({
+        inRows: 0,
+        intact: inRows.rows.length - 2,
+        missing: { count: 1, first: [named(lost)] },
+        changed: { count: 1, first: [named(changed)] },
+        unnamed: { count: 1, first: [stranger] },
+        temporaries: 1,
       });
     } finally {
       await db.end();

@@ -58,7 +58,7 @@ export class PdfsInRows implements DocumentPdfs {
  * Reading checks the digest: a file changed on disk is refused, never served as the stamped document.
  */
 export class PdfsInFolder implements DocumentPdfs {
-  constructor(private readonly folder: string) {}
+  constructor(readonly folder: string) {}
 
   pathOf(sm3: string): string {
     if (!/^[0-9a-f]{64}$/.test(sm3)) throw new Error(`not an SM3 digest: ${sm3}`);
@@ -94,21 +94,33 @@ export class PdfsInFolder implements DocumentPdfs {
 
   async read(row: DocumentPdfRow): Promise<Buffer> {
     if (row.pdf) return row.pdf;
-    const changed = new Error(
-      `document ${row.sm3}: the file in ${this.folder} is not the document that was stamped`,
+    const loaded = await this.load(row.sm3);
+    if (typeof loaded !== 'string') return loaded;
+    throw new Error(
+      loaded === 'missing'
+        ? `document ${row.sm3}: no file in the document folder ${this.folder}`
+        : `document ${row.sm3}: the file in ${this.folder} is not the document that was stamped`,
     );
+  }
+
+  /** Whether a document's file is there and is the PDF that was stamped (read whole; for the folder's check). */
+  async state(sm3: string): Promise<'intact' | 'missing' | 'changed'> {
+    const loaded = await this.load(sm3);
+    return typeof loaded === 'string' ? loaded : 'intact';
+  }
+
+  private async load(sm3: string): Promise<Buffer | 'missing' | 'changed'> {
     let pdf: Buffer;
     try {
-      pdf = await gunzipped(await readFile(this.pathOf(row.sm3)));
+      pdf = await gunzipped(await readFile(this.pathOf(sm3)));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (code === 'ENOENT')
-        throw new Error(`document ${row.sm3}: no file in the document folder ${this.folder}`);
+      if (code === 'ENOENT') return 'missing';
       // No longer gzip: changed on disk.
-      throw code.startsWith('Z_') ? changed : error;
+      if (code.startsWith('Z_')) return 'changed';
+      throw error;
     }
-    if (sm3Hex(pdf) !== row.sm3) throw changed;
-    return pdf;
+    return sm3Hex(pdf) === sm3 ? pdf : 'changed';
   }
 }
 

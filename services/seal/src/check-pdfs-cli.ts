@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { statSync } from 'node:fs';
+import { validateEnv } from '@oneseal/service-kit';
+import { Client } from 'pg';
+import { DocumentFolderToolEnv } from './document-folder-tool-env';
+import { checkDocumentFolder, type DocumentNamed } from './stamps/document-folder-check';
+import { PdfsInFolder } from './stamps/document-pdfs';
+
+/**
+ * node services/seal/dist/check-pdfs-cli.js — checks the document folder (SEAL_DOCUMENT_FOLDER) against seal's
+ * documents: every document kept there has its file, unchanged; files no document names are listed. Reads only, so it
+ * runs beside the service, after a restore of the database or the folder, or on a schedule. Exits with 1 when a
+ * document's file is missing or changed.
+ */
+async function main(): Promise<void> {
+  const env = validateEnv('seal check-pdfs', DocumentFolderToolEnv, process.env);
+  if (!statSync(env.SEAL_DOCUMENT_FOLDER).isDirectory())
+    throw new Error(`SEAL_DOCUMENT_FOLDER ${env.SEAL_DOCUMENT_FOLDER} is not a folder`);
+  const db = new Client({ connectionString: env.DATABASE_URL, application_name: 'oneseal-seal-check-pdfs' });
+  await db.connect();
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const named = (document: DocumentNamed) =>
+    `  ${document.number ?? document.title}${document.number ? ` ${document.title}` : ''} (document ${document.id}${document.caseId ? `, case ${document.caseId}` : ''})`;
+  try {
+    const found = await checkDocumentFolder(
+      (sql, values) => db.query(sql, values),
+      new PdfsInFolder(env.SEAL_DOCUMENT_FOLDER),
+      { progress: (checked) => process.stdout.isTTY && process.stdout.write(`checked ${checked}\r`) },
+    );
+    if (process.stdout.isTTY) process.stdout.write('\n');
+    out(
+      `${found.intact} documents in ${env.SEAL_DOCUMENT_FOLDER} intact, ${found.inRows} kept in their rows; ` +
+        `${found.missing.count} missing, ${found.changed.count} changed`,
+    );
+    if (found.missing.count > 0) {
+      out(
+        `missing (no file; restore the folder from its backup)${found.missing.count > found.missing.first.length ? `, the first ${found.missing.first.length}` : ''}:`,
+      );
+      found.missing.first.forEach((document) => out(named(document)));
+    }
+    if (found.changed.count > 0) {
+      out(
+        `changed on disk (not the PDF stamped; restore it from the backup)${found.changed.count > found.changed.first.length ? `, the first ${found.changed.first.length}` : ''}:`,
+      );
+      found.changed.first.forEach((document) => out(named(document)));
+    }
+    if (found.unnamed.count > 0) {
+      out(
+        `${found.unnamed.count} files no document names (written for a row that never committed — a crash, or a row ` +
+          'the database refused — or documents a restored database no longer has; kept):',
+      );
+      found.unnamed.first.forEach((sm3) => out(`  ${sm3}`));
+    }
+    if (found.temporaries > 0)
+      out(`${found.temporaries} temporary files of writes a crash cut short (*.tmp; safe to remove)`);
+    if (found.missing.count + found.changed.count > 0) process.exitCode = 1;
+  } finally {
+    await db.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,136 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PdfsInFolder } from './document-pdfs';
+import type { Query } from './move-pdfs-to-folder';
+
+/** A document as an operator finds it again: its organ's 文号 or title, its case. */
+export interface DocumentNamed {
+  id: string;
+  title: string;
+  number: string | null;
+  caseId: string | null;
+}
+
+/** What the check of a document folder against the documents' rows found. */
+export interface FolderCheck {
+  /** Documents whose row holds its PDF (stored before the folder, or not yet moved). */
+  inRows: number;
+  /** Documents kept in the folder whose file is there and is the PDF stamped. */
+  intact: number;
+  /** Kept in the folder, but no file there: lost (a restore of the folder older than the database's). */
+  missing: { count: number; first: DocumentNamed[] };
+  /** Kept in the folder, but the file is not the PDF stamped: changed on disk. */
+  changed: { count: number; first: DocumentNamed[] };
+  /**
+   * Files no document's row names as its own: written for a row that never committed (a crash, or a row the database
+   * refused), or documents a restored database no longer has. Kept: they are evidence, and a later restore may name
+   * them again.
+   */
+  unnamed: { count: number; first: string[] };
+  /** Temporary files of writes a crash cut short (`<name>.<random>.tmp`). */
+  temporaries: number;
+}
+
+/** How many of each finding are listed by name. */
+const LISTED = 20;
+const ROWS_PER_FETCH = 1_000;
+const FILE = /^([0-9a-f]{64})\.pdf\.gz$/;
+
+interface DocumentRow {
+  id: string;
+  sm3: string;
+  in_folder: boolean;
+  title: string;
+  number: string | null;
+  case_id: string | null;
+}
+
+/**
+ * Checks a document folder against the documents' rows, as an operator does after a restore or on a schedule: every
+ * document kept in the folder must have its file there, unchanged (each read whole and its SM3 compared), and every
+ * file should be some document's. The rows are read in digest order through one cursor (one sort, whatever the
+ * count), beside the folder's files in the same order, so nothing is held but a page of each. Reads only.
+ */
+export async function checkDocumentFolder(
+  query: Query,
+  pdfs: PdfsInFolder,
+  options: { progress?: (checked: number) => void } = {},
+): Promise<FolderCheck> {
+  const result: FolderCheck = {
+    inRows: 0,
+    intact: 0,
+    missing: { count: 0, first: [] },
+    changed: { count: 0, first: [] },
+    unnamed: { count: 0, first: [] },
+    temporaries: 0,
+  };
+  const note = <T>(finding: { count: number; first: T[] }, what: T) => {
+    finding.count += 1;
+    if (finding.first.length < LISTED) finding.first.push(what);
+  };
+  const files = filesInDigestOrder(pdfs.folder, () => (result.temporaries += 1));
+  let file = await files.next();
+  // Whether a row kept in the folder names the file under `file` (several rows may share one digest).
+  let named = false;
+  const passFilesBefore = async (sm3: string) => {
+    while (!file.done && file.value < sm3) {
+      if (!named) note(result.unnamed, file.value);
+      file = await files.next();
+      named = false;
+    }
+  };
+
+  await query('BEGIN READ ONLY');
+  try {
+    await query(
+      `DECLARE documents NO SCROLL CURSOR FOR
+         SELECT id, sm3, pdf IS NULL AS in_folder, title, number, case_id FROM seal.documents
+          ORDER BY sm3 COLLATE "C", id`,
+    );
+    let checked = 0;
+    for (;;) {
+      const { rows } = (await query(`FETCH ${ROWS_PER_FETCH} FROM documents`)) as { rows: DocumentRow[] };
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        await passFilesBefore(row.sm3);
+        if (!row.in_folder) {
+          result.inRows += 1;
+          continue;
+        }
+        const document = { id: row.id, title: row.title, number: row.number, caseId: row.case_id };
+        if (file.done || file.value !== row.sm3) {
+          note(result.missing, document);
+          continue;
+        }
+        named = true;
+        const state = await pdfs.state(row.sm3);
+        if (state === 'intact') result.intact += 1;
+        else note(state === 'missing' ? result.missing : result.changed, document);
+      }
+      checked += rows.length;
+      options.progress?.(checked);
+    }
+    await query('COMMIT');
+  } catch (error) {
+    await query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  await passFilesBefore('g'); // past every hex digest: the files after the last row
+  return result;
+}
+
+/**
+ * The digests of the folder's files, in order: its shards (the digest's first two hex digits) in order, each one's
+ * files sorted. Temporary files are counted through `temporary`; anything else in the folder is not OneSeal's.
+ */
+async function* filesInDigestOrder(folder: string, temporary: () => void): AsyncGenerator<string> {
+  const shards = (await readdir(folder)).filter((name) => /^[0-9a-f]{2}$/.test(name)).sort();
+  for (const shard of shards) {
+    const names = (await readdir(join(folder, shard))).sort();
+    for (const name of names) {
+      const digest = FILE.exec(name)?.[1];
+      if (digest?.startsWith(shard)) yield digest;
+      else if (name.endsWith('.tmp')) temporary();
+    }
+  }
+}
