@@ -19,8 +19,13 @@ async function main(): Promise<void> {
   const db = new Client({ connectionString: env.DATABASE_URL, application_name: 'oneseal-seal-check-pdfs' });
   await db.connect();
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const named = (document: DocumentNamed) =>
-    `  ${document.number ?? document.title}${document.number ? ` ${document.title}` : ''} (document ${document.id}${document.caseId ? `, case ${document.caseId}` : ''})`;
+  const named = (document: DocumentNamed) => {
+    const name = document.number ? `${document.number} ${document.title}` : document.title;
+    const ofCase = document.caseId ? `, case ${document.caseId}` : '';
+    return `  ${name} (document ${document.id}${ofCase})`;
+  };
+  const listed = (finding: { count: number; first: unknown[] }) =>
+    finding.count > finding.first.length ? `, the first ${finding.first.length}` : '';
   try {
     const found = await checkDocumentFolder(
       (sql, values) => db.query(sql, values),
@@ -33,15 +38,11 @@ async function main(): Promise<void> {
         `${found.missing.count} missing, ${found.changed.count} changed`,
     );
     if (found.missing.count > 0) {
-      out(
-        `missing (no file; restore the folder from its backup)${found.missing.count > found.missing.first.length ? `, the first ${found.missing.first.length}` : ''}:`,
-      );
+      out(`missing (no file; restore the folder from its backup)${listed(found.missing)}:`);
       found.missing.first.forEach((document) => out(named(document)));
     }
     if (found.changed.count > 0) {
-      out(
-        `changed on disk (not the PDF stamped; restore it from the backup)${found.changed.count > found.changed.first.length ? `, the first ${found.changed.first.length}` : ''}:`,
-      );
+      out(`changed on disk (not the PDF stamped; restore it from the backup)${listed(found.changed)}:`);
       found.changed.first.forEach((document) => out(named(document)));
     }
     if (found.unnamed.count > 0) {

@@ -133,7 +133,8 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
    * Records a new check asked for by `by` (its own columns in `values`), or finds the one already running in its
    * place: `place` is SQL over the table's columns, with its parameters, naming the running checks a unique index
    * lets it not run beside. `started` says which; only a started one is the caller's to run. A check left by a
-   * process that stopped is taken up and joined (even once done); one that cannot go on no longer holds the place. Refused while the service stops (it would be cut short at once).
+   * process that stopped is taken up and joined (even once done); one that cannot go on no longer holds the place.
+   * Refused while the service stops (it would be cut short at once).
    */
   async claim(
     by: { id: string; name: string },
