@@ -201,61 +201,119 @@ cmd_chaos() {
   node deploy/chaos/chaos.mjs "$@"
 }
 
-# What a backup holds: every engine's data (PostgreSQL, Temporal, Kafka), the stamped PDFs, the generated keys and
-# which profile ran. Logs, pids, screenshots and test results are not the installation's record.
+# What a backup holds: every engine's data (PostgreSQL, Temporal, Kafka; both profiles'), the stamped PDFs, the
+# generated keys, the profile and the public address. Logs, pids, screenshots and test results are not the
+# installation's record.
 BACKED_UP=(pg temporal temporal-server kafka documents keys profile public-base-url province-stand-in.json)
 BACKUPS="${ONESEAL_BACKUPS:-$ROOT/.oneseal-backups}"
+
+# A path as the person typed it: npm runs scripts from the repository's root, so a relative one is taken from where
+# npm was called (INIT_CWD).
+typed_path() { case "$1" in /*) echo "$1" ;; *) echo "${INIT_CWD:-$PWD}/$1" ;; esac; }
+
+# Whether any engine or service of this installation still runs (its pid file names a live process).
+anything_runs() {
+  local pid_file
+  for pid_file in "$ONESEAL_STATE"/pids/*.pid; do
+    [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null && return 0
+  done
+  return 1
+}
+
+# The database must be in the state folder to be archived with the rest (postgres.sh puts it in /var/tmp when the
+# postgres user cannot reach the state folder, or where ONESEAL_PG_HOME says).
+require_database_in_state() {
+  load_engine_env
+  [ "$PG_HOME" = "$ONESEAL_STATE/pg" ] ||
+    die "the database lives in $PG_HOME, outside $ONESEAL_STATE: npm run backup and restore cannot take it with the rest (set ONESEAL_PG_HOME=$ONESEAL_STATE/pg, or back up that folder with the others while everything is stopped)"
+}
 
 # npm run backup [-- --to DIR]: a cold backup. PostgreSQL, Temporal and Kafka each hold part of a case in flight (its
 # rows, its workflow, its events not yet consumed), and copies of them taken while they run would each be of another
 # moment: a restore could then hold a workflow whose task's row is missing. So everything stops (services first, so
-# nothing is cut short), the state is archived in one piece, and what ran before starts again. About two minutes on
-# this machine for 6,000 cases; at night for a township's single machine.
+# nothing is cut short), the state is archived in one piece, and what ran before starts again, also when the backup
+# fails or is interrupted.
 cmd_backup() {
-  local to=$BACKUPS began=$SECONDS was_up=0 stamp archive
-  [ "${1:-}" = --to ] && to=${2:?usage: npm run backup -- --to DIR}
+  local to=$BACKUPS began=$SECONDS stamp archive item present=()
+  case "${1:-}" in
+    --to) to=$(typed_path "${2:?usage: npm run backup [-- --to DIR]}") ;;
+    '') ;;
+    *) die "usage: npm run backup [-- --to DIR]" ;;
+  esac
   [ -d "$ONESEAL_STATE/pg" ] || die "nothing to back up: $ONESEAL_STATE has no database (run npm start first)"
+  require_database_in_state
+  # The archive holds every key (the seals' key-encryption key, the personal-data key): readable by its owner only.
+  BACKUP_UMASK=$(umask)
+  umask 077
   mkdir -p "$to"
+  chmod 700 "$to"
   stamp=$(date -u +%Y%m%dT%H%M%SZ)
   archive="$to/oneseal-$stamp.tar.gz"
-  cmd_status >/dev/null 2>&1 && was_up=1
+  BACKUP_RESTART=0
+  anything_runs && BACKUP_RESTART=1
+  BACKUP_PARTIAL="$archive.partial"
+  trap backup_ended EXIT
+  trap 'exit 130' INT TERM HUP
   step "stopping the services and the engines (a backup of one moment of every store)"
-  cmd_stop >/dev/null
-  local present=() item
+  cmd_stop >/dev/null || die "could not stop everything; nothing was archived"
+  ! anything_runs || die "something still runs after the stop; nothing was archived"
   for item in "${BACKED_UP[@]}"; do [ -e "$ONESEAL_STATE/$item" ] && present+=("$item"); done
   step "archiving ${present[*]} into $archive"
-  if ! tar -C "$ONESEAL_STATE" -cf - "${present[@]}" | gzip -1 >"$archive.partial"; then
-    rm -f "$archive.partial"
-    [ $was_up = 1 ] && cmd_start_recorded
-    die "the archive could not be written"
-  fi
+  tar -C "$ONESEAL_STATE" -cf - "${present[@]}" | gzip -1 | tee "$BACKUP_PARTIAL" | sha256sum |
+    sed "s|-\$|$(basename "$archive")|" >"$archive.sha256.partial" || die "the archive could not be written"
   mv "$archive.partial" "$archive"
-  (cd "$to" && sha256sum "$(basename "$archive")" >"$(basename "$archive").sha256")
-  echo "  $(du -h "$archive" | cut -f1)  $archive (and .sha256); copy both off this machine"
-  [ $was_up = 1 ] && cmd_start_recorded
-  echo "(backed up in $((SECONDS - began)) s)"
+  mv "$archive.sha256.partial" "$archive.sha256"
+  BACKUP_PARTIAL=
+  echo "  $(du -h "$archive" | cut -f1)  $archive (and .sha256); copy both off this machine, and keep them as you keep the seals"
+  echo "(archived $((SECONDS - began)) s after the stop began)"
 }
 
-# npm run restore -- FILE: the installation as FILE holds it. What is there now is moved aside, not deleted
-# ($ONESEAL_STATE/replaced-<time>/), the profile the backup ran is started, and the document folder is checked
-# against the restored database.
-cmd_restore() {
-  local archive=${1:?usage: npm run restore -- FILE (a backup made by npm run backup)} began=$SECONDS aside item
-  [ -f "$archive" ] || die "no backup at $archive"
-  if [ -f "$archive.sha256" ]; then
-    (cd "$(dirname "$archive")" && sha256sum --check --quiet "$(basename "$archive").sha256") ||
-      die "$archive does not match its .sha256: it was changed or cut short"
+# On the way out of a backup, done or not: a partial archive goes, and what ran before starts again.
+backup_ended() {
+  local status=$?
+  trap - EXIT
+  [ -n "${BACKUP_PARTIAL:-}" ] && rm -f "$BACKUP_PARTIAL" "${BACKUP_PARTIAL%.partial}.sha256.partial"
+  if [ "${BACKUP_RESTART:-0}" = 1 ]; then
+    umask "$BACKUP_UMASK"
+    (cmd_start_recorded) || status=1
   fi
-  gzip --test "$archive" || die "$archive is not a whole backup"
+  exit "$status"
+}
+
+# npm run restore -- FILE: the installation as FILE holds it. The archive is checked and unpacked beside the state
+# first (a bad one changes nothing); then everything stops, what is there now is moved aside
+# ($ONESEAL_STATE/replaced-<time>/), the unpacked state takes its place, the profile the backup ran starts, and the
+# document folder is checked against the restored database.
+cmd_restore() {
+  local archive began=$SECONDS stamp staging aside item
+  archive=$(typed_path "${1:?usage: npm run restore -- FILE (a backup made by npm run backup)}")
+  [ -f "$archive" ] || die "no backup at $archive"
+  [ -f "$archive.sha256" ] || die "no $archive.sha256 beside it: copy the backup with its checksum file"
+  (cd "$(dirname "$archive")" && sha256sum --check --quiet "$(basename "$archive").sha256") ||
+    die "$archive does not match its .sha256: it was changed or cut short"
+  require_database_in_state
+  stamp=$(date -u +%Y%m%dT%H%M%SZ)
+  staging="$ONESEAL_STATE/restoring-$stamp"
+  mkdir -p "$staging"
+  step "unpacking $archive"
+  if ! tar -C "$staging" -xzf "$archive" || [ ! -d "$staging/pg" ]; then
+    rm -rf "$staging"
+    die "$archive is not a whole backup (nothing was changed)"
+  fi
   step "stopping the services and the engines"
   cmd_stop >/dev/null 2>&1 || true
-  aside="$ONESEAL_STATE/replaced-$(date -u +%Y%m%dT%H%M%SZ)"
+  if anything_runs; then
+    rm -rf "$staging"
+    die "something still runs after the stop (npm run status); nothing was changed"
+  fi
+  aside="$ONESEAL_STATE/replaced-$stamp"
   mkdir -p "$aside"
   for item in "${BACKED_UP[@]}"; do
     if [ -e "$ONESEAL_STATE/$item" ]; then mv "$ONESEAL_STATE/$item" "$aside/"; fi
+    if [ -e "$staging/$item" ]; then mv "$staging/$item" "$ONESEAL_STATE/"; fi
   done
-  step "restoring $archive (what was there is in $aside)"
-  tar -C "$ONESEAL_STATE" -xzf "$archive" || die "the backup could not be unpacked (what was there is in $aside)"
+  rmdir "$staging"
+  step "restored $archive (what was there is in $aside)"
   ONESEAL_CLUSTER=$(cluster_flag "$(recorded_profile)")
   cmd_start_recorded
   step "checking the document folder against the restored database"
@@ -263,8 +321,13 @@ cmd_restore() {
   echo "(restored in $((SECONDS - began)) s; remove $aside once you no longer need it)"
 }
 
-# Starts the profile recorded in the state folder (as the last npm start chose it).
+# Starts the profile recorded in the state folder (as the last npm start chose it), with the public address it was
+# given: that address is signed into every document, so a backup's restart or a restore must not print another.
 cmd_start_recorded() {
+  if [ -z "${PUBLIC_BASE_URL:-}" ] && [ -s "$ONESEAL_STATE/public-base-url" ]; then
+    PUBLIC_BASE_URL=$(cat "$ONESEAL_STATE/public-base-url")
+    export PUBLIC_BASE_URL
+  fi
   if [ "$(recorded_profile)" = cluster ]; then cmd_start --cluster; else cmd_start; fi
 }
 

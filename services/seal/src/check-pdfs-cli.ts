@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     if (process.stdout.isTTY) process.stdout.write('\n');
     out(
       `${found.intact} documents in ${env.SEAL_DOCUMENT_FOLDER} intact, ${found.inRows} kept in their rows; ` +
-        `${found.missing.count} missing, ${found.changed.count} changed`,
+        `${found.missing.count} missing, ${found.changed.count} changed, ${found.unreadable.count} unreadable`,
     );
     if (found.missing.count > 0) {
       out(`missing (no file; restore the folder from its backup)${listed(found.missing)}:`);
@@ -44,6 +44,10 @@ async function main(): Promise<void> {
     if (found.changed.count > 0) {
       out(`changed on disk (not the PDF stamped; restore it from the backup)${listed(found.changed)}:`);
       found.changed.first.forEach((document) => out(named(document)));
+    }
+    if (found.unreadable.count > 0) {
+      out(`could not be read (permissions or the disk)${listed(found.unreadable)}:`);
+      found.unreadable.first.forEach((document) => out(`${named(document)}: ${document.error}`));
     }
     if (found.unnamed.count > 0) {
       out(
@@ -54,7 +58,7 @@ async function main(): Promise<void> {
     }
     if (found.temporaries > 0)
       out(`${found.temporaries} temporary files of writes a crash cut short (*.tmp; safe to remove)`);
-    if (found.missing.count + found.changed.count > 0) process.exitCode = 1;
+    if (found.missing.count + found.changed.count + found.unreadable.count > 0) process.exitCode = 1;
   } finally {
     await db.end();
   }

@@ -354,7 +354,7 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
         `SELECT d.id, s.verification_code AS code FROM seal.documents d JOIN seal.stamps s ON s.document_id = d.id
           WHERE d.pdf IS NOT NULL`,
       )) as { rows: { id: string; code: string }[] };
-      expect(inRows.rows.length).toBeGreaterThan(2);
+      expect(inRows.rows.length).toBeGreaterThanOrEqual(4);
       const keptElsewhere = (
         (await db.query(`SELECT id FROM seal.documents WHERE pdf IS NULL`)).rows as { id: string }[]
       ).map((row) => row.id);
@@ -391,6 +391,7 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
         changed: { count: 0, first: [] },
         unnamed: { count: 0, first: [] },
         temporaries: 0,
+        unreadable: { count: 0, first: [] },
       });
       // ... and, once the disk has gone wrong, says which documents are lost or changed and which files are no one's.
       const documents = (
@@ -400,9 +401,17 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
           [inRows.rows.map((row) => row.id)],
         )
       ).rows as { id: string; sm3: string; title: string; number: string | null; caseId: string | null }[];
-      const [lost, changed, another] = documents;
+      const [lost, changed, held, unreadable] = documents;
       await rm(pdfs.pathOf(lost.sm3));
-      await writeFile(pdfs.pathOf(changed.sm3), await readFile(pdfs.pathOf(another.sm3)));
+      await writeFile(pdfs.pathOf(changed.sm3), await readFile(pdfs.pathOf(held.sm3)));
+      // A row that holds its PDF again (as when a move stopped between the file and the row) names its file too.
+      await db.query(`UPDATE seal.documents SET pdf = $2 WHERE id = $1`, [
+        held.id,
+        gunzipSync(await readFile(pdfs.pathOf(held.sm3))),
+      ]);
+      // Where a file should be, something that cannot be read as one.
+      await rm(pdfs.pathOf(unreadable.sm3));
+      await mkdir(pdfs.pathOf(unreadable.sm3));
       const stranger = randomBytes(32).toString('hex');
       await mkdir(dirname(pdfs.pathOf(stranger)), { recursive: true });
       await writeFile(pdfs.pathOf(stranger), gzipSync(Buffer.from('%PDF-1.7 %%EOF')));
@@ -414,12 +423,16 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
         caseId,
       });
       expect(await check()).toEqual({
-        inRows: 0,
-        intact: inRows.rows.length - 2,
+        inRows: 1,
+        intact: inRows.rows.length - 4,
         missing: { count: 1, first: [named(lost)] },
         changed: { count: 1, first: [named(changed)] },
         unnamed: { count: 1, first: [stranger] },
         temporaries: 1,
+        unreadable: {
+          count: 1,
+          first: [{ ...named(unreadable), error: expect.stringContaining('EISDIR') }],
+        },
       });
     } finally {
       await db.end();
