@@ -122,7 +122,20 @@ cmd_status() {
   local ok=0
   bash deploy/local/engines.sh status || ok=1
   node deploy/local/stack.mjs status || ok=1
+  backup_status
   return $ok
+}
+
+# The newest backup in the default folder and its age (a line of the status; it changes nothing of the exit code).
+backup_status() {
+  local newest made
+  newest=$(ls -1 "$BACKUPS"/oneseal-*.tar.gz 2>/dev/null | sort | tail -1) || true
+  if [ -z "$newest" ]; then
+    echo "  backup:   none in $BACKUPS yet (npm run backup)"
+    return 0
+  fi
+  made=$(stat -c %Y "$newest")
+  echo "  backup:   $(basename "$newest"), $(( ($(date +%s) - made) / 3600 )) h ago ($(du -h "$newest" | cut -f1))"
 }
 
 cmd_stop() {
