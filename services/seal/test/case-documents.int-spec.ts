@@ -6,7 +6,7 @@ import { createSealActivities } from '../src/activities/seal.activities';
 import { SEAL_SCHEMA } from '../src/config/seal.env';
 import { KeyEncryption } from '../src/crypto/key-encryption';
 import { DivisionNames } from '../src/divisions/division-names';
-import { DocumentIssuingService } from '../src/documents/document-issuing.service';
+import type { DocumentIssuingService } from '../src/documents/document-issuing.service';
 import { KeyNumberedElsewhere, reserveDocumentNumber } from '../src/documents/document-numbers';
 import { SEAL_ENTITIES } from '../src/entities';
 import { organSettingChanges, registerOrgans, updateOrganSettings } from '../src/organs/issuing-organs';
@@ -14,9 +14,12 @@ import { seededOrgans } from '../src/organs/organ-directory';
 import { SealRegistry, type SealView } from '../src/seals/seal-registry';
 import { SealErrorCode } from '../src/seals/seals.errors';
 import { readEmbeddedStamp } from '../src/stamps/stamp-record';
-import { SealVerificationService } from '../src/verification/seal-verification.service';
-import { bringIntoForce, storedPdf as storedPdfOf } from './fixtures/seals-and-documents';
-import { PdfsInRows } from '../src/stamps/document-pdfs';
+import type { SealVerificationService } from '../src/verification/seal-verification.service';
+import {
+  bringIntoForce,
+  caseDocumentServices,
+  storedPdf as storedPdfOf,
+} from './fixtures/seals-and-documents';
 
 const ACTOR = 'county-approval-office-01';
 const TOWN = '140525100';
@@ -80,14 +83,7 @@ describe('documents of a case, each under its issuing organ’s seal (real Postg
     const keys = new KeyEncryption(randomBytes(32).toString('hex'));
     const divisions = DivisionNames.fromSeeds();
     registry = new SealRegistry(suite.dataSource, keys, divisions);
-    issuing = new DocumentIssuingService(
-      suite.dataSource,
-      keys,
-      divisions,
-      'http://oneseal.test',
-      new PdfsInRows(),
-    );
-    verification = new SealVerificationService(suite.dataSource, new PdfsInRows());
+    ({ issuing, verification } = caseDocumentServices(suite.dataSource, keys, divisions));
     await registerOrgans(suite.dataSource.manager, seededOrgans(divisions), ACTOR);
     await inForce(await registry.apply({ county: '140525', town: TOWN, actor: ACTOR }));
     await inForce(await registry.applyForBureau({ bureau: BUREAU, actor: ACTOR }));

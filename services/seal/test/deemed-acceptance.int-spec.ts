@@ -23,13 +23,13 @@ import { createSealActivities } from '../src/activities/seal.activities';
 import { SEAL_SCHEMA } from '../src/config/seal.env';
 import { KeyEncryption } from '../src/crypto/key-encryption';
 import { DivisionNames } from '../src/divisions/division-names';
-import { DocumentIssuingService } from '../src/documents/document-issuing.service';
+import type { DocumentIssuingService } from '../src/documents/document-issuing.service';
 import { SEAL_ENTITIES } from '../src/entities';
 import { registerOrgans } from '../src/organs/issuing-organs';
 import { seededOrgans } from '../src/organs/organ-directory';
 import { SealRegistry } from '../src/seals/seal-registry';
-import { SealVerificationService } from '../src/verification/seal-verification.service';
-import { PdfsInRows } from '../src/stamps/document-pdfs';
+import type { SealVerificationService } from '../src/verification/seal-verification.service';
+import { caseDocumentServices } from './fixtures/seals-and-documents';
 
 const DAY = 86_400_000;
 const ACTOR = 'county-approval-office-01';
@@ -60,14 +60,7 @@ describe('a case nobody accepted in five working days gets its 受理通知书 a
     seal = await registry.engrave(seal.id, ACTOR);
     seal = await registry.file(seal.id, ACTOR);
     await registry.activate(seal.id, ACTOR);
-    issuing = new DocumentIssuingService(
-      suite.dataSource,
-      keys,
-      divisions,
-      'http://oneseal.test',
-      new PdfsInRows(),
-    );
-    verification = new SealVerificationService(suite.dataSource, new PdfsInRows());
+    ({ issuing, verification } = caseDocumentServices(suite.dataSource, keys, divisions));
     const testServer = engineEndpoints().temporalTestServer;
     if (!testServer) throw new Error('TEMPORAL_TEST_SERVER is not set: run through `npm test`');
     env = await TestWorkflowEnvironment.createTimeSkipping({

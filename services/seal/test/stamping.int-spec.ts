@@ -27,7 +27,7 @@ import { stampedDocumentFile } from '../src/stamps/stamped-document-file';
 import { SealVerificationService } from '../src/verification/seal-verification.service';
 import { decisionInput } from './fixtures/electronic-seal';
 import { stampDecisionWorkflow } from './workflows/stamp-decision.workflow';
-import { storedPdf as storedPdfOf } from './fixtures/seals-and-documents';
+import { caseDocumentServices, storedPdf as storedPdfOf } from './fixtures/seals-and-documents';
 
 const ACTOR = 'county-approval-office-01';
 
@@ -42,14 +42,11 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
     suite = await openSuiteDataSource('seal_stamping', { schema: SEAL_SCHEMA, entities: SEAL_ENTITIES });
     keys = new KeyEncryption(randomBytes(32).toString('hex'));
     registry = new SealRegistry(suite.dataSource, keys, DivisionNames.fromSeeds());
-    stamping = new DocumentIssuingService(
+    ({ issuing: stamping, verification } = caseDocumentServices(
       suite.dataSource,
       keys,
       DivisionNames.fromSeeds(),
-      'http://oneseal.test',
-      new PdfsInRows(),
-    );
-    verification = new SealVerificationService(suite.dataSource, new PdfsInRows());
+    ));
   });
 
   afterAll(async () => {
@@ -144,11 +141,10 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
     try {
       const pdfs = new PdfsInFolder(folder);
       await activeSeal('140525110');
-      const inFolder = new DocumentIssuingService(
+      const { issuing: inFolder, verification: checking } = caseDocumentServices(
         suite.dataSource,
         keys,
         DivisionNames.fromSeeds(),
-        'http://oneseal.test',
         pdfs,
       );
       const stamped = await inFolder.stampDecision(inputFor('140525110'));
@@ -164,7 +160,6 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
       // Served as the applicant's 电子送达 link serves it, and verified by the code printed on it.
       const served = await stampedDocumentFile(suite.dataSource, pdfs, stamped.documentId);
       expect(served?.pdf).toEqual(file);
-      const checking = new SealVerificationService(suite.dataSource, pdfs);
       expect(await checking.verifyCode(stamped.verificationCode)).toEqual(
         expect.objectContaining({ valid: true, reason: 'VALID' }),
       );
