@@ -344,15 +344,18 @@ export const badDataFailure = (activity: string, code: string) =>
 
 /**
  * Data the database refuses until someone puts it right: the activities given to `refusing` fail on bad data, each
- * call, until `putRight` is set; `refusals` counts the calls refused.
+ * call, until `putRight` is set (or, given `putRightAfter`, once that many calls were refused); `refusals` counts the
+ * calls refused.
  */
 export class BadData {
   putRight = false;
   refusals = 0;
 
+  constructor(private readonly putRightAfter = Number.POSITIVE_INFINITY) {}
+
   refusing<T extends (...args: never[]) => Promise<unknown>>(activity: string, code: string, call: T): T {
     return (async (...args: Parameters<T>) => {
-      if (this.putRight) return call(...args);
+      if (this.putRight || this.refusals >= this.putRightAfter) return call(...args);
       this.refusals += 1;
       throw badDataFailure(activity, code);
     }) as T;
@@ -390,15 +393,8 @@ export function failedInHistory(handle: CaseHandle, activity: string, times = 1)
 }
 
 /** Refuses the first call of an activity on bad data, then does what it did before. */
-export function refusingOnce<T extends (...args: never[]) => Promise<unknown>>(
+export const refusingOnce = <T extends (...args: never[]) => Promise<unknown>>(
   activity: string,
   code: string,
   call: T,
-): T {
-  let refused = false;
-  return (async (...args: Parameters<T>) => {
-    if (refused) return call(...args);
-    refused = true;
-    throw badDataFailure(activity, code);
-  }) as T;
-}
+) => new BadData(1).refusing(activity, code, call);
