@@ -327,10 +327,9 @@ cmd_restore() {
   done
   rmdir "$staging"
   step "restored $archive (what was there is in $aside)"
-  ONESEAL_CLUSTER=$(cluster_flag "$(recorded_profile)")
   cmd_start_recorded
   step "checking the document folder against the restored database"
-  node deploy/ops/documents-check.mjs || die "the restored document folder lacks documents the database names"
+  node deploy/ops/seal-documents.mjs check || die "the restored document folder lacks documents the database names"
   echo "(restored in $((SECONDS - began)) s; remove $aside once you no longer need it)"
 }
 

@@ -1,8 +1,5 @@
-import 'reflect-metadata';
 import { statSync } from 'node:fs';
-import { validateEnv } from '@oneseal/service-kit';
-import { Client } from 'pg';
-import { DocumentFolderToolEnv } from './document-folder-tool-env';
+import { DocumentFolderToolEnv, runDocumentFolderTool } from './document-folder-tool';
 import { checkDocumentFolder, type DocumentNamed } from './stamps/document-folder-check';
 import { PdfsInFolder } from './stamps/document-pdfs';
 
@@ -12,12 +9,9 @@ import { PdfsInFolder } from './stamps/document-pdfs';
  * runs beside the service, after a restore of the database or the folder, or on a schedule. Exits with 1 when a
  * document's file is missing or changed.
  */
-async function main(): Promise<void> {
-  const env = validateEnv('seal check-pdfs', DocumentFolderToolEnv, process.env);
+runDocumentFolderTool('check-pdfs', DocumentFolderToolEnv, async (env, query) => {
   if (!statSync(env.SEAL_DOCUMENT_FOLDER).isDirectory())
     throw new Error(`SEAL_DOCUMENT_FOLDER ${env.SEAL_DOCUMENT_FOLDER} is not a folder`);
-  const db = new Client({ connectionString: env.DATABASE_URL, application_name: 'oneseal-seal-check-pdfs' });
-  await db.connect();
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const named = (document: DocumentNamed) => {
     const name = document.number ? `${document.number} ${document.title}` : document.title;
@@ -26,45 +20,34 @@ async function main(): Promise<void> {
   };
   const listed = (finding: { count: number; first: unknown[] }) =>
     finding.count > finding.first.length ? `, the first ${finding.first.length}` : '';
-  try {
-    const found = await checkDocumentFolder(
-      (sql, values) => db.query(sql, values),
-      new PdfsInFolder(env.SEAL_DOCUMENT_FOLDER),
-      { progress: (checked) => process.stdout.isTTY && process.stdout.write(`checked ${checked}\r`) },
-    );
-    if (process.stdout.isTTY) process.stdout.write('\n');
-    out(
-      `${found.intact} documents in ${env.SEAL_DOCUMENT_FOLDER} intact, ${found.inRows} kept in their rows; ` +
-        `${found.missing.count} missing, ${found.changed.count} changed, ${found.unreadable.count} unreadable`,
-    );
-    if (found.missing.count > 0) {
-      out(`missing (no file; restore the folder from its backup)${listed(found.missing)}:`);
-      found.missing.first.forEach((document) => out(named(document)));
-    }
-    if (found.changed.count > 0) {
-      out(`changed on disk (not the PDF stamped; restore it from the backup)${listed(found.changed)}:`);
-      found.changed.first.forEach((document) => out(named(document)));
-    }
-    if (found.unreadable.count > 0) {
-      out(`could not be read (permissions or the disk)${listed(found.unreadable)}:`);
-      found.unreadable.first.forEach((document) => out(`${named(document)}: ${document.error}`));
-    }
-    if (found.unnamed.count > 0) {
-      out(
-        `${found.unnamed.count} files no document names (written for a row that never committed — a crash, or a row ` +
-          'the database refused — or documents a restored database no longer has; kept):',
-      );
-      found.unnamed.first.forEach((sm3) => out(`  ${sm3}`));
-    }
-    if (found.temporaries > 0)
-      out(`${found.temporaries} temporary files of writes a crash cut short (*.tmp; safe to remove)`);
-    if (found.missing.count + found.changed.count + found.unreadable.count > 0) process.exitCode = 1;
-  } finally {
-    await db.end();
+  const found = await checkDocumentFolder(query, new PdfsInFolder(env.SEAL_DOCUMENT_FOLDER), {
+    progress: (checked) => process.stdout.isTTY && process.stdout.write(`checked ${checked}\r`),
+  });
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  out(
+    `${found.intact} documents in ${env.SEAL_DOCUMENT_FOLDER} intact, ${found.inRows} kept in their rows; ` +
+      `${found.missing.count} missing, ${found.changed.count} changed, ${found.unreadable.count} unreadable`,
+  );
+  if (found.missing.count > 0) {
+    out(`missing (no file; restore the folder from its backup)${listed(found.missing)}:`);
+    found.missing.first.forEach((document) => out(named(document)));
   }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  if (found.changed.count > 0) {
+    out(`changed on disk (not the PDF stamped; restore it from the backup)${listed(found.changed)}:`);
+    found.changed.first.forEach((document) => out(named(document)));
+  }
+  if (found.unreadable.count > 0) {
+    out(`could not be read (permissions or the disk)${listed(found.unreadable)}:`);
+    found.unreadable.first.forEach((document) => out(`${named(document)}: ${document.error}`));
+  }
+  if (found.unnamed.count > 0) {
+    out(
+      `${found.unnamed.count} files no document names (written for a row that never committed — a crash, or a row ` +
+        'the database refused — or documents a restored database no longer has; kept):',
+    );
+    found.unnamed.first.forEach((sm3) => out(`  ${sm3}`));
+  }
+  if (found.temporaries > 0)
+    out(`${found.temporaries} temporary files of writes a crash cut short (*.tmp; safe to remove)`);
+  if (found.missing.count + found.changed.count + found.unreadable.count > 0) process.exitCode = 1;
 });

@@ -1,8 +1,5 @@
-import 'reflect-metadata';
-import { validateEnv } from '@oneseal/service-kit';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { Client } from 'pg';
-import { DocumentFolderToolEnv } from './document-folder-tool-env';
+import { DocumentFolderToolEnv, runDocumentFolderTool } from './document-folder-tool';
 import { documentFolder } from './stamps/document-pdfs';
 import { movePdfsToFolder } from './stamps/move-pdfs-to-folder';
 
@@ -22,30 +19,18 @@ class MovePdfsEnv extends DocumentFolderToolEnv {
   MOVE_BATCH?: string;
 }
 
-async function main(): Promise<void> {
-  const env = validateEnv('seal move-pdfs', MovePdfsEnv, process.env);
+runDocumentFolderTool('move-pdfs', MovePdfsEnv, async (env, query) => {
   const pdfs = documentFolder(env.SEAL_DOCUMENT_FOLDER, env.SEAL_DOCUMENT_FOLDER_MOUNTED === 'yes');
-  const db = new Client({ connectionString: env.DATABASE_URL, application_name: 'oneseal-seal-move-pdfs' });
-  await db.connect();
-  try {
-    const result = await movePdfsToFolder((sql, values) => db.query(sql, values), pdfs, {
-      batch: env.MOVE_BATCH ? Number(env.MOVE_BATCH) : undefined,
-      progress: (moved) => process.stdout.write(`moved ${moved}\r`),
-    });
-    process.stdout.write(`moved ${result.moved} PDFs into ${env.SEAL_DOCUMENT_FOLDER}\n`);
-    if (result.mismatched.length > 0)
-      process.stdout.write(
-        `left ${result.mismatched.length} in their rows: their bytes do not match their SM3 digest (${result.mismatched.slice(0, 10).join(', ')})\n`,
-      );
+  const result = await movePdfsToFolder(query, pdfs, {
+    batch: env.MOVE_BATCH ? Number(env.MOVE_BATCH) : undefined,
+    progress: (moved) => process.stdout.write(`moved ${moved}\r`),
+  });
+  process.stdout.write(`moved ${result.moved} PDFs into ${env.SEAL_DOCUMENT_FOLDER}\n`);
+  if (result.mismatched.length > 0)
     process.stdout.write(
-      'the rows give their space back to PostgreSQL as it vacuums them; VACUUM (FULL) seal.documents returns it to the disk\n',
+      `left ${result.mismatched.length} in their rows: their bytes do not match their SM3 digest (${result.mismatched.slice(0, 10).join(', ')})\n`,
     );
-  } finally {
-    await db.end();
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  process.stdout.write(
+    'the rows give their space back to PostgreSQL as it vacuums them; VACUUM (FULL) seal.documents returns it to the disk\n',
+  );
 });
