@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually } from '@oneseal/testing';
 import type { Browser } from 'playwright-core';
@@ -28,6 +28,8 @@ const TOWN_SEAL = '泽州县南村镇人民政府行政审批服务专用章';
 const MZ_SEAL = '泽州县民政局';
 // Where the browser walk leaves its pictures (the README's are rendered from the PDFs: deploy/local/document-pictures).
 const SHOTS = process.env.ONESEAL_SCREENSHOTS ?? join(process.cwd(), '.oneseal', 'screenshots');
+/** The running installation's document folder (npm start gives seal `<state>/documents`). */
+const DOCUMENT_FOLDER = join(process.env.ONESEAL_STATE ?? join(process.cwd(), '.oneseal'), 'documents');
 
 /** The case's documents once the workflow has issued `count` of them. */
 function documentsOf(caseId: string, count: number): Promise<IssuedDocument[]> {
@@ -192,6 +194,28 @@ describe('the documents the law requires, each under its issuing organ’s seal 
     for (const document of documents) await expectText(answer, document.title);
     await expectText(answer, documents[2].number);
     await visitor.screenshot({ path: join(SHOTS, 'progress-documents-phone.png'), fullPage: true });
+
+    // The decision's file lost from the document folder (a failed disk, a restore that missed it): the applicant's
+    // link says so in words, with the document's title and 文号 to quote, and serves the PDF again once it is back.
+    const lost = documents[2];
+    const sm3 = (await fetch(`${seal}/documents/${lost.documentId}`)).headers.get('x-document-sm3') ?? '';
+    const file = join(DOCUMENT_FOLDER, sm3.slice(0, 2), `${sm3}.pdf.gz`);
+    renameSync(file, `${file}.aside`);
+    try {
+      const [tab] = await Promise.all([
+        visitor.context().waitForEvent('page'),
+        answer.getByRole('link', { name: lost.title }).click(),
+      ]);
+      await tab.setViewportSize({ width: 420, height: 860 });
+      await expectText(tab.locator('h1'), '这份文书暂时无法打开');
+      await expectText(tab.locator('main'), lost.number);
+      await expectText(tab.locator('main'), '持文号向出具文书的单位查询');
+      await tab.screenshot({ path: join(SHOTS, 'document-file-lost-phone.png'), fullPage: true });
+      await tab.close();
+    } finally {
+      renameSync(`${file}.aside`, file);
+    }
+    expect((await pdfOf(lost)).pdf.size).toBeGreaterThan(10_000);
     await page.context().close();
     await visitor.context().close();
   });

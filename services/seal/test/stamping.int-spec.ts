@@ -6,9 +6,13 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { sm3Hex } from '@oneseal/gm-crypto';
 import { TOPICS, type SealActivities, type StampDecisionInput } from '@oneseal/contracts';
 import { engineEndpoints, openSuiteDataSource, type SuiteDataSource } from '@oneseal/testing';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { configureServiceApp } from '@oneseal/service-kit';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { Client as PgClient } from 'pg';
+import { register } from 'prom-client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createSealActivities } from '../src/activities/seal.activities';
 import { DocumentIssuingService } from '../src/documents/document-issuing.service';
@@ -19,7 +23,8 @@ import { SEAL_ENTITIES } from '../src/entities';
 import { LedgerEntry } from '../src/ledger/ledger-entry.entity';
 import { SealRegistry, type SealView } from '../src/seals/seal-registry';
 import { SealErrorCode } from '../src/seals/seals.errors';
-import { PdfsInFolder, PdfsInRows } from '../src/stamps/document-pdfs';
+import { DOCUMENT_PDFS, PdfsInFolder, PdfsInRows } from '../src/stamps/document-pdfs';
+import { StampsController } from '../src/stamps/stamps.controller';
 import { checkDocumentFolder } from '../src/stamps/document-folder-check';
 import { movePdfsToFolder } from '../src/stamps/move-pdfs-to-folder';
 import { readEmbeddedStamp } from '../src/stamps/stamp-record';
@@ -70,6 +75,12 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
   }
 
   const storedPdf = (documentId: string) => storedPdfOf(suite.dataSource, documentId);
+
+  /** The seal's /metrics count of documents asked for whose file could not be read, for one reason. */
+  async function unreadableCount(state: 'missing' | 'changed' | 'no-folder'): Promise<number> {
+    const metric = register.getSingleMetric('oneseal_document_files_unreadable_total');
+    return (await metric?.get())?.values.find((value) => value.labels.state === state)?.value ?? 0;
+  }
 
   it('stamps a decision once, registers it in the ledger, announces it, and the document verifies', async () => {
     const seal = await activeSeal('140525100');
@@ -170,11 +181,98 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
       const files = (await readdir(folder, { recursive: true })).filter((name) => name.endsWith('.pdf.gz'));
       expect(files).toHaveLength(2);
 
-      // A service started without the folder cannot serve it, and says why in its log.
+      // A service started without the folder cannot serve it: the reader is told the file cannot be read now, the
+      // operator why (its log, and /metrics by state).
       await expect(
         stampedDocumentFile(suite.dataSource, new PdfsInRows(), stamped.documentId),
-      ).rejects.toThrow('SEAL_DOCUMENT_FOLDER is not set');
+      ).rejects.toMatchObject({ code: SealErrorCode.DOCUMENT_FILE_UNAVAILABLE });
+      expect(await unreadableCount('no-folder')).toBe(1);
     } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('answers a document link whose file is gone with a page that names the document, never a server error', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'oneseal-seal-lost-'));
+    const pdfs = new PdfsInFolder(folder);
+    const moduleRef = await Test.createTestingModule({
+      controllers: [StampsController],
+      providers: [
+        { provide: getDataSourceToken(), useValue: suite.dataSource },
+        { provide: DOCUMENT_PDFS, useValue: pdfs },
+      ],
+    }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    configureServiceApp(app);
+    await app.listen(0, '127.0.0.1');
+    const base = await app.getUrl();
+    // What a phone's browser sends when the applicant taps the SMS link, and what the console's own fetch sends.
+    const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+    const open = (id: string, accept: string) => fetch(`${base}/documents/${id}`, { headers: { accept } });
+    try {
+      await activeSeal('140525112');
+      const { issuing, verification: checking } = caseDocumentServices(
+        suite.dataSource,
+        keys,
+        DivisionNames.fromSeeds(),
+        pdfs,
+      );
+      const stamped = await issuing.stampDecision(inputFor('140525112'));
+      const [document] = (await suite.dataSource.query(
+        `SELECT title, number, sm3 FROM seal.documents WHERE id = $1`,
+        [stamped.documentId],
+      )) as { title: string; number: string; sm3: string }[];
+      expect(document.number).toMatch(/〔\d{4}〕\d+号$/);
+      const served = await open(stamped.documentId, BROWSER);
+      expect([served.status, served.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+
+      const missingBefore = await unreadableCount('missing');
+      await rm(pdfs.pathOf(document.sm3));
+      const asApi = await open(stamped.documentId, '*/*');
+      expect(asApi.status).toBe(503);
+      expect(await asApi.json()).toEqual({
+        code: SealErrorCode.DOCUMENT_FILE_UNAVAILABLE,
+        message: expect.stringContaining('暂时无法读取'),
+        details: { title: document.title, number: document.number },
+      });
+      const page = await open(stamped.documentId, BROWSER);
+      expect([page.status, page.headers.get('content-type')]).toEqual([503, 'text/html; charset=utf-8']);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const text = await page.text();
+      for (const shown of [
+        '这份文书暂时无法打开',
+        document.title,
+        document.number,
+        '持文号向出具文书的单位查询',
+      ])
+        expect(text).toContain(shown);
+      // The code printed on a paper copy cannot be checked against a file that is gone: said, not a 500.
+      await expect(checking.verifyCode(stamped.verificationCode)).rejects.toMatchObject({
+        code: SealErrorCode.DOCUMENT_FILE_UNAVAILABLE,
+      });
+      // A file put in its place that is not the stamped document is not served either.
+      await writeFile(pdfs.pathOf(document.sm3), gzipSync(Buffer.from('%PDF-1.7 not the stamped one %%EOF')));
+      expect((await open(stamped.documentId, '*/*')).status).toBe(503);
+      expect([(await unreadableCount('missing')) - missingBefore, await unreadableCount('changed')]).toEqual([
+        3, 1,
+      ]);
+
+      // A link cut short, and one to no document: the browser is told in words too; an API caller gets JSON.
+      const cut = await open(stamped.documentId.slice(0, 20), BROWSER);
+      expect([cut.status, await cut.text()]).toEqual([400, expect.stringContaining('文书链接不完整')]);
+      const unknown = await open(randomUUID(), BROWSER);
+      expect([unknown.status, await unknown.text()]).toEqual([
+        404,
+        expect.stringContaining('没有找到这份文书'),
+      ]);
+      expect(await (await open(randomUUID(), 'application/json')).json()).toEqual(
+        expect.objectContaining({ code: SealErrorCode.DOCUMENT_NOT_FOUND }),
+      );
+      expect(await (await open('abc', 'application/json')).json()).toEqual(
+        expect.objectContaining({ code: 'REQUEST.INVALID' }),
+      );
+    } finally {
+      await app.close();
       await rm(folder, { recursive: true, force: true });
     }
   });

@@ -17,6 +17,8 @@ const RESPONSE_HEADERS = [
   'x-content-sha256',
   'cache-control',
   'x-content-type-options',
+  // A page a service answers with (a document that cannot be opened) keeps the policy it was written for.
+  'content-security-policy',
 ];
 
 function decodedPath(pathname: string): string | undefined {

@@ -11,6 +11,7 @@ export enum SealErrorCode {
   NOT_ACTIVE = 'SEAL.NOT_ACTIVE',
   WRONG_TOWN = 'SEAL.WRONG_TOWN',
   DOCUMENT_NOT_FOUND = 'SEAL.DOCUMENT_NOT_FOUND',
+  DOCUMENT_FILE_UNAVAILABLE = 'SEAL.DOCUMENT_FILE_UNAVAILABLE',
   NOTHING_TO_VERIFY = 'SEAL.NOTHING_TO_VERIFY',
   UNKNOWN_ORGAN = 'SEAL.UNKNOWN_ORGAN',
   NUMBER_PATTERN_INVALID = 'SEAL.NUMBER_PATTERN_INVALID',
@@ -29,6 +30,8 @@ const MESSAGES: Record<SealErrorCode, string> = {
   [SealErrorCode.NOT_ACTIVE]: '该印章不在启用状态，不能用印',
   [SealErrorCode.WRONG_TOWN]: '该印章不是本乡镇的行政审批服务专用章，不能用于本乡镇的文书',
   [SealErrorCode.DOCUMENT_NOT_FOUND]: '没有这份文书，请核对文书 ID',
+  [SealErrorCode.DOCUMENT_FILE_UNAVAILABLE]:
+    '这份文书的存档文件暂时无法读取，系统已记录。请稍后再试，或持文号向出具文书的单位查询',
   [SealErrorCode.NOTHING_TO_VERIFY]: '请上传要核验的 PDF 文件，或填写文书上的验证码',
   [SealErrorCode.UNKNOWN_ORGAN]: '没有这个发文机关，请核对乡镇代码或县直部门代码',
   [SealErrorCode.NUMBER_PATTERN_INVALID]: '文号格式不正确',
@@ -64,6 +67,9 @@ export class SealError extends CodedError<SealErrorCode> {
         return HttpStatus.UNPROCESSABLE_ENTITY;
       case SealErrorCode.NOTHING_TO_VERIFY:
         return HttpStatus.BAD_REQUEST;
+      // The document exists and stays valid; its file is what the operator must put back (from a backup).
+      case SealErrorCode.DOCUMENT_FILE_UNAVAILABLE:
+        return HttpStatus.SERVICE_UNAVAILABLE;
       default:
         return assertUnreachable(this.code);
     }

@@ -10,6 +10,27 @@ import { volumeProblem } from './mounted-volume';
 const gzipped = promisify(gzip);
 const gunzipped = promisify(gunzip);
 
+/**
+ * A stored document whose PDF cannot be read as it was stamped: its file is not in the document folder, is not the
+ * document that was stamped, or is kept in a folder this service was not given. Never served as the document.
+ */
+export class DocumentFileUnreadable extends Error {
+  constructor(
+    readonly sm3: string,
+    readonly state: 'missing' | 'changed' | 'no-folder',
+    where: string,
+  ) {
+    super(
+      state === 'missing'
+        ? `document ${sm3}: no file in the document folder ${where}`
+        : state === 'changed'
+          ? `document ${sm3}: the file in ${where} is not the document that was stamped`
+          : `document ${sm3} is kept in a document folder, and SEAL_DOCUMENT_FOLDER is not set`,
+    );
+    this.name = 'DocumentFileUnreadable';
+  }
+}
+
 /** A stored document's row as far as its PDF goes: the bytes when the row holds them, and their SM3 digest. */
 export interface DocumentPdfRow {
   pdf?: Buffer | null;
@@ -42,10 +63,8 @@ export class PdfsInRows implements DocumentPdfs {
   read(row: DocumentPdfRow): Promise<Buffer> {
     if (row.pdf) return Promise.resolve(row.pdf);
     // Stored by a service that kept its PDFs in a folder: this one was started without it (an operator's mistake,
-    // answered as a server error and logged).
-    return Promise.reject(
-      new Error(`document ${row.sm3} is kept in a document folder, and SEAL_DOCUMENT_FOLDER is not set`),
-    );
+    // logged for the operator; the reader is told the file cannot be read now).
+    return Promise.reject(new DocumentFileUnreadable(row.sm3, 'no-folder', ''));
   }
 }
 
@@ -96,11 +115,7 @@ export class PdfsInFolder implements DocumentPdfs {
     if (row.pdf) return row.pdf;
     const loaded = await this.load(row.sm3);
     if (typeof loaded !== 'string') return loaded;
-    throw new Error(
-      loaded === 'missing'
-        ? `document ${row.sm3}: no file in the document folder ${this.folder}`
-        : `document ${row.sm3}: the file in ${this.folder} is not the document that was stamped`,
-    );
+    throw new DocumentFileUnreadable(row.sm3, loaded, this.folder);
   }
 
   /** Whether a document's file is there and is the PDF that was stamped (read whole; for the folder's check). */

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@oneseal/auth';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { SealError, SealErrorCode } from '../seals/seals.errors';
 import { DocumentIdParam } from './dto/document-id.param';
+import { DocumentErrorPage } from './document-error-page.filter';
 import { DOCUMENT_PDFS, type DocumentPdfs } from './document-pdfs';
 import { stampedDocumentFile } from './stamped-document-file';
 
@@ -25,6 +26,7 @@ export class StampsController {
   // login, as the verification of a printed copy is.
   @Public()
   @Get('documents/:id')
+  @UseFilters(DocumentErrorPage)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: '加盖电子印章的结果文书（PDF）' })
   async document(@Param() params: DocumentIdParam, @Res() response: Response): Promise<void> {

@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import { sealMakerPublicKey } from '../seals/seal-makers';
 import { Seal } from '../seals/seal.entity';
 import type { DocumentPdfs } from '../stamps/document-pdfs';
-import { StampedDocument } from '../stamps/stamped-document.entity';
 import { Stamp } from '../stamps/stamp.entity';
+import { stampedDocumentFile } from '../stamps/stamped-document-file';
 import { normaliseVerificationCode } from '../stamps/verification-code';
 import { verdict, type DocumentEssentials, type VerificationResult } from './verification-result';
 import { verifyStampedPdf, type RegisteredStamp, type TrustedSeal } from './verify-stamped-pdf';
@@ -68,14 +68,9 @@ export class SealVerificationService {
       ? await this.dataSource.getRepository(Stamp).findOneBy({ verificationCode: normalised })
       : null;
     if (!stamp) return verdict('UNKNOWN_CODE');
-    const document = await this.dataSource
-      .getRepository(StampedDocument)
-      .createQueryBuilder('document')
-      .addSelect('document.pdf')
-      .where('document.id = :id', { id: stamp.documentId })
-      .getOne();
+    const document = await stampedDocumentFile(this.dataSource, this.pdfs, stamp.documentId);
     if (!document) return verdict('UNKNOWN_CODE');
-    return this.verifyPdf(await this.pdfs.read(document));
+    return this.verifyPdf(document.pdf);
   }
 
   private async trustedSeal(sealId: string): Promise<TrustedSeal | undefined> {
