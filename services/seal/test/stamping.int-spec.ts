@@ -442,6 +442,9 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
     const folder = await mkdtemp(join(tmpdir(), 'oneseal-seal-move-'));
     const db = new PgClient({ connectionString: suite.database.url });
     await db.connect();
+    // The same role as the check's: PostgreSQL shows a session's state only to its own role or a superuser.
+    const watcher = new PgClient({ connectionString: suite.database.url });
+    await watcher.connect();
     try {
       const inRows = (await db.query(
         `SELECT d.id, s.verification_code AS code FROM seal.documents d JOIN seal.stamps s ON s.document_id = d.id
@@ -472,8 +475,24 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
 
       // The folder's check finds the file of every document moved there, unchanged (those an earlier test kept in
       // a folder of its own are missing from this one) ...
+      // Between its reads the check holds no transaction open (no snapshot held back from vacuum), as another
+      // connection sees it before each page.
+      const [{ pid }] = (await db.query(`SELECT pg_backend_pid() AS pid`)).rows as { pid: number }[];
+      const between: string[] = [];
+      const watched = async (sql: string, values?: unknown[]) => {
+        if (sql.startsWith('FETCH')) {
+          const [seen] = (
+            await watcher.query(
+              `SELECT state, backend_xmin IS NOT NULL AS "holdsSnapshot" FROM pg_stat_activity WHERE pid = $1`,
+              [pid],
+            )
+          ).rows as { state: string; holdsSnapshot: boolean }[];
+          between.push(`${seen.state}${seen.holdsSnapshot ? ', holding a snapshot' : ''}`);
+        }
+        return db.query(sql, values);
+      };
       const check = async () => {
-        const found = await checkDocumentFolder((sql, values) => db.query(sql, values), pdfs);
+        const found = await checkDocumentFolder(watched, pdfs);
         const missing = found.missing.first.filter((document) => !keptElsewhere.includes(document.id));
         return { ...found, missing: { count: found.missing.count - keptElsewhere.length, first: missing } };
       };
@@ -527,8 +546,11 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
           first: [{ ...named(unreadable), error: expect.stringContaining('EISDIR') }],
         },
       });
+      expect(between.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(between)).toEqual(new Set(['idle']));
     } finally {
       await db.end();
+      await watcher.end();
       await rm(folder, { recursive: true, force: true });
     }
   });

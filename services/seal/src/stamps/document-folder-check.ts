@@ -42,18 +42,16 @@ interface DocumentRow {
   id: string;
   sm3: string;
   in_folder: boolean;
-  title: string;
-  number: string | null;
-  case_id: string | null;
 }
 
 /**
  * Checks a document folder against the documents' rows, as an operator does after a restore or on a schedule: every
  * document kept in the folder must have its file there, unchanged (each read whole and its SM3 compared), and every
  * file should be some document's. The rows are read in digest order through one cursor (one sort, whatever the
- * count), beside the folder's files in the same order, so nothing is held but a page of each. Reads only; its one
- * read-only transaction holds back PostgreSQL's vacuum while it runs (a minute per 50,000 documents), so run a large
- * installation's at a quiet hour or against a replica.
+ * count), beside the folder's files in the same order, so nothing is held but a page of each. Reads only. The cursor
+ * outlives its transaction (WITH HOLD: PostgreSQL writes the sorted digests to a temporary file, about 100 bytes a
+ * document, when the transaction ends), so no snapshot stays open during the hour a large folder takes to read, holding
+ * back vacuum; the few documents found wrong are named by a read of their rows at the end.
  */
 export async function checkDocumentFolder(
   query: Query,
@@ -73,6 +71,12 @@ export async function checkDocumentFolder(
     finding.count += 1;
     if (finding.first.length < LISTED) finding.first.push(what);
   };
+  // Listed by id while the folder is read; named (title, 文号, case) at the end.
+  const found = {
+    missing: { count: 0, first: [] as string[] },
+    changed: { count: 0, first: [] as string[] },
+    unreadable: { count: 0, first: [] as { id: string; error: string }[] },
+  };
   const files = filesInDigestOrder(pdfs.folder, () => (result.temporaries += 1));
   let file = await files.next();
   // Whether a row kept in the folder names the file under `file` (several rows may share one digest).
@@ -88,10 +92,15 @@ export async function checkDocumentFolder(
   await query('BEGIN READ ONLY');
   try {
     await query(
-      `DECLARE documents NO SCROLL CURSOR FOR
-         SELECT id, sm3, pdf IS NULL AS in_folder, title, number, case_id FROM seal.documents
-          ORDER BY sm3 COLLATE "C", id`,
+      `DECLARE documents NO SCROLL CURSOR WITH HOLD FOR
+         SELECT id, sm3, pdf IS NULL AS in_folder FROM seal.documents ORDER BY sm3 COLLATE "C", id`,
     );
+    await query('COMMIT');
+  } catch (error) {
+    await query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  try {
     let checked = 0;
     for (;;) {
       const { rows } = (await query(`FETCH ${ROWS_PER_FETCH} FROM documents`)) as { rows: DocumentRow[] };
@@ -105,34 +114,55 @@ export async function checkDocumentFolder(
           result.inRows += 1;
           continue;
         }
-        const document = { id: row.id, title: row.title, number: row.number, caseId: row.case_id };
         if (!present) {
-          note(result.missing, document);
+          note(found.missing, row.id);
           continue;
         }
         let state: Awaited<ReturnType<PdfsInFolder['state']>>;
         try {
           state = await pdfs.state(row.sm3);
         } catch (error) {
-          note(result.unreadable, {
-            ...document,
+          note(found.unreadable, {
+            id: row.id,
             error: error instanceof Error ? error.message : String(error),
           });
           continue;
         }
         if (state === 'intact') result.intact += 1;
-        else note(state === 'missing' ? result.missing : result.changed, document);
+        else note(state === 'missing' ? found.missing : found.changed, row.id);
       }
       checked += rows.length;
       options.progress?.(checked);
     }
-    await query('COMMIT');
-  } catch (error) {
-    await query('ROLLBACK').catch(() => undefined);
-    throw error;
+  } finally {
+    await query('CLOSE documents').catch(() => undefined);
   }
   await passFilesBefore('g'); // past every hex digest: the files after the last row
+
+  const names = await documentsNamed(query, [
+    ...found.missing.first,
+    ...found.changed.first,
+    ...found.unreadable.first.map((document) => document.id),
+  ]);
+  const namedAll = (ids: string[]) => ids.map((id) => names.get(id) ?? nameless(id));
+  result.missing = { count: found.missing.count, first: namedAll(found.missing.first) };
+  result.changed = { count: found.changed.count, first: namedAll(found.changed.first) };
+  result.unreadable = {
+    count: found.unreadable.count,
+    first: found.unreadable.first.map(({ id, error }) => ({ ...(names.get(id) ?? nameless(id)), error })),
+  };
   return result;
+}
+
+const nameless = (id: string): DocumentNamed => ({ id, title: '', number: null, caseId: null });
+
+async function documentsNamed(query: Query, ids: string[]): Promise<Map<string, DocumentNamed>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = (await query(
+    `SELECT id, title, number, case_id AS "caseId" FROM seal.documents WHERE id = ANY($1::uuid[])`,
+    [ids],
+  )) as { rows: DocumentNamed[] };
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /**
