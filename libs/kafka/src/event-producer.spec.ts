@@ -232,44 +232,60 @@ describe('publishing outbox records one partition at a time', () => {
       expect(done).toBe(true);
     });
 
-    it("takes a new producer when Kafka refuses the current one's numbering, and publishes the retry with it", async () => {
+    /** A producer whose sends all fail with `failure`, or all succeed; each send recorded under its name. */
+    const producerNamed = (sentBy: string[], name: string, failure?: Error) =>
+      ({
+        send: (sent: ProducerRecord) => {
+          sentBy.push(name);
+          return failure
+            ? Promise.reject(failure)
+            : Promise.resolve([{ topicName: sent.topic, partition: 0, errorCode: 0 }] as RecordMetadata[]);
+        },
+      }) as unknown as Producer;
+
+    it.each([
+      ['Kafka refuses the numbering', brokerRefusal('OUT_OF_ORDER_SEQUENCE_NUMBER')],
+      ['the answer is lost (written or not)', new Error('Connection closed')],
+      ['the broker timed out waiting for its replicas', brokerRefusal('REQUEST_TIMED_OUT', true)],
+    ])('publishes the retry with a new producer after a failed send: %s', async (_, failure) => {
       const sentBy: string[] = [];
-      const producerNamed = (name: string, fails: boolean) =>
-        ({
-          send: (sent: ProducerRecord) => {
-            sentBy.push(name);
-            return fails
-              ? Promise.reject(brokerRefusal('OUT_OF_ORDER_SEQUENCE_NUMBER'))
-              : Promise.resolve([{ topicName: sent.topic, partition: 0, errorCode: 0 }] as RecordMetadata[]);
-          },
-        }) as unknown as Producer;
-      const renewals: string[] = [];
+      let renewals = 0;
       const eventProducer = new EventProducer(
-        producerNamed('first', true),
+        producerNamed(sentBy, 'first', failure),
         testProducerKeys().signer('seal'),
         fixedCounts(1),
-        { next: () => Promise.resolve(producerNamed(`renewed ${renewals.push('renewed')}`, false)) },
+        { next: () => Promise.resolve(producerNamed(sentBy, `renewed ${++renewals}`)) },
       );
       const batch = [record('stamped', 'case-a', '1')];
-      // The refusal still reaches the relay, which tries the batch again: with the new producer.
-      await expect(eventProducer.publish(batch)).rejects.toThrow('OUT_OF_ORDER_SEQUENCE_NUMBER');
+      // The failure still reaches the relay, which tries the batch again: with the new producer.
+      await expect(eventProducer.publish(batch)).rejects.toBe(failure);
+      expect(renewals).toBe(0);
       await expect(eventProducer.publish(batch)).resolves.toBeUndefined();
-      expect(renewals).toEqual(['renewed']);
-      expect(sentBy).toEqual(['first', 'renewed 1']);
+      await expect(eventProducer.publish([record('stamped', 'case-a', '2')])).resolves.toBeUndefined();
+      expect(sentBy).toEqual(['first', 'renewed 1', 'renewed 1']);
     });
 
-    it('keeps its producer when a send fails for any other reason', async () => {
-      const renewals: string[] = [];
-      const renewing = new EventProducer(
-        { send: () => Promise.reject(new Error('Connection timeout')) } as unknown as Producer,
+    it('sends nothing with the old producer while no new one can be had, and renews once one can', async () => {
+      const sentBy: string[] = [];
+      let brokersUp = false;
+      const eventProducer = new EventProducer(
+        producerNamed(sentBy, 'first', new Error('Connection closed')),
         testProducerKeys().signer('seal'),
         fixedCounts(1),
-        { next: () => Promise.reject(new Error(`renewed ${renewals.push('renewed')}`)) },
+        {
+          next: () =>
+            brokersUp
+              ? Promise.resolve(producerNamed(sentBy, 'renewed'))
+              : Promise.reject(new Error('Connection error: connect ECONNREFUSED')),
+        },
       );
-      await expect(renewing.publish([record('stamped', 'case-a', '1')])).rejects.toThrow(
-        'Connection timeout',
-      );
-      expect(renewals).toEqual([]);
+      const batch = [record('stamped', 'case-a', '1')];
+      await expect(eventProducer.publish(batch)).rejects.toThrow('Connection closed');
+      await expect(eventProducer.publish(batch)).rejects.toThrow('ECONNREFUSED');
+      await expect(eventProducer.publish(batch)).rejects.toThrow('ECONNREFUSED');
+      brokersUp = true;
+      await expect(eventProducer.publish(batch)).resolves.toBeUndefined();
+      expect(sentBy).toEqual(['first', 'renewed']);
     });
 
     it('sends nothing that waits, even through another send, on the failed one', async () => {

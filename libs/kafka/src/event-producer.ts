@@ -1,7 +1,7 @@
 import { CompressionTypes, type Producer } from 'kafkajs';
 import type { OutboxRecord, OutboxSink } from '@oneseal/database';
 import type { EventSigner } from './producer-identity';
-import { producerStateLost, type ProducerRenewal } from './producer-renewal';
+import type { ProducerRenewal } from './producer-renewal';
 import { SendGate } from './send-gate';
 import { partitionOfKey, type PartitionCounts } from './topic-partitions';
 
@@ -39,11 +39,28 @@ export class EventProducer implements OutboxSink {
     /** Every event leaves signed with the publishing service's key. */
     private readonly signer: EventSigner,
     private readonly partitions: PartitionCounts,
-    /** A new producer once Kafka no longer accepts this one's numbering (see producerStateLost). */
+    /** Where a new producer comes from after a failed publish (see `renewBeforeNextPublish`). */
     private readonly renewal?: ProducerRenewal,
   ) {}
 
+  /**
+   * Set when a publish failed, until a new producer is had. A send that failed may still have been written (its answer
+   * lost with the connection, or the broker's own timeout), and kafkajs (2.2.4) then gives its sequence numbers back:
+   * the next batch of as many events to that partition goes out with the same numbers, and Kafka, taking it for a
+   * retry of the written one, answers "done" without writing it (reproduced on a real broker:
+   * send-outcome-unknown.int-spec.ts). Its events would be marked published and never be delivered. A new producer
+   * numbers from zero under a new producer id, so every batch is written; one that was written before is written
+   * again, and the consumers, which take each event id once, drop the copy. It also covers a broker refusing the
+   * numbering outright (OUT_OF_ORDER_SEQUENCE_NUMBER, UNKNOWN_PRODUCER_ID …), which kafkajs never recovers from.
+   */
+  private renewBeforeNextPublish = false;
+
   async publish(records: readonly OutboxRecord[]): Promise<void> {
+    if (this.renewBeforeNextPublish && this.renewal) {
+      // Kafka down: this throws, and the next publish tries again; nothing is sent with the old producer meanwhile.
+      this.producer = await this.renewal.next();
+      this.renewBeforeNextPublish = false;
+    }
     const partitionsOf = await this.partitions.of(records.map((record) => record.topic));
     const sends: Promise<void>[] = [];
     for (const batch of groupByPartition(records, partitionsOf)) {
@@ -53,8 +70,8 @@ export class EventProducer implements OutboxSink {
       outcome.status === 'rejected' ? [outcome.reason as unknown] : [],
     );
     if (failures.length === 0) return;
-    // Every send has ended: the relay tries the batch again with a producer Kafka accepts.
-    if (this.renewal && failures.some(producerStateLost)) this.producer = await this.renewal.next();
+    // Every send has ended; the relay tries the batch again, with a new producer.
+    this.renewBeforeNextPublish = true;
     throw failures[0];
   }
 

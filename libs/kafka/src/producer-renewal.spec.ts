@@ -1,31 +1,5 @@
-import { KafkaJSNumberOfRetriesExceeded } from 'kafkajs';
 import type { Producer } from 'kafkajs';
-import { brokerRefusal } from '@oneseal/testing';
-import { producerStateLost, RenewedProducers } from './producer-renewal';
-
-describe('producerStateLost', () => {
-  it("recognises a broker's refusal of the producer's numbering, however kafkajs wraps it", () => {
-    for (const type of [
-      'OUT_OF_ORDER_SEQUENCE_NUMBER',
-      'UNKNOWN_PRODUCER_ID',
-      'INVALID_PRODUCER_EPOCH',
-      'DUPLICATE_SEQUENCE_NUMBER',
-    ]) {
-      expect({ type, lost: producerStateLost(brokerRefusal(type)) }).toEqual({ type, lost: true });
-    }
-  });
-
-  it('leaves every other failure to the relay as it is', () => {
-    const unreachable = new KafkaJSNumberOfRetriesExceeded(new Error('Connection timeout'), {
-      retryCount: 8,
-      retryTime: 1000,
-    } as never);
-    expect(producerStateLost(unreachable)).toBe(false);
-    expect(producerStateLost(brokerRefusal('NOT_LEADER_FOR_PARTITION', true))).toBe(false);
-    expect(producerStateLost(new Error('OUT_OF_ORDER_SEQUENCE_NUMBER'))).toBe(false);
-    expect(producerStateLost(undefined)).toBe(false);
-  });
-});
+import { RenewedProducers } from './producer-renewal';
 
 describe('RenewedProducers', () => {
   function fakeProducers() {
