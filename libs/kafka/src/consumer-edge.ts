@@ -9,6 +9,7 @@ import type { Producer } from 'kafkajs';
 import { isEngineUnavailable } from '@oneseal/errors';
 import { sendToDeadLetter, type DeadLetterReason, type ReceivedMessage } from './dead-letter';
 import { OffsetCommitter } from './offset-committer';
+import { RenewOnFailure, type ProducerRenewal } from './producer-renewal';
 import type { ProducerVerifier } from './producer-identity';
 import { Counter, Histogram } from 'prom-client';
 
@@ -61,6 +62,8 @@ export interface ConsumerEdgeOptions {
   deadLetterTopic?: string;
   /** How long a handled message's offset may wait to be committed (OffsetCommitter). */
   commitIntervalMs?: number;
+  /** Where a new producer comes from after a failed dead-letter send (see RenewOnFailure). */
+  renewal?: ProducerRenewal;
 }
 
 export type EdgeOutcome = 'handled' | 'dead-lettered';
@@ -83,13 +86,15 @@ export class ConsumerEdge {
   private readonly maxAttempts: number;
   private readonly deadLetterTopic: string;
   private readonly offsets: OffsetCommitter;
+  private readonly producers: RenewOnFailure;
 
   constructor(
     private readonly consumer: string,
-    private readonly producer: Producer,
+    producer: Producer,
     private readonly logger: ConsumerEdgeLogger,
     options: ConsumerEdgeOptions = {},
   ) {
+    this.producers = new RenewOnFailure(producer, options.renewal);
     this.verifier = options.verifier;
     this.maxAttempts = options.maxAttempts ?? MAX_DELIVERY_ATTEMPTS;
     this.deadLetterTopic = options.deadLetterTopic ?? TOPICS.deadLetterV1;
@@ -187,7 +192,8 @@ export class ConsumerEdge {
     this.logger.warn(
       `${this.consumer}: dead-lettering ${message.topic}[${message.partition}]@${message.offset} (${reason}): ${issues.join('; ')}`,
     );
-    await sendToDeadLetter(this.producer, this.deadLetterTopic, {
+    const producer = await this.producers.current();
+    const letter = {
       consumer: this.consumer,
       originalTopic: message.topic,
       partition: message.partition,
@@ -198,6 +204,15 @@ export class ConsumerEdge {
       reason,
       issues,
       failedAt: new Date().toISOString(),
-    });
+    };
+    try {
+      await sendToDeadLetter(producer, this.deadLetterTopic, letter);
+    } catch (error) {
+      // The message is delivered again and parked with a new producer. A letter whose answer was lost after it was
+      // written is then listed twice among the dead letters, as one parked again after a restart already is; sending
+      // either back delivers the same event, which its consumers take once.
+      this.producers.failed();
+      throw error;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { CompressionTypes, type Producer } from 'kafkajs';
 import type { OutboxRecord, OutboxSink } from '@oneseal/database';
 import type { EventSigner } from './producer-identity';
-import type { ProducerRenewal } from './producer-renewal';
+import { RenewOnFailure, type ProducerRenewal } from './producer-renewal';
 import { SendGate } from './send-gate';
 import { partitionOfKey, type PartitionCounts } from './topic-partitions';
 
@@ -34,51 +34,41 @@ export class EventProducer implements OutboxSink {
   /** The fallback of a skipped partition lets kafkajs choose partitions: it goes by itself (see SendGate). */
   private readonly gate = new SendGate();
 
+  private readonly producers: RenewOnFailure;
+
   constructor(
-    private producer: Producer,
+    producer: Producer,
     /** Every event leaves signed with the publishing service's key. */
     private readonly signer: EventSigner,
     private readonly partitions: PartitionCounts,
-    /** Where a new producer comes from after a failed publish (see `renewBeforeNextPublish`). */
-    private readonly renewal?: ProducerRenewal,
-  ) {}
-
-  /**
-   * Set when a publish failed, until a new producer is had. A send that failed may still have been written (its answer
-   * lost with the connection, or the broker's own timeout), and kafkajs (2.2.4) then gives its sequence numbers back:
-   * the next batch of as many events to that partition goes out with the same numbers, and Kafka, taking it for a
-   * retry of the written one, answers "done" without writing it (reproduced on a real broker:
-   * send-outcome-unknown.int-spec.ts). Its events would be marked published and never be delivered. A new producer
-   * numbers from zero under a new producer id, so every batch is written; one that was written before is written
-   * again, and the consumers, which take each event id once, drop the copy. It also covers a broker refusing the
-   * numbering outright (OUT_OF_ORDER_SEQUENCE_NUMBER, UNKNOWN_PRODUCER_ID …), which kafkajs never recovers from.
-   */
-  private renewBeforeNextPublish = false;
+    /** Where a new producer comes from after a failed publish (see RenewOnFailure). */
+    renewal?: ProducerRenewal,
+  ) {
+    this.producers = new RenewOnFailure(producer, renewal);
+  }
 
   async publish(records: readonly OutboxRecord[]): Promise<void> {
-    if (this.renewBeforeNextPublish && this.renewal) {
-      // Kafka down: this throws, and the next publish tries again; nothing is sent with the old producer meanwhile.
-      this.producer = await this.renewal.next();
-      this.renewBeforeNextPublish = false;
-    }
+    const producer = await this.producers.current();
     const partitionsOf = await this.partitions.of(records.map((record) => record.topic));
     const sends: Promise<void>[] = [];
     for (const batch of groupByPartition(records, partitionsOf)) {
-      sends.push(Promise.all(batch.after.map((index) => sends[index])).then(() => this.send(batch)));
+      sends.push(
+        Promise.all(batch.after.map((index) => sends[index])).then(() => this.send(producer, batch)),
+      );
     }
     const failures = (await Promise.allSettled(sends)).flatMap((outcome) =>
       outcome.status === 'rejected' ? [outcome.reason as unknown] : [],
     );
     if (failures.length === 0) return;
     // Every send has ended; the relay tries the batch again, with a new producer.
-    this.renewBeforeNextPublish = true;
+    this.producers.failed();
     throw failures[0];
   }
 
-  private async send(batch: PartitionBatch): Promise<void> {
+  private async send(producer: Producer, batch: PartitionBatch): Promise<void> {
     try {
       const written = await this.gate.together(() =>
-        this.producer.send({
+        producer.send({
           topic: batch.topic,
           acks: -1,
           compression: CompressionTypes.None,
@@ -89,7 +79,7 @@ export class EventProducer implements OutboxSink {
       // what it did not write is sent the way it chooses, one case at a time, while no other send is under way.
       if (!written.some((meta) => meta.topicName === batch.topic && meta.partition === batch.partition)) {
         this.partitions.forget([batch.topic]);
-        await this.gate.byItself(() => this.sendOneCaseAtATime(batch.records));
+        await this.gate.byItself(() => this.sendOneCaseAtATime(producer, batch.records));
       }
     } catch (error) {
       // The topic may have changed (partitions added): asked again before the relay's next try.
@@ -98,9 +88,9 @@ export class EventProducer implements OutboxSink {
     }
   }
 
-  private async sendOneCaseAtATime(records: readonly OutboxRecord[]): Promise<void> {
+  private async sendOneCaseAtATime(producer: Producer, records: readonly OutboxRecord[]): Promise<void> {
     for (const record of records) {
-      const written = await this.producer.send({
+      const written = await producer.send({
         topic: record.topic,
         acks: -1,
         compression: CompressionTypes.None,

@@ -122,6 +122,46 @@ describe('consumer edge (real Kafka dead-letter topic)', () => {
     expect((letters[0].value as { id: string }).id).toBe(event.id);
   });
 
+  it('parks a message with a new producer after a dead-letter send failed, never with the one that failed', async () => {
+    const failing = kafka.producer();
+    await failing.connect();
+    const send = jest.spyOn(failing, 'send').mockRejectedValueOnce(new Error('Connection closed'));
+    const renewed: Producer[] = [];
+    const renewing = new ConsumerEdge(
+      consumerName,
+      failing,
+      { warn: () => undefined },
+      {
+        deadLetterTopic,
+        renewal: {
+          next: async () => {
+            const next = kafka.producer();
+            await next.connect();
+            renewed.push(next);
+            return next;
+          },
+        },
+      },
+    );
+    try {
+      const poison = received({ ...taskOpenedEvent(), county: 'renewal' });
+      // The send fails: the message is to be delivered again, and the edge takes a new producer before its next send.
+      await expect(renewing.consume(reviewTaskOpenedV1, poison, jest.fn())).rejects.toThrow(
+        'Connection closed',
+      );
+      await expect(renewing.consume(reviewTaskOpenedV1, poison, jest.fn())).resolves.toBe('dead-lettered');
+      expect([send.mock.calls.length, renewed.length]).toEqual([1, 1]);
+      await eventually('the letter sent with the new producer', async () =>
+        ourLetters().some((letter) => (letter.value as { county?: string }).county === 'renewal')
+          ? true
+          : undefined,
+      );
+    } finally {
+      await failing.disconnect();
+      await Promise.all(renewed.map((next) => next.disconnect()));
+    }
+  });
+
   it('parks an event its contract’s producer did not sign, unhandled, and keeps the proof of one it did', async () => {
     const checking = new ConsumerEdge(
       consumerName,

@@ -30,7 +30,7 @@ import { watchConsumerLag } from '../consumer-lag';
 import { TopicPartitionCounts } from '../topic-partitions';
 import { ensureTopics } from '../topics-admin';
 import { KafkaHealthIndicator } from './kafka.health';
-import { KAFKA_CLIENT, KAFKA_PRODUCER } from './kafka.tokens';
+import { DEAD_LETTER_PRODUCERS, KAFKA_CLIENT, KAFKA_PRODUCER } from './kafka.tokens';
 
 export interface KafkaModuleOptions {
   clientId: string;
@@ -86,11 +86,13 @@ export function serviceTopics(options: Pick<KafkaModuleOptions, 'produces' | 'co
 class KafkaProducerShutdown implements OnApplicationShutdown {
   constructor(
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
+    @Inject(DEAD_LETTER_PRODUCERS) private readonly deadLetterProducers: RenewedProducers,
     @Optional() private readonly renewed?: RenewedProducers,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.renewed?.close();
+    await this.deadLetterProducers.close();
     await this.producer.disconnect();
   }
 }
@@ -163,9 +165,17 @@ export class KafkaModule {
           : []),
         {
           provide: ConsumerEdge,
-          inject: [KAFKA_PRODUCER],
-          useFactory: (producer: Producer) =>
-            new ConsumerEdge(options.clientId, producer, logger, { verifier }),
+          inject: [KAFKA_PRODUCER, DEAD_LETTER_PRODUCERS],
+          useFactory: (producer: Producer, renewal: RenewedProducers) =>
+            new ConsumerEdge(options.clientId, producer, logger, { verifier, renewal }),
+        },
+        // The dead letters' own: a renewal disconnects the producer the one before made, which the relay may be
+        // sending with.
+        {
+          provide: DEAD_LETTER_PRODUCERS,
+          inject: [KAFKA_CLIENT],
+          useFactory: (kafka: Kafka) =>
+            new RenewedProducers(() => kafka.producer({ ...EVENT_PRODUCER_CONFIG })),
         },
         KafkaHealthIndicator,
         KafkaProducerShutdown,
