@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  existsSync,
   cpSync,
   mkdirSync,
   mkdtempSync,
@@ -236,7 +237,18 @@ interface OtherObject<K extends string> {
   kind: K;
   metadata: Metadata;
 }
+interface CronJob {
+  kind: 'CronJob';
+  metadata: Metadata;
+  spec: {
+    schedule: string;
+    timeZone?: string;
+    concurrencyPolicy?: string;
+    jobTemplate: { spec: { backoffLimit?: number; template: PodTemplate } };
+  };
+}
 type Manifest =
+  | CronJob
   | Workload<'Deployment'>
   | Workload<'StatefulSet'>
   | Workload<'Job'>
@@ -1169,6 +1181,49 @@ describe('the migrate Job', () => {
   });
 });
 
+describe('the nightly check of the document folder', () => {
+  const cron = () => named('CronJob', 'seal-documents-check');
+  const pod = () => cron().spec.jobTemplate.spec.template.spec;
+
+  test("runs the seal's check with the seal's image, once a night, one at a time, not retried", () => {
+    expect(cron().spec.schedule).toMatch(/^\d+ \d+ \* \* \*$/);
+    expect(cron().spec.concurrencyPolicy).toBe('Forbid');
+    expect(cron().spec.jobTemplate.spec.backoffLimit).toBe(0);
+    const [check] = pod().containers;
+    expect(pod().containers).toHaveLength(1);
+    expect(check.image).toBe(containerOf('seal').image);
+    expect(check.command).toEqual(['node', 'services/seal/dist/check-pdfs-cli.js']);
+    expect(existsSync(path.join(root, 'services/seal/src/check-pdfs-cli.ts'))).toBe(true);
+    expect(pod().securityContext).toEqual(podOf('seal').securityContext);
+  });
+
+  test("reads the seal's database as the seal's role and its document claim read-only, and holds no other secret", () => {
+    const [check] = pod().containers;
+    const seal = envOf(containerOf('seal'));
+    expect(envOf(check)).toEqual({
+      DATABASE_URL_FILE: seal.DATABASE_URL_FILE,
+      SEAL_DOCUMENT_FOLDER: seal.SEAL_DOCUMENT_FOLDER,
+    });
+    const mount = check.volumeMounts?.find((candidate) => candidate.mountPath === seal.SEAL_DOCUMENT_FOLDER);
+    const volume = pod().volumes?.find((candidate) => candidate.name === mount?.name);
+    const sealClaim = podOf('seal').volumes?.find(
+      (candidate) =>
+        candidate.name ===
+        containerOf('seal').volumeMounts?.find((m) => m.mountPath === seal.SEAL_DOCUMENT_FOLDER)?.name,
+    )?.persistentVolumeClaim?.claimName;
+    expect([mount?.readOnly, volume?.persistentVolumeClaim]).toEqual([
+      true,
+      { claimName: sealClaim, readOnly: true },
+    ]);
+    const secrets = (pod().volumes ?? []).flatMap((candidate) =>
+      (candidate.projected?.sources ?? []).flatMap(
+        (source) => source.secret?.items?.map((item) => item.key) ?? [],
+      ),
+    );
+    expect(secrets).toEqual([path.basename(seal.DATABASE_URL_FILE)]);
+  });
+});
+
 describe('what is reachable', () => {
   test('no Service is published on the nodes or a load balancer', () => {
     expect(
@@ -1938,6 +1993,7 @@ describe('an overlay of your own, as deploy/k8s/README.md writes it', () => {
     expect(
       outside(differences(manifests, objects()), [
         /^(Deployment|Job)\/[\w-]+ spec\.template\.spec\.(init)?[cC]ontainers\[[\w-]+\]\.image$/,
+        /^CronJob\/[\w-]+ spec\.jobTemplate\.spec\.template\.spec\.containers\[[\w-]+\]\.image$/,
         /^Ingress\/console spec\.(rules\[0\]\.host|tls\[0\]\.hosts\[0\])$/,
         /^Deployment\/seal spec\.template\.spec\.containers\[seal\]\.env\[PUBLIC_BASE_URL\]\.value$/,
         new RegExp(
