@@ -207,9 +207,9 @@ describe('the documents the law requires, each under its issuing organ’s seal 
         answer.getByRole('link', { name: lost.title }).click(),
       ]);
       await tab.setViewportSize({ width: 420, height: 860 });
-      await expectText(tab.locator('h1'), '这份文书暂时无法打开');
+      await expectText(tab.locator('h1'), '这份文书目前无法打开');
       await expectText(tab.locator('main'), lost.number);
-      await expectText(tab.locator('main'), '持文号向出具文书的单位查询');
+      await expectText(tab.locator('main'), '请记下文号，向出具文书的单位咨询');
       await tab.screenshot({ path: join(SHOTS, 'document-file-lost-phone.png'), fullPage: true });
       await tab.close();
     } finally {

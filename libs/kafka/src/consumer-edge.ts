@@ -87,6 +87,8 @@ export class ConsumerEdge {
   private readonly deadLetterTopic: string;
   private readonly offsets: OffsetCommitter;
   private readonly producers: RenewOnFailure;
+  /** The last dead letter's send, settled or not: the next one waits for it (see deadLetter). */
+  private lettersSent: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly consumer: string,
@@ -177,14 +179,33 @@ export class ConsumerEdge {
         this.attempts.set(key, attempts);
         throw new RedeliveryNeeded(error);
       }
-      this.attempts.delete(key);
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       await this.deadLetter(message, 'retries-exhausted', [`failed ${attempts} times; last: ${reason}`]);
+      // Forgotten once parked: a letter that could not be sent is sent again at the next delivery, not after as many
+      // attempts again.
+      this.attempts.delete(key);
       return 'dead-lettered';
     }
   }
 
-  private async deadLetter(
+  /**
+   * Parks a message on the dead-letter topic, one letter at a time per edge (its consumers handle several partitions at
+   * once): kafkajs gives an idempotent producer's sequence numbers back when a request fails, inside its own retries,
+   * and a letter sent meanwhile to the same partition would take them and be answered as a duplicate of one the broker
+   * may have written, without being written itself. One at a time, a failed letter's retry is the only send that
+   * reuses its numbers, and a new producer is taken before the next letter (RenewOnFailure).
+   */
+  private deadLetter(
+    message: ReceivedMessage,
+    reason: DeadLetterReason,
+    issues: readonly string[],
+  ): Promise<void> {
+    const sent = this.lettersSent.then(() => this.sendLetter(message, reason, issues));
+    this.lettersSent = sent.catch(() => undefined);
+    return sent;
+  }
+
+  private async sendLetter(
     message: ReceivedMessage,
     reason: DeadLetterReason,
     issues: readonly string[],
@@ -193,26 +214,25 @@ export class ConsumerEdge {
       `${this.consumer}: dead-lettering ${message.topic}[${message.partition}]@${message.offset} (${reason}): ${issues.join('; ')}`,
     );
     const producer = await this.producers.current();
-    const letter = {
-      consumer: this.consumer,
-      originalTopic: message.topic,
-      partition: message.partition,
-      offset: message.offset,
-      key: message.key,
-      value: message.value,
-      ...(message.headers ? { headers: message.headers } : {}),
-      reason,
-      issues,
-      failedAt: new Date().toISOString(),
-    };
     try {
-      await sendToDeadLetter(producer, this.deadLetterTopic, letter);
+      await sendToDeadLetter(producer, this.deadLetterTopic, {
+        consumer: this.consumer,
+        originalTopic: message.topic,
+        partition: message.partition,
+        offset: message.offset,
+        key: message.key,
+        value: message.value,
+        ...(message.headers ? { headers: message.headers } : {}),
+        reason,
+        issues,
+        failedAt: new Date().toISOString(),
+      });
     } catch (error) {
-      // The message is delivered again and parked with a new producer. A letter whose answer was lost after it was
-      // written is then listed twice among the dead letters, as one parked again after a restart already is; sending
-      // either back delivers the same event, which its consumers take once.
+      // Delivered again, the message is parked at once, with a new producer. A letter whose answer was lost after it
+      // was written is then listed twice among the dead letters, as one parked again after a restart already is;
+      // sending either back delivers the same event, which its consumers take once.
       this.producers.failed();
-      throw error;
+      throw new RedeliveryNeeded(error);
     }
   }
 }

@@ -14,6 +14,9 @@ export interface ProducerRenewal {
  * batch is written; one that was written before is written again, and the consumers, which take each event id once,
  * drop the copy. It also covers a broker refusing the numbering outright (OUT_OF_ORDER_SEQUENCE_NUMBER,
  * UNKNOWN_PRODUCER_ID …), which kafkajs never recovers from. Without a renewal (a test's), the producer stays.
+ *
+ * Its callers send one batch at a time (the relay one publish, a consumer edge one dead letter): a renewal then never
+ * disconnects a producer a send is still using, and no send takes the numbers a failing one gave back.
  */
 export class RenewOnFailure {
   private renewBeforeNextSend = false;
@@ -52,7 +55,13 @@ export class RenewedProducers implements ProducerRenewal {
 
   async next(): Promise<Producer> {
     const producer = this.create();
-    await producer.connect();
+    try {
+      await producer.connect();
+    } catch (error) {
+      // kafkajs connects to the cluster before it asks for a producer id: a failure there leaves sockets open.
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
     const replaced = this.latest;
     this.latest = producer;
     // Its sends have all ended (the relay asks only after a publish settled); a failed disconnect changes nothing.

@@ -232,18 +232,20 @@ describe('stamping decisions with the town approval seal (real PostgreSQL and Te
       expect(asApi.status).toBe(503);
       expect(await asApi.json()).toEqual({
         code: SealErrorCode.DOCUMENT_FILE_UNAVAILABLE,
-        message: expect.stringContaining('暂时无法读取'),
+        message: expect.stringContaining('目前无法读取'),
         details: { title: document.title, number: document.number },
       });
       const page = await open(stamped.documentId, BROWSER);
       expect([page.status, page.headers.get('content-type')]).toEqual([503, 'text/html; charset=utf-8']);
       expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      // One address answering by Accept: a cache between must keep the page and the JSON apart.
+      expect([page.headers.get('vary'), asApi.headers.get('vary')]).toEqual(['Accept', 'Accept']);
       const text = await page.text();
       for (const shown of [
-        '这份文书暂时无法打开',
+        '这份文书目前无法打开',
         document.title,
         document.number,
-        '持文号向出具文书的单位查询',
+        '请记下文号，向出具文书的单位咨询',
       ])
         expect(text).toContain(shown);
       // The code printed on a paper copy cannot be checked against a file that is gone: said, not a 500.

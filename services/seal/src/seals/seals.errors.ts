@@ -31,7 +31,7 @@ const MESSAGES: Record<SealErrorCode, string> = {
   [SealErrorCode.WRONG_TOWN]: '该印章不是本乡镇的行政审批服务专用章，不能用于本乡镇的文书',
   [SealErrorCode.DOCUMENT_NOT_FOUND]: '没有这份文书，请核对文书 ID',
   [SealErrorCode.DOCUMENT_FILE_UNAVAILABLE]:
-    '这份文书的存档文件暂时无法读取，系统已记录。请稍后再试，或持文号向出具文书的单位查询',
+    '这份文书的存档文件目前无法读取，系统已记录并通知工作人员处理。请记下文号，向出具文书的单位咨询',
   [SealErrorCode.NOTHING_TO_VERIFY]: '请上传要核验的 PDF 文件，或填写文书上的验证码',
   [SealErrorCode.UNKNOWN_ORGAN]: '没有这个发文机关，请核对乡镇代码或县直部门代码',
   [SealErrorCode.NUMBER_PATTERN_INVALID]: '文号格式不正确',

@@ -17,11 +17,12 @@ dd { margin: 0 0 .4rem; }
 a { color: #1d4ed8; }
 @media (max-width: 36rem) { main { margin: 0; border-radius: 0; min-height: 100vh; } }
 `;
-// The page runs nothing and loads nothing: only this stylesheet, allowed by its hash.
-const POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'`;
+// The page runs nothing and loads nothing: only this stylesheet, allowed by its hash. The console's own pages may frame
+// it (a clerk's preview of a document), no other site.
+const POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`;
 
 const HEADINGS: Partial<Record<string, string>> = {
-  [SealErrorCode.DOCUMENT_FILE_UNAVAILABLE]: '这份文书暂时无法打开',
+  [SealErrorCode.DOCUMENT_FILE_UNAVAILABLE]: '这份文书目前无法打开',
   [SealErrorCode.DOCUMENT_NOT_FOUND]: '没有找到这份文书',
   'REQUEST.INVALID': '文书链接不完整',
 };
@@ -49,6 +50,8 @@ export class DocumentErrorPage implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const wantsPage = request.accepts(['application/json', 'text/html']) === 'text/html';
+    // One address, two answers by Accept: a cache keeps them apart, and keeps neither (the file may come back).
+    response.set({ vary: 'Accept', 'cache-control': 'no-store' });
     if (!wantsPage) {
       if (error instanceof CodedError) return this.coded.catch(error, host);
       response.status(error.getStatus()).json(error.getResponse());
@@ -70,7 +73,7 @@ export class DocumentErrorPage implements ExceptionFilter {
 }
 
 function errorPage(code: string, message: string, details: Record<string, unknown> | undefined): string {
-  const heading = HEADINGS[code] ?? '这份文书暂时无法打开';
+  const heading = HEADINGS[code] ?? '这份文书目前无法打开';
   const title = typeof details?.title === 'string' ? details.title : undefined;
   const number = typeof details?.number === 'string' ? details.number : undefined;
   const facts =

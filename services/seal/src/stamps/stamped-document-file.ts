@@ -14,6 +14,9 @@ const unreadable =
     help: 'Stamped documents asked for whose PDF file could not be read as stamped, by why (missing, changed, no-folder)',
     labelNames: ['state'] as const,
   });
+// Every series from 0 at start: an alert on its increase then sees the first document a replica cannot read.
+for (const state of ['missing', 'changed', 'no-folder'] satisfies DocumentFileUnreadable['state'][])
+  unreadable.inc({ state }, 0);
 
 /**
  * A stamped document with its PDF bytes (left out of ordinary reads: they are large), wherever they are kept. A PDF
