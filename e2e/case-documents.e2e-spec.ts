@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually } from '@oneseal/testing';
 import type { Browser } from 'playwright-core';
@@ -28,8 +28,14 @@ const TOWN_SEAL = '泽州县南村镇人民政府行政审批服务专用章';
 const MZ_SEAL = '泽州县民政局';
 // Where the browser walk leaves its pictures (the README's are rendered from the PDFs: deploy/local/document-pictures).
 const SHOTS = process.env.ONESEAL_SCREENSHOTS ?? join(process.cwd(), '.oneseal', 'screenshots');
-/** The running installation's document folder (npm start gives seal `<state>/documents`). */
-const DOCUMENT_FOLDER = join(process.env.ONESEAL_STATE ?? join(process.cwd(), '.oneseal'), 'documents');
+/** The running installation's document folder (npm start gives seal `<state>/documents`, or `documents-cluster`). */
+const STATE = process.env.ONESEAL_STATE ?? join(process.cwd(), '.oneseal');
+const DOCUMENT_FOLDER = join(
+  STATE,
+  existsSync(join(STATE, 'profile')) && readFileSync(join(STATE, 'profile'), 'utf8').trim() === 'cluster'
+    ? 'documents-cluster'
+    : 'documents',
+);
 
 /** The case's documents once the workflow has issued `count` of them. */
 function documentsOf(caseId: string, count: number): Promise<IssuedDocument[]> {

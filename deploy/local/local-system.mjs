@@ -15,6 +15,12 @@ export const cluster =
   (process.env.ONESEAL_CLUSTER ??
     (existsSync(profileFile) && readFileSync(profileFile, 'utf8').trim() === 'cluster' ? '1' : '0')) === '1';
 
+/**
+ * Seal's document folder (SEAL_DOCUMENT_FOLDER) for the profile that runs: each profile is an installation of its own
+ * (its database is oneseal or oneseal_cluster), so each keeps its PDFs apart. Until 2026-12-08 both used `documents`.
+ */
+export const documentFolder = resolve(state, cluster ? 'documents-cluster' : 'documents');
+
 /** DATABASE_URL (the owner role), KAFKA_BROKERS, TEMPORAL_ADDRESS … of the running profile, from `engines.sh paths`. */
 export function engineEnv() {
   const out = execFileSync('bash', [join(root, 'deploy/local/engines.sh'), 'paths'], { encoding: 'utf8' });

@@ -217,7 +217,8 @@ cmd_chaos() {
 # What a backup holds: every engine's data (PostgreSQL, Temporal, Kafka; both profiles'), the stamped PDFs, the
 # generated keys, the profile and the public address. Logs, pids, screenshots and test results are not the
 # installation's record.
-BACKED_UP=(pg temporal temporal-server kafka documents keys profile public-base-url province-stand-in.json)
+BACKED_UP=(pg temporal temporal-server kafka documents documents-cluster keys profile public-base-url
+  province-stand-in.json)
 BACKUPS="${ONESEAL_BACKUPS:-$ROOT/.oneseal-backups}"
 
 # A path as the person typed it: npm runs scripts from the repository's root, so a relative one is taken from where

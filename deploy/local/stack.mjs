@@ -6,7 +6,17 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cluster, engineEnv as readEngineEnv, root, SECRETS, services, state } from './local-system.mjs';
+import pg from 'pg';
+import {
+  cluster,
+  documentFolder,
+  engineEnv as readEngineEnv,
+  root,
+  SECRETS,
+  services,
+  state,
+} from './local-system.mjs';
+import { linkProfileDocuments } from './profile-documents.mjs';
 
 const names = Object.keys(services);
 /** Services with a database of their own (all but the console): they migrate, and get the engines' settings. */
@@ -213,7 +223,7 @@ function serviceEnv(name, engines, port = services[name].port) {
     // Routing asks intake which pages an applicant uploaded before a 补正 online is taken.
     ...(name === 'routing' ? { INTAKE_URL: url('intake'), SEAL_URL: url('seal') } : {}),
     // Seal keeps the stamped PDFs as files in the state folder, every replica the same one (SEAL_DOCUMENT_FOLDER).
-    ...(name === 'seal' ? { SEAL_DOCUMENT_FOLDER: resolve(state, 'documents') } : {}),
+    ...(name === 'seal' ? { SEAL_DOCUMENT_FOLDER: documentFolder } : {}),
     // Identity sends applicants' sign-in codes through the notification service's SMS provider.
     ...(name === 'identity' ? { NOTIFICATION_URL: url('notification') } : {}),
   };
@@ -270,12 +280,39 @@ async function waitHealthy(instance, pid, deadlineMs) {
   return false;
 }
 
+/**
+ * The cluster profile's first start with a document folder of its own: the files its database names that a start
+ * before 2026-12-08 wrote into the folder both profiles shared are linked into it (profile-documents.mjs).
+ */
+async function takeClusterDocumentsApart(engines) {
+  const shared = resolve(state, 'documents');
+  if (!existsSync(shared)) return;
+  const db = new pg.Client({ connectionString: engines.DATABASE_URL });
+  await db.connect();
+  let digests = [];
+  try {
+    const { rows } = await db.query(`SELECT to_regclass('seal.documents') IS NOT NULL AS "exists"`);
+    if (rows[0].exists)
+      digests = (await db.query(`SELECT DISTINCT sm3 FROM seal.documents WHERE pdf IS NULL`)).rows.map(
+        (row) => row.sm3,
+      );
+  } finally {
+    await db.end();
+  }
+  const linked = linkProfileDocuments(shared, documentFolder, digests);
+  if (linked > 0)
+    console.log(
+      `seal: ${linked} of the cluster profile's documents linked from ${shared} into ${documentFolder}`,
+    );
+}
+
 async function up() {
   const engines = engineEnv();
   mkdirSync(join(state, 'pids'), { recursive: true });
   mkdirSync(join(state, 'logs'), { recursive: true });
   // Seal's document folder (SEAL_DOCUMENT_FOLDER): the service takes it as given and only checks it.
-  mkdirSync(join(state, 'documents'), { recursive: true, mode: 0o700 });
+  if (cluster && !existsSync(documentFolder)) await takeClusterDocumentsApart(engines);
+  mkdirSync(documentFolder, { recursive: true, mode: 0o700 });
   await startStandIn();
   const started = [];
   for (const instance of instances) {

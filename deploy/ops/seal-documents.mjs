@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The seal service's document-folder tools, run against the local installation (its database, .oneseal/documents):
+// The seal service's document-folder tools, run against the local installation of the profile that runs (its database,
+// .oneseal/documents, or .oneseal/documents-cluster):
 //   npm run documents-to-folder   moves the PDFs stored in seal.documents' rows (before `npm start` gave the seal
 //                                 service its document folder, 2026-12-07) into the folder
 //   npm run documents-check       checks the folder against the documents: each kept there has its file, unchanged;
@@ -8,8 +9,8 @@
 // Elsewhere run the seal image's own commands with the service's DATABASE_URL and SEAL_DOCUMENT_FOLDER:
 //   node services/seal/dist/move-pdfs-cli.js, node services/seal/dist/check-pdfs-cli.js
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { engineEnv, root, state } from '../local/local-system.mjs';
+import { join } from 'node:path';
+import { documentFolder, engineEnv, root } from '../local/local-system.mjs';
 
 const TOOLS = { 'to-folder': 'move-pdfs-cli.js', check: 'check-pdfs-cli.js' };
 const tool = TOOLS[process.argv[2]];
@@ -22,7 +23,7 @@ const run = spawnSync(process.execPath, [join(root, 'services/seal/dist', tool)]
   env: {
     ...process.env,
     DATABASE_URL: engineEnv().DATABASE_URL,
-    SEAL_DOCUMENT_FOLDER: resolve(state, 'documents'),
+    SEAL_DOCUMENT_FOLDER: documentFolder,
   },
 });
 process.exit(run.status ?? 1);
