@@ -218,6 +218,14 @@ describe('the documents the law requires, each under its issuing organ’s seal 
       await expectText(tab.locator('main'), '请记下文号，向出具文书的单位咨询');
       await tab.screenshot({ path: join(SHOTS, 'document-file-lost-phone.png'), fullPage: true });
       await tab.close();
+      // The clerk's 打印 says so under the documents, instead of printing the page that says it.
+      await table.locator('tr', { hasText: lost.number }).getByRole('button', { name: '打印' }).click();
+      await expectText(
+        page.locator('.document-print-message'),
+        `这份文书目前无法打开（给付决定书 ${lost.number}）`,
+      );
+      await page.locator('table.documents').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, 'case-document-file-lost.png'), fullPage: true });
     } finally {
       renameSync(`${file}.aside`, file);
     }

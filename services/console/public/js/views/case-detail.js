@@ -94,15 +94,31 @@ function documentsHtml(documents) {
             </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table>
+    <div class="document-print-message"></div>`;
 }
 
-/** Prints a PDF as it is (A4, the seal where the organ put it), through a hidden frame. */
-function printDocument(documentId) {
+/**
+ * Prints a PDF as it is (A4, the seal where the organ put it), through a hidden frame. A document whose file cannot be
+ * read answers with a page saying so: that is said under the table (`said`), not printed.
+ */
+function printDocument(documentId, said) {
   const frame = document.createElement('iframe');
   frame.className = 'print-frame';
   frame.src = documentUrl(documentId);
   frame.addEventListener('load', () => {
+    const page = frame.contentDocument;
+    if (page?.contentType === 'text/html') {
+      const heading = page.querySelector('h1')?.textContent ?? '这份文书目前无法打开';
+      // Which one: its title and 文号, as the page names them.
+      const named = [...page.querySelectorAll('dd')].map((fact) => fact.textContent).join(' ');
+      showError(said, {
+        message: `${heading}${named ? `（${named}）` : ''}：${page.querySelector('main p')?.textContent ?? ''}`,
+      });
+      frame.remove();
+      return;
+    }
+    mount(said, '');
     frame.contentWindow?.focus();
     frame.contentWindow?.print();
   });
@@ -363,7 +379,11 @@ export async function renderCase(root, { params, user }) {
       mount(box('status'), statusHtml(status.value));
       box('status')
         .querySelectorAll('[data-print]')
-        .forEach((button) => button.addEventListener('click', () => printDocument(button.dataset.print)));
+        .forEach((button) =>
+          button.addEventListener('click', () =>
+            printDocument(button.dataset.print, box('status').querySelector('.document-print-message')),
+          ),
+        );
       root.querySelector('h2 .receipt-number').textContent = status.value.receiptNumber;
     } else showError(box('status'), status.reason);
     if (tasks.status === 'fulfilled') mount(box('tasks'), tasksHtml(tasks.value));
