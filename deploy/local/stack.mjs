@@ -311,7 +311,16 @@ async function up() {
   mkdirSync(join(state, 'pids'), { recursive: true });
   mkdirSync(join(state, 'logs'), { recursive: true });
   // Seal's document folder (SEAL_DOCUMENT_FOLDER): the service takes it as given and only checks it.
-  if (cluster && !existsSync(documentFolder)) await takeClusterDocumentsApart(engines);
+  if (cluster && !existsSync(documentFolder)) {
+    // A seal started before 2026-12-08 still writes to the shared folder: what it stamped while the new folder is
+    // made would be missing from it.
+    const sealRunning = instances.some(({ id, service }) => service === 'seal' && runningPid(id));
+    if (sealRunning)
+      fail(
+        `seal runs with the document folder both profiles shared: npm run stop, then npm start -- --cluster`,
+      );
+    await takeClusterDocumentsApart(engines);
+  }
   mkdirSync(documentFolder, { recursive: true, mode: 0o700 });
   await startStandIn();
   const started = [];

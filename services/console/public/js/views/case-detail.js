@@ -108,13 +108,13 @@ function printDocument(documentId, said) {
   frame.src = documentUrl(documentId);
   frame.addEventListener('load', () => {
     const page = frame.contentDocument;
-    if (page?.contentType === 'text/html') {
+    // Anything but the PDF (a browser whose PDF viewer keeps the frame's document to itself shows none: printed).
+    if (page && page.contentType !== 'application/pdf') {
       const heading = page.querySelector('h1')?.textContent ?? '这份文书目前无法打开';
       // Which one: its title and 文号, as the page names them.
       const named = [...page.querySelectorAll('dd')].map((fact) => fact.textContent).join(' ');
-      showError(said, {
-        message: `${heading}${named ? `（${named}）` : ''}：${page.querySelector('main p')?.textContent ?? ''}`,
-      });
+      const why = page.querySelector('main p')?.textContent ?? '请刷新页面后再试。';
+      showError(said, { message: `${heading}${named ? `（${named}）` : ''}：${why}` });
       frame.remove();
       return;
     }
