@@ -67,11 +67,51 @@ describe('单位消息: a clerk reads what is new, by kind, and goes to what eac
       /taskOpened|dissatisfiedRating|140525100-window/,
     );
 
-    // 全部标为已读 of one kind: nothing of it left unread for this clerk.
+    // 全部标为已读 of one kind: nothing of it left unread for this clerk (a third case's new task, unread, among it).
+    const third = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
+    await messageOf(third.receiptNumber);
     await view.getByLabel('类别').selectOption({ label: '新待办' });
     await view.getByRole('button', { name: '全部标为已读' }).click();
     await expectText(view.locator('.message'), '条消息标为已读');
     const after = await clerk.get<Inbox>(inboxUrl('unread=true&kind=taskOpened'));
     expect(after.body.items).toEqual([]);
+  });
+
+  it('shows the kind chosen while the first page was still on its way, not that page arriving after it', async () => {
+    const page = await freshPage(browser());
+    await logIn(page, 'zz-town-window');
+    // The first look (no kind chosen) answers only after the one with 新待办 has been shown.
+    let releaseFirst: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let shownFiltered: () => void = () => undefined;
+    const filteredShown = new Promise<void>((resolve) => (shownFiltered = resolve));
+    await page.route('**/api/notification/notifications/inbox?*', async (route) => {
+      const kind = new URL(route.request().url()).searchParams.get('kind');
+      if (kind) {
+        await route.continue();
+        shownFiltered();
+        return;
+      }
+      await firstHeld;
+      await route.continue();
+    });
+    await page.goto(`${workbench}/#/messages`);
+    const view = page.locator('main');
+    await view.getByLabel('类别').selectOption({ label: '考核通报' });
+    await filteredShown;
+    await eventually('the chosen kind shown', async () =>
+      (await view.locator('.list').innerText()).includes('加载中') ? undefined : true,
+    );
+    const chosen = await view.locator('.list').innerText();
+    expect(chosen).not.toContain('新待办');
+    const late = page.waitForResponse(
+      (response) => response.url().includes('/notifications/inbox?') && !response.url().includes('kind='),
+    );
+    releaseFirst();
+    await (await late).finished();
+    // The late first page (the window's new tasks among it) is dropped: the list stays the chosen kind's.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(await view.locator('.list').innerText()).toBe(chosen);
+    await page.context().close();
   });
 });

@@ -99,21 +99,24 @@ export function renderMessages(root, { user }) {
   // When the list on screen was read: 全部标为已读 leaves unread what arrived since.
   let shownAsOf = new Date().toISOString();
 
+  // Each look is numbered: an answer that comes after a later look's (the first page still loading when a 类别 is
+  // chosen) is dropped, never shown over the list asked for.
+  let looks = 0;
+
   async function load() {
+    const look = ++looks;
     mount(list, html`<p class="muted">加载中…</p>`);
     try {
-      const { total, totalCapped, units, unread, unreadCapped, asOf, items } = await api(
-        'notification',
-        '/notifications/inbox',
-        {
-          query: {
-            page: filter.page,
-            pageSize: PAGE_SIZE,
-            ...(filter.kind ? { kind: filter.kind } : {}),
-            ...(filter.unread ? { unread: 'true' } : {}),
-          },
+      const answer = await api('notification', '/notifications/inbox', {
+        query: {
+          page: filter.page,
+          pageSize: PAGE_SIZE,
+          ...(filter.kind ? { kind: filter.kind } : {}),
+          ...(filter.unread ? { unread: 'true' } : {}),
         },
-      );
+      });
+      if (look !== looks) return;
+      const { total, totalCapped, units, unread, unreadCapped, asOf, items } = answer;
       shownAsOf = asOf;
       mount(count, unread ? `未读 ${formatCount(unread)} 条${unreadCapped ? '以上' : ''}` : '没有未读消息');
       mount(
@@ -133,6 +136,7 @@ export function renderMessages(root, { user }) {
         })}`,
       );
     } catch (error) {
+      if (look !== looks) return;
       mount(list, '');
       showError(message, error);
     }
