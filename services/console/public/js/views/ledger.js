@@ -77,13 +77,18 @@ export function renderLedger(root, { user }) {
   let pageStarts = [0];
   let filter = formValues(form);
 
+  // A page asked for before the filter or the page changed is dropped when it comes after.
+  let loading = 0;
+
   async function load() {
+    const mine = ++loading;
     mount(message, '');
     const { town, entry } = filter;
     const after = pageStarts.at(-1);
     try {
       const query = { town: anyTown ? town : user.town, entry, after, limit: LIMIT };
       const lines = await api('seal', '/ledger', { query });
+      if (mine !== loading) return;
       mount(
         root.querySelector('.ledger'),
         html`${tableHtml(
@@ -104,7 +109,7 @@ export function renderLedger(root, { user }) {
           </div>`,
       );
     } catch (error) {
-      showError(message, error);
+      if (mine === loading) showError(message, error);
     }
   }
 

@@ -98,14 +98,18 @@ export function renderSupervisionOrders(container, { user }) {
   const formBox = container.querySelector('.order-form');
   const openOnly = container.querySelector('[name="open-only"]');
 
+  // A list asked for before 只看未办结 changed is dropped when it comes after.
+  let loading = 0;
+
   async function load() {
+    const mine = ++loading;
     try {
       const orders = await api('routing', '/supervision/orders', {
         query: { ...place, ...(openOnly.checked ? { open: 'true' } : {}) },
       });
-      mount(list, rowsHtml(orders, user));
+      if (mine === loading) mount(list, rowsHtml(orders, user));
     } catch (error) {
-      showError(list, error);
+      if (mine === loading) showError(list, error);
     }
   }
 

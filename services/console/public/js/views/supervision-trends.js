@@ -91,7 +91,9 @@ export function renderPeople(container, { user, countyWide, period }) {
   );
   const form = container.querySelector('form');
   const body = container.querySelector('.people-body');
+  let loading = 0;
   async function load() {
+    const mine = ++loading;
     try {
       const rows = await api('approval', '/supervision/people', {
         query: {
@@ -101,6 +103,7 @@ export function renderPeople(container, { user, countyWide, period }) {
           to: form.elements.to.value,
         },
       });
+      if (mine !== loading) return;
       mount(
         body,
         tableHtml(
@@ -118,7 +121,7 @@ export function renderPeople(container, { user, countyWide, period }) {
         ),
       );
     } catch (error) {
-      showError(body, error);
+      if (mine === loading) showError(body, error);
     }
   }
   form.addEventListener('submit', (event) => {
