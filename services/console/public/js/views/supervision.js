@@ -564,34 +564,39 @@ export function renderSupervision(root, { user, params = [] }) {
     }
   }
 
+  // A search or page asked for before the next one is dropped when its answer comes after it.
+  let casesLoad = 0;
   async function loadCases() {
+    const load = ++casesLoad;
     mount(message, '');
     try {
       const query = { county: user.county, ...filter, pageSize: PAGE_SIZE };
       // Untyped: a town first, if the person can still choose one, then words (typed: the pager's own hint).
       const narrowBy = query.q ? undefined : query.town ? '输入关键词' : '选择乡镇或输入关键词';
-      mount(
-        root.querySelector('.cases'),
-        casesHtml(await api('routing', '/supervision/cases', { query }), narrowBy),
-      );
+      const cases = await api('routing', '/supervision/cases', { query });
+      if (load === casesLoad) mount(root.querySelector('.cases'), casesHtml(cases, narrowBy));
     } catch (error) {
-      showError(message, error);
+      if (load === casesLoad) showError(message, error);
     }
   }
 
   // Both breakdowns follow the town of the case filter, so a county watcher who narrows to a town sees that
-  // town's desks and matters; each section reports its own failure and leaves the others standing.
+  // town's desks and matters; each section reports its own failure and leaves the others standing (and only the
+  // latest town's answers are shown).
+  let breakdownsLoad = 0;
   function loadBreakdowns() {
+    const load = ++breakdownsLoad;
+    const latest = (show) => (value) => load === breakdownsLoad && show(value);
     const query = { county: user.county, town: filter.town };
     const openTasks = root.querySelector('.open-tasks');
     const matters = root.querySelector('.matters');
     api('approval', '/supervision/open-tasks', { query }).then(
-      (rows) => mount(openTasks, openTasksHtml(rows)),
-      (error) => showError(openTasks, error),
+      latest((rows) => mount(openTasks, openTasksHtml(rows))),
+      latest((error) => showError(openTasks, error)),
     );
     api('routing', '/supervision/matters', { query }).then(
-      (rows) => mount(matters, mattersHtml(rows)),
-      (error) => showError(matters, error),
+      latest((rows) => mount(matters, mattersHtml(rows))),
+      latest((error) => showError(matters, error)),
     );
     void loadRatings();
   }
