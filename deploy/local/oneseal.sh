@@ -331,6 +331,14 @@ cmd_restore() {
   cmd_start_recorded
   step "checking the document folder against the restored database"
   node deploy/ops/seal-documents.mjs check || die "the restored document folder lacks documents the database names"
+  # The other profile's folder and database came back too (one PostgreSQL holds both databases): checked as well.
+  local other=1 other_folder=documents-cluster
+  if [ "$(recorded_profile)" = cluster ]; then other=0 other_folder=documents; fi
+  if [ -d "$ONESEAL_STATE/$other_folder" ]; then
+    step "checking the other profile's document folder ($other_folder) against its restored database"
+    ONESEAL_CLUSTER=$other node deploy/ops/seal-documents.mjs check ||
+      die "the restored $other_folder lacks documents the other profile's database names"
+  fi
   echo "(restored in $((SECONDS - began)) s; remove $aside once you no longer need it)"
 }
 
