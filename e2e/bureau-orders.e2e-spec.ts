@@ -17,9 +17,18 @@ describe('督办答复: a county bureau answers the 督办 about a case waiting 
       (await tasksOf(filed.caseId)).find((task) => task.status === 'open' && task.unitCode === '140525-rs'),
     );
     const answerBy = new Date(Date.now() + (8 + 48) * 3600_000).toISOString().slice(0, 10);
-    const ordered = await as('zz-supervisor').post<{ id: string; unitCode: string }>(
-      `${serviceUrl('routing')}/supervision/orders`,
-      { caseId: filed.caseId, kind: '催办', requirement: '请加快审核，按期办结', answerBy },
+    // Routing learns that the case waits at the bureau from the task's event, a moment after approval lists the task:
+    // until then the 督办 is refused as for a case with no open step (a refusal creates nothing), as a supervisor
+    // would see it.
+    const ordered = await eventually(
+      'the 督办 taken once routing knows the case waits at the bureau',
+      async () => {
+        const reply = await as('zz-supervisor').post<{ id: string; unitCode: string; code?: string }>(
+          `${serviceUrl('routing')}/supervision/orders`,
+          { caseId: filed.caseId, kind: '催办', requirement: '请加快审核，按期办结', answerBy },
+        );
+        return reply.body.code === 'SUPERVISION_ORDER.CASE_NOT_WAITING' ? undefined : reply;
+      },
     );
     expect(ordered.status).toBe(201);
     expect(ordered.body.unitCode).toBe(review.unitCode);
