@@ -27,6 +27,19 @@ export function html(strings, ...values) {
   );
 }
 
+/**
+ * For a view that asks again when its filters, page or subject change: each look is numbered, and an answer that
+ * comes after a later look's is dropped instead of shown over it. `const newLook = looks();` once; then each load
+ * takes `const current = newLook();` and shows what it got only while `current()` holds.
+ */
+export function looks() {
+  let latest = 0;
+  return () => {
+    const mine = ++latest;
+    return () => mine === latest;
+  };
+}
+
 /** Replaces the element's content; returns the element so callers can query into it. */
 export function mount(element, content) {
   element.innerHTML = piece(content);

@@ -3,6 +3,7 @@ import {
   chineseDate,
   formatDateTime,
   html,
+  looks,
   mount,
   printAlone,
   showError,
@@ -176,11 +177,11 @@ export function renderAssessment(root, { user }) {
   let ranking;
 
   const printButton = form.querySelector('.print-bulletin');
-  let loading = 0;
+  const newLook = looks();
 
   // A period changed while another was loading: only the latest answer is shown (and printed).
   async function loadRanking() {
-    const mine = ++loading;
+    const current = newLook();
     mount(message, '');
     printButton.disabled = true;
     try {
@@ -194,7 +195,7 @@ export function renderAssessment(root, { user }) {
         }),
         api('routing', '/assessment/bulletins', { query: { county: user.county } }),
       ]);
-      if (mine !== loading) return;
+      if (!current()) return;
       ranking = shown;
       printButton.disabled = false;
       const thisPeriod = issued.find(
@@ -217,7 +218,7 @@ export function renderAssessment(root, { user }) {
         ),
       );
     } catch (error) {
-      if (mine !== loading) return;
+      if (!current()) return;
       ranking = undefined;
       mount(rankingBox, '');
       mount(issueBox, '');

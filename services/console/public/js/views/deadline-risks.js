@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { caseLink, html, mount, showError, tableHtml } from '../html.js';
+import { caseLink, html, looks, mount, showError, tableHtml } from '../html.js';
 import { townLabel, townFieldHtml, unitLabel } from '../names.js';
 
 /** Worst first, as routing orders them; the colour of each as a task's due date shows it. */
@@ -89,7 +89,7 @@ export function renderDeadlineRisks(container, { user, countyWide, onOrder }) {
   const state = { town: countyWide ? '' : user.town, matter: '', person: '', q: '' };
   let answer = { items: [], counts: {}, today: '' };
   let holders = new Map();
-  let loading = 0;
+  const newLook = looks();
   mount(
     container,
     html`<form class="toolbar risk-filter">
@@ -139,7 +139,7 @@ export function renderDeadlineRisks(container, { user, countyWide, onOrder }) {
   }
 
   async function load() {
-    const mine = ++loading;
+    const current = newLook();
     try {
       const place = { county: user.county, ...(state.town ? { town: state.town } : {}) };
       const risks = await api('routing', '/supervision/risks', { query: place });
@@ -147,12 +147,12 @@ export function renderDeadlineRisks(container, { user, countyWide, onOrder }) {
       const held = ids.length
         ? await api('approval', '/supervision/holders', { query: { ...place, caseIds: ids.join(',') } })
         : [];
-      if (mine !== loading) return;
+      if (!current()) return;
       answer = risks;
       holders = new Map(held.map((holder) => [holder.caseId, holder]));
       show();
     } catch (error) {
-      if (mine === loading) showError(list, error);
+      if (current()) showError(list, error);
     }
   }
 

@@ -1,5 +1,14 @@
 import { api, hasRole } from '../api.js';
-import { formatDateTime, formValues, html, messageHtml, mount, showError, tableHtml } from '../html.js';
+import {
+  formatDateTime,
+  formValues,
+  html,
+  looks,
+  messageHtml,
+  mount,
+  showError,
+  tableHtml,
+} from '../html.js';
 import { townLabel, townOptionsHtml } from '../names.js';
 import { matterListHtml } from './matter-list.js';
 
@@ -86,8 +95,8 @@ export function renderDelegations(root, { user }) {
   let matter = null;
   // The listed matters by code: the panel shows what the list already holds, with no second request.
   let listed = new Map();
-  // Counts loads, so an answer for a matter the officer has since moved away from is dropped, not shown.
-  let loads = 0;
+  // An answer for a matter the officer has since moved away from is dropped, not shown.
+  const newLook = looks();
 
   async function searchMatters(q) {
     mount(searchMessage, '');
@@ -108,7 +117,7 @@ export function renderDelegations(root, { user }) {
   }
 
   async function loadDelegations(target) {
-    const load = ++loads;
+    const current = newLook();
     mount(listMessage, '');
     mount(list, html`<p class="muted">加载中…</p>`);
     try {
@@ -116,9 +125,9 @@ export function renderDelegations(root, { user }) {
         'intake',
         `/catalogue/matters/${encodeURIComponent(target.code)}/delegations`,
       );
-      if (load === loads) mount(list, delegationsHtml(delegations));
+      if (current()) mount(list, delegationsHtml(delegations));
     } catch (error) {
-      if (load === loads) {
+      if (current()) {
         mount(list, '');
         showError(listMessage, error);
       }

@@ -3,6 +3,7 @@ import {
   caseLink,
   formatDateTime,
   html,
+  looks,
   mount,
   pagerHtml,
   showError,
@@ -115,19 +116,19 @@ export function renderInbox(root) {
   const list = root.querySelector('.list');
   const live = root.querySelector('.live');
   let tasks = [];
-  let latest = 0;
+  const newLook = looks();
 
   /** quiet: a change announced by the service — the list stays on screen until the new one replaces it. */
   async function load({ quiet = false } = {}) {
     // A search made while the first page is still loading must not be overwritten when that page arrives.
-    const asked = ++latest;
+    const current = newLook();
     const before = new Set(tasks.map((task) => task.id));
     if (!quiet) mount(list, html`<p class="muted">加载中…</p>`);
     try {
       const { total, items } = await api('approval', '/tasks/inbox', {
         query: { ...filter, pageSize: PAGE_SIZE },
       });
-      if (asked !== latest) return;
+      if (!current()) return;
       // New: announced as opened since the last read (not older tasks a closed one let onto the page).
       const arrived = items.filter((task) => announcedOpen.has(task.id) && !before.has(task.id)).length;
       announcedOpen.clear();
@@ -150,7 +151,7 @@ export function renderInbox(root) {
         ${pagerHtml({ total, page: filter.page, pageSize: PAGE_SIZE })}`,
       );
     } catch (error) {
-      if (asked !== latest) return;
+      if (!current()) return;
       // A read the service's announcement asked for keeps the list on screen; the next change tries again.
       if (quiet) {
         mount(live, '自动更新暂时失败，有新变动时再试，也可点“刷新”');

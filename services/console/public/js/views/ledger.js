@@ -1,5 +1,5 @@
 import { api, documentUrl, hasRole } from '../api.js';
-import { caseLink, formatDateTime, formValues, html, mount, showError, tableHtml } from '../html.js';
+import { caseLink, formatDateTime, formValues, html, looks, mount, showError, tableHtml } from '../html.js';
 import { label, LEDGER_ENTRIES } from '../labels.js';
 import { bureausOfCounty, townFieldHtml, townLabel, townsOfCounty, unitLabel } from '../names.js';
 
@@ -77,18 +77,17 @@ export function renderLedger(root, { user }) {
   let pageStarts = [0];
   let filter = formValues(form);
 
-  // A page asked for before the filter or the page changed is dropped when it comes after.
-  let loading = 0;
+  const newLook = looks();
 
   async function load() {
-    const mine = ++loading;
+    const current = newLook();
     mount(message, '');
     const { town, entry } = filter;
     const after = pageStarts.at(-1);
     try {
       const query = { town: anyTown ? town : user.town, entry, after, limit: LIMIT };
       const lines = await api('seal', '/ledger', { query });
-      if (mine !== loading) return;
+      if (!current()) return;
       mount(
         root.querySelector('.ledger'),
         html`${tableHtml(
@@ -109,7 +108,7 @@ export function renderLedger(root, { user }) {
           </div>`,
       );
     } catch (error) {
-      if (mine === loading) showError(message, error);
+      if (current()) showError(message, error);
     }
   }
 

@@ -4,6 +4,7 @@ import {
   formatCount,
   formatDateTime,
   html,
+  looks,
   mount,
   pagerHtml,
   showError,
@@ -99,12 +100,11 @@ export function renderMessages(root, { user }) {
   // When the list on screen was read: 全部标为已读 leaves unread what arrived since.
   let shownAsOf = new Date().toISOString();
 
-  // Each look is numbered: an answer that comes after a later look's (the first page still loading when a 类别 is
-  // chosen) is dropped, never shown over the list asked for.
-  let looks = 0;
+  // The first page may still be on its way when a 类别 is chosen.
+  const newLook = looks();
 
   async function load() {
-    const look = ++looks;
+    const current = newLook();
     mount(list, html`<p class="muted">加载中…</p>`);
     try {
       const answer = await api('notification', '/notifications/inbox', {
@@ -115,7 +115,7 @@ export function renderMessages(root, { user }) {
           ...(filter.unread ? { unread: 'true' } : {}),
         },
       });
-      if (look !== looks) return;
+      if (!current()) return;
       const { total, totalCapped, units, unread, unreadCapped, asOf, items } = answer;
       shownAsOf = asOf;
       mount(count, unread ? `未读 ${formatCount(unread)} 条${unreadCapped ? '以上' : ''}` : '没有未读消息');
@@ -136,7 +136,7 @@ export function renderMessages(root, { user }) {
         })}`,
       );
     } catch (error) {
-      if (look !== looks) return;
+      if (!current()) return;
       mount(list, '');
       showError(message, error);
     }

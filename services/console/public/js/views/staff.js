@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { html, mount, showError, showMessage, tableHtml } from '../html.js';
+import { html, looks, mount, showError, showMessage, tableHtml } from '../html.js';
 import { ROLE_TITLES } from '../labels.js';
 import {
   bureauOptionsHtml,
@@ -202,8 +202,8 @@ export function renderStaff(root, { user }) {
     if (villageChoice) mount(villageChoice, villageOptionsHtml(townChoice.value));
   });
   let accounts = new Map();
-  // Counts loads, so an older answer arriving after a newer one cannot put back a stale list.
-  let loads = 0;
+  // An older answer arriving after a newer one cannot put back a stale list.
+  const newLook = looks();
 
   // The list and the form can be far apart on a long county list: bring the outcome into view.
   const tell = (kind, text) => {
@@ -217,14 +217,14 @@ export function renderStaff(root, { user }) {
   };
 
   async function load() {
-    const current = ++loads;
+    const current = newLook();
     try {
       const found = await api('identity', '/staff');
-      if (current !== loads) return;
+      if (!current()) return;
       accounts = new Map(found.map((account) => [account.id, account]));
       mount(list, accountsHtml(found, user));
     } catch (error) {
-      if (current !== loads) return;
+      if (!current()) return;
       mount(list, '');
       fail(error);
     }

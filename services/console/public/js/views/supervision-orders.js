@@ -3,6 +3,7 @@ import {
   caseLink,
   formatDateTime,
   html,
+  looks,
   mount,
   showError,
   showMessage,
@@ -98,18 +99,17 @@ export function renderSupervisionOrders(container, { user }) {
   const formBox = container.querySelector('.order-form');
   const openOnly = container.querySelector('[name="open-only"]');
 
-  // A list asked for before 只看未办结 changed is dropped when it comes after.
-  let loading = 0;
+  const newLook = looks();
 
   async function load() {
-    const mine = ++loading;
+    const current = newLook();
     try {
       const orders = await api('routing', '/supervision/orders', {
         query: { ...place, ...(openOnly.checked ? { open: 'true' } : {}) },
       });
-      if (mine === loading) mount(list, rowsHtml(orders, user));
+      if (current()) mount(list, rowsHtml(orders, user));
     } catch (error) {
-      if (mine === loading) showError(list, error);
+      if (current()) showError(list, error);
     }
   }
 

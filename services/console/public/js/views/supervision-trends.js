@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { barChartHtml, ratesChartHtml } from '../chart.js';
-import { html, mount, showError, tableHtml } from '../html.js';
+import { html, looks, mount, showError, tableHtml } from '../html.js';
 import { townLabel, townFieldHtml, unitLabel } from '../names.js';
 
 const rateText = (rate) => (typeof rate === 'number' ? `${(rate * 100).toFixed(1)}%` : '—');
@@ -59,18 +59,18 @@ export function renderTrend(container, { user, countyWide }) {
   );
   const form = container.querySelector('form');
   const body = container.querySelector('.trend-body');
-  let loading = 0;
+  const newLook = looks();
   async function load() {
-    const mine = ++loading;
+    const current = newLook();
     const by = form.elements.by.value;
     const town = countyWide ? form.elements.town.value : user.town;
     try {
       const points = await api('routing', '/supervision/trend', {
         query: { county: user.county, ...(town ? { town } : {}), by, periods: 12 },
       });
-      if (mine === loading) mount(body, trendHtml(points, by));
+      if (current()) mount(body, trendHtml(points, by));
     } catch (error) {
-      if (mine === loading) showError(body, error);
+      if (current()) showError(body, error);
     }
   }
   form.addEventListener('change', () => void load());
@@ -91,9 +91,9 @@ export function renderPeople(container, { user, countyWide, period }) {
   );
   const form = container.querySelector('form');
   const body = container.querySelector('.people-body');
-  let loading = 0;
+  const newLook = looks();
   async function load() {
-    const mine = ++loading;
+    const current = newLook();
     try {
       const rows = await api('approval', '/supervision/people', {
         query: {
@@ -103,7 +103,7 @@ export function renderPeople(container, { user, countyWide, period }) {
           to: form.elements.to.value,
         },
       });
-      if (mine !== loading) return;
+      if (!current()) return;
       mount(
         body,
         tableHtml(
@@ -121,7 +121,7 @@ export function renderPeople(container, { user, countyWide, period }) {
         ),
       );
     } catch (error) {
-      if (mine === loading) showError(body, error);
+      if (current()) showError(body, error);
     }
   }
   form.addEventListener('submit', (event) => {

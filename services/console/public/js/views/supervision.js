@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formValues,
   html,
+  looks,
   mount,
   pagerHtml,
   printAlone,
@@ -543,12 +544,12 @@ export function renderSupervision(root, { user, params = [] }) {
   // #/supervision/ratings (a 差评整改 message's link): the 差评 still to answer, in view.
   const toRatings = params[0] === 'ratings';
   if (toRatings) unansweredOnly.checked = true;
-  let ratingsLoad = 0;
+  const newRatingsLook = looks();
 
   // Ratings follow the breakdowns' town too. A reload after an answer can cross one the filters started,
   // so only the latest request may fill the table.
   async function loadRatings() {
-    const load = ++ratingsLoad;
+    const current = newRatingsLook();
     mount(ratingsMessage, '');
     const query = {
       county: user.county,
@@ -557,36 +558,35 @@ export function renderSupervision(root, { user, params = [] }) {
     };
     try {
       const rows = await api('routing', '/supervision/ratings', { query });
-      if (load !== ratingsLoad) return;
+      if (!current()) return;
       mount(ratings, ratingsHtml(rows, mayAnswer, unansweredOnly.checked));
     } catch (error) {
-      if (load === ratingsLoad) showError(ratings, error);
+      if (current()) showError(ratings, error);
     }
   }
 
-  // A search or page asked for before the next one is dropped when its answer comes after it.
-  let casesLoad = 0;
+  const newCasesLook = looks();
   async function loadCases() {
-    const load = ++casesLoad;
+    const current = newCasesLook();
     mount(message, '');
     try {
       const query = { county: user.county, ...filter, pageSize: PAGE_SIZE };
       // Untyped: a town first, if the person can still choose one, then words (typed: the pager's own hint).
       const narrowBy = query.q ? undefined : query.town ? '输入关键词' : '选择乡镇或输入关键词';
       const cases = await api('routing', '/supervision/cases', { query });
-      if (load === casesLoad) mount(root.querySelector('.cases'), casesHtml(cases, narrowBy));
+      if (current()) mount(root.querySelector('.cases'), casesHtml(cases, narrowBy));
     } catch (error) {
-      if (load === casesLoad) showError(message, error);
+      if (current()) showError(message, error);
     }
   }
 
   // Both breakdowns follow the town of the case filter, so a county watcher who narrows to a town sees that
   // town's desks and matters; each section reports its own failure and leaves the others standing (and only the
   // latest town's answers are shown).
-  let breakdownsLoad = 0;
+  const newBreakdownsLook = looks();
   function loadBreakdowns() {
-    const load = ++breakdownsLoad;
-    const latest = (show) => (value) => load === breakdownsLoad && show(value);
+    const current = newBreakdownsLook();
+    const latest = (show) => (value) => current() && show(value);
     const query = { county: user.county, town: filter.town };
     const openTasks = root.querySelector('.open-tasks');
     const matters = root.querySelector('.matters');
