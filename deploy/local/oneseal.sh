@@ -225,11 +225,19 @@ BACKUPS="${ONESEAL_BACKUPS:-$ROOT/.oneseal-backups}"
 # npm was called (INIT_CWD).
 typed_path() { case "$1" in /*) echo "$1" ;; *) echo "${INIT_CWD:-$PWD}/$1" ;; esac; }
 
-# Whether any engine or service of this installation still runs (its pid file names a live process).
+# Whether any engine or service of this installation still runs: a pid file whose process is ours, by the rule of
+# lib/common.sh's pid_alive (its command line names the state folder, as every engine's does, or, for a service, this
+# repository), and not a zombie a kill -9 left (as stack.mjs's alive() counts it). A pid reused since by an unrelated
+# process, after a reboot, does not count.
 anything_runs() {
-  local pid_file
+  local pid_file pid stat
   for pid_file in "$ONESEAL_STATE"/pids/*.pid; do
-    [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null && return 0
+    [ -f "$pid_file" ] || continue
+    pid=$(cat "$pid_file")
+    [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || continue
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    [ "$(echo "${stat##*) }" | cut -c1)" = Z ] && continue
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -e "$ONESEAL_STATE" -e "$ROOT/" && return 0
   done
   return 1
 }
@@ -259,8 +267,8 @@ cmd_backup() {
   # The archive holds every key (the seals' key-encryption key, the personal-data key): readable by its owner only.
   BACKUP_UMASK=$(umask)
   umask 077
-  mkdir -p "$to"
-  chmod 700 "$to"
+  # A folder made here is its owner's only; one the person named is left as it is (the archive itself is 0600).
+  [ -d "$to" ] || { mkdir -p "$to" && chmod 700 "$to"; }
   stamp=$(date -u +%Y%m%dT%H%M%SZ)
   archive="$to/oneseal-$stamp.tar.gz"
   BACKUP_RESTART=0

@@ -1,16 +1,11 @@
 import 'reflect-metadata';
-import { validateEnv } from '@oneseal/service-kit';
+import { DatabaseCommandEnv, validateEnv } from '@oneseal/service-kit';
 import { Matches } from 'class-validator';
 import { Client } from 'pg';
 import type { Query } from './stamps/move-pdfs-to-folder';
 
 /** What the document folder's command-line tools are given: the seal's database and its document folder. */
-export class DocumentFolderToolEnv {
-  @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[^\s]+$/, {
-    message: 'DATABASE_URL must look like postgres://user@host:port/database',
-  })
-  DATABASE_URL!: string;
-
+export class DocumentFolderToolEnv extends DatabaseCommandEnv {
   @Matches(/^\/./, { message: 'SEAL_DOCUMENT_FOLDER must be an absolute path' })
   SEAL_DOCUMENT_FOLDER!: string;
 }

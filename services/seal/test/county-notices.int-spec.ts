@@ -16,6 +16,7 @@ import { SealErrorCode } from '../src/seals/seals.errors';
 import { SealVerificationService } from '../src/verification/seal-verification.service';
 import { bringIntoForce, storedPdf as storedPdfOf } from './fixtures/seals-and-documents';
 import { PdfsInRows } from '../src/stamps/document-pdfs';
+import { TEST_PUBLIC_BASE_URL } from './fixtures/seals-and-documents';
 
 const ACTOR = 'county-approval-office-01';
 const ADMINISTRATION = '140525-xzsp';
@@ -58,7 +59,7 @@ describe('a county’s 考核通报, issued under the administration’s seal an
     const keys = new KeyEncryption(randomBytes(32).toString('hex'));
     const divisions = DivisionNames.fromSeeds();
     registry = new SealRegistry(suite.dataSource, keys, divisions);
-    notices = new NoticeIssuingService(suite.dataSource, keys, 'http://oneseal.test', new PdfsInRows());
+    notices = new NoticeIssuingService(suite.dataSource, keys, TEST_PUBLIC_BASE_URL, new PdfsInRows());
     verification = new SealVerificationService(suite.dataSource, new PdfsInRows());
     await registerOrgans(suite.dataSource.manager, seededOrgans(divisions), ACTOR);
   });
