@@ -8,6 +8,7 @@ import { DatabaseModule, MessagingModule, serviceLoggerModule, RateLimitModule }
 import { activityWorker, TemporalModule, TemporalWorkers } from '@oneseal/temporal';
 import type { DataSource } from 'typeorm';
 import { createSealActivities } from './activities/seal.activities';
+import { folderMustBeMounted } from './config/document-folder-env';
 import { SEAL_SCHEMA, type SealEnv } from './config/seal.env';
 import { KeyEncryption } from './crypto/key-encryption';
 import { DivisionNames } from './divisions/division-names';
@@ -33,7 +34,7 @@ export class SealModule {
     const temporal = { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE };
     const keys = new KeyEncryption(env.SEAL_KEY_ENCRYPTION_KEY);
     const divisions = DivisionNames.fromSeeds(env.ONESEAL_SEEDS_DIR);
-    const pdfs = documentPdfs(env.SEAL_DOCUMENT_FOLDER, env.SEAL_DOCUMENT_FOLDER_MOUNTED === 'yes');
+    const pdfs = documentPdfs(env.SEAL_DOCUMENT_FOLDER, folderMustBeMounted(env));
     return {
       module: SealModule,
       imports: [

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { DatabaseCommandEnv, validateEnv } from '@oneseal/service-kit';
-import { Matches } from 'class-validator';
 import { Client } from 'pg';
+import { IsDocumentFolder } from './config/document-folder-env';
 import type { Query } from './stamps/move-pdfs-to-folder';
 
 /** What the document folder's command-line tools are given: the seal's database and its document folder. */
 export class DocumentFolderToolEnv extends DatabaseCommandEnv {
-  @Matches(/^\/./, { message: 'SEAL_DOCUMENT_FOLDER must be an absolute path' })
+  @IsDocumentFolder()
   SEAL_DOCUMENT_FOLDER!: string;
 }
 

@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { folderMustBeMounted, IsDocumentFolderMounted } from './config/document-folder-env';
 import { DocumentFolderToolEnv, runDocumentFolderTool } from './document-folder-tool';
 import { documentFolder } from './stamps/document-pdfs';
 import { movePdfsToFolder } from './stamps/move-pdfs-to-folder';
@@ -10,8 +11,7 @@ import { movePdfsToFolder } from './stamps/move-pdfs-to-folder';
  */
 class MovePdfsEnv extends DocumentFolderToolEnv {
   /** As the service takes it: `yes` in a container, where the folder must be a volume mounted there. */
-  @IsOptional()
-  @IsIn(['yes', 'no'], { message: 'SEAL_DOCUMENT_FOLDER_MOUNTED must be yes or no' })
+  @IsDocumentFolderMounted()
   SEAL_DOCUMENT_FOLDER_MOUNTED?: 'yes' | 'no';
 
   @IsOptional()
@@ -20,7 +20,7 @@ class MovePdfsEnv extends DocumentFolderToolEnv {
 }
 
 runDocumentFolderTool('move-pdfs', MovePdfsEnv, async (env, query) => {
-  const pdfs = documentFolder(env.SEAL_DOCUMENT_FOLDER, env.SEAL_DOCUMENT_FOLDER_MOUNTED === 'yes');
+  const pdfs = documentFolder(env.SEAL_DOCUMENT_FOLDER, folderMustBeMounted(env));
   const result = await movePdfsToFolder(query, pdfs, {
     batch: env.MOVE_BATCH ? Number(env.MOVE_BATCH) : undefined,
     progress: (moved) => process.stdout.write(`moved ${moved}\r`),

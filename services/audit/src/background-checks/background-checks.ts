@@ -67,12 +67,6 @@ export interface GoingOn<TRow extends CheckRow> {
   ownColumns: string;
   /** Goes on with a check left by a process that stopped, under `lease`: from where its row says it got to. */
   goOn: (row: TRow, lease: string) => void;
-  /**
-   * Whether what a check writes as it goes is where it goes on from once taken up: getting further then shows it is
-   * not what stops the processes running it, and its take-ups count afresh. One whose counts run ahead of where it
-   * would go on from has to end for that.
-   */
-  takeUpsCountAfreshOnProgress: boolean;
   /** Set on a check as it is taken up (e.g. its progress back to nothing, for one started again), as SQL. */
   takenUpSet?: string;
   /**
@@ -93,6 +87,12 @@ export interface TrackedCheck<TProgress, TVerdict> {
   endColumns: (status: Exclude<CheckStatus, 'running'>, verdict: TVerdict | null) => Columns;
   /** Whether the check got to the end with this verdict: one stopped after its last part is done, not interrupted. */
   complete: (verdict: TVerdict, lastProgress: TProgress | undefined) => boolean;
+  /**
+   * Whether a report puts the check past the place it would go on from had it been taken up before it: one that gets
+   * further is not what stops the processes running it, and its take-ups count afresh. A check whose counts run ahead
+   * of that place (counted as they are looked up, its place moving only once a part is whole) says so by its place.
+   */
+  getsFurther: (progress: TProgress) => boolean;
 }
 
 /**
@@ -133,14 +133,16 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
    * Records a new check asked for by `by` (its own columns in `values`), or finds the one already running in its
    * place: `place` is SQL over the table's columns, with its parameters, naming the running checks a unique index
    * lets it not run beside. `started` says which; only a started one is the caller's to run. A check left by a
-   * process that stopped is taken up and joined (even once done); one that cannot go on no longer holds the place.
-   * Refused while the service stops (it would be cut short at once).
+   * process that stopped is taken up and joined (even once done, unless `joinsDone` is false: the caller then starts
+   * its own in the place it freed); one that cannot go on no longer holds the place. Refused while the service stops
+   * (it would be cut short at once).
    */
   async claim(
     by: { id: string; name: string },
     values: Columns,
     place: { where: string; params: unknown[] },
     ownColumns: string,
+    { joinsDone = true }: { joinsDone?: boolean } = {},
   ): Promise<{ row: TRow; started: true; lease: string } | { row: TRow; started: false }> {
     if (this.stopping) throw new BackgroundCheckError(BackgroundCheckErrorCode.SERVICE_STOPPING);
     const lease = timeOrderedUuid();
@@ -172,7 +174,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
         // Taken up (by this sweep, another already under way, or another replica's): joined, even when it is done
         // before this answer, since it held the place when asked. One that failed or was interrupted frees it.
         const after = await this.row(running.id, ownColumns);
-        if (after && ((after.status === 'running' && !after.left) || after.status === 'done'))
+        if (after && ((after.status === 'running' && !after.left) || (after.status === 'done' && joinsDone)))
           return { row: after, started: false };
         continue;
       }
@@ -228,7 +230,12 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
       (writes = writes.then(async () => {
         if (!(await this.write(id, lease, columns, also))) held = false;
       }));
-    const progressColumns = () => (lastProgress === undefined ? {} : tracked.progressColumns(lastProgress));
+    // A check that gets further is not one that stops every process running it: its take-ups count afresh.
+    const columnsOf = (progress: TProgress): Columns => ({
+      ...tracked.progressColumns(progress),
+      ...(lease && tracked.getsFurther(progress) ? { taken_up: 0 } : {}),
+    });
+    const progressColumns = () => (lastProgress === undefined ? {} : columnsOf(lastProgress));
     // How far it got as last reported (progress is written at most once a second), then what the end says.
     const end = (status: Exclude<CheckStatus, 'running'>, verdict: TVerdict | null, failure: string | null) =>
       write(
@@ -250,11 +257,7 @@ export class BackgroundChecks<TRow extends CheckRow = CheckRow> {
           lastProgress = progress;
           if (Date.now() - writtenAt < PROGRESS_EVERY_MS) return;
           writtenAt = Date.now();
-          // A check that gets further is not one that stops every process running it: its take-ups count afresh.
-          void write({
-            ...tracked.progressColumns(progress),
-            ...(lease && this.goingOn.takeUpsCountAfreshOnProgress ? { taken_up: 0 } : {}),
-          });
+          void write(columnsOf(progress));
         },
       });
     } catch (error) {

@@ -81,9 +81,6 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
       new Logger('CheckpointChecks'),
       {
         ownColumns: OWN_COLUMNS,
-        // Its counts run ahead of its place (a checkpoint's heads are counted as they are looked up): its take-ups
-        // count afresh only once its place moves on (see run).
-        takeUpsCountAfreshOnProgress: false,
         // From the checkpoint after the last it checked whole; one left before its first, or by a process of a
         // version that wrote no place, from the first.
         goOn: (row, lease) => this.run(row.id, undefined, lease, row.place ?? undefined),
@@ -109,10 +106,10 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
       },
       { where: 'true', params: [] },
       OWN_COLUMNS,
+      // A copy is checked on its own: a left check taken up and done meanwhile only frees the place for it.
+      { joinsDone: !copy },
     );
     if (!claimed.started) {
-      // A left check taken up and done meanwhile: the place is free again for a copy, which is checked on its own.
-      if (copy && claimed.row.status !== 'running') return this.start(by, copy);
       // Two copies are never taken for the same: each is checked on its own.
       if (copy || claimed.row.copy_exported_at !== null)
         throw new CheckpointError(CheckpointErrorCode.CHECK_BUSY);
@@ -156,9 +153,10 @@ export class CheckpointChecks implements OnApplicationBootstrap, OnModuleDestroy
           heads: counts.heads,
           heads_checked: counts.headsChecked,
           place: place && JSON.stringify(place),
-          // Past the place it was taken up at, it is not what stops the processes running it: take-ups count afresh.
-          ...(place && place.afterSeq > (from?.afterSeq ?? 0) ? { taken_up: 0 } : {}),
         }),
+        // Its counts run ahead of its place (a checkpoint's heads are counted as they are looked up): it gets further
+        // only once its place moves past the one it was taken up at.
+        getsFurther: ({ place }) => place !== null && place.afterSeq > (from?.afterSeq ?? 0),
         complete: (verdict, last) =>
           (last?.counts.checkpointsChecked ?? 0) >= verdict.checkpoints &&
           (last?.counts.headsChecked ?? 0) >= (last?.counts.heads ?? 0),

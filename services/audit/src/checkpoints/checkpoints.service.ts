@@ -261,7 +261,9 @@ export class CheckpointsService {
     from?: CheckpointPlace,
   ): Promise<CheckpointVerdict> {
     if (copy) this.assertOwnCopy(copy);
-    const problems: CheckpointProblem[] = from && !copy ? [...from.problems] : [];
+    // Only a check of the stored checkpoints goes on from a place: a copy is checked whole.
+    const goingOn = copy ? undefined : from;
+    const problems: CheckpointProblem[] = goingOn ? [...goingOn.problems] : [];
     const note = (problem: CheckpointProblem) => {
       if (problems.length < MAX_PROBLEMS) problems.push(problem);
     };
@@ -304,15 +306,14 @@ export class CheckpointsService {
     } else {
       // 288 a day, a hundred thousand a year: read a page at a time as they are checked — those there when the
       // check began (the totals it reports).
-      const stored = from
-        ? { checkpoints: from.progress.checkpoints, heads: from.progress.heads, upTo: from.upTo }
+      const stored = goingOn
+        ? { checkpoints: goingOn.progress.checkpoints, heads: goingOn.progress.heads, upTo: goingOn.upTo }
         : await this.storedTotals();
       total = stored;
       upTo = stored.upTo;
-      checkpoints = storedToCheck(this.storedPages(stored.upTo, from?.afterSeq));
+      checkpoints = storedToCheck(this.storedPages(stored.upTo, goingOn?.afterSeq));
     }
 
-    const goingOn = copy ? undefined : from;
     let previous = goingOn?.previous ?? FIRST_PREVIOUS;
     let headCount = goingOn?.headsFound ?? 0;
     const progress: CheckpointProgress = goingOn

@@ -69,7 +69,6 @@ export class VerificationRuns implements OnApplicationBootstrap, OnModuleDestroy
         ownColumns: OWN_COLUMNS,
         // From the last case checked; one left before its first batch was checked (or by a process of a version
         // that kept no position) starts again from the first, its counts written afresh.
-        takeUpsCountAfreshOnProgress: true,
         goOn: (row, lease) => {
           this.run(
             row.id,
@@ -150,6 +149,8 @@ export class VerificationRuns implements OnApplicationBootstrap, OnModuleDestroy
           broken_found: JSON.stringify(progress.broken),
         }),
         complete: (verdict, last) => (last?.streamsChecked ?? 0) >= verdict.streams,
+        // What it reports is where it goes on from once taken up.
+        getsFurther: (progress) => progress.streamsChecked > (from?.streamsChecked ?? 0),
         // An interrupted check's verdict counts only what was checked: kept as progress, not as a verdict.
         endColumns: (status, verdict) =>
           !verdict

@@ -1,6 +1,7 @@
 import { IsTokenPublicKeyFile } from '@oneseal/auth';
-import { IsIn, IsOptional, Matches, IsUrl } from 'class-validator';
+import { IsOptional, Matches, IsUrl } from 'class-validator';
 import { IsPublicAddress, TemporalServiceEnv, validateEnv } from '@oneseal/service-kit';
+import { IsDocumentFolder, IsDocumentFolderMounted } from './document-folder-env';
 
 export class SealEnv extends TemporalServiceEnv {
   @IsTokenPublicKeyFile()
@@ -32,16 +33,10 @@ export class SealEnv extends TemporalServiceEnv {
    * document's row. Back it up with the database.
    */
   @IsOptional()
-  @Matches(/^\/./, { message: 'SEAL_DOCUMENT_FOLDER must be an absolute path' })
+  @IsDocumentFolder()
   SEAL_DOCUMENT_FOLDER?: string;
 
-  /**
-   * `yes` where the service runs in a container (compose, Kubernetes): the document folder must then be a volume
-   * mounted there, not the container's own file system, which goes with the container. `no` (the default) on a machine
-   * whose disk lasts, as `npm start` runs it.
-   */
-  @IsOptional()
-  @IsIn(['yes', 'no'], { message: 'SEAL_DOCUMENT_FOLDER_MOUNTED must be yes or no' })
+  @IsDocumentFolderMounted()
   SEAL_DOCUMENT_FOLDER_MOUNTED?: 'yes' | 'no';
 
   /** The reference data (division names); defaults to the repository's seeds/ folder. */

@@ -1,5 +1,14 @@
 import { api } from '../api.js';
-import { formatDateTime, formValues, html, messageHtml, mount, showError, tableHtml } from '../html.js';
+import {
+  formatDateTime,
+  formValues,
+  html,
+  looks,
+  messageHtml,
+  mount,
+  showError,
+  tableHtml,
+} from '../html.js';
 import { GUIDE_SOURCES, label } from '../labels.js';
 import { GUIDE_COLUMNS, matterListHtml, wireMatterSearch } from './matter-list.js';
 
@@ -246,23 +255,23 @@ export function renderGuides(root, { user }) {
   const form = root.querySelector('form.guide-form');
   const versions = root.querySelector('.versions');
   let matter = null;
-  // Counts loads, so an answer for a matter the administrator has since moved away from is dropped, not shown.
-  let loads = 0;
+  // An answer for a matter the administrator has since moved away from is dropped, not shown.
+  const newLook = looks();
 
-  async function loadVersions(code, load) {
+  async function loadVersions(code, current) {
     mount(versions, html`<p class="muted">加载中…</p>`);
     try {
       const list = await api('intake', `/catalogue/matters/${encodeURIComponent(code)}/guide/versions`);
-      if (load === loads) mount(versions, versionsHtml(list));
+      if (current()) mount(versions, versionsHtml(list));
     } catch (error) {
-      if (load === loads) showError(versions, error);
+      if (current()) showError(versions, error);
     }
   }
 
   async function open(code) {
-    const load = ++loads;
+    const current = newLook();
     const loaded = await api('intake', `/catalogue/matters/${encodeURIComponent(code)}`);
-    if (load !== loads) return;
+    if (!current()) return;
     matter = loaded;
     mount(
       root.querySelector('.guide-title'),
@@ -271,7 +280,7 @@ export function renderGuides(root, { user }) {
     mount(root.querySelector('.guide-facts'), matter.unit?.name && html`办理单位：${matter.unit.name}`);
     mount(form, guideFormHtml(matter));
     panel.hidden = false;
-    void loadVersions(code, load);
+    void loadVersions(code, current);
   }
 
   wireMatterSearch(root, {
