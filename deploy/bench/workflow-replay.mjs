@@ -15,7 +15,7 @@ const { bundleWorkflowCode, DefaultLogger, Runtime, Worker } = require('@tempora
 Runtime.install({ logger: new DefaultLogger(process.env.BENCH_LOG_LEVEL ?? 'WARN') });
 
 /** An approved case of the current workflow version, from filing to its 送达 at the window (recorded by case-paths.int-spec). */
-const HISTORY = join(root, 'workflows/test/histories/case-approved.v12.json');
+const HISTORY = join(root, 'workflows/test/histories/case-approved.v13.json');
 
 const [replays = 300, warmup = 30] = process.argv.slice(2).map(Number);
 const history = JSON.parse(readFileSync(HISTORY, 'utf8'));

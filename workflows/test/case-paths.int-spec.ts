@@ -16,6 +16,7 @@ import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
 import { CASE_PATHS, recordHistory, type CasePathName } from './support/case-paths';
 import {
   BadData,
+  badDataFailure,
   CaseHarness,
   DAY,
   caseInput,
@@ -27,6 +28,7 @@ import {
   reached,
   recordingActivities,
   refusingNoticeAndHandOver,
+  townRoute,
   type CaseHandle,
   type Recording,
 } from './support/case-harness';
@@ -71,6 +73,51 @@ async function stallTheNoticeThenTheHandOver(handle: CaseHandle): Promise<void> 
   await decide(handle, 'approve');
   await failedInHistory(handle, 'handOverReviewTask');
 }
+
+/**
+ * The counts made when 受理 is accepted: 审核's deadline, counted ahead of its task (its 5 working days), refused once
+ * on bad data; the committed date held until the path lets it go, so that a calendar change comes in between.
+ */
+class CountsAtAcceptance {
+  aheadRefusals = 0;
+  /** Set as 受理 is decided: the counts before it (its own task's, the receipt's) go as they always do. */
+  accepting = false;
+  private reached!: () => void;
+  /** Resolves once the committed date is being counted (the count ahead already asked for beside it). */
+  readonly committedCounting = new Promise<void>((resolve) => (this.reached = resolve));
+  private release!: () => void;
+  private readonly released = new Promise<void>((resolve) => (this.release = resolve));
+
+  arrange(recording: Recording): void {
+    const count = recording.cases.computeDeadline;
+    const reviewBudget = townRoute.steps.find((step) => step.kind === '审核')?.budgetWorkingDays;
+    const committed = caseInput().committedLimitWorkingDays;
+    recording.cases.computeDeadline = async (request) => {
+      if (!this.accepting) return count(request);
+      if (request.workingDays === reviewBudget && this.aheadRefusals === 0) {
+        this.aheadRefusals += 1;
+        throw badDataFailure('computeDeadline', '22P02');
+      }
+      if (request.workingDays === committed) {
+        this.reached();
+        await this.released;
+      }
+      return count(request);
+    };
+  }
+
+  letCommittedDateGo(): void {
+    this.release();
+  }
+}
+
+let countsAtAcceptance = new CountsAtAcceptance();
+
+/** The conclusion's announcement, refused until it is put right. */
+let badAnnouncement = new BadData();
+
+/** A count the database refuses once armed (as 受理 is decided) until it is put right. */
+let badCount = Object.assign(new BadData(), { armed: false });
 
 const approveRest = async (handle: CaseHandle, steps: number) => {
   for (let step = 0; step < steps; step += 1) await decide(handle, 'approve');
@@ -379,6 +426,90 @@ const RUNS: Record<CasePathName, PathRun> = {
       badNotice.putRight = true;
       await retry(handle, '已更正申请人姓名中的非法字符');
       await approveRest(handle, 2);
+    },
+    expected: {
+      result: '准予',
+      milestones: ['accepted', 'stalled', 'unstalled', 'concluded', 'delivered'],
+      documents: ['acceptance-notice', 'decision:准予', 'delivery-receipt'],
+      opened: ['受理', '审核', '决定', '送达'],
+    },
+  },
+  'unused-count-refused': {
+    // 审核's deadline, counted ahead as 受理 is accepted, is refused on bad data; before 审核 opens, the county's
+    // calendar changes (nothing moves: no day is changed) and the count is made afresh, and taken. The refused count
+    // was never used: nobody is asked to put anything right, and the case goes on.
+    arrange: (recording) => {
+      countsAtAcceptance = new CountsAtAcceptance();
+      countsAtAcceptance.arrange(recording);
+    },
+    drive: async (handle) => {
+      await openTask(handle);
+      countsAtAcceptance.accepting = true;
+      await decide(handle, 'approve');
+      await countsAtAcceptance.committedCounting;
+      await handle.signal(recalculateDeadlinesSignal, {
+        description: '本县工作日调整',
+        changedAt: new Date().toISOString(),
+      });
+      countsAtAcceptance.letCommittedDateGo();
+      await openTask(handle);
+      expect(countsAtAcceptance.aheadRefusals).toBe(1);
+      expect((await handle.query(caseStatusQuery)).attention).toBeUndefined();
+      await approveRest(handle, 3);
+    },
+    expected: {
+      result: '准予',
+      milestones: ['accepted', 'concluded', 'delivered'],
+      documents: ['acceptance-notice', 'decision:准予', 'delivery-receipt'],
+      opened: ['受理', '审核', '决定', '送达'],
+    },
+  },
+  'count-refused-and-fixed': {
+    // 审核's deadline is refused on bad data, counted ahead as 受理 is accepted and again as 审核 opens: the case is
+    // flagged until the data is put right and the operator asks again (v13; before, such a refusal failed the case).
+    arrange: (recording) => {
+      badCount = Object.assign(new BadData(), { armed: false });
+      const count = recording.cases.computeDeadline;
+      const refused = badCount.refusing('computeDeadline', '22P02', count);
+      const reviewBudget = townRoute.steps.find((step) => step.kind === '审核')?.budgetWorkingDays;
+      recording.cases.computeDeadline = (request) =>
+        badCount.armed && request.workingDays === reviewBudget ? refused(request) : count(request);
+    },
+    drive: async (handle) => {
+      await openTask(handle);
+      badCount.armed = true;
+      await decide(handle, 'approve');
+      expect(await flagged(handle, 'computeDeadline')).toEqual(
+        expect.objectContaining({ code: '22P02', activity: 'computeDeadline' }),
+      );
+      expect(badCount.refusals).toBe(2);
+      badCount.putRight = true;
+      await retry(handle, '已更正本县工作日数据');
+      await approveRest(handle, 3);
+    },
+    expected: {
+      result: '准予',
+      milestones: ['stalled', 'unstalled', 'accepted', 'concluded', 'delivered'],
+      documents: ['acceptance-notice', 'decision:准予', 'delivery-receipt'],
+      opened: ['受理', '审核', '决定', '送达'],
+    },
+  },
+  'announcement-refused-and-fixed': {
+    // The case's conclusion, announced by the routing worker that runs the case (a local activity), is refused on bad
+    // data: the case is flagged until it is put right and the operator asks again (v13; before, it failed the case).
+    arrange: (recording) => {
+      badAnnouncement = new BadData();
+      const announce = recording.cases.announce;
+      const refused = badAnnouncement.refusing('announce', '23514', announce);
+      recording.cases.announce = (milestone) =>
+        milestone.kind === 'concluded' ? refused(milestone) : announce(milestone);
+    },
+    drive: async (handle) => {
+      await approveRest(handle, 3);
+      expect(await flagged(handle, 'announce')).toEqual(expect.objectContaining({ code: '23514' }));
+      badAnnouncement.putRight = true;
+      await retry(handle, '已更正办结信息');
+      await approveRest(handle, 1);
     },
     expected: {
       result: '准予',

@@ -55,7 +55,7 @@ import {
 } from './case-documents';
 import { CaseState, type CaseRequest, type Refusal } from './case-state';
 import { cstDate, endOfCstDay } from './case-time';
-import { badDataOf, retriedAfterFix } from './stalled-steps';
+import { activityTaskBadDataOf, badDataOf, retriedAfterFix } from './stalled-steps';
 
 // An attempt's time is also how long a case waits when the worker never received the task: a Temporal Server short
 // of CPU records the task started, then loses its answer to the worker's poll (the cluster profile on two cores, a
@@ -172,6 +172,14 @@ const ACCEPTANCE_HANDED_OVER = 'acceptance-handed-over';
  */
 const ONE_RETRY_FOR_EVERY_STALL = 'one-retry-for-every-stall';
 
+/**
+ * From this version on (v13 of the recorded histories) a deadline counted ahead that failed is counted again where it
+ * is taken, through the stall guard: refused on bad data, the case is flagged until the data is put right, as for any
+ * other step. One nobody takes (the day turned or the calendar changed meanwhile) is dropped whatever became of it.
+ * Before, a count refused before it was taken failed the whole case. Asked for once, first.
+ */
+const AHEAD_COUNTS_TAKEN_AGAIN = 'ahead-counts-taken-again';
+
 /** Who issues the 送达回证 of an electronic delivery: the system, on the town's behalf. */
 const ELECTRONIC_DELIVERY = { id: 'system', title: '电子送达' };
 
@@ -250,10 +258,15 @@ class CaseRouteWalk {
   private startedUnderV11 = false;
   /** Whether this case started under ONE_RETRY_FOR_EVERY_STALL (and so under every patch before it). */
   private startedUnderV12 = false;
+  /** Whether this case started under AHEAD_COUNTS_TAKEN_AGAIN (and so under every patch before it). */
+  private startedUnderV13 = false;
   /** The acceptance's announcement and notice, made once the task its 受理 is handed over to is open (v11). */
   private acceptanceToAnnounce?: () => Promise<void>;
-  /** A step's deadline counted ahead, beside other work, for the deadlineFrom call that asks for it (v10). */
-  private countedAhead?: { key: string; deadline: Promise<Deadline> };
+  /**
+   * A step's deadline counted ahead, beside other work, for the deadlineFrom call that asks for it (v10): `take` gives
+   * the deadline to the one that asks.
+   */
+  private countedAhead?: { key: string; take: () => Promise<Deadline> };
   /** The 受理通知书 on its way while the case goes on (see NOTICE_BESIDE_NEXT_TASK), and how it ended. */
   private noticeOnItsWay?: Promise<{ failed?: unknown }>;
   /** Stalled activities wait their turn: the case has one flag, so two stalls at once would take each other's. */
@@ -276,6 +289,15 @@ class CaseRouteWalk {
   private readonly localCases = retriedAfterFix(localCaseActivities, (activity, failure) =>
     this.stall(activity, failure),
   );
+  /**
+   * The deadlines counted ahead before v13, as they were: through a guard that knew no local activity's bad data (so
+   * one such count never stalled), whose turns their recorded histories replay.
+   */
+  private readonly aheadCountsBeforeV13 = retriedAfterFix(
+    localCaseActivities,
+    (activity, failure) => this.stall(activity, failure),
+    activityTaskBadDataOf,
+  );
 
   /** Where this case counts its deadlines: locally, unless its history began counting them as activity tasks. */
   private deadlines(): Pick<CaseActivities, 'computeDeadline'> {
@@ -296,7 +318,8 @@ class CaseRouteWalk {
     const { state } = this;
     // Asked first and once: a case that started under it asks for no earlier patch; one that did not asks for them in
     // the order of every recorded history (keep it), as it always did.
-    this.startedUnderV12 = patched(ONE_RETRY_FOR_EVERY_STALL);
+    this.startedUnderV13 = patched(AHEAD_COUNTS_TAKEN_AGAIN);
+    this.startedUnderV12 = this.startedUnderV13 || patched(ONE_RETRY_FOR_EVERY_STALL);
     this.startedUnderV11 = this.startedUnderV12 || patched(ACCEPTANCE_HANDED_OVER);
     this.startedUnderV10 = this.startedUnderV11 || patched(DEADLINES_SIDE_BY_SIDE);
     this.startedUnderV9 = this.startedUnderV10 || patched(NOTICE_BESIDE_NEXT_TASK);
@@ -1001,7 +1024,7 @@ class CaseRouteWalk {
     const ahead = this.countedAhead;
     if (ahead) {
       this.countedAhead = undefined;
-      if (ahead.key === this.countKey(request)) return ahead.deadline;
+      if (ahead.key === this.countKey(request)) return ahead.take();
     }
     return this.deadlines().computeDeadline(request);
   }
@@ -1019,10 +1042,25 @@ class CaseRouteWalk {
   private countStepDeadlineAhead(index: number): void {
     if (!this.startedUnderV10) return;
     const request = this.deadlineRequest(today(), this.state.steps[index].budgetWorkingDays);
-    const deadline = this.deadlines().computeDeadline(request);
-    // Its failure is thrown where it is taken; one never taken must not fail the workflow task as unhandled.
-    deadline.catch(() => undefined);
-    this.countedAhead = { key: this.countKey(request), deadline };
+    // Without the stall guard: a count nobody takes must flag nothing.
+    const counting = (this.startedUnderV13 ? localCaseActivities : this.aheadCountsBeforeV13).computeDeadline(
+      request,
+    );
+    let failed = false;
+    // One never taken must not fail the workflow task as unhandled.
+    const counted = counting.catch(() => {
+      failed = true;
+      return undefined;
+    });
+    const again = () => this.deadlines().computeDeadline(request);
+    this.countedAhead = {
+      key: this.countKey(request),
+      take: this.startedUnderV13
+        ? () => counted.then((deadline) => deadline ?? again())
+        : // As before v13 (its replays take the same turns), except that a count already failed is made again rather
+          // than failing the case.
+          () => (failed ? again() : counting),
+    };
   }
 
   private async recomputeCaseDeadlines(): Promise<void> {

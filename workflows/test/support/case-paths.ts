@@ -23,6 +23,9 @@ export const CASE_PATHS = [
   'calendar-changed',
   'stalled-and-fixed',
   'two-stalls-one-fix',
+  'unused-count-refused',
+  'count-refused-and-fixed',
+  'announcement-refused-and-fixed',
 ] as const;
 
 export type CasePathName = (typeof CASE_PATHS)[number];
