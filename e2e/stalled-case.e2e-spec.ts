@@ -159,4 +159,47 @@ describe('a case whose step fails on bad data stalls, flagged, and goes on once 
     expect(events.filter((type) => type === 'routing.case-unstalled')).toHaveLength(1);
     await caseAction(filed.caseId, 'withdrawal', { reason: '测试结束' });
   });
+
+  it('a milestone routing records inside the case’s own work (the acceptance) stalls the case instead of ending it', async () => {
+    const filed = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
+    // A rule the acceptance's record of this case breaks: routing writes it on the worker that runs the case (a local
+    // activity), which before workflow v13's fix ended the case's workflow for good.
+    const rule = `e2e_refuses_${randomBytes(4).toString('hex')}`;
+    await asOwner(
+      `ALTER TABLE routing.routed_cases ADD CONSTRAINT ${rule}
+         CHECK (case_id IS DISTINCT FROM '${filed.caseId}' OR accepted_at IS NULL) NOT VALID`,
+    );
+    try {
+      expect((await decide(await openTask(filed.caseId, 0), { outcome: 'approve' })).status).toBe(202);
+      const stalled = await eventually('the acceptance flagged', async () => {
+        const view = (await caseView(filed.caseId)) as { attention?: Attention };
+        return view.attention;
+      });
+      expect(stalled).toEqual(expect.objectContaining({ activity: 'announce', code: '23514' }));
+      expect((await caseView(filed.caseId)).acceptedOn).toBeDefined();
+    } finally {
+      await asOwner(`ALTER TABLE routing.routed_cases DROP CONSTRAINT ${rule}`);
+    }
+    const retried = await caseAction(
+      filed.caseId,
+      'stalled-step-retry',
+      { note: '已撤下误加的数据库约束' },
+      as('zz-admin'),
+    );
+    expect(retried.status).toBe(202);
+    // The acceptance is recorded and told; the case goes on at 审核, nothing flagged.
+    const types = await eventually('the acceptance and the 受理通知书 on the record', async () => {
+      const { body } = await as('zz-auditor').get<{ type: string }[]>(
+        `${serviceUrl('audit')}/audit/streams/${filed.caseId}/events`,
+      );
+      const recorded = body.map((event) => event.type);
+      return recorded.includes('routing.case-accepted') && recorded.includes('seal.document-stamped')
+        ? recorded
+        : undefined;
+    });
+    expect(types.filter((type) => type === 'routing.case-accepted')).toHaveLength(1);
+    expect(((await caseView(filed.caseId)) as { attention?: Attention }).attention).toBeUndefined();
+    expect((await decide(await openTask(filed.caseId, 1), { outcome: 'approve' })).status).toBe(202);
+    await caseAction(filed.caseId, 'withdrawal', { reason: '测试结束' });
+  });
 });
