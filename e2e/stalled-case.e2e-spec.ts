@@ -163,7 +163,7 @@ describe('a case whose step fails on bad data stalls, flagged, and goes on once 
   it('a milestone routing records inside the case’s own work (the acceptance) stalls the case instead of ending it', async () => {
     const filed = await fileCase({ matterCode: 'ZZ-T-007', channel: 'town-window' });
     // A rule the acceptance's record of this case breaks: routing writes it on the worker that runs the case (a local
-    // activity), which before workflow v13's fix ended the case's workflow for good.
+    // activity), whose refusal ended the case's workflow for good before 2026-12-08.
     const rule = `e2e_refuses_${randomBytes(4).toString('hex')}`;
     await asOwner(
       `ALTER TABLE routing.routed_cases ADD CONSTRAINT ${rule}

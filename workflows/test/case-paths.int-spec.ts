@@ -16,7 +16,6 @@ import { deriveRoute, WorkingDayCalendar } from '@oneseal/domain';
 import { CASE_PATHS, recordHistory, type CasePathName } from './support/case-paths';
 import {
   BadData,
-  badDataFailure,
   CaseHarness,
   DAY,
   caseInput,
@@ -74,50 +73,19 @@ async function stallTheNoticeThenTheHandOver(handle: CaseHandle): Promise<void> 
   await failedInHistory(handle, 'handOverReviewTask');
 }
 
-/**
- * The counts made when 受理 is accepted: 审核's deadline, counted ahead of its task (its 5 working days), refused once
- * on bad data; the committed date held until the path lets it go, so that a calendar change comes in between.
- */
-class CountsAtAcceptance {
-  aheadRefusals = 0;
-  /** Set as 受理 is decided: the counts before it (its own task's, the receipt's) go as they always do. */
-  accepting = false;
-  private reached!: () => void;
-  /** Resolves once the committed date is being counted (the count ahead already asked for beside it). */
-  readonly committedCounting = new Promise<void>((resolve) => (this.reached = resolve));
-  private release!: () => void;
-  private readonly released = new Promise<void>((resolve) => (this.release = resolve));
-
-  arrange(recording: Recording): void {
-    const count = recording.cases.computeDeadline;
-    const reviewBudget = townRoute.steps.find((step) => step.kind === '审核')?.budgetWorkingDays;
-    const committed = caseInput().committedLimitWorkingDays;
-    recording.cases.computeDeadline = async (request) => {
-      if (!this.accepting) return count(request);
-      if (request.workingDays === reviewBudget && this.aheadRefusals === 0) {
-        this.aheadRefusals += 1;
-        throw badDataFailure('computeDeadline', '22P02');
-      }
-      if (request.workingDays === committed) {
-        this.reached();
-        await this.released;
-      }
-      return count(request);
-    };
-  }
-
-  letCommittedDateGo(): void {
-    this.release();
-  }
-}
-
-let countsAtAcceptance = new CountsAtAcceptance();
-
 /** The conclusion's announcement, refused until it is put right. */
 let badAnnouncement = new BadData();
 
-/** A count the database refuses once armed (as 受理 is decided) until it is put right. */
+/** 审核's deadline (its 5 working days), refused by the database once armed (as 受理 is decided) until put right. */
 let badCount = Object.assign(new BadData(), { armed: false });
+
+function refusingReviewCounts(recording: Recording, bad: typeof badCount): void {
+  const count = recording.cases.computeDeadline;
+  const refused = bad.refusing('computeDeadline', '22P02', count);
+  const reviewBudget = townRoute.steps.find((step) => step.kind === '审核')?.budgetWorkingDays;
+  recording.cases.computeDeadline = (request) =>
+    bad.armed && request.workingDays === reviewBudget ? refused(request) : count(request);
+}
 
 const approveRest = async (handle: CaseHandle, steps: number) => {
   for (let step = 0; step < steps; step += 1) await decide(handle, 'approve');
@@ -434,26 +402,21 @@ const RUNS: Record<CasePathName, PathRun> = {
       opened: ['受理', '审核', '决定', '送达'],
     },
   },
-  'unused-count-refused': {
-    // 审核's deadline, counted ahead as 受理 is accepted, is refused on bad data; before 审核 opens, the county's
-    // calendar changes (nothing moves: no day is changed) and the count is made afresh, and taken. The refused count
-    // was never used: nobody is asked to put anything right, and the case goes on.
+  'count-refused-once': {
+    // 审核's deadline, counted ahead as 受理 is accepted, is refused on bad data once (put right by the time it is
+    // taken): it is counted again as 审核 opens, and nobody is asked to put anything right (v13; before, the refusal
+    // failed the case).
     arrange: (recording) => {
-      countsAtAcceptance = new CountsAtAcceptance();
-      countsAtAcceptance.arrange(recording);
+      badCount = Object.assign(new BadData(1), { armed: false });
+      refusingReviewCounts(recording, badCount);
     },
     drive: async (handle) => {
       await openTask(handle);
-      countsAtAcceptance.accepting = true;
+      badCount.armed = true;
       await decide(handle, 'approve');
-      await countsAtAcceptance.committedCounting;
-      await handle.signal(recalculateDeadlinesSignal, {
-        description: '本县工作日调整',
-        changedAt: new Date().toISOString(),
-      });
-      countsAtAcceptance.letCommittedDateGo();
-      await openTask(handle);
-      expect(countsAtAcceptance.aheadRefusals).toBe(1);
+      const review = await openTask(handle);
+      expect(review.kind).toBe('审核');
+      expect(badCount.refusals).toBe(1);
       expect((await handle.query(caseStatusQuery)).attention).toBeUndefined();
       await approveRest(handle, 3);
     },
@@ -469,11 +432,7 @@ const RUNS: Record<CasePathName, PathRun> = {
     // flagged until the data is put right and the operator asks again (v13; before, such a refusal failed the case).
     arrange: (recording) => {
       badCount = Object.assign(new BadData(), { armed: false });
-      const count = recording.cases.computeDeadline;
-      const refused = badCount.refusing('computeDeadline', '22P02', count);
-      const reviewBudget = townRoute.steps.find((step) => step.kind === '审核')?.budgetWorkingDays;
-      recording.cases.computeDeadline = (request) =>
-        badCount.armed && request.workingDays === reviewBudget ? refused(request) : count(request);
+      refusingReviewCounts(recording, badCount);
     },
     drive: async (handle) => {
       await openTask(handle);

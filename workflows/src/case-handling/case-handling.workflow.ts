@@ -55,7 +55,7 @@ import {
 } from './case-documents';
 import { CaseState, type CaseRequest, type Refusal } from './case-state';
 import { cstDate, endOfCstDay } from './case-time';
-import { activityTaskBadDataOf, badDataOf, retriedAfterFix } from './stalled-steps';
+import { activityTaskBadDataOf, badDataOf, LOCAL_BAD_DATA_STALLS, retriedAfterFix } from './stalled-steps';
 
 // An attempt's time is also how long a case waits when the worker never received the task: a Temporal Server short
 // of CPU records the task started, then loses its answer to the worker's poll (the cluster profile on two cores, a
@@ -176,7 +176,8 @@ const ONE_RETRY_FOR_EVERY_STALL = 'one-retry-for-every-stall';
  * From this version on (v13 of the recorded histories) a deadline counted ahead that failed is counted again where it
  * is taken, through the stall guard: refused on bad data, the case is flagged until the data is put right, as for any
  * other step. One nobody takes (the day turned or the calendar changed meanwhile) is dropped whatever became of it.
- * Before, a count refused before it was taken failed the whole case. Asked for once, first.
+ * Cases started before count again only a count that had failed by the time it was taken (see LOCAL_BAD_DATA_STALLS);
+ * one refused after that still fails them, as it failed every case before. Asked for once, first.
  */
 const AHEAD_COUNTS_TAKEN_AGAIN = 'ahead-counts-taken-again';
 
@@ -290,8 +291,8 @@ class CaseRouteWalk {
     this.stall(activity, failure),
   );
   /**
-   * The deadlines counted ahead before v13, as they were: through a guard that knew no local activity's bad data (so
-   * one such count never stalled), whose turns their recorded histories replay.
+   * The deadlines counted ahead by cases started before v13: through a guard that knows no local activity's refusal,
+   * as they always were, so that one refused and never taken flags nothing (see countStepDeadlineAhead).
    */
   private readonly aheadCountsBeforeV13 = retriedAfterFix(
     localCaseActivities,
@@ -1042,7 +1043,8 @@ class CaseRouteWalk {
   private countStepDeadlineAhead(index: number): void {
     if (!this.startedUnderV10) return;
     const request = this.deadlineRequest(today(), this.state.steps[index].budgetWorkingDays);
-    // Without the stall guard: a count nobody takes must flag nothing.
+    // Not through the stall guard (before v13, through one that knows no local activity's refusal, whose turns their
+    // histories replay): a count nobody takes must flag nothing.
     const counting = (this.startedUnderV13 ? localCaseActivities : this.aheadCountsBeforeV13).computeDeadline(
       request,
     );
@@ -1058,8 +1060,8 @@ class CaseRouteWalk {
       take: this.startedUnderV13
         ? () => counted.then((deadline) => deadline ?? again())
         : // As before v13 (its replays take the same turns), except that a count already failed is made again rather
-          // than failing the case.
-          () => (failed ? again() : counting),
+          // than failing the case (where LOCAL_BAD_DATA_STALLS holds: a case that failed so replays as it ran).
+          () => (failed && patched(LOCAL_BAD_DATA_STALLS) ? again() : counting),
     };
   }
 

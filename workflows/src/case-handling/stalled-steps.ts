@@ -1,17 +1,25 @@
 import { BAD_DATA_FAILURE, type BadDataDetails } from '@oneseal/contracts/workflow';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
 
 /**
- * The activity's bad-data failure (see BAD_DATA_FAILURE), when that is why it failed. An activity task's failure comes
- * wrapped in an ActivityFailure; a local activity's comes as the activity threw it.
+ * From this change on (2026-12-08, with v13 of the recorded histories) a local activity refused on bad data stalls
+ * the case like any other step. Before, the guard knew only an activity task's failure, which comes wrapped in an
+ * ActivityFailure; a local activity's comes as the activity threw it, and such a refusal failed the whole case. Asked
+ * when such a failure arrives, so that a case that failed that way still replays as it ran (its history has no
+ * marker there: a query of it replays it), while any other case, whenever it started, stalls.
  */
+export const LOCAL_BAD_DATA_STALLS = 'local-bad-data-stalls';
+
+/** The activity's bad-data failure (see BAD_DATA_FAILURE), when that is why it failed and the case stalls for it. */
 export function badDataOf(error: unknown): BadDataFailure | undefined {
-  return badDataIn(error instanceof ActivityFailure ? error.cause : error);
+  if (error instanceof ActivityFailure) return badDataIn(error.cause);
+  const failure = badDataIn(error);
+  return failure && patched(LOCAL_BAD_DATA_STALLS) ? failure : undefined;
 }
 
 /**
- * An activity task's bad-data failure only: how the guard knew them before v13 of the recorded histories, when a local
- * activity refused on bad data failed the whole case instead.
+ * An activity task's bad-data failure only: a local activity's refusal is not known as one (as the guard was before
+ * LOCAL_BAD_DATA_STALLS; the deadlines counted ahead before v13 replay through it).
  */
 export function activityTaskBadDataOf(error: unknown): BadDataFailure | undefined {
   return error instanceof ActivityFailure ? badDataIn(error.cause) : undefined;

@@ -23,7 +23,7 @@ export const CASE_PATHS = [
   'calendar-changed',
   'stalled-and-fixed',
   'two-stalls-one-fix',
-  'unused-count-refused',
+  'count-refused-once',
   'count-refused-and-fixed',
   'announcement-refused-and-fixed',
 ] as const;
