@@ -177,6 +177,15 @@ describe('a case whose step fails on bad data stalls, flagged, and goes on once 
       });
       expect(stalled).toEqual(expect.objectContaining({ activity: 'announce', code: '23514' }));
       expect((await caseView(filed.caseId)).acceptedOn).toBeDefined();
+      // The window clerk reads which part of the work waits, in words.
+      const clerk = await freshPage(browser());
+      await clerk.setViewportSize({ width: 1280, height: 900 });
+      await logIn(clerk, 'zz-town-window');
+      await clerk.goto(`${workbench}/#/cases/${encodeURIComponent(filed.caseId)}`);
+      await expectText(clerk.locator('.attention'), '通报办理进展');
+      await expectText(clerk.locator('.attention'), '不符合数据库的校验规则');
+      await clerk.screenshot({ path: join(SHOTS, 'case-stalled-announcement.png'), fullPage: false });
+      await clerk.context().close();
     } finally {
       await asOwner(`ALTER TABLE routing.routed_cases DROP CONSTRAINT ${rule}`);
     }
